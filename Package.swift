@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "claims",
+  products: [
+    .executable(name: "claims", targets: ["claims"])
+  ],
+  targets: [
+    // The claim model, the journal format and the ledger store. Depends on nothing.
+    .target(name: "ClaimLedger"),
+    // Articles in, proposed claims out.
+    .target(name: "ClaimExtractor", dependencies: ["ClaimLedger"]),
+    // Scoring, scorecards and their renderers.
+    .target(name: "ClaimReports", dependencies: ["ClaimLedger"]),
+    // The command line: parsing, dispatch, terminal output, exit statuses.
+    .executableTarget(
+      name: "claims",
+      dependencies: ["ClaimLedger", "ClaimExtractor", "ClaimReports"]
+    ),
+    // Generates deterministic ledgers and times the loader (run by Benchmarks/run).
+    .executableTarget(
+      name: "claims-bench",
+      dependencies: ["ClaimLedger"],
+      path: "Benchmarks/Sources/claims-bench"
+    ),
+
+    .testTarget(name: "ClaimLedgerTests", dependencies: ["ClaimLedger"]),
+    .testTarget(name: "ClaimExtractorTests", dependencies: ["ClaimExtractor"]),
+    .testTarget(name: "ClaimReportsTests", dependencies: ["ClaimReports"]),
+    .testTarget(name: "claimsTests", dependencies: ["claims"]),
+  ]
+)

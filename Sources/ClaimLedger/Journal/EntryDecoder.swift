@@ -1,0 +1,201 @@
+/// Reads one journal line into an `Entry`, strictly: every field known, none twice, each of
+/// the right type and allowed for the entry's kind, the required ones present.
+enum EntryDecoder {
+  /// Decodes `line` (without its newline); a failure carries the byte offset and what is wrong.
+  static func decode(_ line: UnsafeBufferPointer<UInt8>) throws(JSONScanner.Failure) -> Entry {
+    var scanner = JSONScanner(line)
+    var fields = Fields()
+    if line.count >= 3, line[0] == 0xEF, line[1] == 0xBB, line[2] == 0xBF {
+      throw JSONScanner.Failure(offset: 0, reason: "byte-order mark at the start of the line")
+    }
+    try scanner.expect(UInt8(ascii: "{"), "'{' at the start of the entry")
+    if try !scanner.consume(UInt8(ascii: "}")) {
+      while true {
+        let keyOffset = scanner.position
+        try scanner.skipSpace()
+        let key = try scanner.readKey()
+        guard let field = EntryField(key: key) else {
+          throw JSONScanner.Failure(
+            offset: keyOffset,
+            reason: "unknown field '\(String(decoding: key, as: UTF8.self))'")
+        }
+        guard fields.seen & field.bit == 0 else {
+          throw JSONScanner.Failure(offset: keyOffset, reason: "duplicate field '\(field.name)'")
+        }
+        if let kind = fields.kind, EntryField.allowed(in: kind) & field.bit == 0 {
+          throw JSONScanner.Failure(
+            offset: keyOffset, reason: "field '\(field.name)' does not belong in a '\(kind.rawValue)' entry")
+        }
+        fields.seen |= field.bit
+        try scanner.expect(UInt8(ascii: ":"), "':' after the key")
+        try fields.read(field, from: &scanner)
+        if try scanner.consume(UInt8(ascii: "}")) { break }
+        try scanner.expect(UInt8(ascii: ","), "',' or '}'")
+        if try scanner.peek() == UInt8(ascii: "}") {
+          throw JSONScanner.Failure(offset: scanner.position, reason: "trailing comma")
+        }
+      }
+    }
+    try scanner.expectEnd()
+    return try fields.entry()
+  }
+
+  /// The values read so far; the kind is known once `entry` has been read.
+  private struct Fields {
+    var seen: UInt32 = 0
+    var kind: Entry.Kind?
+    var id: ClaimID?
+    var at: Timestamp?
+    var changes = ClaimChanges()
+    var saidIsNull = false
+    var status: Status?
+    var outcome: Outcome?
+    var on: Day?
+    var evidence: String?
+    var reason: String?
+    var note: String?
+
+    mutating func read(_ field: EntryField, from scanner: inout JSONScanner) throws(JSONScanner.Failure) {
+      let offset = scanner.position
+      switch field {
+      case .entry:
+        let value = try scanner.readString()
+        guard let kind = Entry.Kind(rawValue: value) else {
+          throw fail(offset, "unknown entry kind '\(value)'")
+        }
+        self.kind = kind
+      case .id:
+        guard let bytes = try scanner.readPlainBytes(), let id = ClaimID(bytes: bytes) else {
+          throw fail(offset, "id must be 10 lowercase hex digits")
+        }
+        self.id = id
+      case .at:
+        guard let bytes = try scanner.readPlainBytes(), let at = Timestamp(bytes: bytes) else {
+          throw fail(offset, "at must be a UTC time such as 2026-01-21T09:30:00.000Z")
+        }
+        self.at = at
+      case .said:
+        if try scanner.consumeLiteral("null") {
+          saidIsNull = true
+        } else {
+          changes.said = try readDay(&scanner, "said")
+        }
+      case .deadline: changes.deadline = try readOptionalDay(&scanner, "deadline")
+      case .on: on = try readDay(&scanner, "on")
+      case .confidence:
+        let number = try scanner.readNumber()
+        guard let confidence = Confidence(number) else {
+          throw fail(offset, "confidence \(DecimalFormat.trimmed(number, places: 6)) is outside 0…1")
+        }
+        changes.confidence = confidence
+      case .tags: changes.tags = try scanner.readStringArray()
+      case .conditional: changes.isConditional = try scanner.readBool()
+      case .status:
+        let value = try scanner.readString()
+        guard let status = Status(rawValue: value), status == .open || status == .proposed else {
+          throw fail(offset, "status of a new claim must be 'open' or 'proposed', not '\(value)'")
+        }
+        self.status = status
+      case .outcome:
+        let value = try scanner.readString()
+        guard let outcome = Outcome(rawValue: value) else {
+          throw fail(offset, "outcome must be true, false, partial or void, not '\(value)'")
+        }
+        self.outcome = outcome
+      case .text: changes.text = try scanner.readString()
+      case .source: changes.source = try scanner.readString()
+      case .quote: changes.quote = try scanner.readOptionalString()
+      case .via: changes.via = try scanner.readOptionalString()
+      case .url: changes.url = try scanner.readOptionalString()
+      case .deadlineText: changes.deadlineText = try scanner.readOptionalString()
+      case .hedge: changes.hedge = try scanner.readOptionalString()
+      case .lang: changes.lang = try scanner.readOptionalString()
+      case .document: changes.document = try scanner.readOptionalString()
+      case .evidence: evidence = try scanner.readOptionalString()
+      case .reason: reason = try scanner.readOptionalString()
+      case .note: note = try scanner.readOptionalString()
+      }
+    }
+
+    private func readDay(_ scanner: inout JSONScanner, _ name: String) throws(JSONScanner.Failure) -> Day {
+      let offset = scanner.position
+      guard let bytes = try scanner.readPlainBytes(), let day = Day(bytes: bytes) else {
+        throw fail(offset, "\(name) must be a real date YYYY-MM-DD")
+      }
+      return day
+    }
+
+    private func readOptionalDay(_ scanner: inout JSONScanner, _ name: String) throws(JSONScanner.Failure) -> Day? {
+      if try scanner.consumeLiteral("null") { return nil }
+      return try readDay(&scanner, name)
+    }
+
+    private func fail(_ offset: Int, _ reason: String) -> JSONScanner.Failure {
+      JSONScanner.Failure(offset: offset, reason: reason)
+    }
+
+    func require(_ field: EntryField) throws(JSONScanner.Failure) {
+      guard seen & field.bit != 0 else {
+        throw JSONScanner.Failure(offset: 0, reason: "missing field '\(field.name)'")
+      }
+    }
+
+    func entry() throws(JSONScanner.Failure) -> Entry {
+      try require(.entry)
+      guard let kind else { throw fail(0, "missing field 'entry'") }
+      let extra = seen & ~EntryField.allowed(in: kind)
+      if let field = EntryField.allCases.first(where: { extra & $0.bit != 0 }) {
+        throw fail(0, "field '\(field.name)' does not belong in a '\(kind.rawValue)' entry")
+      }
+      try require(.id)
+      try require(.at)
+      guard let id, let at else { throw fail(0, "missing field 'id'") }
+      return Entry(id: id, at: at, body: try body(of: kind))
+    }
+
+    private func body(of kind: Entry.Kind) throws(JSONScanner.Failure) -> Entry.Body {
+      switch kind {
+      case .claim:
+        try require(.text)
+        try require(.source)
+        try require(.confidence)
+        try require(.status)
+        guard let text = changes.text, let source = changes.source,
+          let confidence = changes.confidence, let status
+        else { throw fail(0, "missing field") }
+        guard !text.isEmpty else { throw fail(0, "text is empty") }
+        guard !source.isEmpty else { throw fail(0, "source is empty") }
+        let claim = Claim(
+          text: text, quote: changes.quote, source: source, via: changes.via, url: changes.url,
+          said: changes.said, deadline: changes.deadline, deadlineText: changes.deadlineText,
+          confidence: confidence, hedge: changes.hedge, lang: changes.lang, tags: changes.tags ?? [],
+          isConditional: changes.isConditional ?? false, document: changes.document)
+        return .claim(claim, status: status)
+      case .accept:
+        return .accept(changes)
+      case .reject:
+        return .reject(reason: reason)
+      case .amend:
+        return .amend(changes, note: note)
+      case .resolve:
+        try require(.outcome)
+        try require(.on)
+        guard let outcome, let on else { throw fail(0, "missing field") }
+        var voidReason: VoidReason?
+        if let reason {
+          guard outcome == .void else { throw fail(0, "only a void resolution has a reason") }
+          guard let parsed = VoidReason(rawValue: reason) else {
+            throw fail(0, "unknown void reason '\(reason)'")
+          }
+          voidReason = parsed
+        } else if outcome == .void {
+          throw fail(0, "a void resolution needs a reason")
+        }
+        return .resolve(
+          Resolution(outcome: outcome, on: on, evidence: evidence, reason: voidReason, note: note))
+      case .reopen:
+        return .reopen(note: note)
+      }
+    }
+  }
+}

@@ -1,0 +1,123 @@
+/// Builds JSON text with keys in the order they are written, non-ASCII kept as is, and only
+/// the escapes JSON requires, so equal values always give equal bytes.
+public struct JSONBuffer: Sendable {
+  public private(set) var bytes: [UInt8] = []
+  /// One flag per open container: whether the next member needs a comma before it.
+  private var needsComma: [Bool] = [false]
+
+  public init() {
+    bytes.reserveCapacity(256)
+  }
+
+  public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  public mutating func beginObject() {
+    separate()
+    bytes.append(UInt8(ascii: "{"))
+    needsComma.append(false)
+  }
+
+  public mutating func endObject() {
+    bytes.append(UInt8(ascii: "}"))
+    needsComma.removeLast()
+  }
+
+  public mutating func beginArray() {
+    separate()
+    bytes.append(UInt8(ascii: "["))
+    needsComma.append(false)
+  }
+
+  public mutating func endArray() {
+    bytes.append(UInt8(ascii: "]"))
+    needsComma.removeLast()
+  }
+
+  /// Writes `"name":`; the value written next belongs to it.
+  public mutating func key(_ name: String) {
+    separate()
+    appendQuoted(name)
+    bytes.append(UInt8(ascii: ":"))
+    needsComma[needsComma.count - 1] = false
+  }
+
+  /// Writes the member when `value` is present and leaves it out when nil.
+  public mutating func field(_ name: String, _ value: String?) {
+    guard let value else { return }
+    key(name)
+    string(value)
+  }
+
+  public mutating func string(_ value: String) {
+    separate()
+    appendQuoted(value)
+  }
+
+  public mutating func optionalString(_ value: String?) {
+    if let value { string(value) } else { null() }
+  }
+
+  /// Writes a finite number in its shortest form that reads back exactly (0.7, not 0.69999…).
+  public mutating func number(_ value: Double) {
+    separate()
+    if value == value.rounded(), abs(value) < 1e15 {
+      bytes.append(contentsOf: String(Int(value)).utf8)
+    } else {
+      bytes.append(contentsOf: value.description.utf8)
+    }
+  }
+
+  public mutating func integer(_ value: Int) {
+    separate()
+    bytes.append(contentsOf: String(value).utf8)
+  }
+
+  public mutating func bool(_ value: Bool) {
+    separate()
+    bytes.append(contentsOf: (value ? "true" : "false").utf8)
+  }
+
+  public mutating func null() {
+    separate()
+    bytes.append(contentsOf: "null".utf8)
+  }
+
+  public mutating func strings(_ values: [String]) {
+    beginArray()
+    for value in values { string(value) }
+    endArray()
+  }
+
+  /// Appends text that is already valid JSON (an entry written elsewhere).
+  public mutating func raw(_ json: [UInt8]) {
+    separate()
+    bytes.append(contentsOf: json)
+  }
+
+  private mutating func separate() {
+    if needsComma[needsComma.count - 1] {
+      bytes.append(UInt8(ascii: ","))
+    }
+    needsComma[needsComma.count - 1] = true
+  }
+
+  private mutating func appendQuoted(_ value: String) {
+    bytes.append(UInt8(ascii: "\""))
+    for byte in value.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+      case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+      case 10: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+      case 13: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+      case 9: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+      case 0..<0x20:
+        let digits = Array("0123456789abcdef".utf8)
+        bytes.append(contentsOf: Array("\\u00".utf8))
+        bytes.append(digits[Int(byte >> 4)])
+        bytes.append(digits[Int(byte & 15)])
+      default: bytes.append(byte)
+      }
+    }
+    bytes.append(UInt8(ascii: "\""))
+  }
+}

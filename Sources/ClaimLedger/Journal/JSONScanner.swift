@@ -1,0 +1,349 @@
+/// A strict JSON tokenizer over the UTF-8 bytes of one line.
+///
+/// Strict where Foundation is lenient: no trailing commas, no byte-order mark, no carriage
+/// returns, no raw control characters, no NUL, no lone surrogates, valid UTF-8 only. It reads
+/// values straight from the bytes, so loading a large journal does not build a dictionary per
+/// line. Columns in errors are 1-based byte offsets, as editors and compilers count them.
+struct JSONScanner {
+  /// What went wrong and at which byte (0-based here; reported 1-based).
+  struct Failure: Error, Equatable {
+    var offset: Int
+    var reason: String
+  }
+
+  let bytes: UnsafeBufferPointer<UInt8>
+  private(set) var position = 0
+
+  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    self.bytes = bytes
+  }
+
+  var isAtEnd: Bool { position >= bytes.count }
+
+  mutating func skipSpace() throws(Failure) {
+    while position < bytes.count {
+      switch bytes[position] {
+      case UInt8(ascii: " "), UInt8(ascii: "\t"): position += 1
+      case UInt8(ascii: "\r"):
+        throw Failure(offset: position, reason: "carriage return (CRLF line ends are not allowed)")
+      default: return
+      }
+    }
+  }
+
+  /// The next non-space byte, without consuming it.
+  mutating func peek() throws(Failure) -> UInt8? {
+    try skipSpace()
+    return position < bytes.count ? bytes[position] : nil
+  }
+
+  mutating func expect(_ byte: UInt8, _ what: String) throws(Failure) {
+    guard try peek() == byte else { throw unexpected(expecting: what) }
+    position += 1
+  }
+
+  /// Consumes `byte` if it comes next.
+  mutating func consume(_ byte: UInt8) throws(Failure) -> Bool {
+    guard try peek() == byte else { return false }
+    position += 1
+    return true
+  }
+
+  func unexpected(expecting what: String) -> Failure {
+    guard position < bytes.count else {
+      return Failure(offset: position, reason: "unexpected end of line, expected \(what)")
+    }
+    let byte = bytes[position]
+    if position == 0, byte == 0xEF {
+      return Failure(offset: 0, reason: "byte-order mark at the start of the line")
+    }
+    if byte == 0 { return Failure(offset: position, reason: "NUL byte") }
+    if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "=") || byte == UInt8(ascii: ">") {
+      if position == 0 {
+        return Failure(offset: 0, reason: "merge-conflict marker; resolve the conflict by hand")
+      }
+    }
+    let shown = byte >= 0x20 && byte < 0x7F ? "'\(Character(Unicode.Scalar(byte)))'" : "byte \(byte)"
+    return Failure(offset: position, reason: "unexpected \(shown), expected \(what)")
+  }
+
+  /// Reads a string and returns its raw bytes' range when it has no escapes (the fast path
+  /// for keys), without building a `String`.
+  mutating func readKey() throws(Failure) -> UnsafeBufferPointer<UInt8> {
+    try expect(UInt8(ascii: "\""), "a quoted key")
+    let start = position
+    while position < bytes.count {
+      let byte = bytes[position]
+      if byte == UInt8(ascii: "\"") {
+        position += 1
+        return UnsafeBufferPointer(rebasing: bytes[start..<position - 1])
+      }
+      guard byte >= 0x20, byte != UInt8(ascii: "\\"), byte < 0x80 else {
+        throw Failure(offset: position, reason: "unknown key")
+      }
+      position += 1
+    }
+    throw Failure(offset: start - 1, reason: "unterminated key")
+  }
+
+  /// Reads a string value, or nil for `null`.
+  mutating func readOptionalString() throws(Failure) -> String? {
+    if try consumeLiteral("null") { return nil }
+    return try readString()
+  }
+
+  /// Reads the raw bytes of a string known to need no decoding (ids, dates, times), or nil.
+  mutating func readPlainBytes() throws(Failure) -> UnsafeBufferPointer<UInt8>? {
+    guard try peek() == UInt8(ascii: "\"") else { return nil }
+    let start = position + 1
+    var index = start
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\"") {
+        position = index + 1
+        return UnsafeBufferPointer(rebasing: bytes[start..<index])
+      }
+      guard byte > 0x20, byte < 0x7F, byte != UInt8(ascii: "\\") else { return nil }
+      index += 1
+    }
+    return nil
+  }
+
+  mutating func readString() throws(Failure) -> String {
+    try expect(UInt8(ascii: "\""), "a string")
+    let start = position
+    var isASCII = true
+    while position < bytes.count {
+      let byte = bytes[position]
+      if byte == UInt8(ascii: "\"") {
+        let raw = UnsafeBufferPointer(rebasing: bytes[start..<position])
+        position += 1
+        if isASCII { return String(decoding: raw, as: UTF8.self) }
+        guard let text = String(validating: raw, as: UTF8.self) else {
+          throw Failure(offset: start + JSONScanner.invalidUTF8Offset(raw), reason: "invalid UTF-8")
+        }
+        return text
+      }
+      if byte == UInt8(ascii: "\\") {
+        position = start
+        return try readEscapedString()
+      }
+      if byte < 0x20 {
+        throw Failure(offset: position, reason: JSONScanner.describeControl(byte))
+      }
+      if byte >= 0x80 { isASCII = false }
+      position += 1
+    }
+    throw Failure(offset: start - 1, reason: "unterminated string")
+  }
+
+  private mutating func readEscapedString() throws(Failure) -> String {
+    let start = position
+    var decoded: [UInt8] = []
+    decoded.reserveCapacity(64)
+    while position < bytes.count {
+      let byte = bytes[position]
+      switch byte {
+      case UInt8(ascii: "\""):
+        position += 1
+        guard let text = String(validating: decoded, as: UTF8.self) else {
+          throw Failure(offset: start, reason: "invalid UTF-8")
+        }
+        return text
+      case UInt8(ascii: "\\"):
+        position += 1
+        guard position < bytes.count else { break }
+        let escape = bytes[position]
+        position += 1
+        switch escape {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escape)
+        case UInt8(ascii: "b"): decoded.append(8)
+        case UInt8(ascii: "f"): decoded.append(12)
+        case UInt8(ascii: "n"): decoded.append(10)
+        case UInt8(ascii: "r"): decoded.append(13)
+        case UInt8(ascii: "t"): decoded.append(9)
+        case UInt8(ascii: "u"):
+          let scalar = try readUnicodeEscape()
+          decoded.append(contentsOf: String(Character(scalar)).utf8)
+        default:
+          throw Failure(offset: position - 2, reason: "invalid escape '\\\(Character(Unicode.Scalar(escape)))'")
+        }
+      default:
+        if byte < 0x20 { throw Failure(offset: position, reason: JSONScanner.describeControl(byte)) }
+        decoded.append(byte)
+        position += 1
+      }
+    }
+    throw Failure(offset: start - 1, reason: "unterminated string")
+  }
+
+  private mutating func readUnicodeEscape() throws(Failure) -> Unicode.Scalar {
+    let escapeStart = position - 2
+    let high = try readHex4()
+    var value = UInt32(high)
+    if (0xD800...0xDBFF).contains(high) {
+      guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"),
+        bytes[position + 1] == UInt8(ascii: "u")
+      else { throw Failure(offset: escapeStart, reason: "lone surrogate \\u\(Self.hex4(high))") }
+      position += 2
+      let low = try readHex4()
+      guard (0xDC00...0xDFFF).contains(low) else {
+        throw Failure(offset: escapeStart, reason: "lone surrogate \\u\(Self.hex4(high))")
+      }
+      value = 0x10000 + (UInt32(high) - 0xD800) << 10 + (UInt32(low) - 0xDC00)
+    } else if (0xDC00...0xDFFF).contains(high) {
+      throw Failure(offset: escapeStart, reason: "lone surrogate \\u\(Self.hex4(high))")
+    }
+    guard value != 0 else { throw Failure(offset: escapeStart, reason: "NUL character (\\u0000)") }
+    guard let scalar = Unicode.Scalar(value) else {
+      throw Failure(offset: escapeStart, reason: "invalid \\u escape")
+    }
+    return scalar
+  }
+
+  private mutating func readHex4() throws(Failure) -> UInt16 {
+    guard position + 4 <= bytes.count,
+      let value = ClaimID.hexValue(UnsafeBufferPointer(rebasing: bytes[position..<position + 4]))
+        ?? JSONScanner.upperHex(UnsafeBufferPointer(rebasing: bytes[position..<position + 4]))
+    else { throw Failure(offset: position - 2, reason: "invalid \\u escape") }
+    position += 4
+    return UInt16(value)
+  }
+
+  /// Reads a JSON number (strict grammar: no NaN, no leading zeros, no `+`).
+  mutating func readNumber() throws(Failure) -> Double {
+    try skipSpace()
+    let start = position
+    if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
+    guard position < bytes.count, JSONScanner.isDigit(bytes[position]) else {
+      position = start
+      throw unexpected(expecting: "a number")
+    }
+    if bytes[position] == UInt8(ascii: "0") {
+      position += 1
+    } else {
+      while position < bytes.count, JSONScanner.isDigit(bytes[position]) { position += 1 }
+    }
+    if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+      position += 1
+      guard position < bytes.count, JSONScanner.isDigit(bytes[position]) else {
+        throw Failure(offset: position, reason: "a digit must follow the decimal point")
+      }
+      while position < bytes.count, JSONScanner.isDigit(bytes[position]) { position += 1 }
+    }
+    if position < bytes.count, bytes[position] | 0x20 == UInt8(ascii: "e") {
+      position += 1
+      if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+        position += 1
+      }
+      guard position < bytes.count, JSONScanner.isDigit(bytes[position]) else {
+        throw Failure(offset: position, reason: "a digit must follow the exponent")
+      }
+      while position < bytes.count, JSONScanner.isDigit(bytes[position]) { position += 1 }
+    }
+    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+    guard let value = Double(text), value.isFinite else {
+      throw Failure(offset: start, reason: "number \(text) is out of range")
+    }
+    return value
+  }
+
+  mutating func readBool() throws(Failure) -> Bool {
+    if try consumeLiteral("true") { return true }
+    if try consumeLiteral("false") { return false }
+    throw unexpected(expecting: "true or false")
+  }
+
+  /// Consumes `literal` (`null`, `true`, `false`) when it comes next as a whole word.
+  mutating func consumeLiteral(_ literal: StaticString) throws(Failure) -> Bool {
+    try skipSpace()
+    let count = literal.utf8CodeUnitCount
+    guard position + count <= bytes.count else { return false }
+    for index in 0..<count where bytes[position + index] != literal.utf8Start[index] {
+      return false
+    }
+    let end = position + count
+    if end < bytes.count, JSONScanner.isLetter(bytes[end]) { return false }
+    position = end
+    return true
+  }
+
+  /// Reads `[ "a", "b" ]`.
+  mutating func readStringArray() throws(Failure) -> [String] {
+    try expect(UInt8(ascii: "["), "an array of strings")
+    var values: [String] = []
+    if try consume(UInt8(ascii: "]")) { return values }
+    while true {
+      values.append(try readString())
+      if try consume(UInt8(ascii: "]")) { return values }
+      try expect(UInt8(ascii: ","), "',' or ']'")
+      if try peek() == UInt8(ascii: "]") {
+        throw Failure(offset: position, reason: "trailing comma")
+      }
+    }
+  }
+
+  /// After the last member: only `}` and then nothing but the end of the line.
+  mutating func expectEnd() throws(Failure) {
+    try skipSpace()
+    guard position == bytes.count else {
+      if bytes[position] == 0 { throw Failure(offset: position, reason: "NUL byte") }
+      throw Failure(offset: position, reason: "text after the end of the entry")
+    }
+  }
+
+  static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+
+  static func isLetter(_ byte: UInt8) -> Bool {
+    (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+  }
+
+  private static func upperHex(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+    var value: UInt64 = 0
+    for byte in bytes {
+      switch byte {
+      case 48...57: value = value << 4 | UInt64(byte - 48)
+      case 65...70: value = value << 4 | UInt64(byte - 55)
+      case 97...102: value = value << 4 | UInt64(byte - 87)
+      default: return nil
+      }
+    }
+    return value
+  }
+
+  private static func hex4(_ value: UInt16) -> String {
+    let digits = String(value, radix: 16)
+    return String(repeating: "0", count: 4 - digits.count) + digits
+  }
+
+  private static func describeControl(_ byte: UInt8) -> String {
+    switch byte {
+    case 0: "NUL byte"
+    case 10: "raw newline inside a string"
+    case 13: "raw carriage return inside a string"
+    default: "raw control character \(byte) inside a string"
+    }
+  }
+
+  /// The offset of the first byte that breaks UTF-8 in `raw`.
+  private static func invalidUTF8Offset(_ raw: UnsafeBufferPointer<UInt8>) -> Int {
+    var index = 0
+    while index < raw.count {
+      let lead = raw[index]
+      let length: Int
+      switch lead {
+      case 0..<0x80: length = 1
+      case 0xC2...0xDF: length = 2
+      case 0xE0...0xEF: length = 3
+      case 0xF0...0xF4: length = 4
+      default: return index
+      }
+      guard index + length <= raw.count,
+        String(validating: UnsafeBufferPointer(rebasing: raw[index..<index + length]), as: UTF8.self)
+          != nil
+      else { return index }
+      index += length
+    }
+    return index
+  }
+}

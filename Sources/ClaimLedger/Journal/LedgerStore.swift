@@ -1,0 +1,237 @@
+import Foundation
+
+/// The ledger file: reading it under a shared lock, and appending to it under an exclusive one.
+///
+/// Appends follow one protocol: open `O_APPEND`, `flock(LOCK_EX)`, check the path still names
+/// the locked file, refuse when the file does not end in a newline (a torn line would glue onto
+/// the new entry), write the complete lines, `fsync`, and only then report success. Nothing
+/// here rewrites or truncates the ledger except `repairTornTail`, which cuts only the torn
+/// bytes, after saving them.
+public struct LedgerStore: Sendable {
+  public let path: String
+  /// Seconds to wait for another process's lock before giving up with `.locked`.
+  public var lockTimeout: Double
+
+  public init(path: String, lockTimeout: Double = 10) {
+    self.path = path
+    self.lockTimeout = lockTimeout
+  }
+
+  /// What `appendClaim` did.
+  public enum AddResult: Equatable, Sendable {
+    case added
+    /// A claim with the same id is in the ledger already; nothing was written.
+    case alreadyRecorded
+  }
+
+  /// Reads and folds the whole ledger.
+  public func load() throws(LedgerError) -> Ledger {
+    Ledger(journal: try loadJournal(), path: path)
+  }
+
+  /// Reads every entry; with `allowingTornTail` a torn last line is left out instead of failing.
+  public func loadJournal(allowingTornTail: Bool = false) throws(LedgerError) -> Journal {
+    let file = try LockedFile(path: path, mode: .read, timeout: lockTimeout)
+    let bytes = try file.readAll()
+    return try bytes.withUnsafeBufferPointer { buffer throws(LedgerError) in
+      try JournalReader.parse(buffer, path: path, allowingTornTail: allowingTornTail)
+    }
+  }
+
+  /// Every line read with failures collected rather than thrown: what `check` reports.
+  public func inspect() throws(LedgerError) -> JournalInspection {
+    let file = try LockedFile(path: path, mode: .read, timeout: lockTimeout)
+    let bytes = try file.readAll()
+    return bytes.withUnsafeBufferPointer { JournalInspection(bytes: $0, path: path) }
+  }
+
+  /// Appends `entries` durably, as one write.
+  public func append(_ entries: [Entry]) throws(LedgerError) {
+    let bytes = try encode(entries)
+    let file = try LockedFile(path: path, mode: .append, timeout: lockTimeout)
+    try refuseTornTail(file)
+    try file.appendDurably(bytes)
+  }
+
+  /// Reads the ledger and appends what `decide` makes of it, all under one exclusive lock, so
+  /// no other writer can change the claim between the decision and the write.
+  public func update<Result>(
+    _ decide: (Ledger) throws(LedgerError) -> (entries: [Entry], result: Result)
+  ) throws(LedgerError) -> Result {
+    let file = try LockedFile(path: path, mode: .append, timeout: lockTimeout)
+    try refuseTornTail(file)
+    let bytes = try file.readAll()
+    let journal = try bytes.withUnsafeBufferPointer { buffer throws(LedgerError) in
+      try JournalReader.parse(buffer, path: path)
+    }
+    let decision = try decide(Ledger(journal: journal, path: path))
+    if !decision.entries.isEmpty {
+      try file.appendDurably(try encode(decision.entries))
+    }
+    return decision.result
+  }
+
+  /// Appends a new `claim` entry unless a claim with its id is there already.
+  ///
+  /// Looks for the id's bytes instead of loading the ledger, so adding to a million-claim
+  /// ledger stays fast; the search runs under the exclusive lock, so two identical adds at
+  /// once still give one claim.
+  public func appendClaim(_ entry: Entry) throws(LedgerError) -> AddResult {
+    let bytes = try encode([entry])
+    let file = try LockedFile(path: path, mode: .append, timeout: lockTimeout)
+    try refuseTornTail(file)
+    let marker = Array("{\"entry\":\"claim\",\"id\":\"\(entry.id)\"".utf8)
+    if try ByteSearch.hasLine(startingWith: marker, in: file) { return .alreadyRecorded }
+    try file.appendDurably(bytes)
+    return .added
+  }
+
+  /// Creates an empty ledger (and its folder); fails when one exists.
+  public static func create(at path: String) throws(LedgerError) {
+    let directory = (path as NSString).deletingLastPathComponent
+    do {
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    } catch {
+      throw .cannotCreate(path: directory, reason: "cannot create the folder")
+    }
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard fd >= 0 else {
+      throw .cannotCreate(path: path, reason: errno == EEXIST ? "it exists already" : String(cString: strerror(errno)))
+    }
+    defer { close(fd) }
+    guard fsync(fd) == 0 else { throw .writeFailed(path: path, reason: String(cString: strerror(errno))) }
+    syncDirectory(directory)
+  }
+
+  /// Moves a torn last line aside into `<ledger>.torn-<time>` next to the ledger and cuts it
+  /// off in place; every other byte stays. Nil when the ledger ends cleanly.
+  public func repairTornTail(now: Timestamp) throws(LedgerError) -> TornTailRepair? {
+    let file = try LockedFile(path: path, mode: .append, timeout: lockTimeout)
+    let size = try file.size()
+    guard size > 0, try file.read(count: 1, at: size - 1) != [UInt8(ascii: "\n")] else { return nil }
+    let bytes = try file.readAll()
+    let cut = bytes.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+    let line = bytes[..<cut].reduce(into: 1) { count, byte in if byte == 10 { count += 1 } }
+    let stamp = now.description.filter { $0 != "-" && $0 != ":" }
+    let sidePath = path + ".torn-" + stamp
+    let torn = Array(bytes[cut...])
+    let fd = open(sidePath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw .cannotCreate(path: sidePath, reason: String(cString: strerror(errno))) }
+    let written = torn.withUnsafeBytes { buffer in
+      buffer.baseAddress.map { write(fd, $0, buffer.count) } ?? 0
+    }
+    let synced = fsync(fd) == 0
+    close(fd)
+    guard written == torn.count, synced else {
+      unlink(sidePath)
+      throw .writeFailed(path: sidePath, reason: "the torn bytes could not be saved; the ledger is unchanged")
+    }
+    LedgerStore.syncDirectory((path as NSString).deletingLastPathComponent)
+    guard ftruncate(file.descriptor, off_t(cut)) == 0 else {
+      throw .writeFailed(path: path, reason: String(cString: strerror(errno)))
+    }
+    try file.sync()
+    return TornTailRepair(line: line, byteCount: torn.count, savedTo: sidePath)
+  }
+
+  /// The SHA-256 of the ledger's bytes, read under a shared lock.
+  public func sha256() throws(LedgerError) -> String {
+    let file = try LockedFile(path: path, mode: .read, timeout: lockTimeout)
+    return SHA256.hex(of: try file.readAll())
+  }
+
+  /// Encodes the entries as lines and reads each back, so no command can write an entry that
+  /// would make the ledger unreadable.
+  private func encode(_ entries: [Entry]) throws(LedgerError) -> [UInt8] {
+    var bytes: [UInt8] = []
+    for entry in entries {
+      let line = entry.jsonLine
+      let location = SourceLocation(path: "new entry", line: 1)
+      let reread = try JournalReader.entry(fromLine: line, at: location)
+      guard reread == entry else {
+        throw .malformedEntry(at: location, reason: "the entry would not read back as written")
+      }
+      bytes.append(contentsOf: line.utf8)
+      bytes.append(UInt8(ascii: "\n"))
+    }
+    return bytes
+  }
+
+  private func refuseTornTail(_ file: LockedFile) throws(LedgerError) {
+    let size = try file.size()
+    guard size > 0, try file.read(count: 1, at: size - 1) != [UInt8(ascii: "\n")] else { return }
+    let bytes = try file.readAll()
+    let line = bytes.reduce(into: 1) { count, byte in if byte == 10 { count += 1 } }
+    throw .tornLastLine(at: SourceLocation(path: path, line: line))
+  }
+
+  private static func syncDirectory(_ directory: String) {
+    let fd = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { return }
+    fsync(fd)
+    close(fd)
+  }
+}
+
+/// What `repairTornTail` set aside.
+public struct TornTailRepair: Equatable, Sendable {
+  /// The line the torn bytes started.
+  public let line: Int
+  public let byteCount: Int
+  public let savedTo: String
+}
+
+/// Finds a line that starts with given bytes, reading the file in large blocks.
+enum ByteSearch {
+  /// Whether some line of the file begins with `prefix`; jumps from newline to newline with
+  /// `memchr`, so a large ledger is scanned at memory speed.
+  static func hasLine(startingWith prefix: [UInt8], in file: LockedFile) throws(LedgerError) -> Bool {
+    let size = try file.size()
+    let block = max(8 << 20, prefix.count)
+    var lineStart = 0
+    while lineStart < size {
+      let chunk = try file.read(count: min(block, size - lineStart), at: lineStart)
+      let scan = chunk.withUnsafeBytes { scanLines(of: $0, for: prefix) }
+      if scan.found { return true }
+      if let nextLine = scan.nextLine {
+        lineStart += nextLine
+        continue
+      }
+      // One line fills the whole block: skip to the newline that ends it.
+      var offset = lineStart + chunk.count
+      var ended = false
+      while offset < size, !ended {
+        let more = try file.read(count: min(block, size - offset), at: offset)
+        if let newline = more.firstIndex(of: 10) {
+          offset += newline + 1
+          ended = true
+        } else {
+          offset += more.count
+        }
+      }
+      lineStart = offset
+    }
+    return false
+  }
+
+  /// Checks each complete line in `bytes`; `nextLine` is where the first incomplete one starts
+  /// (nil when not even one line is complete).
+  private static func scanLines(
+    of bytes: UnsafeRawBufferPointer, for prefix: [UInt8]
+  ) -> (found: Bool, nextLine: Int?) {
+    guard let base = bytes.baseAddress else { return (false, nil) }
+    var lineStart = 0
+    while lineStart < bytes.count {
+      guard let newline = memchr(base + lineStart, 10, bytes.count - lineStart) else { break }
+      let lineEnd = base.distance(to: UnsafeRawPointer(newline))
+      let matches =
+        lineEnd - lineStart >= prefix.count
+        && prefix.withUnsafeBytes { pattern in
+          pattern.baseAddress.map { memcmp(base + lineStart, $0, prefix.count) == 0 } ?? true
+        }
+      if matches { return (true, nil) }
+      lineStart = lineEnd + 1
+    }
+    return (false, lineStart == 0 ? nil : lineStart)
+  }
+}

@@ -1,0 +1,172 @@
+import Foundation
+
+/// An open descriptor on the ledger holding a `flock` lock; the lock goes with the descriptor.
+///
+/// `flock`, not `fcntl`: a classic `fcntl` lock is dropped when the process closes *any*
+/// descriptor of the file, which any read through Foundation would do behind our back.
+final class LockedFile {
+  let descriptor: Int32
+  let path: String
+
+  enum Mode {
+    case read
+    case append
+  }
+
+  /// Opens `path` and takes a shared (read) or exclusive (append) lock, waiting up to
+  /// `timeout` seconds. For appends, re-checks after locking that the path still names the
+  /// file that was locked, so a writer never appends to a file replaced while it waited.
+  init(path: String, mode: Mode, timeout: Double) throws(LedgerError) {
+    self.path = path
+    var attempts = 0
+    while true {
+      let flags = mode == .read ? O_RDONLY | O_CLOEXEC : O_WRONLY | O_APPEND | O_CLOEXEC
+      let fd = open(path, flags)
+      guard fd >= 0 else { throw LockedFile.openError(path: path, errno: errno) }
+      var status = stat()
+      guard fstat(fd, &status) == 0 else {
+        let reason = String(cString: strerror(errno))
+        close(fd)
+        throw .unreadable(path: path, reason: reason)
+      }
+      guard status.st_mode & S_IFMT == S_IFREG else {
+        close(fd)
+        throw .notAFile(path: path)
+      }
+      do throws(LedgerError) {
+        try LockedFile.lock(fd, exclusive: mode == .append, timeout: timeout, path: path, inode: status.st_ino)
+      } catch {
+        close(fd)
+        throw error
+      }
+      var current = stat()
+      if mode == .append, stat(path, &current) == 0,
+        current.st_ino != status.st_ino || current.st_dev != status.st_dev
+      {
+        close(fd)
+        attempts += 1
+        guard attempts < 10 else { throw .writeFailed(path: path, reason: "the file keeps being replaced") }
+        continue
+      }
+      descriptor = fd
+      return
+    }
+  }
+
+  deinit {
+    close(descriptor)
+  }
+
+  /// The file's size in bytes now.
+  func size() throws(LedgerError) -> Int {
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else {
+      throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+    }
+    return Int(status.st_size)
+  }
+
+  /// Reads the whole file from the start.
+  func readAll() throws(LedgerError) -> [UInt8] {
+    let total = try size()
+    var bytes = [UInt8](repeating: 0, count: total)
+    var done = 0
+    while done < total {
+      let count = bytes.withUnsafeMutableBytes { buffer in
+        pread(descriptor, buffer.baseAddress! + done, total - done, off_t(done))
+      }
+      if count < 0, errno == EINTR { continue }
+      guard count >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+      if count == 0 {
+        bytes.removeLast(total - done)
+        break
+      }
+      done += count
+    }
+    return bytes
+  }
+
+  /// Reads `count` bytes at `offset` (fewer at the end of the file).
+  func read(count: Int, at offset: Int) throws(LedgerError) -> [UInt8] {
+    var bytes = [UInt8](repeating: 0, count: count)
+    var done = 0
+    while done < count {
+      let got = bytes.withUnsafeMutableBytes { buffer in
+        pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + done))
+      }
+      if got < 0, errno == EINTR { continue }
+      guard got >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+      if got == 0 { break }
+      done += got
+    }
+    return Array(bytes.prefix(done))
+  }
+
+  /// Writes all of `bytes` at the end of the file (the descriptor is `O_APPEND`) and makes
+  /// them durable before returning.
+  func appendDurably(_ bytes: [UInt8]) throws(LedgerError) {
+    var done = 0
+    while done < bytes.count {
+      let count = bytes.withUnsafeBytes { buffer in
+        write(descriptor, buffer.baseAddress! + done, bytes.count - done)
+      }
+      if count < 0, errno == EINTR { continue }
+      guard count > 0 else { throw .writeFailed(path: path, reason: String(cString: strerror(errno))) }
+      done += count
+    }
+    try sync()
+  }
+
+  func sync() throws(LedgerError) {
+    guard fsync(descriptor) == 0 else {
+      throw .writeFailed(path: path, reason: String(cString: strerror(errno)))
+    }
+  }
+
+  private static func openError(path: String, errno code: Int32) -> LedgerError {
+    switch code {
+    case ENOENT: .notFound(path: path)
+    case EISDIR: .notAFile(path: path)
+    default: .unreadable(path: path, reason: String(cString: strerror(code)))
+    }
+  }
+
+  /// Polls `LOCK_NB` until `timeout`, so a stuck holder gives a clear error, not a hang.
+  private static func lock(
+    _ fd: Int32, exclusive: Bool, timeout: Double, path: String, inode: ino_t
+  ) throws(LedgerError) {
+    let operation = (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB
+    let deadline = Date().addingTimeInterval(timeout)
+    var pause: useconds_t = 1_000
+    while flock(fd, operation) != 0 {
+      guard errno == EWOULDBLOCK || errno == EINTR else {
+        throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+      }
+      guard Date() < deadline else {
+        throw .locked(path: path, holder: LockHolder.describe(inode: inode))
+      }
+      usleep(pause)
+      pause = min(pause * 2, 50_000)
+    }
+  }
+}
+
+/// Names the process holding a lock on a file, from Linux's `/proc/locks`.
+enum LockHolder {
+  /// "process 1234 (claims add …)", or nil when it cannot be told.
+  static func describe(inode: ino_t) -> String? {
+    guard let table = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else { return nil }
+    for line in table.split(separator: "\n") {
+      let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+      guard fields.count >= 6, fields[1] == "FLOCK",
+        let device = fields.dropFirst(5).first,
+        device.split(separator: ":").last == Substring(String(inode)),
+        let pid = Int32(fields[4])
+      else { continue }
+      let command = (try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8))
+        .map { $0.split(separator: "\0").joined(separator: " ") }
+      return "process \(pid)" + (command.map { " (\($0))" } ?? "")
+    }
+    return nil
+  }
+}

@@ -1,0 +1,59 @@
+/// Why the ledger could not be read or appended to, or a claim could not be found in it.
+public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// A line that is not a valid entry; `reason` says what is wrong, in a few words.
+  case malformedEntry(at: SourceLocation, reason: String)
+  /// The last line lacks its newline, so a write was cut short.
+  case tornLastLine(at: SourceLocation)
+  /// Another process kept the lock past the timeout.
+  case locked(path: String, holder: String?)
+  /// No ledger file at the path.
+  case notFound(path: String)
+  /// The path names something that is not a regular file (a directory, a device).
+  case notAFile(path: String)
+  /// The file exists but cannot be opened or read (permissions, I/O error).
+  case unreadable(path: String, reason: String)
+  /// A write, flush or truncate failed; nothing was reported as saved.
+  case writeFailed(path: String, reason: String)
+  /// A file to create exists already (`init`) or cannot be created.
+  case cannotCreate(path: String, reason: String)
+  /// No claim has an id starting with the prefix.
+  case unknownClaim(prefix: String)
+  /// Several claims start with the prefix; they are listed so a longer one can be chosen.
+  case ambiguousPrefix(prefix: String, matches: [ClaimID])
+  /// The command does not fit the claim's state (resolving a proposed claim, …).
+  case invalidTransition(id: ClaimID, reason: String)
+  /// A side file (`sources.json`) is not what it should be.
+  case malformedSideFile(at: SourceLocation, reason: String)
+
+  public var description: String {
+    switch self {
+    case .malformedEntry(let location, let reason):
+      "\(location): \(reason)"
+    case .tornLastLine(let location):
+      "\(location): the last line is incomplete (a write was cut short); "
+        + "'claims check --repair' sets it aside"
+    case .locked(let path, let holder):
+      "\(path) stayed locked" + (holder.map { " by \($0)" } ?? " by another process")
+        + "; try again when it is done"
+    case .notFound(let path):
+      "no ledger at \(path); 'claims init' creates one"
+    case .notAFile(let path):
+      "\(path) is not a regular file"
+    case .unreadable(let path, let reason):
+      "cannot read \(path): \(reason)"
+    case .writeFailed(let path, let reason):
+      "cannot write \(path): \(reason); nothing was recorded"
+    case .cannotCreate(let path, let reason):
+      "cannot create \(path): \(reason)"
+    case .unknownClaim(let prefix):
+      "no claim has an id starting with '\(prefix)'"
+    case .ambiguousPrefix(let prefix, let matches):
+      "'\(prefix)' names \(matches.count) claims (\(matches.map(\.description).joined(separator: ", "))); "
+        + "give more digits"
+    case .invalidTransition(let id, let reason):
+      "claim \(id) \(reason)"
+    case .malformedSideFile(let location, let reason):
+      "\(location): \(reason)"
+    }
+  }
+}

@@ -1,0 +1,142 @@
+/// What a claim says and who said it: the fields a `claim` entry records and later entries amend.
+public struct Claim: Hashable, Sendable {
+  /// The forecast in a short normalised form ("OpenAI acquires Pinterest by 2026-12-31").
+  public var text: String
+  /// The words as the source wrote them.
+  public var quote: String?
+  /// Who made the forecast.
+  public var source: String
+  /// The outlet that relayed it, when not the source itself.
+  public var via: String?
+  public var url: String?
+  /// The day it was said (published); nil only when no date could be found.
+  public var said: Day?
+  public var deadline: Day?
+  /// The words that set the deadline ("2026年下半年").
+  public var deadlineText: String?
+  public var confidence: Confidence
+  /// The hedge word the confidence came from.
+  public var hedge: String?
+  /// BCP 47 tag of the quote: `zh-Hans`, `zh-Hant`, `en`.
+  public var lang: String?
+  public var tags: [String]
+  /// True for "if … then …" forecasts; a failed condition voids them.
+  public var isConditional: Bool
+  /// The article it was extracted from.
+  public var document: String?
+
+  public init(
+    text: String, quote: String? = nil, source: String, via: String? = nil, url: String? = nil,
+    said: Day?, deadline: Day? = nil, deadlineText: String? = nil, confidence: Confidence,
+    hedge: String? = nil, lang: String? = nil, tags: [String] = [], isConditional: Bool = false,
+    document: String? = nil
+  ) {
+    self.text = text
+    self.quote = quote
+    self.source = source
+    self.via = via
+    self.url = url
+    self.said = said
+    self.deadline = deadline
+    self.deadlineText = deadlineText
+    self.confidence = confidence
+    self.hedge = hedge
+    self.lang = lang
+    self.tags = tags
+    self.isConditional = isConditional
+    self.document = document
+  }
+
+  /// The id this claim gets: from its source, said date and quote (or text when unquoted).
+  public var derivedID: ClaimID {
+    ClaimID(source: source, said: said, words: quote ?? text)
+  }
+
+  /// This claim with the changed fields of `changes` applied.
+  public func applying(_ changes: ClaimChanges) -> Claim {
+    var claim = self
+    if let value = changes.text { claim.text = value }
+    if let value = changes.quote { claim.quote = value }
+    if let value = changes.source { claim.source = value }
+    if let value = changes.via { claim.via = value }
+    if let value = changes.url { claim.url = value }
+    if let value = changes.said { claim.said = value }
+    if let value = changes.deadline { claim.deadline = value }
+    if let value = changes.deadlineText { claim.deadlineText = value }
+    if let value = changes.confidence { claim.confidence = value }
+    if let value = changes.hedge { claim.hedge = value }
+    if let value = changes.lang { claim.lang = value }
+    if let value = changes.tags { claim.tags = value }
+    if let value = changes.isConditional { claim.isConditional = value }
+    if let value = changes.document { claim.document = value }
+    return claim
+  }
+}
+
+/// The fields an `accept` or `amend` entry changes; nil means unchanged.
+public struct ClaimChanges: Hashable, Sendable {
+  public var text: String?
+  public var quote: String?
+  public var source: String?
+  public var via: String?
+  public var url: String?
+  public var said: Day?
+  public var deadline: Day?
+  public var deadlineText: String?
+  public var confidence: Confidence?
+  public var hedge: String?
+  public var lang: String?
+  public var tags: [String]?
+  public var isConditional: Bool?
+  public var document: String?
+
+  public init(
+    text: String? = nil, quote: String? = nil, source: String? = nil, via: String? = nil,
+    url: String? = nil, said: Day? = nil, deadline: Day? = nil, deadlineText: String? = nil,
+    confidence: Confidence? = nil, hedge: String? = nil, lang: String? = nil,
+    tags: [String]? = nil, isConditional: Bool? = nil, document: String? = nil
+  ) {
+    self.text = text
+    self.quote = quote
+    self.source = source
+    self.via = via
+    self.url = url
+    self.said = said
+    self.deadline = deadline
+    self.deadlineText = deadlineText
+    self.confidence = confidence
+    self.hedge = hedge
+    self.lang = lang
+    self.tags = tags
+    self.isConditional = isConditional
+    self.document = document
+  }
+
+  /// True when no field changes.
+  public var isEmpty: Bool {
+    self == ClaimChanges()
+  }
+}
+
+/// How and when a claim was settled.
+public struct Resolution: Hashable, Sendable {
+  public var outcome: Outcome
+  /// The day it was settled.
+  public var on: Day
+  /// A link or a quote that settles it.
+  public var evidence: String?
+  /// Required for `void`.
+  public var reason: VoidReason?
+  public var note: String?
+
+  public init(
+    outcome: Outcome, on: Day, evidence: String? = nil, reason: VoidReason? = nil,
+    note: String? = nil
+  ) {
+    self.outcome = outcome
+    self.on = on
+    self.evidence = evidence
+    self.reason = reason
+    self.note = note
+  }
+}

@@ -1,0 +1,107 @@
+/// A claim's id: 10 lowercase hex digits cut from the SHA-256 of what identifies the claim.
+///
+/// Extracting one article twice, or adding the same claim on two machines, gives the same id,
+/// so git's union merge keeps one copy. Held as an integer so loading a million claims hashes
+/// and compares words, not strings.
+public struct ClaimID: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// The 40 bits of the id.
+  public let bits: UInt64
+
+  public static let digitCount = 10
+  /// The shortest prefix the command line accepts.
+  public static let minimumPrefixLength = 4
+
+  public init?(bits: UInt64) {
+    guard bits < 1 << 40 else { return nil }
+    self.bits = bits
+  }
+
+  /// Reads exactly 10 lowercase hex digits.
+  public init?(_ text: some StringProtocol) {
+    var utf8 = Array(text.utf8)
+    guard let id = utf8.withUnsafeMutableBufferPointer({ ClaimID(bytes: UnsafeBufferPointer($0)) })
+    else { return nil }
+    self = id
+  }
+
+  init?(bytes: UnsafeBufferPointer<UInt8>) {
+    guard bytes.count == ClaimID.digitCount, let bits = ClaimID.hexValue(bytes) else { return nil }
+    self.bits = bits
+  }
+
+  /// The id of a claim made by `source` on `said` in these words (the quote when there is one).
+  ///
+  /// Source and words are normalised first (case, spacing, full-width forms), so trivial
+  /// differences in how two people typed them do not split one claim in two.
+  public init(source: String, said: Day?, words: String) {
+    let key =
+      ClaimID.normalised(source) + "\n" + (said?.description ?? "") + "\n"
+      + ClaimID.normalised(words)
+    let digest = {
+      var hasher = SHA256()
+      hasher.update(key.utf8)
+      return hasher.finalize()
+    }()
+    var bits: UInt64 = 0
+    for byte in digest.prefix(5) { bits = bits << 8 | UInt64(byte) }
+    self.bits = bits
+  }
+
+  public var description: String {
+    let digits = Array("0123456789abcdef".utf8)
+    var text = [UInt8](repeating: 0, count: ClaimID.digitCount)
+    for index in 0..<ClaimID.digitCount {
+      text[index] = digits[Int(bits >> UInt64(4 * (ClaimID.digitCount - 1 - index)) & 15)]
+    }
+    return String(decoding: text, as: UTF8.self)
+  }
+
+  /// Whether `prefix` (lowercase hex, at most 10 digits) starts this id.
+  public func hasPrefix(_ prefix: IDPrefix) -> Bool {
+    bits >> UInt64(4 * (ClaimID.digitCount - prefix.length)) == prefix.bits
+  }
+
+  public static func < (lhs: ClaimID, rhs: ClaimID) -> Bool {
+    lhs.bits < rhs.bits
+  }
+
+  static func hexValue(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+    var bits: UInt64 = 0
+    for byte in bytes {
+      let nibble: UInt8
+      switch byte {
+      case 48...57: nibble = byte - 48
+      case 97...102: nibble = byte - 87
+      default: return nil
+      }
+      bits = bits << 4 | UInt64(nibble)
+    }
+    return bits
+  }
+
+  static func normalised(_ text: String) -> String {
+    FullWidth.folded(text).lowercased().split(whereSeparator: { $0.isWhitespace })
+      .joined(separator: " ")
+  }
+}
+
+/// The start of a claim id as typed on the command line: 4 to 10 hex digits.
+public struct IDPrefix: Hashable, Sendable, CustomStringConvertible {
+  public let bits: UInt64
+  public let length: Int
+  public let description: String
+
+  /// Nil unless `text` is 4 to 10 hex digits (upper case is accepted and folded).
+  public init?(_ text: String) {
+    let lowered = text.lowercased()
+    var utf8 = Array(lowered.utf8)
+    guard (ClaimID.minimumPrefixLength...ClaimID.digitCount).contains(utf8.count),
+      let bits = utf8.withUnsafeMutableBufferPointer({
+        ClaimID.hexValue(UnsafeBufferPointer($0))
+      })
+    else { return nil }
+    self.bits = bits
+    self.length = utf8.count
+    self.description = lowered
+  }
+}

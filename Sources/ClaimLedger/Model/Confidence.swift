@@ -1,0 +1,142 @@
+/// How sure a claim sounded, as a probability in [0, 1].
+public struct Confidence: Hashable, Comparable, Sendable, CustomStringConvertible {
+  public let value: Double
+
+  /// Nil unless `value` is a finite number in [0, 1].
+  public init?(_ value: Double) {
+    guard value.isFinite, (0...1).contains(value) else { return nil }
+    self.value = value
+  }
+
+  /// Reads what a person types: `0.7`, `70%`, `７０％`, `七成`, `七成五` (75 %), `八成`.
+  public init?(text: String) {
+    let trimmed = FullWidth.folded(text).trimmingSpaces()
+    if let tenths = Confidence.chineseTenths(trimmed) {
+      self.init(tenths)
+    } else if trimmed.hasSuffix("%") {
+      guard let percent = Confidence.plainNumber(trimmed.dropLast()) else { return nil }
+      self.init(percent / 100)
+    } else {
+      guard let number = Confidence.plainNumber(Substring(trimmed)) else { return nil }
+      self.init(number)
+    }
+  }
+
+  /// `0.7` prints as `0.7` and `0.85` as `0.85`: at most four decimals, no trailing zeros.
+  public var description: String {
+    DecimalFormat.trimmed(value, places: 4)
+  }
+
+  /// The value as a whole-number percentage, `70%`, for tables.
+  public var percent: String {
+    DecimalFormat.trimmed(value * 100, places: 1) + "%"
+  }
+
+  public static func < (lhs: Confidence, rhs: Confidence) -> Bool {
+    lhs.value < rhs.value
+  }
+
+  private static func plainNumber(_ text: Substring) -> Double? {
+    guard !text.isEmpty,
+      text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: ".") }),
+      text.utf8.filter({ $0 == UInt8(ascii: ".") }).count <= 1
+    else { return nil }
+    return Double(text)
+  }
+
+  /// 成 counts tenths: 七成 is 0.7, 七成五 is 0.75.
+  private static func chineseTenths(_ text: String) -> Double? {
+    let characters = Array(text)
+    guard characters.count >= 2, characters[1] == "成",
+      let tenths = ChineseNumeral.digit(characters[0])
+    else { return nil }
+    switch characters.count {
+    case 2: return Double(tenths) / 10
+    case 3:
+      guard let hundredths = ChineseNumeral.digit(characters[2]) else { return nil }
+      return Double(tenths * 10 + hundredths) / 100
+    default: return nil
+    }
+  }
+}
+
+/// Chinese numerals as written in hedges and dates.
+public enum ChineseNumeral {
+  /// 〇/零 through 九 (and 两/兩 for 2) as their digit.
+  public static func digit(_ character: Character) -> Int? {
+    switch character {
+    case "〇", "零": 0
+    case "一": 1
+    case "二", "两", "兩": 2
+    case "三": 3
+    case "四": 4
+    case "五": 5
+    case "六": 6
+    case "七": 7
+    case "八": 8
+    case "九": 9
+    case "十": 10
+    default: nil
+    }
+  }
+}
+
+/// Full-width digits, letters and punctuation folded to ASCII once, where text enters.
+public enum FullWidth {
+  public static func folded(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { $0.value >= 0xFF01 && $0.value <= 0xFF5E })
+    else { return text }
+    var scalars = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if scalar.value >= 0xFF01, scalar.value <= 0xFF5E,
+        let ascii = Unicode.Scalar(scalar.value - 0xFEE0)
+      {
+        scalars.append(ascii)
+      } else {
+        scalars.append(scalar)
+      }
+    }
+    return String(scalars)
+  }
+}
+
+/// Locale-free decimal formatting, so the same numbers print the same bytes everywhere.
+public enum DecimalFormat {
+  /// Rounds to `places` decimals and drops trailing zeros: 0.7000 → "0.7", 1.0 → "1".
+  public static func trimmed(_ value: Double, places: Int) -> String {
+    var scale = 1.0
+    for _ in 0..<places { scale *= 10 }
+    let rounded = (value * scale).rounded() / scale
+    let whole = rounded.rounded(.towardZero)
+    var fraction = Int(((abs(rounded - whole)) * scale).rounded())
+    var text = (rounded < 0 && whole == 0 ? "-" : "") + String(Int(whole))
+    guard fraction > 0 else { return text }
+    var digits = places
+    while fraction % 10 == 0 {
+      fraction /= 10
+      digits -= 1
+    }
+    text += "." + Day.pad(fraction, digits)
+    return text
+  }
+
+  /// Rounds to exactly `places` decimals: 0.5 with 2 places → "0.50".
+  public static func fixed(_ value: Double, places: Int) -> String {
+    var scale = 1
+    for _ in 0..<places { scale *= 10 }
+    let scaled = Int((abs(value) * Double(scale)).rounded())
+    let sign = value < 0 && scaled != 0 ? "-" : ""
+    guard places > 0 else { return sign + String(scaled) }
+    return sign + String(scaled / scale) + "." + Day.pad(scaled % scale, places)
+  }
+}
+
+extension String {
+  /// The text without leading and trailing spaces, tabs and newlines (ASCII and U+3000).
+  public func trimmingSpaces() -> String {
+    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0.isNewline || $0 == "\u{3000}" }
+    guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) })
+    else { return "" }
+    return String(self[first...last])
+  }
+}

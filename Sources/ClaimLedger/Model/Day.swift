@@ -1,0 +1,121 @@
+/// A calendar day, `YYYY-MM-DD`, with no time zone: said dates, deadlines and resolutions.
+///
+/// Stored as the count of days since 1970-01-01 so comparison and arithmetic are integer work.
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// Days since 1970-01-01 (negative before it).
+  public let daysSinceEpoch: Int
+
+  public init(daysSinceEpoch: Int) {
+    self.daysSinceEpoch = daysSinceEpoch
+  }
+
+  /// The day with this year, month and day, or nil when no such day exists (2026-02-30).
+  public init?(year: Int, month: Int, day: Int) {
+    guard (1...9999).contains(year), (1...12).contains(month),
+      (1...Day.length(ofMonth: month, in: year)).contains(day)
+    else { return nil }
+    daysSinceEpoch = Day.daysFromCivil(year: year, month: month, day: day)
+  }
+
+  /// Reads exactly `YYYY-MM-DD`; anything else, or an impossible date, is nil.
+  public init?(_ text: some StringProtocol) {
+    var utf8 = Array(text.utf8)
+    guard let day = utf8.withUnsafeMutableBufferPointer({ Day(bytes: UnsafeBufferPointer($0)) })
+    else { return nil }
+    self = day
+  }
+
+  /// Reads exactly `YYYY-MM-DD` from raw bytes; the journal reader's fast path.
+  init?(bytes: UnsafeBufferPointer<UInt8>) {
+    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+      let year = Day.decimal(bytes, 0..<4), let month = Day.decimal(bytes, 5..<7),
+      let day = Day.decimal(bytes, 8..<10)
+    else { return nil }
+    self.init(year: year, month: month, day: day)
+  }
+
+  /// The year, month and day of this date.
+  public var components: (year: Int, month: Int, day: Int) {
+    Day.civil(fromDays: daysSinceEpoch)
+  }
+
+  public var year: Int { components.year }
+
+  /// The last day of `year`: what "by 2027" means.
+  public static func endOfYear(_ year: Int) -> Day? {
+    Day(year: year, month: 12, day: 31)
+  }
+
+  /// The last day of a month: what "by June 2026" means.
+  public static func endOfMonth(_ month: Int, in year: Int) -> Day? {
+    guard (1...12).contains(month) else { return nil }
+    return Day(year: year, month: month, day: length(ofMonth: month, in: year))
+  }
+
+  public func adding(days: Int) -> Day {
+    Day(daysSinceEpoch: daysSinceEpoch + days)
+  }
+
+  /// Whole days from `self` to `other` (positive when `other` is later).
+  public func days(until other: Day) -> Int {
+    other.daysSinceEpoch - daysSinceEpoch
+  }
+
+  public var description: String {
+    let (y, m, d) = components
+    return Day.pad(y, 4) + "-" + Day.pad(m, 2) + "-" + Day.pad(d, 2)
+  }
+
+  public static func < (lhs: Day, rhs: Day) -> Bool {
+    lhs.daysSinceEpoch < rhs.daysSinceEpoch
+  }
+
+  static func length(ofMonth month: Int, in year: Int) -> Int {
+    switch month {
+    case 2: isLeap(year) ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
+  }
+
+  static func isLeap(_ year: Int) -> Bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+  }
+
+  static func pad(_ value: Int, _ width: Int) -> String {
+    let digits = String(value)
+    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+  }
+
+  static func decimal(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+    var value = 0
+    for index in range {
+      let digit = Int(bytes[index]) - 48
+      guard (0...9).contains(digit) else { return nil }
+      value = value * 10 + digit
+    }
+    return value
+  }
+
+  // Howard Hinnant's days_from_civil: exact for the proleptic Gregorian calendar.
+  static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yearOfEra = y - era * 400
+    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    return era * 146_097 + dayOfEra - 719_468
+  }
+
+  static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let dayOfEra = z - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let mp = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * mp + 2) / 5 + 1
+    let month = mp < 10 ? mp + 3 : mp - 9
+    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+  }
+}

@@ -1,0 +1,112 @@
+/// One hedge word and the probability it is read as, with the range the surveys allow.
+public struct Hedge: Hashable, Sendable {
+  /// The word as written, e.g. `大概率` or `likely`.
+  public let word: String
+  /// The point value used for scoring.
+  public let probability: Double
+  /// The plausible range (low, high) from the surveys; scores are tested against both ends.
+  public let range: ClosedRange<Double>
+  /// True for words that carry little information (可能, "could"), reported apart.
+  public let isLowInformation: Bool
+}
+
+/// The word → probability table shared by `--hedge` and the extractor.
+///
+/// Anchors: Sherman Kent's words of estimative probability, the IPCC likelihood scale, ICD 203
+/// and the Mauboussin 2018 survey medians; Chinese hedges are placed on the same scale, and
+/// simplified and traditional spellings share a row. The version is printed on scorecards so a
+/// score can be reproduced with the table it was made from.
+public struct HedgeScale: Sendable {
+  public static let version = "2026.1"
+  public static let standard = HedgeScale(rows: HedgeScale.builtInRows)
+
+  /// Rows, longest word first so that `极有可能` wins over `可能` when searching text.
+  public let hedges: [Hedge]
+  private let byWord: [String: Hedge]
+
+  public init(rows: [(words: [String], p: Double, low: Double, high: Double, vague: Bool)]) {
+    var hedges: [Hedge] = []
+    for row in rows {
+      for word in row.words {
+        hedges.append(
+          Hedge(
+            word: word, probability: row.p, range: row.low...row.high, isLowInformation: row.vague)
+        )
+      }
+    }
+    hedges.sort { ($0.word.count, $0.word) > ($1.word.count, $1.word) }
+    self.hedges = hedges
+    var byWord: [String: Hedge] = [:]
+    for hedge in hedges { byWord[HedgeScale.key(hedge.word)] = hedge }
+    self.byWord = byWord
+  }
+
+  /// The hedge spelled `word` (case and surrounding spaces do not matter).
+  public func hedge(named word: String) -> Hedge? {
+    byWord[HedgeScale.key(word)]
+  }
+
+  /// The longest hedge that occurs in `text`, matching English words only at word boundaries.
+  public func firstHedge(in text: String) -> Hedge? {
+    let lowered = " " + text.lowercased() + " "
+    for hedge in hedges {
+      if hedge.word.utf8.first.map({ $0 < 0x80 }) ?? false {
+        let pattern = hedge.word
+        var searchStart = lowered.startIndex
+        while let range = lowered.range(of: pattern, range: searchStart..<lowered.endIndex) {
+          let before = lowered[lowered.index(before: range.lowerBound)]
+          let after = lowered[range.upperBound]
+          if !before.isLetter, !after.isLetter { return hedge }
+          searchStart = range.upperBound
+        }
+      } else if lowered.contains(hedge.word) {
+        return hedge
+      }
+    }
+    return nil
+  }
+
+  private static func key(_ word: String) -> String {
+    word.trimmingSpaces().lowercased()
+  }
+
+  // (words, point, low, high, low-information)
+  static let builtInRows: [(words: [String], p: Double, low: Double, high: Double, vague: Bool)] = [
+    (["certain", "certainly", "definitely", "will certainly"], 0.97, 0.9, 0.99, false),
+    (["必将", "必然", "一定会", "注定", "必將", "一定會"], 0.95, 0.9, 0.99, false),
+    (["almost certain", "almost certainly", "virtually certain", "nearly certain"], 0.93, 0.85, 0.99, false),
+    (["几乎肯定", "几乎可以肯定", "板上钉钉", "幾乎肯定", "幾乎可以肯定", "板上釘釘"], 0.92, 0.85, 0.97, false),
+    (["极有可能", "极大可能", "可能性极大", "極有可能", "極大可能", "可能性極大"], 0.88, 0.8, 0.95, false),
+    (["highly likely", "very likely", "extremely likely", "very probable", "highly probable"], 0.88, 0.8, 0.95, false),
+    (["十有八九", "八成"], 0.85, 0.8, 0.9, false),
+    (["将", "将会", "会", "將", "將會", "會"], 0.85, 0.75, 0.95, false),
+    (["will", "is going to", "are going to", "is set to", "are set to"], 0.85, 0.75, 0.95, false),
+    (["很可能", "非常可能", "很有可能"], 0.8, 0.7, 0.9, false),
+    (["with high probability", "high probability"], 0.8, 0.7, 0.9, false),
+    (["大概率", "大機率"], 0.75, 0.65, 0.85, false),
+    (["probable", "probably"], 0.7, 0.6, 0.8, false),
+    (["likely", "is expected to", "are expected to", "expected to", "expects", "predicts"], 0.7, 0.55, 0.8, false),
+    (["预计", "预期", "預計", "預期", "预测", "預測"], 0.7, 0.6, 0.8, false),
+    (["有望", "或有望", "料将", "料將", "有希望"], 0.65, 0.55, 0.75, false),
+    (["serious possibility"], 0.6, 0.3, 0.85, true),
+    (["real possibility"], 0.55, 0.2, 0.8, true),
+    (["chances about even", "even chance", "roughly even", "fifty-fifty", "toss-up"], 0.5, 0.45, 0.55, false),
+    (["五五开", "一半一半", "五五開"], 0.5, 0.45, 0.55, false),
+    (["可能"], 0.5, 0.3, 0.7, true),
+    (["或将", "或將"], 0.5, 0.35, 0.65, true),
+    (["maybe", "perhaps"], 0.45, 0.25, 0.5, true),
+    (["有可能", "可能会", "可能會"], 0.45, 0.25, 0.6, true),
+    (["也许", "或许", "说不定", "也許", "或許", "說不定"], 0.45, 0.25, 0.5, true),
+    (["possibly", "possible", "could", "may"], 0.45, 0.15, 0.6, true),
+    (["might"], 0.4, 0.1, 0.55, true),
+    (["不排除"], 0.3, 0.15, 0.45, true),
+    (["probably not", "doubtful"], 0.3, 0.2, 0.4, false),
+    (["unlikely", "improbable", "not likely"], 0.2, 0.05, 0.3, false),
+    (["不太可能", "不大可能", "恐怕不会", "恐怕不會"], 0.2, 0.1, 0.3, false),
+    (["很难", "难以", "很難", "難以"], 0.15, 0.05, 0.3, false),
+    (["不会", "不會", "will not", "won't"], 0.15, 0.05, 0.25, false),
+    (["very unlikely", "highly unlikely", "highly improbable"], 0.1, 0.05, 0.2, false),
+    (["几乎不可能", "极不可能", "绝无可能", "幾乎不可能", "極不可能", "絕無可能"], 0.05, 0.02, 0.1, false),
+    (["almost certainly not", "almost no chance", "remote"], 0.05, 0.01, 0.1, false),
+  ]
+}

@@ -1,0 +1,36 @@
+/// A claim as it stands now: the fold of its entries, with the entries themselves kept.
+public struct ClaimRecord: Sendable {
+  public let id: ClaimID
+  public internal(set) var claim: Claim
+  public internal(set) var status: Status
+  /// Present while the claim is resolved.
+  public internal(set) var resolution: Resolution?
+  /// The reason given when it was rejected.
+  public internal(set) var rejection: String?
+  /// The note of the latest `amend` or `reopen`.
+  public internal(set) var note: String?
+  /// When the claim was first recorded.
+  public let recordedAt: Timestamp
+  /// Every entry of the claim in fold order (by `at`, file order breaking ties).
+  public internal(set) var history: [Entry]
+  /// Two different resolutions with no `reopen` between them (from a merge); `check` reports it
+  /// until a new entry settles it.
+  public internal(set) var hasConflictingResolutions = false
+
+  init(id: ClaimID, claim: Claim, status: Status, recordedAt: Timestamp, history: [Entry]) {
+    self.id = id
+    self.claim = claim
+    self.status = status
+    self.recordedAt = recordedAt
+    self.history = history
+  }
+
+  /// Open with a deadline before `today`.
+  public func isOverdue(on today: Day) -> Bool {
+    guard status == .open, let deadline = claim.deadline else { return false }
+    return deadline < today
+  }
+
+  /// The outcome while resolved, else nil.
+  public var outcome: Outcome? { resolution?.outcome }
+}
