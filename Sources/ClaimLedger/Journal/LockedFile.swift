@@ -20,7 +20,7 @@ final class LockedFile {
     self.path = path
     var attempts = 0
     while true {
-      let flags = mode == .read ? O_RDONLY | O_CLOEXEC : O_WRONLY | O_APPEND | O_CLOEXEC
+      let flags = mode == .read ? O_RDONLY | O_CLOEXEC : O_RDWR | O_APPEND | O_CLOEXEC
       let fd = open(path, flags)
       guard fd >= 0 else { throw LockedFile.openError(path: path, errno: errno) }
       var status = stat()

@@ -11,6 +11,8 @@ public struct ClaimRecord: Sendable {
   public internal(set) var note: String?
   /// When the claim was first recorded.
   public let recordedAt: Timestamp
+  /// The journal line of its `claim` entry.
+  public internal(set) var line: Int32 = 0
   /// Every entry of the claim in fold order (by `at`, file order breaking ties).
   public internal(set) var history: [Entry]
   /// Two different resolutions with no `reopen` between them (from a merge); `check` reports it

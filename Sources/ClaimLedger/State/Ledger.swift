@@ -9,11 +9,14 @@ public struct Ledger: Sendable {
   /// contradicting duplicates. `check` reports them; other commands go on.
   public private(set) var issues: [LedgerIssue]
   private var positions: [ClaimID: Int]
+  /// The journal's path, for locations.
+  public let path: String
 
   /// Folds `journal`; `path` names the file in issue locations.
   public init(journal: Journal, path: String) {
     var fold = Fold(path: path, journal: journal)
     fold.run()
+    self.path = path
     records = fold.records
     issues = fold.issues
     positions = [:]
@@ -22,6 +25,11 @@ public struct Ledger: Sendable {
   }
 
   public var count: Int { records.count }
+
+  /// Where the claim's `claim` entry is.
+  public func location(of id: ClaimID) -> SourceLocation? {
+    record(for: id).map { SourceLocation(path: path, line: Int($0.line)) }
+  }
 
   public func record(for id: ClaimID) -> ClaimRecord? {
     positions[id].map { records[$0] }
@@ -128,6 +136,7 @@ private struct Fold {
       order.sort { (entries[$0].at, $0) < (entries[$1].at, $1) }
     }
     var record = records[position]
+    record.line = journal.lines[claimIndex]
     pendingConflict = nil
     var history: [Entry] = [entries[claimIndex]]
     history.reserveCapacity(order.count + 1)

@@ -1,0 +1,45 @@
+/// Which claims a listing shows; every condition given must hold.
+public struct ClaimFilter: Sendable {
+  public var status: Status?
+  public var outcome: Outcome?
+  /// Canonical source name (aliases already resolved), compared without regard to case.
+  public var source: String?
+  public var tag: String?
+  public var saidFrom: Day?
+  public var saidTo: Day?
+  /// Deadline strictly before this day.
+  public var dueBefore: Day?
+  /// Only open claims past their deadline.
+  public var isOverdueOnly = false
+  /// Words that must all occur (case-insensitively) in the text, quote, source or via.
+  public var searchWords: [String] = []
+
+  public init() {}
+
+  /// Whether `record` passes; `aliases` maps its source to the canonical name first.
+  public func matches(_ record: ClaimRecord, today: Day, aliases: SourceAliases) -> Bool {
+    let claim = record.claim
+    if let status, record.status != status { return false }
+    if let outcome, record.outcome != outcome { return false }
+    if let source, aliases.canonical(claim.source).lowercased() != source.lowercased() {
+      return false
+    }
+    if let tag, !claim.tags.contains(where: { $0.lowercased() == tag.lowercased() }) { return false }
+    if let saidFrom {
+      guard let said = claim.said, said >= saidFrom else { return false }
+    }
+    if let saidTo {
+      guard let said = claim.said, said <= saidTo else { return false }
+    }
+    if let dueBefore {
+      guard let deadline = claim.deadline, deadline < dueBefore else { return false }
+    }
+    if isOverdueOnly, !record.isOverdue(on: today) { return false }
+    if !searchWords.isEmpty {
+      let haystack = [claim.text, claim.quote ?? "", claim.source, claim.via ?? ""]
+        .joined(separator: "\n").lowercased()
+      for word in searchWords where !haystack.contains(word.lowercased()) { return false }
+    }
+    return true
+  }
+}

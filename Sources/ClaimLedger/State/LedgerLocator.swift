@@ -1,0 +1,22 @@
+import Foundation
+
+/// Finds the ledger the way git finds `.git`: the nearest `Claims/ledger.jsonl` walking up.
+public enum LedgerLocator {
+  public static let relativePath = "Claims/ledger.jsonl"
+
+  /// `--ledger` wins, then `CLAIMS_LEDGER`, then the walk up from `workingDirectory`; when no
+  /// ledger is found, the path where `claims init` would create one in the working folder.
+  public static func path(option: String?, environment: String?, workingDirectory: String) -> String {
+    if let option, !option.isEmpty { return option }
+    if let environment, !environment.isEmpty { return environment }
+    var directory = URL(fileURLWithPath: workingDirectory, isDirectory: true).standardizedFileURL
+    while true {
+      let candidate = directory.appendingPathComponent(relativePath).path
+      if FileManager.default.fileExists(atPath: candidate) { return candidate }
+      let parent = directory.deletingLastPathComponent()
+      if parent.path == directory.path { break }
+      directory = parent
+    }
+    return URL(fileURLWithPath: workingDirectory).appendingPathComponent(relativePath).path
+  }
+}

@@ -1,0 +1,108 @@
+/// A plain-text table whose columns stay aligned with Chinese text (CJK counts two columns).
+public struct TextTable: Sendable {
+  public enum Alignment: Sendable {
+    case left
+    case right
+  }
+
+  public struct Column: Sendable {
+    public var title: String
+    public var alignment: Alignment
+    /// The column absorbs the cut when the table is wider than the screen.
+    public var isFlexible: Bool
+
+    public init(_ title: String, alignment: Alignment = .left, isFlexible: Bool = false) {
+      self.title = title
+      self.alignment = alignment
+      self.isFlexible = isFlexible
+    }
+  }
+
+  public var columns: [Column]
+  public var rows: [[String]] = []
+
+  public init(columns: [Column]) {
+    self.columns = columns
+  }
+
+  public mutating func append(_ row: [String]) {
+    rows.append(row)
+  }
+
+  /// The table as lines, fitted to `width` columns by cutting the flexible column with `…`;
+  /// nil width means never cut. `style` colours a cell after it is padded (padding is measured
+  /// without escape codes).
+  public func render(width: Int?, style: ((_ row: Int, _ column: Int, _ text: String) -> String)? = nil) -> String {
+    var widths = columns.map { DisplayWidth.of($0.title) }
+    for row in rows {
+      for (index, cell) in row.enumerated() where index < widths.count {
+        widths[index] = max(widths[index], DisplayWidth.of(cell))
+      }
+    }
+    let gap = 2
+    if let width, let flexible = columns.firstIndex(where: \.isFlexible) {
+      let others = widths.enumerated().filter { $0.offset != flexible }.reduce(0) { $0 + $1.element }
+      let room = width - others - gap * (columns.count - 1)
+      widths[flexible] = max(min(widths[flexible], room), 10)
+    }
+    var lines: [String] = []
+    let header = columns.map(\.title)
+    for (rowIndex, row) in ([header] + rows).enumerated() {
+      var cells: [String] = []
+      for (index, column) in columns.enumerated() {
+        let text = DisplayWidth.truncated(index < row.count ? row[index] : "", to: widths[index])
+        let padding = String(repeating: " ", count: widths[index] - DisplayWidth.of(text))
+        let isLast = index == columns.count - 1
+        var cell = column.alignment == .right ? padding + text : text + (isLast ? "" : padding)
+        if rowIndex > 0, let style { cell = style(rowIndex - 1, index, cell) }
+        cells.append(cell)
+      }
+      lines.append(cells.joined(separator: String(repeating: " ", count: gap)))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}
+
+/// How many terminal columns text takes: East Asian wide and full-width characters take two,
+/// combining marks none.
+public enum DisplayWidth {
+  public static func of(_ text: String) -> Int {
+    var width = 0
+    for scalar in text.unicodeScalars { width += of(scalar) }
+    return width
+  }
+
+  public static func of(_ scalar: Unicode.Scalar) -> Int {
+    let value = scalar.value
+    if value < 0x300 { return value < 0x20 ? 0 : 1 }
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark, .format: return 0
+    default: break
+    }
+    switch value {
+    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+      0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+      0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+      return 2
+    default:
+      return 1
+    }
+  }
+
+  /// `text` cut to at most `width` columns on a character boundary, ending in `…` when cut;
+  /// line breaks become spaces so a cell stays on one line.
+  public static func truncated(_ text: String, to width: Int) -> String {
+    let flat = text.contains(where: \.isNewline)
+      ? String(text.map { $0.isNewline ? " " : $0 }) : text
+    guard of(flat) > width else { return flat }
+    var result = ""
+    var used = 0
+    for character in flat {
+      let characterWidth = of(String(character))
+      if used + characterWidth > width - 1 { break }
+      result.append(character)
+      used += characterWidth
+    }
+    return result + "…"
+  }
+}

@@ -1,0 +1,103 @@
+import ClaimLedger
+import Foundation
+
+/// The command line: global options, the command registry, and errors turned into messages
+/// and statuses.
+enum CLI {
+  static let version = "0.1.0"
+
+  /// Every command, in the order `claims help` lists them.
+  static let commands: [any Command.Type] = [
+    InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self, ResolveCommand.self,
+    ReopenCommand.self, AmendCommand.self, DueCommand.self, SourcesCommand.self,
+    CheckCommand.self, HelpCommand.self,
+  ]
+
+  /// What one run printed and how it ended.
+  struct Result: Equatable {
+    var status: ExitStatus
+    var stdout: String
+    var stderr: String
+  }
+
+  /// Runs one command line; never exits, so tests can call it in-process.
+  static func run(
+    _ arguments: [String], environment: [String: String], workingDirectory: String,
+    clock: () -> Date = Date.init, terminal: Terminal
+  ) -> Result {
+    var commandName: String?
+    do {
+      guard let first = arguments.first else {
+        return Result(status: .success, stdout: HelpText.overview(commands.map { $0.spec }, version: version), stderr: "")
+      }
+      if first == "--version" || first == "-V" {
+        return Result(status: .success, stdout: "claims \(version)\n", stderr: "")
+      }
+      if first == "--help" || first == "-h" {
+        return Result(status: .success, stdout: HelpText.overview(commands.map { $0.spec }, version: version), stderr: "")
+      }
+      guard let type = commands.first(where: { $0.spec.name == first }) else {
+        let names = commands.map { $0.spec.name }
+        if first.hasPrefix("-") {
+          throw UsageError("unknown option '\(first)' (a command comes first: claims <command> [options])")
+        }
+        throw UsageError("unknown command '\(first)'" + Suggestion.phrase(for: first, among: names))
+      }
+      commandName = type.spec.name
+      let input = try ParsedInput(Array(arguments.dropFirst()), spec: type.spec)
+      if input.wantsHelp {
+        return Result(status: .success, stdout: HelpText.render(type.spec), stderr: "")
+      }
+      let command = try type.init(input)
+      let context = try makeContext(
+        input, environment: environment, workingDirectory: workingDirectory, clock: clock,
+        terminal: terminal)
+      let output = try command.run(in: context)
+      let notes = output.notes.map { "claims: \($0)\n" }.joined()
+      return Result(status: output.status, stdout: output.text, stderr: notes)
+    } catch let error as UsageError {
+      var message = "claims: error: \(error.message)\n"
+      let name = error.command ?? commandName
+      if let name, let type = commands.first(where: { $0.spec.name == name }) {
+        message += "usage: \(type.spec.usage)\nsee 'claims help \(name)'\n"
+      } else {
+        message += "usage: claims <command> [options]\nsee 'claims help'\n"
+      }
+      return Result(status: .usage, stdout: "", stderr: message)
+    } catch {
+      let status = ExitStatus(for: error)
+      let text = status == .failure && !(error is CustomStringConvertible)
+        ? "internal error: \(type(of: error))" : "\(error)"
+      return Result(status: status, stdout: "", stderr: "claims: error: \(text)\n")
+    }
+  }
+
+  /// Resolves the global options and the environment once, at the edge.
+  private static func makeContext(
+    _ input: ParsedInput, environment: [String: String], workingDirectory: String,
+    clock: () -> Date, terminal: Terminal
+  ) throws(UsageError) -> Context {
+    let fixedToday: Day?
+    if let word = input.option("--today") ?? environment["CLAIMS_TODAY"].flatMap({ $0.isEmpty ? nil : $0 }) {
+      guard let day = Day(argument: word) else {
+        throw UsageError("--today: '\(word)' is not \(Day.expectation)", command: input.spec.name)
+      }
+      fixedToday = day
+    } else {
+      fixedToday = nil
+    }
+    // Entries are stamped with the real time even when today is fixed: `at` says when a
+    // line was written, and the fold orders by it.
+    let now = Timestamp(
+      millisecondsSinceEpoch: Int64((clock().timeIntervalSince1970 * 1000).rounded(.down)))
+    let path = LedgerLocator.path(
+      option: input.option("--ledger"), environment: environment["CLAIMS_LEDGER"],
+      workingDirectory: workingDirectory)
+    let timeout = environment["CLAIMS_LOCK_TIMEOUT"].flatMap(Double.init) ?? 10
+    return Context(
+      ledgerPath: path,
+      explicitLedger: input.option("--ledger") ?? environment["CLAIMS_LEDGER"].flatMap { $0.isEmpty ? nil : $0 },
+      workingDirectory: workingDirectory, today: fixedToday ?? now.day,
+      now: now, json: input.flag("--json"), terminal: terminal, lockTimeout: timeout)
+  }
+}

@@ -1,0 +1,92 @@
+import ClaimLedger
+
+/// `claims add`: records an open claim a person found, and prints its id.
+struct AddCommand: Command {
+  static let spec = CommandSpec(
+    name: "add",
+    abstract: "Record a forecast; prints its id.",
+    discussion: """
+      The id is a hash of the source, the said date and the quote (or the text), so adding
+      the same claim twice, or on two machines, gives one claim. Without --confidence or
+      --hedge, the strongest hedge word found in the quote or text sets the confidence
+      (the table of hedge words is in the README).
+      """,
+    parameters: [
+      .positional("text", help: "The forecast, short and checkable: \"OpenAI acquires Pinterest\"."),
+      .option("--source", value: "NAME", help: "Who made the forecast (required)."),
+      .option("--said", value: "DATE", help: "When it was said or published (default: today)."),
+      .option("--by", value: "DEADLINE", help: "When it should come true: 2026-12-31, 2027, 2026-06, 2026-Q3, 2026-H2."),
+      .option("--confidence", value: "P", help: "How sure it sounded: 0.7, 70% or 七成."),
+      .option("--hedge", value: "WORD", help: "Set the confidence from a hedge word: likely, 大概率, 有望, …"),
+      .option("--via", value: "OUTLET", help: "The outlet that relayed it."),
+      .option("--url", value: "URL", help: "Where it was published (http or https)."),
+      .option("--quote", value: "TEXT", help: "The source's own words."),
+      .option("--tag", value: "TAG", help: "A topic.", repeatable: true),
+      .flag("--conditional", help: "The forecast holds only if a condition is met."),
+    ])
+
+  var text: String
+  var source: String
+  var said: Day?
+  var deadline: Deadline?
+  var confidence: (Confidence, hedge: String?)?
+  var via: String?
+  var url: String?
+  var quote: String?
+  var tags: [String]
+  var isConditional: Bool
+
+  init(_ input: ParsedInput) throws(UsageError) {
+    let name = Self.spec.name
+    text = try TextArgument.nonEmpty(try input.required("text"), option: "<text>", command: name)
+    guard let source = input.option("--source") else {
+      throw UsageError("--source is required (who made the forecast)", command: name)
+    }
+    self.source = try TextArgument.nonEmpty(source, option: "--source", command: name)
+    said = try input.option("--said", as: Day.self)
+    deadline = try input.option("--by", as: Deadline.self)
+    confidence = try ConfidenceArgument.read(input)
+    via = try input.option("--via").map { (v: String) throws(UsageError) in try TextArgument.nonEmpty(v, option: "--via", command: name) }
+    url = try input.option("--url").map { (u: String) throws(UsageError) in try TextArgument.url(u, command: name) }
+    quote = try input.option("--quote").map { (q: String) throws(UsageError) in try TextArgument.nonEmpty(q, option: "--quote", command: name) }
+    tags = try input.options("--tag").map { (t: String) throws(UsageError) in try TextArgument.nonEmpty(t, option: "--tag", command: name) }
+    isConditional = input.flag("--conditional")
+    if let said, let deadline, deadline.day < said {
+      throw UsageError("--by \(deadline.day) is before --said \(said)", command: name)
+    }
+  }
+
+  func run(in context: Context) throws -> CommandOutput {
+    let said = self.said ?? context.today
+    guard said <= context.today else {
+      throw UsageError("--said \(said) is after today (\(context.today))", command: Self.spec.name)
+    }
+    if let deadline, deadline.day < said {
+      throw UsageError("--by \(deadline.day) is before the said date \(said)", command: Self.spec.name)
+    }
+    let words = quote ?? text
+    guard let (value, hedge) = confidence ?? Self.hedge(in: words, or: text) else {
+      throw UsageError(
+        "no hedge word found in the text; say how sure it sounded with --confidence or --hedge",
+        command: Self.spec.name)
+    }
+    let claim = Claim(
+      text: text, quote: quote, source: source, via: via, url: url, said: said,
+      deadline: deadline?.day, deadlineText: deadline?.text, confidence: value, hedge: hedge,
+      lang: LanguageTag.detect(words), tags: tags, isConditional: isConditional)
+    let entry = Entry(id: claim.derivedID, at: context.now, body: .claim(claim, status: .open))
+    switch try context.store.appendClaim(entry) {
+    case .added:
+      return CommandOutput("\(entry.id)\n")
+    case .alreadyRecorded:
+      return CommandOutput("\(entry.id)\n", notes: ["claim \(entry.id) is in the ledger already; nothing was added"])
+    }
+  }
+
+  private static func hedge(in words: String, or text: String) -> (Confidence, hedge: String?)? {
+    guard let hedge = HedgeScale.standard.firstHedge(in: words) ?? HedgeScale.standard.firstHedge(in: text),
+      let value = Confidence(hedge.probability)
+    else { return nil }
+    return (value, hedge.word)
+  }
+}

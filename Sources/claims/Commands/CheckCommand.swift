@@ -1,0 +1,93 @@
+import ClaimLedger
+
+/// `claims check`: validates the whole journal and lists every problem with its line.
+struct CheckCommand: Command {
+  static let spec = CommandSpec(
+    name: "check",
+    abstract: "Validate the ledger; list every problem with its file and line.",
+    discussion: """
+      Exits 0 when the ledger is clean (warnings allowed) and 65 when it has errors.
+      --repair sets a torn last line (left by a crash mid-write) aside into
+      ledger.jsonl.torn-<time> and cuts it off; no other line is touched.
+      """,
+    parameters: [.flag("--repair", help: "Move a torn last line aside.")])
+
+  var repair: Bool
+
+  init(_ input: ParsedInput) throws(UsageError) {
+    repair = input.flag("--repair")
+  }
+
+  func run(in context: Context) throws -> CommandOutput {
+    var lines: [String] = []
+    if repair, let repaired = try context.store.repairTornTail(now: context.now) {
+      lines.append(
+        "repaired: moved the torn line \(repaired.line) (\(repaired.byteCount) bytes) to \(repaired.savedTo)")
+    }
+    let inspection = try context.store.inspect()
+    let ledger = Ledger(journal: inspection.journal, path: context.ledgerPath)
+    let issues = (inspection.issues + ledger.issues + LedgerCheck.issues(in: ledger, today: context.today))
+      .sorted { ($0.location?.line ?? 0, $0.message) < ($1.location?.line ?? 0, $1.message) }
+    let errors = issues.filter { $0.severity == .error }.count
+    let warnings = issues.count - errors
+    if context.json {
+      var json = JSONBuffer()
+      json.beginObject()
+      json.key("ledger")
+      json.string(context.ledgerPath)
+      json.key("entries")
+      json.integer(inspection.journal.entries.count)
+      json.key("claims")
+      json.integer(ledger.count)
+      json.key("issues")
+      json.beginArray()
+      for issue in issues {
+        json.beginObject()
+        json.field("severity", issue.severity.rawValue)
+        json.key("line")
+        if let line = issue.location?.line { json.integer(line) } else { json.null() }
+        json.key("column")
+        if let column = issue.location?.column { json.integer(column) } else { json.null() }
+        json.key("id")
+        json.optionalString(issue.id?.description)
+        json.field("message", issue.message)
+        json.endObject()
+      }
+      json.endArray()
+      json.endObject()
+      return CommandOutput(json.text + "\n", status: errors > 0 ? .dataError : .success)
+    }
+    lines += issues.map(\.description)
+    let summary =
+      "\(context.ledgerPath): \(inspection.journal.entries.count) entries, \(ledger.count) claims, "
+      + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+    lines.append(summary)
+    return CommandOutput(lines.joined(separator: "\n") + "\n", status: errors > 0 ? .dataError : .success)
+  }
+}
+
+/// `claims help [command]`: the overview, or one command's help.
+struct HelpCommand: Command {
+  static let spec = CommandSpec(
+    name: "help",
+    abstract: "Show the commands, or one command's options.",
+    parameters: [.positional("command", help: "The command to explain.", optional: true)])
+
+  var command: String?
+
+  init(_ input: ParsedInput) throws(UsageError) {
+    command = input.positional("command")
+    if let command, !CLI.commands.contains(where: { $0.spec.name == command }) {
+      throw UsageError(
+        "unknown command '\(command)'" + Suggestion.phrase(for: command, among: CLI.commands.map { $0.spec.name }),
+        command: Self.spec.name)
+    }
+  }
+
+  func run(in context: Context) throws -> CommandOutput {
+    if let command, let type = CLI.commands.first(where: { $0.spec.name == command }) {
+      return CommandOutput(HelpText.render(type.spec))
+    }
+    return CommandOutput(HelpText.overview(CLI.commands.map { $0.spec }, version: CLI.version))
+  }
+}

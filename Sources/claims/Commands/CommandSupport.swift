@@ -1,0 +1,135 @@
+import ClaimLedger
+import ClaimReports
+import Foundation
+
+extension Context {
+  /// Loads and folds the ledger.
+  func loadLedger() throws(LedgerError) -> Ledger {
+    try store.load()
+  }
+
+  /// The aliases of `Claims/sources.json` beside the ledger (none when it is absent).
+  func sourceAliases() throws(LedgerError) -> SourceAliases {
+    let directory = (ledgerPath as NSString).deletingLastPathComponent
+    return try SourceAliases.load(path: (directory as NSString).appendingPathComponent("sources.json"))
+  }
+
+  /// The notes a read command adds when the fold found problems.
+  func notes(for ledger: Ledger) -> [String] {
+    let errors = ledger.issues.filter { $0.severity == .error }.count
+    guard errors > 0 else { return [] }
+    return ["warning: the ledger has \(errors) problem\(errors == 1 ? "" : "s"); 'claims check' lists them"]
+  }
+}
+
+/// Checks on free text typed on the command line, before it can reach the ledger.
+enum TextArgument {
+  /// The text trimmed; control characters other than newline and tab are refused.
+  static func clean(_ text: String, option: String, command: String) throws(UsageError) -> String {
+    let trimmed = text.trimmingSpaces()
+    if let bad = trimmed.unicodeScalars.first(where: {
+      ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || $0.value == 0x7F
+    }) {
+      throw UsageError("\(option) contains the control character U+\(String(bad.value, radix: 16, uppercase: true))", command: command)
+    }
+    return trimmed
+  }
+
+  static func nonEmpty(_ text: String, option: String, command: String) throws(UsageError) -> String {
+    let cleaned = try clean(text, option: option, command: command)
+    guard !cleaned.isEmpty else { throw UsageError("\(option) is empty", command: command) }
+    return cleaned
+  }
+
+  /// Links must be http or https, so a report can link them safely.
+  static func url(_ text: String, command: String) throws(UsageError) -> String {
+    let cleaned = try nonEmpty(text, option: "--url", command: command)
+    let lowered = cleaned.lowercased()
+    guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://"), URL(string: cleaned)?.host != nil else {
+      throw UsageError("--url: '\(cleaned)' is not an http or https link", command: command)
+    }
+    return cleaned
+  }
+}
+
+/// How sure a claim sounded, from `--confidence` or `--hedge`.
+enum ConfidenceArgument {
+  /// The explicit number wins; a hedge word is looked up in the table.
+  static func read(_ input: ParsedInput) throws(UsageError) -> (Confidence, hedge: String?)? {
+    let command = input.spec.name
+    let confidence = try input.option("--confidence", as: Confidence.self)
+    let hedgeWord = input.option("--hedge")
+    if confidence != nil, hedgeWord != nil {
+      throw UsageError("give --confidence or --hedge, not both", command: command)
+    }
+    if let confidence { return (confidence, nil) }
+    guard let hedgeWord else { return nil }
+    guard let hedge = HedgeScale.standard.hedge(named: hedgeWord) else {
+      let words = HedgeScale.standard.hedges.map(\.word)
+      throw UsageError(
+        "--hedge: '\(hedgeWord)' is not in the hedge table" + Suggestion.phrase(for: hedgeWord, among: words)
+          + " ('claims help add' lists where the table comes from)", command: command)
+    }
+    guard let value = Confidence(hedge.probability) else { return nil }
+    return (value, hedge.word)
+  }
+}
+
+/// The claim table of `list` and `due`.
+enum ClaimTable {
+  static func render(_ records: [ClaimRecord], today: Day, terminal: Terminal, aliases: SourceAliases) -> String {
+    var table = TextTable(columns: [
+      .init("ID"), .init("SAID"), .init("DUE"), .init("CONF", alignment: .right), .init("STATUS"),
+      .init("SOURCE"), .init("TEXT", isFlexible: true),
+    ])
+    for record in records {
+      table.append([
+        record.id.description, record.claim.said?.description ?? "—",
+        record.claim.deadline?.description ?? "—", record.claim.confidence.percent,
+        statusWord(record, today: today), aliases.canonical(record.claim.source), record.claim.text,
+      ])
+    }
+    return table.render(width: terminal.isInteractive ? terminal.width ?? 100 : terminal.width) { row, column, cell in
+      guard column == 4 else { return cell }
+      return paint(cell, for: records[row], today: today, terminal: terminal)
+    }
+  }
+
+  /// `overdue` for open claims past their deadline, the outcome for resolved ones, else the status.
+  static func statusWord(_ record: ClaimRecord, today: Day) -> String {
+    if record.isOverdue(on: today) { return "overdue" }
+    if let outcome = record.outcome { return outcome.rawValue }
+    return record.status.rawValue
+  }
+
+  static func paint(_ cell: String, for record: ClaimRecord, today: Day, terminal: Terminal) -> String {
+    if record.isOverdue(on: today) { return terminal.paint(cell, .red) }
+    switch record.outcome {
+    case .true: return terminal.paint(cell, .green)
+    case .false: return terminal.paint(cell, .red)
+    case .partial: return terminal.paint(cell, .yellow)
+    case .void: return terminal.paint(cell, .dim)
+    case nil: break
+    }
+    switch record.status {
+    case .proposed: return terminal.paint(cell, .yellow)
+    case .rejected: return terminal.paint(cell, .dim)
+    default: return cell
+    }
+  }
+}
+
+/// Claims as a JSON array, one claim per line, for `--json`.
+enum ClaimJSON {
+  static func render(_ records: [ClaimRecord]) -> String {
+    var bytes: [UInt8] = [UInt8(ascii: "[")]
+    for (index, record) in records.enumerated() {
+      bytes.append(contentsOf: index == 0 ? [10] : [UInt8(ascii: ","), 10])
+      var json = JSONBuffer()
+      record.writeJSON(into: &json)
+      bytes.append(contentsOf: json.bytes)
+    }
+    bytes.append(contentsOf: records.isEmpty ? [UInt8(ascii: "]"), 10] : [10, UInt8(ascii: "]"), 10])
+    return String(decoding: bytes, as: UTF8.self)
+  }
+}

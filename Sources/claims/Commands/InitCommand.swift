@@ -1,0 +1,61 @@
+import ClaimLedger
+import Foundation
+
+/// `claims init`: creates the ledger, the sources file and the git attributes that merge it.
+struct InitCommand: Command {
+  static let spec = CommandSpec(
+    name: "init",
+    abstract: "Create Claims/ledger.jsonl, Claims/sources.json and the .gitattributes line.",
+    discussion: """
+      Run it at the top of a project (or anywhere with --ledger). What exists already is kept;
+      the ledger is never emptied.
+      """)
+
+  init(_ input: ParsedInput) throws(UsageError) {}
+
+  func run(in context: Context) throws -> CommandOutput {
+    let ledgerPath = context.explicitLedger
+      ?? (context.workingDirectory as NSString).appendingPathComponent(LedgerLocator.relativePath)
+    let directory = (ledgerPath as NSString).deletingLastPathComponent
+    var lines: [String] = []
+    if FileManager.default.fileExists(atPath: ledgerPath) {
+      lines.append("kept \(ledgerPath) (it exists already)")
+    } else {
+      try LedgerStore.create(at: ledgerPath)
+      lines.append("created \(ledgerPath)")
+    }
+    let sourcesPath = (directory as NSString).appendingPathComponent("sources.json")
+    if !FileManager.default.fileExists(atPath: sourcesPath) {
+      try writeNew(sourcesPath, "{}\n")
+      lines.append("created \(sourcesPath)")
+    }
+    let top = (directory as NSString).deletingLastPathComponent
+    let attributesPath = (top as NSString).appendingPathComponent(".gitattributes")
+    let relative = (directory as NSString).lastPathComponent + "/" + (ledgerPath as NSString).lastPathComponent
+    let line = "\(relative) text eol=lf merge=union"
+    let existing = FileManager.default.contents(atPath: attributesPath).map { String(decoding: $0, as: UTF8.self) }
+    if let existing, existing.split(separator: "\n").contains(where: { $0.hasPrefix(relative + " ") && $0.contains("merge=union") }) {
+      lines.append("kept \(attributesPath)")
+    } else {
+      var text = existing ?? ""
+      if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
+      try write(attributesPath, text + line + "\n")
+      lines.append("added '\(line)' to \(attributesPath)")
+    }
+    return CommandOutput(lines.joined(separator: "\n") + "\n")
+  }
+
+  private func writeNew(_ path: String, _ text: String) throws(LedgerError) {
+    guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+      throw .cannotCreate(path: path, reason: "cannot write the file")
+    }
+  }
+
+  private func write(_ path: String, _ text: String) throws(LedgerError) {
+    do {
+      try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+      throw .cannotCreate(path: path, reason: "cannot write the file")
+    }
+  }
+}

@@ -1,0 +1,105 @@
+import ClaimLedger
+
+/// `claims resolve`: records how a claim turned out.
+struct ResolveCommand: Command {
+  static let spec = CommandSpec(
+    name: "resolve",
+    abstract: "Record how a claim turned out: true, false, partial or void.",
+    discussion: """
+      void means the claim cannot be judged and needs --reason: ambiguous, annulled,
+      condition-failed, retracted or duplicate. A claim resolved two different ways (after a
+      git merge) is settled by resolving it again.
+      """,
+    parameters: [
+      .positional("id", help: "The claim's id, or a unique prefix of 4 or more digits."),
+      .positional("outcome", help: "true, false, partial or void."),
+      .option("--on", value: "DATE", help: "The day it was settled (default: today)."),
+      .option("--evidence", value: "TEXT", help: "A link or a quote that settles it."),
+      .option("--reason", value: "REASON", help: "Why a void claim cannot be judged."),
+      .option("--note", value: "TEXT", help: "Anything else worth keeping."),
+    ])
+
+  var id: String
+  var outcome: Outcome
+  var on: Day?
+  var evidence: String?
+  var reason: VoidReason?
+  var note: String?
+
+  init(_ input: ParsedInput) throws(UsageError) {
+    let name = Self.spec.name
+    id = try input.required("id")
+    outcome = try input.required("outcome", as: Outcome.self)
+    on = try input.option("--on", as: Day.self)
+    evidence = try input.option("--evidence").map { (e: String) throws(UsageError) in try TextArgument.nonEmpty(e, option: "--evidence", command: name) }
+    reason = try input.option("--reason", as: VoidReason.self)
+    note = try input.option("--note").map { (n: String) throws(UsageError) in try TextArgument.nonEmpty(n, option: "--note", command: name) }
+    if outcome == .void, reason == nil {
+      throw UsageError("a void resolution needs --reason (\(VoidReason.expectation))", command: name)
+    }
+    if outcome != .void, reason != nil {
+      throw UsageError("--reason goes with void only", command: name)
+    }
+  }
+
+  func run(in context: Context) throws -> CommandOutput {
+    let on = self.on ?? context.today
+    guard on <= context.today else {
+      throw UsageError("--on \(on) is after today (\(context.today))", command: Self.spec.name)
+    }
+    let resolution = Resolution(outcome: outcome, on: on, evidence: evidence, reason: reason, note: note)
+    return try context.store.update { (ledger: Ledger) throws(LedgerError) in
+      let record = try ledger.record(withPrefix: id)
+      var entries: [Entry] = []
+      switch record.status {
+      case .open:
+        break
+      case .resolved where record.hasConflictingResolutions:
+        entries.append(Entry(id: record.id, at: context.now, body: .reopen(note: "settles conflicting resolutions")))
+      case .resolved:
+        let current = record.resolution.map { "\($0.outcome.rawValue) on \($0.on)" } ?? "already"
+        throw .invalidTransition(id: record.id, reason: "is resolved already (\(current)); 'claims reopen' it first")
+      case .proposed:
+        throw .invalidTransition(id: record.id, reason: "is proposed, not open; accept it first")
+      case .rejected:
+        throw .invalidTransition(id: record.id, reason: "was rejected; it cannot be resolved")
+      }
+      if let said = record.claim.said, on < said {
+        throw .invalidTransition(id: record.id, reason: "was said on \(said); it cannot be resolved on \(on)")
+      }
+      entries.append(Entry(id: record.id, at: context.now, body: .resolve(resolution)))
+      let text = "resolved \(record.id) as \(outcome.rawValue) on \(on)\n"
+      return (entries, CommandOutput(text))
+    }
+  }
+}
+
+/// `claims reopen`: undoes a resolution made in error.
+struct ReopenCommand: Command {
+  static let spec = CommandSpec(
+    name: "reopen",
+    abstract: "Undo a resolution made in error; the claim is open again.",
+    parameters: [
+      .positional("id", help: "The claim's id, or a unique prefix of 4 or more digits."),
+      .option("--note", value: "TEXT", help: "Why it is reopened."),
+    ])
+
+  var id: String
+  var note: String?
+
+  init(_ input: ParsedInput) throws(UsageError) {
+    id = try input.required("id")
+    note = try input.option("--note").map { (n: String) throws(UsageError) in try TextArgument.nonEmpty(n, option: "--note", command: Self.spec.name) }
+  }
+
+  func run(in context: Context) throws -> CommandOutput {
+    try context.store.update { (ledger: Ledger) throws(LedgerError) in
+      let record = try ledger.record(withPrefix: id)
+      guard record.status == .resolved else {
+        throw .invalidTransition(id: record.id, reason: "is \(record.status.rawValue), not resolved; there is nothing to reopen")
+      }
+      let entry = Entry(id: record.id, at: context.now, body: .reopen(note: note))
+      return ([entry], CommandOutput("reopened \(record.id)\n"))
+    }
+  }
+}

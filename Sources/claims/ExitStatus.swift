@@ -1,0 +1,45 @@
+import ClaimLedger
+import ClaimReports
+
+/// The process exit statuses, as documented in the README; only the executable picks them.
+enum ExitStatus: Int32 {
+  case success = 0
+  case failure = 1
+  case usage = 2
+  case dataError = 65
+  case noInput = 66
+  case cannotCreate = 73
+  case ioError = 74
+  case tempFailure = 75
+
+  init(for error: any Error) {
+    switch error {
+    case is UsageError:
+      self = .usage
+    case let error as LedgerError:
+      switch error {  // no default: a new case must choose its status
+      case .malformedEntry, .tornLastLine, .malformedSideFile: self = .dataError
+      case .notFound: self = .noInput
+      case .notAFile, .unreadable: self = .noInput
+      case .locked: self = .tempFailure
+      case .writeFailed: self = .ioError
+      case .cannotCreate: self = .cannotCreate
+      case .unknownClaim, .ambiguousPrefix, .invalidTransition: self = .failure
+      }
+    case let error as ReportError:
+      switch error {
+      case .cannotCreate: self = .cannotCreate
+      }
+    case is OutputError:
+      self = .ioError
+    default:
+      self = .failure
+    }
+  }
+}
+
+/// Standard output could not be written (a full disk, a closed pipe).
+struct OutputError: Error, CustomStringConvertible {
+  var reason: String
+  var description: String { "cannot write the output: \(reason)" }
+}

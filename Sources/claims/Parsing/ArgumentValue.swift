@@ -1,0 +1,108 @@
+import ClaimLedger
+
+/// A value that can be read from one command-line word.
+protocol ArgumentValue {
+  /// Returns nil when `argument` is not a valid value; the parser then reports `expectation`.
+  init?(argument: String)
+  /// How help and errors describe a valid value, e.g. "a date such as 2026-12-31".
+  static var expectation: String { get }
+}
+
+extension Day: ArgumentValue {
+  init?(argument: String) {
+    self.init(FullWidth.folded(argument).trimmingSpaces())
+  }
+
+  static var expectation: String { "a real date such as 2026-12-31" }
+}
+
+extension Confidence: ArgumentValue {
+  init?(argument: String) {
+    self.init(text: argument)
+  }
+
+  static var expectation: String { "a probability such as 0.7, 70% or 七成, between 0 and 1" }
+}
+
+extension Outcome: ArgumentValue {
+  init?(argument: String) {
+    self.init(rawValue: argument.lowercased())
+  }
+
+  static var expectation: String { "true, false, partial or void" }
+}
+
+extension VoidReason: ArgumentValue {
+  init?(argument: String) {
+    self.init(rawValue: argument.lowercased())
+  }
+
+  static var expectation: String { "ambiguous, annulled, condition-failed, retracted or duplicate" }
+}
+
+extension Status: ArgumentValue {
+  init?(argument: String) {
+    self.init(rawValue: argument.lowercased())
+  }
+
+  static var expectation: String { "proposed, open, resolved or rejected" }
+}
+
+/// A whole number of days, 0 or more.
+struct DayCount: ArgumentValue {
+  let value: Int
+
+  init?(argument: String) {
+    guard let value = Int(argument), value >= 0, value <= 36_500 else { return nil }
+    self.value = value
+  }
+
+  static var expectation: String { "a whole number of days, 0 or more" }
+}
+
+/// A deadline as people write it: a date, or the end of a year, half, quarter or month.
+///
+/// `2027` means 2027-12-31, `2026-06` the last day of June, `2026-H1` June 30, `2026-Q3`
+/// September 30. The words typed are kept as the claim's `deadline_text` unless they were a
+/// plain date.
+struct Deadline: ArgumentValue {
+  let day: Day
+  /// The words that set it, when they were not a plain date.
+  let text: String?
+
+  init?(argument: String) {
+    let word = FullWidth.folded(argument).trimmingSpaces().uppercased()
+    if let day = Day(word) {
+      self.day = day
+      self.text = nil
+      return
+    }
+    let parts = word.split(separator: "-", omittingEmptySubsequences: false)
+    guard let first = parts.first, first.count == 4, let year = Int(first), year >= 1 else {
+      return nil
+    }
+    let end: Day?
+    switch parts.count {
+    case 1: end = Day.endOfYear(year)
+    case 2:
+      let period = parts[1]
+      if period.count == 2, let month = Int(period) {
+        end = Day.endOfMonth(month, in: year)
+      } else if period.first == "H", let half = Int(period.dropFirst()), (1...2).contains(half) {
+        end = Day.endOfMonth(half * 6, in: year)
+      } else if period.first == "Q", let quarter = Int(period.dropFirst()), (1...4).contains(quarter) {
+        end = Day.endOfMonth(quarter * 3, in: year)
+      } else {
+        end = nil
+      }
+    default: end = nil
+    }
+    guard let end else { return nil }
+    self.day = end
+    self.text = argument
+  }
+
+  static var expectation: String {
+    "a date such as 2026-12-31, or a period such as 2027, 2026-06, 2026-Q3 or 2026-H2"
+  }
+}

@@ -1,0 +1,75 @@
+/// What a command accepts, declared once: parsing, help, usage lines and suggestions come from it.
+struct CommandSpec: Sendable {
+  var name: String
+  var abstract: String
+  var discussion: String?
+  var parameters: [Parameter]
+
+  init(name: String, abstract: String, discussion: String? = nil, parameters: [Parameter] = []) {
+    self.name = name
+    self.abstract = abstract
+    self.discussion = discussion
+    self.parameters = parameters
+  }
+
+  /// The command's own parameters and the global ones every command takes.
+  var allParameters: [Parameter] { parameters + Parameter.globals }
+
+  /// `claims resolve <id> <outcome> [--on DATE] …`, computed from the parameters.
+  var usage: String {
+    var words = ["claims", name]
+    for parameter in parameters {
+      switch parameter.kind {
+      case .positional(let isOptional, let isVariadic):
+        let word = "<\(parameter.name)>" + (isVariadic ? "…" : "")
+        words.append(isOptional ? "[\(word)]" : word)
+      case .option(let value, let isRepeatable):
+        words.append("[\(parameter.name) \(value)]" + (isRepeatable ? "…" : ""))
+      case .flag:
+        words.append("[\(parameter.name)]")
+      }
+    }
+    return words.joined(separator: " ")
+  }
+}
+
+/// One positional argument, option or flag of a command.
+struct Parameter: Sendable {
+  enum Kind: Sendable {
+    case positional(isOptional: Bool, isVariadic: Bool)
+    /// `--name VALUE`; `value` names the value in help ("DATE").
+    case option(value: String, isRepeatable: Bool)
+    case flag
+  }
+
+  var name: String
+  var kind: Kind
+  var help: String
+
+  static func positional(
+    _ name: String, help: String, optional: Bool = false, variadic: Bool = false
+  ) -> Parameter {
+    Parameter(name: name, kind: .positional(isOptional: optional, isVariadic: variadic), help: help)
+  }
+
+  static func option(_ name: String, value: String, help: String, repeatable: Bool = false) -> Parameter {
+    Parameter(name: name, kind: .option(value: value, isRepeatable: repeatable), help: help)
+  }
+
+  static func flag(_ name: String, help: String) -> Parameter {
+    Parameter(name: name, kind: .flag, help: help)
+  }
+
+  var isPositional: Bool {
+    if case .positional = kind { return true }
+    return false
+  }
+
+  /// Options every command takes, like an `@OptionGroup`.
+  static let globals: [Parameter] = [
+    .option("--ledger", value: "PATH", help: "The ledger file (env CLAIMS_LEDGER; default: the nearest Claims/ledger.jsonl)."),
+    .option("--today", value: "DATE", help: "Take this day as today (env CLAIMS_TODAY)."),
+    .flag("--json", help: "Print JSON instead of a table."),
+    .flag("--help", help: "Show this help."),
+  ]
+}

@@ -1,0 +1,127 @@
+/// The words of a command line sorted into positionals, options and flags by a spec.
+///
+/// It knows no command: typed conversion happens in each command's `init` through
+/// `ArgumentValue`, so every bad value is a `UsageError` before anything is read or written.
+struct ParsedInput {
+  let spec: CommandSpec
+  private(set) var positionals: [String: [String]] = [:]
+  private(set) var options: [String: [String]] = [:]
+  private(set) var flags: Set<String> = []
+
+  init(_ words: [String], spec: CommandSpec) throws(UsageError) {
+    self.spec = spec
+    let parameters = spec.allParameters
+    let positionalSpecs = parameters.filter(\.isPositional)
+    var loose: [String] = []
+    var index = 0
+    var onlyPositionals = false
+    while index < words.count {
+      let word = words[index]
+      index += 1
+      if !onlyPositionals, word == "-h" {
+        flags.insert("--help")
+        continue
+      }
+      if onlyPositionals || !word.hasPrefix("--") || word == "-" {
+        if !onlyPositionals, word.hasPrefix("-"), word.count > 1, Double(word) == nil {
+          throw UsageError("unknown option '\(word)'" + Suggestion.phrase(for: "-" + word, among: parameters.filter { !$0.isPositional }.map(\.name)), command: spec.name)
+        }
+        loose.append(word)
+        continue
+      }
+      if word == "--" {
+        onlyPositionals = true
+        continue
+      }
+      var name = word
+      var attached: String?
+      if let equals = word.firstIndex(of: "=") {
+        name = String(word[..<equals])
+        attached = String(word[word.index(after: equals)...])
+      }
+      guard let parameter = parameters.first(where: { $0.name == name && !$0.isPositional }) else {
+        let names = parameters.filter { !$0.isPositional }.map(\.name)
+        throw UsageError("unknown option '\(name)'" + Suggestion.phrase(for: name, among: names), command: spec.name)
+      }
+      switch parameter.kind {
+      case .flag:
+        guard attached == nil else { throw UsageError("\(name) takes no value", command: spec.name) }
+        flags.insert(name)
+      case .option(let value, let isRepeatable):
+        let argument: String
+        if let attached {
+          argument = attached
+        } else {
+          guard index < words.count, !(words[index].hasPrefix("--") && words[index].count > 2) else {
+            throw UsageError("\(name) needs a value (\(value))", command: spec.name)
+          }
+          argument = words[index]
+          index += 1
+        }
+        if !isRepeatable, options[name] != nil {
+          throw UsageError("\(name) is given twice", command: spec.name)
+        }
+        options[name, default: []].append(argument)
+      case .positional:
+        break
+      }
+    }
+    if flags.contains("--help") { return }
+    var remaining = loose[...]
+    for parameter in positionalSpecs {
+      guard case .positional(let isOptional, let isVariadic) = parameter.kind else { continue }
+      if isVariadic {
+        positionals[parameter.name] = Array(remaining)
+        remaining = []
+      } else if let word = remaining.first {
+        positionals[parameter.name] = [word]
+        remaining = remaining.dropFirst()
+      } else if !isOptional {
+        throw UsageError("missing <\(parameter.name)>", command: spec.name)
+      }
+    }
+    if let extra = remaining.first {
+      throw UsageError("unexpected argument '\(extra)'", command: spec.name)
+    }
+  }
+
+  var wantsHelp: Bool { flags.contains("--help") }
+
+  func flag(_ name: String) -> Bool { flags.contains(name) }
+
+  func option(_ name: String) -> String? { options[name]?.last }
+
+  func options(_ name: String) -> [String] { options[name] ?? [] }
+
+  func positional(_ name: String) -> String? { positionals[name]?.first }
+
+  func positionals(_ name: String) -> [String] { positionals[name] ?? [] }
+
+  func required(_ name: String) throws(UsageError) -> String {
+    guard let value = positional(name) else {
+      throw UsageError("missing <\(name)>", command: spec.name)
+    }
+    return value
+  }
+
+  func required<Value: ArgumentValue>(_ name: String, as type: Value.Type) throws(UsageError) -> Value {
+    try convert(try required(name), for: "<\(name)>")
+  }
+
+  func option<Value: ArgumentValue>(_ name: String, as type: Value.Type) throws(UsageError) -> Value? {
+    guard let word = option(name) else { return nil }
+    return try convert(word, for: name)
+  }
+
+  func positional<Value: ArgumentValue>(_ name: String, as type: Value.Type) throws(UsageError) -> Value? {
+    guard let word = positional(name) else { return nil }
+    return try convert(word, for: "<\(name)>")
+  }
+
+  private func convert<Value: ArgumentValue>(_ word: String, for name: String) throws(UsageError) -> Value {
+    guard let value = Value(argument: word) else {
+      throw UsageError("\(name): '\(word)' is not \(Value.expectation)", command: spec.name)
+    }
+    return value
+  }
+}

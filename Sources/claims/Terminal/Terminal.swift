@@ -1,0 +1,43 @@
+import Foundation
+
+/// What the commands know of the screen they print to.
+struct Terminal: Sendable {
+  /// Standard output is a terminal (not a pipe or a file).
+  var isInteractive: Bool
+  /// Colour is wanted: on a terminal and `NO_COLOR` unset.
+  var usesColour: Bool
+  /// Columns available, when known; tables are cut to it.
+  var width: Int?
+
+  /// A pipe or file: no colour, no cutting unless `COLUMNS` says so.
+  static func plain(width: Int? = nil) -> Terminal {
+    Terminal(isInteractive: false, usesColour: false, width: width)
+  }
+
+  /// The process's real standard output, as the environment describes it.
+  static func standard(environment: [String: String]) -> Terminal {
+    let interactive = isatty(STDOUT_FILENO) == 1
+    var width = environment["COLUMNS"].flatMap(Int.init)
+    if width == nil, interactive {
+      var size = winsize()
+      if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+        width = Int(size.ws_col)
+      }
+    }
+    let colour = interactive && environment["NO_COLOR"].map(\.isEmpty) ?? true
+    return Terminal(isInteractive: interactive, usesColour: colour, width: width)
+  }
+
+  enum Colour: String {
+    case red = "31"
+    case green = "32"
+    case yellow = "33"
+    case dim = "2"
+    case bold = "1"
+  }
+
+  /// `text` in `colour` when colour is on, else as is.
+  func paint(_ text: String, _ colour: Colour) -> String {
+    usesColour ? "\u{1B}[\(colour.rawValue)m" + text + "\u{1B}[0m" : text
+  }
+}
