@@ -1,4 +1,5 @@
 import ClaimLedger
+import ClaimReports
 import Foundation
 
 /// The command line: global options, the command registry, and errors turned into messages
@@ -66,8 +67,8 @@ enum CLI {
       return Result(status: .usage, stdout: "", stderr: message)
     } catch {
       let status = ExitStatus(for: error)
-      let text = status == .failure && !(error is CustomStringConvertible)
-        ? "internal error: \(type(of: error))" : "\(error)"
+      let isKnown = error is LedgerError || error is ReportError || error is OutputError
+      let text = isKnown ? "\(error)" : "internal error (\(type(of: error))): \(error)"
       return Result(status: status, stdout: "", stderr: "claims: error: \(text)\n")
     }
   }

@@ -54,23 +54,23 @@ enum TextArgument {
 
 /// How sure a claim sounded, from `--confidence` or `--hedge`.
 enum ConfidenceArgument {
-  /// The explicit number wins; a hedge word is looked up in the table.
+  /// The explicit number wins over the word (the word is still recorded); a hedge word alone
+  /// is looked up in the table.
   static func read(_ input: ParsedInput) throws(UsageError) -> (Confidence, hedge: String?)? {
     let command = input.spec.name
     let confidence = try input.option("--confidence", as: Confidence.self)
-    let hedgeWord = input.option("--hedge")
-    if confidence != nil, hedgeWord != nil {
-      throw UsageError("give --confidence or --hedge, not both", command: command)
+    let hedgeWord = try input.option("--hedge").map { (word: String) throws(UsageError) in
+      try TextArgument.nonEmpty(word, option: "--hedge", command: command)
     }
-    if let confidence { return (confidence, nil) }
+    if let confidence { return (confidence, hedgeWord) }
     guard let hedgeWord else { return nil }
-    guard let hedge = HedgeScale.standard.hedge(named: hedgeWord) else {
+    guard let hedge = HedgeScale.standard.hedge(named: hedgeWord), let value = Confidence(hedge.probability)
+    else {
       let words = HedgeScale.standard.hedges.map(\.word)
       throw UsageError(
         "--hedge: '\(hedgeWord)' is not in the hedge table" + Suggestion.phrase(for: hedgeWord, among: words)
-          + " ('claims help add' lists where the table comes from)", command: command)
+          + "; give --confidence with it to record it anyway", command: command)
     }
-    guard let value = Confidence(hedge.probability) else { return nil }
     return (value, hedge.word)
   }
 }

@@ -72,6 +72,11 @@ struct Deadline: ArgumentValue {
 
   init?(argument: String) {
     let word = FullWidth.folded(argument).trimmingSpaces().uppercased()
+    if let chinese = Deadline.chinesePeriod(word) {
+      self.day = chinese
+      self.text = argument
+      return
+    }
     if let day = Day(word) {
       self.day = day
       self.text = nil
@@ -103,6 +108,32 @@ struct Deadline: ArgumentValue {
   }
 
   static var expectation: String {
-    "a date such as 2026-12-31, or a period such as 2027, 2026-06, 2026-Q3 or 2026-H2"
+    "a date such as 2026-12-31, or a period such as 2027, 2026-06, 2026-Q3, 2026-H2 or 2026年下半年"
+  }
+
+  /// `2026年`, `二零二六年`, `2026年上半年`/`下半年`, `2026年第三季度`: the end of that period.
+  private static func chinesePeriod(_ word: String) -> Day? {
+    guard let marker = word.firstIndex(of: "年") else { return nil }
+    let yearText = word[..<marker]
+    var year = 0
+    for character in yearText {
+      guard let digit = character.wholeNumberValue ?? ChineseNumeral.digit(character), digit < 10 else {
+        return nil
+      }
+      year = year * 10 + digit
+    }
+    guard yearText.count == 4 else { return nil }
+    let rest = word[word.index(after: marker)...]
+    switch rest {
+    case "", "底", "年底", "内", "內": return Day.endOfYear(year)
+    case "上半年": return Day.endOfMonth(6, in: year)
+    case "下半年": return Day.endOfYear(year)
+    default:
+      let quarters: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4]
+      guard rest.hasPrefix("第"), rest.hasSuffix("季度"), rest.count == 4,
+        let quarter = quarters[rest[rest.index(after: rest.startIndex)]]
+      else { return nil }
+      return Day.endOfMonth(quarter * 3, in: year)
+    }
   }
 }
