@@ -29,18 +29,23 @@ enum CLI {
     var commandName: String?
     do {
       guard let first = arguments.first else {
-        return Result(status: .success, stdout: HelpText.overview(commands.map { $0.spec }, version: version), stderr: "")
+        return Result(
+          status: .success, stdout: HelpText.overview(commands.map { $0.spec }, version: version),
+          stderr: "")
       }
       if first == "--version" || first == "-V" {
         return Result(status: .success, stdout: "claims \(version)\n", stderr: "")
       }
       if first == "--help" || first == "-h" {
-        return Result(status: .success, stdout: HelpText.overview(commands.map { $0.spec }, version: version), stderr: "")
+        return Result(
+          status: .success, stdout: HelpText.overview(commands.map { $0.spec }, version: version),
+          stderr: "")
       }
       guard let type = commands.first(where: { $0.spec.name == first }) else {
         let names = commands.map { $0.spec.name }
         if first.hasPrefix("-") {
-          throw UsageError("unknown option '\(first)' (a command comes first: claims <command> [options])")
+          throw UsageError(
+            "unknown option '\(first)' (a command comes first: claims <command> [options])")
         }
         throw UsageError("unknown command '\(first)'" + Suggestion.phrase(for: first, among: names))
       }
@@ -79,7 +84,9 @@ enum CLI {
     clock: () -> Date, terminal: Terminal
   ) throws(UsageError) -> Context {
     let fixedToday: Day?
-    if let word = input.option("--today") ?? environment["CLAIMS_TODAY"].flatMap({ $0.isEmpty ? nil : $0 }) {
+    if let word = input.option("--today")
+      ?? environment["CLAIMS_TODAY"].flatMap({ $0.isEmpty ? nil : $0 })
+    {
       guard let day = Day(argument: word) else {
         throw UsageError("--today: '\(word)' is not \(Day.expectation)", command: input.spec.name)
       }
@@ -97,7 +104,8 @@ enum CLI {
     let timeout = environment["CLAIMS_LOCK_TIMEOUT"].flatMap(Double.init) ?? 10
     return Context(
       ledgerPath: path,
-      explicitLedger: input.option("--ledger") ?? environment["CLAIMS_LEDGER"].flatMap { $0.isEmpty ? nil : $0 },
+      explicitLedger: input.option("--ledger")
+        ?? environment["CLAIMS_LEDGER"].flatMap { $0.isEmpty ? nil : $0 },
       workingDirectory: workingDirectory, today: fixedToday ?? now.day,
       now: now, json: input.flag("--json"), terminal: terminal, lockTimeout: timeout)
   }

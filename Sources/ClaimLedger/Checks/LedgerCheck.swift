@@ -10,7 +10,8 @@ public enum LedgerCheck {
         issues.append(
           LedgerIssue(
             severity: .error, location: location, id: record.id,
-            message: "claim \(record.id) has its deadline \(deadline) before it was said (\(said))"))
+            message: "claim \(record.id) has its deadline \(deadline) before it was said (\(said))")
+        )
       }
       if let resolution = record.resolution, resolution.on > today {
         issues.append(

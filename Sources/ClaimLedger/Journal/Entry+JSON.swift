@@ -44,8 +44,9 @@ enum EntryField: Int, CaseIterable {
   }
 
   /// Fields that describe a claim; `accept` and `amend` may carry any of them.
-  static let claimFields: UInt32 = [EntryField](arrayLiteral:
-    .text, .quote, .source, .via, .url, .said, .deadline, .deadlineText, .confidence, .hedge,
+  static let claimFields: UInt32 = [EntryField](
+    arrayLiteral:
+      .text, .quote, .source, .via, .url, .said, .deadline, .deadlineText, .confidence, .hedge,
     .lang, .tags, .conditional, .document
   ).reduce(0) { $0 | $1.bit }
   static let common: UInt32 = EntryField.entry.bit | EntryField.id.bit | EntryField.at.bit
@@ -57,7 +58,8 @@ enum EntryField: Int, CaseIterable {
     case .accept: common | claimFields
     case .reject: common | EntryField.reason.bit
     case .amend: common | claimFields | EntryField.note.bit
-    case .resolve: common | [EntryField.outcome, .on, .evidence, .reason, .note].reduce(0) { $0 | $1.bit }
+    case .resolve:
+      common | [EntryField.outcome, .on, .evidence, .reason, .note].reduce(0) { $0 | $1.bit }
     case .reopen: common | EntryField.note.bit
     }
   }

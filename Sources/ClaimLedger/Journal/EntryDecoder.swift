@@ -24,7 +24,8 @@ enum EntryDecoder {
         }
         if let kind = fields.kind, EntryField.allowed(in: kind) & field.bit == 0 {
           throw JSONScanner.Failure(
-            offset: keyOffset, reason: "field '\(field.name)' does not belong in a '\(kind.rawValue)' entry")
+            offset: keyOffset,
+            reason: "field '\(field.name)' does not belong in a '\(kind.rawValue)' entry")
         }
         fields.seen |= field.bit
         try scanner.expect(UInt8(ascii: ":"), "':' after the key")
@@ -55,7 +56,9 @@ enum EntryDecoder {
     var reason: String?
     var note: String?
 
-    mutating func read(_ field: EntryField, from scanner: inout JSONScanner) throws(JSONScanner.Failure) {
+    mutating func read(_ field: EntryField, from scanner: inout JSONScanner) throws(JSONScanner
+      .Failure)
+    {
       let offset = scanner.position
       switch field {
       case .entry:
@@ -85,7 +88,8 @@ enum EntryDecoder {
       case .confidence:
         let number = try scanner.readNumber()
         guard let confidence = Confidence(number) else {
-          throw fail(offset, "confidence \(DecimalFormat.trimmed(number, places: 6)) is outside 0…1")
+          throw fail(
+            offset, "confidence \(DecimalFormat.trimmed(number, places: 6)) is outside 0…1")
         }
         changes.confidence = confidence
       case .tags: changes.tags = try scanner.readStringArray()
@@ -117,7 +121,9 @@ enum EntryDecoder {
       }
     }
 
-    private func readDay(_ scanner: inout JSONScanner, _ name: String) throws(JSONScanner.Failure) -> Day {
+    private func readDay(_ scanner: inout JSONScanner, _ name: String) throws(JSONScanner.Failure)
+      -> Day
+    {
       let offset = scanner.position
       guard let bytes = try scanner.readPlainBytes(), let day = Day(bytes: bytes) else {
         throw fail(offset, "\(name) must be a real date YYYY-MM-DD")
@@ -125,7 +131,9 @@ enum EntryDecoder {
       return day
     }
 
-    private func readOptionalDay(_ scanner: inout JSONScanner, _ name: String) throws(JSONScanner.Failure) -> Day? {
+    private func readOptionalDay(_ scanner: inout JSONScanner, _ name: String) throws(JSONScanner
+      .Failure) -> Day?
+    {
       if try scanner.consumeLiteral("null") { return nil }
       return try readDay(&scanner, name)
     }
@@ -168,7 +176,8 @@ enum EntryDecoder {
         let claim = Claim(
           text: text, quote: changes.quote, source: source, via: changes.via, url: changes.url,
           said: changes.said, deadline: changes.deadline, deadlineText: changes.deadlineText,
-          confidence: confidence, hedge: changes.hedge, lang: changes.lang, tags: changes.tags ?? [],
+          confidence: confidence, hedge: changes.hedge, lang: changes.lang,
+          tags: changes.tags ?? [],
           isConditional: changes.isConditional ?? false, document: changes.document)
         return .claim(claim, status: status)
       case .accept:

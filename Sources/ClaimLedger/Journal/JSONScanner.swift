@@ -63,7 +63,8 @@ struct JSONScanner {
         return Failure(offset: 0, reason: "merge-conflict marker; resolve the conflict by hand")
       }
     }
-    let shown = byte >= 0x20 && byte < 0x7F ? "'\(Character(Unicode.Scalar(byte)))'" : "byte \(byte)"
+    let shown =
+      byte >= 0x20 && byte < 0x7F ? "'\(Character(Unicode.Scalar(byte)))'" : "byte \(byte)"
     return Failure(offset: position, reason: "unexpected \(shown), expected \(what)")
   }
 
@@ -166,10 +167,13 @@ struct JSONScanner {
           let scalar = try readUnicodeEscape()
           decoded.append(contentsOf: String(Character(scalar)).utf8)
         default:
-          throw Failure(offset: position - 2, reason: "invalid escape '\\\(Character(Unicode.Scalar(escape)))'")
+          throw Failure(
+            offset: position - 2, reason: "invalid escape '\\\(Character(Unicode.Scalar(escape)))'")
         }
       default:
-        if byte < 0x20 { throw Failure(offset: position, reason: JSONScanner.describeControl(byte)) }
+        if byte < 0x20 {
+          throw Failure(offset: position, reason: JSONScanner.describeControl(byte))
+        }
         decoded.append(byte)
         position += 1
       }
@@ -233,7 +237,9 @@ struct JSONScanner {
     }
     if position < bytes.count, bytes[position] | 0x20 == UInt8(ascii: "e") {
       position += 1
-      if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+      if position < bytes.count,
+        bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-")
+      {
         position += 1
       }
       guard position < bytes.count, JSONScanner.isDigit(bytes[position]) else {
@@ -241,7 +247,8 @@ struct JSONScanner {
       }
       while position < bytes.count, JSONScanner.isDigit(bytes[position]) { position += 1 }
     }
-    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+    let text = String(
+      decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
     guard let value = Double(text), value.isFinite else {
       throw Failure(offset: start, reason: "number \(text) is out of range")
     }
@@ -339,7 +346,8 @@ struct JSONScanner {
       default: return index
       }
       guard index + length <= raw.count,
-        String(validating: UnsafeBufferPointer(rebasing: raw[index..<index + length]), as: UTF8.self)
+        String(
+          validating: UnsafeBufferPointer(rebasing: raw[index..<index + length]), as: UTF8.self)
           != nil
       else { return index }
       index += length

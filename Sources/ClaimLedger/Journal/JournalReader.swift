@@ -63,9 +63,12 @@ public enum JournalReader {
   }
 
   /// Parses one line on its own (tests, fuzzing, and re-reading an entry before appending it).
-  public static func entry(fromLine line: String, at location: SourceLocation) throws(LedgerError) -> Entry {
+  public static func entry(fromLine line: String, at location: SourceLocation) throws(LedgerError)
+    -> Entry
+  {
     var bytes = Array(line.utf8)
-    let result: Result<Entry, JSONScanner.Failure> = bytes.withUnsafeMutableBufferPointer { buffer in
+    let result: Result<Entry, JSONScanner.Failure> = bytes.withUnsafeMutableBufferPointer {
+      buffer in
       do throws(JSONScanner.Failure) {
         return .success(try EntryDecoder.decode(UnsafeBufferPointer(buffer)))
       } catch {
@@ -113,7 +116,9 @@ public enum JournalReader {
     var failure: (line: Int, offset: Int, reason: String)?
   }
 
-  private static func parseSlice(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> SliceResult {
+  private static func parseSlice(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
+    -> SliceResult
+  {
     var result = SliceResult()
     result.entries.reserveCapacity(range.count / 300)
     var lineStart = range.lowerBound

@@ -96,10 +96,14 @@ public struct LedgerStore: Sendable {
     }
     let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard fd >= 0 else {
-      throw .cannotCreate(path: path, reason: errno == EEXIST ? "it exists already" : String(cString: strerror(errno)))
+      throw .cannotCreate(
+        path: path, reason: errno == EEXIST ? "it exists already" : String(cString: strerror(errno))
+      )
     }
     defer { close(fd) }
-    guard fsync(fd) == 0 else { throw .writeFailed(path: path, reason: String(cString: strerror(errno))) }
+    guard fsync(fd) == 0 else {
+      throw .writeFailed(path: path, reason: String(cString: strerror(errno)))
+    }
     syncDirectory(directory)
   }
 
@@ -108,7 +112,9 @@ public struct LedgerStore: Sendable {
   public func repairTornTail(now: Timestamp) throws(LedgerError) -> TornTailRepair? {
     let file = try LockedFile(path: path, mode: .append, timeout: lockTimeout)
     let size = try file.size()
-    guard size > 0, try file.read(count: 1, at: size - 1) != [UInt8(ascii: "\n")] else { return nil }
+    guard size > 0, try file.read(count: 1, at: size - 1) != [UInt8(ascii: "\n")] else {
+      return nil
+    }
     let bytes = try file.readAll()
     let cut = bytes.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
     let line = bytes[..<cut].reduce(into: 1) { count, byte in if byte == 10 { count += 1 } }
@@ -116,7 +122,9 @@ public struct LedgerStore: Sendable {
     let sidePath = path + ".torn-" + stamp
     let torn = Array(bytes[cut...])
     let fd = open(sidePath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw .cannotCreate(path: sidePath, reason: String(cString: strerror(errno))) }
+    guard fd >= 0 else {
+      throw .cannotCreate(path: sidePath, reason: String(cString: strerror(errno)))
+    }
     let written = torn.withUnsafeBytes { buffer in
       buffer.baseAddress.map { write(fd, $0, buffer.count) } ?? 0
     }
@@ -124,7 +132,8 @@ public struct LedgerStore: Sendable {
     close(fd)
     guard written == torn.count, synced else {
       unlink(sidePath)
-      throw .writeFailed(path: sidePath, reason: "the torn bytes could not be saved; the ledger is unchanged")
+      throw .writeFailed(
+        path: sidePath, reason: "the torn bytes could not be saved; the ledger is unchanged")
     }
     LedgerStore.syncDirectory((path as NSString).deletingLastPathComponent)
     guard ftruncate(file.descriptor, off_t(cut)) == 0 else {
@@ -185,7 +194,8 @@ public struct TornTailRepair: Equatable, Sendable {
 enum ByteSearch {
   /// Whether some line of the file begins with `prefix`; jumps from newline to newline with
   /// `memchr`, so a large ledger is scanned at memory speed.
-  static func hasLine(startingWith prefix: [UInt8], in file: LockedFile) throws(LedgerError) -> Bool {
+  static func hasLine(startingWith prefix: [UInt8], in file: LockedFile) throws(LedgerError) -> Bool
+  {
     let size = try file.size()
     let block = max(8 << 20, prefix.count)
     var lineStart = 0

@@ -34,7 +34,8 @@ final class LockedFile {
         throw .notAFile(path: path)
       }
       do throws(LedgerError) {
-        try LockedFile.lock(fd, exclusive: mode == .append, timeout: timeout, path: path, inode: status.st_ino)
+        try LockedFile.lock(
+          fd, exclusive: mode == .append, timeout: timeout, path: path, inode: status.st_ino)
       } catch {
         close(fd)
         throw error
@@ -45,7 +46,9 @@ final class LockedFile {
       {
         close(fd)
         attempts += 1
-        guard attempts < 10 else { throw .writeFailed(path: path, reason: "the file keeps being replaced") }
+        guard attempts < 10 else {
+          throw .writeFailed(path: path, reason: "the file keeps being replaced")
+        }
         continue
       }
       descriptor = fd
@@ -73,10 +76,13 @@ final class LockedFile {
     var done = 0
     while done < total {
       let count = bytes.withUnsafeMutableBytes { buffer in
-        pread(descriptor, buffer.baseAddress! + done, total - done, off_t(done))
+        guard let base = buffer.baseAddress else { return 0 }
+        return pread(descriptor, base + done, total - done, off_t(done))
       }
       if count < 0, errno == EINTR { continue }
-      guard count >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+      guard count >= 0 else {
+        throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+      }
       if count == 0 {
         bytes.removeLast(total - done)
         break
@@ -92,10 +98,13 @@ final class LockedFile {
     var done = 0
     while done < count {
       let got = bytes.withUnsafeMutableBytes { buffer in
-        pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + done))
+        guard let base = buffer.baseAddress else { return 0 }
+        return pread(descriptor, base + done, count - done, off_t(offset + done))
       }
       if got < 0, errno == EINTR { continue }
-      guard got >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+      guard got >= 0 else {
+        throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+      }
       if got == 0 { break }
       done += got
     }
@@ -108,10 +117,13 @@ final class LockedFile {
     var done = 0
     while done < bytes.count {
       let count = bytes.withUnsafeBytes { buffer in
-        write(descriptor, buffer.baseAddress! + done, bytes.count - done)
+        guard let base = buffer.baseAddress else { return 0 }
+        return write(descriptor, base + done, bytes.count - done)
       }
       if count < 0, errno == EINTR { continue }
-      guard count > 0 else { throw .writeFailed(path: path, reason: String(cString: strerror(errno))) }
+      guard count > 0 else {
+        throw .writeFailed(path: path, reason: String(cString: strerror(errno)))
+      }
       done += count
     }
     try sync()
@@ -155,7 +167,9 @@ final class LockedFile {
 enum LockHolder {
   /// "process 1234 (claims add …)", or nil when it cannot be told.
   static func describe(inode: ino_t) -> String? {
-    guard let table = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else { return nil }
+    guard let table = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else {
+      return nil
+    }
     for line in table.split(separator: "\n") {
       let fields = line.split(separator: " ", omittingEmptySubsequences: true)
       guard fields.count >= 6, fields[1] == "FLOCK",

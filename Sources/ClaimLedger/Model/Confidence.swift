@@ -134,8 +134,11 @@ public enum DecimalFormat {
 extension String {
   /// The text without leading and trailing spaces, tabs and newlines (ASCII and U+3000).
   public func trimmingSpaces() -> String {
-    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0.isNewline || $0 == "\u{3000}" }
-    guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) })
+    let isSpace: (Character) -> Bool = {
+      $0 == " " || $0 == "\t" || $0.isNewline || $0 == "\u{3000}"
+    }
+    guard let first = firstIndex(where: { !isSpace($0) }),
+      let last = lastIndex(where: { !isSpace($0) })
     else { return "" }
     return String(self[first...last])
   }

@@ -74,10 +74,16 @@ public struct HedgeScale: Sendable {
   static let builtInRows: [(words: [String], p: Double, low: Double, high: Double, vague: Bool)] = [
     (["certain", "certainly", "definitely", "will certainly"], 0.97, 0.9, 0.99, false),
     (["必将", "必然", "一定会", "注定", "必將", "一定會"], 0.95, 0.9, 0.99, false),
-    (["almost certain", "almost certainly", "virtually certain", "nearly certain"], 0.93, 0.85, 0.99, false),
+    (
+      ["almost certain", "almost certainly", "virtually certain", "nearly certain"], 0.93, 0.85,
+      0.99, false
+    ),
     (["几乎肯定", "几乎可以肯定", "板上钉钉", "幾乎肯定", "幾乎可以肯定", "板上釘釘"], 0.92, 0.85, 0.97, false),
     (["极有可能", "极大可能", "可能性极大", "極有可能", "極大可能", "可能性極大"], 0.88, 0.8, 0.95, false),
-    (["highly likely", "very likely", "extremely likely", "very probable", "highly probable"], 0.88, 0.8, 0.95, false),
+    (
+      ["highly likely", "very likely", "extremely likely", "very probable", "highly probable"],
+      0.88, 0.8, 0.95, false
+    ),
     (["十有八九", "八成"], 0.85, 0.8, 0.9, false),
     (["将", "将会", "会", "將", "將會", "會"], 0.85, 0.75, 0.95, false),
     (["will", "is going to", "are going to", "is set to", "are set to"], 0.85, 0.75, 0.95, false),
@@ -85,12 +91,18 @@ public struct HedgeScale: Sendable {
     (["with high probability", "high probability"], 0.8, 0.7, 0.9, false),
     (["大概率", "大機率"], 0.75, 0.65, 0.85, false),
     (["probable", "probably"], 0.7, 0.6, 0.8, false),
-    (["likely", "is expected to", "are expected to", "expected to", "expects", "predicts"], 0.7, 0.55, 0.8, false),
+    (
+      ["likely", "is expected to", "are expected to", "expected to", "expects", "predicts"], 0.7,
+      0.55, 0.8, false
+    ),
     (["预计", "预期", "預計", "預期", "预测", "預測"], 0.7, 0.6, 0.8, false),
     (["有望", "或有望", "料将", "料將", "有希望"], 0.65, 0.55, 0.75, false),
     (["serious possibility"], 0.6, 0.3, 0.85, true),
     (["real possibility"], 0.55, 0.2, 0.8, true),
-    (["chances about even", "even chance", "roughly even", "fifty-fifty", "toss-up"], 0.5, 0.45, 0.55, false),
+    (
+      ["chances about even", "even chance", "roughly even", "fifty-fifty", "toss-up"], 0.5, 0.45,
+      0.55, false
+    ),
     (["五五开", "一半一半", "五五開"], 0.5, 0.45, 0.55, false),
     (["可能"], 0.5, 0.3, 0.7, true),
     (["或将", "或將"], 0.5, 0.35, 0.65, true),

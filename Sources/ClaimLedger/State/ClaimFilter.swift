@@ -24,7 +24,9 @@ public struct ClaimFilter: Sendable {
     if let source, aliases.canonical(claim.source).lowercased() != source.lowercased() {
       return false
     }
-    if let tag, !claim.tags.contains(where: { $0.lowercased() == tag.lowercased() }) { return false }
+    if let tag, !claim.tags.contains(where: { $0.lowercased() == tag.lowercased() }) {
+      return false
+    }
     if let saidFrom {
       guard let said = claim.said, said >= saidFrom else { return false }
     }

@@ -6,10 +6,11 @@ extension ClaimRecord {
     json.beginObject()
     json.key("id")
     json.string(id.description)
-    for (name, value) in [("text", claim.text as String?), ("quote", claim.quote), ("source", claim.source),
+    for (name, value) in [
+      ("text", claim.text as String?), ("quote", claim.quote), ("source", claim.source),
       ("via", claim.via), ("url", claim.url), ("said", claim.said?.description),
-      ("deadline", claim.deadline?.description), ("deadline_text", claim.deadlineText)]
-    {
+      ("deadline", claim.deadline?.description), ("deadline_text", claim.deadlineText),
+    ] {
       json.key(name)
       json.optionalString(value)
     }

@@ -75,7 +75,8 @@ private struct Fold {
     for (index, entry) in entries.enumerated() {
       guard case .claim(let claim, let status) = entry.body else { continue }
       if let position = positions[entry.id] {
-        resolveDuplicateClaim(entries[claimEntryIndex[position]], entry, at: index, position: position,
+        resolveDuplicateClaim(
+          entries[claimEntryIndex[position]], entry, at: index, position: position,
           claimEntryIndex: &claimEntryIndex)
         continue
       }
@@ -89,7 +90,8 @@ private struct Fold {
     for (index, entry) in entries.enumerated() {
       if case .claim = entry.body { continue }
       guard let position = positions[entry.id] else {
-        report(.error, index, entry.id, "\(entry.kind.rawValue) entry for unknown claim \(entry.id)")
+        report(
+          .error, index, entry.id, "\(entry.kind.rawValue) entry for unknown claim \(entry.id)")
         continue
       }
       followers[position].append(index)
@@ -113,7 +115,8 @@ private struct Fold {
   ) {
     if kept.body == other.body {
       if kept.at != other.at {
-        report(.warning, index, other.id, "claim \(other.id) is recorded twice with the same content")
+        report(
+          .warning, index, other.id, "claim \(other.id) is recorded twice with the same content")
       }
       return
     }
@@ -162,14 +165,18 @@ private struct Fold {
       break
     case .accept(let changes):
       if record.status != .proposed {
-        report(.error, index, id, "accept of claim \(id), which is \(record.status.rawValue), not proposed")
+        report(
+          .error, index, id,
+          "accept of claim \(id), which is \(record.status.rawValue), not proposed")
       } else {
         record.status = .open
       }
       record.claim = record.claim.applying(changes)
     case .reject(let reason):
       guard record.status == .proposed else {
-        report(.error, index, id, "reject of claim \(id), which is \(record.status.rawValue), not proposed")
+        report(
+          .error, index, id,
+          "reject of claim \(id), which is \(record.status.rawValue), not proposed")
         return
       }
       record.status = .rejected
@@ -179,7 +186,9 @@ private struct Fold {
       record.note = note ?? record.note
     case .resolve(let resolution):
       if let said = record.claim.said, resolution.on < said {
-        report(.error, index, id, "claim \(id) is resolved on \(resolution.on), before it was said (\(said))")
+        report(
+          .error, index, id,
+          "claim \(id) is resolved on \(resolution.on), before it was said (\(said))")
       }
       switch record.status {
       case .open:
@@ -210,7 +219,9 @@ private struct Fold {
     }
   }
 
-  private mutating func report(_ severity: LedgerIssue.Severity, _ index: Int, _ id: ClaimID, _ message: String) {
+  private mutating func report(
+    _ severity: LedgerIssue.Severity, _ index: Int, _ id: ClaimID, _ message: String
+  ) {
     let location = SourceLocation(path: path, line: Int(journal.lines[index]))
     issues.append(LedgerIssue(severity: severity, location: location, id: id, message: message))
   }

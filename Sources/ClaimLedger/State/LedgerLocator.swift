@@ -6,7 +6,8 @@ public enum LedgerLocator {
 
   /// `--ledger` wins, then `CLAIMS_LEDGER`, then the walk up from `workingDirectory`; when no
   /// ledger is found, the path where `claims init` would create one in the working folder.
-  public static func path(option: String?, environment: String?, workingDirectory: String) -> String {
+  public static func path(option: String?, environment: String?, workingDirectory: String) -> String
+  {
     if let option, !option.isEmpty { return option }
     if let environment, !environment.isEmpty { return environment }
     var directory = URL(fileURLWithPath: workingDirectory, isDirectory: true).standardizedFileURL

@@ -29,12 +29,14 @@ public struct SourceAliases: Sendable {
       throw .malformedSideFile(at: location, reason: "not valid JSON")
     }
     guard let table = object as? [String: Any] else {
-      throw .malformedSideFile(at: location, reason: "expected an object of source name → [aliases]")
+      throw .malformedSideFile(
+        at: location, reason: "expected an object of source name → [aliases]")
     }
     var aliases: [String: [String]] = [:]
     for (canonical, value) in table {
       guard let names = value as? [String] else {
-        throw .malformedSideFile(at: location, reason: "the aliases of '\(canonical)' must be an array of strings")
+        throw .malformedSideFile(
+          at: location, reason: "the aliases of '\(canonical)' must be an array of strings")
       }
       aliases[canonical] = names
     }

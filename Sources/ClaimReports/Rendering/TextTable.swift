@@ -32,7 +32,9 @@ public struct TextTable: Sendable {
   /// The table as lines, fitted to `width` columns by cutting the flexible column with `…`;
   /// nil width means never cut. `style` colours a cell after it is padded (padding is measured
   /// without escape codes).
-  public func render(width: Int?, style: ((_ row: Int, _ column: Int, _ text: String) -> String)? = nil) -> String {
+  public func render(
+    width: Int?, style: ((_ row: Int, _ column: Int, _ text: String) -> String)? = nil
+  ) -> String {
     var widths = columns.map { DisplayWidth.of($0.title) }
     for row in rows {
       for (index, cell) in row.enumerated() where index < widths.count {
@@ -41,7 +43,9 @@ public struct TextTable: Sendable {
     }
     let gap = 2
     if let width, let flexible = columns.firstIndex(where: \.isFlexible) {
-      let others = widths.enumerated().filter { $0.offset != flexible }.reduce(0) { $0 + $1.element }
+      let others = widths.enumerated().filter { $0.offset != flexible }.reduce(0) {
+        $0 + $1.element
+      }
       let room = width - others - gap * (columns.count - 1)
       widths[flexible] = max(min(widths[flexible], room), 10)
     }
@@ -92,7 +96,8 @@ public enum DisplayWidth {
   /// `text` cut to at most `width` columns on a character boundary, ending in `…` when cut;
   /// line breaks become spaces so a cell stays on one line.
   public static func truncated(_ text: String, to width: Int) -> String {
-    let flat = text.contains(where: \.isNewline)
+    let flat =
+      text.contains(where: \.isNewline)
       ? String(text.map { $0.isNewline ? " " : $0 }) : text
     guard of(flat) > width else { return flat }
     var result = ""

@@ -12,12 +12,16 @@ struct AddCommand: Command {
       (the table of hedge words is in the README).
       """,
     parameters: [
-      .positional("text", help: "The forecast, short and checkable: \"OpenAI acquires Pinterest\"."),
-      .option("--source", value: "NAME", help: "Who made the forecast (required)."),
+      .positional(
+        "text", help: "The forecast, short and checkable: \"OpenAI acquires Pinterest\"."),
+      .option("--source", value: "NAME", help: "Who made the forecast.", required: true),
       .option("--said", value: "DATE", help: "When it was said or published (default: today)."),
-      .option("--by", value: "DEADLINE", help: "When it should come true: 2026-12-31, 2027, 2026-06, 2026-Q3, 2026-H2."),
+      .option(
+        "--by", value: "DEADLINE",
+        help: "When it should come true: 2026-12-31, 2027, 2026-06, 2026-Q3, 2026-H2."),
       .option("--confidence", value: "P", help: "How sure it sounded: 0.7, 70% or 七成."),
-      .option("--hedge", value: "WORD", help: "Set the confidence from a hedge word: likely, 大概率, 有望, …"),
+      .option(
+        "--hedge", value: "WORD", help: "Set the confidence from a hedge word: likely, 大概率, 有望, …"),
       .option("--via", value: "OUTLET", help: "The outlet that relayed it."),
       .option("--url", value: "URL", help: "Where it was published (http or https)."),
       .option("--quote", value: "TEXT", help: "The source's own words."),
@@ -46,10 +50,18 @@ struct AddCommand: Command {
     said = try input.option("--said", as: Day.self)
     deadline = try input.option("--by", as: Deadline.self)
     confidence = try ConfidenceArgument.read(input)
-    via = try input.option("--via").map { (v: String) throws(UsageError) in try TextArgument.nonEmpty(v, option: "--via", command: name) }
-    url = try input.option("--url").map { (u: String) throws(UsageError) in try TextArgument.url(u, command: name) }
-    quote = try input.option("--quote").map { (q: String) throws(UsageError) in try TextArgument.nonEmpty(q, option: "--quote", command: name) }
-    tags = try input.options("--tag").map { (t: String) throws(UsageError) in try TextArgument.nonEmpty(t, option: "--tag", command: name) }
+    via = try input.option("--via").map { (v: String) throws(UsageError) in
+      try TextArgument.nonEmpty(v, option: "--via", command: name)
+    }
+    url = try input.option("--url").map { (u: String) throws(UsageError) in
+      try TextArgument.url(u, command: name)
+    }
+    quote = try input.option("--quote").map { (q: String) throws(UsageError) in
+      try TextArgument.nonEmpty(q, option: "--quote", command: name)
+    }
+    tags = try input.options("--tag").map { (t: String) throws(UsageError) in
+      try TextArgument.nonEmpty(t, option: "--tag", command: name)
+    }
     isConditional = input.flag("--conditional")
     if let said, let deadline, deadline.day < said {
       throw UsageError("--by \(deadline.day) is before --said \(said)", command: name)
@@ -62,7 +74,8 @@ struct AddCommand: Command {
       throw UsageError("--said \(said) is after today (\(context.today))", command: Self.spec.name)
     }
     if let deadline, deadline.day < said {
-      throw UsageError("--by \(deadline.day) is before the said date \(said)", command: Self.spec.name)
+      throw UsageError(
+        "--by \(deadline.day) is before the said date \(said)", command: Self.spec.name)
     }
     let words = quote ?? text
     guard let (value, hedge) = confidence ?? Self.hedge(in: words, or: text) else {
@@ -79,12 +92,15 @@ struct AddCommand: Command {
     case .added:
       return CommandOutput("\(entry.id)\n")
     case .alreadyRecorded:
-      return CommandOutput("\(entry.id)\n", notes: ["claim \(entry.id) is in the ledger already; nothing was added"])
+      return CommandOutput(
+        "\(entry.id)\n", notes: ["claim \(entry.id) is in the ledger already; nothing was added"])
     }
   }
 
   private static func hedge(in words: String, or text: String) -> (Confidence, hedge: String?)? {
-    guard let hedge = HedgeScale.standard.firstHedge(in: words) ?? HedgeScale.standard.firstHedge(in: text),
+    guard
+      let hedge = HedgeScale.standard.firstHedge(in: words)
+        ?? HedgeScale.standard.firstHedge(in: text),
       let value = Confidence(hedge.probability)
     else { return nil }
     return (value, hedge.word)

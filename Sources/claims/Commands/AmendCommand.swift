@@ -13,7 +13,8 @@ struct AmendCommand: Command {
       .option("--via", value: "OUTLET", help: "The outlet that relayed it."),
       .option("--url", value: "URL", help: "Where it was published."),
       .option("--said", value: "DATE", help: "When it was said."),
-      .option("--by", value: "DEADLINE", help: "The deadline: a date or 2027, 2026-06, 2026-Q3, 2026-H2."),
+      .option(
+        "--by", value: "DEADLINE", help: "The deadline: a date or 2027, 2026-06, 2026-Q3, 2026-H2."),
       .option("--confidence", value: "P", help: "How sure it sounded: 0.7, 70% or 七成."),
       .option("--hedge", value: "WORD", help: "Set the confidence from a hedge word."),
       .option("--tag", value: "TAG", help: "Replace the tags with these.", repeatable: true),
@@ -35,19 +36,25 @@ struct AmendCommand: Command {
     var changes = ClaimChanges(
       text: try text("--text"), quote: try text("--quote"), source: try text("--source"),
       via: try text("--via"), said: try input.option("--said", as: Day.self))
-    changes.url = try input.option("--url").map { (u: String) throws(UsageError) in try TextArgument.url(u, command: name) }
+    changes.url = try input.option("--url").map { (u: String) throws(UsageError) in
+      try TextArgument.url(u, command: name)
+    }
     if let deadline = try input.option("--by", as: Deadline.self) {
       changes.deadline = deadline.day
-      changes.deadlineText = deadline.text
+      // A plain date replaces the words that set the old deadline.
+      changes.deadlineText = deadline.text ?? deadline.day.description
     }
     if let (confidence, hedge) = try ConfidenceArgument.read(input) {
       changes.confidence = confidence
       changes.hedge = hedge
     }
-    let tags = try input.options("--tag").map { (t: String) throws(UsageError) in try TextArgument.nonEmpty(t, option: "--tag", command: name) }
+    let tags = try input.options("--tag").map { (t: String) throws(UsageError) in
+      try TextArgument.nonEmpty(t, option: "--tag", command: name)
+    }
     if !tags.isEmpty { changes.tags = tags }
     guard !changes.isEmpty else {
-      throw UsageError("nothing to change; give at least one of --text, --by, --source, …", command: name)
+      throw UsageError(
+        "nothing to change; give at least one of --text, --by, --source, …", command: name)
     }
     guard let note = try text("--note") else {
       throw UsageError("--note is required: say why the claim is corrected", command: name)
@@ -61,7 +68,8 @@ struct AmendCommand: Command {
       let record = try ledger.record(withPrefix: id)
       let amended = record.claim.applying(changes)
       if let said = amended.said, let deadline = amended.deadline, deadline < said {
-        throw .invalidTransition(id: record.id, reason: "would have its deadline \(deadline) before its said date \(said)")
+        throw .invalidTransition(
+          id: record.id, reason: "would have its deadline \(deadline) before its said date \(said)")
       }
       if let said = changes.said, said > context.today {
         throw .invalidTransition(id: record.id, reason: "cannot be said on \(said), after today")

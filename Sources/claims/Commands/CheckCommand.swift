@@ -22,11 +22,13 @@ struct CheckCommand: Command {
     var lines: [String] = []
     if repair, let repaired = try context.store.repairTornTail(now: context.now) {
       lines.append(
-        "repaired: moved the torn line \(repaired.line) (\(repaired.byteCount) bytes) to \(repaired.savedTo)")
+        "repaired: moved the torn line \(repaired.line) (\(repaired.byteCount) bytes) to \(repaired.savedTo)"
+      )
     }
     let inspection = try context.store.inspect()
     let ledger = Ledger(journal: inspection.journal, path: context.ledgerPath)
-    let issues = (inspection.issues + ledger.issues + LedgerCheck.issues(in: ledger, today: context.today))
+    let issues =
+      (inspection.issues + ledger.issues + LedgerCheck.issues(in: ledger, today: context.today))
       .sorted { ($0.location?.line ?? 0, $0.message) < ($1.location?.line ?? 0, $1.message) }
     let errors = issues.filter { $0.severity == .error }.count
     let warnings = issues.count - errors
@@ -62,7 +64,8 @@ struct CheckCommand: Command {
       "\(context.ledgerPath): \(inspection.journal.entries.count) entries, \(ledger.count) claims, "
       + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
     lines.append(summary)
-    return CommandOutput(lines.joined(separator: "\n") + "\n", status: errors > 0 ? .dataError : .success)
+    return CommandOutput(
+      lines.joined(separator: "\n") + "\n", status: errors > 0 ? .dataError : .success)
   }
 }
 
@@ -79,7 +82,8 @@ struct HelpCommand: Command {
     command = input.positional("command")
     if let command, !CLI.commands.contains(where: { $0.spec.name == command }) {
       throw UsageError(
-        "unknown command '\(command)'" + Suggestion.phrase(for: command, among: CLI.commands.map { $0.spec.name }),
+        "unknown command '\(command)'"
+          + Suggestion.phrase(for: command, among: CLI.commands.map { $0.spec.name }),
         command: Self.spec.name)
     }
   }

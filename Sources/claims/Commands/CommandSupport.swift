@@ -11,14 +11,17 @@ extension Context {
   /// The aliases of `Claims/sources.json` beside the ledger (none when it is absent).
   func sourceAliases() throws(LedgerError) -> SourceAliases {
     let directory = (ledgerPath as NSString).deletingLastPathComponent
-    return try SourceAliases.load(path: (directory as NSString).appendingPathComponent("sources.json"))
+    return try SourceAliases.load(
+      path: (directory as NSString).appendingPathComponent("sources.json"))
   }
 
   /// The notes a read command adds when the fold found problems.
   func notes(for ledger: Ledger) -> [String] {
     let errors = ledger.issues.filter { $0.severity == .error }.count
     guard errors > 0 else { return [] }
-    return ["warning: the ledger has \(errors) problem\(errors == 1 ? "" : "s"); 'claims check' lists them"]
+    return [
+      "warning: the ledger has \(errors) problem\(errors == 1 ? "" : "s"); 'claims check' lists them"
+    ]
   }
 }
 
@@ -30,12 +33,15 @@ enum TextArgument {
     if let bad = trimmed.unicodeScalars.first(where: {
       ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || $0.value == 0x7F
     }) {
-      throw UsageError("\(option) contains the control character U+\(String(bad.value, radix: 16, uppercase: true))", command: command)
+      throw UsageError(
+        "\(option) contains the control character U+\(String(bad.value, radix: 16, uppercase: true))",
+        command: command)
     }
     return trimmed
   }
 
-  static func nonEmpty(_ text: String, option: String, command: String) throws(UsageError) -> String {
+  static func nonEmpty(_ text: String, option: String, command: String) throws(UsageError) -> String
+  {
     let cleaned = try clean(text, option: option, command: command)
     guard !cleaned.isEmpty else { throw UsageError("\(option) is empty", command: command) }
     return cleaned
@@ -45,7 +51,9 @@ enum TextArgument {
   static func url(_ text: String, command: String) throws(UsageError) -> String {
     let cleaned = try nonEmpty(text, option: "--url", command: command)
     let lowered = cleaned.lowercased()
-    guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://"), URL(string: cleaned)?.host != nil else {
+    guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://"),
+      URL(string: cleaned)?.host != nil
+    else {
       throw UsageError("--url: '\(cleaned)' is not an http or https link", command: command)
     }
     return cleaned
@@ -64,11 +72,13 @@ enum ConfidenceArgument {
     }
     if let confidence { return (confidence, hedgeWord) }
     guard let hedgeWord else { return nil }
-    guard let hedge = HedgeScale.standard.hedge(named: hedgeWord), let value = Confidence(hedge.probability)
+    guard let hedge = HedgeScale.standard.hedge(named: hedgeWord),
+      let value = Confidence(hedge.probability)
     else {
       let words = HedgeScale.standard.hedges.map(\.word)
       throw UsageError(
-        "--hedge: '\(hedgeWord)' is not in the hedge table" + Suggestion.phrase(for: hedgeWord, among: words)
+        "--hedge: '\(hedgeWord)' is not in the hedge table"
+          + Suggestion.phrase(for: hedgeWord, among: words)
           + "; give --confidence with it to record it anyway", command: command)
     }
     return (value, hedge.word)
@@ -77,7 +87,9 @@ enum ConfidenceArgument {
 
 /// The claim table of `list` and `due`.
 enum ClaimTable {
-  static func render(_ records: [ClaimRecord], today: Day, terminal: Terminal, aliases: SourceAliases) -> String {
+  static func render(
+    _ records: [ClaimRecord], today: Day, terminal: Terminal, aliases: SourceAliases
+  ) -> String {
     var table = TextTable(columns: [
       .init("ID"), .init("SAID"), .init("DUE"), .init("CONF", alignment: .right), .init("STATUS"),
       .init("SOURCE"), .init("TEXT", isFlexible: true),
@@ -89,7 +101,8 @@ enum ClaimTable {
         statusWord(record, today: today), aliases.canonical(record.claim.source), record.claim.text,
       ])
     }
-    return table.render(width: terminal.isInteractive ? terminal.width ?? 100 : terminal.width) { row, column, cell in
+    return table.render(width: terminal.isInteractive ? terminal.width ?? 100 : terminal.width) {
+      row, column, cell in
       guard column == 4 else { return cell }
       return paint(cell, for: records[row], today: today, terminal: terminal)
     }
@@ -102,7 +115,9 @@ enum ClaimTable {
     return record.status.rawValue
   }
 
-  static func paint(_ cell: String, for record: ClaimRecord, today: Day, terminal: Terminal) -> String {
+  static func paint(_ cell: String, for record: ClaimRecord, today: Day, terminal: Terminal)
+    -> String
+  {
     if record.isOverdue(on: today) { return terminal.paint(cell, .red) }
     switch record.outcome {
     case .true: return terminal.paint(cell, .green)
@@ -129,7 +144,8 @@ enum ClaimJSON {
       record.writeJSON(into: &json)
       bytes.append(contentsOf: json.bytes)
     }
-    bytes.append(contentsOf: records.isEmpty ? [UInt8(ascii: "]"), 10] : [10, UInt8(ascii: "]"), 10])
+    bytes.append(
+      contentsOf: records.isEmpty ? [UInt8(ascii: "]"), 10] : [10, UInt8(ascii: "]"), 10])
     return String(decoding: bytes, as: UTF8.self)
   }
 }

@@ -8,7 +8,9 @@ struct DueCommand: Command {
     abstract: "Open claims past their deadline, oldest first (and those due soon).",
     parameters: [
       .option("--within", value: "DAYS", help: "Also list claims due in the next DAYS days."),
-      .flag("--count", help: "Print one line, e.g. '3 overdue, 5 due within 30 days' (for a prompt or cron)."),
+      .flag(
+        "--count",
+        help: "Print one line, e.g. '3 overdue, 5 due within 30 days' (for a prompt or cron)."),
     ])
 
   var within: Int?
@@ -40,12 +42,17 @@ struct DueCommand: Command {
     soon.sort(by: byDeadline)
     let days = within ?? 30
     if countOnly {
-      return CommandOutput("\(overdue.count) overdue, \(soon.count) due within \(days) day\(days == 1 ? "" : "s")\n")
+      return CommandOutput(
+        "\(overdue.count) overdue, \(soon.count) due within \(days) day\(days == 1 ? "" : "s")\n")
     }
     let listed = overdue + (within == nil ? [] : soon)
-    if context.json { return CommandOutput(ClaimJSON.render(listed), notes: context.notes(for: ledger)) }
+    if context.json {
+      return CommandOutput(ClaimJSON.render(listed), notes: context.notes(for: ledger))
+    }
     guard !listed.isEmpty else {
-      return CommandOutput("nothing is overdue\(within == nil ? "" : " or due within \(days) days")\n", notes: context.notes(for: ledger))
+      return CommandOutput(
+        "nothing is overdue\(within == nil ? "" : " or due within \(days) days")\n",
+        notes: context.notes(for: ledger))
     }
     var table = TextTable(columns: [
       .init("ID"), .init("DUE"), .init("LATE", alignment: .right), .init("CONF", alignment: .right),
@@ -55,12 +62,14 @@ struct DueCommand: Command {
       let late = record.claim.deadline.map { $0.days(until: today) } ?? 0
       table.append([
         record.id.description, record.claim.deadline?.description ?? "—",
-        late > 0 ? "\(late)d" : "in \(-late)d", record.claim.confidence.percent, record.claim.source,
+        late > 0 ? "\(late)d" : "in \(-late)d", record.claim.confidence.percent,
+        record.claim.source,
         record.claim.text,
       ])
     }
     let terminal = context.terminal
-    let text = table.render(width: terminal.isInteractive ? terminal.width ?? 100 : terminal.width) { row, column, cell in
+    let text = table.render(width: terminal.isInteractive ? terminal.width ?? 100 : terminal.width)
+    { row, column, cell in
       column == 2 && row < overdue.count ? terminal.paint(cell, .red) : cell
     }
     return CommandOutput(text, notes: context.notes(for: ledger))

@@ -14,7 +14,8 @@ struct InitCommand: Command {
   init(_ input: ParsedInput) throws(UsageError) {}
 
   func run(in context: Context) throws -> CommandOutput {
-    let ledgerPath = context.explicitLedger
+    let ledgerPath =
+      context.explicitLedger
       ?? (context.workingDirectory as NSString).appendingPathComponent(LedgerLocator.relativePath)
     let directory = (ledgerPath as NSString).deletingLastPathComponent
     var lines: [String] = []
@@ -31,10 +32,17 @@ struct InitCommand: Command {
     }
     let top = (directory as NSString).deletingLastPathComponent
     let attributesPath = (top as NSString).appendingPathComponent(".gitattributes")
-    let relative = (directory as NSString).lastPathComponent + "/" + (ledgerPath as NSString).lastPathComponent
+    let relative =
+      (directory as NSString).lastPathComponent + "/" + (ledgerPath as NSString).lastPathComponent
     let line = "\(relative) text eol=lf merge=union"
-    let existing = FileManager.default.contents(atPath: attributesPath).map { String(decoding: $0, as: UTF8.self) }
-    if let existing, existing.split(separator: "\n").contains(where: { $0.hasPrefix(relative + " ") && $0.contains("merge=union") }) {
+    let existing = FileManager.default.contents(atPath: attributesPath).map {
+      String(decoding: $0, as: UTF8.self)
+    }
+    if let existing,
+      existing.split(separator: "\n").contains(where: {
+        $0.hasPrefix(relative + " ") && $0.contains("merge=union")
+      })
+    {
       lines.append("kept \(attributesPath)")
     } else {
       var text = existing ?? ""

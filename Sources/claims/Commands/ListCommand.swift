@@ -8,12 +8,14 @@ struct ListCommand: Command {
     parameters: [
       .option("--status", value: "STATUS", help: "proposed, open, resolved or rejected."),
       .option("--outcome", value: "OUTCOME", help: "true, false, partial or void."),
-      .option("--source", value: "NAME", help: "One source (aliases in Claims/sources.json count)."),
+      .option(
+        "--source", value: "NAME", help: "One source (aliases in Claims/sources.json count)."),
       .option("--tag", value: "TAG", help: "Claims with this tag."),
       .option("--said-from", value: "DATE", help: "Said on or after this day."),
       .option("--said-to", value: "DATE", help: "Said on or before this day."),
       .option("--due-before", value: "DATE", help: "Deadline before this day."),
-      .option("--search", value: "WORDS", help: "Words that must all occur in the text, quote or source."),
+      .option(
+        "--search", value: "WORDS", help: "Words that must all occur in the text, quote or source."),
       .flag("--overdue", help: "Only open claims past their deadline."),
       .option("--limit", value: "N", help: "At most N claims."),
     ])
@@ -29,7 +31,9 @@ struct ListCommand: Command {
     filter.saidFrom = try input.option("--said-from", as: Day.self)
     filter.saidTo = try input.option("--said-to", as: Day.self)
     filter.dueBefore = try input.option("--due-before", as: Day.self)
-    filter.searchWords = input.option("--search").map { $0.split(whereSeparator: \.isWhitespace).map(String.init) } ?? []
+    filter.searchWords =
+      input.option("--search").map { $0.split(whereSeparator: \.isWhitespace).map(String.init) }
+      ?? []
     filter.isOverdueOnly = input.flag("--overdue")
     limit = try input.option("--limit", as: DayCount.self).map(\.value)
     if let from = filter.saidFrom, let to = filter.saidTo, to < from {
@@ -42,14 +46,22 @@ struct ListCommand: Command {
     let aliases = try context.sourceAliases()
     var filter = self.filter
     filter.source = filter.source.map(aliases.canonical)
-    var records = ledger.records.filter { filter.matches($0, today: context.today, aliases: aliases) }
+    var records = ledger.records.filter {
+      filter.matches($0, today: context.today, aliases: aliases)
+    }
     if let limit { records = Array(records.prefix(limit)) }
     let notes = context.notes(for: ledger)
     if context.json { return CommandOutput(ClaimJSON.render(records), notes: notes) }
     guard !records.isEmpty else {
-      return CommandOutput("", notes: notes + [ledger.count == 0 ? "the ledger is empty; 'claims add' records a claim" : "no claims match"])
+      return CommandOutput(
+        "",
+        notes: notes + [
+          ledger.count == 0
+            ? "the ledger is empty; 'claims add' records a claim" : "no claims match"
+        ])
     }
     return CommandOutput(
-      ClaimTable.render(records, today: context.today, terminal: context.terminal, aliases: aliases), notes: notes)
+      ClaimTable.render(
+        records, today: context.today, terminal: context.terminal, aliases: aliases), notes: notes)
   }
 }

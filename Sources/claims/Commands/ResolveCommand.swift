@@ -31,11 +31,16 @@ struct ResolveCommand: Command {
     id = try input.required("id")
     outcome = try input.required("outcome", as: Outcome.self)
     on = try input.option("--on", as: Day.self)
-    evidence = try input.option("--evidence").map { (e: String) throws(UsageError) in try TextArgument.nonEmpty(e, option: "--evidence", command: name) }
+    evidence = try input.option("--evidence").map { (e: String) throws(UsageError) in
+      try TextArgument.nonEmpty(e, option: "--evidence", command: name)
+    }
     reason = try input.option("--reason", as: VoidReason.self)
-    note = try input.option("--note").map { (n: String) throws(UsageError) in try TextArgument.nonEmpty(n, option: "--note", command: name) }
+    note = try input.option("--note").map { (n: String) throws(UsageError) in
+      try TextArgument.nonEmpty(n, option: "--note", command: name)
+    }
     if outcome == .void, reason == nil {
-      throw UsageError("a void resolution needs --reason (\(VoidReason.expectation))", command: name)
+      throw UsageError(
+        "a void resolution needs --reason (\(VoidReason.expectation))", command: name)
     }
     if outcome != .void, reason != nil {
       throw UsageError("--reason goes with void only", command: name)
@@ -47,7 +52,8 @@ struct ResolveCommand: Command {
     guard on <= context.today else {
       throw UsageError("--on \(on) is after today (\(context.today))", command: Self.spec.name)
     }
-    let resolution = Resolution(outcome: outcome, on: on, evidence: evidence, reason: reason, note: note)
+    let resolution = Resolution(
+      outcome: outcome, on: on, evidence: evidence, reason: reason, note: note)
     return try context.store.update { (ledger: Ledger) throws(LedgerError) in
       let record = try ledger.record(withPrefix: id)
       var entries: [Entry] = []
@@ -55,17 +61,21 @@ struct ResolveCommand: Command {
       case .open:
         break
       case .resolved where record.hasConflictingResolutions:
-        entries.append(Entry(id: record.id, at: context.now, body: .reopen(note: "settles conflicting resolutions")))
+        entries.append(
+          Entry(
+            id: record.id, at: context.now, body: .reopen(note: "settles conflicting resolutions")))
       case .resolved:
         let current = record.resolution.map { "\($0.outcome.rawValue) on \($0.on)" } ?? "already"
-        throw .invalidTransition(id: record.id, reason: "is resolved already (\(current)); 'claims reopen' it first")
+        throw .invalidTransition(
+          id: record.id, reason: "is resolved already (\(current)); 'claims reopen' it first")
       case .proposed:
         throw .invalidTransition(id: record.id, reason: "is proposed, not open; accept it first")
       case .rejected:
         throw .invalidTransition(id: record.id, reason: "was rejected; it cannot be resolved")
       }
       if let said = record.claim.said, on < said {
-        throw .invalidTransition(id: record.id, reason: "was said on \(said); it cannot be resolved on \(on)")
+        throw .invalidTransition(
+          id: record.id, reason: "was said on \(said); it cannot be resolved on \(on)")
       }
       entries.append(Entry(id: record.id, at: context.now, body: .resolve(resolution)))
       let text = "resolved \(record.id) as \(outcome.rawValue) on \(on)\n"
@@ -89,14 +99,18 @@ struct ReopenCommand: Command {
 
   init(_ input: ParsedInput) throws(UsageError) {
     id = try input.required("id")
-    note = try input.option("--note").map { (n: String) throws(UsageError) in try TextArgument.nonEmpty(n, option: "--note", command: Self.spec.name) }
+    note = try input.option("--note").map { (n: String) throws(UsageError) in
+      try TextArgument.nonEmpty(n, option: "--note", command: Self.spec.name)
+    }
   }
 
   func run(in context: Context) throws -> CommandOutput {
     try context.store.update { (ledger: Ledger) throws(LedgerError) in
       let record = try ledger.record(withPrefix: id)
       guard record.status == .resolved else {
-        throw .invalidTransition(id: record.id, reason: "is \(record.status.rawValue), not resolved; there is nothing to reopen")
+        throw .invalidTransition(
+          id: record.id,
+          reason: "is \(record.status.rawValue), not resolved; there is nothing to reopen")
       }
       let entry = Entry(id: record.id, at: context.now, body: .reopen(note: note))
       return ([entry], CommandOutput("reopened \(record.id)\n"))

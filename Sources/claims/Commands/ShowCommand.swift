@@ -5,7 +5,8 @@ struct ShowCommand: Command {
   static let spec = CommandSpec(
     name: "show",
     abstract: "Show one claim with its whole history.",
-    parameters: [.positional("id", help: "The claim's id, or a unique prefix of 4 or more digits.")])
+    parameters: [.positional("id", help: "The claim's id, or a unique prefix of 4 or more digits.")]
+  )
 
   var id: String
 
@@ -32,7 +33,8 @@ struct ShowCommand: Command {
     if let url = claim.url { rows.append(("url", url)) }
     rows.append(("said", claim.said?.description ?? "unknown"))
     if let deadline = claim.deadline {
-      rows.append(("deadline", deadline.description + (claim.deadlineText.map { " (\($0))" } ?? "")))
+      rows.append(
+        ("deadline", deadline.description + (claim.deadlineText.map { " (\($0))" } ?? "")))
     } else {
       rows.append(("deadline", "none"))
     }

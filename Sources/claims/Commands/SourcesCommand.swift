@@ -44,18 +44,22 @@ struct SourcesCommand: Command {
     if context.json { return CommandOutput(json(sorted), notes: context.notes(for: ledger)) }
     guard !sorted.isEmpty else { return CommandOutput("", notes: ["the ledger is empty"]) }
     var table = TextTable(columns: [
-      .init("SOURCE", isFlexible: true), .init("CLAIMS", alignment: .right), .init("PROPOSED", alignment: .right),
-      .init("OPEN", alignment: .right), .init("OVERDUE", alignment: .right), .init("RESOLVED", alignment: .right),
-      .init("TRUE", alignment: .right), .init("FALSE", alignment: .right), .init("PARTIAL", alignment: .right),
+      .init("SOURCE", isFlexible: true), .init("CLAIMS", alignment: .right),
+      .init("PROPOSED", alignment: .right),
+      .init("OPEN", alignment: .right), .init("OVERDUE", alignment: .right),
+      .init("RESOLVED", alignment: .right),
+      .init("TRUE", alignment: .right), .init("FALSE", alignment: .right),
+      .init("PARTIAL", alignment: .right),
       .init("VOID", alignment: .right), .init("REJECTED", alignment: .right),
     ])
     for tally in sorted {
       table.append(
-        [tally.source] + [
-          tally.claims, tally.proposed, tally.open, tally.overdue, tally.resolved,
-          tally.outcomes[.true] ?? 0, tally.outcomes[.false] ?? 0, tally.outcomes[.partial] ?? 0,
-          tally.outcomes[.void] ?? 0, tally.rejected,
-        ].map(String.init))
+        [tally.source]
+          + [
+            tally.claims, tally.proposed, tally.open, tally.overdue, tally.resolved,
+            tally.outcomes[.true] ?? 0, tally.outcomes[.false] ?? 0, tally.outcomes[.partial] ?? 0,
+            tally.outcomes[.void] ?? 0, tally.rejected,
+          ].map(String.init))
     }
     let terminal = context.terminal
     return CommandOutput(
@@ -71,9 +75,12 @@ struct SourcesCommand: Command {
       json.key("source")
       json.string(tally.source)
       for (name, value) in [
-        ("claims", tally.claims), ("proposed", tally.proposed), ("open", tally.open), ("overdue", tally.overdue),
-        ("resolved", tally.resolved), ("true", tally.outcomes[.true] ?? 0), ("false", tally.outcomes[.false] ?? 0),
-        ("partial", tally.outcomes[.partial] ?? 0), ("void", tally.outcomes[.void] ?? 0), ("rejected", tally.rejected),
+        ("claims", tally.claims), ("proposed", tally.proposed), ("open", tally.open),
+        ("overdue", tally.overdue),
+        ("resolved", tally.resolved), ("true", tally.outcomes[.true] ?? 0),
+        ("false", tally.outcomes[.false] ?? 0),
+        ("partial", tally.outcomes[.partial] ?? 0), ("void", tally.outcomes[.void] ?? 0),
+        ("rejected", tally.rejected),
       ] {
         json.key(name)
         json.integer(value)

@@ -95,7 +95,9 @@ struct Deadline: ArgumentValue {
         end = Day.endOfMonth(month, in: year)
       } else if period.first == "H", let half = Int(period.dropFirst()), (1...2).contains(half) {
         end = Day.endOfMonth(half * 6, in: year)
-      } else if period.first == "Q", let quarter = Int(period.dropFirst()), (1...4).contains(quarter) {
+      } else if period.first == "Q", let quarter = Int(period.dropFirst()),
+        (1...4).contains(quarter)
+      {
         end = Day.endOfMonth(quarter * 3, in: year)
       } else {
         end = nil
@@ -117,7 +119,8 @@ struct Deadline: ArgumentValue {
     let yearText = word[..<marker]
     var year = 0
     for character in yearText {
-      guard let digit = character.wholeNumberValue ?? ChineseNumeral.digit(character), digit < 10 else {
+      guard let digit = character.wholeNumberValue ?? ChineseNumeral.digit(character), digit < 10
+      else {
         return nil
       }
       year = year * 10 + digit
@@ -129,7 +132,9 @@ struct Deadline: ArgumentValue {
     case "上半年": return Day.endOfMonth(6, in: year)
     case "下半年": return Day.endOfYear(year)
     default:
-      let quarters: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4]
+      let quarters: [Character: Int] = [
+        "一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4,
+      ]
       guard rest.hasPrefix("第"), rest.hasSuffix("季度"), rest.count == 4,
         let quarter = quarters[rest[rest.index(after: rest.startIndex)]]
       else { return nil }

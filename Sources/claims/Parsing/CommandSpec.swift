@@ -23,8 +23,9 @@ struct CommandSpec: Sendable {
       case .positional(let isOptional, let isVariadic):
         let word = "<\(parameter.name)>" + (isVariadic ? "…" : "")
         words.append(isOptional ? "[\(word)]" : word)
-      case .option(let value, let isRepeatable):
-        words.append("[\(parameter.name) \(value)]" + (isRepeatable ? "…" : ""))
+      case .option(let value, let isRepeatable, let isRequired):
+        let word = "\(parameter.name) \(value)"
+        words.append((isRequired ? word : "[\(word)]") + (isRepeatable ? "…" : ""))
       case .flag:
         words.append("[\(parameter.name)]")
       }
@@ -38,7 +39,7 @@ struct Parameter: Sendable {
   enum Kind: Sendable {
     case positional(isOptional: Bool, isVariadic: Bool)
     /// `--name VALUE`; `value` names the value in help ("DATE").
-    case option(value: String, isRepeatable: Bool)
+    case option(value: String, isRepeatable: Bool, isRequired: Bool = false)
     case flag
   }
 
@@ -52,8 +53,12 @@ struct Parameter: Sendable {
     Parameter(name: name, kind: .positional(isOptional: optional, isVariadic: variadic), help: help)
   }
 
-  static func option(_ name: String, value: String, help: String, repeatable: Bool = false) -> Parameter {
-    Parameter(name: name, kind: .option(value: value, isRepeatable: repeatable), help: help)
+  static func option(
+    _ name: String, value: String, help: String, repeatable: Bool = false, required: Bool = false
+  ) -> Parameter {
+    Parameter(
+      name: name, kind: .option(value: value, isRepeatable: repeatable, isRequired: required),
+      help: help)
   }
 
   static func flag(_ name: String, help: String) -> Parameter {
@@ -67,7 +72,9 @@ struct Parameter: Sendable {
 
   /// Options every command takes, like an `@OptionGroup`.
   static let globals: [Parameter] = [
-    .option("--ledger", value: "PATH", help: "The ledger file (env CLAIMS_LEDGER; default: the nearest Claims/ledger.jsonl)."),
+    .option(
+      "--ledger", value: "PATH",
+      help: "The ledger file (env CLAIMS_LEDGER; default: the nearest Claims/ledger.jsonl)."),
     .option("--today", value: "DATE", help: "Take this day as today (env CLAIMS_TODAY)."),
     .flag("--json", help: "Print JSON instead of a table."),
     .flag("--help", help: "Show this help."),

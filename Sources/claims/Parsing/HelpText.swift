@@ -8,7 +8,7 @@ enum HelpText {
     let arguments = spec.parameters.filter(\.isPositional).map { ("<\($0.name)>", $0.help) }
     let options = spec.allParameters.filter { !$0.isPositional }.map { parameter in
       switch parameter.kind {
-      case .option(let value, let isRepeatable):
+      case .option(let value, let isRepeatable, _):
         ("\(parameter.name) \(value)", parameter.help + (isRepeatable ? " Repeatable." : ""))
       default: (parameter.name, parameter.help)
       }
@@ -26,7 +26,9 @@ enum HelpText {
     text += rows(specs.map { ($0.name, $0.abstract) }, width: specs.map(\.name.count).max() ?? 0)
     text += "\nGLOBAL OPTIONS:\n"
     let globals = Parameter.globals.map { parameter in
-      if case .option(let value, _) = parameter.kind { return ("\(parameter.name) \(value)", parameter.help) }
+      if case .option(let value, _, _) = parameter.kind {
+        return ("\(parameter.name) \(value)", parameter.help)
+      }
       return (parameter.name, parameter.help)
     }
     text += rows(globals, width: globals.map(\.0.count).max() ?? 0)

@@ -24,7 +24,11 @@ struct ParsedInput {
       }
       if onlyPositionals || !word.hasPrefix("--") || word == "-" {
         if !onlyPositionals, word.hasPrefix("-"), word.count > 1, Double(word) == nil {
-          throw UsageError("unknown option '\(word)'" + Suggestion.phrase(for: "-" + word, among: parameters.filter { !$0.isPositional }.map(\.name)), command: spec.name)
+          throw UsageError(
+            "unknown option '\(word)'"
+              + Suggestion.phrase(
+                for: "-" + word, among: parameters.filter { !$0.isPositional }.map(\.name)),
+            command: spec.name)
         }
         loose.append(word)
         continue
@@ -41,18 +45,23 @@ struct ParsedInput {
       }
       guard let parameter = parameters.first(where: { $0.name == name && !$0.isPositional }) else {
         let names = parameters.filter { !$0.isPositional }.map(\.name)
-        throw UsageError("unknown option '\(name)'" + Suggestion.phrase(for: name, among: names), command: spec.name)
+        throw UsageError(
+          "unknown option '\(name)'" + Suggestion.phrase(for: name, among: names),
+          command: spec.name)
       }
       switch parameter.kind {
       case .flag:
-        guard attached == nil else { throw UsageError("\(name) takes no value", command: spec.name) }
+        guard attached == nil else {
+          throw UsageError("\(name) takes no value", command: spec.name)
+        }
         flags.insert(name)
-      case .option(let value, let isRepeatable):
+      case .option(let value, let isRepeatable, _):
         let argument: String
         if let attached {
           argument = attached
         } else {
-          guard index < words.count, !(words[index].hasPrefix("--") && words[index].count > 2) else {
+          guard index < words.count, !(words[index].hasPrefix("--") && words[index].count > 2)
+          else {
             throw UsageError("\(name) needs a value (\(value))", command: spec.name)
           }
           argument = words[index]
@@ -67,6 +76,11 @@ struct ParsedInput {
       }
     }
     if flags.contains("--help") { return }
+    for parameter in parameters {
+      if case .option(let value, _, true) = parameter.kind, options[parameter.name] == nil {
+        throw UsageError("\(parameter.name) \(value) is required", command: spec.name)
+      }
+    }
     var remaining = loose[...]
     for parameter in positionalSpecs {
       guard case .positional(let isOptional, let isVariadic) = parameter.kind else { continue }
@@ -104,21 +118,29 @@ struct ParsedInput {
     return value
   }
 
-  func required<Value: ArgumentValue>(_ name: String, as type: Value.Type) throws(UsageError) -> Value {
+  func required<Value: ArgumentValue>(_ name: String, as type: Value.Type) throws(UsageError)
+    -> Value
+  {
     try convert(try required(name), for: "<\(name)>")
   }
 
-  func option<Value: ArgumentValue>(_ name: String, as type: Value.Type) throws(UsageError) -> Value? {
+  func option<Value: ArgumentValue>(_ name: String, as type: Value.Type) throws(UsageError)
+    -> Value?
+  {
     guard let word = option(name) else { return nil }
     return try convert(word, for: name)
   }
 
-  func positional<Value: ArgumentValue>(_ name: String, as type: Value.Type) throws(UsageError) -> Value? {
+  func positional<Value: ArgumentValue>(_ name: String, as type: Value.Type) throws(UsageError)
+    -> Value?
+  {
     guard let word = positional(name) else { return nil }
     return try convert(word, for: "<\(name)>")
   }
 
-  private func convert<Value: ArgumentValue>(_ word: String, for name: String) throws(UsageError) -> Value {
+  private func convert<Value: ArgumentValue>(_ word: String, for name: String) throws(UsageError)
+    -> Value
+  {
     guard let value = Value(argument: word) else {
       throw UsageError("\(name): '\(word)' is not \(Value.expectation)", command: spec.name)
     }

@@ -7,7 +7,8 @@ enum StandardStreams {
     do {
       try FileHandle.standardOutput.write(contentsOf: Data(result.stdout.utf8))
     } catch {
-      let message = "claims: error: \(OutputError(reason: "standard output: \(error.localizedDescription)"))\n"
+      let message =
+        "claims: error: \(OutputError(reason: "standard output: \(error.localizedDescription)"))\n"
       try? FileHandle.standardError.write(contentsOf: Data((result.stderr + message).utf8))
       return .ioError
     }
