@@ -50,18 +50,10 @@ struct AddCommand: Command {
     said = try input.option("--said", as: Day.self)
     deadline = try input.option("--by", as: Deadline.self)
     confidence = try ConfidenceArgument.read(input)
-    via = try input.option("--via").map { (v: String) throws(UsageError) in
-      try TextArgument.nonEmpty(v, option: "--via", command: name)
-    }
-    url = try input.option("--url").map { (u: String) throws(UsageError) in
-      try TextArgument.url(u, command: name)
-    }
-    quote = try input.option("--quote").map { (q: String) throws(UsageError) in
-      try TextArgument.nonEmpty(q, option: "--quote", command: name)
-    }
-    tags = try input.options("--tag").map { (t: String) throws(UsageError) in
-      try TextArgument.nonEmpty(t, option: "--tag", command: name)
-    }
+    via = try input.text("--via")
+    url = try input.link("--url")
+    quote = try input.text("--quote")
+    tags = try input.texts("--tag")
     isConditional = input.flag("--conditional")
     if let said, let deadline, deadline.day < said {
       throw UsageError("--by \(deadline.day) is before --said \(said)", command: name)

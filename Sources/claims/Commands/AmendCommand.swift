@@ -28,17 +28,10 @@ struct AmendCommand: Command {
   init(_ input: ParsedInput) throws(UsageError) {
     let name = Self.spec.name
     id = try input.required("id")
-    func text(_ option: String) throws(UsageError) -> String? {
-      try input.option(option).map { (value: String) throws(UsageError) in
-        try TextArgument.nonEmpty(value, option: option, command: name)
-      }
-    }
     var changes = ClaimChanges(
-      text: try text("--text"), quote: try text("--quote"), source: try text("--source"),
-      via: try text("--via"), said: try input.option("--said", as: Day.self))
-    changes.url = try input.option("--url").map { (u: String) throws(UsageError) in
-      try TextArgument.url(u, command: name)
-    }
+      text: try input.text("--text"), quote: try input.text("--quote"),
+      source: try input.text("--source"), via: try input.text("--via"),
+      url: try input.link("--url"), said: try input.option("--said", as: Day.self))
     if let deadline = try input.option("--by", as: Deadline.self) {
       changes.deadline = deadline.day
       // A plain date replaces the words that set the old deadline.
@@ -48,15 +41,13 @@ struct AmendCommand: Command {
       changes.confidence = confidence
       changes.hedge = hedge
     }
-    let tags = try input.options("--tag").map { (t: String) throws(UsageError) in
-      try TextArgument.nonEmpty(t, option: "--tag", command: name)
-    }
+    let tags = try input.texts("--tag")
     if !tags.isEmpty { changes.tags = tags }
     guard !changes.isEmpty else {
       throw UsageError(
         "nothing to change; give at least one of --text, --by, --source, …", command: name)
     }
-    guard let note = try text("--note") else {
+    guard let note = try input.text("--note") else {
       throw UsageError("--note is required: say why the claim is corrected", command: name)
     }
     self.changes = changes

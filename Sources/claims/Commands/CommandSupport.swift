@@ -60,6 +60,29 @@ enum TextArgument {
   }
 }
 
+extension ParsedInput {
+  /// The option's text, trimmed and checked by `TextArgument.nonEmpty`; nil when not given.
+  func text(_ option: String) throws(UsageError) -> String? {
+    guard let value = self.option(option) else { return nil }
+    return try TextArgument.nonEmpty(value, option: option, command: spec.name)
+  }
+
+  /// Every value of a repeatable option, each checked like `text(_:)`.
+  func texts(_ option: String) throws(UsageError) -> [String] {
+    var values: [String] = []
+    for value in options(option) {
+      values.append(try TextArgument.nonEmpty(value, option: option, command: spec.name))
+    }
+    return values
+  }
+
+  /// `--url`, checked to be an http or https link; nil when not given.
+  func link(_ option: String) throws(UsageError) -> String? {
+    guard let value = self.option(option) else { return nil }
+    return try TextArgument.url(value, command: spec.name)
+  }
+}
+
 /// How sure a claim sounded, from `--confidence` or `--hedge`.
 enum ConfidenceArgument {
   /// The explicit number wins over the word (the word is still recorded); a hedge word alone
@@ -67,9 +90,7 @@ enum ConfidenceArgument {
   static func read(_ input: ParsedInput) throws(UsageError) -> (Confidence, hedge: String?)? {
     let command = input.spec.name
     let confidence = try input.option("--confidence", as: Confidence.self)
-    let hedgeWord = try input.option("--hedge").map { (word: String) throws(UsageError) in
-      try TextArgument.nonEmpty(word, option: "--hedge", command: command)
-    }
+    let hedgeWord = try input.text("--hedge")
     if let confidence { return (confidence, hedgeWord) }
     guard let hedgeWord else { return nil }
     guard let hedge = HedgeScale.standard.hedge(named: hedgeWord),

@@ -31,13 +31,9 @@ struct ResolveCommand: Command {
     id = try input.required("id")
     outcome = try input.required("outcome", as: Outcome.self)
     on = try input.option("--on", as: Day.self)
-    evidence = try input.option("--evidence").map { (e: String) throws(UsageError) in
-      try TextArgument.nonEmpty(e, option: "--evidence", command: name)
-    }
+    evidence = try input.text("--evidence")
     reason = try input.option("--reason", as: VoidReason.self)
-    note = try input.option("--note").map { (n: String) throws(UsageError) in
-      try TextArgument.nonEmpty(n, option: "--note", command: name)
-    }
+    note = try input.text("--note")
     if outcome == .void, reason == nil {
       throw UsageError(
         "a void resolution needs --reason (\(VoidReason.expectation))", command: name)
@@ -99,9 +95,7 @@ struct ReopenCommand: Command {
 
   init(_ input: ParsedInput) throws(UsageError) {
     id = try input.required("id")
-    note = try input.option("--note").map { (n: String) throws(UsageError) in
-      try TextArgument.nonEmpty(n, option: "--note", command: Self.spec.name)
-    }
+    note = try input.text("--note")
   }
 
   func run(in context: Context) throws -> CommandOutput {
