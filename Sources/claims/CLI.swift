@@ -104,8 +104,9 @@ enum CLI {
     let timeout = environment["CLAIMS_LOCK_TIMEOUT"].flatMap(Double.init) ?? 10
     return Context(
       ledgerPath: path,
-      explicitLedger: input.option("--ledger")
-        ?? environment["CLAIMS_LEDGER"].flatMap { $0.isEmpty ? nil : $0 },
+      explicitLedger: (input.option("--ledger")
+        ?? environment["CLAIMS_LEDGER"].flatMap { $0.isEmpty ? nil : $0 })
+        .map { LedgerLocator.resolved($0, in: workingDirectory) },
       workingDirectory: workingDirectory, today: fixedToday ?? now.day,
       now: now, json: input.flag("--json"), terminal: terminal, lockTimeout: timeout)
   }

@@ -242,6 +242,13 @@ enum ByteSearch {
       if matches { return (true, nil) }
       lineStart = lineEnd + 1
     }
+    // The line the block ends inside starts here; its start is in the block, so check it too.
+    let tailMatches =
+      bytes.count - lineStart >= prefix.count
+      && prefix.withUnsafeBytes { pattern in
+        pattern.baseAddress.map { memcmp(base + lineStart, $0, prefix.count) == 0 } ?? true
+      }
+    if tailMatches { return (true, nil) }
     return (false, lineStart == 0 ? nil : lineStart)
   }
 }

@@ -61,10 +61,20 @@ public struct Claim: Hashable, Sendable {
     if let value = changes.via { claim.via = value }
     if let value = changes.url { claim.url = value }
     if let value = changes.said { claim.said = value }
-    if let value = changes.deadline { claim.deadline = value }
-    if let value = changes.deadlineText { claim.deadlineText = value }
-    if let value = changes.confidence { claim.confidence = value }
-    if let value = changes.hedge { claim.hedge = value }
+    if let value = changes.deadline {
+      claim.deadline = value
+      // A plain new date replaces the words that set the old one.
+      claim.deadlineText = changes.deadlineText
+    } else if let value = changes.deadlineText {
+      claim.deadlineText = value
+    }
+    if let value = changes.confidence {
+      claim.confidence = value
+      // A new number given without a word is no longer read from the old word.
+      claim.hedge = changes.hedge
+    } else if let value = changes.hedge {
+      claim.hedge = value
+    }
     if let value = changes.lang { claim.lang = value }
     if let value = changes.tags { claim.tags = value }
     if let value = changes.isConditional { claim.isConditional = value }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A claim's id: 10 lowercase hex digits cut from the SHA-256 of what identifies the claim.
 ///
 /// Extracting one article twice, or adding the same claim on two machines, gives the same id,
@@ -80,7 +82,8 @@ public struct ClaimID: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 
   static func normalised(_ text: String) -> String {
-    FullWidth.folded(text).lowercased().split(whereSeparator: { $0.isWhitespace })
+    FullWidth.folded(text).precomposedStringWithCanonicalMapping.lowercased().split(
+      whereSeparator: { $0.isWhitespace })
       .joined(separator: " ")
   }
 }

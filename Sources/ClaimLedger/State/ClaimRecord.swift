@@ -35,4 +35,12 @@ public struct ClaimRecord: Sendable {
 
   /// The outcome while resolved, else nil.
   public var outcome: Outcome? { resolution?.outcome }
+
+  /// The time to stamp a new entry of this claim with: `now`, or just after its latest entry
+  /// when that one is stamped later (a clock running ahead on another clone), so the new
+  /// entry still folds last.
+  public func nextStamp(after now: Timestamp) -> Timestamp {
+    guard let latest = history.last?.at, latest >= now else { return now }
+    return Timestamp(millisecondsSinceEpoch: latest.millisecondsSinceEpoch + 1)
+  }
 }

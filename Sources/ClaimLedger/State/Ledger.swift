@@ -118,6 +118,12 @@ private struct Fold {
         report(
           .warning, index, other.id, "claim \(other.id) is recorded twice with the same content")
       }
+      // The earlier copy stands whichever way a merge laid the two lines down.
+      if other.at < kept.at, case .claim(let claim, let status) = other.body {
+        claimEntryIndex[position] = index
+        records[position] = ClaimRecord(
+          id: other.id, claim: claim, status: status, recordedAt: other.at, history: [])
+      }
       return
     }
     let keptLine = journal.lines[claimEntryIndex[position]]

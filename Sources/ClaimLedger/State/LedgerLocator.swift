@@ -8,8 +8,8 @@ public enum LedgerLocator {
   /// ledger is found, the path where `claims init` would create one in the working folder.
   public static func path(option: String?, environment: String?, workingDirectory: String) -> String
   {
-    if let option, !option.isEmpty { return option }
-    if let environment, !environment.isEmpty { return environment }
+    if let option, !option.isEmpty { return resolved(option, in: workingDirectory) }
+    if let environment, !environment.isEmpty { return resolved(environment, in: workingDirectory) }
     var directory = URL(fileURLWithPath: workingDirectory, isDirectory: true).standardizedFileURL
     while true {
       let candidate = directory.appendingPathComponent(relativePath).path
@@ -19,5 +19,11 @@ public enum LedgerLocator {
       directory = parent
     }
     return URL(fileURLWithPath: workingDirectory).appendingPathComponent(relativePath).path
+  }
+
+  /// `path` as is when absolute, else taken from `workingDirectory`.
+  public static func resolved(_ path: String, in workingDirectory: String) -> String {
+    path.hasPrefix("/")
+      ? path : URL(fileURLWithPath: workingDirectory).appendingPathComponent(path).path
   }
 }

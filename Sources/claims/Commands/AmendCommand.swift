@@ -34,8 +34,7 @@ struct AmendCommand: Command {
       url: try input.link("--url"), said: try input.option("--said", as: Day.self))
     if let deadline = try input.option("--by", as: Deadline.self) {
       changes.deadline = deadline.day
-      // A plain date replaces the words that set the old deadline.
-      changes.deadlineText = deadline.text ?? deadline.day.description
+      changes.deadlineText = deadline.text
     }
     if let (confidence, hedge) = try ConfidenceArgument.read(input) {
       changes.confidence = confidence
@@ -65,7 +64,8 @@ struct AmendCommand: Command {
       if let said = changes.said, said > context.today {
         throw .invalidTransition(id: record.id, reason: "cannot be said on \(said), after today")
       }
-      let entry = Entry(id: record.id, at: context.now, body: .amend(changes, note: note))
+      let entry = Entry(
+        id: record.id, at: record.nextStamp(after: context.now), body: .amend(changes, note: note))
       return ([entry], CommandOutput("amended \(record.id)\n"))
     }
   }

@@ -60,13 +60,20 @@ struct CheckCommand: Command {
       return CommandOutput(json.text + "\n", status: errors > 0 ? .dataError : .success)
     }
     lines += issues.map(\.description)
+    let entries = inspection.journal.entries.count
     let summary =
-      "\(context.ledgerPath): \(inspection.journal.entries.count) entries, \(ledger.count) claims, "
-      + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+      "\(context.ledgerPath): \(counted(entries, "entry", "entries")), "
+      + "\(counted(ledger.count, "claim", "claims")), \(counted(errors, "error", "errors")), "
+      + counted(warnings, "warning", "warnings")
     lines.append(summary)
     return CommandOutput(
       lines.joined(separator: "\n") + "\n", status: errors > 0 ? .dataError : .success)
   }
+}
+
+/// "1 entry", "3 entries".
+func counted(_ count: Int, _ one: String, _ many: String) -> String {
+  "\(count) \(count == 1 ? one : many)"
 }
 
 /// `claims help [command]`: the overview, or one command's help.

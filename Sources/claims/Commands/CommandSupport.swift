@@ -31,7 +31,7 @@ enum TextArgument {
   static func clean(_ text: String, option: String, command: String) throws(UsageError) -> String {
     let trimmed = text.trimmingSpaces()
     if let bad = trimmed.unicodeScalars.first(where: {
-      ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || $0.value == 0x7F
+      $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t"
     }) {
       throw UsageError(
         "\(option) contains the control character U+\(String(bad.value, radix: 16, uppercase: true))",

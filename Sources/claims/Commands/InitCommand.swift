@@ -19,7 +19,9 @@ struct InitCommand: Command {
       ?? (context.workingDirectory as NSString).appendingPathComponent(LedgerLocator.relativePath)
     let directory = (ledgerPath as NSString).deletingLastPathComponent
     var lines: [String] = []
-    if FileManager.default.fileExists(atPath: ledgerPath) {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: ledgerPath, isDirectory: &isDirectory) {
+      guard !isDirectory.boolValue else { throw LedgerError.notAFile(path: ledgerPath) }
       lines.append("kept \(ledgerPath) (it exists already)")
     } else {
       try LedgerStore.create(at: ledgerPath)

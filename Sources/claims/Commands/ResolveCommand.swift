@@ -73,7 +73,8 @@ struct ResolveCommand: Command {
         throw .invalidTransition(
           id: record.id, reason: "was said on \(said); it cannot be resolved on \(on)")
       }
-      entries.append(Entry(id: record.id, at: context.now, body: .resolve(resolution)))
+      entries.append(
+        Entry(id: record.id, at: record.nextStamp(after: context.now), body: .resolve(resolution)))
       let text = "resolved \(record.id) as \(outcome.rawValue) on \(on)\n"
       return (entries, CommandOutput(text))
     }
@@ -106,7 +107,8 @@ struct ReopenCommand: Command {
           id: record.id,
           reason: "is \(record.status.rawValue), not resolved; there is nothing to reopen")
       }
-      let entry = Entry(id: record.id, at: context.now, body: .reopen(note: note))
+      let entry = Entry(
+        id: record.id, at: record.nextStamp(after: context.now), body: .reopen(note: note))
       return ([entry], CommandOutput("reopened \(record.id)\n"))
     }
   }

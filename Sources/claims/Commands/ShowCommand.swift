@@ -54,8 +54,8 @@ struct ShowCommand: Command {
       text += "  " + label.padding(toLength: 12, withPad: " ", startingAt: 0) + value + "\n"
     }
     text += "history\n"
-    for entry in record.history {
-      text += "  " + entry.at.description + "  " + HistoryLine.describe(entry) + "\n"
+    for (entry, line) in zip(record.history, HistoryLine.describe(record.history)) {
+      text += "  " + entry.at.description + "  " + line + "\n"
     }
     return CommandOutput(text, notes: context.notes(for: ledger))
   }
@@ -72,40 +72,54 @@ struct ShowCommand: Command {
   }
 }
 
-/// One line of `show`'s history: what the entry did, in words.
+/// The lines of `show`'s history: what each entry did, in words, with the values a
+/// correction replaced.
 enum HistoryLine {
-  static func describe(_ entry: Entry) -> String {
-    switch entry.body {
-    case .claim(_, let status):
-      return "recorded (\(status.rawValue))"
-    case .accept(let changes):
-      return "accepted" + changed(changes)
-    case .reject(let reason):
-      return "rejected" + (reason.map { ": \($0)" } ?? "")
-    case .amend(let changes, let note):
-      return "amended" + changed(changes) + (note.map { " — \($0)" } ?? "")
-    case .resolve(let resolution):
-      var text = "resolved \(resolution.outcome.rawValue) on \(resolution.on)"
-      if let reason = resolution.reason { text += " (\(reason.rawValue))" }
-      if let evidence = resolution.evidence { text += "; evidence: \(evidence)" }
-      if let note = resolution.note { text += " — \(note)" }
-      return text
-    case .reopen(let note):
-      return "reopened" + (note.map { " — \($0)" } ?? "")
+  static func describe(_ history: [Entry]) -> [String] {
+    var current: Claim?
+    return history.map { entry in
+      switch entry.body {
+      case .claim(let claim, let status):
+        current = claim
+        return "recorded (\(status.rawValue))"
+      case .accept(let changes):
+        defer { current = current?.applying(changes) }
+        return "accepted" + changed(changes, from: current)
+      case .reject(let reason):
+        return "rejected" + (reason.map { ": \($0)" } ?? "")
+      case .amend(let changes, let note):
+        defer { current = current?.applying(changes) }
+        return "amended" + changed(changes, from: current) + (note.map { " — \($0)" } ?? "")
+      case .resolve(let resolution):
+        var text = "resolved \(resolution.outcome.rawValue) on \(resolution.on)"
+        if let reason = resolution.reason { text += " (\(reason.rawValue))" }
+        if let evidence = resolution.evidence { text += "; evidence: \(evidence)" }
+        if let note = resolution.note { text += " — \(note)" }
+        return text
+      case .reopen(let note):
+        return "reopened" + (note.map { " — \($0)" } ?? "")
+      }
     }
   }
 
-  private static func changed(_ changes: ClaimChanges) -> String {
+  /// "text “old” → “new”; deadline 2026-12-31 → 2027-06-30".
+  private static func changed(_ changes: ClaimChanges, from claim: Claim?) -> String {
     var parts: [String] = []
-    if let value = changes.text { parts.append("text “\(value)”") }
-    if let value = changes.quote { parts.append("quote “\(value)”") }
-    if let value = changes.source { parts.append("source \(value)") }
-    if let value = changes.via { parts.append("via \(value)") }
-    if let value = changes.url { parts.append("url \(value)") }
-    if let value = changes.said { parts.append("said \(value)") }
-    if let value = changes.deadline { parts.append("deadline \(value)") }
-    if let value = changes.confidence { parts.append("confidence \(value.percent)") }
-    if let value = changes.tags { parts.append("tags \(value.joined(separator: ", "))") }
+    func note(_ name: String, _ old: String?, _ new: String?, quoted: Bool = false) {
+      guard let new else { return }
+      let show = { (value: String) in quoted ? "“\(value)”" : value }
+      parts.append("\(name) " + (old.map { show($0) + " → " } ?? "") + show(new))
+    }
+    note("text", claim?.text, changes.text, quoted: true)
+    note("quote", claim?.quote, changes.quote, quoted: true)
+    note("source", claim?.source, changes.source)
+    note("via", claim?.via, changes.via)
+    note("url", claim?.url, changes.url)
+    note("said", claim?.said?.description, changes.said?.description)
+    note("deadline", claim?.deadline?.description, changes.deadline?.description)
+    note("confidence", claim?.confidence.percent, changes.confidence?.percent)
+    note("hedge", claim?.hedge, changes.hedge)
+    note("tags", claim?.tags.joined(separator: ", "), changes.tags?.joined(separator: ", "))
     return parts.isEmpty ? "" : ": " + parts.joined(separator: "; ")
   }
 }
