@@ -38,14 +38,17 @@ enum Fixture {
     said: String? = "2026-01-21", confidence: Double = 0.7
   ) throws -> Claim {
     Claim(
-      text: text, source: source, said: try said.map(day), confidence: try Fixture.confidence(confidence))
+      text: text, source: source, said: try said.map(day),
+      confidence: try Fixture.confidence(confidence))
   }
 
   static func entry(_ id: ClaimID, at: String, _ body: Entry.Body) throws -> Entry {
     Entry(id: id, at: try time(at), body: body)
   }
 
-  static func resolution(_ outcome: Outcome, on: String, reason: VoidReason? = nil) throws -> Resolution {
+  static func resolution(_ outcome: Outcome, on: String, reason: VoidReason? = nil) throws
+    -> Resolution
+  {
     Resolution(outcome: outcome, on: try day(on), reason: reason)
   }
 

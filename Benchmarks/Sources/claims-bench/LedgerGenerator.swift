@@ -129,7 +129,9 @@ struct LedgerGenerator {
     }
     guard let day = Day.endOfMonth(targetMonth, in: targetYear) else { return nil }
     let monthName = Vocabulary.monthNames[targetMonth - 1]
-    return (day, chinese ? "\(targetYear)年\(targetMonth)月底前" : "by the end of \(monthName) \(targetYear)")
+    return (
+      day, chinese ? "\(targetYear)年\(targetMonth)月底前" : "by the end of \(monthName) \(targetYear)"
+    )
   }
 
   /// The normalised text and the quote it came from, sharing their clauses; the text is cut
@@ -144,13 +146,15 @@ struct LedgerGenerator {
     if chinese {
       let predicate = fill(random.pick(Vocabulary.chinesePredicates))
       text = subject + (deadline ?? "") + predicate
-      quote = random.pick(Vocabulary.chineseLeads) + subject + (deadline ?? "") + (hedge ?? "")
+      quote =
+        random.pick(Vocabulary.chineseLeads) + subject + (deadline ?? "") + (hedge ?? "")
         + predicate
     } else {
       let (present, base) = englishForms(fill(random.pick(Vocabulary.englishPredicates)))
       let by = deadline.map { " " + $0 } ?? ""
       text = subject + " " + present + by
-      quote = random.pick(Vocabulary.englishLeads) + subject + " " + (hedge.map { $0 + " " } ?? "")
+      quote =
+        random.pick(Vocabulary.englishLeads) + subject + " " + (hedge.map { $0 + " " } ?? "")
         + base + by
     }
     var length = text.count
@@ -232,7 +236,8 @@ struct LedgerGenerator {
     }
     if random.chance(0.05) {
       let amendedAt = at + hour + random.below(remaining - hour)
-      schedule(id, at: amendedAt, .amend(makeChanges(claim), note: random.pick(Vocabulary.amendNotes)))
+      schedule(
+        id, at: amendedAt, .amend(makeChanges(claim), note: random.pick(Vocabulary.amendNotes)))
     }
   }
 
@@ -252,7 +257,8 @@ struct LedgerGenerator {
     let domain = random.pick(Vocabulary.outlets).domain
     return Resolution(
       outcome: outcome, on: day,
-      evidence: random.chance(0.7) ? "https://\(domain)/a/\(day)/\(random.below(1 << 30)).html" : nil,
+      evidence: random.chance(0.7)
+        ? "https://\(domain)/a/\(day)/\(random.below(1 << 30)).html" : nil,
       reason: reason,
       note: random.chance(0.15) ? random.pick(Vocabulary.resolveNotes) : nil)
   }
@@ -261,7 +267,8 @@ struct LedgerGenerator {
   private mutating func makeChanges(_ claim: Claim) -> ClaimChanges {
     switch random.below(4) {
     case 0:
-      let moved = (claim.deadline ?? claim.said ?? Self.firstDay).adding(days: random.within(30...400))
+      let moved = (claim.deadline ?? claim.said ?? Self.firstDay).adding(
+        days: random.within(30...400))
       return ClaimChanges(deadline: moved, deadlineText: moved.description)
     case 1:
       let chinese = claim.lang != "en"

@@ -8,7 +8,9 @@ enum Vocabulary {
     let surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"]
     let givenNames = ["伟", "芳", "敏", "静", "磊", "洋", "勇", "军", "杰", "涛"]
     let chinese = (0..<60).map { surnames[$0 / 10] + givenNames[$0 % 10] }
-    let firsts = ["Cathie", "Michael", "Mary", "Ray", "Nouriel", "Dan", "Gene", "Ming-Chi", "Ed", "Lisa"]
+    let firsts = [
+      "Cathie", "Michael", "Mary", "Ray", "Nouriel", "Dan", "Gene", "Ming-Chi", "Ed", "Lisa",
+    ]
     let lasts = ["Wood", "Burry", "Meeker", "Dalio", "Roubini"]
     let english = (0..<50).map { firsts[$0 % 10] + " " + lasts[$0 / 10] }
     let institutions = [
@@ -21,7 +23,9 @@ enum Vocabulary {
       "Deloitte", "普华永道", "Wood Mackenzie", "S&P Global", "Moody's", "Fitch", "惠誉",
       "标普全球",
     ]
-    let prefixes = ["Alpine", "Harbor", "Summit", "Lotus", "Pacific", "Northern", "Jade", "Granite"]
+    let prefixes = [
+      "Alpine", "Harbor", "Summit", "Lotus", "Pacific", "Northern", "Jade", "Granite",
+    ]
     let suffixes = ["Research", "Capital", "Securities", "Advisors", "Insights"]
     let shops = prefixes.flatMap { prefix in suffixes.map { prefix + " " + $0 } }
     return chinese + english + institutions + shops

@@ -40,7 +40,7 @@ public struct ClaimRecord: Sendable {
   /// when that one is stamped later (a clock running ahead on another clone), so the new
   /// entry still folds last.
   public func nextStamp(after now: Timestamp) -> Timestamp {
-    guard let latest = history.last?.at, latest >= now else { return now }
+    guard let latest = history.last?.at, latest > now else { return now }
     return Timestamp(millisecondsSinceEpoch: latest.millisecondsSinceEpoch + 1)
   }
 }

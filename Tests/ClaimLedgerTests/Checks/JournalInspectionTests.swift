@@ -1,0 +1,86 @@
+import Testing
+
+@testable import ClaimLedger
+
+/// `check` reads the whole ledger and reports every problem, not just the first.
+@Suite struct JournalInspectionTests {
+  let directory: TemporaryDirectory
+  let path: String
+  let store: LedgerStore
+
+  init() throws {
+    directory = try TemporaryDirectory()
+    path = directory.path("ledger.jsonl")
+    store = LedgerStore(path: path)
+  }
+
+  static let good = JournalReaderTests.good
+
+  @Test func collectsEveryMalformedLineAndTheTornTail() throws {
+    let lines: [[UInt8]] = [
+      Array(Self.good.utf8),
+      Array((JournalReaderTests.reopen + ",}").utf8),
+      [],
+      Array(Self.good.utf8),
+      [0xEF, 0xBB, 0xBF] + Array(Self.good.utf8),
+      Array("<<<<<<< HEAD".utf8),
+      Array(Self.good.utf8),
+    ]
+    let torn = Array(#"{"entry":"claim","id":"#.utf8)
+    try write(lines.flatMap { $0 + [10] } + torn, toFile: path)
+
+    let inspection = try store.inspect()
+    let found = inspection.issues.map { issue in
+      "\(issue.location?.description ?? "-") \(issue.severity.rawValue): \(issue.message)"
+    }
+    #expect(
+      found == [
+        "\(path):2:69 error: trailing comma",
+        "\(path):3 warning: blank line",
+        "\(path):5:1 error: byte-order mark at the start of the line",
+        "\(path):6:1 error: merge-conflict marker; resolve the conflict by hand",
+        "\(path):8 error: the last line is incomplete (a write was cut short); "
+          + "'claims check --repair' sets it aside",
+      ])
+    #expect(inspection.tornLine == 8)
+    #expect(inspection.journal.lines == [1, 4, 7])
+    #expect(inspection.journal.entries.count == 3)
+  }
+
+  @Test func findsNothingWrongWithACleanLedger() throws {
+    try LedgerStore.create(at: path)
+    let entries = try EntrySample.allCases.map { try $0.entry() }
+    try store.append(entries)
+    let inspection = try store.inspect()
+    #expect(inspection.issues.isEmpty)
+    #expect(inspection.tornLine == nil)
+    #expect(inspection.journal.entries == entries)
+  }
+
+  @Test func inspectsAnEmptyLedger() throws {
+    try LedgerStore.create(at: path)
+    let inspection = try store.inspect()
+    #expect(
+      inspection.issues.isEmpty && inspection.tornLine == nil && inspection.journal.entries.isEmpty)
+  }
+
+  @Test func reportsAFileThatIsOneTornLine() throws {
+    try write(Array("{".utf8), toFile: path)
+    let inspection = try store.inspect()
+    #expect(inspection.tornLine == 1)
+    #expect(inspection.issues.map(\.location) == [Location(path: path, line: 1)])
+  }
+
+  @Test(arguments: JournalReaderTests.malformed)
+  func reportsWhatTheReaderRefusesAndReadsOn(_ c: MalformedLineCase) throws {
+    let file = Array((Self.good + "\n").utf8) + c.bytes + Array(("\n" + Self.good + "\n").utf8)
+    try write(file, toFile: path)
+    let inspection = try store.inspect()
+    let issue = try #require(inspection.issues.first)
+    #expect(inspection.issues.count == 1)
+    #expect(issue.severity == .error)
+    #expect(issue.location == Location(path: path, line: 2, column: c.column))
+    #expect(issue.message.contains(c.reason))
+    #expect(inspection.journal.lines == [1, 3])
+  }
+}

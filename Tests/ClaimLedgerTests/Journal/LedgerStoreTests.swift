@@ -1,0 +1,222 @@
+import Foundation
+import Testing
+
+@testable import ClaimLedger
+
+/// The ledger file on disk: create, append, load, refuse torn tails and repair them.
+@Suite struct LedgerStoreTests {
+  let directory: TemporaryDirectory
+  let path: String
+
+  init() throws {
+    directory = try TemporaryDirectory()
+    path = directory.path("Claims/ledger.jsonl")
+  }
+
+  func createdStore() throws -> LedgerStore {
+    try LedgerStore.create(at: path)
+    return LedgerStore(path: path)
+  }
+
+  func claimEntry(_ text: String, at: String = "2026-01-21T09:30:00Z") throws -> Entry {
+    let claim = try Fixture.claim(text)
+    return try Fixture.entry(claim.derivedID, at: at, .claim(claim, status: .open))
+  }
+
+  @Test func createsAnEmptyLedgerAndItsFolder() throws {
+    let store = try createdStore()
+    #expect(try contents(ofFile: path).isEmpty)
+    #expect(try store.load().count == 0)
+  }
+
+  @Test func appendsEntriesThatLoadBack() throws {
+    let store = try createdStore()
+    let claim = try claimEntry("OpenAI 收购 Pinterest")
+    let resolve = try Fixture.entry(
+      claim.id, at: "2026-12-31T12:00:00Z",
+      .resolve(try Fixture.resolution(.true, on: "2026-12-30")))
+    try store.append([claim])
+    try store.append([resolve])
+    let ledger = try store.load()
+    #expect(ledger.count == 1)
+    let record = try #require(ledger.record(for: claim.id))
+    #expect(record.status == .resolved)
+    #expect(record.history == [claim, resolve])
+    #expect(try store.loadJournal().lines == [1, 2])
+    #expect(try contents(ofFile: path) == Array(Fixture.text(of: [claim, resolve]).utf8))
+  }
+
+  @Test func createRefusesAnExistingLedger() throws {
+    let store = try createdStore()
+    try store.append([try claimEntry("kept")])
+    let before = try contents(ofFile: path)
+    #expect(throws: LedgerError.cannotCreate(path: path, reason: "it exists already")) {
+      try LedgerStore.create(at: path)
+    }
+    #expect(try contents(ofFile: path) == before)
+  }
+
+  @Test func appendNeverRewritesEarlierBytes() throws {
+    let store = try createdStore()
+    var expected: [UInt8] = []
+    for index in 0..<5 {
+      let before = try contents(ofFile: path)
+      #expect(before == expected)
+      let entries = try (0...index).map { try claimEntry("claim \(index)-\($0) 中文") }
+      try store.append(entries)
+      let after = try contents(ofFile: path)
+      let added = Array(Fixture.text(of: entries).utf8)
+      #expect(Array(after.prefix(before.count)) == before)
+      #expect(Array(after.dropFirst(before.count)) == added)
+      expected = before + added
+    }
+  }
+
+  @Test func appendToATornLedgerFailsAndChangesNothing() throws {
+    let store = try createdStore()
+    try store.append([try claimEntry("one"), try claimEntry("two")])
+    let torn = try contents(ofFile: path) + Array(#"{"entry":"claim","id":"01"#.utf8)
+    try write(torn, toFile: path)
+    #expect(throws: LedgerError.tornLastLine(at: Location(path: path, line: 3))) {
+      try store.append([try claimEntry("three")])
+    }
+    #expect(throws: LedgerError.tornLastLine(at: Location(path: path, line: 3))) {
+      try store.appendClaim(try claimEntry("three"))
+    }
+    #expect(throws: LedgerError.tornLastLine(at: Location(path: path, line: 3))) {
+      try store.load()
+    }
+    #expect(try contents(ofFile: path) == torn)
+  }
+
+  @Test func repairSetsTheTornBytesAsideAndCutsThemOff() throws {
+    let store = try createdStore()
+    try store.append([try claimEntry("one"), try claimEntry("two")])
+    let clean = try contents(ofFile: path)
+    let tail = Array(#"{"entry":"claim","id":"01 中"#.utf8)
+    let original = clean + tail
+    try write(original, toFile: path)
+
+    let repair = try #require(
+      try store.repairTornTail(now: Fixture.time("2026-01-21T09:30:00.123Z")))
+    #expect(repair.line == 3)
+    #expect(repair.byteCount == tail.count)
+    #expect(repair.savedTo == path + ".torn-20260121T093000.123Z")
+    let repaired = try contents(ofFile: path)
+    let saved = try contents(ofFile: repair.savedTo)
+    #expect(repaired == clean)
+    #expect(saved == tail)
+    #expect(repaired + saved == original)
+
+    #expect(try store.repairTornTail(now: Fixture.time("2026-01-21T09:31:00Z")) == nil)
+    #expect(try contents(ofFile: path) == clean)
+    #expect(try store.load().count == 2)
+    try store.append([try claimEntry("three")])
+    #expect(try store.load().count == 3)
+  }
+
+  @Test func repairOfALedgerThatIsOneTornLineEmptiesIt() throws {
+    let store = try createdStore()
+    let original = Array(#"{"entry":"cl"#.utf8)
+    try write(original, toFile: path)
+    let repair = try #require(try store.repairTornTail(now: Fixture.time("2026-01-21T09:30:00Z")))
+    #expect(repair.line == 1)
+    #expect(try contents(ofFile: path).isEmpty)
+    #expect(try contents(ofFile: repair.savedTo) == original)
+  }
+
+  @Test func repairLeavesACleanLedgerAlone() throws {
+    let store = try createdStore()
+    #expect(try store.repairTornTail(now: Fixture.time("2026-01-21T09:30:00Z")) == nil)
+    try store.append([try claimEntry("one")])
+    let before = try contents(ofFile: path)
+    #expect(try store.repairTornTail(now: Fixture.time("2026-01-21T09:30:00Z")) == nil)
+    #expect(try contents(ofFile: path) == before)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path("Claims"))
+    #expect(leftovers == ["ledger.jsonl"])
+  }
+
+  @Test func loadingWithATornTailAllowedLeavesItOut() throws {
+    let store = try createdStore()
+    try store.append([try claimEntry("one")])
+    try write(try contents(ofFile: path) + Array("{".utf8), toFile: path)
+    #expect(try store.loadJournal(allowingTornTail: true).entries.count == 1)
+  }
+
+  @Test func appendClaimRecordsAClaimOnce() throws {
+    let store = try createdStore()
+    let entry = try claimEntry("OpenAI 收购 Pinterest")
+    #expect(try store.appendClaim(entry) == .added)
+    #expect(try store.appendClaim(entry) == .alreadyRecorded)
+    var later = entry
+    later.at = try Fixture.time("2027-01-01T00:00:00Z")
+    #expect(try store.appendClaim(later) == .alreadyRecorded)
+    #expect(try contents(ofFile: path) == Array((entry.jsonLine + "\n").utf8))
+    #expect(try store.appendClaim(try claimEntry("another")) == .added)
+    #expect(try store.load().count == 2)
+  }
+
+  @Test func appendClaimIsNotFooledByOtherEntriesOfTheSameID() throws {
+    let store = try createdStore()
+    let entry = try claimEntry("resolved first")
+    try store.append([
+      try Fixture.entry(entry.id, at: "2026-01-21T09:00:00Z", .reopen(note: nil))
+    ])
+    #expect(try store.appendClaim(entry) == .added)
+  }
+
+  @Test func refusesAnEntryThatWouldNotReadBack() throws {
+    let store = try createdStore()
+    try store.append([try claimEntry("kept")])
+    let before = try contents(ofFile: path)
+    let error = try #require(throws: LedgerError.self) {
+      try store.append([try claimEntry("fine"), try claimEntry("NUL \u{0} inside")])
+    }
+    guard case .malformedEntry(let location, _) = error else {
+      Issue.record("expected a malformed entry, got \(error)")
+      return
+    }
+    #expect(location.path == "new entry")
+    #expect(try contents(ofFile: path) == before)
+  }
+
+  @Test func updateDecidesAndAppendsUnderOneLock() throws {
+    let store = try createdStore()
+    let claim = try claimEntry("decided")
+    try store.append([claim])
+    let resolve = try Fixture.entry(
+      claim.id, at: "2026-12-31T00:00:00Z",
+      .resolve(try Fixture.resolution(.false, on: "2026-12-31")))
+    let seen = try store.update { ledger throws(LedgerError) in
+      (entries: [resolve], result: ledger.count)
+    }
+    #expect(seen == 1)
+    #expect(try store.load().record(for: claim.id)?.outcome == .false)
+    let unchanged = try store.update { _ throws(LedgerError) in (entries: [Entry](), result: "none")
+    }
+    #expect(unchanged == "none")
+    #expect(try store.loadJournal().entries.count == 2)
+  }
+
+  @Test func hashesTheLedgerBytes() throws {
+    let store = try createdStore()
+    try store.append([try claimEntry("hashed")])
+    #expect(try store.sha256() == SHA256.hex(of: try contents(ofFile: path)))
+  }
+
+  @Test func missingLedgerIsNotFound() {
+    let store = LedgerStore(path: path)
+    #expect(throws: LedgerError.notFound(path: path)) { try store.load() }
+    #expect(throws: LedgerError.notFound(path: path)) { try store.append([]) }
+    #expect(throws: LedgerError.notFound(path: path)) { try store.inspect() }
+    #expect(!FileManager.default.fileExists(atPath: path))
+  }
+
+  @Test func aDirectoryIsNotAFile() throws {
+    let folder = directory.path("Claims")
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let store = LedgerStore(path: folder)
+    #expect(throws: LedgerError.notAFile(path: folder)) { try store.load() }
+    #expect(throws: LedgerError.notAFile(path: folder)) { try store.append([try claimEntry("x")]) }
+  }
+}

@@ -1,0 +1,91 @@
+import Testing
+
+@testable import ClaimLedger
+
+/// One way a person might write a confidence, and the probability it means (nil: rejected).
+struct ConfidenceCase: Sendable, CustomTestStringConvertible {
+  let text: String
+  let expected: Double?
+  var testDescription: String { "\"\(text)\"" }
+}
+
+/// A probability and how tables and the journal print it.
+struct ConfidencePrintCase: Sendable, CustomTestStringConvertible {
+  let value: Double
+  let description: String
+  let percent: String
+  var testDescription: String { "\(value)" }
+}
+
+@Suite struct ConfidenceTests {
+  static let cases: [ConfidenceCase] = [
+    .init(text: "0.7", expected: 0.7),
+    .init(text: "0.75", expected: 0.75),
+    .init(text: "0", expected: 0),
+    .init(text: "1", expected: 1),
+    .init(text: " 0.7 ", expected: 0.7),
+    .init(text: "70%", expected: 0.7),
+    .init(text: "100%", expected: 1),
+    .init(text: "0%", expected: 0),
+    .init(text: "７０％", expected: 0.7),
+    .init(text: "０.７", expected: 0.7),
+    .init(text: "七成", expected: 0.7),
+    .init(text: "七成五", expected: 0.75),
+    .init(text: "八成", expected: 0.8),
+    .init(text: "两成", expected: 0.2),
+    .init(text: "十成", expected: 1),
+    .init(text: "1.5", expected: nil),
+    .init(text: "150%", expected: nil),
+    .init(text: "-5%", expected: nil),
+    .init(text: "-0.5", expected: nil),
+    .init(text: "seventy", expected: nil),
+    .init(text: "1e-1", expected: nil),
+    .init(text: "7e1%", expected: nil),
+    .init(text: "0x1p-1", expected: nil),
+    .init(text: "+0.5", expected: nil),
+    .init(text: "0.5.1", expected: nil),
+    .init(text: "nan", expected: nil),
+    .init(text: "inf", expected: nil),
+    .init(text: "", expected: nil),
+    .init(text: "%", expected: nil),
+    .init(text: ".", expected: nil),
+    .init(text: "七", expected: nil),
+    .init(text: "成", expected: nil),
+    .init(text: "七成五六", expected: nil),
+  ]
+
+  @Test(arguments: cases)
+  func readsProbabilityPercentOrChineseTenths(_ c: ConfidenceCase) {
+    #expect(Confidence(text: c.text)?.value == c.expected)
+  }
+
+  @Test(arguments: [0.0, 0.5, 1.0])
+  func acceptsProbabilitiesInTheClosedUnitInterval(_ value: Double) {
+    #expect(Confidence(value)?.value == value)
+  }
+
+  @Test(arguments: [-0.01, 1.000_001, Double.nan, Double.infinity, -Double.infinity])
+  func rejectsEverythingElse(_ value: Double) {
+    #expect(Confidence(value) == nil)
+  }
+
+  static let printCases: [ConfidencePrintCase] = [
+    .init(value: 0.7, description: "0.7", percent: "70%"),
+    .init(value: 0.85, description: "0.85", percent: "85%"),
+    .init(value: 1, description: "1", percent: "100%"),
+    .init(value: 0, description: "0", percent: "0%"),
+    .init(value: 0.125, description: "0.125", percent: "12.5%"),
+    .init(value: 1.0 / 3.0, description: "0.3333", percent: "33.3%"),
+  ]
+
+  @Test(arguments: printCases)
+  func printsWithoutTrailingZeros(_ c: ConfidencePrintCase) throws {
+    let confidence = try Fixture.confidence(c.value)
+    #expect(confidence.description == c.description)
+    #expect(confidence.percent == c.percent)
+  }
+
+  @Test func ordersByProbability() throws {
+    #expect(try Fixture.confidence(0.3) < Fixture.confidence(0.7))
+  }
+}

@@ -1,0 +1,75 @@
+import Testing
+
+@testable import ClaimLedger
+
+/// A message and its SHA-256 digest from a standard or independently computed vector.
+struct DigestCase: Sendable, CustomTestStringConvertible {
+  let name: String
+  let message: [UInt8]
+  let digest: String
+  var testDescription: String { name }
+
+  init(_ name: String, _ message: String, _ digest: String) {
+    self.name = name
+    self.message = Array(message.utf8)
+    self.digest = digest
+  }
+}
+
+@Suite struct SHA256Tests {
+  /// FIPS 180-4 example vectors, then lengths around the 55/56/64-byte padding boundaries.
+  static let vectors: [DigestCase] = [
+    .init("empty", "", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+    .init("abc", "abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+    .init(
+      "448 bits", "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+      "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+    .init(
+      "55 a", String(repeating: "a", count: 55),
+      "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318"),
+    .init(
+      "56 a", String(repeating: "a", count: 56),
+      "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a"),
+    .init(
+      "63 a", String(repeating: "a", count: 63),
+      "7d3e74a05d7db15bce4ad9ec0658ea98e3f06eeecf16b4c6fff2da457ddc2f34"),
+    .init(
+      "64 a", String(repeating: "a", count: 64),
+      "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb"),
+    .init(
+      "65 a", String(repeating: "a", count: 65),
+      "635361c48bb9eab14198e76ea8ab7f1a41685d6ad62aa9146d301d4f17eb0ae0"),
+    .init(
+      "119 a", String(repeating: "a", count: 119),
+      "31eba51c313a5c08226adf18d4a359cfdfd8d2e816b13f4af952f7ea6584dcfb"),
+    .init(
+      "120 a", String(repeating: "a", count: 120),
+      "2f3d335432c70b580af0e8e1b3674a7c020d683aa5f73aaaedfdc55af904c21c"),
+  ]
+
+  @Test(arguments: vectors)
+  func matchesTheStandardVectors(_ c: DigestCase) {
+    #expect(SHA256.hex(of: c.message) == c.digest)
+  }
+
+  @Test func hashesOneMillionAs() {
+    let message = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
+    #expect(
+      SHA256.hex(of: message) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+  }
+
+  @Test(arguments: [1, 7, 55, 64, 100])
+  func givesTheSameDigestFedInPieces(_ pieceSize: Int) {
+    let message = [UInt8](repeating: UInt8(ascii: "a"), count: 1000)
+    var hasher = SHA256()
+    var start = 0
+    while start < message.count {
+      hasher.update(message[start..<min(start + pieceSize, message.count)])
+      start += pieceSize
+    }
+    let digest = hasher.finalize()
+    #expect(digest.count == 32)
+    let hex = digest.map { String($0, radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }.joined()
+    #expect(hex == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+  }
+}

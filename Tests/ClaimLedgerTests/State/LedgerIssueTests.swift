@@ -1,0 +1,240 @@
+import Testing
+
+@testable import ClaimLedger
+
+/// What the fold reports when entries contradict each other or do not apply.
+@Suite struct LedgerIssueTests {
+  let id: ClaimID
+  let open: Entry
+  let proposed: Entry
+
+  init() throws {
+    id = try Fixture.id("a1b2c3d4e5")
+    open = try Fixture.entry(
+      id, at: "2026-01-21T10:00:00Z", .claim(try Fixture.claim(), status: .open))
+    proposed = try Fixture.entry(
+      id, at: "2026-01-21T10:00:00Z", .claim(try Fixture.claim(), status: .proposed))
+  }
+
+  func resolve(_ outcome: Outcome, at: String, on: String = "2026-12-31") throws -> Entry {
+    let resolution =
+      outcome == .void
+      ? try Fixture.resolution(.void, on: on, reason: .ambiguous)
+      : try Fixture.resolution(outcome, on: on)
+    return try Fixture.entry(id, at: at, .resolve(resolution))
+  }
+
+  func reopen(at: String) throws -> Entry {
+    try Fixture.entry(id, at: at, .reopen(note: "merged both ways"))
+  }
+
+  func fold(_ entries: [Entry]) -> Ledger {
+    Ledger(journal: Fixture.journal(entries), path: Fixture.path)
+  }
+
+  @Test func flagsTwoDifferentResolutionsNamingTheLaterOnesLine() throws {
+    let ledger = fold([
+      open,
+      try resolve(.true, at: "2027-01-01T00:00:00Z"),
+      try resolve(.false, at: "2027-01-02T00:00:00Z"),
+    ])
+    let record = try #require(ledger.records.first)
+    #expect(record.hasConflictingResolutions)
+    #expect(record.status == .resolved)
+    #expect(record.outcome == .false)
+    let issue = try #require(ledger.issues.first)
+    #expect(ledger.issues.count == 1)
+    #expect(issue.severity == .error)
+    #expect(issue.id == id)
+    #expect(issue.location == Location(path: Fixture.path, line: 3))
+    #expect(issue.message.contains("resolved twice: true, then false"))
+  }
+
+  @Test func namesTheLineOfTheLaterResolutionWhateverTheFileOrder() throws {
+    let ledger = fold([
+      try resolve(.false, at: "2027-01-02T00:00:00Z"),
+      open,
+      try resolve(.true, at: "2027-01-01T00:00:00Z"),
+    ])
+    #expect(ledger.records.first?.hasConflictingResolutions == true)
+    #expect(ledger.issues.map(\.location) == [Location(path: Fixture.path, line: 1)])
+  }
+
+  @Test func theSameOutcomeTwiceIsNoConflict() throws {
+    let ledger = fold([
+      open,
+      try resolve(.true, at: "2027-01-01T00:00:00Z"),
+      try resolve(.true, at: "2027-01-02T00:00:00Z", on: "2027-01-01"),
+    ])
+    #expect(ledger.records.first?.hasConflictingResolutions == false)
+    #expect(ledger.issues.isEmpty)
+    #expect(ledger.records.first?.resolution?.on == (try Fixture.day("2027-01-01")))
+  }
+
+  @Test func aLaterReopenSettlesAConflict() throws {
+    let conflicting = [
+      open,
+      try resolve(.true, at: "2027-01-01T00:00:00Z"),
+      try resolve(.false, at: "2027-01-02T00:00:00Z"),
+    ]
+    let reopened = fold(conflicting + [try reopen(at: "2027-01-03T00:00:00Z")])
+    #expect(reopened.issues.isEmpty, "\(reopened.issues)")
+    #expect(reopened.records.first?.hasConflictingResolutions == false)
+    #expect(reopened.records.first?.status == .open)
+
+    let settled = fold(
+      conflicting + [
+        try reopen(at: "2027-01-03T00:00:00Z"), try resolve(.partial, at: "2027-01-04T00:00:00Z"),
+      ])
+    #expect(settled.issues.isEmpty, "\(settled.issues)")
+    #expect(settled.records.first?.outcome == .partial)
+
+    // What 'claims resolve' appends to settle it: a reopen and a resolve with one timestamp.
+    let resolvedAgain = fold(
+      conflicting + [
+        try reopen(at: "2027-01-03T00:00:00Z"), try resolve(.true, at: "2027-01-03T00:00:00Z"),
+      ])
+    #expect(resolvedAgain.issues.isEmpty, "\(resolvedAgain.issues)")
+    #expect(resolvedAgain.records.first?.outcome == .true)
+    #expect(resolvedAgain.records.first?.hasConflictingResolutions == false)
+  }
+
+  @Test func aThirdResolutionWithoutReopenLeavesTheConflictStanding() throws {
+    let ledger = fold([
+      open,
+      try resolve(.true, at: "2027-01-01T00:00:00Z"),
+      try resolve(.false, at: "2027-01-02T00:00:00Z"),
+      try resolve(.false, at: "2027-01-03T00:00:00Z"),
+    ])
+    #expect(ledger.records.first?.hasConflictingResolutions == true)
+    #expect(ledger.issues.map(\.location?.line) == [3])
+  }
+
+  @Test func aReopenBetweenTheResolutionsMeansNoConflict() throws {
+    let ledger = fold([
+      open,
+      try resolve(.true, at: "2027-01-01T00:00:00Z"),
+      try reopen(at: "2027-01-02T00:00:00Z"),
+      try resolve(.false, at: "2027-01-03T00:00:00Z"),
+    ])
+    #expect(ledger.issues.isEmpty)
+    #expect(ledger.records.first?.outcome == .false)
+  }
+
+  @Test func anEntryForAnUnknownClaimIsAnError() throws {
+    let stranger = try Fixture.id("0000000bad")
+    let ledger = fold([
+      open,
+      try Fixture.entry(stranger, at: "2026-02-01T00:00:00Z", .reopen(note: nil)),
+    ])
+    #expect(ledger.count == 1)
+    let issue = try #require(ledger.issues.first)
+    #expect(issue.severity == .error)
+    #expect(issue.id == stranger)
+    #expect(issue.location == Location(path: Fixture.path, line: 2))
+    #expect(issue.message == "reopen entry for unknown claim 0000000bad")
+  }
+
+  @Test func acceptingAnOpenClaimIsAnError() throws {
+    let accept = try Fixture.entry(id, at: "2026-02-01T00:00:00Z", .accept(ClaimChanges()))
+    let ledger = fold([open, accept])
+    #expect(ledger.records.first?.status == .open)
+    let issue = try #require(ledger.issues.first)
+    #expect(issue.severity == .error)
+    #expect(issue.location?.line == 2)
+    #expect(issue.message.contains("which is open, not proposed"))
+  }
+
+  @Test func rejectingAnOpenClaimIsAnError() throws {
+    let ledger = fold([
+      open, try Fixture.entry(id, at: "2026-02-01T00:00:00Z", .reject(reason: nil)),
+    ])
+    #expect(ledger.records.first?.status == .open)
+    #expect(ledger.issues.map(\.location?.line) == [2])
+  }
+
+  @Test func resolvingAProposedClaimIsAnError() throws {
+    let ledger = fold([proposed, try resolve(.true, at: "2027-01-01T00:00:00Z")])
+    #expect(ledger.records.first?.status == .proposed)
+    #expect(ledger.issues.map(\.location?.line) == [2])
+    #expect(ledger.issues.first?.message.contains("which is proposed") == true)
+  }
+
+  @Test func reopeningAnOpenClaimIsAnError() throws {
+    let ledger = fold([open, try reopen(at: "2026-02-01T00:00:00Z")])
+    #expect(ledger.records.first?.status == .open)
+    #expect(ledger.issues.first?.message.contains("which is not resolved") == true)
+  }
+
+  @Test func resolvingBeforeTheClaimWasSaidIsAnError() throws {
+    let ledger = fold([open, try resolve(.true, at: "2027-01-01T00:00:00Z", on: "2026-01-20")])
+    let issue = try #require(ledger.issues.first)
+    #expect(issue.location?.line == 2)
+    #expect(issue.message.contains("resolved on 2026-01-20, before it was said (2026-01-21)"))
+  }
+
+  @Test func anEntryRecordedBeforeItsClaimIsAnError() throws {
+    let ledger = fold([open, try resolve(.true, at: "2026-01-21T09:59:59Z")])
+    let issue = try #require(ledger.issues.first)
+    #expect(issue.location?.line == 2)
+    #expect(issue.message.contains("recorded before its claim"))
+  }
+
+  @Test func identicalDuplicateClaimLinesAreOneRecord() throws {
+    let ledger = fold([open, open, try resolve(.true, at: "2027-01-01T00:00:00Z"), open])
+    #expect(ledger.count == 1)
+    #expect(ledger.issues.isEmpty)
+    #expect(ledger.records.first?.status == .resolved)
+    #expect(ledger.records.first?.history.count == 2)
+  }
+
+  @Test func theSameClaimAddedTwiceAtDifferentTimesIsOneRecordAndAWarning() throws {
+    var again = open
+    again.at = try Fixture.time("2026-01-22T10:00:00Z")
+    let ledger = fold([open, again])
+    #expect(ledger.count == 1)
+    #expect(ledger.issues.map(\.severity) == [.warning])
+    #expect(ledger.issues.first?.location?.line == 2)
+  }
+
+  /// Two machines add the same claim (same id, same content) at different times, and an
+  /// accept follows the earlier one. However git's union merge orders the lines, the claim
+  /// counts from its earliest recording and the accept is not "recorded before its claim".
+  @Test func theSameClaimAddedTwiceFoldsAlikeInEitherFileOrder() throws {
+    let earlier = proposed
+    var later = proposed
+    later.at = try Fixture.time("2026-03-01T10:00:00Z")
+    let accept = try Fixture.entry(id, at: "2026-02-01T00:00:00Z", .accept(ClaimChanges()))
+    let oursFirst = fold([earlier, accept, later])
+    let theirsFirst = fold([later, earlier, accept])
+    for ledger in [oursFirst, theirsFirst] {
+      #expect(ledger.records.first?.recordedAt == earlier.at)
+      #expect(ledger.records.first?.status == .open)
+      #expect(!ledger.issues.contains { $0.severity == .error }, "\(ledger.issues)")
+    }
+  }
+
+  @Test func aClaimRecordedAgainWithOtherContentIsAnErrorAndTheEarlierStands() throws {
+    var other = open
+    other.at = try Fixture.time("2026-01-20T10:00:00Z")
+    other.body = .claim(try Fixture.claim("different words"), status: .open)
+    for entries in [[open, other], [other, open]] {
+      let ledger = fold(entries)
+      #expect(ledger.count == 1)
+      #expect(ledger.records.first?.claim.text == "different words")
+      #expect(ledger.records.first?.recordedAt == other.at)
+      let issue = try #require(ledger.issues.first)
+      #expect(issue.severity == .error)
+      #expect(issue.location?.line == 2)
+      #expect(issue.message.contains("recorded again with different content (first at line 1)"))
+    }
+  }
+
+  @Test func issuesPrintWithTheirLocation() throws {
+    let ledger = fold([open, try reopen(at: "2026-02-01T00:00:00Z")])
+    let issue = try #require(ledger.issues.first)
+    #expect(
+      issue.description
+        == "Claims/ledger.jsonl:2: error: reopen of claim a1b2c3d4e5, which is not resolved")
+  }
+}

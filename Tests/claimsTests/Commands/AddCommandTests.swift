@@ -1,0 +1,241 @@
+import ClaimLedger
+import Foundation
+import Testing
+
+@testable import claims
+
+/// Arguments a command must refuse with status 2 before the ledger is touched, and a piece of
+/// the message.
+struct RefusedArguments: Sendable, CustomTestStringConvertible {
+  let label: String
+  let arguments: [String]
+  /// A piece of the error message.
+  let message: String
+
+  var testDescription: String { label }
+}
+
+/// A hedge word and the probability `--hedge` sets from the table.
+struct HedgeCase: Sendable, CustomTestStringConvertible {
+  let word: String
+  let probability: Double
+
+  var testDescription: String { word }
+}
+
+@Suite struct AddCommandTests {
+  @Test func printsTheIdAndWritesOneLineInTheJournalFormat() throws {
+    let sandbox = try Sandbox()
+    let result = sandbox.run([
+      "add", "OpenAI acquires Pinterest", "--source", "The Information", "--said", "2026-01-21",
+      "--by", "2026-12-31", "--confidence", "0.75",
+    ])
+    #expect(result.status == .success, result.report)
+    #expect(result.stderr.isEmpty)
+    let expected = ClaimID(
+      source: "The Information", said: Day("2026-01-21"), words: "OpenAI acquires Pinterest")
+    #expect(result.stdout == "\(expected)\n")
+    #expect(result.stdout.wholeMatch(of: /[0-9a-f]{10}\n/) != nil)
+    #expect(
+      try sandbox.ledgerLines() == [
+        JournalLine.claim(
+          expected.description, at: Sandbox.stamp, text: "OpenAI acquires Pinterest")
+      ])
+  }
+
+  @Test func recordsEveryOptionGiven() throws {
+    let sandbox = try Sandbox()
+    let id = try sandbox.add(
+      "OpenAI acquires Pinterest", "--source", "The Information", "--via", "Best Partners TV",
+      "--url", "https://www.youtube.com/watch?v=Hzu-Ot-mB1k", "--said", "2026-01-21", "--by",
+      "二零二六年", "--hedge", "将", "--quote", "OpenAI将上演其发展史上最大规模的收购案", "--tag", "ai", "--tag",
+      "acquisitions", "--conditional")
+    #expect(
+      try sandbox.ledgerLines() == [
+        #"{"entry":"claim","id":"\#(id)","at":"2026-08-01T12:00:00.000Z","#
+          + #""text":"OpenAI acquires Pinterest","quote":"OpenAI将上演其发展史上最大规模的收购案","#
+          + #""source":"The Information","via":"Best Partners TV","#
+          + #""url":"https://www.youtube.com/watch?v=Hzu-Ot-mB1k","said":"2026-01-21","#
+          + #""deadline":"2026-12-31","deadline_text":"二零二六年","confidence":0.85,"hedge":"将","#
+          + #""lang":"zh-Hans","tags":["ai","acquisitions"],"status":"open","conditional":true}"#
+      ])
+    // The id hashes the quote, not the text, when there is one.
+    #expect(
+      id
+        == ClaimID(
+          source: "The Information", said: Day("2026-01-21"),
+          words: "OpenAI将上演其发展史上最大规模的收购案"
+        ).description)
+  }
+
+  @Test func saidDefaultsToToday() throws {
+    let sandbox = try Sandbox()
+    try sandbox.add("Apple will ship glasses", "--source", "Bloomberg")
+    #expect(try sandbox.ledgerLines().first?.contains(#""said":"2026-08-01""#) == true)
+  }
+
+  @Test func sameClaimTwiceIsOneLineAndANote() throws {
+    let sandbox = try Sandbox()
+    let first = sandbox.run(["add", "OpenAI will acquire Pinterest", "--source", "The Information"])
+    let before = try #require(sandbox.ledger())
+    // Case and spacing of the source and text do not split one claim in two.
+    let second = sandbox.run([
+      "add", "OpenAI  will acquire pinterest", "--source", "the information",
+    ])
+    #expect(second.status == .success, second.report)
+    #expect(second.stdout == first.stdout)
+    #expect(
+      second.stderr.hasPrefix("claims: claim \(first.stdout.dropLast()) is in the ledger already"))
+    #expect(sandbox.ledger() == before)
+    #expect(try sandbox.ledgerLines().count == 1)
+  }
+
+  @Test func quotesBackslashesAndNewlinesStayOnOneLine() throws {
+    let sandbox = try Sandbox()
+    let text = "Altman: \"OpenAI will buy Pinterest\"\\n\nsecond line\ttab"
+    let id = try sandbox.add(text, "--source", "The Information", "--tag", "a\"b")
+    let lines = try sandbox.ledgerLines()
+    #expect(lines.count == 1)
+    #expect(
+      lines.first?.contains(#""text":"Altman: \"OpenAI will buy Pinterest\"\\n\nsecond line\ttab""#)
+        == true)
+    let claim = try #require(try sandbox.showJSON(id))
+    #expect(claim["text"] as? String == text)
+    #expect(claim["tags"] as? [String] == ["a\"b"])
+    #expect(sandbox.run(["check"]).status == .success)
+    // The table keeps one row per claim.
+    #expect(sandbox.run(["list"]).stdout.split(separator: "\n").count == 2)
+  }
+
+  static let hedges: [HedgeCase] = [
+    .init(word: "大概率", probability: 0.75),
+    .init(word: "likely", probability: 0.7),
+    .init(word: "Very Likely", probability: 0.88),
+    .init(word: "或许", probability: 0.45),
+    .init(word: "unlikely", probability: 0.2),
+  ]
+
+  @Test(arguments: hedges)
+  func hedgeSetsTheConfidenceFromTheTable(_ c: HedgeCase) throws {
+    let sandbox = try Sandbox()
+    let id = try sandbox.add("Apple ships glasses", "--source", "Bloomberg", "--hedge", c.word)
+    let claim = try #require(try sandbox.showJSON(id))
+    #expect(claim["confidence"] as? Double == c.probability)
+    #expect((claim["hedge"] as? String)?.lowercased() == c.word.lowercased())
+  }
+
+  @Test func hedgeWordInTheTextSetsTheConfidence() throws {
+    let sandbox = try Sandbox()
+    let id = try sandbox.add("特斯拉收购xAI的可能性极大", "--source", "量子位")
+    let claim = try #require(try sandbox.showJSON(id))
+    #expect(claim["confidence"] as? Double == 0.88)
+    #expect(claim["hedge"] as? String == "可能性极大")
+    #expect(claim["lang"] as? String == "zh-Hans")
+  }
+
+  @Test func confidenceWinsOverHedgeAndTheHedgeIsRecorded() throws {
+    let sandbox = try Sandbox()
+    let id = try sandbox.add(
+      "Apple ships glasses", "--source", "Bloomberg", "--confidence", "60%", "--hedge", "likely")
+    let claim = try #require(try sandbox.showJSON(id))
+    #expect(claim["confidence"] as? Double == 0.6)
+    #expect(claim["hedge"] as? String == "likely")
+  }
+
+  @Test func confidenceKeepsAHedgeWordNotInTheTable() throws {
+    let sandbox = try Sandbox()
+    let id = try sandbox.add(
+      "Apple ships glasses", "--source", "Bloomberg", "--confidence", "七成", "--hedge", "看好")
+    let claim = try #require(try sandbox.showJSON(id))
+    #expect(claim["confidence"] as? Double == 0.7)
+    #expect(claim["hedge"] as? String == "看好")
+  }
+
+  static let refused: [RefusedArguments] = [
+    .init(
+      label: "no hedge word and no confidence",
+      arguments: ["Apple ships glasses", "--source", "Bloomberg"],
+      message: "no hedge word found in the text"),
+    .init(
+      label: "hedge word not in the table",
+      arguments: ["Apple ships glasses", "--source", "Bloomberg", "--hedge", "liekly"],
+      message: "--hedge: 'liekly' is not in the hedge table; did you mean 'likely'?"),
+    .init(
+      label: "no source", arguments: ["Apple will ship glasses"],
+      message: "--source NAME is required"),
+    .init(
+      label: "empty text", arguments: ["  ", "--source", "Bloomberg", "--confidence", "0.5"],
+      message: "<text> is empty"),
+    .init(
+      label: "--by before --said",
+      arguments: [
+        "Apple will ship glasses", "--source", "Bloomberg", "--said", "2026-05-01", "--by",
+        "2026-04-30",
+      ],
+      message: "--by 2026-04-30 is before --said 2026-05-01"),
+    .init(
+      label: "--by before today when --said is left out",
+      arguments: ["Apple will ship glasses", "--source", "Bloomberg", "--by", "2026-07-31"],
+      message: "--by 2026-07-31 is before the said date 2026-08-01"),
+    .init(
+      label: "--said after today",
+      arguments: ["Apple will ship glasses", "--source", "Bloomberg", "--said", "2026-08-02"],
+      message: "--said 2026-08-02 is after today (2026-08-01)"),
+    .init(
+      label: "--said not a date",
+      arguments: ["Apple will ship glasses", "--source", "Bloomberg", "--said", "2026-02-30"],
+      message: "--said: '2026-02-30' is not"),
+    .init(
+      label: "--url ftp",
+      arguments: ["Apple will ship glasses", "--source", "Bloomberg", "--url", "ftp://x.com/a"],
+      message: "--url: 'ftp://x.com/a' is not an http or https link"),
+    .init(
+      label: "--url without host",
+      arguments: ["Apple will ship glasses", "--source", "Bloomberg", "--url", "https://"],
+      message: "is not an http or https link"),
+    .init(
+      label: "--url javascript",
+      arguments: [
+        "Apple will ship glasses", "--source", "Bloomberg", "--url", "javascript:alert(1)",
+      ],
+      message: "is not an http or https link"),
+    .init(
+      label: "bell in text", arguments: ["Apple will\u{7} ship glasses", "--source", "Bloomberg"],
+      message: "<text> contains the control character U+7"),
+    .init(
+      label: "escape in text",
+      arguments: ["Apple will \u{1B}[31mship glasses", "--source", "Bloomberg"],
+      message: "<text> contains the control character U+1B"),
+    .init(
+      label: "carriage return in source",
+      arguments: ["Apple will ship glasses", "--source", "Bloom\rberg"],
+      message: "--source contains the control character U+D"),
+    .init(
+      label: "delete in quote",
+      arguments: ["Apple will ship glasses", "--source", "Bloomberg", "--quote", "a\u{7F}b"],
+      message: "--quote contains the control character U+7F"),
+    .init(
+      label: "C1 control CSI in text",
+      arguments: ["Apple will \u{9B}31mship glasses", "--source", "Bloomberg"],
+      message: "<text> contains the control character U+9B"),
+    .init(
+      label: "confidence out of range",
+      arguments: ["Apple ships glasses", "--source", "Bloomberg", "--confidence", "1.5"],
+      message: "--confidence: '1.5' is not"),
+  ]
+
+  @Test(arguments: refused)
+  func refusesBadInputWithStatus2AndWritesNothing(_ c: RefusedArguments) throws {
+    let sandbox = try Sandbox()
+    try sandbox.add("OpenAI will acquire Pinterest", "--source", "The Information")
+    let before = try #require(sandbox.ledger())
+    let result = sandbox.run(["add"] + c.arguments)
+    #expect(result.status == .usage, result.report)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.hasPrefix("claims: error: "))
+    #expect(result.stderr.contains(c.message), result.report)
+    #expect(result.stderr.contains("usage: claims add <text>"))
+    #expect(result.stderr.contains("see 'claims help add'"))
+    #expect(sandbox.ledger() == before)
+  }
+}

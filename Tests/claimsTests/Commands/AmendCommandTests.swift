@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+
+@testable import claims
+
+@Suite struct AmendCommandTests {
+  /// An open claim with a period deadline and a hedge word.
+  static func claim() throws -> (Sandbox, String) {
+    let sandbox = try Sandbox()
+    let id = try sandbox.add(
+      "OpenAI acquires Pinterest", "--source", "The Information", "--said", "2026-01-21", "--by",
+      "2026", "--hedge", "大概率", "--tag", "ai")
+    return (sandbox, id)
+  }
+
+  @Test func appendsTheChangedFieldsAndTheNote() throws {
+    let (sandbox, id) = try Self.claim()
+    let before = try sandbox.ledgerLines()
+    let result = sandbox.run([
+      "amend", String(id.prefix(4)), "--text", "OpenAI buys Pinterest", "--by", "2027-H1", "--note",
+      "better wording",
+    ])
+    #expect(result == CLI.Result(status: .success, stdout: "amended \(id)\n", stderr: ""))
+    let lines = try sandbox.ledgerLines()
+    #expect(Array(lines.dropLast()) == before)
+    #expect(
+      lines.last
+        == #"{"entry":"amend","id":"\#(id)","at":"\#(Sandbox.stamp)","text":"OpenAI buys Pinterest","#
+        + #""deadline":"2027-06-30","deadline_text":"2027-H1","note":"better wording"}"#)
+    let claim = try #require(try sandbox.showJSON(id))
+    #expect(claim["text"] as? String == "OpenAI buys Pinterest")
+    #expect(claim["deadline"] as? String == "2027-06-30")
+    #expect(claim["note"] as? String == "better wording")
+    // The id does not change: it was derived when the claim was recorded.
+    #expect(claim["id"] as? String == id)
+  }
+
+  @Test func historyShowsTheOldAndTheNewValues() throws {
+    let (sandbox, id) = try Self.claim()
+    let result = sandbox.run([
+      "amend", id, "--text", "OpenAI buys Pinterest", "--by", "2027-H1", "--source", "Reuters",
+      "--note", "better wording",
+    ])
+    #expect(result.status == .success, result.report)
+    let show = sandbox.run(["show", id]).stdout
+    #expect(show.contains("  text        OpenAI buys Pinterest\n"))
+    #expect(show.contains("  deadline    2027-06-30 (2027-H1)\n"))
+    #expect(show.contains("amended: "))
+    #expect(show.contains("better wording"))
+    // The earlier values stay visible in the history (DESIGN: "the earlier values stay in the
+    // journal and in show's history").
+    let history = try #require(show.components(separatedBy: "history\n").last)
+    for old in ["OpenAI acquires Pinterest", "2026-12-31", "The Information"] {
+      #expect(history.contains(old), "the old value \(old) is not in show's history:\n\(history)")
+    }
+    for new in ["OpenAI buys Pinterest", "2027-06-30", "Reuters"] {
+      #expect(history.contains(new), "the new value \(new) is not in show's history:\n\(history)")
+    }
+    let json = try #require(try sandbox.showJSON(id))
+    let entries = try #require(json["history"] as? [[String: Any]])
+    #expect(entries.first?["text"] as? String == "OpenAI acquires Pinterest")
+    #expect(entries.first?["deadline"] as? String == "2026-12-31")
+    #expect(entries.last?["text"] as? String == "OpenAI buys Pinterest")
+    #expect(entries.last?["source"] as? String == "Reuters")
+  }
+
+  @Test func plainDateReplacesThePeriodWords() throws {
+    let (sandbox, id) = try Self.claim()
+    #expect(sandbox.run(["amend", id, "--by", "2027-03-31", "--note", "n"]).status == .success)
+    let claim = try #require(try sandbox.showJSON(id))
+    #expect(claim["deadline"] as? String == "2027-03-31")
+    #expect(claim["deadline_text"] as? String != "2026")
+    #expect(!sandbox.run(["show", id]).stdout.contains("(2026)"))
+  }
+
+  @Test func newConfidenceDropsTheOldHedgeWord() throws {
+    let (sandbox, id) = try Self.claim()
+    #expect(sandbox.run(["amend", id, "--confidence", "0.6", "--note", "n"]).status == .success)
+    let claim = try #require(try sandbox.showJSON(id))
+    #expect(claim["confidence"] as? Double == 0.6)
+    // 大概率 reads as 75%; a claim must not say its 60% came from it.
+    #expect(claim["hedge"] as? String != "大概率")
+    #expect(!sandbox.run(["show", id]).stdout.contains("60% (大概率)"))
+  }
+
+  @Test func newHedgeSetsConfidenceFromTheTable() throws {
+    let (sandbox, id) = try Self.claim()
+    #expect(sandbox.run(["amend", id, "--hedge", "unlikely", "--note", "n"]).status == .success)
+    let claim = try #require(try sandbox.showJSON(id))
+    #expect(claim["confidence"] as? Double == 0.2)
+    #expect(claim["hedge"] as? String == "unlikely")
+  }
+
+  static let refused: [RefusedArguments] = [
+    .init(label: "nothing to change", arguments: ["--note", "why"], message: "nothing to change"),
+    .init(
+      label: "no note", arguments: ["--text", "OpenAI buys Pinterest"],
+      message: "--note is required"),
+    .init(
+      label: "blank note", arguments: ["--text", "OpenAI buys Pinterest", "--note", " "],
+      message: "--note is empty"),
+    .init(
+      label: "impossible date", arguments: ["--by", "2026-02-30", "--note", "n"],
+      message: "--by: '2026-02-30' is not"),
+    .init(
+      label: "file url", arguments: ["--url", "file:///etc/passwd", "--note", "n"],
+      message: "is not an http or https link"),
+    .init(
+      label: "escape in text", arguments: ["--text", "bad\u{1B}[2J", "--note", "n"],
+      message: "control character"),
+  ]
+
+  @Test(arguments: refused)
+  func refusesWithStatus2(_ c: RefusedArguments) throws {
+    let (sandbox, id) = try Self.claim()
+    let before = try #require(sandbox.ledger())
+    let result = sandbox.run(["amend", id] + c.arguments)
+    #expect(result.status == .usage, result.report)
+    #expect(result.stderr.hasPrefix("claims: error: "))
+    #expect(result.stderr.contains(c.message), result.report)
+    #expect(sandbox.ledger() == before)
+  }
+
+  @Test func refusesADeadlineBeforeTheSaidDate() throws {
+    let (sandbox, id) = try Self.claim()
+    let before = try #require(sandbox.ledger())
+    let result = sandbox.run(["amend", id, "--by", "2025-12-31", "--note", "n"])
+    #expect(result.status == .failure, result.report)
+    #expect(result.stderr.contains("deadline 2025-12-31 before its said date 2026-01-21"))
+    #expect(sandbox.ledger() == before)
+  }
+}

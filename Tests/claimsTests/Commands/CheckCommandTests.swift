@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+
+@testable import claims
+
+@Suite struct CheckCommandTests {
+  static let lines = [
+    JournalLine.claim("abcd000001", text: "OpenAI will acquire Pinterest"),
+    JournalLine.claim("abcd000002", text: "Apple will ship glasses", source: "Bloomberg"),
+    JournalLine.claim("abcd000003", text: "Nvidia will be worth $5T", source: "Bloomberg"),
+    JournalLine.resolve(
+      "abcd000002", at: "2026-07-02T10:00:00.000Z", outcome: "true", on: "2026-07-02"),
+    JournalLine.claim("abcd000004", text: "特斯拉收购xAI的可能性极大", source: "量子位", lang: "zh-Hans"),
+  ]
+
+  @Test func cleanLedgerPassesWithASummaryLine() throws {
+    let sandbox = try Sandbox()
+    try sandbox.writeLedger(Self.lines)
+    let result = sandbox.run(["check"])
+    #expect(result.status == .success, result.report)
+    #expect(result.stdout == "\(sandbox.ledgerPath): 5 entries, 4 claims, 0 errors, 0 warnings\n")
+    #expect(result.stderr.isEmpty)
+  }
+
+  @Test func summaryCountsInTheSingular() throws {
+    let sandbox = try Sandbox()
+    try sandbox.writeLedger([Self.lines[0]])
+    let result = sandbox.run(["check"])
+    #expect(result.status == .success, result.report)
+    #expect(result.stdout == "\(sandbox.ledgerPath): 1 entry, 1 claim, 0 errors, 0 warnings\n")
+  }
+
+  @Test func emptyLedgerIsClean() throws {
+    let sandbox = try Sandbox()
+    let result = sandbox.run(["check"])
+    #expect(result.status == .success, result.report)
+    #expect(result.stdout.hasSuffix(": 0 entries, 0 claims, 0 errors, 0 warnings\n"))
+  }
+
+  @Test func malformedLineIsNamedByFileAndLine() throws {
+    let sandbox = try Sandbox()
+    var lines = Self.lines
+    lines[2] = #"{"entry":"claim","id":"abcd000003","#
+    try sandbox.writeLedger(lines)
+    let before = try #require(sandbox.ledger())
+    let result = sandbox.run(["check"])
+    #expect(result.status == .dataError, result.report)
+    #expect(result.stdout.contains("ledger.jsonl:3:"))
+    #expect(result.stdout.contains("\(sandbox.ledgerPath):3:"))
+    #expect(result.stdout.hasSuffix(": 4 entries, 3 claims, 1 error, 0 warnings\n"))
+    for command in [["list"], ["show", "abcd000001"], ["due"], ["sources"]] {
+      let other = sandbox.run(command)
+      #expect(other.status == .dataError, other.report)
+      #expect(other.stderr.hasPrefix("claims: error: \(sandbox.ledgerPath):3:"), other.report)
+    }
+    #expect(sandbox.ledger() == before)
+  }
+
+  @Test func everyProblemIsListedInLineOrder() throws {
+    let sandbox = try Sandbox()
+    var lines = Self.lines
+    lines[1] = "not json"
+    lines[3] =
+      #"{"entry":"resolve","id":"abcd000002","at":"2026-07-02T10:00:00.000Z","outcome":"yes","on":"2026-07-02"}"#
+    lines.append("")
+    lines.append(
+      JournalLine.claim(
+        "abcd000005", text: "Late claim will happen", said: "2026-09-01", deadline: "2026-08-01"))
+    try sandbox.writeLedger(lines)
+    let result = sandbox.run(["check"])
+    #expect(result.status == .dataError, result.report)
+    let reported = result.stdout.split(separator: "\n").dropLast().map {
+      $0.dropFirst(sandbox.ledgerPath.count + 1).prefix { $0 != ":" }
+    }
+    #expect(reported == ["2", "4", "6", "7"], "\(result.stdout)")
+    #expect(result.stdout.contains(":6: warning: blank line"))
+    #expect(result.stdout.hasSuffix(", 3 errors, 1 warning\n"))
+  }
+
+  @Test func jsonListsTheIssues() throws {
+    let sandbox = try Sandbox()
+    var lines = Self.lines
+    lines[2] = "{"
+    try sandbox.writeLedger(lines)
+    let result = sandbox.run(["check", "--json"])
+    #expect(result.status == .dataError, result.report)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    #expect(object["ledger"] as? String == sandbox.ledgerPath)
+    #expect(object["entries"] as? Int == 4)
+    let issues = try #require(object["issues"] as? [[String: Any]])
+    #expect(issues.count == 1)
+    #expect(issues.first?["severity"] as? String == "error")
+    #expect(issues.first?["line"] as? Int == 3)
+  }
+
+  @Test func tornLastLineStopsEveryCommandUntilRepaired() throws {
+    let sandbox = try Sandbox()
+    let whole = Data(Self.lines.map { $0 + "\n" }.joined().utf8)
+    let tornBytes = Data(#"{"entry":"claim","id":"abcd0000"#.utf8)
+    try sandbox.writeLedger(bytes: whole + tornBytes)
+
+    let check = sandbox.run(["check"])
+    #expect(check.status == .dataError, check.report)
+    #expect(check.stdout.contains("\(sandbox.ledgerPath):6: error: the last line is incomplete"))
+
+    let commands: [[String]] = [
+      ["list"], ["show", "abcd000001"], ["due"], ["sources"],
+      ["add", "Apple will ship a car", "--source", "Bloomberg"], ["resolve", "abcd000001", "true"],
+      ["reopen", "abcd000002"], ["amend", "abcd000001", "--text", "x", "--note", "n"],
+    ]
+    for command in commands {
+      let result = sandbox.run(command)
+      #expect(result.status == .dataError, "\(command): \(result.report)")
+      #expect(
+        result.stderr.hasPrefix(
+          "claims: error: \(sandbox.ledgerPath):6: the last line is incomplete"),
+        "\(command): \(result.report)")
+      #expect(sandbox.ledger() == whole + tornBytes, "\(command) changed the ledger")
+    }
+
+    let repair = sandbox.run(["check", "--repair"])
+    #expect(repair.status == .success, repair.report)
+    #expect(
+      repair.stdout.hasPrefix("repaired: moved the torn line 6 (\(tornBytes.count) bytes) to "))
+    #expect(sandbox.ledger() == whole)
+    let folder = sandbox.path("Claims")
+    let aside = try FileManager.default.contentsOfDirectory(atPath: folder).filter {
+      $0.hasPrefix("ledger.jsonl.torn-")
+    }
+    #expect(aside.count == 1)
+    let saved = try #require(aside.first)
+    #expect(FileManager.default.contents(atPath: folder + "/" + saved) == tornBytes)
+    #expect(repair.stdout.contains(folder + "/" + saved))
+
+    let clean = sandbox.run(["check"])
+    #expect(clean.status == .success, clean.report)
+    #expect(clean.stdout.hasSuffix(": 5 entries, 4 claims, 0 errors, 0 warnings\n"))
+    #expect(sandbox.run(["list"]).status == .success)
+  }
+
+  @Test func repairOfACleanLedgerChangesNothing() throws {
+    let sandbox = try Sandbox()
+    try sandbox.writeLedger(Self.lines)
+    let before = try #require(sandbox.ledger())
+    let result = sandbox.run(["check", "--repair"])
+    #expect(result.status == .success, result.report)
+    #expect(!result.stdout.contains("repaired"))
+    #expect(sandbox.ledger() == before)
+    let files = try FileManager.default.contentsOfDirectory(atPath: sandbox.path("Claims"))
+    #expect(files.sorted() == ["ledger.jsonl", "sources.json"])
+  }
+}

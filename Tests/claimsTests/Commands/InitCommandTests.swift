@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+@testable import claims
+
+@Suite struct InitCommandTests {
+  static let attributesLine = "Claims/ledger.jsonl text eol=lf merge=union"
+
+  @Test func createsTheLedgerTheSourcesFileAndTheAttributesLine() throws {
+    let sandbox = try Sandbox(initialised: false)
+    let result = sandbox.run(["init"])
+    #expect(result.status == .success, result.report)
+    #expect(sandbox.ledger() == Data())
+    #expect(sandbox.contents(of: "Claims/sources.json") == "{}\n")
+    #expect(sandbox.contents(of: ".gitattributes") == Self.attributesLine + "\n")
+    #expect(result.stdout.contains("created \(sandbox.ledgerPath)"))
+    #expect(result.stdout.contains("created \(sandbox.path("Claims/sources.json"))"))
+    #expect(result.stdout.contains("added '\(Self.attributesLine)'"))
+  }
+
+  @Test func createsInTheWorkingFolderWithoutLedgerOption() throws {
+    let sandbox = try Sandbox(initialised: false)
+    let result = sandbox.run(["init"], environment: ["CLAIMS_LEDGER": ""])
+    #expect(result.status == .success, result.report)
+    #expect(sandbox.ledger() == Data())
+    #expect(sandbox.contents(of: ".gitattributes") == Self.attributesLine + "\n")
+  }
+
+  @Test func createsTheFolderNamedByLedgerOption() throws {
+    let sandbox = try Sandbox(initialised: false)
+    let elsewhere = sandbox.path("project/Claims/ledger.jsonl")
+    let result = sandbox.run(["init", "--ledger", elsewhere])
+    #expect(result.status == .success, result.report)
+    #expect(FileManager.default.contents(atPath: elsewhere) == Data())
+    #expect(sandbox.contents(of: "project/Claims/sources.json") == "{}\n")
+    #expect(sandbox.contents(of: "project/.gitattributes") == Self.attributesLine + "\n")
+    #expect(sandbox.ledger() == nil)
+  }
+
+  @Test func secondInitKeepsEverything() throws {
+    let sandbox = try Sandbox()
+    try sandbox.write(
+      #"{"The Information": ["《The Information》"]}"# + "\n", to: "Claims/sources.json")
+    let sources = sandbox.contents(of: "Claims/sources.json")
+    let result = sandbox.run(["init"])
+    #expect(result.status == .success, result.report)
+    #expect(result.stdout.contains("kept \(sandbox.ledgerPath)"))
+    #expect(!result.stdout.contains("created"))
+    #expect(!result.stdout.contains("added"))
+    #expect(sandbox.contents(of: "Claims/sources.json") == sources)
+    #expect(sandbox.contents(of: ".gitattributes") == Self.attributesLine + "\n")
+  }
+
+  @Test func neverEmptiesALedgerWithContent() throws {
+    let sandbox = try Sandbox()
+    try sandbox.add("OpenAI will acquire Pinterest", "--source", "The Information")
+    try sandbox.add("特斯拉收购xAI的可能性极大", "--source", "量子位")
+    let before = try #require(sandbox.ledger())
+    #expect(!before.isEmpty)
+    for _ in 0..<2 {
+      let result = sandbox.run(["init"])
+      #expect(result.status == .success, result.report)
+      #expect(sandbox.ledger() == before)
+    }
+  }
+
+  @Test func recreatesOnlyWhatIsMissing() throws {
+    let sandbox = try Sandbox()
+    try sandbox.add("OpenAI will acquire Pinterest", "--source", "The Information")
+    let before = try #require(sandbox.ledger())
+    try FileManager.default.removeItem(atPath: sandbox.path("Claims/sources.json"))
+    let result = sandbox.run(["init"])
+    #expect(result.status == .success, result.report)
+    #expect(sandbox.ledger() == before)
+    #expect(sandbox.contents(of: "Claims/sources.json") == "{}\n")
+  }
+
+  @Test func appendsTheAttributesLineToAnExistingFile() throws {
+    let sandbox = try Sandbox(initialised: false)
+    try sandbox.write("*.png binary", to: ".gitattributes")
+    let result = sandbox.run(["init"])
+    #expect(result.status == .success, result.report)
+    #expect(sandbox.contents(of: ".gitattributes") == "*.png binary\n" + Self.attributesLine + "\n")
+    _ = sandbox.run(["init"])
+    #expect(sandbox.contents(of: ".gitattributes") == "*.png binary\n" + Self.attributesLine + "\n")
+  }
+
+  @Test func refusesALedgerPathThatIsAFolder() throws {
+    let sandbox = try Sandbox(initialised: false)
+    try FileManager.default.createDirectory(
+      atPath: sandbox.ledgerPath, withIntermediateDirectories: true)
+    let result = sandbox.run(["init"])
+    #expect(result.status == .noInput, result.report)
+    #expect(result.stderr == "claims: error: \(sandbox.ledgerPath) is not a regular file\n")
+  }
+}

@@ -1,0 +1,72 @@
+import ClaimReports
+import Foundation
+import Testing
+
+@testable import claims
+
+@Suite struct SourcesCommandTests {
+  @Test func countsEachCanonicalSource() throws {
+    let fixture = try ListFixture()
+    let result = fixture.sandbox.run(["sources"])
+    #expect(result.status == .success, result.report)
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.count == 4)
+    #expect(
+      lines.first
+        == "SOURCE           CLAIMS  PROPOSED  OPEN  OVERDUE  RESOLVED  TRUE  FALSE  PARTIAL  VOID  REJECTED"
+    )
+    // Most claims first, then by name; 《The Information》 counts as The Information.
+    #expect(
+      lines.dropFirst().map { $0.split(separator: " ").first.map(String.init) } == [
+        "Bloomberg", "The", "量子位",
+      ])
+    #expect(!result.stdout.contains("《"))
+    let words = lines.dropFirst().map { $0.split(separator: " ").suffix(10).map(String.init) }
+    #expect(words[0] == ["2", "0", "0", "0", "2", "1", "1", "0", "0", "0"])
+    #expect(words[1] == ["2", "0", "2", "1", "0", "0", "0", "0", "0", "0"])
+    #expect(words[2] == ["1", "0", "1", "1", "0", "0", "0", "0", "0", "0"])
+    // Right-aligned counts: every line is as wide as the header, Chinese names included.
+    for line in lines {
+      #expect(DisplayWidth.of(line) == DisplayWidth.of(lines[0]), "misaligned: \(line)")
+    }
+  }
+
+  @Test func jsonHasOneObjectPerSource() throws {
+    let fixture = try ListFixture()
+    let result = fixture.sandbox.run(["sources", "--json"])
+    #expect(result.status == .success, result.report)
+    #expect(
+      result.stdout
+        == "["
+        + #"{"source":"Bloomberg","claims":2,"proposed":0,"open":0,"overdue":0,"resolved":2,"#
+        + #""true":1,"false":1,"partial":0,"void":0,"rejected":0},"#
+        + #"{"source":"The Information","claims":2,"proposed":0,"open":2,"overdue":1,"resolved":0,"#
+        + #""true":0,"false":0,"partial":0,"void":0,"rejected":0},"#
+        + #"{"source":"量子位","claims":1,"proposed":0,"open":1,"overdue":1,"resolved":0,"#
+        + #""true":0,"false":0,"partial":0,"void":0,"rejected":0}"#
+        + "]\n")
+    let array = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
+    #expect(array?.count == 3)
+  }
+
+  @Test func emptyLedgerHasNoSources() throws {
+    let sandbox = try Sandbox()
+    let json = sandbox.run(["sources", "--json"])
+    #expect(json.status == .success, json.report)
+    #expect(
+      (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [Any])?.isEmpty == true)
+    let table = sandbox.run(["sources"])
+    #expect(table.status == .success)
+    #expect(table.stdout.isEmpty)
+  }
+
+  @Test func malformedSourcesFileIsBadData() throws {
+    let fixture = try ListFixture()
+    try fixture.sandbox.write(
+      "{\"The Information\": \"theinformation.com\"}", to: "Claims/sources.json")
+    let result = fixture.sandbox.run(["sources"])
+    #expect(result.status == .dataError, result.report)
+    #expect(
+      result.stderr.hasPrefix("claims: error: \(fixture.sandbox.path("Claims/sources.json")):1: "))
+  }
+}

@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+
+@testable import claims
+
+/// The ledger a failing case runs against.
+enum LedgerState: Sendable {
+  /// Two claims whose ids share the prefix `abcd`, and a third.
+  case standard
+  /// The standard ledger with line 2 of 3 broken.
+  case malformed
+  /// No ledger file at all.
+  case missing
+}
+
+/// One way to make `claims` fail, and the status and message it must give.
+struct FailureCase: Sendable, CustomTestStringConvertible {
+  let label: String
+  var ledger: LedgerState = .standard
+  let arguments: [String]
+  let status: ExitStatus
+  /// A piece of standard error after `claims: error: `.
+  let message: String
+
+  var testDescription: String { "\(status.rawValue): \(label)" }
+}
+
+@Suite struct ExitStatusTests {
+  static let standardLines = [
+    JournalLine.claim("abcd000001", text: "OpenAI will acquire Pinterest"),
+    JournalLine.claim("abcd000002", text: "Apple will ship glasses", source: "Bloomberg"),
+    JournalLine.claim("ef01234567", text: "特斯拉收购xAI的可能性极大", source: "量子位", lang: "zh-Hans"),
+  ]
+
+  static func sandbox(_ state: LedgerState) throws -> Sandbox {
+    let sandbox = try Sandbox(initialised: false)
+    switch state {
+    case .standard:
+      try sandbox.writeLedger(standardLines)
+    case .malformed:
+      try sandbox.writeLedger([
+        standardLines[0], #"{"entry":"claim","id":"abcd000002",}"#, standardLines[2],
+      ])
+    case .missing:
+      break
+    }
+    return sandbox
+  }
+
+  static let failures: [FailureCase] = [
+    .init(
+      label: "unknown id", arguments: ["show", "ffff"], status: .failure,
+      message: "no claim has an id starting with 'ffff'"),
+    .init(
+      label: "ambiguous prefix", arguments: ["show", "abcd"], status: .failure,
+      message: "'abcd' names 2 claims (abcd000001, abcd000002); give more digits"),
+    .init(
+      label: "ambiguous prefix on resolve", arguments: ["resolve", "abcd0", "true"],
+      status: .failure, message: "'abcd0' names 2 claims (abcd000001, abcd000002)"),
+    .init(
+      label: "reopen an open claim", arguments: ["reopen", "ef01"], status: .failure,
+      message: "claim ef01234567 is open, not resolved"),
+    .init(
+      label: "unknown command", arguments: ["lsit"], status: .usage,
+      message: "unknown command 'lsit'; did you mean 'init' or 'list'?"),
+    .init(
+      label: "option before command", arguments: ["--stauts"], status: .usage,
+      message: "unknown option '--stauts'"),
+    .init(
+      label: "unknown option", arguments: ["list", "--stauts", "open"], status: .usage,
+      message: "unknown option '--stauts'; did you mean '--status'?"),
+    .init(
+      label: "missing value", arguments: ["list", "--status"], status: .usage,
+      message: "--status needs a value (STATUS)"),
+    .init(
+      label: "impossible deadline",
+      arguments: ["add", "Apple will ship a car", "--source", "Bloomberg", "--by", "2026-02-30"],
+      status: .usage, message: "--by: '2026-02-30' is not"),
+    .init(
+      label: "confidence above 1",
+      arguments: ["add", "Apple ships a car", "--source", "Bloomberg", "--confidence", "1.5"],
+      status: .usage, message: "--confidence: '1.5' is not"),
+    .init(
+      label: "bad --today", arguments: ["list", "--today", "2026-13-01"], status: .usage,
+      message: "--today: '2026-13-01' is not"),
+    .init(
+      label: "missing argument", arguments: ["show"], status: .usage, message: "missing <id>"),
+    .init(
+      label: "malformed ledger", ledger: .malformed, arguments: ["list"], status: .dataError,
+      message: "ledger.jsonl:2:"),
+    .init(
+      label: "malformed ledger on resolve", ledger: .malformed,
+      arguments: ["resolve", "ef01", "true"], status: .dataError, message: "ledger.jsonl:2:"),
+    .init(
+      label: "missing ledger", ledger: .missing, arguments: ["list"], status: .noInput,
+      message: "no ledger at "),
+    .init(
+      label: "missing ledger on add", ledger: .missing,
+      arguments: ["add", "Apple will ship a car", "--source", "Bloomberg"], status: .noInput,
+      message: "'claims init' creates one"),
+  ]
+
+  @Test(arguments: failures)
+  func failsWithItsStatusAndLeavesTheLedgerAlone(_ c: FailureCase) throws {
+    let sandbox = try Self.sandbox(c.ledger)
+    let before = sandbox.ledger()
+    let result = sandbox.run(c.arguments)
+    #expect(result.status == c.status, result.report)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.hasPrefix("claims: error: "), result.report)
+    #expect(result.stderr.contains(c.message), result.report)
+    #expect(sandbox.ledger() == before)
+    if c.status == .usage {
+      #expect(result.stderr.contains("\nusage: claims "))
+      #expect(result.stderr.contains("\nsee 'claims help"))
+    }
+  }
+
+  @Test func successIsZero() throws {
+    let sandbox = try Self.sandbox(.standard)
+    for arguments in [["list"], ["show", "ef01"], ["check"], ["--version"], ["help"]] {
+      let result = sandbox.run(arguments)
+      #expect(result.status == .success, result.report)
+      #expect(result.status.rawValue == 0)
+      #expect(result.stderr.isEmpty)
+    }
+  }
+
+  @Test func statusValuesAreTheDesignOnes() {
+    let statuses: [ExitStatus] = [
+      .success, .failure, .usage, .dataError, .noInput, .cannotCreate, .ioError, .tempFailure,
+    ]
+    #expect(statuses.map(\.rawValue) == [0, 1, 2, 65, 66, 73, 74, 75])
+  }
+
+  @Test func ledgerThatIsAFolderIsNoInput() throws {
+    let sandbox = try Sandbox(initialised: false)
+    for arguments in [["list"], ["add", "Apple will ship a car", "--source", "Bloomberg"]] {
+      let result = sandbox.run(arguments + ["--ledger", sandbox.directory.path])
+      #expect(result.status == .noInput, result.report)
+      #expect(result.stderr == "claims: error: \(sandbox.directory.path) is not a regular file\n")
+    }
+  }
+
+  @Test func folderThatCannotBeCreatedIsCannotCreate() throws {
+    let sandbox = try Sandbox(initialised: false)
+    try sandbox.write("a file, not a folder\n", to: "blocker")
+    let result = sandbox.run(["init", "--ledger", sandbox.path("blocker/Claims/ledger.jsonl")])
+    #expect(result.status == .cannotCreate, result.report)
+    #expect(result.stderr.hasPrefix("claims: error: cannot create "))
+    #expect(sandbox.contents(of: "blocker") == "a file, not a folder\n")
+  }
+
+  @Test func heldLockTimesOutWithStatus75() throws {
+    let sandbox = try Self.sandbox(.standard)
+    let before = try #require(sandbox.ledger())
+    let descriptor = open(sandbox.ledgerPath, O_RDONLY)
+    try #require(descriptor >= 0)
+    defer { close(descriptor) }
+    try #require(flock(descriptor, LOCK_EX) == 0)
+    let environment = ["CLAIMS_LOCK_TIMEOUT": "0.3"]
+    for arguments in [
+      ["list"], ["add", "Apple will ship a car", "--source", "Bloomberg"],
+      ["resolve", "ef01", "true"],
+    ] {
+      let started = Date()
+      let result = sandbox.run(arguments, environment: environment)
+      let waited = Date().timeIntervalSince(started)
+      #expect(result.status == .tempFailure, result.report)
+      #expect(result.stderr.hasPrefix("claims: error: \(sandbox.ledgerPath) stayed locked"))
+      #expect(waited >= 0.25 && waited < 5, "waited \(waited) s")
+      #expect(sandbox.ledger() == before)
+    }
+    flock(descriptor, LOCK_UN)
+    #expect(sandbox.run(["list"], environment: environment).status == .success)
+  }
+
+  @Test func fullStandardOutputIsAnIOError() throws {
+    let sandbox = try Self.sandbox(.standard)
+    let before = sandbox.ledger()
+    let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+    defer { try? full.close() }
+    let run = try BuiltBinary.run(
+      ["show", "ef01"], environment: sandbox.environment, standardOutput: full)
+    #expect(run.status == ExitStatus.ioError.rawValue, run.report)
+    #expect(run.stderr.hasPrefix("claims: error: cannot write the output"), run.report)
+    #expect(sandbox.ledger() == before)
+  }
+}
