@@ -1,3 +1,5 @@
+import Foundation
+
 /// A strict JSON tokenizer over the UTF-8 bytes of one line.
 ///
 /// Strict where Foundation is lenient: no trailing commas, no byte-order mark, no carriage
@@ -120,7 +122,7 @@ struct JSONScanner {
         let raw = UnsafeBufferPointer(rebasing: bytes[start..<position])
         position += 1
         if isASCII { return String(decoding: raw, as: UTF8.self) }
-        guard let text = String(validating: raw, as: UTF8.self) else {
+        guard let text = JSONScanner.validatedText(raw) else {
           throw Failure(offset: start + JSONScanner.invalidUTF8Offset(raw), reason: "invalid UTF-8")
         }
         return text
@@ -300,6 +302,19 @@ struct JSONScanner {
   }
 
   static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+
+  /// The text of `raw` when it is valid UTF-8, else nil. Decoding repairs bad bytes into
+  /// U+FFFD, so a result whose bytes differ from the input means the input was invalid; this
+  /// is much faster here than the generic `String(validating:as:)`.
+  static func validatedText(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
+    var text = String(decoding: raw, as: UTF8.self)
+    let isSame = text.withUTF8 { decoded in
+      guard decoded.count == raw.count else { return false }
+      guard let left = decoded.baseAddress, let right = raw.baseAddress else { return true }
+      return memcmp(left, right, raw.count) == 0
+    }
+    return isSame ? text : nil
+  }
 
   static func isLetter(_ byte: UInt8) -> Bool {
     (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")

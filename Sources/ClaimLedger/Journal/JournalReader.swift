@@ -36,17 +36,29 @@ public enum JournalReader {
       }
       end = lastNewline(in: bytes).map { $0 + 1 } ?? 0
     }
-    let body = UnsafeBufferPointer(rebasing: bytes[0..<end])
+    var journal = Journal()
+    var lineOffset: Int32 = 0
+    try appendLines(
+      of: UnsafeBufferPointer(rebasing: bytes[0..<end]), path: path, to: &journal,
+      lineOffset: &lineOffset)
+    return journal
+  }
+
+  /// Parses complete lines (`body` ends in a newline) onto `journal`, numbering them after
+  /// `lineOffset` and advancing it.
+  static func appendLines(
+    of body: UnsafeBufferPointer<UInt8>, path: String, to journal: inout Journal,
+    lineOffset: inout Int32
+  ) throws(LedgerError) {
     let slices = cut(body, into: body.count < 1 << 20 ? 1 : 4 * ProcessInfoCores.count)
     let results = SliceResults(count: slices.count)
     let shared = SharedBytes(pointer: body)
     DispatchQueue.concurrentPerform(iterations: slices.count) { index in
       results.store(parseSlice(shared.pointer, slices[index]), at: index)
     }
-    var journal = Journal()
-    journal.entries.reserveCapacity(results.values.reduce(0) { $0 + ($1?.entries.count ?? 0) })
-    journal.lines.reserveCapacity(journal.entries.capacity)
-    var lineOffset: Int32 = 0
+    let added = results.values.reduce(0) { $0 + ($1?.entries.count ?? 0) }
+    journal.entries.reserveCapacity(journal.entries.count + added)
+    journal.lines.reserveCapacity(journal.lines.count + added)
     for result in results.values {
       guard let result else { continue }
       if let failure = result.failure {
@@ -54,10 +66,40 @@ public enum JournalReader {
           path: path, line: Int(lineOffset) + failure.line, column: failure.offset + 1)
         throw .malformedEntry(at: location, reason: failure.reason)
       }
+      let first = lineOffset
       journal.entries.append(contentsOf: result.entries)
-      journal.lines.append(contentsOf: result.lines.lazy.map { $0 + lineOffset })
-      journal.blankLines.append(contentsOf: result.blankLines.map { $0 + Int(lineOffset) })
+      journal.lines.append(contentsOf: result.lines.lazy.map { $0 + first })
+      journal.blankLines.append(contentsOf: result.blankLines.map { $0 + Int(first) })
       lineOffset += result.lineCount
+    }
+  }
+
+  /// Reads and parses a journal file in blocks of about 64 MiB cut at line ends, so the whole
+  /// file is never in memory next to its parsed entries.
+  static func read(
+    _ file: LockedFile, path: String, allowingTornTail: Bool
+  ) throws(LedgerError) -> Journal {
+    let size = try file.size()
+    let block = 64 << 20
+    var journal = Journal()
+    var lineOffset: Int32 = 0
+    var offset = 0
+    var pending: [UInt8] = []
+    while offset < size {
+      let chunk = try file.read(count: min(block, size - offset), at: offset)
+      guard !chunk.isEmpty else { break }
+      offset += chunk.count
+      pending.append(contentsOf: chunk)
+      guard let lastNewline = pending.lastIndex(of: UInt8(ascii: "\n")) else { continue }
+      try pending.withUnsafeBufferPointer { buffer throws(LedgerError) in
+        try appendLines(
+          of: UnsafeBufferPointer(rebasing: buffer[0...lastNewline]), path: path, to: &journal,
+          lineOffset: &lineOffset)
+      }
+      pending.removeSubrange(0...lastNewline)
+    }
+    if !pending.isEmpty, !allowingTornTail {
+      throw .tornLastLine(at: SourceLocation(path: path, line: Int(lineOffset) + 1))
     }
     return journal
   }

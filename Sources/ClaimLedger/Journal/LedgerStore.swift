@@ -32,10 +32,7 @@ public struct LedgerStore: Sendable {
   /// Reads every entry; with `allowingTornTail` a torn last line is left out instead of failing.
   public func loadJournal(allowingTornTail: Bool = false) throws(LedgerError) -> Journal {
     let file = try LockedFile(path: path, mode: .read, timeout: lockTimeout)
-    let bytes = try file.readAll()
-    return try bytes.withUnsafeBufferPointer { buffer throws(LedgerError) in
-      try JournalReader.parse(buffer, path: path, allowingTornTail: allowingTornTail)
-    }
+    return try JournalReader.read(file, path: path, allowingTornTail: allowingTornTail)
   }
 
   /// Every line read with failures collected rather than thrown: what `check` reports.
@@ -60,10 +57,7 @@ public struct LedgerStore: Sendable {
   ) throws(LedgerError) -> Result {
     let file = try LockedFile(path: path, mode: .append, timeout: lockTimeout)
     try refuseTornTail(file)
-    let bytes = try file.readAll()
-    let journal = try bytes.withUnsafeBufferPointer { buffer throws(LedgerError) in
-      try JournalReader.parse(buffer, path: path)
-    }
+    let journal = try JournalReader.read(file, path: path, allowingTornTail: false)
     let decision = try decide(Ledger(journal: journal, path: path))
     if !decision.entries.isEmpty {
       try file.appendDurably(try encode(decision.entries))

@@ -71,44 +71,31 @@ final class LockedFile {
 
   /// Reads the whole file from the start.
   func readAll() throws(LedgerError) -> [UInt8] {
-    let total = try size()
-    var bytes = [UInt8](repeating: 0, count: total)
-    var done = 0
-    while done < total {
-      let count = bytes.withUnsafeMutableBytes { buffer in
-        guard let base = buffer.baseAddress else { return 0 }
-        return pread(descriptor, base + done, total - done, off_t(done))
-      }
-      if count < 0, errno == EINTR { continue }
-      guard count >= 0 else {
-        throw .unreadable(path: path, reason: String(cString: strerror(errno)))
-      }
-      if count == 0 {
-        bytes.removeLast(total - done)
-        break
-      }
-      done += count
-    }
-    return bytes
+    try read(count: try size(), at: 0)
   }
 
-  /// Reads `count` bytes at `offset` (fewer at the end of the file).
+  /// Reads `count` bytes at `offset` (fewer at the end of the file), into storage that is not
+  /// zero-filled first: on a large ledger the filling cost as much as the reading.
   func read(count: Int, at offset: Int) throws(LedgerError) -> [UInt8] {
-    var bytes = [UInt8](repeating: 0, count: count)
-    var done = 0
-    while done < count {
-      let got = bytes.withUnsafeMutableBytes { buffer in
-        guard let base = buffer.baseAddress else { return 0 }
-        return pread(descriptor, base + done, count - done, off_t(offset + done))
+    var failure: Int32 = 0
+    let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+      initialized = 0
+      guard let base = buffer.baseAddress else { return }
+      while initialized < count {
+        let got = pread(
+          descriptor, base + initialized, count - initialized, off_t(offset + initialized))
+        if got < 0, errno == EINTR { continue }
+        guard got > 0 else {
+          if got < 0 { failure = errno }
+          return
+        }
+        initialized += got
       }
-      if got < 0, errno == EINTR { continue }
-      guard got >= 0 else {
-        throw .unreadable(path: path, reason: String(cString: strerror(errno)))
-      }
-      if got == 0 { break }
-      done += got
     }
-    return Array(bytes.prefix(done))
+    guard failure == 0 else {
+      throw .unreadable(path: path, reason: String(cString: strerror(failure)))
+    }
+    return bytes
   }
 
   /// Writes all of `bytes` at the end of the file (the descriptor is `O_APPEND`) and makes

@@ -19,9 +19,13 @@ public struct Ledger: Sendable {
     self.path = path
     records = fold.records
     issues = fold.issues
-    positions = [:]
-    positions.reserveCapacity(records.count)
-    for (position, record) in records.enumerated() { positions[record.id] = position }
+    if fold.didReorder {
+      positions = [:]
+      positions.reserveCapacity(records.count)
+      for (position, record) in records.enumerated() { positions[record.id] = position }
+    } else {
+      positions = fold.positions
+    }
   }
 
   public var count: Int { records.count }
@@ -58,9 +62,8 @@ private struct Fold {
   var records: [ClaimRecord] = []
   var issues: [LedgerIssue] = []
   var positions: [ClaimID: Int] = [:]
-  /// The latest contradicting resolution of the claim being folded; reported only if no
-  /// `reopen` settles it later.
-  var pendingConflict: (index: Int, message: String)?
+  /// Whether `records` was re-sorted, so `positions` no longer matches it.
+  var didReorder = false
 
   init(path: String, journal: Journal) {
     self.path = path
@@ -69,9 +72,12 @@ private struct Fold {
 
   mutating func run() {
     let entries = journal.entries
-    positions.reserveCapacity(entries.count)
+    let claimCount = entries.reduce(into: 0) { count, entry in
+      if case .claim = entry.body { count += 1 }
+    }
+    positions.reserveCapacity(claimCount)
+    records.reserveCapacity(claimCount)
     var claimEntryIndex: [Int] = []
-    var firstLines: [Int32] = []
     for (index, entry) in entries.enumerated() {
       guard case .claim(let claim, let status) = entry.body else { continue }
       if let position = positions[entry.id] {
@@ -82,11 +88,12 @@ private struct Fold {
       }
       positions[entry.id] = records.count
       claimEntryIndex.append(index)
-      firstLines.append(journal.lines[index])
       records.append(
         ClaimRecord(id: entry.id, claim: claim, status: status, recordedAt: entry.at, history: []))
     }
-    var followers = [[Int]](repeating: [], count: records.count)
+    // Every other entry, grouped by claim in one flat array (a counting sort keeps file order).
+    var ownerOf = [Int32](repeating: -1, count: entries.count)
+    var starts = [Int](repeating: 0, count: records.count + 1)
     for (index, entry) in entries.enumerated() {
       if case .claim = entry.body { continue }
       guard let position = positions[entry.id] else {
@@ -94,13 +101,29 @@ private struct Fold {
           .error, index, entry.id, "\(entry.kind.rawValue) entry for unknown claim \(entry.id)")
         continue
       }
-      followers[position].append(index)
+      ownerOf[index] = Int32(position)
+      starts[position + 1] += 1
+    }
+    for position in records.indices { starts[position + 1] += starts[position] }
+    var followers = [Int32](repeating: 0, count: starts[records.count])
+    var next = starts
+    for (index, owner) in ownerOf.enumerated() where owner >= 0 {
+      followers[next[Int(owner)]] = Int32(index)
+      next[Int(owner)] += 1
     }
     for position in records.indices {
-      apply(claimAt: claimEntryIndex[position], followers: followers[position], to: position)
+      apply(
+        claimAt: claimEntryIndex[position],
+        followers: followers[starts[position]..<starts[position + 1]], to: position)
     }
-    if !records.isSorted(by: Fold.recordOrder) {
+    let isInOrder = records.indices.dropFirst().allSatisfy { index in
+      (records[index - 1].recordedAt, records[index - 1].id) < (
+        records[index].recordedAt, records[index].id
+      )
+    }
+    if !isInOrder {
       records.sort(by: Fold.recordOrder)
+      didReorder = true
     }
   }
 
@@ -138,51 +161,64 @@ private struct Fold {
     }
   }
 
-  private mutating func apply(claimAt claimIndex: Int, followers: [Int], to position: Int) {
+  /// Folds the followers of one claim into its record, in place.
+  private mutating func apply(
+    claimAt claimIndex: Int, followers: ArraySlice<Int32>, to position: Int
+  ) {
     let entries = journal.entries
-    var order = followers
-    if !order.isSorted(by: { entries[$0].at < entries[$1].at }) {
-      order.sort { (entries[$0].at, $0) < (entries[$1].at, $1) }
+    records[position].line = journal.lines[claimIndex]
+    guard !followers.isEmpty else {
+      records[position].history = [entries[claimIndex]]
+      return
     }
-    var record = records[position]
-    record.line = journal.lines[claimIndex]
-    pendingConflict = nil
+    var order = Array(followers)
+    if !order.isSorted(by: { entries[Int($0)].at < entries[Int($1)].at }) {
+      order.sort { (entries[Int($0)].at, $0) < (entries[Int($1)].at, $1) }
+    }
     var history: [Entry] = [entries[claimIndex]]
     history.reserveCapacity(order.count + 1)
-    for index in order {
+    var conflict: (index: Int, message: String)?
+    var problems: [String] = []
+    let recordedAt = records[position].recordedAt
+    for slot in order {
+      let index = Int(slot)
       let entry = entries[index]
       history.append(entry)
-      if entry.at < record.recordedAt {
+      if entry.at < recordedAt {
         report(.error, index, entry.id, "\(entry.kind.rawValue) entry is recorded before its claim")
       }
-      step(&record, with: entry, index: index)
+      var conflictMessage: String?
+      Fold.step(&records[position], with: entry, problems: &problems, conflict: &conflictMessage)
+      if let conflictMessage { conflict = (index, conflictMessage) }
+      for problem in problems { report(.error, index, entry.id, problem) }
+      problems.removeAll(keepingCapacity: true)
     }
-    if let conflict = pendingConflict, record.hasConflictingResolutions {
-      report(.error, conflict.index, record.id, conflict.message)
+    if let conflict, records[position].hasConflictingResolutions {
+      report(.error, conflict.index, entries[conflict.index].id, conflict.message)
     }
-    record.history = history
-    records[position] = record
+    records[position].history = history
   }
 
-  private mutating func step(_ record: inout ClaimRecord, with entry: Entry, index: Int) {
+  /// Applies one entry to a claim; problems go to `problems`, a contradicting resolution to
+  /// `conflict` (reported only if no later `reopen` settles it).
+  private static func step(
+    _ record: inout ClaimRecord, with entry: Entry, problems: inout [String],
+    conflict: inout String?
+  ) {
     let id = record.id
     switch entry.body {
     case .claim:
       break
     case .accept(let changes):
       if record.status != .proposed {
-        report(
-          .error, index, id,
-          "accept of claim \(id), which is \(record.status.rawValue), not proposed")
+        problems.append("accept of claim \(id), which is \(record.status.rawValue), not proposed")
       } else {
         record.status = .open
       }
       record.claim = record.claim.applying(changes)
     case .reject(let reason):
       guard record.status == .proposed else {
-        report(
-          .error, index, id,
-          "reject of claim \(id), which is \(record.status.rawValue), not proposed")
+        problems.append("reject of claim \(id), which is \(record.status.rawValue), not proposed")
         return
       }
       record.status = .rejected
@@ -192,9 +228,7 @@ private struct Fold {
       record.note = note ?? record.note
     case .resolve(let resolution):
       if let said = record.claim.said, resolution.on < said {
-        report(
-          .error, index, id,
-          "claim \(id) is resolved on \(resolution.on), before it was said (\(said))")
+        problems.append("claim \(id) is resolved on \(resolution.on), before it was said (\(said))")
       }
       switch record.status {
       case .open:
@@ -203,19 +237,17 @@ private struct Fold {
       case .resolved:
         if let current = record.resolution, current.outcome != resolution.outcome {
           record.hasConflictingResolutions = true
-          pendingConflict = (
-            index,
+          conflict =
             "claim \(id) is resolved twice: \(current.outcome.rawValue), then "
-              + "\(resolution.outcome.rawValue); 'claims resolve' settles it"
-          )
+            + "\(resolution.outcome.rawValue); 'claims resolve' settles it"
         }
         record.resolution = resolution
       case .proposed, .rejected:
-        report(.error, index, id, "resolve of claim \(id), which is \(record.status.rawValue)")
+        problems.append("resolve of claim \(id), which is \(record.status.rawValue)")
       }
     case .reopen(let note):
       guard record.status == .resolved else {
-        report(.error, index, id, "reopen of claim \(id), which is not resolved")
+        problems.append("reopen of claim \(id), which is not resolved")
         return
       }
       record.status = .open
