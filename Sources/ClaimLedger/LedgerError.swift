@@ -48,7 +48,7 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
     case .unknownClaim(let prefix):
       "no claim has an id starting with '\(prefix)'"
     case .ambiguousPrefix(let prefix, let matches):
-      "'\(prefix)' names \(matches.count) claims (\(matches.map(\.description).joined(separator: ", "))); "
+      "'\(prefix)' names \(matches.count) claims (\(matches.prefix(10).map(\.description).joined(separator: ", "))\(matches.count > 10 ? ", …" : "")); "
         + "give more digits"
     case .invalidTransition(let id, let reason):
       "claim \(id) \(reason)"

@@ -116,7 +116,7 @@ public struct HedgeScale: Sendable {
     (["unlikely", "improbable", "not likely"], 0.2, 0.05, 0.3, false),
     (["不太可能", "不大可能", "恐怕不会", "恐怕不會"], 0.2, 0.1, 0.3, false),
     (["很难", "难以", "很難", "難以"], 0.15, 0.05, 0.3, false),
-    (["不会", "不會", "will not", "won't"], 0.15, 0.05, 0.25, false),
+    (["不会", "不會", "will not", "won't", "won’t"], 0.15, 0.05, 0.25, false),
     (["very unlikely", "highly unlikely", "highly improbable"], 0.1, 0.05, 0.2, false),
     (["几乎不可能", "极不可能", "绝无可能", "幾乎不可能", "極不可能", "絕無可能"], 0.05, 0.02, 0.1, false),
     (["almost certainly not", "almost no chance", "remote"], 0.05, 0.01, 0.1, false),

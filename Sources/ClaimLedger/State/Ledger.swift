@@ -46,12 +46,10 @@ public struct Ledger: Sendable {
       guard let record = record(for: id) else { throw .unknownClaim(prefix: prefix) }
       return record
     }
-    let matches = records.lazy.filter { $0.id.hasPrefix(parsed) }.prefix(10).map(\.id)
-    switch matches.count {
-    case 0: throw .unknownClaim(prefix: prefix)
-    case 1: return records[positions[matches[matches.startIndex]] ?? 0]
-    default: throw .ambiguousPrefix(prefix: prefix, matches: Array(matches).sorted())
-    }
+    let matches = records.filter { $0.id.hasPrefix(parsed) }.map(\.id)
+    guard let first = matches.first else { throw .unknownClaim(prefix: prefix) }
+    guard matches.count > 1 else { return records[positions[first] ?? 0] }
+    throw .ambiguousPrefix(prefix: prefix, matches: matches.sorted())
   }
 }
 
