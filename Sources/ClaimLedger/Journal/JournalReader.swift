@@ -51,7 +51,7 @@ public enum JournalReader {
     lineOffset: inout Int32
   ) throws(LedgerError) {
     let slices = cut(body, into: body.count < 1 << 20 ? 1 : 4 * ProcessInfoCores.count)
-    let results = SliceResults(count: slices.count)
+    let results = WorkerSlots<SliceResult>(count: slices.count)
     let shared = SharedBytes(pointer: body)
     DispatchQueue.concurrentPerform(iterations: slices.count) { index in
       results.store(parseSlice(shared.pointer, slices[index]), at: index)
@@ -186,25 +186,6 @@ public enum JournalReader {
     }
     result.lineCount = line
     return result
-  }
-
-  /// One slot per slice; each slot is written by exactly one worker.
-  private final class SliceResults: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<SliceResult?>
-
-    init(count: Int) {
-      slots = .allocate(capacity: count)
-      slots.initialize(repeating: nil)
-    }
-
-    deinit {
-      slots.deinitialize()
-      slots.deallocate()
-    }
-
-    var values: [SliceResult?] { Array(slots) }
-
-    func store(_ result: SliceResult, at index: Int) { slots[index] = result }
   }
 
   /// The journal bytes, read-only while the workers run.

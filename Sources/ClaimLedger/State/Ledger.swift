@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Every claim in a journal, folded to its current state, plus what the fold found amiss.
 ///
 /// A claim's entries fold in order of their `at` time, file order breaking ties, so two
@@ -109,11 +111,7 @@ private struct Fold {
       followers[next[Int(owner)]] = Int32(index)
       next[Int(owner)] += 1
     }
-    for position in records.indices {
-      apply(
-        claimAt: claimEntryIndex[position],
-        followers: followers[starts[position]..<starts[position + 1]], to: position)
-    }
+    applyAll(claimEntryIndex: claimEntryIndex, followers: followers, starts: starts)
     let isInOrder = records.indices.dropFirst().allSatisfy { index in
       (records[index - 1].recordedAt, records[index - 1].id) < (
         records[index].recordedAt, records[index].id
@@ -123,6 +121,36 @@ private struct Fold {
       records.sort(by: Fold.recordOrder)
       didReorder = true
     }
+  }
+
+  /// Folds every claim's followers, in batches of claims on all cores for a large ledger;
+  /// issues are joined in batch order, so the result is the same as one pass.
+  private mutating func applyAll(claimEntryIndex: [Int], followers: [Int32], starts: [Int]) {
+    let count = records.count
+    let batches = count < 20_000 ? 1 : 4 * ProcessInfoCores.count
+    let size = (count + batches - 1) / batches
+    let found = WorkerSlots<[LedgerIssue]>(count: batches)
+    let journal = self.journal
+    let path = self.path
+    records.withUnsafeMutableBufferPointer { buffer in
+      let shared = SharedRecords(buffer: buffer)
+      DispatchQueue.concurrentPerform(iterations: batches) { batch in
+        var issues: [LedgerIssue] = []
+        for position in batch * size..<min(count, (batch + 1) * size) {
+          Fold.apply(
+            claimAt: claimEntryIndex[position],
+            followers: followers[starts[position]..<starts[position + 1]],
+            to: &shared.buffer[position], journal: journal, path: path, issues: &issues)
+        }
+        found.store(issues, at: batch)
+      }
+    }
+    for batchIssues in found.values { issues += batchIssues ?? [] }
+  }
+
+  /// The records while batches fold them; each batch writes only its own range.
+  private struct SharedRecords: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<ClaimRecord>
   }
 
   static func recordOrder(_ a: ClaimRecord, _ b: ClaimRecord) -> Bool {
@@ -160,13 +188,20 @@ private struct Fold {
   }
 
   /// Folds the followers of one claim into its record, in place.
-  private mutating func apply(
-    claimAt claimIndex: Int, followers: ArraySlice<Int32>, to position: Int
+  ///
+  /// Static and free of shared state, so disjoint claims fold on several cores at once.
+  private static func apply(
+    claimAt claimIndex: Int, followers: ArraySlice<Int32>, to record: inout ClaimRecord,
+    journal: Journal, path: String, issues: inout [LedgerIssue]
   ) {
     let entries = journal.entries
-    records[position].line = journal.lines[claimIndex]
+    func report(_ index: Int, _ id: ClaimID, _ message: String) {
+      let location = SourceLocation(path: path, line: Int(journal.lines[index]))
+      issues.append(LedgerIssue(severity: .error, location: location, id: id, message: message))
+    }
+    record.line = journal.lines[claimIndex]
     guard !followers.isEmpty else {
-      records[position].history = [entries[claimIndex]]
+      record.history = [entries[claimIndex]]
       return
     }
     var order = Array(followers)
@@ -177,24 +212,24 @@ private struct Fold {
     history.reserveCapacity(order.count + 1)
     var conflict: (index: Int, message: String)?
     var problems: [String] = []
-    let recordedAt = records[position].recordedAt
+    let recordedAt = record.recordedAt
     for slot in order {
       let index = Int(slot)
       let entry = entries[index]
       history.append(entry)
       if entry.at < recordedAt {
-        report(.error, index, entry.id, "\(entry.kind.rawValue) entry is recorded before its claim")
+        report(index, entry.id, "\(entry.kind.rawValue) entry is recorded before its claim")
       }
       var conflictMessage: String?
-      Fold.step(&records[position], with: entry, problems: &problems, conflict: &conflictMessage)
+      Fold.step(&record, with: entry, problems: &problems, conflict: &conflictMessage)
       if let conflictMessage { conflict = (index, conflictMessage) }
-      for problem in problems { report(.error, index, entry.id, problem) }
+      for problem in problems { report(index, entry.id, problem) }
       problems.removeAll(keepingCapacity: true)
     }
-    if let conflict, records[position].hasConflictingResolutions {
-      report(.error, conflict.index, entries[conflict.index].id, conflict.message)
+    if let conflict, record.hasConflictingResolutions {
+      report(conflict.index, entries[conflict.index].id, conflict.message)
     }
-    records[position].history = history
+    record.history = history
   }
 
   /// Applies one entry to a claim; problems go to `problems`, a contradicting resolution to
