@@ -14,34 +14,26 @@ enum EntryField: Int, CaseIterable {
 
   var bit: UInt32 { 1 << UInt32(rawValue) }
 
+  /// The field spelled by `key`'s bytes; looked up by a packed prefix and confirmed byte for
+  /// byte, so no `String` is made for each key of each line.
   init?(key: UnsafeBufferPointer<UInt8>) {
-    switch String(decoding: key, as: UTF8.self) {
-    case "entry": self = .entry
-    case "id": self = .id
-    case "at": self = .at
-    case "text": self = .text
-    case "quote": self = .quote
-    case "source": self = .source
-    case "via": self = .via
-    case "url": self = .url
-    case "said": self = .said
-    case "deadline": self = .deadline
-    case "deadline_text": self = .deadlineText
-    case "confidence": self = .confidence
-    case "hedge": self = .hedge
-    case "lang": self = .lang
-    case "tags": self = .tags
-    case "status": self = .status
-    case "conditional": self = .conditional
-    case "document": self = .document
-    case "outcome": self = .outcome
-    case "on": self = .on
-    case "evidence": self = .evidence
-    case "reason": self = .reason
-    case "note": self = .note
-    default: return nil
-    }
+    guard let field = EntryField.byPackedKey[EntryField.pack(key)] else { return nil }
+    let name = EntryField.nameBytes[field.rawValue]
+    guard name.count == key.count, name.elementsEqual(key) else { return nil }
+    self = field
   }
+
+  /// The first 8 bytes of a key with its length in the top bits: distinct for every field.
+  static func pack(_ key: some Collection<UInt8>) -> UInt64 {
+    var packed = UInt64(key.count) << 59
+    for (index, byte) in key.prefix(8).enumerated() { packed ^= UInt64(byte) << (8 * index) }
+    return packed
+  }
+
+  private static let nameBytes: [[UInt8]] = allCases.map { Array($0.name.utf8) }
+
+  private static let byPackedKey: [UInt64: EntryField] = Dictionary(
+    uniqueKeysWithValues: allCases.map { (pack(Array($0.name.utf8)), $0) })
 
   /// Fields that describe a claim; `accept` and `amend` may carry any of them.
   static let claimFields: UInt32 = [EntryField](
