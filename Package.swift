@@ -26,6 +26,7 @@ let package = Package(
     ),
 
     .testTarget(name: "ClaimLedgerTests", dependencies: ["ClaimLedger"]),
+    .testTarget(name: "ClaimExtractorTests", dependencies: ["ClaimExtractor"]),
     .testTarget(name: "ClaimReportsTests", dependencies: ["ClaimReports"]),
     .testTarget(name: "claimsTests", dependencies: ["claims"]),
   ]

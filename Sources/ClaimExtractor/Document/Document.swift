@@ -1,0 +1,81 @@
+import ClaimLedger
+
+/// An article read and cut into sections of plain-text lines, with what it says about itself.
+public struct Document: Sendable, Equatable {
+  /// The path as given on the command line, or `-` for standard input.
+  public var path: String
+  public var metadata: DocumentMetadata
+  /// At least one section; a digest has one per item, each with its own source.
+  public var sections: [DocumentSection]
+
+  public init(path: String, metadata: DocumentMetadata, sections: [DocumentSection]) {
+    self.path = path
+    self.metadata = metadata
+    self.sections = sections
+  }
+}
+
+/// What an article says about itself: from front matter, header lines, a byline or a dateline.
+public struct DocumentMetadata: Sendable, Equatable {
+  public var title: String?
+  /// The day the article was published, as the text itself gives it; never guessed.
+  public var published: Day?
+  public var author: String?
+  /// Who is speaking in the article (a talk, a channel), from front matter `speaker`.
+  public var speaker: String?
+  /// The outlet or channel, when it is a name rather than a link.
+  public var source: String?
+  /// The article's address.
+  public var url: String?
+  /// Names the article is about (front-matter lists such as `companies_orgs`), as hints.
+  public var entities: [String]
+  public var tags: [String]
+
+  public init(
+    title: String? = nil, published: Day? = nil, author: String? = nil, speaker: String? = nil,
+    source: String? = nil, url: String? = nil, entities: [String] = [], tags: [String] = []
+  ) {
+    self.title = title
+    self.published = published
+    self.author = author
+    self.speaker = speaker
+    self.source = source
+    self.url = url
+    self.entities = entities
+    self.tags = tags
+  }
+}
+
+/// A run of lines under one heading; in a digest, one item with its own source and link.
+public struct DocumentSection: Sendable, Equatable {
+  /// The heading that opens the section, stripped of Markdown.
+  public var heading: String?
+  /// The section's own source (`> **来源：** [量子位](…)`), overriding the article's.
+  public var source: String?
+  public var url: String?
+  public var lines: [TextLine]
+
+  public init(
+    heading: String? = nil, source: String? = nil, url: String? = nil, lines: [TextLine] = []
+  ) {
+    self.heading = heading
+    self.source = source
+    self.url = url
+    self.lines = lines
+  }
+}
+
+/// One line of body text with Markdown stripped, and where it was in the file.
+public struct TextLine: Sendable, Equatable {
+  public var text: String
+  /// 1-based line number in the file.
+  public var line: Int
+  /// A heading line (`#`, or a short title line of a plain-text file).
+  public var isHeading: Bool
+
+  public init(text: String, line: Int, isHeading: Bool = false) {
+    self.text = text
+    self.line = line
+    self.isHeading = isHeading
+  }
+}
