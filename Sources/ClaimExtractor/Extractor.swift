@@ -1,7 +1,141 @@
 import ClaimLedger
+import Foundation
 
-/// Turns articles into proposed claims; the pipeline arrives with the extractor.
-public enum Extractor {
+/// What a person knows better than the article: who said it, when, and where.
+public struct ExtractionOverrides: Sendable, Equatable {
+  public var source: String?
+  public var said: Day?
+  public var url: String?
+
+  public init(source: String? = nil, said: Day? = nil, url: String? = nil) {
+    self.source = source
+    self.said = said
+    self.url = url
+  }
+}
+
+/// A forecast found in an article, ready to be proposed for review.
+public struct Proposal: Sendable, Equatable {
+  /// The claim as it would be recorded, with status `proposed`.
+  public var claim: Claim
+  /// The line of the article the quote is on.
+  public var line: Int
+
+  public init(claim: Claim, line: Int) {
+    self.claim = claim
+    self.line = line
+  }
+}
+
+/// Turns articles into proposed claims: read → metadata → sentences → forecasts → time frame →
+/// speaker → confidence → normalised text.
+///
+/// A pure function of the article's bytes; it never opens the ledger, so it can run as a map
+/// step over any number of documents.
+public struct Extractor: Sendable {
+  /// Written into each proposal's `document`, so a later extractor's proposals can be told apart.
+  public static let version = "1"
   /// The hedge table the extractor reads confidences from: the one `--hedge` uses.
   public static let hedges = HedgeScale.standard
+
+  public let lexicon: Lexicon
+  let detector: ForecastDetector
+  let speakers: SpeakerFinder
+
+  public init(lexicon: Lexicon = .builtIn) {
+    self.lexicon = lexicon
+    detector = ForecastDetector(extraHedges: lexicon.hedges)
+    speakers = SpeakerFinder(lexicon: lexicon)
+  }
+
+  /// Reads an article's bytes and proposes the forecasts in it.
+  public func proposals(
+    fromBytes bytes: [UInt8], path: String, overrides: ExtractionOverrides = .init()
+  ) throws(ExtractionError) -> [Proposal] {
+    proposals(in: try DocumentReader.read(bytes, path: path), overrides: overrides)
+  }
+
+  /// The forecasts of a document read already, in the order they appear, without duplicates.
+  public func proposals(in document: Document, overrides: ExtractionOverrides = .init())
+    -> [Proposal]
+  {
+    let article = ArticleContext(document: document, overrides: overrides)
+    var seen = Set<ClaimID>()
+    var result: [Proposal] = []
+    for section in document.sections {
+      let framing = article.framingYear(of: section)
+      let context = TimeContext(
+        published: article.published, framingYear: framing ?? article.yearHint)
+      let defaultSpeaker = article.speaker(for: section)
+      var lastNamed: String?
+      for line in section.lines {
+        forEachCandidate(in: line.text) { sentence in
+          let named = speakers.speaker(in: sentence)
+          if case .name(let name) = named { lastNamed = name }
+          let spans = detector.forecasts(
+            in: sentence, context: context, isFramed: framing != nil)
+          for span in spans {
+            let speaker: String? =
+              switch named {
+              case .name(let name): name
+              case .pronoun: lastNamed
+              case nil: nil
+              }
+            guard
+              let claim = makeClaim(
+                span, in: sentence, speaker: speaker, defaultSpeaker: defaultSpeaker,
+                framing: framing, article: article, section: section)
+            else { continue }
+            let id = claim.derivedID
+            guard seen.insert(id).inserted else { continue }
+            result.append(Proposal(claim: claim, line: line.line))
+          }
+        }
+      }
+    }
+    return result
+  }
+
+  /// Calls `body` with each sentence of `text` that holds a forecast word; the others are
+  /// never turned into strings.
+  private func forEachCandidate(in text: String, _ body: (String) -> Void) {
+    var text = text
+    text.withUTF8 { buffer in
+      for range in SentenceSplitter.sentences(in: buffer) {
+        let sentence = UnsafeBufferPointer(rebasing: buffer[range])
+        guard detector.isCandidate(sentence) else { continue }
+        body(String(decoding: sentence, as: UTF8.self))
+      }
+    }
+  }
+
+  private func makeClaim(
+    _ span: ForecastSpan, in sentence: String, speaker: String?, defaultSpeaker: Speaker,
+    framing: Int?, article: ArticleContext, section: DocumentSection
+  ) -> Claim? {
+    guard let confidence = Confidence(span.confidence) else { return nil }
+    let quote = String(decoding: Array(sentence.utf8)[span.range], as: UTF8.self)
+    var deadline = span.timeFrame?.deadline
+    var deadlineText = span.timeFrame?.words
+    if deadline == nil, let framing, let end = Day.endOfYear(framing) {
+      deadline = end
+      deadlineText = "implied by the article's framing: \(framing)"
+    }
+    let source = article.overrides.source ?? speaker ?? defaultSpeaker.name
+    var via = defaultSpeaker.via
+    if article.overrides.source == nil, let speaker, speaker != defaultSpeaker.name {
+      via = defaultSpeaker.name
+    }
+    if via == source { via = nil }
+    let text =
+      ClaimPhrasing.text(for: quote, lexicon: lexicon, deadline: deadline)
+      ?? ClaimText.plain(quote)
+    return Claim(
+      text: text, quote: quote, source: source, via: via,
+      url: article.overrides.url ?? section.url ?? article.document.metadata.url,
+      said: article.published, deadline: deadline, deadlineText: deadlineText,
+      confidence: confidence, hedge: span.hedge,
+      lang: LanguageTag.detect(quote), tags: [], isConditional: span.isConditional,
+      document: "\(article.document.path) (extractor \(Extractor.version))")
+  }
 }

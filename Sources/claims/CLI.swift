@@ -1,3 +1,4 @@
+import ClaimExtractor
 import ClaimLedger
 import ClaimReports
 import Foundation
@@ -11,7 +12,7 @@ enum CLI {
   static let commands: [any Command.Type] = [
     InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self, ResolveCommand.self,
     ReopenCommand.self, AmendCommand.self, DueCommand.self, SourcesCommand.self,
-    CheckCommand.self, HelpCommand.self,
+    CheckCommand.self, ExtractCommand.self, HelpCommand.self,
   ]
 
   /// What one run printed and how it ended.
@@ -72,7 +73,9 @@ enum CLI {
       return Result(status: .usage, stdout: "", stderr: message)
     } catch {
       let status = ExitStatus(for: error)
-      let isKnown = error is LedgerError || error is ReportError || error is OutputError
+      let isKnown =
+        error is LedgerError || error is ReportError || error is OutputError
+        || error is ExtractionError
       let text = isKnown ? "\(error)" : "internal error (\(type(of: error))): \(error)"
       return Result(status: status, stdout: "", stderr: "claims: error: \(text)\n")
     }

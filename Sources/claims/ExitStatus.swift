@@ -1,3 +1,4 @@
+import ClaimExtractor
 import ClaimLedger
 import ClaimReports
 
@@ -29,6 +30,14 @@ enum ExitStatus: Int32 {
     case let error as ReportError:
       switch error {
       case .cannotCreate: self = .cannotCreate
+      }
+    case let error as ExtractionError:
+      switch error {
+      case .notFound: self = .noInput
+      case .unreadable: self = .noInput
+      case .empty, .binary, .notUTF8, .unterminatedFrontMatter, .malformedFrontMatter,
+        .malformedLexicon:
+        self = .dataError
       }
     case is OutputError:
       self = .ioError

@@ -1,0 +1,151 @@
+import Foundation
+
+/// Finds who a sentence says is making the forecast: "马斯克认为…", "据知情人士透露…",
+/// "Musk predicted …", "…, he said".
+struct SpeakerFinder: Sendable {
+  let lexicon: Lexicon
+
+  /// A name the sentence gives to the forecast's speaker, or a pronoun to resolve.
+  enum Found: Equatable {
+    case name(String)
+    /// "he", "she", "他": the last speaker named in the section.
+    case pronoun
+  }
+
+  static let chineseVerbs = [
+    "认为", "認為", "指出", "表示", "预测", "預測", "预言", "預言", "称", "稱", "透露", "强调", "強調", "坦言", "直言",
+    "判断", "判斷", "相信", "警告", "宣布", "说", "說", "提到", "写道", "寫道", "断言", "斷言", "预计", "預計",
+    "押注", "展望",
+  ]
+  private static let englishVerbs = [
+    "said", "says", "predicted", "predicts", "expects", "expected", "believes", "warned", "warns",
+    "told", "wrote", "argued", "argues", "forecast", "forecasts", "claims", "claimed", "promised",
+    "promises", "thinks", "added",
+  ]
+  private static let pronouns: Set<String> = [
+    "he", "she", "they", "他", "她", "他们", "他們", "她们", "她們", "we", "i",
+  ]
+  private static let notNames: Set<String> = [
+    "我们", "我們", "我", "笔者", "筆者", "本文", "市场", "市場", "业内", "業內", "外界", "分析", "报告", "報告", "数据",
+    "數據", "这", "這", "it", "this", "that", "the", "it also", "which", "who", "公司", "该公司", "該公司",
+  ]
+
+  /// The speaker a sentence names.
+  func speaker(in sentence: String) -> Found? {
+    if let unnamed = reportedBy(sentence) { return unnamed }
+    if let chinese = chineseSpeaker(sentence) { return chinese }
+    return englishSpeaker(sentence)
+  }
+
+  /// 据知情人士透露 / 据X报道 / according to X.
+  private func reportedBy(_ sentence: String) -> Found? {
+    for opener in ["据", "據"] {
+      guard let start = sentence.range(of: opener) else { continue }
+      let rest = sentence[start.upperBound...]
+      for verb in ["透露", "报道", "報導", "报告", "報告", "称", "稱", "表示", "消息"] {
+        if let end = rest.range(of: verb),
+          rest.distance(from: rest.startIndex, to: end.lowerBound) <= 16
+        {
+          let name = String(rest[rest.startIndex..<end.lowerBound])
+          if !name.isEmpty, !name.contains("，"), !name.contains(",") {
+            return .name(canonical(name))
+          }
+        }
+      }
+    }
+    if let range = sentence.range(of: "according to ", options: .caseInsensitive) {
+      let name = capitalisedRun(in: sentence[range.upperBound...])
+      if let name { return .name(canonical(name)) }
+    }
+    return nil
+  }
+
+  /// X认为 / X指出 …: the name ending right before the verb.
+  private func chineseSpeaker(_ sentence: String) -> Found? {
+    let scalars = Array(sentence.unicodeScalars)
+    for verb in Self.chineseVerbs {
+      var searchFrom = sentence.startIndex
+      while let range = sentence.range(of: verb, range: searchFrom..<sentence.endIndex) {
+        searchFrom = range.upperBound
+        let before = sentence[sentence.startIndex..<range.lowerBound]
+        guard let name = trailingName(of: before, scalars: scalars) else { continue }
+        if Self.pronouns.contains(name) { return .pronoun }
+        if Self.notNames.contains(name) { continue }
+        return .name(canonical(name))
+      }
+    }
+    return nil
+  }
+
+  /// The entity or short run of characters that ends `text`, stopping at punctuation.
+  private func trailingName(of text: Substring, scalars: [Unicode.Scalar]) -> String? {
+    if let entity = lexicon.entities(in: String(text)).last,
+      text.hasSuffix(entity.written)
+    {
+      return entity.written
+    }
+    var name = ""
+    for character in text.reversed() {
+      if character.isPunctuation || character.isWhitespace || "，。：；、“”「」《》（）".contains(character) {
+        break
+      }
+      name.insert(character, at: name.startIndex)
+      if name.count > 10 { return nil }
+    }
+    // Strip words that introduce the speaker rather than name it.
+    for prefix in ["而", "但", "并", "並", "还", "還", "也", "此外", "同时", "同時", "对此", "對此"]
+    where name.hasPrefix(prefix) {
+      name.removeFirst(prefix.count)
+    }
+    for suffix in ["也", "还", "還", "则", "則", "更", "曾", "就", "都", "同样", "同樣", "进一步", "進一步"]
+    where name.hasSuffix(suffix) {
+      name.removeLast(suffix.count)
+    }
+    return name.isEmpty ? nil : name
+  }
+
+  /// "Musk said", "said Musk", "he expects".
+  private func englishSpeaker(_ sentence: String) -> Found? {
+    let words = sentence.split(whereSeparator: {
+      $0 == " " || $0 == "," || $0 == "\"" || $0 == "“" || $0 == "”"
+    })
+    for (index, word) in words.enumerated() where Self.englishVerbs.contains(word.lowercased()) {
+      if index > 0 {
+        let previous = words[index - 1].lowercased()
+        if Self.pronouns.contains(previous) { return .pronoun }
+        var start = index - 1
+        while start > 0, words[start - 1].first?.isUppercase == true, index - start < 4 {
+          start -= 1
+        }
+        let candidate = words[start..<index].filter { $0.first?.isUppercase == true }
+        let name = candidate.drop { Self.titles.contains(String($0)) }.joined(separator: " ")
+        if !name.isEmpty, !Self.notNames.contains(name.lowercased()) {
+          return .name(canonical(name))
+        }
+      }
+      if index + 1 < words.count, words[index + 1].first?.isUppercase == true {
+        let name = words[(index + 1)...].prefix(3).prefix { $0.first?.isUppercase == true }
+          .drop { Self.titles.contains(String($0)) }.joined(separator: " ")
+        if !name.isEmpty { return .name(canonical(name)) }
+      }
+    }
+    return nil
+  }
+
+  private static let titles: Set<String> = [
+    "CEO", "CFO", "CTO", "Chief", "President", "Mr.", "Ms.", "Dr.", "Sen.", "Gov.", "Tesla",
+    "The", "Founder", "Chairman",
+  ]
+
+  private func capitalisedRun(in text: Substring) -> String? {
+    let words = text.split(separator: " ").prefix(4).prefix { $0.first?.isUppercase == true }
+    let name = words.joined(separator: " ").trimmingCharacters(in: .punctuationCharacters)
+    return name.isEmpty ? nil : name
+  }
+
+  /// The English name of `written` when the lexicon knows it; the words as written otherwise.
+  private func canonical(_ written: String) -> String {
+    let name = written.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+    return lexicon.canonicalName(for: name) ?? name
+  }
+}

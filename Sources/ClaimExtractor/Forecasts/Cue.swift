@@ -1,0 +1,150 @@
+/// A word whose presence tells something about a sentence: that it looks ahead, hedges,
+/// looks back, asks, urges, or only seems to look ahead.
+struct Cue: Sendable {
+  /// What the word says about the sentence it is in.
+  enum Kind: Sendable, Equatable {
+    /// Future tense without doubt: 将, 会, will, is set to.
+    case future
+    /// A word of estimative probability: 可能, 有望, 预计, likely, could.
+    case hedge
+    /// A hedge that carries its own negation: 不会, won't, unlikely, 难以.
+    case negatedFuture
+    /// An actor's stated plan: 计划, 拟, plans to.
+    case plan
+    /// A word that would look like a cue but is not one here (机会, 社会, 会议, 可能性 as a noun).
+    case decoy
+    /// The sentence reports the past or the present: 已经, 曾, announced, has launched.
+    case past
+    /// The sentence asks: 是否, 会不会, 吗.
+    case question
+    /// The sentence urges or prescribes: 应该, 需要, 必须, should, must.
+    case advice
+    /// Rhetoric about a forecast rather than a forecast: 预示着, 预言.
+    case framing
+    /// A condition the forecast depends on: 如果, 一旦, if, unless.
+    case condition
+    /// 将 used as 把 ("将AI插件化"): the verb that follows the object gives it away.
+    case objectMarkerVerb
+  }
+
+  let word: String
+  let kind: Kind
+  /// ASCII words match at word boundaries, ignoring case unless `isCaseSensitive`.
+  let isCaseSensitive: Bool
+
+  init(_ word: String, _ kind: Kind, caseSensitive: Bool = false) {
+    self.word = word
+    self.kind = kind
+    self.isCaseSensitive = caseSensitive
+  }
+}
+
+extension Cue {
+  /// Every cue the extractor knows, in simplified and traditional Chinese and English.
+  static let all: [Cue] =
+    words(
+      .future,
+      [
+        "将", "將", "将会", "將會", "会", "會", "还会", "還會", "也会", "也會", "即将", "即將", "终将", "終將",
+        "必将", "必將", "势必", "勢必", "注定", "一定会", "一定會", "将要", "將要", "要将", "必然",
+      ])
+    + words(
+      .future,
+      [
+        "will", "'ll", "’ll", "is going to", "are going to", "is set to", "are set to",
+        "is poised to", "are poised to", "is on track to", "are on track to", "would", "shall",
+        "figures to", "appears set to", "is bound to", "are bound to", "is about to",
+      ])
+    + words(
+      .hedge,
+      [
+        "可能", "可能会", "可能會", "很可能", "非常可能", "极有可能", "極有可能", "极大可能", "極大可能",
+        "可能性极大", "可能性極大", "可能性很大", "有可能", "大概率", "大機率", "或将", "或將", "或成", "或会",
+        "或會", "有望", "或有望", "料将", "料將", "预计", "預計", "预期", "預期", "预测", "預測", "预料",
+        "預料", "估计", "估計", "也许", "也許", "或许", "或許", "说不定", "說不定", "恐怕", "有希望",
+        "十有八九", "八成", "几乎肯定", "幾乎肯定", "不排除", "预判", "預判",
+      ])
+    + words(
+      .hedge,
+      [
+        "likely", "very likely", "highly likely", "probably", "could", "may", "might", "possibly",
+        "is expected to", "are expected to", "expected to", "expects", "expect", "predicts",
+        "predicted", "predicting", "projected to", "anticipates",
+        "is confident", "am confident", "very confident", "almost certainly", "certainly",
+        "perhaps", "maybe",
+      ])
+    + words(
+      .negatedFuture,
+      [
+        "不会", "不會", "不太可能", "不大可能", "很难", "很難", "难以", "難以", "几乎不可能", "幾乎不可能",
+        "不可能", "将不", "將不", "不再会", "不再會",
+      ])
+    + words(
+      .negatedFuture,
+      [
+        "won't", "won’t", "will not", "unlikely", "is not going to", "are not going to",
+        "would not", "wouldn't", "wouldn’t",
+      ])
+    + words(
+      .plan,
+      [
+        "计划", "計劃", "拟", "擬", "打算", "准备", "準備", "宣布", "将于", "將於", "定于", "定於", "plans to",
+        "plan to", "intends to", "aims to", "is scheduled to", "are scheduled to",
+      ])
+    + words(
+      .decoy,
+      [
+        "机会", "機會", "社会", "社會", "会议", "會議", "大会", "大會", "会员", "會員", "协会", "協會",
+        "委员会", "委員會", "学会", "學會", "会计", "會計", "年会", "年會", "峰会", "峰會", "博览会", "博覽會",
+        "发布会", "發佈會", "發布會", "聚会", "聚會", "理事会", "理事會", "商会", "商會", "工会", "工會", "国会",
+        "國會", "董事会", "董事會", "股东会", "股東會", "体会", "體會", "领会", "領會", "误会", "誤會", "约会",
+        "約會", "都会", "都會", "会长", "會長", "会场", "會場", "将军", "將軍", "将领", "將領", "可能性",
+        "不可能三角", "若干", "如果说", "如果說", "应用", "應用", "May",
+      ])
+    + words(
+      .past,
+      [
+        "已经", "已經", "已", "曾经", "曾經", "曾", "早已", "此前", "去年", "过去", "過去", "刚刚", "剛剛",
+        "日前", "近日", "昨天", "上周", "上週", "正在", "目前", "如今", "现已", "現已",
+      ])
+    + words(
+      .past,
+      [
+        "announced", "has launched", "have launched", "launched", "has already", "have already",
+        "already", "last year", "was", "were", "had", "did", "has been", "have been",
+      ])
+    + words(
+      .question,
+      [
+        "是否", "会不会", "會不會", "能否", "吗", "嗎", "何时", "何時", "谁会", "誰會", "谁将", "誰將",
+        "will it", "would it",
+      ])
+    + words(
+      .advice,
+      [
+        "应该", "應該", "应当", "應當", "需要", "必须", "必須", "务必", "務必", "不得",
+        "关键任务", "關鍵任務", "建议", "建議", "should", "must", "need to", "needs to", "ought to",
+        "have to", "has to",
+      ])
+    + words(.framing, ["预示", "預示", "总而言之", "總而言之", "总之", "總之", "in short"])
+    + words(
+      .condition,
+      [
+        "如果", "若", "一旦", "假如", "假设", "假設", "要是", "只要", "倘若", "如若", "if", "unless",
+        "barring", "provided that", "as long as",
+      ])
+    + words(
+      .objectMarkerVerb,
+      [
+        "接入", "纳入", "納入", "集成", "整合", "打造成", "变成", "變成", "视为", "視為", "作为", "作為",
+        "转化为", "轉化為", "融为一体", "融為一體", "融入", "插件化", "放在", "置于", "置於", "交给", "交給",
+        "用于", "用於", "应用于", "應用於", "提升至", "调整为", "調整為",
+      ])
+
+  private static func words(_ kind: Kind, _ list: [String]) -> [Cue] {
+    list.map { word in
+      // "May" the month is a decoy only when capitalised; the modal is lower case.
+      Cue(word, kind, caseSensitive: word == "May")
+    }
+  }
+}

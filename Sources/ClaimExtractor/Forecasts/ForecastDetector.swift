@@ -1,0 +1,86 @@
+import ClaimLedger
+
+/// A stretch of one sentence that states a forecast, with what the words say about it.
+struct ForecastSpan: Sendable, Equatable {
+  /// Byte range within the sentence.
+  var range: Range<Int>
+  /// The hedge word that sets the confidence, as written.
+  var hedge: String?
+  var confidence: Double
+  /// The hedge negates the outcome ("won't", "不会"): the claim is that it does not happen.
+  var isNegated: Bool
+  var isConditional: Bool
+  /// The window the span names itself, if any.
+  var timeFrame: TimeFrame?
+}
+
+/// Decides which parts of a sentence are forecasts: future or hedged, about a window that has
+/// not closed, asserted rather than asked, urged or recalled.
+struct ForecastDetector: Sendable {
+  let scanner: CueScanner
+  let hedges: HedgeScale
+  let extraHedges: [String: Double]
+
+  init(
+    scanner: CueScanner = .standard, hedges: HedgeScale = .standard,
+    extraHedges: [String: Double] = [:]
+  ) {
+    self.scanner = scanner
+    self.hedges = hedges
+    self.extraHedges = extraHedges
+  }
+
+  private static let triggerKinds: Set<Cue.Kind> = [.future, .hedge, .negatedFuture, .plan]
+
+  /// Whether the sentence is worth a closer look: it holds a future, hedge or plan word.
+  func isCandidate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    scanner.contains(Self.triggerKinds, in: bytes)
+  }
+
+  /// The forecasts in `sentence`, in order.
+  ///
+  /// `isFramed`: the article or section is a list of forecasts for a year, so even a bare
+  /// "may" or 可能 states one.
+  func forecasts(in sentence: String, context: TimeContext, isFramed: Bool) -> [ForecastSpan] {
+    let bytes = Array(sentence.utf8)
+    return bytes.withUnsafeBufferPointer { buffer in
+      let analysis = SentenceAnalysis(
+        sentence: sentence, bytes: buffer, scanner: scanner, context: context,
+        isFramed: isFramed)
+      guard !analysis.isDismissed else { return [] }
+      return analysis.segments().compactMap { span(for: $0, in: analysis) }
+    }
+  }
+
+  private func span(for segment: SentenceAnalysis.Segment, in analysis: SentenceAnalysis)
+    -> ForecastSpan?
+  {
+    let triggers = segment.triggers
+    guard !triggers.isEmpty else { return nil }
+    // A word of doubt qualifies the claim more than the tense does.
+    let epistemic = triggers.first { $0.kind == .hedge }
+    let negation = triggers.first { $0.kind == .negatedFuture }
+    let future = triggers.first { $0.kind == .future || $0.kind == .plan }
+    let chosen = epistemic ?? negation ?? future ?? triggers[0]
+    var confidence = probability(of: chosen.word, kind: chosen.kind)
+    if chosen.kind == .negatedFuture { confidence = 1 - confidence }
+    return ForecastSpan(
+      range: segment.range, hedge: chosen.word,
+      confidence: min(1, max(0, (confidence * 100).rounded() / 100)),
+      isNegated: negation != nil, isConditional: analysis.isConditional(before: segment),
+      timeFrame: segment.timeFrame)
+  }
+
+  /// The probability a hedge word stands for: the lexicon's, then the hedge table's, then a
+  /// default by the kind of word.
+  private func probability(of word: String, kind: Cue.Kind) -> Double {
+    if let value = extraHedges[word] { return value }
+    if let hedge = hedges.hedge(named: word) { return hedge.probability }
+    switch kind {
+    case .future: return 0.85
+    case .plan: return 0.9
+    case .negatedFuture: return 0.15
+    default: return 0.6
+    }
+  }
+}

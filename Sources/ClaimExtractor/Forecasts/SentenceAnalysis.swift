@@ -1,0 +1,293 @@
+import ClaimLedger
+import Foundation
+
+/// One sentence taken apart: its cues, its clauses, its time frames, and which clauses forecast.
+struct SentenceAnalysis {
+  /// A cue found in the sentence.
+  struct Found: Equatable {
+    let word: String
+    let kind: Cue.Kind
+    let range: Range<Int>
+  }
+
+  /// A run of clauses that makes one forecast.
+  struct Segment {
+    var range: Range<Int>
+    var triggers: [Found]
+    var timeFrame: TimeFrame?
+  }
+
+  /// What a clause contributes.
+  private enum Role {
+    /// It holds a live forecast word.
+    case forecast
+    /// It names a future window of its own but no forecast word ("2029年超越全人类总和").
+    case dated
+    /// It recalls, urges or frames; a forecast never runs across it.
+    case excluded
+    case neutral
+  }
+
+  private let found: [Found]
+  private let clauses: [Range<Int>]
+  private let frames: [(frame: TimeFrame, offset: Int)]
+  private let context: TimeContext
+  private let isFramed: Bool
+  private let bytes: UnsafeBufferPointer<UInt8>
+
+  init(
+    sentence: String, bytes: UnsafeBufferPointer<UInt8>, scanner: CueScanner,
+    context: TimeContext, isFramed: Bool
+  ) {
+    self.bytes = bytes
+    self.context = context
+    self.isFramed = isFramed
+    found = scanner.hits(in: bytes).map { hit in
+      Found(word: scanner.cues[hit.cue].word, kind: scanner.cues[hit.cue].kind, range: hit.range)
+    }
+    clauses = SentenceSplitter.clauses(in: bytes)
+    frames = SentenceAnalysis.locate(
+      TimeFrameFinder.frames(in: sentence, context: context), in: bytes)
+  }
+
+  /// Whether the whole sentence is out: a question, a summary, a belief held in the past, or
+  /// advice with a threatened consequence.
+  var isDismissed: Bool {
+    if let last = lastNonSpaceByte, last == UInt8(ascii: "?") || endsWithFullWidthQuestion {
+      return true
+    }
+    let firstTrigger = found.first { SentenceAnalysis.isTrigger($0.kind) }?.range.lowerBound ?? 0
+    for cue in found {
+      switch cue.kind {
+      case .question: return true
+      case .framing where ["总而言之", "總而言之", "总之", "總之", "in short"].contains(cue.word):
+        return true
+      case .past where ["曾", "曾经", "曾經"].contains(cue.word) && cue.range.lowerBound < firstTrigger:
+        return true
+      case .advice where cue.range.lowerBound < firstTrigger && containsOtherwise:
+        return true
+      default: continue
+      }
+    }
+    return false
+  }
+
+  /// Whether a condition word comes before the segment's first forecast word.
+  func isConditional(before segment: Segment) -> Bool {
+    let firstTrigger = segment.triggers.first?.range.lowerBound ?? segment.range.upperBound
+    return found.contains { $0.kind == .condition && $0.range.lowerBound < firstTrigger }
+  }
+
+  /// The forecasts of the sentence, split where a new window begins or a clause is excluded.
+  func segments() -> [Segment] {
+    let hasLiveFrame = frames.contains { !isPast($0.frame) }
+    let allowsWeak = hasLiveFrame || isFramed
+    var result: [Segment] = []
+    var current: (first: Int, last: Int, triggers: [Found])?
+    var pendingStart: Int?
+    var lastTriggers: [Found] = []
+
+    func close() {
+      guard let open = current else { return }
+      let range = clauses[open.first].lowerBound..<clauses[open.last].upperBound
+      let frame = frameForSegment(clauses: open.first...open.last, triggers: open.triggers)
+      result.append(Segment(range: trimmed(range), triggers: open.triggers, timeFrame: frame))
+      current = nil
+    }
+
+    for (index, clause) in clauses.enumerated() {
+      let triggers = liveTriggers(in: clause, allowsWeak: allowsWeak)
+      switch role(of: clause, triggers: triggers) {
+      case .excluded:
+        close()
+        pendingStart = nil
+      case .neutral:
+        if current != nil {
+          current?.last = index
+        } else if pendingStart == nil {
+          pendingStart = index
+        }
+      case .dated where lastTriggers.isEmpty:
+        if current != nil {
+          current?.last = index
+        } else if pendingStart == nil {
+          pendingStart = index
+        }
+      case .forecast, .dated:
+        let carried = triggers.isEmpty ? lastTriggers : triggers
+        let ownFrame = liveFrame(in: clause)
+        if let open = current {
+          let openFrame = frameForSegment(clauses: open.first...open.last, triggers: open.triggers)
+          if let ownFrame, let openFrame, ownFrame.deadline != openFrame.deadline {
+            close()
+            current = (index, index, carried)
+          } else {
+            current?.last = index
+            current?.triggers += triggers
+          }
+        } else {
+          current = (pendingStart ?? index, index, carried)
+        }
+        pendingStart = nil
+        lastTriggers = carried
+      }
+    }
+    close()
+    return result
+  }
+
+  // MARK: - Clauses
+
+  private func role(of clause: Range<Int>, triggers: [Found]) -> Role {
+    let inside = found.filter { clause.contains($0.range.lowerBound) }
+    if inside.contains(where: { $0.kind == .advice || $0.kind == .framing }) { return .excluded }
+    if isYearSummary(clause) { return .excluded }
+    let clauseFrames = frames.filter { clause.contains($0.offset) }
+    if clauseFrames.contains(where: { isPast($0.frame) }) { return .excluded }
+    let hasFutureFrame = !clauseFrames.isEmpty
+    let hasPlan = triggers.contains { $0.kind == .plan }
+    if inside.contains(where: { $0.kind == .past }), !hasFutureFrame, !hasPlan {
+      return .excluded
+    }
+    if !triggers.isEmpty { return .forecast }
+    return hasFutureFrame ? .dated : .neutral
+  }
+
+  /// The forecast words of a clause that really look ahead here.
+  private func liveTriggers(in clause: Range<Int>, allowsWeak: Bool) -> [Found] {
+    let inside = found.filter { clause.contains($0.range.lowerBound) }
+    let clauseHasFrame = frames.contains { clause.contains($0.offset) && !isPast($0.frame) }
+    return inside.filter { cue in
+      guard SentenceAnalysis.isTrigger(cue.kind) else { return false }
+      if cue.kind == .plan { return clauseHasFrame }
+      if SentenceAnalysis.weakWords.contains(cue.word) { return allowsWeak }
+      if cue.word == "将" || cue.word == "將" {
+        // 将 as 把: "将AI插件化", "能够将…融为一体".
+        let marksObject = inside.contains {
+          $0.kind == .objectMarkerVerb && $0.range.lowerBound > cue.range.lowerBound
+        }
+        return !marksObject && !follows(["能", "能够", "能夠", "可", "可以", "并", "並"], at: cue.range)
+      }
+      return true
+    }
+  }
+
+  /// Words that hedge without looking ahead by themselves; they count only in a sentence that
+  /// names a live window or in an article framed as forecasts.
+  private static let weakWords: Set<String> = [
+    "可能", "也许", "也許", "或许", "或許", "说不定", "說不定", "could", "may", "might", "would",
+    "possibly", "perhaps", "maybe", "predicted", "预判", "預判", "恐怕",
+  ]
+
+  private static func isTrigger(_ kind: Cue.Kind) -> Bool {
+    kind == .future || kind == .hedge || kind == .negatedFuture || kind == .plan
+  }
+
+  // MARK: - Time frames
+
+  private func isPast(_ frame: TimeFrame) -> Bool {
+    guard let published = context.published else { return false }
+    return frame.deadline < published
+  }
+
+  private func liveFrame(in clause: Range<Int>) -> TimeFrame? {
+    frames.first { clause.contains($0.offset) && !isPast($0.frame) }?.frame
+  }
+
+  /// The window of a segment: named in its forecast clauses, else anywhere in it.
+  private func frameForSegment(clauses range: ClosedRange<Int>, triggers: [Found]) -> TimeFrame? {
+    let spans = range.map { clauses[$0] }
+    let forecastClauses = spans.filter { span in
+      triggers.contains { span.contains($0.range.lowerBound) }
+    }
+    for span in forecastClauses { if let frame = liveFrame(in: span) { return frame } }
+    for span in spans { if let frame = liveFrame(in: span) { return frame } }
+    return nil
+  }
+
+  /// Finds where each frame's words sit in the sentence, in order.
+  private static func locate(_ frames: [TimeFrame], in bytes: UnsafeBufferPointer<UInt8>)
+    -> [(frame: TimeFrame, offset: Int)]
+  {
+    var located: [(frame: TimeFrame, offset: Int)] = []
+    var from = 0
+    for frame in frames {
+      let needle = Array(frame.words.utf8)
+      if let offset = firstIndex(of: needle, in: bytes, from: from) {
+        located.append((frame, offset))
+        from = offset + needle.count
+      } else if let offset = firstIndex(of: needle, in: bytes, from: 0) {
+        located.append((frame, offset))
+      }
+    }
+    return located
+  }
+
+  private static func firstIndex(
+    of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int
+  ) -> Int? {
+    guard !needle.isEmpty, bytes.count >= needle.count, start <= bytes.count - needle.count
+    else { return nil }
+    for index in start...(bytes.count - needle.count) where bytes[index] == needle[0] {
+      if (0..<needle.count).allSatisfy({ bytes[index + $0] == needle[$0] }) { return index }
+    }
+    return nil
+  }
+
+  // MARK: - Bytes
+
+  /// "二零二六年将是…的一年", "2026 will be a year of …": a frame, not an outcome.
+  private func isYearSummary(_ clause: Range<Int>) -> Bool {
+    let text = String(decoding: bytes[clause], as: UTF8.self)
+    let trimmedText = text.trimmingCharacters(in: .punctuationAndSpaces)
+    if text.contains("将是") || text.contains("將是") {
+      return trimmedText.hasSuffix("一年") || trimmedText.hasSuffix("之年")
+    }
+    return text.lowercased().contains("will be a year")
+  }
+
+  private func follows(_ words: [String], at range: Range<Int>) -> Bool {
+    words.contains { word in
+      let needle = Array(word.utf8)
+      let start = range.lowerBound - needle.count
+      return start >= 0 && Array(bytes[start..<range.lowerBound]) == needle
+    }
+  }
+
+  private var lastNonSpaceByte: UInt8? {
+    bytes.last { !SentenceSplitter.isSpace($0) && $0 != UInt8(ascii: "\"") }
+  }
+
+  private var endsWithFullWidthQuestion: Bool {
+    let tail = Array(bytes.suffix(6))
+    return tail.count >= 3 && tail.suffix(3) == [0xEF, 0xBC, 0x9F]
+      || tail.count >= 6 && Array(tail.prefix(3)) == [0xEF, 0xBC, 0x9F]
+  }
+
+  private var containsOtherwise: Bool {
+    let text = String(decoding: bytes, as: UTF8.self)
+    return ["否则", "否則", "otherwise", "or else"].contains { text.contains($0) }
+  }
+
+  /// `range` without the clause punctuation at its end.
+  private func trimmed(_ range: Range<Int>) -> Range<Int> {
+    var upper = range.upperBound
+    while upper > range.lowerBound {
+      if bytes[upper - 1] == UInt8(ascii: ",") || bytes[upper - 1] == UInt8(ascii: ":") {
+        upper -= 1
+      } else if upper - range.lowerBound >= 3, bytes[upper - 3] == 0xEF, bytes[upper - 2] == 0xBC,
+        bytes[upper - 1] == 0x8C || bytes[upper - 1] == 0x9A
+      {
+        upper -= 3
+      } else {
+        break
+      }
+    }
+    return range.lowerBound..<upper
+  }
+}
+
+extension CharacterSet {
+  fileprivate static let punctuationAndSpaces = CharacterSet.punctuationCharacters.union(
+    .whitespacesAndNewlines)
+}

@@ -1,0 +1,162 @@
+/// Cuts a line of text into sentences, and a sentence into clauses, by scanning its UTF-8 bytes.
+///
+/// Chinese ends sentences with 。！？；… and English with . ! ? ; — but a full stop inside a
+/// number (`3.5`), an abbreviation (`U.S.`, `Mr.`) or a link does not end a sentence.
+/// Closing quotes and brackets after the end stay with the sentence they close.
+enum SentenceSplitter {
+  /// Byte ranges of the sentences of `bytes`, trimmed of surrounding spaces.
+  static func sentences(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    var ranges: [Range<Int>] = []
+    var start = 0
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      var end: Int?  // the index just past the terminator
+      if byte < 0x80 {
+        switch byte {
+        case UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"):
+          end = index + 1
+        case UInt8(ascii: "."):
+          if endsSentence(bytes, at: index, sentenceStart: start) { end = index + 1 }
+        default: break
+        }
+      } else if let width = terminatorWidth(bytes, at: index) {
+        end = index + width
+      }
+      guard var stop = end else {
+        index += 1
+        continue
+      }
+      // Runs of terminators (。。, ?!, ……) and closing quotes stay with the sentence.
+      while stop < count, let width = closingWidth(bytes, at: stop) { stop += width }
+      append(start..<stop, of: bytes, to: &ranges)
+      start = stop
+      index = stop
+    }
+    append(start..<count, of: bytes, to: &ranges)
+    return ranges
+  }
+
+  /// Byte ranges of the clauses of a sentence: cut after ，,：:；and dashes, but not inside
+  /// numbers (`1,000`, `10:30`).
+  static func clauses(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    var ranges: [Range<Int>] = []
+    var start = 0
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      var width = 0
+      if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ":") {
+        let before = index > 0 ? bytes[index - 1] : 0
+        let after = index + 1 < count ? bytes[index + 1] : 0
+        if !(isDigit(before) && isDigit(after)) { width = 1 }
+      } else if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBC {
+        // ，(EF BC 8C) ：(EF BC 9A)
+        if bytes[index + 2] == 0x8C || bytes[index + 2] == 0x9A { width = 3 }
+      } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80,
+        bytes[index + 2] == 0x94
+      {
+        width = 3  // — (an em dash)
+      }
+      if width > 0 {
+        append(start..<(index + width), of: bytes, to: &ranges)
+        start = index + width
+        index = start
+      } else {
+        index += 1
+      }
+    }
+    append(start..<count, of: bytes, to: &ranges)
+    return ranges
+  }
+
+  private static func append(
+    _ range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>, to ranges: inout [Range<Int>]
+  ) {
+    var lower = range.lowerBound
+    var upper = range.upperBound
+    while lower < upper, isSpace(bytes[lower]) { lower += 1 }
+    while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
+    if lower < upper { ranges.append(lower..<upper) }
+  }
+
+  /// The width of a CJK sentence terminator at `index`: 。！？；… (and their full-width forms).
+  private static func terminatorWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+    guard index + 2 < bytes.count else { return nil }
+    let (b0, b1, b2) = (bytes[index], bytes[index + 1], bytes[index + 2])
+    if b0 == 0xE3, b1 == 0x80, b2 == 0x82 { return 3 }  // 。
+    if b0 == 0xEF, b1 == 0xBC, b2 == 0x81 || b2 == 0x9F || b2 == 0x9B { return 3 }  // ！？；
+    if b0 == 0xE2, b1 == 0x80, b2 == 0xA6 { return 3 }  // …
+    return nil
+  }
+
+  /// The width of a byte sequence that closes a sentence already ended: a repeated terminator,
+  /// a closing quote or bracket.
+  private static func closingWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+    let byte = bytes[index]
+    switch byte {
+    case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ")"), UInt8(ascii: "]"),
+      UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "."):
+      return 1
+    default: break
+    }
+    if let width = terminatorWidth(bytes, at: index) { return width }
+    guard index + 2 < bytes.count else { return nil }
+    let (b1, b2) = (bytes[index + 1], bytes[index + 2])
+    // ” ’ (E2 80 9D / 99), 」』 (E3 80 8D / 8F), ） (EF BC 89), 》(E3 80 8B)
+    if byte == 0xE2, b1 == 0x80, b2 == 0x9D || b2 == 0x99 { return 3 }
+    if byte == 0xE3, b1 == 0x80, b2 == 0x8D || b2 == 0x8F || b2 == 0x8B { return 3 }
+    if byte == 0xEF, b1 == 0xBC, b2 == 0x89 { return 3 }
+    return nil
+  }
+
+  /// Whether the full stop at `index` ends a sentence.
+  private static func endsSentence(
+    _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, sentenceStart: Int
+  ) -> Bool {
+    let next = index + 1 < bytes.count ? bytes[index + 1] : UInt8(ascii: " ")
+    // 3.5, example.com, U.S.A: no space after the stop means it is inside a token.
+    if !(isSpace(next) || next >= 0x80 || next == UInt8(ascii: "\"")
+      || next == UInt8(ascii: ")") || next == UInt8(ascii: "'"))
+    {
+      return false
+    }
+    // The word before the stop.
+    var wordStart = index
+    while wordStart > sentenceStart, !isSpace(bytes[wordStart - 1]), bytes[wordStart - 1] < 0x80 {
+      wordStart -= 1
+    }
+    let word = bytes[wordStart..<index]
+    if word.isEmpty { return true }
+    // "U.S." and "e.g.": a dotted abbreviation; "A." a single initial.
+    if word.contains(UInt8(ascii: ".")) && word.count <= 5 { return false }
+    if word.count == 1, let letter = word.first, isUpper(letter) { return false }
+    if word.contains(UInt8(ascii: "/")) && word.contains(UInt8(ascii: ":")) { return false }
+    return !abbreviations.contains(lowercased(word))
+  }
+
+  private static let abbreviations: Set<[UInt8]> = Set(
+    [
+      "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "inc", "corp", "co", "ltd", "vs", "etc",
+      "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+      "gen", "gov", "sen", "rep", "approx", "est", "fig", "al",
+    ].map { Array($0.utf8) })
+
+  private static func lowercased(_ word: some Sequence<UInt8>) -> [UInt8] {
+    word.map { isUpper($0) ? $0 + 32 : $0 }
+  }
+
+  static func isSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+  }
+
+  static func isDigit(_ byte: UInt8) -> Bool {
+    byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+  }
+
+  private static func isUpper(_ byte: UInt8) -> Bool {
+    byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+  }
+}

@@ -1,0 +1,102 @@
+import ClaimExtractor
+import ClaimLedger
+import Foundation
+
+/// `claims extract`: proposes the forecasts it finds in articles, for review.
+struct ExtractCommand: Command {
+  static let spec = CommandSpec(
+    name: "extract",
+    abstract: "Propose the forecasts found in articles.",
+    discussion: """
+      Reads UTF-8 Markdown or plain text (front matter, header lines, bylines and digest
+      sections are understood) and appends each forecast as a proposed claim, to accept or
+      reject later. Ids are stable, so reading an article again proposes nothing new. A file
+      that cannot be read is reported and the others are still read; the status is then 65
+      (66 when a file is missing).
+      """,
+    parameters: [
+      .positional("file", help: "Articles to read; - reads standard input.", variadic: true),
+      .option("--source", value: "NAME", help: "Who made the forecasts, whatever the text says."),
+      .option("--said", value: "DATE", help: "When they were made, whatever the text says."),
+      .option("--url", value: "URL", help: "Where the article was published."),
+      .flag("--dry-run", help: "Show what would be proposed; write nothing."),
+    ])
+
+  var files: [String]
+  var overrides: ExtractionOverrides
+  var isDryRun: Bool
+
+  init(_ input: ParsedInput) throws(UsageError) {
+    files = input.positionals("file")
+    guard !files.isEmpty else {
+      throw UsageError(
+        "name at least one article, or - for standard input", command: Self.spec.name)
+    }
+    overrides = ExtractionOverrides(
+      source: try input.text("--source"), said: try input.option("--said", as: Day.self),
+      url: try input.link("--url"))
+    isDryRun = input.flag("--dry-run")
+  }
+
+  func run(in context: Context) throws -> CommandOutput {
+    let extractor = Extractor(lexicon: try ExtractorLexicon.load(context: context))
+    var found: [(file: String, proposals: [Proposal])] = []
+    var failures: [ExtractionError] = []
+    for file in files {
+      do throws(ExtractionError) {
+        let bytes =
+          file == "-"
+          ? Array(FileHandle.standardInput.readDataToEndOfFile())
+          : try ArticleFile.read(path: LedgerLocator.resolved(file, in: context.workingDirectory))
+        found.append(
+          (file, try extractor.proposals(fromBytes: bytes, path: file, overrides: overrides)))
+      } catch {
+        failures.append(error)
+      }
+    }
+    let proposals = found.flatMap(\.proposals)
+    let known = try isDryRun ? knownIDs(proposals, in: context) : record(proposals, in: context)
+    let text =
+      context.json
+      ? ProposalReport.jsonLines(proposals, at: context.now)
+      : ProposalReport.table(
+        found, known: known, isDryRun: isDryRun, terminal: context.terminal)
+    let notes = failures.map { "error: \($0)" }
+    let status: ExitStatus =
+      failures.isEmpty
+      ? .success
+      : failures.allSatisfy { if case .notFound = $0 { true } else { false } }
+        ? .noInput : .dataError
+    return CommandOutput(text, notes: notes, status: status)
+  }
+
+  /// Appends the proposals the ledger does not hold yet, under one lock; returns the ids it
+  /// held already.
+  private func record(_ proposals: [Proposal], in context: Context) throws(LedgerError)
+    -> Set<ClaimID>
+  {
+    guard !proposals.isEmpty else { return [] }
+    return try context.store.update { ledger throws(LedgerError) in
+      var known = Set<ClaimID>()
+      var entries: [Entry] = []
+      for proposal in proposals {
+        let id = proposal.claim.derivedID
+        if ledger.record(for: id) != nil {
+          known.insert(id)
+        } else {
+          entries.append(
+            Entry(id: id, at: context.now, body: .claim(proposal.claim, status: .proposed)))
+        }
+      }
+      return (entries, known)
+    }
+  }
+
+  private func knownIDs(_ proposals: [Proposal], in context: Context) throws(LedgerError)
+    -> Set<ClaimID>
+  {
+    guard FileManager.default.fileExists(atPath: context.ledgerPath) else { return [] }
+    let ledger = try context.loadLedger()
+    return Set(proposals.map(\.claim.derivedID).filter { ledger.record(for: $0) != nil })
+  }
+}
