@@ -12,7 +12,8 @@ enum CLI {
   static let commands: [any Command.Type] = [
     InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self, ResolveCommand.self,
     ReopenCommand.self, AmendCommand.self, DueCommand.self, SourcesCommand.self,
-    CheckCommand.self, ExtractCommand.self, HelpCommand.self,
+    CheckCommand.self, ExtractCommand.self, ReviewCommand.self, AcceptCommand.self,
+    RejectCommand.self, HelpCommand.self,
   ]
 
   /// What one run printed and how it ended.

@@ -25,6 +25,9 @@ struct SentenceAnalysis {
     case dated
     /// It recalls, urges or frames; a forecast never runs across it.
     case excluded
+    /// It speaks of a window already closed ("2025年烧钱将超…"); clauses that continue it
+    /// without a window of their own ("收入也将…") speak of it too.
+    case pastFramed
     case neutral
   }
 
@@ -95,10 +98,18 @@ struct SentenceAnalysis {
       current = nil
     }
 
+    var continuesPast = false
     for (index, clause) in clauses.enumerated() {
       let triggers = liveTriggers(in: clause, allowsWeak: allowsWeak)
-      switch role(of: clause, triggers: triggers) {
-      case .excluded:
+      var role = role(of: clause, triggers: triggers)
+      if role == .forecast, continuesPast, liveFrame(in: clause) == nil { role = .pastFramed }
+      if role == .pastFramed {
+        continuesPast = true
+      } else if liveFrame(in: clause) != nil {
+        continuesPast = false
+      }
+      switch role {
+      case .excluded, .pastFramed:
         close()
         pendingStart = nil
       case .neutral:
@@ -140,10 +151,15 @@ struct SentenceAnalysis {
 
   private func role(of clause: Range<Int>, triggers: [Found]) -> Role {
     let inside = found.filter { clause.contains($0.range.lowerBound) }
-    if inside.contains(where: { $0.kind == .advice || $0.kind == .framing }) { return .excluded }
+    let firstTrigger = triggers.first?.range.lowerBound ?? clause.upperBound
+    // Advice governs the clause when it comes first: "必须…" yes, "likely to … who think X should" no.
+    if inside.contains(where: { $0.kind == .advice && $0.range.lowerBound < firstTrigger }) {
+      return .excluded
+    }
+    if inside.contains(where: { $0.kind == .framing }) { return .excluded }
     if isYearSummary(clause) { return .excluded }
     let clauseFrames = frames.filter { clause.contains($0.offset) }
-    if clauseFrames.contains(where: { isPast($0.frame) }) { return .excluded }
+    if clauseFrames.contains(where: { isPast($0.frame) }) { return .pastFramed }
     let hasFutureFrame = !clauseFrames.isEmpty
     let hasPlan = triggers.contains { $0.kind == .plan }
     if inside.contains(where: { $0.kind == .past }), !hasFutureFrame, !hasPlan {
@@ -166,7 +182,8 @@ struct SentenceAnalysis {
         let marksObject = inside.contains {
           $0.kind == .objectMarkerVerb && $0.range.lowerBound > cue.range.lowerBound
         }
-        return !marksObject && !follows(["能", "能够", "能夠", "可", "可以", "并", "並"], at: cue.range)
+        return !marksObject && !hasObjectThenPreposition(after: cue.range, within: clause)
+          && !follows(["能", "能够", "能夠", "可", "可以", "并", "並"], at: cue.range)
       }
       return true
     }
@@ -176,7 +193,7 @@ struct SentenceAnalysis {
   /// names a live window or in an article framed as forecasts.
   private static let weakWords: Set<String> = [
     "可能", "也许", "也許", "或许", "或許", "说不定", "說不定", "could", "may", "might", "would",
-    "possibly", "perhaps", "maybe", "predicted", "预判", "預判", "恐怕",
+    "possibly", "perhaps", "maybe", "predicted", "预判", "預判", "恐怕", "预测", "預測", "很难", "很難",
   ]
 
   private static func isTrigger(_ kind: Cue.Kind) -> Bool {
@@ -244,6 +261,29 @@ struct SentenceAnalysis {
       return trimmedText.hasSuffix("一年") || trimmedText.hasSuffix("之年")
     }
     return text.lowercased().contains("will be a year")
+  }
+
+  /// 将 as 把 puts an object between itself and the verb's preposition: "将矩阵约束在…",
+  /// "将残差流扩展为…"; the future 将 is followed by its verb at once ("将在", "将为…带来").
+  private func hasObjectThenPreposition(after range: Range<Int>, within clause: Range<Int>) -> Bool
+  {
+    let prepositions: Set<Unicode.Scalar> = ["在", "为", "為", "成", "到", "至", "于", "於", "给", "給"]
+    var offset = range.upperBound
+    var characters = 0
+    for scalar in String(decoding: bytes[range.upperBound..<clause.upperBound], as: UTF8.self)
+      .unicodeScalars
+    {
+      if characters >= 3, prepositions.contains(scalar) {
+        // A forecast word before the preposition starts a verb phrase: not an object.
+        let between = range.upperBound..<offset
+        return !found.contains {
+          SentenceAnalysis.isTrigger($0.kind) && between.contains($0.range.lowerBound)
+        }
+      }
+      characters += 1
+      offset += String(scalar).utf8.count
+    }
+    return false
   }
 
   private func follows(_ words: [String], at range: Range<Int>) -> Bool {

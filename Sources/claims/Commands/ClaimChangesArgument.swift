@@ -1,0 +1,52 @@
+import ClaimLedger
+
+/// The options that correct a claim's fields, shared by `amend` and `accept`.
+enum ClaimChangesArgument {
+  static let parameters: [Parameter] = [
+    .option("--text", value: "TEXT", help: "The forecast in short."),
+    .option("--quote", value: "TEXT", help: "The source's own words."),
+    .option("--source", value: "NAME", help: "Who made the forecast."),
+    .option("--via", value: "OUTLET", help: "The outlet that relayed it."),
+    .option("--url", value: "URL", help: "Where it was published."),
+    .option("--said", value: "DATE", help: "When it was said."),
+    .option(
+      "--by", value: "DEADLINE", help: "The deadline: a date or 2027, 2026-06, 2026-Q3, 2026-H2."),
+    .option("--confidence", value: "P", help: "How sure it sounded: 0.7, 70% or 七成."),
+    .option("--hedge", value: "WORD", help: "Set the confidence from a hedge word."),
+    .option("--tag", value: "TAG", help: "Replace the tags with these.", repeatable: true),
+  ]
+
+  /// The changes the options ask for; empty when none was given.
+  static func read(_ input: ParsedInput) throws(UsageError) -> ClaimChanges {
+    var changes = ClaimChanges(
+      text: try input.text("--text"), quote: try input.text("--quote"),
+      source: try input.text("--source"), via: try input.text("--via"),
+      url: try input.link("--url"), said: try input.option("--said", as: Day.self))
+    if let deadline = try input.option("--by", as: Deadline.self) {
+      changes.deadline = deadline.day
+      changes.deadlineText = deadline.text
+    }
+    if let (confidence, hedge) = try ConfidenceArgument.read(input) {
+      changes.confidence = confidence
+      changes.hedge = hedge
+    }
+    let tags = try input.texts("--tag")
+    if !tags.isEmpty { changes.tags = tags }
+    return changes
+  }
+
+  /// Refuses changes that would leave the claim impossible: a deadline before it was said, or
+  /// said after today.
+  static func check(
+    _ changes: ClaimChanges, on record: ClaimRecord, today: Day
+  ) throws(LedgerError) {
+    let changed = record.claim.applying(changes)
+    if let said = changed.said, let deadline = changed.deadline, deadline < said {
+      throw .invalidTransition(
+        id: record.id, reason: "would have its deadline \(deadline) before its said date \(said)")
+    }
+    if let said = changes.said, said > today {
+      throw .invalidTransition(id: record.id, reason: "cannot be said on \(said), after today")
+    }
+  }
+}
