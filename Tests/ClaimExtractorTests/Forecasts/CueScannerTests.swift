@@ -1,0 +1,52 @@
+import Testing
+
+@testable import ClaimExtractor
+
+/// A sentence and the cue words the scanner should find in it, in order.
+struct CueCase: Sendable, CustomTestStringConvertible {
+  let text: String
+  let words: [String]
+  var testDescription: String { text }
+}
+
+@Suite struct CueScannerTests {
+  static let cases: [CueCase] = [
+    .init(text: "公司将会推出新品", words: ["将会"]),
+    .init(text: "这是一个好机会", words: ["机会"]),
+    .init(text: "大会将在明天召开", words: ["大会", "将"]),
+    .init(text: "可能性极大", words: ["可能性极大"]),
+    .init(text: "可能不会上市", words: ["可能", "不会"]),
+    .init(text: "The goodwill will grow", words: ["will"]),
+    .init(text: "The mayor may resign in May", words: ["may", "May"]),
+    .init(text: "Sales WILL rise", words: ["will"]),
+    .init(text: "騰訊預計明年會上線", words: ["預計", "會"]),
+  ]
+
+  @Test(arguments: cases)
+  func findsLeftmostLongestWords(_ c: CueCase) {
+    let scanner = CueScanner.standard
+    var text = c.text
+    let words = text.withUTF8 { buffer in
+      scanner.hits(in: buffer).map { scanner.cues[$0.cue].word }
+    }
+    #expect(words == c.words)
+  }
+
+  @Test func mayTheMonthIsADecoyAndMayTheVerbAHedge() {
+    let scanner = CueScanner.standard
+    var text = "It may rain in May"
+    let kinds = text.withUTF8 { buffer in scanner.hits(in: buffer).map { scanner.cues[$0.cue].kind } }
+    #expect(kinds == [.hedge, .decoy])
+  }
+}
+
+extension CueScannerTests {
+  /// 会 after a word that ends in the first character of a noun with 会 must stay a cue.
+  @Test(arguments: ["明年会上线", "中国会加息", "员工会增加", "电商会放缓", "行业会长期低迷"])
+  func futureHuiAfterAWordIsNotHiddenByANoun(_ text: String) {
+    let scanner = CueScanner.standard
+    var text = text
+    let kinds = text.withUTF8 { buffer in scanner.hits(in: buffer).map { scanner.cues[$0.cue].kind } }
+    #expect(kinds.contains(.future))
+  }
+}
