@@ -92,7 +92,7 @@ private struct LexiconJSONReader {
   private func checkName(_ name: String, line: Int) throws(ExtractionError) {
     guard !name.allSatisfy(\.isWhitespace) else { throw failure("a name is empty", line: line) }
     guard name.utf8.count >= 2 else {
-      throw failure("'\(name)' is too short to be matched; names need two bytes or more", line: line)
+      throw failure("'\(name)' is too short; a name needs two bytes or more", line: line)
     }
   }
 
