@@ -70,7 +70,8 @@ extension ClaimPhrasing {
       amount.utf8Range.lowerBound - verbHit.end <= 12,
       let metricHit = clause.find(
         Array(metrics.keys),
-        in: amount.utf8Range.upperBound..<min(count, amount.utf8Range.upperBound + 4)),
+        in: amount.utf8Range.upperBound..<min(count, amount.utf8Range.upperBound + 30)),
+      metricHit.start - amount.utf8Range.upperBound <= 3,
       let metric = metrics[metricHit.word],
       let subject = clause.name(before: verbHit.start)
     else { return nil }

@@ -90,13 +90,21 @@ public enum ClaimPhrasing {
     "files for an IPO", "file for an IPO",
   ]
 
+  /// Where companies list: never the one going public ("在科创板上市").
+  static let venues: Set<String> = [
+    "Hong Kong Stock Exchange", "Nasdaq", "New York Stock Exchange", "Shanghai Stock Exchange",
+    "STAR Market",
+  ]
+
   /// "A goes public"; "上市公司" (a listed company) and products going on sale are not IPOs.
   static func listing(in clause: Clause) -> String? {
     var start = 0
     while let hit = clause.find(listingWords, in: start..<clause.bytes.count) {
       start = hit.end
       if clause.bytes[safe: hit.end..<hit.end + 6]?.elementsEqual("公司".utf8) == true { continue }
-      guard let company = clause.name(before: hit.start), !clause.isProduct(company) else {
+      guard let company = clause.name(before: hit.start, excluding: venues),
+        !clause.isProduct(company)
+      else {
         return nil
       }
       return sentence(

@@ -53,8 +53,10 @@ struct Clause {
 
   /// The subject before `offset`: the nearest known name, else an English capitalised name
   /// right before it (past words such as "will" and "not").
-  func name(before offset: Int, from start: Int = 0) -> Name? {
-    if let entity = entities.last(where: { $0.utf8Offset >= start && end(of: $0) <= offset }) {
+  func name(before offset: Int, from start: Int = 0, excluding: Set<String> = []) -> Name? {
+    if let entity = entities.last(where: {
+      $0.utf8Offset >= start && end(of: $0) <= offset && !excluding.contains($0.canonical)
+    }) {
       return Name(text: entity.canonical, start: entity.utf8Offset, end: end(of: entity))
     }
     var index = tokens.lastIndex { $0.end <= offset && $0.start >= start }
