@@ -152,8 +152,14 @@ extension ClaimPhrasing {
       words += clause.entities.filter { between.contains($0.utf8Offset) }.map(\.canonical)
       words += lawTopics.keys.sorted().filter { clause.find([$0], in: between) != nil }
         .compactMap { lawTopics[$0] }
+      // "更多AI法案" is several laws: "more AI bills", with no article.
+      if clause.find(["更多", "多项", "多項", "多部"], in: between) != nil {
+        let plural = english.hasSuffix("s") ? english : english + "s"
+        return (["more"] + words + [plural]).joined(separator: " ")
+      }
       let phrase = (words + [english]).joined(separator: " ")
-      let article = english == "rules" ? "" : "aeiouAEIOU".contains(phrase.prefix(1)) ? "an " : "a "
+      let article =
+        english == "rules" ? "" : "aeiouAEIOU".contains(phrase.prefix(1)) ? "an " : "a "
       return article + phrase
     }
     let words = clause.tokens.filter { $0.start >= offset }.prefix(6)

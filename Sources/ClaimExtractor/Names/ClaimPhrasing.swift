@@ -138,7 +138,13 @@ public enum ClaimPhrasing {
     guard let hit = clause.find(Array(launchVerbs.keys)), let verb = launchVerbs[hit.word] else {
       return nil
     }
-    if let maker = clause.name(before: hit.start), let product = clause.name(after: hit.end) {
+    // The product follows the verb closely ("上线新版元宝"); a name further on is usually
+    // about something else ("上线春节活动，用户上元宝…").
+    let objectLimit = min(clause.bytes.count, hit.end + 12 + 30)
+    if let maker = clause.name(before: hit.start),
+      let product = clause.name(after: hit.end, before: objectLimit),
+      product.start - hit.end <= 12
+    {
       return sentence(
         maker.text, verb, product.text, isNegated: clause.isNegated(in: maker.end..<hit.start))
     }

@@ -60,6 +60,7 @@ struct PhrasingCase: Sendable, CustomTestStringConvertible {
     .init(clause: "特斯拉的Optimus三年内量产", expected: "Tesla starts mass production of Optimus"),
     .init(clause: "Cybercab年底量產", expected: "Cybercab enters mass production"),
     .init(clause: "百度下个月推出新模型", expected: nil),
+    .init(clause: "腾讯下月上线新年活动，玩家在微信里抢红包", expected: nil),
   ]
 
   @Test(arguments: launches)
@@ -102,9 +103,10 @@ struct PhrasingCase: Sendable, CustomTestStringConvertible {
   static let regulations: [PhrasingCase] = [
     .init(clause: "欧盟将通过人工智能法案", expected: "European Union passes an AI bill"),
     .init(clause: "歐盟年內通過隱私法規", expected: "European Union passes a privacy regulation"),
-    .init(clause: "州政府将出台更多AI法案", expected: "US state governments issue an AI bill"),
+    .init(clause: "州政府将出台更多AI法案", expected: "US state governments issue more AI bills"),
     .init(
       clause: "Congress will pass a federal AI law", expected: "Congress passes a federal AI law"),
+    .init(clause: "加州今年实施自动驾驶条例", expected: "California enforces a self-driving regulation"),
     .init(clause: "美国可能禁止TikTok", expected: "United States bans TikTok"),
     .init(
       clause: "The EU will ban facial recognition in stores",
