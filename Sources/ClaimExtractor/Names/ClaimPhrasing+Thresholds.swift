@@ -1,0 +1,171 @@
+extension ClaimPhrasing {
+  /// A measure a forecast puts a number on, and whether its English name is plural.
+  struct Metric: Sendable {
+    var name: String
+    var isPlural: Bool
+  }
+
+  static let metrics: [String: Metric] = {
+    var metrics: [String: Metric] = [:]
+    let table: [(Metric, [String])] = [
+      (
+        Metric(name: "revenue", isPlural: false),
+        [
+          "年收入", "营收", "營收", "收入", "营业额", "營業額", "销售额", "銷售額", "revenue",
+          "revenues", "annual revenue", "sales revenue",
+        ]
+      ),
+      (
+        Metric(name: "users", isPlural: true),
+        ["用户数", "用戶數", "用户", "用戶", "月活", "users", "monthly active users", "subscribers"]
+      ),
+      (Metric(name: "valuation", isPlural: false), ["估值", "valuation"]),
+      (
+        Metric(name: "market value", isPlural: false),
+        ["市值", "market value", "market cap", "market capitalization"]
+      ),
+      (Metric(name: "sales", isPlural: true), ["销量", "銷量", "sales"]),
+      (Metric(name: "deliveries", isPlural: true), ["交付量", "deliveries"]),
+    ]
+    for (metric, words) in table {
+      for word in words { metrics[word] = metric }
+    }
+    return metrics
+  }()
+
+  static let thresholdVerbs: [String: Verb] = {
+    var verbs: [String: Verb] = [:]
+    for word in ["达到", "達到", "将达", "將達", "达", "達", "reach", "reaches", "hit", "hits"] {
+      verbs[word] = Verb("reaches", "reach")
+    }
+    for word in [
+      "超过", "超過", "突破", "exceed", "exceeds", "surpass", "surpasses", "top", "tops", "pass",
+      "passes", "cross", "crosses",
+    ] {
+      verbs[word] = Verb("exceeds", "exceed")
+    }
+    return verbs
+  }()
+
+  /// "A revenue reaches $25B", "A users exceed 1B": a measure, a verb, and the number after it.
+  ///
+  /// English also puts the measure after the number ("will reach 1 billion users").
+  static func threshold(in clause: Clause) -> String? {
+    let count = clause.bytes.count
+    if let metricHit = clause.find(Array(metrics.keys)), let metric = metrics[metricHit.word],
+      let verbHit = clause.find(
+        Array(thresholdVerbs.keys), in: metricHit.end..<min(count, metricHit.end + 30)),
+      let verb = thresholdVerbs[verbHit.word],
+      let amount = Amount.first(in: clause.text, from: verbHit.end),
+      amount.utf8Range.lowerBound - verbHit.end <= 12,
+      let subject = clause.name(before: metricHit.start)
+    {
+      return sentence(
+        "\(subject.text) \(metric.name)", verb, amount.text,
+        isNegated: clause.isNegated(in: subject.end..<verbHit.start), isPlural: metric.isPlural)
+    }
+    guard let verbHit = clause.find(Array(thresholdVerbs.keys)),
+      let verb = thresholdVerbs[verbHit.word],
+      let amount = Amount.first(in: clause.text, from: verbHit.end),
+      amount.utf8Range.lowerBound - verbHit.end <= 12,
+      let metricHit = clause.find(
+        Array(metrics.keys),
+        in: amount.utf8Range.upperBound..<min(count, amount.utf8Range.upperBound + 30)),
+      metricHit.start - amount.utf8Range.upperBound <= 3,
+      let metric = metrics[metricHit.word],
+      let subject = clause.name(before: verbHit.start)
+    else { return nil }
+    return sentence(
+      "\(subject.text) \(metric.name)", verb, amount.text,
+      isNegated: clause.isNegated(in: subject.end..<verbHit.start), isPlural: metric.isPlural)
+  }
+
+  // MARK: Regulation
+
+  static let lawVerbs: [String: Verb] = {
+    var verbs: [String: Verb] = [:]
+    for word in [
+      "通过", "通過", "立法", "批准", "pass", "passes", "enact", "enacts", "approve", "approves",
+      "adopt", "adopts",
+    ] {
+      verbs[word] = Verb("passes", "pass")
+    }
+    for word in ["出台", "颁布", "頒布"] { verbs[word] = Verb("issues", "issue") }
+    for word in ["实施", "實施"] { verbs[word] = Verb("enforces", "enforce") }
+    return verbs
+  }()
+
+  static let chineseLawNouns: [String: String] = [
+    "法案": "bill", "法规": "regulation", "法規": "regulation", "条例": "regulation",
+    "條例": "regulation", "禁令": "ban", "法律": "law", "规则": "rules", "規則": "rules",
+  ]
+  static let englishLawNouns: Set<String> = [
+    "law", "laws", "act", "Act", "rule", "rules", "regulation", "regulations", "bill", "ban",
+  ]
+
+  /// What a Chinese law is about, in the English a claim uses.
+  static let lawTopics: [String: String] = [
+    "人工智能": "AI", "隐私": "privacy", "隱私": "privacy", "数据": "data", "數據": "data",
+    "反垄断": "antitrust", "反壟斷": "antitrust", "加密货币": "crypto", "加密貨幣": "crypto",
+    "稳定币": "stablecoin", "穩定幣": "stablecoin", "芯片": "chip", "晶片": "chip",
+    "出口管制": "export-control", "版权": "copyright", "版權": "copyright",
+    "自动驾驶": "self-driving", "自動駕駛": "self-driving", "社交媒体": "social media",
+    "社交媒體": "social media", "关税": "tariff", "關稅": "tariff",
+  ]
+  static let banWords = ["禁止", "封禁", "ban", "bans"]
+
+  /// "A passes an AI bill", "A bans TikTok": laws, rules and bans an actor will make.
+  static func regulation(in clause: Clause) -> String? {
+    if let ban = clause.find(banWords), let actor = clause.name(before: ban.start),
+      let target = banTarget(in: clause, after: ban.end)
+    {
+      return sentence(
+        actor.text, Verb("bans", "ban"), target,
+        isNegated: clause.isNegated(in: actor.end..<ban.start))
+    }
+    guard let hit = clause.find(Array(lawVerbs.keys)), let verb = lawVerbs[hit.word],
+      let actor = clause.name(before: hit.start), let law = lawName(in: clause, after: hit.end)
+    else { return nil }
+    return sentence(
+      actor.text, verb, law, isNegated: clause.isNegated(in: actor.end..<hit.start))
+  }
+
+  /// What is banned: a known name, else up to four English words before a preposition.
+  private static func banTarget(in clause: Clause, after offset: Int) -> String? {
+    if let name = clause.name(after: offset, before: min(clause.bytes.count, offset + 12)) {
+      return name.text
+    }
+    let stops: Set<String> = ["by", "in", "from", "within", "before", "next", "this", "after"]
+    let words = clause.tokens.filter { $0.start >= offset }.prefix { !stops.contains($0.text) }
+    guard words.first?.start == offset + 1 else { return nil }
+    return words.prefix(4).map(\.text).joined(separator: " ")
+  }
+
+  /// The law after the verb: "an AI bill" from "AI法案", "the GENIUS Act" as written in English.
+  private static func lawName(in clause: Clause, after offset: Int) -> String? {
+    let window = offset..<min(clause.bytes.count, offset + 40)
+    if let noun = clause.find(Array(chineseLawNouns.keys), in: window),
+      let english = chineseLawNouns[noun.word]
+    {
+      let between = offset..<noun.start
+      var words = clause.tokens.filter { between.contains($0.start) }.map(\.text)
+      words += clause.entities.filter { between.contains($0.utf8Offset) }.map(\.canonical)
+      words += lawTopics.keys.sorted().filter { clause.find([$0], in: between) != nil }
+        .compactMap { lawTopics[$0] }
+      // "更多AI法案" is several laws: "more AI bills", with no article.
+      if clause.find(["更多", "多项", "多項", "多部"], in: between) != nil {
+        let plural = english.hasSuffix("s") ? english : english + "s"
+        return (["more"] + words + [plural]).joined(separator: " ")
+      }
+      let phrase = (words + [english]).joined(separator: " ")
+      let article =
+        english == "rules" ? "" : "aeiouAEIOU".contains(phrase.prefix(1)) ? "an " : "a "
+      return article + phrase
+    }
+    let words = clause.tokens.filter { $0.start >= offset }.prefix(6)
+    guard let nounIndex = words.firstIndex(where: { englishLawNouns.contains($0.text) }) else {
+      return nil
+    }
+    return words[...nounIndex].map(\.text).joined(separator: " ")
+  }
+}
