@@ -22,6 +22,9 @@ struct ArticleContext {
   /// Whether the sections name their own sources, as a digest's do.
   let isDigest: Bool
 
+  /// The source of a forecast whose article names no one: review should fix it.
+  static let unknownSpeaker = "unknown"
+
   init(document: Document, overrides: ExtractionOverrides) {
     self.document = document
     self.overrides = overrides
@@ -56,7 +59,7 @@ struct ArticleContext {
     if let host = (overrides.url ?? metadata.url).flatMap(Self.outletName) {
       return Speaker(name: host, via: nil)
     }
-    return Speaker(name: "unknown", via: nil)
+    return Speaker(name: Self.unknownSpeaker, via: nil)
   }
 
   private func nonEmpty(_ text: String?) -> String? {

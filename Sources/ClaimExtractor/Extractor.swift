@@ -44,7 +44,11 @@ public struct Extractor: Sendable {
 
   public init(lexicon: Lexicon = .builtIn) {
     self.lexicon = lexicon
-    detector = ForecastDetector(extraHedges: lexicon.hedges)
+    // Hedge words from lexicon.json are cues like the built-in ones, with their own values.
+    let extra = lexicon.hedges.keys.sorted().map { Cue($0, .hedge) }
+    detector = ForecastDetector(
+      scanner: extra.isEmpty ? .standard : CueScanner(cues: Cue.all + extra),
+      extraHedges: lexicon.hedges)
     speakers = SpeakerFinder(lexicon: lexicon)
   }
 
@@ -123,7 +127,9 @@ public struct Extractor: Sendable {
     }
     let source = article.overrides.source ?? speaker ?? defaultSpeaker.name
     var via = defaultSpeaker.via
-    if article.overrides.source == nil, let speaker, speaker != defaultSpeaker.name {
+    if article.overrides.source == nil, let speaker, speaker != defaultSpeaker.name,
+      defaultSpeaker.name != ArticleContext.unknownSpeaker
+    {
       via = defaultSpeaker.name
     }
     if via == source { via = nil }

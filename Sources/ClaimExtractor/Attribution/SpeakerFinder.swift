@@ -14,8 +14,7 @@ struct SpeakerFinder: Sendable {
 
   static let chineseVerbs = [
     "认为", "認為", "指出", "表示", "预测", "預測", "预言", "預言", "称", "稱", "透露", "强调", "強調", "坦言", "直言",
-    "判断", "判斷", "相信", "警告", "宣布", "说", "說", "提到", "写道", "寫道", "断言", "斷言", "预计", "預計",
-    "押注", "展望",
+    "判断", "判斷", "相信", "警告", "宣布", "说", "說", "提到", "写道", "寫道", "断言", "斷言", "押注",
   ]
   private static let englishVerbs = [
     "said", "says", "predicted", "predicts", "expects", "expected", "believes", "warned", "warns",
@@ -68,6 +67,12 @@ struct SpeakerFinder: Sendable {
       while let range = sentence.range(of: verb, range: searchFrom..<sentence.endIndex) {
         searchFrom = range.upperBound
         let before = sentence[sentence.startIndex..<range.lowerBound]
+        // "经济预测：…" labels a list item; it names a topic, not a speaker.
+        if sentence[range.upperBound...].hasPrefix("：")
+          || sentence[range.upperBound...].hasPrefix(":")
+        {
+          continue
+        }
         guard let name = trailingName(of: before, scalars: scalars) else { continue }
         if Self.pronouns.contains(name) { return .pronoun }
         if Self.notNames.contains(name) { continue }

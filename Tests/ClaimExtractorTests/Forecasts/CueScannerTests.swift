@@ -35,7 +35,8 @@ struct CueCase: Sendable, CustomTestStringConvertible {
   @Test func mayTheMonthIsADecoyAndMayTheVerbAHedge() {
     let scanner = CueScanner.standard
     var text = "It may rain in May"
-    let kinds = text.withUTF8 { buffer in scanner.hits(in: buffer).map { scanner.cues[$0.cue].kind } }
+    let kinds = text.withUTF8 { buffer in scanner.hits(in: buffer).map { scanner.cues[$0.cue].kind }
+    }
     #expect(kinds == [.hedge, .decoy])
   }
 }
@@ -46,7 +47,8 @@ extension CueScannerTests {
   func futureHuiAfterAWordIsNotHiddenByANoun(_ text: String) {
     let scanner = CueScanner.standard
     var text = text
-    let kinds = text.withUTF8 { buffer in scanner.hits(in: buffer).map { scanner.cues[$0.cue].kind } }
+    let kinds = text.withUTF8 { buffer in scanner.hits(in: buffer).map { scanner.cues[$0.cue].kind }
+    }
     #expect(kinds.contains(.future))
   }
 }

@@ -44,7 +44,8 @@ struct SplitCase: Sendable, CustomTestStringConvertible {
   static let clauseCases: [SplitCase] = [
     .init(text: "甲将上涨，乙会下跌", pieces: ["甲将上涨，", "乙会下跌"]),
     .init(text: "據悉,營收將翻倍", pieces: ["據悉,", "營收將翻倍"]),
-    .init(text: "about 1,000 units: most will sell", pieces: ["about 1,000 units:", "most will sell"]),
+    .init(
+      text: "about 1,000 units: most will sell", pieces: ["about 1,000 units:", "most will sell"]),
     .init(text: "价格将在10:30公布", pieces: ["价格将在10:30公布"]),
   ]
 

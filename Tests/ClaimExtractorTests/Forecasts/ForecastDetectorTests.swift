@@ -1,0 +1,111 @@
+import ClaimLedger
+import Testing
+
+@testable import ClaimExtractor
+
+/// A sentence and the forecasts the detector should find in it.
+struct DetectionCase: Sendable, CustomTestStringConvertible {
+  let sentence: String
+  /// The quoted span of each forecast, in order.
+  let quotes: [String]
+  /// The deadline of each forecast (nil: none).
+  var deadlines: [String?] = []
+  var isFramed = false
+  var testDescription: String { sentence }
+}
+
+@Suite struct ForecastDetectorTests {
+  static let published = Day(year: 2026, month: 3, day: 1)
+  static let detector = ForecastDetector()
+
+  static func spans(_ c: DetectionCase) -> [ForecastSpan] {
+    detector.forecasts(
+      in: c.sentence, context: TimeContext(published: published), isFramed: c.isFramed)
+  }
+
+  static func quotes(_ spans: [ForecastSpan], in sentence: String) -> [String] {
+    let bytes = Array(sentence.utf8)
+    return spans.map { String(decoding: bytes[$0.range], as: UTF8.self) }
+  }
+
+  static let forecasts: [DetectionCase] = [
+    .init(
+      sentence: "小米将在2027年推出首款折叠屏汽车。", quotes: ["小米将在2027年推出首款折叠屏汽车。"],
+      deadlines: ["2027-12-31"]),
+    .init(
+      sentence: "分析师认为，苹果极有可能在明年收购一家芯片公司。",
+      quotes: ["分析师认为，苹果极有可能在明年收购一家芯片公司。"], deadlines: ["2027-12-31"]),
+    .init(
+      sentence: "該公司預計明年上半年量產新電池。", quotes: ["該公司預計明年上半年量產新電池。"],
+      deadlines: ["2027-06-30"]),
+    .init(
+      sentence: "2026年销量将突破百万辆，2028年将达到三百万辆。",
+      quotes: ["2026年销量将突破百万辆", "2028年将达到三百万辆。"],
+      deadlines: ["2026-12-31", "2028-12-31"]),
+    .init(
+      sentence: "Analysts expect the company will double its revenue by 2028.",
+      quotes: ["Analysts expect the company will double its revenue by 2028."],
+      deadlines: ["2028-12-31"]),
+    .init(
+      sentence: "这家公司可能不会上市，而是被对手收购。", quotes: ["这家公司可能不会上市，而是被对手收购。"],
+      deadlines: [nil], isFramed: true),
+  ]
+
+  @Test(arguments: forecasts)
+  func findsTheForecastAndItsWindow(_ c: DetectionCase) {
+    let spans = Self.spans(c)
+    #expect(Self.quotes(spans, in: c.sentence) == c.quotes)
+    #expect(spans.map { $0.timeFrame?.deadline.description } == c.deadlines)
+  }
+
+  static let nonForecasts: [DetectionCase] = [
+    .init(sentence: "这家公司是否会在明年上市？", quotes: []),
+    .init(sentence: "企业必须加快转型，否则将被淘汰。", quotes: []),
+    .init(sentence: "行业曾相信，只要投入足够，突破终将到来。", quotes: []),
+    .init(sentence: "该平台将所有服务接入统一入口。", quotes: []),
+    .init(sentence: "研究人员将数据压缩在更小的模型里。", quotes: []),
+    .init(sentence: "总之，明年将是充满机遇的一年。", quotes: []),
+    .init(sentence: "这也预示着行业洗牌即将到来。", quotes: []),
+    .init(sentence: "2025年公司营收将超过100亿元。", quotes: []),
+    .init(sentence: "数据显示2023-2025年间销量将增长三倍，利润也将翻番。", quotes: []),
+    .init(sentence: "We should invest more next year.", quotes: []),
+    .init(sentence: "Will the company survive next year?", quotes: []),
+    .init(sentence: "这种结构可能是模型普遍存在的机制。", quotes: []),
+    .init(sentence: "Subscribe now and we will send you our forecasts.", quotes: []),
+  ]
+
+  @Test(arguments: nonForecasts)
+  func leavesOutWhatIsNotAForecast(_ c: DetectionCase) {
+    #expect(Self.quotes(Self.spans(c), in: c.sentence) == [])
+  }
+
+  @Test func aConditionBeforeTheForecastMarksIt() {
+    let c = DetectionCase(sentence: "如果今年拿不到融资，这家公司将在明年裁员过半。", quotes: [])
+    #expect(Self.spans(c).map(\.isConditional) == [true])
+  }
+
+  @Test func aComparisonWithRuguoshuoIsNotACondition() {
+    let c = DetectionCase(sentence: "如果说去年是试水，那么今年将全面铺开。", quotes: [])
+    #expect(Self.spans(c).map(\.isConditional) == [false])
+  }
+
+  @Test func aNegatingHedgeFlipsTheConfidenceAndKeepsTheNegation() {
+    let c = DetectionCase(sentence: "The merger is unlikely to close before June 2027.", quotes: [])
+    let spans = Self.spans(c)
+    #expect(spans.map(\.isNegated) == [true])
+    #expect(spans.map(\.confidence) == [0.8])
+    #expect(spans.map(\.hedge) == ["unlikely"])
+  }
+
+  @Test func aDoubtWordOutweighsTheTense() {
+    let c = DetectionCase(sentence: "明年将有更多交易或许将会落地。", quotes: [])
+    #expect(Self.spans(c).map(\.hedge) == ["或许"])
+  }
+
+  @Test func aWeakHedgeNeedsAWindowOrAFramedArticle() {
+    let bare = DetectionCase(sentence: "他们可能改变主意。", quotes: [])
+    #expect(Self.spans(bare).isEmpty)
+    let framed = DetectionCase(sentence: "他们可能改变主意。", quotes: [], isFramed: true)
+    #expect(Self.spans(framed).count == 1)
+  }
+}
