@@ -1,4 +1,0 @@
-enum TimeFrameFinder {
-  static func frames(in text: String, context: TimeContext) -> [TimeFrame] { [] }
-  static func framingYear(in text: String) -> Int? { nil }
-}
