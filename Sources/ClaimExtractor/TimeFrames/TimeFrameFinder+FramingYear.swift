@@ -12,7 +12,8 @@ extension TimeFrameFinder {
     var offset = 0
     while offset < scanned.count {
       if scanned.firstMatch(framingWords, at: offset) != nil { hasTopic = true }
-      guard !scanned.isInsideNumber(offset) || !TimeText.isDigit(scanned[offset]),
+      // Unlike frames, both ends of a range count here: "2026-2028" is two years.
+      guard !TimeText.isLetter(scanned[offset - 1]), scanned[offset - 1] != ".",
         let (found, end) = scanned.year(at: offset), !isAmount(in: scanned, at: end)
       else {
         offset += 1

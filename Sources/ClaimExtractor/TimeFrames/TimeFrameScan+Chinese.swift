@@ -77,16 +77,19 @@ extension TimeFrameScan {
   /// 第一季度, 一季度, 首季, 3季度, Q3.
   private func chineseQuarter(at offset: Int) -> (Int, Int)? {
     if let end = text.firstMatch(["首季度", "首季"], at: offset)?.end { return (1, end) }
-    if text.isCapital(at: offset), text[offset] == "q", let (quarter, count, end) =
-      text.digits(at: offset + 1), count == 1, !TimeText.isWordScalar(text[end])
+    if text.isCapital(at: offset), text[offset] == "q",
+      let (quarter, count, end) =
+        text.digits(at: offset + 1), count == 1, !TimeText.isWordScalar(text[end])
     {
       return (1...4).contains(quarter) ? (quarter, end) : nil
     }
     let hasOrdinal = text[offset] == "第"
     let position = hasOrdinal ? offset + 1 : offset
-    guard let (quarter, end) = text.smallNumber(at: position), (1...4).contains(quarter),
-      end == position + 1
+    let digit = text[position].flatMap { TimeText.isDigit($0) ? Int($0.value) - 48 : nil }
+    guard let quarter = digit ?? TimeText.hanDigit(text[position]), (1...4).contains(quarter),
+      hasOrdinal || !TimeText.isChineseNumeral(text[position - 1])
     else { return nil }
+    let end = position + 1
     if let wordEnd = text.match("季度", at: end) { return (quarter, wordEnd) }
     if hasOrdinal, text[end] == "季" { return (quarter, end + 1) }
     return nil
@@ -129,9 +132,7 @@ extension TimeFrameScan {
   /// 今年, 明年, 后年, 去年, 前年 and what follows them (明年上半年, 今年底, 今年晚些时候).
   private func relativeYear(at offset: Int) -> Match? {
     if let end = text.firstMatch(["今明两年", "今明兩年"], at: offset)?.end {
-      let window = publishedYear.flatMap { year in
-        Window.year(year).flatMap { this in Day.endOfYear(year + 1).map { Window(start: this.start, deadline: $0) } }
-      }
+      let window = publishedYear.flatMap { Window.years($0, through: $0 + 1) }
       return Match(end: end, window: window, year: publishedYear.map { $0 + 1 })
     }
     let heads: [(String, Int, String)] = [
@@ -147,6 +148,11 @@ extension TimeFrameScan {
     return nil
   }
 
+  /// Characters that make a following 年底/年内 about some other year or about years in general:
+  /// 几年内, 每年底, 同年底, 多年内, 跨年.
+  private static let notThisYear =
+    "几幾多数數每同当當该該这這那近历歷跨全整元少老青周週百千万萬亿億个個半上下去前明今本後后来來成往逐新年"
+
   /// A part of a year standing alone: 下半年, 第三季度, 3月底, 2月1日, 年底, 下个月.
   private func chineseCalendar(at offset: Int) -> Match? {
     if let (period, end) = chinesePeriod(at: offset) {
@@ -158,9 +164,9 @@ extension TimeFrameScan {
       return Match(end: end, window: year.flatMap { period.window(in: $0) })
     }
     if let (word, end) = text.firstMatch(["年内", "年內", "年底", "年末", "年中"], at: offset) {
-      let notYearWords = "几幾多数數每同当當该該这這那近历歷跨全整元少老青周週百千万萬亿億个個半上下去前明今本後后来來成往逐新年"
       if let before = text[offset - 1],
-        notYearWords.unicodeScalars.contains(before) || TimeText.isChineseNumeral(before)
+        TimeFrameScan.notThisYear.unicodeScalars.contains(before)
+          || TimeText.isChineseNumeral(before)
           || TimeText.isDigit(before)
       {
         return nil
@@ -168,7 +174,8 @@ extension TimeFrameScan {
       if word == "年中", let after = text[end], "国國华華".unicodeScalars.contains(after) {
         return nil
       }
-      let period: Period = word == "年中" ? .midYear : word.hasSuffix("内") || word.hasSuffix("內") ? .year : .yearEnd
+      let period: Period =
+        word == "年中" ? .midYear : word.hasSuffix("内") || word.hasSuffix("內") ? .year : .yearEnd
       return Match(end: end, window: publishedYear.flatMap { period.window(in: $0) })
     }
     let months: [(String, Int)] = [

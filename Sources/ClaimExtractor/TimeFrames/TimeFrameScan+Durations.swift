@@ -28,7 +28,8 @@ extension TimeFrameScan {
     if let lead = text.firstMatch(futureLeads, at: offset) {
       (direction, position) = (.future, lead.end)
     } else if let lead = text.firstMatch(["过去", "過去", "最近", "近"], at: offset) {
-      if lead.literal == "近", let before = text[offset - 1], "接将將附靠最".unicodeScalars.contains(before)
+      if lead.literal == "近", let before = text[offset - 1],
+        "接将將附靠最".unicodeScalars.contains(before)
       {
         return nil
       }
@@ -111,8 +112,7 @@ extension TimeFrameScan {
       let next = text.afterSpace(vague.end)
     {
       (isVague, position) = (true, next)
-    } else if let (value, end) = text.englishCount(at: position), let next = text.afterSpace(end)
-    {
+    } else if let (value, end) = text.englishCount(at: position), let next = text.afterSpace(end) {
       (count, position) = (value, next)
     }
     let units: [(String, Span)] = [
@@ -124,11 +124,15 @@ extension TimeFrameScan {
       let unitEnd = text.match(word: unit, at: position)
     else { return nil }
     if count == nil, !isVague {
-      // "next year" is a calendar year; "over the next year" and "the next decade" count.
-      guard direction != nil, unit.hasPrefix("decade") || (hasThe && lead != nil) else {
-        return nil
+      // "next year" is a calendar year; "over the next year" and "the next decade" count;
+      // "the coming years" names no length.
+      guard direction != nil else { return nil }
+      if unit.hasSuffix("s") {
+        isVague = true
+      } else {
+        guard unit == "decade" || (hasThe && lead != nil) else { return nil }
+        count = 1
       }
-      count = 1
     }
     var end = unitEnd
     if let time = text.firstMatch(["'s time", "' time", "’s time", "’ time"], at: end) {
