@@ -90,8 +90,14 @@ struct TimeFrameScan {
     if TimeText.isLetter(scalar) {
       return text.isWordStart(offset) ? english(at: offset) : nil
     }
-    return scalar.value >= 0x3000 ? chinese(at: offset) : nil
+    guard TimeText.isChineseNumeral(scalar) || TimeFrameScan.chineseStarts.contains(scalar)
+    else { return nil }
+    return chinese(at: offset)
   }
+
+  /// The characters a Chinese frame can start with, besides numerals; every other character is
+  /// skipped at once, which keeps long Chinese sentences cheap.
+  private static let chineseStarts = Set("半截直最到至今本明后後去前接未往过過近上下第首年这這".unicodeScalars)
 
   /// Frames that start with a year in digits: ranges (2026-2028年), the year with what follows
   /// it in Chinese (2026年下半年, 2026年3月1日), 2026 Q3, 2026H2, 2026-03-01, and "2026预测".

@@ -180,6 +180,7 @@ extension TimeFrameScan {
     }
     let months: [(String, Int)] = [
       ("下个月", 1), ("下個月", 1), ("下月", 1), ("本月", 0), ("这个月", 0), ("這個月", 0),
+      ("上个月", -1), ("上個月", -1), ("上月", -1),
     ]
     for (word, delta) in months {
       guard let end = text.match(word, at: offset) else { continue }

@@ -28,11 +28,12 @@ extension TimeText {
   /// A count at `offset` as durations write it: Arabic digits (18), Chinese numerals (十八, 两,
   /// 三十六); nil for zero, for ordinals (第三) and for numbers too large to be a span of time.
   func count(at offset: Int) -> (value: Int, end: Int)? {
+    guard self[offset - 1] != "第" else { return nil }
     if let (value, _, end) = digits(at: offset) {
       return (1...9999).contains(value) ? (value, end) : nil
     }
     guard let first = self[offset], TimeText.isChineseNumeral(first),
-      !TimeText.isChineseNumeral(self[offset - 1]), self[offset - 1] != "第"
+      !TimeText.isChineseNumeral(self[offset - 1])
     else { return nil }
     var end = offset
     while TimeText.isChineseNumeral(self[end]) { end += 1 }
@@ -62,7 +63,7 @@ extension TimeText {
     if let end = match(word: "a dozen", at: offset) { return (12, end) }
     if let end = firstWord(["a", "an"], at: offset)?.end { return (1, end) }
     for (index, word) in TimeText.tens.enumerated() {
-      guard let end = match(word: word, at: offset) ?? match(word + "-", at: offset) else {
+      guard let end = match(word + "-", at: offset) ?? match(word: word, at: offset) else {
         continue
       }
       let tens = (index + 2) * 10

@@ -91,7 +91,33 @@ import Testing
     .init("几年内", on: published, nil),
   ]
 
+  static let traditionalAndVariants: [FrameCase] = [
+    .init("明年底前完成", on: published, "2027-12-31", "明年底"),
+    .init("今年內上市", on: published, "2026-12-31", "今年內"),
+    .init("未來三個月", on: published, "2026-04-20", "未來三個月"),
+    .init("兩週內回覆", on: published, "2026-02-03", "兩週內"),
+    .init("2026年第四季出貨", "2026-12-31", "2026年第四季"),
+    .init("首季度营收", on: published, "2026-03-31", "首季度"),
+    .init("今年前三季度", on: published, "2026-09-30", "今年前三季度"),
+    .init("六月十八日開賣", on: published, "2026-06-18", "六月十八日"),
+    .init("２０２６年３月", "2026-03-31", "２０２６年３月"),
+    .init("2030年前后普及", "2030-12-31", "2030年前后", start: "2030-01-01"),
+    .init("到年底", on: published, "2026-12-31", "到年底"),
+    .init("到明年", on: published, "2027-12-31", "到明年", start: nil),
+    .init("截至2027年6月", "2027-06-30", "截至2027年6月", start: nil),
+    .init("3月上旬发布", on: published, "2026-03-10", "3月上旬"),
+    .init("最近三个月", on: published, "2026-01-19", "最近三个月", start: "2025-10-20"),
+    .init("上个月发布", on: published, "2025-12-31", "上个月"),
+    .init("今明两年", on: published, "2027-12-31", "今明两年", start: "2026-01-01"),
+    .init("2026年中国市场", "2026-12-31", "2026年"),
+    .init("每年底结算", on: published, nil),
+    .init("至少3年", on: published, nil),
+    .init("一年一度", on: published, nil),
+    .init("第2000天", on: published, nil),
+  ]
+
   @Test(arguments: years) func readsYearsAndRanges(_ c: FrameCase) { c.check() }
   @Test(arguments: parts) func readsPartsOfYears(_ c: FrameCase) { c.check() }
   @Test(arguments: relative) func countsFromPublication(_ c: FrameCase) { c.check() }
+  @Test(arguments: traditionalAndVariants) func readsVariants(_ c: FrameCase) { c.check() }
 }

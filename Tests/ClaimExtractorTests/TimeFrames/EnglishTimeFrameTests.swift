@@ -77,7 +77,32 @@ import Testing
     .init("it lasted 18 months", on: published, nil),
   ]
 
+  static let variants: [FrameCase] = [
+    .init("Filed by Sept. 30, 2026", "2026-09-30", "by Sept. 30, 2026"),
+    .init("Opens Dec 2026", "2026-12-31", "Dec 2026"),
+    .init("by the end of March", on: published, "2026-03-31", "by the end of March", start: nil),
+    .init("by the end of Q3", on: published, "2026-09-30", "by the end of Q3"),
+    .init("until the end of 2027", "2027-12-31", "until the end of 2027"),
+    .init("in early next year", on: published, "2027-06-30", "in early next year"),
+    .init("before March 2027", "2027-02-28", "before March 2027"),
+    .init("in the first half", on: published, "2026-06-30", "in the first half"),
+    .init("H1 results", framing: 2027, "2027-06-30", "H1"),
+    .init("Q3-2026 guidance", "2026-09-30", "Q3-2026"),
+    .init("next month", on: published, "2026-02-28", "next month"),
+    .init("between now and 2030", "2030-12-31", "between now and 2030", start: nil),
+    .init("IN 2026", "2026-12-31", "IN 2026"),
+    .init("over the next year", on: published, "2027-01-20", "over the next year"),
+    .init("within twenty-four months", on: published, "2028-01-20", "within twenty-four months"),
+    .init("in three weeks", on: published, "2026-02-10", "in three weeks"),
+    .init("since 2020", nil),
+    .init("by the 2030s", nil),
+    .init("for 3 years", on: published, nil),
+    .init("the decade ahead", on: published, nil),
+    .init("the Q3x model", nil),
+  ]
+
   @Test(arguments: years) func readsYearsAndRanges(_ c: FrameCase) { c.check() }
   @Test(arguments: parts) func readsPartsOfYears(_ c: FrameCase) { c.check() }
   @Test(arguments: relative) func countsFromPublication(_ c: FrameCase) { c.check() }
+  @Test(arguments: variants) func readsVariants(_ c: FrameCase) { c.check() }
 }
