@@ -16,7 +16,10 @@ import ClaimLedger
 /// - A half or quarter with no year takes the last year named earlier in the sentence, else the
 ///   publication year, else the framing year.
 /// - "by", "until", "through", "到" and "至" open a window (no start); "in", "for" and "during"
-///   keep it. The words of English frames include that leading preposition ("by 2027").
+///   keep it. The words of English frames include that leading preposition ("by 2027"), and
+///   of Chinese frames the opening 到/至/截至 ("到2040年") but not a plain 在.
+/// - "early 2027" is January to June and "late 2026" July to December; "mid-2026" ends June 30.
+/// - "by the end of the decade" counts decades as 2021–2030, so from 2026 it is 2030-12-31.
 public enum TimeFrameFinder {
   /// Every time expression in `text`, in order of appearance.
   ///
@@ -127,7 +130,9 @@ struct TimeFrameScan {
     var position = offset
     if text[position] == "年" { position += 1 }
     let connectors = ["——", "—", "–", "-", "~", "至", "到", " to ", " through ", " until "]
-    guard let connector = text.firstMatch(connectors, at: text.skipSpaces(from: position))
+    guard
+      let connector = text.firstMatch(connectors, at: position)
+        ?? text.firstMatch(connectors, at: text.skipSpaces(from: position))
     else { return nil }
     let next = text.skipSpaces(from: connector.end)
     var last: Int

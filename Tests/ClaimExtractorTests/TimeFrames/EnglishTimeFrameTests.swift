@@ -16,6 +16,7 @@ import Testing
     .init("The plan covers 2026-2028", "2028-12-31", "2026-2028", start: "2026-01-01"),
     .init("between 2026 and 2028 demand doubles", "2028-12-31", "between 2026 and 2028"),
     .init("from 2026 to 2028 the fleet grows", "2028-12-31", "from 2026 to 2028"),
+    .init("The plan runs 2026 to 2028", "2028-12-31", "2026 to 2028"),
     .init("Sales climb in 2026-27", "2027-12-31", "in 2026-27"),
   ]
 
