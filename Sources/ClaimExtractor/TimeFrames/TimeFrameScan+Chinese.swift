@@ -1,0 +1,194 @@
+import ClaimLedger
+
+/// A part of a year, read before the year it belongs to is known.
+enum Period: Equatable {
+  case year
+  case half(Int)
+  case quarter(Int)
+  /// 前三季度: from the start of the year to the end of that quarter.
+  case quartersThrough(Int)
+  case month(Int)
+  /// 3月底, 3月前: open, ending with the month.
+  case monthEnd(Int)
+  case day(month: Int, day: Int)
+  /// 年底, 年末, 2030年前: open, ending with the year.
+  case yearEnd
+  /// 年中, "mid-2026": open, ending June 30.
+  case midYear
+
+  func window(in year: Int) -> Window? {
+    switch self {
+    case .year: .year(year)
+    case .half(let half): .half(half, of: year)
+    case .quarter(let quarter): .quarter(quarter, of: year)
+    case .quartersThrough(let quarter): .months(1, through: quarter * 3, of: year)
+    case .month(let month): .month(month, of: year)
+    case .monthEnd(let month): Window.month(month, of: year)?.opened
+    case .day(let month, let day): .day(day, month: month, year: year)
+    case .yearEnd: .open(Day.endOfYear(year))
+    case .midYear: .open(Day(year: year, month: 6, day: 30))
+    }
+  }
+}
+
+/// The grammar of Chinese time frames, simplified and traditional.
+extension TimeFrameScan {
+  func chinese(at offset: Int) -> Match? {
+    (TimeText.hanDigit(text[offset]) != nil ? yearLed(at: offset) : nil)
+      ?? chineseOpening(at: offset) ?? relativeYear(at: offset)
+      ?? chineseDuration(at: offset) ?? chineseCalendar(at: offset)
+  }
+
+  /// What follows "2026年", "明年" or "今年": a part of that year, or a word that closes it.
+  /// `year` is nil when a relative year has no publication day; the words are still consumed.
+  func continuation(at offset: Int, year: Int?) -> Match {
+    let (period, end) = chinesePeriod(at: offset) ?? yearSuffix(at: offset)
+    guard let period else { return Match(end: end, window: nil, year: year) }
+    return Match(end: end, window: year.flatMap { period.window(in: $0) }, year: year)
+  }
+
+  /// A word closing a year: 年底 and 前 end it, 后 (after) has no deadline and gives nil.
+  private func yearSuffix(at offset: Int) -> (Period?, Int) {
+    let suffixes: [(String, Period?)] = [
+      ("年底", .yearEnd), ("年末", .yearEnd), ("底", .yearEnd), ("末", .yearEnd),
+      ("年中", .midYear), ("晚些时候", .yearEnd), ("晚些時候", .yearEnd), ("晚些", .yearEnd),
+      ("前后", .year), ("前後", .year), ("以前", .yearEnd), ("之前", .yearEnd), ("前", .yearEnd),
+      ("以后", nil), ("以後", nil), ("之后", nil), ("之後", nil), ("后", nil), ("後", nil),
+      ("以内", .year), ("以內", .year), ("之内", .year), ("之內", .year), ("内", .year),
+      ("內", .year), ("度", .year),
+    ]
+    for (word, period) in suffixes {
+      if let end = text.match(word, at: offset) { return (period, end) }
+    }
+    return (.year, offset)
+  }
+
+  /// 上半年, 第三季度, 前三季度, Q3, 3月, 3月底, 2月1日: a part of a year that does not say which.
+  func chinesePeriod(at offset: Int) -> (Period, Int)? {
+    if let end = text.match("上半年", at: offset) { return (.half(1), end) }
+    if let end = text.match("下半年", at: offset) { return (.half(2), end) }
+    if text[offset] == "前", let (quarter, end) = chineseQuarter(at: offset + 1) {
+      return (.quartersThrough(quarter), end)
+    }
+    if let (quarter, end) = chineseQuarter(at: offset) { return (.quarter(quarter), end) }
+    return chineseMonth(at: offset)
+  }
+
+  /// 第一季度, 一季度, 首季, 3季度, Q3.
+  private func chineseQuarter(at offset: Int) -> (Int, Int)? {
+    if let end = text.firstMatch(["首季度", "首季"], at: offset)?.end { return (1, end) }
+    if text.isCapital(at: offset), text[offset] == "q",
+      let (quarter, count, end) =
+        text.digits(at: offset + 1), count == 1, !TimeText.isWordScalar(text[end])
+    {
+      return (1...4).contains(quarter) ? (quarter, end) : nil
+    }
+    let hasOrdinal = text[offset] == "第"
+    let position = hasOrdinal ? offset + 1 : offset
+    let digit = text[position].flatMap { TimeText.isDigit($0) ? Int($0.value) - 48 : nil }
+    guard let quarter = digit ?? TimeText.hanDigit(text[position]), (1...4).contains(quarter),
+      hasOrdinal || !TimeText.isChineseNumeral(text[position - 1])
+    else { return nil }
+    let end = position + 1
+    if let wordEnd = text.match("季度", at: end) { return (quarter, wordEnd) }
+    if hasOrdinal, text[end] == "季" { return (quarter, end + 1) }
+    return nil
+  }
+
+  /// 3月, 十二月, 3月底, 3月份, 3月上旬, 2月1日, 2月1号.
+  private func chineseMonth(at offset: Int) -> (Period, Int)? {
+    guard let (month, numberEnd) = text.smallNumber(at: offset), (1...12).contains(month),
+      text[numberEnd] == "月"
+    else { return nil }
+    var end = numberEnd + 1
+    if let (day, dayEnd) = text.smallNumber(at: end),
+      let marker = text.firstMatch(["日", "号", "號"], at: dayEnd)
+    {
+      return (.day(month: month, day: day), marker.end)
+    }
+    end = text.match("份", at: end) ?? end
+    let parts: [(String, Period)] = [
+      ("底", .monthEnd(month)), ("末", .monthEnd(month)), ("下旬", .monthEnd(month)),
+      ("以前", .monthEnd(month)), ("之前", .monthEnd(month)), ("前", .monthEnd(month)),
+      ("上旬", .day(month: month, day: 10)), ("初", .day(month: month, day: 10)),
+      ("中旬", .day(month: month, day: 20)),
+    ]
+    for (word, period) in parts {
+      if let wordEnd = text.match(word, at: end) { return (period, wordEnd) }
+    }
+    return (.month(month), end)
+  }
+
+  /// 到2040年, 至2030年, 截至2026年底: the same window with no start.
+  private func chineseOpening(at offset: Int) -> Match? {
+    let leads = ["截止到", "截至", "截止", "直到", "最迟", "最遲", "到", "至"]
+    guard let lead = text.firstMatch(leads, at: offset) else { return nil }
+    let start = text.skipSpaces(from: lead.end)
+    guard let found = yearLed(at: start) ?? relativeYear(at: start) ?? chineseCalendar(at: start)
+    else { return nil }
+    return Match(end: found.end, window: found.window?.opened, year: found.year)
+  }
+
+  /// 今年, 明年, 后年, 去年, 前年 and what follows them (明年上半年, 今年底, 今年晚些时候).
+  private func relativeYear(at offset: Int) -> Match? {
+    if let end = text.firstMatch(["今明两年", "今明兩年"], at: offset)?.end {
+      let window = publishedYear.flatMap { Window.years($0, through: $0 + 1) }
+      return Match(end: end, window: window, year: publishedYear.map { $0 + 1 })
+    }
+    let heads: [(String, Int, String)] = [
+      ("今年", 0, ""), ("本年", 0, ""), ("明年", 1, ""),
+      ("后年", 2, "然之以最此随隨背落往而其午身幕善"), ("後年", 2, "然之以最此随隨背落往而其午身幕善"),
+      ("去年", -1, "过過"), ("前年", -2, "提以之此从從目当當空史生眼面跟门門年"),
+    ]
+    for (word, delta, blocked) in heads {
+      guard let end = text.match(word, at: offset) else { continue }
+      if let before = text[offset - 1], blocked.unicodeScalars.contains(before) { return nil }
+      return continuation(at: end, year: publishedYear.map { $0 + delta })
+    }
+    return nil
+  }
+
+  /// Characters that make a following 年底/年内 about some other year or about years in general:
+  /// 几年内, 每年底, 同年底, 多年内, 跨年.
+  private static let notThisYear =
+    "几幾多数數每同当當该該这這那近历歷跨全整元少老青周週百千万萬亿億个個半上下去前明今本後后来來成往逐新年"
+
+  /// A part of a year standing alone: 下半年, 第三季度, 3月底, 2月1日, 年底, 下个月.
+  private func chineseCalendar(at offset: Int) -> Match? {
+    if let (period, end) = chinesePeriod(at: offset) {
+      let year: Int?
+      switch period {
+      case .half, .quarter, .quartersThrough: year = impliedYear
+      default: year = calendarYear
+      }
+      return Match(end: end, window: year.flatMap { period.window(in: $0) })
+    }
+    if let (word, end) = text.firstMatch(["年内", "年內", "年底", "年末", "年中"], at: offset) {
+      if let before = text[offset - 1],
+        TimeFrameScan.notThisYear.unicodeScalars.contains(before)
+          || TimeText.isChineseNumeral(before)
+          || TimeText.isDigit(before)
+      {
+        return nil
+      }
+      if word == "年中", let after = text[end], "国國华華".unicodeScalars.contains(after) {
+        return nil
+      }
+      let period: Period =
+        word == "年中" ? .midYear : word.hasSuffix("内") || word.hasSuffix("內") ? .year : .yearEnd
+      return Match(end: end, window: publishedYear.flatMap { period.window(in: $0) })
+    }
+    let months: [(String, Int)] = [
+      ("下个月", 1), ("下個月", 1), ("下月", 1), ("本月", 0), ("这个月", 0), ("這個月", 0),
+      ("上个月", -1), ("上個月", -1), ("上月", -1),
+    ]
+    for (word, delta) in months {
+      guard let end = text.match(word, at: offset) else { continue }
+      let window = context.published.flatMap { Span.months(delta).applied(to: $0) }.flatMap {
+        Window.month($0.components.month, of: $0.components.year)
+      }
+      return Match(end: end, window: window)
+    }
+    return nil
+  }
+}

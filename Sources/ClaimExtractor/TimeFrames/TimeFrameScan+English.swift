@@ -1,0 +1,162 @@
+import ClaimLedger
+
+/// The grammar of English time frames: an optional preposition, an optional "the", and a core.
+extension TimeFrameScan {
+  /// Prepositions that may lead a frame; "by", "until" and "through" open the window, "before"
+  /// ends it the day before it starts, and "after", "beyond" and "since" leave no deadline.
+  private static let leads = [
+    "by", "in", "for", "of", "until", "till", "through", "thru", "before", "during", "within",
+    "over", "after", "beyond", "since", "around",
+  ]
+
+  func english(at offset: Int) -> Match? {
+    var position = offset
+    var lead: String?
+    if let found = text.firstWord(TimeFrameScan.leads, at: offset),
+      let next = text.afterSpace(found.end)
+    {
+      (lead, position) = (found.literal, next)
+    }
+    var hasThe = false
+    if let the = text.match(word: "the", at: position), let next = text.afterSpace(the) {
+      (hasThe, position) = (true, next)
+    }
+    guard var found = englishCore(at: position, lead: lead, hasThe: hasThe, isInner: false),
+      !found.needsLead || lead != nil
+    else { return nil }
+    guard let lead, !found.isDuration else { return found }
+    switch lead {
+    case "by", "until", "till", "through", "thru": found.window = found.window?.opened
+    case "before": found.window = found.window?.before
+    case "after", "beyond", "since": found.window = nil
+    default: break
+    }
+    return found
+  }
+
+  /// The frame itself. `isInner` is true after "end of", where a bare year or month needs no
+  /// preposition.
+  private func englishCore(at offset: Int, lead: String?, hasThe: Bool, isInner: Bool) -> Match? {
+    if let range = englishRange(at: offset) { return range }
+    if let duration = englishDuration(at: offset, lead: lead, hasThe: hasThe) { return duration }
+    if let fuzzy = partOfYear(at: offset) { return fuzzy }
+    if let period = englishHalfOrQuarter(at: offset) { return period }
+    if let month = englishMonth(at: offset, lead: lead, isInner: isInner) { return month }
+    if TimeText.isDigit(text[offset]) {
+      if let found = yearLed(at: offset) ?? dayFirst(at: offset) { return found }
+      guard let (year, end) = yearReference(at: offset) else { return nil }
+      return Match(end: end, window: year.flatMap { .year($0) }, year: year, needsLead: !isInner)
+    }
+    return relativeCalendar(at: offset)
+  }
+
+  /// "between 2026 and 2028", "from 2026 to 2028", "between now and 2030".
+  private func englishRange(at offset: Int) -> Match? {
+    if let now = text.match("between now and ", at: offset) {
+      guard let (year, end) = yearReference(at: now) else { return nil }
+      return Match(end: end, window: year.flatMap { Window.year($0)?.opened }, year: year)
+    }
+    guard let lead = text.firstMatch(["between ", "from "], at: offset),
+      let (first, firstEnd) = text.year(at: lead.end)
+    else { return nil }
+    let connectors =
+      lead.literal == "between " ? [" and "] : [" to ", " through ", " until ", "-", "–", "—"]
+    guard let connector = text.firstMatch(connectors, at: firstEnd),
+      let (last, end) = text.year(at: text.skipSpaces(from: connector.end)),
+      last > first, !TimeText.isWordScalar(text[end])
+    else { return nil }
+    return Match(end: end, window: .years(first, through: last), year: last)
+  }
+
+  /// "end of 2026", "year-end", "mid-2026", "early 2027", "late 2026", "later this year",
+  /// "the end of the decade".
+  private func partOfYear(at offset: Int) -> Match? {
+    if let end = text.firstMatch(["end of ", "end-"], at: offset)?.end {
+      if let decade = text.firstMatch(["the decade", "this decade"], at: end) {
+        return decadeEnd(end: decade.end)
+      }
+      if let (year, yearEnd) = yearReference(at: end) {
+        let window = year.flatMap { Period.yearEnd.window(in: $0) }
+        return Match(end: yearEnd, window: window, year: year)
+      }
+      let innerStart = text.match("the ", at: end) ?? end
+      guard let inner = englishCore(at: innerStart, lead: nil, hasThe: false, isInner: true)
+      else { return nil }
+      return Match(end: inner.end, window: inner.window?.opened, year: inner.year)
+    }
+    if let decade = text.firstMatch(["decade's end", "decade’s end"], at: offset) {
+      return decadeEnd(end: decade.end)
+    }
+    let words: [(String, Period)] = [
+      ("year-end", .yearEnd), ("year end", .yearEnd), ("year's end", .yearEnd),
+      ("year’s end", .yearEnd), ("later this year", .yearEnd), ("later in the year", .yearEnd),
+    ]
+    for (word, period) in words {
+      guard let end = text.match(word: word, at: offset) else { continue }
+      let window = publishedYear.flatMap { period.window(in: $0) }
+      return Match(end: end, window: window, year: publishedYear)
+    }
+    let parts: [(String, (Int) -> Window?)] = [
+      ("mid-", { Period.midYear.window(in: $0) }), ("mid ", { Period.midYear.window(in: $0) }),
+      ("middle of ", { Period.midYear.window(in: $0) }), ("early ", { Window.half(1, of: $0) }),
+      ("early-", { Window.half(1, of: $0) }), ("late ", { Window.half(2, of: $0) }),
+      ("late-", { Window.half(2, of: $0) }),
+    ]
+    for (word, window) in parts {
+      guard let start = text.match(word, at: offset),
+        let (year, end) = yearReference(at: start)
+      else { continue }
+      return Match(end: end, window: year.flatMap(window), year: year)
+    }
+    return nil
+  }
+
+  /// The last day of the decade that holds the publication year, counting decades as 2021–2030
+  /// (GUIDELINES §8: "by the end of the decade" written in 2026 is 2030-12-31).
+  private func decadeEnd(end: Int) -> Match {
+    let last = publishedYear.map { ($0 - 1) / 10 * 10 + 10 }
+    return Match(end: end, window: last.flatMap { Period.yearEnd.window(in: $0) }, year: last)
+  }
+
+  /// A year in words after "of", "end of" and the like: 2026, "next year", "this year", "the
+  /// year". The year is nil for relative words in an undated text.
+  func yearReference(at offset: Int) -> (Int?, Int)? {
+    if let (year, end) = text.year(at: offset), !TimeText.isWordScalar(text[end]),
+      text[end] != "%", text.firstMatch(TimeFrameScan.amountWords, at: end) == nil
+    {
+      return (year, end)
+    }
+    let words: [(String, Int)] = [
+      ("the year after next", 2), ("the current year", 0), ("the year", 0), ("next year", 1),
+      ("this year", 0), ("last year", -1),
+    ]
+    for (word, delta) in words {
+      if let end = text.match(word: word, at: offset) {
+        return (publishedYear.map { $0 + delta }, end)
+      }
+    }
+    return nil
+  }
+
+  /// Words after a four-digit number that make it an amount, not a year.
+  static let amountWords = [
+    " million", " billion", " trillion", " people", " units", " users", " percent", " dollars",
+  ]
+
+  /// "next year", "this year", "last year", "next month", "this month".
+  private func relativeCalendar(at offset: Int) -> Match? {
+    for (word, delta) in [("next year", 1), ("this year", 0), ("last year", -1)] {
+      guard let end = text.match(word: word, at: offset) else { continue }
+      let year = publishedYear.map { $0 + delta }
+      return Match(end: end, window: year.flatMap { .year($0) }, year: year)
+    }
+    for (word, delta) in [("next month", 1), ("this month", 0)] {
+      guard let end = text.match(word: word, at: offset) else { continue }
+      let window = context.published.flatMap { Span.months(delta).applied(to: $0) }.flatMap {
+        Window.month($0.components.month, of: $0.components.year)
+      }
+      return Match(end: end, window: window)
+    }
+    return nil
+  }
+}

@@ -1,0 +1,120 @@
+import ClaimLedger
+
+/// English halves, quarters, months and days.
+extension TimeFrameScan {
+  /// "first half of 2027", "the second half", "H2 2026", "third quarter of 2026", "Q3 2026",
+  /// "Q3"; with no year, the year named last in the sentence.
+  func englishHalfOrQuarter(at offset: Int) -> Match? {
+    guard let (period, end) = halfOrQuarterWords(at: offset) ?? halfOrQuarterLetter(at: offset)
+    else { return nil }
+    for joiner in [" of ", " ", "-"] {
+      guard let start = text.match(joiner, at: end), let (year, yearEnd) = yearReference(at: start)
+      else { continue }
+      return Match(end: yearEnd, window: year.flatMap { period.window(in: $0) }, year: year)
+    }
+    return Match(end: end, window: impliedYear.flatMap { period.window(in: $0) })
+  }
+
+  private func halfOrQuarterWords(at offset: Int) -> (Period, Int)? {
+    let ordinals: [(String, Int)] = [
+      ("first", 1), ("1st", 1), ("second", 2), ("2nd", 2), ("third", 3), ("3rd", 3),
+      ("fourth", 4), ("4th", 4), ("final", 4), ("latter", 2), ("back", 2),
+    ]
+    for (word, number) in ordinals {
+      guard let wordEnd = text.match(word + " ", at: offset) else { continue }
+      if let end = text.match(word: "half", at: wordEnd), number <= 2 || word == "final" {
+        return (.half(min(number, 2)), end)
+      }
+      if let end = text.match(word: "quarter", at: wordEnd), word != "latter", word != "back" {
+        return (.quarter(number), end)
+      }
+    }
+    return nil
+  }
+
+  /// "Q3" and "H2", capital letters only, so that "q3" in an id is not read.
+  private func halfOrQuarterLetter(at offset: Int) -> (Period, Int)? {
+    guard text.isCapital(at: offset), let letter = text[offset],
+      let (number, count, end) = text.digits(at: offset + 1), count == 1,
+      !TimeText.isWordScalar(text[end])
+    else { return nil }
+    switch letter {
+    case "q" where (1...4).contains(number): return (.quarter(number), end)
+    case "h" where (1...2).contains(number): return (.half(number), end)
+    default: return nil
+    }
+  }
+
+  /// "March 2027", "March 1, 2027", "March 3", "in March" (a bare month needs a preposition),
+  /// "Sept. 30, 2026".
+  func englishMonth(at offset: Int, lead: String?, isInner: Bool) -> Match? {
+    guard text.isCapital(at: offset), let (month, isAbbreviation, nameEnd) = monthName(at: offset)
+    else { return nil }
+    if let next = text.afterSpace(nameEnd), let (day, dayEnd) = dayOfMonth(at: next) {
+      var afterDay = dayEnd
+      if text[afterDay] == "," { afterDay += 1 }
+      if let yearStart = text.afterSpace(afterDay), let (year, yearEnd) = text.year(at: yearStart),
+        !TimeText.isWordScalar(text[yearEnd])
+      {
+        return Match(end: yearEnd, window: .day(day, month: month, year: year), year: year)
+      }
+      let window = calendarYear.flatMap { Window.day(day, month: month, year: $0) }
+      return Match(end: dayEnd, window: window)
+    }
+    var afterName = nameEnd
+    if text[afterName] == "," { afterName += 1 }
+    if let yearStart = text.afterSpace(afterName), let (year, yearEnd) = text.year(at: yearStart),
+      !TimeText.isWordScalar(text[yearEnd])
+    {
+      return Match(end: yearEnd, window: .month(month, of: year), year: year)
+    }
+    // "May" and "Mar" are also ordinary words; alone they count only after a preposition.
+    guard !isAbbreviation, month != 5 || lead != nil || isInner else { return nil }
+    let window = calendarYear.flatMap { Window.month(month, of: $0) }
+    return Match(end: nameEnd, window: window, needsLead: !isInner)
+  }
+
+  /// "1 March 2027", "3 May".
+  func dayFirst(at offset: Int) -> Match? {
+    guard let (day, dayEnd) = dayOfMonth(at: offset), let next = text.afterSpace(dayEnd),
+      text.isCapital(at: next), let (month, _, nameEnd) = monthName(at: next)
+    else { return nil }
+    if let yearStart = text.afterSpace(nameEnd), let (year, yearEnd) = text.year(at: yearStart),
+      !TimeText.isWordScalar(text[yearEnd])
+    {
+      return Match(end: yearEnd, window: .day(day, month: month, year: year), year: year)
+    }
+    return Match(end: nameEnd, window: calendarYear.flatMap { .day(day, month: month, year: $0) })
+  }
+
+  /// A day of the month, 1…31, with an optional "st", "nd", "rd" or "th".
+  private func dayOfMonth(at offset: Int) -> (Int, Int)? {
+    guard let (day, count, end) = text.digits(at: offset), count <= 2, (1...31).contains(day)
+    else { return nil }
+    if let suffix = text.firstWord(["st", "nd", "rd", "th"], at: end) { return (day, suffix.end) }
+    guard !TimeText.isWordScalar(text[end]), text[end] != ":", text[end] != "%" else {
+      return nil
+    }
+    return (day, end)
+  }
+
+  private static let monthNames = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+  ]
+
+  /// A month name, full or abbreviated ("Sept.", "Dec"); whether it was abbreviated.
+  private func monthName(at offset: Int) -> (Int, Bool, Int)? {
+    for (index, name) in TimeFrameScan.monthNames.enumerated() {
+      if let end = text.match(word: name, at: offset) { return (index + 1, false, end) }
+    }
+    for (index, name) in TimeFrameScan.monthNames.enumerated() where index != 4 {
+      let abbreviations = index == 8 ? ["sept", "sep"] : [String(name.prefix(3))]
+      for abbreviation in abbreviations {
+        guard let end = text.match(word: abbreviation, at: offset) else { continue }
+        return (index + 1, true, text[end] == "." ? end + 1 : end)
+      }
+    }
+    return nil
+  }
+}
