@@ -25,6 +25,13 @@ let package = Package(
       path: "Benchmarks/Sources/claims-bench"
     ),
 
+    // Generates a corpus of articles and times the extractor on it.
+    .executableTarget(
+      name: "claims-extract-bench",
+      dependencies: ["ClaimExtractor"],
+      path: "Benchmarks/Sources/claims-extract-bench"
+    ),
+
     .testTarget(name: "ClaimLedgerTests", dependencies: ["ClaimLedger"]),
     .testTarget(name: "ClaimExtractorTests", dependencies: ["ClaimExtractor"]),
     .testTarget(name: "ClaimReportsTests", dependencies: ["ClaimReports"]),

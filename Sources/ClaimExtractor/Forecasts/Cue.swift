@@ -19,8 +19,10 @@ struct Cue: Sendable {
     case question
     /// The sentence urges or prescribes: 应该, 需要, 必须, should, must.
     case advice
-    /// Rhetoric about a forecast rather than a forecast: 预示着, 预言.
+    /// Rhetoric about a forecast rather than a forecast: 预示着.
     case framing
+    /// The sentence speaks about the article or sums it up: 总之, "here are", "subscribe".
+    case meta
     /// A condition the forecast depends on: 如果, 一旦, if, unless.
     case condition
     /// 将 used as 把 ("将AI插件化"): the verb that follows the object gives it away.
@@ -126,11 +128,13 @@ extension Cue {
         "关键任务", "關鍵任務", "建议", "建議", "should", "must", "need to", "needs to", "ought to",
         "have to", "has to",
       ])
+    + words(.framing, ["预示", "預示"])
     + words(
-      .framing,
+      .meta,
       [
-        "预示", "預示", "总而言之", "總而言之", "总之", "總之", "in short", "here are", "here's",
-        "subscribe", "subscribing", "subscription", "what we expect", "read more", "sign up",
+        "总而言之", "總而言之", "总之", "總之", "in short", "here are", "here's", "subscribe",
+        "subscribing", "subscription", "what we expect", "read more", "sign up", "订阅", "訂閱",
+        "点击", "點擊",
       ])
     + words(
       .condition,

@@ -63,8 +63,7 @@ struct SentenceAnalysis {
     for cue in found {
       switch cue.kind {
       case .question: return true
-      case .framing where ["总而言之", "總而言之", "总之", "總之", "in short"].contains(cue.word):
-        return true
+      case .meta: return true
       case .past where ["曾", "曾经", "曾經"].contains(cue.word) && cue.range.lowerBound < firstTrigger:
         return true
       case .advice where cue.range.lowerBound < firstTrigger && containsOtherwise:
