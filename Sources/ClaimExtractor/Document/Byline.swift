@@ -43,8 +43,9 @@ enum Byline {
         continue
       }
       let rest = line[range.upperBound...]
-      guard let separator = rest.first, separator == " " || separator == ":" || separator == "："
-        || separator == "\u{3000}"
+      guard let separator = rest.first,
+        separator == " " || separator == ":" || separator == "："
+          || separator == "\u{3000}"
       else { continue }
       if let name = plausibleName(rest.dropFirst()) { return name }
     }

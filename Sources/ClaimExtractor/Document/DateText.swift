@@ -45,8 +45,10 @@ enum DateText {
       guard let match = numericDate(bytes, at: index + 1) else { continue }
       let end = match.range.upperBound
       let separator = bytes[match.range.lowerBound + 4]
-      let closed = end == bytes.count || [UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: ".")]
-        .contains(bytes[end])
+      let closed =
+        end == bytes.count
+        || [UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: ".")]
+          .contains(bytes[end])
       if closed, separator == UInt8(ascii: "/") || separator == UInt8(ascii: "-") {
         return match.day
       }
@@ -73,8 +75,9 @@ enum DateText {
     }
     guard afterYear < bytes.count else { return nil }
     let separator = bytes[afterYear]
-    guard separator == UInt8(ascii: "-") || separator == UInt8(ascii: "/")
-      || separator == UInt8(ascii: "."),
+    guard
+      separator == UInt8(ascii: "-") || separator == UInt8(ascii: "/")
+        || separator == UInt8(ascii: "."),
       let (month, afterMonth) = number(bytes, at: afterYear + 1, digits: 1...2),
       afterMonth < bytes.count, bytes[afterMonth] == separator,
       let (day, afterDay) = number(bytes, at: afterMonth + 1, digits: 1...2),
@@ -157,7 +160,8 @@ enum DateText {
     guard start + 2 <= bytes.count else { return start }
     let suffix = String(decoding: bytes[start..<start + 2], as: UTF8.self).lowercased()
     let isOrdinal = ["st", "nd", "rd", "th"].contains(suffix)
-    return isOrdinal && (start + 2 == bytes.count || !isLetter(bytes[start + 2])) ? start + 2 : start
+    return isOrdinal && (start + 2 == bytes.count || !isLetter(bytes[start + 2]))
+      ? start + 2 : start
   }
 
   private static func skipSpaces(_ bytes: [UInt8], from start: Int) -> Int {

@@ -38,7 +38,8 @@ struct DocumentBody {
     var number = 0
     while start < text.count {
       let newline = memchr(base + start, 10, text.count - start)
-      let end = newline.map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? text.count
+      let end =
+        newline.map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? text.count
       number += 1
       if number > skipped {
         readLine(UnsafeBufferPointer(rebasing: text[start..<end]), number: number)

@@ -51,7 +51,7 @@ enum EncodingGuess {
   }
 
   /// "GB18030" or "Big5" when every high byte pairs up as a double-byte character and most
-  /// pairs are not ASCII-trailed, as in Chinese text.
+  /// at most two pairs in three end in an ASCII byte, as in Chinese text.
   ///
   /// Big5's byte ranges lie inside GBK's, so fitting GBK says little on its own. Big5 is chosen
   /// when nothing rules it out (a lead byte below 0xA1 or a trail byte in 0x80...0xA0, which only

@@ -18,16 +18,20 @@ struct FrontMatter: Equatable {
 
   /// Reads the front matter at the start of `lines`, whose first line is the opening `---`.
   ///
-  /// - Parameter lines: the file's lines without their `\n`, from line 1.
+  /// A missing closing `---` is reported before any line is judged, since the lines after an
+  /// unclosed opening are body text that would only confuse the reasons.
+  ///
+  /// - Parameter lines: the file's lines without their `\n`, from line 1; read twice.
   init<Lines: Sequence<Substring>>(lines: Lines, path: String) throws(ExtractionError) {
+    guard lines.dropFirst().contains(where: Self.isFence) else {
+      throw .unterminatedFrontMatter(at: SourceLocation(path: path, line: 1))
+    }
     var listKey: String?  // the key whose block list may continue on the next line
-    var closed = false
     for (offset, line) in lines.enumerated() {
       let number = offset + 1
       if offset == 0 { continue }
       if Self.isFence(line) {
         lineCount = number
-        closed = true
         break
       }
       let location = SourceLocation(path: path, line: number)
@@ -61,10 +65,10 @@ struct FrontMatter: Equatable {
       guard entries[key] == nil else {
         throw .malformedFrontMatter(at: location, reason: "duplicate key '\(key)'")
       }
-      entries[key] = Entry(value: try FrontMatterScalar.value(of: value, at: location), line: number)
+      entries[key] = Entry(
+        value: try FrontMatterScalar.value(of: value, at: location), line: number)
       if value.isEmpty { listKey = key }
     }
-    guard closed else { throw .unterminatedFrontMatter(at: SourceLocation(path: path, line: 1)) }
   }
 
   /// Whether `line` opens or closes front matter: exactly `---`, trailing spaces allowed.

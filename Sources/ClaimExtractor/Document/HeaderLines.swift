@@ -23,7 +23,8 @@ enum HeaderLines {
   }
 
   /// Sets what the header lines at the top of `lines` say, and returns how many there are.
-  static func read(_ lines: some Sequence<Substring>, into metadata: inout DocumentMetadata) -> Int {
+  static func read(_ lines: some Sequence<Substring>, into metadata: inout DocumentMetadata) -> Int
+  {
     var count = 0
     for line in lines {
       guard let (field, rawValue) = field(in: line) else { break }

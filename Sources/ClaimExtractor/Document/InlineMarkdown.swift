@@ -96,7 +96,8 @@ struct InlineMarkdown {
     else { return runEnd > start + 1 ? keep(start..<runEnd) : nil }
     let bit: UInt64 = 1 << length
     let missing = isStar ? missingStars : missingUnderscores
-    guard missing & bit == 0, let closer = closingRun(of: mark, length: length, after: runEnd, end: end)
+    guard missing & bit == 0,
+      let closer = closingRun(of: mark, length: length, after: runEnd, end: end)
     else {
       if end == bytes.count {
         if isStar { missingStars |= bit } else { missingUnderscores |= bit }
@@ -173,8 +174,11 @@ struct InlineMarkdown {
         UInt8(ascii: ")"), for: UInt8(ascii: "("), from: close + 2, end: end)
     else { return nil }
     flushBefore(isImage ? open - 1 : open)
-    if !isImage { append(open + 1..<close) }
-    return parenthesis + 1
+    guard isImage else {
+      append(open + 1..<close)
+      return parenthesis + 1
+    }
+    return resume(after: parenthesis, end: end)
   }
 
   /// The position of the `closing` byte that balances an opening one before `from`.
@@ -226,15 +230,16 @@ struct InlineMarkdown {
     while nameEnd < close, DateText.isLetter(bytes[nameEnd]) || DateText.isDigit(bytes[nameEnd]) {
       nameEnd += 1
     }
-    guard isComment || nameEnd == close || MarkdownBytes.isSpace(bytes[nameEnd])
-      || bytes[nameEnd] == UInt8(ascii: "/")
+    guard
+      isComment || nameEnd == close || MarkdownBytes.isSpace(bytes[nameEnd])
+        || bytes[nameEnd] == UInt8(ascii: "/")
     else { return nil }
     flushBefore(start)
     let isBreak =
       nameEnd - nameStart == 2 && bytes[nameStart] | 0x20 == UInt8(ascii: "b")
       && bytes[nameStart + 1] | 0x20 == UInt8(ascii: "r")
     if isBreak, let last = output.last, last != 32 { output.append(32) }
-    return close + 1
+    return resume(after: close, end: end)
   }
 
   private mutating func entity(at start: Int, end: Int) -> Int? {
@@ -254,6 +259,14 @@ struct InlineMarkdown {
   private mutating func keep(_ range: Range<Int>) -> Int {
     flush(pendingStart..<range.upperBound)
     return range.upperBound
+  }
+
+  /// Where to go on after a removed mark ending at `last`: past one space too when the output
+  /// already ends in one, so `a ![x](y) b` reads `a b`.
+  private func resume(after last: Int, end: Int) -> Int {
+    let next = last + 1
+    guard next < end, bytes[next] == 32, output.last == 32 else { return next }
+    return next + 1
   }
 
   private func find(_ byte: UInt8, from start: Int, end: Int) -> Int? {

@@ -73,7 +73,8 @@ enum HTMLEntity {
   }
 
   /// `39` or `x27`, a decimal or hexadecimal code point other than NUL.
-  private static func numericScalar(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> Unicode.Scalar? {
+  private static func numericScalar(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> Unicode.Scalar?
+  {
     guard let first = digits.first else { return nil }
     let isHex = first | 0x20 == UInt8(ascii: "x")
     let text = String(decoding: isHex ? digits.dropFirst() : digits, as: UTF8.self)

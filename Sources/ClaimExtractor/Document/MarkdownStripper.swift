@@ -114,8 +114,9 @@ struct MarkdownStripper {
   private func isRule(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
     guard start < line.count else { return false }
     let mark = line[start]
-    guard mark == UInt8(ascii: "-") || mark == UInt8(ascii: "*") || mark == UInt8(ascii: "_")
-      || mark == UInt8(ascii: "=")
+    guard
+      mark == UInt8(ascii: "-") || mark == UInt8(ascii: "*") || mark == UInt8(ascii: "_")
+        || mark == UInt8(ascii: "=")
     else { return false }
     var count = 0
     for byte in line[start...] {

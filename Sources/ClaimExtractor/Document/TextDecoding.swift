@@ -28,7 +28,8 @@ enum TextDecoding {
       if let offset = firstInvalidUTF8Offset(text) {
         let line = lineNumber(ofOffset: offset, in: text)
         return .notUTF8(
-          at: SourceLocation(path: path, line: line), likely: EncodingGuess.likely(text, at: offset))
+          at: SourceLocation(path: path, line: line), likely: EncodingGuess.likely(text, at: offset)
+        )
       }
       return nil
     }
