@@ -42,9 +42,7 @@ enum LabelLine: Equatable {
       self = .category
       return
     }
-    let value = Substring(
-      decoding: UnsafeBufferPointer(rebasing: line[Self.skipMarks(line, from: index)...]),
-      as: UTF8.self)
+    let value = UnsafeBufferPointer(rebasing: line[Self.skipMarks(line, from: index)...])
     let (name, url) = Self.nameAndURL(of: value)
     self = .source(name: name, url: url)
   }
@@ -74,18 +72,55 @@ enum LabelLine: Equatable {
 
   /// The outlet and link of a value: the first `[name](url)` in it, a bare address, or a name.
   static func nameAndURL(of value: Substring) -> (String?, String?) {
-    if let open = value.firstIndex(of: "["),
-      let close = value[open...].firstIndex(of: "]"),
-      value[close...].dropFirst().first == "(",
-      let end = value[close...].firstIndex(of: ")")
+    Array(value.utf8).withUnsafeBufferPointer { nameAndURL(of: $0) }
+  }
+
+  /// The same on bytes: every digest item has a source line, so this is worth keeping cheap.
+  static func nameAndURL(of value: UnsafeBufferPointer<UInt8>) -> (String?, String?) {
+    if let open = value.firstIndex(of: UInt8(ascii: "[")),
+      let close = value[open...].firstIndex(of: UInt8(ascii: "]")),
+      close + 1 < value.count, value[close + 1] == UInt8(ascii: "("),
+      let end = value[(close + 1)...].firstIndex(of: UInt8(ascii: ")"))
     {
-      let name = String(value[value.index(after: open)..<close]).trimmedText
-      let url = String(value[value.index(close, offsetBy: 2)..<end]).trimmedText
-      return (name.isEmpty ? nil : name, url.isEmpty ? nil : url)
+      return (trimmedString(value, open + 1..<close), trimmedString(value, close + 2..<end))
     }
-    let plain = value.filter { $0 != "*" && $0 != "<" && $0 != ">" }.trimmedText
-    if plain.isEmpty { return (nil, nil) }
-    return DocumentMetadata.isWebAddress(plain) ? (nil, plain) : (plain, nil)
+    let plain = value.filter {
+      $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: ">")
+    }
+    guard let text = plain.withUnsafeBufferPointer({ trimmedString($0, 0..<$0.count) }) else {
+      return (nil, nil)
+    }
+    return DocumentMetadata.isWebAddress(text) ? (nil, text) : (text, nil)
+  }
+
+  /// The text of `range` without spaces, tabs or ideographic spaces at either end; nil if empty.
+  private static func trimmedString(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
+    -> String?
+  {
+    var start = range.lowerBound
+    var end = range.upperBound
+    while start < end {
+      if MarkdownBytes.isSpace(bytes[start]) {
+        start += 1
+      } else if MarkdownBytes.ideographicSpaceLength(bytes, at: start) > 0 {
+        start += 3
+      } else {
+        break
+      }
+    }
+    while end > start {
+      if MarkdownBytes.isSpace(bytes[end - 1]) {
+        end -= 1
+      } else if end - start >= 3, bytes[end - 1] == 0x80, bytes[end - 2] == 0x80,
+        bytes[end - 3] == 0xE3
+      {
+        end -= 3
+      } else {
+        break
+      }
+    }
+    guard start < end else { return nil }
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
   }
 }
 

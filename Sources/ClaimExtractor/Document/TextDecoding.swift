@@ -34,7 +34,10 @@ enum TextDecoding {
       return nil
     }
     if let problem { throw problem }
-    guard start > 0 || bytes.contains(13) else { return bytes }
+    let hasCarriageReturn = bytes.withUnsafeBufferPointer { whole in
+      whole.baseAddress.map { memchr($0, 13, whole.count) != nil } ?? false
+    }
+    guard start > 0 || hasCarriageReturn else { return bytes }
     return normalizedLineEnds(bytes[start...])
   }
 
