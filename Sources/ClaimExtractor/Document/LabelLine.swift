@@ -123,13 +123,3 @@ enum LabelLine: Equatable {
     return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
   }
 }
-
-extension StringProtocol {
-  /// The text without leading and trailing white space, ideographic spaces included.
-  var trimmedText: String {
-    guard let first = firstIndex(where: { !$0.isWhitespace }),
-      let last = lastIndex(where: { !$0.isWhitespace })
-    else { return "" }
-    return String(self[first...last])
-  }
-}
