@@ -1,0 +1,62 @@
+/// Finds the author's name in a byline near the top of an article: `作者：X`, `特约作者 X`,
+/// `文/X`, `文 | X`, `记者 X`, `記者 X` or `By Jane Doe`.
+///
+/// A byline is a short line of its own; a sentence that mentions an author is not one, so
+/// long lines and names with sentence punctuation are refused.
+enum Byline {
+  private static let chineseMarkers = ["作者", "记者", "記者"]
+  private static let sentencePunctuation: Set<Character> = [
+    "。", "，", "！", "？", "；", ",", "!", "?", ";", "“", "”", "\"",
+  ]
+
+  /// The name in `line` (already stripped of Markdown) when the line is a byline.
+  static func author(in line: String) -> String? {
+    guard line.count <= 40 else { return nil }
+    return english(line) ?? slash(line) ?? chinese(line)
+  }
+
+  /// `By Jane Doe`, `BY JANE DOE`, `By Jane Doe, Reuters`: up to six words after "By".
+  private static func english(_ line: String) -> String? {
+    guard line.count > 3, line.prefix(3).lowercased() == "by " else { return nil }
+    let name = line.dropFirst(3).prefix { $0 != "," && $0 != "|" }.trimmedText
+    let words = name.split(separator: " ")
+    guard let first = name.first, first.isUppercase, (1...6).contains(words.count),
+      !name.hasSuffix("."), words.allSatisfy({ $0.first?.isLetter == true })
+    else { return nil }
+    return name
+  }
+
+  /// `文/X`, `文 / X`, `文|X`, `文｜X`.
+  private static func slash(_ line: String) -> String? {
+    guard line.hasPrefix("文") else { return nil }
+    let rest = line.dropFirst().drop { $0 == " " }
+    guard let mark = rest.first, ["/", "／", "|", "｜"].contains(mark) else { return nil }
+    return plausibleName(rest.dropFirst())
+  }
+
+  /// `作者 X`, `作者：X`, and the same after a short title such as `特约作者` or `本报记者`.
+  private static func chinese(_ line: String) -> String? {
+    for marker in chineseMarkers {
+      guard let range = line.range(of: marker) else { continue }
+      let prefix = line[..<range.lowerBound]
+      guard prefix.count <= 10, !prefix.contains(where: sentencePunctuation.contains) else {
+        continue
+      }
+      let rest = line[range.upperBound...]
+      guard let separator = rest.first,
+        separator == " " || separator == ":" || separator == "："
+          || separator == "\u{3000}"
+      else { continue }
+      if let name = plausibleName(rest.dropFirst()) { return name }
+    }
+    return nil
+  }
+
+  /// The trimmed name when it is short and has no sentence punctuation.
+  private static func plausibleName(_ text: Substring) -> String? {
+    let name = text.drop { $0 == ":" || $0 == "：" }.trimmedText
+    guard (1...20).contains(name.count), !name.contains(where: sentencePunctuation.contains)
+    else { return nil }
+    return name
+  }
+}

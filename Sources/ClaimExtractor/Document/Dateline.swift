@@ -1,0 +1,47 @@
+import ClaimLedger
+
+/// A line near the top of an article that dates it: `2026年01月20日`, `Published April 22,
+/// 2019`, or a range `2026-01-26 至 2026-02-01`, of which the end is the day it came out.
+struct Dateline: Equatable {
+  /// The last date on the line: the end of a range.
+  let day: Day
+  /// Whether the line holds nothing but the date, labels and punctuation; such a line is
+  /// metadata and leaves the body.
+  let isWholeLine: Bool
+
+  /// Words that may stand beside a date on a dateline, in lower case; longest first so that
+  /// `发布于` goes before `发布`.
+  private static let labels = [
+    "published", "updated", "posted", "发布时间", "發佈時間", "发布于", "發佈於", "发表于",
+    "發表於", "更新于", "更新於", "date", "发布", "發佈", "發布", "发表", "發表", "更新", "时间",
+    "時間", "日期", "utc", "gmt", "edt", "est", "pst", "pdt", "on", "at", "am", "pm", "et",
+    "to", "至", "到", "于", "於",
+  ]
+
+  /// The dateline in `line` (already stripped of Markdown), or nil when it has no full date.
+  init?(_ line: String) {
+    let matches = DateText.matches(in: line)
+    guard let last = matches.last else { return nil }
+    day = last.day
+    var rest = Array(line.utf8)
+    for match in matches.reversed() { rest.replaceSubrange(match.range, with: [32]) }
+    var remainder = String(decoding: rest, as: UTF8.self).lowercased()
+    for label in Self.labels {
+      remainder = remainder.replacing(label, with: " ")
+    }
+    isWholeLine = remainder.unicodeScalars.allSatisfy { scalar in
+      scalar.properties.isWhitespace || ("0"..."9").contains(scalar)
+        || Self.isPunctuation(scalar)
+    }
+  }
+
+  private static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.properties.generalCategory {
+    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+      .initialPunctuation, .finalPunctuation, .otherPunctuation, .mathSymbol:
+      true
+    default:
+      false
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import ClaimLedger
+import Foundation
+
+/// Reads the body of an article line by line into sections, picking up the metadata that the
+/// body itself carries: a byline, a dateline, the title heading, each digest item's source.
+struct DocumentBody {
+  /// A byline counts only among the first this many non-empty lines.
+  static let bylineWindow = 5
+  /// A dateline counts only among the first this many non-empty lines.
+  static let datelineWindow = 10
+  /// A line this short that holds a date dates the article even when it holds more.
+  static let shortLine = 40
+
+  private(set) var metadata: DocumentMetadata
+  private var finished: [DocumentSection] = []
+  private var current = DocumentSection()
+  private var stripper = MarkdownStripper()
+  private var nonEmptyLines = 0
+  private var hasBodyText = false
+
+  init(metadata: DocumentMetadata) {
+    self.metadata = metadata
+  }
+
+  /// At least one section: the text before the first heading is a section only when it has
+  /// lines, unless there is nothing else.
+  var sections: [DocumentSection] {
+    var all = finished + [current]
+    if all.count > 1, all[0].heading == nil, all[0].lines.isEmpty { all.removeFirst() }
+    return all
+  }
+
+  /// Reads the lines of `text` after the first `skipped`, which front matter or header lines
+  /// took; line numbers count from the start of the file all the same.
+  mutating func read(_ text: UnsafeBufferPointer<UInt8>, skippingLines skipped: Int) {
+    guard let base = text.baseAddress else { return }
+    var start = 0
+    var number = 0
+    while start < text.count {
+      let newline = memchr(base + start, 10, text.count - start)
+      let end =
+        newline.map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? text.count
+      number += 1
+      if number > skipped {
+        readLine(UnsafeBufferPointer(rebasing: text[start..<end]), number: number)
+      }
+      start = end + 1
+    }
+    if metadata.published == nil, let url = metadata.url {
+      metadata.published = DateText.day(inURL: url)
+    }
+  }
+
+  private mutating func readLine(_ line: UnsafeBufferPointer<UInt8>, number: Int) {
+    let kind = stripper.strip(line)
+    guard kind != .dropped, !stripper.text.isEmpty else { return }
+    if case .heading(let level) = kind {
+      let heading = String(decoding: stripper.text, as: UTF8.self)
+      nonEmptyLines += 1
+      if nonEmptyLines <= Self.datelineWindow, metadata.published == nil {
+        metadata.published = Dateline(heading)?.day
+      }
+      if metadata.title == nil, level == 1 || !hasBodyText { metadata.title = heading }
+      finished.append(current)
+      current = DocumentSection(heading: heading)
+      current.lines.append(TextLine(text: heading, line: number, isHeading: true))
+      return
+    }
+    if let label = LabelLine(line) {
+      if case .source(let name, let url) = label {
+        current.source = name ?? current.source
+        current.url = url ?? current.url
+      }
+      return
+    }
+    let text = String(decoding: stripper.text, as: UTF8.self)
+    nonEmptyLines += 1
+    if nonEmptyLines <= Self.bylineWindow, let author = Byline.author(in: text) {
+      metadata.author = metadata.author ?? author
+      return
+    }
+    if nonEmptyLines <= Self.datelineWindow, let dateline = Dateline(text) {
+      let isShort = text.count <= Self.shortLine
+      if metadata.published == nil, dateline.isWholeLine || isShort {
+        metadata.published = dateline.day
+      }
+      if dateline.isWholeLine { return }
+    }
+    hasBodyText = true
+    current.lines.append(TextLine(text: text, line: number))
+  }
+}

@@ -1,0 +1,210 @@
+/// What a line of Markdown turned out to be.
+enum MarkdownLineKind: Equatable {
+  /// Body text, possibly empty once stripped.
+  case text
+  /// An ATX heading, `#` to `######`.
+  case heading(level: Int)
+  /// Not text: a fence, a line inside fenced code, a horizontal rule, a table's delimiter row.
+  case dropped
+}
+
+/// Turns Markdown into plain text one line at a time, on UTF-8 bytes.
+///
+/// Block marks (headings, fences, rules, quotes, bullets, table pipes) are read here; inline
+/// marks are left to `InlineMarkdown`. It keeps the state that spans lines, which is only
+/// whether a fenced code block is open.
+struct MarkdownStripper {
+  private var inline = InlineMarkdown()
+  /// The fence character and length of the open fenced code block, if any.
+  private var fenceMark: UInt8 = 0
+  private var fenceLength = 0
+
+  /// The text of the line last stripped: valid UTF-8 without surrounding spaces.
+  var text: [UInt8] { inline.output }
+
+  /// Strips one line (without its `\n`); `text` holds the result.
+  mutating func strip(_ line: UnsafeBufferPointer<UInt8>) -> MarkdownLineKind {
+    inline.begin(line)
+    let end = line.count
+    let start = skipIndent(line, from: 0)
+    if fenceLength > 0 {
+      if isClosingFence(line, from: start) { fenceLength = 0 }
+      return .dropped
+    }
+    if opensFence(line, from: start) { return .dropped }
+    if let (level, contentStart) = headingStart(line, from: start) {
+      inline.append(contentStart..<headingContentEnd(line, from: contentStart))
+      trimOutput()
+      return .heading(level: level)
+    }
+    if isRule(line, from: start) { return .dropped }
+    var index = start
+    while index < end, line[index] == UInt8(ascii: ">") {
+      index = skipIndent(line, from: index + 1)
+    }
+    if index < end, line[index] == UInt8(ascii: "|") {
+      guard !isDelimiterRow(line, from: index) else { return .dropped }
+      appendCells(line, from: index)
+    } else {
+      inline.append(skipBullet(line, from: index)..<end)
+    }
+    trimOutput()
+    return .text
+  }
+
+  private func skipIndent(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    var index = start
+    while index < line.count {
+      if MarkdownBytes.isSpace(line[index]) {
+        index += 1
+      } else {
+        let length = MarkdownBytes.ideographicSpaceLength(line, at: index)
+        guard length > 0 else { break }
+        index += length
+      }
+    }
+    return index
+  }
+
+  /// Three or more backticks or tildes open a fence; backticks may not recur on the line,
+  /// or it is inline code (```` ```x``` ````).
+  private mutating func opensFence(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+    guard start < line.count, line[start] == UInt8(ascii: "`") || line[start] == UInt8(ascii: "~")
+    else { return false }
+    let mark = line[start]
+    var index = start
+    while index < line.count, line[index] == mark { index += 1 }
+    guard index - start >= 3 else { return false }
+    if mark == UInt8(ascii: "`"), line[index...].contains(mark) { return false }
+    (fenceMark, fenceLength) = (mark, index - start)
+    return true
+  }
+
+  private func isClosingFence(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+    var index = start
+    while index < line.count, line[index] == fenceMark { index += 1 }
+    return index - start >= fenceLength && line[index...].allSatisfy(MarkdownBytes.isSpace)
+  }
+
+  /// The level of an ATX heading and where its text starts.
+  private func headingStart(
+    _ line: UnsafeBufferPointer<UInt8>, from start: Int
+  ) -> (Int, Int)? {
+    var index = start
+    while index < line.count, line[index] == UInt8(ascii: "#") { index += 1 }
+    let level = index - start
+    guard (1...6).contains(level), index == line.count || MarkdownBytes.isSpace(line[index])
+    else { return nil }
+    return (level, skipIndent(line, from: index))
+  }
+
+  /// The end of a heading's text, before an optional closing run of `#`.
+  private func headingContentEnd(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    var end = line.count
+    while end > start, MarkdownBytes.isSpace(line[end - 1]) { end -= 1 }
+    var hashes = end
+    while hashes > start, line[hashes - 1] == UInt8(ascii: "#") { hashes -= 1 }
+    guard hashes < end, hashes == start || MarkdownBytes.isSpace(line[hashes - 1]) else {
+      return end
+    }
+    return hashes
+  }
+
+  /// `---`, `***`, `___` (spaces allowed between) and a setext underline of `===`.
+  private func isRule(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+    guard start < line.count else { return false }
+    let mark = line[start]
+    guard
+      mark == UInt8(ascii: "-") || mark == UInt8(ascii: "*") || mark == UInt8(ascii: "_")
+        || mark == UInt8(ascii: "=")
+    else { return false }
+    var count = 0
+    for byte in line[start...] {
+      if byte == mark {
+        count += 1
+      } else if !MarkdownBytes.isSpace(byte) {
+        return false
+      }
+    }
+    return count >= 3
+  }
+
+  /// A bullet (`-`, `*`, `+`, `•`) or a number (`1.`, `12)`) with the space after it, and a
+  /// task box `[ ]` or `[x]` after that.
+  private func skipBullet(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    let end = line.count
+    guard start < end else { return start }
+    var index = start
+    let byte = line[start]
+    if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "+") {
+      index += 1
+    } else if byte == 0xE2, start + 2 < end, line[start + 1] == 0x80, line[start + 2] == 0xA2 {
+      index += 3
+    } else if DateText.isDigit(byte) {
+      while index < end, index - start < 4, DateText.isDigit(line[index]) { index += 1 }
+      guard index - start <= 3, index < end,
+        line[index] == UInt8(ascii: ".") || line[index] == UInt8(ascii: ")")
+      else { return start }
+      index += 1
+    } else {
+      return start
+    }
+    guard index == end || MarkdownBytes.isSpace(line[index]) || byte == 0xE2 else { return start }
+    index = skipIndent(line, from: index)
+    if index + 3 <= end, line[index] == UInt8(ascii: "["), line[index + 2] == UInt8(ascii: "]"),
+      [32, UInt8(ascii: "x"), UInt8(ascii: "X")].contains(line[index + 1])
+    {
+      index = skipIndent(line, from: index + 3)
+    }
+    return index
+  }
+
+  /// A row such as `|---|:---:|` under a table's header.
+  private func isDelimiterRow(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+    let allowed: [UInt8] = [UInt8(ascii: "|"), UInt8(ascii: "-"), UInt8(ascii: ":"), 32, 9]
+    return line[start...].contains(UInt8(ascii: "-")) && line[start...].allSatisfy(allowed.contains)
+  }
+
+  /// The cells of a table row, stripped and joined by single spaces.
+  private mutating func appendCells(_ line: UnsafeBufferPointer<UInt8>, from start: Int) {
+    var cellStart = start + 1
+    var index = cellStart
+    while index <= line.count {
+      let isBoundary = index == line.count || line[index] == UInt8(ascii: "|")
+      if isBoundary, index == line.count || line[index - 1] != UInt8(ascii: "\\") {
+        let contentStart = skipIndent(line, from: cellStart)
+        var contentEnd = index
+        while contentEnd > contentStart, MarkdownBytes.isSpace(line[contentEnd - 1]) {
+          contentEnd -= 1
+        }
+        if contentStart < contentEnd {
+          if let last = inline.output.last, last != 32 { inline.output.append(32) }
+          inline.append(contentStart..<contentEnd)
+        }
+        cellStart = index + 1
+      }
+      index += 1
+    }
+  }
+
+  /// Removes spaces the inline pass left at either end (a tag or an image at the edge).
+  private mutating func trimOutput() {
+    while let last = inline.output.last {
+      if last == 32 || last == 9 {
+        inline.output.removeLast()
+      } else if inline.output.count >= 3, last == 0x80,
+        inline.output[inline.output.count - 2] == 0x80,
+        inline.output[inline.output.count - 3] == 0xE3
+      {
+        inline.output.removeLast(3)
+      } else {
+        break
+      }
+    }
+    guard let first = inline.output.first, first == 32 || first == 9 || first == 0xE3 else {
+      return
+    }
+    let leading = inline.output.withUnsafeBufferPointer { skipIndent($0, from: 0) }
+    inline.output.removeFirst(leading)
+  }
+}

@@ -1,0 +1,108 @@
+import ClaimExtractor
+import ClaimLedger
+import Testing
+
+@Suite struct BodyMetadataTests {
+  @Test(arguments: [
+    ("作者 李华", "李华"),
+    ("作者：李华", "李华"),
+    ("作者: Li Hua", "Li Hua"),
+    ("观察特约作者 陈默", "陈默"),
+    ("文/周舟", "周舟"),
+    ("文 | 周舟", "周舟"),
+    ("记者 赵一", "赵一"),
+    ("本報記者 錢二", "錢二"),
+    ("By Jane Doe", "Jane Doe"),
+    ("By Jane Doe, Example Wire", "Jane Doe"),
+  ])
+  func bylineGivesTheAuthorAndLeavesTheBody(_ byline: String, _ author: String) throws {
+    let document = try readDocument("\(byline)\n明年销量会增长。")
+    #expect(document.metadata.author == author)
+    #expect(document.sections[0].lines.map(\.text) == ["明年销量会增长。"])
+  }
+
+  @Test(arguments: [
+    "作者认为，明年销量会增长，这一点很清楚。",
+    "By the end of next year, sales will double.",
+  ])
+  func sentencesAreNotBylines(_ line: String) throws {
+    let document = try readDocument(line)
+    #expect(document.metadata.author == nil)
+    #expect(document.sections[0].lines.count == 1)
+  }
+
+  @Test func bylineAfterTheFifthLineIsText() throws {
+    let document = try readDocument("一\n二\n三\n四\n五\n作者 李华")
+    #expect(document.metadata.author == nil)
+    #expect(document.sections[0].lines.last?.text == "作者 李华")
+  }
+
+  @Test(arguments: [
+    ("2026/02/01", day(2026, 2, 1)),
+    ("2026-02-01", day(2026, 2, 1)),
+    ("2026年01月20日", day(2026, 1, 20)),
+    ("2026年1月20日", day(2026, 1, 20)),
+    ("2026.02.01", day(2026, 2, 1)),
+    ("2026-01-26 至 2026-02-01", day(2026, 2, 1)),
+    ("2026-01-26 to 2026-02-01", day(2026, 2, 1)),
+    ("April 22, 2019", day(2019, 4, 22)),
+    ("22 April 2019", day(2019, 4, 22)),
+    ("Published Sept. 9, 2025", day(2025, 9, 9)),
+    ("发布时间：2026年3月5日", day(2026, 3, 5)),
+  ])
+  func datelineGivesTheDayAndLeavesTheBody(_ dateline: String, _ expected: Day?) throws {
+    let document = try readDocument("Markets\n\(dateline)\nPrices will rise.")
+    #expect(document.metadata.published == expected)
+    #expect(document.sections[0].lines.map(\.text) == ["Markets", "Prices will rise."])
+  }
+
+  @Test func dateInAHeadingDatesTheArticleAndTheHeadingStays() throws {
+    let document = try readDocument("# 科技速递 - 2026年01月20日\n\n## 第一条\n内容。")
+    #expect(document.metadata.published == day(2026, 1, 20))
+    #expect(document.metadata.title == "科技速递 - 2026年01月20日")
+    #expect(
+      document.sections[0].lines == [
+        TextLine(text: "科技速递 - 2026年01月20日", line: 1, isHeading: true)
+      ])
+  }
+
+  @Test func shortLineWithADateDatesTheArticleAndStays() throws {
+    let document = try readDocument("Weekly notes for 2026-03-02\nRates will fall.")
+    #expect(document.metadata.published == day(2026, 3, 2))
+    #expect(document.sections[0].lines.count == 2)
+  }
+
+  @Test func dateInALongSentenceIsNotADateline() throws {
+    let text = "The company said on 2027-06-30 it expects to open its first factory in the region."
+    #expect(try readDocument(text).metadata.published == nil)
+  }
+
+  @Test func frontMatterDateWinsOverADateline() throws {
+    let document = try readDocument("---\ndate: 2026-01-02\n---\n2026-05-05\nText.")
+    #expect(document.metadata.published == day(2026, 1, 2))
+    #expect(try bodyTexts("---\ndate: 2026-01-02\n---\n2026-05-05\nText.") == ["Text."])
+  }
+
+  @Test(arguments: [
+    ("https://news.example.com/2019/04/22/story.html", day(2019, 4, 22)),
+    ("https://news.example.com/2019-04-22/story", day(2019, 4, 22)),
+    ("https://news.example.com/story-2019", nil),
+  ])
+  func dateInTheURLPathIsTheLastResort(_ url: String, _ expected: Day?) throws {
+    #expect(try readDocument("URL: \(url)\n\nText.").metadata.published == expected)
+  }
+
+  @Test func datelineBeatsTheURLDate() throws {
+    let document = try readDocument("URL: https://n.example/2019/04/22/a\n\nApril 23, 2019\nText.")
+    #expect(document.metadata.published == day(2019, 4, 23))
+  }
+
+  @Test func titleIsTheFirstLevelOneHeading() throws {
+    let document = try readDocument("Intro text.\n## Part\n# Main title\nMore.")
+    #expect(document.metadata.title == "Main title")
+  }
+
+  @Test func headingBeforeAnyTextIsTheTitleWhateverItsLevel() throws {
+    #expect(try readDocument("### Small title\nText.").metadata.title == "Small title")
+  }
+}
