@@ -74,10 +74,11 @@ public struct Extractor: Sendable {
       var lastNamed: String?
       for line in section.lines {
         forEachCandidate(in: line.text) { sentence in
-          let named = speakers.speaker(in: sentence)
-          if case .name(let name) = named { lastNamed = name }
           let spans = detector.forecasts(
             in: sentence, context: context, isFramed: framing != nil)
+          guard !spans.isEmpty else { return }
+          let named = speakers.speaker(in: sentence)
+          if case .name(let name) = named { lastNamed = name }
           for span in spans {
             let speaker: String? =
               switch named {

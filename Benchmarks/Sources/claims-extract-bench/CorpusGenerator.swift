@@ -19,10 +19,12 @@ struct SeededRandom {
   mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 }
 
-/// Writes news-like articles, half in Chinese and half in English, about one in six sentences
-/// a forecast, with the front matter, headings, emphasis and links real articles carry.
+/// Writes news-like articles, half in Chinese and half in English, one sentence in
+/// `forecastShare` a forecast, with the front matter, headings, emphasis and links real
+/// articles carry.
 struct CorpusGenerator {
   var random: SeededRandom
+  var forecastShare = 12
 
   static let companies = [
     "微软", "特斯拉", "英伟达", "阿里巴巴", "腾讯", "小米", "比亚迪", "字节跳动", "华为", "OpenAI", "苹果", "亚马逊",
@@ -39,6 +41,8 @@ struct CorpusGenerator {
     "这家公司的门店数量已经超过两千家，覆盖全国大部分省份",
     "据统计，行业整体库存水平在年中出现了明显回落",
     "{c}的股价在过去一个月里上涨了约百分之八，成交量也有所放大",
+    "{c}在周二的发布会上展示了新的车载系统，并邀请了多家媒体参加会议",
+    "这次合作为双方提供了进入新市场的机会，也加强了社会对品牌的认知",
   ]
   static let chineseForecasts = [
     "{c}预计将在{y}年推出新一代自动驾驶芯片",
@@ -54,6 +58,8 @@ struct CorpusGenerator {
     "{c} has spent heavily on data centers over the past two years.",
     "Executives at {c} described the quarter as a period of transition.",
     "Analysts at several banks raised their price targets after the call.",
+    "The board met in May to review the plan, and the meeting was described as productive.",
+    "Investors said the goodwill charge was smaller than feared.",
   ]
   static let englishForecasts = [
     "{c} is expected to launch a new model by the end of {y}.",
@@ -72,7 +78,7 @@ struct CorpusGenerator {
     while text.utf8.count < target {
       var paragraph = ""
       for _ in 0..<(3 + random.below(4)) {
-        let isForecast = random.below(6) == 0
+        let isForecast = random.below(forecastShare) == 0
         let template =
           chinese
           ? random.pick(isForecast ? Self.chineseForecasts : Self.chineseFacts)

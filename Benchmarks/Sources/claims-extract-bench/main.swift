@@ -5,7 +5,7 @@ import Foundation
 /// `claims-extract-bench`: writes a deterministic corpus of articles and times the extractor on
 /// it, on one core or several.
 let usage = """
-  usage: claims-extract-bench generate --mb N --out DIR [--seed S]
+  usage: claims-extract-bench generate --mb N --out DIR [--seed S] [--forecast-share N]
          claims-extract-bench run DIR [--runs N] [--threads N]
   """
 
@@ -24,6 +24,7 @@ func generate(_ arguments: [String]) throws {
   let seed = value("--seed", in: arguments).flatMap(UInt64.init) ?? 2026
   try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
   var generator = CorpusGenerator(random: SeededRandom(seed: seed))
+  generator.forecastShare = value("--forecast-share", in: arguments).flatMap(Int.init) ?? 12
   let articleBytes = 256 << 10
   let count = max(1, (megabytes << 20) / articleBytes)
   var total = 0

@@ -38,6 +38,11 @@ struct SpeakerFinder: Sendable {
 
   /// 据知情人士透露 / 据X报道 / according to X.
   private func reportedBy(_ sentence: String) -> Found? {
+    let bytes = sentence.utf8
+    // 据 (E6 8D AE), 據 (E6 93 9A), "accord…": most sentences have neither.
+    guard
+      bytes.contains(0xE6) || bytes.contains(UInt8(ascii: "a")) || bytes.contains(UInt8(ascii: "A"))
+    else { return nil }
     for opener in ["据", "據"] {
       guard let start = sentence.range(of: opener) else { continue }
       let rest = sentence[start.upperBound...]
@@ -59,31 +64,27 @@ struct SpeakerFinder: Sendable {
     return nil
   }
 
-  /// X认为 / X指出 …: the name ending right before the verb.
+  /// X认为 / X指出 …: the name ending right before the verb, the verbs found in one byte scan.
   private func chineseSpeaker(_ sentence: String) -> Found? {
-    let scalars = Array(sentence.unicodeScalars)
-    for verb in Self.chineseVerbs {
-      var searchFrom = sentence.startIndex
-      while let range = sentence.range(of: verb, range: searchFrom..<sentence.endIndex) {
-        searchFrom = range.upperBound
-        let before = sentence[sentence.startIndex..<range.lowerBound]
-        // "经济预测：…" labels a list item; it names a topic, not a speaker.
-        if sentence[range.upperBound...].hasPrefix("：")
-          || sentence[range.upperBound...].hasPrefix(":")
-        {
-          continue
-        }
-        guard let name = trailingName(of: before, scalars: scalars) else { continue }
-        if Self.pronouns.contains(name) { return .pronoun }
-        if Self.notNames.contains(name) { continue }
-        return .name(canonical(name))
-      }
+    let bytes = Array(sentence.utf8)
+    let hits = bytes.withUnsafeBufferPointer { Self.verbScanner.hits(in: $0) }
+    for hit in hits {
+      let rest = bytes[hit.range.upperBound...]
+      // "经济预测：…" labels a list item; it names a topic, not a speaker.
+      if rest.starts(with: Array("：".utf8)) || rest.first == UInt8(ascii: ":") { continue }
+      let before = String(decoding: bytes[..<hit.range.lowerBound], as: UTF8.self)
+      guard let name = trailingName(of: before[...]) else { continue }
+      if Self.pronouns.contains(name) { return .pronoun }
+      if Self.notNames.contains(name) { continue }
+      return .name(canonical(name))
     }
     return nil
   }
 
+  private static let verbScanner = CueScanner(cues: chineseVerbs.map { Cue($0, .hedge) })
+
   /// The entity or short run of characters that ends `text`, stopping at punctuation.
-  private func trailingName(of text: Substring, scalars: [Unicode.Scalar]) -> String? {
+  private func trailingName(of text: Substring) -> String? {
     if let entity = lexicon.entities(in: String(text)).last,
       text.hasSuffix(entity.written)
     {

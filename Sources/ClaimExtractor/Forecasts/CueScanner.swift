@@ -12,30 +12,42 @@ struct CueScanner: Sendable {
 
   let cues: [Cue]
   private let patterns: [[UInt8]]
-  /// `byFirstByte[b]` lists the patterns starting with byte `b` (lower-cased for ASCII),
-  /// longest first.
-  private let byFirstByte: [[Int]]
+  /// Patterns by their first two bytes (lower-cased for ASCII), longest first: entry
+  /// `(b0 << 8) | b1` holds `start << 8 | count` into `candidates`, 0 when none starts so.
+  /// Two bytes rather than one, because nearly every byte of Chinese text could start a
+  /// pattern but few pairs do; one flat table, so the scan makes no retain or release.
+  private let pairTable: [UInt32]
+  private let candidates: [Int32]
 
   init(cues: [Cue]) {
     self.cues = cues
     patterns = cues.map { cue in
       cue.isCaseSensitive ? Array(cue.word.utf8) : Array(cue.word.utf8).map(CueScanner.lower)
     }
-    var table = [[Int]](repeating: [], count: 256)
-    for (index, pattern) in patterns.enumerated() {
-      guard let first = pattern.first else { continue }
-      table[Int(CueScanner.lower(first))].append(index)
+    var byPair: [Int: [Int]] = [:]
+    for (index, pattern) in patterns.enumerated() where pattern.count >= 2 {
+      byPair[CueScanner.pairKey(pattern[0], pattern[1]), default: []].append(index)
     }
     let lengths = patterns.map(\.count)
     // Longest first; on a tie the case-sensitive pattern ("May" the month) is the more exact.
     let exact = cues.map(\.isCaseSensitive)
-    byFirstByte = table.map { list in
-      list.sorted {
+    var table = [UInt32](repeating: 0, count: 1 << 16)
+    var flat: [Int32] = []
+    for (key, list) in byPair.sorted(by: { $0.key < $1.key }) {
+      let ordered = list.sorted {
         if lengths[$0] != lengths[$1] { return lengths[$0] > lengths[$1] }
         if exact[$0] != exact[$1] { return exact[$0] }
         return $0 < $1
       }
+      table[key] = UInt32(flat.count) << 8 | UInt32(ordered.count)
+      flat.append(contentsOf: ordered.map { Int32($0) })
     }
+    pairTable = table
+    candidates = flat
+  }
+
+  private static func pairKey(_ first: UInt8, _ second: UInt8) -> Int {
+    Int(lower(first)) << 8 | Int(lower(second))
   }
 
   static let standard = CueScanner(cues: Cue.all)
@@ -66,17 +78,28 @@ struct CueScanner: Sendable {
   /// Calls `visit` with each hit until it returns false.
   private func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ visit: (Hit) -> Bool) {
     let count = bytes.count
-    var index = 0
-    while index < count {
-      let byte = bytes[index]
-      let candidates = byFirstByte[Int(CueScanner.lower(byte))]
-      var matched = 0
-      for candidate in candidates where matches(candidate, in: bytes, at: index) {
-        matched = patterns[candidate].count
-        guard visit(Hit(cue: candidate, range: index..<(index + matched))) else { return }
-        break
+    guard count >= 2 else { return }
+    pairTable.withUnsafeBufferPointer { table in
+      candidates.withUnsafeBufferPointer { candidates in
+        var index = 0
+        while index < count - 1 {
+          let entry = table[CueScanner.pairKey(bytes[index], bytes[index + 1])]
+          guard entry != 0 else {
+            index += 1
+            continue
+          }
+          var matched = 0
+          let start = Int(entry >> 8)
+          for slot in start..<(start + Int(entry & 0xFF)) {
+            let candidate = Int(candidates[slot])
+            guard matches(candidate, in: bytes, at: index) else { continue }
+            matched = patterns[candidate].count
+            guard visit(Hit(cue: candidate, range: index..<(index + matched))) else { return }
+            break
+          }
+          index += max(matched, 1)
+        }
       }
-      index += max(matched, 1)
     }
   }
 

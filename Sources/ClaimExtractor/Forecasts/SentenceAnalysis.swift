@@ -254,12 +254,24 @@ struct SentenceAnalysis {
 
   /// "二零二六年将是…的一年", "2026 will be a year of …": a frame, not an outcome.
   private func isYearSummary(_ clause: Range<Int>) -> Bool {
-    let text = String(decoding: bytes[clause], as: UTF8.self)
-    let trimmedText = text.trimmingCharacters(in: .punctuationAndSpaces)
-    if text.contains("将是") || text.contains("將是") {
-      return trimmedText.hasSuffix("一年") || trimmedText.hasSuffix("之年")
+    let text = UnsafeBufferPointer(rebasing: bytes[clause])
+    if Self.firstIndex(of: Array("将是".utf8), in: text, from: 0) != nil
+      || Self.firstIndex(of: Array("將是".utf8), in: text, from: 0) != nil
+    {
+      var end = text.count
+      while end > 0,
+        SentenceSplitter.isSpace(text[end - 1]) || text[end - 1] < 0x80 && text[end - 1] != 0x20
+      {
+        end -= 1
+      }
+      // Drop closing punctuation (。！), then look for 一年 / 之年 at the end.
+      while end >= 3, text[end - 3] == 0xE3 || text[end - 3] == 0xEF, text[end - 3] != 0xE4 {
+        end -= 3
+      }
+      let tail = Array(text[max(0, end - 6)..<end])
+      return tail == Array("一年".utf8) || tail == Array("之年".utf8)
     }
-    return text.lowercased().contains("will be a year")
+    return Self.firstIndex(of: Array("will be a year".utf8), in: text, from: 0) != nil
   }
 
   /// 将 as 把 puts an object between itself and the verb's preposition: "将矩阵约束在…",

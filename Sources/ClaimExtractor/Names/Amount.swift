@@ -35,24 +35,26 @@ struct Amount: Sendable, Equatable {
     return nil
   }
 
+  // Built once: a regex literal is parsed again each time its expression runs.
+  nonisolated(unsafe) private static let chinesePattern =
+    #/
+    ( [0-9]+ (?:\.[0-9]+)? \s* [万萬亿億]* | [零〇一二两兩三四五六七八九十百千万萬亿億]+ )
+    \s* (美元|美金|人民币|人民幣|元)?
+    /#
+  nonisolated(unsafe) private static let englishPattern =
+    #/
+    (\$|US\$|¥)? \s? ( [0-9] [0-9,]* (?:\.[0-9]+)? ) \s*
+    (trillion|billion|million|thousand|tn|bn|[TBMK]\b)? (?:\s+(dollars|yuan))?
+    /#
+
   /// The first amount at or after `offset`, money or count, Chinese or English.
   static func first(in clause: String, from offset: Int = 0) -> Amount? {
     let utf8 = clause.utf8
     guard offset <= utf8.count else { return nil }
     let start = utf8.index(utf8.startIndex, offsetBy: offset)
     let rest = clause[start...]
-    let chinese = rest.firstMatch(
-      of:
-        #/
-        ( [0-9]+ (?:\.[0-9]+)? \s* [万萬亿億]* | [零〇一二两兩三四五六七八九十百千万萬亿億]+ )
-        \s* (美元|美金|人民币|人民幣|元)?
-      /#)
-    let english = rest.firstMatch(
-      of:
-        #/
-        (\$|US\$|¥)? \s? ( [0-9] [0-9,]* (?:\.[0-9]+)? ) \s*
-        (trillion|billion|million|thousand|tn|bn|[TBMK]\b)? (?:\s+(dollars|yuan))?
-      /#)
+    let chinese = rest.firstMatch(of: Self.chinesePattern)
+    let english = rest.firstMatch(of: Self.englishPattern)
     var found: [Amount] = []
     if let match = chinese, let value = ChineseNumber.value(of: match.1.filter { $0 != " " }) {
       let unit: Unit =

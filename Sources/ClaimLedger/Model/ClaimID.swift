@@ -82,9 +82,47 @@ public struct ClaimID: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 
   static func normalised(_ text: String) -> String {
-    FullWidth.folded(text).precomposedStringWithCanonicalMapping.lowercased().split(
-      whereSeparator: { $0.isWhitespace })
+    let folded = FullWidth.folded(text)
+    return simplyNormalised(folded)
+      ?? folded.precomposedStringWithCanonicalMapping.lowercased().split(
+        whereSeparator: { $0.isWhitespace }
+      )
       .joined(separator: " ")
+  }
+
+  /// The same result as the general path for text made only of ASCII, CJK ideographs and
+  /// punctuation (which NFC leaves alone and which has no case but ASCII's), computed
+  /// in one pass; nil for any other text.
+  static func simplyNormalised(_ text: String) -> String? {
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
+    var pendingSpace = false
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      if value == 0x20 || (0x09...0x0D).contains(value) {
+        pendingSpace = !out.isEmpty
+        continue
+      }
+      guard value < 0x80 || isStable(value) else { return nil }
+      if pendingSpace {
+        out.append(0x20)
+        pendingSpace = false
+      }
+      if value >= 0x41, value <= 0x5A {
+        out.append(UInt8(value + 32))
+      } else {
+        UTF8.encode(scalar) { out.append($0) }
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Scalars that NFC never changes or combines and that are neither cased nor whitespace:
+  /// CJK ideographs, CJK and general punctuation, full-width forms.
+  private static func isStable(_ value: UInt32) -> Bool {
+    (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
+      || (0x3001...0x303F).contains(value) || (0xFF01...0xFF65).contains(value)
+      || (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value)
   }
 }
 
