@@ -31,7 +31,9 @@ struct ArticleContext {
     let metadata = document.metadata
     published = overrides.said ?? metadata.published
     isDigest = document.sections.filter { $0.source != nil }.count >= 2
-    let opening = document.sections.flatMap(\.lines).prefix(6).map(\.text)
+    // Titles, datelines and framing sentences are short; a long line is body text.
+    let opening = document.sections.lazy.flatMap(\.lines).prefix(6).map(\.text)
+      .filter { $0.utf8.count <= 600 }
     framingYear =
       metadata.title.flatMap(TimeFrameFinder.framingYear(in:))
       ?? opening.lazy.compactMap(TimeFrameFinder.framingYear(in:)).first

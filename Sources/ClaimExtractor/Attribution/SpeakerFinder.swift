@@ -81,6 +81,8 @@ struct SpeakerFinder: Sendable {
     return nil
   }
 
+  private static let reportScanner = CueScanner(
+    cues: ["据", "據", "according to"].map { Cue($0, .hedge) })
   private static let verbScanner = CueScanner(cues: chineseVerbs.map { Cue($0, .hedge) })
 
   /// The entity or short run of characters that ends `text`, stopping at punctuation.
@@ -126,6 +128,17 @@ struct SpeakerFinder: Sendable {
         let candidate = words[start..<index].filter { $0.first?.isUppercase == true }
         let name = candidate.drop { Self.titles.contains(String($0)) }.joined(separator: " ")
         if !name.isEmpty, !Self.notNames.contains(name.lowercased()) {
+          return .name(canonical(name))
+        }
+      }
+      // "Jane Doe, the chief executive, said …": the name opens the sentence.
+      if index > 2, sentence.prefix(while: { $0 != "," }).count < sentence.count {
+        let opening = words.prefix(3).prefix { $0.first?.isUppercase == true }
+          .filter { !Self.titles.contains(String($0)) }
+        let name = opening.joined(separator: " ")
+        if !opening.isEmpty, opening.count <= 3, !Self.notNames.contains(name.lowercased()),
+          sentence.hasPrefix(name + ",") || sentence.hasPrefix(name + " ,")
+        {
           return .name(canonical(name))
         }
       }

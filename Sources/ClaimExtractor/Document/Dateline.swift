@@ -18,8 +18,12 @@ struct Dateline: Equatable {
     "to", "至", "到", "于", "於",
   ]
 
+  static let longestLine = 200
+
   /// The dateline in `line` (already stripped of Markdown), or nil when it has no full date.
   init?(_ line: String) {
+    // A dateline is short; a long line is body text, and scanning it here would cost time.
+    guard line.utf8.count <= Self.longestLine else { return nil }
     let matches = DateText.matches(in: line)
     guard let last = matches.last else { return nil }
     day = last.day

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A clause being phrased: its bytes, the names in it, and the searches phrasing needs.
 ///
 /// Everything works on UTF-8 offsets, the same unit `EntityMatch.utf8Offset` uses, so a
@@ -126,14 +128,19 @@ struct Clause {
     guard let head = word.first, let tail = word.last, range.count >= word.count else {
       return nil
     }
-    for start in range.lowerBound...(range.upperBound - word.count) where bytes[start] == head {
-      let end = start + word.count
-      guard bytes[start..<end].elementsEqual(word) else { continue }
-      if Clause.isWordByte(head), start > 0, Clause.isWordByte(bytes[start - 1]) { continue }
-      if Clause.isWordByte(tail), end < bytes.count, Clause.isWordByte(bytes[end]) { continue }
-      return start
+    return bytes.withUnsafeBufferPointer { bytes -> Int? in
+      word.withUnsafeBufferPointer { word -> Int? in
+        guard let base = bytes.baseAddress, let wordBase = word.baseAddress else { return nil }
+        for start in range.lowerBound...(range.upperBound - word.count) where bytes[start] == head {
+          let end = start + word.count
+          guard memcmp(base + start, wordBase, word.count) == 0 else { continue }
+          if Clause.isWordByte(head), start > 0, Clause.isWordByte(bytes[start - 1]) { continue }
+          if Clause.isWordByte(tail), end < bytes.count, Clause.isWordByte(bytes[end]) { continue }
+          return start
+        }
+        return nil
+      }
     }
-    return nil
   }
 
   static let negations = [

@@ -1,0 +1,153 @@
+import ClaimLedger
+import Testing
+
+@testable import ClaimExtractor
+
+/// Whole articles, written for these tests, through the whole pipeline.
+@Suite struct ExtractorTests {
+  static func proposals(_ text: String, path: String = "article.md") throws -> [Claim] {
+    try Extractor().proposals(fromBytes: Array(text.utf8), path: path).map(\.claim)
+  }
+
+  @Test func aDigestGivesEachSectionItsOwnSourceAndLink() throws {
+    let claims = try Self.proposals(
+      """
+      # 科技早报 - 2026年03月02日
+
+      ## 芯片厂商扩产
+
+      > **来源：** [晶片观察](https://example.com/chips)
+
+      - 产能：该厂预计明年产能翻倍。
+
+      ---
+
+      ## 汽车销量展望
+
+      > **来源：** [车市日报](https://example.com/cars)
+
+      - 销量：比亚迪有望在2027年销量突破八百万辆。
+      """)
+    #expect(claims.map(\.source) == ["晶片观察", "车市日报"])
+    #expect(claims.map(\.url) == ["https://example.com/chips", "https://example.com/cars"])
+    #expect(claims.map { $0.said?.description } == ["2026-03-02", "2026-03-02"])
+    #expect(claims.map { $0.deadline?.description } == ["2027-12-31", "2027-12-31"])
+  }
+
+  @Test func aRelayedOutletIsTheSourceAndTheChannelIsVia() throws {
+    let claims = try Self.proposals(
+      """
+      ---
+      title: 二〇二七年消费电子预测
+      date: 2027-01-05
+      author: 数码频道
+      ---
+      《科技前沿周刊》发布了一系列关于二〇二七年的预测。
+      苹果将推出折叠屏手机。
+      """)
+    #expect(claims.count == 1)
+    #expect(claims.first?.source == "科技前沿周刊")
+    #expect(claims.first?.via == "数码频道")
+    // No frame of its own: the article's framing year sets the deadline.
+    #expect(claims.first?.deadline?.description == "2027-12-31")
+    #expect(claims.first?.deadlineText?.contains("2027") == true)
+  }
+
+  @Test func aNamedSpeakerIsTheSourceAndHeCarriesIt() throws {
+    let claims = try Self.proposals(
+      """
+      URL: https://news.example.com/2025/06/10/robots.html
+      TITLE: Robot maker sets targets
+
+      Jane Doe, the chief executive, said the company will ship 10,000 robots next year.
+      She added that margins were thin. He expects to be profitable within two years.
+      """)
+    #expect(claims.map(\.source) == ["Jane Doe", "Jane Doe"])
+    #expect(claims.map { $0.said?.description } == ["2025-06-10", "2025-06-10"])
+    #expect(claims.map { $0.deadline?.description } == ["2026-12-31", "2027-06-10"])
+    #expect(claims.allSatisfy { $0.via == "news.example.com" })
+  }
+
+  @Test func unnamedSourcesAreKeptAsSuch() throws {
+    let claims = try Self.proposals(
+      """
+      作者：林一
+      2026/04/01
+      據知情人士透露，該公司或將在年底前完成新一輪融資。
+      """)
+    #expect(claims.map(\.source) == ["知情人士"])
+    #expect(claims.first?.via == "林一")
+    #expect(claims.first?.lang == "zh-Hant")
+    #expect(claims.first?.deadline?.description == "2026-12-31")
+    #expect(claims.first?.text.hasPrefix("據") == false)
+  }
+
+  @Test func withoutADateNothingIsInvented() throws {
+    let claims = try Self.proposals("这家公司预计在18个月内盈利。\n")
+    #expect(claims.count == 1)
+    #expect(claims.first?.said == nil)
+    #expect(claims.first?.deadline == nil)
+  }
+
+  @Test func aKnownPatternGetsAShortEnglishText() throws {
+    let claims = try Self.proposals(
+      """
+      ---
+      date: 2026-02-01
+      ---
+      分析人士认为，微软极有可能在2026年收购一家游戏公司。特斯拉可能收购xAI，时间在今年。
+      """)
+    #expect(claims.last?.text == "Tesla acquires xAI by 2026-12-31")
+    #expect(claims.last?.quote == "特斯拉可能收购xAI，时间在今年。")
+  }
+
+  @Test func extractingTwiceGivesTheSameIDs() throws {
+    let text = "---\ndate: 2026-02-01\n---\n小米将在明年推出新车。\n"
+    let first = try Self.proposals(text).map(\.derivedID)
+    let second = try Self.proposals(text).map(\.derivedID)
+    #expect(first == second)
+    #expect(first.count == 1)
+  }
+
+  @Test func aRepeatedSentenceIsProposedOnce() throws {
+    let claims = try Self.proposals(
+      "---\ndate: 2026-02-01\n---\n# 小米将在明年推出新车\n\n小米将在明年推出新车。\n小米将在明年推出新车。\n")
+    #expect(claims.count <= 2)
+    #expect(Set(claims.map(\.quote)).count == claims.count)
+  }
+
+  @Test func conditionalAndNegatedForecastsKeepTheirMarks() throws {
+    let claims = try Self.proposals(
+      """
+      ---
+      date: 2026-02-01
+      ---
+      如果监管放行，这家公司将在明年上市。SpaceX可能不会在今年上市。
+      """)
+    #expect(claims.map(\.isConditional) == [true, false])
+    #expect(claims.last?.quote?.contains("不会") == true)
+  }
+
+  @Test func overridesReplaceWhatTheArticleSays() throws {
+    let overrides = ExtractionOverrides(
+      source: "某分析师", said: Day(year: 2026, month: 5, day: 1), url: "https://example.com/x")
+    let claims = try Extractor().proposals(
+      fromBytes: Array("该公司预计明年上市。\n".utf8), path: "a.txt", overrides: overrides
+    ).map(\.claim)
+    #expect(claims.map(\.source) == ["某分析师"])
+    #expect(claims.first?.deadline?.description == "2027-12-31")
+    #expect(claims.first?.url == "https://example.com/x")
+  }
+
+  @Test func badBytesAreAnErrorNamingTheFile() {
+    #expect(throws: ExtractionError.empty(path: "blank.txt")) {
+      try Extractor().proposals(fromBytes: Array("  \n\n".utf8), path: "blank.txt")
+    }
+  }
+
+  @Test func aTenMegabyteLineWithNoPunctuationIsRead() throws {
+    let line = String(repeating: "数据", count: 1_750_000) + "\n"
+    let claims = try Self.proposals(line)
+    #expect(claims.isEmpty)
+  }
+}
