@@ -71,19 +71,18 @@ public struct Extractor: Sendable {
       let context = TimeContext(
         published: article.published, framingYear: framing ?? article.yearHint)
       let defaultSpeaker = article.speaker(for: section)
-      var lastNamed: String?
-      for line in section.lines {
-        forEachCandidate(in: line.text) { sentence in
+      for (lineIndex, line) in section.lines.enumerated() {
+        forEachCandidate(in: line.text) { sentence, start in
           let spans = detector.forecasts(
             in: sentence, context: context, isFramed: framing != nil)
           guard !spans.isEmpty else { return }
           let named = speakers.speaker(in: sentence)
-          if case .name(let name) = named { lastNamed = name }
           for span in spans {
             let speaker: String? =
               switch named {
               case .name(let name): name
-              case .pronoun: lastNamed
+              case .pronoun:
+                speakers.lastNamed(in: section.lines, before: lineIndex, offset: start)
               case nil: nil
               }
             guard
@@ -101,15 +100,15 @@ public struct Extractor: Sendable {
     return result
   }
 
-  /// Calls `body` with each sentence of `text` that holds a forecast word; the others are
-  /// never turned into strings.
-  private func forEachCandidate(in text: String, _ body: (String) -> Void) {
+  /// Calls `body` with each sentence of `text` that holds a forecast word, and the byte offset
+  /// where it starts; the other sentences are never turned into strings.
+  private func forEachCandidate(in text: String, _ body: (String, Int) -> Void) {
     var text = text
     text.withUTF8 { buffer in
       for range in SentenceSplitter.sentences(in: buffer) {
         let sentence = UnsafeBufferPointer(rebasing: buffer[range])
         guard detector.isCandidate(sentence) else { continue }
-        body(String(decoding: sentence, as: UTF8.self))
+        body(String(decoding: sentence, as: UTF8.self), range.lowerBound)
       }
     }
   }

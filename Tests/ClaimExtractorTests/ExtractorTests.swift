@@ -151,3 +151,28 @@ import Testing
     #expect(claims.isEmpty)
   }
 }
+
+extension ExtractorTests {
+  @Test func aListItemsLabelIsLeftOutOfTheQuote() throws {
+    let claims = try Self.proposals("---\ndate: 2026-02-01\n---\n- 融资计划：该公司预计明年完成上市。\n")
+    #expect(claims.map(\.quote) == ["该公司预计明年完成上市。"])
+  }
+
+  @Test func heIsTheLastPersonNamedBeforeEvenInAnotherSentence() throws {
+    let claims = try Self.proposals(
+      """
+      ---
+      date: 2026-02-01
+      ---
+      腾讯宣布2月10日上线新游戏。马化腾在会上表示微信很重要。
+      他还表示，明年微信将推出新的支付功能。
+      """)
+    #expect(claims.map(\.source) == ["Tencent", "Pony Ma"])
+  }
+
+  @Test func aPhraseBeforeASpeechVerbIsNotASpeaker() throws {
+    let claims = try Self.proposals(
+      "---\ndate: 2026-02-01\ntitle: 2026年预测\nauthor: 某频道\n---\n模型再通过预测下一个词学习，明年将更快。\n")
+    #expect(claims.map(\.source) == ["某频道"])
+  }
+}

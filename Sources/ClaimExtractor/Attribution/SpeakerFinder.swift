@@ -36,6 +36,26 @@ struct SpeakerFinder: Sendable {
     return englishSpeaker(sentence)
   }
 
+  /// The speaker last named before byte `offset` of line `index`, looking back at most three
+  /// lines: who "he" or "他" is.
+  func lastNamed(in lines: [TextLine], before index: Int, offset: Int) -> String? {
+    for lineIndex in stride(from: index, through: max(0, index - 3), by: -1) {
+      var text = lines[lineIndex].text
+      let named: String? = text.withUTF8 { buffer in
+        let limit = lineIndex == index ? offset : buffer.count
+        for range in SentenceSplitter.sentences(in: buffer).reversed()
+        where range.upperBound <= limit {
+          let sentence = String(
+            decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+          if case .name(let name) = speaker(in: sentence) { return name }
+        }
+        return nil
+      }
+      if let named { return named }
+    }
+    return nil
+  }
+
   /// 据知情人士透露 / 据X报道 / according to X.
   private func reportedBy(_ sentence: String) -> Found? {
     let bytes = sentence.utf8
@@ -75,7 +95,7 @@ struct SpeakerFinder: Sendable {
       let before = String(decoding: bytes[..<hit.range.lowerBound], as: UTF8.self)
       guard let name = trailingName(of: before[...]) else { continue }
       if Self.pronouns.contains(name) { return .pronoun }
-      if Self.notNames.contains(name) { continue }
+      if Self.notNames.contains(name) || !isPlausibleName(name) { continue }
       return .name(canonical(name))
     }
     return nil
@@ -83,14 +103,32 @@ struct SpeakerFinder: Sendable {
 
   private static let reportScanner = CueScanner(
     cues: ["据", "據", "according to"].map { Cue($0, .hedge) })
+  /// A run of characters before a speech verb names someone unless the lexicon does not know
+  /// it and it holds words that make it a phrase ("再通过预测…", "他们的报告称").
+  private func isPlausibleName(_ name: String) -> Bool {
+    if lexicon.canonicalName(for: name) != nil { return true }
+    return !Self.phraseWords.contains { name.contains($0) }
+  }
+
+  private static let phraseWords = [
+    "通过", "通過", "对", "對", "在", "为", "為", "从", "從", "把", "被", "让", "讓", "再", "又", "将", "將",
+    "会", "會", "的", "了", "是", "就", "都", "这", "這", "那",
+  ]
+
   private static let verbScanner = CueScanner(cues: chineseVerbs.map { Cue($0, .hedge) })
 
   /// The entity or short run of characters that ends `text`, stopping at punctuation.
   private func trailingName(of text: Substring) -> String? {
-    if let entity = lexicon.entities(in: String(text)).last,
-      text.hasSuffix(entity.written)
-    {
-      return entity.written
+    let whole = String(text)
+    if let entity = lexicon.entities(in: whole).last {
+      // "马化腾在会上表示": a known name a few characters before the verb, no punctuation between.
+      let gap = whole.utf8.dropFirst(entity.utf8Offset + entity.written.utf8.count)
+      let gapText = String(decoding: gap, as: UTF8.self)
+      if gapText.unicodeScalars.count <= 6,
+        !gapText.unicodeScalars.contains(where: { $0.properties.generalCategory.isPunctuation })
+      {
+        return entity.written
+      }
     }
     var name = ""
     for character in text.reversed() {
@@ -117,7 +155,10 @@ struct SpeakerFinder: Sendable {
     let words = sentence.split(whereSeparator: {
       $0 == " " || $0 == "," || $0 == "\"" || $0 == "“" || $0 == "”"
     })
-    for (index, word) in words.enumerated() where Self.englishVerbs.contains(word.lowercased()) {
+    for (index, word) in words.enumerated()
+    where Self.englishVerbs.contains(
+      word.lowercased().trimmingCharacters(in: .punctuationCharacters))
+    {
       if index > 0 {
         let previous = words[index - 1].lowercased()
         if Self.pronouns.contains(previous) { return .pronoun }
@@ -166,5 +207,17 @@ struct SpeakerFinder: Sendable {
   private func canonical(_ written: String) -> String {
     let name = written.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
     return lexicon.canonicalName(for: name) ?? name
+  }
+}
+
+extension Unicode.GeneralCategory {
+  /// Any of the punctuation categories.
+  var isPunctuation: Bool {
+    switch self {
+    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+      .initialPunctuation, .finalPunctuation, .otherPunctuation:
+      true
+    default: false
+    }
   }
 }

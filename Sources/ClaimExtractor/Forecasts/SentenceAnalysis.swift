@@ -99,6 +99,8 @@ struct SentenceAnalysis {
 
     var continuesPast = false
     for (index, clause) in clauses.enumerated() {
+      // "财务困境：" or "经济预测：" names the topic of a list item; the forecast follows it.
+      if index == 0, clauses.count > 1, isLabel(clause) { continue }
       let triggers = liveTriggers(in: clause, allowsWeak: allowsWeak)
       var role = role(of: clause, triggers: triggers)
       if role == .forecast, continuesPast, liveFrame(in: clause) == nil { role = .pastFramed }
@@ -166,6 +168,14 @@ struct SentenceAnalysis {
     }
     if !triggers.isEmpty { return .forecast }
     return hasFutureFrame ? .dated : .neutral
+  }
+
+  /// A short first clause ending in a colon: a list item's label.
+  private func isLabel(_ clause: Range<Int>) -> Bool {
+    guard clause.count <= 36 else { return false }
+    let end = clause.upperBound
+    return bytes[end - 1] == UInt8(ascii: ":")
+      || end >= 3 && bytes[end - 3] == 0xEF && bytes[end - 2] == 0xBC && bytes[end - 1] == 0x9A
   }
 
   /// The forecast words of a clause that really look ahead here.

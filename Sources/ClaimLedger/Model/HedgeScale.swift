@@ -17,7 +17,7 @@ public struct Hedge: Hashable, Sendable {
 /// simplified and traditional spellings share a row. The version is printed on scorecards so a
 /// score can be reproduced with the table it was made from.
 public struct HedgeScale: Sendable {
-  public static let version = "2026.1"
+  public static let version = "2026.2"
   public static let standard = HedgeScale(rows: HedgeScale.builtInRows)
 
   /// Rows, longest word first so that `极有可能` wins over `可能` when searching text.
@@ -79,7 +79,14 @@ public struct HedgeScale: Sendable {
       0.99, false
     ),
     (["几乎肯定", "几乎可以肯定", "板上钉钉", "幾乎肯定", "幾乎可以肯定", "板上釘釘"], 0.92, 0.85, 0.97, false),
+    (["宣布", "宣布将", "宣布將", "将于", "將於", "定于", "定於"], 0.9, 0.8, 0.97, false),
+    (
+      ["is scheduled to", "are scheduled to", "very confident", "highly confident"], 0.9, 0.8, 0.97,
+      false
+    ),
+    (["即将", "即將", "势必", "勢必"], 0.9, 0.8, 0.97, false),
     (["极有可能", "极大可能", "可能性极大", "極有可能", "極大可能", "可能性極大"], 0.88, 0.8, 0.95, false),
+    (["终将", "終將"], 0.85, 0.7, 0.95, false),
     (
       ["highly likely", "very likely", "extremely likely", "very probable", "highly probable"],
       0.88, 0.8, 0.95, false
@@ -87,7 +94,13 @@ public struct HedgeScale: Sendable {
     (["十有八九", "八成"], 0.85, 0.8, 0.9, false),
     (["将", "将会", "会", "將", "將會", "會"], 0.85, 0.75, 0.95, false),
     (["will", "is going to", "are going to", "is set to", "are set to"], 0.85, 0.75, 0.95, false),
-    (["很可能", "非常可能", "很有可能"], 0.8, 0.7, 0.9, false),
+    (["很可能", "非常可能", "很有可能", "可能性很大"], 0.8, 0.7, 0.9, false),
+    (["计划", "計劃", "拟", "擬", "打算"], 0.8, 0.65, 0.9, false),
+    (
+      ["plans to", "plan to", "intends to", "confident", "is confident", "am confident"], 0.8, 0.65,
+      0.9, false
+    ),
+    (["is poised to", "is on track to", "appears set to"], 0.75, 0.6, 0.85, false),
     (["with high probability", "high probability"], 0.8, 0.7, 0.9, false),
     (["大概率", "大機率"], 0.75, 0.65, 0.85, false),
     (["probable", "probably"], 0.7, 0.6, 0.8, false),
@@ -96,6 +109,7 @@ public struct HedgeScale: Sendable {
       0.55, 0.8, false
     ),
     (["预计", "预期", "預計", "預期", "预测", "預測"], 0.7, 0.6, 0.8, false),
+    (["figures to", "would", "predicted", "predicting"], 0.7, 0.5, 0.8, false),
     (["有望", "或有望", "料将", "料將", "有希望"], 0.65, 0.55, 0.75, false),
     (["serious possibility"], 0.6, 0.3, 0.85, true),
     (["real possibility"], 0.55, 0.2, 0.8, true),
@@ -105,7 +119,8 @@ public struct HedgeScale: Sendable {
     ),
     (["五五开", "一半一半", "五五開"], 0.5, 0.45, 0.55, false),
     (["可能"], 0.5, 0.3, 0.7, true),
-    (["或将", "或將"], 0.5, 0.35, 0.65, true),
+    (["或将", "或將", "或成", "或会", "或會"], 0.5, 0.35, 0.65, true),
+    (["aims to"], 0.6, 0.4, 0.75, true),
     (["maybe", "perhaps"], 0.45, 0.25, 0.5, true),
     (["有可能", "可能会", "可能會"], 0.45, 0.25, 0.6, true),
     (["也许", "或许", "说不定", "也許", "或許", "說不定"], 0.45, 0.25, 0.5, true),
