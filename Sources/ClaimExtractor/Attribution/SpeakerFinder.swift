@@ -39,6 +39,11 @@ struct SpeakerFinder: Sendable {
   /// The speaker last named before byte `offset` of line `index`, looking back at most three
   /// lines: who "he" or "他" is.
   func lastNamed(in lines: [TextLine], before index: Int, offset: Int) -> String? {
+    lastSpeaker(in: lines, before: index, offset: offset)
+      ?? lastPerson(in: lines, before: index, offset: offset)
+  }
+
+  private func lastSpeaker(in lines: [TextLine], before index: Int, offset: Int) -> String? {
     for lineIndex in stride(from: index, through: max(0, index - 3), by: -1) {
       var text = lines[lineIndex].text
       let named: String? = text.withUTF8 { buffer in
@@ -52,6 +57,20 @@ struct SpeakerFinder: Sendable {
         return nil
       }
       if let named { return named }
+    }
+    return nil
+  }
+
+  /// The person the lexicon knows who was named last before the pronoun, speaking or not
+  /// ("马化腾的姿态…。不过，他也表示…").
+  private func lastPerson(in lines: [TextLine], before index: Int, offset: Int) -> String? {
+    for lineIndex in stride(from: index, through: max(0, index - 3), by: -1) {
+      let line = lines[lineIndex].text
+      let limit = lineIndex == index ? offset : line.utf8.count
+      let person = lexicon.entities(in: line).last {
+        $0.utf8Offset < limit && lexicon.people.contains($0.canonical)
+      }
+      if let person { return person.canonical }
     }
     return nil
   }
@@ -115,6 +134,12 @@ struct SpeakerFinder: Sendable {
     "会", "會", "的", "了", "是", "就", "都", "这", "這", "那",
   ]
 
+  /// Words that, between a name and a speech verb, make the name part of another phrase
+  /// ("Polymarket将从预测市场…"); 在会上, 也, 还 do not.
+  private static let verbPhraseWords = [
+    "将", "將", "从", "從", "对", "對", "把", "被", "让", "讓", "的", "了", "是", "通过", "通過",
+  ]
+
   private static let verbScanner = CueScanner(cues: chineseVerbs.map { Cue($0, .hedge) })
 
   /// The entity or short run of characters that ends `text`, stopping at punctuation.
@@ -125,7 +150,8 @@ struct SpeakerFinder: Sendable {
       let gap = whole.utf8.dropFirst(entity.utf8Offset + entity.written.utf8.count)
       let gapText = String(decoding: gap, as: UTF8.self)
       if gapText.unicodeScalars.count <= 6,
-        !gapText.unicodeScalars.contains(where: { $0.properties.generalCategory.isPunctuation })
+        !gapText.unicodeScalars.contains(where: { $0.properties.generalCategory.isPunctuation }),
+        !Self.verbPhraseWords.contains(where: { gapText.contains($0) })
       {
         return entity.written
       }

@@ -12,7 +12,9 @@ extension Lexicon {
         for alias in aliases { names[alias] = canonical }
       }
     }
-    return Lexicon(names: names, hedges: [:], products: Set(products.map { $0.canonical }))
+    return Lexicon(
+      names: names, hedges: [:], products: Set(products.map { $0.canonical }),
+      people: Set(people.map { $0.canonical }))
   }()
 
   /// A table row: the English name and how else it is written.

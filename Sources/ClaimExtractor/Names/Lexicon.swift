@@ -26,6 +26,8 @@ public struct Lexicon: Sendable {
   public var hedges: [String: Double]
   /// English names of products and models, so "iPhone 上市" is not read as an IPO.
   var products: Set<String>
+  /// English names of people, so "he" can be taken for the last person an article names.
+  var people: Set<String> = []
   private var index: NameIndex
 
   /// A lexicon from aliases (as written) to English names; empty aliases are ignored.
@@ -33,10 +35,14 @@ public struct Lexicon: Sendable {
     self.init(names: names, hedges: hedges, products: [])
   }
 
-  init(names: [String: String], hedges: [String: Double], products: Set<String>) {
+  init(
+    names: [String: String], hedges: [String: Double], products: Set<String>,
+    people: Set<String> = []
+  ) {
     self.names = names.filter { !$0.key.isEmpty && !$0.value.isEmpty }
     self.hedges = hedges
     self.products = products
+    self.people = people
     self.index = NameIndex(self.names)
   }
 
@@ -45,7 +51,7 @@ public struct Lexicon: Sendable {
     Lexicon(
       names: names.merging(other.names) { _, theirs in theirs },
       hedges: hedges.merging(other.hedges) { _, theirs in theirs },
-      products: products.union(other.products))
+      products: products.union(other.products), people: people.union(other.people))
   }
 
   /// The English name for a name exactly as written, or nil when the lexicon does not know it.
