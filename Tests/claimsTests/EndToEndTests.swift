@@ -150,4 +150,17 @@ import Testing
     #expect(runs.filter { $0.stderr.contains("is in the ledger already") }.count == 7)
     #expect(try sandbox.ledgerLines().count == 1)
   }
+
+  @Test func extractReadsAnArticleFromStandardInput() throws {
+    let sandbox = try Sandbox()
+    let running = try BuiltBinary.shell(
+      """
+      printf -- '---\\ndate: 2026-03-01\\n---\\n小米预计明年推出新车。\\n' | "$0" extract - --json
+      """, environment: sandbox.environment)
+    let run = running.finish()
+    #expect(run.status == 0, run.report)
+    #expect(run.stdout.contains("\"document\":\"- (extractor"), run.report)
+    #expect(run.stdout.contains("\"deadline\":\"2027-12-31\""), run.report)
+    #expect(try sandbox.ledgerLines().count == 1)
+  }
 }

@@ -42,7 +42,9 @@ struct ExtractCommand: Command {
     let extractor = Extractor(lexicon: try ExtractorLexicon.load(context: context))
     var found: [(file: String, proposals: [Proposal])] = []
     var failures: [ExtractionError] = []
-    for file in files {
+    let showsProgress = files.count > 1
+    for (index, file) in files.enumerated() {
+      if showsProgress { context.terminal.progress?("[\(index + 1)/\(files.count)] \(file)") }
       do throws(ExtractionError) {
         let bytes =
           file == "-"
@@ -54,6 +56,7 @@ struct ExtractCommand: Command {
         failures.append(error)
       }
     }
+    if showsProgress { context.terminal.progress?("") }
     let proposals = found.flatMap(\.proposals)
     let known = try isDryRun ? knownIDs(proposals, in: context) : record(proposals, in: context)
     let text =

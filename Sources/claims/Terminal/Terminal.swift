@@ -8,6 +8,9 @@ struct Terminal: Sendable {
   var usesColour: Bool
   /// Columns available, when known; tables are cut to it.
   var width: Int?
+  /// Shows a passing progress line ("[3/40] file.md") on standard error when that is a
+  /// terminal; nil where nobody watches.
+  var progress: (@Sendable (String) -> Void)? = nil
 
   /// A pipe or file: no colour, no cutting unless `COLUMNS` says so.
   static func plain(width: Int? = nil) -> Terminal {
@@ -25,7 +28,14 @@ struct Terminal: Sendable {
       }
     }
     let colour = interactive && environment["NO_COLOR"].map(\.isEmpty) ?? true
-    return Terminal(isInteractive: interactive, usesColour: colour, width: width)
+    let progress: (@Sendable (String) -> Void)? =
+      isatty(STDERR_FILENO) == 1
+      ? { @Sendable line in
+        // \r and "erase to end of line" redraw the one line in place; an empty line clears it.
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+      } : nil
+    return Terminal(
+      isInteractive: interactive, usesColour: colour, width: width, progress: progress)
   }
 
   enum Colour: String {

@@ -147,3 +147,27 @@ import Testing
     #expect(!sandbox.run(["review", "--json"]).stdout.contains(ids[0]))
   }
 }
+
+extension ExtractCommandTests {
+  /// Collects what a command shows on the progress line.
+  final class ProgressLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func append(_ line: String) { lock.withLock { lines.append(line) } }
+    var all: [String] { lock.withLock { lines } }
+  }
+
+  @Test func manyFilesShowProgressAndClearItAfter() throws {
+    let sandbox = try Self.sandboxWithArticle()
+    try sandbox.write(Self.article, to: "copy.md")
+    let log = ProgressLog()
+    var terminal = Terminal.plain()
+    terminal.progress = { log.append($0) }
+    let result = CLI.run(
+      ["extract", sandbox.path("ev.md"), sandbox.path("copy.md"), "--dry-run"],
+      environment: sandbox.environment, workingDirectory: sandbox.directory.path,
+      clock: { Sandbox.now }, terminal: terminal)
+    #expect(result.status == .success, "\(result.stderr)")
+    #expect(log.all == ["[1/2] \(sandbox.path("ev.md"))", "[2/2] \(sandbox.path("copy.md"))", ""])
+  }
+}
