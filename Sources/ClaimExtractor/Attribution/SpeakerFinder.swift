@@ -17,7 +17,8 @@ struct SpeakerFinder: Sendable {
     "判断", "判斷", "相信", "警告", "宣布", "说", "說", "提到", "写道", "寫道", "断言", "斷言", "押注",
   ]
   private static let englishVerbs = [
-    "said", "says", "predicted", "predicts", "expects", "expected", "believes", "warned", "warns",
+    "said", "says", "say", "predicted", "predicts", "predict", "expects", "expect", "expected",
+    "believes", "believe", "think", "warned", "warns", "warn",
     "told", "wrote", "argued", "argues", "forecast", "forecasts", "claims", "claimed", "promised",
     "promises", "thinks", "added",
   ]

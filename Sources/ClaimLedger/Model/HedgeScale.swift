@@ -105,7 +105,10 @@ public struct HedgeScale: Sendable {
     (["大概率", "大機率"], 0.75, 0.65, 0.85, false),
     (["probable", "probably"], 0.7, 0.6, 0.8, false),
     (
-      ["likely", "is expected to", "are expected to", "expected to", "expects", "predicts"], 0.7,
+      [
+        "likely", "is expected to", "are expected to", "expected to", "expects", "expect",
+        "predicts", "predict",
+      ], 0.7,
       0.55, 0.8, false
     ),
     (["预计", "预期", "預計", "預期", "预测", "預測"], 0.7, 0.6, 0.8, false),
