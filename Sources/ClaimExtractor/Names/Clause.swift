@@ -131,12 +131,21 @@ struct Clause {
     return bytes.withUnsafeBufferPointer { bytes -> Int? in
       word.withUnsafeBufferPointer { word -> Int? in
         guard let base = bytes.baseAddress, let wordBase = word.baseAddress else { return nil }
-        for start in range.lowerBound...(range.upperBound - word.count) where bytes[start] == head {
+        let last = range.upperBound - word.count
+        var start = range.lowerBound
+        // memchr jumps to each place the word's first byte occurs.
+        while start <= last,
+          let found = memchr(base + start, Int32(head), last - start + 1)
+        {
+          start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
           let end = start + word.count
-          guard memcmp(base + start, wordBase, word.count) == 0 else { continue }
-          if Clause.isWordByte(head), start > 0, Clause.isWordByte(bytes[start - 1]) { continue }
-          if Clause.isWordByte(tail), end < bytes.count, Clause.isWordByte(bytes[end]) { continue }
-          return start
+          if memcmp(base + start, wordBase, word.count) == 0,
+            !(Clause.isWordByte(head) && start > 0 && Clause.isWordByte(bytes[start - 1])),
+            !(Clause.isWordByte(tail) && end < bytes.count && Clause.isWordByte(bytes[end]))
+          {
+            return start
+          }
+          start += 1
         }
         return nil
       }
