@@ -1,3 +1,5 @@
+import ClaimLedger
+
 /// Numbers written in Chinese: positional (一百七十五亿, 两千) or digit by digit (二零二六).
 enum ChineseNumber {
   /// The value of `text`, which must be a Chinese numeral and nothing else; mixed forms such as
@@ -59,19 +61,7 @@ enum ChineseNumber {
   }
 
   private static func digit(_ scalar: Unicode.Scalar) -> Int? {
-    switch scalar {
-    case "〇", "零": 0
-    case "一": 1
-    case "二", "两", "兩": 2
-    case "三": 3
-    case "四": 4
-    case "五": 5
-    case "六": 6
-    case "七": 7
-    case "八": 8
-    case "九": 9
-    default: nil
-    }
+    ChineseNumeral.digit(of: scalar)
   }
 
   private static func unit(_ scalar: Unicode.Scalar) -> Double? {

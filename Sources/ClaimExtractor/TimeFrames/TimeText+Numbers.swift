@@ -1,3 +1,5 @@
+import ClaimLedger
+
 extension TimeText {
   /// The years a time expression can name; wider than any forecast, narrow enough to keep out
   /// most amounts (250, 8000).
@@ -90,19 +92,9 @@ extension TimeText {
 
   /// 〇, 零 and 一…九: the digits a year is spelled with one by one.
   static func hanDigit(_ scalar: Unicode.Scalar?) -> Int? {
-    switch scalar {
-    case "〇", "零": 0
-    case "一": 1
-    case "二": 2
-    case "三": 3
-    case "四": 4
-    case "五": 5
-    case "六": 6
-    case "七": 7
-    case "八": 8
-    case "九": 9
-    default: nil
-    }
+    // 两 counts things; a year is never spelled with it.
+    guard let scalar, scalar != "两", scalar != "兩" else { return nil }
+    return ChineseNumeral.digit(of: scalar)
   }
 
   static func isChineseNumeral(_ scalar: Unicode.Scalar?) -> Bool {

@@ -62,9 +62,17 @@ public struct Confidence: Hashable, Comparable, Sendable, CustomStringConvertibl
 
 /// Chinese numerals as written in hedges and dates.
 public enum ChineseNumeral {
-  /// 〇/零 through 九 (and 两/兩 for 2) as their digit.
+  /// 〇/零 through 九 (and 两/兩 for 2) as their digit, and 十 as 10.
   public static func digit(_ character: Character) -> Int? {
-    switch character {
+    if character == "十" { return 10 }
+    guard character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first
+    else { return nil }
+    return digit(of: scalar)
+  }
+
+  /// 〇/零 through 九 (and 两/兩 for 2) as their digit; a scalar, so hot scans need no Character.
+  public static func digit(of scalar: Unicode.Scalar) -> Int? {
+    switch scalar {
     case "〇", "零": 0
     case "一": 1
     case "二", "两", "兩": 2
@@ -75,7 +83,6 @@ public enum ChineseNumeral {
     case "七": 7
     case "八": 8
     case "九": 9
-    case "十": 10
     default: nil
     }
   }
