@@ -10,7 +10,7 @@ public struct Ledger: Sendable {
   /// Problems met while folding: entries for unknown claims, transitions that do not apply,
   /// contradicting duplicates. `check` reports them; other commands go on.
   public private(set) var issues: [LedgerIssue]
-  private var positions: [ClaimID: Int]
+  private var positions: ClaimIndex
   /// The journal's path, for locations.
   public let path: String
 
@@ -22,11 +22,12 @@ public struct Ledger: Sendable {
     records = fold.records
     issues = fold.issues
     if fold.didReorder {
-      positions = [:]
-      positions.reserveCapacity(records.count)
-      for (position, record) in records.enumerated() { positions[record.id] = position }
+      positions = ClaimIndex(capacity: records.count)
+      for (position, record) in records.enumerated() {
+        _ = positions.insert(record.id, at: position)
+      }
     } else {
-      positions = fold.positions
+      positions = fold.index
     }
   }
 
@@ -38,7 +39,7 @@ public struct Ledger: Sendable {
   }
 
   public func record(for id: ClaimID) -> ClaimRecord? {
-    positions[id].map { records[$0] }
+    positions.position(of: id).map { records[$0] }
   }
 
   /// The one claim whose id starts with `prefix` (4 to 10 hex digits, as in git).
@@ -50,7 +51,7 @@ public struct Ledger: Sendable {
     }
     let matches = records.filter { $0.id.hasPrefix(parsed) }.map(\.id)
     guard let first = matches.first else { throw .unknownClaim(prefix: prefix) }
-    guard matches.count > 1 else { return records[positions[first] ?? 0] }
+    guard matches.count > 1 else { return records[positions.position(of: first) ?? 0] }
     throw .ambiguousPrefix(prefix: prefix, matches: matches.sorted())
   }
 }
@@ -61,7 +62,7 @@ private struct Fold {
   let journal: Journal
   var records: [ClaimRecord] = []
   var issues: [LedgerIssue] = []
-  var positions: [ClaimID: Int] = [:]
+  var index = ClaimIndex(capacity: 0)
   /// Whether `records` was re-sorted, so `positions` no longer matches it.
   var didReorder = false
 
@@ -72,43 +73,40 @@ private struct Fold {
 
   mutating func run() {
     let entries = journal.entries
-    let claimCount = entries.reduce(into: 0) { count, entry in
-      if case .claim = entry.body { count += 1 }
-    }
-    positions.reserveCapacity(claimCount)
-    records.reserveCapacity(claimCount)
+    let isClaim = Fold.claimFlags(of: entries)
+    let claimCount = isClaim.reduce(into: 0) { count, flag in if flag { count += 1 } }
+    index = ClaimIndex(capacity: claimCount)
     var claimEntryIndex: [Int] = []
-    for (index, entry) in entries.enumerated() {
-      guard case .claim(let claim, let status) = entry.body else { continue }
-      if let position = positions[entry.id] {
+    claimEntryIndex.reserveCapacity(claimCount)
+    for (entryIndex, flag) in isClaim.enumerated() where flag {
+      let entry = entries[entryIndex]
+      if let position = index.insert(entry.id, at: claimEntryIndex.count) {
         resolveDuplicateClaim(
-          entries[claimEntryIndex[position]], entry, at: index, position: position,
+          entries[claimEntryIndex[position]], entry, at: entryIndex, position: position,
           claimEntryIndex: &claimEntryIndex)
         continue
       }
-      positions[entry.id] = records.count
-      claimEntryIndex.append(index)
-      records.append(
-        ClaimRecord(id: entry.id, claim: claim, status: status, recordedAt: entry.at, history: []))
+      claimEntryIndex.append(entryIndex)
     }
+    records = Fold.makeRecords(entries, claimEntryIndex: claimEntryIndex)
     // Every other entry, grouped by claim in one flat array (a counting sort keeps file order).
-    var ownerOf = [Int32](repeating: -1, count: entries.count)
+    let ownerOf = Fold.owners(of: entries, isClaim: isClaim, index: index)
     var starts = [Int](repeating: 0, count: records.count + 1)
-    for (index, entry) in entries.enumerated() {
-      if case .claim = entry.body { continue }
-      guard let position = positions[entry.id] else {
+    for (entryIndex, owner) in ownerOf.enumerated() {
+      if owner >= 0 {
+        starts[Int(owner) + 1] += 1
+      } else if owner == Fold.unknownOwner {
+        let entry = entries[entryIndex]
         report(
-          .error, index, entry.id, "\(entry.kind.rawValue) entry for unknown claim \(entry.id)")
-        continue
+          .error, entryIndex, entry.id,
+          "\(entry.kind.rawValue) entry for unknown claim \(entry.id)")
       }
-      ownerOf[index] = Int32(position)
-      starts[position + 1] += 1
     }
     for position in records.indices { starts[position + 1] += starts[position] }
     var followers = [Int32](repeating: 0, count: starts[records.count])
     var next = starts
-    for (index, owner) in ownerOf.enumerated() where owner >= 0 {
-      followers[next[Int(owner)]] = Int32(index)
+    for (entryIndex, owner) in ownerOf.enumerated() where owner >= 0 {
+      followers[next[Int(owner)]] = Int32(entryIndex)
       next[Int(owner)] += 1
     }
     applyAll(claimEntryIndex: claimEntryIndex, followers: followers, starts: starts)
@@ -121,6 +119,83 @@ private struct Fold {
       records.sort(by: Fold.recordOrder)
       didReorder = true
     }
+  }
+
+  /// Marks for an entry of `owners(of:)`: a claim entry itself, or one whose claim is unknown.
+  static let claimOwner: Int32 = -1
+  static let unknownOwner: Int32 = -2
+
+  /// Which entries are `claim` entries, read on all cores: the body sits behind a pointer,
+  /// and looking at it costs a cache miss per entry.
+  private static func claimFlags(of entries: [Entry]) -> [Bool] {
+    [Bool](unsafeUninitializedCapacity: entries.count) { flags, initialized in
+      let shared = SharedBuffer(buffer: flags)
+      entries.withUnsafeBufferPointer { entries in
+        let source = SharedEntries(buffer: entries)
+        ParallelRanges.run(count: entries.count) { range in
+          for entryIndex in range {
+            if case .claim = source.buffer[entryIndex].body {
+              shared.buffer.initializeElement(at: entryIndex, to: true)
+            } else {
+              shared.buffer.initializeElement(at: entryIndex, to: false)
+            }
+          }
+        }
+      }
+      initialized = entries.count
+    }
+  }
+
+  /// The record of each claim as its `claim` entry states it, built on all cores.
+  private static func makeRecords(_ entries: [Entry], claimEntryIndex: [Int]) -> [ClaimRecord] {
+    [ClaimRecord](unsafeUninitializedCapacity: claimEntryIndex.count) { records, initialized in
+      let shared = SharedBuffer(buffer: records)
+      entries.withUnsafeBufferPointer { entries in
+        let source = SharedEntries(buffer: entries)
+        ParallelRanges.run(count: claimEntryIndex.count) { range in
+          for position in range {
+            let entry = source.buffer[claimEntryIndex[position]]
+            // Every index in `claimEntryIndex` names a `claim` entry, so every slot is filled.
+            guard case .claim(let claim, let status) = entry.body else { continue }
+            shared.buffer.initializeElement(
+              at: position,
+              to: ClaimRecord(
+                id: entry.id, claim: claim, status: status, recordedAt: entry.at, history: []))
+          }
+        }
+      }
+      initialized = claimEntryIndex.count
+    }
+  }
+
+  /// The position of each entry's claim, looked up on all cores; `claimOwner` for `claim`
+  /// entries, `unknownOwner` when no claim has the id.
+  private static func owners(of entries: [Entry], isClaim: [Bool], index: ClaimIndex) -> [Int32] {
+    [Int32](unsafeUninitializedCapacity: entries.count) { owners, initialized in
+      let shared = SharedBuffer(buffer: owners)
+      entries.withUnsafeBufferPointer { entries in
+        let source = SharedEntries(buffer: entries)
+        ParallelRanges.run(count: entries.count) { range in
+          for entryIndex in range {
+            let owner: Int32
+            if isClaim[entryIndex] {
+              owner = claimOwner
+            } else if let position = index.position(of: source.buffer[entryIndex].id) {
+              owner = Int32(position)
+            } else {
+              owner = unknownOwner
+            }
+            shared.buffer.initializeElement(at: entryIndex, to: owner)
+          }
+        }
+      }
+      initialized = entries.count
+    }
+  }
+
+  /// The entries while workers read them.
+  private struct SharedEntries: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<Entry>
   }
 
   /// Folds every claim's followers, in batches of claims on all cores for a large ledger;
@@ -168,11 +243,7 @@ private struct Fold {
           .warning, index, other.id, "claim \(other.id) is recorded twice with the same content")
       }
       // The earlier copy stands whichever way a merge laid the two lines down.
-      if other.at < kept.at, case .claim(let claim, let status) = other.body {
-        claimEntryIndex[position] = index
-        records[position] = ClaimRecord(
-          id: other.id, claim: claim, status: status, recordedAt: other.at, history: [])
-      }
+      if other.at < kept.at { claimEntryIndex[position] = index }
       return
     }
     let keptLine = journal.lines[claimEntryIndex[position]]
@@ -180,11 +251,7 @@ private struct Fold {
       .error, index, other.id,
       "claim \(other.id) is recorded again with different content (first at line \(keptLine)); "
         + "amend the claim instead")
-    if other.at < kept.at, case .claim(let claim, let status) = other.body {
-      claimEntryIndex[position] = index
-      records[position] = ClaimRecord(
-        id: other.id, claim: claim, status: status, recordedAt: other.at, history: [])
-    }
+    if other.at < kept.at { claimEntryIndex[position] = index }
   }
 
   /// Folds the followers of one claim into its record, in place.
