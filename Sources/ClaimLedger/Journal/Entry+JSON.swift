@@ -14,26 +14,47 @@ enum EntryField: Int, CaseIterable {
 
   var bit: UInt32 { 1 << UInt32(rawValue) }
 
-  /// The field spelled by `key`'s bytes; looked up by a packed prefix and confirmed byte for
-  /// byte, so no `String` is made for each key of each line.
+  /// The field spelled by `key`'s bytes: picked by length and first and last byte (distinct for
+  /// every field), then confirmed byte for byte, so no `String` or hash is made per key.
   init?(key: UnsafeBufferPointer<UInt8>) {
-    guard let field = EntryField.byPackedKey[EntryField.pack(key)] else { return nil }
+    guard let first = key.first, let last = key.last,
+      let field = EntryField.candidate(count: key.count, first: first, last: last)
+    else { return nil }
     let name = EntryField.nameBytes[field.rawValue]
     guard name.count == key.count, name.elementsEqual(key) else { return nil }
     self = field
   }
 
-  /// The first 8 bytes of a key with its length in the top bits: distinct for every field.
-  static func pack(_ key: some Collection<UInt8>) -> UInt64 {
-    var packed = UInt64(key.count) << 59
-    for (index, byte) in key.prefix(8).enumerated() { packed ^= UInt64(byte) << (8 * index) }
-    return packed
+  private static func candidate(count: Int, first: UInt8, last: UInt8) -> EntryField? {
+    switch (count, first, last) {
+    case (2, 0x69, 0x64): .id  // id
+    case (2, 0x61, 0x74): .at  // at
+    case (2, 0x6F, 0x6E): .on  // on
+    case (3, 0x75, 0x6C): .url  // url
+    case (3, 0x76, 0x61): .via  // via
+    case (4, 0x74, 0x74): .text  // text
+    case (4, 0x74, 0x73): .tags  // tags
+    case (4, 0x73, 0x64): .said  // said
+    case (4, 0x6C, 0x67): .lang  // lang
+    case (4, 0x6E, 0x65): .note  // note
+    case (5, 0x65, 0x79): .entry  // entry
+    case (5, 0x71, 0x65): .quote  // quote
+    case (5, 0x68, 0x65): .hedge  // hedge
+    case (6, 0x73, 0x65): .source  // source
+    case (6, 0x73, 0x73): .status  // status
+    case (6, 0x72, 0x6E): .reason  // reason
+    case (7, 0x6F, 0x65): .outcome  // outcome
+    case (8, 0x64, 0x65): .deadline  // deadline
+    case (8, 0x64, 0x74): .document  // document
+    case (8, 0x65, 0x65): .evidence  // evidence
+    case (10, 0x63, 0x65): .confidence  // confidence
+    case (11, 0x63, 0x6C): .conditional  // conditional
+    case (13, 0x64, 0x74): .deadlineText  // deadline_text
+    default: nil
+    }
   }
 
   private static let nameBytes: [[UInt8]] = allCases.map { Array($0.name.utf8) }
-
-  private static let byPackedKey: [UInt64: EntryField] = Dictionary(
-    uniqueKeysWithValues: allCases.map { (pack(Array($0.name.utf8)), $0) })
 
   /// Fields that describe a claim; `accept` and `amend` may carry any of them.
   static let claimFields: UInt32 = [EntryField](

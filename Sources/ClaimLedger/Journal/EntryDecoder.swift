@@ -3,6 +3,14 @@
 enum EntryDecoder {
   /// Decodes `line` (without its newline); a failure carries the byte offset and what is wrong.
   static func decode(_ line: UnsafeBufferPointer<UInt8>) throws(JSONScanner.Failure) -> Entry {
+    var interning = LineInterning()
+    return try decode(line, interning: &interning)
+  }
+
+  /// Decodes `line`, sharing recurring texts through `interning` (one per parsing worker).
+  static func decode(_ line: UnsafeBufferPointer<UInt8>, interning: inout LineInterning)
+    throws(JSONScanner.Failure) -> Entry
+  {
     var scanner = JSONScanner(line)
     var fields = Fields()
     if line.count >= 3, line[0] == 0xEF, line[1] == 0xBB, line[2] == 0xBF {
@@ -29,7 +37,7 @@ enum EntryDecoder {
         }
         fields.seen |= field.bit
         try scanner.expect(UInt8(ascii: ":"), "':' after the key")
-        try fields.read(field, from: &scanner)
+        try fields.read(field, from: &scanner, interning: &interning)
         if try scanner.consume(UInt8(ascii: "}")) { break }
         try scanner.expect(UInt8(ascii: ","), "',' or '}'")
         if try scanner.peek() == UInt8(ascii: "}") {
@@ -56,13 +64,13 @@ enum EntryDecoder {
     var reason: String?
     var note: String?
 
-    mutating func read(_ field: EntryField, from scanner: inout JSONScanner) throws(JSONScanner
-      .Failure)
-    {
+    mutating func read(
+      _ field: EntryField, from scanner: inout JSONScanner, interning: inout LineInterning
+    ) throws(JSONScanner.Failure) {
       let offset = scanner.position
       switch field {
       case .entry:
-        let value = try scanner.readString()
+        let value = try readWord(&scanner)
         guard let kind = Entry.Kind(rawValue: value) else {
           throw fail(offset, "unknown entry kind '\(value)'")
         }
@@ -92,33 +100,42 @@ enum EntryDecoder {
             offset, "confidence \(DecimalFormat.trimmed(number, places: 6)) is outside 0…1")
         }
         changes.confidence = confidence
-      case .tags: changes.tags = try scanner.readStringArray()
+      case .tags: changes.tags = try scanner.readStringArray(interning: &interning)
       case .conditional: changes.isConditional = try scanner.readBool()
       case .status:
-        let value = try scanner.readString()
+        let value = try readWord(&scanner)
         guard let status = Status(rawValue: value), status == .open || status == .proposed else {
           throw fail(offset, "status of a new claim must be 'open' or 'proposed', not '\(value)'")
         }
         self.status = status
       case .outcome:
-        let value = try scanner.readString()
+        let value = try readWord(&scanner)
         guard let outcome = Outcome(rawValue: value) else {
           throw fail(offset, "outcome must be true, false, partial or void, not '\(value)'")
         }
         self.outcome = outcome
       case .text: changes.text = try scanner.readString()
-      case .source: changes.source = try scanner.readString()
+      case .source: changes.source = try scanner.readString(interningIn: &interning.texts)
       case .quote: changes.quote = try scanner.readOptionalString()
-      case .via: changes.via = try scanner.readOptionalString()
+      case .via: changes.via = try scanner.readOptionalString(interningIn: &interning.texts)
       case .url: changes.url = try scanner.readOptionalString()
-      case .deadlineText: changes.deadlineText = try scanner.readOptionalString()
-      case .hedge: changes.hedge = try scanner.readOptionalString()
-      case .lang: changes.lang = try scanner.readOptionalString()
-      case .document: changes.document = try scanner.readOptionalString()
+      case .deadlineText:
+        changes.deadlineText = try scanner.readOptionalString(interningIn: &interning.texts)
+      case .hedge: changes.hedge = try scanner.readOptionalString(interningIn: &interning.texts)
+      case .lang: changes.lang = try scanner.readOptionalString(interningIn: &interning.texts)
+      case .document:
+        changes.document = try scanner.readOptionalString(interningIn: &interning.texts)
       case .evidence: evidence = try scanner.readOptionalString()
-      case .reason: reason = try scanner.readOptionalString()
-      case .note: note = try scanner.readOptionalString()
+      case .reason: reason = try scanner.readOptionalString(interningIn: &interning.texts)
+      case .note: note = try scanner.readOptionalString(interningIn: &interning.texts)
       }
+    }
+
+    /// A string of a fixed vocabulary (kinds, statuses, outcomes): plain ASCII words short
+    /// enough to be held inline, so the fast path allocates and validates nothing.
+    private func readWord(_ scanner: inout JSONScanner) throws(JSONScanner.Failure) -> String {
+      guard let word = try scanner.readPlainBytes() else { return try scanner.readString() }
+      return String(decoding: word, as: UTF8.self)
     }
 
     private func readDay(_ scanner: inout JSONScanner, _ name: String) throws(JSONScanner.Failure)
