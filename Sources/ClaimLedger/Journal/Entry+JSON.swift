@@ -1,5 +1,7 @@
+import Foundation
+
 /// The journal's field names, in the fixed order every line writes them.
-enum EntryField: Int, CaseIterable {
+enum EntryField: Int, CaseIterable, Sendable {
   case entry, id, at
   case text, quote, source, via, url, said, deadline, deadlineText, confidence, hedge, lang, tags
   case status, conditional, document
@@ -20,8 +22,10 @@ enum EntryField: Int, CaseIterable {
     guard let first = key.first, let last = key.last,
       let field = EntryField.candidate(count: key.count, first: first, last: last)
     else { return nil }
-    let name = EntryField.nameBytes[field.rawValue]
-    guard name.count == key.count, name.elementsEqual(key) else { return nil }
+    let name = field.staticName
+    guard name.utf8CodeUnitCount == key.count, let base = key.baseAddress,
+      memcmp(base, name.utf8Start, key.count) == 0
+    else { return nil }
     self = field
   }
 
@@ -54,26 +58,51 @@ enum EntryField: Int, CaseIterable {
     }
   }
 
-  private static let nameBytes: [[UInt8]] = allCases.map { Array($0.name.utf8) }
+  /// The name as static bytes, compared against keys without retaining anything.
+  private var staticName: StaticString {
+    switch self {
+    case .entry: "entry"
+    case .id: "id"
+    case .at: "at"
+    case .text: "text"
+    case .quote: "quote"
+    case .source: "source"
+    case .via: "via"
+    case .url: "url"
+    case .said: "said"
+    case .deadline: "deadline"
+    case .deadlineText: "deadline_text"
+    case .confidence: "confidence"
+    case .hedge: "hedge"
+    case .lang: "lang"
+    case .tags: "tags"
+    case .status: "status"
+    case .conditional: "conditional"
+    case .document: "document"
+    case .outcome: "outcome"
+    case .on: "on"
+    case .evidence: "evidence"
+    case .reason: "reason"
+    case .note: "note"
+    }
+  }
 
-  /// Fields that describe a claim; `accept` and `amend` may carry any of them.
-  static let claimFields: UInt32 = [EntryField](
-    arrayLiteral:
-      .text, .quote, .source, .via, .url, .said, .deadline, .deadlineText, .confidence, .hedge,
-    .lang, .tags, .conditional, .document
-  ).reduce(0) { $0 | $1.bit }
-  static let common: UInt32 = EntryField.entry.bit | EntryField.id.bit | EntryField.at.bit
+  /// Fields that describe a claim (`text` through `tags`, `conditional`, `document`); `accept`
+  /// and `amend` may carry any of them. Literal masks, checked against the cases by a test,
+  /// because the decoder asks for them on every key.
+  static var claimFields: UInt32 { 0x3_7FF8 }
+  /// `entry`, `id` and `at`.
+  static var common: UInt32 { 0x7 }
 
   /// The fields an entry of `kind` may have.
   static func allowed(in kind: Entry.Kind) -> UInt32 {
     switch kind {
-    case .claim: common | claimFields | EntryField.status.bit
+    case .claim: common | claimFields | 1 << 15  // status
     case .accept: common | claimFields
-    case .reject: common | EntryField.reason.bit
-    case .amend: common | claimFields | EntryField.note.bit
-    case .resolve:
-      common | [EntryField.outcome, .on, .evidence, .reason, .note].reduce(0) { $0 | $1.bit }
-    case .reopen: common | EntryField.note.bit
+    case .reject: common | 1 << 21  // reason
+    case .amend: common | claimFields | 1 << 22  // note
+    case .resolve: common | 0x7C_0000  // outcome, on, evidence, reason, note
+    case .reopen: common | 1 << 22  // note
     }
   }
 }

@@ -78,3 +78,50 @@ import Testing
     #expect(journal.lines.last == Int32(large.lines.count))
   }
 }
+
+/// The decoder's shortcuts must agree with the plain definitions they stand for.
+@Suite struct EntryFieldTests {
+  @Test(arguments: EntryField.allCases)
+  func everyFieldIsFoundByItsName(_ field: EntryField) {
+    var bytes = Array(field.name.utf8)
+    let found = bytes.withUnsafeMutableBufferPointer { EntryField(key: UnsafeBufferPointer($0)) }
+    #expect(found == field)
+  }
+
+  @Test func claimFieldMaskMatchesTheClaimFields() {
+    let fields: [EntryField] = [
+      .text, .quote, .source, .via, .url, .said, .deadline, .deadlineText, .confidence, .hedge,
+      .lang, .tags, .conditional, .document,
+    ]
+    #expect(EntryField.claimFields == fields.reduce(0) { $0 | $1.bit })
+    #expect(EntryField.common == EntryField.entry.bit | EntryField.id.bit | EntryField.at.bit)
+    let resolve: [EntryField] = [.outcome, .on, .evidence, .reason, .note]
+    #expect(
+      EntryField.allowed(in: .resolve) == EntryField.common | resolve.reduce(0) { $0 | $1.bit })
+    #expect(
+      EntryField.allowed(in: .claim) == EntryField.common | EntryField.claimFields
+        | EntryField.status.bit)
+    #expect(EntryField.allowed(in: .reject) == EntryField.common | EntryField.reason.bit)
+    #expect(
+      EntryField.allowed(in: .amend) == EntryField.common | EntryField.claimFields
+        | EntryField.note.bit)
+    #expect(EntryField.allowed(in: .reopen) == EntryField.common | EntryField.note.bit)
+  }
+
+  @Test func repeatedTextsReadTheSameAcrossLinesWithAndWithoutEscapes() throws {
+    let text = """
+      {"entry":"claim","id":"0000000001","at":"2026-01-01T00:00:00Z","text":"a","source":"S\\u00e9","confidence":0.5,"tags":["x","y"],"status":"open"}
+      {"entry":"claim","id":"0000000002","at":"2026-01-01T00:00:00Z","text":"b","source":"Sé","confidence":0.25,"tags":["x","y"],"status":"open"}
+      {"entry":"claim","id":"0000000003","at":"2026-01-01T00:00:00Z","text":"c","source":"Sé","confidence":1,"tags":["x", "y"],"status":"open"}
+
+      """
+    let journal = try Fixture.parse(text)
+    let claims = journal.entries.compactMap { entry -> Claim? in
+      if case .claim(let claim, _) = entry.body { return claim }
+      return nil
+    }
+    #expect(claims.map(\.source) == ["Sé", "Sé", "Sé"])
+    #expect(claims.map(\.tags) == [["x", "y"], ["x", "y"], ["x", "y"]])
+    #expect(claims.map(\.confidence.value) == [0.5, 0.25, 1])
+  }
+}
