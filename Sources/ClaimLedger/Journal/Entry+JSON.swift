@@ -120,8 +120,10 @@ extension Entry {
   public func writeJSON(into json: inout JSONBuffer) {
     json.beginObject()
     json.field("entry", kind.rawValue)
-    json.field("id", id.description)
-    json.field("at", at.description)
+    json.key("id")
+    json.id(id)
+    json.key("at")
+    json.timestamp(at)
     switch body {
     case .claim(let claim, let status):
       json.field("text", claim.text)
@@ -130,8 +132,11 @@ extension Entry {
       json.field("via", claim.via)
       json.field("url", claim.url)
       json.key("said")
-      if let said = claim.said { json.string(said.description) } else { json.null() }
-      json.field("deadline", claim.deadline?.description)
+      json.day(claim.said)
+      if let deadline = claim.deadline {
+        json.key("deadline")
+        json.day(deadline)
+      }
       json.field("deadline_text", claim.deadlineText)
       json.key("confidence")
       json.number(claim.confidence.value)

@@ -110,8 +110,8 @@ enum ConfidenceArgument {
 enum ClaimTable {
   static func render(
     _ records: [ClaimRecord], today: Day, terminal: Terminal, aliases: SourceAliases
-  ) -> String {
-    var table = TextTable(columns: [
+  ) throws(OutputError) -> String {
+    var table = StreamingTable(columns: [
       .init("ID"), .init("SAID"), .init("DUE"), .init("CONF", alignment: .right), .init("STATUS"),
       .init("SOURCE"), .init("TEXT", isFlexible: true),
     ])
@@ -122,11 +122,14 @@ enum ClaimTable {
         statusWord(record, today: today), aliases.canonical(record.claim.source), record.claim.text,
       ])
     }
-    return table.render(width: terminal.isInteractive ? terminal.width ?? 100 : terminal.width) {
-      row, column, cell in
-      guard column == 4 else { return cell }
-      return paint(cell, for: records[row], today: today, terminal: terminal)
-    }
+    var writer = OutputWriter(terminal)
+    try table.write(
+      width: terminal.isInteractive ? terminal.width ?? 100 : terminal.width,
+      style: { row, column, cell in
+        guard column == 4 else { return cell }
+        return paint(cell, for: records[row], today: today, terminal: terminal)
+      }, to: &writer)
+    return writer.text
   }
 
   /// `overdue` for open claims past their deadline, the outcome for resolved ones, else the status.
@@ -157,16 +160,33 @@ enum ClaimTable {
 
 /// Claims as a JSON array, one claim per line, for `--json`.
 enum ClaimJSON {
+  /// The array as text (what in-process runs and tests see).
   static func render(_ records: [ClaimRecord]) -> String {
-    var bytes: [UInt8] = [UInt8(ascii: "[")]
-    for (index, record) in records.enumerated() {
-      bytes.append(contentsOf: index == 0 ? [10] : [UInt8(ascii: ","), 10])
-      var json = JSONBuffer()
-      record.writeJSON(into: &json)
-      bytes.append(contentsOf: json.bytes)
+    var writer = OutputWriter(.plain())
+    // Collecting into memory cannot fail.
+    try? write(records.indices, of: records, to: &writer)
+    return writer.text
+  }
+
+  /// Writes the array through `writer` in chunks of about a megabyte, through one reused
+  /// buffer, so the whole output never sits in memory.
+  static func write(
+    _ positions: some Sequence<Int>, of records: [ClaimRecord], to writer: inout OutputWriter
+  ) throws(OutputError) {
+    var json = JSONBuffer()
+    json.appendVerbatim("[")
+    var isFirst = true
+    for position in positions {
+      json.appendVerbatim(isFirst ? "\n" : ",\n")
+      isFirst = false
+      records[position].writeJSON(into: &json)
+      json.startNewValue()
+      if json.bytes.count >= 1 << 20 {
+        try writer.write(json.bytes)
+        json.removeAll()
+      }
     }
-    bytes.append(
-      contentsOf: records.isEmpty ? [UInt8(ascii: "]"), 10] : [10, UInt8(ascii: "]"), 10])
-    return String(decoding: bytes, as: UTF8.self)
+    json.appendVerbatim(isFirst ? "]\n" : "\n]\n")
+    try writer.write(json.bytes)
   }
 }

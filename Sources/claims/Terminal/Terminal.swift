@@ -8,6 +8,8 @@ struct Terminal: Sendable {
   var usesColour: Bool
   /// Columns available, when known; tables are cut to it.
   var width: Int?
+  /// Where long output is written as it is made; nil collects it into the command's text.
+  var output: StandardOutput? = nil
 
   /// A pipe or file: no colour, no cutting unless `COLUMNS` says so.
   static func plain(width: Int? = nil) -> Terminal {
@@ -25,7 +27,8 @@ struct Terminal: Sendable {
       }
     }
     let colour = interactive && environment["NO_COLOR"].map(\.isEmpty) ?? true
-    return Terminal(isInteractive: interactive, usesColour: colour, width: width)
+    return Terminal(
+      isInteractive: interactive, usesColour: colour, width: width, output: .shared)
   }
 
   enum Colour: String {
