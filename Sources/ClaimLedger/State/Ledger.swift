@@ -154,13 +154,10 @@ private struct Fold {
         let source = SharedEntries(buffer: entries)
         ParallelRanges.run(count: claimEntryIndex.count) { range in
           for position in range {
-            let entry = source.buffer[claimEntryIndex[position]]
             // Every index in `claimEntryIndex` names a `claim` entry, so every slot is filled.
-            guard case .claim(let claim, let status) = entry.body else { continue }
-            shared.buffer.initializeElement(
-              at: position,
-              to: ClaimRecord(
-                id: entry.id, claim: claim, status: status, recordedAt: entry.at, history: []))
+            guard let record = ClaimRecord(claimEntry: source.buffer[claimEntryIndex[position]])
+            else { continue }
+            shared.buffer.initializeElement(at: position, to: record)
           }
         }
       }
