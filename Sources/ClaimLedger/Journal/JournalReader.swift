@@ -36,33 +36,21 @@ public enum JournalReader {
       }
       end = lastNewline(in: bytes).map { $0 + 1 } ?? 0
     }
-    var journal = Journal()
-    var lineOffset: Int32 = 0
-    try appendLines(
-      of: UnsafeBufferPointer(rebasing: bytes[0..<end]), path: path, to: &journal,
-      lineOffset: &lineOffset)
-    return journal
+    return try parseLines(of: UnsafeBufferPointer(rebasing: bytes[0..<end]), path: path)
+      .journal()
   }
 
-  /// Parses complete lines (`body` ends in a newline) onto `journal`, numbering them after
-  /// `lineOffset` and advancing it.
-  static func appendLines(
-    of body: UnsafeBufferPointer<UInt8>, path: String, to journal: inout Journal,
-    lineOffset: inout Int32
-  ) throws(LedgerError) {
+  /// Parses complete lines (`body` ends in a newline), in slices on all cores when large.
+  static func parseLines(of body: UnsafeBufferPointer<UInt8>, path: String) throws(LedgerError)
+    -> ParsedJournal
+  {
     let slices = cut(body, into: body.count < 1 << 20 ? 1 : 4 * ProcessInfoCores.count)
     let results = WorkerSlots<SliceResult>(count: slices.count)
     let shared = SharedBytes(pointer: body)
     DispatchQueue.concurrentPerform(iterations: slices.count) { index in
       results.store(parseSlice(shared.pointer, slices[index]), at: index)
     }
-    let added = results.values.reduce(0) { $0 + ($1?.entries.count ?? 0) }
-    journal.entries.reserveCapacity(journal.entries.count + added)
-    journal.lines.reserveCapacity(journal.lines.count + added)
-    for result in results.values {
-      guard let result else { continue }
-      try append(result, path: path, to: &journal, lineOffset: &lineOffset)
-    }
+    return try join(results.values.compactMap { $0 }, path: path).parsed
   }
 
   /// Reads and parses a journal file on all cores: the file is cut into byte ranges, and each
@@ -71,7 +59,7 @@ public enum JournalReader {
   /// so the result is the same as one pass. The whole file is never in memory at once.
   static func read(
     _ file: LockedFile, path: String, allowingTornTail: Bool
-  ) throws(LedgerError) -> Journal {
+  ) throws(LedgerError) -> ParsedJournal {
     let size = try file.size()
     let partCount = size < 1 << 20 ? 1 : 4 * ProcessInfoCores.count
     let partSize = max(1, (size + partCount - 1) / partCount)
@@ -82,40 +70,44 @@ public enum JournalReader {
       results.store(
         readPart(descriptor: descriptor, range: range, fileSize: size), at: part)
     }
-    var journal = Journal()
-    var lineOffset: Int32 = 0
-    let parts = results.values.compactMap { $0 }
-    let added = parts.reduce(0) { $0 + $1.entries.count }
-    journal.entries.reserveCapacity(added)
-    journal.lines.reserveCapacity(added)
-    var isTorn = false
+    let joined = try join(results.values.compactMap { $0 }, path: path)
+    if joined.hasTornTail, !allowingTornTail {
+      throw .tornLastLine(at: SourceLocation(path: path, line: joined.lineCount + 1))
+    }
+    return joined.parsed
+  }
+
+  /// Joins the workers' results in file order: throws the first failure, numbers the lines,
+  /// and moves the entries into one buffer.
+  private static func join(_ parts: [SliceResult], path: String) throws(LedgerError) -> (
+    parsed: ParsedJournal, lineCount: Int, hasTornTail: Bool
+  ) {
+    var lineOffset = 0
     for result in parts {
       if let code = result.readError {
         throw .unreadable(path: path, reason: String(cString: strerror(code)))
       }
-      try append(result, path: path, to: &journal, lineOffset: &lineOffset)
-      isTorn = isTorn || result.hasTornTail
+      if let failure = result.failure {
+        let location = SourceLocation(
+          path: path, line: lineOffset + failure.line, column: failure.offset + 1)
+        throw .malformedEntry(at: location, reason: failure.reason)
+      }
+      lineOffset += Int(result.lineCount)
     }
-    if isTorn, !allowingTornTail {
-      throw .tornLastLine(at: SourceLocation(path: path, line: Int(lineOffset) + 1))
+    let total = parts.reduce(0) { $0 + $1.entries.count }
+    let buffer = EntryBuffer(capacity: total)
+    var lines: [Int32] = []
+    lines.reserveCapacity(total)
+    var blankLines: [Int] = []
+    var first: Int32 = 0
+    for result in parts {
+      buffer.moveAll(from: result.entries)
+      lines.append(contentsOf: result.lines.lazy.map { $0 + first })
+      blankLines.append(contentsOf: result.blankLines.lazy.map { $0 + Int(first) })
+      first += result.lineCount
     }
-    return journal
-  }
-
-  /// Adds one worker's lines to `journal`, numbered after `lineOffset`; throws its failure.
-  private static func append(
-    _ result: SliceResult, path: String, to journal: inout Journal, lineOffset: inout Int32
-  ) throws(LedgerError) {
-    if let failure = result.failure {
-      let location = SourceLocation(
-        path: path, line: Int(lineOffset) + failure.line, column: failure.offset + 1)
-      throw .malformedEntry(at: location, reason: failure.reason)
-    }
-    let first = lineOffset
-    journal.entries.append(contentsOf: result.entries)
-    journal.lines.append(contentsOf: result.lines.lazy.map { $0 + first })
-    journal.blankLines.append(contentsOf: result.blankLines.map { $0 + Int(first) })
-    lineOffset += result.lineCount
+    let parsed = ParsedJournal(buffer: buffer, lines: lines, blankLines: blankLines)
+    return (parsed, lineOffset, parts.contains { $0.hasTornTail })
   }
 
   /// Reads and parses the lines that start in `range` of the file, the last one read on past
@@ -124,8 +116,7 @@ public enum JournalReader {
   private static func readPart(descriptor: Int32, range: Range<Int>, fileSize: Int)
     -> SliceResult
   {
-    var result = SliceResult()
-    result.entries.reserveCapacity(range.count / 400)
+    var result = SliceResult(entries: EntryBuffer(capacity: range.count / 400))
     var interning = LineInterning()
     var capacity = 8 << 20
     var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 8)
@@ -265,7 +256,7 @@ public enum JournalReader {
   }
 
   private struct SliceResult {
-    var entries: [Entry] = []
+    let entries: EntryBuffer
     var lines: [Int32] = []
     var blankLines: [Int] = []
     var lineCount: Int32 = 0
@@ -279,8 +270,7 @@ public enum JournalReader {
   private static func parseSlice(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
     -> SliceResult
   {
-    var result = SliceResult()
-    result.entries.reserveCapacity(range.count / 300)
+    var result = SliceResult(entries: EntryBuffer(capacity: range.count / 300))
     var interning = LineInterning()
     var cursor = range.lowerBound
     _ = parseLines(

@@ -16,8 +16,23 @@ public struct Ledger: Sendable {
 
   /// Folds `journal`; `path` names the file in issue locations.
   public init(journal: Journal, path: String) {
-    var fold = Fold(path: path, journal: journal)
+    let fold = journal.entries.withUnsafeBufferPointer { entries in
+      var fold = Fold(path: path, entries: entries, lines: journal.lines)
+      fold.run()
+      return fold
+    }
+    self.init(fold, path: path)
+  }
+
+  /// Folds what the reader parsed, reading the entries where they are.
+  init(parsed: ParsedJournal, path: String) {
+    var fold = Fold(path: path, entries: parsed.buffer.entries, lines: parsed.lines)
     fold.run()
+    self.init(fold, path: path)
+    withExtendedLifetime(parsed) {}
+  }
+
+  private init(_ fold: Fold, path: String) {
     self.path = path
     records = fold.records
     issues = fold.issues
@@ -59,21 +74,24 @@ public struct Ledger: Sendable {
 /// The fold itself: claims first, then every other entry applied to its claim in time order.
 private struct Fold {
   let path: String
-  let journal: Journal
+  /// Valid while the fold runs; the caller keeps the entries alive.
+  let entries: SharedEntries
+  let lines: [Int32]
   var records: [ClaimRecord] = []
   var issues: [LedgerIssue] = []
   var index = ClaimIndex(capacity: 0)
   /// Whether `records` was re-sorted, so `positions` no longer matches it.
   var didReorder = false
 
-  init(path: String, journal: Journal) {
+  init(path: String, entries: UnsafeBufferPointer<Entry>, lines: [Int32]) {
     self.path = path
-    self.journal = journal
+    self.entries = SharedEntries(buffer: entries)
+    self.lines = lines
   }
 
   mutating func run() {
-    let entries = journal.entries
-    let isClaim = Fold.claimFlags(of: entries)
+    let entries = self.entries.buffer
+    let isClaim = Fold.claimFlags(of: self.entries)
     let claimCount = isClaim.reduce(into: 0) { count, flag in if flag { count += 1 } }
     index = ClaimIndex(capacity: claimCount)
     var claimEntryIndex: [Int] = []
@@ -88,9 +106,9 @@ private struct Fold {
       }
       claimEntryIndex.append(entryIndex)
     }
-    records = Fold.makeRecords(entries, claimEntryIndex: claimEntryIndex)
+    records = Fold.makeRecords(self.entries, claimEntryIndex: claimEntryIndex)
     // Every other entry, grouped by claim in one flat array (a counting sort keeps file order).
-    let ownerOf = Fold.owners(of: entries, isClaim: isClaim, index: index)
+    let ownerOf = Fold.owners(of: self.entries, isClaim: isClaim, index: index)
     var starts = [Int](repeating: 0, count: records.count + 1)
     for (entryIndex, owner) in ownerOf.enumerated() {
       if owner >= 0 {
@@ -127,12 +145,11 @@ private struct Fold {
 
   /// Which entries are `claim` entries, read on all cores: the body sits behind a pointer,
   /// and looking at it costs a cache miss per entry.
-  private static func claimFlags(of entries: [Entry]) -> [Bool] {
-    [Bool](unsafeUninitializedCapacity: entries.count) { flags, initialized in
+  private static func claimFlags(of source: SharedEntries) -> [Bool] {
+    [Bool](unsafeUninitializedCapacity: source.buffer.count) { flags, initialized in
       let shared = SharedBuffer(buffer: flags)
-      entries.withUnsafeBufferPointer { entries in
-        let source = SharedEntries(buffer: entries)
-        ParallelRanges.run(count: entries.count) { range in
+      do {
+        ParallelRanges.run(count: source.buffer.count) { range in
           for entryIndex in range {
             if case .claim = source.buffer[entryIndex].body {
               shared.buffer.initializeElement(at: entryIndex, to: true)
@@ -142,16 +159,17 @@ private struct Fold {
           }
         }
       }
-      initialized = entries.count
+      initialized = source.buffer.count
     }
   }
 
   /// The record of each claim as its `claim` entry states it, built on all cores.
-  private static func makeRecords(_ entries: [Entry], claimEntryIndex: [Int]) -> [ClaimRecord] {
+  private static func makeRecords(_ source: SharedEntries, claimEntryIndex: [Int])
+    -> [ClaimRecord]
+  {
     [ClaimRecord](unsafeUninitializedCapacity: claimEntryIndex.count) { records, initialized in
       let shared = SharedBuffer(buffer: records)
-      entries.withUnsafeBufferPointer { entries in
-        let source = SharedEntries(buffer: entries)
+      do {
         ParallelRanges.run(count: claimEntryIndex.count) { range in
           for position in range {
             // Every index in `claimEntryIndex` names a `claim` entry, so every slot is filled.
@@ -167,12 +185,13 @@ private struct Fold {
 
   /// The position of each entry's claim, looked up on all cores; `claimOwner` for `claim`
   /// entries, `unknownOwner` when no claim has the id.
-  private static func owners(of entries: [Entry], isClaim: [Bool], index: ClaimIndex) -> [Int32] {
-    [Int32](unsafeUninitializedCapacity: entries.count) { owners, initialized in
+  private static func owners(of source: SharedEntries, isClaim: [Bool], index: ClaimIndex)
+    -> [Int32]
+  {
+    [Int32](unsafeUninitializedCapacity: source.buffer.count) { owners, initialized in
       let shared = SharedBuffer(buffer: owners)
-      entries.withUnsafeBufferPointer { entries in
-        let source = SharedEntries(buffer: entries)
-        ParallelRanges.run(count: entries.count) { range in
+      do {
+        ParallelRanges.run(count: source.buffer.count) { range in
           for entryIndex in range {
             let owner: Int32
             if isClaim[entryIndex] {
@@ -186,12 +205,12 @@ private struct Fold {
           }
         }
       }
-      initialized = entries.count
+      initialized = source.buffer.count
     }
   }
 
   /// The entries while workers read them.
-  private struct SharedEntries: @unchecked Sendable {
+  struct SharedEntries: @unchecked Sendable {
     let buffer: UnsafeBufferPointer<Entry>
   }
 
@@ -202,7 +221,8 @@ private struct Fold {
     let batches = count < 20_000 ? 1 : 4 * ProcessInfoCores.count
     let size = (count + batches - 1) / batches
     let found = WorkerSlots<[LedgerIssue]>(count: batches)
-    let journal = self.journal
+    let entries = self.entries
+    let lines = self.lines
     let path = self.path
     records.withUnsafeMutableBufferPointer { buffer in
       let shared = SharedRecords(buffer: buffer)
@@ -212,7 +232,8 @@ private struct Fold {
           Fold.apply(
             claimAt: claimEntryIndex[position],
             followers: followers[starts[position]..<starts[position + 1]],
-            to: &shared.buffer[position], journal: journal, path: path, issues: &issues)
+            to: &shared.buffer[position], entries: entries, lines: lines, path: path,
+            issues: &issues)
         }
         found.store(issues, at: batch)
       }
@@ -243,7 +264,7 @@ private struct Fold {
       if other.at < kept.at { claimEntryIndex[position] = index }
       return
     }
-    let keptLine = journal.lines[claimEntryIndex[position]]
+    let keptLine = lines[claimEntryIndex[position]]
     report(
       .error, index, other.id,
       "claim \(other.id) is recorded again with different content (first at line \(keptLine)); "
@@ -256,14 +277,14 @@ private struct Fold {
   /// Static and free of shared state, so disjoint claims fold on several cores at once.
   private static func apply(
     claimAt claimIndex: Int, followers: ArraySlice<Int32>, to record: inout ClaimRecord,
-    journal: Journal, path: String, issues: inout [LedgerIssue]
+    entries shared: SharedEntries, lines: [Int32], path: String, issues: inout [LedgerIssue]
   ) {
-    let entries = journal.entries
+    let entries = shared.buffer
     func report(_ index: Int, _ id: ClaimID, _ message: String) {
-      let location = SourceLocation(path: path, line: Int(journal.lines[index]))
+      let location = SourceLocation(path: path, line: Int(lines[index]))
       issues.append(LedgerIssue(severity: .error, location: location, id: id, message: message))
     }
-    record.line = journal.lines[claimIndex]
+    record.line = lines[claimIndex]
     guard !followers.isEmpty else {
       record.history = [entries[claimIndex]]
       return
@@ -357,7 +378,7 @@ private struct Fold {
   private mutating func report(
     _ severity: LedgerIssue.Severity, _ index: Int, _ id: ClaimID, _ message: String
   ) {
-    let location = SourceLocation(path: path, line: Int(journal.lines[index]))
+    let location = SourceLocation(path: path, line: Int(lines[index]))
     issues.append(LedgerIssue(severity: severity, location: location, id: id, message: message))
   }
 }

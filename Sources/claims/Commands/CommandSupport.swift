@@ -125,10 +125,12 @@ enum ClaimTable {
     var writer = OutputWriter(terminal)
     try table.write(
       width: terminal.isInteractive ? terminal.width ?? 100 : terminal.width,
-      style: { row, column, cell in
-        guard column == 4 else { return cell }
-        return paint(cell, for: records[row], today: today, terminal: terminal)
-      }, to: &writer)
+      // Painting is the identity without colour, so plain output skips it.
+      style: terminal.usesColour
+        ? { row, column, cell in
+          guard column == 4 else { return cell }
+          return paint(cell, for: records[row], today: today, terminal: terminal)
+        } : nil, to: &writer)
     return writer.text
   }
 

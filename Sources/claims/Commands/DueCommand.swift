@@ -81,9 +81,10 @@ struct DueCommand: Command {
     var writer = OutputWriter(terminal)
     try table.write(
       width: terminal.isInteractive ? terminal.width ?? 100 : terminal.width,
-      style: { row, column, cell in
-        column == 2 && row < overdueCount ? terminal.paint(cell, .red) : cell
-      }, to: &writer)
+      style: terminal.usesColour
+        ? { row, column, cell in
+          column == 2 && row < overdueCount ? terminal.paint(cell, .red) : cell
+        } : nil, to: &writer)
     return CommandOutput(writer.text, notes: context.notes(for: ledger))
   }
 }
