@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads one journal line into an `Entry`, strictly: every field known, none twice, each of
 /// the right type and allowed for the entry's kind, the required ones present.
 enum EntryDecoder {
@@ -49,6 +51,32 @@ enum EntryDecoder {
     return try fields.entry()
   }
 
+  /// Whether `word` is exactly `name`'s bytes.
+  static func spells(_ word: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+    guard word.count == name.utf8CodeUnitCount else { return false }
+    guard let base = word.baseAddress else { return true }
+    return memcmp(base, name.utf8Start, word.count) == 0
+  }
+
+  /// The entry kind a plain (escape-free) string spells, matched on its bytes.
+  static func kind(spelledBy word: UnsafeBufferPointer<UInt8>) -> Entry.Kind? {
+    if spells(word, "claim") { return .claim }
+    if spells(word, "resolve") { return .resolve }
+    if spells(word, "amend") { return .amend }
+    if spells(word, "reopen") { return .reopen }
+    if spells(word, "accept") { return .accept }
+    if spells(word, "reject") { return .reject }
+    return nil
+  }
+
+  static func outcome(spelledBy word: UnsafeBufferPointer<UInt8>) -> Outcome? {
+    if spells(word, "true") { return .true }
+    if spells(word, "false") { return .false }
+    if spells(word, "partial") { return .partial }
+    if spells(word, "void") { return .void }
+    return nil
+  }
+
   /// The values read so far; the kind is known once `entry` has been read.
   private struct Fields {
     var seen: UInt32 = 0
@@ -70,7 +98,14 @@ enum EntryDecoder {
       let offset = scanner.position
       switch field {
       case .entry:
-        let value = try readWord(&scanner)
+        if let word = try scanner.readPlainBytes() {
+          if let kind = EntryDecoder.kind(spelledBy: word) {
+            self.kind = kind
+            return
+          }
+          throw fail(offset, "unknown entry kind '\(String(decoding: word, as: UTF8.self))'")
+        }
+        let value = try scanner.readString()
         guard let kind = Entry.Kind(rawValue: value) else {
           throw fail(offset, "unknown entry kind '\(value)'")
         }
@@ -103,13 +138,36 @@ enum EntryDecoder {
       case .tags: changes.tags = try scanner.readStringArray(interning: &interning)
       case .conditional: changes.isConditional = try scanner.readBool()
       case .status:
-        let value = try readWord(&scanner)
+        if let word = try scanner.readPlainBytes() {
+          if EntryDecoder.spells(word, "open") {
+            self.status = .open
+          } else if EntryDecoder.spells(word, "proposed") {
+            self.status = .proposed
+          } else {
+            throw fail(
+              offset,
+              "status of a new claim must be 'open' or 'proposed', not '\(String(decoding: word, as: UTF8.self))'"
+            )
+          }
+          return
+        }
+        let value = try scanner.readString()
         guard let status = Status(rawValue: value), status == .open || status == .proposed else {
           throw fail(offset, "status of a new claim must be 'open' or 'proposed', not '\(value)'")
         }
         self.status = status
       case .outcome:
-        let value = try readWord(&scanner)
+        if let word = try scanner.readPlainBytes() {
+          guard let outcome = EntryDecoder.outcome(spelledBy: word) else {
+            throw fail(
+              offset,
+              "outcome must be true, false, partial or void, not '\(String(decoding: word, as: UTF8.self))'"
+            )
+          }
+          self.outcome = outcome
+          return
+        }
+        let value = try scanner.readString()
         guard let outcome = Outcome(rawValue: value) else {
           throw fail(offset, "outcome must be true, false, partial or void, not '\(value)'")
         }
@@ -129,13 +187,6 @@ enum EntryDecoder {
       case .reason: reason = try scanner.readOptionalString(interningIn: &interning.texts)
       case .note: note = try scanner.readOptionalString(interningIn: &interning.texts)
       }
-    }
-
-    /// A string of a fixed vocabulary (kinds, statuses, outcomes): plain ASCII words short
-    /// enough to be held inline, so the fast path allocates and validates nothing.
-    private func readWord(_ scanner: inout JSONScanner) throws(JSONScanner.Failure) -> String {
-      guard let word = try scanner.readPlainBytes() else { return try scanner.readString() }
-      return String(decoding: word, as: UTF8.self)
     }
 
     private func readDay(_ scanner: inout JSONScanner, _ name: String) throws(JSONScanner.Failure)
@@ -165,7 +216,7 @@ enum EntryDecoder {
       }
     }
 
-    func entry() throws(JSONScanner.Failure) -> Entry {
+    consuming func entry() throws(JSONScanner.Failure) -> Entry {
       try require(.entry)
       guard let kind else { throw fail(0, "missing field 'entry'") }
       let extra = seen & ~EntryField.allowed(in: kind)

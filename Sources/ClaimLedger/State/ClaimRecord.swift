@@ -48,6 +48,12 @@ public struct ClaimRecord: Sendable {
     self.history = []
   }
 
+  /// The day the claim was said, read in place rather than through a copy of the whole claim.
+  var said: Day? {
+    guard case .claim(let claim, _) = fields else { return nil }
+    return claim.said
+  }
+
   /// Never returned: `fields` only ever holds a `.claim` body.
   private static var unreachableClaim: Claim {
     Claim(text: "", source: "", said: nil, confidence: Confidence(clamping: 0))

@@ -289,12 +289,14 @@ private struct Fold {
       record.history = [entries[claimIndex]]
       return
     }
-    var order = Array(followers)
+    // Usually already in time order, so no copy is sorted.
+    var order = followers
     if !order.isSorted(by: { entries[Int($0)].at < entries[Int($1)].at }) {
-      order.sort { (entries[Int($0)].at, $0) < (entries[Int($1)].at, $1) }
+      order = ArraySlice(order.sorted { (entries[Int($0)].at, $0) < (entries[Int($1)].at, $1) })
     }
-    var history: [Entry] = [entries[claimIndex]]
+    var history: [Entry] = []
     history.reserveCapacity(order.count + 1)
+    history.append(entries[claimIndex])
     var conflict: (index: Int, message: String)?
     var problems: [String] = []
     let recordedAt = record.recordedAt
@@ -345,7 +347,7 @@ private struct Fold {
       record.claim = record.claim.applying(changes)
       record.note = note ?? record.note
     case .resolve(let resolution):
-      if let said = record.claim.said, resolution.on < said {
+      if let said = record.said, resolution.on < said {
         problems.append("claim \(id) is resolved on \(resolution.on), before it was said (\(said))")
       }
       switch record.status {

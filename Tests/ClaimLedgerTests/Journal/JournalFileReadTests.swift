@@ -108,6 +108,21 @@ import Testing
     #expect(EntryField.allowed(in: .reopen) == EntryField.common | EntryField.note.bit)
   }
 
+  @Test func wordsAreMatchedOnTheirBytesAsTheirRawValues() {
+    func matches<T>(_ text: String, _ match: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+      var bytes = Array(text.utf8)
+      return bytes.withUnsafeMutableBufferPointer { match(UnsafeBufferPointer($0)) }
+    }
+    for kind in Entry.Kind.allCases {
+      #expect(matches(kind.rawValue, EntryDecoder.kind(spelledBy:)) == kind)
+    }
+    for outcome in Outcome.allCases {
+      #expect(matches(outcome.rawValue, EntryDecoder.outcome(spelledBy:)) == outcome)
+    }
+    #expect(matches("claims", EntryDecoder.kind(spelledBy:)) == nil)
+    #expect(matches("True", EntryDecoder.outcome(spelledBy:)) == nil)
+  }
+
   @Test func repeatedTextsReadTheSameAcrossLinesWithAndWithoutEscapes() throws {
     let text = """
       {"entry":"claim","id":"0000000001","at":"2026-01-01T00:00:00Z","text":"a","source":"S\\u00e9","confidence":0.5,"tags":["x","y"],"status":"open"}
