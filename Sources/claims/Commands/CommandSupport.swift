@@ -5,7 +5,9 @@ import Foundation
 extension Context {
   /// Loads and folds the ledger.
   func loadLedger() throws(LedgerError) -> Ledger {
-    try store.load()
+    let ledger = try store.load()
+    terminal.output?.keepUntilExit(ledger)
+    return ledger
   }
 
   /// The aliases of `Claims/sources.json` beside the ledger (none when it is absent).

@@ -2,8 +2,20 @@ import Foundation
 
 /// The process's standard output, written as output is made, so a long listing is never held
 /// whole in memory, nor copied into a `String` and then into `Data`.
-final class StandardOutput: Sendable {
+final class StandardOutput: @unchecked Sendable {
   static let shared = StandardOutput()
+
+  private let lock = NSLock()
+  private var kept: [Any] = []
+
+  /// Keeps `value` until the process exits. The real process exits right after printing, and
+  /// releasing a loaded ledger (a million records, each with its texts and history) one
+  /// object at a time takes longer than the exit that drops them all at once.
+  func keepUntilExit(_ value: Any) {
+    lock.lock()
+    kept.append(value)
+    lock.unlock()
+  }
 
   /// Writes every byte or throws; a full disk or a closed pipe must change the exit status.
   func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(OutputError) {
