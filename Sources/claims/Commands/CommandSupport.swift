@@ -1,5 +1,6 @@
 import ClaimLedger
 import ClaimReports
+import Dispatch
 import Foundation
 
 extension Context {
@@ -172,25 +173,53 @@ enum ClaimJSON {
     return writer.text
   }
 
-  /// Writes the array through `writer` in chunks of about a megabyte, through one reused
-  /// buffer, so the whole output never sits in memory.
+  /// Writes the array through `writer` in batches of records rendered on all cores, each
+  /// batch written in order as soon as it is done, so the whole output never sits in memory.
   static func write(
     _ positions: some Sequence<Int>, of records: [ClaimRecord], to writer: inout OutputWriter
   ) throws(OutputError) {
-    var json = JSONBuffer()
-    json.appendVerbatim("[")
-    var isFirst = true
-    for position in positions {
-      json.appendVerbatim(isFirst ? "\n" : ",\n")
-      isFirst = false
-      records[position].writeJSON(into: &json)
-      json.startNewValue()
-      if json.bytes.count >= 1 << 20 {
-        try writer.write(json.bytes)
-        json.removeAll()
+    let positions = Array(positions)
+    try writer.write(Array("[".utf8))
+    let batchSize = 16_384
+    var batchStart = 0
+    while batchStart < positions.count {
+      let batch = batchStart..<min(positions.count, batchStart + batchSize)
+      let parts = batch.count < 512 ? 1 : 4 * ProcessInfo.processInfo.activeProcessorCount
+      let partSize = (batch.count + parts - 1) / parts
+      let rendered = RenderedParts(count: parts)
+      DispatchQueue.concurrentPerform(iterations: parts) { part in
+        let start = batch.lowerBound + part * partSize
+        let range = min(batch.upperBound, start)..<min(batch.upperBound, start + partSize)
+        var json = JSONBuffer()
+        for index in range {
+          json.appendVerbatim(index == 0 ? "\n" : ",\n")
+          records[positions[index]].writeJSON(into: &json)
+          json.startNewValue()
+        }
+        rendered.store(json.bytes, at: part)
       }
+      for part in 0..<parts { try writer.write(rendered.bytes(at: part)) }
+      batchStart = batch.upperBound
     }
-    json.appendVerbatim(isFirst ? "]\n" : "\n]\n")
-    try writer.write(json.bytes)
+    try writer.write(Array((positions.isEmpty ? "]\n" : "\n]\n").utf8))
+  }
+
+  /// One rendered part per worker; each slot is written by one worker and read after all.
+  private final class RenderedParts: @unchecked Sendable {
+    private let parts: UnsafeMutableBufferPointer<[UInt8]>
+
+    init(count: Int) {
+      parts = .allocate(capacity: count)
+      parts.initialize(repeating: [])
+    }
+
+    deinit {
+      parts.deinitialize()
+      parts.deallocate()
+    }
+
+    func store(_ bytes: [UInt8], at index: Int) { parts[index] = bytes }
+
+    func bytes(at index: Int) -> [UInt8] { parts[index] }
   }
 }
