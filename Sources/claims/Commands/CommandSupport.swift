@@ -119,10 +119,12 @@ enum ClaimTable {
       .init("SOURCE"), .init("TEXT", isFlexible: true),
     ])
     for record in records {
+      // One copy of the claim per row: each copy retains every text of the claim.
+      let claim = record.claim
       table.append([
-        record.id.description, record.claim.said?.description ?? "—",
-        record.claim.deadline?.description ?? "—", record.claim.confidence.percent,
-        statusWord(record, today: today), aliases.canonical(record.claim.source), record.claim.text,
+        record.id.description, claim.said?.description ?? "—", claim.deadline?.description ?? "—",
+        claim.confidence.percent, statusWord(record, today: today),
+        aliases.canonical(claim.source), claim.text,
       ])
     }
     var writer = OutputWriter(terminal)

@@ -68,13 +68,12 @@ struct DueCommand: Command {
       .init("SOURCE"), .init("TEXT", isFlexible: true),
     ])
     for position in positions {
-      let record = records[position]
-      let late = record.claim.deadline.map { $0.days(until: today) } ?? 0
+      // One copy of the claim per row: each copy retains every text of the claim.
+      let claim = records[position].claim
+      let late = claim.deadline.map { $0.days(until: today) } ?? 0
       table.append([
-        record.id.description, record.claim.deadline?.description ?? "—",
-        late > 0 ? "\(late)d" : "in \(-late)d", record.claim.confidence.percent,
-        record.claim.source,
-        record.claim.text,
+        records[position].id.description, claim.deadline?.description ?? "—",
+        late > 0 ? "\(late)d" : "in \(-late)d", claim.confidence.percent, claim.source, claim.text,
       ])
     }
     let terminal = context.terminal

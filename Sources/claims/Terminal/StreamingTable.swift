@@ -31,9 +31,14 @@ struct StreamingTable {
     to writer: inout OutputWriter
   ) throws(OutputError) {
     var widths = columns.map { TableCell.width(of: $0.title) }
-    for row in rows {
+    // Each cell's width, measured once: -1 marks a cell with a line break, which only
+    // `DisplayWidth` flattens and measures exactly.
+    var cellWidths = [Int](repeating: -1, count: rows.count * columns.count)
+    for (rowIndex, row) in rows.enumerated() {
       for (index, cell) in row.enumerated() where index < widths.count {
-        widths[index] = max(widths[index], TableCell.width(of: cell))
+        let width = TableCell.width(of: cell)
+        widths[index] = max(widths[index], width)
+        if !TableCell.hasLineBreak(cell) { cellWidths[rowIndex * columns.count + index] = width }
       }
     }
     let gap = 2
@@ -50,8 +55,20 @@ struct StreamingTable {
       if rowIndex > 0 { bytes.append(10) }
       for (index, column) in columns.enumerated() {
         if index > 0 { bytes.append(contentsOf: [32, 32]) }
-        let text = TableCell.truncated(index < row.count ? row[index] : "", to: widths[index])
-        let padding = widths[index] - TableCell.width(of: text)
+        let cell = index < row.count ? row[index] : ""
+        let known =
+          rowIndex > 0 && index < row.count
+          ? cellWidths[(rowIndex - 1) * columns.count + index] : -1
+        let text: String
+        let padding: Int
+        if known >= 0, known <= widths[index] {
+          // Fits and has no line break: `truncated` would return it unchanged.
+          text = cell
+          padding = widths[index] - known
+        } else {
+          text = TableCell.truncated(cell, to: widths[index])
+          padding = widths[index] - TableCell.width(of: text)
+        }
         let isLast = index == columns.count - 1
         if rowIndex > 0, let style {
           let spaces = String(repeating: " ", count: padding)
