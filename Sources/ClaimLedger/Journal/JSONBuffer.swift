@@ -3,7 +3,10 @@
 public struct JSONBuffer: Sendable {
   public private(set) var bytes: [UInt8] = []
   /// One flag per open container: whether the next member needs a comma before it.
-  private var needsComma: [Bool] = [false]
+  /// Whether the next member of the innermost open container needs a comma before it; the
+  /// flags of the containers around it wait in `outerNeedsComma`.
+  private var needsComma = false
+  private var outerNeedsComma: [Bool] = []
 
   public init() {
     bytes.reserveCapacity(256)
@@ -14,23 +17,25 @@ public struct JSONBuffer: Sendable {
   public mutating func beginObject() {
     separate()
     bytes.append(UInt8(ascii: "{"))
-    needsComma.append(false)
+    outerNeedsComma.append(needsComma)
+    needsComma = false
   }
 
   public mutating func endObject() {
     bytes.append(UInt8(ascii: "}"))
-    needsComma.removeLast()
+    needsComma = outerNeedsComma.popLast() ?? true
   }
 
   public mutating func beginArray() {
     separate()
     bytes.append(UInt8(ascii: "["))
-    needsComma.append(false)
+    outerNeedsComma.append(needsComma)
+    needsComma = false
   }
 
   public mutating func endArray() {
     bytes.append(UInt8(ascii: "]"))
-    needsComma.removeLast()
+    needsComma = outerNeedsComma.popLast() ?? true
   }
 
   /// Writes `"name":`; the value written next belongs to it.
@@ -38,7 +43,7 @@ public struct JSONBuffer: Sendable {
     separate()
     appendQuoted(name)
     bytes.append(UInt8(ascii: ":"))
-    needsComma[needsComma.count - 1] = false
+    needsComma = false
   }
 
   /// Writes the member when `value` is present and leaves it out when nil.
@@ -140,14 +145,16 @@ public struct JSONBuffer: Sendable {
 
   /// Starts a new top-level value: the next one written gets no comma before it.
   public mutating func startNewValue() {
-    needsComma = [false]
+    needsComma = false
+    outerNeedsComma.removeAll(keepingCapacity: true)
   }
 
   /// Empties the buffer and starts a new top-level value, keeping the capacity: long output
   /// is written in chunks through one buffer.
   public mutating func removeAll() {
     bytes.removeAll(keepingCapacity: true)
-    needsComma = [false]
+    needsComma = false
+    outerNeedsComma.removeAll(keepingCapacity: true)
   }
 
   private mutating func appendDigits(of day: Day) {
@@ -182,10 +189,10 @@ public struct JSONBuffer: Sendable {
   }
 
   private mutating func separate() {
-    if needsComma[needsComma.count - 1] {
+    if needsComma {
       bytes.append(UInt8(ascii: ","))
     }
-    needsComma[needsComma.count - 1] = true
+    needsComma = true
   }
 
   private mutating func appendQuoted(_ value: String) {
