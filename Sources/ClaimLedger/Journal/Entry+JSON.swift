@@ -1,5 +1,7 @@
+import Foundation
+
 /// The journal's field names, in the fixed order every line writes them.
-enum EntryField: Int, CaseIterable {
+enum EntryField: Int, CaseIterable, Sendable {
   case entry, id, at
   case text, quote, source, via, url, said, deadline, deadlineText, confidence, hedge, lang, tags
   case status, conditional, document
@@ -14,45 +16,93 @@ enum EntryField: Int, CaseIterable {
 
   var bit: UInt32 { 1 << UInt32(rawValue) }
 
-  /// The field spelled by `key`'s bytes; looked up by a packed prefix and confirmed byte for
-  /// byte, so no `String` is made for each key of each line.
+  /// The field spelled by `key`'s bytes: picked by length and first and last byte (distinct for
+  /// every field), then confirmed byte for byte, so no `String` or hash is made per key.
   init?(key: UnsafeBufferPointer<UInt8>) {
-    guard let field = EntryField.byPackedKey[EntryField.pack(key)] else { return nil }
-    let name = EntryField.nameBytes[field.rawValue]
-    guard name.count == key.count, name.elementsEqual(key) else { return nil }
+    guard let first = key.first, let last = key.last,
+      let field = EntryField.candidate(count: key.count, first: first, last: last)
+    else { return nil }
+    let name = field.staticName
+    guard name.utf8CodeUnitCount == key.count, let base = key.baseAddress,
+      memcmp(base, name.utf8Start, key.count) == 0
+    else { return nil }
     self = field
   }
 
-  /// The first 8 bytes of a key with its length in the top bits: distinct for every field.
-  static func pack(_ key: some Collection<UInt8>) -> UInt64 {
-    var packed = UInt64(key.count) << 59
-    for (index, byte) in key.prefix(8).enumerated() { packed ^= UInt64(byte) << (8 * index) }
-    return packed
+  private static func candidate(count: Int, first: UInt8, last: UInt8) -> EntryField? {
+    switch (count, first, last) {
+    case (2, 0x69, 0x64): .id  // id
+    case (2, 0x61, 0x74): .at  // at
+    case (2, 0x6F, 0x6E): .on  // on
+    case (3, 0x75, 0x6C): .url  // url
+    case (3, 0x76, 0x61): .via  // via
+    case (4, 0x74, 0x74): .text  // text
+    case (4, 0x74, 0x73): .tags  // tags
+    case (4, 0x73, 0x64): .said  // said
+    case (4, 0x6C, 0x67): .lang  // lang
+    case (4, 0x6E, 0x65): .note  // note
+    case (5, 0x65, 0x79): .entry  // entry
+    case (5, 0x71, 0x65): .quote  // quote
+    case (5, 0x68, 0x65): .hedge  // hedge
+    case (6, 0x73, 0x65): .source  // source
+    case (6, 0x73, 0x73): .status  // status
+    case (6, 0x72, 0x6E): .reason  // reason
+    case (7, 0x6F, 0x65): .outcome  // outcome
+    case (8, 0x64, 0x65): .deadline  // deadline
+    case (8, 0x64, 0x74): .document  // document
+    case (8, 0x65, 0x65): .evidence  // evidence
+    case (10, 0x63, 0x65): .confidence  // confidence
+    case (11, 0x63, 0x6C): .conditional  // conditional
+    case (13, 0x64, 0x74): .deadlineText  // deadline_text
+    default: nil
+    }
   }
 
-  private static let nameBytes: [[UInt8]] = allCases.map { Array($0.name.utf8) }
+  /// The name as static bytes, compared against keys without retaining anything.
+  private var staticName: StaticString {
+    switch self {
+    case .entry: "entry"
+    case .id: "id"
+    case .at: "at"
+    case .text: "text"
+    case .quote: "quote"
+    case .source: "source"
+    case .via: "via"
+    case .url: "url"
+    case .said: "said"
+    case .deadline: "deadline"
+    case .deadlineText: "deadline_text"
+    case .confidence: "confidence"
+    case .hedge: "hedge"
+    case .lang: "lang"
+    case .tags: "tags"
+    case .status: "status"
+    case .conditional: "conditional"
+    case .document: "document"
+    case .outcome: "outcome"
+    case .on: "on"
+    case .evidence: "evidence"
+    case .reason: "reason"
+    case .note: "note"
+    }
+  }
 
-  private static let byPackedKey: [UInt64: EntryField] = Dictionary(
-    uniqueKeysWithValues: allCases.map { (pack(Array($0.name.utf8)), $0) })
-
-  /// Fields that describe a claim; `accept` and `amend` may carry any of them.
-  static let claimFields: UInt32 = [EntryField](
-    arrayLiteral:
-      .text, .quote, .source, .via, .url, .said, .deadline, .deadlineText, .confidence, .hedge,
-    .lang, .tags, .conditional, .document
-  ).reduce(0) { $0 | $1.bit }
-  static let common: UInt32 = EntryField.entry.bit | EntryField.id.bit | EntryField.at.bit
+  /// Fields that describe a claim (`text` through `tags`, `conditional`, `document`); `accept`
+  /// and `amend` may carry any of them. Literal masks, checked against the cases by a test,
+  /// because the decoder asks for them on every key.
+  static var claimFields: UInt32 { 0x3_7FF8 }
+  /// `entry`, `id` and `at`.
+  static var common: UInt32 { 0x7 }
 
   /// The fields an entry of `kind` may have.
   static func allowed(in kind: Entry.Kind) -> UInt32 {
     switch kind {
-    case .claim: common | claimFields | EntryField.status.bit
+    case .claim: common | claimFields | 1 << 15  // status
     case .accept: common | claimFields
-    case .reject: common | EntryField.reason.bit
-    case .amend: common | claimFields | EntryField.note.bit
-    case .resolve:
-      common | [EntryField.outcome, .on, .evidence, .reason, .note].reduce(0) { $0 | $1.bit }
-    case .reopen: common | EntryField.note.bit
+    case .reject: common | 1 << 21  // reason
+    case .amend: common | claimFields | 1 << 22  // note
+    case .resolve: common | 0x7C_0000  // outcome, on, evidence, reason, note
+    case .reopen: common | 1 << 22  // note
     }
   }
 }
@@ -70,8 +120,10 @@ extension Entry {
   public func writeJSON(into json: inout JSONBuffer) {
     json.beginObject()
     json.field("entry", kind.rawValue)
-    json.field("id", id.description)
-    json.field("at", at.description)
+    json.key("id")
+    json.id(id)
+    json.key("at")
+    json.timestamp(at)
     switch body {
     case .claim(let claim, let status):
       json.field("text", claim.text)
@@ -80,8 +132,11 @@ extension Entry {
       json.field("via", claim.via)
       json.field("url", claim.url)
       json.key("said")
-      if let said = claim.said { json.string(said.description) } else { json.null() }
-      json.field("deadline", claim.deadline?.description)
+      json.day(claim.said)
+      if let deadline = claim.deadline {
+        json.key("deadline")
+        json.day(deadline)
+      }
       json.field("deadline_text", claim.deadlineText)
       json.key("confidence")
       json.number(claim.confidence.value)

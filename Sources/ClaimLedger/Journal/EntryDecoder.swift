@@ -1,8 +1,18 @@
+import Foundation
+
 /// Reads one journal line into an `Entry`, strictly: every field known, none twice, each of
 /// the right type and allowed for the entry's kind, the required ones present.
 enum EntryDecoder {
   /// Decodes `line` (without its newline); a failure carries the byte offset and what is wrong.
   static func decode(_ line: UnsafeBufferPointer<UInt8>) throws(JSONScanner.Failure) -> Entry {
+    var interning = LineInterning()
+    return try decode(line, interning: &interning)
+  }
+
+  /// Decodes `line`, sharing recurring texts through `interning` (one per parsing worker).
+  static func decode(_ line: UnsafeBufferPointer<UInt8>, interning: inout LineInterning)
+    throws(JSONScanner.Failure) -> Entry
+  {
     var scanner = JSONScanner(line)
     var fields = Fields()
     if line.count >= 3, line[0] == 0xEF, line[1] == 0xBB, line[2] == 0xBF {
@@ -29,7 +39,7 @@ enum EntryDecoder {
         }
         fields.seen |= field.bit
         try scanner.expect(UInt8(ascii: ":"), "':' after the key")
-        try fields.read(field, from: &scanner)
+        try fields.read(field, from: &scanner, interning: &interning)
         if try scanner.consume(UInt8(ascii: "}")) { break }
         try scanner.expect(UInt8(ascii: ","), "',' or '}'")
         if try scanner.peek() == UInt8(ascii: "}") {
@@ -39,6 +49,32 @@ enum EntryDecoder {
     }
     try scanner.expectEnd()
     return try fields.entry()
+  }
+
+  /// Whether `word` is exactly `name`'s bytes.
+  static func spells(_ word: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+    guard word.count == name.utf8CodeUnitCount else { return false }
+    guard let base = word.baseAddress else { return true }
+    return memcmp(base, name.utf8Start, word.count) == 0
+  }
+
+  /// The entry kind a plain (escape-free) string spells, matched on its bytes.
+  static func kind(spelledBy word: UnsafeBufferPointer<UInt8>) -> Entry.Kind? {
+    if spells(word, "claim") { return .claim }
+    if spells(word, "resolve") { return .resolve }
+    if spells(word, "amend") { return .amend }
+    if spells(word, "reopen") { return .reopen }
+    if spells(word, "accept") { return .accept }
+    if spells(word, "reject") { return .reject }
+    return nil
+  }
+
+  static func outcome(spelledBy word: UnsafeBufferPointer<UInt8>) -> Outcome? {
+    if spells(word, "true") { return .true }
+    if spells(word, "false") { return .false }
+    if spells(word, "partial") { return .partial }
+    if spells(word, "void") { return .void }
+    return nil
   }
 
   /// The values read so far; the kind is known once `entry` has been read.
@@ -56,12 +92,19 @@ enum EntryDecoder {
     var reason: String?
     var note: String?
 
-    mutating func read(_ field: EntryField, from scanner: inout JSONScanner) throws(JSONScanner
-      .Failure)
-    {
+    mutating func read(
+      _ field: EntryField, from scanner: inout JSONScanner, interning: inout LineInterning
+    ) throws(JSONScanner.Failure) {
       let offset = scanner.position
       switch field {
       case .entry:
+        if let word = try scanner.readPlainBytes() {
+          if let kind = EntryDecoder.kind(spelledBy: word) {
+            self.kind = kind
+            return
+          }
+          throw fail(offset, "unknown entry kind '\(String(decoding: word, as: UTF8.self))'")
+        }
         let value = try scanner.readString()
         guard let kind = Entry.Kind(rawValue: value) else {
           throw fail(offset, "unknown entry kind '\(value)'")
@@ -92,32 +135,57 @@ enum EntryDecoder {
             offset, "confidence \(DecimalFormat.trimmed(number, places: 6)) is outside 0…1")
         }
         changes.confidence = confidence
-      case .tags: changes.tags = try scanner.readStringArray()
+      case .tags: changes.tags = try scanner.readStringArray(interning: &interning)
       case .conditional: changes.isConditional = try scanner.readBool()
       case .status:
+        if let word = try scanner.readPlainBytes() {
+          if EntryDecoder.spells(word, "open") {
+            self.status = .open
+          } else if EntryDecoder.spells(word, "proposed") {
+            self.status = .proposed
+          } else {
+            throw fail(
+              offset,
+              "status of a new claim must be 'open' or 'proposed', not '\(String(decoding: word, as: UTF8.self))'"
+            )
+          }
+          return
+        }
         let value = try scanner.readString()
         guard let status = Status(rawValue: value), status == .open || status == .proposed else {
           throw fail(offset, "status of a new claim must be 'open' or 'proposed', not '\(value)'")
         }
         self.status = status
       case .outcome:
+        if let word = try scanner.readPlainBytes() {
+          guard let outcome = EntryDecoder.outcome(spelledBy: word) else {
+            throw fail(
+              offset,
+              "outcome must be true, false, partial or void, not '\(String(decoding: word, as: UTF8.self))'"
+            )
+          }
+          self.outcome = outcome
+          return
+        }
         let value = try scanner.readString()
         guard let outcome = Outcome(rawValue: value) else {
           throw fail(offset, "outcome must be true, false, partial or void, not '\(value)'")
         }
         self.outcome = outcome
       case .text: changes.text = try scanner.readString()
-      case .source: changes.source = try scanner.readString()
+      case .source: changes.source = try scanner.readString(interningIn: &interning.texts)
       case .quote: changes.quote = try scanner.readOptionalString()
-      case .via: changes.via = try scanner.readOptionalString()
+      case .via: changes.via = try scanner.readOptionalString(interningIn: &interning.texts)
       case .url: changes.url = try scanner.readOptionalString()
-      case .deadlineText: changes.deadlineText = try scanner.readOptionalString()
-      case .hedge: changes.hedge = try scanner.readOptionalString()
-      case .lang: changes.lang = try scanner.readOptionalString()
-      case .document: changes.document = try scanner.readOptionalString()
+      case .deadlineText:
+        changes.deadlineText = try scanner.readOptionalString(interningIn: &interning.texts)
+      case .hedge: changes.hedge = try scanner.readOptionalString(interningIn: &interning.texts)
+      case .lang: changes.lang = try scanner.readOptionalString(interningIn: &interning.texts)
+      case .document:
+        changes.document = try scanner.readOptionalString(interningIn: &interning.texts)
       case .evidence: evidence = try scanner.readOptionalString()
-      case .reason: reason = try scanner.readOptionalString()
-      case .note: note = try scanner.readOptionalString()
+      case .reason: reason = try scanner.readOptionalString(interningIn: &interning.texts)
+      case .note: note = try scanner.readOptionalString(interningIn: &interning.texts)
       }
     }
 
@@ -148,7 +216,7 @@ enum EntryDecoder {
       }
     }
 
-    func entry() throws(JSONScanner.Failure) -> Entry {
+    consuming func entry() throws(JSONScanner.Failure) -> Entry {
       try require(.entry)
       guard let kind else { throw fail(0, "missing field 'entry'") }
       let extra = seen & ~EntryField.allowed(in: kind)

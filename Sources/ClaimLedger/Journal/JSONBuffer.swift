@@ -3,7 +3,10 @@
 public struct JSONBuffer: Sendable {
   public private(set) var bytes: [UInt8] = []
   /// One flag per open container: whether the next member needs a comma before it.
-  private var needsComma: [Bool] = [false]
+  /// Whether the next member of the innermost open container needs a comma before it; the
+  /// flags of the containers around it wait in `outerNeedsComma`.
+  private var needsComma = false
+  private var outerNeedsComma: [Bool] = []
 
   public init() {
     bytes.reserveCapacity(256)
@@ -14,23 +17,25 @@ public struct JSONBuffer: Sendable {
   public mutating func beginObject() {
     separate()
     bytes.append(UInt8(ascii: "{"))
-    needsComma.append(false)
+    outerNeedsComma.append(needsComma)
+    needsComma = false
   }
 
   public mutating func endObject() {
     bytes.append(UInt8(ascii: "}"))
-    needsComma.removeLast()
+    needsComma = outerNeedsComma.popLast() ?? true
   }
 
   public mutating func beginArray() {
     separate()
     bytes.append(UInt8(ascii: "["))
-    needsComma.append(false)
+    outerNeedsComma.append(needsComma)
+    needsComma = false
   }
 
   public mutating func endArray() {
     bytes.append(UInt8(ascii: "]"))
-    needsComma.removeLast()
+    needsComma = outerNeedsComma.popLast() ?? true
   }
 
   /// Writes `"name":`; the value written next belongs to it.
@@ -38,7 +43,7 @@ public struct JSONBuffer: Sendable {
     separate()
     appendQuoted(name)
     bytes.append(UInt8(ascii: ":"))
-    needsComma[needsComma.count - 1] = false
+    needsComma = false
   }
 
   /// Writes the member when `value` is present and leaves it out when nil.
@@ -88,6 +93,95 @@ public struct JSONBuffer: Sendable {
     endArray()
   }
 
+  /// Writes a day as `"YYYY-MM-DD"` straight from its digits, or `null`.
+  public mutating func day(_ value: Day?) {
+    separate()
+    guard let value else {
+      bytes.append(contentsOf: "null".utf8)
+      return
+    }
+    bytes.append(UInt8(ascii: "\""))
+    appendDigits(of: value)
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Writes a time as `"YYYY-MM-DDTHH:MM:SS.mmmZ"`, the bytes `Timestamp.description` spells.
+  public mutating func timestamp(_ value: Timestamp) {
+    separate()
+    let day = value.day
+    let milliseconds = Int(value.millisecondsSinceEpoch - Int64(day.daysSinceEpoch) * 86_400_000)
+    let seconds = milliseconds / 1000
+    bytes.append(UInt8(ascii: "\""))
+    appendDigits(of: day)
+    bytes.append(UInt8(ascii: "T"))
+    appendPadded(seconds / 3600, width: 2)
+    bytes.append(UInt8(ascii: ":"))
+    appendPadded(seconds / 60 % 60, width: 2)
+    bytes.append(UInt8(ascii: ":"))
+    appendPadded(seconds % 60, width: 2)
+    bytes.append(UInt8(ascii: "."))
+    appendPadded(milliseconds % 1000, width: 3)
+    bytes.append(UInt8(ascii: "Z"))
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Writes an id as its 10 quoted hex digits.
+  public mutating func id(_ value: ClaimID) {
+    separate()
+    bytes.append(UInt8(ascii: "\""))
+    for index in 0..<ClaimID.digitCount {
+      let nibble = UInt8(value.bits >> UInt64(4 * (ClaimID.digitCount - 1 - index)) & 15)
+      bytes.append(nibble < 10 ? 48 + nibble : 87 + nibble)
+    }
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Appends bytes outside the JSON structure (separators between documents), leaving the
+  /// comma state alone.
+  public mutating func appendVerbatim(_ text: StaticString) {
+    bytes.append(
+      contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+  }
+
+  /// Starts a new top-level value: the next one written gets no comma before it.
+  public mutating func startNewValue() {
+    needsComma = false
+    outerNeedsComma.removeAll(keepingCapacity: true)
+  }
+
+  /// Empties the buffer and starts a new top-level value, keeping the capacity: long output
+  /// is written in chunks through one buffer.
+  public mutating func removeAll() {
+    bytes.removeAll(keepingCapacity: true)
+    needsComma = false
+    outerNeedsComma.removeAll(keepingCapacity: true)
+  }
+
+  private mutating func appendDigits(of day: Day) {
+    let (year, month, dayOfMonth) = day.components
+    if (0...9999).contains(year) {
+      appendPadded(year, width: 4)
+    } else {
+      bytes.append(contentsOf: Day.pad(year, 4).utf8)
+    }
+    bytes.append(UInt8(ascii: "-"))
+    appendPadded(month, width: 2)
+    bytes.append(UInt8(ascii: "-"))
+    appendPadded(dayOfMonth, width: 2)
+  }
+
+  /// `value` (0 ≤ value < 10^width) in exactly `width` digits.
+  private mutating func appendPadded(_ value: Int, width: Int) {
+    var divisor = 1
+    for _ in 1..<width { divisor *= 10 }
+    var rest = value
+    while divisor > 0 {
+      bytes.append(UInt8(48 + rest / divisor % 10))
+      rest %= divisor
+      divisor /= 10
+    }
+  }
+
   /// Appends text that is already valid JSON (an entry written elsewhere).
   public mutating func raw(_ json: [UInt8]) {
     separate()
@@ -95,17 +189,23 @@ public struct JSONBuffer: Sendable {
   }
 
   private mutating func separate() {
-    if needsComma[needsComma.count - 1] {
+    if needsComma {
       bytes.append(UInt8(ascii: ","))
     }
-    needsComma[needsComma.count - 1] = true
+    needsComma = true
   }
 
   private mutating func appendQuoted(_ value: String) {
     bytes.append(UInt8(ascii: "\""))
     var value = value
     value.withUTF8 { utf8 in
-      // Copy runs that need no escape in one go; most text has none at all.
+      // Most text needs no escape at all: copy it in one go.
+      if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+      ) {
+        bytes.append(contentsOf: utf8)
+        return
+      }
+      // Copy runs that need no escape in one go.
       var runStart = 0
       for (index, byte) in utf8.enumerated()
       where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {

@@ -115,29 +115,95 @@ struct JSONScanner {
   mutating func readString() throws(Failure) -> String {
     try expect(UInt8(ascii: "\""), "a string")
     let start = position
+    let isASCII = try scanPlainRun()
+    if bytes[position] == UInt8(ascii: "\\") {
+      position = start
+      return try readEscapedString()
+    }
+    let raw = UnsafeBufferPointer(rebasing: bytes[start..<position])
+    position += 1
+    return try decodedText(raw, at: start, isASCII: isASCII)
+  }
+
+  /// Reads a string value, sharing the one copy `table` keeps of texts seen before.
+  mutating func readString(interningIn table: inout TextInterner<String>) throws(Failure)
+    -> String
+  {
+    try expect(UInt8(ascii: "\""), "a string")
+    let start = position
+    let isASCII = try scanPlainRun()
+    if bytes[position] == UInt8(ascii: "\\") {
+      position = start
+      return try readEscapedString()
+    }
+    let raw = UnsafeBufferPointer(rebasing: bytes[start..<position])
+    position += 1
+    // Bytes equal to a text read before are valid, so they need no second check.
+    if let text = table.value(for: raw) { return text }
+    let text = try decodedText(raw, at: start, isASCII: isASCII)
+    table.insert(text, for: raw)
+    return text
+  }
+
+  /// Reads a string value or `null`, interned as `readString(interningIn:)` does.
+  mutating func readOptionalString(interningIn table: inout TextInterner<String>) throws(Failure)
+    -> String?
+  {
+    if try consumeLiteral("null") { return nil }
+    return try readString(interningIn: &table)
+  }
+
+  /// The text of a string's raw bytes that hold no escape; fails on invalid UTF-8.
+  private func decodedText(_ raw: UnsafeBufferPointer<UInt8>, at start: Int, isASCII: Bool)
+    throws(Failure) -> String
+  {
+    if isASCII { return String(decoding: raw, as: UTF8.self) }
+    guard let text = JSONScanner.validatedText(raw) else {
+      throw Failure(offset: start + JSONScanner.invalidUTF8Offset(raw), reason: "invalid UTF-8")
+    }
+    return text
+  }
+
+  /// Moves to the closing quote or the first backslash of a string, eight bytes at a time
+  /// while none of them can end the run; returns whether every byte passed was ASCII.
+  ///
+  /// Throws on a raw control character and at the end of the line.
+  private mutating func scanPlainRun() throws(Failure) -> Bool {
+    let start = position
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    var seenBits: UInt64 = 0
     var isASCII = true
-    while position < bytes.count {
-      let byte = bytes[position]
-      if byte == UInt8(ascii: "\"") {
-        let raw = UnsafeBufferPointer(rebasing: bytes[start..<position])
-        position += 1
-        if isASCII { return String(decoding: raw, as: UTF8.self) }
-        guard let text = JSONScanner.validatedText(raw) else {
-          throw Failure(offset: start + JSONScanner.invalidUTF8Offset(raw), reason: "invalid UTF-8")
-        }
-        return text
+    let count = bytes.count
+    guard let base = UnsafeRawPointer(bytes.baseAddress) else {
+      throw Failure(offset: start - 1, reason: "unterminated string")
+    }
+    while true {
+      while position &+ 8 <= count {
+        let word = base.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        // Classic zero-byte and less-than tests: exact about whether any byte matches.
+        let special =
+          ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+          | ((word &- ones &* 0x20) & ~word)
+        if special & highs != 0 { break }
+        seenBits |= word
+        position &+= 8
       }
-      if byte == UInt8(ascii: "\\") {
-        position = start
-        return try readEscapedString()
+      guard position < count else {
+        throw Failure(offset: start - 1, reason: "unterminated string")
+      }
+      let byte = bytes[position]
+      if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+        return isASCII && seenBits & highs == 0
       }
       if byte < 0x20 {
         throw Failure(offset: position, reason: JSONScanner.describeControl(byte))
       }
       if byte >= 0x80 { isASCII = false }
-      position += 1
+      position &+= 1
     }
-    throw Failure(offset: start - 1, reason: "unterminated string")
   }
 
   private mutating func readEscapedString() throws(Failure) -> String {
@@ -249,6 +315,10 @@ struct JSONScanner {
       }
       while position < bytes.count, JSONScanner.isDigit(bytes[position]) { position += 1 }
     }
+    if let value = JSONScanner.shortDecimal(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+    {
+      return value
+    }
     let text = String(
       decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
     guard let value = Double(text), value.isFinite else {
@@ -279,17 +349,45 @@ struct JSONScanner {
 
   /// Reads `[ "a", "b" ]`.
   mutating func readStringArray() throws(Failure) -> [String] {
+    var interning = LineInterning()
+    return try readStringArray(interning: &interning)
+  }
+
+  /// Reads `[ "a", "b" ]`, sharing one copy of each list and each text seen before.
+  mutating func readStringArray(interning: inout LineInterning) throws(Failure) -> [String] {
     try expect(UInt8(ascii: "["), "an array of strings")
+    let start = position - 1
+    if let end = closingBracket(after: start),
+      let values = interning.tagLists.value(for: UnsafeBufferPointer(rebasing: bytes[start...end]))
+    {
+      position = end + 1
+      return values
+    }
     var values: [String] = []
-    if try consume(UInt8(ascii: "]")) { return values }
-    while true {
-      values.append(try readString())
-      if try consume(UInt8(ascii: "]")) { return values }
-      try expect(UInt8(ascii: ","), "',' or ']'")
-      if try peek() == UInt8(ascii: "]") {
-        throw Failure(offset: position, reason: "trailing comma")
+    if try !consume(UInt8(ascii: "]")) {
+      while true {
+        values.append(try readString(interningIn: &interning.texts))
+        if try consume(UInt8(ascii: "]")) { break }
+        try expect(UInt8(ascii: ","), "',' or ']'")
+        if try peek() == UInt8(ascii: "]") {
+          throw Failure(offset: position, reason: "trailing comma")
+        }
       }
     }
+    interning.tagLists.insert(values, for: UnsafeBufferPointer(rebasing: bytes[start..<position]))
+    return values
+  }
+
+  /// The first `]` after `start` within the interning limit, a cheap candidate for the bytes of
+  /// a list read before; a `]` inside a string only makes the lookup miss.
+  private func closingBracket(after start: Int) -> Int? {
+    let limit = min(bytes.count, start + TextInterner<[String]>.maximumLength)
+    var index = start + 1
+    while index < limit {
+      if bytes[index] == UInt8(ascii: "]") { return index }
+      index += 1
+    }
+    return nil
   }
 
   /// After the last member: only `}` and then nothing but the end of the line.
@@ -302,6 +400,32 @@ struct JSONScanner {
   }
 
   static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+
+  /// The value of a plain decimal such as `0.75` (no sign, no exponent, at most 15 digits), or
+  /// nil. Both the digits and the power of ten are exact doubles, so one division rounds
+  /// exactly as `strtod` does.
+  static func shortDecimal(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
+    guard text.count <= 16 else { return nil }
+    var digits: UInt64 = 0
+    var digitCount = 0
+    var fractionDigits = 0
+    var seenPoint = false
+    for byte in text {
+      if byte == UInt8(ascii: ".") {
+        guard !seenPoint else { return nil }
+        seenPoint = true
+        continue
+      }
+      guard isDigit(byte) else { return nil }
+      digits = digits * 10 + UInt64(byte - 48)
+      digitCount += 1
+      if seenPoint { fractionDigits += 1 }
+    }
+    guard digitCount <= 15 else { return nil }
+    var scale = 1.0
+    for _ in 0..<fractionDigits { scale *= 10 }
+    return Double(digits) / scale
+  }
 
   /// The text of `raw` when it is valid UTF-8, else nil. Decoding repairs bad bytes into
   /// U+FFFD, so a result whose bytes differ from the input means the input was invalid; this

@@ -36,72 +36,177 @@ public enum JournalReader {
       }
       end = lastNewline(in: bytes).map { $0 + 1 } ?? 0
     }
-    var journal = Journal()
-    var lineOffset: Int32 = 0
-    try appendLines(
-      of: UnsafeBufferPointer(rebasing: bytes[0..<end]), path: path, to: &journal,
-      lineOffset: &lineOffset)
-    return journal
+    return try parseLines(of: UnsafeBufferPointer(rebasing: bytes[0..<end]), path: path)
+      .journal()
   }
 
-  /// Parses complete lines (`body` ends in a newline) onto `journal`, numbering them after
-  /// `lineOffset` and advancing it.
-  static func appendLines(
-    of body: UnsafeBufferPointer<UInt8>, path: String, to journal: inout Journal,
-    lineOffset: inout Int32
-  ) throws(LedgerError) {
+  /// Parses complete lines (`body` ends in a newline), in slices on all cores when large.
+  static func parseLines(of body: UnsafeBufferPointer<UInt8>, path: String) throws(LedgerError)
+    -> ParsedJournal
+  {
     let slices = cut(body, into: body.count < 1 << 20 ? 1 : 4 * ProcessInfoCores.count)
     let results = WorkerSlots<SliceResult>(count: slices.count)
     let shared = SharedBytes(pointer: body)
     DispatchQueue.concurrentPerform(iterations: slices.count) { index in
       results.store(parseSlice(shared.pointer, slices[index]), at: index)
     }
-    let added = results.values.reduce(0) { $0 + ($1?.entries.count ?? 0) }
-    journal.entries.reserveCapacity(journal.entries.count + added)
-    journal.lines.reserveCapacity(journal.lines.count + added)
-    for result in results.values {
-      guard let result else { continue }
+    return try join(results.values.compactMap { $0 }, path: path).parsed
+  }
+
+  /// Reads and parses a journal file on all cores: the file is cut into byte ranges, and each
+  /// worker reads its own range in blocks with `pread` and parses the lines that start in it.
+  /// Lines are numbered once every range is counted, and the first failure in file order wins,
+  /// so the result is the same as one pass. The whole file is never in memory at once.
+  static func read(
+    _ file: LockedFile, path: String, allowingTornTail: Bool
+  ) throws(LedgerError) -> ParsedJournal {
+    let size = try file.size()
+    let partCount = size < 1 << 20 ? 1 : 4 * ProcessInfoCores.count
+    let partSize = max(1, (size + partCount - 1) / partCount)
+    let results = WorkerSlots<SliceResult>(count: partCount)
+    let descriptor = file.descriptor
+    DispatchQueue.concurrentPerform(iterations: partCount) { part in
+      let range = min(size, part * partSize)..<min(size, (part + 1) * partSize)
+      results.store(
+        readPart(descriptor: descriptor, range: range, fileSize: size), at: part)
+    }
+    let joined = try join(results.values.compactMap { $0 }, path: path)
+    if joined.hasTornTail, !allowingTornTail {
+      throw .tornLastLine(at: SourceLocation(path: path, line: joined.lineCount + 1))
+    }
+    return joined.parsed
+  }
+
+  /// Joins the workers' results in file order: throws the first failure, numbers the lines,
+  /// and moves the entries into one buffer.
+  private static func join(_ parts: [SliceResult], path: String) throws(LedgerError) -> (
+    parsed: ParsedJournal, lineCount: Int, hasTornTail: Bool
+  ) {
+    var lineOffset = 0
+    for result in parts {
+      if let code = result.readError {
+        throw .unreadable(path: path, reason: String(cString: strerror(code)))
+      }
       if let failure = result.failure {
         let location = SourceLocation(
-          path: path, line: Int(lineOffset) + failure.line, column: failure.offset + 1)
+          path: path, line: lineOffset + failure.line, column: failure.offset + 1)
         throw .malformedEntry(at: location, reason: failure.reason)
       }
-      let first = lineOffset
-      journal.entries.append(contentsOf: result.entries)
-      journal.lines.append(contentsOf: result.lines.lazy.map { $0 + first })
-      journal.blankLines.append(contentsOf: result.blankLines.map { $0 + Int(first) })
-      lineOffset += result.lineCount
+      lineOffset += Int(result.lineCount)
+    }
+    let total = parts.reduce(0) { $0 + $1.entries.count }
+    let buffer = EntryBuffer(capacity: total)
+    var lines: [Int32] = []
+    lines.reserveCapacity(total)
+    var blankLines: [Int] = []
+    var first: Int32 = 0
+    for result in parts {
+      buffer.moveAll(from: result.entries)
+      lines.append(contentsOf: result.lines.lazy.map { $0 + first })
+      blankLines.append(contentsOf: result.blankLines.lazy.map { $0 + Int(first) })
+      first += result.lineCount
+    }
+    let parsed = ParsedJournal(buffer: buffer, lines: lines, blankLines: blankLines)
+    return (parsed, lineOffset, parts.contains { $0.hasTornTail })
+  }
+
+  /// Reads and parses the lines that start in `range` of the file, the last one read on past
+  /// the range to its newline. A line reaching the end of the file without one is the torn
+  /// tail, left unparsed.
+  private static func readPart(descriptor: Int32, range: Range<Int>, fileSize: Int)
+    -> SliceResult
+  {
+    var result = SliceResult(entries: EntryBuffer(capacity: range.count / 400))
+    var interning = LineInterning()
+    var capacity = 8 << 20
+    var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 8)
+    defer { buffer.deallocate() }
+    // From the byte before the range: when that is a newline, the range starts with a line.
+    var readOffset = max(0, range.lowerBound - 1)
+    var isSkipping = range.lowerBound > 0
+    var carried = 0
+    while true {
+      if carried == capacity {
+        capacity *= 2
+        let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 8)
+        larger.copyMemory(from: UnsafeRawBufferPointer(buffer))
+        buffer.deallocate()
+        buffer = larger
+      }
+      let got: Int
+      switch LockedFile.fill(
+        UnsafeMutableRawBufferPointer(rebasing: buffer[carried...]), descriptor: descriptor,
+        at: readOffset)
+      {
+      case .success(let count): got = count
+      case .failure(let error):
+        result.readError = error.code
+        return result
+      }
+      readOffset += got
+      let valid = carried + got
+      let isAtEnd = got == 0 || readOffset >= fileSize
+      let bytes = UnsafeBufferPointer(
+        start: buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), count: valid)
+      var cursor = 0
+      if isSkipping {
+        guard let newline = nextNewline(in: bytes, from: 0) else {
+          // Inside a line that an earlier range owns, up to the end of the file.
+          if isAtEnd { return result }
+          carried = 0
+          continue
+        }
+        cursor = newline + 1
+        isSkipping = false
+      }
+      let limit = range.upperBound - (readOffset - valid)
+      let isDone = parseLines(
+        bytes, from: &cursor, startingBefore: limit, into: &result, interning: &interning)
+      if isDone || result.failure != nil { return result }
+      carried = valid - cursor
+      if carried > 0, let base = buffer.baseAddress {
+        memmove(base, base + cursor, carried)
+      }
+      if isAtEnd {
+        result.hasTornTail = carried > 0
+        return result
+      }
     }
   }
 
-  /// Reads and parses a journal file in blocks of about 64 MiB cut at line ends, so the whole
-  /// file is never in memory next to its parsed entries.
-  static func read(
-    _ file: LockedFile, path: String, allowingTornTail: Bool
-  ) throws(LedgerError) -> Journal {
-    let size = try file.size()
-    let block = 64 << 20
-    var journal = Journal()
-    var lineOffset: Int32 = 0
-    var offset = 0
-    var pending: [UInt8] = []
-    while offset < size {
-      let chunk = try file.read(count: min(block, size - offset), at: offset)
-      guard !chunk.isEmpty else { break }
-      offset += chunk.count
-      pending.append(contentsOf: chunk)
-      guard let lastNewline = pending.lastIndex(of: UInt8(ascii: "\n")) else { continue }
-      try pending.withUnsafeBufferPointer { buffer throws(LedgerError) in
-        try appendLines(
-          of: UnsafeBufferPointer(rebasing: buffer[0...lastNewline]), path: path, to: &journal,
-          lineOffset: &lineOffset)
+  /// Parses the complete lines of `bytes` from `cursor` that start before `limit`, moving
+  /// `cursor` past each; true once a line would start at or after `limit`.
+  private static func parseLines(
+    _ bytes: UnsafeBufferPointer<UInt8>, from cursor: inout Int, startingBefore limit: Int,
+    into result: inout SliceResult, interning: inout LineInterning
+  ) -> Bool {
+    while true {
+      if cursor >= limit { return true }
+      guard let lineEnd = nextNewline(in: bytes, from: cursor) else { return false }
+      result.lineCount += 1
+      if lineEnd == cursor {
+        result.blankLines.append(Int(result.lineCount))
+      } else {
+        do throws(JSONScanner.Failure) {
+          result.entries.append(
+            try EntryDecoder.decode(
+              UnsafeBufferPointer(rebasing: bytes[cursor..<lineEnd]), interning: &interning))
+          result.lines.append(result.lineCount)
+        } catch {
+          result.failure = (Int(result.lineCount), error.offset, error.reason)
+          return true
+        }
       }
-      pending.removeSubrange(0...lastNewline)
+      cursor = lineEnd + 1
     }
-    if !pending.isEmpty, !allowingTornTail {
-      throw .tornLastLine(at: SourceLocation(path: path, line: Int(lineOffset) + 1))
-    }
-    return journal
+  }
+
+  /// The index of the first newline at or after `start`, found with `memchr`.
+  private static func nextNewline(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    guard start < bytes.count, let base = bytes.baseAddress,
+      let found = memchr(base + start, 10, bytes.count - start)
+    else { return nil }
+    return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
   }
 
   /// Parses one line on its own (tests, fuzzing, and re-reading an entry before appending it).
@@ -151,40 +256,26 @@ public enum JournalReader {
   }
 
   private struct SliceResult {
-    var entries: [Entry] = []
+    let entries: EntryBuffer
     var lines: [Int32] = []
     var blankLines: [Int] = []
     var lineCount: Int32 = 0
     var failure: (line: Int, offset: Int, reason: String)?
+    /// The range ends the file with a line that has no newline.
+    var hasTornTail = false
+    /// The `errno` of a failed read.
+    var readError: Int32?
   }
 
   private static func parseSlice(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
     -> SliceResult
   {
-    var result = SliceResult()
-    result.entries.reserveCapacity(range.count / 300)
-    var lineStart = range.lowerBound
-    var line: Int32 = 0
-    while lineStart < range.upperBound {
-      line += 1
-      var lineEnd = lineStart
-      while bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-      if lineEnd == lineStart {
-        result.blankLines.append(Int(line))
-      } else {
-        do throws(JSONScanner.Failure) {
-          result.entries.append(
-            try EntryDecoder.decode(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])))
-          result.lines.append(line)
-        } catch {
-          result.failure = (Int(line), error.offset, error.reason)
-          result.lineCount = line
-          return result
-        }
-      }
-      lineStart = lineEnd + 1
-    }
-    result.lineCount = line
+    var result = SliceResult(entries: EntryBuffer(capacity: range.count / 300))
+    var interning = LineInterning()
+    var cursor = range.lowerBound
+    _ = parseLines(
+      UnsafeBufferPointer(rebasing: bytes[..<range.upperBound]), from: &cursor,
+      startingBefore: range.upperBound, into: &result, interning: &interning)
     return result
   }
 

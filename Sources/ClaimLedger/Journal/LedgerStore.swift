@@ -26,13 +26,15 @@ public struct LedgerStore: Sendable {
 
   /// Reads and folds the whole ledger.
   public func load() throws(LedgerError) -> Ledger {
-    Ledger(journal: try loadJournal(), path: path)
+    let file = try LockedFile(path: path, mode: .read, timeout: lockTimeout)
+    let parsed = try JournalReader.read(file, path: path, allowingTornTail: false)
+    return Ledger(parsed: parsed, path: path)
   }
 
   /// Reads every entry; with `allowingTornTail` a torn last line is left out instead of failing.
   public func loadJournal(allowingTornTail: Bool = false) throws(LedgerError) -> Journal {
     let file = try LockedFile(path: path, mode: .read, timeout: lockTimeout)
-    return try JournalReader.read(file, path: path, allowingTornTail: allowingTornTail)
+    return try JournalReader.read(file, path: path, allowingTornTail: allowingTornTail).journal()
   }
 
   /// Every line read with failures collected rather than thrown: what `check` reports.
@@ -57,8 +59,8 @@ public struct LedgerStore: Sendable {
   ) throws(LedgerError) -> Result {
     let file = try LockedFile(path: path, mode: .append, timeout: lockTimeout)
     try refuseTornTail(file)
-    let journal = try JournalReader.read(file, path: path, allowingTornTail: false)
-    let decision = try decide(Ledger(journal: journal, path: path))
+    let parsed = try JournalReader.read(file, path: path, allowingTornTail: false)
+    let decision = try decide(Ledger(parsed: parsed, path: path))
     if !decision.entries.isEmpty {
       try file.appendDurably(try encode(decision.entries))
     }

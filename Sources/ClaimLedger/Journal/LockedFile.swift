@@ -98,6 +98,28 @@ final class LockedFile {
     return bytes
   }
 
+  /// Reads into `buffer` from `offset` until it is full or the file ends; returns the count
+  /// read. Safe to call from several threads at once: `pread` keeps no shared file position.
+  static func fill(
+    _ buffer: UnsafeMutableRawBufferPointer, descriptor: Int32, at offset: Int
+  ) -> Result<Int, Errno> {
+    guard let base = buffer.baseAddress else { return .success(0) }
+    var filled = 0
+    while filled < buffer.count {
+      let got = pread(descriptor, base + filled, buffer.count - filled, off_t(offset + filled))
+      if got < 0, errno == EINTR { continue }
+      if got < 0 { return .failure(Errno(code: errno)) }
+      if got == 0 { break }
+      filled += got
+    }
+    return .success(filled)
+  }
+
+  /// An `errno` value carried out of a worker.
+  struct Errno: Error {
+    var code: Int32
+  }
+
   /// Writes all of `bytes` at the end of the file (the descriptor is `O_APPEND`) and makes
   /// them durable before returning.
   func appendDurably(_ bytes: [UInt8]) throws(LedgerError) {

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// One result slot per parallel worker; each slot is written by exactly one worker, and read
 /// only after all of them are done.
 final class WorkerSlots<Value>: @unchecked Sendable {
@@ -17,4 +19,28 @@ final class WorkerSlots<Value>: @unchecked Sendable {
   var values: [Value?] { Array(slots) }
 
   func store(_ value: Value, at index: Int) { slots[index] = value }
+}
+
+/// Splits `0..<count` into ranges run on all cores; small jobs run inline, since waking
+/// workers costs more than they would save.
+enum ParallelRanges {
+  static func run(
+    count: Int, inlineBelow threshold: Int = 50_000, _ body: @Sendable (Range<Int>) -> Void
+  ) {
+    let parts = count < threshold ? 1 : 4 * ProcessInfoCores.count
+    guard parts > 1 else {
+      body(0..<count)
+      return
+    }
+    let size = (count + parts - 1) / parts
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      let range = min(count, part * size)..<min(count, (part + 1) * size)
+      if !range.isEmpty { body(range) }
+    }
+  }
+}
+
+/// A buffer that parallel workers fill at disjoint indices.
+struct SharedBuffer<Element>: @unchecked Sendable {
+  let buffer: UnsafeMutableBufferPointer<Element>
 }

@@ -8,6 +8,11 @@ public struct Confidence: Hashable, Comparable, Sendable, CustomStringConvertibl
     self.value = value
   }
 
+  /// `value` moved into [0, 1] (NaN to 0), for places that need a confidence whatever the input.
+  init(clamping value: Double) {
+    self.value = value.isNaN ? 0 : min(max(value, 0), 1)
+  }
+
   /// Reads what a person types: `0.7`, `70%`, `７０％`, `七成`, `七成五` (75 %), `八成`.
   public init?(text: String) {
     let trimmed = FullWidth.folded(text).trimmingSpaces()

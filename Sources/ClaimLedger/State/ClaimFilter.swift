@@ -18,9 +18,15 @@ public struct ClaimFilter: Sendable {
 
   /// Whether `record` passes; `aliases` maps its source to the canonical name first.
   public func matches(_ record: ClaimRecord, today: Day, aliases: SourceAliases) -> Bool {
-    let claim = record.claim
     if let status, record.status != status { return false }
     if let outcome, record.outcome != outcome { return false }
+    if source == nil, tag == nil, saidFrom == nil, saidTo == nil, dueBefore == nil,
+      !isOverdueOnly, searchWords.isEmpty
+    {
+      return true
+    }
+    // Only now, since a copy of the claim retains each of its texts.
+    let claim = record.claim
     if let source, aliases.canonical(claim.source).lowercased() != source.lowercased() {
       return false
     }

@@ -5,15 +5,23 @@ extension ClaimRecord {
     let claim = self.claim
     json.beginObject()
     json.key("id")
-    json.string(id.description)
-    for (name, value) in [
-      ("text", claim.text as String?), ("quote", claim.quote), ("source", claim.source),
-      ("via", claim.via), ("url", claim.url), ("said", claim.said?.description),
-      ("deadline", claim.deadline?.description), ("deadline_text", claim.deadlineText),
-    ] {
-      json.key(name)
-      json.optionalString(value)
-    }
+    json.id(id)
+    json.key("text")
+    json.string(claim.text)
+    json.key("quote")
+    json.optionalString(claim.quote)
+    json.key("source")
+    json.string(claim.source)
+    json.key("via")
+    json.optionalString(claim.via)
+    json.key("url")
+    json.optionalString(claim.url)
+    json.key("said")
+    json.day(claim.said)
+    json.key("deadline")
+    json.day(claim.deadline)
+    json.key("deadline_text")
+    json.optionalString(claim.deadlineText)
     json.key("confidence")
     json.number(claim.confidence.value)
     json.key("hedge")
@@ -29,7 +37,7 @@ extension ClaimRecord {
     json.key("outcome")
     json.optionalString(resolution?.outcome.rawValue)
     json.key("resolved_on")
-    json.optionalString(resolution?.on.description)
+    json.day(resolution?.on)
     json.key("evidence")
     json.optionalString(resolution?.evidence)
     json.key("reason")
@@ -39,7 +47,7 @@ extension ClaimRecord {
     json.key("document")
     json.optionalString(claim.document)
     json.key("recorded_at")
-    json.string(recordedAt.description)
+    json.timestamp(recordedAt)
     if includingHistory {
       json.key("history")
       json.beginArray()

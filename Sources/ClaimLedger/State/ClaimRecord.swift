@@ -1,7 +1,18 @@
 /// A claim as it stands now: the fold of its entries, with the entries themselves kept.
 public struct ClaimRecord: Sendable {
   public let id: ClaimID
-  public internal(set) var claim: Claim
+  /// The claim's current fields.
+  public internal(set) var claim: Claim {
+    get {
+      guard case .claim(let claim, _) = fields else { return ClaimRecord.unreachableClaim }
+      return claim
+    }
+    set { fields = .claim(newValue, status: status) }
+  }
+  /// The fields, held as the body of the entry that states them: an unamended record shares
+  /// the box of its `claim` entry (also in `history`) instead of carrying its own 200-byte copy.
+  /// Always a `.claim` body.
+  private var fields: Entry.Body
   public internal(set) var status: Status
   /// Present while the claim is resolved.
   public internal(set) var resolution: Resolution?
@@ -21,10 +32,31 @@ public struct ClaimRecord: Sendable {
 
   init(id: ClaimID, claim: Claim, status: Status, recordedAt: Timestamp, history: [Entry]) {
     self.id = id
-    self.claim = claim
+    self.fields = .claim(claim, status: status)
     self.status = status
     self.recordedAt = recordedAt
     self.history = history
+  }
+
+  /// The record a `claim` entry starts, sharing the entry's body; nil for other entries.
+  init?(claimEntry entry: Entry) {
+    guard case .claim(_, let status) = entry.body else { return nil }
+    self.id = entry.id
+    self.fields = entry.body
+    self.status = status
+    self.recordedAt = entry.at
+    self.history = []
+  }
+
+  /// The day the claim was said, read in place rather than through a copy of the whole claim.
+  var said: Day? {
+    guard case .claim(let claim, _) = fields else { return nil }
+    return claim.said
+  }
+
+  /// Never returned: `fields` only ever holds a `.claim` body.
+  private static var unreachableClaim: Claim {
+    Claim(text: "", source: "", said: nil, confidence: Confidence(clamping: 0))
   }
 
   /// Open with a deadline before `today`.

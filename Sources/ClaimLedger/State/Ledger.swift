@@ -10,23 +10,39 @@ public struct Ledger: Sendable {
   /// Problems met while folding: entries for unknown claims, transitions that do not apply,
   /// contradicting duplicates. `check` reports them; other commands go on.
   public private(set) var issues: [LedgerIssue]
-  private var positions: [ClaimID: Int]
+  private var positions: ClaimIndex
   /// The journal's path, for locations.
   public let path: String
 
   /// Folds `journal`; `path` names the file in issue locations.
   public init(journal: Journal, path: String) {
-    var fold = Fold(path: path, journal: journal)
+    let fold = journal.entries.withUnsafeBufferPointer { entries in
+      var fold = Fold(path: path, entries: entries, lines: journal.lines)
+      fold.run()
+      return fold
+    }
+    self.init(fold, path: path)
+  }
+
+  /// Folds what the reader parsed, reading the entries where they are.
+  init(parsed: ParsedJournal, path: String) {
+    var fold = Fold(path: path, entries: parsed.buffer.entries, lines: parsed.lines)
     fold.run()
+    self.init(fold, path: path)
+    withExtendedLifetime(parsed) {}
+  }
+
+  private init(_ fold: Fold, path: String) {
     self.path = path
     records = fold.records
     issues = fold.issues
     if fold.didReorder {
-      positions = [:]
-      positions.reserveCapacity(records.count)
-      for (position, record) in records.enumerated() { positions[record.id] = position }
+      positions = ClaimIndex(capacity: records.count)
+      for (position, record) in records.enumerated() {
+        _ = positions.insert(record.id, at: position)
+      }
     } else {
-      positions = fold.positions
+      positions = fold.index
     }
   }
 
@@ -38,7 +54,7 @@ public struct Ledger: Sendable {
   }
 
   public func record(for id: ClaimID) -> ClaimRecord? {
-    positions[id].map { records[$0] }
+    positions.position(of: id).map { records[$0] }
   }
 
   /// The one claim whose id starts with `prefix` (4 to 10 hex digits, as in git).
@@ -50,7 +66,7 @@ public struct Ledger: Sendable {
     }
     let matches = records.filter { $0.id.hasPrefix(parsed) }.map(\.id)
     guard let first = matches.first else { throw .unknownClaim(prefix: prefix) }
-    guard matches.count > 1 else { return records[positions[first] ?? 0] }
+    guard matches.count > 1 else { return records[positions.position(of: first) ?? 0] }
     throw .ambiguousPrefix(prefix: prefix, matches: matches.sorted())
   }
 }
@@ -58,57 +74,57 @@ public struct Ledger: Sendable {
 /// The fold itself: claims first, then every other entry applied to its claim in time order.
 private struct Fold {
   let path: String
-  let journal: Journal
+  /// Valid while the fold runs; the caller keeps the entries alive.
+  let entries: SharedEntries
+  let lines: [Int32]
   var records: [ClaimRecord] = []
   var issues: [LedgerIssue] = []
-  var positions: [ClaimID: Int] = [:]
+  var index = ClaimIndex(capacity: 0)
   /// Whether `records` was re-sorted, so `positions` no longer matches it.
   var didReorder = false
 
-  init(path: String, journal: Journal) {
+  init(path: String, entries: UnsafeBufferPointer<Entry>, lines: [Int32]) {
     self.path = path
-    self.journal = journal
+    self.entries = SharedEntries(buffer: entries)
+    self.lines = lines
   }
 
   mutating func run() {
-    let entries = journal.entries
-    let claimCount = entries.reduce(into: 0) { count, entry in
-      if case .claim = entry.body { count += 1 }
-    }
-    positions.reserveCapacity(claimCount)
-    records.reserveCapacity(claimCount)
+    let entries = self.entries.buffer
+    let isClaim = Fold.claimFlags(of: self.entries)
+    let claimCount = isClaim.reduce(into: 0) { count, flag in if flag { count += 1 } }
+    index = ClaimIndex(capacity: claimCount)
     var claimEntryIndex: [Int] = []
-    for (index, entry) in entries.enumerated() {
-      guard case .claim(let claim, let status) = entry.body else { continue }
-      if let position = positions[entry.id] {
+    claimEntryIndex.reserveCapacity(claimCount)
+    for (entryIndex, flag) in isClaim.enumerated() where flag {
+      let entry = entries[entryIndex]
+      if let position = index.insert(entry.id, at: claimEntryIndex.count) {
         resolveDuplicateClaim(
-          entries[claimEntryIndex[position]], entry, at: index, position: position,
+          entries[claimEntryIndex[position]], entry, at: entryIndex, position: position,
           claimEntryIndex: &claimEntryIndex)
         continue
       }
-      positions[entry.id] = records.count
-      claimEntryIndex.append(index)
-      records.append(
-        ClaimRecord(id: entry.id, claim: claim, status: status, recordedAt: entry.at, history: []))
+      claimEntryIndex.append(entryIndex)
     }
+    records = Fold.makeRecords(self.entries, claimEntryIndex: claimEntryIndex)
     // Every other entry, grouped by claim in one flat array (a counting sort keeps file order).
-    var ownerOf = [Int32](repeating: -1, count: entries.count)
+    let ownerOf = Fold.owners(of: self.entries, isClaim: isClaim, index: index)
     var starts = [Int](repeating: 0, count: records.count + 1)
-    for (index, entry) in entries.enumerated() {
-      if case .claim = entry.body { continue }
-      guard let position = positions[entry.id] else {
+    for (entryIndex, owner) in ownerOf.enumerated() {
+      if owner >= 0 {
+        starts[Int(owner) + 1] += 1
+      } else if owner == Fold.unknownOwner {
+        let entry = entries[entryIndex]
         report(
-          .error, index, entry.id, "\(entry.kind.rawValue) entry for unknown claim \(entry.id)")
-        continue
+          .error, entryIndex, entry.id,
+          "\(entry.kind.rawValue) entry for unknown claim \(entry.id)")
       }
-      ownerOf[index] = Int32(position)
-      starts[position + 1] += 1
     }
     for position in records.indices { starts[position + 1] += starts[position] }
     var followers = [Int32](repeating: 0, count: starts[records.count])
     var next = starts
-    for (index, owner) in ownerOf.enumerated() where owner >= 0 {
-      followers[next[Int(owner)]] = Int32(index)
+    for (entryIndex, owner) in ownerOf.enumerated() where owner >= 0 {
+      followers[next[Int(owner)]] = Int32(entryIndex)
       next[Int(owner)] += 1
     }
     applyAll(claimEntryIndex: claimEntryIndex, followers: followers, starts: starts)
@@ -123,6 +139,81 @@ private struct Fold {
     }
   }
 
+  /// Marks for an entry of `owners(of:)`: a claim entry itself, or one whose claim is unknown.
+  static let claimOwner: Int32 = -1
+  static let unknownOwner: Int32 = -2
+
+  /// Which entries are `claim` entries, read on all cores: the body sits behind a pointer,
+  /// and looking at it costs a cache miss per entry.
+  private static func claimFlags(of source: SharedEntries) -> [Bool] {
+    [Bool](unsafeUninitializedCapacity: source.buffer.count) { flags, initialized in
+      let shared = SharedBuffer(buffer: flags)
+      do {
+        ParallelRanges.run(count: source.buffer.count) { range in
+          for entryIndex in range {
+            if case .claim = source.buffer[entryIndex].body {
+              shared.buffer.initializeElement(at: entryIndex, to: true)
+            } else {
+              shared.buffer.initializeElement(at: entryIndex, to: false)
+            }
+          }
+        }
+      }
+      initialized = source.buffer.count
+    }
+  }
+
+  /// The record of each claim as its `claim` entry states it, built on all cores.
+  private static func makeRecords(_ source: SharedEntries, claimEntryIndex: [Int])
+    -> [ClaimRecord]
+  {
+    [ClaimRecord](unsafeUninitializedCapacity: claimEntryIndex.count) { records, initialized in
+      let shared = SharedBuffer(buffer: records)
+      do {
+        ParallelRanges.run(count: claimEntryIndex.count) { range in
+          for position in range {
+            // Every index in `claimEntryIndex` names a `claim` entry, so every slot is filled.
+            guard let record = ClaimRecord(claimEntry: source.buffer[claimEntryIndex[position]])
+            else { continue }
+            shared.buffer.initializeElement(at: position, to: record)
+          }
+        }
+      }
+      initialized = claimEntryIndex.count
+    }
+  }
+
+  /// The position of each entry's claim, looked up on all cores; `claimOwner` for `claim`
+  /// entries, `unknownOwner` when no claim has the id.
+  private static func owners(of source: SharedEntries, isClaim: [Bool], index: ClaimIndex)
+    -> [Int32]
+  {
+    [Int32](unsafeUninitializedCapacity: source.buffer.count) { owners, initialized in
+      let shared = SharedBuffer(buffer: owners)
+      do {
+        ParallelRanges.run(count: source.buffer.count) { range in
+          for entryIndex in range {
+            let owner: Int32
+            if isClaim[entryIndex] {
+              owner = claimOwner
+            } else if let position = index.position(of: source.buffer[entryIndex].id) {
+              owner = Int32(position)
+            } else {
+              owner = unknownOwner
+            }
+            shared.buffer.initializeElement(at: entryIndex, to: owner)
+          }
+        }
+      }
+      initialized = source.buffer.count
+    }
+  }
+
+  /// The entries while workers read them.
+  struct SharedEntries: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<Entry>
+  }
+
   /// Folds every claim's followers, in batches of claims on all cores for a large ledger;
   /// issues are joined in batch order, so the result is the same as one pass.
   private mutating func applyAll(claimEntryIndex: [Int], followers: [Int32], starts: [Int]) {
@@ -130,7 +221,8 @@ private struct Fold {
     let batches = count < 20_000 ? 1 : 4 * ProcessInfoCores.count
     let size = (count + batches - 1) / batches
     let found = WorkerSlots<[LedgerIssue]>(count: batches)
-    let journal = self.journal
+    let entries = self.entries
+    let lines = self.lines
     let path = self.path
     records.withUnsafeMutableBufferPointer { buffer in
       let shared = SharedRecords(buffer: buffer)
@@ -140,7 +232,8 @@ private struct Fold {
           Fold.apply(
             claimAt: claimEntryIndex[position],
             followers: followers[starts[position]..<starts[position + 1]],
-            to: &shared.buffer[position], journal: journal, path: path, issues: &issues)
+            to: &shared.buffer[position], entries: entries, lines: lines, path: path,
+            issues: &issues)
         }
         found.store(issues, at: batch)
       }
@@ -168,23 +261,15 @@ private struct Fold {
           .warning, index, other.id, "claim \(other.id) is recorded twice with the same content")
       }
       // The earlier copy stands whichever way a merge laid the two lines down.
-      if other.at < kept.at, case .claim(let claim, let status) = other.body {
-        claimEntryIndex[position] = index
-        records[position] = ClaimRecord(
-          id: other.id, claim: claim, status: status, recordedAt: other.at, history: [])
-      }
+      if other.at < kept.at { claimEntryIndex[position] = index }
       return
     }
-    let keptLine = journal.lines[claimEntryIndex[position]]
+    let keptLine = lines[claimEntryIndex[position]]
     report(
       .error, index, other.id,
       "claim \(other.id) is recorded again with different content (first at line \(keptLine)); "
         + "amend the claim instead")
-    if other.at < kept.at, case .claim(let claim, let status) = other.body {
-      claimEntryIndex[position] = index
-      records[position] = ClaimRecord(
-        id: other.id, claim: claim, status: status, recordedAt: other.at, history: [])
-    }
+    if other.at < kept.at { claimEntryIndex[position] = index }
   }
 
   /// Folds the followers of one claim into its record, in place.
@@ -192,24 +277,26 @@ private struct Fold {
   /// Static and free of shared state, so disjoint claims fold on several cores at once.
   private static func apply(
     claimAt claimIndex: Int, followers: ArraySlice<Int32>, to record: inout ClaimRecord,
-    journal: Journal, path: String, issues: inout [LedgerIssue]
+    entries shared: SharedEntries, lines: [Int32], path: String, issues: inout [LedgerIssue]
   ) {
-    let entries = journal.entries
+    let entries = shared.buffer
     func report(_ index: Int, _ id: ClaimID, _ message: String) {
-      let location = SourceLocation(path: path, line: Int(journal.lines[index]))
+      let location = SourceLocation(path: path, line: Int(lines[index]))
       issues.append(LedgerIssue(severity: .error, location: location, id: id, message: message))
     }
-    record.line = journal.lines[claimIndex]
+    record.line = lines[claimIndex]
     guard !followers.isEmpty else {
       record.history = [entries[claimIndex]]
       return
     }
-    var order = Array(followers)
+    // Usually already in time order, so no copy is sorted.
+    var order = followers
     if !order.isSorted(by: { entries[Int($0)].at < entries[Int($1)].at }) {
-      order.sort { (entries[Int($0)].at, $0) < (entries[Int($1)].at, $1) }
+      order = ArraySlice(order.sorted { (entries[Int($0)].at, $0) < (entries[Int($1)].at, $1) })
     }
-    var history: [Entry] = [entries[claimIndex]]
+    var history: [Entry] = []
     history.reserveCapacity(order.count + 1)
+    history.append(entries[claimIndex])
     var conflict: (index: Int, message: String)?
     var problems: [String] = []
     let recordedAt = record.recordedAt
@@ -260,7 +347,7 @@ private struct Fold {
       record.claim = record.claim.applying(changes)
       record.note = note ?? record.note
     case .resolve(let resolution):
-      if let said = record.claim.said, resolution.on < said {
+      if let said = record.said, resolution.on < said {
         problems.append("claim \(id) is resolved on \(resolution.on), before it was said (\(said))")
       }
       switch record.status {
@@ -293,7 +380,7 @@ private struct Fold {
   private mutating func report(
     _ severity: LedgerIssue.Severity, _ index: Int, _ id: ClaimID, _ message: String
   ) {
-    let location = SourceLocation(path: path, line: Int(journal.lines[index]))
+    let location = SourceLocation(path: path, line: Int(lines[index]))
     issues.append(LedgerIssue(severity: severity, location: location, id: id, message: message))
   }
 }

@@ -1,11 +1,14 @@
 import ClaimLedger
 import ClaimReports
+import Dispatch
 import Foundation
 
 extension Context {
   /// Loads and folds the ledger.
   func loadLedger() throws(LedgerError) -> Ledger {
-    try store.load()
+    let ledger = try store.load()
+    terminal.output?.keepUntilExit(ledger)
+    return ledger
   }
 
   /// The aliases of `Claims/sources.json` beside the ledger (none when it is absent).
@@ -110,23 +113,30 @@ enum ConfidenceArgument {
 enum ClaimTable {
   static func render(
     _ records: [ClaimRecord], today: Day, terminal: Terminal, aliases: SourceAliases
-  ) -> String {
-    var table = TextTable(columns: [
+  ) throws(OutputError) -> String {
+    var table = StreamingTable(columns: [
       .init("ID"), .init("SAID"), .init("DUE"), .init("CONF", alignment: .right), .init("STATUS"),
       .init("SOURCE"), .init("TEXT", isFlexible: true),
     ])
     for record in records {
+      // One copy of the claim per row: each copy retains every text of the claim.
+      let claim = record.claim
       table.append([
-        record.id.description, record.claim.said?.description ?? "—",
-        record.claim.deadline?.description ?? "—", record.claim.confidence.percent,
-        statusWord(record, today: today), aliases.canonical(record.claim.source), record.claim.text,
+        record.id.description, claim.said?.description ?? "—", claim.deadline?.description ?? "—",
+        claim.confidence.percent, statusWord(record, today: today),
+        aliases.canonical(claim.source), claim.text,
       ])
     }
-    return table.render(width: terminal.isInteractive ? terminal.width ?? 100 : terminal.width) {
-      row, column, cell in
-      guard column == 4 else { return cell }
-      return paint(cell, for: records[row], today: today, terminal: terminal)
-    }
+    var writer = OutputWriter(terminal)
+    try table.write(
+      width: terminal.isInteractive ? terminal.width ?? 100 : terminal.width,
+      // Painting is the identity without colour, so plain output skips it.
+      style: terminal.usesColour
+        ? { row, column, cell in
+          guard column == 4 else { return cell }
+          return paint(cell, for: records[row], today: today, terminal: terminal)
+        } : nil, to: &writer)
+    return writer.text
   }
 
   /// `overdue` for open claims past their deadline, the outcome for resolved ones, else the status.
@@ -157,16 +167,61 @@ enum ClaimTable {
 
 /// Claims as a JSON array, one claim per line, for `--json`.
 enum ClaimJSON {
+  /// The array as text (what in-process runs and tests see).
   static func render(_ records: [ClaimRecord]) -> String {
-    var bytes: [UInt8] = [UInt8(ascii: "[")]
-    for (index, record) in records.enumerated() {
-      bytes.append(contentsOf: index == 0 ? [10] : [UInt8(ascii: ","), 10])
-      var json = JSONBuffer()
-      record.writeJSON(into: &json)
-      bytes.append(contentsOf: json.bytes)
+    var writer = OutputWriter(.plain())
+    // Collecting into memory cannot fail.
+    try? write(records.indices, of: records, to: &writer)
+    return writer.text
+  }
+
+  /// Writes the array through `writer` in batches of records rendered on all cores, each
+  /// batch written in order as soon as it is done, so the whole output never sits in memory.
+  static func write(
+    _ positions: some Sequence<Int>, of records: [ClaimRecord], to writer: inout OutputWriter
+  ) throws(OutputError) {
+    let positions = Array(positions)
+    try writer.write(Array("[".utf8))
+    let batchSize = 16_384
+    var batchStart = 0
+    while batchStart < positions.count {
+      let batch = batchStart..<min(positions.count, batchStart + batchSize)
+      let parts = batch.count < 512 ? 1 : 4 * ProcessInfo.processInfo.activeProcessorCount
+      let partSize = (batch.count + parts - 1) / parts
+      let rendered = RenderedParts(count: parts)
+      DispatchQueue.concurrentPerform(iterations: parts) { part in
+        let start = batch.lowerBound + part * partSize
+        let range = min(batch.upperBound, start)..<min(batch.upperBound, start + partSize)
+        var json = JSONBuffer()
+        for index in range {
+          json.appendVerbatim(index == 0 ? "\n" : ",\n")
+          records[positions[index]].writeJSON(into: &json)
+          json.startNewValue()
+        }
+        rendered.store(json.bytes, at: part)
+      }
+      for part in 0..<parts { try writer.write(rendered.bytes(at: part)) }
+      batchStart = batch.upperBound
     }
-    bytes.append(
-      contentsOf: records.isEmpty ? [UInt8(ascii: "]"), 10] : [10, UInt8(ascii: "]"), 10])
-    return String(decoding: bytes, as: UTF8.self)
+    try writer.write(Array((positions.isEmpty ? "]\n" : "\n]\n").utf8))
+  }
+
+  /// One rendered part per worker; each slot is written by one worker and read after all.
+  private final class RenderedParts: @unchecked Sendable {
+    private let parts: UnsafeMutableBufferPointer<[UInt8]>
+
+    init(count: Int) {
+      parts = .allocate(capacity: count)
+      parts.initialize(repeating: [])
+    }
+
+    deinit {
+      parts.deinitialize()
+      parts.deallocate()
+    }
+
+    func store(_ bytes: [UInt8], at index: Int) { parts[index] = bytes }
+
+    func bytes(at index: Int) -> [UInt8] { parts[index] }
   }
 }

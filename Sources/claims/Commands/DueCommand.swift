@@ -25,53 +25,65 @@ struct DueCommand: Command {
     let ledger = try context.loadLedger()
     let today = context.today
     let horizon = today.adding(days: within ?? 30)
-    var overdue: [ClaimRecord] = []
-    var soon: [ClaimRecord] = []
-    for record in ledger.records where record.status == .open {
-      guard let deadline = record.claim.deadline else { continue }
+    let records = ledger.records
+    // Sort keys and positions, not records: a record is large and copying one retains all of
+    // its texts.
+    var overdueKeys: [(deadline: Int, id: UInt64, position: Int)] = []
+    var soonKeys: [(deadline: Int, id: UInt64, position: Int)] = []
+    for position in records.indices where records[position].status == .open {
+      guard let deadline = records[position].claim.deadline else { continue }
+      let key = (deadline.daysSinceEpoch, records[position].id.bits, position)
       if deadline < today {
-        overdue.append(record)
+        overdueKeys.append(key)
       } else if deadline <= horizon {
-        soon.append(record)
+        soonKeys.append(key)
       }
     }
-    let byDeadline: (ClaimRecord, ClaimRecord) -> Bool = {
-      ($0.claim.deadline ?? today, $0.id) < ($1.claim.deadline ?? today, $1.id)
+    let byDeadline = {
+      (a: (deadline: Int, id: UInt64, position: Int), b: (deadline: Int, id: UInt64, position: Int))
+        -> Bool in (a.deadline, a.id) < (b.deadline, b.id)
     }
-    overdue.sort(by: byDeadline)
-    soon.sort(by: byDeadline)
+    overdueKeys.sort(by: byDeadline)
+    soonKeys.sort(by: byDeadline)
     let days = within ?? 30
     if countOnly {
       return CommandOutput(
-        "\(overdue.count) overdue, \(soon.count) due within \(days) day\(days == 1 ? "" : "s")\n")
+        "\(overdueKeys.count) overdue, \(soonKeys.count) due within \(days) day\(days == 1 ? "" : "s")\n"
+      )
     }
-    let listed = overdue + (within == nil ? [] : soon)
+    let positions = (overdueKeys + (within == nil ? [] : soonKeys)).map(\.position)
     if context.json {
-      return CommandOutput(ClaimJSON.render(listed), notes: context.notes(for: ledger))
+      var writer = OutputWriter(context.terminal)
+      try ClaimJSON.write(positions, of: records, to: &writer)
+      return CommandOutput(writer.text, notes: context.notes(for: ledger))
     }
-    guard !listed.isEmpty else {
+    guard !positions.isEmpty else {
       return CommandOutput(
         "nothing is overdue\(within == nil ? "" : " or due within \(days) days")\n",
         notes: context.notes(for: ledger))
     }
-    var table = TextTable(columns: [
+    let overdueCount = overdueKeys.count
+    var table = StreamingTable(columns: [
       .init("ID"), .init("DUE"), .init("LATE", alignment: .right), .init("CONF", alignment: .right),
       .init("SOURCE"), .init("TEXT", isFlexible: true),
     ])
-    for record in listed {
-      let late = record.claim.deadline.map { $0.days(until: today) } ?? 0
+    for position in positions {
+      // One copy of the claim per row: each copy retains every text of the claim.
+      let claim = records[position].claim
+      let late = claim.deadline.map { $0.days(until: today) } ?? 0
       table.append([
-        record.id.description, record.claim.deadline?.description ?? "—",
-        late > 0 ? "\(late)d" : "in \(-late)d", record.claim.confidence.percent,
-        record.claim.source,
-        record.claim.text,
+        records[position].id.description, claim.deadline?.description ?? "—",
+        late > 0 ? "\(late)d" : "in \(-late)d", claim.confidence.percent, claim.source, claim.text,
       ])
     }
     let terminal = context.terminal
-    let text = table.render(width: terminal.isInteractive ? terminal.width ?? 100 : terminal.width)
-    { row, column, cell in
-      column == 2 && row < overdue.count ? terminal.paint(cell, .red) : cell
-    }
-    return CommandOutput(text, notes: context.notes(for: ledger))
+    var writer = OutputWriter(terminal)
+    try table.write(
+      width: terminal.isInteractive ? terminal.width ?? 100 : terminal.width,
+      style: terminal.usesColour
+        ? { row, column, cell in
+          column == 2 && row < overdueCount ? terminal.paint(cell, .red) : cell
+        } : nil, to: &writer)
+    return CommandOutput(writer.text, notes: context.notes(for: ledger))
   }
 }

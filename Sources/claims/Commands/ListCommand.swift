@@ -46,12 +46,21 @@ struct ListCommand: Command {
     let aliases = try context.sourceAliases()
     var filter = self.filter
     filter.source = filter.source.map(aliases.canonical)
+    let notes = context.notes(for: ledger)
+    if context.json {
+      // Positions rather than copies of the records, and the JSON written out in chunks.
+      let all = ledger.records
+      let positions = all.indices.lazy.filter {
+        filter.matches(all[$0], today: context.today, aliases: aliases)
+      }.prefix(limit ?? Int.max)
+      var writer = OutputWriter(context.terminal)
+      try ClaimJSON.write(positions, of: all, to: &writer)
+      return CommandOutput(writer.text, notes: notes)
+    }
     var records = ledger.records.filter {
       filter.matches($0, today: context.today, aliases: aliases)
     }
     if let limit { records = Array(records.prefix(limit)) }
-    let notes = context.notes(for: ledger)
-    if context.json { return CommandOutput(ClaimJSON.render(records), notes: notes) }
     guard !records.isEmpty else {
       return CommandOutput(
         "",
@@ -61,7 +70,7 @@ struct ListCommand: Command {
         ])
     }
     return CommandOutput(
-      ClaimTable.render(
+      try ClaimTable.render(
         records, today: context.today, terminal: context.terminal, aliases: aliases), notes: notes)
   }
 }

@@ -11,6 +11,8 @@ struct Terminal: Sendable {
   /// Shows a passing progress line ("[3/40] file.md") on standard error when that is a
   /// terminal; nil where nobody watches.
   var progress: (@Sendable (String) -> Void)? = nil
+  /// Where long output is written as it is made; nil collects it into the command's text.
+  var output: StandardOutput? = nil
 
   /// A pipe or file: no colour, no cutting unless `COLUMNS` says so.
   static func plain(width: Int? = nil) -> Terminal {
@@ -35,7 +37,8 @@ struct Terminal: Sendable {
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
       } : nil
     return Terminal(
-      isInteractive: interactive, usesColour: colour, width: width, progress: progress)
+      isInteractive: interactive, usesColour: colour, width: width, progress: progress,
+      output: .shared)
   }
 
   enum Colour: String {

@@ -1,0 +1,82 @@
+import Dispatch
+
+/// Entries in memory the reader manages itself, so they move from the parsing workers to the
+/// journal and are released on all cores, instead of being copied (a copy retains every entry,
+/// and dropping the original touches every entry again, one core at a time).
+final class EntryBuffer: @unchecked Sendable {
+  private(set) var base: UnsafeMutablePointer<Entry>
+  private(set) var count = 0
+  private var capacity: Int
+
+  init(capacity: Int) {
+    self.capacity = max(capacity, 16)
+    base = .allocate(capacity: self.capacity)
+  }
+
+  deinit {
+    let base = SharedPointer(base: base)
+    ParallelRanges.run(count: count) { range in
+      (base.base + range.lowerBound).deinitialize(count: range.count)
+    }
+    self.base.deallocate()
+  }
+
+  var entries: UnsafeBufferPointer<Entry> { UnsafeBufferPointer(start: base, count: count) }
+
+  func append(_ entry: Entry) {
+    if count == capacity { grow(to: 2 * capacity) }
+    (base + count).initialize(to: entry)
+    count += 1
+  }
+
+  /// Moves all of `other`'s entries to the end of this buffer, leaving `other` empty.
+  func moveAll(from other: EntryBuffer) {
+    if count + other.count > capacity { grow(to: max(2 * capacity, count + other.count)) }
+    (base + count).moveInitialize(from: other.base, count: other.count)
+    count += other.count
+    other.count = 0
+  }
+
+  /// The entries as an array, leaving this buffer empty.
+  func moveToArray() -> [Entry] {
+    let moved = [Entry](unsafeUninitializedCapacity: count) { buffer, initialized in
+      if let destination = buffer.baseAddress {
+        destination.moveInitialize(from: base, count: count)
+      }
+      initialized = count
+    }
+    count = 0
+    return moved
+  }
+
+  private func grow(to newCapacity: Int) {
+    let larger = UnsafeMutablePointer<Entry>.allocate(capacity: newCapacity)
+    larger.moveInitialize(from: base, count: count)
+    base.deallocate()
+    base = larger
+    capacity = newCapacity
+  }
+
+  private struct SharedPointer: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Entry>
+  }
+}
+
+/// A journal as the reader produced it, before anyone asks for it as a `Journal` value: the
+/// fold reads the entries in place.
+final class ParsedJournal: Sendable {
+  let buffer: EntryBuffer
+  let lines: [Int32]
+  let blankLines: [Int]
+
+  init(buffer: EntryBuffer, lines: [Int32], blankLines: [Int]) {
+    self.buffer = buffer
+    self.lines = lines
+    self.blankLines = blankLines
+  }
+
+  /// The public value; moves the entries out, so call it once.
+  func journal() -> Journal {
+    Journal(entries: buffer.moveToArray(), lines: lines, blankLines: blankLines)
+  }
+}

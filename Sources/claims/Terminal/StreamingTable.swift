@@ -1,0 +1,151 @@
+import ClaimReports
+
+/// `TextTable`'s layout, byte for byte, written out in chunks: the listing of a large ledger
+/// is never one string in memory, and plain ASCII or Han cells are measured without the
+/// per-character Unicode lookups `DisplayWidth` needs for the rare hard cases.
+struct StreamingTable {
+  var columns: [TextTable.Column]
+  var rows: [[String]] = []
+
+  init(columns: [TextTable.Column]) {
+    self.columns = columns
+  }
+
+  mutating func append(_ row: [String]) {
+    rows.append(row)
+  }
+
+  /// The rendered table as text, as `TextTable.render(width:style:)` gives it.
+  func render(width: Int?, style: ((_ row: Int, _ column: Int, _ text: String) -> String)? = nil)
+    -> String
+  {
+    var writer = OutputWriter(.plain())
+    // Collecting into memory cannot fail.
+    try? write(width: width, style: style, to: &writer)
+    return writer.text
+  }
+
+  /// Writes the table through `writer` in chunks of about a megabyte.
+  func write(
+    width: Int?, style: ((_ row: Int, _ column: Int, _ text: String) -> String)?,
+    to writer: inout OutputWriter
+  ) throws(OutputError) {
+    var widths = columns.map { TableCell.width(of: $0.title) }
+    // Each cell's width, measured once: -1 marks a cell with a line break, which only
+    // `DisplayWidth` flattens and measures exactly.
+    var cellWidths = [Int](repeating: -1, count: rows.count * columns.count)
+    for (rowIndex, row) in rows.enumerated() {
+      for (index, cell) in row.enumerated() where index < widths.count {
+        let width = TableCell.width(of: cell)
+        widths[index] = max(widths[index], width)
+        if !TableCell.hasLineBreak(cell) { cellWidths[rowIndex * columns.count + index] = width }
+      }
+    }
+    let gap = 2
+    if let width, let flexible = columns.firstIndex(where: \.isFlexible) {
+      let others = widths.enumerated().filter { $0.offset != flexible }.reduce(0) {
+        $0 + $1.element
+      }
+      let room = width - others - gap * (columns.count - 1)
+      widths[flexible] = max(min(widths[flexible], room), 10)
+    }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(1 << 20 + 4096)
+    func writeLine(_ row: [String], rowIndex: Int) {
+      if rowIndex > 0 { bytes.append(10) }
+      for (index, column) in columns.enumerated() {
+        if index > 0 { bytes.append(contentsOf: [32, 32]) }
+        let cell = index < row.count ? row[index] : ""
+        let known =
+          rowIndex > 0 && index < row.count
+          ? cellWidths[(rowIndex - 1) * columns.count + index] : -1
+        let text: String
+        let padding: Int
+        if known >= 0, known <= widths[index] {
+          // Fits and has no line break: `truncated` would return it unchanged.
+          text = cell
+          padding = widths[index] - known
+        } else {
+          text = TableCell.truncated(cell, to: widths[index])
+          padding = widths[index] - TableCell.width(of: text)
+        }
+        let isLast = index == columns.count - 1
+        if rowIndex > 0, let style {
+          let spaces = String(repeating: " ", count: padding)
+          let cell = column.alignment == .right ? spaces + text : text + (isLast ? "" : spaces)
+          bytes.append(contentsOf: style(rowIndex - 1, index, cell).utf8)
+          continue
+        }
+        if column.alignment == .right {
+          bytes.append(contentsOf: repeatElement(32, count: padding))
+          bytes.append(contentsOf: text.utf8)
+        } else {
+          bytes.append(contentsOf: text.utf8)
+          if !isLast { bytes.append(contentsOf: repeatElement(32, count: padding)) }
+        }
+      }
+    }
+    writeLine(columns.map(\.title), rowIndex: 0)
+    for (index, row) in rows.enumerated() {
+      writeLine(row, rowIndex: index + 1)
+      if bytes.count >= 1 << 20 {
+        try writer.write(bytes)
+        bytes.removeAll(keepingCapacity: true)
+      }
+    }
+    bytes.append(10)
+    try writer.write(bytes)
+  }
+}
+
+/// `DisplayWidth` with fast paths that give the same answers.
+enum TableCell {
+  /// `DisplayWidth.of(text)`: ASCII counts one column (control characters none) and the CJK
+  /// ideograph blocks two, with no property lookup; everything else asks `DisplayWidth`.
+  static func width(of text: String) -> Int {
+    var width = 0
+    var isASCII = true
+    for byte in text.utf8 {
+      if byte >= 0x80 {
+        isASCII = false
+        break
+      }
+      if byte >= 0x20 { width += 1 }
+    }
+    if isASCII { return width }
+    width = 0
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      if value < 0x80 {
+        if value >= 0x20 { width += 1 }
+      } else if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) {
+        width += 2
+      } else {
+        width += DisplayWidth.of(scalar)
+      }
+    }
+    return width
+  }
+
+  /// `DisplayWidth.truncated(text, to: width)`: a cell with no line break that fits is
+  /// returned as is; anything else goes to `DisplayWidth`.
+  static func truncated(_ text: String, to width: Int) -> String {
+    if !hasLineBreak(text), self.width(of: text) <= width { return text }
+    return DisplayWidth.truncated(text, to: width)
+  }
+
+  /// Whether any character is a newline to `Character.isNewline`: U+000A to U+000D, U+0085,
+  /// U+2028 and U+2029, found by their UTF-8 bytes.
+  static func hasLineBreak(_ text: String) -> Bool {
+    var previous: UInt8 = 0
+    var beforePrevious: UInt8 = 0
+    for byte in text.utf8 {
+      if (0x0A...0x0D).contains(byte) { return true }
+      if previous == 0xC2, byte == 0x85 { return true }
+      if beforePrevious == 0xE2, previous == 0x80, byte == 0xA8 || byte == 0xA9 { return true }
+      beforePrevious = previous
+      previous = byte
+    }
+    return false
+  }
+}
