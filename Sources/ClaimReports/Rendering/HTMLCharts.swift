@@ -42,7 +42,8 @@ enum HTMLCharts {
       + "stated confidence, placed at its mean confidence and sized by its count (printed under "
       + "the axis); the shaded band is its 95% interval. Dots on the dashed diagonal are calibrated; a tall band "
       + "means too few claims to tell.</p>\n"
-    out += "<figure class=\"chart\">\n" + calibrationChart(card.calibration)
+    out += "<div class=\"calibration\">\n<figure class=\"chart\">\n"
+    out += calibrationChart(card.calibration)
     if let parts = card.decomposition {
       out +=
         "<figcaption>Brier \(Figure.score(parts.brier)) = reliability "
@@ -50,8 +51,27 @@ enum HTMLCharts {
         + "uncertainty \(Figure.score(parts.uncertainty)), over \(parts.forecastValues) "
         + "distinct confidence values.</figcaption>\n"
     }
-    out += "</figure>\n"
+    out += "</figure>\n" + calibrationTable(card.calibration) + "</div>\n"
     return out + "</section>\n"
+  }
+
+  /// The chart's numbers as a table beside it (below it on a phone).
+  private static func calibrationTable(_ bins: [CalibrationBin]) -> String {
+    var out = "<div class=\"scroll\"><table>\n<thead><tr><th>Confidence</th>"
+    out += "<th class=\"num\">Claims</th><th class=\"num\">Mean said</th>"
+    out += "<th class=\"num\">Came true</th><th class=\"num\">95% interval</th></tr></thead>\n"
+    out += "<tbody>\n"
+    for bin in bins {
+      let interval = bin.observedInterval.map {
+        Figure.percent($0.low) + "–" + Figure.percent($0.high)
+      }
+      out += "<tr><td>\(Figure.percent(bin.low))–\(Figure.percent(bin.high))</td>"
+      out += "<td class=\"num\">\(bin.count)</td>"
+      out += "<td class=\"num\">\(bin.meanConfidence.map(Figure.confidence) ?? Figure.missing)</td>"
+      out += "<td class=\"num\">\(Figure.percent(bin.observed))</td>"
+      out += "<td class=\"num\">\(interval ?? Figure.missing)</td></tr>\n"
+    }
+    return out + "</tbody></table></div>\n"
   }
 
   private static func calibrationChart(_ bins: [CalibrationBin]) -> String {

@@ -17,8 +17,8 @@ enum HTMLStyle {
     .kicker{color:var(--accent);font-weight:700;text-transform:uppercase;letter-spacing:.08em;
     font-size:.8rem;margin:0}
     .dek{font-size:1.15rem;color:var(--muted);margin:0 0 .6rem}
-    .repro{font-size:.78rem;color:var(--muted);word-break:break-all;margin:0}
-    .repro code{font-family:ui-monospace,Menlo,Consolas,monospace}
+    .repro{font-size:.78rem;color:var(--muted);margin:0}
+    .repro code{font-family:ui-monospace,Menlo,Consolas,monospace;word-break:break-all}
     .note{color:var(--muted);margin:.2rem 0 .8rem;font-size:.95rem}
     .stats{display:grid;grid-template-columns:repeat(auto-fit,minmax(8.5rem,1fr));gap:.6rem;
     margin:1.4rem 0 0;padding:0;list-style:none}
@@ -40,7 +40,8 @@ enum HTMLStyle {
     .neg{color:var(--bad)}
     .pos{color:var(--good)}
     figure{margin:0}
-    .chart{max-width:30rem}
+    .calibration{display:grid;grid-template-columns:minmax(0,30rem) minmax(0,1fr);gap:2rem;
+    align-items:start}
     .chart svg,.multiple svg{width:100%;height:auto;display:block}
     figcaption{font-size:.85rem;color:var(--muted);margin-top:.3rem}
     .multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(13rem,1fr));gap:1rem}
@@ -65,6 +66,9 @@ enum HTMLStyle {
     body{font-size:15px}
     h1{font-size:1.8rem}
     .wide{display:none}
+    .calibration{grid-template-columns:1fr;gap:1rem}
+    .stats{grid-template-columns:repeat(3,1fr)}
+    .stats b{font-size:1.35rem}
     .interval{flex-direction:column;align-items:flex-start;gap:0}
     .interval svg{width:7rem}
     dl{grid-template-columns:1fr}
@@ -77,6 +81,7 @@ enum HTMLStyle {
     .scroll{overflow:visible}
     .wide{display:table-cell}
     .call,.multiple,figure,tr{break-inside:avoid}
+    .calibration{grid-template-columns:minmax(0,22rem) minmax(0,1fr)}
     a{color:inherit;text-decoration:none}
     }
     """
