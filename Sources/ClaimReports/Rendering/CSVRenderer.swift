@@ -1,0 +1,52 @@
+/// The leaderboard as CSV (RFC 4180, UTF-8, CRLF): one row per group, ranked ones first.
+///
+/// Text cells that a spreadsheet would read as a formula get a leading `'`; numbers are never
+/// touched, so a skill of -0.12 stays a number.
+public struct CSVRenderer: Sendable {
+  public init() {}
+
+  static let numericColumns = [
+    "rank", "claims", "resolved", "true", "partial", "false", "void", "pending", "overdue",
+    "waiting", "scored", "accuracy", "accuracy_low", "accuracy_high", "brier", "brier_skill",
+    "shrunk_accuracy", "boldness", "void_rate", "early_share",
+  ]
+
+  public func render(_ card: Scorecard) -> String {
+    var text = ([card.grouping.rawValue] + CSVRenderer.numericColumns).joined(separator: ",")
+    text += "\r\n"
+    for record in card.ranked + card.unranked {
+      let counts = record.counts
+      let figures = record.figures
+      let numbers: [String] =
+        [record.rank.map(String.init) ?? ""]
+        + [
+          counts.claims, counts.resolved, counts.true, counts.partial, counts.false, counts.void,
+          counts.pending, counts.overdue, counts.waiting, figures.scored,
+        ].map(String.init)
+        + [
+          figures.accuracy, figures.accuracyInterval?.low, figures.accuracyInterval?.high,
+          figures.brier, figures.brierSkill, figures.shrunkAccuracy, figures.boldness,
+          record.voidRate, record.earlyShare,
+        ].map { $0.map(Figure.fixed) ?? "" }
+      text += ([CSVRenderer.textCell(record.name)] + numbers).joined(separator: ",")
+      text += "\r\n"
+    }
+    return text
+  }
+
+  /// A text cell made safe for spreadsheets, then quoted when it holds `,`, `"` or a line break.
+  static func textCell(_ value: String) -> String {
+    var cell = value
+    if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+      cell = "'" + cell
+    }
+    let needsQuotes = cell.unicodeScalars.contains { "\",\r\n".unicodeScalars.contains($0) }
+    guard needsQuotes else { return cell }
+    var quoted = "\""
+    for character in cell {
+      quoted.append(character)
+      if character == "\"" { quoted.append("\"") }
+    }
+    return quoted + "\""
+  }
+}

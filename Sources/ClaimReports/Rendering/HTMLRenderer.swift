@@ -1,0 +1,186 @@
+/// The scorecard as one self-contained HTML page: inline CSS and SVG, no scripts, no network.
+///
+/// Every string from the ledger passes through `HTMLText.escape`; charts carry a `<title>`
+/// and an `aria-label` so they read aloud.
+public struct HTMLRenderer: Sendable {
+  public init() {}
+
+  public func render(_ card: Scorecard) -> String {
+    let e = HTMLText.escape
+    var out = """
+      <!DOCTYPE html>
+      <html lang="en">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>\(e(ScorecardWords.title(card)))</title>
+      <style>
+      \(HTMLStyle.css)
+      </style>
+      </head>
+      <body>
+      <main>
+      <header>
+      <p class="kicker">Forecast tracker</p>
+      <h1>\(e(ScorecardWords.title(card)))</h1>
+      <p class="dek">\(e(ScorecardWords.scope(card)))</p>
+      <p class="repro">Ledger SHA-256 <code>\(e(card.ledgerSHA256))</code> · today \
+      \(e(card.generated.description)) · hedge table \(e(card.hedgeTableVersion))</p>
+      </header>
+
+      """
+    out += summary(card)
+    out += leaderboard(card)
+    out += unranked(card)
+    out += HTMLCharts.calibrationSection(card)
+    out += HTMLCharts.overTimeSection(card)
+    out += highlights(
+      "Best calls", "Confident and right: true claims said with more than 50%.",
+      card.bestCalls, isMiss: false)
+    out += highlights(
+      "Worst misses", "Confident and wrong: false claims said with more than 50%.",
+      card.worstMisses, isMiss: true)
+    out += openClaims("Overdue", "Open claims whose deadline has passed.", card.overdue)
+    out += openClaims("Pending", "Open claims not yet due.", card.pending)
+    out += "<section>\n<h2>How to read this</h2>\n<dl>\n"
+    for (term, meaning) in ScorecardWords.definitions(card) {
+      out += "<dt>\(e(term))</dt><dd>\(e(meaning))</dd>\n"
+    }
+    out += "</dl>\n</section>\n"
+    out += "<footer><p class=\"repro\">\(e(ScorecardWords.reproducibility(card)))</p></footer>\n"
+    out += "</main>\n</body>\n</html>\n"
+    return out
+  }
+
+  private func summary(_ card: Scorecard) -> String {
+    let counts = card.totals.counts
+    let figures = card.totals.figures
+    guard counts.claims > 0 else {
+      return "<p class=\"callout\">No open or resolved claims fall in this scorecard yet.</p>\n"
+    }
+    let tiles: [(String, String)] = [
+      (String(counts.claims), "claims"),
+      (String(figures.scored), "scored"),
+      (Figure.percent(figures.accuracy), "accuracy"),
+      (Figure.score(figures.brier), "Brier score"),
+      (String(counts.waiting), "waiting for the deadline"),
+      (String(counts.pending), "pending"),
+      (String(counts.overdue), "overdue"),
+    ]
+    var out = "<ul class=\"stats\">\n"
+    for (value, label) in tiles {
+      out += "<li><b>\(HTMLText.escape(value))</b><span>\(HTMLText.escape(label))</span></li>\n"
+    }
+    out += "</ul>\n"
+    out +=
+      "<p class=\"note\">\(counts.true) true, \(counts.partial) partial, \(counts.false) false "
+      + "and \(counts.void) void among \(counts.resolved) resolved claims past their deadline.</p>\n"
+    if counts.waiting > 0 {
+      out +=
+        "<p class=\"callout\">"
+        + (counts.waiting == 1
+          ? "1 resolved claim waits for its deadline and is not scored yet"
+          : "\(counts.waiting) resolved claims wait for their deadline and are not scored yet")
+        + ", so claims that come true early do not flatter a year in progress.</p>\n"
+    }
+    return out
+  }
+
+  private func leaderboard(_ card: Scorecard) -> String {
+    let noun = ScorecardWords.groupNoun(card)
+    var out = "<section>\n<h2>Leaderboard</h2>\n"
+    guard !card.ranked.isEmpty else {
+      return out
+        + "<p class=\"note\">No \(HTMLText.escape(noun.lowercased())) has \(card.minResolved) "
+        + "scored claims yet, so nobody is ranked.</p>\n</section>\n"
+    }
+    out +=
+      "<p class=\"note\">Ranked by shrunk accuracy. The bar is the 95% interval of the accuracy; "
+      + "the dot is the accuracy itself; the thin line marks 50%.</p>\n"
+    out += "<div class=\"scroll\"><table>\n<thead><tr><th>#</th><th>\(HTMLText.escape(noun))</th>"
+    out += "<th class=\"num\">Scored</th><th>Accuracy, 95% interval</th>"
+    out += "<th class=\"num\">Brier</th><th class=\"num\">Skill</th>"
+    out += "<th class=\"num\">Shrunk</th><th class=\"num wide\">Boldness</th>"
+    out += "<th class=\"num wide\">Void</th></tr></thead>\n<tbody>\n"
+    for record in card.ranked {
+      out += "<tr><td class=\"rank\">\(record.rank ?? 0)</td>"
+      out += "<td class=\"name\">\(HTMLText.escape(record.name))</td>"
+      out += "<td class=\"num\">\(record.figures.scored)</td>"
+      out += "<td>" + HTMLCharts.intervalBar(record.name, record.figures) + "</td>"
+      out += "<td class=\"num\">\(Figure.score(record.figures.brier))</td>"
+      out += skillCell(record.figures.brierSkill)
+      out += "<td class=\"num\">\(Figure.percent(record.figures.shrunkAccuracy))</td>"
+      out += "<td class=\"num wide\">\(Figure.score(record.figures.boldness))</td>"
+      out += "<td class=\"num wide\">\(Figure.percent(record.voidRate))</td></tr>\n"
+    }
+    return out + "</tbody></table></div>\n</section>\n"
+  }
+
+  private func skillCell(_ skill: Double?) -> String {
+    let style = skill.map { $0 < 0 ? " neg" : " pos" } ?? ""
+    return "<td class=\"num\(style)\">\(Figure.signed(skill))</td>"
+  }
+
+  private func unranked(_ card: Scorecard) -> String {
+    guard !card.unranked.isEmpty else { return "" }
+    var out = "<section>\n<h2>Too few resolved to rank</h2>\n"
+    out += "<p class=\"note\">Fewer than \(card.minResolved) scored claims each.</p>\n"
+    out += "<div class=\"scroll\"><table>\n<thead><tr>"
+    out += "<th>\(HTMLText.escape(ScorecardWords.groupNoun(card)))</th><th class=\"num\">Claims"
+    out += "</th><th class=\"num\">Scored</th><th class=\"num\">Accuracy</th>"
+    out += "<th class=\"num wide\">Waiting</th><th class=\"num\">Pending</th>"
+    out += "<th class=\"num\">Overdue</th></tr></thead>\n<tbody>\n"
+    for record in card.unranked {
+      out += "<tr><td class=\"name\">\(HTMLText.escape(record.name))</td>"
+      out += "<td class=\"num\">\(record.counts.claims)</td>"
+      out += "<td class=\"num\">\(record.figures.scored)</td>"
+      out += "<td class=\"num\">\(HTMLText.escape(Figure.accuracy(record.figures)))</td>"
+      out += "<td class=\"num wide\">\(record.counts.waiting)</td>"
+      out += "<td class=\"num\">\(record.counts.pending)</td>"
+      out += "<td class=\"num\">\(record.counts.overdue)</td></tr>\n"
+    }
+    return out + "</tbody></table></div>\n</section>\n"
+  }
+
+  private func highlights(
+    _ title: String, _ lead: String, _ lines: [ClaimLine], isMiss: Bool
+  ) -> String {
+    let e = HTMLText.escape
+    var out = "<section>\n<h2>\(e(title))</h2>\n"
+    guard !lines.isEmpty else { return out + "<p class=\"note\">None yet.</p>\n</section>\n" }
+    out += "<p class=\"note\">\(e(lead))</p>\n<div class=\"calls\">\n"
+    for line in lines {
+      out += "<article class=\"call\">\n"
+      out += "<p class=\"claim\">\(e(line.text))</p>\n"
+      if let quote = line.quote { out += "<blockquote>\(e(quote))</blockquote>\n" }
+      out += "<p class=\"meta\"><span class=\"badge\(isMiss ? " miss" : "")\">"
+      out += "\(isMiss ? "missed" : "called it")</span> <b>\(e(line.source))</b> · "
+      out += "said \(e(Figure.confidence(line.confidence)))"
+      if let said = line.said { out += " on \(said)" }
+      out += " · due \(e(Figure.day(line.deadline))) · settled \(e(Figure.day(line.resolvedOn)))"
+      out += "</p>\n"
+      if let evidence = line.evidence {
+        out += "<p class=\"meta\">Evidence: \(HTMLText.link(evidence))</p>\n"
+      }
+      out += "</article>\n"
+    }
+    return out + "</div>\n</section>\n"
+  }
+
+  private func openClaims(_ title: String, _ lead: String, _ list: ClaimList) -> String {
+    let e = HTMLText.escape
+    var out = "<section>\n<h2>\(e(title))</h2>\n"
+    guard list.total > 0 else { return out + "<p class=\"note\">None.</p>\n</section>\n" }
+    out += "<p class=\"note\">\(e(lead))</p>\n<div class=\"scroll\"><table>\n<thead><tr>"
+    out += "<th>Claim</th><th>Source</th><th class=\"num\">Deadline</th>"
+    out += "<th class=\"num\">Confidence</th></tr></thead>\n<tbody>\n"
+    for line in list.lines {
+      out += "<tr><td>\(e(line.text))</td><td class=\"name\">\(e(line.source))</td>"
+      out += "<td class=\"num\">\(e(Figure.day(line.deadline)))</td>"
+      out += "<td class=\"num\">\(e(Figure.confidence(line.confidence)))</td></tr>\n"
+    }
+    out += "</tbody></table></div>\n"
+    if list.omitted > 0 { out += "<p class=\"note\">… and \(list.omitted) more.</p>\n" }
+    return out + "</section>\n"
+  }
+}

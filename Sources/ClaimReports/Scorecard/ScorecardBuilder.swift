@@ -1,0 +1,80 @@
+import ClaimLedger
+
+/// Turns folded claims into a `Scorecard`: which claims count, how they group, and when.
+///
+/// Everything it needs arrives as a parameter, `today` included, so the same ledger and the
+/// same parameters always give the same scorecard.
+public struct ScorecardBuilder: Sendable {
+  /// Nil scores all years.
+  public let year: Int?
+  public let by: ScorecardBasis
+  public let today: Day
+  public let minResolved: Int
+  public let grouping: Grouping
+  /// Maps a source (or outlet) as written to the name it is counted under.
+  public let canonical: @Sendable (String) -> String
+  public let ledgerSHA256: String
+  public let hedgeTableVersion: String
+  /// How many pending and overdue claims are listed; the rest are only counted.
+  public let listLimit: Int
+  /// How many best calls and worst misses are listed.
+  public static let highlightLimit = 5
+
+  public init(
+    year: Int?, by: ScorecardBasis, today: Day, minResolved: Int = 5, grouping: Grouping = .source,
+    canonical: @escaping @Sendable (String) -> String = { $0 }, ledgerSHA256: String,
+    hedgeTableVersion: String = HedgeScale.version, listLimit: Int = 50
+  ) {
+    self.year = year
+    self.by = by
+    self.today = today
+    self.minResolved = max(minResolved, 0)
+    self.grouping = grouping
+    self.canonical = canonical
+    self.ledgerSHA256 = ledgerSHA256
+    self.hedgeTableVersion = hedgeTableVersion
+    self.listLimit = max(listLimit, 0)
+  }
+
+  /// The same, with names merged through the aliases of `Claims/sources.json`.
+  public init(
+    year: Int?, by: ScorecardBasis, today: Day, minResolved: Int = 5, grouping: Grouping = .source,
+    aliases: SourceAliases, ledgerSHA256: String, hedgeTableVersion: String = HedgeScale.version,
+    listLimit: Int = 50
+  ) {
+    self.init(
+      year: year, by: by, today: today, minResolved: minResolved, grouping: grouping,
+      canonical: { aliases.canonical($0) }, ledgerSHA256: ledgerSHA256,
+      hedgeTableVersion: hedgeTableVersion, listLimit: listLimit)
+  }
+
+  /// One pass over `records` with dictionaries, then sorting of the groups and short lists.
+  public func build(from records: [ClaimRecord]) -> Scorecard {
+    var fold = ScorecardFold(builder: self)
+    for index in records.indices {
+      fold.add(records[index], at: index)
+    }
+    return fold.scorecard(of: records)
+  }
+
+  /// Every group's figures over all years, ranked first, for track-record columns such as
+  /// those of `claims sources`.
+  public static func trackRecords(
+    from records: [ClaimRecord], today: Day, minResolved: Int = 5, grouping: Grouping = .source,
+    canonical: @escaping @Sendable (String) -> String = { $0 }
+  ) -> [TrackRecord] {
+    let builder = ScorecardBuilder(
+      year: nil, by: .due, today: today, minResolved: minResolved, grouping: grouping,
+      canonical: canonical, ledgerSHA256: "", listLimit: 0)
+    let card = builder.build(from: records)
+    return card.ranked + card.unranked
+  }
+
+  /// The year a claim is filed under: of its deadline, or of the day it was said.
+  func year(of claim: Claim) -> Int? {
+    switch by {
+    case .due: claim.deadline?.year
+    case .said: claim.said?.year
+    }
+  }
+}

@@ -1,0 +1,182 @@
+import ClaimLedger
+
+/// The builder's running state: one tally per group, per group and year, and overall.
+struct ScorecardFold {
+  let builder: ScorecardBuilder
+  private var groupIndex: [String: Int] = [:]
+  private var groupNames: [String] = []
+  private var groups: [GroupTally] = []
+  private var years: [YearKey: GroupTally] = [:]
+  private var totals = GroupTally()
+  private var calibration = CalibrationTally()
+  private var decomposition = DecompositionTally()
+  private var canonicalNames: [String: String] = [:]
+  private var best: [Candidate] = []
+  private var worst: [Candidate] = []
+  private var pending: [Candidate] = []
+  private var overdue: [Candidate] = []
+
+  private struct YearKey: Hashable {
+    let group: Int
+    let year: Int
+  }
+
+  /// A claim that may be listed, with what it sorts by.
+  private struct Candidate {
+    let index: Int
+    let id: ClaimID
+    let confidence: Double
+    let deadline: Day?
+  }
+
+  init(builder: ScorecardBuilder) {
+    self.builder = builder
+  }
+
+  mutating func add(_ record: ClaimRecord, at index: Int) {
+    let claim = record.claim
+    let year = builder.year(of: claim)
+    if let selected = builder.year, year != selected { return }
+    guard let standing = ClaimStanding(record, today: builder.today) else { return }
+    let confidence = claim.confidence.value
+    totals.add(standing, confidence: confidence)
+    forEachGroup(of: claim) { fold, group in
+      fold.groups[group].add(standing, confidence: confidence)
+      if let year {
+        fold.years[YearKey(group: group, year: year), default: GroupTally()].add(
+          standing, confidence: confidence)
+      }
+    }
+    let candidate = Candidate(
+      index: index, id: record.id, confidence: confidence, deadline: claim.deadline)
+    switch standing {
+    case .pending: pending.append(candidate)
+    case .overdue: overdue.append(candidate)
+    case .waiting: break
+    case .settled(let outcome, _):
+      guard let score = outcome.score else { break }
+      calibration.add(confidence: confidence, outcome: score)
+      decomposition.add(confidence: confidence, outcome: score)
+      if confidence > 0.5, outcome == .true { best.append(candidate) }
+      if confidence > 0.5, outcome == .false { worst.append(candidate) }
+    }
+  }
+
+  /// Calls `body` once for each group the claim counts in (once per distinct tag).
+  private mutating func forEachGroup(of claim: Claim, _ body: (inout ScorecardFold, Int) -> Void) {
+    switch builder.grouping {
+    case .source:
+      body(&self, group(named: canonicalName(claim.source)))
+    case .via:
+      body(&self, group(named: canonicalName(claim.via ?? claim.source)))
+    case .tag:
+      guard !claim.tags.isEmpty else {
+        body(&self, group(named: Grouping.untagged))
+        return
+      }
+      for (position, tag) in claim.tags.enumerated() where !claim.tags[..<position].contains(tag) {
+        body(&self, group(named: tag))
+      }
+    }
+  }
+
+  private mutating func canonicalName(_ name: String) -> String {
+    if let known = canonicalNames[name] { return known }
+    let canonical = builder.canonical(name)
+    canonicalNames[name] = canonical
+    return canonical
+  }
+
+  private mutating func group(named name: String) -> Int {
+    if let index = groupIndex[name] { return index }
+    groupIndex[name] = groups.count
+    groupNames.append(name)
+    groups.append(GroupTally())
+    return groups.count - 1
+  }
+
+  mutating func scorecard(of records: [ClaimRecord]) -> Scorecard {
+    let minimum = builder.minResolved
+    var ranked: [TrackRecord] = []
+    var unranked: [TrackRecord] = []
+    for (index, tally) in groups.enumerated() {
+      let record = tally.record(named: groupNames[index], rank: nil)
+      if record.figures.scored >= minimum, record.figures.scored > 0 {
+        ranked.append(record)
+      } else {
+        unranked.append(record)
+      }
+    }
+    ranked.sort { a, b in
+      if a.figures.shrunkAccuracy != b.figures.shrunkAccuracy {
+        return a.figures.shrunkAccuracy > b.figures.shrunkAccuracy
+      }
+      if a.figures.scored != b.figures.scored { return a.figures.scored > b.figures.scored }
+      return a.name < b.name
+    }
+    ranked = ranked.enumerated().map { position, record in
+      TrackRecord(
+        name: record.name, counts: record.counts, figures: record.figures,
+        voidRate: record.voidRate, earlyShare: record.earlyShare, rank: position + 1)
+    }
+    unranked.sort { a, b in
+      (b.figures.scored, b.counts.claims, a.name) < (a.figures.scored, a.counts.claims, b.name)
+    }
+    return Scorecard(
+      year: builder.year, by: builder.by, grouping: builder.grouping, generated: builder.today,
+      ledgerSHA256: builder.ledgerSHA256, hedgeTableVersion: builder.hedgeTableVersion,
+      minResolved: minimum, totals: totals.record(named: "all", rank: nil), ranked: ranked,
+      unranked: unranked, calibration: calibration.bins,
+      decomposition: decomposition.decomposition,
+      byYear: yearRecords(order: ranked + unranked),
+      bestCalls: lines(mostConfident(best), limit: ScorecardBuilder.highlightLimit, records),
+      worstMisses: lines(mostConfident(worst), limit: ScorecardBuilder.highlightLimit, records),
+      pending: ClaimList(
+        lines: lines(soonest(pending), limit: builder.listLimit, records), total: pending.count),
+      overdue: ClaimList(
+        lines: lines(soonest(overdue), limit: builder.listLimit, records), total: overdue.count))
+  }
+
+  private func yearRecords(order: [TrackRecord]) -> [YearRecord] {
+    var position: [Int: Int] = [:]
+    for (rank, record) in order.enumerated() {
+      if let group = groupIndex[record.name] { position[group] = rank }
+    }
+    let keys = years.keys.sorted { a, b in
+      (position[a.group] ?? 0, a.year) < (position[b.group] ?? 0, b.year)
+    }
+    return keys.compactMap { key in
+      guard let tally = years[key] else { return nil }
+      return YearRecord(
+        name: groupNames[key.group], year: key.year, counts: tally.counts,
+        figures: tally.scores.figures)
+    }
+  }
+
+  private func mostConfident(_ candidates: [Candidate]) -> [Candidate] {
+    candidates.sorted { ($1.confidence, $0.id) < ($0.confidence, $1.id) }
+  }
+
+  /// Soonest deadline first; claims with no deadline last; ids break ties.
+  private func soonest(_ candidates: [Candidate]) -> [Candidate] {
+    candidates.sorted { a, b in
+      let dayA = a.deadline?.daysSinceEpoch ?? Int.max
+      let dayB = b.deadline?.daysSinceEpoch ?? Int.max
+      return (dayA, a.id) < (dayB, b.id)
+    }
+  }
+
+  private mutating func lines(_ candidates: [Candidate], limit: Int, _ records: [ClaimRecord])
+    -> [ClaimLine]
+  {
+    candidates.prefix(limit).map { candidate in
+      let record = records[candidate.index]
+      let claim = record.claim
+      return ClaimLine(
+        id: record.id.description, text: claim.text, quote: claim.quote,
+        source: canonicalName(claim.source), confidence: claim.confidence.value,
+        said: claim.said, deadline: claim.deadline, outcome: record.outcome,
+        resolvedOn: record.resolution?.on, evidence: record.resolution?.evidence, url: claim.url)
+    }
+  }
+}

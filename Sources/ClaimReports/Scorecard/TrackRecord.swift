@@ -1,0 +1,119 @@
+import ClaimLedger
+
+/// How the claims of one group (a source, an outlet, a tag, or all of them) stand.
+public struct TrackRecord: Sendable, Equatable {
+  public let name: String
+  public let counts: OutcomeCounts
+  public let figures: ScoreFigures
+  /// void / resolved (void included); nil with nothing resolved.
+  public let voidRate: Double?
+  /// Of the scored true claims, the share settled before their deadline; nil with none true.
+  public let earlyShare: Double?
+  /// 1 for the best; nil below the minimum of scored claims (and for totals).
+  public let rank: Int?
+
+  public init(
+    name: String, counts: OutcomeCounts, figures: ScoreFigures, voidRate: Double?,
+    earlyShare: Double?, rank: Int?
+  ) {
+    self.name = name
+    self.counts = counts
+    self.figures = figures
+    self.voidRate = voidRate
+    self.earlyShare = earlyShare
+    self.rank = rank
+  }
+}
+
+/// Claim counts by where each claim stands on `today`.
+///
+/// `resolved` and the outcome counts hold only claims whose deadline has passed (or that have
+/// none); resolved claims still before their deadline are `waiting`. So claims = resolved +
+/// waiting + pending + overdue.
+public struct OutcomeCounts: Hashable, Sendable {
+  public internal(set) var claims = 0
+  public internal(set) var resolved = 0
+  public internal(set) var `true` = 0
+  public internal(set) var partial = 0
+  public internal(set) var `false` = 0
+  public internal(set) var void = 0
+  public internal(set) var pending = 0
+  public internal(set) var overdue = 0
+  public internal(set) var waiting = 0
+  /// True claims settled before their deadline.
+  public internal(set) var early = 0
+
+  public init() {}
+
+  /// Resolved claims that are scored: all but void.
+  public var scored: Int { resolved - void }
+
+  mutating func add(_ standing: ClaimStanding) {
+    claims += 1
+    switch standing {
+    case .pending: pending += 1
+    case .overdue: overdue += 1
+    case .waiting: waiting += 1
+    case .settled(let outcome, let isEarly):
+      resolved += 1
+      switch outcome {
+      case .true:
+        self.true += 1
+        if isEarly { early += 1 }
+      case .partial: partial += 1
+      case .false: self.false += 1
+      case .void: void += 1
+      }
+    }
+  }
+}
+
+/// Where one claim stands on `today`, for counting and scoring.
+enum ClaimStanding: Equatable {
+  case pending
+  case overdue
+  /// Resolved, but the deadline is still ahead: not scored yet.
+  case waiting
+  /// Resolved and past its deadline (or without one): scored unless void.
+  case settled(Outcome, isEarly: Bool)
+
+  /// Nil for proposed and rejected claims, which no scorecard counts.
+  init?(_ record: ClaimRecord, today: Day) {
+    let deadline = record.claim.deadline
+    switch record.status {
+    case .proposed, .rejected:
+      return nil
+    case .open:
+      if let deadline, deadline < today { self = .overdue } else { self = .pending }
+    case .resolved:
+      guard let resolution = record.resolution else { return nil }
+      if let deadline, deadline >= today {
+        self = .waiting
+      } else {
+        let isEarly = deadline.map { resolution.on < $0 } ?? false
+        self = .settled(resolution.outcome, isEarly: isEarly && resolution.outcome == .true)
+      }
+    }
+  }
+}
+
+/// A group's counts and score sums while the builder folds the claims.
+struct GroupTally {
+  var counts = OutcomeCounts()
+  var scores = ScoreTally()
+
+  mutating func add(_ standing: ClaimStanding, confidence: Double) {
+    counts.add(standing)
+    if case .settled(let outcome, _) = standing, let score = outcome.score {
+      scores.add(confidence: confidence, outcome: score)
+    }
+  }
+
+  func record(named name: String, rank: Int?) -> TrackRecord {
+    TrackRecord(
+      name: name, counts: counts, figures: scores.figures,
+      voidRate: counts.resolved > 0 ? Double(counts.void) / Double(counts.resolved) : nil,
+      earlyShare: counts.true > 0 ? Double(counts.early) / Double(counts.true) : nil,
+      rank: rank)
+  }
+}

@@ -1,0 +1,86 @@
+import ClaimLedger
+import ClaimReports
+import Foundation
+import Testing
+
+/// An empty ledger, and one year with no claims, in every format.
+struct EmptyCase: Sendable, CustomTestStringConvertible {
+  let year: Int?
+  var testDescription: String { year.map { "year \($0)" } ?? "all years" }
+}
+
+@Suite struct RendererContentTests {
+  static let emptyCases: [EmptyCase] = [.init(year: nil), .init(year: 2031)]
+
+  @Test(arguments: emptyCases)
+  func anEmptyScorecardIsValidAndFriendly(_ c: EmptyCase) throws {
+    let specs: [ClaimSpec] = c.year == nil ? [] : ScorecardBuilderTests.specs
+    let card = try TestLedger.card(specs, TestLedger.builder(year: c.year))
+    #expect(card.totals.counts.claims == 0)
+    let json = JSONRenderer().render(card)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    #expect((object["sources"] as? [Any])?.isEmpty == true)
+    #expect(object["decomposition"] is NSNull)
+    #expect(!json.lowercased().contains("nan"))
+    #expect(CSVParsing.rows(CSVRenderer().render(card)).count == 1)
+    let markdown = MarkdownRenderer().render(card)
+    #expect(markdown.contains("No open or resolved claims fall in this scorecard yet."))
+    let html = HTMLRenderer().render(card)
+    #expect(html.contains("No open or resolved claims fall in this scorecard yet."))
+    #expect(html.hasSuffix("</html>\n"))
+  }
+
+  @Test func jsonKeepsTheContractKeysInOrder() throws {
+    let card = try ScorecardBuilderTests.card()
+    let json = JSONRenderer().render(card)
+    let order = [
+      "\"year\":null", "\"by\":\"due\"", "\"generated\":\"2026-03-01\"", "\"ledger\":",
+      "\"totals\":", "\"sources\":", "\"calibration\":", "\"by_year\":", "\"best_calls\":",
+      "\"worst_misses\":", "\"pending\":[", "\"overdue\":[",
+    ]
+    let positions = try order.map { key in
+      try #require(json.range(of: key)?.lowerBound, "missing \(key)")
+    }
+    #expect(positions == positions.sorted())
+    let source = [
+      "\"source\":\"Alice\"", "\"claims\":8", "\"resolved\":5", "\"true\":1", "\"partial\":1",
+      "\"false\":2", "\"void\":1", "\"pending\":1", "\"overdue\":1", "\"accuracy\":0.3750",
+      "\"accuracy_low\":0.0919", "\"accuracy_high\":0.7806", "\"brier\":0.1625",
+      "\"brier_skill\":0.3500", "\"shrunk_accuracy\":0.4375", "\"boldness\":0.5000",
+      "\"rank\":1",
+    ]
+    #expect(json.contains(source.joined(separator: ",")))
+    #expect(json.contains("\"source\":\"Bob\""))
+    #expect(json.contains("\"brier_skill\":-0.6400,\"shrunk_accuracy\":0.5000"))
+    #expect(json.contains("\"rank\":null"))
+    #expect(json.contains("\"waiting_for_deadline\":1"))
+  }
+
+  @Test func markdownShowsEverySection() throws {
+    let text = MarkdownRenderer().render(try ScorecardBuilderTests.card())
+    for heading in [
+      "# Forecast scorecard, all years", "## Summary", "## Leaderboard",
+      "## Too few resolved to rank", "## Calibration", "## Accuracy over the years",
+      "## Best calls", "## Worst misses", "## Overdue", "## Pending", "## How to read this",
+    ] {
+      #expect(text.contains("\n" + heading + "\n") || text.hasPrefix(heading + "\n"), "\(heading)")
+    }
+    #expect(text.contains("| 1 | Alice | 4 | 38% (9–78%) | 0.163 | +0.35 | 44% |"))
+    #expect(text.contains(String(repeating: "ab", count: 32)))
+    #expect(text.contains("1 resolved claim waits for its deadline"))
+    #expect(text.contains("“a1 quote”") && text.contains("https://example.com/a1"))
+  }
+
+  @Test func htmlIsSelfContainedWithLabelledCharts() throws {
+    let text = HTMLRenderer().render(try ScorecardBuilderTests.card())
+    #expect(!text.contains("<script") && !text.contains("<link") && !text.contains("src="))
+    #expect(!text.contains("@import") && !text.contains("url("))
+    let charts = text.components(separatedBy: "<svg").count - 1
+    #expect(charts >= 3)
+    #expect(text.components(separatedBy: "<title>").count - 1 == charts + 1)
+    #expect(text.components(separatedBy: "role=\"img\" aria-label=").count - 1 == charts)
+    #expect(text.contains("@media print") && text.contains("name=\"viewport\""))
+    #expect(text.contains("<a href=\"https://example.com/a1\""))
+  }
+}
