@@ -13,6 +13,7 @@ enum CLI {
     InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self, ResolveCommand.self,
     ReopenCommand.self, AmendCommand.self, DueCommand.self, SourcesCommand.self,
     CheckCommand.self, ExtractCommand.self, ReviewCommand.self, AcceptCommand.self,
+    ReportCommand.self,
     RejectCommand.self, HelpCommand.self,
   ]
 

@@ -1,12 +1,16 @@
 import ClaimLedger
 import ClaimReports
 
-/// `claims sources`: each source with its claim counts; track records come with the scorecards.
+/// `claims sources`: each source with its claim counts and its track record over all years.
 struct SourcesCommand: Command {
   static let spec = CommandSpec(
     name: "sources",
-    abstract: "Each source with its claim counts by status and outcome.",
-    discussion: "Names listed as aliases in Claims/sources.json count as their canonical source.")
+    abstract: "Each source with its claim counts and track record.",
+    discussion: """
+      Names listed as aliases in Claims/sources.json count as their canonical source. The
+      track record is scored as in the scorecards: claims resolved and past their deadline,
+      void left out; RANK is by shrunk accuracy among sources with 5 or more scored claims.
+      """)
 
   init(_ input: ParsedInput) throws(UsageError) {}
 
@@ -41,7 +45,13 @@ struct SourcesCommand: Command {
       tallies[source] = tally
     }
     let sorted = tallies.values.sorted { ($1.claims, $0.source) < ($0.claims, $1.source) }
-    if context.json { return CommandOutput(json(sorted), notes: context.notes(for: ledger)) }
+    let records = Dictionary(
+      ScorecardBuilder.trackRecords(
+        from: ledger.records, today: context.today, canonical: { aliases.canonical($0) }
+      ).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    if context.json {
+      return CommandOutput(json(sorted, records: records), notes: context.notes(for: ledger))
+    }
     guard !sorted.isEmpty else { return CommandOutput("", notes: ["the ledger is empty"]) }
     var table = TextTable(columns: [
       .init("SOURCE", isFlexible: true), .init("CLAIMS", alignment: .right),
@@ -51,6 +61,8 @@ struct SourcesCommand: Command {
       .init("TRUE", alignment: .right), .init("FALSE", alignment: .right),
       .init("PARTIAL", alignment: .right),
       .init("VOID", alignment: .right), .init("REJECTED", alignment: .right),
+      .init("SCORED", alignment: .right), .init("ACCURACY", alignment: .right),
+      .init("BRIER", alignment: .right), .init("RANK", alignment: .right),
     ])
     for tally in sorted {
       table.append(
@@ -59,7 +71,7 @@ struct SourcesCommand: Command {
             tally.claims, tally.proposed, tally.open, tally.overdue, tally.resolved,
             tally.outcomes[.true] ?? 0, tally.outcomes[.false] ?? 0, tally.outcomes[.partial] ?? 0,
             tally.outcomes[.void] ?? 0, tally.rejected,
-          ].map(String.init))
+          ].map(String.init) + TrackColumns.cells(records[tally.source]))
     }
     let terminal = context.terminal
     return CommandOutput(
@@ -67,7 +79,7 @@ struct SourcesCommand: Command {
       notes: context.notes(for: ledger))
   }
 
-  private func json(_ tallies: [Tally]) -> String {
+  private func json(_ tallies: [Tally], records: [String: TrackRecord]) -> String {
     var json = JSONBuffer()
     json.beginArray()
     for tally in tallies {
@@ -85,9 +97,35 @@ struct SourcesCommand: Command {
         json.key(name)
         json.integer(value)
       }
+      let figures = records[tally.source]?.figures
+      json.key("scored")
+      json.integer(figures?.scored ?? 0)
+      for (name, value) in [
+        ("accuracy", figures?.accuracy), ("brier", figures?.brier),
+        ("shrunk_accuracy", figures.map(\.shrunkAccuracy)),
+      ] {
+        json.key(name)
+        // Four decimals, as the scorecards give them.
+        if let value { json.number((value * 10_000).rounded() / 10_000) } else { json.null() }
+      }
+      json.key("rank")
+      if let rank = records[tally.source]?.rank { json.integer(rank) } else { json.null() }
       json.endObject()
     }
     json.endArray()
     return json.text + "\n"
+  }
+}
+
+/// The track-record cells of a source's row: scored, accuracy, Brier, rank.
+enum TrackColumns {
+  static func cells(_ record: TrackRecord?) -> [String] {
+    guard let figures = record?.figures, figures.scored > 0 else { return ["0", "—", "—", "—"] }
+    return [
+      String(figures.scored),
+      figures.accuracy.map { "\(Int(($0 * 100).rounded()))%" } ?? "—",
+      figures.brier.map { DecimalFormat.fixed($0, places: 3) } ?? "—",
+      record?.rank.map(String.init) ?? "—",
+    ]
   }
 }

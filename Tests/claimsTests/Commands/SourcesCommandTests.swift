@@ -13,7 +13,8 @@ import Testing
     #expect(lines.count == 4)
     #expect(
       lines.first
-        == "SOURCE           CLAIMS  PROPOSED  OPEN  OVERDUE  RESOLVED  TRUE  FALSE  PARTIAL  VOID  REJECTED"
+        == "SOURCE           CLAIMS  PROPOSED  OPEN  OVERDUE  RESOLVED  TRUE  FALSE  PARTIAL  VOID  "
+        + "REJECTED  SCORED  ACCURACY  BRIER  RANK"
     )
     // Most claims first, then by name; 《The Information》 counts as The Information.
     #expect(
@@ -21,10 +22,13 @@ import Testing
         "Bloomberg", "The", "量子位",
       ])
     #expect(!result.stdout.contains("《"))
-    let words = lines.dropFirst().map { $0.split(separator: " ").suffix(10).map(String.init) }
-    #expect(words[0] == ["2", "0", "0", "0", "2", "1", "1", "0", "0", "0"])
-    #expect(words[1] == ["2", "0", "2", "1", "0", "0", "0", "0", "0", "0"])
-    #expect(words[2] == ["1", "0", "1", "1", "0", "0", "0", "0", "0", "0"])
+    let words = lines.dropFirst().map { $0.split(separator: " ").suffix(14).map(String.init) }
+    // Bloomberg's true claim is still before its deadline, so only the false one is scored:
+    // accuracy 0 of 1, Brier (0.8 − 0)² = 0.640; one scored claim is too few to rank.
+    #expect(
+      words[0] == ["2", "0", "0", "0", "2", "1", "1", "0", "0", "0", "1", "0%", "0.640", "—"])
+    #expect(words[1] == ["2", "0", "2", "1", "0", "0", "0", "0", "0", "0", "0", "—", "—", "—"])
+    #expect(words[2] == ["1", "0", "1", "1", "0", "0", "0", "0", "0", "0", "0", "—", "—", "—"])
     // Right-aligned counts: every line is as wide as the header, Chinese names included.
     for line in lines {
       #expect(DisplayWidth.of(line) == DisplayWidth.of(lines[0]), "misaligned: \(line)")
@@ -39,11 +43,14 @@ import Testing
       result.stdout
         == "["
         + #"{"source":"Bloomberg","claims":2,"proposed":0,"open":0,"overdue":0,"resolved":2,"#
-        + #""true":1,"false":1,"partial":0,"void":0,"rejected":0},"#
+        + #""true":1,"false":1,"partial":0,"void":0,"rejected":0,"scored":1,"accuracy":0,"#
+        + #""brier":0.64,"shrunk_accuracy":0.4,"rank":null},"#
         + #"{"source":"The Information","claims":2,"proposed":0,"open":2,"overdue":1,"resolved":0,"#
-        + #""true":0,"false":0,"partial":0,"void":0,"rejected":0},"#
+        + #""true":0,"false":0,"partial":0,"void":0,"rejected":0,"scored":0,"accuracy":null,"#
+        + #""brier":null,"shrunk_accuracy":0.5,"rank":null},"#
         + #"{"source":"量子位","claims":1,"proposed":0,"open":1,"overdue":1,"resolved":0,"#
-        + #""true":0,"false":0,"partial":0,"void":0,"rejected":0}"#
+        + #""true":0,"false":0,"partial":0,"void":0,"rejected":0,"scored":0,"accuracy":null,"#
+        + #""brier":null,"shrunk_accuracy":0.5,"rank":null}"#
         + "]\n")
     let array = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
     #expect(array?.count == 3)

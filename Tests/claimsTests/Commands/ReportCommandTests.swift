@@ -1,0 +1,100 @@
+import ClaimLedger
+import Foundation
+import Testing
+
+@testable import claims
+
+@Suite struct ReportCommandTests {
+  static let formats = ["md", "html", "csv", "json"]
+
+  @Test func writesThisYearsAndTheAllYearsScorecardsBesideClaims() throws {
+    let fixture = try ListFixture()
+    let result = fixture.sandbox.run(["report"])
+    #expect(result.status == .success, result.report)
+    let expected = ["2026", "all"].flatMap { year in
+      Self.formats.map { "scorecard-\(year).\($0)" }
+    }
+    let printed = result.stdout.split(separator: "\n").map {
+      ($0.split(separator: "/").last).map(String.init) ?? ""
+    }
+    #expect(printed == expected)
+    for name in expected {
+      #expect(fixture.sandbox.contents(of: "Reports/\(name)") != nil, "\(name) was not written")
+    }
+  }
+
+  @Test func yearAndFormatChooseTheFiles() throws {
+    let fixture = try ListFixture()
+    let result = fixture.sandbox.run([
+      "report", "--year", "2026", "--format", "json,md", "--out", fixture.sandbox.path("out"),
+    ])
+    #expect(result.status == .success, result.report)
+    // In the order the formats were asked for.
+    #expect(result.stdout == "wrote out/scorecard-2026.json\nwrote out/scorecard-2026.md\n")
+    #expect(fixture.sandbox.contents(of: "out/scorecard-2026.md") != nil)
+    #expect(fixture.sandbox.contents(of: "out/scorecard-2026.html") == nil)
+    #expect(fixture.sandbox.contents(of: "out/scorecard-all.json") == nil)
+  }
+
+  @Test func theJSONNamesTheLedgerItsDayAndItsFigures() throws {
+    let fixture = try ListFixture()
+    _ = fixture.sandbox.run(["report", "--year", "2026", "--format", "json"])
+    let text = try #require(fixture.sandbox.contents(of: "Reports/scorecard-2026.json"))
+    let card = try #require(
+      try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    let ledger = try #require(fixture.sandbox.ledger())
+    #expect(card["ledger"] as? String == SHA256.hex(of: ledger))
+    #expect(card["generated"] as? String == Sandbox.today)
+    #expect(card["year"] as? Int == 2026)
+    let sources = try #require(card["sources"] as? [[String: Any]])
+    // The Information and 《The Information》 are one source through sources.json.
+    #expect(
+      Set(sources.compactMap { $0["source"] as? String }) == [
+        "Bloomberg", "The Information", "量子位",
+      ])
+    let bloomberg = try #require(sources.first { $0["source"] as? String == "Bloomberg" })
+    // Only the false claim (due 2026-07-15) is past its deadline on 2026-08-01.
+    #expect(bloomberg["resolved"] as? Int == 1)
+    #expect(bloomberg["false"] as? Int == 1)
+    #expect(bloomberg["rank"] is NSNull)
+  }
+
+  @Test func theSameLedgerAndDayGiveTheSameBytes() throws {
+    let fixture = try ListFixture()
+    _ = fixture.sandbox.run(["report"])
+    let first = Self.formats.map { fixture.sandbox.contents(of: "Reports/scorecard-all.\($0)") }
+    _ = fixture.sandbox.run(["report"])
+    let second = Self.formats.map { fixture.sandbox.contents(of: "Reports/scorecard-all.\($0)") }
+    #expect(first == second)
+    #expect(first.allSatisfy { $0 != nil })
+  }
+
+  @Test func anEmptyLedgerGivesAFriendlyScorecard() throws {
+    let sandbox = try Sandbox()
+    let result = sandbox.run(["report", "--year", "2030"])
+    #expect(result.status == .success, result.report)
+    let markdown = try #require(sandbox.contents(of: "Reports/scorecard-2030.md"))
+    #expect(markdown.hasPrefix("# "))
+    let json = try #require(sandbox.contents(of: "Reports/scorecard-2030.json"))
+    #expect((try? JSONSerialization.jsonObject(with: Data(json.utf8))) != nil)
+  }
+
+  @Test(arguments: [
+    ["--format", "pdf"], ["--year", "twenty"], ["--by", "month"], ["--group", "colour"],
+    ["--min-resolved", "-1"],
+  ])
+  func badOptionsAreUsageErrors(_ options: [String]) throws {
+    let sandbox = try Sandbox()
+    let result = sandbox.run(["report"] + options)
+    #expect(result.status == .usage, result.report)
+    #expect(sandbox.contents(of: "Reports/scorecard-all.md") == nil)
+  }
+
+  @Test func anOutputThatCannotBeCreatedExits73() throws {
+    let sandbox = try Sandbox()
+    try sandbox.write("a file where the folder should be", to: "blocked")
+    let result = sandbox.run(["report", "--out", sandbox.path("blocked")])
+    #expect(result.status == .cannotCreate, result.report)
+    #expect(result.stderr.contains("blocked"))
+  }
+}
