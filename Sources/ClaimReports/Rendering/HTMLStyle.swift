@@ -4,6 +4,8 @@ enum HTMLStyle {
     :root{--ink:#1b1b1b;--muted:#5f6368;--rule:#d9d6cf;--paper:#fbfaf7;--accent:#b3261e;
     --bar:#1f5fa8;--band:#c9daf0;--good:#2e7d4f;--bad:#b3261e}
     *{box-sizing:border-box}
+    a,blockquote,p,li{overflow-wrap:anywhere}
+    svg{max-width:100%}
     html{-webkit-text-size-adjust:100%}
     body{margin:0;background:var(--paper);color:var(--ink);
     font:16px/1.5 -apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans CJK SC",
@@ -67,6 +69,8 @@ enum HTMLStyle {
     h1{font-size:1.8rem}
     .wide{display:none}
     .calibration{grid-template-columns:1fr;gap:1rem}
+    .calibration>*{min-width:0}
+    .calibration table{display:block;overflow-x:auto}
     .stats{grid-template-columns:repeat(3,1fr)}
     .stats b{font-size:1.35rem}
     .interval{flex-direction:column;align-items:flex-start;gap:0}
