@@ -181,10 +181,7 @@ struct SpeakerFinder: Sendable {
     let words = sentence.split(whereSeparator: {
       $0 == " " || $0 == "," || $0 == "\"" || $0 == "“" || $0 == "”"
     })
-    for (index, word) in words.enumerated()
-    where Self.englishVerbs.contains(
-      word.lowercased().trimmingCharacters(in: .punctuationCharacters))
-    {
+    for (index, word) in words.enumerated() where Self.englishVerbs.contains(Self.bare(word)) {
       if index > 0 {
         let previous = words[index - 1].lowercased()
         if Self.pronouns.contains(previous) { return .pronoun }
@@ -216,6 +213,19 @@ struct SpeakerFinder: Sendable {
       }
     }
     return nil
+  }
+
+  /// A word lower-cased without the ASCII punctuation around it ("said." → "said"), cheaply:
+  /// most words are not speech verbs, so this runs on every word of a forecast.
+  private static func bare(_ word: Substring) -> String {
+    var bytes = Array(word.utf8)
+    while let last = bytes.last, last < 0x80, !isLetter(last) { bytes.removeLast() }
+    while let first = bytes.first, first < 0x80, !isLetter(first) { bytes.removeFirst() }
+    return String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+  }
+
+  private static func isLetter(_ byte: UInt8) -> Bool {
+    (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
   }
 
   private static let titles: Set<String> = [

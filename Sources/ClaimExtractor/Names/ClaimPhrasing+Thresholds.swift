@@ -52,7 +52,9 @@ extension ClaimPhrasing {
   /// English also puts the measure after the number ("will reach 1 billion users").
   static func threshold(in clause: Clause) -> String? {
     let count = clause.bytes.count
-    if let metricHit = clause.find(Array(metrics.keys)), let metric = metrics[metricHit.word],
+    // Both readings need a measure ("营收", "users"); without one, no amount is looked for.
+    guard let metricHit = clause.find(Array(metrics.keys)) else { return nil }
+    if let metric = metrics[metricHit.word],
       let verbHit = clause.find(
         Array(thresholdVerbs.keys), in: metricHit.end..<min(count, metricHit.end + 30)),
       let verb = thresholdVerbs[verbHit.word],
