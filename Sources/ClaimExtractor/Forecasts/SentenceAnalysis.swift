@@ -31,12 +31,12 @@ struct SentenceAnalysis {
     case neutral
   }
 
-  private let found: [Found]
-  private let clauses: [Range<Int>]
-  private let frames: [(frame: TimeFrame, offset: Int)]
-  private let context: TimeContext
-  private let isFramed: Bool
-  private let bytes: UnsafeBufferPointer<UInt8>
+  let found: [Found]
+  let clauses: [Range<Int>]
+  let frames: [(frame: TimeFrame, offset: Int)]
+  let context: TimeContext
+  let isFramed: Bool
+  let bytes: UnsafeBufferPointer<UInt8>
 
   init(
     sentence: String, bytes: UnsafeBufferPointer<UInt8>, scanner: CueScanner,
@@ -205,150 +205,7 @@ struct SentenceAnalysis {
     "possibly", "perhaps", "maybe", "predicted", "预判", "預判", "恐怕", "预测", "預測", "很难", "很難",
   ]
 
-  private static func isTrigger(_ kind: Cue.Kind) -> Bool {
+  static func isTrigger(_ kind: Cue.Kind) -> Bool {
     kind == .future || kind == .hedge || kind == .negatedFuture || kind == .plan
   }
-
-  // MARK: - Time frames
-
-  private func isPast(_ frame: TimeFrame) -> Bool {
-    guard let published = context.published else { return false }
-    return frame.deadline < published
-  }
-
-  private func liveFrame(in clause: Range<Int>) -> TimeFrame? {
-    frames.first { clause.contains($0.offset) && !isPast($0.frame) }?.frame
-  }
-
-  /// The window of a segment: named in its forecast clauses, else anywhere in it.
-  private func frameForSegment(clauses range: ClosedRange<Int>, triggers: [Found]) -> TimeFrame? {
-    let spans = range.map { clauses[$0] }
-    let forecastClauses = spans.filter { span in
-      triggers.contains { span.contains($0.range.lowerBound) }
-    }
-    for span in forecastClauses { if let frame = liveFrame(in: span) { return frame } }
-    for span in spans { if let frame = liveFrame(in: span) { return frame } }
-    return nil
-  }
-
-  /// Finds where each frame's words sit in the sentence, in order.
-  private static func locate(_ frames: [TimeFrame], in bytes: UnsafeBufferPointer<UInt8>)
-    -> [(frame: TimeFrame, offset: Int)]
-  {
-    var located: [(frame: TimeFrame, offset: Int)] = []
-    var from = 0
-    for frame in frames {
-      let needle = Array(frame.words.utf8)
-      if let offset = firstIndex(of: needle, in: bytes, from: from) {
-        located.append((frame, offset))
-        from = offset + needle.count
-      } else if let offset = firstIndex(of: needle, in: bytes, from: 0) {
-        located.append((frame, offset))
-      }
-    }
-    return located
-  }
-
-  private static func firstIndex(
-    of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int
-  ) -> Int? {
-    guard !needle.isEmpty, bytes.count >= needle.count, start <= bytes.count - needle.count
-    else { return nil }
-    for index in start...(bytes.count - needle.count) where bytes[index] == needle[0] {
-      if (0..<needle.count).allSatisfy({ bytes[index + $0] == needle[$0] }) { return index }
-    }
-    return nil
-  }
-
-  // MARK: - Bytes
-
-  /// "二零二六年将是…的一年", "2026 will be a year of …": a frame, not an outcome.
-  private func isYearSummary(_ clause: Range<Int>) -> Bool {
-    let text = UnsafeBufferPointer(rebasing: bytes[clause])
-    if Self.firstIndex(of: Array("将是".utf8), in: text, from: 0) != nil
-      || Self.firstIndex(of: Array("將是".utf8), in: text, from: 0) != nil
-    {
-      var end = text.count
-      while end > 0,
-        SentenceSplitter.isSpace(text[end - 1]) || text[end - 1] < 0x80 && text[end - 1] != 0x20
-      {
-        end -= 1
-      }
-      // Drop closing punctuation (。！), then look for 一年 / 之年 at the end.
-      while end >= 3, text[end - 3] == 0xE3 || text[end - 3] == 0xEF, text[end - 3] != 0xE4 {
-        end -= 3
-      }
-      let tail = Array(text[max(0, end - 6)..<end])
-      return tail == Array("一年".utf8) || tail == Array("之年".utf8)
-    }
-    return Self.firstIndex(of: Array("will be a year".utf8), in: text, from: 0) != nil
-  }
-
-  /// 将 as 把 puts an object between itself and the verb's preposition: "将矩阵约束在…",
-  /// "将残差流扩展为…"; the future 将 is followed by its verb at once ("将在", "将为…带来").
-  private func hasObjectThenPreposition(after range: Range<Int>, within clause: Range<Int>) -> Bool
-  {
-    let prepositions: Set<Unicode.Scalar> = ["在", "为", "為", "成", "到", "至", "于", "於", "给", "給"]
-    var offset = range.upperBound
-    var characters = 0
-    for scalar in String(decoding: bytes[range.upperBound..<clause.upperBound], as: UTF8.self)
-      .unicodeScalars
-    {
-      if characters >= 3, prepositions.contains(scalar) {
-        // A forecast word before the preposition starts a verb phrase: not an object.
-        let between = range.upperBound..<offset
-        return !found.contains {
-          SentenceAnalysis.isTrigger($0.kind) && between.contains($0.range.lowerBound)
-        }
-      }
-      characters += 1
-      offset += String(scalar).utf8.count
-    }
-    return false
-  }
-
-  private func follows(_ words: [String], at range: Range<Int>) -> Bool {
-    words.contains { word in
-      let needle = Array(word.utf8)
-      let start = range.lowerBound - needle.count
-      return start >= 0 && Array(bytes[start..<range.lowerBound]) == needle
-    }
-  }
-
-  private var lastNonSpaceByte: UInt8? {
-    bytes.last { !SentenceSplitter.isSpace($0) && $0 != UInt8(ascii: "\"") }
-  }
-
-  private var endsWithFullWidthQuestion: Bool {
-    let tail = Array(bytes.suffix(6))
-    return tail.count >= 3 && tail.suffix(3) == [0xEF, 0xBC, 0x9F]
-      || tail.count >= 6 && Array(tail.prefix(3)) == [0xEF, 0xBC, 0x9F]
-  }
-
-  private var containsOtherwise: Bool {
-    let text = String(decoding: bytes, as: UTF8.self)
-    return ["否则", "否則", "otherwise", "or else"].contains { text.contains($0) }
-  }
-
-  /// `range` without the clause punctuation at its end.
-  private func trimmed(_ range: Range<Int>) -> Range<Int> {
-    var upper = range.upperBound
-    while upper > range.lowerBound {
-      if bytes[upper - 1] == UInt8(ascii: ",") || bytes[upper - 1] == UInt8(ascii: ":") {
-        upper -= 1
-      } else if upper - range.lowerBound >= 3, bytes[upper - 3] == 0xEF, bytes[upper - 2] == 0xBC,
-        bytes[upper - 1] == 0x8C || bytes[upper - 1] == 0x9A
-      {
-        upper -= 3
-      } else {
-        break
-      }
-    }
-    return range.lowerBound..<upper
-  }
-}
-
-extension CharacterSet {
-  fileprivate static let punctuationAndSpaces = CharacterSet.punctuationCharacters.union(
-    .whitespacesAndNewlines)
 }

@@ -1,0 +1,93 @@
+import Foundation
+
+/// Byte-level checks on a sentence: summaries, 将 as 把, closing punctuation.
+extension SentenceAnalysis {
+  /// "二零二六年将是…的一年", "2026 will be a year of …": a frame, not an outcome.
+  func isYearSummary(_ clause: Range<Int>) -> Bool {
+    let text = UnsafeBufferPointer(rebasing: bytes[clause])
+    if Self.firstIndex(of: Array("将是".utf8), in: text, from: 0) != nil
+      || Self.firstIndex(of: Array("將是".utf8), in: text, from: 0) != nil
+    {
+      var end = text.count
+      while end > 0,
+        SentenceSplitter.isSpace(text[end - 1]) || text[end - 1] < 0x80 && text[end - 1] != 0x20
+      {
+        end -= 1
+      }
+      // Drop closing punctuation (。！), then look for 一年 / 之年 at the end.
+      while end >= 3, text[end - 3] == 0xE3 || text[end - 3] == 0xEF, text[end - 3] != 0xE4 {
+        end -= 3
+      }
+      let tail = Array(text[max(0, end - 6)..<end])
+      return tail == Array("一年".utf8) || tail == Array("之年".utf8)
+    }
+    return Self.firstIndex(of: Array("will be a year".utf8), in: text, from: 0) != nil
+  }
+
+  /// 将 as 把 puts an object between itself and the verb's preposition: "将矩阵约束在…",
+  /// "将残差流扩展为…"; the future 将 is followed by its verb at once ("将在", "将为…带来").
+  func hasObjectThenPreposition(after range: Range<Int>, within clause: Range<Int>) -> Bool {
+    let prepositions: Set<Unicode.Scalar> = ["在", "为", "為", "成", "到", "至", "于", "於", "给", "給"]
+    var offset = range.upperBound
+    var characters = 0
+    for scalar in String(decoding: bytes[range.upperBound..<clause.upperBound], as: UTF8.self)
+      .unicodeScalars
+    {
+      if characters >= 3, prepositions.contains(scalar) {
+        // A forecast word before the preposition starts a verb phrase: not an object.
+        let between = range.upperBound..<offset
+        return !found.contains {
+          SentenceAnalysis.isTrigger($0.kind) && between.contains($0.range.lowerBound)
+        }
+      }
+      characters += 1
+      offset += String(scalar).utf8.count
+    }
+    return false
+  }
+
+  func follows(_ words: [String], at range: Range<Int>) -> Bool {
+    words.contains { word in
+      let needle = Array(word.utf8)
+      let start = range.lowerBound - needle.count
+      return start >= 0 && Array(bytes[start..<range.lowerBound]) == needle
+    }
+  }
+
+  var lastNonSpaceByte: UInt8? {
+    bytes.last { !SentenceSplitter.isSpace($0) && $0 != UInt8(ascii: "\"") }
+  }
+
+  var endsWithFullWidthQuestion: Bool {
+    let tail = Array(bytes.suffix(6))
+    return tail.count >= 3 && tail.suffix(3) == [0xEF, 0xBC, 0x9F]
+      || tail.count >= 6 && Array(tail.prefix(3)) == [0xEF, 0xBC, 0x9F]
+  }
+
+  var containsOtherwise: Bool {
+    let text = String(decoding: bytes, as: UTF8.self)
+    return ["否则", "否則", "otherwise", "or else"].contains { text.contains($0) }
+  }
+
+  /// `range` without the clause punctuation at its end.
+  func trimmed(_ range: Range<Int>) -> Range<Int> {
+    var upper = range.upperBound
+    while upper > range.lowerBound {
+      if bytes[upper - 1] == UInt8(ascii: ",") || bytes[upper - 1] == UInt8(ascii: ":") {
+        upper -= 1
+      } else if upper - range.lowerBound >= 3, bytes[upper - 3] == 0xEF, bytes[upper - 2] == 0xBC,
+        bytes[upper - 1] == 0x8C || bytes[upper - 1] == 0x9A
+      {
+        upper -= 3
+      } else {
+        break
+      }
+    }
+    return range.lowerBound..<upper
+  }
+}
+
+extension CharacterSet {
+  static let punctuationAndSpaces = CharacterSet.punctuationCharacters.union(
+    .whitespacesAndNewlines)
+}

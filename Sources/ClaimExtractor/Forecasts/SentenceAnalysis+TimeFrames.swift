@@ -1,0 +1,53 @@
+import Foundation
+
+/// Where a sentence's time frames sit and which of them are still open.
+extension SentenceAnalysis {
+  func isPast(_ frame: TimeFrame) -> Bool {
+    guard let published = context.published else { return false }
+    return frame.deadline < published
+  }
+
+  func liveFrame(in clause: Range<Int>) -> TimeFrame? {
+    frames.first { clause.contains($0.offset) && !isPast($0.frame) }?.frame
+  }
+
+  /// The window of a segment: named in its forecast clauses, else anywhere in it.
+  func frameForSegment(clauses range: ClosedRange<Int>, triggers: [Found]) -> TimeFrame? {
+    let spans = range.map { clauses[$0] }
+    let forecastClauses = spans.filter { span in
+      triggers.contains { span.contains($0.range.lowerBound) }
+    }
+    for span in forecastClauses { if let frame = liveFrame(in: span) { return frame } }
+    for span in spans { if let frame = liveFrame(in: span) { return frame } }
+    return nil
+  }
+
+  /// Finds where each frame's words sit in the sentence, in order.
+  static func locate(_ frames: [TimeFrame], in bytes: UnsafeBufferPointer<UInt8>)
+    -> [(frame: TimeFrame, offset: Int)]
+  {
+    var located: [(frame: TimeFrame, offset: Int)] = []
+    var from = 0
+    for frame in frames {
+      let needle = Array(frame.words.utf8)
+      if let offset = firstIndex(of: needle, in: bytes, from: from) {
+        located.append((frame, offset))
+        from = offset + needle.count
+      } else if let offset = firstIndex(of: needle, in: bytes, from: 0) {
+        located.append((frame, offset))
+      }
+    }
+    return located
+  }
+
+  static func firstIndex(
+    of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int
+  ) -> Int? {
+    guard !needle.isEmpty, bytes.count >= needle.count, start <= bytes.count - needle.count
+    else { return nil }
+    for index in start...(bytes.count - needle.count) where bytes[index] == needle[0] {
+      if (0..<needle.count).allSatisfy({ bytes[index + $0] == needle[$0] }) { return index }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,128 @@
+import ClaimLedger
+import ClaimReports
+import Foundation
+
+/// A scorecard file format.
+enum ReportFormat: String, CaseIterable {
+  case md, html, csv, json
+
+  func render(_ card: Scorecard) -> String {
+    switch self {
+    case .md: MarkdownRenderer().render(card)
+    case .html: HTMLRenderer().render(card)
+    case .csv: CSVRenderer().render(card)
+    case .json: JSONRenderer().render(card)
+    }
+  }
+}
+
+/// `--format md,html`: formats separated by commas, each once.
+struct ReportFormats: ArgumentValue {
+  let formats: [ReportFormat]
+
+  init?(argument: String) {
+    var formats: [ReportFormat] = []
+    for word in argument.split(separator: ",", omittingEmptySubsequences: false) {
+      let name = word.trimmingCharacters(in: .whitespaces).lowercased()
+      guard let format = ReportFormat(rawValue: name == "markdown" ? "md" : name) else {
+        return nil
+      }
+      if !formats.contains(format) { formats.append(format) }
+    }
+    guard !formats.isEmpty else { return nil }
+    self.formats = formats
+  }
+
+  static var expectation: String { "formats from md, html, csv and json, separated by commas" }
+}
+
+/// A year from 1900 to 2199.
+struct ReportYear: ArgumentValue {
+  let value: Int
+
+  init?(argument: String) {
+    guard let value = Int(argument), (1900...2199).contains(value) else { return nil }
+    self.value = value
+  }
+
+  static var expectation: String { "a year such as 2026" }
+}
+
+extension ScorecardBasis: ArgumentValue {
+  init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+  static var expectation: String { "due or said" }
+}
+
+extension Grouping: ArgumentValue {
+  init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+  static var expectation: String { "source, via or tag" }
+}
+
+/// Where scorecards go and how they get there.
+enum ReportFiles {
+  /// `Reports/` beside the `Claims/` folder that holds the ledger, else in the working folder.
+  static func defaultDirectory(ledgerPath: String, workingDirectory: String) -> String {
+    let claims = (ledgerPath as NSString).deletingLastPathComponent
+    let root =
+      (claims as NSString).lastPathComponent == "Claims"
+      ? (claims as NSString).deletingLastPathComponent : workingDirectory
+    return (root as NSString).appendingPathComponent("Reports")
+  }
+
+  /// Writes a whole file at once: a reader sees the old file or the new one, never half.
+  static func write(_ text: String, to path: String) throws(ReportError) {
+    let directory = (path as NSString).deletingLastPathComponent
+    do {
+      try FileManager.default.createDirectory(
+        atPath: directory, withIntermediateDirectories: true)
+      try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+      throw .cannotCreate(path: path, reason: Self.reason(error))
+    }
+  }
+
+  /// A path as the person typed their way to it: relative to the working folder when inside it.
+  static func display(_ path: String, from workingDirectory: String) -> String {
+    let prefix = workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/"
+    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+  }
+
+  private static func reason(_ error: any Error) -> String {
+    let code = (error as NSError).code
+    if (error as NSError).domain == NSCocoaErrorDomain, code == NSFileWriteNoPermissionError {
+      return "permission denied"
+    }
+    return (error as NSError).localizedFailureReason ?? error.localizedDescription
+  }
+}
+
+/// A value computed on another thread, waited for when it is needed.
+final class BackgroundResult<Value: Sendable>: @unchecked Sendable {
+  private let done = DispatchSemaphore(value: 0)
+  private var result: Result<Value, LedgerError>?
+
+  init(_ work: @escaping @Sendable () throws(LedgerError) -> Value) {
+    DispatchQueue.global().async {
+      let outcome: Result<Value, LedgerError>
+      do throws(LedgerError) {
+        outcome = .success(try work())
+      } catch {
+        outcome = .failure(error)
+      }
+      self.result = outcome
+      self.done.signal()
+    }
+  }
+
+  /// Waits for the work and returns its value or throws its error.
+  func value() throws(LedgerError) -> Value {
+    done.wait()
+    // The semaphore orders the write before this read.
+    switch result {
+    case .success(let value): return value
+    case .failure(let error): throw error
+    // The semaphore is signalled only after `result` is set; this cannot be reached.
+    case nil: throw .unreadable(path: "ledger", reason: "the hash was not computed")
+    }
+  }
+}
