@@ -176,3 +176,12 @@ extension ExtractorTests {
     #expect(claims.map(\.source) == ["某频道"])
   }
 }
+
+extension ExtractorTests {
+  @Test func aModelGoingOnSaleIsNotAnIPO() throws {
+    let claims = try Self.proposals("---\ndate: 2026-07-03\n---\n小米汽车的第二款车型将于今年9月正式上市。\n")
+    #expect(claims.count == 1)
+    #expect(claims.first?.text.contains("goes public") == false)
+    #expect(claims.first?.deadline?.description == "2026-09-30")
+  }
+}

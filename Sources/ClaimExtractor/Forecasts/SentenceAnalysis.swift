@@ -182,6 +182,12 @@ struct SentenceAnalysis {
   private func liveTriggers(in clause: Range<Int>, allowsWeak: Bool) -> [Found] {
     let inside = found.filter { clause.contains($0.range.lowerBound) }
     let clauseHasFrame = frames.contains { clause.contains($0.offset) && !isPast($0.frame) }
+    // Beside a firm forecast word, a weak hedge still qualifies it ("可能还会").
+    let hasFirmWord = inside.contains {
+      SentenceAnalysis.isTrigger($0.kind) && $0.kind != .plan
+        && !SentenceAnalysis.weakWords.contains($0.word)
+    }
+    let allowsWeak = allowsWeak || hasFirmWord
     return inside.filter { cue in
       guard SentenceAnalysis.isTrigger(cue.kind) else { return false }
       if cue.kind == .plan { return clauseHasFrame }
@@ -200,7 +206,7 @@ struct SentenceAnalysis {
 
   /// Words that hedge without looking ahead by themselves; they count only in a sentence that
   /// names a live window or in an article framed as forecasts.
-  private static let weakWords: Set<String> = [
+  static let weakWords: Set<String> = [
     "可能", "也许", "也許", "或许", "或許", "说不定", "說不定", "could", "may", "might", "would",
     "possibly", "perhaps", "maybe", "predicted", "预判", "預判", "恐怕", "预测", "預測", "很难", "很難",
   ]

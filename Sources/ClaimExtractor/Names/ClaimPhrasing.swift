@@ -103,7 +103,8 @@ public enum ClaimPhrasing {
       start = hit.end
       if clause.bytes[safe: hit.end..<hit.end + 6]?.elementsEqual("公司".utf8) == true { continue }
       guard let company = clause.name(before: hit.start, excluding: venues),
-        !clause.isProduct(company)
+        !clause.isProduct(company),
+        !Self.namesAProduct(clause, between: company.end, and: hit.start)
       else {
         return nil
       }
@@ -112,6 +113,18 @@ public enum ClaimPhrasing {
         isNegated: clause.isNegated(in: company.end..<hit.start))
     }
     return nil
+  }
+
+  /// Words for a thing on sale ("小米汽车的第二款车型将于9月上市"): 上市 then means it goes on
+  /// sale, not that the company lists its shares.
+  static let productWords = [
+    "车型", "車型", "新车", "新車", "手机", "手機", "新品", "产品", "產品", "机型", "機型", "款", "系列",
+    "版本", "芯片", "眼镜", "眼鏡", "电池", "電池",
+  ]
+
+  static func namesAProduct(_ clause: Clause, between start: Int, and end: Int) -> Bool {
+    guard start < end else { return false }
+    return clause.find(productWords, in: start..<end) != nil
   }
 
   // MARK: Launches

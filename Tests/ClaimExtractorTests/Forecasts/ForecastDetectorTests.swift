@@ -109,3 +109,10 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     #expect(Self.spans(framed).count == 1)
   }
 }
+
+extension ForecastDetectorTests {
+  @Test func aWeakHedgeBesideAFirmWordStillSetsTheConfidence() {
+    let c = DetectionCase(sentence: "价格战可能还会持续一段时间。", quotes: [])
+    #expect(Self.spans(c).map(\.hedge) == ["可能"])
+  }
+}
