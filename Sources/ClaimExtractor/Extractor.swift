@@ -121,7 +121,10 @@ public struct Extractor: Sendable {
     let quote = String(decoding: Array(sentence.utf8)[span.range], as: UTF8.self)
     var deadline = span.timeFrame?.deadline
     var deadlineText = span.timeFrame?.words
-    if deadline == nil, let framing, let end = Day.endOfYear(framing) {
+    // The framing year sets a deadline only while it is still ahead of the article.
+    if deadline == nil, let framing, let end = Day.endOfYear(framing),
+      article.published.map({ end >= $0 }) ?? true
+    {
       deadline = end
       deadlineText = "implied by the article's framing: \(framing)"
     }

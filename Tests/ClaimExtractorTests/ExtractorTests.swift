@@ -185,3 +185,57 @@ extension ExtractorTests {
     #expect(claims.first?.deadline?.description == "2026-09-30")
   }
 }
+
+/// Cases found by reading the pipeline against odd inputs.
+@Suite struct ExtractorEdgeTests {
+  @Test(arguments: [
+    "“Will prices fall in 2027?”", "“Could prices fall sharply in 2027?”",
+    "Could stocks (and bonds) fall in 2027?)", "明年房价会下跌吗？」",
+  ])
+  func aQuestionInsideClosingMarksIsStillAQuestion(_ sentence: String) throws {
+    let text = "---\ndate: 2026-03-01\n---\n\(sentence)\n"
+    #expect(try ExtractorTests.proposals(text).isEmpty)
+  }
+
+  @Test func aFramingYearAlreadyOverSetsNoDeadline() throws {
+    let claims = try ExtractorTests.proposals(
+      "---\ntitle: Our forecasts for 2025\ndate: 2026-03-01\n---\nPrices will rise sharply.\n")
+    #expect(claims.count == 1)
+    #expect(claims.first?.deadline == nil)
+  }
+
+  @Test func weAndINeverStandForTheLastSpeaker() throws {
+    let claims = try ExtractorTests.proposals(
+      """
+      ---
+      date: 2026-03-01
+      author: Desk
+      ---
+      Elon Musk said Tesla will ship a robot in 2027. We expect oil prices will fall in 2027.
+      I think rates will rise in 2027.
+      """)
+    #expect(claims.map(\.source) == ["Elon Musk", "Desk", "Desk"])
+  }
+
+  @Test func aLoneOpeningWordIsNotASpeaker() throws {
+    let claims = try ExtractorTests.proposals(
+      "---\ndate: 2026-03-01\nauthor: Desk\n---\nMost economists think rates will fall in 2027.\n")
+    #expect(claims.map(\.source) == ["Desk"])
+  }
+
+  @Test func juInsideShujuIsNoAttribution() throws {
+    // 据 in 数据 does not open "据…称"; the company before 称 speaks.
+    let claims = try ExtractorTests.proposals(
+      "---\ndate: 2026-03-01\nauthor: 编辑部\n---\n大数据公司称明年营收将翻倍。\n")
+    #expect(claims.map(\.source) == ["大数据公司"])
+  }
+
+  @Test func manyLexiconHedgesSharingTheirFirstBytesAreAllFound() throws {
+    var hedges: [String: Double] = [:]
+    for index in 0..<300 { hedges["zzq\(String(format: "%03d", index))"] = 0.6 }
+    let extractor = Extractor(lexicon: Lexicon.builtIn.merging(Lexicon(names: [:], hedges: hedges)))
+    let text = "---\ndate: 2026-03-01\n---\nThe firm zzq299 reach profit in 2027.\n"
+    let claims = try extractor.proposals(fromBytes: Array(text.utf8), path: "a.md")
+    #expect(claims.map(\.claim.hedge) == ["zzq299"])
+  }
+}

@@ -23,11 +23,12 @@ struct SpeakerFinder: Sendable {
     "promises", "thinks", "added",
   ]
   private static let pronouns: Set<String> = [
-    "he", "she", "they", "他", "她", "他们", "他們", "她们", "她們", "we", "i",
+    "he", "she", "they", "他", "她", "他们", "他們", "她们", "她們",
   ]
   private static let notNames: Set<String> = [
     "我们", "我們", "我", "笔者", "筆者", "本文", "市场", "市場", "业内", "業內", "外界", "分析", "报告", "報告", "数据",
     "數據", "这", "這", "it", "this", "that", "the", "it also", "which", "who", "公司", "该公司", "該公司",
+    "we", "i",
   ]
 
   /// The speaker a sentence names.
@@ -49,16 +50,32 @@ struct SpeakerFinder: Sendable {
         if let name = capitalisedRun(in: rest.drop { $0 == " " }) { return .name(canonical(name)) }
         continue
       }
+      // 据 opens a clause or follows 根/依 (根据); inside 数据 it is no attribution.
+      if opener.range.lowerBound > 0, !Self.opensAttribution(bytes, before: opener.range.lowerBound)
+      {
+        continue
+      }
       // 据知情人士透露: the reporting verb within 16 characters of 据.
       let window = Array(bytes[after..<min(bytes.count, after + 48)])
       let verb = window.withUnsafeBufferPointer { Self.reportVerbScanner.hits(in: $0) }.first
       guard let verb, verb.range.lowerBound > 0 else { continue }
       let name = String(decoding: window[..<verb.range.lowerBound], as: UTF8.self)
-      if !name.contains("，"), !name.contains(","), !name.contains("。") {
+      if !name.contains("，"), !name.contains(","), !name.contains("。"),
+        !Self.notNames.contains(name), isPlausibleName(name)
+      {
         return .name(canonical(name))
       }
     }
     return nil
+  }
+
+  /// Whether what precedes 据 at `offset` lets it open an attribution: punctuation, a space,
+  /// or 根/依 (根据, 依据).
+  private static func opensAttribution(_ bytes: [UInt8], before offset: Int) -> Bool {
+    let before = String(decoding: bytes[..<offset], as: UTF8.self).unicodeScalars.last
+    guard let before else { return true }
+    return ["根", "依"].contains(before) || before.properties.isWhitespace
+      || before.properties.generalCategory.isPunctuation
   }
 
   private static let reportScanner = CueScanner(
@@ -146,13 +163,19 @@ struct SpeakerFinder: Sendable {
       if index > 0 {
         let previous = words[index - 1].lowercased()
         if Self.pronouns.contains(previous) { return .pronoun }
-        var start = index - 1
-        while start > 0, words[start - 1].first?.isUppercase == true, index - start < 4 {
+        // The unbroken run of capitalised words right before the verb: "Elon Musk said".
+        var start = index
+        while start > 0, words[start - 1].first?.isUppercase == true, index - start < 3 {
           start -= 1
         }
-        let candidate = words[start..<index].filter { $0.first?.isUppercase == true }
-        let name = candidate.drop { Self.titles.contains(String($0)) }.joined(separator: " ")
-        if !name.isEmpty, !Self.notNames.contains(name.lowercased()) {
+        let run = words[start..<index].drop { Self.titles.contains(String($0)) }
+        let name = run.joined(separator: " ")
+        // A lone capitalised word opening the sentence ("Most economists think", "Analysts
+        // expect") names someone only if the lexicon knows it.
+        let isOpeningWord = start == 0 && run.count == 1
+        if !name.isEmpty, !Self.notNames.contains(name.lowercased()),
+          !isOpeningWord || lexicon.canonicalName(for: name) != nil
+        {
           return .name(canonical(name))
         }
       }

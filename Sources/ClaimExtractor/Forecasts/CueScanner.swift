@@ -1,8 +1,8 @@
 /// Finds every cue in a sentence in one pass over its UTF-8 bytes.
 ///
 /// Matching is leftmost-longest, so 将会 wins over 将 and 机会 hides the 会 inside it. Patterns
-/// are indexed by their first byte; most bytes of Chinese text are continuation bytes that
-/// start no pattern, which keeps the scan close to a plain byte loop.
+/// are indexed by their first two bytes; few byte pairs of Chinese text start a pattern,
+/// which keeps the scan close to a plain byte loop.
 struct CueScanner: Sendable {
   /// A cue found at a byte range of the scanned text.
   struct Hit: Sendable, Equatable {
@@ -13,10 +13,10 @@ struct CueScanner: Sendable {
   let cues: [Cue]
   private let patterns: [[UInt8]]
   /// Patterns by their first two bytes (lower-cased for ASCII), longest first: entry
-  /// `(b0 << 8) | b1` holds `start << 8 | count` into `candidates`, 0 when none starts so.
+  /// `(b0 << 8) | b1` holds `start << 32 | count` into `candidates`, 0 when none starts so.
   /// Two bytes rather than one, because nearly every byte of Chinese text could start a
   /// pattern but few pairs do; one flat table, so the scan makes no retain or release.
-  private let pairTable: [UInt32]
+  private let pairTable: [UInt64]
   private let candidates: [Int32]
 
   init(cues: [Cue]) {
@@ -31,7 +31,7 @@ struct CueScanner: Sendable {
     let lengths = patterns.map(\.count)
     // Longest first; on a tie the case-sensitive pattern ("May" the month) is the more exact.
     let exact = cues.map(\.isCaseSensitive)
-    var table = [UInt32](repeating: 0, count: 1 << 16)
+    var table = [UInt64](repeating: 0, count: 1 << 16)
     var flat: [Int32] = []
     for (key, list) in byPair.sorted(by: { $0.key < $1.key }) {
       let ordered = list.sorted {
@@ -39,7 +39,7 @@ struct CueScanner: Sendable {
         if exact[$0] != exact[$1] { return exact[$0] }
         return $0 < $1
       }
-      table[key] = UInt32(flat.count) << 8 | UInt32(ordered.count)
+      table[key] = UInt64(flat.count) << 32 | UInt64(ordered.count)
       flat.append(contentsOf: ordered.map { Int32($0) })
     }
     pairTable = table
@@ -89,8 +89,8 @@ struct CueScanner: Sendable {
             continue
           }
           var matched = 0
-          let start = Int(entry >> 8)
-          for slot in start..<(start + Int(entry & 0xFF)) {
+          let start = Int(entry >> 32)
+          for slot in start..<(start + Int(entry & 0xFFFF_FFFF)) {
             let candidate = Int(candidates[slot])
             guard matches(candidate, in: bytes, at: index) else { continue }
             matched = patterns[candidate].count

@@ -4,7 +4,7 @@ import ClaimLedger
 struct ForecastSpan: Sendable, Equatable {
   /// Byte range within the sentence.
   var range: Range<Int>
-  /// The hedge word that sets the confidence, as written.
+  /// The hedge word that sets the confidence, as the hedge table spells it ("likely").
   var hedge: String?
   var confidence: Double
   /// The hedge negates the outcome ("won't", "不会"): the claim is that it does not happen.

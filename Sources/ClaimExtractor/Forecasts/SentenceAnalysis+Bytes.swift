@@ -54,15 +54,26 @@ extension SentenceAnalysis {
     }
   }
 
-  var lastNonSpaceByte: UInt8? {
-    bytes.last { !SentenceSplitter.isSpace($0) && $0 != UInt8(ascii: "\"") }
+  /// Whether the sentence ends in ? or ？, closing quotes and brackets after it aside
+  /// ("Will prices fall in 2027?”").
+  var endsWithQuestion: Bool {
+    var end = bytes.count
+    while end > 0 {
+      let last = bytes[end - 1]
+      if SentenceSplitter.isSpace(last) || "\"')]".utf8.contains(last) {
+        end -= 1
+      } else if end >= 3, Self.closingMarks.contains(Array(bytes[(end - 3)..<end])) {
+        end -= 3
+      } else {
+        break
+      }
+    }
+    if end >= 1, bytes[end - 1] == UInt8(ascii: "?") { return true }
+    return end >= 3 && Array(bytes[(end - 3)..<end]) == Array("？".utf8)
   }
 
-  var endsWithFullWidthQuestion: Bool {
-    let tail = Array(bytes.suffix(6))
-    return tail.count >= 3 && tail.suffix(3) == [0xEF, 0xBC, 0x9F]
-      || tail.count >= 6 && Array(tail.prefix(3)) == [0xEF, 0xBC, 0x9F]
-  }
+  /// ” ’ 」 』 》 ） as UTF-8.
+  private static let closingMarks: [[UInt8]] = ["”", "’", "」", "』", "》", "）"].map { Array($0.utf8) }
 
   var containsOtherwise: Bool {
     let text = String(decoding: bytes, as: UTF8.self)

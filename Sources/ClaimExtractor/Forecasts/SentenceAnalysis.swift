@@ -56,9 +56,7 @@ struct SentenceAnalysis {
   /// Whether the whole sentence is out: a question, a summary, a belief held in the past, or
   /// advice with a threatened consequence.
   var isDismissed: Bool {
-    if let last = lastNonSpaceByte, last == UInt8(ascii: "?") || endsWithFullWidthQuestion {
-      return true
-    }
+    if endsWithQuestion { return true }
     let firstTrigger = found.first { SentenceAnalysis.isTrigger($0.kind) }?.range.lowerBound ?? 0
     for cue in found {
       switch cue.kind {

@@ -139,22 +139,6 @@ public struct LedgerStore: Sendable {
     return TornTailRepair(line: line, byteCount: torn.count, savedTo: sidePath)
   }
 
-  /// The SHA-256 of the ledger's bytes, read under a shared lock.
-  public func sha256() throws(LedgerError) -> String {
-    let file = try LockedFile(path: path, mode: .read, timeout: lockTimeout)
-    let size = try file.size()
-    var hasher = SHA256()
-    var offset = 0
-    // In blocks, so a large ledger is never in memory whole just to be hashed.
-    while offset < size {
-      let block = try file.read(count: min(8 << 20, size - offset), at: offset)
-      guard !block.isEmpty else { break }
-      block.withUnsafeBytes { hasher.update($0) }
-      offset += block.count
-    }
-    return SHA256.hex(hasher.finalize())
-  }
-
   /// Encodes the entries as lines and reads each back, so no command can write an entry that
   /// would make the ledger unreadable.
   private func encode(_ entries: [Entry]) throws(LedgerError) -> [UInt8] {

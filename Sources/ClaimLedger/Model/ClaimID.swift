@@ -3,7 +3,7 @@ import Foundation
 /// A claim's id: 10 lowercase hex digits cut from the SHA-256 of what identifies the claim.
 ///
 /// Extracting one article twice, or adding the same claim on two machines, gives the same id,
-/// so git's union merge keeps one copy. Held as an integer so loading a million claims hashes
+/// so the ledger holds one claim (after a union merge, `check` notes the second `claim` line). Held as an integer so loading a million claims hashes
 /// and compares words, not strings.
 public struct ClaimID: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// The 40 bits of the id.
@@ -121,7 +121,9 @@ public struct ClaimID: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// CJK ideographs, CJK and general punctuation, full-width forms.
   private static func isStable(_ value: UInt32) -> Bool {
     (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
-      || (0x3001...0x303F).contains(value) || (0xFF01...0xFF65).contains(value)
+      // U+302A–302F are combining tone marks, which NFC reorders: not stable.
+      || (0x3001...0x3029).contains(value) || (0x3030...0x303F).contains(value)
+      || (0xFF01...0xFF65).contains(value)
       || (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value)
   }
 }

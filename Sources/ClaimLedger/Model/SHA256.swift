@@ -39,7 +39,10 @@ public struct SHA256: Sendable {
     let handled: Void? = bytes.withContiguousStorageIfAvailable { buffer in
       update(UnsafeRawBufferPointer(buffer))
     }
-    if handled == nil { update(UnsafeRawBufferPointer(Array(bytes).withUnsafeBytes { $0 })) }
+    if handled == nil {
+      let copy = Array(bytes)
+      copy.withUnsafeBytes { update($0) }
+    }
   }
 
   /// Hashes whole blocks straight from `buffer`; only a block's unfinished tail is copied.

@@ -32,6 +32,9 @@ struct ExtractCommand: Command {
       throw UsageError(
         "name at least one article, or - for standard input", command: Self.spec.name)
     }
+    guard files.filter({ $0 == "-" }).count <= 1 else {
+      throw UsageError("standard input (-) can be read once", command: Self.spec.name)
+    }
     overrides = ExtractionOverrides(
       source: try input.text("--source"), said: try input.option("--said", as: Day.self),
       url: try input.link("--url"))
@@ -39,31 +42,43 @@ struct ExtractCommand: Command {
   }
 
   func run(in context: Context) throws -> CommandOutput {
+    // A missing ledger is said before any article is read, so no article's report is lost.
+    if !isDryRun, !FileManager.default.fileExists(atPath: context.ledgerPath) {
+      throw LedgerError.notFound(path: context.ledgerPath)
+    }
     let extractor = Extractor(lexicon: try ExtractorLexicon.load(context: context))
-    var found: [(file: String, proposals: [Proposal])] = []
+    var found: [(file: String, proposals: [Proposal], repeats: Int)] = []
     var failures: [ExtractionError] = []
+    var seen = Set<ClaimID>()
     let showsProgress = files.count > 1
     for (index, file) in files.enumerated() {
       if showsProgress { context.terminal.progress?("[\(index + 1)/\(files.count)] \(file)") }
       do throws(ExtractionError) {
         let bytes =
           file == "-"
-          ? Array(FileHandle.standardInput.readDataToEndOfFile())
+          ? try Self.standardInput()
           : try ArticleFile.read(path: LedgerLocator.resolved(file, in: context.workingDirectory))
-        found.append(
-          (file, try extractor.proposals(fromBytes: bytes, path: file, overrides: overrides)))
+        let proposals = try extractor.proposals(fromBytes: bytes, path: file, overrides: overrides)
+        // A claim another file of this run proposed already is known, not proposed twice.
+        let firsts = proposals.filter { seen.insert($0.claim.derivedID).inserted }
+        found.append((file, firsts, proposals.count - firsts.count))
       } catch {
         failures.append(error)
       }
     }
     if showsProgress { context.terminal.progress?("") }
     let proposals = found.flatMap(\.proposals)
-    let known = try isDryRun ? knownIDs(proposals, in: context) : record(proposals, in: context)
+    let inLedger = try isDryRun ? knownIDs(proposals, in: context) : record(proposals, in: context)
     let text =
       context.json
       ? ProposalReport.jsonLines(proposals, at: context.now)
       : ProposalReport.table(
-        found, known: known, isDryRun: isDryRun, terminal: context.terminal)
+        found.map { result in
+          let fresh = result.proposals.filter { !inLedger.contains($0.claim.derivedID) }
+          return ProposalReport.FileResult(
+            file: result.file, fresh: fresh,
+            known: result.repeats + result.proposals.count - fresh.count)
+        }, isDryRun: isDryRun, terminal: context.terminal)
     let notes = failures.map { "error: \($0)" }
     let status: ExitStatus =
       failures.isEmpty
@@ -71,6 +86,15 @@ struct ExtractCommand: Command {
       : failures.allSatisfy { if case .notFound = $0 { true } else { false } }
         ? .noInput : .dataError
     return CommandOutput(text, notes: notes, status: status)
+  }
+
+  /// Standard input, whole; a closed or unreadable input is an error naming `-`.
+  private static func standardInput() throws(ExtractionError) -> [UInt8] {
+    do {
+      return Array(try FileHandle.standardInput.readToEnd() ?? Data())
+    } catch {
+      throw .unreadable(path: "-", reason: error.localizedDescription)
+    }
   }
 
   /// Appends the proposals the ledger does not hold yet, under one lock; returns the ids it

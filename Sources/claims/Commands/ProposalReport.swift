@@ -17,26 +17,25 @@ enum ExtractorLexicon {
 
 /// What `extract` prints: per file, the proposals and what was known already.
 enum ProposalReport {
-  static func table(
-    _ found: [(file: String, proposals: [Proposal])], known: Set<ClaimID>, isDryRun: Bool,
-    terminal: Terminal
-  ) -> String {
+  /// One article's result: the claims it proposed that nothing knew yet, and how many more
+  /// were known already (in the ledger, or from an earlier article of the same run).
+  struct FileResult {
+    var file: String
+    var fresh: [Proposal]
+    var known: Int
+  }
+
+  static func table(_ results: [FileResult], isDryRun: Bool, terminal: Terminal) -> String {
     var text = ""
-    var newCount = 0
-    var knownCount = 0
-    for (file, proposals) in found {
-      let fresh = proposals.filter { !known.contains($0.claim.derivedID) }
-      newCount += fresh.count
-      knownCount += proposals.count - fresh.count
-      text +=
-        "\(file): \(fresh.count) \(isDryRun ? "to propose" : "proposed")"
-        + ", \(proposals.count - fresh.count) known already\n"
-      guard !fresh.isEmpty else { continue }
+    let verb = isDryRun ? "to propose" : "proposed"
+    for result in results {
+      text += "\(result.file): \(result.fresh.count) \(verb), \(result.known) known already\n"
+      guard !result.fresh.isEmpty else { continue }
       var table = TextTable(columns: [
         .init("ID"), .init("LINE", alignment: .right), .init("DUE"),
         .init("CONF", alignment: .right), .init("SOURCE"), .init("TEXT", isFlexible: true),
       ])
-      for proposal in fresh {
+      for proposal in result.fresh {
         let claim = proposal.claim
         table.append([
           claim.derivedID.description, String(proposal.line), claim.deadline?.description ?? "—",
@@ -45,10 +44,11 @@ enum ProposalReport {
       }
       text += table.render(width: terminal.isInteractive ? terminal.width ?? 100 : terminal.width)
     }
-    if found.count > 1 {
+    let newCount = results.reduce(0) { $0 + $1.fresh.count }
+    if results.count > 1 {
       text +=
-        "\(newCount) \(isDryRun ? "to propose" : "proposed") from \(found.count) files, "
-        + "\(knownCount) known already\n"
+        "\(newCount) \(verb) from \(results.count) files, "
+        + "\(results.reduce(0) { $0 + $1.known }) known already\n"
     }
     if !isDryRun, newCount > 0 { text += "review them with 'claims review'\n" }
     return text

@@ -38,19 +38,14 @@ struct ReportCommand: Command {
     basis = try input.option("--by", as: ScorecardBasis.self) ?? .due
     formats = try input.option("--format", as: ReportFormats.self)?.formats ?? ReportFormat.allCases
     outDirectory = try input.text("--out")
-    minResolved = try input.option("--min-resolved", as: DayCount.self)?.value ?? 5
+    minResolved = try input.option("--min-resolved", as: ClaimCount.self)?.value ?? 5
     grouping = try input.option("--group", as: Grouping.self) ?? .source
     if outDirectory?.isEmpty == true { throw UsageError("--out needs a folder", command: name) }
   }
 
   func run(in context: Context) throws -> CommandOutput {
-    // Hashing is sequential; it runs beside the load, which keeps the other core busy.
-    let digest = BackgroundResult { [store = context.store] () throws(LedgerError) in
-      try store.sha256()
-    }
-    let ledger = try context.loadLedger()
+    let (ledger, sha256) = try context.store.loadWithDigest()
     let aliases = try context.sourceAliases()
-    let sha256 = try digest.value()
     let years: [Int?] = year.map { [$0] } ?? [context.today.year, nil]
     let directory =
       outDirectory.map { LedgerLocator.resolved($0, in: context.workingDirectory) }

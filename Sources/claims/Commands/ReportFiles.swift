@@ -36,6 +36,18 @@ struct ReportFormats: ArgumentValue {
   static var expectation: String { "formats from md, html, csv and json, separated by commas" }
 }
 
+/// A number of claims, 0 or more.
+struct ClaimCount: ArgumentValue {
+  let value: Int
+
+  init?(argument: String) {
+    guard let value = Int(argument), value >= 0 else { return nil }
+    self.value = value
+  }
+
+  static var expectation: String { "a whole number of claims, 0 or more" }
+}
+
 /// A year from 1900 to 2199.
 struct ReportYear: ArgumentValue {
   let value: Int
@@ -93,36 +105,5 @@ enum ReportFiles {
       return "permission denied"
     }
     return (error as NSError).localizedFailureReason ?? error.localizedDescription
-  }
-}
-
-/// A value computed on another thread, waited for when it is needed.
-final class BackgroundResult<Value: Sendable>: @unchecked Sendable {
-  private let done = DispatchSemaphore(value: 0)
-  private var result: Result<Value, LedgerError>?
-
-  init(_ work: @escaping @Sendable () throws(LedgerError) -> Value) {
-    DispatchQueue.global().async {
-      let outcome: Result<Value, LedgerError>
-      do throws(LedgerError) {
-        outcome = .success(try work())
-      } catch {
-        outcome = .failure(error)
-      }
-      self.result = outcome
-      self.done.signal()
-    }
-  }
-
-  /// Waits for the work and returns its value or throws its error.
-  func value() throws(LedgerError) -> Value {
-    done.wait()
-    // The semaphore orders the write before this read.
-    switch result {
-    case .success(let value): return value
-    case .failure(let error): throw error
-    // The semaphore is signalled only after `result` is set; this cannot be reached.
-    case nil: throw .unreadable(path: "ledger", reason: "the hash was not computed")
-    }
   }
 }

@@ -1,4 +1,5 @@
 import ClaimLedger
+import Foundation
 
 /// `claims review`: the queue of proposed claims, oldest first, with the words they came from.
 struct ReviewCommand: Command {
@@ -31,7 +32,7 @@ struct ReviewCommand: Command {
       record.status == .proposed
         && (source.map { aliases.canonical(record.claim.source) == aliases.canonical($0) } ?? true)
         && (tag.map { record.claim.tags.contains($0) } ?? true)
-        && (document.map { record.claim.document?.hasPrefix($0) ?? false } ?? true)
+        && (document.map { ReviewCommand.names(record.claim.document, $0) } ?? true)
     }.sorted { ($0.recordedAt, $0.line) < ($1.recordedAt, $1.line) }
     let notes = context.notes(for: ledger)
     if context.json { return CommandOutput(ClaimJSON.render(queue), notes: notes) }
@@ -53,5 +54,14 @@ struct ReviewCommand: Command {
     }
     text += "decide with 'claims accept ID' or 'claims reject ID --reason R'\n"
     return CommandOutput(text, notes: notes)
+  }
+
+  /// Whether a claim's `document` ("../a.md (extractor 1)") is the article `path` names: the
+  /// same path as typed at extraction, or the same file name.
+  static func names(_ document: String?, _ path: String) -> Bool {
+    guard let document else { return false }
+    let file = document.components(separatedBy: " (extractor ").first ?? document
+    return file == path
+      || (file as NSString).lastPathComponent == (path as NSString).lastPathComponent
   }
 }

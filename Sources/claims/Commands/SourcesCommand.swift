@@ -52,7 +52,9 @@ struct SourcesCommand: Command {
     if context.json {
       return CommandOutput(json(sorted, records: records), notes: context.notes(for: ledger))
     }
-    guard !sorted.isEmpty else { return CommandOutput("", notes: ["the ledger is empty"]) }
+    guard !sorted.isEmpty else {
+      return CommandOutput("", notes: context.notes(for: ledger) + ["the ledger is empty"])
+    }
     var table = TextTable(columns: [
       .init("SOURCE", isFlexible: true), .init("CLAIMS", alignment: .right),
       .init("PROPOSED", alignment: .right),

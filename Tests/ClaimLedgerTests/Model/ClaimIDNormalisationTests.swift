@@ -35,3 +35,11 @@ import Testing
     }
   }
 }
+
+extension ClaimIDNormalisationTests {
+  /// `==` on Strings compares canonically, which hides reordered marks; compare the bytes.
+  @Test(arguments: ["中\u{302B}\u{302A}文", "ab \u{302A}", "〆〇\u{302F}"])
+  func combiningToneMarksTakeTheGeneralPath(_ text: String) {
+    #expect(Array(ClaimID.normalised(text).utf8) == Array(Self.general(text).utf8))
+  }
+}

@@ -171,3 +171,20 @@ extension ExtractCommandTests {
     #expect(log.all == ["[1/2] \(sandbox.path("ev.md"))", "[2/2] \(sandbox.path("copy.md"))", ""])
   }
 }
+
+extension ExtractCommandTests {
+  @Test func aClaimInTwoArticlesOfOneRunIsRecordedOnce() throws {
+    let sandbox = try Self.sandboxWithArticle()
+    try sandbox.write(Self.article, to: "copy.md")
+    let result = sandbox.run(["extract", sandbox.path("ev.md"), sandbox.path("copy.md")])
+    #expect(result.status == .success, result.report)
+    #expect(result.stdout.contains("copy.md: 0 proposed, 2 known already"), result.report)
+    #expect(try sandbox.ledgerLines().count == 2)
+    #expect(sandbox.run(["check"]).status == .success)
+  }
+
+  @Test func standardInputCanBeNamedOnce() throws {
+    let sandbox = try Sandbox()
+    #expect(sandbox.run(["extract", "-", "-"]).status == .usage)
+  }
+}
