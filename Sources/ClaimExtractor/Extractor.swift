@@ -72,6 +72,8 @@ public struct Extractor: Sendable {
         published: article.published, framingYear: framing ?? article.yearHint)
       let defaultSpeaker = article.speaker(for: section)
       for (lineIndex, line) in section.lines.enumerated() {
+        // "2027年十大预测" titles the forecasts that follow; it is not one of them.
+        if line.isHeading, TimeFrameFinder.framingYear(in: line.text) != nil { continue }
         forEachCandidate(in: line.text) { sentence, start in
           let spans = detector.forecasts(
             in: sentence, context: context, isFramed: framing != nil)

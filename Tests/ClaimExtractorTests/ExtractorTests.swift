@@ -239,3 +239,17 @@ extension ExtractorTests {
     #expect(claims.map(\.claim.hedge) == ["zzq299"])
   }
 }
+
+extension ExtractorEdgeTests {
+  @Test func aTitleAnnouncingForecastsIsNotOne() throws {
+    let claims = try ExtractorTests.proposals(
+      "# 2027年科技產業十大預測\n\n發布時間：2026年12月20日\n\n1. 台積電將在2027年底前量產新晶片。\n")
+    #expect(claims.map(\.quote) == ["台積電將在2027年底前量產新晶片。"])
+  }
+
+  @Test func aYearComparedWithIsNotAWindow() throws {
+    let claims = try ExtractorTests.proposals(
+      "---\ndate: 2026-12-20\n---\n該廠將在2027年底前量產，產能預計比今年翻倍。\n")
+    #expect(claims.map { $0.deadline?.description } == ["2027-12-31"])
+  }
+}

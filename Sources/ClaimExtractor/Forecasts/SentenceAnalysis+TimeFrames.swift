@@ -30,14 +30,28 @@ extension SentenceAnalysis {
     var from = 0
     for frame in frames {
       let needle = Array(frame.words.utf8)
-      if let offset = firstIndex(of: needle, in: bytes, from: from) {
-        located.append((frame, offset))
-        from = offset + needle.count
-      } else if let offset = firstIndex(of: needle, in: bytes, from: 0) {
-        located.append((frame, offset))
-      }
+      guard
+        let offset = firstIndex(of: needle, in: bytes, from: from)
+          ?? firstIndex(of: needle, in: bytes, from: 0)
+      else { continue }
+      from = max(from, offset + needle.count)
+      // "比今年翻倍", "than last year": a base of comparison, not a window.
+      if isComparisonBase(at: offset, in: bytes) { continue }
+      located.append((frame, offset))
     }
     return located
+  }
+
+  private static let comparisonWords: [[UInt8]] = ["比", "較", "较", "than ", "比起", "相比"].map {
+    Array($0.utf8)
+  }
+
+  private static func isComparisonBase(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>)
+    -> Bool
+  {
+    comparisonWords.contains { word in
+      offset >= word.count && Array(bytes[(offset - word.count)..<offset]) == word
+    }
   }
 
   static func firstIndex(
