@@ -9,7 +9,8 @@ struct ReviewCommand: Command {
       On a terminal, shows each proposed claim, oldest first, with the sentences around its
       quote, and reads one key:
 
-      \(ReviewPrompt.help)Each decision is appended at once. Not on a terminal, or with --json, lists the
+      \(ReviewPrompt.help)
+      Each decision is appended at once. Not on a terminal, or with --json, lists the
       queue; decide then with 'claims accept ID' or 'claims reject ID --reason R'.
       """,
     parameters: [
