@@ -32,12 +32,8 @@ struct ReviewCommand: Command {
   func run(in context: Context) throws -> CommandOutput {
     let ledger = try context.loadLedger()
     let aliases = try context.sourceAliases()
-    let queue = ledger.records.filter { record in
-      record.status == .proposed
-        && (source.map { aliases.canonical(record.claim.source) == aliases.canonical($0) } ?? true)
-        && (tag.map { record.claim.tags.contains($0) } ?? true)
-        && (document.map { record.claim.document?.hasPrefix($0) ?? false } ?? true)
-    }.sorted { ($0.recordedAt, $0.line) < ($1.recordedAt, $1.line) }
+    let queue = ReviewDecision.Filter(source: source, document: document, tag: tag)
+      .queue(in: ledger, aliases: aliases)
     let notes = context.notes(for: ledger)
     if context.json { return CommandOutput(ClaimJSON.render(queue), notes: notes) }
     guard !queue.isEmpty else { return CommandOutput("", notes: notes + ["nothing to review"]) }
