@@ -24,6 +24,11 @@ final class TerminalConversation: Conversation, @unchecked Sendable {
       savedMode = mode
       hasSavedMode = true
       isRaw = true
+      // A parent may have blocked the signal; the handler is what restores the terminal.
+      var signals = sigset_t()
+      sigemptyset(&signals)
+      sigaddset(&signals, SIGINT)
+      sigprocmask(SIG_UNBLOCK, &signals, nil)
       signal(SIGINT) { _ in
         if hasSavedMode { tcsetattr(STDIN_FILENO, TCSANOW, &savedMode) }
         let newline: [UInt8] = [10]
