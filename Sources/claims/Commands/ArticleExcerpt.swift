@@ -1,5 +1,6 @@
 import ClaimExtractor
 import ClaimLedger
+import ClaimReports
 import Foundation
 
 /// A quote with the sentence before and after it, read from the article it came from.
@@ -39,6 +40,8 @@ struct ArticleExcerpt: Equatable {
     var index = head.endIndex
     while index > head.startIndex {
       let previous = head.index(before: index)
+      // The quote opens its paragraph: there is no sentence before it to show.
+      if head[previous] == "\n" { break }
       if !head[previous].isWhitespace, !isSentenceEnd(head[previous]) { break }
       index = previous
     }
@@ -51,9 +54,14 @@ struct ArticleExcerpt: Equatable {
     let tail = text[range.upperBound...]
     var end = tail.startIndex
     var seenText = false
+    var newlines = 0
     while end < tail.endIndex {
       let character = tail[end]
-      if character == "\n", seenText { break }
+      // A line's end closes the excerpt once text follows the quote; a blank line always.
+      if character == "\n" {
+        newlines += 1
+        if seenText || newlines == 2 { break }
+      }
       if !character.isWhitespace { seenText = true }
       end = tail.index(after: end)
       if seenText, isSentenceEnd(character) {
@@ -64,6 +72,24 @@ struct ArticleExcerpt: Equatable {
     return ArticleExcerpt(
       before: trimmed(text[start..<range.lowerBound], fromStart: true), quote: quote,
       after: trimmed(tail[tail.startIndex..<end], fromStart: false))
+  }
+
+  /// The three parts as one paragraph: a space between them, except where Chinese meets
+  /// Chinese, which runs on without one.
+  var joined: String { joined(quote: quote) }
+
+  /// As `joined`, with the quote replaced by `shown` (the quote painted, say).
+  func joined(quote shown: String) -> String {
+    var text = ""
+    for (part, display) in [(before, before), (quote, shown), (after, after)] where !part.isEmpty {
+      if let last = text.last, let first = part.first,
+        !(DisplayWidth.of(String(last)) == 2 && DisplayWidth.of(String(first)) == 2)
+      {
+        text += " "
+      }
+      text += display
+    }
+    return text
   }
 
   private static func isSentenceEnd(_ character: Character) -> Bool {

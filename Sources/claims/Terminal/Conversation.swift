@@ -9,16 +9,22 @@ protocol Conversation: AnyObject, Sendable {
   /// The next key pressed, without waiting for Enter where the terminal allows it; nil at the
   /// end of input.
   func readKey() -> Character?
-  /// A line typed and ended with Enter, without its newline; nil at the end of input.
-  func readLine() -> String?
+  /// Shows `prompt`, then reads a line typed and ended with Enter, without its newline; nil
+  /// at the end of input. One call, so the terminal is in line mode before the prompt shows.
+  func ask(_ prompt: String) -> String?
   /// `text` after the person edited it in their editor; nil when no editor is set or it failed.
   func edit(_ text: String) -> String?
+  /// Puts the terminal back as the walk found it; called once, when the walk is over.
+  func end()
 }
 
-extension Conversation {
-  /// Shows `prompt` and reads a line.
-  func ask(_ prompt: String) -> String? {
-    write(prompt)
-    return readLine()
+extension Character {
+  /// How a message names the key: quoted when it can be seen, else "that key" (Enter, Esc,
+  /// an arrow, a control key).
+  var keyName: String {
+    isVisibleKey ? "'\(self)'" : "that key"
   }
+
+  /// A key that prints as itself, so the walk can echo it.
+  var isVisibleKey: Bool { isLetter || isNumber || isPunctuation || isSymbol }
 }

@@ -21,6 +21,7 @@ struct DuePrompt {
 
   /// Walks the queue and returns the summary printed at the end.
   func run() throws -> String {
+    defer { conversation.end() }
     let terminal = context.terminal
     let card = ClaimCard(width: terminal.width ?? 80, terminal: terminal)
     let prompt = FieldPrompt(conversation: conversation, terminal: terminal)
@@ -43,7 +44,7 @@ struct DuePrompt {
       }
       conversation.write(terminal.paint("t f p v l s ? q", .dim) + " > ")
       guard let key = conversation.readKey() else { break }
-      conversation.write(key == "\n" ? "\n" : "\(key)\n")
+      conversation.write((key.isVisibleKey ? String(key) : "") + "\n")
       switch key {
       case "t", "f", "p", "v":
         let outcome: Outcome =
@@ -110,7 +111,7 @@ struct DuePrompt {
       case "q", "\u{3}", "\u{4}":
         break walk
       default:
-        conversation.write("'\(key)' does nothing here; ? lists the keys\n")
+        conversation.write("\(key.keyName) does nothing here; ? lists the keys\n")
         continue walk
       }
       position += 1

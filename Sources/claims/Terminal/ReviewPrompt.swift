@@ -21,7 +21,7 @@ struct ReviewPrompt {
     E  edit the same fields as a form in $VISUAL or $EDITOR
     r  reject it; asks a reason (a number from the list, a word, or Enter for none)
     s  skip it for now; it stays proposed
-    u  undo the latest accept or reject of this walk (appends a reopen) and show that claim again
+    u  undo the latest accept or reject of this walk (appends a reopen); shows that claim again
     ?  this help
     q  quit; every decision is written already (Ctrl-C too)
 
@@ -36,6 +36,7 @@ struct ReviewPrompt {
 
   /// Walks the queue and returns the summary printed at the end.
   func run() throws -> String {
+    defer { conversation.end() }
     var records = queue
     var position = 0
     var decisions: [Decision] = []
@@ -45,7 +46,28 @@ struct ReviewPrompt {
     let prompt = FieldPrompt(conversation: conversation, terminal: terminal)
     var pending = ClaimChanges()
     var isShown = false
-    walk: while position < records.count {
+    /// Undoes the latest decision and goes back to its claim; false when there is none.
+    func undoLatest() throws -> Bool {
+      guard let last = decisions.popLast() else { return false }
+      records[last.position] = try undo(last)
+      if last.kind == .accept { tally.accepted -= 1 } else { tally.rejected -= 1 }
+      tally.undone += 1
+      conversation.write("undid the \(last.kind.rawValue) of \(last.id); it is proposed again\n\n")
+      position = last.position
+      pending = ClaimChanges()
+      isShown = false
+      return true
+    }
+    walk: while true {
+      guard position < records.count else {
+        // The last decision can still be undone before the walk ends.
+        guard !decisions.isEmpty else { break }
+        conversation.write("end of the queue: u undoes the latest decision, any other key quits > ")
+        guard let key = conversation.readKey() else { break }
+        conversation.write((key.isVisibleKey ? String(key) : "") + "\n")
+        guard key == "u", try undoLatest() else { break }
+        continue walk
+      }
       let record = records[position]
       let claim = record.claim.applying(pending)
       if !isShown {
@@ -55,7 +77,7 @@ struct ReviewPrompt {
       }
       conversation.write(terminal.paint("a e E r s u ? q", .dim) + " > ")
       guard let key = conversation.readKey() else { break }
-      conversation.write(key == "\n" ? "\n" : "\(key)\n")
+      conversation.write((key.isVisibleKey ? String(key) : "") + "\n")
       switch key {
       case "a":
         guard try decide(record, .accept(pending)) else { break }
@@ -63,8 +85,9 @@ struct ReviewPrompt {
         decisions.append(Decision(position: position, id: record.id, kind: .accept))
         tally.accepted += 1
       case "r":
+        // A no-break space keeps each number with its reason when the list wraps.
         let reasons = ReviewDecision.usualReasons.enumerated().map {
-          "\($0.offset + 1) \($0.element)"
+          "\($0.offset + 1)\u{A0}\($0.element)"
         }
         conversation.write(card.paragraph(reasons.joined(separator: "  "), colour: .dim))
         guard let answer = conversation.ask("reason: ") else { break walk }
@@ -97,19 +120,7 @@ struct ReviewPrompt {
         }
         continue walk
       case "u":
-        guard let last = decisions.popLast() else {
-          conversation.write("nothing to undo in this walk\n")
-          continue walk
-        }
-        let restored = try undo(last)
-        records[last.position] = restored
-        if last.kind == .accept { tally.accepted -= 1 } else { tally.rejected -= 1 }
-        tally.undone += 1
-        conversation.write(
-          "undid the \(last.kind.rawValue) of \(last.id); it is proposed again\n\n")
-        position = last.position
-        pending = ClaimChanges()
-        isShown = false
+        if try !undoLatest() { conversation.write("nothing to undo in this walk\n") }
         continue walk
       case "?", "h":
         conversation.write(Self.help)
@@ -117,7 +128,7 @@ struct ReviewPrompt {
       case "q", "\u{3}", "\u{4}":
         break walk
       default:
-        conversation.write("'\(key)' does nothing here; ? lists the keys\n")
+        conversation.write("\(key.keyName) does nothing here; ? lists the keys\n")
         continue walk
       }
       position += 1
@@ -144,8 +155,7 @@ struct ReviewPrompt {
         let excerpt = ArticleExcerpt.find(quote, document: document, in: folder)
       {
         text += card.paragraph(
-          [excerpt.before, context.terminal.paint(excerpt.quote, .bold), excerpt.after]
-            .filter { !$0.isEmpty }.joined(separator: " "))
+          excerpt.joined(quote: context.terminal.paint(excerpt.quote, .bold)))
       } else if quote != claim.text {
         text += card.paragraph("“\(quote)”")
       }

@@ -6,11 +6,12 @@ nonisolated(unsafe) private var hasSavedMode = false
 
 /// A conversation on the process's terminal: keys read in cbreak mode, lines in the usual mode.
 ///
-/// Keys arrive without Enter because canonical mode and echo are off while a key is awaited;
-/// Ctrl-C then arrives as a byte and the walk quits cleanly. While a line is read the terminal
-/// is back in its usual mode (line editing, echo, Ctrl-C as a signal), and a SIGINT handler
-/// restores the saved mode and exits with 130. Where the mode cannot be changed, keys are read
-/// as lines: the first character of the line is the key.
+/// From the start of the walk to its end, canonical mode, echo and signals are off, so keys
+/// arrive without Enter and Ctrl-C arrives as a byte (the walk quits cleanly), even when
+/// typed while a card is still being drawn. While a line is read, or the editor runs, the
+/// terminal is back in its usual mode (line editing, echo, Ctrl-C as a signal), and a SIGINT
+/// handler restores the saved mode and exits with 130. Where the mode cannot be changed, keys
+/// are read as lines: the first character of the line is the key.
 final class TerminalConversation: Conversation, @unchecked Sendable {
   private let input: Int32 = STDIN_FILENO
   private let isRaw: Bool
@@ -35,6 +36,7 @@ final class TerminalConversation: Conversation, @unchecked Sendable {
         _ = Glibc.write(STDOUT_FILENO, newline, 1)
         _exit(130)
       }
+      enterKeyMode()
     } else {
       isRaw = false
     }
@@ -42,6 +44,21 @@ final class TerminalConversation: Conversation, @unchecked Sendable {
 
   deinit {
     restore()
+  }
+
+  func end() {
+    restore()
+  }
+
+  /// Canonical mode, echo and signals off; a read waits for `minimum` bytes, or `tenths` of a
+  /// second when `minimum` is 0.
+  private func enterKeyMode(minimum: UInt8 = 1, tenths: UInt8 = 0) {
+    guard isRaw else { return }
+    var mode = savedMode
+    mode.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG)
+    mode.c_cc.6 = minimum  // VMIN
+    mode.c_cc.5 = tenths  // VTIME
+    tcsetattr(input, TCSANOW, &mode)
   }
 
   /// Puts the terminal back as it was found.
@@ -64,14 +81,16 @@ final class TerminalConversation: Conversation, @unchecked Sendable {
   }
 
   func readKey() -> Character? {
-    guard isRaw else { return readLine().map { $0.first ?? "\n" } }
-    var mode = savedMode
-    mode.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG)
-    mode.c_cc.6 = 1  // VMIN: one byte is enough
-    mode.c_cc.5 = 0  // VTIME: no timeout
-    tcsetattr(input, TCSANOW, &mode)
-    defer { restore() }
+    guard isRaw else { return ask("").map { $0.first ?? "\n" } }
     guard let first = readByte() else { return nil }
+    if first == 0x1B {
+      // An arrow or function key sends ESC and a few more bytes at once: drop them, so one
+      // key press is one key.
+      enterKeyMode(minimum: 0, tenths: 1)
+      while readByte() != nil {}
+      enterKeyMode()
+      return "\u{1B}"
+    }
     // The rest of a UTF-8 character arrives with its first byte.
     let length =
       first < 0x80 ? 1 : first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : first >= 0xC0 ? 2 : 1
@@ -80,8 +99,10 @@ final class TerminalConversation: Conversation, @unchecked Sendable {
     return String(decoding: bytes, as: UTF8.self).first
   }
 
-  func readLine() -> String? {
+  func ask(_ prompt: String) -> String? {
     restore()
+    defer { enterKeyMode() }
+    write(prompt)
     var bytes: [UInt8] = []
     while let byte = readByte() {
       if byte == 10 { return String(decoding: bytes, as: UTF8.self) }
@@ -102,6 +123,7 @@ final class TerminalConversation: Conversation, @unchecked Sendable {
       process.executableURL = URL(fileURLWithPath: "/bin/sh")
       // "$1" keeps a path with spaces whole; the editor command may carry its own options.
       process.arguments = ["-c", editor + " \"$1\"", "sh", url.path]
+      defer { enterKeyMode() }
       try process.run()
       process.waitUntilExit()
       guard process.terminationStatus == 0 else { return nil }

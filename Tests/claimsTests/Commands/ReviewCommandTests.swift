@@ -1,4 +1,5 @@
 import ClaimLedger
+import ClaimReports
 import Foundation
 import Testing
 
@@ -86,6 +87,16 @@ import Testing
     #expect(conversation.output.components(separatedBy: "[1/5] abcd000001").count == 4)
   }
 
+  @Test func theLatestDecisionCanBeUndoneAtTheEndOfTheQueue() throws {
+    let sandbox = try Self.queue()
+    let conversation = ScriptedConversation("ssssa" + "u" + "s")
+    let result = sandbox.run(["review"], terminal: conversation.terminal())
+    #expect(result.stdout == "accepted 0, rejected 0, skipped 5, undid 1; 5 still proposed\n")
+    #expect(conversation.output.contains("end of the queue"))
+    #expect(conversation.unread.isEmpty)
+    #expect(try Self.decisions(in: sandbox) == ["accept abcd000005", "reopen abcd000005"])
+  }
+
   @Test func quittingMidWayKeepsWhatWasDecided() throws {
     let sandbox = try Self.queue()
     let conversation = ScriptedConversation("aq" + "a")
@@ -134,6 +145,20 @@ import Testing
     #expect(try Self.decisions(in: sandbox) == ["accept abcd000001"])
   }
 
+  @Test(arguments: [80, 160])
+  func cardsFitTheTerminalsWidth(_ width: Int) throws {
+    let sandbox = try Sandbox()
+    var lines = try sandbox.ledgerLines()
+    let text = String(repeating: "分析师认为比亚迪极有可能在欧洲建成第二座工厂，", count: 6)
+    lines.append(JournalLine.claim("abcd000001", text: text, status: "proposed"))
+    try sandbox.writeLedger(lines)
+    let conversation = ScriptedConversation("q")
+    _ = sandbox.run(["review"], terminal: conversation.terminal(width: width))
+    let shown = conversation.output.split(separator: "\n").map(String.init)
+    #expect(shown.allSatisfy { DisplayWidth.of($0) <= width })
+    #expect(shown.contains { DisplayWidth.of($0) > width - 4 })
+  }
+
   @Test func withoutATerminalOrWithJSONItLists() throws {
     let sandbox = try Self.queue()
     let plain = sandbox.run(["review"])
@@ -163,6 +188,26 @@ import Testing
       conversation.output.contains(
         "Analysts met on Monday. 公司预计明年上市。 Shares rose after that."))
     #expect(!conversation.output.contains("calm"))
+  }
+}
+
+@Suite struct ArticleExcerptTests {
+  @Test func keepsToTheQuotesParagraph() throws {
+    let text = "Before. First said.\n\nThe quote here. After it. Later.\n\nNext paragraph."
+    let excerpt = try #require(ArticleExcerpt.around("The quote here.", in: text))
+    #expect(excerpt == ArticleExcerpt(before: "", quote: "The quote here.", after: "After it."))
+    let last = try #require(ArticleExcerpt.around("Later.", in: text))
+    #expect(last == ArticleExcerpt(before: "After it.", quote: "Later.", after: ""))
+  }
+
+  @Test func chineseRunsOnWithoutSpaces() {
+    let excerpt = ArticleExcerpt(before: "市场回暖。", quote: "公司将上市。", after: "Shares rose.")
+    #expect(excerpt.joined == "市场回暖。公司将上市。 Shares rose.")
+  }
+
+  @Test func theDocumentFieldNamesTheFile() {
+    #expect(ArticleExcerpt.documentPath("a b/x.md (extractor 1)") == "a b/x.md")
+    #expect(ArticleExcerpt.documentPath("-") == "-")
   }
 }
 

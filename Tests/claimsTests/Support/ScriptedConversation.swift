@@ -34,8 +34,9 @@ final class ScriptedConversation: Conversation, @unchecked Sendable {
     lock.withLock { input.isEmpty ? nil : input.removeFirst() }
   }
 
-  func readLine() -> String? {
-    lock.withLock {
+  func ask(_ prompt: String) -> String? {
+    write(prompt)
+    return lock.withLock {
       guard !input.isEmpty else { return nil }
       guard let end = input.firstIndex(of: "\n") else {
         defer { input.removeAll() }
@@ -49,6 +50,8 @@ final class ScriptedConversation: Conversation, @unchecked Sendable {
   func edit(_ text: String) -> String? {
     editor?(text)
   }
+
+  func end() {}
 
   /// A terminal of `width` columns, without colour, that talks through this conversation.
   func terminal(width: Int = 80) -> Terminal {

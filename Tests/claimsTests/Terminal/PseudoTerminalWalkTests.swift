@@ -20,6 +20,8 @@ import Testing
     let terminal = try PseudoTerminal()
     let process = try start(sandbox, on: terminal, environment: ["NO_COLOR": "1"])
     try terminal.answer("[1/5] abcd000001", with: "")
+    try terminal.answer("> ", with: "\u{1B}[A")  // an arrow key is one key, and does nothing
+    try terminal.answer("that key does nothing here", with: "")
     try terminal.answer("> ", with: "a")
     try terminal.answer("[2/5] abcd000002", with: "")
     try terminal.answer("> ", with: "e")
