@@ -55,6 +55,7 @@ struct RejectCommand: Command {
     discussion: """
       The claims stay in the ledger as rejected, so reading the article again does not
       propose them again. Usual reasons: \(ReviewDecision.usualReasons.joined(separator: ", ")).
+      'reject --all --source S --reason R' rejects every proposal the filters select.
       """,
     parameters: [
       .positional(

@@ -40,13 +40,13 @@ struct FieldPrompt {
   /// the end of input. `said` bounds the deadline: it cannot come before.
   func changes(to claim: Claim) -> ClaimChanges? {
     var changes = ClaimChanges()
-    let text = ask("text", current: claim.text, check: Self.nonEmpty)
+    let text = ask("text", current: claim.text, check: Self.anyText)
     guard !text.isEnd else { return nil }
     if case .value(let value) = text, value != claim.text { changes.text = value }
-    let source = ask("source", current: claim.source, check: Self.nonEmpty)
+    let source = ask("source", current: claim.source, check: Self.anyText)
     guard !source.isEnd else { return nil }
     if case .value(let value) = source, value != claim.source { changes.source = value }
-    let via = ask("via", current: claim.via ?? "", check: Self.nonEmpty)
+    let via = ask("via", current: claim.via ?? "", check: Self.anyText)
     guard !via.isEnd else { return nil }
     if case .value(let value) = via, value != claim.via { changes.via = value }
     let deadline = ask(
@@ -68,7 +68,8 @@ struct FieldPrompt {
     return changes
   }
 
-  static func nonEmpty(_ answer: String) -> Result<String, FieldRefusal> {
+  /// Any answer: it is trimmed, and an empty one keeps the current value before this is asked.
+  static func anyText(_ answer: String) -> Result<String, FieldRefusal> {
     .success(answer)
   }
 

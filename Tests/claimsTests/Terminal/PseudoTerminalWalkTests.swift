@@ -53,6 +53,21 @@ import Testing
     #expect(try sandbox.showJSON("abcd000002")?["deadline"] as? String == "2027-06-30")
   }
 
+  @Test func theEditorKeyOpensTheFormInVisual() throws {
+    let sandbox = try ReviewCommandTests.queue()
+    let terminal = try PseudoTerminal()
+    // An "editor" that changes the source line of the form in place.
+    let editor = "sed -i -e 's/^source: .*/source: Financial Times/'"
+    let process = try start(sandbox, on: terminal, environment: ["VISUAL": editor])
+    try terminal.answer("> ", with: "E")
+    try terminal.answer("edited", with: "")
+    try terminal.answer("> ", with: "a")
+    try terminal.answer("> ", with: "q")
+    try #require(process.waitForExit(), "\(terminal.transcript)")
+    #expect(terminal.isSane)
+    #expect(try sandbox.showJSON("abcd000001")?["source"] as? String == "Financial Times")
+  }
+
   @Test func ctrlCAtAKeyQuitsCleanly() throws {
     let sandbox = try ReviewCommandTests.queue()
     let terminal = try PseudoTerminal()
