@@ -59,7 +59,7 @@ struct FailureCase: Sendable, CustomTestStringConvertible {
       status: .failure, message: "'abcd0' names 2 claims (abcd000001, abcd000002)"),
     .init(
       label: "reopen an open claim", arguments: ["reopen", "ef01"], status: .failure,
-      message: "claim ef01234567 is open, not resolved"),
+      message: "claim ef01234567 is open with no decision to undo"),
     .init(
       label: "unknown command", arguments: ["lsit"], status: .usage,
       message: "unknown command 'lsit'; did you mean 'init' or 'list'?"),

@@ -308,7 +308,8 @@ private struct Fold {
         report(index, entry.id, "\(entry.kind.rawValue) entry is recorded before its claim")
       }
       var conflictMessage: String?
-      Fold.step(&record, with: entry, problems: &problems, conflict: &conflictMessage)
+      Fold.step(
+        &record, with: entry, history: history, problems: &problems, conflict: &conflictMessage)
       if let conflictMessage { conflict = (index, conflictMessage) }
       for problem in problems { report(index, entry.id, problem) }
       problems.removeAll(keepingCapacity: true)
@@ -322,7 +323,7 @@ private struct Fold {
   /// Applies one entry to a claim; problems go to `problems`, a contradicting resolution to
   /// `conflict` (reported only if no later `reopen` settles it).
   private static func step(
-    _ record: inout ClaimRecord, with entry: Entry, problems: inout [String],
+    _ record: inout ClaimRecord, with entry: Entry, history: [Entry], problems: inout [String],
     conflict: inout String?
   ) {
     let id = record.id
@@ -366,13 +367,23 @@ private struct Fold {
         problems.append("resolve of claim \(id), which is \(record.status.rawValue)")
       }
     case .reopen(let note):
-      guard record.status == .resolved else {
-        problems.append("reopen of claim \(id), which is not resolved")
+      // `history` ends with this entry; see `DecisionReplay` for what a reopen undoes.
+      switch record.status {
+      case .resolved:
+        record.status = .open
+        record.resolution = nil
+        record.hasConflictingResolutions = false
+      case .rejected:
+        record.status = .proposed
+        record.rejection = nil
+      case .open where DecisionReplay(history.dropLast()).standing.last == .accept:
+        record.status = .proposed
+        if let claim = DecisionReplay(history[...]).claim { record.claim = claim }
+      case .open, .proposed:
+        problems.append(
+          "reopen of claim \(id), which is \(record.status.rawValue) with no decision to undo")
         return
       }
-      record.status = .open
-      record.resolution = nil
-      record.hasConflictingResolutions = false
       record.note = note ?? record.note
     }
   }

@@ -7,27 +7,34 @@ struct AcceptCommand: Command {
     abstract: "Accept proposed claims, correcting fields on the way.",
     discussion: """
       Every id must name a proposed claim; if one does not, nothing is recorded. The
-      corrections, if any, apply to every claim named.
+      corrections, if any, apply to every claim named. 'accept --all --document FILE'
+      accepts every proposed claim read from that article.
       """,
     parameters: [
       .positional(
-        "id", help: "Proposed claims' ids, or unique prefixes of 4 or more digits.", variadic: true)
+        "id", help: "Proposed claims' ids, or unique prefixes of 4 or more digits.", variadic: true),
+      .flag("--all", help: "Every proposed claim from the article --document names."),
+      .option("--document", value: "FILE", help: "With --all: the article the claims came from."),
     ] + ClaimChangesArgument.parameters)
 
   var ids: [String]
   var changes: ClaimChanges
+  /// The batch filter of `--all`; nil when ids are named.
+  var batch: ReviewDecision.Filter?
 
   init(_ input: ParsedInput) throws(UsageError) {
     ids = input.positionals("id")
-    guard !ids.isEmpty else {
-      throw UsageError("name at least one proposed claim", command: Self.spec.name)
-    }
+    batch = try ReviewDecision.batch(
+      input, ids: ids, filter: ReviewDecision.Filter(document: input.option("--document")),
+      needs: "--document FILE", command: Self.spec.name)
     changes = try ClaimChangesArgument.read(input)
   }
 
   func run(in context: Context) throws -> CommandOutput {
-    try context.store.update { (ledger: Ledger) throws(LedgerError) in
-      let records = try ReviewDecision.proposedRecords(ids, in: ledger)
+    let aliases = try context.sourceAliases()
+    return try context.store.update { (ledger: Ledger) throws(LedgerError) in
+      let records = try ReviewDecision.records(ids, or: batch, in: ledger, aliases: aliases)
+      guard !records.isEmpty else { return ([], CommandOutput("", notes: ["nothing to accept"])) }
       var entries: [Entry] = []
       for record in records {
         try ClaimChangesArgument.check(changes, on: record, today: context.today)
@@ -48,56 +55,44 @@ struct RejectCommand: Command {
     discussion: """
       The claims stay in the ledger as rejected, so reading the article again does not
       propose them again. Usual reasons: \(ReviewDecision.usualReasons.joined(separator: ", ")).
+      'reject --all --source S --reason R' rejects every proposal the filters select.
       """,
     parameters: [
       .positional(
         "id", help: "Proposed claims' ids, or unique prefixes of 4 or more digits.", variadic: true),
       .option("--reason", value: "REASON", help: "Why it is not a forecast."),
+      .flag("--all", help: "Every proposed claim that --source, --document and --tag select."),
+      .option("--source", value: "NAME", help: "With --all: only this source's proposals."),
+      .option("--document", value: "FILE", help: "With --all: only proposals from this article."),
+      .option("--tag", value: "TAG", help: "With --all: only proposals with this tag."),
     ])
 
   var ids: [String]
   var reason: String?
+  /// The batch filter of `--all`; nil when ids are named.
+  var batch: ReviewDecision.Filter?
 
   init(_ input: ParsedInput) throws(UsageError) {
     ids = input.positionals("id")
-    guard !ids.isEmpty else {
-      throw UsageError("name at least one proposed claim", command: Self.spec.name)
-    }
+    batch = try ReviewDecision.batch(
+      input, ids: ids,
+      filter: ReviewDecision.Filter(
+        source: input.option("--source"), document: input.option("--document"),
+        tag: input.option("--tag")),
+      needs: "--source, --document or --tag", command: Self.spec.name)
     reason = try input.text("--reason")
   }
 
   func run(in context: Context) throws -> CommandOutput {
-    try context.store.update { (ledger: Ledger) throws(LedgerError) in
-      let records = try ReviewDecision.proposedRecords(ids, in: ledger)
+    let aliases = try context.sourceAliases()
+    return try context.store.update { (ledger: Ledger) throws(LedgerError) in
+      let records = try ReviewDecision.records(ids, or: batch, in: ledger, aliases: aliases)
+      guard !records.isEmpty else { return ([], CommandOutput("", notes: ["nothing to reject"])) }
       let entries = records.map {
         Entry(id: $0.id, at: $0.nextStamp(after: context.now), body: .reject(reason: reason))
       }
       let text = records.map { "rejected \($0.id)\n" }.joined()
       return (entries, CommandOutput(text))
     }
-  }
-}
-
-/// What `accept`, `reject` and `review` share.
-enum ReviewDecision {
-  /// Reasons people give for rejecting a proposal.
-  static let usualReasons = [
-    "not-a-forecast", "past-fact", "vague", "question", "advice", "duplicate", "wrong-speaker",
-  ]
-
-  /// The records the ids name, each of which must be proposed; a repeated id counts once.
-  static func proposedRecords(_ ids: [String], in ledger: Ledger) throws(LedgerError)
-    -> [ClaimRecord]
-  {
-    var records: [ClaimRecord] = []
-    for prefix in ids {
-      let record = try ledger.record(withPrefix: prefix)
-      guard record.status == .proposed else {
-        throw .invalidTransition(
-          id: record.id, reason: "is \(record.status.rawValue), not proposed; nothing was recorded")
-      }
-      if !records.contains(where: { $0.id == record.id }) { records.append(record) }
-    }
-    return records
   }
 }

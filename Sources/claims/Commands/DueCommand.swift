@@ -6,19 +6,33 @@ struct DueCommand: Command {
   static let spec = CommandSpec(
     name: "due",
     abstract: "Open claims past their deadline, oldest first (and those due soon).",
+    discussion: """
+      With --resolve on a terminal, shows each overdue claim and reads one key:
+
+      \(DuePrompt.help)
+      Not on a terminal, or with --json, --resolve lists as usual.
+      """,
     parameters: [
       .option("--within", value: "DAYS", help: "Also list claims due in the next DAYS days."),
       .flag(
         "--count",
         help: "Print one line, e.g. '3 overdue, 5 due within 30 days' (for a prompt or cron)."),
+      .flag(
+        "--resolve",
+        help: "On a terminal, walk the overdue claims and settle each with a key (t f p v l s q)."),
     ])
 
   var within: Int?
   var countOnly: Bool
+  var resolves: Bool
 
   init(_ input: ParsedInput) throws(UsageError) {
     within = try input.option("--within", as: DayCount.self).map(\.value)
     countOnly = input.flag("--count")
+    resolves = input.flag("--resolve")
+    if resolves, countOnly {
+      throw UsageError("--resolve and --count do not go together", command: Self.spec.name)
+    }
   }
 
   func run(in context: Context) throws -> CommandOutput {
@@ -50,6 +64,13 @@ struct DueCommand: Command {
       return CommandOutput(
         "\(overdueKeys.count) overdue, \(soonKeys.count) due within \(days) day\(days == 1 ? "" : "s")\n"
       )
+    }
+    if resolves, !context.json, let conversation = context.terminal.conversation {
+      guard !overdueKeys.isEmpty else { return CommandOutput("nothing is overdue\n") }
+      let walk = DuePrompt(
+        context: context, conversation: conversation(),
+        queue: overdueKeys.map { records[$0.position] })
+      return CommandOutput(try walk.run(), notes: context.notes(for: ledger))
     }
     let positions = (overdueKeys + (within == nil ? [] : soonKeys)).map(\.position)
     if context.json {

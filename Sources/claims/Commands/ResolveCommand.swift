@@ -81,11 +81,15 @@ struct ResolveCommand: Command {
   }
 }
 
-/// `claims reopen`: undoes a resolution made in error.
+/// `claims reopen`: undoes the latest decision on a claim, made in error.
 struct ReopenCommand: Command {
   static let spec = CommandSpec(
     name: "reopen",
-    abstract: "Undo a resolution made in error; the claim is open again.",
+    abstract: "Undo a resolution, acceptance or rejection made in error.",
+    discussion: """
+      A resolved claim is open again. An accepted (and unresolved) or rejected claim is
+      proposed again, with the corrections made on accepting dropped.
+      """,
     parameters: [
       .positional("id", help: "The claim's id, or a unique prefix of 4 or more digits."),
       .option("--note", value: "TEXT", help: "Why it is reopened."),
@@ -102,14 +106,16 @@ struct ReopenCommand: Command {
   func run(in context: Context) throws -> CommandOutput {
     try context.store.update { (ledger: Ledger) throws(LedgerError) in
       let record = try ledger.record(withPrefix: id)
-      guard record.status == .resolved else {
+      guard record.status == .resolved || record.reopenableDecision != nil else {
         throw .invalidTransition(
           id: record.id,
-          reason: "is \(record.status.rawValue), not resolved; there is nothing to reopen")
+          reason:
+            "is \(record.status.rawValue) with no decision to undo; there is nothing to reopen")
       }
       let entry = Entry(
         id: record.id, at: record.nextStamp(after: context.now), body: .reopen(note: note))
-      return ([entry], CommandOutput("reopened \(record.id)\n"))
+      let again = record.status == .resolved ? "" : ": proposed again"
+      return ([entry], CommandOutput("reopened \(record.id)\(again)\n"))
     }
   }
 }

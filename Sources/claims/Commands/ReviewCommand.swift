@@ -5,9 +5,14 @@ import Foundation
 struct ReviewCommand: Command {
   static let spec = CommandSpec(
     name: "review",
-    abstract: "List the proposed claims waiting for a decision.",
+    abstract: "Decide the proposed claims one by one on a terminal, or list them.",
     discussion: """
-      Decide with 'claims accept ID' (with corrections) or 'claims reject ID --reason R'.
+      On a terminal, shows each proposed claim, oldest first, with the sentences around its
+      quote, and reads one key:
+
+      \(ReviewPrompt.help)
+      Each decision is appended at once. Not on a terminal, or with --json, lists the
+      queue; decide then with 'claims accept ID' or 'claims reject ID --reason R'.
       """,
     parameters: [
       .option("--source", value: "NAME", help: "Only this source's proposals."),
@@ -28,15 +33,17 @@ struct ReviewCommand: Command {
   func run(in context: Context) throws -> CommandOutput {
     let ledger = try context.loadLedger()
     let aliases = try context.sourceAliases()
-    let queue = ledger.records.filter { record in
-      record.status == .proposed
-        && (source.map { aliases.canonical(record.claim.source) == aliases.canonical($0) } ?? true)
-        && (tag.map { record.claim.tags.contains($0) } ?? true)
-        && (document.map { ReviewCommand.names(record.claim.document, $0) } ?? true)
-    }.sorted { ($0.recordedAt, $0.line) < ($1.recordedAt, $1.line) }
+    let queue = ReviewDecision.Filter(source: source, document: document, tag: tag)
+      .queue(in: ledger, aliases: aliases)
     let notes = context.notes(for: ledger)
     if context.json { return CommandOutput(ClaimJSON.render(queue), notes: notes) }
     guard !queue.isEmpty else { return CommandOutput("", notes: notes + ["nothing to review"]) }
+    if let conversation = context.terminal.conversation {
+      let walk = ReviewPrompt(
+        context: context, conversation: conversation(), queue: queue,
+        folder: context.workingDirectory)
+      return CommandOutput(try walk.run(), notes: notes)
+    }
     var text = "\(queue.count) proposed claim\(queue.count == 1 ? "" : "s") to review\n\n"
     for record in queue {
       let claim = record.claim

@@ -13,6 +13,10 @@ struct Terminal: Sendable {
   var progress: (@Sendable (String) -> Void)? = nil
   /// Where long output is written as it is made; nil collects it into the command's text.
   var output: StandardOutput? = nil
+  /// Starts the back-and-forth of `review` and `due --resolve`; nil when standard input or
+  /// output is not a terminal, and the commands list instead. Made on demand, because the
+  /// real one changes the terminal's mode and installs a Ctrl-C handler.
+  var conversation: (@Sendable () -> any Conversation)? = nil
 
   /// A pipe or file: no colour, no cutting unless `COLUMNS` says so.
   static func plain(width: Int? = nil) -> Terminal {
@@ -36,9 +40,14 @@ struct Terminal: Sendable {
         // \r and "erase to end of line" redraw the one line in place; an empty line clears it.
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
       } : nil
+    let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }
+      .first { !$0.isEmpty }
+    let conversation: (@Sendable () -> any Conversation)? =
+      interactive && isatty(STDIN_FILENO) == 1
+      ? { @Sendable () -> any Conversation in TerminalConversation(editor: editor) } : nil
     return Terminal(
       isInteractive: interactive, usesColour: colour, width: width, progress: progress,
-      output: .shared)
+      output: .shared, conversation: conversation)
   }
 
   enum Colour: String {

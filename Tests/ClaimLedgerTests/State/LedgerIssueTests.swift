@@ -163,7 +163,7 @@ import Testing
   @Test func reopeningAnOpenClaimIsAnError() throws {
     let ledger = fold([open, try reopen(at: "2026-02-01T00:00:00Z")])
     #expect(ledger.records.first?.status == .open)
-    #expect(ledger.issues.first?.message.contains("which is not resolved") == true)
+    #expect(ledger.issues.first?.message.contains("which is open with no decision to undo") == true)
   }
 
   @Test func resolvingBeforeTheClaimWasSaidIsAnError() throws {
@@ -235,6 +235,7 @@ import Testing
     let issue = try #require(ledger.issues.first)
     #expect(
       issue.description
-        == "Claims/ledger.jsonl:2: error: reopen of claim a1b2c3d4e5, which is not resolved")
+        == "Claims/ledger.jsonl:2: error: reopen of claim a1b2c3d4e5, which is open with no decision to undo"
+    )
   }
 }

@@ -204,7 +204,8 @@ struct RefusedResolution: Sendable, CustomTestStringConvertible {
     #expect(result.status == .failure, result.report)
     #expect(
       result.stderr
-        == "claims: error: claim \(id) is open, not resolved; there is nothing to reopen\n")
+        == "claims: error: claim \(id) is open with no decision to undo; there is nothing to reopen\n"
+    )
     #expect(sandbox.ledger() == before)
   }
 

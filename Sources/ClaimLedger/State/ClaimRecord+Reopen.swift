@@ -1,0 +1,62 @@
+/// What `reopen` undoes: the latest decision still standing on a claim.
+///
+/// The journal is append-only, so a decision is never erased; a later `reopen` entry cancels it
+/// instead. A resolution returns the claim to open (as it always did); an acceptance or a
+/// rejection returns it to proposed, and an acceptance's corrections are dropped with it, so
+/// the claim reads exactly as it did before the decision. Amends made meanwhile stay.
+extension ClaimRecord {
+  /// The kind of decision a `reopen` would undo now (`accept`, `reject` or `resolve`), or nil
+  /// when nothing can be undone: a claim added as open and never resolved, or a proposed one.
+  public var reopenableDecision: Entry.Kind? {
+    DecisionReplay(history[...]).standing.last
+  }
+}
+
+/// One claim's entries replayed for the decisions they make and the fields they leave.
+struct DecisionReplay {
+  /// The decisions not undone, oldest first: `accept`, `reject` or `resolve`.
+  private(set) var standing: [Entry.Kind] = []
+  /// The fields after the entries, without the changes of undone acceptances.
+  private(set) var claim: Claim?
+  /// The `accept` and `amend` changes in force, in fold order; `isAccept` marks acceptances.
+  private var changes: [(isAccept: Bool, changes: ClaimChanges)] = []
+
+  /// Replays `entries`, one claim's, in fold order.
+  init(_ entries: ArraySlice<Entry>) {
+    var initial: Claim?
+    for entry in entries {
+      switch entry.body {
+      case .claim(let claim, _):
+        initial = claim
+      case .accept(let accepted):
+        changes.append((true, accepted))
+        standing.append(.accept)
+      case .amend(let amended, _):
+        changes.append((false, amended))
+      case .reject:
+        standing.append(.reject)
+      case .resolve:
+        standing.append(.resolve)
+      case .reopen:
+        undoLatest()
+      }
+    }
+    claim = initial.map { start in changes.reduce(start) { $0.applying($1.changes) } }
+  }
+
+  /// Cancels the latest standing decision; resolutions in a row (a correction, or two clones
+  /// merged) are undone together, as a `reopen` of a resolved claim always did.
+  private mutating func undoLatest() {
+    switch standing.last {
+    case .resolve:
+      while standing.last == .resolve { standing.removeLast() }
+    case .accept:
+      standing.removeLast()
+      if let last = changes.lastIndex(where: { $0.isAccept }) { changes.remove(at: last) }
+    case .reject:
+      standing.removeLast()
+    default:
+      break
+    }
+  }
+}

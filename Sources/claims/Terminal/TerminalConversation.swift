@@ -1,0 +1,145 @@
+import Foundation
+
+/// The saved terminal mode, for the SIGINT handler; a C signal handler can capture nothing.
+nonisolated(unsafe) private var savedMode = termios()
+nonisolated(unsafe) private var hasSavedMode = false
+
+/// A conversation on the process's terminal: keys read in cbreak mode, lines in the usual mode.
+///
+/// From the start of the walk to its end, canonical mode, echo and signals are off, so keys
+/// arrive without Enter and Ctrl-C arrives as a byte (the walk quits cleanly), even when
+/// typed while a card is still being drawn. While a line is read, or the editor runs, the
+/// terminal is back in its usual mode (line editing, echo, Ctrl-C as a signal), and a SIGINT
+/// handler restores the saved mode and exits with 130. Where the mode cannot be changed, keys
+/// are read as lines: the first character of the line is the key.
+final class TerminalConversation: Conversation, @unchecked Sendable {
+  private let input: Int32 = STDIN_FILENO
+  private let isRaw: Bool
+  /// The editor command from `VISUAL` or `EDITOR`, run through the shell.
+  private let editor: String?
+
+  init(editor: String?) {
+    self.editor = editor
+    var mode = termios()
+    if tcgetattr(STDIN_FILENO, &mode) == 0 {
+      savedMode = mode
+      hasSavedMode = true
+      isRaw = true
+      // A parent may have blocked the signal; the handler is what restores the terminal.
+      var signals = sigset_t()
+      sigemptyset(&signals)
+      sigaddset(&signals, SIGINT)
+      sigprocmask(SIG_UNBLOCK, &signals, nil)
+      signal(SIGINT) { _ in
+        if hasSavedMode { tcsetattr(STDIN_FILENO, TCSANOW, &savedMode) }
+        let newline: [UInt8] = [10]
+        _ = Glibc.write(STDOUT_FILENO, newline, 1)
+        _exit(130)
+      }
+      enterKeyMode()
+    } else {
+      isRaw = false
+    }
+  }
+
+  deinit {
+    restore()
+  }
+
+  func end() {
+    restore()
+  }
+
+  /// Canonical mode, echo and signals off; a read waits for `minimum` bytes, or `tenths` of a
+  /// second when `minimum` is 0.
+  private func enterKeyMode(minimum: UInt8 = 1, tenths: UInt8 = 0) {
+    guard isRaw else { return }
+    var mode = savedMode
+    mode.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG)
+    mode.c_cc.6 = minimum  // VMIN
+    mode.c_cc.5 = tenths  // VTIME
+    tcsetattr(input, TCSANOW, &mode)
+  }
+
+  /// Puts the terminal back as it was found.
+  func restore() {
+    if hasSavedMode { tcsetattr(input, TCSANOW, &savedMode) }
+  }
+
+  func write(_ text: String) {
+    var bytes = Array(text.utf8)
+    var written = 0
+    while written < bytes.count {
+      let count = bytes.withUnsafeMutableBufferPointer { buffer in
+        Glibc.write(STDOUT_FILENO, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+      }
+      if count < 0, errno == EINTR { continue }
+      guard count > 0 else { return }
+      written += count
+    }
+    bytes.removeAll()
+  }
+
+  func readKey() -> Character? {
+    guard isRaw else { return ask("").map { $0.first ?? "\n" } }
+    guard let first = readByte() else { return nil }
+    if first == 0x1B {
+      // An arrow or function key sends ESC and a few more bytes at once: drop them, so one
+      // key press is one key.
+      enterKeyMode(minimum: 0, tenths: 1)
+      while readByte() != nil {}
+      enterKeyMode()
+      return "\u{1B}"
+    }
+    // The rest of a UTF-8 character arrives with its first byte.
+    let length =
+      first < 0x80 ? 1 : first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : first >= 0xC0 ? 2 : 1
+    var bytes = [first]
+    while bytes.count < length, let next = readByte() { bytes.append(next) }
+    return String(decoding: bytes, as: UTF8.self).first
+  }
+
+  func ask(_ prompt: String) -> String? {
+    restore()
+    defer { enterKeyMode() }
+    write(prompt)
+    var bytes: [UInt8] = []
+    while let byte = readByte() {
+      if byte == 10 { return String(decoding: bytes, as: UTF8.self) }
+      bytes.append(byte)
+    }
+    return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+  }
+
+  func edit(_ text: String) -> String? {
+    guard let editor, !editor.isEmpty else { return nil }
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("claims-review-\(getpid()).txt")
+    defer { try? FileManager.default.removeItem(at: url) }
+    do {
+      try Data(text.utf8).write(to: url)
+      restore()
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/bin/sh")
+      // "$1" keeps a path with spaces whole; the editor command may carry its own options.
+      process.arguments = ["-c", editor + " \"$1\"", "sh", url.path]
+      defer { enterKeyMode() }
+      try process.run()
+      process.waitUntilExit()
+      guard process.terminationStatus == 0 else { return nil }
+      return String(decoding: try Data(contentsOf: url), as: UTF8.self)
+    } catch {
+      return nil
+    }
+  }
+
+  private func readByte() -> UInt8? {
+    var byte: UInt8 = 0
+    while true {
+      let count = Glibc.read(input, &byte, 1)
+      if count == 1 { return byte }
+      if count < 0, errno == EINTR { continue }
+      return nil
+    }
+  }
+}

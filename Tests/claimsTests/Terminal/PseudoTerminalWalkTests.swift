@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+@testable import claims
+
+/// The review walk driven through a real pseudo-terminal: keys read without Enter, prompts
+/// in line mode, colours, and the terminal left sane however the walk ends.
+@Suite(.serialized) struct PseudoTerminalWalkTests {
+  func start(
+    _ sandbox: Sandbox, on terminal: PseudoTerminal, _ arguments: [String] = ["review"],
+    environment: [String: String] = [:]
+  ) throws -> Process {
+    try terminal.start(
+      arguments, environment: sandbox.environment.merging(environment) { $1 },
+      in: sandbox.directory)
+  }
+
+  @Test func keysWorkWithoutEnterAndTheLedgerHoldsTheDecisions() throws {
+    let sandbox = try ReviewCommandTests.queue()
+    let terminal = try PseudoTerminal()
+    let process = try start(sandbox, on: terminal, environment: ["NO_COLOR": "1"])
+    try terminal.answer("[1/5] abcd000001", with: "")
+    try terminal.answer("> ", with: "\u{1B}[A")  // an arrow key is one key, and does nothing
+    try terminal.answer("that key does nothing here", with: "")
+    try terminal.answer("> ", with: "a")
+    try terminal.answer("[2/5] abcd000002", with: "")
+    try terminal.answer("> ", with: "e")
+    try terminal.answer("text [Claim 2]: ", with: "\n")
+    try terminal.answer("source [", with: "\n")
+    try terminal.answer("via: ", with: "\n")
+    try terminal.answer("deadline [2026-12-31]: ", with: "someday\n")
+    try terminal.answer("try again", with: "2027-H1\n")
+    try terminal.answer("confidence [", with: "\n")
+    try terminal.answer("> ", with: "a")
+    try terminal.answer("[3/5] abcd000003", with: "")
+    try terminal.answer("> ", with: "r")
+    try terminal.answer("reason: ", with: "vague\n")
+    try terminal.answer("[4/5] abcd000004", with: "")
+    try terminal.answer("> ", with: "u")
+    try terminal.answer("[3/5] abcd000003", with: "")
+    try terminal.answer("> ", with: "s")
+    try terminal.answer("[4/5]", with: "")
+    try terminal.answer("> ", with: "q")
+    try #require(process.waitForExit(), "claims review did not end:\n\(terminal.transcript)")
+    #expect(process.terminationStatus == 0)
+    #expect(terminal.wait(for: "accepted 2, rejected 0, skipped 1, undid 1; 3 still proposed"))
+    #expect(!terminal.transcript.contains("\u{1B}["))
+    #expect(terminal.isSane)
+    #expect(
+      try ReviewCommandTests.decisions(in: sandbox) == [
+        "accept abcd000001", "accept abcd000002", "reject abcd000003", "reopen abcd000003",
+      ])
+    #expect(try sandbox.showJSON("abcd000002")?["deadline"] as? String == "2027-06-30")
+  }
+
+  @Test func theEditorKeyOpensTheFormInVisual() throws {
+    let sandbox = try ReviewCommandTests.queue()
+    let terminal = try PseudoTerminal()
+    // An "editor" that changes the source line of the form in place.
+    let editor = "sed -i -e 's/^source: .*/source: Financial Times/'"
+    let process = try start(sandbox, on: terminal, environment: ["VISUAL": editor])
+    try terminal.answer("> ", with: "E")
+    try terminal.answer("edited", with: "")
+    try terminal.answer("> ", with: "a")
+    try terminal.answer("> ", with: "q")
+    try #require(process.waitForExit(), "\(terminal.transcript)")
+    #expect(terminal.isSane)
+    #expect(try sandbox.showJSON("abcd000001")?["source"] as? String == "Financial Times")
+  }
+
+  @Test func ctrlCAtAKeyQuitsCleanly() throws {
+    let sandbox = try ReviewCommandTests.queue()
+    let terminal = try PseudoTerminal()
+    let process = try start(sandbox, on: terminal)
+    try terminal.answer("> ", with: "a")
+    // Colour is on: a terminal, and NO_COLOR unset.
+    try terminal.answer("\u{1B}[", with: "")
+    try terminal.answer("[2/5]", with: "")
+    try terminal.answer("> ", with: "\u{3}")
+    try #require(process.waitForExit(), "\(terminal.transcript)")
+    #expect(process.terminationStatus == 0)
+    #expect(terminal.isSane)
+    #expect(try ReviewCommandTests.decisions(in: sandbox) == ["accept abcd000001"])
+    #expect(sandbox.run(["check"]).status == .success)
+  }
+
+  @Test func anInterruptDuringAPromptRestoresTheTerminal() throws {
+    let sandbox = try ReviewCommandTests.queue()
+    let terminal = try PseudoTerminal()
+    let process = try start(sandbox, on: terminal)
+    try terminal.answer("> ", with: "r")
+    try terminal.answer("reason: ", with: "")
+    // The far end is not this process's controlling terminal, so Ctrl-C typed in line mode
+    // would not reach it as a signal; send the signal the terminal would send.
+    process.interrupt()
+    try #require(process.waitForExit(), "\(terminal.transcript)")
+    #expect(process.terminationStatus == 130)
+    #expect(terminal.isSane)
+    #expect(try ReviewCommandTests.decisions(in: sandbox).isEmpty)
+    #expect(sandbox.run(["check"]).status == .success)
+  }
+
+  @Test func dueResolveWalksOnATerminal() throws {
+    let (sandbox, ids) = try DueResolveTests.overdue()
+    let terminal = try PseudoTerminal(columns: 120)
+    let process = try start(sandbox, on: terminal, ["due", "--resolve"])
+    try terminal.answer("[1/4] \(ids[0])", with: "")
+    try terminal.answer("> ", with: "t")
+    try terminal.answer("evidence", with: "https://example.com/x\n")
+    try terminal.answer("> ", with: "q")
+    try #require(process.waitForExit(), "\(terminal.transcript)")
+    #expect(process.terminationStatus == 0)
+    #expect(terminal.isSane)
+    #expect(try sandbox.showJSON(ids[0])?["outcome"] as? String == "true")
+  }
+}
