@@ -300,6 +300,8 @@ private struct Fold {
     var conflict: (index: Int, message: String)?
     var problems: [String] = []
     let recordedAt = record.recordedAt
+    // The entry whose resolution stands, so a contradiction names both lines.
+    var standing: Int?
     for slot in order {
       let index = Int(slot)
       let entry = entries[index]
@@ -307,10 +309,22 @@ private struct Fold {
       if entry.at < recordedAt {
         report(index, entry.id, "\(entry.kind.rawValue) entry is recorded before its claim")
       }
-      var conflictMessage: String?
-      Fold.step(
-        &record, with: entry, history: history, problems: &problems, conflict: &conflictMessage)
-      if let conflictMessage { conflict = (index, conflictMessage) }
+      var outcomes: (earlier: Outcome, later: Outcome)?
+      Fold.step(&record, with: entry, history: history, problems: &problems, conflict: &outcomes)
+      if let outcomes {
+        let earlierLine = standing.map { " at line \(lines[$0])" } ?? ""
+        conflict = (
+          index,
+          "claim \(record.id) is resolved twice: \(outcomes.earlier.rawValue)\(earlierLine), "
+            + "then \(outcomes.later.rawValue) at line \(lines[index]); "
+            + "'claims resolve' settles it with a new entry"
+        )
+      }
+      switch entry.body {
+      case .resolve where record.status == .resolved: standing = index
+      case .reopen: standing = nil
+      default: break
+      }
       for problem in problems { report(index, entry.id, problem) }
       problems.removeAll(keepingCapacity: true)
     }
@@ -324,7 +338,7 @@ private struct Fold {
   /// `conflict` (reported only if no later `reopen` settles it).
   private static func step(
     _ record: inout ClaimRecord, with entry: Entry, history: [Entry], problems: inout [String],
-    conflict: inout String?
+    conflict: inout (earlier: Outcome, later: Outcome)?
   ) {
     let id = record.id
     switch entry.body {
@@ -358,9 +372,7 @@ private struct Fold {
       case .resolved:
         if let current = record.resolution, current.outcome != resolution.outcome {
           record.hasConflictingResolutions = true
-          conflict =
-            "claim \(id) is resolved twice: \(current.outcome.rawValue), then "
-            + "\(resolution.outcome.rawValue); 'claims resolve' settles it"
+          conflict = (current.outcome, resolution.outcome)
         }
         record.resolution = resolution
       case .proposed, .rejected:

@@ -47,7 +47,7 @@ import Testing
     #expect(issue.severity == .error)
     #expect(issue.id == id)
     #expect(issue.location == Location(path: Fixture.path, line: 3))
-    #expect(issue.message.contains("resolved twice: true, then false"))
+    #expect(issue.message.contains("resolved twice: true at line 2, then false at line 3"))
   }
 
   @Test func namesTheLineOfTheLaterResolutionWhateverTheFileOrder() throws {
@@ -58,6 +58,9 @@ import Testing
     ])
     #expect(ledger.records.first?.hasConflictingResolutions == true)
     #expect(ledger.issues.map(\.location) == [Location(path: Fixture.path, line: 1)])
+    #expect(
+      ledger.issues.first?.message.contains("resolved twice: true at line 3, then false at line 1")
+        == true)
   }
 
   @Test func theSameOutcomeTwiceIsNoConflict() throws {

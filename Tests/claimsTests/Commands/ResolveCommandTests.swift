@@ -138,7 +138,10 @@ struct RefusedResolution: Sendable, CustomTestStringConvertible {
     ])
     let conflicted = sandbox.run(["check"])
     #expect(conflicted.status == .dataError, conflicted.report)
-    #expect(conflicted.stdout.contains("ledger.jsonl:3: error: claim abcd000001 is resolved twice"))
+    #expect(
+      conflicted.stdout.contains(
+        "ledger.jsonl:3: error: claim abcd000001 is resolved twice: true at line 2, "
+          + "then false at line 3; 'claims resolve' settles it with a new entry\n"))
     #expect(sandbox.run(["show", "abcd"]).stdout.contains("conflicting resolutions"))
 
     let result = sandbox.run(["resolve", "abcd", "partial", "--note", "settled after the merge"])
