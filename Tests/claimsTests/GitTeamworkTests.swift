@@ -1,0 +1,239 @@
+import Foundation
+import Testing
+
+/// Two people share a ledger through real git: `claims init`'s `merge=union` attribute lets
+/// git merge their appends, and `claims check` reports what contradicts.
+///
+/// Runs `/usr/bin/git` with its own identity and `HOME`, so a fresh machine with no git
+/// configuration (CI runs as root) gives the same result.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: GitTeam.git)))
+struct GitTeamworkTests {
+  @Test func twoClonesMergeWithoutConflictAndKeepEverything() throws {
+    let team = try GitTeam()
+    let origin = try team.origin()
+    let a = try team.add("OpenAI will acquire Pinterest", in: origin)
+    let b = try team.add("Apple ships glasses", in: origin)
+    let c = try team.add("Nvidia is worth $5T", in: origin)
+    let d = try team.add("Tesla buys xAI", in: origin)
+    try team.commit("four claims", in: origin)
+
+    let one = try team.clone(origin, as: "one")
+    let two = try team.clone(origin, as: "two")
+    let e = try team.add("A first clone's own claim", in: one)
+    try team.claims(["resolve", a, "true", "--evidence", "the deal closed"], in: one)
+    try team.claims(["amend", b, "--by", "2027", "--note", "the date slipped"], in: one)
+    try team.claims(["resolve", c, "false", "--evidence", "it fell short"], in: one)
+    try team.commit("one: add, resolve and amend", in: one)
+    let f = try team.add("A second clone's own claim", in: two)
+    try team.claims(["resolve", d, "true", "--evidence", "announced"], in: two)
+    try team.claims(
+      ["amend", c, "--text", "Nvidia is worth $5T by year end", "--note", "exact"], in: two)
+    try team.commit("two: add, resolve and amend", in: two)
+
+    // Merged both ways: a copy of the second clone takes the first, the first takes the second.
+    let twoCopy = try team.clone(two, as: "two-copy")
+    try team.pull(one, into: twoCopy)
+    try team.pull(two, into: one)
+
+    let check = try team.claims(["check"], in: one)
+    #expect(check.status == 0, check.report)
+    let listed = try team.list(in: one)
+    #expect(Set(listed.compactMap { $0["id"] as? String }) == [a, b, c, d, e, f])
+    let byID = Dictionary(uniqueKeysWithValues: listed.map { ($0["id"] as? String ?? "", $0) })
+    #expect(byID[a]?["outcome"] as? String == "true")
+    #expect(byID[c]?["outcome"] as? String == "false")
+    #expect(byID[c]?["text"] as? String == "Nvidia is worth $5T by year end")
+    #expect(byID[d]?["outcome"] as? String == "true")
+    #expect(byID[b]?["deadline"] as? String == "2027-12-31")
+    #expect(byID[b]?["status"] as? String == "open")
+    let shown = try team.claims(["show", c, "--json"], in: one)
+    #expect(shown.status == 0, shown.report)
+    #expect(shown.stdout.contains("\"entry\":\"amend\""))
+    #expect(shown.stdout.contains("\"entry\":\"resolve\""))
+
+    // The two merges lay the lines down in different orders and fold to the same claims.
+    let otherWay = try team.claims(["list", "--json"], in: twoCopy)
+    let thisWay = try team.claims(["list", "--json"], in: one)
+    #expect(try team.ledger(in: one) != team.ledger(in: twoCopy))
+    #expect(
+      try team.ledger(in: one).split(separator: "\n").sorted()
+        == team.ledger(in: twoCopy).split(separator: "\n").sorted())
+    #expect(thisWay.stdout == otherWay.stdout)
+    #expect(try team.claims(["check"], in: twoCopy).status == 0)
+  }
+
+  @Test func theSameClaimResolvedTwoWaysIsReportedAndSettledByANewEntry() throws {
+    let team = try GitTeam()
+    let origin = try team.origin()
+    let id = try team.add("OpenAI will acquire Pinterest", in: origin)
+    try team.commit("one claim", in: origin)
+    let one = try team.clone(origin, as: "one")
+    let two = try team.clone(origin, as: "two")
+    try team.claims(["resolve", id, "true", "--evidence", "one: it closed"], in: one)
+    try team.commit("one resolves it", in: one)
+    try team.claims(["resolve", id, "false", "--evidence", "two: it fell through"], in: two)
+    try team.commit("two resolves it", in: two)
+    try team.pull(two, into: one)
+
+    let lines = try team.ledger(in: one).split(separator: "\n").map(String.init)
+    let trueLine = try #require(lines.firstIndex { $0.contains("one: it closed") }) + 1
+    let falseLine = try #require(lines.firstIndex { $0.contains("two: it fell through") }) + 1
+    let check = try team.claims(["check"], in: one)
+    #expect(check.status == 65, check.report)
+    #expect(
+      check.stdout.contains(
+        "Claims/ledger.jsonl:\(max(trueLine, falseLine)): error: claim \(id) is resolved twice: "
+          + "true at line \(trueLine), then false at line \(falseLine)"),
+      check.report)
+
+    let settled = try team.claims(
+      ["resolve", id, "false", "--evidence", "the deal fell through"], in: one)
+    #expect(settled.status == 0, settled.report)
+    let after = try team.claims(["check"], in: one)
+    #expect(after.status == 0, after.report)
+    let kept = try team.ledger(in: one).split(separator: "\n").map(String.init)
+    #expect(kept.prefix(lines.count).elementsEqual(lines))
+    #expect(kept.count == lines.count + 2)
+    let shown = try team.claims(["show", id, "--json"], in: one)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
+    #expect(object["outcome"] as? String == "false")
+    #expect(object["evidence"] as? String == "the deal fell through")
+  }
+}
+
+/// A temporary folder holding an origin repository and its clones, and a clean git setup.
+final class GitTeam {
+  static let git = "/usr/bin/git"
+
+  let directory: URL
+  let environment: [String: String]
+
+  init() throws {
+    directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("claims-git-\(UUID().uuidString)")
+    let home = directory.appendingPathComponent("home")
+    try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+    environment = [
+      "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+      "HOME": home.path, "XDG_CONFIG_HOME": home.path, "GIT_CONFIG_NOSYSTEM": "1",
+      "GIT_AUTHOR_NAME": "Claims Test", "GIT_AUTHOR_EMAIL": "claims@example.invalid",
+      "GIT_COMMITTER_NAME": "Claims Test", "GIT_COMMITTER_EMAIL": "claims@example.invalid",
+      "GIT_TERMINAL_PROMPT": "0", "CLAIMS_TODAY": "2026-08-01",
+    ]
+  }
+
+  deinit {
+    try? FileManager.default.removeItem(at: directory)
+  }
+
+  /// A new repository with `claims init` run and committed.
+  func origin() throws -> URL {
+    let folder = directory.appendingPathComponent("origin")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try gitOK(["-c", "init.defaultBranch=main", "init", "--quiet"], in: folder)
+    try claims(["init"], in: folder)
+    try commit("claims init", in: folder)
+    return folder
+  }
+
+  func clone(_ source: URL, as name: String) throws -> URL {
+    let folder = directory.appendingPathComponent(name)
+    try gitOK(["clone", "--quiet", source.path, folder.path], in: directory)
+    return folder
+  }
+
+  func commit(_ message: String, in folder: URL) throws {
+    try gitOK(["add", "-A"], in: folder)
+    try gitOK(["commit", "--quiet", "-m", message], in: folder)
+  }
+
+  /// Merges `source`'s main into `folder`, as `git pull` does; fails on any conflict.
+  func pull(_ source: URL, into folder: URL) throws {
+    let run = try self.git(
+      ["-c", "pull.rebase=false", "pull", "--no-edit", source.path, "main"], in: folder)
+    try #require(run.status == 0, run.report)
+    #expect(!run.stdout.contains("CONFLICT") && !run.stderr.contains("CONFLICT"), run.report)
+    let status = try self.git(["status", "--porcelain"], in: folder)
+    #expect(status.stdout.isEmpty, status.report)
+  }
+
+  /// Runs `claims add … --source Bloomberg` and returns the new id.
+  func add(_ text: String, in folder: URL) throws -> String {
+    let run = try claims(
+      [
+        "add", text, "--source", "Bloomberg", "--said", "2026-01-21", "--by", "2026-12-31",
+        "--confidence", "0.7",
+      ],
+      in: folder)
+    return run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// `claims list --json`, parsed.
+  func list(in folder: URL) throws -> [[String: Any]] {
+    let run = try claims(["list", "--json"], in: folder)
+    return try #require(
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+  }
+
+  func ledger(in folder: URL) throws -> String {
+    let data = try #require(
+      FileManager.default.contents(
+        atPath: folder.appendingPathComponent("Claims/ledger.jsonl").path))
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  /// Runs the built `claims` in `folder`; requires success, except from `check`.
+  @discardableResult
+  func claims(_ arguments: [String], in folder: URL) throws -> BuiltBinary.Run {
+    let run = try GitTeam.run(
+      try BuiltBinary.located(), arguments, in: folder, environment: environment)
+    let mayFail = arguments.first == "check"
+    try #require(mayFail || run.status == 0, "claims \(arguments): \(run.report)")
+    return run
+  }
+
+  func git(_ arguments: [String], in folder: URL) throws -> BuiltBinary.Run {
+    try GitTeam.run(
+      URL(fileURLWithPath: GitTeam.git), arguments, in: folder, environment: environment)
+  }
+
+  private func gitOK(_ arguments: [String], in folder: URL) throws {
+    let run = try git(arguments, in: folder)
+    try #require(run.status == 0, "git \(arguments): \(run.report)")
+  }
+
+  static func run(
+    _ executable: URL, _ arguments: [String], in folder: URL, environment: [String: String]
+  ) throws -> BuiltBinary.Run {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.environment = environment
+    process.currentDirectoryURL = folder
+    process.standardInput = FileHandle.nullDevice
+    let output = Pipe()
+    let scratch = try makeScratchFile()
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let errors = try FileHandle(forUpdating: scratch)
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let stdout = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    try errors.seek(toOffset: 0)
+    let stderr = try errors.readToEnd() ?? Data()
+    try errors.close()
+    return BuiltBinary.Run(
+      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+      stderr: String(decoding: stderr, as: UTF8.self))
+  }
+
+  /// An empty file for a child's standard error, so a chatty child never blocks on a pipe.
+  private static func makeScratchFile() throws -> URL {
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("claims-stderr-\(UUID().uuidString)")
+    try Data().write(to: url)
+    return url
+  }
+}
