@@ -14,7 +14,7 @@ enum CLI {
     ReopenCommand.self, AmendCommand.self, DueCommand.self, SourcesCommand.self,
     CheckCommand.self, ExtractCommand.self, ReviewCommand.self, AcceptCommand.self,
     ReportCommand.self,
-    RejectCommand.self, HelpCommand.self,
+    RejectCommand.self, CompletionsCommand.self, HelpCommand.self,
   ]
 
   /// What one run printed and how it ended.

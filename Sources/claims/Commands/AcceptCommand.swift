@@ -12,9 +12,11 @@ struct AcceptCommand: Command {
       """,
     parameters: [
       .positional(
-        "id", help: "Proposed claims' ids, or unique prefixes of 4 or more digits.", variadic: true),
+        "id", help: "Proposed claims' ids, or unique prefixes of 4 or more digits.", variadic: true
+      ).completing(.claimIDs),
       .flag("--all", help: "Every proposed claim from the article --document names."),
-      .option("--document", value: "FILE", help: "With --all: the article the claims came from."),
+      .option("--document", value: "FILE", help: "With --all: the article the claims came from.")
+        .completing(.files),
     ] + ClaimChangesArgument.parameters)
 
   var ids: [String]
@@ -59,11 +61,13 @@ struct RejectCommand: Command {
       """,
     parameters: [
       .positional(
-        "id", help: "Proposed claims' ids, or unique prefixes of 4 or more digits.", variadic: true),
+        "id", help: "Proposed claims' ids, or unique prefixes of 4 or more digits.", variadic: true
+      ).completing(.claimIDs),
       .option("--reason", value: "REASON", help: "Why it is not a forecast."),
       .flag("--all", help: "Every proposed claim that --source, --document and --tag select."),
       .option("--source", value: "NAME", help: "With --all: only this source's proposals."),
-      .option("--document", value: "FILE", help: "With --all: only proposals from this article."),
+      .option("--document", value: "FILE", help: "With --all: only proposals from this article.")
+        .completing(.files),
       .option("--tag", value: "TAG", help: "With --all: only proposals with this tag."),
     ])
 

@@ -5,7 +5,10 @@ struct AmendCommand: Command {
   static let spec = CommandSpec(
     name: "amend",
     abstract: "Correct a claim's fields; the earlier values stay in its history.",
-    parameters: [.positional("id", help: "The claim's id, or a unique prefix of 4 or more digits.")]
+    parameters: [
+      .positional("id", help: "The claim's id, or a unique prefix of 4 or more digits.")
+        .completing(.claimIDs)
+    ]
       + ClaimChangesArgument.parameters + [
         .option("--note", value: "TEXT", help: "Why it is corrected (required).")
       ])

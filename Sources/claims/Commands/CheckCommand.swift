@@ -81,7 +81,9 @@ struct HelpCommand: Command {
   static let spec = CommandSpec(
     name: "help",
     abstract: "Show the commands, or one command's options.",
-    parameters: [.positional("command", help: "The command to explain.", optional: true)])
+    parameters: [
+      .positional("command", help: "The command to explain.", optional: true).completing(.commands)
+    ])
 
   var command: String?
 

@@ -15,7 +15,8 @@ struct ExtractCommand: Command {
       (66 when a file is missing).
       """,
     parameters: [
-      .positional("file", help: "Articles to read; - reads standard input.", variadic: true),
+      .positional("file", help: "Articles to read; - reads standard input.", variadic: true)
+        .completing(.files),
       .option("--source", value: "NAME", help: "Who made the forecasts, whatever the text says."),
       .option("--said", value: "DATE", help: "When they were made, whatever the text says."),
       .option("--url", value: "URL", help: "Where the article was published."),

@@ -6,8 +6,10 @@ struct ListCommand: Command {
     name: "list",
     abstract: "List claims, filtered.",
     parameters: [
-      .option("--status", value: "STATUS", help: "proposed, open, resolved or rejected."),
-      .option("--outcome", value: "OUTCOME", help: "true, false, partial or void."),
+      .option("--status", value: "STATUS", help: "proposed, open, resolved or rejected.")
+        .completing(Status.self),
+      .option("--outcome", value: "OUTCOME", help: "true, false, partial or void.")
+        .completing(Outcome.self),
       .option(
         "--source", value: "NAME", help: "One source (aliases in Claims/sources.json count)."),
       .option("--tag", value: "TAG", help: "Claims with this tag."),

@@ -16,13 +16,16 @@ struct ReportCommand: Command {
       """,
     parameters: [
       .option("--year", value: "YEAR", help: "The year to score (default: this year)."),
-      .option("--by", value: "BASIS", help: "due (the deadline's year, default) or said."),
-      .option("--format", value: "LIST", help: "Any of md,html,csv,json (default: all four)."),
+      .option("--by", value: "BASIS", help: "due (the deadline's year, default) or said.")
+        .completing(ScorecardBasis.self),
+      .option("--format", value: "LIST", help: "Any of md,html,csv,json (default: all four).")
+        .completing(ReportFormat.self),
       .option("--out", value: "DIR", help: "Where to write (default: Reports/)."),
       .option(
         "--min-resolved", value: "N", help: "Scored claims a source needs to be ranked (default 5)."
       ),
-      .option("--group", value: "BY", help: "source (default), via (the outlet) or tag."),
+      .option("--group", value: "BY", help: "source (default), via (the outlet) or tag.")
+        .completing(Grouping.self),
     ])
 
   var year: Int?

@@ -11,11 +11,13 @@ struct ResolveCommand: Command {
       git merge) is settled by resolving it again.
       """,
     parameters: [
-      .positional("id", help: "The claim's id, or a unique prefix of 4 or more digits."),
-      .positional("outcome", help: "true, false, partial or void."),
+      .positional("id", help: "The claim's id, or a unique prefix of 4 or more digits.")
+        .completing(.claimIDs),
+      .positional("outcome", help: "true, false, partial or void.").completing(Outcome.self),
       .option("--on", value: "DATE", help: "The day it was settled (default: today)."),
       .option("--evidence", value: "TEXT", help: "A link or a quote that settles it."),
-      .option("--reason", value: "REASON", help: "Why a void claim cannot be judged."),
+      .option("--reason", value: "REASON", help: "Why a void claim cannot be judged.")
+        .completing(VoidReason.self),
       .option("--note", value: "TEXT", help: "Anything else worth keeping."),
     ])
 
@@ -91,7 +93,8 @@ struct ReopenCommand: Command {
       proposed again, with the corrections made on accepting dropped.
       """,
     parameters: [
-      .positional("id", help: "The claim's id, or a unique prefix of 4 or more digits."),
+      .positional("id", help: "The claim's id, or a unique prefix of 4 or more digits.")
+        .completing(.claimIDs),
       .option("--note", value: "TEXT", help: "Why it is reopened."),
     ])
 

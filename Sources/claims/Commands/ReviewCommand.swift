@@ -16,7 +16,8 @@ struct ReviewCommand: Command {
       """,
     parameters: [
       .option("--source", value: "NAME", help: "Only this source's proposals."),
-      .option("--document", value: "FILE", help: "Only proposals from this article."),
+      .option("--document", value: "FILE", help: "Only proposals from this article.")
+        .completing(.files),
       .option("--tag", value: "TAG", help: "Only proposals with this tag."),
     ])
 

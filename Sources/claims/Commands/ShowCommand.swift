@@ -5,7 +5,10 @@ struct ShowCommand: Command {
   static let spec = CommandSpec(
     name: "show",
     abstract: "Show one claim with its whole history.",
-    parameters: [.positional("id", help: "The claim's id, or a unique prefix of 4 or more digits.")]
+    parameters: [
+      .positional("id", help: "The claim's id, or a unique prefix of 4 or more digits.")
+        .completing(.claimIDs)
+    ]
   )
 
   var id: String

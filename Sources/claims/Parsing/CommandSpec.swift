@@ -43,9 +43,35 @@ struct Parameter: Sendable {
     case flag
   }
 
+  /// What a shell may offer for the value, in the scripts `claims completions` prints.
+  enum Completion: Sendable, Equatable {
+    case nothing
+    /// A fixed set of words.
+    case words([String])
+    /// The ids in the ledger.
+    case claimIDs
+    case files
+    /// The names of the commands.
+    case commands
+  }
+
   var name: String
   var kind: Kind
   var help: String
+  var completion: Completion = .nothing
+
+  /// The same parameter, its value completed as `completion` says.
+  func completing(_ completion: Completion) -> Parameter {
+    var parameter = self
+    parameter.completion = completion
+    return parameter
+  }
+
+  /// The same parameter, completed with the raw values of `type`.
+  func completing<Value: CaseIterable & RawRepresentable>(_ type: Value.Type) -> Parameter
+  where Value.RawValue == String {
+    completing(.words(type.allCases.map(\.rawValue)))
+  }
 
   static func positional(
     _ name: String, help: String, optional: Bool = false, variadic: Bool = false
@@ -74,7 +100,8 @@ struct Parameter: Sendable {
   static let globals: [Parameter] = [
     .option(
       "--ledger", value: "PATH",
-      help: "The ledger file (env CLAIMS_LEDGER; default: the nearest Claims/ledger.jsonl)."),
+      help: "The ledger file (env CLAIMS_LEDGER; default: the nearest Claims/ledger.jsonl)."
+    ).completing(.files),
     .option("--today", value: "DATE", help: "Take this day as today (env CLAIMS_TODAY)."),
     .flag("--json", help: "Print JSON instead of a table."),
     .flag("--help", help: "Show this help."),

@@ -1,0 +1,353 @@
+/// Shell completion scripts computed from the command specs, like `HelpText`.
+///
+/// The scripts complete command names, each command's options, the declared values of an
+/// option or argument, file names, and claim ids, which they ask of `claims completions ids`.
+enum CompletionScript {
+  /// The shells a script can be written for.
+  enum Shell: String, CaseIterable {
+    case bash, zsh, fish
+  }
+
+  static func render(_ shell: Shell, for specs: [CommandSpec]) -> String {
+    switch shell {
+    case .bash: bash(specs)
+    case .zsh: zsh(specs)
+    case .fish: fish(specs)
+    }
+  }
+
+  // MARK: - What each command declares
+
+  private static func options(of spec: CommandSpec) -> [Parameter] {
+    spec.allParameters.filter { !$0.isPositional }
+  }
+
+  /// The options that take a value, so a script can skip their values when counting arguments.
+  private static func valueOptions(of spec: CommandSpec) -> [String] {
+    options(of: spec).filter { if case .option = $0.kind { true } else { false } }.map(\.name)
+  }
+
+  /// The positionals in order, and whether the last one takes every remaining word.
+  private static func positionals(of spec: CommandSpec) -> [(Parameter, isVariadic: Bool)] {
+    spec.parameters.compactMap { parameter in
+      guard case .positional(_, let isVariadic) = parameter.kind else { return nil }
+      return (parameter, isVariadic)
+    }
+  }
+
+  private static func commandNames(_ specs: [CommandSpec]) -> [String] {
+    specs.map(\.name)
+  }
+
+  // MARK: - bash
+
+  private static func bash(_ specs: [CommandSpec]) -> String {
+    func reply(_ completion: Parameter.Completion) -> String {
+      switch completion {
+      case .nothing: ":"
+      case .words(let words):
+        "COMPREPLY=($(compgen -W \"\(words.joined(separator: " "))\" -- \"$cur\"))"
+      case .claimIDs: "COMPREPLY=($(compgen -W \"$(_claims_ids)\" -- \"$cur\"))"
+      case .files: "compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- \"$cur\"))"
+      case .commands:
+        "COMPREPLY=($(compgen -W \"\(commandNames(specs).joined(separator: " "))\" -- \"$cur\"))"
+      }
+    }
+    var text = """
+      # bash completion for claims, written by 'claims completions bash'.
+      # Install: claims completions bash > ~/.local/share/bash-completion/completions/claims
+
+      # The claim ids of the ledger this command line names (or the nearest one).
+      _claims_ids() {
+        local i ledger=()
+        for ((i = 1; i < ${#COMP_WORDS[@]} - 1; i++)); do
+          if [[ ${COMP_WORDS[i]} == --ledger ]]; then ledger=(--ledger "${COMP_WORDS[i + 1]}"); fi
+        done
+        "${COMP_WORDS[0]}" completions ids "${ledger[@]}" 2>/dev/null
+      }
+
+      # How many arguments come before the cursor; $1 lists the options that take a value.
+      _claims_position() {
+        local i n=0 skip=
+        for ((i = 2; i < COMP_CWORD; i++)); do
+          if [[ -n $skip ]]; then
+            skip=
+            continue
+          fi
+          case ${COMP_WORDS[i]} in
+            --*=*) ;;
+            -*) if [[ " $1 " == *" ${COMP_WORDS[i]} "* ]]; then skip=1; fi ;;
+            *) n=$((n + 1)) ;;
+          esac
+        done
+        echo "$n"
+      }
+
+      _claims() {
+        local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
+        COMPREPLY=()
+        if ((COMP_CWORD == 1)); then
+          COMPREPLY=($(compgen -W "\(commandNames(specs).joined(separator: " ")) --help --version" -- "$cur"))
+          return 0
+        fi
+        case ${COMP_WORDS[1]} in
+
+      """
+    for spec in specs {
+      text += "    \(spec.name))\n"
+      let valued = options(of: spec).filter(isValued)
+      if !valued.isEmpty {
+        text += "      case $prev in\n"
+        for option in valued where option.completion != .nothing {
+          text += "        \(option.name)) \(reply(option.completion)); return 0 ;;\n"
+        }
+        let free = valued.filter { $0.completion == .nothing }.map(\.name)
+        if !free.isEmpty { text += "        \(free.joined(separator: "|"))) return 0 ;;\n" }
+        text += "      esac\n"
+      }
+      text += "      if [[ $cur == -* ]]; then\n"
+      text +=
+        "        COMPREPLY=($(compgen -W \"\(options(of: spec).map(\.name).joined(separator: " "))\" -- \"$cur\"))\n"
+      text += "        return 0\n      fi\n"
+      let arguments = positionals(of: spec)
+      if arguments.contains(where: { $0.0.completion != .nothing }) {
+        let skipped = valueOptions(of: spec).joined(separator: " ")
+        text += "      case $(_claims_position \"\(skipped)\") in\n"
+        for (index, (parameter, isVariadic)) in arguments.enumerated() {
+          let label = isVariadic ? "*" : "\(index)"
+          text += "        \(label)) \(reply(parameter.completion)) ;;\n"
+        }
+        text += "      esac\n"
+      }
+      text += "      ;;\n"
+    }
+    text += """
+        esac
+        return 0
+      }
+
+      complete -F _claims claims
+
+      """
+    return text
+  }
+
+  private static func isValued(_ parameter: Parameter) -> Bool {
+    if case .option = parameter.kind { return true }
+    return false
+  }
+
+  // MARK: - zsh
+
+  /// A word inside single quotes in zsh or bash.
+  private static func singleQuoted(_ text: String) -> String {
+    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
+
+  private static func zsh(_ specs: [CommandSpec]) -> String {
+    func add(_ completion: Parameter.Completion) -> String {
+      switch completion {
+      case .nothing: ":"
+      case .words(let words): "compadd -- " + words.joined(separator: " ")
+      case .claimIDs: "compadd -- $(_claims_ids)"
+      case .files: "_files"
+      case .commands: "compadd -- " + commandNames(specs).joined(separator: " ")
+      }
+    }
+    func described(_ pairs: [(String, String)], indent: Int) -> String {
+      let margin = String(repeating: " ", count: indent)
+      return pairs.map { margin + singleQuoted($0.0 + ":" + $0.1) + "\n" }.joined()
+    }
+    var text = """
+      #compdef claims
+      # zsh completion for claims, written by 'claims completions zsh'.
+      # Install: claims completions zsh > ~/.zfunc/_claims, with ~/.zfunc in fpath before compinit.
+
+      # The claim ids of the ledger this command line names (or the nearest one).
+      _claims_ids() {
+        local -a ledger
+        local i
+        for ((i = 2; i < $#words; i++)); do
+          if [[ $words[i] == --ledger ]]; then ledger=(--ledger "$words[i + 1]"); fi
+        done
+        $words[1] completions ids $ledger 2>/dev/null
+      }
+
+      # How many arguments come before the cursor; $1 lists the options that take a value.
+      _claims_position() {
+        local i n=0 skip=
+        for ((i = 3; i < CURRENT; i++)); do
+          if [[ -n $skip ]]; then
+            skip=
+            continue
+          fi
+          case $words[i] in
+            --*=*) ;;
+            -*) if [[ " $1 " == *" $words[i] "* ]]; then skip=1; fi ;;
+            *) n=$((n + 1)) ;;
+          esac
+        done
+        print -r -- $n
+      }
+
+      _claims() {
+        local cur=$words[CURRENT] prev=$words[CURRENT-1]
+        if ((CURRENT == 2)); then
+          local -a commands
+          commands=(
+
+      """
+    text += described(specs.map { ($0.name, $0.abstract) }, indent: 6)
+    text += """
+          )
+          _describe -t commands 'claims command' commands
+          return
+        fi
+        case $words[2] in
+
+      """
+    for spec in specs {
+      text += "    \(spec.name))\n"
+      let valued = options(of: spec).filter(isValued)
+      if !valued.isEmpty {
+        text += "      case $prev in\n"
+        for option in valued where option.completion != .nothing {
+          text += "        \(option.name)) \(add(option.completion)); return ;;\n"
+        }
+        let free = valued.filter { $0.completion == .nothing }.map(\.name)
+        if !free.isEmpty { text += "        \(free.joined(separator: "|"))) return ;;\n" }
+        text += "      esac\n"
+      }
+      text += "      if [[ $cur == -* ]]; then\n        local -a options\n        options=(\n"
+      text += described(options(of: spec).map { ($0.name, $0.help) }, indent: 10)
+      text += "        )\n        _describe -t options 'option' options\n        return\n      fi\n"
+      let arguments = positionals(of: spec)
+      if arguments.contains(where: { $0.0.completion != .nothing }) {
+        let skipped = valueOptions(of: spec).joined(separator: " ")
+        text += "      case $(_claims_position \"\(skipped)\") in\n"
+        for (index, (parameter, isVariadic)) in arguments.enumerated() {
+          let label = isVariadic ? "*" : "\(index)"
+          text += "        \(label)) \(add(parameter.completion)) ;;\n"
+        }
+        text += "      esac\n"
+      }
+      text += "      ;;\n"
+    }
+    text += """
+        esac
+      }
+
+      if [[ $funcstack[1] == _claims ]]; then
+        _claims "$@"
+      else
+        compdef _claims claims
+      fi
+
+      """
+    return text
+  }
+
+  // MARK: - fish
+
+  /// A word inside single quotes in fish, where a backslash escapes too.
+  private static func fishQuoted(_ text: String) -> String {
+    "'"
+      + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+        of: "'", with: "\\'") + "'"
+  }
+
+  private static func fish(_ specs: [CommandSpec]) -> String {
+    var text = """
+      # fish completion for claims, written by 'claims completions fish'.
+      # Install: claims completions fish > ~/.config/fish/completions/claims.fish
+
+      function __claims_needs_command
+          test (count (commandline -opc)) -eq 1
+      end
+
+      function __claims_command_is
+          set -l tokens (commandline -opc)
+          test (count $tokens) -ge 2; and test "$tokens[2]" = "$argv[1]"
+      end
+
+      # The claim ids of the ledger this command line names (or the nearest one).
+      function __claims_ids
+          set -l tokens (commandline -opc)
+          set -l ledger
+          for i in (seq (count $tokens))
+              if test "$tokens[$i]" = --ledger; and test $i -lt (count $tokens)
+                  set ledger --ledger $tokens[(math $i + 1)]
+              end
+          end
+          $tokens[1] completions ids $ledger 2>/dev/null
+      end
+
+      # How many arguments come before the cursor; the arguments list the options that take a value.
+      function __claims_position
+          set -l tokens (commandline -opc)
+          set -l n 0
+          set -l skip 0
+          if test (count $tokens) -ge 3
+              for token in $tokens[3..-1]
+                  if test $skip = 1
+                      set skip 0
+                      continue
+                  end
+                  switch $token
+                      case '--*=*'
+                      case '-*'
+                          if contains -- $token $argv
+                              set skip 1
+                          end
+                      case '*'
+                          set n (math $n + 1)
+                  end
+              end
+          end
+          echo $n
+      end
+
+      complete -c claims -f
+      complete -c claims -n __claims_needs_command -l help -d 'Show the commands.'
+      complete -c claims -n __claims_needs_command -l version -d 'Print the version.'
+
+      """
+    func values(_ completion: Parameter.Completion) -> String {
+      switch completion {
+      case .nothing: "-x"
+      case .words(let words): "-x -a " + fishQuoted(words.joined(separator: " "))
+      case .claimIDs: "-x -a '(__claims_ids)'"
+      case .files: "-r -F"
+      case .commands: "-x -a " + fishQuoted(commandNames(specs).joined(separator: " "))
+      }
+    }
+    func arguments(_ completion: Parameter.Completion) -> String {
+      switch completion {
+      case .files: "-F"
+      default: String(values(completion).dropFirst(3))
+      }
+    }
+    for spec in specs {
+      text +=
+        "complete -c claims -n __claims_needs_command -a \(spec.name) -d \(fishQuoted(spec.abstract))\n"
+    }
+    for spec in specs {
+      let condition = "'__claims_command_is \(spec.name)'"
+      for option in options(of: spec) {
+        let long = String(option.name.drop { $0 == "-" })
+        var line = "complete -c claims -n \(condition) -l \(long)"
+        if isValued(option) { line += " " + values(option.completion) }
+        text += line + " -d \(fishQuoted(option.help))\n"
+      }
+      let skipped = valueOptions(of: spec).joined(separator: " ")
+      for (index, (parameter, isVariadic)) in positionals(of: spec).enumerated()
+      where parameter.completion != .nothing {
+        let test = isVariadic ? "-ge" : "-eq"
+        let position =
+          "'__claims_command_is \(spec.name); and test (__claims_position \(skipped)) \(test) \(index)'"
+        text += "complete -c claims -n \(position) \(arguments(parameter.completion))\n"
+      }
+    }
+    return text
+  }
+}

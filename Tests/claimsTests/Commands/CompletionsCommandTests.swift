@@ -1,0 +1,134 @@
+import ClaimLedger
+import Foundation
+import Testing
+
+@testable import claims
+
+/// `claims completions`: scripts generated from the same specs as `--help`.
+@Suite struct CompletionsCommandTests {
+  static let shells = CompletionScript.Shell.allCases
+
+  /// Where each shell's binary may be; a shell that is not installed is not checked.
+  static func binary(of shell: CompletionScript.Shell) -> String? {
+    ["/bin/", "/usr/bin/", "/usr/local/bin/"].map { $0 + shell.rawValue }
+      .first { FileManager.default.isExecutableFile(atPath: $0) }
+  }
+
+  func script(_ shell: CompletionScript.Shell) throws -> String {
+    let sandbox = try Sandbox()
+    let result = sandbox.run(["completions", shell.rawValue])
+    try #require(result.status == .success, result.report)
+    #expect(result.stderr.isEmpty)
+    return result.stdout
+  }
+
+  @Test(arguments: shells)
+  func namesEveryCommandAndTheOptionsOfSeveral(_ shell: CompletionScript.Shell) throws {
+    let text = try script(shell)
+    for type in CLI.commands {
+      #expect(text.contains(type.spec.name), "\(type.spec.name) missing")
+    }
+    for type in [ListCommand.self, ResolveCommand.self, ReportCommand.self] as [any Command.Type] {
+      for parameter in type.spec.allParameters where !parameter.isPositional {
+        let name =
+          shell == .fish ? "-l " + parameter.name.dropFirst(2) : Substring(parameter.name)
+        #expect(text.contains(name), "\(type.spec.name) \(parameter.name) missing")
+      }
+    }
+    for words in [
+      "proposed open resolved rejected", "true false partial void", "md html csv json",
+      "ambiguous annulled condition-failed retracted duplicate",
+    ] {
+      #expect(text.contains(words), "\(words) missing")
+    }
+    #expect(text.contains("completions ids"))
+  }
+
+  @Test(arguments: shells)
+  func isValidShellSyntax(_ shell: CompletionScript.Shell) throws {
+    guard let binary = Self.binary(of: shell) else { return }
+    let file = FileManager.default.temporaryDirectory
+      .appendingPathComponent("claims-completion-\(UUID().uuidString).\(shell.rawValue)")
+    defer { try? FileManager.default.removeItem(at: file) }
+    try Data(try script(shell).utf8).write(to: file)
+    let run = try GitTeam.run(
+      URL(fileURLWithPath: binary), ["-n", file.path],
+      in: FileManager.default.temporaryDirectory, environment: [:])
+    #expect(run.status == 0, run.report)
+  }
+
+  @Test func anUnknownShellIsAUsageError() throws {
+    let sandbox = try Sandbox()
+    let result = sandbox.run(["completions", "tcsh"])
+    #expect(result.status == .usage)
+    #expect(result.stdout.isEmpty)
+    #expect(
+      result.stderr.hasPrefix(
+        "claims: error: <shell>: 'tcsh' is not bash, zsh or fish\nusage: claims completions <shell>"
+      ))
+    #expect(sandbox.run(["completions"]).status == .usage)
+  }
+
+  @Test func idsAreTheLedgersClaimsOneALine() throws {
+    let sandbox = try Sandbox()
+    #expect(sandbox.run(["completions", "ids"]).stdout.isEmpty)
+    let first = try sandbox.add(
+      "OpenAI will acquire Pinterest", "--source", "Bloomberg", "--confidence", "0.7")
+    let second = try sandbox.add(
+      "Apple ships glasses", "--source", "Bloomberg", "--confidence", "0.6")
+    #expect(sandbox.run(["resolve", first, "true"]).status == .success)
+    let result = sandbox.run(["completions", "ids"])
+    #expect(result.status == .success, result.report)
+    #expect(result.stdout == "\(first)\n\(second)\n")
+    #expect(!HelpText.render(CompletionsCommand.spec).contains("completions ids"))
+  }
+
+  @Test func idScanSkipsOtherEntriesAndMalformedLines() {
+    let text = [
+      JournalLine.claim("abcd000001", text: "One"), "{\"entry\":",
+      "{\"entry\":\"claim\",\"id\":\"xyz\"}",
+      JournalLine.claim("abcd000002", text: "Two"), JournalLine.claim("abcd000001", text: "One"),
+    ].map { $0 + "\n" }.joined()
+    #expect(ClaimIDScan.ids(in: Array(text.utf8)) == ["abcd000001", "abcd000002"])
+  }
+
+  /// Runs the bash script's function as bash would on Tab, and returns what it offers.
+  func offers(_ words: [String], sandbox: Sandbox, script: String) throws -> [String] {
+    let binary = try BuiltBinary.located().path
+    let quoted = ([binary] + words).map { "'" + $0 + "'" }.joined(separator: " ")
+    let program = """
+      \(script)
+      COMP_WORDS=(\(quoted))
+      COMP_CWORD=\(words.count)
+      _claims
+      printf '%s\\n' "${COMPREPLY[@]}"
+      """
+    let run = try GitTeam.run(
+      URL(fileURLWithPath: "/bin/bash"), ["-c", program], in: sandbox.directory,
+      environment: sandbox.environment.merging(["PATH": "/usr/bin:/bin"]) { $1 })
+    try #require(run.status == 0, run.report)
+    return run.stdout.split(separator: "\n").map(String.init)
+  }
+
+  @Test func bashOffersCommandsValuesAndIds() throws {
+    guard FileManager.default.isExecutableFile(atPath: "/bin/bash") else { return }
+    let sandbox = try Sandbox()
+    let id = try sandbox.add(
+      "OpenAI will acquire Pinterest", "--source", "Bloomberg", "--confidence", "0.7")
+    let script = try self.script(.bash)
+    #expect(
+      Set(try offers(["re"], sandbox: sandbox, script: script))
+        == ["resolve", "reopen", "review", "report", "reject"])
+    #expect(try offers(["list", "--status", "o"], sandbox: sandbox, script: script) == ["open"])
+    #expect(try offers(["list", "--st"], sandbox: sandbox, script: script) == ["--status"])
+    #expect(try offers(["resolve", ""], sandbox: sandbox, script: script) == [id])
+    #expect(
+      try offers(["resolve", "--on", "2026-07-01", id, ""], sandbox: sandbox, script: script)
+        == ["true", "false", "partial", "void"])
+    #expect(
+      try offers(["report", "--format", ""], sandbox: sandbox, script: script) == [
+        "md", "html", "csv", "json",
+      ])
+    #expect(try offers(["help", "comp"], sandbox: sandbox, script: script) == ["completions"])
+  }
+}
