@@ -70,6 +70,11 @@ enum CompletionScript {
       _claims_position() {
         local i n=0 skip=
         for ((i = 2; i < COMP_CWORD; i++)); do
+          # bash splits --status=open at the '=': the word after it is the option's value.
+          if [[ ${COMP_WORDS[i]} == = ]]; then
+            skip=1
+            continue
+          fi
           if [[ -n $skip ]]; then
             skip=
             continue
@@ -85,6 +90,7 @@ enum CompletionScript {
 
       _claims() {
         local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
+        if [[ $prev == = ]] && ((COMP_CWORD > 2)); then prev=${COMP_WORDS[COMP_CWORD - 2]}; fi
         COMPREPLY=()
         if ((COMP_CWORD == 1)); then
           COMPREPLY=($(compgen -W "\(commandNames(specs).joined(separator: " ")) --help --version" -- "$cur"))
