@@ -39,6 +39,10 @@ enum ExitStatus: Int32 {
         .malformedLexicon:
         self = .dataError
       }
+    case let error as ImportError:
+      switch error {
+      case .malformed, .badValue, .missingColumns, .badRows: self = .dataError
+      }
     case is OutputError:
       self = .ioError
     default:
