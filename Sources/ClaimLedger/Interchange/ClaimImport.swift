@@ -169,7 +169,9 @@ public enum ClaimImport {
           switch object[key] {
           case nil: return nil
           case let text as String: return text
-          case let flag as Bool: return flag ? "true" : "false"
+          // On Linux a JSON number 0 or 1 also casts to Bool, so the key decides which it is.
+          case let number as NSNumber where key == "conditional":
+            return number.boolValue ? "true" : "false"
           case let number as NSNumber:
             return ClaimExport.number(number.doubleValue)
           default: return ""
