@@ -68,6 +68,12 @@ public enum CSVReader {
     public var line: Int
     public var column: Int
     public var reason: String
+
+    public init(line: Int, column: Int, reason: String) {
+      self.line = line
+      self.column = column
+      self.reason = reason
+    }
   }
 
   public static func rows(_ bytes: [UInt8]) throws(Failure) -> [CSVRow] {
