@@ -108,18 +108,23 @@ public enum CSVReader {
     while index <= count {
       if cells.isEmpty { rowLine = line }
       let cellColumn = column(of: index)
-      var value: [UInt8] = []
+      let cell: String
       if index < count, bytes[index] == UInt8(ascii: "\"") {
         let openLine = line
         let openColumn = cellColumn
         index += 1
+        // Runs between doubled quotes are copied whole rather than byte by byte.
+        var value: [UInt8] = []
+        var runStart = index
         var closed = false
         while index < count {
           let byte = bytes[index]
           if byte == UInt8(ascii: "\"") {
+            value.append(contentsOf: bytes[runStart..<index])
             if index + 1 < count, bytes[index + 1] == UInt8(ascii: "\"") {
               value.append(byte)
               index += 2
+              runStart = index
               continue
             }
             index += 1
@@ -130,7 +135,6 @@ public enum CSVReader {
             line += 1
             lineStart = index + 1
           }
-          value.append(byte)
           index += 1
         }
         guard closed else {
@@ -141,18 +145,20 @@ public enum CSVReader {
             line: line, column: column(of: index),
             reason: "text after the closing quote of a quoted cell")
         }
+        cell = String(decoding: value, as: UTF8.self)
       } else {
+        let cellStart = index
         while index < count, !isEnd(bytes, index) {
           if bytes[index] == UInt8(ascii: "\"") {
             throw Failure(
               line: line, column: column(of: index),
               reason: "stray quote in an unquoted cell (quote the whole cell and double it)")
           }
-          value.append(bytes[index])
           index += 1
         }
+        cell = String(decoding: bytes[cellStart..<index], as: UTF8.self)
       }
-      cells.append(String(decoding: value, as: UTF8.self))
+      cells.append(cell)
       columns.append(cellColumn)
       if index < count, bytes[index] == UInt8(ascii: ",") {
         index += 1
