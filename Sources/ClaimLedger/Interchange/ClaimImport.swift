@@ -64,15 +64,22 @@ public struct ImportReading: Sendable {
 /// independently, and a million of them take seconds on one core.
 enum ParallelMap {
   static func map<Value: Sendable>(count: Int, _ transform: @Sendable (Int) -> Value) -> [Value] {
+    parts(count: count) { range in range.map(transform) }.flatMap { $0 }
+  }
+
+  /// `body` run on consecutive parts of 0..<count, on all cores; the results in order.
+  static func parts<Value: Sendable>(count: Int, _ body: @Sendable (Range<Int>) -> Value)
+    -> [Value]
+  {
     let parts = count < 1_024 ? 1 : 8 * ProcessInfo.processInfo.activeProcessorCount
     let partSize = (count + parts - 1) / max(parts, 1)
-    let slots = Slots<[Value]>(count: parts, empty: [])
+    let slots = Slots<Value?>(count: parts, empty: nil)
     DispatchQueue.concurrentPerform(iterations: parts) { part in
       let start = min(count, part * partSize)
       let end = min(count, start + partSize)
-      slots.store((start..<end).map(transform), at: part)
+      slots.store(body(start..<end), at: part)
     }
-    return slots.all().flatMap { $0 }
+    return slots.all().compactMap { $0 }
   }
 
   /// One slot per worker; each is written by one worker and read after all of them finish.
