@@ -42,6 +42,7 @@ enum ExitStatus: Int32 {
     case let error as ImportError:
       switch error {
       case .malformed, .badValue, .missingColumns, .badRows: self = .dataError
+      case .notFound: self = .noInput
       }
     case is OutputError:
       self = .ioError

@@ -1,5 +1,7 @@
 /// Why a file given to `claims import` cannot be imported, or one of its rows.
 public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// No readable file at the path.
+  case notFound(path: String)
   /// The bytes are not well-formed CSV or JSON at the location.
   case malformed(at: SourceLocation, reason: String)
   /// A row whose cell at the location holds a value that cannot be imported.
@@ -11,6 +13,7 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
 
   public var description: String {
     switch self {
+    case .notFound(let path): "no file to import at \(path)"
     case .malformed(let location, let reason): "\(location): \(reason)"
     case .badValue(let location, let reason): "\(location): \(reason)"
     case .missingColumns(let path, let names):

@@ -45,7 +45,7 @@ struct ImportCommand: Command {
       ? file : (context.workingDirectory as NSString).appendingPathComponent(file)
     let shown = ReportFiles.display(path, from: context.workingDirectory)
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw LedgerError.notFound(path: shown)
+      throw ImportError.notFound(path: shown)
     }
     let bytes = [UInt8](data)
     let format = self.format ?? ClaimImport.guessFormat(path: path, bytes: bytes)

@@ -133,6 +133,13 @@ func foldedClaims(_ sandbox: Sandbox) throws -> [NSDictionary] {
     #expect(try sandbox.ledgerLines().isEmpty)
   }
 
+  @Test func aMissingFileIsNoInput() throws {
+    let sandbox = try Sandbox()
+    let result = sandbox.run(["import", "nowhere.csv"])
+    #expect(result.status == .noInput)
+    #expect(result.stderr == "claims: error: no file to import at nowhere.csv\n")
+  }
+
   @Test func claimsAlreadyInTheLedgerAreCountedAndSkipped() throws {
     let sandbox = try Sandbox()
     try sandbox.add(
