@@ -13,7 +13,7 @@ enum CLI {
     InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self, ResolveCommand.self,
     ReopenCommand.self, AmendCommand.self, DueCommand.self, SourcesCommand.self,
     CheckCommand.self, ExtractCommand.self, ReviewCommand.self, AcceptCommand.self,
-    ReportCommand.self,
+    ReportCommand.self, ExportCommand.self, ImportCommand.self,
     RejectCommand.self, CompletionsCommand.self, HelpCommand.self,
   ]
 
@@ -77,7 +77,7 @@ enum CLI {
       let status = ExitStatus(for: error)
       let isKnown =
         error is LedgerError || error is ReportError || error is OutputError
-        || error is ExtractionError
+        || error is ExtractionError || error is ImportError
       let text = isKnown ? "\(error)" : "internal error (\(type(of: error))): \(error)"
       return Result(status: status, stdout: "", stderr: "claims: error: \(text)\n")
     }

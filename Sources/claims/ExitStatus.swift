@@ -39,6 +39,11 @@ enum ExitStatus: Int32 {
         .malformedLexicon:
         self = .dataError
       }
+    case let error as ImportError:
+      switch error {
+      case .malformed, .badValue, .missingColumns, .badRows: self = .dataError
+      case .notFound: self = .noInput
+      }
     case is OutputError:
       self = .ioError
     default:

@@ -1,3 +1,5 @@
+import ClaimLedger
+
 /// The leaderboard as CSV (RFC 4180, UTF-8, CRLF): one row per group, ranked ones first.
 ///
 /// Text cells that a spreadsheet would read as a formula get a leading `'`; numbers are never
@@ -34,19 +36,9 @@ public struct CSVRenderer: Sendable {
     return text
   }
 
-  /// A text cell made safe for spreadsheets, then quoted when it holds `,`, `"` or a line break.
+  /// A text cell made safe for spreadsheets, then quoted when it holds `,`, `"` or a line break
+  /// (the rule is `CSVField.text`, shared with `claims export`).
   static func textCell(_ value: String) -> String {
-    var cell = value
-    if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
-      cell = "'" + cell
-    }
-    let needsQuotes = cell.unicodeScalars.contains { "\",\r\n".unicodeScalars.contains($0) }
-    guard needsQuotes else { return cell }
-    var quoted = "\""
-    for character in cell {
-      quoted.append(character)
-      if character == "\"" { quoted.append("\"") }
-    }
-    return quoted + "\""
+    CSVField.text(value)
   }
 }

@@ -1,0 +1,195 @@
+/// CSV as RFC 4180 writes it, shared by every CSV `claims` writes or reads.
+///
+/// Text cells that a spreadsheet would run as a formula (first character `=`, `+`, `-`, `@`,
+/// tab or carriage return) get a leading `'`. So that the rule round-trips, a cell that already
+/// starts with `'`s followed by one of those characters gets one more `'`, and `decodeText`
+/// strips exactly one `'` from any cell of that shape: `=1` ↔ `'=1`, `'=1` ↔ `''=1`, and
+/// `'hello` is left alone both ways.
+public enum CSVField {
+  private static func isTrigger(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "=", "+", "-", "@", "\t", "\r": true
+    default: false
+    }
+  }
+
+  /// True when the cell, past any leading `'`s, starts with a formula character.
+  private static func looksLikeFormula(_ value: String) -> Bool {
+    let first = value.unicodeScalars.first { $0 != "'" }
+    guard let first else { return false }
+    return isTrigger(first)
+  }
+
+  /// A text cell made safe for spreadsheets, then quoted when needed.
+  public static func text(_ value: String) -> String {
+    quoted(looksLikeFormula(value) ? "'" + value : value)
+  }
+
+  /// A cell whose text is never neutralised (numbers, dates, ids), quoted when needed.
+  public static func quoted(_ cell: String) -> String {
+    let needsQuotes = cell.unicodeScalars.contains {
+      $0 == "\"" || $0 == "," || $0 == "\r" || $0 == "\n"
+    }
+    guard needsQuotes else { return cell }
+    var quoted = "\""
+    for character in cell {
+      quoted.append(character)
+      if character == "\"" { quoted.append("\"") }
+    }
+    return quoted + "\""
+  }
+
+  /// Undoes `text(_:)`: drops the one `'` it adds in front of formula-looking text.
+  public static func decodeText(_ cell: String) -> String {
+    guard cell.hasPrefix("'"), looksLikeFormula(cell) else { return cell }
+    return String(cell.dropFirst())
+  }
+
+  /// One row: cells joined by commas and ended by CRLF, as RFC 4180 asks.
+  public static func row(_ cells: [String]) -> String {
+    cells.joined(separator: ",") + "\r\n"
+  }
+}
+
+/// A row of a CSV file and the 1-based line it starts on.
+public struct CSVRow: Sendable, Equatable {
+  public var line: Int
+  public var cells: [String]
+  /// The column (1-based, in characters) each cell starts at, for messages about a cell.
+  public var columns: [Int]
+}
+
+/// A strict RFC 4180 reader: a UTF-8 BOM is skipped, CRLF or LF end rows, quoted cells may
+/// hold commas, quotes (doubled) and line breaks; an unclosed quote or a quote inside an
+/// unquoted cell is an error at its line and column rather than a guess.
+public enum CSVReader {
+  /// Why the bytes are not CSV, and where.
+  public struct Failure: Error, Equatable, Sendable {
+    public var line: Int
+    public var column: Int
+    public var reason: String
+
+    public init(line: Int, column: Int, reason: String) {
+      self.line = line
+      self.column = column
+      self.reason = reason
+    }
+  }
+
+  public static func rows(_ bytes: [UInt8]) throws(Failure) -> [CSVRow] {
+    var rows: [CSVRow] = []
+    var start = 0
+    if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+    var index = start
+    var line = 1
+    var lineStart = start
+    var cells: [String] = []
+    var columns: [Int] = []
+    var rowLine = 1
+    let count = bytes.count
+
+    // Columns are asked for in increasing order within a line, so the count carries on from
+    // the last answer instead of rescanning the line.
+    var countedTo = start
+    var countedColumn = 1
+    func column(of position: Int) -> Int {
+      if countedTo < lineStart || countedTo > position {
+        countedTo = lineStart
+        countedColumn = 1
+      }
+      // Characters, not bytes: count the bytes that start a UTF-8 sequence.
+      while countedTo < position {
+        if bytes[countedTo] & 0xC0 != 0x80 { countedColumn += 1 }
+        countedTo += 1
+      }
+      return countedColumn
+    }
+
+    while index <= count {
+      if cells.isEmpty { rowLine = line }
+      let cellColumn = column(of: index)
+      let cell: String
+      if index < count, bytes[index] == UInt8(ascii: "\"") {
+        let openLine = line
+        let openColumn = cellColumn
+        index += 1
+        // Runs between doubled quotes are copied whole rather than byte by byte.
+        var value: [UInt8] = []
+        var runStart = index
+        var closed = false
+        while index < count {
+          let byte = bytes[index]
+          if byte == UInt8(ascii: "\"") {
+            value.append(contentsOf: bytes[runStart..<index])
+            if index + 1 < count, bytes[index + 1] == UInt8(ascii: "\"") {
+              value.append(byte)
+              index += 2
+              runStart = index
+              continue
+            }
+            index += 1
+            closed = true
+            break
+          }
+          if byte == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = index + 1
+          }
+          index += 1
+        }
+        guard closed else {
+          throw Failure(line: openLine, column: openColumn, reason: "unclosed quote")
+        }
+        if index < count, !isEnd(bytes, index) {
+          throw Failure(
+            line: line, column: column(of: index),
+            reason: "text after the closing quote of a quoted cell")
+        }
+        cell = String(decoding: value, as: UTF8.self)
+      } else {
+        let cellStart = index
+        while index < count, !isEnd(bytes, index) {
+          if bytes[index] == UInt8(ascii: "\"") {
+            throw Failure(
+              line: line, column: column(of: index),
+              reason: "stray quote in an unquoted cell (quote the whole cell and double it)")
+          }
+          index += 1
+        }
+        cell = String(decoding: bytes[cellStart..<index], as: UTF8.self)
+      }
+      cells.append(cell)
+      columns.append(cellColumn)
+      if index < count, bytes[index] == UInt8(ascii: ",") {
+        index += 1
+        continue
+      }
+      // End of the row: CRLF, LF, CR or the end of the bytes.
+      if index < count {
+        if bytes[index] == UInt8(ascii: "\r"), index + 1 < count,
+          bytes[index + 1] == UInt8(ascii: "\n")
+        {
+          index += 2
+        } else {
+          index += 1
+        }
+        line += 1
+        lineStart = index
+      } else {
+        index += 1
+      }
+      if !(cells.count == 1 && cells[0].isEmpty) {
+        rows.append(CSVRow(line: rowLine, cells: cells, columns: columns))
+      }
+      cells = []
+      columns = []
+      if index == count { break }
+    }
+    return rows
+  }
+
+  private static func isEnd(_ bytes: [UInt8], _ index: Int) -> Bool {
+    let byte = bytes[index]
+    return byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+  }
+}

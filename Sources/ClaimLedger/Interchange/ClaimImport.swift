@@ -1,0 +1,393 @@
+import Dispatch
+import Foundation
+
+/// The formats `claims import` reads.
+public enum ImportFormat: String, Sendable, CaseIterable {
+  case csv, jsonl, fatebook
+}
+
+/// One claim read from a file, with the state it had there.
+public struct ImportedClaim: Sendable, Equatable {
+  public var id: ClaimID
+  public var claim: Claim
+  /// `open`, `proposed`, `resolved` or `rejected`.
+  public var status: Status
+  public var resolution: Resolution?
+  public var rejection: String?
+  public var note: String?
+  /// The line the claim starts on, for messages.
+  public var line: Int
+
+  /// The journal entries that recreate the claim: a `claim` entry, then a `reject` or
+  /// `resolve` entry when it was settled, then an `amend` that carries a note when the note
+  /// has nowhere else to go. Each is stamped a millisecond after the one before, so they fold
+  /// in order.
+  public func entries(at now: Timestamp) -> [Entry] {
+    func stamp(_ step: Int64) -> Timestamp {
+      Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch + step)
+    }
+    let isProposed = status == .proposed || status == .rejected
+    var entries = [
+      Entry(id: id, at: now, body: .claim(claim, status: isProposed ? .proposed : .open))
+    ]
+    if status == .rejected {
+      entries.append(Entry(id: id, at: stamp(1), body: .reject(reason: rejection)))
+    }
+    if let resolution, status == .resolved {
+      entries.append(Entry(id: id, at: stamp(1), body: .resolve(resolution)))
+    } else if let note {
+      entries.append(Entry(id: id, at: stamp(2), body: .amend(ClaimChanges(), note: note)))
+    }
+    return entries
+  }
+}
+
+/// What reading a file gave: the good claims, the bad rows, and notes for the person.
+public struct ImportReading: Sendable {
+  public var format: ImportFormat
+  public var claims: [ImportedClaim] = []
+  public var problems: [ImportError] = []
+  public var notes: [String] = []
+
+  /// Sorts row results, kept in file order, into claims and problems.
+  mutating func collect(_ results: [Result<ImportedClaim, ImportError>]) {
+    for result in results {
+      switch result {
+      case .success(let claim): claims.append(claim)
+      case .failure(let problem): problems.append(problem)
+      }
+    }
+  }
+}
+
+/// A map over 0..<count run in parts on all cores, results in order: rows are checked
+/// independently, and a million of them take seconds on one core.
+enum ParallelMap {
+  static func map<Value: Sendable>(count: Int, _ transform: @Sendable (Int) -> Value) -> [Value] {
+    parts(count: count) { range in range.map(transform) }.flatMap { $0 }
+  }
+
+  /// `body` run on consecutive parts of 0..<count, on all cores; the results in order.
+  static func parts<Value: Sendable>(count: Int, _ body: @Sendable (Range<Int>) -> Value)
+    -> [Value]
+  {
+    let parts = count < 1_024 ? 1 : 8 * ProcessInfo.processInfo.activeProcessorCount
+    let partSize = (count + parts - 1) / max(parts, 1)
+    let slots = Slots<Value?>(count: parts, empty: nil)
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      let start = min(count, part * partSize)
+      let end = min(count, start + partSize)
+      slots.store(body(start..<end), at: part)
+    }
+    return slots.all().compactMap { $0 }
+  }
+
+  /// One slot per worker; each is written by one worker and read after all of them finish.
+  final class Slots<Element>: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<Element>
+
+    init(count: Int, empty: Element) {
+      slots = .allocate(capacity: count)
+      slots.initialize(repeating: empty)
+    }
+
+    deinit {
+      slots.deinitialize()
+      slots.deallocate()
+    }
+
+    func store(_ value: Element, at index: Int) { slots[index] = value }
+
+    func all() -> [Element] { Array(slots) }
+  }
+}
+
+/// Reads the files `claims export` writes, Fatebook's CSV and spreadsheets a person made.
+public enum ClaimImport {
+  /// The format named by the file's extension, or by its first bytes and header.
+  public static func guessFormat(path: String, bytes: [UInt8]) -> ImportFormat {
+    let lowered = path.lowercased()
+    if lowered.hasSuffix(".jsonl") || lowered.hasSuffix(".ndjson") { return .jsonl }
+    var body = bytes[...]
+    if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+    if let first = body.first(where: { $0 != 32 && $0 != 10 && $0 != 13 && $0 != 9 }),
+      first == UInt8(ascii: "{")
+    {
+      return .jsonl
+    }
+    let header = String(decoding: body.prefix { $0 != 10 }, as: UTF8.self).lowercased()
+    return header.contains("question title") ? .fatebook : .csv
+  }
+
+  /// Reads every row; the bad ones become `problems` and the rest `claims`.
+  public static func read(_ bytes: [UInt8], path: String, format: ImportFormat) throws(ImportError)
+    -> ImportReading
+  {
+    switch format {
+    case .jsonl: return readJSONLines(bytes, path: path)
+    case .csv, .fatebook:
+      let rows: [CSVRow]
+      do {
+        rows = try CSVReader.rows(bytes)
+      } catch {
+        throw .malformed(
+          at: SourceLocation(path: path, line: error.line, column: error.column),
+          reason: error.reason)
+      }
+      guard let header = rows.first else { return ImportReading(format: format) }
+      let names = header.cells.map { $0.trimmingSpaces().lowercased() }
+      return format == .fatebook
+        ? try FatebookImport.read(rows.dropFirst(), names: names, path: path)
+        : try readCSV(rows.dropFirst(), names: names, path: path)
+    }
+  }
+
+  static let csvColumns = Set(ClaimExport.csvColumns)
+
+  private static func readCSV(_ rows: ArraySlice<CSVRow>, names: [String], path: String)
+    throws(ImportError) -> ImportReading
+  {
+    let missing = ["text", "source", "said"].filter { !names.contains($0) }
+    guard missing.isEmpty else { throw .missingColumns(path: path, names: missing) }
+    var reading = ImportReading(format: .csv)
+    let unknown = names.filter { !csvColumns.contains($0) && !$0.isEmpty }
+    if !unknown.isEmpty {
+      reading.notes.append(
+        "\(path): ignored the unknown column\(unknown.count == 1 ? "" : "s") "
+          + unknown.joined(separator: ", "))
+    }
+    var positions: [String: Int] = [:]
+    for (position, name) in names.enumerated() where positions[name] == nil {
+      positions[name] = position
+    }
+    let index = positions
+    let rows = Array(rows)
+    let results = ParallelMap.map(count: rows.count) {
+      number -> Result<ImportedClaim, ImportError> in
+      let row = rows[number]
+      if row.cells.count != names.count {
+        return .failure(
+          .malformed(
+            at: SourceLocation(path: path, line: row.line, column: 1),
+            reason: "\(row.cells.count) cells where the header has \(names.count)"))
+      }
+      let fields = RowFields(
+        path: path, line: row.line,
+        value: { key in
+          guard let position = index[key] else { return nil }
+          guard position < row.cells.count else { return "" }
+          return CSVField.decodeText(row.cells[position])
+        },
+        column: { key in
+          index[key].map { $0 < row.columns.count ? row.columns[$0] : 1 } ?? 1
+        },
+        tags: nil)
+      do throws(ImportError) {
+        return .success(try fields.claim(detectingLanguage: index["lang"] == nil))
+      } catch {
+        return .failure(error)
+      }
+    }
+    reading.collect(results)
+    return reading
+  }
+
+  private static func readJSONLines(_ bytes: [UInt8], path: String) -> ImportReading {
+    var reading = ImportReading(format: .jsonl)
+    var body = bytes[...]
+    if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+    let lines = body.split(separator: 10, omittingEmptySubsequences: false)
+    let results = ParallelMap.map(count: lines.count) { number in
+      readJSONLine(lines[number], number: number + 1, path: path)
+    }
+    reading.collect(results.compactMap { $0 })
+    return reading
+  }
+
+  /// One line of JSON Lines as a claim or a problem; nil for a blank line.
+  private static func readJSONLine(_ lineBytes: ArraySlice<UInt8>, number: Int, path: String)
+    -> Result<ImportedClaim, ImportError>?
+  {
+    let line = String(decoding: lineBytes, as: UTF8.self)
+    if line.allSatisfy(\.isWhitespace) { return nil }
+    let object: [String: Any]
+    do {
+      guard
+        let parsed = try JSONSerialization.jsonObject(with: Data(lineBytes)) as? [String: Any]
+      else {
+        return .failure(
+          .malformed(
+            at: SourceLocation(path: path, line: number, column: 1),
+            reason: "expected a JSON object"))
+      }
+      object = parsed
+    } catch {
+      return .failure(
+        .malformed(
+          at: SourceLocation(path: path, line: number, column: 1),
+          reason: "not valid JSON"))
+    }
+    var tags: [String]?
+    if let array = object["tags"] as? [Any] { tags = array.compactMap { $0 as? String } }
+    let fields = RowFields(
+      path: path, line: number,
+      value: { key in
+        switch object[key] {
+        case nil: return nil
+        case let text as String: return text
+        // On Linux a JSON number 0 or 1 also casts to Bool, so the key decides which it is.
+        case let number as NSNumber where key == "conditional":
+          return number.boolValue ? "true" : "false"
+        case let number as NSNumber:
+          return ClaimExport.number(number.doubleValue)
+        default: return ""
+        }
+      },
+      column: { key in
+        guard let range = line.range(of: "\"\(key)\":") else { return 1 }
+        return line.distance(from: line.startIndex, to: range.lowerBound) + 1
+      },
+      tags: tags)
+    do {
+      return .success(try fields.claim(detectingLanguage: object["lang"] == nil))
+    } catch {
+      return .failure(error)
+    }
+  }
+}
+
+/// One row's cells by column name, and the checks that turn them into a claim.
+struct RowFields {
+  var path: String
+  var line: Int
+  /// The cell's text, nil when the column is absent.
+  var value: (String) -> String?
+  var column: (String) -> Int
+  /// Tags given as a list (JSON) rather than as text joined by `;`.
+  var tags: [String]?
+
+  func fail(_ key: String, _ reason: String) -> ImportError {
+    .badValue(at: SourceLocation(path: path, line: line, column: column(key)), reason: reason)
+  }
+
+  /// The cell's text, nil when absent or empty.
+  func text(_ key: String) -> String? {
+    guard let text = value(key), !text.isEmpty else { return nil }
+    return text
+  }
+
+  func required(_ key: String) throws(ImportError) -> String {
+    guard let text = text(key), !text.trimmingSpaces().isEmpty else {
+      throw fail(key, "\(key) is empty")
+    }
+    return text
+  }
+
+  func day(_ key: String) throws(ImportError) -> Day? {
+    guard let text = text(key)?.trimmingSpaces(), !text.isEmpty else { return nil }
+    // Spreadsheets and Fatebook often add a time: the day is what counts.
+    guard let day = Day(text) ?? Day(text.prefix(10)) else {
+      throw fail(key, "\(key) '\(text)' is not a date such as 2026-12-31")
+    }
+    return day
+  }
+
+  func claim(detectingLanguage: Bool) throws(ImportError) -> ImportedClaim {
+    let text = try required("text")
+    let source = try required("source")
+    let quote = self.text("quote")
+    let said = try day("said")
+    let deadline = try day("deadline")
+    let hedge = self.text("hedge")
+    let confidence: Confidence
+    if let word = self.text("confidence") {
+      guard let value = Confidence(text: word) else {
+        throw fail("confidence", "confidence '\(word)' is not a probability such as 0.7 or 70%")
+      }
+      confidence = value
+    } else if let found = HedgeScale.standard.firstHedge(in: quote ?? text)
+      ?? HedgeScale.standard.firstHedge(in: text), let value = Confidence(found.probability)
+    {
+      confidence = value
+    } else {
+      throw fail("confidence", "no confidence, and no hedge word in the text to take one from")
+    }
+    var isConditional = false
+    if let word = self.text("conditional")?.lowercased() {
+      switch word {
+      case "true", "yes", "1": isConditional = true
+      case "false", "no", "0": isConditional = false
+      default: throw fail("conditional", "conditional '\(word)' is not true or false")
+      }
+    }
+    let tagList =
+      tags
+      ?? (self.text("tags")?.split(separator: ";").map(String.init).filter { !$0.isEmpty } ?? [])
+    let lang = detectingLanguage ? LanguageTag.detect(quote ?? text) : self.text("lang")
+    let claim = Claim(
+      text: text, quote: quote, source: source, via: self.text("via"), url: self.text("url"),
+      said: said, deadline: deadline, deadlineText: self.text("deadline_text"),
+      confidence: confidence, hedge: hedge, lang: lang, tags: tagList,
+      isConditional: isConditional, document: self.text("document"))
+    let id: ClaimID
+    if let word = self.text("id") {
+      guard let parsed = ClaimID(word.trimmingSpaces()) else {
+        throw fail("id", "id '\(word)' is not 10 hexadecimal digits")
+      }
+      id = parsed
+    } else {
+      id = claim.derivedID
+    }
+    let outcome: Outcome?
+    if let word = self.text("outcome") {
+      guard let parsed = Outcome(rawValue: word.trimmingSpaces().lowercased()) else {
+        throw fail("outcome", "outcome '\(word)' is not true, false, partial or void")
+      }
+      outcome = parsed
+    } else {
+      outcome = nil
+    }
+    var status: Status = outcome == nil ? .open : .resolved
+    if let word = self.text("status") {
+      guard let parsed = Status(rawValue: word.trimmingSpaces().lowercased()) else {
+        throw fail("status", "status '\(word)' is not proposed, open, resolved or rejected")
+      }
+      status = parsed
+    }
+    let reason = self.text("reason")
+    let note = self.text("note")
+    var imported = ImportedClaim(
+      id: id, claim: claim, status: status, resolution: nil, rejection: nil, note: note,
+      line: line)
+    switch status {
+    case .resolved:
+      guard let outcome else { throw fail("outcome", "a resolved claim needs an outcome") }
+      guard let on = try day("resolved_on") else {
+        throw fail("resolved_on", "a resolved claim needs the day it was resolved")
+      }
+      if let said, on < said {
+        throw fail("resolved_on", "resolved on \(on), before it was said (\(said))")
+      }
+      var voidReason: VoidReason?
+      if let reason {
+        guard let parsed = VoidReason(rawValue: reason) else {
+          throw fail("reason", "reason '\(reason)' is not a reason a claim is void")
+        }
+        voidReason = parsed
+      }
+      if outcome == .void, voidReason == nil {
+        throw fail("reason", "a void claim needs a reason (ambiguous, annulled, …)")
+      }
+      imported.resolution = Resolution(
+        outcome: outcome, on: on, evidence: self.text("evidence"),
+        reason: outcome == .void ? voidReason : nil, note: note)
+      imported.note = nil
+    case .open, .proposed, .rejected:
+      if outcome != nil {
+        throw fail("outcome", "a claim that is \(status.rawValue) has no outcome")
+      }
+      if status == .rejected { imported.rejection = reason }
+    }
+    return imported
+  }
+}

@@ -1,0 +1,113 @@
+/// Fatebook's CSV, as its export writes it or as its spreadsheet import takes it.
+///
+/// YES is true, NO false and AMBIGUOUS void (reason `ambiguous`) unless the notes carry the
+/// `outcome: partial` line `claims export --format fatebook` writes for partial claims. The
+/// source comes from a `source: NAME` line of the notes, else it is "Fatebook". A resolved
+/// question without a resolved-at date is taken as resolved on its resolve-by date, else on
+/// the day it was asked.
+enum FatebookImport {
+  /// Our field for each Fatebook column title, lower-cased; several titles mean one field.
+  static let columns: [String: String] = [
+    "question title": "text", "title": "text", "question": "text",
+    "forecast": "forecast", "forecast (scale = 0-1)": "forecast01",
+    "question created date": "said", "question created at": "said", "created at": "said",
+    "forecast created date": "forecast_said", "forecast created at": "forecast_said",
+    "resolution": "resolution", "resolved at": "resolved_on", "resolved-at": "resolved_on",
+    "resolve by": "deadline", "resolve-by": "deadline", "question resolve by": "deadline",
+    "tags": "tags", "question tags": "tags", "notes": "notes", "question notes": "notes",
+  ]
+
+  static func read(_ rows: ArraySlice<CSVRow>, names: [String], path: String)
+    throws(ImportError) -> ImportReading
+  {
+    var index: [String: Int] = [:]
+    var unknown: [String] = []
+    for (position, name) in names.enumerated() {
+      if let field = columns[name] {
+        if index[field] == nil { index[field] = position }
+      } else if !name.isEmpty {
+        unknown.append(name)
+      }
+    }
+    guard index["text"] != nil else { throw .missingColumns(path: path, names: ["question title"]) }
+    var reading = ImportReading(format: .fatebook)
+    if !unknown.isEmpty {
+      reading.notes.append(
+        "\(path): ignored the unknown column\(unknown.count == 1 ? "" : "s") "
+          + unknown.joined(separator: ", "))
+    }
+    for row in rows {
+      func cell(_ field: String) -> String? {
+        guard let position = index[field], position < row.cells.count else { return nil }
+        let text = CSVField.decodeText(row.cells[position]).trimmingSpaces()
+        return text.isEmpty ? nil : text
+      }
+      func columnOf(_ field: String) -> Int {
+        index[field].map { $0 < row.columns.count ? row.columns[$0] : 1 } ?? 1
+      }
+      var values: [String: String] = [:]
+      var columnOfKey: [String: Int] = [:]
+      func put(_ key: String, _ value: String?, from field: String) {
+        values[key] = value
+        columnOfKey[key] = columnOf(field)
+      }
+      put("text", cell("text"), from: "text")
+      put(
+        "said", cell("said") ?? cell("forecast_said"),
+        from: cell("said") == nil ? "forecast_said" : "said")
+      put("deadline", cell("deadline"), from: "deadline")
+      put("tags", cell("tags").map { $0.replacingOccurrences(of: ",", with: ";") }, from: "tags")
+      if let percent = cell("forecast") {
+        let number = percent.hasSuffix("%") ? String(percent.dropLast()) : percent
+        put(
+          "confidence",
+          Double(number.trimmingSpaces()).map { ClaimExport.number($0 / 100) } ?? percent,
+          from: "forecast")
+      } else {
+        put("confidence", cell("forecast01"), from: "forecast01")
+      }
+      var source = "Fatebook"
+      var isPartial = false
+      var evidence: String?
+      var noteLines: [String] = []
+      for line in (cell("notes") ?? "").split(separator: "\n", omittingEmptySubsequences: false) {
+        if line.hasPrefix("source: ") {
+          source = String(line.dropFirst(8))
+        } else if line == "outcome: partial" {
+          isPartial = true
+        } else if line.hasPrefix("evidence: ") {
+          evidence = String(line.dropFirst(10))
+        } else {
+          noteLines.append(String(line))
+        }
+      }
+      put("source", source, from: "notes")
+      put("note", noteLines.isEmpty ? nil : noteLines.joined(separator: "\n"), from: "notes")
+      put("evidence", evidence, from: "notes")
+      if let resolution = cell("resolution") {
+        let outcome: String
+        switch resolution.uppercased() {
+        case "YES": outcome = "true"
+        case "NO": outcome = "false"
+        case "AMBIGUOUS": outcome = isPartial ? "partial" : "void"
+        default: outcome = resolution
+        }
+        put("outcome", outcome, from: "resolution")
+        put("status", "resolved", from: "resolution")
+        if outcome == "void" { put("reason", "ambiguous", from: "resolution") }
+        put(
+          "resolved_on", cell("resolved_on") ?? cell("deadline") ?? values["said"],
+          from: "resolved_on")
+      }
+      let fields = RowFields(
+        path: path, line: row.line, value: { values[$0] }, column: { columnOfKey[$0] ?? 1 },
+        tags: nil)
+      do {
+        reading.claims.append(try fields.claim(detectingLanguage: true))
+      } catch {
+        reading.problems.append(error)
+      }
+    }
+    return reading
+  }
+}

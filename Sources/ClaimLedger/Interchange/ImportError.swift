@@ -1,0 +1,28 @@
+/// Why a file given to `claims import` cannot be imported, or one of its rows.
+public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// No readable file at the path.
+  case notFound(path: String)
+  /// The bytes are not well-formed CSV or JSON at the location.
+  case malformed(at: SourceLocation, reason: String)
+  /// A row whose cell at the location holds a value that cannot be imported.
+  case badValue(at: SourceLocation, reason: String)
+  /// The header lacks columns the format needs.
+  case missingColumns(path: String, names: [String])
+  /// Rows that failed their checks; nothing was imported.
+  case badRows(path: String, problems: [ImportError])
+
+  public var description: String {
+    switch self {
+    case .notFound(let path): "no file to import at \(path)"
+    case .malformed(let location, let reason): "\(location): \(reason)"
+    case .badValue(let location, let reason): "\(location): \(reason)"
+    case .missingColumns(let path, let names):
+      "\(path): no \(names.joined(separator: ", ")) column"
+        + (names.count == 1 ? "" : "s") + " in the header row"
+    case .badRows(let path, let problems):
+      problems.map(\.description).joined(separator: "\n")
+        + "\n\(path): \(problems.count) bad row\(problems.count == 1 ? "" : "s"), nothing was "
+        + "imported; fix them, or --skip-bad imports the good rows"
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import ClaimLedger
+import Foundation
+
+extension ExportFormat: ArgumentValue {
+  init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+  static var expectation: String { "csv, jsonl, fatebook or claimreview" }
+}
+
+/// `claims export`: the folded claims in a format other tools read.
+struct ExportCommand: Command {
+  static let spec = CommandSpec(
+    name: "export",
+    abstract: "Write the claims as CSV, JSON Lines, Fatebook CSV or ClaimReview JSON-LD.",
+    discussion: """
+      csv and jsonl hold every field and read back with 'claims import'. fatebook writes
+      Fatebook's spreadsheet-import columns; claimreview writes schema.org ClaimReview for
+      the resolved claims. The README's "Export and import" section has the mappings.
+      """,
+    parameters: [
+      .option(
+        "--format", value: "FORMAT", help: "csv, jsonl, fatebook or claimreview.", required: true),
+      .option("--status", value: "STATUS", help: "Only claims that are proposed, open, …"),
+      .option(
+        "--source", value: "NAME", help: "One source (aliases in Claims/sources.json count)."),
+      .option("--out", value: "FILE", help: "Write to FILE instead of standard output."),
+    ])
+
+  var format: ExportFormat
+  var filter = ClaimFilter()
+  var out: String?
+
+  init(_ input: ParsedInput) throws(UsageError) {
+    guard let format = try input.option("--format", as: ExportFormat.self) else {
+      throw UsageError(
+        "--format is required (csv, jsonl, fatebook or claimreview)", command: Self.spec.name)
+    }
+    self.format = format
+    filter.status = try input.option("--status", as: Status.self)
+    filter.source = try input.text("--source")
+    out = try input.text("--out")
+  }
+
+  func run(in context: Context) throws -> CommandOutput {
+    let ledger = try context.loadLedger()
+    let aliases = try context.sourceAliases()
+    var filter = self.filter
+    filter.source = filter.source.map(aliases.canonical)
+    let records = ledger.records.filter {
+      filter.matches($0, today: context.today, aliases: aliases)
+    }
+    let text = ClaimExport.render(records, as: format)
+    let notes = context.notes(for: ledger)
+    guard let out else { return CommandOutput(text, notes: notes) }
+    let path =
+      out.hasPrefix("/") ? out : (context.workingDirectory as NSString).appendingPathComponent(out)
+    try ReportFiles.write(text, to: path)
+    let count =
+      format == .claimreview ? records.filter { $0.resolution != nil }.count : records.count
+    return CommandOutput(
+      "wrote \(count) claim\(count == 1 ? "" : "s") to \(ReportFiles.display(path, from: context.workingDirectory))\n",
+      notes: notes)
+  }
+}

@@ -1,0 +1,34 @@
+import ClaimLedger
+import Testing
+
+@Suite struct CSVTests {
+  static let neutralised: [(value: String, cell: String)] = [
+    ("=1+1", "'=1+1"), ("+1", "'+1"), ("-5", "'-5"), ("@here", "'@here"), ("\tx", "'\tx"),
+    ("\rx", "\"'\rx\""), ("'=1", "''=1"), ("''+x", "'''+x"), ("'hello", "'hello"),
+    ("plain", "plain"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("", ""),
+  ]
+
+  @Test(arguments: neutralised)
+  func textCellsAreNeutralisedAndReadBack(value: String, cell: String) throws {
+    #expect(CSVField.text(value) == cell)
+    let rows = try CSVReader.rows(Array((cell + ",x\r\n").utf8))
+    #expect(rows.first.map { CSVField.decodeText($0.cells[0]) } == value)
+  }
+
+  @Test func readsBOMCRLFAndMultiLineCells() throws {
+    let text = "\u{FEFF}a,b\r\n\"1\r\n2\",\"中,文\"\r\nx,\n"
+    let rows = try CSVReader.rows(Array(text.utf8))
+    #expect(rows.map(\.cells) == [["a", "b"], ["1\r\n2", "中,文"], ["x", ""]])
+    #expect(rows.map(\.line) == [1, 2, 4])
+  }
+
+  @Test func columnsCountCharactersNotBytes() {
+    #expect(
+      throws: CSVReader.Failure(
+        line: 1, column: 5,
+        reason: "stray quote in an unquoted cell (quote the whole cell and double it)")
+    ) {
+      try CSVReader.rows(Array("中文,a\"b\n".utf8))
+    }
+  }
+}

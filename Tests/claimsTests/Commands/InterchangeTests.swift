@@ -1,0 +1,309 @@
+import ClaimLedger
+import Foundation
+import Testing
+
+@testable import claims
+
+/// The folded claims of `list --json` without what an import cannot keep: the history and
+/// the time each claim was recorded.
+func foldedClaims(_ sandbox: Sandbox) throws -> [NSDictionary] {
+  let result = sandbox.run(["list", "--json"])
+  try #require(result.status == .success, result.report)
+  let array = try #require(
+    try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+  return
+    array
+    .map { object -> [String: Any] in
+      var object = object
+      object["history"] = nil
+      object["recorded_at"] = nil
+      return object
+    }
+    .sorted { ($0["id"] as? String ?? "") < ($1["id"] as? String ?? "") }
+    .map { NSDictionary(dictionary: $0) }
+}
+
+@Suite struct InterchangeRoundTripTests {
+  static let cases: [(UInt64, String)] = (1...12).flatMap { seed in
+    [(UInt64(seed), "csv"), (UInt64(seed), "jsonl")]
+  }
+
+  @Test(arguments: cases)
+  func exportThenImportGivesTheSameClaims(seed: UInt64, format: String) throws {
+    let original = try Sandbox()
+    try LedgerStore(path: original.ledgerPath).append(RandomLedger.entries(seed: seed, count: 40))
+    let exported = original.run(["export", "--format", format, "--out", "claims.\(format)"])
+    try #require(exported.status == .success, exported.report)
+    let before = try foldedClaims(original)
+    #expect(before.count > 30)
+
+    let copy = try Sandbox()
+    try copy.write(try #require(original.contents(of: "claims.\(format)")), to: "in.\(format)")
+    let imported = copy.run(["import", "in.\(format)"])
+    #expect(imported.status == .success, imported.report)
+    #expect(imported.stdout.hasPrefix("imported \(before.count) claims"))
+    let after = try foldedClaims(copy)
+    #expect(after.count == before.count)
+    for (old, new) in zip(before, after) {
+      #expect(old == new, "\(old)\n≠\n\(new)")
+    }
+    #expect(copy.run(["check"]).status == .success)
+  }
+}
+
+@Suite struct ImportCommandTests {
+  @Test func readsASpreadsheetWithBOMCRLFAndAMultiLineCell() throws {
+    let sandbox = try Sandbox()
+    let csv =
+      "\u{FEFF}text,source,said,confidence,tags,colour\r\n"
+      + "\"OpenAI acquires Pinterest, \"\"soon\"\"\",The Information,2026-01-21,70%,ai;deals,red\r\n"
+      + "\"特斯拉\r\n收购xAI\",Ming-Chi Kuo,2026-02-01,,,blue\r\n"
+    try sandbox.write(csv, to: "sheet.csv")
+    // The second row has no confidence and no hedge word: it is refused, naming its cell.
+    let refused = sandbox.run(["import", "sheet.csv"])
+    #expect(refused.status == .dataError)
+    #expect(refused.stderr.contains("sheet.csv:3:"))
+    #expect(refused.stderr.contains("nothing was imported"))
+    #expect(try sandbox.ledgerLines().isEmpty)
+
+    let fixed = csv.replacingOccurrences(of: "2026-02-01,,", with: "2026-02-01,0.6,")
+    try sandbox.write(fixed, to: "sheet.csv")
+    let result = sandbox.run(["import", "sheet.csv"])
+    #expect(result.status == .success, result.report)
+    #expect(result.stdout == "imported 2 claims from sheet.csv (csv)\n")
+    #expect(result.stderr.contains("unknown column colour"))
+    let claims = try foldedClaims(sandbox)
+    let texts = Set(claims.compactMap { $0["text"] as? String })
+    #expect(texts == ["OpenAI acquires Pinterest, \"soon\"", "特斯拉\r\n收购xAI"])
+    let openAI = try #require(claims.first { $0["source"] as? String == "The Information" })
+    #expect(openAI["said"] as? String == "2026-01-21")
+    #expect(openAI["confidence"] as? Double == 0.7)
+    #expect(openAI["tags"] as? [String] == ["ai", "deals"])
+    #expect(openAI["status"] as? String == "open")
+  }
+
+  static let badRows: [(row: String, location: String, words: String)] = [
+    ("Bad date,Kuo,2026-13-01,0.5", "sheet.csv:3:14", "not a date"),
+    ("Bad confidence,Kuo,2026-01-01,1.5", "sheet.csv:3:31", "not a probability"),
+    (",Kuo,2026-01-01,0.5", "sheet.csv:3:1", "text is empty"),
+    ("Too few,Kuo", "sheet.csv:3:1", "2 cells where the header has 4"),
+  ]
+
+  @Test(arguments: badRows)
+  func aBadRowNamesItsLineAndColumnAndNothingIsWritten(
+    row: String, location: String, words: String
+  ) throws {
+    let sandbox = try Sandbox()
+    let csv =
+      "text,source,said,confidence\n" + "Good one,Kuo,2026-01-01,0.5\n" + row + "\n"
+      + "Good two,Kuo,2026-01-02,0.5\n"
+    try sandbox.write(csv, to: "sheet.csv")
+    let refused = sandbox.run(["import", "sheet.csv"])
+    #expect(refused.status == .dataError)
+    #expect(refused.stderr.contains(location), refused.report)
+    #expect(refused.stderr.contains(words), refused.report)
+    #expect(try sandbox.ledgerLines().isEmpty)
+
+    let skipped = sandbox.run(["import", "sheet.csv", "--skip-bad"])
+    #expect(skipped.status == .success, skipped.report)
+    #expect(skipped.stdout.contains("imported 2 claims"))
+    #expect(skipped.stdout.contains("1 bad row skipped"))
+    #expect(skipped.stderr.contains(location))
+    #expect(try foldedClaims(sandbox).count == 2)
+  }
+
+  static let malformed: [(csv: String, location: String, words: String)] = [
+    ("text,source,said\n\"unclosed,Kuo,2026-01-01\n", "sheet.csv:2:1", "unclosed quote"),
+    ("text,source,said\nstray \" quote,Kuo,2026-01-01\n", "sheet.csv:2:7", "stray quote"),
+    ("text,source,said\n\"a\nb\"x,Kuo,2026-01-01\n", "sheet.csv:3:3", "after the closing quote"),
+    ("text,source\nA,Kuo\n", "sheet.csv", "no said column"),
+  ]
+
+  @Test(arguments: malformed)
+  func malformedCSVIsRefusedAtItsLineAndColumn(csv: String, location: String, words: String)
+    throws
+  {
+    let sandbox = try Sandbox()
+    try sandbox.write(csv, to: "sheet.csv")
+    for arguments in [["import", "sheet.csv"], ["import", "sheet.csv", "--skip-bad"]] {
+      let result = sandbox.run(arguments)
+      #expect(result.status == .dataError, result.report)
+      #expect(result.stderr.contains(location) && result.stderr.contains(words), result.report)
+    }
+    #expect(try sandbox.ledgerLines().isEmpty)
+  }
+
+  @Test func aMissingFileIsNoInput() throws {
+    let sandbox = try Sandbox()
+    let result = sandbox.run(["import", "nowhere.csv"])
+    #expect(result.status == .noInput)
+    #expect(result.stderr == "claims: error: no file to import at nowhere.csv\n")
+  }
+
+  @Test func claimsAlreadyInTheLedgerAreCountedAndSkipped() throws {
+    let sandbox = try Sandbox()
+    try sandbox.add(
+      "OpenAI acquires Pinterest", "--source", "Kuo", "--said", "2026-01-21",
+      "--confidence", "0.7")
+    let csv =
+      "text,source,said,confidence\nOpenAI acquires Pinterest,Kuo,2026-01-21,0.7\n"
+      + "Apple ships a foldable,Kuo,2026-01-21,0.6\nApple ships a foldable,Kuo,2026-01-21,0.6\n"
+    try sandbox.write(csv, to: "sheet.csv")
+    let dryRun = sandbox.run(["import", "sheet.csv", "--dry-run"])
+    #expect(
+      dryRun.stdout
+        == "would import 1 claim from sheet.csv (csv); 2 already in the ledger, skipped\n")
+    #expect(try sandbox.ledgerLines().count == 1)
+    let result = sandbox.run(["import", "sheet.csv"])
+    #expect(
+      result.stdout == "imported 1 claim from sheet.csv (csv); 2 already in the ledger, skipped\n")
+    #expect(try sandbox.ledgerLines().count == 2)
+  }
+
+  @Test func formulaCellsAreNeutralisedAndRestored() throws {
+    let sandbox = try Sandbox()
+    try sandbox.add(
+      "=HYPERLINK(\"x\")", "--source", "@someone", "--said", "2026-01-21",
+      "--confidence", "0.7", "--quote", "'=quoted")
+    let export = sandbox.run(["export", "--format", "csv"])
+    #expect(export.stdout.contains("\"'=HYPERLINK(\"\"x\"\")\""))
+    #expect(export.stdout.contains(",'@someone,"))
+    #expect(export.stdout.contains(",''=quoted,"))
+    #expect(export.stdout.contains(",0.7,"))
+  }
+}
+
+@Suite struct ExportFormatTests {
+  /// One claim of each outcome, and an open one.
+  static func settledLedger() throws -> Sandbox {
+    let sandbox = try Sandbox()
+    let outcomes: [(String, [String])] = [
+      ("true", ["--evidence", "https://example.com/yes"]),
+      ("false", ["--evidence", "it did not happen", "--note", "checked"]),
+      ("partial", []), ("void", ["--reason", "ambiguous"]),
+    ]
+    for (index, (outcome, extra)) in outcomes.enumerated() {
+      let id = try sandbox.add(
+        "Claim \(outcome)", "--source", index == 0 ? "Reuters News" : "Ming-Chi Kuo", "--said",
+        "2026-01-0\(index + 1)", "--by", "2026-06-30", "--confidence", "0.8", "--url",
+        "https://example.com/\(index)", "--tag", "ai")
+      let resolved = sandbox.run(["resolve", id, outcome, "--on", "2026-07-01"] + extra)
+      try #require(resolved.status == .success, resolved.report)
+    }
+    try sandbox.add("Still open", "--source", "Kuo", "--said", "2026-02-01", "--confidence", "57%")
+    return sandbox
+  }
+
+  @Test func claimReviewReadsBackFieldByField() throws {
+    let sandbox = try Self.settledLedger()
+    let result = sandbox.run(["export", "--format", "claimreview"])
+    try #require(result.status == .success, result.report)
+    let reviews = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    #expect(reviews.count == 4)
+    let expected: [String: (Int, String)] = [
+      "Claim true": (5, "True"), "Claim partial": (3, "Partly true"), "Claim false": (1, "False"),
+      "Claim void": (0, "Cannot be judged"),
+    ]
+    for review in reviews {
+      #expect(review["@context"] as? String == "https://schema.org")
+      #expect(review["@type"] as? String == "ClaimReview")
+      #expect(review["datePublished"] as? String == "2026-07-01")
+      let text = try #require(review["claimReviewed"] as? String)
+      let rating = try #require(review["reviewRating"] as? [String: Any])
+      #expect(rating["@type"] as? String == "Rating")
+      #expect(rating["ratingValue"] as? Int == expected[text]?.0)
+      #expect(rating["alternateName"] as? String == expected[text]?.1)
+      #expect(rating["bestRating"] as? Int == 5)
+      #expect(rating["worstRating"] as? Int == 1)
+      let item = try #require(review["itemReviewed"] as? [String: Any])
+      #expect(item["@type"] as? String == "Claim")
+      let author = try #require(item["author"] as? [String: Any])
+      let isReuters = text == "Claim true"
+      #expect(author["name"] as? String == (isReuters ? "Reuters News" : "Ming-Chi Kuo"))
+      #expect(author["@type"] as? String == (isReuters ? "Organization" : "Person"))
+      #expect((item["datePublished"] as? String)?.hasPrefix("2026-01-0") == true)
+      let appearance = try #require(item["appearance"] as? [String: Any])
+      #expect((appearance["url"] as? String)?.hasPrefix("https://example.com/") == true)
+      #expect(item["firstAppearance"] is [String: Any])
+      if isReuters {
+        #expect(review["url"] as? String == "https://example.com/yes")
+        #expect(review["reviewBody"] == nil)
+      }
+      if text == "Claim false" {
+        #expect(review["url"] == nil)
+        #expect(review["reviewBody"] as? String == "it did not happen\nchecked")
+      }
+    }
+  }
+
+  @Test func fatebookExportAndImport() throws {
+    let sandbox = try Self.settledLedger()
+    let result = sandbox.run(["export", "--format", "fatebook", "--out", "fatebook.csv"])
+    try #require(result.status == .success, result.report)
+    let text = try #require(sandbox.contents(of: "fatebook.csv"))
+    let lines = text.components(separatedBy: "\r\n")
+    #expect(
+      lines[0]
+        == "Question title,Forecast,Question created date,Resolution,Resolved at,Resolve by,"
+        + "Forecast created date,Tags,Notes")
+    #expect(text.contains("Claim true,80,2026-01-01,YES,2026-07-01,2026-06-30,2026-01-01,ai,"))
+    #expect(text.contains("Claim partial,80,2026-01-03,AMBIGUOUS,"))
+    #expect(text.contains("Still open,57,2026-02-01,,,,2026-02-01,,source: Kuo"))
+
+    let copy = try Sandbox()
+    try copy.write(text, to: "fatebook.csv")
+    let imported = copy.run(["import", "fatebook.csv"])
+    #expect(imported.status == .success, imported.report)
+    #expect(imported.stdout == "imported 5 claims from fatebook.csv (fatebook)\n")
+    let claims = try foldedClaims(copy)
+    let byText = Dictionary(claims.map { ($0["text"] as? String ?? "", $0) }) { $1 }
+    #expect(byText["Claim true"]?["outcome"] as? String == "true")
+    #expect(byText["Claim true"]?["source"] as? String == "Reuters News")
+    #expect(byText["Claim true"]?["evidence"] as? String == "https://example.com/yes")
+    #expect(byText["Claim false"]?["outcome"] as? String == "false")
+    #expect(byText["Claim false"]?["note"] as? String == "checked")
+    #expect(byText["Claim partial"]?["outcome"] as? String == "partial")
+    #expect(byText["Claim void"]?["outcome"] as? String == "void")
+    #expect(byText["Claim void"]?["reason"] as? String == "ambiguous")
+    #expect(byText["Still open"]?["status"] as? String == "open")
+    #expect(byText["Still open"]?["confidence"] as? Double == 0.57)
+    #expect(byText["Claim true"]?["deadline"] as? String == "2026-06-30")
+    #expect(byText["Claim true"]?["said"] as? String == "2026-01-01")
+    #expect(byText["Claim true"]?["resolved_on"] as? String == "2026-07-01")
+    #expect(byText["Claim true"]?["tags"] as? [String] == ["ai"])
+  }
+
+  @Test func readsFatebooksOwnExportTitles() throws {
+    let sandbox = try Sandbox()
+    let csv =
+      "Question title,Forecast (scale = 0-1),Forecast created at,Question resolve by,"
+      + "Resolution,Resolved at,Question notes,Question tags\n"
+      + "Will it rain?,0.3,2026-01-05T10:00:00.000Z,2026-02-01,NO,2026-02-02T09:00:00Z,,weather\n"
+      + "Will it snow?,0.6,2026-01-06,,AMBIGUOUS,,,\n"
+    try sandbox.write(csv, to: "export.csv")
+    let result = sandbox.run(["import", "export.csv"])
+    #expect(result.status == .success, result.report)
+    let claims = try foldedClaims(sandbox)
+    let rain = try #require(claims.first { $0["text"] as? String == "Will it rain?" })
+    #expect(rain["confidence"] as? Double == 0.3)
+    #expect(rain["said"] as? String == "2026-01-05")
+    #expect(rain["deadline"] as? String == "2026-02-01")
+    #expect(rain["outcome"] as? String == "false")
+    #expect(rain["resolved_on"] as? String == "2026-02-02")
+    #expect(rain["source"] as? String == "Fatebook")
+    #expect(rain["tags"] as? [String] == ["weather"])
+    let snow = try #require(claims.first { $0["text"] as? String == "Will it snow?" })
+    #expect(snow["outcome"] as? String == "void")
+    #expect(snow["resolved_on"] as? String == "2026-01-06")
+  }
+
+  @Test func filtersByStatusAndSource() throws {
+    let sandbox = try Self.settledLedger()
+    let result = sandbox.run(["export", "--format", "jsonl", "--status", "open"])
+    #expect(result.stdout.split(separator: "\n").count == 1)
+    #expect(result.stdout.contains("\"text\":\"Still open\""))
+    let bySource = sandbox.run(["export", "--format", "csv", "--source", "Reuters News"])
+    #expect(bySource.stdout.split(separator: "\r\n").count == 2)
+  }
+}
