@@ -139,9 +139,8 @@ public struct LedgerStore: Sendable {
     return TornTailRepair(line: line, byteCount: torn.count, savedTo: sidePath)
   }
 
-  /// Encodes the entries as lines and reads each back, so no command can write an entry that
-  /// would make the ledger unreadable.
-  /// The entries' lines, each read back first to prove it reads as written. Large batches
+  /// The entries' lines, each read back first to prove it reads as written, so no command can
+  /// write an entry that would make the ledger unreadable. Large batches
   /// (imports) are checked in parts on all cores, each part with one interning table: a fresh
   /// table per entry costs more than decoding the entry.
   private func encode(_ entries: [Entry]) throws(LedgerError) -> [UInt8] {
