@@ -36,7 +36,8 @@ struct ArticleContext {
       .filter { $0.utf8.count <= 600 }
     framingYear =
       metadata.title.flatMap(TimeFrameFinder.framingYear(in:))
-      ?? opening.lazy.compactMap(TimeFrameFinder.framingYear(in:)).first
+      ?? opening.lazy.filter(Self.announcesForecasts).compactMap(TimeFrameFinder.framingYear(in:))
+      .first
     yearHint = published?.year ?? framingYear ?? opening.lazy.compactMap(Self.firstYear).first
     attributedSource =
       metadata.title.flatMap(Self.possessiveSource)
@@ -67,6 +68,15 @@ struct ArticleContext {
   private func nonEmpty(_ text: String?) -> String? {
     guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
     return text
+  }
+
+  /// Whether an opening line speaks of a set of forecasts ("our top forecasts for 2026",
+  /// "2026年十大预测") rather than making one ("analysts forecast that … by 2026").
+  static func announcesForecasts(_ line: String) -> Bool {
+    let lowered = line.lowercased()
+    return ["forecasts for", "predictions for", "outlook for", "forecasts of", "predictions of"]
+      .contains(where: lowered.contains)
+      || ["预测", "預測", "展望", "预言", "預言", "趋势", "趨勢"].contains(where: line.contains)
   }
 
   /// "The Kiplinger Letter's 10 Forecasts for 2026" → "The Kiplinger Letter".

@@ -253,3 +253,29 @@ extension ExtractorEdgeTests {
     #expect(claims.map { $0.deadline?.description } == ["2027-12-31"])
   }
 }
+
+extension ExtractorEdgeTests {
+  @Test func aForecastNearTheTopDoesNotFrameTheArticle() throws {
+    let claims = try ExtractorTests.proposals(
+      """
+      URL: https://news.example.org/2026/03/14/ev
+      TITLE: Carmakers slow down
+
+      Analysts forecast that EVs will reach 12% of sales by the end of 2026.
+      The central bank is widely expected to cut rates.
+      """)
+    #expect(claims.map { $0.deadline?.description } == ["2026-12-31", nil])
+  }
+
+  @Test func aLineAnnouncingForecastsFramesTheArticle() throws {
+    let claims = try ExtractorTests.proposals(
+      """
+      URL: https://news.example.org/2025/12/20/outlook
+      TITLE: Our outlook
+
+      Here are our top forecasts for 2026.
+      The central bank is expected to cut rates.
+      """)
+    #expect(claims.map { $0.deadline?.description } == ["2026-12-31"])
+  }
+}
