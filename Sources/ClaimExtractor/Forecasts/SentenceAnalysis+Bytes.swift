@@ -54,6 +54,12 @@ extension SentenceAnalysis {
     }
   }
 
+  /// An English relative clause: "which …", "who …", "whose …".
+  func isRelativeClause(_ clause: Range<Int>) -> Bool {
+    let head = Array(bytes[clause.lowerBound..<min(clause.upperBound, clause.lowerBound + 6)])
+    return ["which ", "who ", "whose "].contains { head.starts(with: Array($0.utf8)) }
+  }
+
   /// Whether the sentence ends in ? or ？, closing quotes and brackets after it aside
   /// ("Will prices fall in 2027?”").
   var endsWithQuestion: Bool {

@@ -116,3 +116,13 @@ extension ForecastDetectorTests {
     #expect(Self.spans(c).map(\.hedge) == ["可能"])
   }
 }
+
+extension ForecastDetectorTests {
+  @Test func aRelativeClauseInThePastKeepsTheSubjectInTheQuote() {
+    let sentence =
+      "Ford, which lost $5 billion last year, said it would delay the pickup until 2028."
+    let spans = Self.spans(DetectionCase(sentence: sentence, quotes: []))
+    #expect(Self.quotes(spans, in: sentence) == [sentence])
+    #expect(spans.map { $0.timeFrame?.deadline.description } == ["2028-12-31"])
+  }
+}
