@@ -279,3 +279,18 @@ extension ExtractorEdgeTests {
     #expect(claims.map { $0.deadline?.description } == ["2026-12-31"])
   }
 }
+
+extension ExtractorEdgeTests {
+  @Test func thePersonAfterATitleSpeaksAndHeIsThemLater() throws {
+    let claims = try ExtractorTests.proposals(
+      """
+      ---
+      date: 2026-05-18
+      author: 编辑部
+      ---
+      某券商首席经济学家张明指出，下半年物价涨幅有望回升。他还表示，短期内房价难以反弹。
+      """)
+    #expect(claims.map(\.source) == ["张明", "张明"])
+    #expect(claims.map(\.via) == ["编辑部", "编辑部"])
+  }
+}

@@ -112,6 +112,13 @@ struct SpeakerFinder: Sendable {
     "会", "會", "的", "了", "是", "就", "都", "这", "這", "那",
   ]
 
+  /// Titles that stand before a person's name in Chinese news.
+  private static let titleWords = [
+    "经济学家", "經濟學家", "分析师", "分析師", "研究员", "研究員", "总裁", "總裁", "董事长", "董事長",
+    "创始人", "創始人", "总经理", "總經理", "首席执行官", "首席執行官", "CEO", "CFO", "CTO", "主席", "部长",
+    "部長", "教授", "院长", "院長", "负责人", "負責人", "发言人", "發言人", "记者", "記者",
+  ]
+
   /// Words that, between a name and a speech verb, make the name part of another phrase
   /// ("Polymarket将从预测市场…"); 在会上, 也, 还 do not.
   private static let verbPhraseWords = [
@@ -140,8 +147,16 @@ struct SpeakerFinder: Sendable {
         break
       }
       name.insert(character, at: name.startIndex)
-      if name.count > 10 { return nil }
+      if name.count > 24 { return nil }
     }
+    // "某券商首席经济学家张明": the person after the last title, when a title is there.
+    if let title = Self.titleWords.compactMap({ name.range(of: $0, options: .backwards) })
+      .max(by: { $0.upperBound < $1.upperBound }),
+      (1...4).contains(name.distance(from: title.upperBound, to: name.endIndex))
+    {
+      name = String(name[title.upperBound...])
+    }
+    guard name.count <= 10 else { return nil }
     // Strip words that introduce the speaker rather than name it.
     for prefix in ["而", "但", "并", "並", "还", "還", "也", "此外", "同时", "同時", "对此", "對此"]
     where name.hasPrefix(prefix) {
