@@ -294,3 +294,31 @@ extension ExtractorEdgeTests {
     #expect(claims.map(\.via) == ["编辑部", "编辑部"])
   }
 }
+
+extension ExtractorEdgeTests {
+  @Test func aWindowWithoutItsYearThatLooksClosedIsNotThePast() throws {
+    let claims = try ExtractorTests.proposals(
+      """
+      ---
+      title: My predictions for AI in 2027
+      date: 2026-12-28
+      ---
+      OpenAI will probably announce a new model in the first half of the year.
+      """)
+    #expect(claims.map { $0.deadline?.description } == ["2027-12-31"])
+    #expect(claims.map(\.hedge) == ["probably"])
+  }
+
+  @Test func instructionsToTheReaderAreNotForecasts() throws {
+    let text =
+      "---\ndate: 2026-12-28\n---\nIf you want to try it in 2027, you will need an API key.\n"
+    #expect(try ExtractorTests.proposals(text).isEmpty)
+  }
+
+  @Test func aGoodChanceReadsAsSomewhatLikely() throws {
+    let claims = try ExtractorTests.proposals(
+      "---\ndate: 2026-12-28\n---\nThere's a good chance that Apple will ship a foldable phone in 2027.\n"
+    )
+    #expect(claims.map(\.confidence.value) == [0.65])
+  }
+}

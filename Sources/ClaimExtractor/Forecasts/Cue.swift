@@ -73,7 +73,7 @@ extension Cue {
         "is expected to", "are expected to", "expected to", "expects", "expect", "predicts",
         "predicted", "predicting", "projected to", "anticipates",
         "is confident", "am confident", "very confident", "almost certainly", "certainly",
-        "perhaps", "maybe",
+        "perhaps", "maybe", "good chance", "odds are",
       ])
     + words(
       .negatedFuture,
@@ -126,7 +126,9 @@ extension Cue {
       .advice,
       [
         "应该", "應該", "应当", "應當", "需要", "必须", "必須", "务必", "務必", "不得",
-        "关键任务", "關鍵任務", "建议", "建議", "should", "must", "need to", "needs to", "ought to",
+        "关键任务", "關鍵任務", "建议", "建議", "should", "must", "need to", "needs to", "ought to", "you will",
+        "you'll", "you’ll", "you can",
+        "you need", "you should",
         "have to", "has to",
       ])
     + words(.framing, ["预示", "預示"])

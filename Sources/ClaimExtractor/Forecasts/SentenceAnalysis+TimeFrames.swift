@@ -64,4 +64,23 @@ extension SentenceAnalysis {
     }
     return nil
   }
+
+  /// Whether a window's words fix its year: four digits, a year in Chinese numerals, or a
+  /// word that counts back from now (去年, "last year", "two years ago").
+  static func namesItsYear(_ words: String) -> Bool {
+    let scalars = Array(words.unicodeScalars)
+    var digits = 0
+    for scalar in scalars {
+      digits = ("0"..."9").contains(scalar) || ("０"..."９").contains(scalar) ? digits + 1 : 0
+      if digits == 4 { return true }
+    }
+    if let year = scalars.firstIndex(of: "年"), year >= 2,
+      scalars[(year - 2)..<year].allSatisfy({ ChineseNumber.isNumeral($0) })
+    {
+      return true
+    }
+    let lowered = words.lowercased()
+    return ["last", "ago", "past", "previous", "去年", "前年", "过去", "過去", "此前", "以前", "上个", "上個"]
+      .contains(where: lowered.contains)
+  }
 }

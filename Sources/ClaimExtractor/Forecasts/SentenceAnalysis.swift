@@ -49,8 +49,15 @@ struct SentenceAnalysis {
       Found(word: scanner.cues[hit.cue].word, kind: scanner.cues[hit.cue].kind, range: hit.range)
     }
     clauses = SentenceSplitter.clauses(in: bytes)
+    // A window that names no year and comes out already closed ("the first half of the
+    // year" in a late-December article on next year) was anchored to the wrong year: it is
+    // left out rather than taken as proof the sentence speaks of the past.
+    let published = context.published
     frames = SentenceAnalysis.locate(
-      TimeFrameFinder.frames(in: sentence, context: context), in: bytes)
+      TimeFrameFinder.frames(in: sentence, context: context).filter { frame in
+        guard let published, frame.deadline < published else { return true }
+        return SentenceAnalysis.namesItsYear(frame.words)
+      }, in: bytes)
   }
 
   /// Whether the whole sentence is out: a question, a summary, a belief held in the past, or
