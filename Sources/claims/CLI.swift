@@ -13,8 +13,8 @@ enum CLI {
     InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self, ResolveCommand.self,
     ReopenCommand.self, AmendCommand.self, DueCommand.self, SourcesCommand.self,
     CheckCommand.self, ExtractCommand.self, ReviewCommand.self, AcceptCommand.self,
-    ReportCommand.self, ExportCommand.self, ImportCommand.self,
-    RejectCommand.self, CompletionsCommand.self, HelpCommand.self,
+    RejectCommand.self, ReportCommand.self, ExportCommand.self, ImportCommand.self,
+    CompletionsCommand.self, HelpCommand.self,
   ]
 
   /// What one run printed and how it ended.
