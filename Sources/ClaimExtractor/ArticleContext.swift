@@ -73,11 +73,14 @@ struct ArticleContext {
   /// Whether an opening line speaks of a set of forecasts ("our top forecasts for 2026",
   /// "2026年十大预测") rather than making one ("analysts forecast that … by 2026").
   static func announcesForecasts(_ line: String) -> Bool {
-    let lowered = line.lowercased()
-    return ["forecasts for", "predictions for", "outlook for", "forecasts of", "predictions of"]
-      .contains(where: lowered.contains)
-      || ["预测", "預測", "展望", "预言", "預言", "趋势", "趨勢"].contains(where: line.contains)
+    let bytes = Array(line.lowercased().utf8)
+    return announcingWords.contains { ByteText.contains(bytes, $0) }
   }
+
+  private static let announcingWords = ByteText.encoded([
+    "forecasts for", "predictions for", "outlook for", "forecasts of", "predictions of", "预测", "預測",
+    "展望", "预言", "預言", "趋势", "趨勢",
+  ])
 
   /// "The Kiplinger Letter's 10 Forecasts for 2026" → "The Kiplinger Letter".
   static func possessiveSource(_ title: String) -> String? {

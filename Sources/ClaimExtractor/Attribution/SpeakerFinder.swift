@@ -104,13 +104,18 @@ struct SpeakerFinder: Sendable {
   /// it and it holds words that make it a phrase ("再通过预测…", "他们的报告称").
   private func isPlausibleName(_ name: String) -> Bool {
     if lexicon.canonicalName(for: name) != nil { return true }
-    return !Self.phraseWords.contains { name.contains($0) }
+    let bytes = Array(name.utf8)
+    return !Self.phraseBytes.contains { ByteText.contains(bytes, $0) }
   }
 
   private static let phraseWords = [
     "通过", "通過", "对", "對", "在", "为", "為", "从", "從", "把", "被", "让", "讓", "再", "又", "将", "將",
     "会", "會", "的", "了", "是", "就", "都", "这", "這", "那",
   ]
+
+  private static let phraseBytes = ByteText.encoded(phraseWords)
+  private static let verbPhraseBytes = ByteText.encoded(verbPhraseWords)
+  private static let titleBytes = ByteText.encoded(titleWords)
 
   /// Titles that stand before a person's name in Chinese news.
   private static let titleWords = [
@@ -136,7 +141,7 @@ struct SpeakerFinder: Sendable {
       let gapText = String(decoding: gap, as: UTF8.self)
       if gapText.unicodeScalars.count <= 6,
         !gapText.unicodeScalars.contains(where: { $0.properties.generalCategory.isPunctuation }),
-        !Self.verbPhraseWords.contains(where: { gapText.contains($0) })
+        !Self.verbPhraseBytes.contains(where: { ByteText.contains(Array(gapText.utf8), $0) })
       {
         return entity.written
       }
@@ -150,11 +155,13 @@ struct SpeakerFinder: Sendable {
       if name.count > 24 { return nil }
     }
     // "某券商首席经济学家张明": the person after the last title, when a title is there.
-    if let title = Self.titleWords.compactMap({ name.range(of: $0, options: .backwards) })
-      .max(by: { $0.upperBound < $1.upperBound }),
-      (1...4).contains(name.distance(from: title.upperBound, to: name.endIndex))
+    let nameBytes = Array(name.utf8)
+    if nameBytes.count > 6,
+      let title = Self.titleBytes.compactMap({ ByteText.lastRange(of: $0, in: nameBytes) })
+        .max(by: { $0.upperBound < $1.upperBound })
     {
-      name = String(name[title.upperBound...])
+      let rest = String(decoding: nameBytes[title.upperBound...], as: UTF8.self)
+      if (1...4).contains(rest.unicodeScalars.count) { name = rest }
     }
     guard name.count <= 10 else { return nil }
     // Strip words that introduce the speaker rather than name it.
