@@ -322,3 +322,18 @@ extension ExtractorEdgeTests {
     #expect(claims.map(\.confidence.value) == [0.65])
   }
 }
+
+extension ExtractorEdgeTests {
+  @Test func shouldBeforeAnExpectedChangeIsAForecastAndBeforeAnActionAdvice() throws {
+    let claims = try ExtractorTests.proposals(
+      """
+      ---
+      date: 2026-11-20
+      ---
+      Margins should stay near 75% in 2027.
+      Investors should buy the dip in 2027.
+      """)
+    #expect(claims.map(\.quote) == ["Margins should stay near 75% in 2027."])
+    #expect(claims.map(\.confidence.value) == [0.65])
+  }
+}

@@ -74,6 +74,12 @@ extension Cue {
         "predicted", "predicting", "projected to", "anticipates",
         "is confident", "am confident", "very confident", "almost certainly", "certainly",
         "perhaps", "maybe", "good chance", "odds are",
+        // "Margins should stay near 75%": should as expectation, not advice.
+        "should be", "should remain", "should stay", "should rise", "should fall", "should reach",
+        "should grow", "should decline", "should improve", "should come", "should arrive",
+        "should top", "should exceed", "should hit", "should continue", "should return",
+        "should recover", "should ease", "should slow", "should pick up", "should increase",
+        "should drop",
       ])
     + words(
       .negatedFuture,

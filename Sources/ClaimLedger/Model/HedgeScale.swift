@@ -114,6 +114,7 @@ public struct HedgeScale: Sendable {
     (["预计", "预期", "預計", "預期", "预测", "預測"], 0.7, 0.6, 0.8, false),
     (["figures to", "would", "predicted", "predicting"], 0.7, 0.5, 0.8, false),
     (["good chance", "a good chance", "odds are"], 0.65, 0.55, 0.75, false),
+    (["should be", "should remain", "should stay", "should reach"], 0.65, 0.5, 0.8, false),
     (["有望", "或有望", "料将", "料將", "有希望"], 0.65, 0.55, 0.75, false),
     (["serious possibility"], 0.6, 0.3, 0.85, true),
     (["real possibility"], 0.55, 0.2, 0.8, true),
