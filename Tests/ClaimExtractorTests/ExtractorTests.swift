@@ -337,3 +337,13 @@ extension ExtractorEdgeTests {
     #expect(claims.map(\.confidence.value) == [0.65])
   }
 }
+
+extension ExtractorEdgeTests {
+  @Test func taiwanHedgesAndEstimatesNameTheirSpeaker() throws {
+    let claims = try ExtractorTests.proposals(
+      "---\ndate: 2026-10-16\n---\n台積電預估第四季營收將季增約5%。法人預料，明年營收可望成長兩成。\n")
+    #expect(claims.map(\.source) == ["TSMC", "法人"])
+    #expect(claims.map(\.confidence.value) == [0.7, 0.7])
+    #expect(claims.map { $0.deadline?.description } == ["2026-12-31", "2027-12-31"])
+  }
+}

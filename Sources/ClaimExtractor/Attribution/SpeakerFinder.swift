@@ -14,7 +14,8 @@ struct SpeakerFinder: Sendable {
 
   static let chineseVerbs = [
     "认为", "認為", "指出", "表示", "预测", "預測", "预言", "預言", "称", "稱", "透露", "强调", "強調", "坦言", "直言",
-    "判断", "判斷", "相信", "警告", "宣布", "说", "說", "提到", "写道", "寫道", "断言", "斷言", "押注",
+    "判断", "判斷", "相信", "警告", "宣布", "说", "說", "提到", "写道", "寫道", "断言", "斷言", "押注", "预估", "預估", "预料",
+    "預料",
   ]
   private static let englishVerbs = [
     "said", "says", "say", "predicted", "predicts", "predict", "expects", "expect", "expected",

@@ -111,7 +111,10 @@ public struct HedgeScale: Sendable {
       ], 0.7,
       0.55, 0.8, false
     ),
-    (["预计", "预期", "預計", "預期", "预测", "預測"], 0.7, 0.6, 0.8, false),
+    (
+      ["预计", "预期", "預計", "預期", "预测", "預測", "预估", "預估", "预料", "預料", "可望"], 0.7, 0.6,
+      0.8, false
+    ),
     (["figures to", "would", "predicted", "predicting"], 0.7, 0.5, 0.8, false),
     (["good chance", "a good chance", "odds are"], 0.65, 0.55, 0.75, false),
     (["should be", "should remain", "should stay", "should reach"], 0.65, 0.5, 0.8, false),
