@@ -347,3 +347,10 @@ extension ExtractorEdgeTests {
     #expect(claims.map { $0.deadline?.description } == ["2026-12-31", "2027-12-31"])
   }
 }
+
+extension ExtractorEdgeTests {
+  @Test func aNameThatIsPartOfALongerWordIsNotTheProduct() throws {
+    let claims = try ExtractorTests.proposals("---\ndate: 2026-11-25\n---\n字节跳动将于明年推出AI眼镜。\n")
+    #expect(claims.first?.text.hasSuffix("launches AI by 2027-12-31") == false)
+  }
+}

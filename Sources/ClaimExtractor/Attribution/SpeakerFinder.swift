@@ -170,7 +170,10 @@ struct SpeakerFinder: Sendable {
     where name.hasPrefix(prefix) {
       name.removeFirst(prefix.count)
     }
-    for suffix in ["也", "还", "還", "则", "則", "更", "曾", "就", "都", "同样", "同樣", "进一步", "進一步"]
+    for suffix in [
+      "也", "还", "還", "则", "則", "更", "曾", "就", "都", "同样", "同樣", "进一步", "進一步", "普遍", "一致",
+      "纷纷", "紛紛",
+    ]
     where name.hasSuffix(suffix) {
       name.removeLast(suffix.count)
     }

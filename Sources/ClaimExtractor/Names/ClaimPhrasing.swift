@@ -156,7 +156,8 @@ public enum ClaimPhrasing {
     let objectLimit = min(clause.bytes.count, hit.end + 12 + 30)
     if let maker = clause.name(before: hit.start),
       let product = clause.name(after: hit.end, before: objectLimit),
-      product.start - hit.end <= 12
+      product.start - hit.end <= 12,
+      !Self.continuesInChinese(clause, at: product.end)
     {
       return sentence(
         maker.text, verb, product.text, isNegated: clause.isNegated(in: maker.end..<hit.start))
@@ -172,6 +173,16 @@ public enum ClaimPhrasing {
       verb == massProduces
       ? Verb("enters mass production", "enter mass production") : Verb("is released", "be released")
     return sentence(product.text, intransitive, "", isNegated: isNegated)
+  }
+
+  /// Whether a Han character follows the name at once ("AI眼镜"): the name is then part of a
+  /// longer word, and naming it alone would misstate the product.
+  static func continuesInChinese(_ clause: Clause, at offset: Int) -> Bool {
+    guard offset < clause.bytes.count else { return false }
+    let rest = String(
+      decoding: clause.bytes[offset..<min(clause.bytes.count, offset + 4)], as: UTF8.self)
+    guard let next = rest.unicodeScalars.first else { return false }
+    return (0x4E00...0x9FFF).contains(next.value)
   }
 
   // MARK: Sentences
