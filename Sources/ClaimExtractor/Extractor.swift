@@ -17,12 +17,15 @@ public struct ExtractionOverrides: Sendable, Equatable {
 /// A forecast found in an article, ready to be proposed for review.
 public struct Proposal: Sendable, Equatable {
   /// The claim as it would be recorded, with status `proposed`.
-  public var claim: Claim
+  public let claim: Claim
+  /// The claim's id, derived once: hashing its words is the costly part of an id.
+  public let id: ClaimID
   /// The line of the article the quote is on.
-  public var line: Int
+  public let line: Int
 
   public init(claim: Claim, line: Int) {
     self.claim = claim
+    self.id = claim.derivedID
     self.line = line
   }
 }
@@ -92,9 +95,9 @@ public struct Extractor: Sendable {
                 span, in: sentence, speaker: speaker, defaultSpeaker: defaultSpeaker,
                 framing: framing, article: article, section: section)
             else { continue }
-            let id = claim.derivedID
-            guard seen.insert(id).inserted else { continue }
-            result.append(Proposal(claim: claim, line: line.line))
+            let proposal = Proposal(claim: claim, line: line.line)
+            guard seen.insert(proposal.id).inserted else { continue }
+            result.append(proposal)
           }
         }
       }

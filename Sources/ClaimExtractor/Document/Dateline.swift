@@ -35,17 +35,8 @@ struct Dateline: Equatable {
     }
     isWholeLine = remainder.unicodeScalars.allSatisfy { scalar in
       scalar.properties.isWhitespace || ("0"..."9").contains(scalar)
-        || Self.isPunctuation(scalar)
-    }
-  }
-
-  private static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.properties.generalCategory {
-    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-      .initialPunctuation, .finalPunctuation, .otherPunctuation, .mathSymbol:
-      true
-    default:
-      false
+        || scalar.properties.generalCategory.isPunctuation
+        || scalar.properties.generalCategory == .mathSymbol
     }
   }
 }

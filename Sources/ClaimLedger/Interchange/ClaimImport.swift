@@ -60,48 +60,6 @@ public struct ImportReading: Sendable {
   }
 }
 
-/// A map over 0..<count run in parts on all cores, results in order: rows are checked
-/// independently, and a million of them take seconds on one core.
-enum ParallelMap {
-  static func map<Value: Sendable>(count: Int, _ transform: @Sendable (Int) -> Value) -> [Value] {
-    parts(count: count) { range in range.map(transform) }.flatMap { $0 }
-  }
-
-  /// `body` run on consecutive parts of 0..<count, on all cores; the results in order.
-  static func parts<Value: Sendable>(count: Int, _ body: @Sendable (Range<Int>) -> Value)
-    -> [Value]
-  {
-    let parts = count < 1_024 ? 1 : 8 * ProcessInfo.processInfo.activeProcessorCount
-    let partSize = (count + parts - 1) / max(parts, 1)
-    let slots = Slots<Value?>(count: parts, empty: nil)
-    DispatchQueue.concurrentPerform(iterations: parts) { part in
-      let start = min(count, part * partSize)
-      let end = min(count, start + partSize)
-      slots.store(body(start..<end), at: part)
-    }
-    return slots.all().compactMap { $0 }
-  }
-
-  /// One slot per worker; each is written by one worker and read after all of them finish.
-  final class Slots<Element>: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<Element>
-
-    init(count: Int, empty: Element) {
-      slots = .allocate(capacity: count)
-      slots.initialize(repeating: empty)
-    }
-
-    deinit {
-      slots.deinitialize()
-      slots.deallocate()
-    }
-
-    func store(_ value: Element, at index: Int) { slots[index] = value }
-
-    func all() -> [Element] { Array(slots) }
-  }
-}
-
 /// Reads the files `claims export` writes, Fatebook's CSV and spreadsheets a person made.
 public enum ClaimImport {
   /// The format named by the file's extension, or by its first bytes and header.

@@ -61,7 +61,7 @@ struct ExtractCommand: Command {
           : try ArticleFile.read(path: LedgerLocator.resolved(file, in: context.workingDirectory))
         let proposals = try extractor.proposals(fromBytes: bytes, path: file, overrides: overrides)
         // A claim another file of this run proposed already is known, not proposed twice.
-        let firsts = proposals.filter { seen.insert($0.claim.derivedID).inserted }
+        let firsts = proposals.filter { seen.insert($0.id).inserted }
         found.append((file, firsts, proposals.count - firsts.count))
       } catch {
         failures.append(error)
@@ -75,7 +75,7 @@ struct ExtractCommand: Command {
       ? ProposalReport.jsonLines(proposals, at: context.now)
       : ProposalReport.table(
         found.map { result in
-          let fresh = result.proposals.filter { !inLedger.contains($0.claim.derivedID) }
+          let fresh = result.proposals.filter { !inLedger.contains($0.id) }
           return ProposalReport.FileResult(
             file: result.file, fresh: fresh,
             known: result.repeats + result.proposals.count - fresh.count)
@@ -108,7 +108,7 @@ struct ExtractCommand: Command {
       var known = Set<ClaimID>()
       var entries: [Entry] = []
       for proposal in proposals {
-        let id = proposal.claim.derivedID
+        let id = proposal.id
         if ledger.record(for: id) != nil {
           known.insert(id)
         } else {
@@ -125,6 +125,6 @@ struct ExtractCommand: Command {
   {
     guard FileManager.default.fileExists(atPath: context.ledgerPath) else { return [] }
     let ledger = try context.loadLedger()
-    return Set(proposals.map(\.claim.derivedID).filter { ledger.record(for: $0) != nil })
+    return Set(proposals.map(\.id).filter { ledger.record(for: $0) != nil })
   }
 }

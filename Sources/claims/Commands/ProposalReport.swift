@@ -38,7 +38,7 @@ enum ProposalReport {
       for proposal in result.fresh {
         let claim = proposal.claim
         table.append([
-          claim.derivedID.description, String(proposal.line), claim.deadline?.description ?? "—",
+          proposal.id.description, String(proposal.line), claim.deadline?.description ?? "—",
           claim.confidence.percent, claim.source, claim.text,
         ])
       }
@@ -58,7 +58,7 @@ enum ProposalReport {
   static func jsonLines(_ proposals: [Proposal], at now: Timestamp) -> String {
     proposals.map { proposal in
       Entry(
-        id: proposal.claim.derivedID, at: now, body: .claim(proposal.claim, status: .proposed)
+        id: proposal.id, at: now, body: .claim(proposal.claim, status: .proposed)
       ).jsonLine + "\n"
     }.joined()
   }

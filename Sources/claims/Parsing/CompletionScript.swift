@@ -27,6 +27,21 @@ enum CompletionScript {
     options(of: spec).filter { if case .option = $0.kind { true } else { false } }.map(\.name)
   }
 
+  /// The shell `case` that completes a command's positionals by their place, each with the
+  /// shell's own words for its completion; empty when none completes to anything.
+  private static func positionalCases(
+    of spec: CommandSpec, _ words: (Parameter.Completion) -> String
+  ) -> String {
+    let arguments = positionals(of: spec)
+    guard arguments.contains(where: { $0.0.completion != .nothing }) else { return "" }
+    let skipped = valueOptions(of: spec).joined(separator: " ")
+    var text = "      case $(_claims_position \"\(skipped)\") in\n"
+    for (index, (parameter, isVariadic)) in arguments.enumerated() {
+      text += "        \(isVariadic ? "*" : "\(index)")) \(words(parameter.completion)) ;;\n"
+    }
+    return text + "      esac\n"
+  }
+
   /// The positionals in order, and whether the last one takes every remaining word.
   private static func positionals(of spec: CommandSpec) -> [(Parameter, isVariadic: Bool)] {
     spec.parameters.compactMap { parameter in
@@ -115,16 +130,7 @@ enum CompletionScript {
       text +=
         "        COMPREPLY=($(compgen -W \"\(options(of: spec).map(\.name).joined(separator: " "))\" -- \"$cur\"))\n"
       text += "        return 0\n      fi\n"
-      let arguments = positionals(of: spec)
-      if arguments.contains(where: { $0.0.completion != .nothing }) {
-        let skipped = valueOptions(of: spec).joined(separator: " ")
-        text += "      case $(_claims_position \"\(skipped)\") in\n"
-        for (index, (parameter, isVariadic)) in arguments.enumerated() {
-          let label = isVariadic ? "*" : "\(index)"
-          text += "        \(label)) \(reply(parameter.completion)) ;;\n"
-        }
-        text += "      esac\n"
-      }
+      text += positionalCases(of: spec) { reply($0) }
       text += "      ;;\n"
     }
     text += """
@@ -227,16 +233,7 @@ enum CompletionScript {
       text += "      if [[ $cur == -* ]]; then\n        local -a options\n        options=(\n"
       text += described(options(of: spec).map { ($0.name, $0.help) }, indent: 10)
       text += "        )\n        _describe -t options 'option' options\n        return\n      fi\n"
-      let arguments = positionals(of: spec)
-      if arguments.contains(where: { $0.0.completion != .nothing }) {
-        let skipped = valueOptions(of: spec).joined(separator: " ")
-        text += "      case $(_claims_position \"\(skipped)\") in\n"
-        for (index, (parameter, isVariadic)) in arguments.enumerated() {
-          let label = isVariadic ? "*" : "\(index)"
-          text += "        \(label)) \(add(parameter.completion)) ;;\n"
-        }
-        text += "      esac\n"
-      }
+      text += positionalCases(of: spec) { add($0) }
       text += "      ;;\n"
     }
     text += """
