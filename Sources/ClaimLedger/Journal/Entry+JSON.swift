@@ -126,11 +126,18 @@ extension Entry {
     json.timestamp(at)
     switch body {
     case .claim(let claim, let status):
-      json.field("text", claim.text)
-      json.field("quote", claim.quote)
+      json.key("text")
+      json.string(claim.storedText)
+      if let quote = claim.storedQuote {
+        json.key("quote")
+        json.string(quote)
+      }
       json.field("source", claim.source)
       json.field("via", claim.via)
-      json.field("url", claim.url)
+      if let url = claim.storedURL {
+        json.key("url")
+        json.string(url)
+      }
       json.key("said")
       json.day(claim.said)
       if let deadline = claim.deadline {

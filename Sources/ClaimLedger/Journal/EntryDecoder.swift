@@ -84,6 +84,11 @@ enum EntryDecoder {
     var id: ClaimID?
     var at: Timestamp?
     var changes = ClaimChanges()
+    /// `text`, `quote` and `url`, kept as bytes; they become `changes` for an `accept` or
+    /// `amend`.
+    var text: StoredText?
+    var quote: StoredText?
+    var url: StoredText?
     var saidIsNull = false
     var status: Status?
     var outcome: Outcome?
@@ -172,11 +177,11 @@ enum EntryDecoder {
           throw fail(offset, "outcome must be true, false, partial or void, not '\(value)'")
         }
         self.outcome = outcome
-      case .text: changes.text = try scanner.readString()
+      case .text: text = try scanner.readStoredText(into: &interning.arena)
       case .source: changes.source = try scanner.readString(interningIn: &interning.texts)
-      case .quote: changes.quote = try scanner.readOptionalString()
+      case .quote: quote = try scanner.readOptionalStoredText(into: &interning.arena)
       case .via: changes.via = try scanner.readOptionalString(interningIn: &interning.texts)
-      case .url: changes.url = try scanner.readOptionalString()
+      case .url: url = try scanner.readOptionalStoredText(into: &interning.arena)
       case .deadlineText:
         changes.deadlineText = try scanner.readOptionalString(interningIn: &interning.texts)
       case .hedge: changes.hedge = try scanner.readOptionalString(interningIn: &interning.texts)
@@ -216,44 +221,55 @@ enum EntryDecoder {
       }
     }
 
-    consuming func entry() throws(JSONScanner.Failure) -> Entry {
+    mutating func entry() throws(JSONScanner.Failure) -> Entry {
       try require(.entry)
       guard let kind else { throw fail(0, "missing field 'entry'") }
       let extra = seen & ~EntryField.allowed(in: kind)
-      if let field = EntryField.allCases.first(where: { extra & $0.bit != 0 }) {
+      if extra != 0, let field = EntryField.allCases.first(where: { extra & $0.bit != 0 }) {
         throw fail(0, "field '\(field.name)' does not belong in a '\(kind.rawValue)' entry")
       }
       try require(.id)
       try require(.at)
       guard let id, let at else { throw fail(0, "missing field 'id'") }
-      return Entry(id: id, at: at, body: try body(of: kind))
+      return Entry(id: id, at: at, body: try takeBody(of: kind))
     }
 
-    private func body(of kind: Entry.Kind) throws(JSONScanner.Failure) -> Entry.Body {
+    /// The changes of an `accept` or `amend`, with its text and quote as strings.
+    private var changesWithTexts: ClaimChanges {
+      var changes = self.changes
+      changes.text = text?.string
+      changes.quote = quote?.string
+      changes.url = url?.string
+      return changes
+    }
+
+    /// The entry's body, with the values moved out of these fields rather than copied: a
+    /// million lines make a copy and a release per text add up.
+    private mutating func takeBody(of kind: Entry.Kind) throws(JSONScanner.Failure) -> Entry.Body {
       switch kind {
       case .claim:
         try require(.text)
         try require(.source)
         try require(.confidence)
         try require(.status)
-        guard let text = changes.text, let source = changes.source,
+        guard let text = text.take(), let source = changes.source.take(),
           let confidence = changes.confidence, let status
         else { throw fail(0, "missing field") }
         guard !text.isEmpty else { throw fail(0, "text is empty") }
         guard !source.isEmpty else { throw fail(0, "source is empty") }
         let claim = Claim(
-          text: text, quote: changes.quote, source: source, via: changes.via, url: changes.url,
-          said: changes.said, deadline: changes.deadline, deadlineText: changes.deadlineText,
-          confidence: confidence, hedge: changes.hedge, lang: changes.lang,
-          tags: changes.tags ?? [],
-          isConditional: changes.isConditional ?? false, document: changes.document)
+          storedText: text, storedQuote: quote.take(), source: source, via: changes.via.take(),
+          storedURL: url.take(), said: changes.said, deadline: changes.deadline,
+          deadlineText: changes.deadlineText.take(), confidence: confidence,
+          hedge: changes.hedge.take(), lang: changes.lang.take(), tags: changes.tags.take() ?? [],
+          isConditional: changes.isConditional ?? false, document: changes.document.take())
         return .claim(claim, status: status)
       case .accept:
-        return .accept(changes)
+        return .accept(changesWithTexts)
       case .reject:
         return .reject(reason: reason)
       case .amend:
-        return .amend(changes, note: note)
+        return .amend(changesWithTexts, note: note)
       case .resolve:
         try require(.outcome)
         try require(.on)

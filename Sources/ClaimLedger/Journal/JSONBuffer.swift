@@ -183,6 +183,23 @@ public struct JSONBuffer: Sendable {
   }
 
   /// Appends text that is already valid JSON (an entry written elsewhere).
+  /// Writes a text as the journal reader stored it: its bytes need no escape, so they are
+  /// copied as they are.
+  mutating func string(_ text: StoredText) {
+    let copied: Void? = text.withPlainBytes { plain in
+      separate()
+      bytes.append(UInt8(ascii: "\""))
+      bytes.append(contentsOf: plain)
+      bytes.append(UInt8(ascii: "\""))
+    }
+    if copied == nil { string(text.string) }
+  }
+
+  mutating func optionalString(_ text: StoredText?) {
+    guard let text else { return null() }
+    string(text)
+  }
+
   public mutating func raw(_ json: [UInt8]) {
     separate()
     bytes.append(contentsOf: json)

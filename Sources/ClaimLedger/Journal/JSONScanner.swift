@@ -22,7 +22,14 @@ struct JSONScanner {
 
   var isAtEnd: Bool { position >= bytes.count }
 
+  @inline(__always)
   mutating func skipSpace() throws(Failure) {
+    // The journal's own lines have no spaces: one look settles it.
+    if position < bytes.count, bytes[position] > 0x20 { return }
+    try skipSpaceSlowly()
+  }
+
+  private mutating func skipSpaceSlowly() throws(Failure) {
     while position < bytes.count {
       switch bytes[position] {
       case UInt8(ascii: " "), UInt8(ascii: "\t"): position += 1
@@ -95,12 +102,28 @@ struct JSONScanner {
     return try readString()
   }
 
-  /// Reads the raw bytes of a string known to need no decoding (ids, dates, times), or nil.
+  /// Reads the raw bytes of a string known to need no decoding (ids, dates, times), or nil
+  /// when it holds anything but printable ASCII.
   mutating func readPlainBytes() throws(Failure) -> UnsafeBufferPointer<UInt8>? {
     guard try peek() == UInt8(ascii: "\"") else { return nil }
     let start = position + 1
     var index = start
-    while index < bytes.count {
+    let count = bytes.count
+    if let base = UnsafeRawPointer(bytes.baseAddress) {
+      while index &+ 8 <= count {
+        let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        // Spaces and bytes from DEL up end the fast path too; the byte loop sorts them out.
+        let unusual =
+          (JSONScanner.stringEnds(in: word) | ((word &- JSONScanner.lowBits &* 0x21) & ~word)
+            | (word &+ JSONScanner.lowBits) | word) & JSONScanner.highBits
+        if unusual != 0 {
+          index &+= unusual.trailingZeroBitCount >> 3
+          break
+        }
+        index &+= 8
+      }
+    }
+    while index < count {
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
         position = index + 1
@@ -123,6 +146,35 @@ struct JSONScanner {
     let raw = UnsafeBufferPointer(rebasing: bytes[start..<position])
     position += 1
     return try decodedText(raw, at: start, isASCII: isASCII)
+  }
+
+  /// Reads a long text into `arena` as checked bytes, decoded only when someone reads it; a text
+  /// with escapes is decoded now.
+  mutating func readStoredText(into arena: inout TextArena) throws(Failure) -> StoredText {
+    try expect(UInt8(ascii: "\""), "a string")
+    let start = position
+    let isASCII = try scanPlainRun()
+    if bytes[position] == UInt8(ascii: "\\") {
+      position = start
+      return StoredText(try readEscapedString())
+    }
+    let raw = UnsafeBufferPointer(rebasing: bytes[start..<position])
+    position += 1
+    if !isASCII, !JSONScanner.isValidUTF8(raw) {
+      throw Failure(offset: start + JSONScanner.invalidUTF8Offset(raw), reason: "invalid UTF-8")
+    }
+    guard raw.count <= TextArena.chunkSize else {
+      return StoredText(String(decoding: raw, as: UTF8.self))
+    }
+    return arena.store(raw)
+  }
+
+  /// Reads a long text as `readStoredText(into:)` does, or nil for `null`.
+  mutating func readOptionalStoredText(into arena: inout TextArena) throws(Failure)
+    -> StoredText?
+  {
+    if try consumeLiteral("null") { return nil }
+    return try readStoredText(into: &arena)
   }
 
   /// Reads a string value, sharing the one copy `table` keeps of texts seen before.
@@ -170,40 +222,50 @@ struct JSONScanner {
   /// Throws on a raw control character and at the end of the line.
   private mutating func scanPlainRun() throws(Failure) -> Bool {
     let start = position
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
     var seenBits: UInt64 = 0
-    var isASCII = true
     let count = bytes.count
     guard let base = UnsafeRawPointer(bytes.baseAddress) else {
       throw Failure(offset: start - 1, reason: "unterminated string")
     }
-    while true {
-      while position &+ 8 <= count {
-        let word = base.loadUnaligned(fromByteOffset: position, as: UInt64.self)
-        let quote = word ^ (ones &* 0x22)
-        let backslash = word ^ (ones &* 0x5C)
-        // Classic zero-byte and less-than tests: exact about whether any byte matches.
-        let special =
-          ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
-          | ((word &- ones &* 0x20) & ~word)
-        if special & highs != 0 { break }
-        seenBits |= word
-        position &+= 8
+    while position &+ 8 <= count {
+      let word = base.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+      let special = JSONScanner.stringEnds(in: word)
+      if special != 0 {
+        // The lowest flag is exact: the bytes below it are plain.
+        let plainBits = UInt64(special.trailingZeroBitCount) & ~7
+        seenBits |= plainBits == 0 ? 0 : word & (UInt64.max >> (64 &- plainBits))
+        position &+= Int(plainBits >> 3)
+        break
       }
-      guard position < count else {
-        throw Failure(offset: start - 1, reason: "unterminated string")
-      }
+      seenBits |= word
+      position &+= 8
+    }
+    var isASCII = seenBits & JSONScanner.highBits == 0
+    while position < count {
       let byte = bytes[position]
-      if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-        return isASCII && seenBits & highs == 0
-      }
+      if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return isASCII }
       if byte < 0x20 {
         throw Failure(offset: position, reason: JSONScanner.describeControl(byte))
       }
       if byte >= 0x80 { isASCII = false }
       position &+= 1
     }
+    throw Failure(offset: start - 1, reason: "unterminated string")
+  }
+
+  private static let lowBits: UInt64 = 0x0101_0101_0101_0101
+  private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+  /// The high bit of each byte of `word` (read little-endian) that is a quote, a backslash or
+  /// a control character. Classic zero-byte and less-than tests: a borrow can only flag bytes
+  /// above a true match, so the lowest flag is always exact.
+  @inline(__always)
+  private static func stringEnds(in word: UInt64) -> UInt64 {
+    let quote = word ^ (lowBits &* 0x22)
+    let backslash = word ^ (lowBits &* 0x5C)
+    return
+      (((quote &- lowBits) & ~quote) | ((backslash &- lowBits) & ~backslash)
+      | ((word &- lowBits &* 0x20) & ~word)) & highBits
   }
 
   private mutating func readEscapedString() throws(Failure) -> String {
@@ -471,8 +533,52 @@ struct JSONScanner {
     }
   }
 
+  /// Whether `raw` is well-formed UTF-8 (Unicode Table 3-7: no overlong forms, no surrogates,
+  /// nothing past U+10FFFF), checked in place: ASCII eight bytes at a time, then one sequence
+  /// at a time by its lead byte.
+  static func isValidUTF8(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = raw.baseAddress else { return true }
+    let count = raw.count
+    var index = 0
+    while index < count {
+      // Four bytes at once; near the end, zeros stand in for the missing ones, and a zero is
+      // never a continuation byte, so a sequence cut short still fails.
+      var word: UInt32 = 0
+      if index &+ 4 <= count {
+        word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt32.self).littleEndian
+      } else {
+        for offset in 0..<(count &- index) {
+          word |= UInt32(base[index &+ offset]) << (8 &* UInt32(offset))
+        }
+      }
+      let lead = UInt8(truncatingIfNeeded: word)
+      let second = UInt8(truncatingIfNeeded: word >> 8)
+      let highs = word & 0x8080_8080
+      if lead < 0x80 {
+        // Past every ASCII byte of the four at once.
+        index &+= highs == 0 ? 4 : highs.trailingZeroBitCount >> 3
+      } else if word & 0x00C0_C0F0 == 0x0080_80E0 {
+        // Three bytes (most CJK): not overlong (E0 needs A0…), not a surrogate (ED needs …9F).
+        if lead == 0xE0, second < 0xA0 { return false }
+        if lead == 0xED, second > 0x9F { return false }
+        index &+= 3
+      } else if word & 0xC0E0 == 0x80C0 {
+        if lead < 0xC2 { return false }
+        index &+= 2
+      } else if word & 0xC0C0_C0F8 == 0x8080_80F0 {
+        if lead > 0xF4 || (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F) {
+          return false
+        }
+        index &+= 4
+      } else {
+        return false
+      }
+    }
+    return true
+  }
+
   /// The offset of the first byte that breaks UTF-8 in `raw`.
-  private static func invalidUTF8Offset(_ raw: UnsafeBufferPointer<UInt8>) -> Int {
+  static func invalidUTF8Offset(_ raw: UnsafeBufferPointer<UInt8>) -> Int {
     var index = 0
     while index < raw.count {
       let lead = raw[index]

@@ -88,4 +88,6 @@ struct TextInterner<Value> {
 struct LineInterning {
   var texts = TextInterner<String>()
   var tagLists = TextInterner<[String]>(slotCount: 1024)
+  /// Where the worker keeps the bytes of claims' texts and quotes.
+  var arena = TextArena()
 }

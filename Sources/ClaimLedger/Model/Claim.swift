@@ -1,14 +1,27 @@
 /// What a claim says and who said it: the fields a `claim` entry records and later entries amend.
 public struct Claim: Hashable, Sendable {
   /// The forecast in a short normalised form ("OpenAI acquires Pinterest by 2026-12-31").
-  public var text: String
+  public var text: String {
+    get { storedText.string }
+    set { storedText = StoredText(newValue) }
+  }
   /// The words as the source wrote them.
-  public var quote: String?
+  public var quote: String? {
+    get { storedQuote?.string }
+    set { storedQuote = newValue.map(StoredText.init) }
+  }
+  /// `text`, `quote` and `url` as read from the journal: bytes until someone asks for them.
+  var storedText: StoredText
+  var storedQuote: StoredText?
+  var storedURL: StoredText?
   /// Who made the forecast.
   public var source: String
   /// The outlet that relayed it, when not the source itself.
   public var via: String?
-  public var url: String?
+  public var url: String? {
+    get { storedURL?.string }
+    set { storedURL = newValue.map(StoredText.init) }
+  }
   /// The day it was said (published); nil only when no date could be found.
   public var said: Day?
   public var deadline: Day?
@@ -31,11 +44,26 @@ public struct Claim: Hashable, Sendable {
     hedge: String? = nil, lang: String? = nil, tags: [String] = [], isConditional: Bool = false,
     document: String? = nil
   ) {
-    self.text = text
-    self.quote = quote
+    self.init(
+      storedText: StoredText(text), storedQuote: quote.map(StoredText.init), source: source,
+      via: via, storedURL: url.map(StoredText.init), said: said, deadline: deadline,
+      deadlineText: deadlineText,
+      confidence: confidence, hedge: hedge, lang: lang, tags: tags, isConditional: isConditional,
+      document: document)
+  }
+
+  /// A claim whose text and quote are kept as the journal reader stored them.
+  init(
+    storedText: StoredText, storedQuote: StoredText?, source: String, via: String?,
+    storedURL: StoredText?, said: Day?, deadline: Day?, deadlineText: String?,
+    confidence: Confidence,
+    hedge: String?, lang: String?, tags: [String], isConditional: Bool, document: String?
+  ) {
+    self.storedText = storedText
+    self.storedQuote = storedQuote
     self.source = source
     self.via = via
-    self.url = url
+    self.storedURL = storedURL
     self.said = said
     self.deadline = deadline
     self.deadlineText = deadlineText

@@ -89,11 +89,14 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 
   static func decimal(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+    guard range.lowerBound >= 0, range.upperBound <= bytes.count else { return nil }
     var value = 0
-    for index in range {
-      let digit = Int(bytes[index]) - 48
-      guard (0...9).contains(digit) else { return nil }
-      value = value * 10 + digit
+    var index = range.lowerBound
+    while index < range.upperBound {
+      let digit = bytes[index] &- 48
+      guard digit <= 9 else { return nil }
+      value = value &* 10 &+ Int(digit)
+      index &+= 1
     }
     return value
   }

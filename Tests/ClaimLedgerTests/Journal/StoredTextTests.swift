@@ -1,0 +1,138 @@
+import Testing
+
+@testable import ClaimLedger
+
+@Suite struct StoredTextTests {
+  static func isValid(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { JSONScanner.isValidUTF8($0) }
+  }
+
+  static func standardIsValid(_ bytes: [UInt8]) -> Bool {
+    String(validating: bytes, as: UTF8.self) != nil
+  }
+
+  /// The boundaries of Unicode Table 3-7, each alone, after ASCII (so it starts at every
+  /// alignment of the four-byte reads), and cut short at the end of the text.
+  static let edges: [[UInt8]] = [
+    [0x7F], [0x80], [0xC1, 0xBF], [0xC2, 0x80], [0xDF, 0xBF], [0xE0, 0x9F, 0x80],
+    [0xE0, 0xA0, 0x80], [0xE4, 0xB8, 0xAD], [0xEC, 0xBF, 0xBF], [0xED, 0x9F, 0xBF],
+    [0xED, 0xA0, 0x80], [0xEE, 0x80, 0x80], [0xEF, 0xBF, 0xBF], [0xF0, 0x8F, 0xBF, 0xBF],
+    [0xF0, 0x90, 0x80, 0x80], [0xF3, 0xBF, 0xBF, 0xBF], [0xF4, 0x8F, 0xBF, 0xBF],
+    [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0xE4, 0xB8], [0xF0, 0x9F, 0x98],
+    [0xE4, 0x41, 0xAD], [0xC2, 0x41],
+  ]
+
+  @Test(arguments: edges)
+  func theCheckAgreesWithTheStandardLibraryAtEveryBoundary(sequence: [UInt8]) {
+    for prefix in 0..<5 {
+      let ascii = [UInt8](repeating: UInt8(ascii: "a"), count: prefix)
+      for bytes in [ascii + sequence, ascii + sequence + Array("bc中".utf8)] {
+        #expect(Self.isValid(bytes) == Self.standardIsValid(bytes), "\(bytes)")
+      }
+    }
+  }
+
+  @Test func theCheckAgreesWithTheStandardLibraryOnEveryShortString() {
+    // Every string of up to four bytes drawn from leads, continuations and ASCII at the
+    // boundaries, after 0, 1 or 3 ASCII bytes so each meets the four-byte reads differently.
+    let alphabet: [UInt8] = [
+      0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE4, 0xED, 0xEF,
+      0xF0, 0xF4, 0xF5, 0xFF,
+    ]
+    var strings: [[UInt8]] = [[]]
+    var last: [[UInt8]] = [[]]
+    for _ in 1...4 {
+      last = last.flatMap { string in alphabet.map { string + [$0] } }
+      strings += last
+    }
+    var validCount = 0
+    var disagreements: [[UInt8]] = []
+    for string in strings {
+      for prefix in [0, 1, 3] {
+        let bytes = [UInt8](repeating: UInt8(ascii: "a"), count: prefix) + string
+        let expected = Self.standardIsValid(bytes)
+        if expected { validCount += 1 }
+        if Self.isValid(bytes) != expected { disagreements.append(bytes) }
+      }
+    }
+    #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
+    #expect(validCount > 1_000)
+  }
+
+  static let claimStart =
+    #"{"entry":"claim","id":"0123456789","at":"2026-01-21T09:30:00.000Z","#
+
+  @Test(arguments: ["text", "quote", "url"])
+  func invalidUTF8InAStoredTextIsRefusedAtItsByte(field: String) {
+    var bytes = Array(Self.claimStart.utf8)
+    let fields = ["text": "\"x\"", "quote": "\"q\"", "url": "\"u\""]
+    for name in ["text", "quote", "url"] where name != field {
+      bytes += Array("\"\(name)\":\(fields[name] ?? ""),".utf8)
+    }
+    bytes += Array("\"\(field)\":\"中".utf8)
+    let column = bytes.count + 1
+    bytes += [0xE4, 0x41] + Array("\",".utf8)
+    bytes += Array(#""source":"s","said":null,"confidence":0.7,"status":"open"}"#.utf8)
+    do {
+      _ = try Self.parse(bytes + [10])
+      Issue.record("accepted invalid UTF-8 in \(field)")
+    } catch {
+      guard case .malformedEntry(let location, let reason) = error else {
+        Issue.record("unexpected error \(error)")
+        return
+      }
+      #expect(location.column == column)
+      #expect(reason.contains("invalid UTF-8"))
+    }
+  }
+
+  static func parse(_ bytes: [UInt8]) throws(LedgerError) -> Journal {
+    let result: Result<Journal, LedgerError> = bytes.withUnsafeBufferPointer { buffer in
+      do throws(LedgerError) {
+        return .success(try JournalReader.parse(buffer, path: "l.jsonl"))
+      } catch {
+        return .failure(error)
+      }
+    }
+    return try result.get()
+  }
+
+  @Test func aLoadedClaimReadsAndWritesItsTextsUnchanged() throws {
+    let line =
+      Self.claimStart
+      + #""text":"英伟达 2027 年营收翻倍","quote":"他说：\"大概率\" \u4e2d","source":"s","#
+      + #""url":"https://example.com/a?b=1","said":"2026-01-20","confidence":0.75,"#
+      + #""tags":[],"status":"open"}"#
+    let journal = try Self.parse(Array((line + "\n").utf8))
+    let entry = try #require(journal.entries.first)
+    guard case .claim(let claim, _) = entry.body else {
+      Issue.record("not a claim")
+      return
+    }
+    #expect(claim.text == "英伟达 2027 年营收翻倍")
+    #expect(claim.quote == "他说：\"大概率\" 中")
+    #expect(claim.url == "https://example.com/a?b=1")
+    // Written back, the escape-free texts are copied and the escaped one is written canonically.
+    #expect(entry.jsonLine == line.replacingOccurrences(of: #"\u4e2d"#, with: "中"))
+    let built = Claim(
+      text: "英伟达 2027 年营收翻倍", quote: "他说：\"大概率\" 中", source: "s",
+      url: "https://example.com/a?b=1", said: Day("2026-01-20"),
+      confidence: Confidence(clamping: 0.75))
+    #expect(claim == built)
+    #expect(claim.hashValue == built.hashValue)
+    var changed = claim
+    changed.text = "另一句"
+    #expect(changed.text == "另一句")
+    #expect(changed != built)
+  }
+
+  @Test func storedTextsCompareAsStringsDo() {
+    // "é" precomposed and decomposed are equal Strings, so they are equal texts too.
+    var arena = TextArena()
+    let composed = Array("caf\u{E9}".utf8)
+    let stored = composed.withUnsafeBufferPointer { arena.store($0) }
+    #expect(stored == StoredText("cafe\u{301}"))
+    #expect(stored.hashValue == StoredText("cafe\u{301}").hashValue)
+    #expect(stored != StoredText("cafe"))
+  }
+}
