@@ -8,7 +8,7 @@ extension ClaimRecord {
   /// The kind of decision a `reopen` would undo now (`accept`, `reject` or `resolve`), or nil
   /// when nothing can be undone: a claim added as open and never resolved, or a proposed one.
   public var reopenableDecision: Entry.Kind? {
-    DecisionReplay(history[...]).standing.last
+    DecisionReplay(history).standing.last
   }
 }
 

@@ -24,13 +24,16 @@ public struct ClaimRecord: Sendable {
   public let recordedAt: Timestamp
   /// The journal line of its `claim` entry.
   public internal(set) var line: Int32 = 0
-  /// Every entry of the claim in fold order (by `at`, file order breaking ties).
-  public internal(set) var history: [Entry]
+  /// Every entry of the claim in fold order (by `at`, file order breaking ties); a slice of
+  /// the histories the fold laid end to end, so its indices need not start at zero.
+  public internal(set) var history: ArraySlice<Entry>
   /// Two different resolutions with no `reopen` between them (from a merge); `check` reports it
   /// until a new entry settles it.
   public internal(set) var hasConflictingResolutions = false
 
-  init(id: ClaimID, claim: Claim, status: Status, recordedAt: Timestamp, history: [Entry]) {
+  init(
+    id: ClaimID, claim: Claim, status: Status, recordedAt: Timestamp, history: ArraySlice<Entry>
+  ) {
     self.id = id
     self.fields = .claim(claim, status: status)
     self.status = status

@@ -216,6 +216,9 @@ private struct Fold {
 
   /// Folds every claim's followers, in batches of claims on all cores for a large ledger;
   /// issues are joined in batch order, so the result is the same as one pass.
+  ///
+  /// Each batch lays its claims' histories end to end in one array, and each record keeps a
+  /// slice of it: a million claims then cost a few arrays, not a million.
   private mutating func applyAll(claimEntryIndex: [Int], followers: [Int32], starts: [Int]) {
     let count = records.count
     let batches = count < 20_000 ? 1 : 4 * ProcessInfoCores.count
@@ -228,12 +231,28 @@ private struct Fold {
       let shared = SharedRecords(buffer: buffer)
       DispatchQueue.concurrentPerform(iterations: batches) { batch in
         var issues: [LedgerIssue] = []
-        for position in batch * size..<min(count, (batch + 1) * size) {
+        let positions = batch * size..<min(count, (batch + 1) * size)
+        guard !positions.isEmpty else {
+          found.store(issues, at: batch)
+          return
+        }
+        var histories: [Entry] = []
+        histories.reserveCapacity(
+          starts[positions.upperBound] - starts[positions.lowerBound] + positions.count)
+        var ends: [Int] = []
+        ends.reserveCapacity(positions.count)
+        for position in positions {
           Fold.apply(
             claimAt: claimEntryIndex[position],
             followers: followers[starts[position]..<starts[position + 1]],
             to: &shared.buffer[position], entries: entries, lines: lines, path: path,
-            issues: &issues)
+            histories: &histories, issues: &issues)
+          ends.append(histories.count)
+        }
+        var start = 0
+        for (position, end) in zip(positions, ends) {
+          shared.buffer[position].history = histories[start..<end]
+          start = end
         }
         found.store(issues, at: batch)
       }
@@ -277,7 +296,8 @@ private struct Fold {
   /// Static and free of shared state, so disjoint claims fold on several cores at once.
   private static func apply(
     claimAt claimIndex: Int, followers: ArraySlice<Int32>, to record: inout ClaimRecord,
-    entries shared: SharedEntries, lines: [Int32], path: String, issues: inout [LedgerIssue]
+    entries shared: SharedEntries, lines: [Int32], path: String, histories: inout [Entry],
+    issues: inout [LedgerIssue]
   ) {
     let entries = shared.buffer
     func report(_ index: Int, _ id: ClaimID, _ message: String) {
@@ -285,18 +305,14 @@ private struct Fold {
       issues.append(LedgerIssue(severity: .error, location: location, id: id, message: message))
     }
     record.line = lines[claimIndex]
-    guard !followers.isEmpty else {
-      record.history = [entries[claimIndex]]
-      return
-    }
+    let historyStart = histories.count
+    histories.append(entries[claimIndex])
+    guard !followers.isEmpty else { return }
     // Usually already in time order, so no copy is sorted.
     var order = followers
     if !order.isSorted(by: { entries[Int($0)].at < entries[Int($1)].at }) {
       order = ArraySlice(order.sorted { (entries[Int($0)].at, $0) < (entries[Int($1)].at, $1) })
     }
-    var history: [Entry] = []
-    history.reserveCapacity(order.count + 1)
-    history.append(entries[claimIndex])
     var conflict: (index: Int, message: String)?
     var problems: [String] = []
     let recordedAt = record.recordedAt
@@ -305,12 +321,14 @@ private struct Fold {
     for slot in order {
       let index = Int(slot)
       let entry = entries[index]
-      history.append(entry)
+      histories.append(entry)
       if entry.at < recordedAt {
         report(index, entry.id, "\(entry.kind.rawValue) entry is recorded before its claim")
       }
       var outcomes: (earlier: Outcome, later: Outcome)?
-      Fold.step(&record, with: entry, history: history, problems: &problems, conflict: &outcomes)
+      Fold.step(
+        &record, with: entry, history: histories[historyStart...], problems: &problems,
+        conflict: &outcomes)
       if let outcomes {
         let earlierLine = standing.map { " at line \(lines[$0])" } ?? ""
         conflict = (
@@ -331,13 +349,13 @@ private struct Fold {
     if let conflict, record.hasConflictingResolutions {
       report(conflict.index, entries[conflict.index].id, conflict.message)
     }
-    record.history = history
   }
 
   /// Applies one entry to a claim; problems go to `problems`, a contradicting resolution to
   /// `conflict` (reported only if no later `reopen` settles it).
   private static func step(
-    _ record: inout ClaimRecord, with entry: Entry, history: [Entry], problems: inout [String],
+    _ record: inout ClaimRecord, with entry: Entry, history: ArraySlice<Entry>,
+    problems: inout [String],
     conflict: inout (earlier: Outcome, later: Outcome)?
   ) {
     let id = record.id
@@ -390,7 +408,7 @@ private struct Fold {
         record.rejection = nil
       case .open where DecisionReplay(history.dropLast()).standing.last == .accept:
         record.status = .proposed
-        if let claim = DecisionReplay(history[...]).claim { record.claim = claim }
+        if let claim = DecisionReplay(history).claim { record.claim = claim }
       case .open, .proposed:
         problems.append(
           "reopen of claim \(id), which is \(record.status.rawValue) with no decision to undo")

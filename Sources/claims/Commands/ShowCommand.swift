@@ -78,7 +78,7 @@ struct ShowCommand: Command {
 /// The lines of `show`'s history: what each entry did, in words, with the values a
 /// correction replaced.
 enum HistoryLine {
-  static func describe(_ history: [Entry]) -> [String] {
+  static func describe(_ history: ArraySlice<Entry>) -> [String] {
     var current: Claim?
     return history.map { entry in
       switch entry.body {

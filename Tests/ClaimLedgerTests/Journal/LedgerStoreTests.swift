@@ -41,7 +41,7 @@ import Testing
     #expect(ledger.count == 1)
     let record = try #require(ledger.record(for: claim.id))
     #expect(record.status == .resolved)
-    #expect(record.history == [claim, resolve])
+    #expect(Array(record.history) == [claim, resolve])
     #expect(try store.loadJournal().lines == [1, 2])
     #expect(try contents(ofFile: path) == Array(Fixture.text(of: [claim, resolve]).utf8))
   }
