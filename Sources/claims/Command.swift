@@ -36,6 +36,10 @@ struct Context: Sendable {
   var json: Bool
   var terminal: Terminal
   var lockTimeout: Double
+  /// Where the ledger's SHA-256 is remembered between runs, when the user has a cache folder.
+  var digestCache: DigestCache?
 
-  var store: LedgerStore { LedgerStore(path: ledgerPath, lockTimeout: lockTimeout) }
+  var store: LedgerStore {
+    LedgerStore(path: ledgerPath, lockTimeout: lockTimeout, digestCache: digestCache)
+  }
 }

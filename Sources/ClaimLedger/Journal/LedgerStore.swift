@@ -11,10 +11,13 @@ public struct LedgerStore: Sendable {
   public let path: String
   /// Seconds to wait for another process's lock before giving up with `.locked`.
   public var lockTimeout: Double
+  /// Where the ledger's SHA-256 is remembered between runs; nil hashes it every time.
+  public var digestCache: DigestCache?
 
-  public init(path: String, lockTimeout: Double = 10) {
+  public init(path: String, lockTimeout: Double = 10, digestCache: DigestCache? = nil) {
     self.path = path
     self.lockTimeout = lockTimeout
+    self.digestCache = digestCache
   }
 
   /// What `appendClaim` did.

@@ -60,6 +60,15 @@ final class LockedFile {
     close(descriptor)
   }
 
+  /// What `stat` says of the open file now.
+  func identity() throws(LedgerError) -> DigestCache.FileIdentity {
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else {
+      throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+    }
+    return DigestCache.FileIdentity(status)
+  }
+
   /// The file's size in bytes now.
   func size() throws(LedgerError) -> Int {
     var status = stat()
