@@ -51,6 +51,68 @@ public enum CSVField {
   }
 }
 
+/// CSV rows written straight into bytes, cell for cell the same as `CSVField` writes them,
+/// without a `String` per cell: exports write millions of cells.
+public struct CSVRowWriter: Sendable {
+  public private(set) var bytes: [UInt8] = []
+  private var isAtRowStart = true
+
+  public init() {}
+
+  /// A text cell, neutralised when it looks like a formula and quoted when needed.
+  public mutating func text(_ value: String) {
+    var value = value
+    value.withUTF8 { cell(UnsafeRawBufferPointer($0), neutralising: true) }
+  }
+
+  public mutating func text(_ value: String?) {
+    if let value { text(value) } else { cell(UnsafeRawBufferPointer(start: nil, count: 0)) }
+  }
+
+  /// A text kept as journal bytes, written without decoding it.
+  mutating func text(stored value: StoredText?) {
+    guard let value else { return cell(UnsafeRawBufferPointer(start: nil, count: 0)) }
+    if value.withPlainBytes({ cell($0, neutralising: true) }) == nil { text(value.string) }
+  }
+
+  /// A cell that is never neutralised (numbers, dates, ids, words of our own).
+  public mutating func plain(_ value: String) {
+    var value = value
+    value.withUTF8 { cell(UnsafeRawBufferPointer($0), neutralising: false) }
+  }
+
+  public mutating func endRow() {
+    bytes.append(13)
+    bytes.append(10)
+    isAtRowStart = true
+  }
+
+  private mutating func cell(_ utf8: UnsafeRawBufferPointer, neutralising: Bool = false) {
+    if !isAtRowStart { bytes.append(UInt8(ascii: ",")) }
+    isAtRowStart = false
+    let needsQuotes = utf8.contains {
+      $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: ",") || $0 == 13 || $0 == 10
+    }
+    if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
+    // Past any leading `'`s, a formula character gets one more `'` in front.
+    if neutralising, let first = utf8.first(where: { $0 != UInt8(ascii: "'") }),
+      [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13]
+        .contains(first)
+    {
+      bytes.append(UInt8(ascii: "'"))
+    }
+    if needsQuotes {
+      for byte in utf8 {
+        bytes.append(byte)
+        if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+      }
+      bytes.append(UInt8(ascii: "\""))
+    } else {
+      bytes.append(contentsOf: utf8)
+    }
+  }
+}
+
 /// A row of a CSV file and the 1-based line it starts on.
 public struct CSVRow: Sendable, Equatable {
   public var line: Int

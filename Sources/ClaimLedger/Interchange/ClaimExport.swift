@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// The formats `claims export` writes; each is a pure function from folded claims to text.
@@ -22,11 +21,17 @@ public enum ClaimExport {
   ]
 
   public static func render(_ records: [ClaimRecord], as format: ExportFormat) -> String {
+    String(decoding: renderParts(records, as: format).joined(), as: UTF8.self)
+  }
+
+  /// The export as consecutive parts of UTF-8, rendered on all cores: written one after the
+  /// other they make the file, with no `String` the size of the whole export in between.
+  public static func renderParts(_ records: [ClaimRecord], as format: ExportFormat) -> [[UInt8]] {
     switch format {
-    case .csv: csv(records)
-    case .jsonl: jsonLines(records)
-    case .fatebook: fatebook(records)
-    case .claimreview: claimReview(records)
+    case .csv: csvParts(records)
+    case .jsonl: jsonLineParts(records)
+    case .fatebook: fatebookParts(records)
+    case .claimreview: [Array(claimReview(records).utf8)]
     }
   }
 
@@ -36,77 +41,72 @@ public enum ClaimExport {
   }
 
   /// One row per claim; tags joined by `;`; UTF-8 with a header row and CRLF line ends.
-  public static func csv(_ records: [ClaimRecord]) -> String {
-    CSVField.row(csvColumns) + joined(records, rendering: csvRow)
+  public static func csv(_ records: [ClaimRecord]) -> String { render(records, as: .csv) }
+
+  static func csvParts(_ records: [ClaimRecord]) -> [[UInt8]] {
+    [header(csvColumns)] + rowParts(records) { record, csv in csvRow(record, into: &csv) }
   }
 
-  static func csvRow(_ record: ClaimRecord) -> String {
+  static func csvRow(_ record: ClaimRecord, into csv: inout CSVRowWriter) {
     let claim = record.claim
     let resolution = record.resolution
-    let cells: [String] = [
-      record.id.description, CSVField.text(claim.text), optionalText(claim.quote),
-      CSVField.text(claim.source), optionalText(claim.via), optionalText(claim.url),
-      claim.said?.description ?? "", claim.deadline?.description ?? "",
-      optionalText(claim.deadlineText), number(claim.confidence.value),
-      optionalText(claim.hedge), optionalText(claim.lang),
-      CSVField.text(claim.tags.joined(separator: ";")), claim.isConditional ? "true" : "false",
-      record.status.rawValue, resolution?.outcome.rawValue ?? "",
-      resolution?.on.description ?? "", optionalText(resolution?.evidence),
-      optionalText(resolution?.reason?.rawValue ?? record.rejection),
-      optionalText(resolution?.note ?? record.note), optionalText(claim.document),
-      record.recordedAt.description,
-    ]
-    return CSVField.row(cells)
+    csv.plain(record.id.description)
+    csv.text(stored: claim.storedText)
+    csv.text(stored: claim.storedQuote)
+    csv.text(claim.source)
+    csv.text(claim.via)
+    csv.text(stored: claim.storedURL)
+    csv.plain(claim.said?.description ?? "")
+    csv.plain(claim.deadline?.description ?? "")
+    csv.text(claim.deadlineText)
+    csv.plain(number(claim.confidence.value))
+    csv.text(claim.hedge)
+    csv.text(claim.lang)
+    csv.text(claim.tags.joined(separator: ";"))
+    csv.plain(claim.isConditional ? "true" : "false")
+    csv.plain(record.status.rawValue)
+    csv.plain(resolution?.outcome.rawValue ?? "")
+    csv.plain(resolution?.on.description ?? "")
+    csv.text(resolution?.evidence)
+    csv.text(resolution?.reason?.rawValue ?? record.rejection)
+    csv.text(resolution?.note ?? record.note)
+    csv.text(claim.document)
+    csv.plain(record.recordedAt.description)
+    csv.endRow()
   }
 
-  /// The rows of `records` rendered in parts on all cores and joined in order: every row
-  /// depends only on its own claim, and a million claims are too slow to render on one.
-  static func joined(_ records: [ClaimRecord], rendering row: @Sendable (ClaimRecord) -> String)
-    -> String
-  {
-    let parts = records.count < 1_024 ? 1 : 8 * ProcessInfo.processInfo.activeProcessorCount
-    let partSize = (records.count + parts - 1) / max(parts, 1)
-    let rendered = RenderedParts(count: parts)
-    DispatchQueue.concurrentPerform(iterations: parts) { part in
-      let start = min(records.count, part * partSize)
-      let end = min(records.count, start + partSize)
-      var text = ""
-      for index in start..<end { text += row(records[index]) }
-      rendered.store(text, at: part)
-    }
-    return rendered.joined()
+  private static func header(_ columns: [String]) -> [UInt8] {
+    var csv = CSVRowWriter()
+    for column in columns { csv.plain(column) }
+    csv.endRow()
+    return csv.bytes
   }
 
-  /// One rendered part per worker; each slot is written by one worker and read after all.
-  private final class RenderedParts: @unchecked Sendable {
-    private let parts: UnsafeMutableBufferPointer<String>
-
-    init(count: Int) {
-      parts = .allocate(capacity: count)
-      parts.initialize(repeating: "")
+  /// CSV rows of `records`, rendered in parts on all cores, in order.
+  private static func rowParts(
+    _ records: [ClaimRecord], rendering row: @Sendable (ClaimRecord, inout CSVRowWriter) -> Void
+  ) -> [[UInt8]] {
+    ParallelMap.parts(count: records.count) { range in
+      var csv = CSVRowWriter()
+      for index in range { row(records[index], &csv) }
+      return csv.bytes
     }
-
-    deinit {
-      parts.deinitialize()
-      parts.deallocate()
-    }
-
-    func store(_ text: String, at index: Int) { parts[index] = text }
-
-    func joined() -> String { parts.joined() }
-  }
-
-  private static func optionalText(_ value: String?) -> String {
-    value.map(CSVField.text) ?? ""
   }
 
   /// One claim per line, the object `list --json` writes for it.
   public static func jsonLines(_ records: [ClaimRecord]) -> String {
-    joined(records) { record in
+    render(records, as: .jsonl)
+  }
+
+  static func jsonLineParts(_ records: [ClaimRecord]) -> [[UInt8]] {
+    ParallelMap.parts(count: records.count) { range in
       var json = JSONBuffer()
-      record.writeJSON(into: &json)
-      json.appendVerbatim("\n")
-      return json.text
+      for index in range {
+        json.startNewValue()
+        records[index].writeJSON(into: &json)
+        json.appendVerbatim("\n")
+      }
+      return json.bytes
     }
   }
 
@@ -116,10 +116,14 @@ public enum ClaimExport {
   /// `source: NAME` and `outcome: partial` lines (partial is written AMBIGUOUS, as void is,
   /// since Fatebook leaves both unscored); `FatebookImport` reads them back.
   public static func fatebook(_ records: [ClaimRecord]) -> String {
-    CSVField.row(fatebookColumns) + joined(records, rendering: fatebookRow)
+    render(records, as: .fatebook)
   }
 
-  static func fatebookRow(_ record: ClaimRecord) -> String {
+  static func fatebookParts(_ records: [ClaimRecord]) -> [[UInt8]] {
+    [header(fatebookColumns)] + rowParts(records, rendering: fatebookRow)
+  }
+
+  static func fatebookRow(_ record: ClaimRecord, into csv: inout CSVRowWriter) {
     let claim = record.claim
     let resolution: String
     switch record.outcome {
@@ -132,16 +136,17 @@ public enum ClaimExport {
     if record.outcome == .partial { notes.append("outcome: partial") }
     if let evidence = record.resolution?.evidence { notes.append("evidence: \(evidence)") }
     if let note = record.resolution?.note ?? record.note { notes.append(note) }
-    let cells = [
-      CSVField.text(claim.text),
-      DecimalFormat.trimmed(claim.confidence.value * 100, places: 2),
-      claim.said?.description ?? record.recordedAt.day.description, resolution,
-      record.resolution?.on.description ?? "", claim.deadline?.description ?? "",
-      claim.said?.description ?? record.recordedAt.day.description,
-      CSVField.text(claim.tags.joined(separator: ";")),
-      CSVField.text(notes.joined(separator: "\n")),
-    ]
-    return CSVField.row(cells)
+    let created = claim.said?.description ?? record.recordedAt.day.description
+    csv.text(stored: claim.storedText)
+    csv.plain(DecimalFormat.trimmed(claim.confidence.value * 100, places: 2))
+    csv.plain(created)
+    csv.plain(resolution)
+    csv.plain(record.resolution?.on.description ?? "")
+    csv.plain(claim.deadline?.description ?? "")
+    csv.plain(created)
+    csv.text(claim.tags.joined(separator: ";"))
+    csv.text(notes.joined(separator: "\n"))
+    csv.endRow()
   }
 
   /// How each outcome is rated in ClaimReview: 5 true, 3 partly true, 1 false, and 0 for a

@@ -48,12 +48,12 @@ struct ExportCommand: Command {
     let records = ledger.records.filter {
       filter.matches($0, today: context.today, aliases: aliases)
     }
-    let text = ClaimExport.render(records, as: format)
+    let parts = ClaimExport.renderParts(records, as: format)
     let notes = context.notes(for: ledger)
-    guard let out else { return CommandOutput(text, notes: notes) }
+    guard let out else { return CommandOutput("", notes: notes, bytes: parts) }
     let path =
       out.hasPrefix("/") ? out : (context.workingDirectory as NSString).appendingPathComponent(out)
-    try ReportFiles.write(text, to: path)
+    try ReportFiles.write(parts, to: path)
     let count =
       format == .claimreview ? records.filter { $0.resolution != nil }.count : records.count
     return CommandOutput(

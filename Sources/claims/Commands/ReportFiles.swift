@@ -93,6 +93,45 @@ enum ReportFiles {
     }
   }
 
+  /// Writes a file made of `parts`, whole or not at all: into a temporary file beside it,
+  /// synced, then renamed over the path, so an export of a million claims is never first
+  /// joined into one buffer.
+  static func write(_ parts: [[UInt8]], to path: String) throws(ReportError) {
+    let directory = (path as NSString).deletingLastPathComponent
+    do {
+      try FileManager.default.createDirectory(
+        atPath: directory, withIntermediateDirectories: true)
+    } catch {
+      throw .cannotCreate(path: path, reason: Self.reason(error))
+    }
+    let temporary = path + ".tmp-\(getpid())"
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      throw .cannotCreate(path: path, reason: String(cString: strerror(errno)))
+    }
+    var failure: Int32?
+    for part in parts where failure == nil {
+      part.withUnsafeBytes { bytes in
+        var offset = 0
+        while offset < bytes.count, failure == nil, let base = bytes.baseAddress {
+          let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
+          if written > 0 {
+            offset += written
+          } else if written == 0 || errno != EINTR {
+            failure = written == 0 ? EIO : errno
+          }
+        }
+      }
+    }
+    if failure == nil, fsync(descriptor) != 0 { failure = errno }
+    close(descriptor)
+    if failure == nil, rename(temporary, path) != 0 { failure = errno }
+    if let failure {
+      unlink(temporary)
+      throw .cannotCreate(path: path, reason: String(cString: strerror(failure)))
+    }
+  }
+
   /// A path as the person typed their way to it: relative to the working folder when inside it.
   static func display(_ path: String, from workingDirectory: String) -> String {
     let prefix = workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/"

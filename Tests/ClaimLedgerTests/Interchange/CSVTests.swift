@@ -1,5 +1,6 @@
-import ClaimLedger
 import Testing
+
+@testable import ClaimLedger
 
 @Suite struct CSVTests {
   static let neutralised: [(value: String, cell: String)] = [
@@ -13,6 +14,31 @@ import Testing
     #expect(CSVField.text(value) == cell)
     let rows = try CSVReader.rows(Array((cell + ",x\r\n").utf8))
     #expect(rows.first.map { CSVField.decodeText($0.cells[0]) } == value)
+  }
+
+  @Test func theByteWriterWritesWhatCSVFieldDoes() {
+    // Every neutralising case, as text and as a plain cell, in one row; a second row after.
+    let values = Self.neutralised.map(\.value) + ["中文,\"引号\"", "a\nb", "x"]
+    var writer = CSVRowWriter()
+    for value in values { writer.text(value) }
+    writer.text(nil)
+    writer.endRow()
+    for value in values { writer.plain(value) }
+    writer.endRow()
+    let expected =
+      CSVField.row(values.map(CSVField.text) + [""]) + CSVField.row(values.map(CSVField.quoted))
+    #expect(String(decoding: writer.bytes, as: UTF8.self) == expected)
+  }
+
+  @Test func aTextStoredAsJournalBytesIsWrittenAsItsString() {
+    var arena = TextArena()
+    for value in ["=SUM(A1)", "中,文", "plain", "'-x"] {
+      let bytes = Array(value.utf8)
+      let stored = bytes.withUnsafeBufferPointer { arena.store($0) }
+      var writer = CSVRowWriter()
+      writer.text(stored: stored)
+      #expect(String(decoding: writer.bytes, as: UTF8.self) == CSVField.text(value))
+    }
   }
 
   @Test func readsBOMCRLFAndMultiLineCells() throws {
