@@ -166,48 +166,41 @@ public enum ClaimImport {
   private static func readJSONLine(_ lineBytes: ArraySlice<UInt8>, number: Int, path: String)
     -> Result<ImportedClaim, ImportError>?
   {
-    let line = String(decoding: lineBytes, as: UTF8.self)
-    if line.allSatisfy(\.isWhitespace) { return nil }
-    let object: [String: Any]
-    do {
-      guard
-        let parsed = try JSONSerialization.jsonObject(with: Data(lineBytes)) as? [String: Any]
-      else {
-        return .failure(
-          .malformed(
-            at: SourceLocation(path: path, line: number, column: 1),
-            reason: "expected a JSON object"))
-      }
-      object = parsed
-    } catch {
+    var line = lineBytes
+    // A file saved with CRLF line ends is still JSON Lines.
+    if line.last == 13 { line = line.dropLast() }
+    if line.allSatisfy({ $0 == 32 || $0 == 9 }) { return nil }
+    let read: Result<FlatJSONObject, JSONScanner.Failure> = line.withUnsafeBufferPointer { bytes in
+      Result { () throws(JSONScanner.Failure) in try FlatJSONObject.read(bytes) }
+    }
+    let object: FlatJSONObject
+    switch read {
+    case .success(let value): object = value
+    case .failure(let failure):
       return .failure(
         .malformed(
-          at: SourceLocation(path: path, line: number, column: 1),
-          reason: "not valid JSON"))
+          at: SourceLocation(path: path, line: number, column: failure.offset + 1),
+          reason: "not valid JSON: \(failure.reason)"))
     }
     var tags: [String]?
-    if let array = object["tags"] as? [Any] { tags = array.compactMap { $0 as? String } }
+    if case .strings(let list) = object.values["tags"] { tags = list }
     let fields = RowFields(
       path: path, line: number,
       value: { key in
-        switch object[key] {
+        switch object.values[key] {
         case nil: return nil
-        case let text as String: return text
-        // On Linux a JSON number 0 or 1 also casts to Bool, so the key decides which it is.
-        case let number as NSNumber where key == "conditional":
-          return number.boolValue ? "true" : "false"
-        case let number as NSNumber:
-          return ClaimExport.number(number.doubleValue)
-        default: return ""
+        case .string(let text): return text
+        case .bool(let flag) where key == "conditional": return flag ? "true" : "false"
+        case .number(let value) where key == "conditional": return value != 0 ? "true" : "false"
+        case .bool(let flag): return flag ? "1" : "0"
+        case .number(let value): return ClaimExport.number(value)
+        case .null, .strings, .other: return ""
         }
       },
-      column: { key in
-        guard let range = line.range(of: "\"\(key)\":") else { return 1 }
-        return line.distance(from: line.startIndex, to: range.lowerBound) + 1
-      },
+      column: { key in object.columns[key] ?? 1 },
       tags: tags)
     do {
-      return .success(try fields.claim(detectingLanguage: object["lang"] == nil))
+      return .success(try fields.claim(detectingLanguage: object.values["lang"] == nil))
     } catch {
       return .failure(error)
     }

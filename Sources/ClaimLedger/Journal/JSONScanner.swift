@@ -452,6 +452,44 @@ struct JSONScanner {
     return nil
   }
 
+  /// Goes back to an earlier position, to read what follows it another way.
+  mutating func rewind(to offset: Int) {
+    position = offset
+  }
+
+  /// Checks and passes over any one value, nesting at most `depthLimit` deep.
+  mutating func skipValue(depthLimit: Int) throws(Failure) {
+    guard depthLimit > 0 else {
+      throw Failure(offset: position, reason: "values nested too deeply")
+    }
+    switch try peek() {
+    case UInt8(ascii: "\""):
+      _ = try readString()
+    case UInt8(ascii: "["):
+      position += 1
+      if try consume(UInt8(ascii: "]")) { return }
+      repeat {
+        try skipValue(depthLimit: depthLimit - 1)
+      } while try consume(UInt8(ascii: ","))
+      try expect(UInt8(ascii: "]"), "',' or ']'")
+    case UInt8(ascii: "{"):
+      position += 1
+      if try consume(UInt8(ascii: "}")) { return }
+      repeat {
+        try skipSpace()
+        _ = try readString()
+        try expect(UInt8(ascii: ":"), "':' after the key")
+        try skipValue(depthLimit: depthLimit - 1)
+      } while try consume(UInt8(ascii: ","))
+      try expect(UInt8(ascii: "}"), "',' or '}'")
+    default:
+      for literal: StaticString in ["null", "true", "false"] where try consumeLiteral(literal) {
+        return
+      }
+      _ = try readNumber()
+    }
+  }
+
   /// After the last member: only `}` and then nothing but the end of the line.
   mutating func expectEnd() throws(Failure) {
     try skipSpace()

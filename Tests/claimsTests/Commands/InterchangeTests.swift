@@ -112,6 +112,31 @@ func foldedClaims(_ sandbox: Sandbox) throws -> [NSDictionary] {
     #expect(try foldedClaims(sandbox).count == 2)
   }
 
+  @Test func badJSONLinesAreRefusedAtTheirLineAndColumn() throws {
+    let sandbox = try Sandbox()
+    let good = #"{"text":"A rises","source":"Kuo","said":"2026-01-01","confidence":0.6"#
+    let lines = [
+      good + #","history":[{"entry":"claim","tags":["x",{"deep":[1,2.5e3,null,true]}]}]}"#,
+      #"{"text":"B falls","source":"Kuo",,"said":"2026-01-02"}"#,
+      #"{"text":"C","text":"D","source":"Kuo","said":"2026-01-03"}"#,
+      "",
+      #"{"text":"E stays","source":"Kuo","said":"2026-01-04","confidence":0.5,"tags":["a","b"]}"#
+        + "\r",
+    ]
+    try sandbox.write(lines.joined(separator: "\n") + "\n", to: "claims.jsonl")
+    let refused = sandbox.run(["import", "claims.jsonl"])
+    #expect(refused.status == .dataError, refused.report)
+    #expect(refused.stderr.contains("claims.jsonl:2:34"), refused.report)
+    #expect(refused.stderr.contains("claims.jsonl:3:13"), refused.report)
+    #expect(refused.stderr.contains("duplicate key 'text'"), refused.report)
+    #expect(try sandbox.ledgerLines().isEmpty)
+    let skipped = sandbox.run(["import", "claims.jsonl", "--skip-bad"])
+    #expect(skipped.status == .success, skipped.report)
+    let claims = try foldedClaims(sandbox)
+    #expect(claims.compactMap { $0["text"] as? String }.sorted() == ["A rises", "E stays"])
+    #expect(claims.contains { ($0["tags"] as? [String]) == ["a", "b"] })
+  }
+
   static let malformed: [(csv: String, location: String, words: String)] = [
     ("text,source,said\n\"unclosed,Kuo,2026-01-01\n", "sheet.csv:2:1", "unclosed quote"),
     ("text,source,said\nstray \" quote,Kuo,2026-01-01\n", "sheet.csv:2:7", "stray quote"),

@@ -1,0 +1,88 @@
+/// The top-level members of one JSON object, read with the journal's strict scanner: strings,
+/// numbers, booleans, null and lists of strings by key; nested objects and other lists are
+/// checked and skipped (the `history` an export carries).
+///
+/// Import reads a million lines of JSON Lines; Foundation's parser builds a dictionary of
+/// boxed values per line and was most of the time an import took.
+struct FlatJSONObject {
+  enum Value: Equatable {
+    case string(String)
+    case number(Double)
+    case bool(Bool)
+    case null
+    case strings([String])
+    /// A nested object or a list holding more than strings.
+    case other
+  }
+
+  private(set) var values: [String: Value] = [:]
+  /// The 1-based byte column where each key starts.
+  private(set) var columns: [String: Int] = [:]
+
+  /// Deeper nesting than this is refused rather than followed.
+  static let maximumDepth = 64
+
+  /// Reads `line` (without its newline), which must hold one object and nothing else.
+  static func read(_ line: UnsafeBufferPointer<UInt8>) throws(JSONScanner.Failure)
+    -> FlatJSONObject
+  {
+    var scanner = JSONScanner(line)
+    var object = FlatJSONObject()
+    try scanner.expect(UInt8(ascii: "{"), "'{' at the start of the line")
+    if try !scanner.consume(UInt8(ascii: "}")) {
+      while true {
+        try scanner.skipSpace()
+        let column = scanner.position + 1
+        let key = try scanner.readString()
+        guard object.values[key] == nil else {
+          throw JSONScanner.Failure(offset: column - 1, reason: "duplicate key '\(key)'")
+        }
+        try scanner.expect(UInt8(ascii: ":"), "':' after the key")
+        object.values[key] = try readValue(&scanner)
+        object.columns[key] = column
+        if try scanner.consume(UInt8(ascii: "}")) { break }
+        try scanner.expect(UInt8(ascii: ","), "',' or '}'")
+      }
+    }
+    try scanner.expectEnd()
+    return object
+  }
+
+  /// A list made only of strings, or nil (and the scanner somewhere inside it) when an item
+  /// is anything else.
+  private static func readStrings(_ scanner: inout JSONScanner) throws(JSONScanner.Failure)
+    -> [String]?
+  {
+    try scanner.expect(UInt8(ascii: "["), "a list")
+    var strings: [String] = []
+    if try scanner.consume(UInt8(ascii: "]")) { return strings }
+    repeat {
+      guard try scanner.peek() == UInt8(ascii: "\"") else { return nil }
+      strings.append(try scanner.readString())
+    } while try scanner.consume(UInt8(ascii: ","))
+    try scanner.expect(UInt8(ascii: "]"), "',' or ']'")
+    return strings
+  }
+
+  private static func readValue(_ scanner: inout JSONScanner) throws(JSONScanner.Failure)
+    -> Value
+  {
+    switch try scanner.peek() {
+    case UInt8(ascii: "\""): return .string(try scanner.readString())
+    case UInt8(ascii: "["):
+      let start = scanner.position
+      if let strings = try readStrings(&scanner) { return .strings(strings) }
+      scanner.rewind(to: start)
+      try scanner.skipValue(depthLimit: maximumDepth)
+      return .other
+    case UInt8(ascii: "{"):
+      try scanner.skipValue(depthLimit: maximumDepth)
+      return .other
+    default:
+      if try scanner.consumeLiteral("null") { return .null }
+      if try scanner.consumeLiteral("true") { return .bool(true) }
+      if try scanner.consumeLiteral("false") { return .bool(false) }
+      return .number(try scanner.readNumber())
+    }
+  }
+}
