@@ -234,7 +234,7 @@ enum EntryDecoder {
       return Entry(id: id, at: at, body: try takeBody(of: kind))
     }
 
-    /// The changes of an `accept` or `amend`, with its text and quote as strings.
+    /// The changes of an `accept` or `amend`, with its text, quote and url as strings.
     private var changesWithTexts: ClaimChanges {
       var changes = self.changes
       changes.text = text?.string

@@ -1,7 +1,7 @@
-/// A claim's long text (its normalised text, its quote), kept as the journal's bytes until
-/// someone reads it.
+/// A claim's long, unique texts (its normalised text, its quote, its url), kept as the
+/// journal's bytes until someone reads them.
 ///
-/// Loading a million claims would otherwise decode and allocate two strings per claim that
+/// Loading a million claims would otherwise decode and allocate three strings per claim that
 /// most commands never look at (`due`, `sources`, `report` read a few of them); reading the
 /// bytes into a shared arena costs a copy instead. The bytes were checked when the line was
 /// read (valid UTF-8, no escape, no control character), so they are the text's exact UTF-8
