@@ -67,11 +67,14 @@ final class EntryBuffer: @unchecked Sendable {
 final class ParsedJournal: Sendable {
   let buffer: EntryBuffer
   let lines: [Int32]
+  /// Which entries are `claim` entries, so the fold need not look into each entry's body.
+  let claimFlags: [Bool]
   let blankLines: [Int]
 
-  init(buffer: EntryBuffer, lines: [Int32], blankLines: [Int]) {
+  init(buffer: EntryBuffer, lines: [Int32], claimFlags: [Bool], blankLines: [Int]) {
     self.buffer = buffer
     self.lines = lines
+    self.claimFlags = claimFlags
     self.blankLines = blankLines
   }
 

@@ -98,15 +98,19 @@ public enum JournalReader {
     let buffer = EntryBuffer(capacity: total)
     var lines: [Int32] = []
     lines.reserveCapacity(total)
+    var claimFlags: [Bool] = []
+    claimFlags.reserveCapacity(total)
     var blankLines: [Int] = []
     var first: Int32 = 0
     for result in parts {
       buffer.moveAll(from: result.entries)
+      claimFlags.append(contentsOf: result.claimFlags)
       lines.append(contentsOf: result.lines.lazy.map { $0 + first })
       blankLines.append(contentsOf: result.blankLines.lazy.map { $0 + Int(first) })
       first += result.lineCount
     }
-    let parsed = ParsedJournal(buffer: buffer, lines: lines, blankLines: blankLines)
+    let parsed = ParsedJournal(
+      buffer: buffer, lines: lines, claimFlags: claimFlags, blankLines: blankLines)
     return (parsed, lineOffset, parts.contains { $0.hasTornTail })
   }
 
@@ -188,9 +192,10 @@ public enum JournalReader {
         result.blankLines.append(Int(result.lineCount))
       } else {
         do throws(JSONScanner.Failure) {
-          result.entries.append(
-            try EntryDecoder.decode(
-              UnsafeBufferPointer(rebasing: bytes[cursor..<lineEnd]), interning: &interning))
+          let entry = try EntryDecoder.decode(
+            UnsafeBufferPointer(rebasing: bytes[cursor..<lineEnd]), interning: &interning)
+          result.claimFlags.append(entry.kind == .claim)
+          result.entries.append(entry)
           result.lines.append(result.lineCount)
         } catch {
           result.failure = (Int(result.lineCount), error.offset, error.reason)
@@ -258,6 +263,8 @@ public enum JournalReader {
   private struct SliceResult {
     let entries: EntryBuffer
     var lines: [Int32] = []
+    /// Which entries are `claim` entries, noted while each entry is at hand.
+    var claimFlags: [Bool] = []
     var blankLines: [Int] = []
     var lineCount: Int32 = 0
     var failure: (line: Int, offset: Int, reason: String)?

@@ -18,7 +18,7 @@ public struct Ledger: Sendable {
   public init(journal: Journal, path: String) {
     let fold = journal.entries.withUnsafeBufferPointer { entries in
       var fold = Fold(path: path, entries: entries, lines: journal.lines)
-      fold.run()
+      fold.run(claimFlags: Fold.claimFlags(of: Fold.SharedEntries(buffer: entries)))
       return fold
     }
     self.init(fold, path: path)
@@ -27,7 +27,7 @@ public struct Ledger: Sendable {
   /// Folds what the reader parsed, reading the entries where they are.
   init(parsed: ParsedJournal, path: String) {
     var fold = Fold(path: path, entries: parsed.buffer.entries, lines: parsed.lines)
-    fold.run()
+    fold.run(claimFlags: parsed.claimFlags)
     self.init(fold, path: path)
     withExtendedLifetime(parsed) {}
   }
@@ -89,9 +89,9 @@ private struct Fold {
     self.lines = lines
   }
 
-  mutating func run() {
+  /// Folds the entries; `isClaim` marks the `claim` entries among them.
+  mutating func run(claimFlags isClaim: [Bool]) {
     let entries = self.entries.buffer
-    let isClaim = Fold.claimFlags(of: self.entries)
     let claimCount = isClaim.reduce(into: 0) { count, flag in if flag { count += 1 } }
     index = ClaimIndex(capacity: claimCount)
     var claimEntryIndex: [Int] = []
@@ -145,7 +145,7 @@ private struct Fold {
 
   /// Which entries are `claim` entries, read on all cores: the body sits behind a pointer,
   /// and looking at it costs a cache miss per entry.
-  private static func claimFlags(of source: SharedEntries) -> [Bool] {
+  static func claimFlags(of source: SharedEntries) -> [Bool] {
     [Bool](unsafeUninitializedCapacity: source.buffer.count) { flags, initialized in
       let shared = SharedBuffer(buffer: flags)
       do {
