@@ -97,44 +97,50 @@ import Testing
   /// the path, the earlier scorecard intact, no temporary file left.
   @Test func aFullDiskExits73AndLeavesTheEarlierReport() throws {
     let sandbox = try Self.sandboxWithAClaim()
-    let disk = sandbox.path("disk")
-    try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: true)
-    let mount = try BuiltBinary.shell(
-      "mount -t tmpfs -o size=64k tmpfs \"$DISK\" 2>/dev/null", environment: ["DISK": disk]
-    ).finish()
-    guard mount.status == 0 else { return }
-    defer { _ = try? BuiltBinary.shell("umount \"$DISK\"", environment: ["DISK": disk]).finish() }
-    let first = sandbox.run(["report", "--year", "2026", "--format", "md", "--out", disk])
-    try #require(first.status == .success, first.report)
-    let before = try #require(sandbox.contents(of: "disk/scorecard-2026.md"))
-    let fill = try BuiltBinary.shell(
-      "dd if=/dev/zero of=\"$DISK/fill\" bs=4k 2>/dev/null; true", environment: ["DISK": disk]
-    ).finish()
-    #expect(fill.status == 0)
-    for format in ["md", "html"] {
-      let result = sandbox.run(["report", "--year", "2026", "--format", format, "--out", disk])
-      #expect(result.status == .cannotCreate, result.report)
-      #expect(result.stderr.contains("\(disk)/scorecard-2026.\(format)"), result.report)
+    try Self.withSmallDisk(in: sandbox, options: "size=64k") { disk in
+      let first = sandbox.run(["report", "--year", "2026", "--format", "md", "--out", disk])
+      try #require(first.status == .success, first.report)
+      let before = try #require(sandbox.contents(of: "disk/scorecard-2026.md"))
+      let fill = try BuiltBinary.shell(
+        "dd if=/dev/zero of=\"$DISK/fill\" bs=4k 2>/dev/null; true", environment: ["DISK": disk]
+      ).finish()
+      #expect(fill.status == 0)
+      for format in ["md", "html"] {
+        let result = sandbox.run(["report", "--year", "2026", "--format", format, "--out", disk])
+        #expect(result.status == .cannotCreate, result.report)
+        #expect(result.stderr.contains("\(disk)/scorecard-2026.\(format)"), result.report)
+      }
+      #expect(sandbox.contents(of: "disk/scorecard-2026.md") == before)
+      #expect(Self.files(in: disk) == ["fill", "scorecard-2026.md"])
+      let export = sandbox.run(["export", "--format", "jsonl", "--out", disk + "/claims.jsonl"])
+      #expect(export.status == .cannotCreate, export.report)
+      #expect(Self.files(in: disk) == ["fill", "scorecard-2026.md"])
     }
-    #expect(sandbox.contents(of: "disk/scorecard-2026.md") == before)
-    #expect(Self.files(in: disk) == ["fill", "scorecard-2026.md"])
-    let export = sandbox.run(["export", "--format", "jsonl", "--out", disk + "/claims.jsonl"])
-    #expect(export.status == .cannotCreate, export.report)
-    #expect(Self.files(in: disk) == ["fill", "scorecard-2026.md"])
   }
 
   @Test func aReadOnlyDiskExits73() throws {
     let sandbox = try Self.sandboxWithAClaim()
+    try Self.withSmallDisk(in: sandbox, options: "size=64k,ro") { disk in
+      let result = sandbox.run(["report", "--year", "2026", "--out", disk])
+      #expect(result.status == .cannotCreate, result.report)
+      #expect(result.stderr.contains(disk), result.report)
+      #expect(Self.files(in: disk).isEmpty)
+    }
+  }
+
+  /// Runs `body` with a tmpfs mounted (with `options`) at the sandbox's `disk` folder, and
+  /// unmounts it after; where `mount` is not allowed (not root, a container), skips `body`.
+  static func withSmallDisk(
+    in sandbox: Sandbox, options: String, _ body: (String) throws -> Void
+  ) throws {
     let disk = sandbox.path("disk")
     try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: true)
+    let environment = ["DISK": disk, "OPTIONS": options]
     let mount = try BuiltBinary.shell(
-      "mount -t tmpfs -o size=64k,ro tmpfs \"$DISK\" 2>/dev/null", environment: ["DISK": disk]
+      "mount -t tmpfs -o \"$OPTIONS\" tmpfs \"$DISK\" 2>/dev/null", environment: environment
     ).finish()
     guard mount.status == 0 else { return }
-    defer { _ = try? BuiltBinary.shell("umount \"$DISK\"", environment: ["DISK": disk]).finish() }
-    let result = sandbox.run(["report", "--year", "2026", "--out", disk])
-    #expect(result.status == .cannotCreate, result.report)
-    #expect(result.stderr.contains(disk), result.report)
-    #expect(Self.files(in: disk).isEmpty)
+    defer { _ = try? BuiltBinary.shell("umount \"$DISK\"", environment: environment).finish() }
+    try body(disk)
   }
 }
