@@ -12,18 +12,17 @@ enum FuzzTarget: String, CaseIterable, Sendable {
   case arguments
   /// The whole extraction pipeline on the input as an article.
   case extractor
+  /// The journal reader with a planted bug: a valid journal holding the bytes `BOOM` crashes.
+  /// `Scripts/fuzz --control` requires the fuzzer to find it; one that cannot has lost its
+  /// coverage feedback, and its clean runs would prove nothing.
+  case control
 
   /// Runs the input through the target; the result only keeps the work from being optimised away.
   @discardableResult
   func run(_ bytes: [UInt8]) -> Int {
     switch self {
     case .ledger:
-      let parsed = bytes.withUnsafeBufferPointer { buffer in
-        Result { () throws(LedgerError) -> Journal in
-          try JournalReader.parse(buffer, path: "fuzz.jsonl", allowingTornTail: true)
-        }
-      }
-      guard case .success(let journal) = parsed else { return 0 }
+      guard let journal = FuzzTarget.journal(bytes) else { return 0 }
       let ledger = Ledger(journal: journal, path: "fuzz.jsonl")
       return ledger.records.count + LedgerCheck.issues(in: ledger, today: FuzzTarget.today).count
     case .frontmatter:
@@ -36,12 +35,29 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         String(decoding: $0, as: UTF8.self)
       }
       return ArgumentProbe.parseForEveryCommand(words)
+    case .control:
+      guard let journal = FuzzTarget.journal(bytes), !journal.entries.isEmpty else { return 0 }
+      let needle = Array("BOOM".utf8)
+      for start in bytes.indices where bytes[start...].starts(with: needle) {
+        fatalError("the planted bug of the control target")
+      }
+      return journal.entries.count
     case .extractor:
       let proposals = Result { () throws(ExtractionError) -> [Proposal] in
         try Extractor.shared.proposals(fromBytes: bytes, path: "fuzz.md")
       }
       return (try? proposals.get())?.count ?? 0
     }
+  }
+
+  /// The journal in `bytes`, or nil when the reader refuses it.
+  private static func journal(_ bytes: [UInt8]) -> Journal? {
+    let parsed = bytes.withUnsafeBufferPointer { buffer in
+      Result { () throws(LedgerError) -> Journal in
+        try JournalReader.parse(buffer, path: "fuzz.jsonl", allowingTornTail: true)
+      }
+    }
+    return try? parsed.get()
   }
 
   private static let today = Day("2026-12-01") ?? Day(daysSinceEpoch: 0)
