@@ -29,8 +29,22 @@ public enum ArticleFile {
     default: throw .unreadable(path: path, reason: "it is a device, not a file")
     }
     _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+    return try read(descriptor: fd, path: path, limit: limit, expected: Int(status.st_size))
+  }
+
+  /// Everything left to read on an open descriptor (standard input for `-`), refusing more
+  /// than `limit` bytes; `path` names it in errors. The descriptor stays open.
+  public static func read(descriptor fd: Int32, path: String, limit: Int = sizeLimit)
+    throws(ExtractionError) -> [UInt8]
+  {
+    try read(descriptor: fd, path: path, limit: limit, expected: 0)
+  }
+
+  private static func read(descriptor fd: Int32, path: String, limit: Int, expected: Int)
+    throws(ExtractionError) -> [UInt8]
+  {
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(min(Int(status.st_size), limit) + 1)
+    bytes.reserveCapacity(min(expected, limit) + 1)
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     while true {
       let count = chunk.withUnsafeMutableBytes { buffer in
