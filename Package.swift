@@ -32,6 +32,15 @@ let package = Package(
       path: "Benchmarks/Sources/claims-extract-bench"
     ),
 
+    // Feeds arbitrary bytes to the parsers: built with libFuzzer by Scripts/fuzz, and
+    // otherwise a replayer of saved inputs (Scripts/fuzz and FuzzReplayTests use it).
+    .executableTarget(
+      name: "claims-fuzz",
+      dependencies: ["ClaimLedger", "ClaimExtractor", "ClaimReports"],
+      exclude: ["cli/main.swift"],
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+    ),
+
     .testTarget(name: "ClaimLedgerTests", dependencies: ["ClaimLedger"]),
     .testTarget(name: "ClaimExtractorTests", dependencies: ["ClaimExtractor"]),
     .testTarget(name: "ClaimReportsTests", dependencies: ["ClaimReports"]),

@@ -2,7 +2,8 @@ import ClaimLedger
 
 /// HTML escaping for every string that reaches a page, ledger text above all.
 enum HTMLText {
-  /// Text safe in element content and in quoted attribute values.
+  /// Text safe in element content and in quoted attribute values; a bidirectional control
+  /// shows as `[U+202E]` instead of reordering the page around it.
   static func escape(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
@@ -13,6 +14,7 @@ enum HTMLText {
       case ">": out += "&gt;"
       case "\"": out += "&quot;"
       case "'": out += "&#39;"
+      case _ where BidiControl.contains(scalar): out += BidiControl.visible(scalar)
       default: out.unicodeScalars.append(scalar)
       }
     }

@@ -89,13 +89,11 @@ struct ExtractCommand: Command {
     return CommandOutput(text, notes: notes, status: status)
   }
 
-  /// Standard input, whole; a closed or unreadable input is an error naming `-`.
+  /// Standard input, whole and at most `ArticleFile.sizeLimit` bytes (`extract - < /dev/zero`
+  /// ends with an error, not with memory exhausted); a closed or unreadable input is an error
+  /// naming `-`.
   private static func standardInput() throws(ExtractionError) -> [UInt8] {
-    do {
-      return Array(try FileHandle.standardInput.readToEnd() ?? Data())
-    } catch {
-      throw .unreadable(path: "-", reason: error.localizedDescription)
-    }
+    try ArticleFile.read(descriptor: STDIN_FILENO, path: "-")
   }
 
   /// Appends the proposals the ledger does not hold yet, under one lock; returns the ids it

@@ -1,0 +1,132 @@
+import ClaimLedger
+import Foundation
+import Testing
+
+@testable import claims
+
+/// Claims whose text, source, quote and evidence were written to break every output format,
+/// recorded through the command line and rendered by `report` and `export`.
+@Suite struct HostileTextTests {
+  static let texts = [
+    "<script>alert(1)</script> will win", "</style><img src=x onerror=alert(1)> will rise",
+    "\"><svg onload=alert(1)> 'quoted' & more will ship", "=cmd|' /C calc'!A0 will pay",
+    "+1 | pipe | breaks [x](javascript:alert(1)) `code` will fall",
+    "right\u{202E}txt.exe to left will close", "@SUM(1) line\u{2028}separator will open",
+  ]
+  static let sources = ["<b>Src</b> | A", "=HYPERLINK(\"http://x\")", "\u{202E}Evil\u{202C} News"]
+  static let evidence = [
+    "javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "\tjavascript:alert(1)",
+    "data:text/html,<script>alert(1)</script>", "https://example.com/ok?a=1&b=\"2\"",
+    "http://example.com/</style>", "vbscript:msgbox(1)",
+  ]
+
+  /// A ledger with every hostile string, each claim resolved with one hostile piece of evidence.
+  static func hostileLedger() throws -> Sandbox {
+    let sandbox = try Sandbox()
+    for (index, text) in texts.enumerated() {
+      let id = try sandbox.add(
+        text, "--source", sources[index % sources.count], "--said", "2026-01-0\(index + 1)",
+        "--by", "2026-06-30", "--confidence", "0.8", "--quote", "<i>\(text)</i>", "--url",
+        "https://example.com/\(index)")
+      let result = sandbox.run([
+        "resolve", id, index % 2 == 0 ? "true" : "false", "--on", "2026-07-01", "--evidence",
+        evidence[index],
+      ])
+      try #require(result.status == .success, result.report)
+    }
+    return sandbox
+  }
+
+  static func report(_ sandbox: Sandbox, _ format: String) throws -> String {
+    let result = sandbox.run(["report", "--year", "2026", "--format", format])
+    try #require(result.status == .success, result.report)
+    return try #require(sandbox.contents(of: "Reports/scorecard-2026.\(format)"))
+  }
+
+  @Test func htmlRunsNothingAndLinksOnlyHTTP() throws {
+    let html = try Self.report(try Self.hostileLedger(), "html")
+    let lowered = html.lowercased()
+    #expect(lowered.components(separatedBy: "<script").count == 1)
+    #expect(lowered.components(separatedBy: "<style").count == 2)
+    #expect(lowered.components(separatedBy: "</style").count == 2)
+    for payload in ["<img src", "<svg onload", "<b>src", "<i><script", "<i>right", "</style><img"] {
+      #expect(!lowered.contains(payload), "raw \(payload) in the HTML")
+    }
+    let hrefs = html.matches(of: /href="([^"]*)"/).map { String($0.output.1) }
+    #expect(!hrefs.isEmpty)
+    for href in hrefs {
+      #expect(href.hasPrefix("https://") || href.hasPrefix("http://"), "href=\(href)")
+    }
+    #expect(!html.contains("\u{202E}"), "a right-to-left override reached the page")
+    #expect(html.contains("[U+202E]"))
+  }
+
+  @Test func markdownKeepsItsTablesAndHasNoLiveMarkup() throws {
+    let markdown = try Self.report(try Self.hostileLedger(), "md")
+    #expect(!markdown.contains("<"), "raw < in the Markdown")
+    // An escaped bracket (`\]`) cannot close a link; an unescaped one must never appear.
+    #expect(!markdown.replacingOccurrences(of: "\\]", with: "").contains("](javascript"))
+    #expect(markdown.contains("\\](javascript"))
+    #expect(!markdown.contains("\u{202E}"))
+    var columns: Int?
+    for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+      guard line.hasPrefix("|") else {
+        columns = nil
+        continue
+      }
+      let count = line.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count
+      if let columns { #expect(count == columns, "a row with another column count: \(line)") }
+      columns = count
+    }
+  }
+
+  @Test func csvNeutralisesFormulasAndQuotesEveryBreaker() throws {
+    let sandbox = try Self.hostileLedger()
+    for text in [
+      try Self.report(sandbox, "csv"), sandbox.run(["export", "--format", "csv"]).stdout,
+    ] {
+      let rows = try CSVReader.rows(Array(text.utf8)).map(\.cells)
+      #expect(rows.count > 1)
+      #expect(rows.allSatisfy { $0.count == rows[0].count }, "a row with another cell count")
+      for cell in rows.joined() {
+        if let first = cell.unicodeScalars.first {
+          #expect(!"=+-@\t\r".unicodeScalars.contains(first) || Double(cell) != nil, "\(cell)")
+        }
+      }
+    }
+    let export = try CSVReader.rows(Array(sandbox.run(["export", "--format", "csv"]).stdout.utf8))
+      .map(\.cells)
+    let texts = export.dropFirst().map { $0[1] }
+    #expect(Set(texts).contains("'=cmd|' /C calc'!A0 will pay"))
+    #expect(Set(texts).contains("right\u{202E}txt.exe to left will close"))
+    #expect(Set(texts).contains("'@SUM(1) line\u{2028}separator will open"))
+  }
+
+  @Test func jsonAndJSONLinesParseBackToTheSameText() throws {
+    let sandbox = try Self.hostileLedger()
+    let report = try Self.report(sandbox, "json")
+    #expect(try JSONSerialization.jsonObject(with: Data(report.utf8)) is [String: Any])
+    let lines = sandbox.run(["export", "--format", "jsonl"]).stdout.split(separator: "\n")
+    let decoded = try lines.map {
+      try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+    }
+    #expect(Set(decoded.compactMap { $0["text"] as? String }) == Set(Self.texts))
+    let evidence = Self.evidence.prefix(Self.texts.count).map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
+    #expect(Set(decoded.compactMap { $0["evidence"] as? String }) == Set(evidence))
+  }
+
+  @Test func claimReviewGivesAURLOnlyForHTTPEvidence() throws {
+    let sandbox = try Self.hostileLedger()
+    let text = sandbox.run(["export", "--format", "claimreview"]).stdout
+    let reviews = try #require(
+      try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+    #expect(reviews.count == Self.texts.count)
+    for review in reviews {
+      guard let url = review["url"] as? String else { continue }
+      #expect(url.hasPrefix("https://") || url.hasPrefix("http://"), "url \(url)")
+    }
+    #expect(reviews.compactMap { $0["url"] as? String }.count == 2)
+  }
+}
