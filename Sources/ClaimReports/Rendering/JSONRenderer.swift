@@ -45,8 +45,54 @@ public struct JSONRenderer: Sendable {
     json.key("overdue")
     claims(&json, card.overdue.lines, resolved: false)
     integer(&json, "overdue_total", card.overdue.total)
+    hedgeReadings(&json, "hedge_readings", card.hedgeReadings)
+    hedgeReadings(&json, "hedge_table", card.hedgeTable)
+    sensitivity(&json, card.sensitivity)
     json.endObject()
     return json.text + "\n"
+  }
+
+  /// Each reading of a word; `source` only in the per-source list.
+  private func hedgeReadings(_ json: inout JSONBuffer, _ name: String, _ readings: [HedgeReading]) {
+    json.key(name)
+    json.beginArray()
+    for reading in readings {
+      json.beginObject()
+      if let source = reading.name { json.field("source", source) }
+      json.field("word", reading.word)
+      integer(&json, "scored", reading.count)
+      number(&json, "happened", reading.happened)
+      number(&json, "happened_low", reading.interval?.low)
+      number(&json, "happened_high", reading.interval?.high)
+      number(&json, "assumed", reading.assumed)
+      number(&json, "range_low", reading.range.lowerBound)
+      number(&json, "range_high", reading.range.upperBound)
+      json.key("low_information")
+      json.bool(reading.isLowInformation)
+      json.endObject()
+    }
+    json.endArray()
+  }
+
+  private func sensitivity(_ json: inout JSONBuffer, _ rows: [HedgeSensitivity]) {
+    json.key("sensitivity")
+    json.beginArray()
+    for row in rows {
+      json.beginObject()
+      json.field("source", row.name)
+      integer(&json, "hedged", row.hedged)
+      for (suffix, score) in [("_low", row.low), ("", row.middle), ("_high", row.high)] {
+        number(&json, "brier" + suffix, score.brier)
+        number(&json, "brier_skill" + suffix, score.brierSkill)
+        integer(&json, "brier_rank" + suffix, score.brierRank)
+      }
+      json.key("rank_flips")
+      json.bool(row.rankFlips)
+      json.key("skill_flips")
+      json.bool(row.skillFlips)
+      json.endObject()
+    }
+    json.endArray()
   }
 
   /// The counts in contract order; `waiting` and `scored` are extra keys after the contract's.
@@ -76,6 +122,8 @@ public struct JSONRenderer: Sendable {
     integer(&json, "scored", figures.scored)
     number(&json, "void_rate", record.voidRate)
     number(&json, "early_share", record.earlyShare)
+    number(&json, "low_information_share", record.lowInformationShare)
+    number(&json, "specificity", record.meanSpecificity)
   }
 
   private func calibration(_ json: inout JSONBuffer, _ bins: [CalibrationBin]) {

@@ -52,6 +52,13 @@ public struct Scorecard: Sendable, Equatable {
   public let pending: ClaimList
   /// Open claims whose deadline has passed, longest overdue first.
   public let overdue: ClaimList
+  /// Per group, each hedge word with at least `minResolved` scored claims read from it; groups
+  /// in the order of `ranked` then `unranked`, words by count, then by word.
+  public let hedgeReadings: [HedgeReading]
+  /// The same over all groups: what each word turned out to mean.
+  public let hedgeTable: [HedgeReading]
+  /// The ranked groups scored with the hedge words read low, as in the table, and high.
+  public let sensitivity: [HedgeSensitivity]
 
   /// Resolved claims not scored yet because their deadline is still ahead.
   public var waitingForDeadline: Int { totals.counts.waiting }
@@ -61,7 +68,8 @@ public struct Scorecard: Sendable, Equatable {
     hedgeTableVersion: String, minResolved: Int, totals: TrackRecord, ranked: [TrackRecord],
     unranked: [TrackRecord], calibration: [CalibrationBin], decomposition: BrierDecomposition?,
     byYear: [YearRecord], bestCalls: [ClaimLine], worstMisses: [ClaimLine], pending: ClaimList,
-    overdue: ClaimList
+    overdue: ClaimList, hedgeReadings: [HedgeReading] = [], hedgeTable: [HedgeReading] = [],
+    sensitivity: [HedgeSensitivity] = []
   ) {
     self.year = year
     self.by = by
@@ -80,6 +88,9 @@ public struct Scorecard: Sendable, Equatable {
     self.worstMisses = worstMisses
     self.pending = pending
     self.overdue = overdue
+    self.hedgeReadings = hedgeReadings
+    self.hedgeTable = hedgeTable
+    self.sensitivity = sensitivity
   }
 }
 

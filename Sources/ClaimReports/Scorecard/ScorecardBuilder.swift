@@ -17,13 +17,18 @@ public struct ScorecardBuilder: Sendable {
   public let hedgeTableVersion: String
   /// How many pending and overdue claims are listed; the rest are only counted.
   public let listLimit: Int
+  /// The table hedge words are read from, for what they mean and how sensitive scores are.
+  public let hedges: HedgeScale
+  /// The named subject of a claim (the extractor's lexicon knows the names), or nil.
+  public let subject: @Sendable (Claim) -> String?
   /// How many best calls and worst misses are listed.
   public static let highlightLimit = 5
 
   public init(
     year: Int?, by: ScorecardBasis, today: Day, minResolved: Int = 5, grouping: Grouping = .source,
     canonical: @escaping @Sendable (String) -> String = { $0 }, ledgerSHA256: String,
-    hedgeTableVersion: String = HedgeScale.version, listLimit: Int = 50
+    hedgeTableVersion: String = HedgeScale.version, listLimit: Int = 50,
+    hedges: HedgeScale = .standard, subject: @escaping @Sendable (Claim) -> String? = { _ in nil }
   ) {
     self.year = year
     self.by = by
@@ -34,18 +39,20 @@ public struct ScorecardBuilder: Sendable {
     self.ledgerSHA256 = ledgerSHA256
     self.hedgeTableVersion = hedgeTableVersion
     self.listLimit = max(listLimit, 0)
+    self.hedges = hedges
+    self.subject = subject
   }
 
   /// The same, with names merged through the aliases of `Claims/sources.json`.
   public init(
     year: Int?, by: ScorecardBasis, today: Day, minResolved: Int = 5, grouping: Grouping = .source,
     aliases: SourceAliases, ledgerSHA256: String, hedgeTableVersion: String = HedgeScale.version,
-    listLimit: Int = 50
+    listLimit: Int = 50, subject: @escaping @Sendable (Claim) -> String? = { _ in nil }
   ) {
     self.init(
       year: year, by: by, today: today, minResolved: minResolved, grouping: grouping,
       canonical: { aliases.canonical($0) }, ledgerSHA256: ledgerSHA256,
-      hedgeTableVersion: hedgeTableVersion, listLimit: listLimit)
+      hedgeTableVersion: hedgeTableVersion, listLimit: listLimit, subject: subject)
   }
 
   /// One pass over `records` with dictionaries, then sorting of the groups and short lists.
@@ -61,13 +68,25 @@ public struct ScorecardBuilder: Sendable {
   /// those of `claims sources`.
   public static func trackRecords(
     from records: [ClaimRecord], today: Day, minResolved: Int = 5, grouping: Grouping = .source,
-    canonical: @escaping @Sendable (String) -> String = { $0 }
+    canonical: @escaping @Sendable (String) -> String = { $0 },
+    subject: @escaping @Sendable (Claim) -> String? = { _ in nil }
   ) -> [TrackRecord] {
+    let card = allYears(
+      from: records, today: today, minResolved: minResolved, grouping: grouping,
+      canonical: canonical, subject: subject)
+    return card.ranked + card.unranked
+  }
+
+  /// The all-years scorecard with no claim lists, for the terminal commands.
+  public static func allYears(
+    from records: [ClaimRecord], today: Day, minResolved: Int = 5, grouping: Grouping = .source,
+    canonical: @escaping @Sendable (String) -> String = { $0 },
+    subject: @escaping @Sendable (Claim) -> String? = { _ in nil }
+  ) -> Scorecard {
     let builder = ScorecardBuilder(
       year: nil, by: .due, today: today, minResolved: minResolved, grouping: grouping,
-      canonical: canonical, ledgerSHA256: "", listLimit: 0)
-    let card = builder.build(from: records)
-    return card.ranked + card.unranked
+      canonical: canonical, ledgerSHA256: "", listLimit: 0, subject: subject)
+    return builder.build(from: records)
   }
 
   /// The year a claim is filed under: of its deadline, or of the day it was said.

@@ -15,6 +15,15 @@ struct ScorecardFold {
   private var worst: [Candidate] = []
   private var pending: [Candidate] = []
   private var overdue: [Candidate] = []
+  /// Scored claims per group (nil: all groups) and hedge word.
+  private var words: [WordKey: WordTally] = [:]
+  private var knownHedges: [String: Hedge] = [:]
+  private var hedgeCache: [String: Hedge?] = [:]
+
+  private struct WordKey: Hashable {
+    let group: Int?
+    let word: String
+  }
 
   private struct YearKey: Hashable {
     let group: Int
@@ -39,12 +48,25 @@ struct ScorecardFold {
     if let selected = builder.year, year != selected { return }
     guard let standing = ClaimStanding(record, today: builder.today) else { return }
     let confidence = claim.confidence.value
-    totals.add(standing, confidence: confidence)
+    let traits = traits(of: claim)
+    totals.add(standing, traits)
+    let wordScore: Double? =
+      if case .settled(let outcome, _) = standing, let score = outcome.score, let use = traits.use {
+        use.wordOutcome(score)
+      } else {
+        nil
+      }
+    if let wordScore, let use = traits.use {
+      words[WordKey(group: nil, word: use.hedge.word), default: WordTally()].add(wordScore)
+    }
     forEachGroup(of: claim) { fold, group in
-      fold.groups[group].add(standing, confidence: confidence)
+      fold.groups[group].add(standing, traits)
       if let year {
-        fold.years[YearKey(group: group, year: year), default: GroupTally()].add(
-          standing, confidence: confidence)
+        fold.years[YearKey(group: group, year: year), default: GroupTally()].add(standing, traits)
+      }
+      if let wordScore, let use = traits.use {
+        fold.words[WordKey(group: group, word: use.hedge.word), default: WordTally()].add(
+          wordScore)
       }
     }
     let candidate = Candidate(
@@ -78,6 +100,25 @@ struct ScorecardFold {
         body(&self, group(named: tag))
       }
     }
+  }
+
+  /// The claim's hedge use, low-information word and specificity; words are looked up once.
+  private mutating func traits(of claim: Claim) -> ClaimTraits {
+    var hedge: Hedge?
+    if let word = claim.hedge {
+      if let known = hedgeCache[word] {
+        hedge = known
+      } else {
+        hedge = builder.hedges.hedge(named: word)
+        hedgeCache[word] = hedge
+      }
+    }
+    let use = hedge.flatMap { HedgeUse(hedge: $0, confidence: claim.confidence.value) }
+    if let use { knownHedges[use.hedge.word] = use.hedge }
+    return ClaimTraits(
+      confidence: claim.confidence.value, use: use,
+      isLowInformation: hedge?.isLowInformation ?? false,
+      specificity: Specificity(claim, subject: builder.subject(claim)).score)
   }
 
   private mutating func canonicalName(_ name: String) -> String {
@@ -114,11 +155,7 @@ struct ScorecardFold {
       if a.figures.scored != b.figures.scored { return a.figures.scored > b.figures.scored }
       return a.name < b.name
     }
-    ranked = ranked.enumerated().map { position, record in
-      TrackRecord(
-        name: record.name, counts: record.counts, figures: record.figures,
-        voidRate: record.voidRate, earlyShare: record.earlyShare, rank: position + 1)
-    }
+    ranked = ranked.enumerated().map { position, record in record.ranked(position + 1) }
     unranked.sort { a, b in
       (b.figures.scored, b.counts.claims, a.name) < (a.figures.scored, a.counts.claims, b.name)
     }
@@ -134,7 +171,26 @@ struct ScorecardFold {
       pending: ClaimList(
         lines: lines(soonest(pending), limit: builder.listLimit, records), total: pending.count),
       overdue: ClaimList(
-        lines: lines(soonest(overdue), limit: builder.listLimit, records), total: overdue.count))
+        lines: lines(soonest(overdue), limit: builder.listLimit, records), total: overdue.count),
+      hedgeReadings: (ranked + unranked).flatMap { record in
+        groupIndex[record.name].map { hedgeReadings(group: $0, name: record.name) } ?? []
+      },
+      hedgeTable: hedgeReadings(group: nil, name: nil),
+      sensitivity: HedgeSensitivity.rows(
+        ranked.compactMap { record in
+          groupIndex[record.name].map { (name: record.name, tally: groups[$0]) }
+        }))
+  }
+
+  /// The words of one group (nil: all) with enough scored claims, most used first.
+  private func hedgeReadings(group: Int?, name: String?) -> [HedgeReading] {
+    let minimum = max(builder.minResolved, 1)
+    return words.compactMap { key, tally -> HedgeReading? in
+      guard key.group == group, tally.count >= minimum, let hedge = knownHedges[key.word] else {
+        return nil
+      }
+      return tally.reading(name: name, hedge: hedge)
+    }.sorted { ($1.count, $0.word) < ($0.count, $1.word) }
   }
 
   private func yearRecords(order: [TrackRecord]) -> [YearRecord] {

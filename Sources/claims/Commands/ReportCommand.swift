@@ -49,6 +49,7 @@ struct ReportCommand: Command {
   func run(in context: Context) throws -> CommandOutput {
     let (ledger, sha256) = try context.store.loadWithDigest()
     let aliases = try context.sourceAliases()
+    let subject = try ClaimSubjects.finder(context: context)
     let years: [Int?] = year.map { [$0] } ?? [context.today.year, nil]
     let directory =
       outDirectory.map { LedgerLocator.resolved($0, in: context.workingDirectory) }
@@ -58,7 +59,7 @@ struct ReportCommand: Command {
     for year in years {
       let card = ScorecardBuilder(
         year: year, by: basis, today: context.today, minResolved: minResolved, grouping: grouping,
-        aliases: aliases, ledgerSHA256: sha256
+        aliases: aliases, ledgerSHA256: sha256, subject: subject
       ).build(from: ledger.records)
       for format in formats {
         let path = (directory as NSString).appendingPathComponent(
