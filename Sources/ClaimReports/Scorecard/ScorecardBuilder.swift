@@ -21,6 +21,9 @@ public struct ScorecardBuilder: Sendable {
   public let hedges: HedgeScale
   /// The named subject of a claim (the extractor's lexicon knows the names), or nil.
   public let subject: @Sendable (Claim) -> String?
+  /// Whether each claim's specificity is worked out; the terminal commands that show only
+  /// counts and scores skip it, since it reads every claim's text.
+  public var measuresSpecificity = true
   /// How many best calls and worst misses are listed.
   public static let highlightLimit = 5
 
@@ -77,15 +80,16 @@ public struct ScorecardBuilder: Sendable {
     return card.ranked + card.unranked
   }
 
-  /// The all-years scorecard with no claim lists, for the terminal commands.
+  /// The all-years scorecard with no claim lists and no specificity, for the terminal commands.
   public static func allYears(
     from records: [ClaimRecord], today: Day, minResolved: Int = 5, grouping: Grouping = .source,
     canonical: @escaping @Sendable (String) -> String = { $0 },
     subject: @escaping @Sendable (Claim) -> String? = { _ in nil }
   ) -> Scorecard {
-    let builder = ScorecardBuilder(
+    var builder = ScorecardBuilder(
       year: nil, by: .due, today: today, minResolved: minResolved, grouping: grouping,
       canonical: canonical, ledgerSHA256: "", listLimit: 0, subject: subject)
+    builder.measuresSpecificity = false
     return builder.build(from: records)
   }
 

@@ -118,7 +118,8 @@ struct ScorecardFold {
     return ClaimTraits(
       confidence: claim.confidence.value, use: use,
       isLowInformation: hedge?.isLowInformation ?? false,
-      specificity: Specificity(claim, subject: builder.subject(claim)).score)
+      specificity: builder.measuresSpecificity
+        ? Specificity(claim, subject: builder.subject(claim)).score : 0)
   }
 
   private mutating func canonicalName(_ name: String) -> String {
@@ -141,7 +142,9 @@ struct ScorecardFold {
     var ranked: [TrackRecord] = []
     var unranked: [TrackRecord] = []
     for (index, tally) in groups.enumerated() {
-      let record = tally.record(named: groupNames[index], rank: nil)
+      let record = tally.record(
+        named: groupNames[index], rank: nil,
+        isMeasuringSpecificity: builder.measuresSpecificity)
       if record.figures.scored >= minimum, record.figures.scored > 0 {
         ranked.append(record)
       } else {
@@ -162,7 +165,10 @@ struct ScorecardFold {
     return Scorecard(
       year: builder.year, by: builder.by, grouping: builder.grouping, generated: builder.today,
       ledgerSHA256: builder.ledgerSHA256, hedgeTableVersion: builder.hedgeTableVersion,
-      minResolved: minimum, totals: totals.record(named: "all", rank: nil), ranked: ranked,
+      minResolved: minimum,
+      totals: totals.record(
+        named: "all", rank: nil, isMeasuringSpecificity: builder.measuresSpecificity),
+      ranked: ranked,
       unranked: unranked, calibration: calibration.bins,
       decomposition: decomposition.decomposition,
       byYear: yearRecords(order: ranked + unranked),

@@ -137,13 +137,14 @@ struct GroupTally {
     }
   }
 
-  func record(named name: String, rank: Int?) -> TrackRecord {
+  /// `isMeasuringSpecificity`: false leaves the mean specificity nil rather than 0.
+  func record(named name: String, rank: Int?, isMeasuringSpecificity: Bool = true) -> TrackRecord {
     let claims = Double(counts.claims)
     return TrackRecord(
       name: name, counts: counts, figures: scores.figures,
       voidRate: counts.resolved > 0 ? Double(counts.void) / Double(counts.resolved) : nil,
       earlyShare: counts.true > 0 ? Double(counts.early) / Double(counts.true) : nil,
       rank: rank, lowInformationShare: claims > 0 ? Double(lowInformation) / claims : nil,
-      meanSpecificity: claims > 0 ? specificitySum / claims : nil)
+      meanSpecificity: claims > 0 && isMeasuringSpecificity ? specificitySum / claims : nil)
   }
 }
