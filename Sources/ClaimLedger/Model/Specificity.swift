@@ -22,8 +22,8 @@ public struct Specificity: Hashable, Sendable {
     isMeasurable = Specificity.isMeasurable(text) || Specificity.isMeasurable(quote)
     isUnconditional =
       !claim.isConditional
-      && !Specificity.contains(Specificity.conditions, in: text)
-      && !Specificity.contains(Specificity.conditions, in: quote)
+      && !WordScan.contains(Specificity.conditions, in: text)
+      && !WordScan.contains(Specificity.conditions, in: quote)
   }
 
   public init(
@@ -67,41 +67,6 @@ public struct Specificity: Hashable, Sendable {
         return true
       }
     }
-    return contains(events, in: bytes)
-  }
-
-  /// Whether any of `words` occurs in `bytes`, ASCII compared without case; an ASCII word must
-  /// start a word, so "ban" is not found in "urban".
-  static func contains(_ words: [[UInt8]], in bytes: [UInt8]) -> Bool {
-    guard !bytes.isEmpty else { return false }
-    for word in words {
-      guard let first = word.first, word.count <= bytes.count else { continue }
-      let isASCIIWord = first < 0x80 && isLetter(first)
-      var start = 0
-      while start + word.count <= bytes.count {
-        if lowered(bytes[start]) == first, matches(word, in: bytes, at: start),
-          !isASCIIWord || start == 0 || !isLetter(bytes[start - 1])
-        {
-          return true
-        }
-        start += 1
-      }
-    }
-    return false
-  }
-
-  private static func matches(_ word: [UInt8], in bytes: [UInt8], at start: Int) -> Bool {
-    for offset in 1..<max(word.count, 1) where lowered(bytes[start + offset]) != word[offset] {
-      return false
-    }
-    return true
-  }
-
-  private static func lowered(_ byte: UInt8) -> UInt8 {
-    byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-  }
-
-  private static func isLetter(_ byte: UInt8) -> Bool {
-    (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    return WordScan.contains(events, in: bytes)
   }
 }

@@ -19,7 +19,7 @@ struct InsightSection {
 /// Markdown and HTML scorecards so both say the same.
 enum InsightSections {
   static func all(_ card: Scorecard) -> [InsightSection] {
-    [wordsBySource(card), wordsOverall(card), sensitivity(card), checkability(card)]
+    [wordsBySource(card), wordsOverall(card), sensitivity(card), checkability(card), echoes(card)]
   }
 
   /// Marks a word whose table value lies outside the interval of what happened.
@@ -121,5 +121,28 @@ enum InsightSections {
             ]
           }, numeric: [1, 2, 3, 4, 5]),
       empty: "No claims fall in this scorecard yet.")
+  }
+
+  static func echoes(_ card: Scorecard) -> InsightSection {
+    let rows = card.echoes.map { line in
+      [
+        line.original.text, line.original.source, Figure.day(line.original.said),
+        line.echoes.map { "\($0.source) (\(Figure.day($0.said)))" }.joined(separator: "; "),
+      ]
+    }
+    let more = card.echoedTotal - card.echoes.count
+    return InsightSection(
+      title: "Who said it first",
+      lead: "Forecasts that later claims repeated (the same names, kind of event, figures and "
+        + "deadline year, in Chinese or English), credited to the source that said them first. "
+        + (card.countsEchoes
+          ? "The echoes are scored as claims of their own here."
+          : "Each is scored once, under its first source; the echoes are left out of the scores.")
+        + (more > 0 ? " The first \(card.echoes.count) of \(card.echoedTotal)." : ""),
+      table: rows.isEmpty
+        ? nil
+        : PlainTable(
+          header: ["Forecast", "First said by", "Said", "Echoed by"], rows: rows, numeric: [2]),
+      empty: "No forecast here was repeated by a later claim.")
   }
 }

@@ -48,6 +48,32 @@ public struct JSONRenderer: Sendable {
     hedgeReadings(&json, "hedge_readings", card.hedgeReadings)
     hedgeReadings(&json, "hedge_table", card.hedgeTable)
     sensitivity(&json, card.sensitivity)
+    json.key("counts_echoes")
+    json.bool(card.countsEchoes)
+    json.key("echoes")
+    json.beginArray()
+    for line in card.echoes {
+      json.beginObject()
+      json.field("id", line.original.id)
+      json.field("text", line.original.text)
+      json.field("source", line.original.source)
+      json.key("said")
+      json.optionalString(line.original.said?.description)
+      json.key("echoes")
+      json.beginArray()
+      for echo in line.echoes {
+        json.beginObject()
+        json.field("id", echo.id)
+        json.field("source", echo.source)
+        json.key("said")
+        json.optionalString(echo.said?.description)
+        json.endObject()
+      }
+      json.endArray()
+      json.endObject()
+    }
+    json.endArray()
+    integer(&json, "echoed_total", card.echoedTotal)
     json.endObject()
     return json.text + "\n"
   }
@@ -124,6 +150,8 @@ public struct JSONRenderer: Sendable {
     number(&json, "early_share", record.earlyShare)
     number(&json, "low_information_share", record.lowInformationShare)
     number(&json, "specificity", record.meanSpecificity)
+    integer(&json, "echoes", record.echoes)
+    integer(&json, "echoed_originals", record.echoedOriginals)
   }
 
   private func calibration(_ json: inout JSONBuffer, _ bins: [CalibrationBin]) {

@@ -59,6 +59,13 @@ public struct Scorecard: Sendable, Equatable {
   public let hedgeTable: [HedgeReading]
   /// The ranked groups scored with the hedge words read low, as in the table, and high.
   public let sensitivity: [HedgeSensitivity]
+  /// Forecasts of the selection that others repeated later: the first `listLimit`, in ledger
+  /// order, each under the claim that said it first.
+  public let echoes: [EchoLine]
+  /// How many forecasts of the selection were echoed in all.
+  public let echoedTotal: Int
+  /// Whether echoes were scored as claims of their own.
+  public let countsEchoes: Bool
 
   /// Resolved claims not scored yet because their deadline is still ahead.
   public var waitingForDeadline: Int { totals.counts.waiting }
@@ -69,7 +76,8 @@ public struct Scorecard: Sendable, Equatable {
     unranked: [TrackRecord], calibration: [CalibrationBin], decomposition: BrierDecomposition?,
     byYear: [YearRecord], bestCalls: [ClaimLine], worstMisses: [ClaimLine], pending: ClaimList,
     overdue: ClaimList, hedgeReadings: [HedgeReading] = [], hedgeTable: [HedgeReading] = [],
-    sensitivity: [HedgeSensitivity] = []
+    sensitivity: [HedgeSensitivity] = [], echoes: [EchoLine] = [], echoedTotal: Int = 0,
+    countsEchoes: Bool = false
   ) {
     self.year = year
     self.by = by
@@ -91,6 +99,9 @@ public struct Scorecard: Sendable, Equatable {
     self.hedgeReadings = hedgeReadings
     self.hedgeTable = hedgeTable
     self.sensitivity = sensitivity
+    self.echoes = echoes
+    self.echoedTotal = echoedTotal
+    self.countsEchoes = countsEchoes
   }
 }
 
@@ -124,6 +135,19 @@ public struct ClaimLine: Sendable, Equatable {
     self.resolvedOn = resolvedOn
     self.evidence = evidence
     self.url = url
+  }
+}
+
+/// A forecast and the later claims that repeat it.
+public struct EchoLine: Sendable, Equatable {
+  /// The claim that said it first: the originator.
+  public let original: ClaimLine
+  /// The repeats, the earliest said first.
+  public let echoes: [ClaimLine]
+
+  public init(original: ClaimLine, echoes: [ClaimLine]) {
+    self.original = original
+    self.echoes = echoes
   }
 }
 

@@ -19,8 +19,12 @@ public struct ScorecardBuilder: Sendable {
   public let listLimit: Int
   /// The table hedge words are read from, for what they mean and how sensitive scores are.
   public let hedges: HedgeScale
-  /// The named subject of a claim (the extractor's lexicon knows the names), or nil.
-  public let subject: @Sendable (Claim) -> String?
+  /// The English names the extractor's lexicon finds in a claim, in text order; the first is
+  /// its subject. Claims with names are clustered into echoes of one forecast.
+  public let names: @Sendable (Claim) -> [String]
+  /// Whether echoes (claims that repeat a forecast someone said earlier) are scored too; by
+  /// default a forecast is scored once, under the source that said it first.
+  public var countsEchoes = false
   /// Whether each claim's specificity is worked out; the terminal commands that show only
   /// counts and scores skip it, since it reads every claim's text.
   public var measuresSpecificity = true
@@ -31,7 +35,8 @@ public struct ScorecardBuilder: Sendable {
     year: Int?, by: ScorecardBasis, today: Day, minResolved: Int = 5, grouping: Grouping = .source,
     canonical: @escaping @Sendable (String) -> String = { $0 }, ledgerSHA256: String,
     hedgeTableVersion: String = HedgeScale.version, listLimit: Int = 50,
-    hedges: HedgeScale = .standard, subject: @escaping @Sendable (Claim) -> String? = { _ in nil }
+    hedges: HedgeScale = .standard, subject: @escaping @Sendable (Claim) -> String? = { _ in nil },
+    names: (@Sendable (Claim) -> [String])? = nil
   ) {
     self.year = year
     self.by = by
@@ -43,24 +48,30 @@ public struct ScorecardBuilder: Sendable {
     self.hedgeTableVersion = hedgeTableVersion
     self.listLimit = max(listLimit, 0)
     self.hedges = hedges
-    self.subject = subject
+    self.names = names ?? { claim in subject(claim).map { [$0] } ?? [] }
+  }
+
+  /// The claim's subject: the first name found in it.
+  func subject(of claim: Claim) -> String? {
+    names(claim).first
   }
 
   /// The same, with names merged through the aliases of `Claims/sources.json`.
   public init(
     year: Int?, by: ScorecardBasis, today: Day, minResolved: Int = 5, grouping: Grouping = .source,
     aliases: SourceAliases, ledgerSHA256: String, hedgeTableVersion: String = HedgeScale.version,
-    listLimit: Int = 50, subject: @escaping @Sendable (Claim) -> String? = { _ in nil }
+    listLimit: Int = 50, names: (@Sendable (Claim) -> [String])? = nil
   ) {
     self.init(
       year: year, by: by, today: today, minResolved: minResolved, grouping: grouping,
       canonical: { aliases.canonical($0) }, ledgerSHA256: ledgerSHA256,
-      hedgeTableVersion: hedgeTableVersion, listLimit: listLimit, subject: subject)
+      hedgeTableVersion: hedgeTableVersion, listLimit: listLimit, names: names)
   }
 
   /// One pass over `records` with dictionaries, then sorting of the groups and short lists.
   public func build(from records: [ClaimRecord]) -> Scorecard {
-    var fold = ScorecardFold(builder: self)
+    let echoes = EchoClusters(records, names: names)
+    var fold = ScorecardFold(builder: self, echoes: echoes)
     for index in records.indices {
       fold.add(records[index], at: index)
     }

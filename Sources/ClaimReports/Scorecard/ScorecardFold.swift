@@ -38,8 +38,14 @@ struct ScorecardFold {
     let deadline: Day?
   }
 
-  init(builder: ScorecardBuilder) {
+  /// The forecasts said more than once; echoes are skipped unless the builder counts them.
+  let echoes: EchoClusters
+  /// Originators in the selection that others echoed, in record order.
+  private var echoed: [Int] = []
+
+  init(builder: ScorecardBuilder, echoes: EchoClusters) {
     self.builder = builder
+    self.echoes = echoes
   }
 
   mutating func add(_ record: ClaimRecord, at index: Int) {
@@ -47,6 +53,15 @@ struct ScorecardFold {
     let year = builder.year(of: claim)
     if let selected = builder.year, year != selected { return }
     guard let standing = ClaimStanding(record, today: builder.today) else { return }
+    let isEcho = echoes.isEcho(index)
+    if echoes.echoesOf[index] != nil { echoed.append(index) }
+    if isEcho { totals.echoes += 1 }
+    if echoes.echoesOf[index] != nil { totals.originals += 1 }
+    forEachGroup(of: claim) { fold, group in
+      if isEcho { fold.groups[group].echoes += 1 }
+      if fold.echoes.echoesOf[index] != nil { fold.groups[group].originals += 1 }
+    }
+    if isEcho, !builder.countsEchoes { return }
     let confidence = claim.confidence.value
     let traits = traits(of: claim)
     totals.add(standing, traits)
@@ -119,7 +134,7 @@ struct ScorecardFold {
       confidence: claim.confidence.value, use: use,
       isLowInformation: hedge?.isLowInformation ?? false,
       specificity: builder.measuresSpecificity
-        ? Specificity(claim, subject: builder.subject(claim)).score : 0)
+        ? Specificity(claim, subject: builder.subject(of: claim)).score : 0)
   }
 
   private mutating func canonicalName(_ name: String) -> String {
@@ -185,7 +200,8 @@ struct ScorecardFold {
       sensitivity: HedgeSensitivity.rows(
         ranked.compactMap { record in
           groupIndex[record.name].map { (name: record.name, tally: groups[$0]) }
-        }))
+        }),
+      echoes: echoLines(records), echoedTotal: echoed.count, countsEchoes: builder.countsEchoes)
   }
 
   /// The words of one group (nil: all) with enough scored claims, most used first.
@@ -231,14 +247,24 @@ struct ScorecardFold {
   private mutating func lines(_ candidates: [Candidate], limit: Int, _ records: [ClaimRecord])
     -> [ClaimLine]
   {
-    candidates.prefix(limit).map { candidate in
-      let record = records[candidate.index]
-      let claim = record.claim
-      return ClaimLine(
-        id: record.id.description, text: claim.text, quote: claim.quote,
-        source: canonicalName(claim.source), confidence: claim.confidence.value,
-        said: claim.said, deadline: claim.deadline, outcome: record.outcome,
-        resolvedOn: record.resolution?.on, evidence: record.resolution?.evidence, url: claim.url)
+    candidates.prefix(limit).map { line(records[$0.index]) }
+  }
+
+  private mutating func line(_ record: ClaimRecord) -> ClaimLine {
+    let claim = record.claim
+    return ClaimLine(
+      id: record.id.description, text: claim.text, quote: claim.quote,
+      source: canonicalName(claim.source), confidence: claim.confidence.value,
+      said: claim.said, deadline: claim.deadline, outcome: record.outcome,
+      resolvedOn: record.resolution?.on, evidence: record.resolution?.evidence, url: claim.url)
+  }
+
+  /// The first echoed forecasts of the selection, each with its echoes.
+  private mutating func echoLines(_ records: [ClaimRecord]) -> [EchoLine] {
+    echoed.prefix(builder.listLimit).map { index in
+      EchoLine(
+        original: line(records[index]),
+        echoes: (echoes.echoesOf[index] ?? []).map { line(records[$0]) })
     }
   }
 }

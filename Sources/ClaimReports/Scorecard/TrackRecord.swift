@@ -16,11 +16,16 @@ public struct TrackRecord: Sendable, Equatable {
   public let lowInformationShare: Double?
   /// Mean `Specificity.score` of the counted claims, 0…1; nil with no claims.
   public let meanSpecificity: Double?
+  /// The group's claims that repeat a forecast someone said earlier (not scored unless echoes
+  /// are counted).
+  public let echoes: Int
+  /// The group's forecasts that others repeated later: it said them first.
+  public let echoedOriginals: Int
 
   public init(
     name: String, counts: OutcomeCounts, figures: ScoreFigures, voidRate: Double?,
     earlyShare: Double?, rank: Int?, lowInformationShare: Double? = nil,
-    meanSpecificity: Double? = nil
+    meanSpecificity: Double? = nil, echoes: Int = 0, echoedOriginals: Int = 0
   ) {
     self.name = name
     self.counts = counts
@@ -30,13 +35,16 @@ public struct TrackRecord: Sendable, Equatable {
     self.rank = rank
     self.lowInformationShare = lowInformationShare
     self.meanSpecificity = meanSpecificity
+    self.echoes = echoes
+    self.echoedOriginals = echoedOriginals
   }
 
   /// The same record with `rank` set.
   func ranked(_ rank: Int) -> TrackRecord {
     TrackRecord(
       name: name, counts: counts, figures: figures, voidRate: voidRate, earlyShare: earlyShare,
-      rank: rank, lowInformationShare: lowInformationShare, meanSpecificity: meanSpecificity)
+      rank: rank, lowInformationShare: lowInformationShare, meanSpecificity: meanSpecificity,
+      echoes: echoes, echoedOriginals: echoedOriginals)
   }
 }
 
@@ -124,6 +132,9 @@ struct GroupTally {
   var hedged = 0
   var lowInformation = 0
   var specificitySum = 0.0
+  /// Claims that repeat an earlier forecast, and forecasts that others repeated later.
+  var echoes = 0
+  var originals = 0
 
   mutating func add(_ standing: ClaimStanding, _ traits: ClaimTraits) {
     counts.add(standing)
@@ -145,6 +156,7 @@ struct GroupTally {
       voidRate: counts.resolved > 0 ? Double(counts.void) / Double(counts.resolved) : nil,
       earlyShare: counts.true > 0 ? Double(counts.early) / Double(counts.true) : nil,
       rank: rank, lowInformationShare: claims > 0 ? Double(lowInformation) / claims : nil,
-      meanSpecificity: claims > 0 && isMeasuringSpecificity ? specificitySum / claims : nil)
+      meanSpecificity: claims > 0 && isMeasuringSpecificity ? specificitySum / claims : nil,
+      echoes: echoes, echoedOriginals: originals)
   }
 }

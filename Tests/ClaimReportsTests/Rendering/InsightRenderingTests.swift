@@ -54,11 +54,16 @@ import Testing
     #expect(alice["specificity"] as? Double == 0.5)
   }
 
-  @Test func csvEndsEachRowWithLowInformationShareAndSpecificity() throws {
+  @Test func csvEndsEachRowWithLowInformationShareSpecificityAndEchoes() throws {
     let rows = CSVParsing.rows(CSVRenderer().render(try HedgeInsightTests.card()))
-    #expect(rows[0].suffix(2) == ["low_information_share", "specificity"])
+    #expect(
+      rows[0].suffix(4) == ["low_information_share", "specificity", "echoes", "echoed_originals"])
     let alice = try #require(rows.first { $0.first == "Alice" })
-    #expect(alice.suffix(2) == ["0.1429", "0.5000"])
+    #expect(alice.suffix(4) == ["0.1429", "0.5000", "0", "0"])
+    let echoes = CSVParsing.rows(
+      CSVRenderer().render(try EchoClustersTests.card(countingEchoes: false)))
+    #expect(echoes.first { $0.first == "Bloomberg" }?.suffix(2) == ["1", "0"])
+    #expect(echoes.first { $0.first == "The Information" }?.suffix(2) == ["0", "1"])
   }
 
   @Test func hostileNamesInTheNewSectionsAreEscaped() throws {

@@ -1,0 +1,57 @@
+/// The kind of event a forecast names, the same in Chinese and English, so that "OpenAI 收购
+/// Pinterest" and "OpenAI acquires Pinterest" name one event.
+public enum ForecastEvent: String, Sendable, CaseIterable {
+  case acquisition
+  case merger
+  case listing
+  case launch
+  case figure
+  case regulation
+  case departure
+
+  /// The words of each kind, lower-case; a text names the first kind whose word it holds.
+  static let words: [(kind: ForecastEvent, words: [String])] = [
+    (
+      .acquisition,
+      [
+        "acquire", "acquisition", "buys", "buy ", "takeover", "take over", "收购", "收購", "买下",
+        "買下", "拿下",
+      ]
+    ),
+    (.merger, ["merge", "merger", "合并", "合併"]),
+    (.listing, ["ipo", "go public", "goes public", "lists on", "上市"]),
+    (
+      .launch,
+      [
+        "launch", "release", "ships", "ship ", "unveil", "debut", "introduce", "发布", "發布",
+        "推出", "上线", "上線", "亮相", "问世", "問世",
+      ]
+    ),
+    (
+      .figure,
+      [
+        "revenue", "sales", "users", "valuation", "market cap", "worth", "price", "营收", "營收",
+        "收入", "用户", "用戶", "估值", "市值", "销量", "銷量", "价格", "價格",
+      ]
+    ),
+    (
+      .regulation,
+      ["ban", "approve", "regulat", "fine", "禁止", "批准", "监管", "監管", "罚款", "罰款"]
+    ),
+    (.departure, ["resign", "step down", "steps down", "leave", "辞职", "辭職", "卸任", "离职", "離職"]),
+  ]
+
+  private static let table: [(kind: ForecastEvent, words: [[UInt8]])] = words.map {
+    ($0.kind, $0.words.map { Array($0.utf8) })
+  }
+
+  /// The first kind of event `text` names, in the order of the cases; nil when it names none.
+  public init?(text: String) {
+    let bytes = Array(text.utf8)
+    for row in ForecastEvent.table where WordScan.contains(row.words, in: bytes) {
+      self = row.kind
+      return
+    }
+    return nil
+  }
+}
