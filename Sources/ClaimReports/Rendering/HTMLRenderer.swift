@@ -34,7 +34,7 @@ public struct HTMLRenderer: Sendable {
     out += unranked(card)
     out += HTMLCharts.calibrationSection(card)
     out += HTMLCharts.overTimeSection(card)
-    out += InsightSections.all(card).map(insight).joined()
+    out += InsightSections.all(card).map { insight($0, card) }.joined()
     out += highlights(
       "Best calls", "Confident and right: true claims said with more than 50%.",
       card.bestCalls, isMiss: false)
@@ -143,7 +143,7 @@ public struct HTMLRenderer: Sendable {
     return out + "</tbody></table></div>\n</section>\n"
   }
 
-  private func insight(_ section: InsightSection) -> String {
+  private func insight(_ section: InsightSection, _ card: Scorecard) -> String {
     let e = HTMLText.escape
     var out = "<section>\n<h2>\(e(section.title))</h2>\n"
     guard let table = section.table else {
@@ -162,7 +162,9 @@ public struct HTMLRenderer: Sendable {
       }
       out += "</tr>\n"
     }
-    return out + "</tbody></table></div>\n</section>\n"
+    out += "</tbody></table></div>\n"
+    if section.kind == .timeToTruth { out += HTMLCharts.truthChart(card.timeToTruth) }
+    return out + "</section>\n"
   }
 
   private func highlights(

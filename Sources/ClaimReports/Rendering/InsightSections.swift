@@ -1,3 +1,5 @@
+import ClaimLedger
+
 /// A table of plain text that the Markdown and HTML renderers each escape and lay out.
 struct PlainTable {
   let header: [String]
@@ -8,6 +10,12 @@ struct PlainTable {
 
 /// A scorecard section about how sources speak rather than how often they are right.
 struct InsightSection {
+  /// Which section it is, for a renderer that adds a chart to one.
+  enum Kind {
+    case words, sensitivity, checkability, echoes, timeToTruth
+  }
+
+  var kind: Kind = .words
   let title: String
   let lead: String
   /// Nil when there is nothing to show yet; `empty` says why.
@@ -19,7 +27,10 @@ struct InsightSection {
 /// Markdown and HTML scorecards so both say the same.
 enum InsightSections {
   static func all(_ card: Scorecard) -> [InsightSection] {
-    [wordsBySource(card), wordsOverall(card), sensitivity(card), checkability(card), echoes(card)]
+    [
+      wordsBySource(card), wordsOverall(card), sensitivity(card), checkability(card),
+      echoes(card), timeToTruth(card),
+    ]
   }
 
   /// Marks a word whose table value lies outside the interval of what happened.
@@ -84,7 +95,7 @@ enum InsightSections {
       ]
     }
     return InsightSection(
-      title: "Hedge sensitivity",
+      kind: .sensitivity, title: "Hedge sensitivity",
       lead: "Each ranked \(noun.lowercased()) scored three times, every hedge word read at the "
         + "low end of its range, at the table's value and at the high end (low / table / high). "
         + "Claims with a number of their own score the same each time. Rank is by Brier score; "
@@ -102,7 +113,7 @@ enum InsightSections {
     let records = card.ranked + card.unranked
     let noun = ScorecardWords.groupNoun(card)
     return InsightSection(
-      title: "How checkable the claims are",
+      kind: .checkability, title: "How checkable the claims are",
       lead: "Specificity is the mean share of four marks a claim can have: a named subject, an "
         + "explicit deadline, a number or countable event, and no condition to escape by. "
         + "Low-information hedges are words such as 可能, could and real possibility.",
@@ -132,7 +143,7 @@ enum InsightSections {
     }
     let more = card.echoedTotal - card.echoes.count
     return InsightSection(
-      title: "Who said it first",
+      kind: .echoes, title: "Who said it first",
       lead: "Forecasts that later claims repeated (the same names, kind of event, figures and "
         + "deadline year, in Chinese or English), credited to the source that said them first. "
         + (card.countsEchoes
@@ -144,5 +155,33 @@ enum InsightSections {
         : PlainTable(
           header: ["Forecast", "First said by", "Said", "Echoed by"], rows: rows, numeric: [2]),
       empty: "No forecast here was repeated by a later claim.")
+  }
+
+  /// Days after being said at which the table reads the estimated share come true.
+  static let truthDays = [90, 365]
+
+  static func timeToTruth(_ card: Scorecard) -> InsightSection {
+    let rows = card.timeToTruth.map { row in
+      [
+        row.kind, String(row.claims), String(row.cameTrue), String(row.open),
+        row.medianDaysBeforeDeadline.map { DecimalFormat.trimmed($0, places: 1) }
+          ?? Figure.missing,
+      ] + truthDays.map { Figure.percent(row.share(within: $0)) }
+    }
+    return InsightSection(
+      kind: .timeToTruth, title: "Time to truth",
+      lead: "Per kind of claim, how long claims took to come true. Days before deadline is the "
+        + "median over true claims (negative: settled after it). The shares are Kaplan–Meier "
+        + "estimates of the claims come true within 90 days and a year of being said: open "
+        + "claims count as not yet known (censored on today), not as failures; false, partial "
+        + "and void ones never come true.",
+      table: rows.isEmpty
+        ? nil
+        : PlainTable(
+          header: [
+            "Kind", "Claims", "Came true", "Open (not yet known)", "Median days before deadline",
+            "True within 90 days", "True within a year",
+          ], rows: rows, numeric: [1, 2, 3, 4, 5, 6]),
+      empty: "No dated claims fall in this scorecard yet.")
   }
 }

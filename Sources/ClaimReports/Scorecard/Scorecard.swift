@@ -66,6 +66,9 @@ public struct Scorecard: Sendable, Equatable {
   public let echoedTotal: Int
   /// Whether echoes were scored as claims of their own.
   public let countsEchoes: Bool
+  /// Per kind of event with claims (acquisitions, launches, …, then other), how long the
+  /// claims took to come true.
+  public let timeToTruth: [TimeToTruth]
 
   /// Resolved claims not scored yet because their deadline is still ahead.
   public var waitingForDeadline: Int { totals.counts.waiting }
@@ -77,7 +80,7 @@ public struct Scorecard: Sendable, Equatable {
     byYear: [YearRecord], bestCalls: [ClaimLine], worstMisses: [ClaimLine], pending: ClaimList,
     overdue: ClaimList, hedgeReadings: [HedgeReading] = [], hedgeTable: [HedgeReading] = [],
     sensitivity: [HedgeSensitivity] = [], echoes: [EchoLine] = [], echoedTotal: Int = 0,
-    countsEchoes: Bool = false
+    countsEchoes: Bool = false, timeToTruth: [TimeToTruth] = []
   ) {
     self.year = year
     self.by = by
@@ -102,6 +105,7 @@ public struct Scorecard: Sendable, Equatable {
     self.echoes = echoes
     self.echoedTotal = echoedTotal
     self.countsEchoes = countsEchoes
+    self.timeToTruth = timeToTruth
   }
 }
 

@@ -42,6 +42,8 @@ struct ScorecardFold {
   let echoes: EchoClusters
   /// Originators in the selection that others echoed, in record order.
   private var echoed: [Int] = []
+  /// When each counted claim came true (or that it has not yet), by kind of event.
+  private var truth: [String: [TimeToTruth.Observation]] = [:]
 
   init(builder: ScorecardBuilder, echoes: EchoClusters) {
     self.builder = builder
@@ -62,6 +64,19 @@ struct ScorecardFold {
       if fold.echoes.echoesOf[index] != nil { fold.groups[group].originals += 1 }
     }
     if isEcho, !builder.countsEchoes { return }
+    if let said = claim.said {
+      let kind = ForecastEvent(text: claim.text)?.rawValue ?? TimeToTruth.other
+      let observation: TimeToTruth.Observation =
+        switch (record.status, record.resolution) {
+        case (.resolved, let resolution?) where resolution.outcome == .true:
+          .cameTrue(
+            days: said.days(until: resolution.on),
+            lead: claim.deadline.map { resolution.on.days(until: $0) })
+        case (.resolved, _): .never
+        default: .open(days: said.days(until: builder.today))
+        }
+      truth[kind, default: []].append(observation)
+    }
     let confidence = claim.confidence.value
     let traits = traits(of: claim)
     totals.add(standing, traits)
@@ -201,7 +216,10 @@ struct ScorecardFold {
         ranked.compactMap { record in
           groupIndex[record.name].map { (name: record.name, tally: groups[$0]) }
         }),
-      echoes: echoLines(records), echoedTotal: echoed.count, countsEchoes: builder.countsEchoes)
+      echoes: echoLines(records), echoedTotal: echoed.count, countsEchoes: builder.countsEchoes,
+      timeToTruth: (ForecastEvent.allCases.map(\.rawValue) + [TimeToTruth.other]).compactMap {
+        kind in truth[kind].map { TimeToTruth(kind: kind, observations: $0) }
+      })
   }
 
   /// The words of one group (nil: all) with enough scored claims, most used first.
