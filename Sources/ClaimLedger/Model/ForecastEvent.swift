@@ -10,7 +10,7 @@ public enum ForecastEvent: String, Sendable, CaseIterable {
   case departure
 
   /// The words of each kind, lower-case; a text names the first kind whose word it holds.
-  static let words: [(kind: ForecastEvent, words: [String])] = [
+  public static let words: [(kind: ForecastEvent, words: [String])] = [
     (
       .acquisition,
       [
@@ -41,17 +41,16 @@ public enum ForecastEvent: String, Sendable, CaseIterable {
     (.departure, ["resign", "step down", "steps down", "leave", "辞职", "辭職", "卸任", "离职", "離職"]),
   ]
 
-  private static let table: [(kind: ForecastEvent, words: [[UInt8]])] = words.map {
-    ($0.kind, $0.words.map { Array($0.utf8) })
-  }
+  /// Every word of every kind, and the kind each belongs to, for one pass over the text.
+  private static let list = WordList(words.flatMap(\.words))
+  /// The kind of each word of `list`, by its index.
+  public static let kinds = words.flatMap { row in row.words.map { _ in row.kind } }
 
   /// The first kind of event `text` names, in the order of the cases; nil when it names none.
   public init?(text: String) {
-    let bytes = Array(text.utf8)
-    for row in ForecastEvent.table where WordScan.contains(row.words, in: bytes) {
-      self = row.kind
-      return
+    guard let index = ForecastEvent.list.firstInListOrder(in: Array(text.utf8)) else {
+      return nil
     }
-    return nil
+    self = ForecastEvent.kinds[index]
   }
 }

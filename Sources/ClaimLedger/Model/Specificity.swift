@@ -22,8 +22,8 @@ public struct Specificity: Hashable, Sendable {
     isMeasurable = Specificity.isMeasurable(text) || Specificity.isMeasurable(quote)
     isUnconditional =
       !claim.isConditional
-      && !WordScan.contains(Specificity.conditions, in: text)
-      && !WordScan.contains(Specificity.conditions, in: quote)
+      && !Specificity.conditions.contains(in: text)
+      && !Specificity.conditions.contains(in: quote)
   }
 
   public init(
@@ -43,19 +43,19 @@ public struct Specificity: Hashable, Sendable {
   }
 
   /// Words of a countable event or a threshold, lower-case; English ones at word starts.
-  static let events: [[UInt8]] = [
+  static let events = WordList([
     "acquire", "acquisition", "buys", "launch", "release", "ships", "ipo", "goes public",
     "lists on", "merge", "approve", "bans", "banned", "announce", "reach", "exceed", "surpass",
     "above",
     "below", "at least", "more than", "fewer than", "less than", "收购", "并购", "收購", "併購",
     "发布", "發布", "推出", "上市", "上线", "上線", "批准", "禁止", "突破", "超过", "超過", "达到",
     "達到", "合并", "合併", "宣布", "亿", "億", "万", "萬", "%", "％",
-  ].map { Array($0.utf8) }
+  ])
 
   /// Words that make the claim hang on a condition.
-  static let conditions: [[UInt8]] = [
+  static let conditions = WordList([
     "if ", "unless", "provided that", "as long as", "如果", "假如", "除非", "一旦", "只要", "倘若",
-  ].map { Array($0.utf8) }
+  ])
 
   private static func isMeasurable(_ bytes: [UInt8]) -> Bool {
     // An ASCII digit, or a full-width one (U+FF10…U+FF19 is EF BC 90…99).
@@ -67,6 +67,6 @@ public struct Specificity: Hashable, Sendable {
         return true
       }
     }
-    return WordScan.contains(events, in: bytes)
+    return events.contains(in: bytes)
   }
 }

@@ -18,12 +18,18 @@ public struct EchoClusters: Sendable, Equatable {
 
   /// Groups the open and resolved claims of `records`; `names` gives the English names the
   /// lexicon finds in a claim, in text order (an empty list leaves the claim alone).
-  public init(_ records: [ClaimRecord], names: (Claim) -> [String]) {
+  public init(_ records: [ClaimRecord], names: @Sendable (Claim) -> [String]) {
+    // The keys on all cores: finding names and kinds of event reads every claim's text.
+    let keys: [Key?] = ParallelMap.map(count: records.count) { index in
+      let status = records[index].status
+      guard status == .open || status == .resolved else { return nil }
+      let claim = records[index].claim
+      return Key(claim, names: names(claim))
+    }
     var blocks: [Key: [Int]] = [:]
-    for index in records.indices {
-      let record = records[index]
-      guard record.status == .open || record.status == .resolved else { continue }
-      guard let key = Key(record.claim, names: names(record.claim)) else { continue }
+    blocks.reserveCapacity(keys.count / 4)
+    for (index, key) in keys.enumerated() {
+      guard let key else { continue }
       blocks[key, default: []].append(index)
     }
     var originOf: [Int: Int] = [:]
@@ -50,56 +56,93 @@ public struct EchoClusters: Sendable, Equatable {
   }
 
   /// What makes two claims candidates for one forecast.
-  struct Key: Hashable {
+  struct Key: Hashable, Sendable {
     let names: [String]
     let event: ForecastEvent?
     let isNegated: Bool
-    let figures: [String]
+    let figures: [Int]
     let year: Int?
+    /// A hash of all the fields, worked out once (on all cores) so the blocking dictionary
+    /// hashes one number per claim rather than its strings.
+    let digest: Int
+
+    static func == (a: Key, b: Key) -> Bool {
+      a.digest == b.digest && a.names == b.names && a.event == b.event
+        && a.isNegated == b.isNegated && a.figures == b.figures && a.year == b.year
+    }
+
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(digest)
+    }
 
     init?(_ claim: Claim, names found: [String]) {
       guard let subject = found.first else { return nil }
       // The subject first, then the other names sorted: word order differs between languages.
-      names = [subject] + Set(found.dropFirst()).subtracting([subject]).sorted()
-      event = ForecastEvent(text: claim.text)
+      var others: [String] = []
+      for name in found.dropFirst() where name != subject && !others.contains(name) {
+        others.append(name)
+      }
+      names = [subject] + others.sorted()
+      // One pass finds the kind of event (the word earliest in the list) and any negation.
       let bytes = Array(claim.text.utf8)
-      isNegated = WordScan.contains(EchoClusters.negations, in: bytes)
+      let eventWords = ForecastEvent.kinds.count
+      var firstEvent = Int.max
+      var isNegated = false
+      EchoClusters.signals.scan(bytes) { index in
+        if index < eventWords { firstEvent = min(firstEvent, index) } else { isNegated = true }
+        return true
+      }
+      event = firstEvent < eventWords ? ForecastEvent.kinds[firstEvent] : nil
+      self.isNegated = isNegated
       figures = EchoClusters.figures(in: bytes)
       year = claim.deadline?.year
+      var hasher = Hasher()
+      hasher.combine(names)
+      hasher.combine(event)
+      hasher.combine(isNegated)
+      hasher.combine(figures)
+      hasher.combine(year)
+      digest = hasher.finalize()
     }
   }
 
-  static let negations: [[UInt8]] = [
-    "not ", "n't", "never", "fail", "no longer", "不会", "不會", "不能", "未能", "难以", "難以",
+  /// The words of every kind of event, then the negations, in one list.
+  static let signals = WordList(ForecastEvent.words.flatMap(\.words) + negationWords)
+
+  static let negationWords = [
+    "not ", "won't", "won’t", "don't", "doesn't", "can't", "isn't", "never", "fail", "no longer",
+    "不会", "不會", "不能", "未能", "难以", "難以",
     "无法", "無法", "不再",
-  ].map { Array($0.utf8) }
+  ]
 
   /// The runs of ASCII digits in `bytes` (thousands separators and decimal points dropped),
   /// sorted, leaving out years and the dates they start (2026, 2026-12-31): a deadline written
   /// into the text is not a figure, and the deadline's year is compared on its own.
-  public static func figures(in bytes: [UInt8]) -> [String] {
-    var runs: [String] = []
-    var current: [UInt8] = []
+  public static func figures(in bytes: [UInt8]) -> [Int] {
+    var runs: [Int] = []
+    var current = 0
+    var digits = 0
     var separator: UInt8 = 0x20
     var isInDate = false
     for byte in bytes + [0x20] {
       if byte >= 0x30, byte <= 0x39 {
-        current.append(byte)
+        current = current &* 10 &+ Int(byte - 0x30)
+        digits += 1
         continue
       }
-      if byte == 0x2C || byte == 0x2E, !current.isEmpty { continue }
-      if !current.isEmpty {
-        let text = String(decoding: current, as: UTF8.self)
-        let isYear = current.count == 4 && (1900...2100).contains(Int(text) ?? 0)
+      if byte == 0x2C || byte == 0x2E, digits > 0 { continue }
+      if digits > 0 {
+        let isYear = digits == 4 && (1900...2100).contains(current)
         if isYear {
           isInDate = byte == 0x2D
-        } else if isInDate, separator == 0x2D, current.count <= 2 {
+        } else if isInDate, separator == 0x2D, digits <= 2 {
           isInDate = byte == 0x2D
         } else {
           isInDate = false
-          runs.append(text)
+          runs.append(current)
         }
-        current = []
+        current = 0
+        digits = 0
       }
       separator = byte
     }
@@ -130,8 +173,8 @@ public struct EchoClusters: Sendable, Equatable {
     var ascii: [UInt8] = []
     var previous: Unicode.Scalar?
     for scalar in text.unicodeScalars {
-      if scalar.isASCII, WordScan.isLetter(UInt8(scalar.value)) {
-        ascii.append(WordScan.lowered(UInt8(scalar.value)))
+      if scalar.isASCII, WordList.isLetter(UInt8(scalar.value)) {
+        ascii.append(WordList.lowered(UInt8(scalar.value)))
         previous = nil
         continue
       }
