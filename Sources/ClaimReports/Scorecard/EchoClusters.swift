@@ -51,6 +51,12 @@ public struct EchoClusters: Sendable, Equatable {
     self.echoesOf = echoesOf
   }
 
+  /// No clusters: every claim stands alone.
+  public init() {
+    originOf = [:]
+    echoesOf = [:]
+  }
+
   public func isEcho(_ index: Int) -> Bool {
     originOf[index] != nil
   }

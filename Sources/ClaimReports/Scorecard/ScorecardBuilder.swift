@@ -25,9 +25,9 @@ public struct ScorecardBuilder: Sendable {
   /// Whether echoes (claims that repeat a forecast someone said earlier) are scored too; by
   /// default a forecast is scored once, under the source that said it first.
   public var countsEchoes = false
-  /// Whether each claim's specificity is worked out; the terminal commands that show only
-  /// counts and scores skip it, since it reads every claim's text.
-  public var measuresSpecificity = true
+  /// Whether the figures that read every claim's text are worked out: specificity, echoes and
+  /// time to truth. The terminal commands that show only counts and scores skip them.
+  public var readsClaimTexts = true
   /// How many best calls and worst misses are listed.
   public static let highlightLimit = 5
 
@@ -70,7 +70,7 @@ public struct ScorecardBuilder: Sendable {
 
   /// One pass over `records` with dictionaries, then sorting of the groups and short lists.
   public func build(from records: [ClaimRecord]) -> Scorecard {
-    let echoes = EchoClusters(records, names: names)
+    let echoes = readsClaimTexts ? EchoClusters(records, names: names) : EchoClusters()
     var fold = ScorecardFold(builder: self, echoes: echoes)
     for index in records.indices {
       fold.add(records[index], at: index)
@@ -100,7 +100,7 @@ public struct ScorecardBuilder: Sendable {
     var builder = ScorecardBuilder(
       year: nil, by: .due, today: today, minResolved: minResolved, grouping: grouping,
       canonical: canonical, ledgerSHA256: "", listLimit: 0, subject: subject)
-    builder.measuresSpecificity = false
+    builder.readsClaimTexts = false
     return builder.build(from: records)
   }
 

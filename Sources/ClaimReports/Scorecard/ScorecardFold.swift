@@ -64,7 +64,7 @@ struct ScorecardFold {
       if fold.echoes.echoesOf[index] != nil { fold.groups[group].originals += 1 }
     }
     if isEcho, !builder.countsEchoes { return }
-    if let said = claim.said {
+    if builder.readsClaimTexts, let said = claim.said {
       let kind = ForecastEvent(text: claim.text)?.rawValue ?? TimeToTruth.other
       let observation: TimeToTruth.Observation =
         switch (record.status, record.resolution) {
@@ -148,7 +148,7 @@ struct ScorecardFold {
     return ClaimTraits(
       confidence: claim.confidence.value, use: use,
       isLowInformation: hedge?.isLowInformation ?? false,
-      specificity: builder.measuresSpecificity
+      specificity: builder.readsClaimTexts
         ? Specificity(claim, subject: builder.subject(of: claim)).score : 0)
   }
 
@@ -174,7 +174,7 @@ struct ScorecardFold {
     for (index, tally) in groups.enumerated() {
       let record = tally.record(
         named: groupNames[index], rank: nil,
-        isMeasuringSpecificity: builder.measuresSpecificity)
+        isMeasuringSpecificity: builder.readsClaimTexts)
       if record.figures.scored >= minimum, record.figures.scored > 0 {
         ranked.append(record)
       } else {
@@ -197,7 +197,7 @@ struct ScorecardFold {
       ledgerSHA256: builder.ledgerSHA256, hedgeTableVersion: builder.hedgeTableVersion,
       minResolved: minimum,
       totals: totals.record(
-        named: "all", rank: nil, isMeasuringSpecificity: builder.measuresSpecificity),
+        named: "all", rank: nil, isMeasuringSpecificity: builder.readsClaimTexts),
       ranked: ranked,
       unranked: unranked, calibration: calibration.bins,
       decomposition: decomposition.decomposition,

@@ -113,9 +113,13 @@ import Testing
     // Every text has a digit (measurable) and no condition, none has deadline words: 2 of 4
     // marks, 0.5; a1 also has a named subject, 0.75. (0.75 + 6 · 0.5) / 7.
     #expect(abs((alice.meanSpecificity ?? 0) - 3.75 / 7) < 1e-12)
-    // The terminal commands' track records skip the text scan and say nothing of specificity.
+    // The terminal commands' track records skip the text scans: no specificity, no time to
+    // truth.
     let quick = ScorecardBuilder.trackRecords(
       from: try TestLedger.records(HedgeInsightTests.specs), today: builder.today)
     #expect(quick.allSatisfy { $0.meanSpecificity == nil } && !quick.isEmpty)
+    let terminal = ScorecardBuilder.allYears(
+      from: try TestLedger.records(HedgeInsightTests.specs), today: builder.today)
+    #expect(terminal.timeToTruth.isEmpty && !card.timeToTruth.isEmpty)
   }
 }
