@@ -1,10 +1,11 @@
 import Foundation
 
-/// `claims-bench`: generates deterministic ledgers and times how fast the library loads them.
-/// `Benchmarks/run` drives it; it depends on nothing but ClaimLedger.
+/// `claims-bench`: generates deterministic ledgers and times how fast the library loads them
+/// and clusters their echoes. `Benchmarks/run` drives it.
 let usage = """
   usage: claims-bench generate --claims N --out PATH [--seed S]
          claims-bench load PATH [--runs N] [--phases]
+         claims-bench echoes PATH [--runs N]
   """
 
 let arguments = CommandLine.arguments.dropFirst()
@@ -12,6 +13,7 @@ do {
   switch arguments.first {
   case "generate": try GenerateCommand.run(arguments.dropFirst())
   case "load": try LoadCommand.run(arguments.dropFirst())
+  case "echoes": try EchoesCommand.run(arguments.dropFirst())
   case "-h", "--help", "help":
     print(usage)
   default:

@@ -103,8 +103,13 @@ private struct NameIndex: Sendable {
     let needsBoundaryAfter: Bool
   }
 
-  /// Longest first, then by bytes, so the outcome never depends on dictionary order.
-  private var buckets: [UInt16: [Name]] = [:]
+  /// Indexed by the first two bytes; each longest first, then by bytes, so the outcome never
+  /// depends on dictionary order. An array, not a dictionary, so that looking up a position of
+  /// the text costs no hashing.
+  private var buckets = [[Name]](repeating: [], count: 1 << 16)
+  /// Whether a bucket holds any name: most positions of a text start none, and reading a flag
+  /// costs less than taking an array out.
+  private var isOccupied = [Bool](repeating: false, count: 1 << 16)
 
   init(_ names: [String: String]) {
     for (written, canonical) in names {
@@ -113,10 +118,11 @@ private struct NameIndex: Sendable {
       let name = Name(
         bytes: bytes, canonical: canonical, needsBoundaryBefore: NameIndex.isWordByte(first),
         needsBoundaryAfter: NameIndex.isWordByte(last))
-      buckets[NameIndex.key(bytes[0], bytes[1]), default: []].append(name)
+      buckets[Int(NameIndex.key(bytes[0], bytes[1]))].append(name)
+      isOccupied[Int(NameIndex.key(bytes[0], bytes[1]))] = true
     }
-    for key in buckets.keys {
-      buckets[key]?.sort {
+    for key in buckets.indices where buckets[key].count > 1 {
+      buckets[key].sort {
         $0.bytes.count != $1.bytes.count
           ? $0.bytes.count > $1.bytes.count : $0.bytes.lexicographicallyPrecedes($1.bytes)
       }
@@ -125,9 +131,9 @@ private struct NameIndex: Sendable {
 
   /// The longest name that starts at `position` and respects its word boundaries.
   func longestName(in bytes: [UInt8], at position: Int) -> Name? {
-    guard let candidates = buckets[NameIndex.key(bytes[position], bytes[position + 1])] else {
-      return nil
-    }
+    let key = Int(NameIndex.key(bytes[position], bytes[position + 1]))
+    guard isOccupied[key] else { return nil }
+    let candidates = buckets[key]
     let isAfterWordByte = position > 0 && NameIndex.isWordByte(bytes[position - 1])
     for name in candidates {
       let end = position + name.bytes.count

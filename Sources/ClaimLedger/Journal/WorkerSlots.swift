@@ -47,8 +47,11 @@ struct SharedBuffer<Element>: @unchecked Sendable {
 
 /// A map over 0..<count run in parts on all cores, results in order: import checks rows and
 /// the append reads back entries independently, and a million of them take seconds on one core.
-enum ParallelMap {
-  static func map<Value: Sendable>(count: Int, _ transform: @Sendable (Int) -> Value) -> [Value] {
+/// Public so that the reports can work out a value per claim the same way.
+public enum ParallelMap {
+  public static func map<Value: Sendable>(count: Int, _ transform: @Sendable (Int) -> Value)
+    -> [Value]
+  {
     parts(count: count) { range in range.map(transform) }.flatMap { $0 }
   }
 

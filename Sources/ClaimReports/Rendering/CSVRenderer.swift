@@ -10,7 +10,8 @@ public struct CSVRenderer: Sendable {
   static let numericColumns = [
     "rank", "claims", "resolved", "true", "partial", "false", "void", "pending", "overdue",
     "waiting", "scored", "accuracy", "accuracy_low", "accuracy_high", "brier", "brier_skill",
-    "shrunk_accuracy", "boldness", "void_rate", "early_share",
+    "shrunk_accuracy", "boldness", "void_rate", "early_share", "low_information_share",
+    "specificity", "echoes", "echoed_originals",
   ]
 
   public func render(_ card: Scorecard) -> String {
@@ -28,8 +29,10 @@ public struct CSVRenderer: Sendable {
         + [
           figures.accuracy, figures.accuracyInterval?.low, figures.accuracyInterval?.high,
           figures.brier, figures.brierSkill, figures.shrunkAccuracy, figures.boldness,
-          record.voidRate, record.earlyShare,
-        ].map { $0.map(Figure.fixed) ?? "" }
+          record.voidRate, record.earlyShare, record.lowInformationShare, record.meanSpecificity,
+        ].map { $0.map(Figure.fixed) ?? "" } + [
+          String(record.echoes), String(record.echoedOriginals),
+        ]
       text += ([CSVRenderer.textCell(record.name)] + numbers).joined(separator: ",")
       text += "\r\n"
     }

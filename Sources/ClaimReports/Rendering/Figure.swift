@@ -38,9 +38,21 @@ enum Figure {
   /// "62% (48–75%)": an accuracy with its interval.
   static func accuracy(_ figures: ScoreFigures) -> String {
     guard let accuracy = figures.accuracy else { return missing }
-    guard let interval = figures.accuracyInterval else { return percent(accuracy) }
-    return percent(accuracy) + " (" + DecimalFormat.fixed(interval.low * 100, places: 0) + "–"
+    return share(accuracy, figures.accuracyInterval)
+  }
+
+  /// "48% (29–67%)": a share with its Wilson interval.
+  static func share(_ value: Double, _ interval: WilsonInterval?) -> String {
+    guard let interval else { return percent(value) }
+    return percent(value) + " (" + DecimalFormat.fixed(interval.low * 100, places: 0) + "–"
       + percent(interval.high) + ")"
+  }
+
+  /// Three readings of one figure, "0.180 / 0.150 / 0.130".
+  static func triple(
+    _ low: Double?, _ middle: Double?, _ high: Double?, _ format: (Double?) -> String
+  ) -> String {
+    [low, middle, high].map(format).joined(separator: " / ")
   }
 
   static func day(_ day: Day?) -> String {

@@ -1,13 +1,13 @@
 /// The SVG charts of the HTML scorecard: interval bars, the calibration chart and accuracy
 /// over the years. Geometry only; every figure comes from the scorecard.
 enum HTMLCharts {
-  private static let ink = "#1b1b1b"
-  private static let muted = "#8a8a8a"
-  private static let rule = "#d9d6cf"
-  private static let bar = "#1f5fa8"
-  private static let band = "#c9daf0"
+  static let ink = "#1b1b1b"
+  static let muted = "#8a8a8a"
+  static let rule = "#d9d6cf"
+  static let bar = "#1f5fa8"
+  static let band = "#c9daf0"
 
-  private static func c(_ value: Double) -> String { HTMLText.coordinate(value) }
+  static func c(_ value: Double) -> String { HTMLText.coordinate(value) }
 
   /// An accuracy as a dot on a 0–100 % track with its interval as a band.
   static func intervalBar(_ name: String, _ figures: ScoreFigures) -> String {

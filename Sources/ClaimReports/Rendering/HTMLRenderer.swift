@@ -34,6 +34,7 @@ public struct HTMLRenderer: Sendable {
     out += unranked(card)
     out += HTMLCharts.calibrationSection(card)
     out += HTMLCharts.overTimeSection(card)
+    out += InsightSections.all(card).map { insight($0, card) }.joined()
     out += highlights(
       "Best calls", "Confident and right: true claims said with more than 50%.",
       card.bestCalls, isMiss: false)
@@ -140,6 +141,30 @@ public struct HTMLRenderer: Sendable {
       out += "<td class=\"num\">\(record.counts.overdue)</td></tr>\n"
     }
     return out + "</tbody></table></div>\n</section>\n"
+  }
+
+  private func insight(_ section: InsightSection, _ card: Scorecard) -> String {
+    let e = HTMLText.escape
+    var out = "<section>\n<h2>\(e(section.title))</h2>\n"
+    guard let table = section.table else {
+      return out + "<p class=\"note\">\(e(section.empty))</p>\n</section>\n"
+    }
+    out += "<p class=\"note\">\(e(section.lead))</p>\n<div class=\"scroll\"><table>\n<thead><tr>"
+    for (column, title) in table.header.enumerated() {
+      out += (table.numeric.contains(column) ? "<th class=\"num\">" : "<th>") + e(title) + "</th>"
+    }
+    out += "</tr></thead>\n<tbody>\n"
+    for row in table.rows {
+      out += "<tr>"
+      for (column, cell) in row.enumerated() {
+        let style = table.numeric.contains(column) ? "num" : column == 0 ? "name" : ""
+        out += (style.isEmpty ? "<td>" : "<td class=\"\(style)\">") + e(cell) + "</td>"
+      }
+      out += "</tr>\n"
+    }
+    out += "</tbody></table></div>\n"
+    if section.kind == .timeToTruth { out += HTMLCharts.truthChart(card.timeToTruth) }
+    return out + "</section>\n"
   }
 
   private func highlights(

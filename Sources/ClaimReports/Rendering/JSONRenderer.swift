@@ -45,8 +45,92 @@ public struct JSONRenderer: Sendable {
     json.key("overdue")
     claims(&json, card.overdue.lines, resolved: false)
     integer(&json, "overdue_total", card.overdue.total)
+    hedgeReadings(&json, "hedge_readings", card.hedgeReadings)
+    hedgeReadings(&json, "hedge_table", card.hedgeTable)
+    sensitivity(&json, card.sensitivity)
+    json.key("counts_echoes")
+    json.bool(card.countsEchoes)
+    objects(&json, "echoes", card.echoes) { json, line in
+      json.field("id", line.original.id)
+      json.field("text", line.original.text)
+      json.field("source", line.original.source)
+      json.key("said")
+      json.optionalString(line.original.said?.description)
+      objects(&json, "echoes", line.echoes) { json, echo in
+        json.field("id", echo.id)
+        json.field("source", echo.source)
+        json.key("said")
+        json.optionalString(echo.said?.description)
+      }
+    }
+    integer(&json, "echoed_total", card.echoedTotal)
+    timeToTruth(&json, card.timeToTruth)
     json.endObject()
     return json.text + "\n"
+  }
+
+  /// Each reading of a word; `source` only in the per-source list.
+  private func hedgeReadings(_ json: inout JSONBuffer, _ name: String, _ readings: [HedgeReading]) {
+    objects(&json, name, readings) { json, reading in
+      if let source = reading.name { json.field("source", source) }
+      json.field("word", reading.word)
+      integer(&json, "scored", reading.count)
+      number(&json, "happened", reading.happened)
+      number(&json, "happened_low", reading.interval?.low)
+      number(&json, "happened_high", reading.interval?.high)
+      number(&json, "assumed", reading.assumed)
+      number(&json, "range_low", reading.range.lowerBound)
+      number(&json, "range_high", reading.range.upperBound)
+      json.key("low_information")
+      json.bool(reading.isLowInformation)
+    }
+  }
+
+  private func timeToTruth(_ json: inout JSONBuffer, _ rows: [TimeToTruth]) {
+    objects(&json, "time_to_truth", rows) { json, row in
+      json.field("kind", row.kind)
+      integer(&json, "claims", row.claims)
+      integer(&json, "came_true", row.cameTrue)
+      integer(&json, "open", row.open)
+      number(&json, "median_days_before_deadline", row.medianDaysBeforeDeadline)
+      number(&json, "within_90_days", row.share(within: 90))
+      number(&json, "within_365_days", row.share(within: 365))
+      objects(&json, "curve", row.curve) { json, step in
+        integer(&json, "day", step.day)
+        number(&json, "share", step.share)
+      }
+    }
+  }
+
+  /// `name`: an array with one object per item, whose fields `body` writes.
+  private func objects<Item>(
+    _ json: inout JSONBuffer, _ name: String, _ items: [Item],
+    _ body: (inout JSONBuffer, Item) -> Void
+  ) {
+    json.key(name)
+    json.beginArray()
+    for item in items {
+      json.beginObject()
+      body(&json, item)
+      json.endObject()
+    }
+    json.endArray()
+  }
+
+  private func sensitivity(_ json: inout JSONBuffer, _ rows: [HedgeSensitivity]) {
+    objects(&json, "sensitivity", rows) { json, row in
+      json.field("source", row.name)
+      integer(&json, "hedged", row.hedged)
+      for (suffix, score) in [("_low", row.low), ("", row.middle), ("_high", row.high)] {
+        number(&json, "brier" + suffix, score.brier)
+        number(&json, "brier_skill" + suffix, score.brierSkill)
+        integer(&json, "brier_rank" + suffix, score.brierRank)
+      }
+      json.key("rank_flips")
+      json.bool(row.rankFlips)
+      json.key("skill_flips")
+      json.bool(row.skillFlips)
+    }
   }
 
   /// The counts in contract order; `waiting` and `scored` are extra keys after the contract's.
@@ -76,6 +160,10 @@ public struct JSONRenderer: Sendable {
     integer(&json, "scored", figures.scored)
     number(&json, "void_rate", record.voidRate)
     number(&json, "early_share", record.earlyShare)
+    number(&json, "low_information_share", record.lowInformationShare)
+    number(&json, "specificity", record.meanSpecificity)
+    integer(&json, "echoes", record.echoes)
+    integer(&json, "echoed_originals", record.echoedOriginals)
   }
 
   private func calibration(_ json: inout JSONBuffer, _ bins: [CalibrationBin]) {

@@ -16,6 +16,7 @@ public struct MarkdownRenderer: Sendable {
     unranked(card, into: &out)
     calibration(card, into: &out)
     overTime(card, into: &out)
+    for section in InsightSections.all(card) { insight(section, into: &out) }
     highlights(
       "Best calls", "Confident and right: true claims said with more than 50%.",
       card.bestCalls, into: &out)
@@ -173,6 +174,22 @@ public struct MarkdownRenderer: Sendable {
         ScorecardWords.groupNoun(card), "Year", "Claims", "Scored", "Accuracy (95% interval)",
         "Brier",
       ], rows, rightAligned: [1, 2, 3, 4, 5])
+    out.append("")
+  }
+
+  private func insight(_ section: InsightSection, into out: inout [String]) {
+    out.append("## " + MarkdownText.inline(section.title))
+    out.append("")
+    guard let table = section.table else {
+      out.append(MarkdownText.inline(section.empty))
+      out.append("")
+      return
+    }
+    out.append(MarkdownText.inline(section.lead))
+    out.append("")
+    out += MarkdownText.table(
+      table.header.map(MarkdownText.cell), table.rows.map { $0.map(MarkdownText.cell) },
+      rightAligned: table.numeric)
     out.append("")
   }
 

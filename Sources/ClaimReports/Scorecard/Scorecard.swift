@@ -52,6 +52,23 @@ public struct Scorecard: Sendable, Equatable {
   public let pending: ClaimList
   /// Open claims whose deadline has passed, longest overdue first.
   public let overdue: ClaimList
+  /// Per group, each hedge word with at least `minResolved` scored claims read from it; groups
+  /// in the order of `ranked` then `unranked`, words by count, then by word.
+  public let hedgeReadings: [HedgeReading]
+  /// The same over all groups: what each word turned out to mean.
+  public let hedgeTable: [HedgeReading]
+  /// The ranked groups scored with the hedge words read low, as in the table, and high.
+  public let sensitivity: [HedgeSensitivity]
+  /// Forecasts of the selection that others repeated later: the first `listLimit`, in ledger
+  /// order, each under the claim that said it first.
+  public let echoes: [EchoLine]
+  /// How many forecasts of the selection were echoed in all.
+  public let echoedTotal: Int
+  /// Whether echoes were scored as claims of their own.
+  public let countsEchoes: Bool
+  /// Per kind of event with claims (acquisitions, launches, …, then other), how long the
+  /// claims took to come true.
+  public let timeToTruth: [TimeToTruth]
 
   /// Resolved claims not scored yet because their deadline is still ahead.
   public var waitingForDeadline: Int { totals.counts.waiting }
@@ -61,7 +78,9 @@ public struct Scorecard: Sendable, Equatable {
     hedgeTableVersion: String, minResolved: Int, totals: TrackRecord, ranked: [TrackRecord],
     unranked: [TrackRecord], calibration: [CalibrationBin], decomposition: BrierDecomposition?,
     byYear: [YearRecord], bestCalls: [ClaimLine], worstMisses: [ClaimLine], pending: ClaimList,
-    overdue: ClaimList
+    overdue: ClaimList, hedgeReadings: [HedgeReading] = [], hedgeTable: [HedgeReading] = [],
+    sensitivity: [HedgeSensitivity] = [], echoes: [EchoLine] = [], echoedTotal: Int = 0,
+    countsEchoes: Bool = false, timeToTruth: [TimeToTruth] = []
   ) {
     self.year = year
     self.by = by
@@ -80,6 +99,13 @@ public struct Scorecard: Sendable, Equatable {
     self.worstMisses = worstMisses
     self.pending = pending
     self.overdue = overdue
+    self.hedgeReadings = hedgeReadings
+    self.hedgeTable = hedgeTable
+    self.sensitivity = sensitivity
+    self.echoes = echoes
+    self.echoedTotal = echoedTotal
+    self.countsEchoes = countsEchoes
+    self.timeToTruth = timeToTruth
   }
 }
 
@@ -113,6 +139,19 @@ public struct ClaimLine: Sendable, Equatable {
     self.resolvedOn = resolvedOn
     self.evidence = evidence
     self.url = url
+  }
+}
+
+/// A forecast and the later claims that repeat it.
+public struct EchoLine: Sendable, Equatable {
+  /// The claim that said it first: the originator.
+  public let original: ClaimLine
+  /// The repeats, the earliest said first.
+  public let echoes: [ClaimLine]
+
+  public init(original: ClaimLine, echoes: [ClaimLine]) {
+    self.original = original
+    self.echoes = echoes
   }
 }
 

@@ -17,13 +17,26 @@ public struct ScorecardBuilder: Sendable {
   public let hedgeTableVersion: String
   /// How many pending and overdue claims are listed; the rest are only counted.
   public let listLimit: Int
+  /// The table hedge words are read from, for what they mean and how sensitive scores are.
+  public let hedges: HedgeScale
+  /// The English names the extractor's lexicon finds in a claim, in text order; the first is
+  /// its subject. Claims with names are clustered into echoes of one forecast.
+  public let names: @Sendable (Claim) -> [String]
+  /// Whether echoes (claims that repeat a forecast someone said earlier) are scored too; by
+  /// default a forecast is scored once, under the source that said it first.
+  public var countsEchoes = false
+  /// Whether the figures that read every claim's text are worked out: specificity, echoes and
+  /// time to truth. The terminal commands that show only counts and scores skip them.
+  public var readsClaimTexts = true
   /// How many best calls and worst misses are listed.
   public static let highlightLimit = 5
 
   public init(
     year: Int?, by: ScorecardBasis, today: Day, minResolved: Int = 5, grouping: Grouping = .source,
     canonical: @escaping @Sendable (String) -> String = { $0 }, ledgerSHA256: String,
-    hedgeTableVersion: String = HedgeScale.version, listLimit: Int = 50
+    hedgeTableVersion: String = HedgeScale.version, listLimit: Int = 50,
+    hedges: HedgeScale = .standard, subject: @escaping @Sendable (Claim) -> String? = { _ in nil },
+    names: (@Sendable (Claim) -> [String])? = nil
   ) {
     self.year = year
     self.by = by
@@ -34,23 +47,31 @@ public struct ScorecardBuilder: Sendable {
     self.ledgerSHA256 = ledgerSHA256
     self.hedgeTableVersion = hedgeTableVersion
     self.listLimit = max(listLimit, 0)
+    self.hedges = hedges
+    self.names = names ?? { claim in subject(claim).map { [$0] } ?? [] }
+  }
+
+  /// The claim's subject: the first name found in it.
+  func subject(of claim: Claim) -> String? {
+    names(claim).first
   }
 
   /// The same, with names merged through the aliases of `Claims/sources.json`.
   public init(
     year: Int?, by: ScorecardBasis, today: Day, minResolved: Int = 5, grouping: Grouping = .source,
     aliases: SourceAliases, ledgerSHA256: String, hedgeTableVersion: String = HedgeScale.version,
-    listLimit: Int = 50
+    listLimit: Int = 50, names: (@Sendable (Claim) -> [String])? = nil
   ) {
     self.init(
       year: year, by: by, today: today, minResolved: minResolved, grouping: grouping,
       canonical: { aliases.canonical($0) }, ledgerSHA256: ledgerSHA256,
-      hedgeTableVersion: hedgeTableVersion, listLimit: listLimit)
+      hedgeTableVersion: hedgeTableVersion, listLimit: listLimit, names: names)
   }
 
   /// One pass over `records` with dictionaries, then sorting of the groups and short lists.
   public func build(from records: [ClaimRecord]) -> Scorecard {
-    var fold = ScorecardFold(builder: self)
+    let echoes = readsClaimTexts ? EchoClusters(records, names: names) : EchoClusters()
+    var fold = ScorecardFold(builder: self, echoes: echoes)
     for index in records.indices {
       fold.add(records[index], at: index)
     }
@@ -61,13 +82,26 @@ public struct ScorecardBuilder: Sendable {
   /// those of `claims sources`.
   public static func trackRecords(
     from records: [ClaimRecord], today: Day, minResolved: Int = 5, grouping: Grouping = .source,
-    canonical: @escaping @Sendable (String) -> String = { $0 }
+    canonical: @escaping @Sendable (String) -> String = { $0 },
+    subject: @escaping @Sendable (Claim) -> String? = { _ in nil }
   ) -> [TrackRecord] {
-    let builder = ScorecardBuilder(
-      year: nil, by: .due, today: today, minResolved: minResolved, grouping: grouping,
-      canonical: canonical, ledgerSHA256: "", listLimit: 0)
-    let card = builder.build(from: records)
+    let card = allYears(
+      from: records, today: today, minResolved: minResolved, grouping: grouping,
+      canonical: canonical, subject: subject)
     return card.ranked + card.unranked
+  }
+
+  /// The all-years scorecard with no claim lists and no specificity, for the terminal commands.
+  public static func allYears(
+    from records: [ClaimRecord], today: Day, minResolved: Int = 5, grouping: Grouping = .source,
+    canonical: @escaping @Sendable (String) -> String = { $0 },
+    subject: @escaping @Sendable (Claim) -> String? = { _ in nil }
+  ) -> Scorecard {
+    var builder = ScorecardBuilder(
+      year: nil, by: .due, today: today, minResolved: minResolved, grouping: grouping,
+      canonical: canonical, ledgerSHA256: "", listLimit: 0, subject: subject)
+    builder.readsClaimTexts = false
+    return builder.build(from: records)
   }
 
   /// The year a claim is filed under: of its deadline, or of the day it was said.

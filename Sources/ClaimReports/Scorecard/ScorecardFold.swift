@@ -15,6 +15,15 @@ struct ScorecardFold {
   private var worst: [Candidate] = []
   private var pending: [Candidate] = []
   private var overdue: [Candidate] = []
+  /// Scored claims per group (nil: all groups) and hedge word.
+  private var words: [WordKey: WordTally] = [:]
+  private var knownHedges: [String: Hedge] = [:]
+  private var hedgeCache: [String: Hedge?] = [:]
+
+  private struct WordKey: Hashable {
+    let group: Int?
+    let word: String
+  }
 
   private struct YearKey: Hashable {
     let group: Int
@@ -29,8 +38,16 @@ struct ScorecardFold {
     let deadline: Day?
   }
 
-  init(builder: ScorecardBuilder) {
+  /// The forecasts said more than once; echoes are skipped unless the builder counts them.
+  let echoes: EchoClusters
+  /// Originators in the selection that others echoed, in record order.
+  private var echoed: [Int] = []
+  /// When each counted claim came true (or that it has not yet), by kind of event.
+  private var truth: [String: [TimeToTruth.Observation]] = [:]
+
+  init(builder: ScorecardBuilder, echoes: EchoClusters) {
     self.builder = builder
+    self.echoes = echoes
   }
 
   mutating func add(_ record: ClaimRecord, at index: Int) {
@@ -38,13 +55,48 @@ struct ScorecardFold {
     let year = builder.year(of: claim)
     if let selected = builder.year, year != selected { return }
     guard let standing = ClaimStanding(record, today: builder.today) else { return }
-    let confidence = claim.confidence.value
-    totals.add(standing, confidence: confidence)
+    let isEcho = echoes.isEcho(index)
+    if echoes.echoesOf[index] != nil { echoed.append(index) }
+    if isEcho { totals.echoes += 1 }
+    if echoes.echoesOf[index] != nil { totals.originals += 1 }
     forEachGroup(of: claim) { fold, group in
-      fold.groups[group].add(standing, confidence: confidence)
+      if isEcho { fold.groups[group].echoes += 1 }
+      if fold.echoes.echoesOf[index] != nil { fold.groups[group].originals += 1 }
+    }
+    if isEcho, !builder.countsEchoes { return }
+    if builder.readsClaimTexts, let said = claim.said {
+      let kind = ForecastEvent(text: claim.text)?.rawValue ?? TimeToTruth.other
+      let observation: TimeToTruth.Observation =
+        switch (record.status, record.resolution) {
+        case (.resolved, let resolution?) where resolution.outcome == .true:
+          .cameTrue(
+            days: said.days(until: resolution.on),
+            lead: claim.deadline.map { resolution.on.days(until: $0) })
+        case (.resolved, _): .never
+        default: .open(days: said.days(until: builder.today))
+        }
+      truth[kind, default: []].append(observation)
+    }
+    let confidence = claim.confidence.value
+    let traits = traits(of: claim)
+    totals.add(standing, traits)
+    let wordScore: Double? =
+      if case .settled(let outcome, _) = standing, let score = outcome.score, let use = traits.use {
+        use.wordOutcome(score)
+      } else {
+        nil
+      }
+    if let wordScore, let use = traits.use {
+      words[WordKey(group: nil, word: use.hedge.word), default: WordTally()].add(wordScore)
+    }
+    forEachGroup(of: claim) { fold, group in
+      fold.groups[group].add(standing, traits)
       if let year {
-        fold.years[YearKey(group: group, year: year), default: GroupTally()].add(
-          standing, confidence: confidence)
+        fold.years[YearKey(group: group, year: year), default: GroupTally()].add(standing, traits)
+      }
+      if let wordScore, let use = traits.use {
+        fold.words[WordKey(group: group, word: use.hedge.word), default: WordTally()].add(
+          wordScore)
       }
     }
     let candidate = Candidate(
@@ -80,6 +132,26 @@ struct ScorecardFold {
     }
   }
 
+  /// The claim's hedge use, low-information word and specificity; words are looked up once.
+  private mutating func traits(of claim: Claim) -> ClaimTraits {
+    var hedge: Hedge?
+    if let word = claim.hedge {
+      if let known = hedgeCache[word] {
+        hedge = known
+      } else {
+        hedge = builder.hedges.hedge(named: word)
+        hedgeCache[word] = hedge
+      }
+    }
+    let use = hedge.flatMap { HedgeUse(hedge: $0, confidence: claim.confidence.value) }
+    if let use { knownHedges[use.hedge.word] = use.hedge }
+    return ClaimTraits(
+      confidence: claim.confidence.value, use: use,
+      isLowInformation: hedge?.isLowInformation ?? false,
+      specificity: builder.readsClaimTexts
+        ? Specificity(claim, subject: builder.subject(of: claim)).score : 0)
+  }
+
   private mutating func canonicalName(_ name: String) -> String {
     if let known = canonicalNames[name] { return known }
     let canonical = builder.canonical(name)
@@ -100,7 +172,9 @@ struct ScorecardFold {
     var ranked: [TrackRecord] = []
     var unranked: [TrackRecord] = []
     for (index, tally) in groups.enumerated() {
-      let record = tally.record(named: groupNames[index], rank: nil)
+      let record = tally.record(
+        named: groupNames[index], rank: nil,
+        isMeasuringSpecificity: builder.readsClaimTexts)
       if record.figures.scored >= minimum, record.figures.scored > 0 {
         ranked.append(record)
       } else {
@@ -114,18 +188,17 @@ struct ScorecardFold {
       if a.figures.scored != b.figures.scored { return a.figures.scored > b.figures.scored }
       return a.name < b.name
     }
-    ranked = ranked.enumerated().map { position, record in
-      TrackRecord(
-        name: record.name, counts: record.counts, figures: record.figures,
-        voidRate: record.voidRate, earlyShare: record.earlyShare, rank: position + 1)
-    }
+    ranked = ranked.enumerated().map { position, record in record.ranked(position + 1) }
     unranked.sort { a, b in
       (b.figures.scored, b.counts.claims, a.name) < (a.figures.scored, a.counts.claims, b.name)
     }
     return Scorecard(
       year: builder.year, by: builder.by, grouping: builder.grouping, generated: builder.today,
       ledgerSHA256: builder.ledgerSHA256, hedgeTableVersion: builder.hedgeTableVersion,
-      minResolved: minimum, totals: totals.record(named: "all", rank: nil), ranked: ranked,
+      minResolved: minimum,
+      totals: totals.record(
+        named: "all", rank: nil, isMeasuringSpecificity: builder.readsClaimTexts),
+      ranked: ranked,
       unranked: unranked, calibration: calibration.bins,
       decomposition: decomposition.decomposition,
       byYear: yearRecords(order: ranked + unranked),
@@ -134,7 +207,30 @@ struct ScorecardFold {
       pending: ClaimList(
         lines: lines(soonest(pending), limit: builder.listLimit, records), total: pending.count),
       overdue: ClaimList(
-        lines: lines(soonest(overdue), limit: builder.listLimit, records), total: overdue.count))
+        lines: lines(soonest(overdue), limit: builder.listLimit, records), total: overdue.count),
+      hedgeReadings: (ranked + unranked).flatMap { record in
+        groupIndex[record.name].map { hedgeReadings(group: $0, name: record.name) } ?? []
+      },
+      hedgeTable: hedgeReadings(group: nil, name: nil),
+      sensitivity: HedgeSensitivity.rows(
+        ranked.compactMap { record in
+          groupIndex[record.name].map { (name: record.name, tally: groups[$0]) }
+        }),
+      echoes: echoLines(records), echoedTotal: echoed.count, countsEchoes: builder.countsEchoes,
+      timeToTruth: (ForecastEvent.allCases.map(\.rawValue) + [TimeToTruth.other]).compactMap {
+        kind in truth[kind].map { TimeToTruth(kind: kind, observations: $0) }
+      })
+  }
+
+  /// The words of one group (nil: all) with enough scored claims, most used first.
+  private func hedgeReadings(group: Int?, name: String?) -> [HedgeReading] {
+    let minimum = max(builder.minResolved, 1)
+    return words.compactMap { key, tally -> HedgeReading? in
+      guard key.group == group, tally.count >= minimum, let hedge = knownHedges[key.word] else {
+        return nil
+      }
+      return tally.reading(name: name, hedge: hedge)
+    }.sorted { ($1.count, $0.word) < ($0.count, $1.word) }
   }
 
   private func yearRecords(order: [TrackRecord]) -> [YearRecord] {
@@ -169,14 +265,24 @@ struct ScorecardFold {
   private mutating func lines(_ candidates: [Candidate], limit: Int, _ records: [ClaimRecord])
     -> [ClaimLine]
   {
-    candidates.prefix(limit).map { candidate in
-      let record = records[candidate.index]
-      let claim = record.claim
-      return ClaimLine(
-        id: record.id.description, text: claim.text, quote: claim.quote,
-        source: canonicalName(claim.source), confidence: claim.confidence.value,
-        said: claim.said, deadline: claim.deadline, outcome: record.outcome,
-        resolvedOn: record.resolution?.on, evidence: record.resolution?.evidence, url: claim.url)
+    candidates.prefix(limit).map { line(records[$0.index]) }
+  }
+
+  private mutating func line(_ record: ClaimRecord) -> ClaimLine {
+    let claim = record.claim
+    return ClaimLine(
+      id: record.id.description, text: claim.text, quote: claim.quote,
+      source: canonicalName(claim.source), confidence: claim.confidence.value,
+      said: claim.said, deadline: claim.deadline, outcome: record.outcome,
+      resolvedOn: record.resolution?.on, evidence: record.resolution?.evidence, url: claim.url)
+  }
+
+  /// The first echoed forecasts of the selection, each with its echoes.
+  private mutating func echoLines(_ records: [ClaimRecord]) -> [EchoLine] {
+    echoed.prefix(builder.listLimit).map { index in
+      EchoLine(
+        original: line(records[index]),
+        echoes: (echoes.echoesOf[index] ?? []).map { line(records[$0]) })
     }
   }
 }

@@ -11,10 +11,21 @@ public struct TrackRecord: Sendable, Equatable {
   public let earlyShare: Double?
   /// 1 for the best; nil below the minimum of scored claims (and for totals).
   public let rank: Int?
+  /// Of the counted claims, the share hedged with a low-information word (可能, could); nil
+  /// with no claims.
+  public let lowInformationShare: Double?
+  /// Mean `Specificity.score` of the counted claims, 0…1; nil with no claims.
+  public let meanSpecificity: Double?
+  /// The group's claims that repeat a forecast someone said earlier (not scored unless echoes
+  /// are counted).
+  public let echoes: Int
+  /// The group's forecasts that others repeated later: it said them first.
+  public let echoedOriginals: Int
 
   public init(
     name: String, counts: OutcomeCounts, figures: ScoreFigures, voidRate: Double?,
-    earlyShare: Double?, rank: Int?
+    earlyShare: Double?, rank: Int?, lowInformationShare: Double? = nil,
+    meanSpecificity: Double? = nil, echoes: Int = 0, echoedOriginals: Int = 0
   ) {
     self.name = name
     self.counts = counts
@@ -22,6 +33,18 @@ public struct TrackRecord: Sendable, Equatable {
     self.voidRate = voidRate
     self.earlyShare = earlyShare
     self.rank = rank
+    self.lowInformationShare = lowInformationShare
+    self.meanSpecificity = meanSpecificity
+    self.echoes = echoes
+    self.echoedOriginals = echoedOriginals
+  }
+
+  /// The same record with `rank` set.
+  func ranked(_ rank: Int) -> TrackRecord {
+    TrackRecord(
+      name: name, counts: counts, figures: figures, voidRate: voidRate, earlyShare: earlyShare,
+      rank: rank, lowInformationShare: lowInformationShare, meanSpecificity: meanSpecificity,
+      echoes: echoes, echoedOriginals: echoedOriginals)
   }
 }
 
@@ -100,20 +123,40 @@ enum ClaimStanding: Equatable {
 /// A group's counts and score sums while the builder folds the claims.
 struct GroupTally {
   var counts = OutcomeCounts()
+  /// Scores with each hedge word read at the table's value: the scorecard's own.
   var scores = ScoreTally()
+  /// Scores with each hedge word read at the low and at the high end of its range.
+  var low = ScoreTally()
+  var high = ScoreTally()
+  /// Scored claims whose confidence was read from a hedge word.
+  var hedged = 0
+  var lowInformation = 0
+  var specificitySum = 0.0
+  /// Claims that repeat an earlier forecast, and forecasts that others repeated later.
+  var echoes = 0
+  var originals = 0
 
-  mutating func add(_ standing: ClaimStanding, confidence: Double) {
+  mutating func add(_ standing: ClaimStanding, _ traits: ClaimTraits) {
     counts.add(standing)
+    if traits.isLowInformation { lowInformation += 1 }
+    specificitySum += traits.specificity
     if case .settled(let outcome, _) = standing, let score = outcome.score {
-      scores.add(confidence: confidence, outcome: score)
+      scores.add(confidence: traits.confidence, outcome: score)
+      low.add(confidence: traits.use?.confidence(.low) ?? traits.confidence, outcome: score)
+      high.add(confidence: traits.use?.confidence(.high) ?? traits.confidence, outcome: score)
+      if traits.use != nil { hedged += 1 }
     }
   }
 
-  func record(named name: String, rank: Int?) -> TrackRecord {
-    TrackRecord(
+  /// `isMeasuringSpecificity`: false leaves the mean specificity nil rather than 0.
+  func record(named name: String, rank: Int?, isMeasuringSpecificity: Bool = true) -> TrackRecord {
+    let claims = Double(counts.claims)
+    return TrackRecord(
       name: name, counts: counts, figures: scores.figures,
       voidRate: counts.resolved > 0 ? Double(counts.void) / Double(counts.resolved) : nil,
       earlyShare: counts.true > 0 ? Double(counts.early) / Double(counts.true) : nil,
-      rank: rank)
+      rank: rank, lowInformationShare: claims > 0 ? Double(lowInformation) / claims : nil,
+      meanSpecificity: claims > 0 && isMeasuringSpecificity ? specificitySum / claims : nil,
+      echoes: echoes, echoedOriginals: originals)
   }
 }

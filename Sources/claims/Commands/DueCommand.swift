@@ -1,15 +1,26 @@
 import ClaimLedger
 import ClaimReports
 
-/// `claims due`: open claims past their deadline, oldest first, and those falling due soon.
+/// `claims due`: open claims past their deadline, those that matter most first, and those
+/// falling due soon.
 struct DueCommand: Command {
   static let spec = CommandSpec(
     name: "due",
-    abstract: "Open claims past their deadline, oldest first (and those due soon).",
+    abstract: "Open claims past their deadline, those that matter most first (and those due soon).",
     discussion: """
+      Overdue claims come in order of IMPACT, the most settling each could move its source's
+      Brier score: max(|p² − B|, |(1 − p)² − B|) / (n + 1) for a claim of confidence p from a
+      source with n scored claims and Brier score B (0 when n is 0). Confident claims from
+      sources with few scored claims come first; equal ones, oldest deadline first. Claims due
+      soon follow by deadline. --by-subject gathers the claims about one subject (a name the
+      lexicon knows), so one search settles several.
+
       With --resolve on a terminal, shows each overdue claim and reads one key:
 
       \(DuePrompt.help)
+      With --by-subject, a subject with several claims is offered first as a group:
+
+      \(DuePrompt.groupHelp)
       Not on a terminal, or with --json, --resolve lists as usual.
       """,
     parameters: [
@@ -20,16 +31,19 @@ struct DueCommand: Command {
       .flag(
         "--resolve",
         help: "On a terminal, walk the overdue claims and settle each with a key (t f p v l s q)."),
+      .flag("--by-subject", help: "Gather the claims about one subject, biggest impact first."),
     ])
 
   var within: Int?
   var countOnly: Bool
   var resolves: Bool
+  var bySubject: Bool
 
   init(_ input: ParsedInput) throws(UsageError) {
     within = try input.option("--within", as: DayCount.self).map(\.value)
     countOnly = input.flag("--count")
     resolves = input.flag("--resolve")
+    bySubject = input.flag("--by-subject")
     if resolves, countOnly {
       throw UsageError("--resolve and --count do not go together", command: Self.spec.name)
     }
@@ -57,7 +71,6 @@ struct DueCommand: Command {
       (a: (deadline: Int, id: UInt64, position: Int), b: (deadline: Int, id: UInt64, position: Int))
         -> Bool in (a.deadline, a.id) < (b.deadline, b.id)
     }
-    overdueKeys.sort(by: byDeadline)
     soonKeys.sort(by: byDeadline)
     let days = within ?? 30
     if countOnly {
@@ -65,14 +78,32 @@ struct DueCommand: Command {
         "\(overdueKeys.count) overdue, \(soonKeys.count) due within \(days) day\(days == 1 ? "" : "s")\n"
       )
     }
+    let aliases = try context.sourceAliases()
+    let subject = bySubject ? try ClaimSubjects.finder(context: context) : { _ in nil }
+    let ranked = ResolutionQueue.order(
+      records, indices: overdueKeys.map(\.position), today: today,
+      canonical: { aliases.canonical($0) }, subject: subject)
+    let groups =
+      bySubject
+      ? ResolutionQueue.grouped(ranked)
+      : ranked.map { ResolutionQueue.Group(subject: $0.subject, items: [$0]) }
+    let overdue = groups.flatMap(\.items)
     if resolves, !context.json, let conversation = context.terminal.conversation {
-      guard !overdueKeys.isEmpty else { return CommandOutput("nothing is overdue\n") }
-      let walk = DuePrompt(
-        context: context, conversation: conversation(),
-        queue: overdueKeys.map { records[$0.position] })
+      guard !overdue.isEmpty else { return CommandOutput("nothing is overdue\n") }
+      var spans: [Range<Int>] = []
+      for group in groups {
+        let start = spans.last?.upperBound ?? 0
+        spans.append(start..<start + group.items.count)
+      }
+      var walk = DuePrompt(
+        context: context, conversation: conversation(), queue: overdue.map { records[$0.index] })
+      walk.groups = spans
+      walk.groupSubject = subject
       return CommandOutput(try walk.run(), notes: context.notes(for: ledger))
     }
-    let positions = (overdueKeys + (within == nil ? [] : soonKeys)).map(\.position)
+    let impacts = Dictionary(uniqueKeysWithValues: overdue.map { ($0.index, $0.impact) })
+    let subjects = Dictionary(uniqueKeysWithValues: overdue.map { ($0.index, $0.subject) })
+    let positions = overdue.map(\.index) + (within == nil ? [] : soonKeys.map(\.position))
     if context.json {
       var writer = OutputWriter(context.terminal)
       try ClaimJSON.write(positions, of: records, to: &writer)
@@ -83,19 +114,26 @@ struct DueCommand: Command {
         "nothing is overdue\(within == nil ? "" : " or due within \(days) days")\n",
         notes: context.notes(for: ledger))
     }
-    let overdueCount = overdueKeys.count
-    var table = StreamingTable(columns: [
-      .init("ID"), .init("DUE"), .init("LATE", alignment: .right), .init("CONF", alignment: .right),
-      .init("SOURCE"), .init("TEXT", isFlexible: true),
-    ])
+    let overdueCount = overdue.count
+    let lead: [TextTable.Column] = bySubject ? [.init("SUBJECT")] : []
+    var table = StreamingTable(
+      columns: lead + [
+        .init("ID"), .init("DUE"), .init("LATE", alignment: .right),
+        .init("CONF", alignment: .right), .init("IMPACT", alignment: .right), .init("SOURCE"),
+        .init("TEXT", isFlexible: true),
+      ])
+    let lateColumn = lead.count + 2
     for position in positions {
       // One copy of the claim per row: each copy retains every text of the claim.
       let claim = records[position].claim
       let late = claim.deadline.map { $0.days(until: today) } ?? 0
-      table.append([
+      let row = [
         records[position].id.description, claim.deadline?.description ?? "—",
-        late > 0 ? "\(late)d" : "in \(-late)d", claim.confidence.percent, claim.source, claim.text,
-      ])
+        late > 0 ? "\(late)d" : "in \(-late)d", claim.confidence.percent,
+        impacts[position].map { DecimalFormat.fixed($0, places: 3) } ?? "—", claim.source,
+        claim.text,
+      ]
+      table.append(bySubject ? [(subjects[position] ?? nil) ?? "—"] + row : row)
     }
     let terminal = context.terminal
     var writer = OutputWriter(terminal)
@@ -103,7 +141,7 @@ struct DueCommand: Command {
       width: terminal.isInteractive ? terminal.width ?? 100 : terminal.width,
       style: terminal.usesColour
         ? { row, column, cell in
-          column == 2 && row < overdueCount ? terminal.paint(cell, .red) : cell
+          column == lateColumn && row < overdueCount ? terminal.paint(cell, .red) : cell
         } : nil, to: &writer)
     return CommandOutput(writer.text, notes: context.notes(for: ledger))
   }

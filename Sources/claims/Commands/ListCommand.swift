@@ -1,4 +1,5 @@
 import ClaimLedger
+import ClaimReports
 
 /// `claims list`: the claims that pass every filter given, as a table or JSON.
 struct ListCommand: Command {
@@ -20,10 +21,14 @@ struct ListCommand: Command {
         "--search", value: "WORDS", help: "Words that must all occur in the text, quote or source."),
       .flag("--overdue", help: "Only open claims past their deadline."),
       .option("--limit", value: "N", help: "At most N claims."),
+      .flag(
+        "--originals",
+        help: "Hide echoes: claims that repeat a forecast another claim said earlier."),
     ])
 
   var filter = ClaimFilter()
   var limit: Int?
+  var isOriginalsOnly: Bool
 
   init(_ input: ParsedInput) throws(UsageError) {
     filter.status = try input.option("--status", as: Status.self)
@@ -38,6 +43,7 @@ struct ListCommand: Command {
       ?? []
     filter.isOverdueOnly = input.flag("--overdue")
     limit = try input.option("--limit", as: DayCount.self).map(\.value)
+    isOriginalsOnly = input.flag("--originals")
     if let from = filter.saidFrom, let to = filter.saidTo, to < from {
       throw UsageError("--said-to \(to) is before --said-from \(from)", command: Self.spec.name)
     }
@@ -49,19 +55,21 @@ struct ListCommand: Command {
     var filter = self.filter
     filter.source = filter.source.map(aliases.canonical)
     let notes = context.notes(for: ledger)
+    let all = ledger.records
+    let echoes =
+      isOriginalsOnly ? EchoClusters(all, names: try ClaimSubjects.names(context: context)) : nil
+    let isShown = { (position: Int) in
+      echoes?.isEcho(position) != true
+        && filter.matches(all[position], today: context.today, aliases: aliases)
+    }
     if context.json {
       // Positions rather than copies of the records, and the JSON written out in chunks.
-      let all = ledger.records
-      let positions = all.indices.lazy.filter {
-        filter.matches(all[$0], today: context.today, aliases: aliases)
-      }.prefix(limit ?? Int.max)
+      let positions = all.indices.lazy.filter(isShown).prefix(limit ?? Int.max)
       var writer = OutputWriter(context.terminal)
       try ClaimJSON.write(positions, of: all, to: &writer)
       return CommandOutput(writer.text, notes: notes)
     }
-    var records = ledger.records.filter {
-      filter.matches($0, today: context.today, aliases: aliases)
-    }
+    var records = all.indices.filter(isShown).map { all[$0] }
     if let limit { records = Array(records.prefix(limit)) }
     guard !records.isEmpty else {
       return CommandOutput(

@@ -13,6 +13,10 @@ struct ReportCommand: Command {
       written. A resolved claim counts once its deadline has passed. Files are named
       scorecard-YEAR.md (.html, .csv, .json) and scorecard-all.*, in Reports/ beside the
       Claims/ folder unless --out says otherwise.
+
+      Claims that make the same forecast (the same names, kind of event, figures and deadline
+      year, in Chinese or English) are scored once, under the source that said it first; the
+      later ones are echoes, listed under "Who said it first". --count-echoes scores them too.
       """,
     parameters: [
       .option("--year", value: "YEAR", help: "The year to score (default: this year)."),
@@ -26,6 +30,9 @@ struct ReportCommand: Command {
       ),
       .option("--group", value: "BY", help: "source (default), via (the outlet) or tag.")
         .completing(Grouping.self),
+      .flag(
+        "--count-echoes",
+        help: "Score claims that repeat an earlier forecast too (default: only the first)."),
     ])
 
   var year: Int?
@@ -34,6 +41,7 @@ struct ReportCommand: Command {
   var outDirectory: String?
   var minResolved: Int
   var grouping: Grouping
+  var countsEchoes: Bool
 
   init(_ input: ParsedInput) throws(UsageError) {
     let name = Self.spec.name
@@ -43,12 +51,14 @@ struct ReportCommand: Command {
     outDirectory = try input.text("--out")
     minResolved = try input.option("--min-resolved", as: ClaimCount.self)?.value ?? 5
     grouping = try input.option("--group", as: Grouping.self) ?? .source
+    countsEchoes = input.flag("--count-echoes")
     if outDirectory?.isEmpty == true { throw UsageError("--out needs a folder", command: name) }
   }
 
   func run(in context: Context) throws -> CommandOutput {
     let (ledger, sha256) = try context.store.loadWithDigest()
     let aliases = try context.sourceAliases()
+    let names = try ClaimSubjects.names(context: context)
     let years: [Int?] = year.map { [$0] } ?? [context.today.year, nil]
     let directory =
       outDirectory.map { LedgerLocator.resolved($0, in: context.workingDirectory) }
@@ -56,10 +66,11 @@ struct ReportCommand: Command {
         ledgerPath: context.ledgerPath, workingDirectory: context.workingDirectory)
     var written: [String] = []
     for year in years {
-      let card = ScorecardBuilder(
+      var builder = ScorecardBuilder(
         year: year, by: basis, today: context.today, minResolved: minResolved, grouping: grouping,
-        aliases: aliases, ledgerSHA256: sha256
-      ).build(from: ledger.records)
+        aliases: aliases, ledgerSHA256: sha256, names: names)
+      builder.countsEchoes = countsEchoes
+      let card = builder.build(from: ledger.records)
       for format in formats {
         let path = (directory as NSString).appendingPathComponent(
           "scorecard-\(year.map(String.init) ?? "all").\(format.rawValue)")

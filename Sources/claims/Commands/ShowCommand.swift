@@ -1,4 +1,5 @@
 import ClaimLedger
+import ClaimReports
 
 /// `claims show`: one claim, every field, and its whole history.
 struct ShowCommand: Command {
@@ -52,6 +53,7 @@ struct ShowCommand: Command {
       if let note = resolution.note { rows.append(("note", note)) }
     }
     if let rejection = record.rejection { rows.append(("rejected", rejection)) }
+    rows += try echoRows(of: record, in: ledger, context: context)
     var text = terminal.paint("claim \(record.id)", .bold) + "\n"
     for (label, value) in rows {
       text += "  " + label.padding(toLength: 12, withPad: " ", startingAt: 0) + value + "\n"
@@ -61,6 +63,23 @@ struct ShowCommand: Command {
       text += "  " + entry.at.description + "  " + line + "\n"
     }
     return CommandOutput(text, notes: context.notes(for: ledger))
+  }
+
+  /// "echo of" the claim that said the forecast first, or "echoes" that repeated it later.
+  private func echoRows(of record: ClaimRecord, in ledger: Ledger, context: Context) throws
+    -> [(String, String)]
+  {
+    let all = ledger.records
+    guard let index = all.firstIndex(where: { $0.id == record.id }) else { return [] }
+    let clusters = EchoClusters(all, names: try ClaimSubjects.names(context: context))
+    let describe = { (position: Int) in
+      let claim = all[position].claim
+      return "\(all[position].id)  \(claim.source), \(claim.said?.description ?? "undated")"
+    }
+    if let origin = clusters.originOf[index] { return [("echo of", describe(origin))] }
+    return (clusters.echoesOf[index] ?? []).enumerated().map { offset, position in
+      (offset == 0 ? "echoes" : "", describe(position))
+    }
   }
 
   private func statusLine(_ record: ClaimRecord, today: Day) -> String {

@@ -10,9 +10,32 @@ struct SourcesCommand: Command {
       Names listed as aliases in Claims/sources.json count as their canonical source. The
       track record is scored as in the scorecards: claims resolved and past their deadline,
       void left out; RANK is by shrunk accuracy among sources with 5 or more scored claims.
-      """)
 
-  init(_ input: ParsedInput) throws(UsageError) {}
+      With --hedges, each hedge word read in at least N scored claims (--min-resolved, default
+      5) of SOURCE, or of all sources: how often what the word bet on happened, with a Wilson
+      95% interval, beside the value the hedge table assumes; * after a word marks a table
+      value outside the interval.
+      """,
+    parameters: [
+      .positional("source", help: "Only this source (a name or an alias).", optional: true),
+      .flag("--hedges", help: "What each hedge word turned out to mean, not the counts."),
+      .option(
+        "--min-resolved", value: "N",
+        help: "Scored claims a word needs to be listed with --hedges (default 5)."),
+    ])
+
+  var source: String?
+  var showsHedges: Bool
+  var minResolved: Int
+
+  init(_ input: ParsedInput) throws(UsageError) {
+    source = input.positional("source")
+    showsHedges = input.flag("--hedges")
+    minResolved = try input.option("--min-resolved", as: ClaimCount.self)?.value ?? 5
+    if source?.trimmingSpaces().isEmpty == true {
+      throw UsageError("SOURCE needs a name", command: Self.spec.name)
+    }
+  }
 
   /// The counts of one source.
   struct Tally {
@@ -29,9 +52,20 @@ struct SourcesCommand: Command {
   func run(in context: Context) throws -> CommandOutput {
     let ledger = try context.loadLedger()
     let aliases = try context.sourceAliases()
+    let only = source.map { aliases.canonical($0) }
+    if showsHedges {
+      let card = ScorecardBuilder.allYears(
+        from: ledger.records, today: context.today, minResolved: minResolved,
+        canonical: { aliases.canonical($0) })
+      let readings = only.map { name in card.hedgeReadings.filter { $0.name == name } }
+      return HedgeWordsTable.output(
+        readings ?? card.hedgeTable, minResolved: minResolved, context: context,
+        notes: context.notes(for: ledger))
+    }
     var tallies: [String: Tally] = [:]
     for record in ledger.records {
       let source = aliases.canonical(record.claim.source)
+      if let only, source != only { continue }
       var tally = tallies[source] ?? Tally(source: source)
       tally.claims += 1
       switch record.status {
@@ -106,9 +140,7 @@ struct SourcesCommand: Command {
         ("accuracy", figures?.accuracy), ("brier", figures?.brier),
         ("shrunk_accuracy", figures.map(\.shrunkAccuracy)),
       ] {
-        json.key(name)
-        // Four decimals, as the scorecards give them.
-        if let value { json.number((value * 10_000).rounded() / 10_000) } else { json.null() }
+        json.figure(name, value)
       }
       json.key("rank")
       if let rank = records[tally.source]?.rank { json.integer(rank) } else { json.null() }
@@ -116,6 +148,14 @@ struct SourcesCommand: Command {
     }
     json.endArray()
     return json.text + "\n"
+  }
+}
+
+extension JSONBuffer {
+  /// A figure with four decimals, as the scorecards give them, or null.
+  mutating func figure(_ name: String, _ value: Double?) {
+    key(name)
+    if let value { number((value * 10_000).rounded() / 10_000) } else { null() }
   }
 }
 

@@ -12,7 +12,7 @@ let hostileName = "<script>alert(1)</script> \"Q\", 新智元\nline two | pipe"
       ClaimSpec(
         text: "<b>claim</b> \(index) | 收购", source: hostileName, confidence: 0.8,
         outcome: index < 4 ? .true : .false, evidence: "javascript:alert(2)",
-        quote: "“quote” <img src=x onerror=alert(3)> \(index)")
+        quote: "“quote” <img src=x onerror=alert(3)> \(index)", hedge: "很可能")
     }
     specs.append(.init(text: "=cmd|' /C calc'!A0", source: "=HYPERLINK(\"x\")", outcome: .false))
     specs.append(.init(text: "open <i>", source: hostileName, deadline: "2027-01-01"))

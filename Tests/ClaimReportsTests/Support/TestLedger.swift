@@ -16,6 +16,9 @@ struct ClaimSpec: Sendable {
   var evidence: String?
   var quote: String?
   var status: Status = .open
+  var hedge: String?
+  var deadlineText: String?
+  var isConditional = false
 }
 
 /// Folds specs into `ClaimRecord`s the way the ledger does: `claim` entries, then `resolve` or
@@ -31,7 +34,8 @@ enum TestLedger {
       let claim = Claim(
         text: spec.text, quote: spec.quote, source: spec.source, via: spec.via,
         said: try spec.said.map(day), deadline: try spec.deadline.map(day),
-        confidence: try #require(Confidence(spec.confidence)), tags: spec.tags)
+        deadlineText: spec.deadlineText, confidence: try #require(Confidence(spec.confidence)),
+        hedge: spec.hedge, tags: spec.tags, isConditional: spec.isConditional)
       let id = claim.derivedID
       let at = Timestamp(millisecondsSinceEpoch: 1_700_000_000_000 + Int64(index) * 10)
       let status: Status = spec.status == .open || spec.outcome != nil ? .open : .proposed

@@ -113,4 +113,24 @@ import Testing
     #expect(terminal.isSane)
     #expect(try sandbox.showJSON(ids[0])?["outcome"] as? String == "true")
   }
+
+  @Test func dueResolveSettlesAGroupOnATerminal() throws {
+    let (sandbox, ids) = try DueImpactTests.sandbox()
+    let terminal = try PseudoTerminal(columns: 120)
+    let process = try start(sandbox, on: terminal, ["due", "--resolve", "--by-subject"])
+    try terminal.answer("3 claims about OpenAI", with: "")
+    try terminal.answer("> ", with: "a")
+    try terminal.answer("verdict for all", with: "")
+    try terminal.answer("> ", with: "f")
+    try terminal.answer("evidence", with: "https://example.com/no-deal\n")
+    try terminal.answer("resolved 3 claims as false", with: "")
+    try terminal.answer("> ", with: "q")
+    try #require(process.waitForExit(), "\(terminal.transcript)")
+    #expect(process.terminationStatus == 0)
+    #expect(terminal.isSane)
+    for name in ["info", "qbit", "bloomberg"] {
+      #expect(try sandbox.showJSON(ids[name] ?? "")?["outcome"] as? String == "false")
+    }
+    #expect(try sandbox.showJSON(ids["apple"] ?? "")?["status"] as? String == "open")
+  }
 }

@@ -1,0 +1,30 @@
+import ClaimExtractor
+import ClaimLedger
+import ClaimReports
+
+/// `echoes PATH [--runs N]`: times echo clustering of a loaded ledger with the built-in
+/// lexicon, finding the names included (the ledger is loaded once, untimed).
+enum EchoesCommand {
+  static func run(_ arguments: some Sequence<String>) throws {
+    let options = try Options(arguments, valued: ["--runs"])
+    guard options.positional.count == 1, let path = options.positional.first else {
+      throw BenchError("echoes takes one ledger path")
+    }
+    let runs = try options.count("--runs", default: 5)
+    let records = try LedgerStore(path: path).load().records
+    let lexicon = Lexicon.builtIn
+    let names: @Sendable (Claim) -> [String] = { lexicon.entities(in: $0.text).map(\.canonical) }
+    let clock = ContinuousClock()
+    var times: [Double] = []
+    var clusters = EchoClusters(records, names: { _ in [] })
+    for run in 1...runs {
+      let start = clock.now
+      clusters = EchoClusters(records, names: names)
+      times.append(seconds(start.duration(to: clock.now)))
+      print("run \(run): \(format(times[run - 1], places: 3)) s")
+    }
+    print("claims: \(records.count)")
+    print("echoed forecasts: \(clusters.echoesOf.count), echoes: \(clusters.originOf.count)")
+    print("median: \(format(median(of: times), places: 3)) s")
+  }
+}

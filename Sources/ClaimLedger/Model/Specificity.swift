@@ -1,0 +1,72 @@
+/// How checkable a claim is: four marks, one for each way a forecast can be pinned down.
+///
+/// A source that only says "AI will change everything, if regulators allow it" scores low on
+/// every mark, and a void rate alone would not show it until the claims come due.
+public struct Specificity: Hashable, Sendable {
+  /// The claim names who or what it is about (a company, a product, a person).
+  public let hasNamedSubject: Bool
+  /// The claim has a deadline set by words in the source or by the person who added it.
+  public let hasExplicitDeadline: Bool
+  /// The claim names a number or a countable event (an acquisition, a launch, a listing).
+  public let isMeasurable: Bool
+  /// The claim does not hang on a condition that can void it ("if …", 如果 …).
+  public let isUnconditional: Bool
+
+  /// `subject` is the named subject found by whoever knows the names (the extractor's lexicon).
+  public init(_ claim: Claim, subject: String?) {
+    hasNamedSubject = subject.map { !$0.isEmpty } ?? false
+    hasExplicitDeadline =
+      claim.deadline != nil && !(claim.deadlineText?.trimmingSpaces().isEmpty ?? true)
+    let text = Array(claim.text.utf8)
+    let quote = claim.quote.map { Array($0.utf8) } ?? []
+    isMeasurable = Specificity.isMeasurable(text) || Specificity.isMeasurable(quote)
+    isUnconditional =
+      !claim.isConditional
+      && !Specificity.conditions.contains(in: text)
+      && !Specificity.conditions.contains(in: quote)
+  }
+
+  public init(
+    hasNamedSubject: Bool, hasExplicitDeadline: Bool, isMeasurable: Bool, isUnconditional: Bool
+  ) {
+    self.hasNamedSubject = hasNamedSubject
+    self.hasExplicitDeadline = hasExplicitDeadline
+    self.isMeasurable = isMeasurable
+    self.isUnconditional = isUnconditional
+  }
+
+  /// The share of the four marks the claim has: 0, 0.25, 0.5, 0.75 or 1.
+  public var score: Double {
+    Double(
+      [hasNamedSubject, hasExplicitDeadline, isMeasurable, isUnconditional].filter { $0 }.count)
+      / 4
+  }
+
+  /// Words of a countable event or a threshold, lower-case; English ones at word starts.
+  static let events = WordList([
+    "acquire", "acquisition", "buys", "launch", "release", "ships", "ipo", "goes public",
+    "lists on", "merge", "approve", "bans", "banned", "announce", "reach", "exceed", "surpass",
+    "above",
+    "below", "at least", "more than", "fewer than", "less than", "收购", "并购", "收購", "併購",
+    "发布", "發布", "推出", "上市", "上线", "上線", "批准", "禁止", "突破", "超过", "超過", "达到",
+    "達到", "合并", "合併", "宣布", "亿", "億", "万", "萬", "%", "％",
+  ])
+
+  /// Words that make the claim hang on a condition.
+  static let conditions = WordList([
+    "if ", "unless", "provided that", "as long as", "如果", "假如", "除非", "一旦", "只要", "倘若",
+  ])
+
+  private static func isMeasurable(_ bytes: [UInt8]) -> Bool {
+    // An ASCII digit, or a full-width one (U+FF10…U+FF19 is EF BC 90…99).
+    for (index, byte) in bytes.enumerated() {
+      if byte >= 0x30, byte <= 0x39 { return true }
+      if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC,
+        (0x90...0x99).contains(bytes[index + 2])
+      {
+        return true
+      }
+    }
+    return events.contains(in: bytes)
+  }
+}

@@ -1,0 +1,102 @@
+/// A list of words to find in UTF-8 text in one pass, for the checks that read every claim.
+///
+/// Words are kept by their first byte, so each position of the text is compared only with the
+/// words that can start there. ASCII is compared without case; a word that starts with an ASCII
+/// letter must start a word ("ban" is not found in "urban"); Chinese words match anywhere.
+public struct WordList: Sendable {
+  /// Each word, lower-case UTF-8, one after another; word i is `bytes[ends[i-1]..<ends[i]]`.
+  private let bytes: [UInt8]
+  private let ends: [Int]
+  /// By first byte, the one-byte words; by first two bytes, the longer ones (two because every
+  /// Chinese character starts with one of a few lead bytes). Flat lists, bucket k being
+  /// `items[starts[k]..<starts[k + 1]]`, so looking up a position retains nothing.
+  private let singleStarts: [Int]
+  private let singleItems: [Int]
+  private let pairStarts: [Int]
+  private let pairItems: [Int]
+
+  public init(_ words: [String]) {
+    let encoded = words.map { Array($0.lowercased().utf8) }
+    bytes = encoded.flatMap { $0 }
+    var ends: [Int] = []
+    var end = 0
+    for word in encoded {
+      end += word.count
+      ends.append(end)
+    }
+    self.ends = ends
+    (singleStarts, singleItems) = WordList.buckets(count: 1 << 8, of: encoded.count) { index in
+      encoded[index].count == 1 ? Int(encoded[index][0]) : nil
+    }
+    (pairStarts, pairItems) = WordList.buckets(count: 1 << 16, of: encoded.count) { index in
+      encoded[index].count > 1 ? Int(encoded[index][0]) << 8 | Int(encoded[index][1]) : nil
+    }
+  }
+
+  /// The word indices grouped by `key`, as bucket starts and items.
+  private static func buckets(count: Int, of words: Int, key: (Int) -> Int?) -> ([Int], [Int]) {
+    var grouped = [[Int]](repeating: [], count: count)
+    for index in 0..<words {
+      if let key = key(index) { grouped[key].append(index) }
+    }
+    var starts = [0]
+    starts.reserveCapacity(count + 1)
+    for bucket in grouped { starts.append((starts.last ?? 0) + bucket.count) }
+    return (starts, grouped.flatMap { $0 })
+  }
+
+  /// Whether any word occurs in `bytes`.
+  public func contains(in bytes: [UInt8]) -> Bool {
+    var found = false
+    scan(bytes) { _ in
+      found = true
+      return false
+    }
+    return found
+  }
+
+  /// The smallest index of a word that occurs in `bytes`, wherever it occurs.
+  public func firstInListOrder(in bytes: [UInt8]) -> Int? {
+    var smallest: Int?
+    scan(bytes) { index in
+      smallest = min(smallest ?? index, index)
+      return smallest != 0
+    }
+    return smallest
+  }
+
+  /// Calls `found` with the index of each word occurrence, in text order, until it returns
+  /// false.
+  public func scan(_ text: [UInt8], _ found: (Int) -> Bool) {
+    for start in text.indices {
+      let byte = WordList.lowered(text[start])
+      if WordList.isLetter(byte), start > 0, WordList.isLetter(text[start - 1]) { continue }
+      for slot in singleStarts[Int(byte)]..<singleStarts[Int(byte) + 1]
+      where !found(singleItems[slot]) {
+        return
+      }
+      guard start + 1 < text.count else { continue }
+      let key = Int(byte) << 8 | Int(WordList.lowered(text[start + 1]))
+      for slot in pairStarts[key]..<pairStarts[key + 1] {
+        let index = pairItems[slot]
+        let wordStart = index == 0 ? 0 : ends[index - 1]
+        let length = ends[index] - wordStart
+        guard start + length <= text.count else { continue }
+        var offset = 2
+        while offset < length, WordList.lowered(text[start + offset]) == bytes[wordStart + offset] {
+          offset += 1
+        }
+        if offset >= length, !found(index) { return }
+      }
+    }
+  }
+
+  /// ASCII upper case to lower case; every other byte as it is.
+  public static func lowered(_ byte: UInt8) -> UInt8 {
+    byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+  }
+
+  public static func isLetter(_ byte: UInt8) -> Bool {
+    (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+  }
+}

@@ -1,0 +1,204 @@
+import ClaimLedger
+
+/// Claims that make the same forecast, each group credited to the source that said it first.
+///
+/// Two claims are the same forecast when they are about the same names (the first one being the
+/// subject), name the same kind of event (收购 and "acquires" alike) with the same figures and
+/// the same polarity, and fall due in the same year; claims that name no kind of event must
+/// also share most of their words. Claims are blocked by that key first, so no pair of claims
+/// is compared unless it shares one: a million claims cluster in one pass.
+public struct EchoClusters: Sendable, Equatable {
+  /// Per echo (index into the records), the index of the claim it echoes.
+  public let originOf: [Int: Int]
+  /// Per originator, its echoes, the earliest said first.
+  public let echoesOf: [Int: [Int]]
+
+  /// Share of words two claims with no kind of event must have in common (Jaccard).
+  public static let wordOverlap = 0.5
+
+  /// Groups the open and resolved claims of `records`; `names` gives the English names the
+  /// lexicon finds in a claim, in text order (an empty list leaves the claim alone).
+  public init(_ records: [ClaimRecord], names: @Sendable (Claim) -> [String]) {
+    // The keys on all cores: finding names and kinds of event reads every claim's text.
+    let keys: [Key?] = ParallelMap.map(count: records.count) { index in
+      let status = records[index].status
+      guard status == .open || status == .resolved else { return nil }
+      let claim = records[index].claim
+      return Key(claim, names: names(claim))
+    }
+    var blocks: [Key: [Int]] = [:]
+    blocks.reserveCapacity(keys.count / 4)
+    for (index, key) in keys.enumerated() {
+      guard let key else { continue }
+      blocks[key, default: []].append(index)
+    }
+    var originOf: [Int: Int] = [:]
+    var echoesOf: [Int: [Int]] = [:]
+    for (key, members) in blocks where members.count > 1 {
+      for cluster in EchoClusters.split(members, records: records, byWords: key.event == nil)
+      where cluster.count > 1 {
+        let ordered = cluster.sorted { a, b in
+          let dayA = records[a].claim.said?.daysSinceEpoch ?? Int.max
+          let dayB = records[b].claim.said?.daysSinceEpoch ?? Int.max
+          return (dayA, a) < (dayB, b)
+        }
+        guard let first = ordered.first else { continue }
+        echoesOf[first] = Array(ordered.dropFirst())
+        for echo in ordered.dropFirst() { originOf[echo] = first }
+      }
+    }
+    self.originOf = originOf
+    self.echoesOf = echoesOf
+  }
+
+  /// No clusters: every claim stands alone.
+  public init() {
+    originOf = [:]
+    echoesOf = [:]
+  }
+
+  public func isEcho(_ index: Int) -> Bool {
+    originOf[index] != nil
+  }
+
+  /// What makes two claims candidates for one forecast.
+  struct Key: Hashable, Sendable {
+    let names: [String]
+    let event: ForecastEvent?
+    let isNegated: Bool
+    let figures: [Int]
+    let year: Int?
+    /// A hash of all the fields, worked out once (on all cores) so the blocking dictionary
+    /// hashes one number per claim rather than its strings.
+    let digest: Int
+
+    static func == (a: Key, b: Key) -> Bool {
+      a.digest == b.digest && a.names == b.names && a.event == b.event
+        && a.isNegated == b.isNegated && a.figures == b.figures && a.year == b.year
+    }
+
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(digest)
+    }
+
+    init?(_ claim: Claim, names found: [String]) {
+      guard let subject = found.first else { return nil }
+      // The subject first, then the other names sorted: word order differs between languages.
+      var others: [String] = []
+      for name in found.dropFirst() where name != subject && !others.contains(name) {
+        others.append(name)
+      }
+      names = [subject] + others.sorted()
+      // One pass finds the kind of event (the word earliest in the list) and any negation.
+      let bytes = Array(claim.text.utf8)
+      let eventWords = ForecastEvent.kinds.count
+      var firstEvent = Int.max
+      var isNegated = false
+      EchoClusters.signals.scan(bytes) { index in
+        if index < eventWords { firstEvent = min(firstEvent, index) } else { isNegated = true }
+        return true
+      }
+      event = firstEvent < eventWords ? ForecastEvent.kinds[firstEvent] : nil
+      self.isNegated = isNegated
+      figures = EchoClusters.figures(in: bytes)
+      year = claim.deadline?.year
+      var hasher = Hasher()
+      hasher.combine(names)
+      hasher.combine(event)
+      hasher.combine(isNegated)
+      hasher.combine(figures)
+      hasher.combine(year)
+      digest = hasher.finalize()
+    }
+  }
+
+  /// The words of every kind of event, then the negations, in one list.
+  static let signals = WordList(ForecastEvent.words.flatMap(\.words) + negationWords)
+
+  static let negationWords = [
+    "not ", "won't", "won’t", "don't", "doesn't", "can't", "isn't", "never", "fail", "no longer",
+    "不会", "不會", "不能", "未能", "难以", "難以",
+    "无法", "無法", "不再",
+  ]
+
+  /// The runs of ASCII digits in `bytes` (thousands separators and decimal points dropped),
+  /// sorted, leaving out years and the dates they start (2026, 2026-12-31): a deadline written
+  /// into the text is not a figure, and the deadline's year is compared on its own.
+  public static func figures(in bytes: [UInt8]) -> [Int] {
+    var runs: [Int] = []
+    var current = 0
+    var digits = 0
+    var separator: UInt8 = 0x20
+    var isInDate = false
+    for byte in bytes + [0x20] {
+      if byte >= 0x30, byte <= 0x39 {
+        current = current &* 10 &+ Int(byte - 0x30)
+        digits += 1
+        continue
+      }
+      if byte == 0x2C || byte == 0x2E, digits > 0 { continue }
+      if digits > 0 {
+        let isYear = digits == 4 && (1900...2100).contains(current)
+        if isYear {
+          isInDate = byte == 0x2D
+        } else if isInDate, separator == 0x2D, digits <= 2 {
+          isInDate = byte == 0x2D
+        } else {
+          isInDate = false
+          runs.append(current)
+        }
+        current = 0
+        digits = 0
+      }
+      separator = byte
+    }
+    return runs.sorted()
+  }
+
+  /// The members of one block as clusters: one, or by shared words when no event tells.
+  private static func split(_ members: [Int], records: [ClaimRecord], byWords: Bool) -> [[Int]] {
+    guard byWords else { return [members] }
+    var clusters: [(words: Set<String>, members: [Int])] = []
+    for index in members {
+      let words = EchoClusters.words(of: records[index].claim.text)
+      if let position = clusters.firstIndex(where: {
+        EchoClusters.overlap($0.words, words) >= wordOverlap
+      }) {
+        clusters[position].members.append(index)
+      } else {
+        clusters.append((words, [index]))
+      }
+    }
+    return clusters.map(\.members)
+  }
+
+  /// Lower-case ASCII words of three letters or more, and each pair of adjacent Chinese
+  /// characters, so "下半年推出" and "推出" share words.
+  static func words(of text: String) -> Set<String> {
+    var words: Set<String> = []
+    var ascii: [UInt8] = []
+    var previous: Unicode.Scalar?
+    for scalar in text.unicodeScalars {
+      if scalar.isASCII, WordList.isLetter(UInt8(scalar.value)) {
+        ascii.append(WordList.lowered(UInt8(scalar.value)))
+        previous = nil
+        continue
+      }
+      if ascii.count >= 3 { words.insert(String(decoding: ascii, as: UTF8.self)) }
+      ascii = []
+      if (0x4E00...0x9FFF).contains(scalar.value) {
+        if let previous { words.insert(String(previous) + String(scalar)) }
+        previous = scalar
+      } else {
+        previous = nil
+      }
+    }
+    if ascii.count >= 3 { words.insert(String(decoding: ascii, as: UTF8.self)) }
+    return words.subtracting(["will", "the", "and", "for", "its", "with", "that", "this"])
+  }
+
+  static func overlap(_ a: Set<String>, _ b: Set<String>) -> Double {
+    let union = a.union(b).count
+    return union == 0 ? 1 : Double(a.intersection(b).count) / Double(union)
+  }
+}

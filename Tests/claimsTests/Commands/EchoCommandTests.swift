@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+@testable import claims
+
+@Suite struct EchoCommandTests {
+  /// One forecast said by The Information, then relayed in English and in Chinese (the built-in
+  /// lexicon knows OpenAI and Pinterest), and a near miss about another event; all resolved
+  /// true, due 2025.
+  static func sandbox() throws -> (Sandbox, [String]) {
+    let sandbox = try Sandbox()
+    var ids: [String] = []
+    for (text, source, said, confidence) in [
+      ("OpenAI acquires Pinterest", "The Information", "2025-01-21", "0.8"),
+      ("OpenAI will buy Pinterest", "Bloomberg", "2025-01-22", "0.9"),
+      ("OpenAI收购Pinterest", "量子位", "2025-01-25", "0.6"),
+      ("OpenAI launches a device", "Bloomberg", "2025-01-20", "0.7"),
+    ] {
+      let id = try sandbox.add(
+        text, "--source", source, "--said", said, "--by", "2025", "--confidence", confidence)
+      try #require(sandbox.run(["resolve", id, "true", "--evidence", "x"]).status == .success)
+      ids.append(id)
+    }
+    return (sandbox, ids)
+  }
+
+  @Test func showListsEchoesAndWhatAnEchoRepeats() throws {
+    let (sandbox, ids) = try EchoCommandTests.sandbox()
+    let original = sandbox.run(["show", ids[0]]).stdout
+    #expect(original.contains("  echoes      \(ids[1])  Bloomberg, 2025-01-22\n"))
+    #expect(original.contains("              \(ids[2])  量子位, 2025-01-25\n"))
+    let echo = sandbox.run(["show", ids[2]]).stdout
+    #expect(echo.contains("  echo of     \(ids[0])  The Information, 2025-01-21\n"))
+    #expect(!sandbox.run(["show", ids[3]]).stdout.contains("echo"))
+  }
+
+  @Test func listOriginalsHidesTheEchoes() throws {
+    let (sandbox, ids) = try EchoCommandTests.sandbox()
+    let all = sandbox.run(["list"]).stdout
+    let originals = sandbox.run(["list", "--originals"]).stdout
+    #expect(ids.allSatisfy { all.contains($0) })
+    #expect(originals.contains(ids[0]) && originals.contains(ids[3]))
+    #expect(!originals.contains(ids[1]) && !originals.contains(ids[2]))
+    let json = sandbox.run(["list", "--originals", "--json"]).stdout
+    let array = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+    #expect(array.map { $0["id"] as? String } == [ids[0], ids[3]])
+  }
+
+  @Test func reportScoresAForecastOnceUnlessEchoesCount() throws {
+    let (sandbox, _) = try EchoCommandTests.sandbox()
+    func totals(_ extra: [String]) throws -> [String: Any] {
+      let result = sandbox.run(["report", "--year", "2025", "--format", "json"] + extra)
+      try #require(result.status == .success, result.report)
+      let data = try #require(
+        FileManager.default.contents(atPath: sandbox.path("Reports/scorecard-2025.json")))
+      let top = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+      return try #require(top["totals"] as? [String: Any]).merging(
+        ["echoes_listed": (top["echoes"] as? [Any])?.count ?? -1]) { a, _ in a }
+    }
+    // The acquisition and the launch: two forecasts scored; with echoes, all four.
+    let once = try totals([])
+    #expect(once["scored"] as? Int == 2 && once["echoes"] as? Int == 2)
+    #expect(once["echoes_listed"] as? Int == 1)
+    let every = try totals(["--count-echoes"])
+    #expect(every["scored"] as? Int == 4)
+  }
+}
