@@ -70,8 +70,13 @@ public struct ScorecardBuilder: Sendable {
 
   /// One pass over `records` with dictionaries, then sorting of the groups and short lists.
   public func build(from records: [ClaimRecord]) -> Scorecard {
-    let echoes = readsClaimTexts ? EchoClusters(records, names: names) : EchoClusters()
-    var fold = ScorecardFold(builder: self, echoes: echoes)
+    build(from: records, facts: textFacts(of: records))
+  }
+
+  /// The same, with what the claims' texts say read already (`textFacts(of:)`), so several
+  /// scorecards of one ledger read the texts once.
+  public func build(from records: [ClaimRecord], facts: ClaimTextFacts) -> Scorecard {
+    var fold = ScorecardFold(builder: self, facts: facts)
     for index in records.indices {
       fold.add(records[index], at: index)
     }
@@ -102,6 +107,12 @@ public struct ScorecardBuilder: Sendable {
       canonical: canonical, ledgerSHA256: "", listLimit: 0, subject: subject)
     builder.readsClaimTexts = false
     return builder.build(from: records)
+  }
+
+  /// What the texts of `records` say, read when this builder reads claim texts at all.
+  public func textFacts(of records: [ClaimRecord]) -> ClaimTextFacts {
+    readsClaimTexts
+      ? ClaimTextFacts(records, names: names) : ClaimTextFacts(count: records.count)
   }
 
   /// The year a claim is filed under: of its deadline, or of the day it was said.

@@ -38,16 +38,18 @@ struct ScorecardFold {
     let deadline: Day?
   }
 
+  /// What each claim's words say, read once for every scorecard of the run.
+  let facts: ClaimTextFacts
   /// The forecasts said more than once; echoes are skipped unless the builder counts them.
-  let echoes: EchoClusters
+  var echoes: EchoClusters { facts.echoes }
   /// Originators in the selection that others echoed, in record order.
   private var echoed: [Int] = []
   /// When each counted claim came true (or that it has not yet), by kind of event.
   private var truth: [String: [TimeToTruth.Observation]] = [:]
 
-  init(builder: ScorecardBuilder, echoes: EchoClusters) {
+  init(builder: ScorecardBuilder, facts: ClaimTextFacts) {
     self.builder = builder
-    self.echoes = echoes
+    self.facts = facts
   }
 
   mutating func add(_ record: ClaimRecord, at index: Int) {
@@ -65,7 +67,7 @@ struct ScorecardFold {
     }
     if isEcho, !builder.countsEchoes { return }
     if builder.readsClaimTexts, let said = claim.said {
-      let kind = ForecastEvent(text: claim.text)?.rawValue ?? TimeToTruth.other
+      let kind = facts.events[index]?.rawValue ?? TimeToTruth.other
       let observation: TimeToTruth.Observation =
         switch (record.status, record.resolution) {
         case (.resolved, let resolution?) where resolution.outcome == .true:
@@ -78,7 +80,7 @@ struct ScorecardFold {
       truth[kind, default: []].append(observation)
     }
     let confidence = claim.confidence.value
-    let traits = traits(of: claim)
+    let traits = traits(of: claim, at: index)
     totals.add(standing, traits)
     let wordScore: Double? =
       if case .settled(let outcome, _) = standing, let score = outcome.score, let use = traits.use {
@@ -133,7 +135,7 @@ struct ScorecardFold {
   }
 
   /// The claim's hedge use, low-information word and specificity; words are looked up once.
-  private mutating func traits(of claim: Claim) -> ClaimTraits {
+  private mutating func traits(of claim: Claim, at index: Int) -> ClaimTraits {
     var hedge: Hedge?
     if let word = claim.hedge {
       if let known = hedgeCache[word] {
@@ -148,8 +150,7 @@ struct ScorecardFold {
     return ClaimTraits(
       confidence: claim.confidence.value, use: use,
       isLowInformation: hedge?.isLowInformation ?? false,
-      specificity: builder.readsClaimTexts
-        ? Specificity(claim, subject: builder.subject(of: claim)).score : 0)
+      specificity: facts.specificity[index])
   }
 
   private mutating func canonicalName(_ name: String) -> String {

@@ -65,12 +65,16 @@ struct ReportCommand: Command {
       ?? ReportFiles.defaultDirectory(
         ledgerPath: context.ledgerPath, workingDirectory: context.workingDirectory)
     var written: [String] = []
+    // What the claims' words say does not depend on the year: it is read once for both cards.
+    var facts: ClaimTextFacts?
     for year in years {
       var builder = ScorecardBuilder(
         year: year, by: basis, today: context.today, minResolved: minResolved, grouping: grouping,
         aliases: aliases, ledgerSHA256: sha256, names: names)
       builder.countsEchoes = countsEchoes
-      let card = builder.build(from: ledger.records)
+      let read = facts ?? builder.textFacts(of: ledger.records)
+      facts = read
+      let card = builder.build(from: ledger.records, facts: read)
       for format in formats {
         let path = (directory as NSString).appendingPathComponent(
           "scorecard-\(year.map(String.init) ?? "all").\(format.rawValue)")
