@@ -34,14 +34,16 @@ struct SpeakerFinder: Sendable {
 
   /// The speaker a sentence names.
   func speaker(in sentence: String) -> Found? {
-    if let unnamed = reportedBy(sentence) { return unnamed }
-    if let chinese = chineseSpeaker(sentence) { return chinese }
+    let bytes = Array(sentence.utf8)
+    if let unnamed = reportedBy(bytes) { return unnamed }
+    if let chinese = chineseSpeaker(bytes) { return chinese }
+    // Most sentences hold no English speech verb; they are spared splitting into words.
+    guard Self.hasSpeechVerb(bytes) else { return nil }
     return englishSpeaker(sentence)
   }
 
   /// 据知情人士透露 / 据X报道 / according to X.
-  private func reportedBy(_ sentence: String) -> Found? {
-    let bytes = Array(sentence.utf8)
+  private func reportedBy(_ bytes: [UInt8]) -> Found? {
     // One byte scan finds 据, 據 and "according to"; most sentences have none.
     let openers = bytes.withUnsafeBufferPointer { Self.reportScanner.hits(in: $0) }
     for opener in openers {
@@ -85,8 +87,7 @@ struct SpeakerFinder: Sendable {
     cues: ["透露", "报道", "報導", "报告", "報告", "称", "稱", "表示", "消息"].map { Cue($0, .hedge) })
 
   /// X认为 / X指出 …: the name ending right before the verb, the verbs found in one byte scan.
-  private func chineseSpeaker(_ sentence: String) -> Found? {
-    let bytes = Array(sentence.utf8)
+  private func chineseSpeaker(_ bytes: [UInt8]) -> Found? {
     let hits = bytes.withUnsafeBufferPointer { Self.verbScanner.hits(in: $0) }
     for hit in hits {
       let rest = bytes[hit.range.upperBound...]
@@ -185,7 +186,7 @@ struct SpeakerFinder: Sendable {
     let words = sentence.split(whereSeparator: {
       $0 == " " || $0 == "," || $0 == "\"" || $0 == "“" || $0 == "”"
     })
-    for (index, word) in words.enumerated() where Self.englishVerbs.contains(Self.bare(word)) {
+    for (index, word) in words.enumerated() where Self.isSpeechVerb(word.utf8) {
       if index > 0 {
         let previous = words[index - 1].lowercased()
         if Self.pronouns.contains(previous) { return .pronoun }
@@ -225,13 +226,50 @@ struct SpeakerFinder: Sendable {
     return nil
   }
 
-  /// A word lower-cased without the ASCII punctuation around it ("said." → "said"), cheaply:
-  /// most words are not speech verbs, so this runs on every word of a forecast.
-  private static func bare(_ word: Substring) -> String {
-    var bytes = Array(word.utf8)
-    while let last = bytes.last, last < 0x80, !isLetter(last) { bytes.removeLast() }
-    while let first = bytes.first, first < 0x80, !isLetter(first) { bytes.removeFirst() }
-    return String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+  /// Whether `word`, lower-cased without the ASCII punctuation around it ("Said." → "said"), is
+  /// an English speech verb; compared in place, since this runs on every word of a forecast.
+  private static func isSpeechVerb(_ word: some BidirectionalCollection<UInt8>) -> Bool {
+    var start = word.startIndex
+    var end = word.endIndex
+    while start < end, case let last = word[word.index(before: end)], last < 0x80, !isLetter(last) {
+      end = word.index(before: end)
+    }
+    while start < end, word[start] < 0x80, !isLetter(word[start]) {
+      start = word.index(after: start)
+    }
+    let bare = word[start..<end]
+    return englishVerbBytes.contains { verb in
+      verb.count == bare.count && zip(verb, bare).allSatisfy { $0 == CueScanner.lower($1) }
+    }
+  }
+
+  private static let englishVerbBytes = ByteText.encoded(englishVerbs)
+
+  /// Whether a word of `bytes`, split as `englishSpeaker` splits them, is a speech verb.
+  private static func hasSpeechVerb(_ bytes: [UInt8]) -> Bool {
+    var start = 0
+    var index = 0
+    while index <= bytes.count {
+      // Spaces, commas, straight quotes and “ ” (E2 80 9C / 9D) separate words.
+      var separator = 0
+      if index == bytes.count || bytes[index] == 0x20 || bytes[index] == 0x2C
+        || bytes[index] == 0x22
+      {
+        separator = 1
+      } else if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+        bytes[index + 2] == 0x9C || bytes[index + 2] == 0x9D
+      {
+        separator = 3
+      }
+      guard separator > 0 else {
+        index += 1
+        continue
+      }
+      if index > start, isSpeechVerb(bytes[start..<index]) { return true }
+      index += separator
+      start = index
+    }
+    return false
   }
 
   private static func isLetter(_ byte: UInt8) -> Bool {
@@ -251,7 +289,25 @@ struct SpeakerFinder: Sendable {
 
   /// The English name of `written` when the lexicon knows it; the words as written otherwise.
   private func canonical(_ written: String) -> String {
-    let name = written.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+    let name =
+      Self.hasBareEnds(written)
+      ? written : written.trimmingCharacters(in: Self.spacesAndPunctuation)
     return lexicon.canonicalName(for: name) ?? name
+  }
+
+  private static let spacesAndPunctuation = CharacterSet.whitespaces.union(.punctuationCharacters)
+
+  /// Whether `text` starts and ends with a letter, digit or Han character, so trimming spaces
+  /// and punctuation would leave it as it is; most names do.
+  private static func hasBareEnds(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else {
+      return false
+    }
+    return isBareEnd(first) && isBareEnd(last)
+  }
+
+  private static func isBareEnd(_ scalar: Unicode.Scalar) -> Bool {
+    (0x4E00...0x9FFF).contains(scalar.value)
+      || scalar.isASCII && Clause.isWordByte(UInt8(scalar.value))
   }
 }
