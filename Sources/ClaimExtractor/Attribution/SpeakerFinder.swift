@@ -183,9 +183,7 @@ struct SpeakerFinder: Sendable {
 
   /// "Musk said", "said Musk", "he expects".
   private func englishSpeaker(_ sentence: String) -> Found? {
-    let words = sentence.split(whereSeparator: {
-      $0 == " " || $0 == "," || $0 == "\"" || $0 == "“" || $0 == "”"
-    })
+    let words = Self.words(of: sentence)
     for (index, word) in words.enumerated() where Self.isSpeechVerb(word.utf8) {
       if index > 0 {
         let previous = words[index - 1].lowercased()
@@ -247,10 +245,16 @@ struct SpeakerFinder: Sendable {
 
   /// Whether a word of `bytes`, split as `englishSpeaker` splits them, is a speech verb.
   private static func hasSpeechVerb(_ bytes: [UInt8]) -> Bool {
+    wordRanges(in: bytes).contains { isSpeechVerb(bytes[$0]) }
+  }
+
+  /// The byte ranges of the words of `bytes`: spaces, commas, straight quotes and “ ” (E2 80
+  /// 9C / 9D) separate them.
+  private static func wordRanges(in bytes: [UInt8]) -> [Range<Int>] {
+    var ranges: [Range<Int>] = []
     var start = 0
     var index = 0
     while index <= bytes.count {
-      // Spaces, commas, straight quotes and “ ” (E2 80 9C / 9D) separate words.
       var separator = 0
       if index == bytes.count || bytes[index] == 0x20 || bytes[index] == 0x2C
         || bytes[index] == 0x22
@@ -265,11 +269,40 @@ struct SpeakerFinder: Sendable {
         index += 1
         continue
       }
-      if index > start, isSpeechVerb(bytes[start..<index]) { return true }
+      if index > start { ranges.append(start..<index) }
       index += separator
       start = index
     }
-    return false
+    return ranges
+  }
+
+  /// The words of `sentence`, split as `wordRanges` splits bytes.
+  ///
+  /// Splitting bytes is far cheaper than splitting Characters and agrees with it wherever no
+  /// character joins its neighbour into one Character: in ASCII, CJK ideographs and their
+  /// punctuation, which is what the check admits. Other text is split by Characters.
+  private static func words(of sentence: String) -> [Substring] {
+    let utf8 = sentence.utf8
+    guard sentence.unicodeScalars.allSatisfy(neverJoins) else {
+      return sentence.split(whereSeparator: {
+        $0 == " " || $0 == "," || $0 == "\"" || $0 == "“" || $0 == "”"
+      })
+    }
+    return wordRanges(in: Array(utf8)).map { range in
+      let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+      return sentence[start..<utf8.index(start, offsetBy: range.count)]
+    }
+  }
+
+  /// Scalars that never form one Character with a neighbour: ASCII but CR, general
+  /// punctuation, CJK symbols and punctuation, ideographs, and full-width forms.
+  private static func neverJoins(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x20...0x7E, 0x09, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3400...0x4DBF,
+      0x4E00...0x9FFF, 0xFF01...0xFF60:
+      true
+    default: false
+    }
   }
 
   private static func isLetter(_ byte: UInt8) -> Bool {
