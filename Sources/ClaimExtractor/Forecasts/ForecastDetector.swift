@@ -30,17 +30,19 @@ struct ForecastDetector: Sendable {
     self.scanner = scanner
     self.hedges = hedges
     self.extraHedges = extraHedges
+    isTrigger = scanner.cues.map { SentenceAnalysis.isTrigger($0.kind) }
     probabilities = scanner.cues.map { cue in
       ForecastDetector.probability(
         of: cue.word, kind: cue.kind, hedges: hedges, extraHedges: extraHedges)
     }
   }
 
-  private static let triggerKinds: Set<Cue.Kind> = [.future, .hedge, .negatedFuture, .plan]
+  /// Whether each of the scanner's cues, by its index, is a future, hedge or plan word.
+  private let isTrigger: [Bool]
 
   /// Whether the sentence is worth a closer look: it holds a future, hedge or plan word.
   func isCandidate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    scanner.contains(Self.triggerKinds, in: bytes)
+    scanner.contains(cueIn: isTrigger, in: bytes)
   }
 
   /// The forecasts in `sentence`, in order.
