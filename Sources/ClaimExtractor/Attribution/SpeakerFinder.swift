@@ -184,7 +184,7 @@ struct SpeakerFinder: Sendable {
   /// "Musk said", "said Musk", "he expects".
   private func englishSpeaker(_ sentence: String) -> Found? {
     let words = Self.words(of: sentence)
-    for (index, word) in words.enumerated() where Self.isSpeechVerb(word.utf8) {
+    for (index, word) in words.enumerated() where Self.isSpeechVerb(word) {
       if index > 0 {
         let previous = words[index - 1].lowercased()
         if Self.pronouns.contains(previous) { return .pronoun }
@@ -242,6 +242,12 @@ struct SpeakerFinder: Sendable {
   }
 
   private static let englishVerbBytes = ByteText.encoded(englishVerbs)
+
+  /// `isSpeechVerb` on a word's bytes in place where the string keeps them contiguous.
+  private static func isSpeechVerb(_ word: Substring) -> Bool {
+    word.utf8.withContiguousStorageIfAvailable { isSpeechVerb($0) }
+      ?? isSpeechVerb(Array(word.utf8))
+  }
 
   /// Whether a word of `bytes`, split as `englishSpeaker` splits them, is a speech verb.
   private static func hasSpeechVerb(_ bytes: [UInt8]) -> Bool {
