@@ -39,7 +39,7 @@ extension TimeText {
     else { return nil }
     var end = offset
     while TimeText.isChineseNumeral(self[end]) { end += 1 }
-    guard let value = ChineseNumber.value(of: folded(offset..<end)),
+    guard let value = ChineseNumber.value(of: scalars[offset..<end]),
       value >= 1, value < 10_000, value == value.rounded()
     else { return nil }
     return (Int(value), end)
