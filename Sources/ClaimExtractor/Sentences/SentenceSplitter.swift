@@ -21,7 +21,9 @@ enum SentenceSplitter {
           if endsSentence(bytes, at: index, sentenceStart: start) { end = index + 1 }
         default: break
         }
-      } else if let width = terminatorWidth(bytes, at: index) {
+      } else if byte == 0xE2 || byte == 0xE3 || byte == 0xEF,
+        let width = terminatorWidth(bytes, at: index)
+      {
         end = index + width
       }
       guard var stop = end else {
