@@ -65,6 +65,11 @@ extension TimeFrameScan {
 
   /// 上半年, 第三季度, 前三季度, Q3, 3月, 3月底, 2月1日: a part of a year that does not say which.
   func chinesePeriod(at offset: Int) -> (Period, Int)? {
+    // Every period starts with one of these, a quarter's Q, or a number.
+    guard let first = text[offset],
+      TimeFrameScan.periodStarts.contains(first) || TimeText.isDigit(first)
+        || TimeText.isChineseNumeral(first)
+    else { return nil }
     if let end = text.match("上半年", at: offset) { return (.half(1), end) }
     if let end = text.match("下半年", at: offset) { return (.half(2), end) }
     if text[offset] == "前", let (quarter, end) = chineseQuarter(at: offset + 1) {
@@ -129,6 +134,8 @@ extension TimeFrameScan {
     else { return nil }
     return Match(end: found.end, window: found.window?.opened, year: found.year)
   }
+
+  private static let periodStarts = Set("上下前首第q".unicodeScalars)
 
   private static let openingLeads = Literals(["截止到", "截至", "截止", "直到", "最迟", "最遲", "到", "至"])
 
