@@ -99,14 +99,18 @@ struct ArticleContext {
 
   /// 《X》 in a sentence about predictions: the outlet whose predictions the article relays.
   static func relayedSource(_ line: String) -> String? {
-    let words = ["预言", "預言", "预测", "預測", "预判", "預判", "predictions", "forecasts"]
-    guard words.contains(where: line.contains),
+    let bytes = Array(line.utf8)
+    guard relayWords.contains(where: { ByteText.contains(bytes, $0) }),
       let open = line.range(of: "《"),
       let close = line.range(of: "》", range: open.upperBound..<line.endIndex)
     else { return nil }
     let name = String(line[open.upperBound..<close.lowerBound])
     return name.isEmpty ? nil : name
   }
+
+  private static let relayWords = ByteText.encoded([
+    "预言", "預言", "预测", "預測", "预判", "預判", "predictions", "forecasts",
+  ])
 
   /// The first year from 1900 to 2199 written in Arabic digits and followed by 年.
   static func firstYear(_ line: String) -> Int? {

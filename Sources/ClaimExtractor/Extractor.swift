@@ -24,8 +24,13 @@ public struct Proposal: Sendable, Equatable {
   public let line: Int
 
   public init(claim: Claim, line: Int) {
+    self.init(claim: claim, id: claim.derivedID, line: line)
+  }
+
+  /// A proposal whose id is known already; it must be `claim.derivedID`.
+  init(claim: Claim, id: ClaimID, line: Int) {
     self.claim = claim
-    self.id = claim.derivedID
+    self.id = id
     self.line = line
   }
 }
@@ -90,14 +95,18 @@ public struct Extractor: Sendable {
                 speakers.lastNamed(in: section.lines, before: lineIndex, offset: start)
               case nil: nil
               }
-            guard
-              let claim = makeClaim(
-                span, in: sentence, speaker: speaker, defaultSpeaker: defaultSpeaker,
-                framing: framing, article: article, section: section)
-            else { continue }
-            let proposal = Proposal(claim: claim, line: line.line)
-            guard seen.insert(proposal.id).inserted else { continue }
-            result.append(proposal)
+            guard let confidence = Confidence(span.confidence) else { continue }
+            let quote = Self.text(of: sentence, in: span.range)
+            let source = article.overrides.source ?? speaker ?? defaultSpeaker.name
+            // The id needs only who, when and the words, so a forecast the article repeats is
+            // dropped before it is phrased.
+            let id = ClaimID(source: source, said: article.published, words: quote)
+            guard seen.insert(id).inserted else { continue }
+            let claim = makeClaim(
+              span, quote: quote, confidence: confidence, source: source, speaker: speaker,
+              defaultSpeaker: defaultSpeaker, framing: framing, article: article,
+              section: section)
+            result.append(Proposal(claim: claim, id: id, line: line.line))
           }
         }
       }
@@ -118,12 +127,19 @@ public struct Extractor: Sendable {
     }
   }
 
+  /// The words of `text` in a range of its UTF-8 offsets.
+  private static func text(of text: String, in range: Range<Int>) -> String {
+    let utf8 = text.utf8
+    let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+    let end = utf8.index(start, offsetBy: range.count)
+    return String(decoding: utf8[start..<end], as: UTF8.self)
+  }
+
   private func makeClaim(
-    _ span: ForecastSpan, in sentence: String, speaker: String?, defaultSpeaker: Speaker,
-    framing: Int?, article: ArticleContext, section: DocumentSection
-  ) -> Claim? {
-    guard let confidence = Confidence(span.confidence) else { return nil }
-    let quote = String(decoding: Array(sentence.utf8)[span.range], as: UTF8.self)
+    _ span: ForecastSpan, quote: String, confidence: Confidence, source: String,
+    speaker: String?, defaultSpeaker: Speaker, framing: Int?, article: ArticleContext,
+    section: DocumentSection
+  ) -> Claim {
     var deadline = span.timeFrame?.deadline
     var deadlineText = span.timeFrame?.words
     // The framing year sets a deadline only while it is still ahead of the article.
@@ -133,7 +149,6 @@ public struct Extractor: Sendable {
       deadline = end
       deadlineText = "implied by the article's framing: \(framing)"
     }
-    let source = article.overrides.source ?? speaker ?? defaultSpeaker.name
     var via = defaultSpeaker.via
     if article.overrides.source == nil, let speaker, speaker != defaultSpeaker.name,
       defaultSpeaker.name != ArticleContext.unknownSpeaker

@@ -34,14 +34,16 @@ struct SpeakerFinder: Sendable {
 
   /// The speaker a sentence names.
   func speaker(in sentence: String) -> Found? {
-    if let unnamed = reportedBy(sentence) { return unnamed }
-    if let chinese = chineseSpeaker(sentence) { return chinese }
+    let bytes = Array(sentence.utf8)
+    if let unnamed = reportedBy(bytes) { return unnamed }
+    if let chinese = chineseSpeaker(bytes) { return chinese }
+    // Most sentences hold no English speech verb; they are spared splitting into words.
+    guard Self.hasSpeechVerb(bytes) else { return nil }
     return englishSpeaker(sentence)
   }
 
   /// 据知情人士透露 / 据X报道 / according to X.
-  private func reportedBy(_ sentence: String) -> Found? {
-    let bytes = Array(sentence.utf8)
+  private func reportedBy(_ bytes: [UInt8]) -> Found? {
     // One byte scan finds 据, 據 and "according to"; most sentences have none.
     let openers = bytes.withUnsafeBufferPointer { Self.reportScanner.hits(in: $0) }
     for opener in openers {
@@ -85,8 +87,7 @@ struct SpeakerFinder: Sendable {
     cues: ["透露", "报道", "報導", "报告", "報告", "称", "稱", "表示", "消息"].map { Cue($0, .hedge) })
 
   /// X认为 / X指出 …: the name ending right before the verb, the verbs found in one byte scan.
-  private func chineseSpeaker(_ sentence: String) -> Found? {
-    let bytes = Array(sentence.utf8)
+  private func chineseSpeaker(_ bytes: [UInt8]) -> Found? {
     let hits = bytes.withUnsafeBufferPointer { Self.verbScanner.hits(in: $0) }
     for hit in hits {
       let rest = bytes[hit.range.upperBound...]
@@ -182,10 +183,8 @@ struct SpeakerFinder: Sendable {
 
   /// "Musk said", "said Musk", "he expects".
   private func englishSpeaker(_ sentence: String) -> Found? {
-    let words = sentence.split(whereSeparator: {
-      $0 == " " || $0 == "," || $0 == "\"" || $0 == "“" || $0 == "”"
-    })
-    for (index, word) in words.enumerated() where Self.englishVerbs.contains(Self.bare(word)) {
+    let words = Self.words(of: sentence)
+    for (index, word) in words.enumerated() where Self.isSpeechVerb(word) {
       if index > 0 {
         let previous = words[index - 1].lowercased()
         if Self.pronouns.contains(previous) { return .pronoun }
@@ -225,13 +224,91 @@ struct SpeakerFinder: Sendable {
     return nil
   }
 
-  /// A word lower-cased without the ASCII punctuation around it ("said." → "said"), cheaply:
-  /// most words are not speech verbs, so this runs on every word of a forecast.
-  private static func bare(_ word: Substring) -> String {
-    var bytes = Array(word.utf8)
-    while let last = bytes.last, last < 0x80, !isLetter(last) { bytes.removeLast() }
-    while let first = bytes.first, first < 0x80, !isLetter(first) { bytes.removeFirst() }
-    return String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+  /// Whether `word`, lower-cased without the ASCII punctuation around it ("Said." → "said"), is
+  /// an English speech verb; compared in place, since this runs on every word of a forecast.
+  private static func isSpeechVerb(_ word: some BidirectionalCollection<UInt8>) -> Bool {
+    var start = word.startIndex
+    var end = word.endIndex
+    while start < end, case let last = word[word.index(before: end)], last < 0x80, !isLetter(last) {
+      end = word.index(before: end)
+    }
+    while start < end, word[start] < 0x80, !isLetter(word[start]) {
+      start = word.index(after: start)
+    }
+    let bare = word[start..<end]
+    return englishVerbBytes.contains { verb in
+      verb.count == bare.count && zip(verb, bare).allSatisfy { $0 == CueScanner.lower($1) }
+    }
+  }
+
+  private static let englishVerbBytes = ByteText.encoded(englishVerbs)
+
+  /// `isSpeechVerb` on a word's bytes in place where the string keeps them contiguous.
+  private static func isSpeechVerb(_ word: Substring) -> Bool {
+    word.utf8.withContiguousStorageIfAvailable { isSpeechVerb($0) }
+      ?? isSpeechVerb(Array(word.utf8))
+  }
+
+  /// Whether a word of `bytes`, split as `englishSpeaker` splits them, is a speech verb.
+  private static func hasSpeechVerb(_ bytes: [UInt8]) -> Bool {
+    wordRanges(in: bytes).contains { isSpeechVerb(bytes[$0]) }
+  }
+
+  /// The byte ranges of the words of `bytes`: spaces, commas, straight quotes and “ ” (E2 80
+  /// 9C / 9D) separate them.
+  private static func wordRanges(in bytes: [UInt8]) -> [Range<Int>] {
+    var ranges: [Range<Int>] = []
+    var start = 0
+    var index = 0
+    while index <= bytes.count {
+      var separator = 0
+      if index == bytes.count || bytes[index] == 0x20 || bytes[index] == 0x2C
+        || bytes[index] == 0x22
+      {
+        separator = 1
+      } else if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+        bytes[index + 2] == 0x9C || bytes[index + 2] == 0x9D
+      {
+        separator = 3
+      }
+      guard separator > 0 else {
+        index += 1
+        continue
+      }
+      if index > start { ranges.append(start..<index) }
+      index += separator
+      start = index
+    }
+    return ranges
+  }
+
+  /// The words of `sentence`, split as `wordRanges` splits bytes.
+  ///
+  /// Splitting bytes is far cheaper than splitting Characters and agrees with it wherever no
+  /// character joins its neighbour into one Character: in ASCII, CJK ideographs and their
+  /// punctuation, which is what the check admits. Other text is split by Characters.
+  private static func words(of sentence: String) -> [Substring] {
+    let utf8 = sentence.utf8
+    guard sentence.unicodeScalars.allSatisfy(neverJoins) else {
+      return sentence.split(whereSeparator: {
+        $0 == " " || $0 == "," || $0 == "\"" || $0 == "“" || $0 == "”"
+      })
+    }
+    return wordRanges(in: Array(utf8)).map { range in
+      let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+      return sentence[start..<utf8.index(start, offsetBy: range.count)]
+    }
+  }
+
+  /// Scalars that never form one Character with a neighbour: ASCII but CR, general
+  /// punctuation, CJK symbols and punctuation, ideographs, and full-width forms.
+  private static func neverJoins(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x20...0x7E, 0x09, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3400...0x4DBF,
+      0x4E00...0x9FFF, 0xFF01...0xFF60:
+      true
+    default: false
+    }
   }
 
   private static func isLetter(_ byte: UInt8) -> Bool {
@@ -251,7 +328,25 @@ struct SpeakerFinder: Sendable {
 
   /// The English name of `written` when the lexicon knows it; the words as written otherwise.
   private func canonical(_ written: String) -> String {
-    let name = written.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+    let name =
+      Self.hasBareEnds(written)
+      ? written : written.trimmingCharacters(in: Self.spacesAndPunctuation)
     return lexicon.canonicalName(for: name) ?? name
+  }
+
+  private static let spacesAndPunctuation = CharacterSet.whitespaces.union(.punctuationCharacters)
+
+  /// Whether `text` starts and ends with a letter, digit or Han character, so trimming spaces
+  /// and punctuation would leave it as it is; most names do.
+  private static func hasBareEnds(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else {
+      return false
+    }
+    return isBareEnd(first) && isBareEnd(last)
+  }
+
+  private static func isBareEnd(_ scalar: Unicode.Scalar) -> Bool {
+    (0x4E00...0x9FFF).contains(scalar.value)
+      || scalar.isASCII && Clause.isWordByte(UInt8(scalar.value))
   }
 }

@@ -33,11 +33,17 @@ struct Cue: Sendable {
   let kind: Kind
   /// ASCII words match at word boundaries, ignoring case unless `isCaseSensitive`.
   let isCaseSensitive: Bool
+  /// One of `SentenceAnalysis.weakWords`; known once here rather than looked up per sentence.
+  let isWeak: Bool
+  /// 将 or 將, which can also mark an object as 把 does.
+  let mayMarkObject: Bool
 
   init(_ word: String, _ kind: Kind, caseSensitive: Bool = false) {
     self.word = word
     self.kind = kind
     self.isCaseSensitive = caseSensitive
+    isWeak = SentenceAnalysis.weakWords.contains(word)
+    mayMarkObject = word == "将" || word == "將"
   }
 }
 

@@ -11,19 +11,43 @@ struct CueScanner: Sendable {
   }
 
   let cues: [Cue]
-  private let patterns: [[UInt8]]
+  /// Every cue's bytes, one after another (ASCII lower-cased unless the cue is case-sensitive).
+  private let patternBytes: [UInt8]
+  /// Per cue: where its bytes start in `patternBytes` (the high 32 bits), how many there are
+  /// (bits 8…31), and flags (the low 8 bits, `caseSensitive` and `wholeWord`). Flat integers,
+  /// so checking a candidate reads no array of arrays and makes no retain or release.
+  private let patternInfo: [UInt64]
+  private static let caseSensitive: UInt64 = 1
+  /// Starts with an ASCII letter or digit, so it must not be preceded or followed by one.
+  private static let wholeWord: UInt64 = 2
   /// Patterns by their first two bytes (lower-cased for ASCII), longest first: entry
   /// `(b0 << 8) | b1` holds `start << 32 | count` into `candidates`, 0 when none starts so.
   /// Two bytes rather than one, because nearly every byte of Chinese text could start a
   /// pattern but few pairs do; one flat table, so the scan makes no retain or release.
   private let pairTable: [UInt64]
+  /// Per byte pair, the third bytes (their low six bits, lower-cased) that continue a pattern
+  /// starting so; all bits for a pair that is a whole pattern. In Chinese a pair is the start
+  /// of 64 characters and the third byte tells which, so most pairs stop here.
+  private let thirdBytes: [UInt64]
   private let candidates: [Int32]
 
   init(cues: [Cue]) {
     self.cues = cues
-    patterns = cues.map { cue in
+    let patterns = cues.map { cue in
       cue.isCaseSensitive ? Array(cue.word.utf8) : Array(cue.word.utf8).map(CueScanner.lower)
     }
+    var info: [UInt64] = []
+    var start = 0
+    for (cue, pattern) in zip(cues, patterns) {
+      let isWholeWord = pattern.first.map { $0 < 0x80 && CueScanner.isWordByte($0) } ?? false
+      let flags =
+        (cue.isCaseSensitive ? CueScanner.caseSensitive : 0)
+        | (isWholeWord ? CueScanner.wholeWord : 0)
+      info.append(UInt64(start) << 32 | UInt64(pattern.count) << 8 | flags)
+      start += pattern.count
+    }
+    patternBytes = patterns.flatMap { $0 }
+    patternInfo = info
     var byPair: [Int: [Int]] = [:]
     for (index, pattern) in patterns.enumerated() where pattern.count >= 2 {
       byPair[CueScanner.pairKey(pattern[0], pattern[1]), default: []].append(index)
@@ -32,6 +56,7 @@ struct CueScanner: Sendable {
     // Longest first; on a tie the case-sensitive pattern ("May" the month) is the more exact.
     let exact = cues.map(\.isCaseSensitive)
     var table = [UInt64](repeating: 0, count: 1 << 16)
+    var third = [UInt64](repeating: 0, count: 1 << 16)
     var flat: [Int32] = []
     for (key, list) in byPair.sorted(by: { $0.key < $1.key }) {
       let ordered = list.sorted {
@@ -41,8 +66,13 @@ struct CueScanner: Sendable {
       }
       table[key] = UInt64(flat.count) << 32 | UInt64(ordered.count)
       flat.append(contentsOf: ordered.map { Int32($0) })
+      for candidate in ordered {
+        let pattern = patterns[candidate]
+        third[key] |= pattern.count > 2 ? CueScanner.thirdBit(pattern[2]) : ~0
+      }
     }
     pairTable = table
+    thirdBytes = third
     candidates = flat
   }
 
@@ -50,13 +80,18 @@ struct CueScanner: Sendable {
     Int(lower(first)) << 8 | Int(lower(second))
   }
 
+  private static func thirdBit(_ byte: UInt8) -> UInt64 {
+    1 << UInt64(lower(byte) & 63)
+  }
+
   static let standard = CueScanner(cues: Cue.all)
 
-  /// Whether `bytes` holds a cue of one of `kinds`; stops at the first.
-  func contains(_ kinds: Set<Cue.Kind>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  /// Whether `bytes` holds a cue whose entry in `wanted` (by the cue's index) is true; stops at
+  /// the first. A flag per cue rather than a set of kinds, so a hit costs no hashing.
+  func contains(cueIn wanted: [Bool], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var found = false
     scan(bytes) { hit in
-      if kinds.contains(cues[hit.cue].kind) {
+      if wanted[hit.cue] {
         found = true
         return false
       }
@@ -80,54 +115,92 @@ struct CueScanner: Sendable {
     let count = bytes.count
     guard count >= 2 else { return }
     pairTable.withUnsafeBufferPointer { table in
-      candidates.withUnsafeBufferPointer { candidates in
-        var index = 0
-        while index < count - 1 {
-          let entry = table[CueScanner.pairKey(bytes[index], bytes[index + 1])]
-          guard entry != 0 else {
-            index += 1
-            continue
+      thirdBytes.withUnsafeBufferPointer { third in
+        candidates.withUnsafeBufferPointer { candidates in
+          patternBytes.withUnsafeBufferPointer { patterns in
+            patternInfo.withUnsafeBufferPointer { info in
+              scan(
+                bytes, table: table, third: third, candidates: candidates, patterns: patterns,
+                info: info, visit)
+            }
           }
-          var matched = 0
-          let start = Int(entry >> 32)
-          for slot in start..<(start + Int(entry & 0xFFFF_FFFF)) {
-            let candidate = Int(candidates[slot])
-            guard matches(candidate, in: bytes, at: index) else { continue }
-            matched = patterns[candidate].count
-            guard visit(Hit(cue: candidate, range: index..<(index + matched))) else { return }
-            break
-          }
-          index += max(matched, 1)
         }
       }
     }
   }
 
-  private func matches(_ candidate: Int, in bytes: UnsafeBufferPointer<UInt8>, at index: Int)
-    -> Bool
-  {
-    let pattern = patterns[candidate]
-    guard index + pattern.count <= bytes.count else { return false }
-    let isCaseSensitive = cues[candidate].isCaseSensitive
-    for offset in 0..<pattern.count {
+  private func scan(
+    _ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt64>,
+    third: UnsafeBufferPointer<UInt64>, candidates: UnsafeBufferPointer<Int32>,
+    patterns: UnsafeBufferPointer<UInt8>,
+    info: UnsafeBufferPointer<UInt64>, _ visit: (Hit) -> Bool
+  ) {
+    let count = bytes.count
+    var index = 0
+    while index < count - 1 {
+      let byte = bytes[index]
+      // No cue starts inside a character (a UTF-8 continuation byte) or, when it starts with
+      // a letter or digit, inside a word: those places cannot match and are passed over.
+      if byte & 0xC0 == 0x80
+        || index > 0 && CueScanner.isWordByte(byte) && CueScanner.isWordByte(bytes[index - 1])
+      {
+        index += 1
+        continue
+      }
+      let key = CueScanner.pairKey(byte, bytes[index + 1])
+      let entry = table[key]
+      guard entry != 0,
+        index + 2 >= count || third[key] & CueScanner.thirdBit(bytes[index + 2]) != 0
+      else {
+        index += 1
+        continue
+      }
+      var matched = 0
+      let start = Int(entry >> 32)
+      for slot in start..<(start + Int(entry & 0xFFFF_FFFF)) {
+        let candidate = Int(candidates[slot])
+        guard
+          CueScanner.matches(info[candidate], patterns: patterns, in: bytes, at: index)
+        else { continue }
+        matched = Int(info[candidate] >> 8 & 0xFF_FFFF)
+        guard visit(Hit(cue: candidate, range: index..<(index + matched))) else { return }
+        break
+      }
+      index += max(matched, 1)
+    }
+  }
+
+  /// Whether the pattern `info` describes is at `index`.
+  @inline(__always)
+  private static func matches(
+    _ info: UInt64, patterns: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>,
+    at index: Int
+  ) -> Bool {
+    let start = Int(info >> 32)
+    let length = Int(info >> 8 & 0xFF_FFFF)
+    guard index + length <= bytes.count else { return false }
+    let isCaseSensitive = info & caseSensitive != 0
+    for offset in 0..<length {
       let byte = bytes[index + offset]
-      if (isCaseSensitive ? byte : CueScanner.lower(byte)) != pattern[offset] { return false }
+      if (isCaseSensitive ? byte : lower(byte)) != patterns[start + offset] { return false }
     }
     // ASCII words stand alone: "will" is not in "goodwill", "may" not in "mayor".
-    guard let first = pattern.first, first < 0x80, CueScanner.isWordByte(first) else {
-      return true
-    }
+    guard info & wholeWord != 0 else { return true }
     let before = index > 0 ? bytes[index - 1] : 0x20
-    let after = index + pattern.count < bytes.count ? bytes[index + pattern.count] : 0x20
-    return !CueScanner.isWordByte(before) && !CueScanner.isWordByte(after)
+    let after = index + length < bytes.count ? bytes[index + length] : 0x20
+    return !isWordByte(before) && !isWordByte(after)
   }
 
   static func lower(_ byte: UInt8) -> UInt8 {
     byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
   }
 
+  /// ASCII letters, digits and _, tested as bits of two masks: the scan asks this of nearly
+  /// every byte.
+  @inline(__always)
   private static func isWordByte(_ byte: UInt8) -> Bool {
-    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
-      || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
+    let digits: UInt64 = 0x03FF_0000_0000_0000  // 0x30…0x39
+    let letters: UInt64 = 0x07FF_FFFE_87FF_FFFE  // 0x41…0x5A, 0x5F, 0x61…0x7A
+    return byte < 0x80 && (byte < 0x40 ? digits : letters) >> UInt64(byte & 63) & 1 != 0
   }
 }

@@ -20,6 +20,8 @@ struct ForecastDetector: Sendable {
   let scanner: CueScanner
   let hedges: HedgeScale
   let extraHedges: [String: Double]
+  /// The probability each of the scanner's cues stands for, by its index.
+  private let probabilities: [Double]
 
   init(
     scanner: CueScanner = .standard, hedges: HedgeScale = .standard,
@@ -28,13 +30,19 @@ struct ForecastDetector: Sendable {
     self.scanner = scanner
     self.hedges = hedges
     self.extraHedges = extraHedges
+    isTrigger = scanner.cues.map { SentenceAnalysis.isTrigger($0.kind) }
+    probabilities = scanner.cues.map { cue in
+      ForecastDetector.probability(
+        of: cue.word, kind: cue.kind, hedges: hedges, extraHedges: extraHedges)
+    }
   }
 
-  private static let triggerKinds: Set<Cue.Kind> = [.future, .hedge, .negatedFuture, .plan]
+  /// Whether each of the scanner's cues, by its index, is a future, hedge or plan word.
+  private let isTrigger: [Bool]
 
   /// Whether the sentence is worth a closer look: it holds a future, hedge or plan word.
   func isCandidate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    scanner.contains(Self.triggerKinds, in: bytes)
+    scanner.contains(cueIn: isTrigger, in: bytes)
   }
 
   /// The forecasts in `sentence`, in order.
@@ -62,7 +70,7 @@ struct ForecastDetector: Sendable {
     let negation = triggers.first { $0.kind == .negatedFuture }
     let future = triggers.first { $0.kind == .future || $0.kind == .plan }
     let chosen = epistemic ?? negation ?? future ?? triggers[0]
-    var confidence = probability(of: chosen.word, kind: chosen.kind)
+    var confidence = probabilities[chosen.cue]
     if chosen.kind == .negatedFuture { confidence = 1 - confidence }
     return ForecastSpan(
       range: segment.range, hedge: chosen.word,
@@ -73,7 +81,9 @@ struct ForecastDetector: Sendable {
 
   /// The probability a hedge word stands for: the lexicon's, then the hedge table's, then a
   /// default by the kind of word.
-  private func probability(of word: String, kind: Cue.Kind) -> Double {
+  private static func probability(
+    of word: String, kind: Cue.Kind, hedges: HedgeScale, extraHedges: [String: Double]
+  ) -> Double {
     if let value = extraHedges[word] { return value }
     if let hedge = hedges.hedge(named: word) { return hedge.probability }
     switch kind {

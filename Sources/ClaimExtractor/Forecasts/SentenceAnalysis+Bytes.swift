@@ -5,8 +5,8 @@ extension SentenceAnalysis {
   /// "二零二六年将是…的一年", "2026 will be a year of …": a frame, not an outcome.
   func isYearSummary(_ clause: Range<Int>) -> Bool {
     let text = UnsafeBufferPointer(rebasing: bytes[clause])
-    if Self.firstIndex(of: Array("将是".utf8), in: text, from: 0) != nil
-      || Self.firstIndex(of: Array("將是".utf8), in: text, from: 0) != nil
+    if Self.firstIndex(of: Self.willBe, in: text, from: 0) != nil
+      || Self.firstIndex(of: Self.willBeTraditional, in: text, from: 0) != nil
     {
       var end = text.count
       while end > 0,
@@ -18,11 +18,17 @@ extension SentenceAnalysis {
       while end >= 3, text[end - 3] == 0xE3 || text[end - 3] == 0xEF, text[end - 3] != 0xE4 {
         end -= 3
       }
-      let tail = Array(text[max(0, end - 6)..<end])
-      return tail == Array("一年".utf8) || tail == Array("之年".utf8)
+      let tail = text[max(0, end - 6)..<end]
+      return tail.elementsEqual(Self.aYear) || tail.elementsEqual(Self.theYearOf)
     }
-    return Self.firstIndex(of: Array("will be a year".utf8), in: text, from: 0) != nil
+    return Self.firstIndex(of: Self.willBeAYear, in: text, from: 0) != nil
   }
+
+  private static let willBe = Array("将是".utf8)
+  private static let willBeTraditional = Array("將是".utf8)
+  private static let aYear = Array("一年".utf8)
+  private static let theYearOf = Array("之年".utf8)
+  private static let willBeAYear = Array("will be a year".utf8)
 
   /// 将 as 把 puts an object between itself and the verb's preposition: "将矩阵约束在…",
   /// "将残差流扩展为…"; the future 将 is followed by its verb at once ("将在", "将为…带来").

@@ -5,9 +5,13 @@ import Foundation
 struct SentenceAnalysis {
   /// A cue found in the sentence.
   struct Found: Equatable {
+    /// The cue's index in the scanner's list.
+    let cue: Int
     let word: String
     let kind: Cue.Kind
     let range: Range<Int>
+    let isWeak: Bool
+    let mayMarkObject: Bool
   }
 
   /// A run of clauses that makes one forecast.
@@ -46,7 +50,10 @@ struct SentenceAnalysis {
     self.context = context
     self.isFramed = isFramed
     found = scanner.hits(in: bytes).map { hit in
-      Found(word: scanner.cues[hit.cue].word, kind: scanner.cues[hit.cue].kind, range: hit.range)
+      let cue = scanner.cues[hit.cue]
+      return Found(
+        cue: hit.cue, word: cue.word, kind: cue.kind, range: hit.range, isWeak: cue.isWeak,
+        mayMarkObject: cue.mayMarkObject)
     }
     clauses = SentenceSplitter.clauses(in: bytes)
     // A window that names no year and comes out already closed ("the first half of the
@@ -193,14 +200,14 @@ struct SentenceAnalysis {
     // Beside a firm forecast word, a weak hedge still qualifies it ("可能还会").
     let hasFirmWord = inside.contains {
       SentenceAnalysis.isTrigger($0.kind) && $0.kind != .plan
-        && !SentenceAnalysis.weakWords.contains($0.word)
+        && !$0.isWeak
     }
     let allowsWeak = allowsWeak || hasFirmWord
     return inside.filter { cue in
       guard SentenceAnalysis.isTrigger(cue.kind) else { return false }
       if cue.kind == .plan { return clauseHasFrame }
-      if SentenceAnalysis.weakWords.contains(cue.word) { return allowsWeak }
-      if cue.word == "将" || cue.word == "將" {
+      if cue.isWeak { return allowsWeak }
+      if cue.mayMarkObject {
         // 将 as 把: "将AI插件化", "能够将…融为一体".
         let marksObject = inside.contains {
           $0.kind == .objectMarkerVerb && $0.range.lowerBound > cue.range.lowerBound

@@ -5,7 +5,12 @@ enum ChineseNumber {
   /// The value of `text`, which must be a Chinese numeral and nothing else; mixed forms such as
   /// `1.4万亿` and `250億` (Arabic digits before the units) are read too.
   static func value(of text: some StringProtocol) -> Double? {
-    var scalars = Array(text.unicodeScalars)
+    value(of: Array(text.unicodeScalars)[...])
+  }
+
+  /// `value(of:)` for scalars already at hand, as the time-frame grammar holds them.
+  static func value(of input: ArraySlice<Unicode.Scalar>) -> Double? {
+    var scalars = input
     guard !scalars.isEmpty else { return nil }
     // A leading Arabic number with only units after it: 1.4万亿, 250億.
     var arabic = ""
@@ -22,10 +27,9 @@ enum ChineseNumber {
       }
       return number * multiplier
     }
-    let digits = scalars.map(digit)
     // Digit by digit, as years are written: 二零二六, 二〇二六.
-    if scalars.count >= 2, digits.allSatisfy({ $0 != nil }) {
-      return Double(digits.reduce(0) { $0 * 10 + ($1 ?? 0) })
+    if scalars.count >= 2, scalars.allSatisfy({ digit($0) != nil }) {
+      return Double(scalars.reduce(0) { $0 * 10 + (digit($1) ?? 0) })
     }
     var total = 0.0  // finished 亿/万 groups
     var section = 0.0  // below 万

@@ -33,6 +33,8 @@ extension ClaimPhrasing {
     return metrics
   }()
 
+  static let metricWords = WordList(metrics.keys)
+
   static let thresholdVerbs: [String: Verb] = {
     var verbs: [String: Verb] = [:]
     for word in ["达到", "達到", "将达", "將達", "达", "達", "reach", "reaches", "hit", "hits"] {
@@ -47,16 +49,18 @@ extension ClaimPhrasing {
     return verbs
   }()
 
+  static let thresholdVerbWords = WordList(thresholdVerbs.keys)
+
   /// "A revenue reaches $25B", "A users exceed 1B": a measure, a verb, and the number after it.
   ///
   /// English also puts the measure after the number ("will reach 1 billion users").
   static func threshold(in clause: Clause) -> String? {
     let count = clause.bytes.count
     // Both readings need a measure ("营收", "users"); without one, no amount is looked for.
-    guard let metricHit = clause.find(Array(metrics.keys)) else { return nil }
+    guard let metricHit = clause.find(metricWords) else { return nil }
     if let metric = metrics[metricHit.word],
       let verbHit = clause.find(
-        Array(thresholdVerbs.keys), in: metricHit.end..<min(count, metricHit.end + 30)),
+        thresholdVerbWords, in: metricHit.end..<min(count, metricHit.end + 30)),
       let verb = thresholdVerbs[verbHit.word],
       let amount = Amount.first(in: clause.text, from: verbHit.end),
       amount.utf8Range.lowerBound - verbHit.end <= 12,
@@ -66,12 +70,12 @@ extension ClaimPhrasing {
         "\(subject.text) \(metric.name)", verb, amount.text,
         isNegated: clause.isNegated(in: subject.end..<verbHit.start), isPlural: metric.isPlural)
     }
-    guard let verbHit = clause.find(Array(thresholdVerbs.keys)),
+    guard let verbHit = clause.find(thresholdVerbWords),
       let verb = thresholdVerbs[verbHit.word],
       let amount = Amount.first(in: clause.text, from: verbHit.end),
       amount.utf8Range.lowerBound - verbHit.end <= 12,
       let metricHit = clause.find(
-        Array(metrics.keys),
+        metricWords,
         in: amount.utf8Range.upperBound..<min(count, amount.utf8Range.upperBound + 30)),
       metricHit.start - amount.utf8Range.upperBound <= 3,
       let metric = metrics[metricHit.word],
@@ -97,10 +101,13 @@ extension ClaimPhrasing {
     return verbs
   }()
 
+  static let lawVerbWords = WordList(lawVerbs.keys)
+
   static let chineseLawNouns: [String: String] = [
     "法案": "bill", "法规": "regulation", "法規": "regulation", "条例": "regulation",
     "條例": "regulation", "禁令": "ban", "法律": "law", "规则": "rules", "規則": "rules",
   ]
+  static let chineseLawNounWords = WordList(chineseLawNouns.keys)
   static let englishLawNouns: Set<String> = [
     "law", "laws", "act", "Act", "rule", "rules", "regulation", "regulations", "bill", "ban",
   ]
@@ -114,7 +121,7 @@ extension ClaimPhrasing {
     "自动驾驶": "self-driving", "自動駕駛": "self-driving", "社交媒体": "social media",
     "社交媒體": "social media", "关税": "tariff", "關稅": "tariff",
   ]
-  static let banWords = ["禁止", "封禁", "ban", "bans"]
+  static let banWords: WordList = ["禁止", "封禁", "ban", "bans"]
 
   /// "A passes an AI bill", "A bans TikTok": laws, rules and bans an actor will make.
   static func regulation(in clause: Clause) -> String? {
@@ -125,7 +132,7 @@ extension ClaimPhrasing {
         actor.text, Verb("bans", "ban"), target,
         isNegated: clause.isNegated(in: actor.end..<ban.start))
     }
-    guard let hit = clause.find(Array(lawVerbs.keys)), let verb = lawVerbs[hit.word],
+    guard let hit = clause.find(lawVerbWords), let verb = lawVerbs[hit.word],
       let actor = clause.name(before: hit.start), let law = lawName(in: clause, after: hit.end)
     else { return nil }
     return sentence(
@@ -146,7 +153,7 @@ extension ClaimPhrasing {
   /// The law after the verb: "an AI bill" from "AI法案", "the GENIUS Act" as written in English.
   private static func lawName(in clause: Clause, after offset: Int) -> String? {
     let window = offset..<min(clause.bytes.count, offset + 40)
-    if let noun = clause.find(Array(chineseLawNouns.keys), in: window),
+    if let noun = clause.find(chineseLawNounWords, in: window),
       let english = chineseLawNouns[noun.word]
     {
       let between = offset..<noun.start

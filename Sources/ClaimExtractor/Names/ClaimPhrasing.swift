@@ -27,14 +27,14 @@ public enum ClaimPhrasing {
 
   // MARK: Acquisitions and mergers
 
-  static let acquisitionWords = [
+  static let acquisitionWords: WordList = [
     "收购", "收購", "并购", "併購", "拿下", "吞并", "吞併", "买下", "買下", "acquire", "acquires",
     "buy", "buys", "take over", "takes over", "purchase", "purchases",
   ]
-  static let passiveAcquisitionWords = [
+  static let passiveAcquisitionWords: WordList = [
     "acquired by", "bought by", "taken over by", "purchased by",
   ]
-  static let mergerWords = [
+  static let mergerWords: WordList = [
     "反向并入", "反向併入", "并入", "併入", "merge into", "merges into", "merge with", "merges with",
   ]
   static let acquires = Verb("acquires", "acquire")
@@ -85,7 +85,7 @@ public enum ClaimPhrasing {
 
   // MARK: Listings
 
-  static let listingWords = [
+  static let listingWords: WordList = [
     "赴港上市", "赴美上市", "上市", "IPO", "goes public", "go public", "going public",
     "files for an IPO", "file for an IPO",
   ]
@@ -117,7 +117,7 @@ public enum ClaimPhrasing {
 
   /// Words for a thing on sale ("小米汽车的第二款车型将于9月上市"): 上市 then means it goes on
   /// sale, not that the company lists its shares.
-  static let productWords = [
+  static let productWords: WordList = [
     "车型", "車型", "新车", "新車", "手机", "手機", "新品", "产品", "產品", "机型", "機型", "款", "系列",
     "版本", "芯片", "眼镜", "眼鏡", "电池", "電池",
   ]
@@ -144,11 +144,12 @@ public enum ClaimPhrasing {
     }
     return verbs
   }()
+  static let launchVerbWords = WordList(launchVerbs.keys)
   static let massProduces = Verb("starts mass production of", "start mass production of")
 
   /// "A launches B"; without an object, the product named before the verb ("特斯拉的Optimus将量产").
   static func launch(in clause: Clause) -> String? {
-    guard let hit = clause.find(Array(launchVerbs.keys)), let verb = launchVerbs[hit.word] else {
+    guard let hit = clause.find(launchVerbWords), let verb = launchVerbs[hit.word] else {
       return nil
     }
     // The product follows the verb closely ("上线新版元宝"); a name further on is usually

@@ -39,13 +39,14 @@ struct Clause {
   ///
   /// Words that begin or end with an ASCII letter must sit at word boundaries there, so "ship"
   /// is not found in "ships" nor "not" in "notably".
-  func find(_ words: [String], in range: Range<Int>? = nil) -> (word: String, start: Int, end: Int)?
-  {
+  func find(_ words: WordList, in range: Range<Int>? = nil) -> (
+    word: String, start: Int, end: Int
+  )? {
     let range = range ?? 0..<bytes.count
     var best: (word: String, start: Int, end: Int)?
-    for word in words {
-      guard let start = firstOffset(of: Array(word.utf8), in: range) else { continue }
-      let end = start + word.utf8.count
+    for (word, encoded) in zip(words.words, words.encoded) {
+      guard let start = firstOffset(of: encoded, in: range) else { continue }
+      let end = start + encoded.count
       if best.map({ start < $0.start || (start == $0.start && end > $0.end) }) ?? true {
         best = (word, start, end)
       }
@@ -108,8 +109,8 @@ struct Clause {
     guard range.lowerBound < range.upperBound else { return false }
     var position = range.lowerBound
     var isNegated = false
-    while let hit = find(Clause.negations + Clause.contrasts, in: position..<range.upperBound) {
-      isNegated = Clause.negations.contains(hit.word)
+    while let hit = find(Clause.negationsAndContrasts, in: position..<range.upperBound) {
+      isNegated = Clause.negations.words.contains(hit.word)
       position = hit.end
     }
     return isNegated
@@ -152,12 +153,13 @@ struct Clause {
     }
   }
 
-  static let negations = [
+  static let negations: WordList = [
     "不会", "不會", "不太可能", "不大可能", "不可能", "不打算", "不准备", "不準備", "无法", "無法",
     "难以", "難以", "won't", "won’t", "will not", "not", "never", "unlikely", "cannot", "can't",
     "can’t", "fail to", "fails to",
   ]
-  static let contrasts = ["而是", "但是", "但", "却", "卻", "instead", "but", "rather"]
+  static let contrasts: WordList = ["而是", "但是", "但", "却", "卻", "instead", "but", "rather"]
+  static let negationsAndContrasts = WordList(negations.words + contrasts.words)
 
   /// Words between an English subject and its verb.
   static let auxiliaries: Set<String> = [
@@ -222,6 +224,22 @@ struct Clause {
       hasOnlySpacesSinceToken = true
     }
     return tokens
+  }
+}
+
+/// Words a clause is searched for, each with its UTF-8 bytes worked out once: the phrasing
+/// patterns search every forecast for the same lists.
+struct WordList: ExpressibleByArrayLiteral, Sendable {
+  let words: [String]
+  let encoded: [[UInt8]]
+
+  init(_ words: some Sequence<String>) {
+    self.words = Array(words)
+    encoded = self.words.map { Array($0.utf8) }
+  }
+
+  init(arrayLiteral words: String...) {
+    self.init(words)
   }
 }
 

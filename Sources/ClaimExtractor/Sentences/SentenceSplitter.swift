@@ -21,7 +21,9 @@ enum SentenceSplitter {
           if endsSentence(bytes, at: index, sentenceStart: start) { end = index + 1 }
         default: break
         }
-      } else if let width = terminatorWidth(bytes, at: index) {
+      } else if byte == 0xE2 || byte == 0xE3 || byte == 0xEF,
+        let width = terminatorWidth(bytes, at: index)
+      {
         end = index + width
       }
       guard var stop = end else {
@@ -134,18 +136,22 @@ enum SentenceSplitter {
     if word.contains(UInt8(ascii: ".")) && word.count <= 5 { return false }
     if word.count == 1, let letter = word.first, isUpper(letter) { return false }
     if word.contains(UInt8(ascii: "/")) && word.contains(UInt8(ascii: ":")) { return false }
-    return !abbreviations.contains(lowercased(word))
+    return !abbreviations.contains(key(lowercasing: word))
   }
 
-  private static let abbreviations: Set<[UInt8]> = Set(
-    [
-      "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "inc", "corp", "co", "ltd", "vs", "etc",
-      "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-      "gen", "gov", "sen", "rep", "approx", "est", "fig", "al",
-    ].map { Array($0.utf8) })
+  /// Abbreviations as `key(lowercasing:)` packs them: compared as integers, since every English
+  /// sentence end is checked against them.
+  private static let abbreviations: [UInt64] = [
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "inc", "corp", "co", "ltd", "vs", "etc",
+    "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "gen", "gov", "sen", "rep", "approx", "est", "fig", "al",
+  ].map { key(lowercasing: Array($0.utf8)) }
 
-  private static func lowercased(_ word: some Sequence<UInt8>) -> [UInt8] {
-    word.map { isUpper($0) ? $0 + 32 : $0 }
+  /// Up to eight bytes, lower-cased, packed into an integer; 0 for a longer word, which is no
+  /// abbreviation.
+  private static func key(lowercasing word: some Collection<UInt8>) -> UInt64 {
+    guard word.count <= 8 else { return 0 }
+    return word.reduce(0) { $0 << 8 | UInt64(isUpper($1) ? $1 + 32 : $1) }
   }
 
   static func isSpace(_ byte: UInt8) -> Bool {

@@ -91,7 +91,7 @@ struct TimeFrameScan {
       return yearLed(at: offset) ?? chinese(at: offset) ?? english(at: offset)
     }
     if TimeText.isLetter(scalar) {
-      return text.isWordStart(offset) ? english(at: offset) : nil
+      return text.isWordStart(offset) && mayStartEnglish(at: offset) ? english(at: offset) : nil
     }
     guard TimeText.isChineseNumeral(scalar) || TimeFrameScan.chineseStarts.contains(scalar)
     else { return nil }

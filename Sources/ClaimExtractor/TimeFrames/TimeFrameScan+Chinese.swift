@@ -65,6 +65,11 @@ extension TimeFrameScan {
 
   /// 上半年, 第三季度, 前三季度, Q3, 3月, 3月底, 2月1日: a part of a year that does not say which.
   func chinesePeriod(at offset: Int) -> (Period, Int)? {
+    // Every period starts with one of these, a quarter's Q, or a number.
+    guard let first = text[offset],
+      TimeFrameScan.periodStarts.contains(first) || TimeText.isDigit(first)
+        || TimeText.isChineseNumeral(first)
+    else { return nil }
     if let end = text.match("上半年", at: offset) { return (.half(1), end) }
     if let end = text.match("下半年", at: offset) { return (.half(2), end) }
     if text[offset] == "前", let (quarter, end) = chineseQuarter(at: offset + 1) {
@@ -121,32 +126,51 @@ extension TimeFrameScan {
 
   /// 到2040年, 至2030年, 截至2026年底: the same window with no start.
   private func chineseOpening(at offset: Int) -> Match? {
-    let leads = ["截止到", "截至", "截止", "直到", "最迟", "最遲", "到", "至"]
-    guard let lead = text.firstMatch(leads, at: offset) else { return nil }
+    guard TimeFrameScan.starts(TimeFrameScan.openingLeads, at: offset, in: text),
+      let lead = text.firstMatch(TimeFrameScan.openingLeads.words, at: offset)
+    else { return nil }
     let start = text.skipSpaces(from: lead.end)
     guard let found = yearLed(at: start) ?? relativeYear(at: start) ?? chineseCalendar(at: start)
     else { return nil }
     return Match(end: found.end, window: found.window?.opened, year: found.year)
   }
 
+  private static let periodStarts = Set("上下前首第q".unicodeScalars)
+
+  private static let openingLeads = Literals(["截止到", "截至", "截止", "直到", "最迟", "最遲", "到", "至"])
+
+  /// Whether the scalar at `offset` starts one of `literals`: most characters start none, and
+  /// are turned away before each literal is tried.
+  static func starts(_ literals: Literals, at offset: Int, in text: TimeText) -> Bool {
+    text[offset].map { literals.firstScalars.contains($0) } ?? false
+  }
+
   /// 今年, 明年, 后年, 去年, 前年 and what follows them (明年上半年, 今年底, 今年晚些时候).
   private func relativeYear(at offset: Int) -> Match? {
+    // 今 starts 今明两年 too.
+    guard TimeFrameScan.starts(TimeFrameScan.relativeYearHeads, at: offset, in: text) else {
+      return nil
+    }
     if let end = text.firstMatch(["今明两年", "今明兩年"], at: offset)?.end {
       let window = publishedYear.flatMap { Window.years($0, through: $0 + 1) }
       return Match(end: end, window: window, year: publishedYear.map { $0 + 1 })
     }
-    let heads: [(String, Int, String)] = [
-      ("今年", 0, ""), ("本年", 0, ""), ("明年", 1, ""),
-      ("后年", 2, "然之以最此随隨背落往而其午身幕善"), ("後年", 2, "然之以最此随隨背落往而其午身幕善"),
-      ("去年", -1, "过過"), ("前年", -2, "提以之此从從目当當空史生眼面跟门門年"),
-    ]
-    for (word, delta, blocked) in heads {
+    for (word, delta, blocked) in TimeFrameScan.relativeYears {
       guard let end = text.match(word, at: offset) else { continue }
       if let before = text[offset - 1], blocked.unicodeScalars.contains(before) { return nil }
       return continuation(at: end, year: publishedYear.map { $0 + delta })
     }
     return nil
   }
+
+  /// Each relative year, how far it is from the publication year, and the characters before it
+  /// that make it part of another word.
+  private static let relativeYears: [(String, Int, String)] = [
+    ("今年", 0, ""), ("本年", 0, ""), ("明年", 1, ""),
+    ("后年", 2, "然之以最此随隨背落往而其午身幕善"), ("後年", 2, "然之以最此随隨背落往而其午身幕善"),
+    ("去年", -1, "过過"), ("前年", -2, "提以之此从從目当當空史生眼面跟门門年"),
+  ]
+  private static let relativeYearHeads = Literals(relativeYears.map(\.0))
 
   /// Characters that make a following 年底/年内 about some other year or about years in general:
   /// 几年内, 每年底, 同年底, 多年内, 跨年.
@@ -163,6 +187,10 @@ extension TimeFrameScan {
       }
       return Match(end: end, window: year.flatMap { period.window(in: $0) })
     }
+    guard
+      text[offset] == "年"
+        || TimeFrameScan.starts(TimeFrameScan.relativeMonths, at: offset, in: text)
+    else { return nil }
     if let (word, end) = text.firstMatch(["年内", "年內", "年底", "年末", "年中"], at: offset) {
       if let before = text[offset - 1],
         TimeFrameScan.notThisYear.unicodeScalars.contains(before)
@@ -178,11 +206,7 @@ extension TimeFrameScan {
         word == "年中" ? .midYear : word.hasSuffix("内") || word.hasSuffix("內") ? .year : .yearEnd
       return Match(end: end, window: publishedYear.flatMap { period.window(in: $0) })
     }
-    let months: [(String, Int)] = [
-      ("下个月", 1), ("下個月", 1), ("下月", 1), ("本月", 0), ("这个月", 0), ("這個月", 0),
-      ("上个月", -1), ("上個月", -1), ("上月", -1),
-    ]
-    for (word, delta) in months {
+    for (word, delta) in TimeFrameScan.monthDeltas {
       guard let end = text.match(word, at: offset) else { continue }
       let window = context.published.flatMap { Span.months(delta).applied(to: $0) }.flatMap {
         Window.month($0.components.month, of: $0.components.year)
@@ -190,5 +214,22 @@ extension TimeFrameScan {
       return Match(end: end, window: window)
     }
     return nil
+  }
+
+  private static let monthDeltas: [(String, Int)] = [
+    ("下个月", 1), ("下個月", 1), ("下月", 1), ("本月", 0), ("这个月", 0), ("這個月", 0),
+    ("上个月", -1), ("上個月", -1), ("上月", -1),
+  ]
+  private static let relativeMonths = Literals(monthDeltas.map(\.0))
+}
+
+/// Literals a grammar rule tries at an offset, with the scalars they can start with.
+struct Literals: Sendable {
+  let words: [String]
+  let firstScalars: Set<Unicode.Scalar>
+
+  init(_ words: [String]) {
+    self.words = words
+    firstScalars = Set(words.compactMap(\.unicodeScalars.first))
   }
 }

@@ -22,12 +22,16 @@ enum Direction {
 extension TimeFrameScan {
   /// 18个月内, 未来三年, 3年后, 半年内, 2000天, 两周内, 一年半内, 过去三年, 三年前.
   func chineseDuration(at offset: Int) -> Match? {
+    // A duration starts with a lead word, 半 or a number.
+    guard let first = text[offset],
+      TimeFrameScan.durationLeads.firstScalars.contains(first) || first == "半"
+        || TimeText.isDigit(first) || TimeText.isChineseNumeral(first)
+    else { return nil }
     var position = offset
     var direction: Direction?
-    let futureLeads = ["接下来", "接下來", "未来", "未來", "今后", "今後", "往后", "往後"]
-    if let lead = text.firstMatch(futureLeads, at: offset) {
+    if let lead = text.firstMatch(TimeFrameScan.futureLeads, at: offset) {
       (direction, position) = (.future, lead.end)
-    } else if let lead = text.firstMatch(["过去", "過去", "最近", "近"], at: offset) {
+    } else if let lead = text.firstMatch(TimeFrameScan.pastLeads, at: offset) {
       if lead.literal == "近", let before = text[offset - 1],
         "接将將附靠最".unicodeScalars.contains(before)
       {
@@ -51,6 +55,10 @@ extension TimeFrameScan {
     let window = context.published.flatMap { (direction ?? .future).window(span, from: $0) }
     return Match(end: end, window: window, isDuration: true)
   }
+
+  private static let futureLeads = ["接下来", "接下來", "未来", "未來", "今后", "今後", "往后", "往後"]
+  private static let pastLeads = ["过去", "過去", "最近", "近"]
+  private static let durationLeads = Literals(futureLeads + pastLeads)
 
   /// 三个月, 18個月, 三年, 一年半, 半年, 半个月, 2000天, 两周, 三个星期; whether it counts days.
   private func chineseSpan(at offset: Int) -> (Span, Bool, Int)? {

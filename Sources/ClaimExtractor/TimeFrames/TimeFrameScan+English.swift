@@ -9,6 +9,42 @@ extension TimeFrameScan {
     "over", "after", "beyond", "since", "around",
   ]
 
+  /// The first word of every English frame, as `wordKey` packs it: a lead, "the", or the first
+  /// word of a core rule below (ranges, durations and the counts they take, parts of the year,
+  /// halves and quarters, months, relative years). Every literal those rules try where a frame
+  /// starts ends its first word with a space, a hyphen, an apostrophe or a word boundary, so a
+  /// word start whose word is not here starts no frame; this spares trying every literal at
+  /// each word of a sentence. A rule that can start with a new word must add it here.
+  private static let firstWords: Set<UInt64> = {
+    let cores = [
+      "the", "between", "from", "next", "coming", "following", "past", "last", "previous", "a",
+      "an", "few", "several", "many", "couple", "end", "decade", "year", "later", "mid", "middle",
+      "early", "late", "first", "second", "third", "fourth", "final", "latter", "back", "this",
+      "sept", "sep",
+    ]
+    let months = monthNames + monthNames.map { String($0.prefix(3)) }
+    let words = leads + cores + TimeText.units + TimeText.tens + months
+    return Set(words.compactMap { word in TimeFrameScan.wordKey(Array(word.unicodeScalars)) })
+  }()
+
+  /// Lower-case ASCII letters packed five bits each; nil for a word longer than twelve.
+  private static func wordKey(_ letters: some Collection<Unicode.Scalar>) -> UInt64? {
+    guard letters.count <= 12 else { return nil }
+    return letters.reduce(0) { $0 << 5 | UInt64($1.value - 96) }
+  }
+
+  /// Whether an English frame can start at the word at `offset`: its first word is one of
+  /// `firstWords`, or it is Q or H and a digit ("Q3", "H2").
+  func mayStartEnglish(at offset: Int) -> Bool {
+    var end = offset
+    while TimeText.isLetter(text[end]) { end += 1 }
+    let letters = text.scalars[offset..<end]
+    guard let key = TimeFrameScan.wordKey(letters) else { return false }
+    if TimeFrameScan.firstWords.contains(key) { return true }
+    return letters.count == 1 && (text[offset] == "q" || text[offset] == "h")
+      && TimeText.isDigit(text[end])
+  }
+
   func english(at offset: Int) -> Match? {
     var position = offset
     var lead: String?

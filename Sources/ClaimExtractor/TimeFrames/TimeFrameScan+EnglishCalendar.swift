@@ -98,7 +98,7 @@ extension TimeFrameScan {
     return (day, end)
   }
 
-  private static let monthNames = [
+  static let monthNames = [
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
   ]

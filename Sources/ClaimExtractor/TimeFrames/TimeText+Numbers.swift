@@ -39,7 +39,7 @@ extension TimeText {
     else { return nil }
     var end = offset
     while TimeText.isChineseNumeral(self[end]) { end += 1 }
-    guard let value = ChineseNumber.value(of: folded(offset..<end)),
+    guard let value = ChineseNumber.value(of: scalars[offset..<end]),
       value >= 1, value < 10_000, value == value.rounded()
     else { return nil }
     return (Int(value), end)
@@ -83,12 +83,12 @@ extension TimeText {
     return nil
   }
 
-  private static let units = [
+  static let units = [
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
   ]
 
-  private static let tens = ["twenty", "thirty", "forty", "fifty", "sixty"]
+  static let tens = ["twenty", "thirty", "forty", "fifty", "sixty"]
 
   /// 〇, 零 and 一…九: the digits a year is spelled with one by one.
   static func hanDigit(_ scalar: Unicode.Scalar?) -> Int? {

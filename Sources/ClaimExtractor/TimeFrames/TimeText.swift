@@ -129,13 +129,6 @@ struct TimeText {
     return false
   }
 
-  /// The scalars between two offsets as a string, for `ChineseNumber.value(of:)`.
-  func folded(_ range: Range<Int>) -> String {
-    var text = ""
-    text.unicodeScalars.append(contentsOf: scalars[range])
-    return text
-  }
-
   static func isDigit(_ scalar: Unicode.Scalar?) -> Bool {
     guard let scalar else { return false }
     return scalar.value >= 48 && scalar.value <= 57

@@ -36,12 +36,17 @@ public struct ClaimID: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// Source and words are normalised first (case, spacing, full-width forms), so trivial
   /// differences in how two people typed them do not split one claim in two.
   public init(source: String, said: Day?, words: String) {
-    let key =
-      ClaimID.normalised(source) + "\n" + (said?.description ?? "") + "\n"
-      + ClaimID.normalised(words)
+    // normalised(source) + "\n" + said + "\n" + normalised(words), built in one buffer.
+    var key: [UInt8] = []
+    key.reserveCapacity(source.utf8.count + words.utf8.count + 12)
+    ClaimID.appendNormalised(source, to: &key)
+    key.append(0x0A)
+    key.append(contentsOf: (said?.description ?? "").utf8)
+    key.append(0x0A)
+    ClaimID.appendNormalised(words, to: &key)
     let digest = {
       var hasher = SHA256()
-      hasher.update(key.utf8)
+      hasher.update(key)
       return hasher.finalize()
     }()
     var bits: UInt64 = 0
@@ -90,20 +95,45 @@ public struct ClaimID: Hashable, Comparable, Sendable, CustomStringConvertible {
       .joined(separator: " ")
   }
 
+  /// Appends `normalised(text)` to `key`, without making strings where the simple path does.
+  static func appendNormalised(_ text: String, to key: inout [UInt8]) {
+    let start = key.count
+    if !appendSimplyNormalised(text, foldingFullWidth: true, to: &key) {
+      key.removeSubrange(start...)
+      key.append(contentsOf: normalised(text).utf8)
+    }
+  }
+
   /// The same result as the general path for text made only of ASCII, CJK ideographs and
   /// punctuation (which NFC leaves alone and which has no case but ASCII's), computed
   /// in one pass; nil for any other text.
   static func simplyNormalised(_ text: String) -> String? {
     var out: [UInt8] = []
     out.reserveCapacity(text.utf8.count)
+    guard appendSimplyNormalised(text, foldingFullWidth: false, to: &out) else { return nil }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// `simplyNormalised` appending to `out`; false (with part of the text appended) for text it
+  /// does not handle. `foldingFullWidth` first folds full-width forms as `FullWidth.folded` does.
+  private static func appendSimplyNormalised(
+    _ text: String, foldingFullWidth: Bool, to out: inout [UInt8]
+  ) -> Bool {
+    let start = out.count
     var pendingSpace = false
-    for scalar in text.unicodeScalars {
+    for original in text.unicodeScalars {
+      var scalar = original
+      if foldingFullWidth, original.value >= 0xFF01, original.value <= 0xFF5E,
+        let ascii = Unicode.Scalar(original.value - 0xFEE0)
+      {
+        scalar = ascii
+      }
       let value = scalar.value
       if value == 0x20 || (0x09...0x0D).contains(value) {
-        pendingSpace = !out.isEmpty
+        pendingSpace = out.count > start
         continue
       }
-      guard value < 0x80 || isStable(value) else { return nil }
+      guard value < 0x80 || isStable(value) else { return false }
       if pendingSpace {
         out.append(0x20)
         pendingSpace = false
@@ -114,7 +144,7 @@ public struct ClaimID: Hashable, Comparable, Sendable, CustomStringConvertible {
         UTF8.encode(scalar) { out.append($0) }
       }
     }
-    return String(decoding: out, as: UTF8.self)
+    return true
   }
 
   /// Scalars that NFC never changes or combines and that are neither cased nor whitespace:

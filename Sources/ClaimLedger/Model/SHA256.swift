@@ -71,11 +71,15 @@ public struct SHA256: Sendable {
   /// The 32-byte digest; the hasher is spent afterwards.
   public mutating func finalize() -> [UInt8] {
     let bitLength = length &* 8
-    var tail = pending
-    tail.append(0x80)
-    while tail.count % 64 != 56 { tail.append(0) }
-    for shift in stride(from: 56, through: 0, by: -8) {
-      tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+    // The pending bytes, 0x80, zeros up to 56 bytes into a block, and the length: one or two
+    // blocks, laid out in place rather than appended byte by byte (ids hash short texts, where
+    // this is most of the work).
+    let blocks = pending.count < 56 ? 1 : 2
+    var tail = [UInt8](repeating: 0, count: blocks * 64)
+    tail.replaceSubrange(0..<pending.count, with: pending)
+    tail[pending.count] = 0x80
+    for index in 0..<8 {
+      tail[tail.count - 1 - index] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * index))
     }
     tail.withUnsafeBytes { bytes in
       for start in stride(from: 0, to: bytes.count, by: 64) {
@@ -83,9 +87,13 @@ public struct SHA256: Sendable {
       }
     }
     pending.removeAll()
-    return [h0, h1, h2, h3, h4, h5, h6, h7].flatMap { word in
-      [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> UInt32($0)) }
+    var digest = [UInt8](repeating: 0, count: 32)
+    for (index, word) in [h0, h1, h2, h3, h4, h5, h6, h7].enumerated() {
+      for byte in 0..<4 {
+        digest[index * 4 + byte] = UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * byte))
+      }
     }
+    return digest
   }
 
   private static let roundConstants: [UInt32] = [
