@@ -18,17 +18,20 @@ public struct ClaimTextFacts: Sendable {
   /// Reads `records`; `names` gives the names the lexicon finds in a claim.
   public init(_ records: [ClaimRecord], names: @Sendable (Claim) -> [String]) {
     let read = ParallelMap.map(count: records.count) { index in
-      let claim = records[index].claim
+      var claim = records[index].claim
+      // Decoded once here, rather than once by each reader below.
+      claim.text = claim.text
       let found = names(claim)
+      let status = records[index].status
       return (
-        found, ForecastEvent(text: claim.text),
-        Specificity(claim, subject: found.first).score
+        found, ForecastEvent(text: claim.text), Specificity(claim, subject: found.first).score,
+        status == .open || status == .resolved ? EchoClusters.Key(claim, names: found) : nil
       )
     }
     self.names = read.map(\.0)
     events = read.map(\.1)
     specificity = read.map(\.2)
-    echoes = EchoClusters(records, foundNames: self.names)
+    echoes = EchoClusters(records, keys: read.map(\.3))
   }
 
   /// Facts that read nothing: no names, no events, no echoes.

@@ -19,22 +19,19 @@ public struct EchoClusters: Sendable, Equatable {
   /// Groups the open and resolved claims of `records`; `names` gives the English names the
   /// lexicon finds in a claim, in text order (an empty list leaves the claim alone).
   public init(_ records: [ClaimRecord], names: @Sendable (Claim) -> [String]) {
-    self.init(
-      records,
-      foundNames: ParallelMap.map(count: records.count) { index in
-        let status = records[index].status
-        return status == .open || status == .resolved ? names(records[index].claim) : []
-      })
-  }
-
-  /// Groups the claims with the names already found in each (`foundNames[i]` for record i).
-  init(_ records: [ClaimRecord], foundNames: [[String]]) {
-    // The keys on all cores: finding kinds of event reads every claim's text.
+    // The keys on all cores: finding names and kinds of event reads every claim's text.
     let keys: [Key?] = ParallelMap.map(count: records.count) { index in
       let status = records[index].status
       guard status == .open || status == .resolved else { return nil }
-      return Key(records[index].claim, names: foundNames[index])
+      let claim = records[index].claim
+      return Key(claim, names: names(claim))
     }
+    self.init(records, keys: keys)
+  }
+
+  /// Groups the claims by keys already worked out (`keys[i]` for record i; nil leaves a claim
+  /// alone).
+  init(_ records: [ClaimRecord], keys: [Key?]) {
     var blocks: [Key: [Int]] = [:]
     blocks.reserveCapacity(keys.count / 4)
     for (index, key) in keys.enumerated() {
