@@ -1,3 +1,5 @@
+import Foundation
+
 /// A name found in text and the English name it stands for.
 public struct EntityMatch: Sendable, Equatable {
   /// The name as written ("微軟").
@@ -71,21 +73,27 @@ public struct Lexicon: Sendable {
   /// "metadata" nor "AMD" in "AMDX"; ASCII names are case-sensitive. Chinese names match
   /// anywhere, since Chinese has no spaces between words.
   public func entities(in text: String) -> [EntityMatch] {
-    let bytes = Array(text.utf8)
-    var matches: [EntityMatch] = []
-    var position = 0
-    while position + 1 < bytes.count {
-      guard let name = index.longestName(in: bytes, at: position) else {
-        position += 1
-        continue
+    var text = text
+    return text.withUTF8 { bytes in
+      var matches: [EntityMatch] = []
+      var position = 0
+      while position + 1 < bytes.count {
+        // A UTF-8 continuation byte starts no name: two in three bytes of Chinese text.
+        guard bytes[position] & 0xC0 != 0x80,
+          let name = index.longestName(in: bytes, at: position)
+        else {
+          position += 1
+          continue
+        }
+        let length = index.length(of: name)
+        matches.append(
+          EntityMatch(
+            written: String(decoding: bytes[position..<position + length], as: UTF8.self),
+            canonical: index.canonical(of: name), utf8Offset: position))
+        position += length
       }
-      matches.append(
-        EntityMatch(
-          written: String(decoding: name.bytes, as: UTF8.self), canonical: name.canonical,
-          utf8Offset: position))
-      position += name.bytes.count
+      return matches
     }
-    return matches
   }
 }
 
@@ -93,56 +101,79 @@ public struct Lexicon: Sendable {
 ///
 /// Two bytes rather than one because every Chinese character starts with one of a few lead
 /// bytes (0xE4…0xE9), which would put most names in the same bucket. Names shorter than two
-/// bytes are left out: a one-letter name would match far too much.
+/// bytes are left out: a one-letter name would match far too much. The names' bytes lie end
+/// to end in one array, bucket by bucket, so comparing a position with its candidates reads
+/// neighbouring memory instead of one small array per name.
 private struct NameIndex: Sendable {
-  struct Name: Sendable {
-    let bytes: [UInt8]
-    let canonical: String
-    /// Whether the text must not continue with a letter or digit on that side.
-    let needsBoundaryBefore: Bool
-    let needsBoundaryAfter: Bool
-  }
-
-  /// Indexed by the first two bytes; each longest first, then by bytes, so the outcome never
-  /// depends on dictionary order. An array, not a dictionary, so that looking up a position of
-  /// the text costs no hashing.
-  private var buckets = [[Name]](repeating: [], count: 1 << 16)
-  /// Whether a bucket holds any name: most positions of a text start none, and reading a flag
-  /// costs less than taking an array out.
-  private var isOccupied = [Bool](repeating: false, count: 1 << 16)
+  /// Every name's bytes, one after another; name i is `bytes[starts[i]..<starts[i + 1]]`.
+  private let bytes: [UInt8]
+  private let starts: [Int]
+  private let canonicals: [String]
+  /// Per name: 1 when the text must not have a letter or digit just before it, 2 just after.
+  private let boundaries: [UInt8]
+  /// By the first two bytes, the names that start with them: `bucketStarts[k]..<bucketStarts[k
+  /// + 1]`, each bucket longest first, then by bytes, so the outcome never depends on
+  /// dictionary order.
+  private let bucketStarts: [Int]
 
   init(_ names: [String: String]) {
+    var entries: [(key: Int, bytes: [UInt8], canonical: String)] = []
     for (written, canonical) in names {
       let bytes = Array(written.utf8)
-      guard bytes.count >= 2, let first = bytes.first, let last = bytes.last else { continue }
-      let name = Name(
-        bytes: bytes, canonical: canonical, needsBoundaryBefore: NameIndex.isWordByte(first),
-        needsBoundaryAfter: NameIndex.isWordByte(last))
-      buckets[Int(NameIndex.key(bytes[0], bytes[1]))].append(name)
-      isOccupied[Int(NameIndex.key(bytes[0], bytes[1]))] = true
+      guard bytes.count >= 2 else { continue }
+      entries.append((Int(NameIndex.key(bytes[0], bytes[1])), bytes, canonical))
     }
-    for key in buckets.indices where buckets[key].count > 1 {
-      buckets[key].sort {
-        $0.bytes.count != $1.bytes.count
-          ? $0.bytes.count > $1.bytes.count : $0.bytes.lexicographicallyPrecedes($1.bytes)
-      }
+    entries.sort { a, b in
+      if a.key != b.key { return a.key < b.key }
+      if a.bytes.count != b.bytes.count { return a.bytes.count > b.bytes.count }
+      return a.bytes.lexicographicallyPrecedes(b.bytes)
     }
+    var bytes: [UInt8] = []
+    var starts: [Int] = [0]
+    var boundaries: [UInt8] = []
+    var bucketStarts = [Int](repeating: 0, count: (1 << 16) + 1)
+    for entry in entries {
+      bytes.append(contentsOf: entry.bytes)
+      starts.append(bytes.count)
+      let before: UInt8 = entry.bytes.first.map(NameIndex.isWordByte) == true ? 1 : 0
+      let after: UInt8 = entry.bytes.last.map(NameIndex.isWordByte) == true ? 2 : 0
+      boundaries.append(before | after)
+      bucketStarts[entry.key + 1] += 1
+    }
+    for key in 0..<(1 << 16) { bucketStarts[key + 1] += bucketStarts[key] }
+    self.bytes = bytes
+    self.starts = starts
+    self.canonicals = entries.map(\.canonical)
+    self.boundaries = boundaries
+    self.bucketStarts = bucketStarts
   }
 
+  func length(of name: Int) -> Int { starts[name + 1] - starts[name] }
+
+  func canonical(of name: Int) -> String { canonicals[name] }
+
   /// The longest name that starts at `position` and respects its word boundaries.
-  func longestName(in bytes: [UInt8], at position: Int) -> Name? {
-    let key = Int(NameIndex.key(bytes[position], bytes[position + 1]))
-    guard isOccupied[key] else { return nil }
-    let candidates = buckets[key]
-    let isAfterWordByte = position > 0 && NameIndex.isWordByte(bytes[position - 1])
-    for name in candidates {
-      let end = position + name.bytes.count
-      guard end <= bytes.count else { continue }
-      if name.needsBoundaryBefore, isAfterWordByte { continue }
-      if name.needsBoundaryAfter, end < bytes.count, NameIndex.isWordByte(bytes[end]) { continue }
-      if bytes[position..<end].elementsEqual(name.bytes) { return name }
+  func longestName(in text: UnsafeBufferPointer<UInt8>, at position: Int) -> Int? {
+    let key = Int(NameIndex.key(text[position], text[position + 1]))
+    let first = bucketStarts[key]
+    let last = bucketStarts[key + 1]
+    guard first < last else { return nil }
+    let isAfterWordByte = position > 0 && NameIndex.isWordByte(text[position - 1])
+    return bytes.withUnsafeBufferPointer { names in
+      for name in first..<last {
+        let start = starts[name]
+        let length = starts[name + 1] - start
+        let end = position + length
+        guard end <= text.count else { continue }
+        if boundaries[name] & 1 != 0, isAfterWordByte { continue }
+        if boundaries[name] & 2 != 0, end < text.count, NameIndex.isWordByte(text[end]) {
+          continue
+        }
+        guard let left = text.baseAddress, let right = names.baseAddress else { continue }
+        if memcmp(left + position, right + start, length) == 0 { return name }
+      }
+      return nil
     }
-    return nil
   }
 
   static func key(_ first: UInt8, _ second: UInt8) -> UInt16 {

@@ -69,6 +69,8 @@ public struct WordList: Sendable {
   /// false.
   public func scan(_ text: [UInt8], _ found: (Int) -> Bool) {
     for start in text.indices {
+      // A UTF-8 continuation byte starts no word: two in three bytes of Chinese text.
+      if text[start] & 0xC0 == 0x80 { continue }
       let byte = WordList.lowered(text[start])
       if WordList.isLetter(byte), start > 0, WordList.isLetter(text[start - 1]) { continue }
       for slot in singleStarts[Int(byte)]..<singleStarts[Int(byte) + 1]

@@ -23,7 +23,9 @@ public struct EchoClusters: Sendable, Equatable {
     let keys: [Key?] = ParallelMap.map(count: records.count) { index in
       let status = records[index].status
       guard status == .open || status == .resolved else { return nil }
-      let claim = records[index].claim
+      var claim = records[index].claim
+      // Decoded once here, rather than once for the names and once for the key.
+      claim.text = claim.text
       return Key(claim, names: names(claim))
     }
     self.init(records, keys: keys)
@@ -32,25 +34,49 @@ public struct EchoClusters: Sendable, Equatable {
   /// Groups the claims by keys already worked out (`keys[i]` for record i; nil leaves a claim
   /// alone).
   init(_ records: [ClaimRecord], keys: [Key?]) {
-    var blocks: [Key: [Int]] = [:]
-    blocks.reserveCapacity(keys.count / 4)
+    // Blocks by sorting the claims on their keys' digests rather than by a dictionary of
+    // arrays: a million keys then cost one sort, not a million small arrays made and freed.
+    var digests = [Int](repeating: 0, count: keys.count)
+    var order: [Int] = []
+    order.reserveCapacity(keys.count)
     for (index, key) in keys.enumerated() {
       guard let key else { continue }
-      blocks[key, default: []].append(index)
+      digests[index] = key.digest
+      order.append(index)
     }
+    order.sort { (digests[$0], $0) < (digests[$1], $1) }
     var originOf: [Int: Int] = [:]
     var echoesOf: [Int: [Int]] = [:]
-    for (key, members) in blocks where members.count > 1 {
-      for cluster in EchoClusters.split(members, records: records, byWords: key.event == nil)
-      where cluster.count > 1 {
-        let ordered = cluster.sorted { a, b in
-          let dayA = records[a].claim.said?.daysSinceEpoch ?? Int.max
-          let dayB = records[b].claim.said?.daysSinceEpoch ?? Int.max
-          return (dayA, a) < (dayB, b)
+    var runStart = 0
+    while runStart < order.count {
+      var runEnd = runStart + 1
+      while runEnd < order.count, digests[order[runEnd]] == digests[order[runStart]] {
+        runEnd += 1
+      }
+      defer { runStart = runEnd }
+      guard runEnd - runStart > 1 else { continue }
+      // Equal digests almost always mean equal keys; the keys themselves decide.
+      var blocks: [(key: Key, members: [Int])] = []
+      for index in order[runStart..<runEnd] {
+        guard let key = keys[index] else { continue }
+        if let block = blocks.firstIndex(where: { $0.key == key }) {
+          blocks[block].members.append(index)
+        } else {
+          blocks.append((key, [index]))
         }
-        guard let first = ordered.first else { continue }
-        echoesOf[first] = Array(ordered.dropFirst())
-        for echo in ordered.dropFirst() { originOf[echo] = first }
+      }
+      for (key, members) in blocks where members.count > 1 {
+        for cluster in EchoClusters.split(members, records: records, byWords: key.event == nil)
+        where cluster.count > 1 {
+          let ordered = cluster.sorted { a, b in
+            let dayA = records[a].claim.said?.daysSinceEpoch ?? Int.max
+            let dayB = records[b].claim.said?.daysSinceEpoch ?? Int.max
+            return (dayA, a) < (dayB, b)
+          }
+          guard let first = ordered.first else { continue }
+          echoesOf[first] = Array(ordered.dropFirst())
+          for echo in ordered.dropFirst() { originOf[echo] = first }
+        }
       }
     }
     self.originOf = originOf
@@ -136,7 +162,9 @@ public struct EchoClusters: Sendable, Equatable {
     var digits = 0
     var separator: UInt8 = 0x20
     var isInDate = false
-    for byte in bytes + [0x20] {
+    // One space past the end closes a run of digits the text ends with.
+    for position in 0...bytes.count {
+      let byte = position < bytes.count ? bytes[position] : 0x20
       if byte >= 0x30, byte <= 0x39 {
         current = current &* 10 &+ Int(byte - 0x30)
         digits += 1
