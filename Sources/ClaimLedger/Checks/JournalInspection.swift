@@ -10,6 +10,8 @@ public struct JournalInspection: Sendable {
   init(bytes: UnsafeBufferPointer<UInt8>, path: String) {
     var issues: [LedgerIssue] = []
     var journal = Journal()
+    // One table and one text arena for every line, as the parallel reader keeps per worker.
+    var interning = LineInterning()
     var tornLine: Int?
     var lineStart = 0
     var line = 0
@@ -32,7 +34,8 @@ public struct JournalInspection: Sendable {
       } else {
         do throws(JSONScanner.Failure) {
           journal.entries.append(
-            try EntryDecoder.decode(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])))
+            try EntryDecoder.decode(
+              UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), interning: &interning))
           journal.lines.append(Int32(line))
         } catch {
           var located = location

@@ -31,10 +31,12 @@ public enum CSVField {
       $0 == "\"" || $0 == "," || $0 == "\r" || $0 == "\n"
     }
     guard needsQuotes else { return cell }
+    // Quotes are doubled by code point: a quote followed by a combining mark is one
+    // `Character`, and comparing characters would leave it single.
     var quoted = "\""
-    for character in cell {
-      quoted.append(character)
-      if character == "\"" { quoted.append("\"") }
+    for scalar in cell.unicodeScalars {
+      quoted.unicodeScalars.append(scalar)
+      if scalar == "\"" { quoted.unicodeScalars.append("\"") }
     }
     return quoted + "\""
   }

@@ -1,6 +1,6 @@
 /// The top-level members of one JSON object, read with the journal's strict scanner: strings,
-/// numbers, booleans, null and lists of strings by key; nested objects and other lists are
-/// checked and skipped (the `history` an export carries).
+/// numbers, booleans, null and the strings of lists by key; nested objects, and whatever else
+/// a list holds, are checked and skipped (the `history` an export carries).
 ///
 /// Import reads a million lines of JSON Lines; Foundation's parser builds a dictionary of
 /// boxed values per line and was most of the time an import took.
@@ -10,8 +10,9 @@ struct FlatJSONObject {
     case number(Double)
     case bool(Bool)
     case null
+    /// A list, by the strings in it.
     case strings([String])
-    /// A nested object or a list holding more than strings.
+    /// A nested object.
     case other
   }
 
@@ -48,17 +49,20 @@ struct FlatJSONObject {
     return object
   }
 
-  /// A list made only of strings, or nil (and the scanner somewhere inside it) when an item
-  /// is anything else.
+  /// The strings of a list, other items checked and passed over (as a list of tags with a
+  /// stray number keeps its tags); nested lists and objects inside count as other items.
   private static func readStrings(_ scanner: inout JSONScanner) throws(JSONScanner.Failure)
-    -> [String]?
+    -> [String]
   {
     try scanner.expect(UInt8(ascii: "["), "a list")
     var strings: [String] = []
     if try scanner.consume(UInt8(ascii: "]")) { return strings }
     repeat {
-      guard try scanner.peek() == UInt8(ascii: "\"") else { return nil }
-      strings.append(try scanner.readString())
+      if try scanner.peek() == UInt8(ascii: "\"") {
+        strings.append(try scanner.readString())
+      } else {
+        try scanner.skipValue(depthLimit: maximumDepth - 1)
+      }
     } while try scanner.consume(UInt8(ascii: ","))
     try scanner.expect(UInt8(ascii: "]"), "',' or ']'")
     return strings
@@ -70,11 +74,7 @@ struct FlatJSONObject {
     switch try scanner.peek() {
     case UInt8(ascii: "\""): return .string(try scanner.readString())
     case UInt8(ascii: "["):
-      let start = scanner.position
-      if let strings = try readStrings(&scanner) { return .strings(strings) }
-      scanner.rewind(to: start)
-      try scanner.skipValue(depthLimit: maximumDepth)
-      return .other
+      return .strings(try readStrings(&scanner))
     case UInt8(ascii: "{"):
       try scanner.skipValue(depthLimit: maximumDepth)
       return .other

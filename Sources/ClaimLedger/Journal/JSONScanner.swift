@@ -452,11 +452,6 @@ struct JSONScanner {
     return nil
   }
 
-  /// Goes back to an earlier position, to read what follows it another way.
-  mutating func rewind(to offset: Int) {
-    position = offset
-  }
-
   /// Checks and passes over any one value, nesting at most `depthLimit` deep.
   mutating func skipValue(depthLimit: Int) throws(Failure) {
     guard depthLimit > 0 else {

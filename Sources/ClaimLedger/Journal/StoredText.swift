@@ -93,15 +93,20 @@ struct TextArena {
     }
   }
 
-  /// Large enough that a chunk holds thousands of texts, small enough that the last, partly
-  /// filled chunk of each worker wastes little.
+  /// The largest chunk: large enough to hold thousands of texts, small enough that the last,
+  /// partly filled chunk of each worker wastes little. Chunks start at 4 KiB and double up to
+  /// it, so an arena that stores one line's texts (a single entry read on its own) stays small.
   static let chunkSize = 1 << 20
   private var current = Chunk(capacity: 0)
+
+  /// The size of the chunk texts are stored in now.
+  var capacity: Int { current.capacity }
 
   /// Keeps a copy of `bytes` (checked by the caller) and returns the text that reads them.
   mutating func store(_ bytes: UnsafeBufferPointer<UInt8>) -> StoredText {
     if current.capacity - current.used < bytes.count {
-      current = Chunk(capacity: max(Self.chunkSize, bytes.count))
+      let next = min(Self.chunkSize, max(4096, 2 * current.capacity))
+      current = Chunk(capacity: max(next, bytes.count))
     }
     let offset = current.append(bytes)
     return StoredText(checkedBytes: current, offset: offset, count: Int32(bytes.count))

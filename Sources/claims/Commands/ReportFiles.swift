@@ -105,6 +105,8 @@ enum ReportFiles {
       throw .cannotCreate(path: path, reason: Self.reason(error))
     }
     let temporary = path + ".tmp-\(getpid())"
+    // Left by an earlier process of the same number that was killed mid-write.
+    unlink(temporary)
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
       throw .cannotCreate(path: path, reason: String(cString: strerror(errno)))

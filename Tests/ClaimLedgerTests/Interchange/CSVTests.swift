@@ -16,9 +16,15 @@ import Testing
     #expect(rows.first.map { CSVField.decodeText($0.cells[0]) } == value)
   }
 
+  @Test func aQuoteBeforeACombiningMarkIsDoubledToo() {
+    // `"` and U+0301 make one Character; the quote must still be doubled.
+    #expect(CSVField.text("a\"\u{301},b") == "\"a\"\"\u{301},b\"")
+  }
+
   @Test func theByteWriterWritesWhatCSVFieldDoes() {
     // Every neutralising case, as text and as a plain cell, in one row; a second row after.
-    let values = Self.neutralised.map(\.value) + ["中文,\"引号\"", "a\nb", "x"]
+    let values =
+      Self.neutralised.map(\.value) + ["中文,\"引号\"", "a\nb", "x", "a\"\u{301},b"]
     var writer = CSVRowWriter()
     for value in values { writer.text(value) }
     writer.text(nil)

@@ -126,6 +126,25 @@ import Testing
     #expect(changed != built)
   }
 
+  @Test func anArenaStartsSmallAndDoublesToItsLargestChunk() {
+    var arena = TextArena()
+    let small = [UInt8](repeating: UInt8(ascii: "a"), count: 10)
+    _ = small.withUnsafeBufferPointer { arena.store($0) }
+    // A single entry read on its own keeps a few kilobytes alive, not a megabyte.
+    #expect(arena.capacity == 4096)
+    let large = [UInt8](repeating: UInt8(ascii: "b"), count: 5000)
+    var capacities: [Int] = []
+    for _ in 0..<12 {
+      _ = large.withUnsafeBufferPointer { arena.store($0) }
+      if capacities.last != arena.capacity { capacities.append(arena.capacity) }
+    }
+    #expect(capacities == [8192, 16384, 32768, 65536])
+    let huge = [UInt8](repeating: UInt8(ascii: "c"), count: 3 << 20)
+    let stored = huge.withUnsafeBufferPointer { arena.store($0) }
+    #expect(arena.capacity == 3 << 20)
+    #expect(stored.string.utf8.count == 3 << 20)
+  }
+
   @Test func storedTextsCompareAsStringsDo() {
     // "é" precomposed and decomposed are equal Strings, so they are equal texts too.
     var arena = TextArena()

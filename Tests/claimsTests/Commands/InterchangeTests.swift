@@ -120,7 +120,8 @@ func foldedClaims(_ sandbox: Sandbox) throws -> [NSDictionary] {
       #"{"text":"B falls","source":"Kuo",,"said":"2026-01-02"}"#,
       #"{"text":"C","text":"D","source":"Kuo","said":"2026-01-03"}"#,
       "",
-      #"{"text":"E stays","source":"Kuo","said":"2026-01-04","confidence":0.5,"tags":["a","b"]}"#
+      #"{"text":"E stays","source":"Kuo","said":"2026-01-04","confidence":0.5,"#
+        + #""tags":["a",1,null,{"x":[2]},"b"]}"#
         + "\r",
     ]
     try sandbox.write(lines.joined(separator: "\n") + "\n", to: "claims.jsonl")
