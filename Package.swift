@@ -18,18 +18,20 @@ let package = Package(
       name: "claims",
       dependencies: ["ClaimLedger", "ClaimExtractor", "ClaimReports"]
     ),
+    // The seeded random source of generated ledgers and corpora, benchmarks' and tests' alike.
+    .target(name: "SplitMix", path: "Benchmarks/Sources/SplitMix"),
     // Generates deterministic ledgers and times the loader and echo clustering
     // (run by Benchmarks/run).
     .executableTarget(
       name: "claims-bench",
-      dependencies: ["ClaimLedger", "ClaimExtractor", "ClaimReports"],
+      dependencies: ["ClaimLedger", "ClaimExtractor", "ClaimReports", "SplitMix"],
       path: "Benchmarks/Sources/claims-bench"
     ),
 
     // Generates a corpus of articles and times the extractor on it.
     .executableTarget(
       name: "claims-extract-bench",
-      dependencies: ["ClaimExtractor"],
+      dependencies: ["ClaimExtractor", "SplitMix"],
       path: "Benchmarks/Sources/claims-extract-bench"
     ),
 
@@ -44,7 +46,7 @@ let package = Package(
 
     .testTarget(name: "ClaimLedgerTests", dependencies: ["ClaimLedger"]),
     .testTarget(name: "ClaimExtractorTests", dependencies: ["ClaimExtractor"]),
-    .testTarget(name: "ClaimReportsTests", dependencies: ["ClaimReports"]),
-    .testTarget(name: "claimsTests", dependencies: ["claims"]),
+    .testTarget(name: "ClaimReportsTests", dependencies: ["ClaimReports", "SplitMix"]),
+    .testTarget(name: "claimsTests", dependencies: ["claims", "SplitMix"]),
   ]
 )

@@ -1,5 +1,6 @@
 import ClaimLedger
 import Foundation
+import SplitMix
 
 /// How many entries of each kind a generated ledger holds.
 struct EntryCounts {

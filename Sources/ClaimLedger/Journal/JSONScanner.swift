@@ -135,31 +135,35 @@ struct JSONScanner {
     return nil
   }
 
-  mutating func readString() throws(Failure) -> String {
+  /// Reads a string up to its closing quote when it holds no escape: its raw bytes, the offset
+  /// they start at, and whether they are all ASCII. With an escape, nil, and the string is left
+  /// to `readEscapedString` (from its first byte).
+  private mutating func readPlainString() throws(Failure) -> (
+    raw: UnsafeBufferPointer<UInt8>, start: Int, isASCII: Bool
+  )? {
     try expect(UInt8(ascii: "\""), "a string")
     let start = position
     let isASCII = try scanPlainRun()
     if bytes[position] == UInt8(ascii: "\\") {
       position = start
-      return try readEscapedString()
+      return nil
     }
     let raw = UnsafeBufferPointer(rebasing: bytes[start..<position])
     position += 1
-    return try decodedText(raw, at: start, isASCII: isASCII)
+    return (raw, start, isASCII)
+  }
+
+  mutating func readString() throws(Failure) -> String {
+    guard let plain = try readPlainString() else { return try readEscapedString() }
+    return try decodedText(plain.raw, at: plain.start, isASCII: plain.isASCII)
   }
 
   /// Reads a long text into `arena` as checked bytes, decoded only when someone reads it; a text
   /// with escapes is decoded now.
   mutating func readStoredText(into arena: inout TextArena) throws(Failure) -> StoredText {
-    try expect(UInt8(ascii: "\""), "a string")
-    let start = position
-    let isASCII = try scanPlainRun()
-    if bytes[position] == UInt8(ascii: "\\") {
-      position = start
+    guard let (raw, start, isASCII) = try readPlainString() else {
       return StoredText(try readEscapedString())
     }
-    let raw = UnsafeBufferPointer(rebasing: bytes[start..<position])
-    position += 1
     if !isASCII, !JSONScanner.isValidUTF8(raw) {
       throw Failure(offset: start + JSONScanner.invalidUTF8Offset(raw), reason: "invalid UTF-8")
     }
@@ -181,15 +185,9 @@ struct JSONScanner {
   mutating func readString(interningIn table: inout TextInterner<String>) throws(Failure)
     -> String
   {
-    try expect(UInt8(ascii: "\""), "a string")
-    let start = position
-    let isASCII = try scanPlainRun()
-    if bytes[position] == UInt8(ascii: "\\") {
-      position = start
+    guard let (raw, start, isASCII) = try readPlainString() else {
       return try readEscapedString()
     }
-    let raw = UnsafeBufferPointer(rebasing: bytes[start..<position])
-    position += 1
     // Bytes equal to a text read before are valid, so they need no second check.
     if let text = table.value(for: raw) { return text }
     let text = try decodedText(raw, at: start, isASCII: isASCII)

@@ -116,16 +116,7 @@ enum CompletionScript {
       """
     for spec in specs {
       text += "    \(spec.name))\n"
-      let valued = options(of: spec).filter(isValued)
-      if !valued.isEmpty {
-        text += "      case $prev in\n"
-        for option in valued where option.completion != .nothing {
-          text += "        \(option.name)) \(reply(option.completion)); return 0 ;;\n"
-        }
-        let free = valued.filter { $0.completion == .nothing }.map(\.name)
-        if !free.isEmpty { text += "        \(free.joined(separator: "|"))) return 0 ;;\n" }
-        text += "      esac\n"
-      }
+      text += valueCases(of: spec, completing: reply, returning: "return 0")
       text += "      if [[ $cur == -* ]]; then\n"
       text +=
         "        COMPREPLY=($(compgen -W \"\(options(of: spec).map(\.name).joined(separator: " "))\" -- \"$cur\"))\n"
@@ -142,6 +133,22 @@ enum CompletionScript {
 
       """
     return text
+  }
+
+  /// The `case $prev in … esac` of bash and zsh: after an option that takes a value, offer
+  /// what `completing` lists for it, or nothing for a free value, then `returning`.
+  private static func valueCases(
+    of spec: CommandSpec, completing: (Parameter.Completion) -> String, returning: String
+  ) -> String {
+    let valued = options(of: spec).filter(isValued)
+    guard !valued.isEmpty else { return "" }
+    var text = "      case $prev in\n"
+    for option in valued where option.completion != .nothing {
+      text += "        \(option.name)) \(completing(option.completion)); \(returning) ;;\n"
+    }
+    let free = valued.filter { $0.completion == .nothing }.map(\.name)
+    if !free.isEmpty { text += "        \(free.joined(separator: "|"))) \(returning) ;;\n" }
+    return text + "      esac\n"
   }
 
   private static func isValued(_ parameter: Parameter) -> Bool {
@@ -220,16 +227,7 @@ enum CompletionScript {
       """
     for spec in specs {
       text += "    \(spec.name))\n"
-      let valued = options(of: spec).filter(isValued)
-      if !valued.isEmpty {
-        text += "      case $prev in\n"
-        for option in valued where option.completion != .nothing {
-          text += "        \(option.name)) \(add(option.completion)); return ;;\n"
-        }
-        let free = valued.filter { $0.completion == .nothing }.map(\.name)
-        if !free.isEmpty { text += "        \(free.joined(separator: "|"))) return ;;\n" }
-        text += "      esac\n"
-      }
+      text += valueCases(of: spec, completing: add, returning: "return")
       text += "      if [[ $cur == -* ]]; then\n        local -a options\n        options=(\n"
       text += described(options(of: spec).map { ($0.name, $0.help) }, indent: 10)
       text += "        )\n        _describe -t options 'option' options\n        return\n      fi\n"

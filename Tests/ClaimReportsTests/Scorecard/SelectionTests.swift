@@ -1,5 +1,6 @@
 import ClaimLedger
 import ClaimReports
+import SplitMix
 import Testing
 
 @Suite struct CensoringTests {
@@ -97,7 +98,7 @@ import Testing
 /// Whole-scorecard properties over random ledgers.
 @Suite struct ScorecardPropertyTests {
   static func randomSpecs(seed: UInt64) -> [ClaimSpec] {
-    var random = SplitMix(seed: seed)
+    var random = SplitMix64(seed: seed)
     let sources = ["Alice", "Bob", "36氪", "Carol"]
     return (0..<Int.random(in: 0...80, using: &random)).map { index in
       let year = Int.random(in: 2024...2027, using: &random)

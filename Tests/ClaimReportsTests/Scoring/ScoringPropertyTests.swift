@@ -1,4 +1,5 @@
 import ClaimReports
+import SplitMix
 import Testing
 
 /// Properties that must hold for any set of forecasts, checked over many random ones.
@@ -8,7 +9,7 @@ import Testing
 
   /// Random (confidence, outcome) pairs; outcomes are 0, 0.5 or 1.
   static func forecasts(seed: UInt64) -> [(Double, Double)] {
-    var random = SplitMix(seed: seed)
+    var random = SplitMix64(seed: seed)
     let count = Int.random(in: 1...200, using: &random)
     return (0..<count).map { _ in
       let confidence =
@@ -56,7 +57,7 @@ import Testing
 
   @Test(arguments: seeds)
   func aCertainForecasterWhoIsAlwaysRightScoresZero(_ seed: UInt64) {
-    var random = SplitMix(seed: seed)
+    var random = SplitMix64(seed: seed)
     var tally = ScoreTally()
     for _ in 0..<Int.random(in: 1...100, using: &random) {
       let saysYes = Bool.random(using: &random)

@@ -1,20 +1,6 @@
 import ClaimLedger
 import Foundation
-
-/// A small seeded generator (SplitMix64), so a failing random ledger can be made again.
-struct SeededGenerator: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+import SplitMix
 
 /// Ledgers of random claims whose text fields hold what breaks naive CSV and JSON writers:
 /// Chinese, emoji, commas, quotes, line breaks and formula-looking starts.
@@ -25,19 +11,19 @@ enum RandomLedger {
     "plain words", "可能性极大，", "it's", "'apostrophe", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
   ]
 
-  static func text(_ generator: inout SeededGenerator) -> String {
+  static func text(_ generator: inout SplitMix64) -> String {
     let count = Int.random(in: 1...3, using: &generator)
     return (0..<count).map { _ in pieces.randomElement(using: &generator) ?? "x" }
       .joined(separator: " ")
   }
 
-  static func maybe(_ generator: inout SeededGenerator) -> String? {
+  static func maybe(_ generator: inout SplitMix64) -> String? {
     Bool.random(using: &generator) ? text(&generator) : nil
   }
 
   /// The journal entries of `count` claims with every status and outcome.
   static func entries(seed: UInt64, count: Int) -> [Entry] {
-    var generator = SeededGenerator(seed: seed)
+    var generator = SplitMix64(seed: seed)
     var entries: [Entry] = []
     var ids = Set<ClaimID>()
     let base = Timestamp(millisecondsSinceEpoch: 1_780_000_000_000)
