@@ -20,23 +20,9 @@ enum CLI {
   /// What one run printed and how it ended.
   struct Result: Equatable {
     var status: ExitStatus
-    /// Printed first.
-    var text: String
-    /// Printed after `text` as they are: large exports, never made into one `String`.
-    var bytes: [[UInt8]]
+    /// What is left to print on standard output; long output went there as it was made.
+    var stdout: String
     var stderr: String
-
-    init(status: ExitStatus, stdout: String, stderr: String, bytes: [[UInt8]] = []) {
-      self.status = status
-      self.text = stdout
-      self.bytes = bytes
-      self.stderr = stderr
-    }
-
-    /// Everything printed on standard output.
-    var stdout: String {
-      bytes.isEmpty ? text : text + String(decoding: bytes.joined(), as: UTF8.self)
-    }
   }
 
   /// Runs one command line; never exits, so tests can call it in-process.
@@ -78,7 +64,7 @@ enum CLI {
         terminal: terminal)
       let output = try command.run(in: context)
       let notes = output.notes.map { "claims: \($0)\n" }.joined()
-      return Result(status: output.status, stdout: output.text, stderr: notes, bytes: output.bytes)
+      return Result(status: output.status, stdout: output.text, stderr: notes)
     } catch let error as UsageError {
       var message = "claims: error: \(error.message)\n"
       let name = error.command ?? commandName

@@ -15,16 +15,11 @@ struct CommandOutput: Equatable {
   var notes: [String] = []
   /// A non-zero status for a run that worked but found problems (`check`).
   var status: ExitStatus = .success
-  /// Printed after `text` as they are (large exports).
-  var bytes: [[UInt8]] = []
 
-  init(
-    _ text: String, notes: [String] = [], status: ExitStatus = .success, bytes: [[UInt8]] = []
-  ) {
+  init(_ text: String, notes: [String] = [], status: ExitStatus = .success) {
     self.text = text
     self.notes = notes
     self.status = status
-    self.bytes = bytes
   }
 }
 

@@ -83,35 +83,94 @@ public struct CSVRowWriter: Sendable {
     value.withUTF8 { cell(UnsafeRawBufferPointer($0), neutralising: false) }
   }
 
+  /// A day as `YYYY-MM-DD`, or an empty cell.
+  mutating func day(_ value: Day?) {
+    startCell()
+    value?.appendSpelling(to: &bytes)
+  }
+
+  mutating func timestamp(_ value: Timestamp) {
+    startCell()
+    value.appendSpelling(to: &bytes)
+  }
+
+  mutating func id(_ value: ClaimID) {
+    startCell()
+    value.appendSpelling(to: &bytes)
+  }
+
   public mutating func endRow() {
     bytes.append(13)
     bytes.append(10)
     isAtRowStart = true
   }
 
-  private mutating func cell(_ utf8: UnsafeRawBufferPointer, neutralising: Bool = false) {
+  private mutating func startCell() {
     if !isAtRowStart { bytes.append(UInt8(ascii: ",")) }
     isAtRowStart = false
-    let needsQuotes = utf8.contains {
-      $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: ",") || $0 == 13 || $0 == 10
-    }
+  }
+
+  private mutating func cell(_ utf8: UnsafeRawBufferPointer, neutralising: Bool = false) {
+    startCell()
+    let needsQuotes = Self.needsQuotes(utf8)
     if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
     // Past any leading `'`s, a formula character gets one more `'` in front.
     if neutralising, let first = utf8.first(where: { $0 != UInt8(ascii: "'") }),
-      [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13]
-        .contains(first)
+      Self.isFormulaStart(first)
     {
       bytes.append(UInt8(ascii: "'"))
     }
-    if needsQuotes {
-      for byte in utf8 {
-        bytes.append(byte)
-        if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-      }
+    // Typed, so each copy is one `memcpy` rather than a loop over a generic sequence.
+    let text = utf8.assumingMemoryBound(to: UInt8.self)
+    guard needsQuotes else { return bytes.append(contentsOf: text) }
+    // Runs up to and including each quote, then the quote once more.
+    var runStart = 0
+    while let quote = text[runStart...].firstIndex(of: UInt8(ascii: "\"")) {
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...quote]))
       bytes.append(UInt8(ascii: "\""))
-    } else {
-      bytes.append(contentsOf: utf8)
+      runStart = quote + 1
     }
+    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  private static func isFormulaStart(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13: true
+    default: false
+    }
+  }
+
+  /// Whether the cell holds a quote, a comma or a line break, which only a quoted cell can
+  /// hold; eight bytes at a time, since most cells are long texts that hold none.
+  static func needsQuotes(_ utf8: UnsafeRawBufferPointer) -> Bool {
+    let count = utf8.count
+    var index = 0
+    if let base = utf8.baseAddress {
+      while index &+ 8 <= count {
+        let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        if hasQuotable(word) { return true }
+        index &+= 8
+      }
+    }
+    while index < count {
+      switch utf8[index] {
+      case UInt8(ascii: "\""), UInt8(ascii: ","), 13, 10: return true
+      default: index &+= 1
+      }
+    }
+    return false
+  }
+
+  /// Whether any byte of `word` is a quote, a comma, CR or LF (the zero-byte test on the word
+  /// XORed with each).
+  private static func hasQuotable(_ word: UInt64) -> Bool {
+    let low: UInt64 = 0x0101_0101_0101_0101
+    func matches(_ byte: UInt64) -> UInt64 {
+      let difference = word ^ (low &* byte)
+      return (difference &- low) & ~difference
+    }
+    return (matches(0x22) | matches(0x2C) | matches(13) | matches(10)) & (low &* 0x80) != 0
   }
 }
 

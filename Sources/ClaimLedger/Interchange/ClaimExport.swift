@@ -21,17 +21,61 @@ public enum ClaimExport {
   ]
 
   public static func render(_ records: [ClaimRecord], as format: ExportFormat) -> String {
-    String(decoding: renderParts(records, as: format).joined(), as: UTF8.self)
+    var bytes: [UInt8] = []
+    write(Array(records.indices), of: records, as: format) { bytes += $0 }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// The export as consecutive parts of UTF-8, rendered on all cores: written one after the
-  /// other they make the file, with no `String` the size of the whole export in between.
-  public static func renderParts(_ records: [ClaimRecord], as format: ExportFormat) -> [[UInt8]] {
+  /// Writes the export of `records[positions]` through `emit` in order, in batches of records
+  /// rendered on all cores: a million claims never sit in memory as one export, and nothing
+  /// is copied out of the ledger to choose them.
+  public static func write<Failure: Error>(
+    _ positions: [Int], of records: [ClaimRecord], as format: ExportFormat,
+    to emit: ([UInt8]) throws(Failure) -> Void
+  ) throws(Failure) {
     switch format {
-    case .csv: csvParts(records)
-    case .jsonl: jsonLineParts(records)
-    case .fatebook: fatebookParts(records)
-    case .claimreview: [Array(claimReview(records).utf8)]
+    case .csv, .fatebook:
+      let row: @Sendable (ClaimRecord, inout CSVRowWriter) -> Void =
+        format == .csv ? csvRow : fatebookRow
+      try emit(header(format == .csv ? csvColumns : fatebookColumns))
+      try writeBatches(of: positions, to: emit) { part in
+        var csv = CSVRowWriter()
+        for position in part { row(records[position], &csv) }
+        return csv.bytes
+      }
+    case .jsonl:
+      try writeBatches(of: positions, to: emit) { part in
+        var json = JSONBuffer()
+        for position in part {
+          json.startNewValue()
+          records[position].writeJSON(into: &json)
+          json.appendVerbatim("\n")
+        }
+        return json.bytes
+      }
+    case .claimreview:
+      try emit(Array(claimReview(positions.map { records[$0] }).utf8))
+    }
+  }
+
+  /// Records per batch: a few megabytes of output, enough to keep every core busy.
+  static let batchSize = 8_192
+
+  /// Renders each batch of `positions` in parts on all cores, and emits the parts in order.
+  private static func writeBatches<Failure: Error>(
+    of positions: [Int], to emit: ([UInt8]) throws(Failure) -> Void,
+    renderingPart render: @Sendable (ArraySlice<Int>) -> [UInt8]
+  ) throws(Failure) {
+    var start = 0
+    while start < positions.count {
+      let first = start
+      let end = min(positions.count, first + batchSize)
+      let batch = positions[first..<end]
+      let parts = ParallelMap.parts(count: batch.count) { range in
+        render(batch[(first + range.lowerBound)..<(first + range.upperBound)])
+      }
+      for part in parts where !part.isEmpty { try emit(part) }
+      start = end
     }
   }
 
@@ -43,21 +87,17 @@ public enum ClaimExport {
   /// One row per claim; tags joined by `;`; UTF-8 with a header row and CRLF line ends.
   public static func csv(_ records: [ClaimRecord]) -> String { render(records, as: .csv) }
 
-  static func csvParts(_ records: [ClaimRecord]) -> [[UInt8]] {
-    [header(csvColumns)] + rowParts(records) { record, csv in csvRow(record, into: &csv) }
-  }
-
   static func csvRow(_ record: ClaimRecord, into csv: inout CSVRowWriter) {
     let claim = record.claim
     let resolution = record.resolution
-    csv.plain(record.id.description)
+    csv.id(record.id)
     csv.text(stored: claim.storedText)
     csv.text(stored: claim.storedQuote)
     csv.text(claim.source)
     csv.text(claim.via)
     csv.text(stored: claim.storedURL)
-    csv.plain(claim.said?.description ?? "")
-    csv.plain(claim.deadline?.description ?? "")
+    csv.day(claim.said)
+    csv.day(claim.deadline)
     csv.text(claim.deadlineText)
     csv.plain(number(claim.confidence.value))
     csv.text(claim.hedge)
@@ -66,12 +106,12 @@ public enum ClaimExport {
     csv.plain(claim.isConditional ? "true" : "false")
     csv.plain(record.status.rawValue)
     csv.plain(resolution?.outcome.rawValue ?? "")
-    csv.plain(resolution?.on.description ?? "")
+    csv.day(resolution?.on)
     csv.text(resolution?.evidence)
     csv.text(resolution?.reason?.rawValue ?? record.rejection)
     csv.text(resolution?.note ?? record.note)
     csv.text(claim.document)
-    csv.plain(record.recordedAt.description)
+    csv.timestamp(record.recordedAt)
     csv.endRow()
   }
 
@@ -82,32 +122,9 @@ public enum ClaimExport {
     return csv.bytes
   }
 
-  /// CSV rows of `records`, rendered in parts on all cores, in order.
-  private static func rowParts(
-    _ records: [ClaimRecord], rendering row: @Sendable (ClaimRecord, inout CSVRowWriter) -> Void
-  ) -> [[UInt8]] {
-    ParallelMap.parts(count: records.count) { range in
-      var csv = CSVRowWriter()
-      for index in range { row(records[index], &csv) }
-      return csv.bytes
-    }
-  }
-
   /// One claim per line, the object `list --json` writes for it.
   public static func jsonLines(_ records: [ClaimRecord]) -> String {
     render(records, as: .jsonl)
-  }
-
-  static func jsonLineParts(_ records: [ClaimRecord]) -> [[UInt8]] {
-    ParallelMap.parts(count: records.count) { range in
-      var json = JSONBuffer()
-      for index in range {
-        json.startNewValue()
-        records[index].writeJSON(into: &json)
-        json.appendVerbatim("\n")
-      }
-      return json.bytes
-    }
   }
 
   /// Fatebook's spreadsheet import: the forecast in percent, YES, NO or AMBIGUOUS.
@@ -117,10 +134,6 @@ public enum ClaimExport {
   /// since Fatebook leaves both unscored); `FatebookImport` reads them back.
   public static func fatebook(_ records: [ClaimRecord]) -> String {
     render(records, as: .fatebook)
-  }
-
-  static func fatebookParts(_ records: [ClaimRecord]) -> [[UInt8]] {
-    [header(fatebookColumns)] + rowParts(records, rendering: fatebookRow)
   }
 
   static func fatebookRow(_ record: ClaimRecord, into csv: inout CSVRowWriter) {
@@ -141,8 +154,8 @@ public enum ClaimExport {
     csv.plain(DecimalFormat.trimmed(claim.confidence.value * 100, places: 2))
     csv.plain(created)
     csv.plain(resolution)
-    csv.plain(record.resolution?.on.description ?? "")
-    csv.plain(claim.deadline?.description ?? "")
+    csv.day(record.resolution?.on)
+    csv.day(claim.deadline)
     csv.plain(created)
     csv.text(claim.tags.joined(separator: ";"))
     csv.text(notes.joined(separator: "\n"))

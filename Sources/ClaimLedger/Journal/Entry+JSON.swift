@@ -166,7 +166,7 @@ extension Entry {
       json.field("note", note)
     case .resolve(let resolution):
       json.field("outcome", resolution.outcome.rawValue)
-      json.field("on", resolution.on.description)
+      json.field("on", resolution.on)
       json.field("evidence", resolution.evidence)
       json.field("reason", resolution.reason?.rawValue)
       json.field("note", resolution.note)
@@ -182,8 +182,8 @@ extension Entry {
     json.field("source", changes.source)
     json.field("via", changes.via)
     json.field("url", changes.url)
-    json.field("said", changes.said?.description)
-    json.field("deadline", changes.deadline?.description)
+    json.field("said", changes.said)
+    json.field("deadline", changes.deadline)
     json.field("deadline_text", changes.deadlineText)
     if let confidence = changes.confidence {
       json.key("confidence")

@@ -53,6 +53,13 @@ public struct JSONBuffer: Sendable {
     string(value)
   }
 
+  /// Writes the day member when `value` is present and leaves it out when nil.
+  public mutating func field(_ name: String, _ value: Day?) {
+    guard let value else { return }
+    key(name)
+    day(value)
+  }
+
   public mutating func string(_ value: String) {
     separate()
     appendQuoted(value)
@@ -101,27 +108,15 @@ public struct JSONBuffer: Sendable {
       return
     }
     bytes.append(UInt8(ascii: "\""))
-    appendDigits(of: value)
+    value.appendSpelling(to: &bytes)
     bytes.append(UInt8(ascii: "\""))
   }
 
   /// Writes a time as `"YYYY-MM-DDTHH:MM:SS.mmmZ"`, the bytes `Timestamp.description` spells.
   public mutating func timestamp(_ value: Timestamp) {
     separate()
-    let day = value.day
-    let milliseconds = Int(value.millisecondsSinceEpoch - Int64(day.daysSinceEpoch) * 86_400_000)
-    let seconds = milliseconds / 1000
     bytes.append(UInt8(ascii: "\""))
-    appendDigits(of: day)
-    bytes.append(UInt8(ascii: "T"))
-    appendPadded(seconds / 3600, width: 2)
-    bytes.append(UInt8(ascii: ":"))
-    appendPadded(seconds / 60 % 60, width: 2)
-    bytes.append(UInt8(ascii: ":"))
-    appendPadded(seconds % 60, width: 2)
-    bytes.append(UInt8(ascii: "."))
-    appendPadded(milliseconds % 1000, width: 3)
-    bytes.append(UInt8(ascii: "Z"))
+    value.appendSpelling(to: &bytes)
     bytes.append(UInt8(ascii: "\""))
   }
 
@@ -129,10 +124,7 @@ public struct JSONBuffer: Sendable {
   public mutating func id(_ value: ClaimID) {
     separate()
     bytes.append(UInt8(ascii: "\""))
-    for index in 0..<ClaimID.digitCount {
-      let nibble = UInt8(value.bits >> UInt64(4 * (ClaimID.digitCount - 1 - index)) & 15)
-      bytes.append(nibble < 10 ? 48 + nibble : 87 + nibble)
-    }
+    value.appendSpelling(to: &bytes)
     bytes.append(UInt8(ascii: "\""))
   }
 
@@ -157,31 +149,6 @@ public struct JSONBuffer: Sendable {
     outerNeedsComma.removeAll(keepingCapacity: true)
   }
 
-  private mutating func appendDigits(of day: Day) {
-    let (year, month, dayOfMonth) = day.components
-    if (0...9999).contains(year) {
-      appendPadded(year, width: 4)
-    } else {
-      bytes.append(contentsOf: Day.pad(year, 4).utf8)
-    }
-    bytes.append(UInt8(ascii: "-"))
-    appendPadded(month, width: 2)
-    bytes.append(UInt8(ascii: "-"))
-    appendPadded(dayOfMonth, width: 2)
-  }
-
-  /// `value` (0 ≤ value < 10^width) in exactly `width` digits.
-  private mutating func appendPadded(_ value: Int, width: Int) {
-    var divisor = 1
-    for _ in 1..<width { divisor *= 10 }
-    var rest = value
-    while divisor > 0 {
-      bytes.append(UInt8(48 + rest / divisor % 10))
-      rest %= divisor
-      divisor /= 10
-    }
-  }
-
   /// Appends text that is already valid JSON (an entry written elsewhere).
   /// Writes a text as the journal reader stored it: its bytes need no escape, so they are
   /// copied as they are.
@@ -189,7 +156,7 @@ public struct JSONBuffer: Sendable {
     let copied: Void? = text.withPlainBytes { plain in
       separate()
       bytes.append(UInt8(ascii: "\""))
-      bytes.append(contentsOf: plain)
+      bytes.append(contentsOf: plain.assumingMemoryBound(to: UInt8.self))
       bytes.append(UInt8(ascii: "\""))
     }
     if copied == nil { string(text.string) }

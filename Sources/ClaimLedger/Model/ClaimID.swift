@@ -55,12 +55,7 @@ public struct ClaimID: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 
   public var description: String {
-    let digits = Array("0123456789abcdef".utf8)
-    var text = [UInt8](repeating: 0, count: ClaimID.digitCount)
-    for index in 0..<ClaimID.digitCount {
-      text[index] = digits[Int(bits >> UInt64(4 * (ClaimID.digitCount - 1 - index)) & 15)]
-    }
-    return String(decoding: text, as: UTF8.self)
+    Spelling.string(capacity: ClaimID.digitCount) { appendSpelling(to: &$0) }
   }
 
   /// Whether `prefix` (lowercase hex, at most 10 digits) starts this id.

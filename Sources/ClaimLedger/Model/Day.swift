@@ -62,8 +62,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 
   public var description: String {
-    let (y, m, d) = components
-    return Day.pad(y, 4) + "-" + Day.pad(m, 2) + "-" + Day.pad(d, 2)
+    Spelling.string(capacity: 10) { appendSpelling(to: &$0) }
   }
 
   public static func < (lhs: Day, rhs: Day) -> Bool {

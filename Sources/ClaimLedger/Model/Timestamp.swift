@@ -53,11 +53,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
   }
 
   public var description: String {
-    let dayMilliseconds = Int(millisecondsSinceEpoch - Int64(day.daysSinceEpoch) * 86_400_000)
-    let seconds = dayMilliseconds / 1000
-    return day.description + "T" + Day.pad(seconds / 3600, 2) + ":"
-      + Day.pad(seconds / 60 % 60, 2) + ":" + Day.pad(seconds % 60, 2) + "."
-      + Day.pad(dayMilliseconds % 1000, 3) + "Z"
+    Spelling.string(capacity: 24) { appendSpelling(to: &$0) }
   }
 
   public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {

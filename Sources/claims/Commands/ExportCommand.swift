@@ -1,4 +1,5 @@
 import ClaimLedger
+import ClaimReports
 import Foundation
 
 extension ExportFormat: ArgumentValue {
@@ -45,17 +46,28 @@ struct ExportCommand: Command {
     let aliases = try context.sourceAliases()
     var filter = self.filter
     filter.source = filter.source.map(aliases.canonical)
-    let records = ledger.records.filter {
-      filter.matches($0, today: context.today, aliases: aliases)
+    let records = ledger.records
+    let positions = records.indices.filter {
+      filter.matches(records[$0], today: context.today, aliases: aliases)
     }
-    let parts = ClaimExport.renderParts(records, as: format)
     let notes = context.notes(for: ledger)
-    guard let out else { return CommandOutput("", notes: notes, bytes: parts) }
+    guard let out else {
+      var writer = OutputWriter(context.terminal)
+      try ClaimExport.write(positions, of: records, as: format) { bytes throws(OutputError) in
+        try writer.write(bytes)
+      }
+      return CommandOutput(writer.text, notes: notes)
+    }
     let path =
       out.hasPrefix("/") ? out : (context.workingDirectory as NSString).appendingPathComponent(out)
-    try ReportFiles.write(parts, to: path)
+    let file = try ReplacementFile(replacing: path)
+    try ClaimExport.write(positions, of: records, as: format) { bytes throws(ReportError) in
+      try file.write(bytes)
+    }
+    try file.commit()
     let count =
-      format == .claimreview ? records.filter { $0.resolution != nil }.count : records.count
+      format == .claimreview
+      ? positions.filter { records[$0].resolution != nil }.count : positions.count
     return CommandOutput(
       "wrote \(count) claim\(count == 1 ? "" : "s") to \(ReportFiles.display(path, from: context.workingDirectory))\n",
       notes: notes)

@@ -93,58 +93,88 @@ enum ReportFiles {
     }
   }
 
-  /// Writes a file made of `parts`, whole or not at all: into a temporary file beside it,
-  /// synced, then renamed over the path, so an export of a million claims is never first
-  /// joined into one buffer.
-  static func write(_ parts: [[UInt8]], to path: String) throws(ReportError) {
-    let directory = (path as NSString).deletingLastPathComponent
-    do {
-      try FileManager.default.createDirectory(
-        atPath: directory, withIntermediateDirectories: true)
-    } catch {
-      throw .cannotCreate(path: path, reason: Self.reason(error))
-    }
-    let temporary = path + ".tmp-\(getpid())"
-    // Left by an earlier process of the same number that was killed mid-write.
-    unlink(temporary)
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else {
-      throw .cannotCreate(path: path, reason: String(cString: strerror(errno)))
-    }
-    var failure: Int32?
-    for part in parts where failure == nil {
-      part.withUnsafeBytes { bytes in
-        var offset = 0
-        while offset < bytes.count, failure == nil, let base = bytes.baseAddress {
-          let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
-          if written > 0 {
-            offset += written
-          } else if written == 0 || errno != EINTR {
-            failure = written == 0 ? EIO : errno
-          }
-        }
-      }
-    }
-    if failure == nil, fsync(descriptor) != 0 { failure = errno }
-    close(descriptor)
-    if failure == nil, rename(temporary, path) != 0 { failure = errno }
-    if let failure {
-      unlink(temporary)
-      throw .cannotCreate(path: path, reason: String(cString: strerror(failure)))
-    }
-  }
-
   /// A path as the person typed their way to it: relative to the working folder when inside it.
   static func display(_ path: String, from workingDirectory: String) -> String {
     let prefix = workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/"
     return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
   }
 
-  private static func reason(_ error: any Error) -> String {
+  static func reason(_ error: any Error) -> String {
     let code = (error as NSError).code
     if (error as NSError).domain == NSCocoaErrorDomain, code == NSFileWriteNoPermissionError {
       return "permission denied"
     }
     return (error as NSError).localizedFailureReason ?? error.localizedDescription
+  }
+}
+
+/// A file written in pieces that appears whole or not at all: the pieces go into a temporary
+/// file beside it, which is synced and renamed over the path only when all are written.
+final class ReplacementFile {
+  let path: String
+  private let temporary: String
+  private var descriptor: Int32
+
+  /// Creates the temporary file (and the folder) for `path`.
+  init(replacing path: String) throws(ReportError) {
+    let directory = (path as NSString).deletingLastPathComponent
+    do {
+      try FileManager.default.createDirectory(
+        atPath: directory, withIntermediateDirectories: true)
+    } catch {
+      throw .cannotCreate(path: path, reason: ReportFiles.reason(error))
+    }
+    self.path = path
+    temporary = path + ".tmp-\(getpid())"
+    // Left by an earlier process of the same number that was killed mid-write.
+    unlink(temporary)
+    descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      throw .cannotCreate(path: path, reason: String(cString: strerror(errno)))
+    }
+  }
+
+  /// The temporary file is removed unless `commit` renamed it.
+  deinit { abandon() }
+
+  func write(_ bytes: [UInt8]) throws(ReportError) {
+    var failure: Int32?
+    bytes.withUnsafeBytes { buffer in
+      var offset = 0
+      while offset < buffer.count, failure == nil, let base = buffer.baseAddress {
+        let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
+        if written > 0 {
+          offset += written
+        } else if written == 0 || errno != EINTR {
+          failure = written == 0 ? EIO : errno
+        }
+      }
+    }
+    if let failure { try fail(failure) }
+  }
+
+  /// Syncs the file and renames it over `path`.
+  func commit() throws(ReportError) {
+    guard descriptor >= 0 else { return }
+    if fsync(descriptor) != 0 { try fail(errno) }
+    close(descriptor)
+    descriptor = -1
+    if rename(temporary, path) != 0 {
+      let code = errno
+      unlink(temporary)
+      throw .cannotCreate(path: path, reason: String(cString: strerror(code)))
+    }
+  }
+
+  private func fail(_ code: Int32) throws(ReportError) -> Never {
+    abandon()
+    throw .cannotCreate(path: path, reason: String(cString: strerror(code)))
+  }
+
+  private func abandon() {
+    guard descriptor >= 0 else { return }
+    close(descriptor)
+    descriptor = -1
+    unlink(temporary)
   }
 }

@@ -5,10 +5,7 @@ import Foundation
 enum StandardStreams {
   static func write(_ result: CLI.Result) -> ExitStatus {
     do {
-      try FileHandle.standardOutput.write(contentsOf: Data(result.text.utf8))
-      for part in result.bytes where !part.isEmpty {
-        try part.withUnsafeBytes { try FileHandle.standardOutput.write(contentsOf: $0) }
-      }
+      try FileHandle.standardOutput.write(contentsOf: Data(result.stdout.utf8))
     } catch {
       let message =
         "claims: error: \(OutputError(reason: "standard output: \(error.localizedDescription)"))\n"
