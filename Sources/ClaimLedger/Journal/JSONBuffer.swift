@@ -184,8 +184,7 @@ public struct JSONBuffer: Sendable {
     var value = value
     value.withUTF8 { utf8 in
       // Most text needs no escape at all: copy it in one go.
-      if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
-      ) {
+      if !JSONScanner.needsEscape(utf8) {
         bytes.append(contentsOf: utf8)
         return
       }

@@ -254,6 +254,27 @@ struct JSONScanner {
   private static let lowBits: UInt64 = 0x0101_0101_0101_0101
   private static let highBits: UInt64 = 0x8080_8080_8080_8080
 
+  /// Whether any byte of `text` must be escaped in a JSON string (a quote, a backslash or a
+  /// control character), eight bytes at a time.
+  static func needsEscape(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = text.count
+    var index = 0
+    if let base = UnsafeRawPointer(text.baseAddress) {
+      while index &+ 8 <= count {
+        if stringEnds(in: base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) != 0 {
+          return true
+        }
+        index &+= 8
+      }
+    }
+    while index < count {
+      let byte = text[index]
+      if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+      index &+= 1
+    }
+    return false
+  }
+
   /// The high bit of each byte of `word` (read little-endian) that is a quote, a backslash or
   /// a control character. Classic zero-byte and less-than tests: a borrow can only flag bytes
   /// above a true match, so the lowest flag is always exact.

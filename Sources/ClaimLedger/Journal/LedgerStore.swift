@@ -151,12 +151,15 @@ public struct LedgerStore: Sendable {
     let parts = ParallelMap.parts(count: entries.count) { range -> Result<[UInt8], LedgerError> in
       var interning = LineInterning()
       var bytes: [UInt8] = []
+      var json = JSONBuffer()
       for index in range {
         let entry = entries[index]
-        var line = Array(entry.jsonLine.utf8)
-        let reread = line.withUnsafeMutableBufferPointer { buffer in
+        json.removeAll()
+        entry.writeJSON(into: &json)
+        let line = json.bytes
+        let reread = line.withUnsafeBufferPointer { buffer in
           Result { () throws(JSONScanner.Failure) -> Entry in
-            try EntryDecoder.decode(UnsafeBufferPointer(buffer), interning: &interning)
+            try EntryDecoder.decode(buffer, interning: &interning)
           }
         }
         switch reread {

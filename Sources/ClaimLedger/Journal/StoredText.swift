@@ -1,3 +1,5 @@
+import Foundation
+
 /// A claim's long, unique texts (its normalised text, its quote, its url), kept as the
 /// journal's bytes until someone reads them.
 ///
@@ -47,6 +49,9 @@ struct StoredText: Sendable {
 
 extension StoredText: Hashable {
   /// Equal when the texts are, as `String`s compare them (canonical equivalence).
+  ///
+  /// The same bytes are the same text, which settles most comparisons (an entry read back
+  /// after it is written) without decoding a `String` or normalising it.
   static func == (lhs: StoredText, rhs: StoredText) -> Bool {
     if case .bytes(let left, let leftOffset, let leftCount) = lhs.storage,
       case .bytes(let right, let rightOffset, let rightCount) = rhs.storage,
@@ -54,7 +59,26 @@ extension StoredText: Hashable {
     {
       return true
     }
-    return lhs.string == rhs.string
+    let isSameBytes = lhs.withUTF8 { left in
+      rhs.withUTF8 { right in
+        guard left.count == right.count else { return false }
+        guard let leftBase = left.baseAddress, let rightBase = right.baseAddress else {
+          return true
+        }
+        return memcmp(leftBase, rightBase, left.count) == 0
+      }
+    }
+    return isSameBytes || lhs.string == rhs.string
+  }
+
+  /// The text's UTF-8, however it is kept.
+  private func withUTF8<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+    switch storage {
+    case .string(var string):
+      return string.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+    case .bytes(let chunk, let offset, let count):
+      return withExtendedLifetime(chunk) { body(chunk.bytes(offset: offset, count: count)) }
+    }
   }
 
   func hash(into hasher: inout Hasher) {

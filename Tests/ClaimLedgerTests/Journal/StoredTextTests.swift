@@ -155,3 +155,43 @@ import Testing
     #expect(stored != StoredText("cafe"))
   }
 }
+
+@Suite struct StoredTextEqualityTests {
+  static func stored(_ text: String, in arena: inout TextArena) -> StoredText {
+    Array(text.utf8).withUnsafeBufferPointer { arena.store($0) }
+  }
+
+  @Test func textsCompareAsStringsDoWhicheverWayTheyAreKept() {
+    var arena = TextArena()
+    let composed = "caf\u{E9} 将于2027年上市"
+    let decomposed = "cafe\u{301} 将于2027年上市"
+    let pairs: [(String, String, Bool)] = [
+      (composed, composed, true), (composed, decomposed, true), (composed, "cafe 将于2027年上市", false),
+      ("", "", true), ("", "a", false), ("ab", "ba", false),
+    ]
+    for (left, right, isEqual) in pairs {
+      let kept = [
+        (StoredText(left), StoredText(right)),
+        (Self.stored(left, in: &arena), StoredText(right)),
+        (StoredText(left), Self.stored(right, in: &arena)),
+        (Self.stored(left, in: &arena), Self.stored(right, in: &arena)),
+      ]
+      for (a, b) in kept {
+        #expect((a == b) == isEqual, "\(left) vs \(right)")
+        #expect((left == right) == isEqual)
+      }
+    }
+  }
+}
+
+@Suite struct TrimmingSpacesTests {
+  @Test(arguments: [
+    ("plain", "plain"), ("  padded \t", "padded"), ("\u{3000}全角\u{3000}", "全角"), ("\r\nx\r\n", "x"),
+    ("\u{2028}x\u{85}", "x"), (" \u{301}x", " \u{301}x"), ("x \u{301}", "x \u{301}"), ("   ", ""),
+    ("", ""), ("中 文", "中 文"),
+  ])
+  func trimsSpacesAndLineBreaksAtTheEndsOnly(text: String, trimmed: String) {
+    #expect(text.trimmingSpaces() == trimmed)
+    #expect(text.trimmingSpaces().unicodeScalars.elementsEqual(trimmed.unicodeScalars))
+  }
+}
