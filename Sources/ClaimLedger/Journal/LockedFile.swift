@@ -132,6 +132,12 @@ final class LockedFile {
   /// Writes all of `bytes` at the end of the file (the descriptor is `O_APPEND`) and makes
   /// them durable before returning.
   func appendDurably(_ bytes: [UInt8]) throws(LedgerError) {
+    try append(bytes)
+    try sync()
+  }
+
+  /// Writes all of `bytes` at the end of the file, not yet synced.
+  func append(_ bytes: [UInt8]) throws(LedgerError) {
     var done = 0
     while done < bytes.count {
       let count = bytes.withUnsafeBytes { buffer in
@@ -144,7 +150,6 @@ final class LockedFile {
       }
       done += count
     }
-    try sync()
   }
 
   func sync() throws(LedgerError) {

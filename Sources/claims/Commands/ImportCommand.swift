@@ -39,15 +39,23 @@ struct ImportCommand: Command {
     skipsBad = input.flag("--skip-bad")
   }
 
+  /// The file's bytes; the `Data` read is released on return, not held beside its copy.
+  private static func contents(of path: String, shown: String) throws -> [UInt8] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ImportError.notFound(path: shown)
+    }
+    return [UInt8](data)
+  }
+
+  /// Claims encoded and written at a time: a few megabytes of journal.
+  static let batchSize = 16_384
+
   func run(in context: Context) throws -> CommandOutput {
     let path =
       file.hasPrefix("/")
       ? file : (context.workingDirectory as NSString).appendingPathComponent(file)
     let shown = ReportFiles.display(path, from: context.workingDirectory)
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw ImportError.notFound(path: shown)
-    }
-    let bytes = [UInt8](data)
+    let bytes = try Self.contents(of: path, shown: shown)
     let format = self.format ?? ClaimImport.guessFormat(path: path, bytes: bytes)
     let reading = try ClaimImport.read(bytes, path: shown, format: format)
     if !reading.problems.isEmpty, !skipsBad {
@@ -55,23 +63,27 @@ struct ImportCommand: Command {
     }
     let notes = reading.notes + reading.problems.map { "skipped: \($0)" }
     let claims = reading.claims
-    let decide = { (ledger: Ledger) throws(LedgerError) -> (entries: [Entry], result: (Int, Int)) in
+    // The positions of the claims the ledger lacks, found under the lock.
+    var newClaims: [Int] = []
+    let decide = { (ledger: Ledger) throws(LedgerError) -> (batchCount: Int, result: (Int, Int)) in
       var seen = Set<ClaimID>()
-      var entries: [Entry] = []
-      var added = 0
-      var present = 0
-      for claim in claims {
-        if ledger.record(for: claim.id) != nil || !seen.insert(claim.id).inserted {
-          present += 1
-          continue
-        }
-        added += 1
-        entries += claim.entries(at: context.now)
+      seen.reserveCapacity(claims.count)
+      for (position, claim) in claims.enumerated()
+      where ledger.record(for: claim.id) == nil && seen.insert(claim.id).inserted {
+        newClaims.append(position)
       }
-      return (isDryRun ? [] : entries, (added, present))
+      let batchCount = (newClaims.count + Self.batchSize - 1) / Self.batchSize
+      return (isDryRun ? 0 : batchCount, (newClaims.count, claims.count - newClaims.count))
     }
+    let now = context.now
     let (added, present) =
-      isDryRun ? try decide(try context.store.load()).result : try context.store.update(decide)
+      isDryRun
+      ? try decide(try context.store.load()).result
+      : try context.store.update(inBatches: decide) { batch in
+        let start = batch * Self.batchSize
+        return newClaims[start..<min(newClaims.count, start + Self.batchSize)]
+          .flatMap { claims[$0].entries(at: now) }
+      }
     var summary = isDryRun ? "would import \(added)" : "imported \(added)"
     summary += " claim\(added == 1 ? "" : "s") from \(shown) (\(format.rawValue))"
     if present > 0 { summary += "; \(present) already in the ledger, skipped" }

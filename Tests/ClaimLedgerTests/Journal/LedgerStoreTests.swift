@@ -46,6 +46,40 @@ import Testing
     #expect(try contents(ofFile: path) == Array(Fixture.text(of: [claim, resolve]).utf8))
   }
 
+  @Test func anUpdateInBatchesWritesEveryBatchInOrderAfterTheDecision() throws {
+    let store = try createdStore()
+    let first = try claimEntry("Claim already there")
+    try store.append([first])
+    let batches = try (0..<3).map { batch in
+      try (0..<2).map { try claimEntry("Claim \(batch)-\($0)") }
+    }
+    var seenCount = -1
+    let result = try store.update(
+      inBatches: { ledger throws(LedgerError) in
+        seenCount = ledger.count
+        return (batches.count, "decided")
+      },
+      batch: { batches[$0] })
+    #expect(result == "decided")
+    #expect(seenCount == 1)
+    let expected = Fixture.text(of: [first] + batches.flatMap { $0 })
+    #expect(String(decoding: try contents(ofFile: path), as: UTF8.self) == expected)
+  }
+
+  @Test func anUpdateWithNoBatchesWritesNothing() throws {
+    let store = try createdStore()
+    try store.append([try claimEntry("Claim already there")])
+    let before = try contents(ofFile: path)
+    let result = try store.update(
+      inBatches: { _ throws(LedgerError) in (0, 7) },
+      batch: { _ in
+        Issue.record("no batch is made when there are none")
+        return []
+      })
+    #expect(result == 7)
+    #expect(try contents(ofFile: path) == before)
+  }
+
   @Test func createRefusesAnExistingLedger() throws {
     let store = try createdStore()
     try store.append([try claimEntry("kept")])
