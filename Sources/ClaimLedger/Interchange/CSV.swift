@@ -144,33 +144,66 @@ public struct CSVRowWriter: Sendable {
   /// Whether the cell holds a quote, a comma or a line break, which only a quoted cell can
   /// hold; eight bytes at a time, since most cells are long texts that hold none.
   static func needsQuotes(_ utf8: UnsafeRawBufferPointer) -> Bool {
-    let count = utf8.count
+    WordScan.contains(utf8, by: WordScan.cellEnds)
+  }
+}
+
+/// Finds bytes eight at a time. Each mask sets the high bit of the bytes it looks for, by the
+/// zero-byte test on the word XORed with each: a borrow can flag only bytes above a true
+/// match, so the lowest flag is always exact.
+enum WordScan {
+  private static let low: UInt64 = 0x0101_0101_0101_0101
+
+  @inline(__always)
+  private static func matches(_ word: UInt64, _ byte: UInt64) -> UInt64 {
+    let difference = word ^ (low &* byte)
+    return (difference &- low) & ~difference & (low &* 0x80)
+  }
+
+  /// Quotes, commas and line ends: what ends an unquoted cell and what needs quoting.
+  @inline(__always)
+  static func cellEnds(_ word: UInt64) -> UInt64 {
+    matches(word, 0x22) | matches(word, 0x2C) | matches(word, 13) | matches(word, 10)
+  }
+
+  /// Quotes and line feeds: what a quoted cell's reader stops at.
+  @inline(__always)
+  static func quotesAndNewlines(_ word: UInt64) -> UInt64 {
+    matches(word, 0x22) | matches(word, 10)
+  }
+
+  /// The first whole word's worth of bytes from `start` that `mask` flags; near the end, and
+  /// where nothing is flagged, the index where the byte-by-byte scan takes over.
+  static func firstFlagged(
+    in bytes: [UInt8], from start: Int, by mask: (UInt64) -> UInt64
+  ) -> Int {
+    bytes.withUnsafeBytes { raw in
+      var index = start
+      guard let base = raw.baseAddress else { return index }
+      while index &+ 8 <= raw.count {
+        let flags = mask(base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+        if flags != 0 { return index &+ flags.trailingZeroBitCount >> 3 }
+        index &+= 8
+      }
+      return index
+    }
+  }
+
+  /// Whether `mask` flags any byte of `bytes`.
+  static func contains(_ bytes: UnsafeRawBufferPointer, by mask: (UInt64) -> UInt64) -> Bool {
     var index = 0
-    if let base = utf8.baseAddress {
-      while index &+ 8 <= count {
-        let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-        if hasQuotable(word) { return true }
+    if let base = bytes.baseAddress {
+      while index &+ 8 <= bytes.count {
+        if mask(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) != 0 { return true }
         index &+= 8
       }
     }
-    while index < count {
-      switch utf8[index] {
-      case UInt8(ascii: "\""), UInt8(ascii: ","), 13, 10: return true
-      default: index &+= 1
-      }
+    // The last few bytes, with zeros (which no mask looks for) in place of the missing ones.
+    var word: UInt64 = 0
+    for (offset, byte) in bytes[index...].enumerated() {
+      word |= UInt64(byte) << UInt64(8 * offset)
     }
-    return false
-  }
-
-  /// Whether any byte of `word` is a quote, a comma, CR or LF (the zero-byte test on the word
-  /// XORed with each).
-  private static func hasQuotable(_ word: UInt64) -> Bool {
-    let low: UInt64 = 0x0101_0101_0101_0101
-    func matches(_ byte: UInt64) -> UInt64 {
-      let difference = word ^ (low &* byte)
-      return (difference &- low) & ~difference
-    }
-    return (matches(0x22) | matches(0x2C) | matches(13) | matches(10)) & (low &* 0x80) != 0
+    return mask(word) != 0
   }
 }
 
@@ -241,6 +274,8 @@ public enum CSVReader {
         var runStart = index
         var closed = false
         while index < count {
+          index = WordScan.firstFlagged(in: bytes, from: index, by: WordScan.quotesAndNewlines)
+          guard index < count else { break }
           let byte = bytes[index]
           if byte == UInt8(ascii: "\"") {
             value.append(contentsOf: bytes[runStart..<index])
@@ -271,6 +306,7 @@ public enum CSVReader {
         cell = String(decoding: value, as: UTF8.self)
       } else {
         let cellStart = index
+        index = WordScan.firstFlagged(in: bytes, from: index, by: WordScan.cellEnds)
         while index < count, !isEnd(bytes, index) {
           if bytes[index] == UInt8(ascii: "\"") {
             throw Failure(

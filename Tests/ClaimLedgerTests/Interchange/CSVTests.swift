@@ -54,6 +54,28 @@ import Testing
     #expect(rows.map(\.line) == [1, 2, 4])
   }
 
+  @Test func cellsSplitAtEveryAlignmentOfTheWordScan() throws {
+    // Commas, doubled quotes, line breaks and stray quotes at each offset within and across
+    // the eight-byte words the reader skips through. (A row of one empty cell is no row.)
+    for length in 1..<20 {
+      let run =
+        String(repeating: "中x", count: length / 2) + String(repeating: "y", count: length % 2)
+      let text = "\(run),\"\(run)\"\"\(run)\n\(run)\",\(run)\r\n\(run)\n"
+      let rows = try CSVReader.rows(Array(text.utf8))
+      #expect(rows.map(\.cells) == [[run, "\(run)\"\(run)\n\(run)", run], [run]], "\(length)")
+      #expect(rows.map(\.line) == [1, 3])
+      let stray = "\(run)\"z\n"
+      #expect(throws: CSVReader.Failure.self, "\(length)") {
+        try CSVReader.rows(Array(stray.utf8))
+      }
+      do {
+        _ = try CSVReader.rows(Array(stray.utf8))
+      } catch {
+        #expect(error.column == run.count + 1)
+      }
+    }
+  }
+
   @Test func columnsCountCharactersNotBytes() {
     #expect(
       throws: CSVReader.Failure(
