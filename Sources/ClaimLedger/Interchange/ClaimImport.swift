@@ -152,14 +152,32 @@ public enum ClaimImport {
 
   private static func readJSONLines(_ bytes: [UInt8], path: String) -> ImportReading {
     var reading = ImportReading(format: .jsonl)
-    var body = bytes[...]
-    if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-    let lines = body.split(separator: 10, omittingEmptySubsequences: false)
+    let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    let lines = lineRanges(of: bytes, from: start)
     let results = ParallelMap.map(count: lines.count) { number in
-      readJSONLine(lines[number], number: number + 1, path: path)
+      readJSONLine(bytes[lines[number]], number: number + 1, path: path)
     }
     reading.collect(results.compactMap { $0 })
     return reading
+  }
+
+  /// The lines of `bytes` from `start`, without their newlines, found with `memchr`; text after
+  /// the last newline is a line too.
+  static func lineRanges(of bytes: [UInt8], from start: Int) -> [Range<Int>] {
+    bytes.withUnsafeBytes { raw in
+      var lines: [Range<Int>] = []
+      var lineStart = start
+      guard let base = raw.baseAddress else { return [start..<start] }
+      while lineStart < raw.count,
+        let found = memchr(base + lineStart, 10, raw.count - lineStart)
+      {
+        let end = base.distance(to: UnsafeRawPointer(found))
+        lines.append(lineStart..<end)
+        lineStart = end + 1
+      }
+      lines.append(lineStart..<max(lineStart, raw.count))
+      return lines
+    }
   }
 
   /// One line of JSON Lines as a claim or a problem; nil for a blank line.
@@ -183,11 +201,11 @@ public enum ClaimImport {
           reason: "not valid JSON: \(failure.reason)"))
     }
     var tags: [String]?
-    if case .strings(let list) = object.values["tags"] { tags = list }
+    if case .strings(let list) = object.value("tags") { tags = list }
     let fields = RowFields(
       path: path, line: number,
       value: { key in
-        switch object.values[key] {
+        switch object.value(key) {
         case nil: return nil
         case .string(let text): return text
         case .bool(let flag) where key == "conditional": return flag ? "true" : "false"
@@ -197,10 +215,10 @@ public enum ClaimImport {
         case .null, .strings, .other: return ""
         }
       },
-      column: { key in object.columns[key] ?? 1 },
+      column: { key in object.column(key) ?? 1 },
       tags: tags)
     do {
-      return .success(try fields.claim(detectingLanguage: object.values["lang"] == nil))
+      return .success(try fields.claim(detectingLanguage: object.value("lang") == nil))
     } catch {
       return .failure(error)
     }

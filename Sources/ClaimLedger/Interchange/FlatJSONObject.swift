@@ -16,9 +16,15 @@ struct FlatJSONObject {
     case other
   }
 
-  private(set) var values: [String: Value] = [:]
-  /// The 1-based byte column where each key starts.
-  private(set) var columns: [String: Int] = [:]
+  /// Each member's value and the 1-based byte column where its key starts, in one table
+  /// sized for an exported claim's members, so reading a line never grows it.
+  private var members: [String: (value: Value, column: Int)] = Dictionary(minimumCapacity: 32)
+
+  /// The value of the member `key`, nil when there is none.
+  func value(_ key: String) -> Value? { members[key]?.value }
+
+  /// The 1-based byte column where the member `key` starts.
+  func column(_ key: String) -> Int? { members[key]?.column }
 
   /// Deeper nesting than this is refused rather than followed.
   static let maximumDepth = 64
@@ -35,12 +41,11 @@ struct FlatJSONObject {
         try scanner.skipSpace()
         let column = scanner.position + 1
         let key = try scanner.readString()
-        guard object.values[key] == nil else {
+        try scanner.expect(UInt8(ascii: ":"), "':' after the key")
+        let member = (value: try readValue(&scanner), column: column)
+        guard object.members.updateValue(member, forKey: key) == nil else {
           throw JSONScanner.Failure(offset: column - 1, reason: "duplicate key '\(key)'")
         }
-        try scanner.expect(UInt8(ascii: ":"), "':' after the key")
-        object.values[key] = try readValue(&scanner)
-        object.columns[key] = column
         if try scanner.consume(UInt8(ascii: "}")) { break }
         try scanner.expect(UInt8(ascii: ","), "',' or '}'")
       }

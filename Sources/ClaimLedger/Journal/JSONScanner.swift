@@ -153,6 +153,19 @@ struct JSONScanner {
     return (raw, start, isASCII)
   }
 
+  /// Passes over a string, checked as `readString` checks it, without making a `String` of
+  /// it (what an import skips: every entry of an exported claim's history).
+  mutating func skipString() throws(Failure) {
+    guard let plain = try readPlainString() else {
+      _ = try readEscapedString()
+      return
+    }
+    if !plain.isASCII, !JSONScanner.isValidUTF8(plain.raw) {
+      throw Failure(
+        offset: plain.start + JSONScanner.invalidUTF8Offset(plain.raw), reason: "invalid UTF-8")
+    }
+  }
+
   mutating func readString() throws(Failure) -> String {
     guard let plain = try readPlainString() else { return try readEscapedString() }
     return try decodedText(plain.raw, at: plain.start, isASCII: plain.isASCII)
@@ -478,7 +491,7 @@ struct JSONScanner {
     }
     switch try peek() {
     case UInt8(ascii: "\""):
-      _ = try readString()
+      try skipString()
     case UInt8(ascii: "["):
       position += 1
       if try consume(UInt8(ascii: "]")) { return }
@@ -491,7 +504,7 @@ struct JSONScanner {
       if try consume(UInt8(ascii: "}")) { return }
       repeat {
         try skipSpace()
-        _ = try readString()
+        try skipString()
         try expect(UInt8(ascii: ":"), "':' after the key")
         try skipValue(depthLimit: depthLimit - 1)
       } while try consume(UInt8(ascii: ","))
