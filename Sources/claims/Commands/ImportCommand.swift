@@ -68,9 +68,9 @@ struct ImportCommand: Command {
     let decide = { (ledger: Ledger) throws(LedgerError) -> (batchCount: Int, result: (Int, Int)) in
       var seen = Set<ClaimID>()
       seen.reserveCapacity(claims.count)
-      for (position, claim) in claims.enumerated()
-      where ledger.record(for: claim.id) == nil && seen.insert(claim.id).inserted {
-        newClaims.append(position)
+      for position in claims.indices {
+        let id = claims[position].id
+        if ledger.record(for: id) == nil, seen.insert(id).inserted { newClaims.append(position) }
       }
       let batchCount = (newClaims.count + Self.batchSize - 1) / Self.batchSize
       return (isDryRun ? 0 : batchCount, (newClaims.count, claims.count - newClaims.count))
