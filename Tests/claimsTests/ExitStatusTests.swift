@@ -1,3 +1,4 @@
+import ClaimLedger
 import Foundation
 import Testing
 
@@ -175,6 +176,25 @@ struct FailureCase: Sendable, CustomTestStringConvertible {
     #expect(sandbox.run(["list"], environment: environment).status == .success)
   }
 
+  @Test func anExportOfManyBatchesToAFullOutputStopsWithAnIOError() throws {
+    let sandbox = try Self.sandbox(.standard)
+    // More claims than one batch renders, so a write fails while the next is being made.
+    var lines = ""
+    for number in 0..<(2 * ClaimExport.batchSize + 1) {
+      let id = String(number, radix: 16).leftPadded(to: 10)
+      lines +=
+        #"{"entry":"claim","id":"\#(id)","at":"2026-01-21T09:30:00.000Z","text":"Claim \#(number)","#
+        + #""source":"Kuo","said":"2026-01-21","confidence":0.7,"tags":[],"status":"open"}"# + "\n"
+    }
+    try sandbox.write(lines, to: "Claims/ledger.jsonl")
+    let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+    defer { try? full.close() }
+    let run = try BuiltBinary.run(
+      ["export", "--format", "csv"], environment: sandbox.environment, standardOutput: full)
+    #expect(run.status == ExitStatus.ioError.rawValue, run.report)
+    #expect(run.stderr.hasPrefix("claims: error: cannot write the output"), run.report)
+  }
+
   @Test func fullStandardOutputIsAnIOError() throws {
     let sandbox = try Self.sandbox(.standard)
     let before = sandbox.ledger()
@@ -185,5 +205,12 @@ struct FailureCase: Sendable, CustomTestStringConvertible {
     #expect(run.status == ExitStatus.ioError.rawValue, run.report)
     #expect(run.stderr.hasPrefix("claims: error: cannot write the output"), run.report)
     #expect(sandbox.ledger() == before)
+  }
+}
+
+extension String {
+  /// The text with zeros in front, up to `width` characters.
+  fileprivate func leftPadded(to width: Int) -> String {
+    String(repeating: "0", count: max(0, width - count)) + self
   }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// The formats `claims export` writes; each is a pure function from folded claims to text.
@@ -59,23 +60,38 @@ public enum ClaimExport {
   }
 
   /// Records per batch: a few megabytes of output, enough to keep every core busy.
-  static let batchSize = 8_192
+  public static let batchSize = 8_192
 
-  /// Renders each batch of `positions` in parts on all cores, and emits the parts in order.
+  /// Renders each batch of `positions` in parts on all cores and emits the parts in order;
+  /// the next batch is rendered while this one is written, so the cores are not idle while
+  /// the file takes the bytes.
   private static func writeBatches<Failure: Error>(
     of positions: [Int], to emit: ([UInt8]) throws(Failure) -> Void,
-    renderingPart render: @Sendable (ArraySlice<Int>) -> [UInt8]
+    renderingPart render: @escaping @Sendable (ArraySlice<Int>) -> [UInt8]
   ) throws(Failure) {
-    var start = 0
-    while start < positions.count {
-      let first = start
-      let end = min(positions.count, first + batchSize)
-      let batch = positions[first..<end]
-      let parts = ParallelMap.parts(count: batch.count) { range in
-        render(batch[(first + range.lowerBound)..<(first + range.upperBound)])
+    let batches = stride(from: 0, to: positions.count, by: batchSize).map {
+      $0..<min(positions.count, $0 + batchSize)
+    }
+    @Sendable func rendered(_ batch: Range<Int>) -> [[UInt8]] {
+      ParallelMap.parts(count: batch.count) { part in
+        render(
+          positions[(batch.lowerBound + part.lowerBound)..<(batch.lowerBound + part.upperBound)])
       }
-      for part in parts where !part.isEmpty { try emit(part) }
-      start = end
+    }
+    guard let first = batches.first else { return }
+    var current = rendered(first)
+    let next = WorkerSlots<[[UInt8]]>(count: 1)
+    let group = DispatchGroup()
+    // A failed write must not return while the next batch is still being rendered.
+    defer { group.wait() }
+    for index in batches.indices {
+      if index + 1 < batches.count {
+        let batch = batches[index + 1]
+        DispatchQueue.global().async(group: group) { next.store(rendered(batch), at: 0) }
+      }
+      for part in current where !part.isEmpty { try emit(part) }
+      group.wait()
+      if index + 1 < batches.count { current = next.values[0] ?? [] }
     }
   }
 
