@@ -33,13 +33,12 @@ extension SentenceAnalysis {
   /// 将 as 把 puts an object between itself and the verb's preposition: "将矩阵约束在…",
   /// "将残差流扩展为…"; the future 将 is followed by its verb at once ("将在", "将为…带来").
   func hasObjectThenPreposition(after range: Range<Int>, within clause: Range<Int>) -> Bool {
-    let prepositions: Set<Unicode.Scalar> = ["在", "为", "為", "成", "到", "至", "于", "於", "给", "給"]
     var offset = range.upperBound
     var characters = 0
     for scalar in String(decoding: bytes[range.upperBound..<clause.upperBound], as: UTF8.self)
       .unicodeScalars
     {
-      if characters >= 3, prepositions.contains(scalar) {
+      if characters >= 3, SentenceAnalysis.objectPrepositions.contains(scalar) {
         // A forecast word before the preposition starts a verb phrase: not an object.
         let between = range.upperBound..<offset
         return !found.contains {
@@ -47,10 +46,12 @@ extension SentenceAnalysis {
         }
       }
       characters += 1
-      offset += String(scalar).utf8.count
+      offset += UTF8.width(scalar)
     }
     return false
   }
+
+  private static let objectPrepositions = ScalarSet("在为為成到至于於给給")
 
   func follows(_ words: [String], at range: Range<Int>) -> Bool {
     words.contains { word in

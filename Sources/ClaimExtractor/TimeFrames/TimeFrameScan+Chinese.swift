@@ -135,7 +135,7 @@ extension TimeFrameScan {
     return Match(end: found.end, window: found.window?.opened, year: found.year)
   }
 
-  private static let periodStarts = Set("上下前首第q".unicodeScalars)
+  private static let periodStarts = ScalarSet("上下前首第q")
 
   private static let openingLeads = Literals(["截止到", "截至", "截止", "直到", "最迟", "最遲", "到", "至"])
 
@@ -226,10 +226,10 @@ extension TimeFrameScan {
 /// Literals a grammar rule tries at an offset, with the scalars they can start with.
 struct Literals: Sendable {
   let words: [String]
-  let firstScalars: Set<Unicode.Scalar>
+  let firstScalars: ScalarSet
 
   init(_ words: [String]) {
     self.words = words
-    firstScalars = Set(words.compactMap(\.unicodeScalars.first))
+    firstScalars = ScalarSet(words.compactMap(\.unicodeScalars.first))
   }
 }

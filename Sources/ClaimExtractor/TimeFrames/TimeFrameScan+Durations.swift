@@ -59,6 +59,8 @@ extension TimeFrameScan {
   private static let futureLeads = ["接下来", "接下來", "未来", "未來", "今后", "今後", "往后", "往後"]
   private static let pastLeads = ["过去", "過去", "最近", "近"]
   private static let durationLeads = Literals(futureLeads + pastLeads)
+  /// Prepositions that make a bare English duration count forward ("in three years").
+  private static let englishFutureLeads = ["in", "within", "over", "during", "after"]
 
   /// 三个月, 18個月, 三年, 一年半, 半年, 半个月, 2000天, 两周, 三个星期; whether it counts days.
   private func chineseSpan(at offset: Int) -> (Span, Bool, Int)? {
@@ -151,8 +153,9 @@ extension TimeFrameScan {
     } else if let ago = text.match(" ago", at: end), direction == nil {
       (direction, end) = (.ago, ago)
     }
-    let futureLeads: Set = ["in", "within", "over", "during", "after"]
-    if direction == nil, let lead, futureLeads.contains(lead) { direction = .future }
+    if direction == nil, let lead, TimeFrameScan.englishFutureLeads.contains(lead) {
+      direction = .future
+    }
     guard let direction else { return nil }
     guard !isVague, let count, let published = context.published else {
       return Match(end: end, window: nil, isDuration: true)

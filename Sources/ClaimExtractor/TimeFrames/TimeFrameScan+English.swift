@@ -15,7 +15,7 @@ extension TimeFrameScan {
   /// starts ends its first word with a space, a hyphen, an apostrophe or a word boundary, so a
   /// word start whose word is not here starts no frame; this spares trying every literal at
   /// each word of a sentence. A rule that can start with a new word must add it here.
-  private static let firstWords: Set<UInt64> = {
+  private static let firstWords: [UInt64] = {
     let cores = [
       "the", "between", "from", "next", "coming", "following", "past", "last", "previous", "a",
       "an", "few", "several", "many", "couple", "end", "decade", "year", "later", "mid", "middle",
@@ -24,8 +24,20 @@ extension TimeFrameScan {
     ]
     let months = monthNames + monthNames.map { String($0.prefix(3)) }
     let words = leads + cores + TimeText.units + TimeText.tens + months
-    return Set(words.compactMap { word in TimeFrameScan.wordKey(Array(word.unicodeScalars)) })
+    let keys = words.compactMap { word in TimeFrameScan.wordKey(Array(word.unicodeScalars)) }
+    return Array(Set(keys)).sorted()
   }()
+
+  /// Whether `key` is one of `firstWords`, by binary search: hashing a key costs more.
+  private static func isFirstWord(_ key: UInt64) -> Bool {
+    var low = 0
+    var high = firstWords.count
+    while low < high {
+      let middle = (low + high) / 2
+      if firstWords[middle] < key { low = middle + 1 } else { high = middle }
+    }
+    return low < firstWords.count && firstWords[low] == key
+  }
 
   /// Lower-case ASCII letters packed five bits each; nil for a word longer than twelve.
   private static func wordKey(_ letters: some Collection<Unicode.Scalar>) -> UInt64? {
@@ -40,7 +52,7 @@ extension TimeFrameScan {
     while TimeText.isLetter(text[end]) { end += 1 }
     let letters = text.scalars[offset..<end]
     guard let key = TimeFrameScan.wordKey(letters) else { return false }
-    if TimeFrameScan.firstWords.contains(key) { return true }
+    if TimeFrameScan.isFirstWord(key) { return true }
     return letters.count == 1 && (text[offset] == "q" || text[offset] == "h")
       && TimeText.isDigit(text[end])
   }

@@ -27,4 +27,11 @@ import Testing
     #expect(text.match("", at: 4) == 4)
   }
 
+  @Test func scalarSetHoldsItsScalarsOnly() {
+    let set = ScalarSet("年至q")
+    #expect(set.contains("年"))
+    #expect(set.contains("q"))
+    #expect(!set.contains("Q"))
+    #expect(!set.contains("𠀀"))
+  }
 }
