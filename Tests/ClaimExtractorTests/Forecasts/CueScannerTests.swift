@@ -20,6 +20,14 @@ struct CueCase: Sendable, CustomTestStringConvertible {
     .init(text: "The mayor may resign in May", words: ["may", "May"]),
     .init(text: "Sales WILL rise", words: ["will"]),
     .init(text: "騰訊預計明年會上線", words: ["預計", "會"]),
+    // Capitals at the start of a cue, cues near the end of the text (fewer than eight bytes
+    // left), and cues that start after a word is passed over.
+    .init(text: "WiLL", words: ["will"]),
+    .init(text: "MAY", words: ["may"]),
+    .init(text: "他会", words: ["会"]),
+    .init(text: "xwill willx will", words: ["will"]),
+    .init(text: "abc可能性极大", words: ["可能性极大"]),
+    .init(text: "Expects 2027年将会", words: ["expects", "将会"]),
   ]
 
   @Test(arguments: cases)
