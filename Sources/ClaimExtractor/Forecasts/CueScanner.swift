@@ -34,6 +34,9 @@ struct CueScanner: Sendable {
   /// of 64 characters and the third byte tells which, so most pairs stop here.
   private let thirdBytes: [UInt64]
   private let candidates: [Int32]
+  /// Per slot of `candidates`: the pattern's third byte lower-cased, or 0 when it has two; a
+  /// candidate whose third byte differs is passed over before it is compared.
+  private let candidateThirds: [UInt8]
 
   init(cues: [Cue]) {
     self.cues = cues
@@ -91,6 +94,10 @@ struct CueScanner: Sendable {
     pairTable = table
     thirdBytes = third
     candidates = flat
+    candidateThirds = flat.map { candidate in
+      let pattern = patterns[Int(candidate)]
+      return pattern.count > 2 ? CueScanner.lower(pattern[2]) : 0
+    }
   }
 
   /// The bytes a pattern byte matches: a lower-case letter also as a capital, unless the cue is
@@ -141,10 +148,12 @@ struct CueScanner: Sendable {
             patternInfo.withUnsafeBufferPointer { info in
               prefixes.withUnsafeBufferPointer { prefixes in
                 prefixMasks.withUnsafeBufferPointer { masks in
-                  let tables = Tables(
-                    pairs: table, third: third, candidates: candidates, patterns: patterns,
-                    info: info, prefixes: prefixes, masks: masks)
-                  scan(bytes, tables, visit)
+                  candidateThirds.withUnsafeBufferPointer { thirds in
+                    let tables = Tables(
+                      pairs: table, third: third, candidates: candidates, thirds: thirds,
+                      patterns: patterns, info: info, prefixes: prefixes, masks: masks)
+                    scan(bytes, tables, visit)
+                  }
                 }
               }
             }
@@ -159,6 +168,7 @@ struct CueScanner: Sendable {
     let pairs: UnsafeBufferPointer<UInt64>
     let third: UnsafeBufferPointer<UInt64>
     let candidates: UnsafeBufferPointer<Int32>
+    let thirds: UnsafeBufferPointer<UInt8>
     let patterns: UnsafeBufferPointer<UInt8>
     let info: UnsafeBufferPointer<UInt64>
     let prefixes: UnsafeBufferPointer<UInt64>
@@ -184,7 +194,10 @@ struct CueScanner: Sendable {
         index + 2 >= count || tables.third[key] & CueScanner.thirdBit(bytes[index + 2]) != 0
       {
         let start = Int(entry >> 32)
+        let thirdByte = index + 2 < count ? CueScanner.lower(bytes[index + 2]) : 0
         for slot in start..<(start + Int(entry & 0xFFFF_FFFF)) {
+          let expected = tables.thirds[slot]
+          if expected != 0, expected != thirdByte { continue }
           let candidate = Int(tables.candidates[slot])
           guard CueScanner.matches(candidate, tables, in: bytes, at: index) else { continue }
           matched = Int(tables.info[candidate] >> 8 & 0xFF_FFFF)
