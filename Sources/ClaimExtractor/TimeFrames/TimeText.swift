@@ -13,19 +13,23 @@ struct TimeText {
   /// sentence is read this way.
   init(_ text: String) {
     var original = text
-    var scalars: [Unicode.Scalar] = []
-    var offsets: [Int] = []
-    original.withUTF8 { bytes in
-      scalars.reserveCapacity(bytes.count)
-      offsets.reserveCapacity(bytes.count + 1)
-      var index = 0
-      while index < bytes.count {
-        offsets.append(index)
-        let (value, length) = ByteText.scalar(in: bytes, at: index)
-        scalars.append(TimeText.folded(value))
-        index += length
+    let (scalars, offsets) = original.withUTF8 { bytes in
+      // Written in place, as trivial values: a sentence has at most as many scalars as bytes.
+      var offsets = [Int](repeating: 0, count: bytes.count + 1)
+      let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) {
+        scalars, count in
+        var index = 0
+        while index < bytes.count {
+          offsets[count] = index
+          let (value, length) = ByteText.scalar(in: bytes, at: index)
+          scalars[count] = TimeText.folded(value)
+          count += 1
+          index += length
+        }
+        offsets[count] = bytes.count
+        offsets.removeLast(bytes.count - count)
       }
-      offsets.append(bytes.count)
+      return (scalars, offsets)
     }
     self.scalars = scalars
     self.offsets = offsets
