@@ -69,6 +69,12 @@ extension TimeFrameScan {
     if let the = text.match(word: "the", at: position), let next = text.afterSpace(the) {
       (hasThe, position) = (true, next)
     }
+    // After "in" or "of the", most words start no frame: the rules are tried only where the
+    // next word can start one.
+    guard
+      position == offset || TimeText.isDigit(text[position])
+        || TimeText.isLetter(text[position]) && mayStartEnglish(at: position)
+    else { return nil }
     guard var found = englishCore(at: position, lead: lead, hasThe: hasThe, isInner: false),
       !found.needsLead || lead != nil
     else { return nil }
