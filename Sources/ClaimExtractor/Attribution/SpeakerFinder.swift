@@ -150,7 +150,7 @@ struct SpeakerFinder: Sendable {
     }
     var name = ""
     for character in text.reversed() {
-      if character.isPunctuation || character.isWhitespace || "，。：；、“”「」《》（）".contains(character) {
+      if character.isPunctuation || character.isWhitespace || Self.isNameStop(character) {
         break
       }
       name.insert(character, at: name.startIndex)
@@ -205,7 +205,7 @@ struct SpeakerFinder: Sendable {
         }
       }
       // "Jane Doe, the chief executive, said …": the name opens the sentence.
-      if index > 2, sentence.prefix(while: { $0 != "," }).count < sentence.count {
+      if index > 2, Self.hasComma(sentence) {
         let opening = words.prefix(3).prefix { $0.first?.isUppercase == true }
           .filter { !Self.titles.contains(String($0)) }
         let name = opening.joined(separator: " ")
@@ -310,6 +310,36 @@ struct SpeakerFinder: Sendable {
     default: false
     }
   }
+
+  /// Whether one of the sentence's characters is a comma: a comma byte that no mark after it
+  /// joins into a longer character (a mark before it that would, a rare "prepended" one, is not
+  /// looked for). Bytes, not `Character`s, since whole sentences are asked.
+  static func hasComma(_ sentence: String) -> Bool {
+    var text = sentence
+    return text.withUTF8 { bytes in
+      for index in 0..<bytes.count where bytes[index] == UInt8(ascii: ",") {
+        guard index + 1 < bytes.count,
+          let next = Unicode.Scalar(ByteText.scalar(in: bytes, at: index + 1).value)
+        else { return true }
+        let joins =
+          next.properties.isGraphemeExtend || next.value == 0x200D
+          || next.properties.generalCategory == .spacingMark
+        if !joins { return true }
+      }
+      return false
+    }
+  }
+
+  /// Punctuation that ends a name before a speech verb, besides what `Character` calls
+  /// punctuation: each is one scalar, so a character is one of them when its only scalar is.
+  private static func isNameStop(_ character: Character) -> Bool {
+    let scalars = character.unicodeScalars
+    guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex
+    else { return false }
+    return nameStops.contains(first)
+  }
+
+  private static let nameStops = ScalarSet("，。：；、“”「」《》（）")
 
   private static func isLetter(_ byte: UInt8) -> Bool {
     (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
