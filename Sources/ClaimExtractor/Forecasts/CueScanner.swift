@@ -214,9 +214,7 @@ struct CueScanner: Sendable {
         index += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
       } else {
         index += 1
-        if isWord {
-          while index < count - 1, CueScanner.isWordByte(bytes[index]) { index += 1 }
-        }
+        if isWord { index = CueScanner.wordEnd(in: bytes, from: index, before: count - 1) }
       }
     }
   }
@@ -250,6 +248,41 @@ struct CueScanner: Sendable {
     let before = index > 0 ? bytes[index - 1] : 0x20
     let after = index + length < bytes.count ? bytes[index + length] : 0x20
     return !isWordByte(before) && !isWordByte(after)
+  }
+
+  /// The first byte at or after `start` (and before `limit`) that is not an ASCII letter, digit
+  /// or `_`, eight bytes at a time.
+  @inline(__always)
+  private static func wordEnd(
+    in bytes: UnsafeBufferPointer<UInt8>, from start: Int, before limit: Int
+  )
+    -> Int
+  {
+    var index = start
+    if let base = bytes.baseAddress {
+      while index + 8 <= limit {
+        let others = nonWordBytes(
+          UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
+        guard others == 0 else { return index + others.trailingZeroBitCount / 8 }
+        index += 8
+      }
+    }
+    while index < limit, isWordByte(bytes[index]) { index += 1 }
+    return index
+  }
+
+  /// The high bit set in each byte of `word` that is not an ASCII letter, digit or `_`.
+  @inline(__always)
+  static func nonWordBytes(_ word: UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high = ones * 0x80
+    let low = word & (ones * 0x7F)
+    let folded = low | ones * 0x20
+    // The high bit of each byte: at least the range's start, and above its end.
+    let isLetter = (folded &+ ones * (0x80 - 0x61)) & ~(folded &+ ones * (0x80 - 0x7B))
+    let isDigit = (low &+ ones * (0x80 - 0x30)) & ~(low &+ ones * (0x80 - 0x3A))
+    let isUnderscore = ~((low ^ ones * 0x5F) &+ ones * 0x7F)
+    return ~((isLetter | isDigit | isUnderscore) & ~word) & high
   }
 
   /// Eight bytes with their ASCII capitals lower-cased at once; other bytes are kept.

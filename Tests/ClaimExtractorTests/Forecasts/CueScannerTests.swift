@@ -60,3 +60,28 @@ extension CueScannerTests {
     #expect(kinds.contains(.future))
   }
 }
+
+extension CueScannerTests {
+  /// Words are passed over eight bytes at a time: the first byte that is not a letter, digit
+  /// or `_` must be found at each place it can fall.
+  @Test func findsTheEndOfAWordInEightBytes() {
+    for (text, end) in [
+      ("abcdefgh", 8), ("Ab_9zZ0y", 8), ("abc defg", 3), ("ab-cdefg", 2),
+      ("abcdefg@", 7), ("abcdefg[", 7), ("中abcdefg", 0), ("abcdefg`", 7), ("/abcdefg", 0),
+    ] {
+      let bytes = Array(text.utf8.prefix(8))
+      let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * $1.offset) }
+      let others = CueScanner.nonWordBytes(word)
+      #expect((others == 0 ? 8 : others.trailingZeroBitCount / 8) == end, "\(text)")
+    }
+  }
+
+  @Test(arguments: ["x wonderfullylongwordwill will", "Unbelievablywill will", "abcdefghijk will"])
+  func findsACueAfterALongWord(_ text: String) {
+    let scanner = CueScanner.standard
+    var text = text
+    let words = text.withUTF8 { buffer in scanner.hits(in: buffer).map { scanner.cues[$0.cue].word }
+    }
+    #expect(words == ["will"])
+  }
+}
