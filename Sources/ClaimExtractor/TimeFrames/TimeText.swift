@@ -70,7 +70,9 @@ struct TimeText {
   func match(_ literal: String, at offset: Int) -> Int? {
     // Most tries fail on the first scalar: its first UTF-8 byte turns them away without
     // decoding the literal.
-    guard let head = literal.utf8.first else { return offset }
+    guard
+      let head = literal.utf8.withContiguousStorageIfAvailable({ $0.first }) ?? literal.utf8.first
+    else { return offset }
     if head != 0x20 {
       guard let scalar = self[offset], TimeText.leadByte(scalar) == head else { return nil }
     }
