@@ -258,6 +258,8 @@ struct SpeakerFinder: Sendable {
   /// 9C / 9D) separate them.
   private static func wordRanges(in bytes: [UInt8]) -> [Range<Int>] {
     var ranges: [Range<Int>] = []
+    // Room for words of about five bytes and a space, so the list is not grown step by step.
+    ranges.reserveCapacity(bytes.count / 6 + 1)
     var start = 0
     var index = 0
     while index <= bytes.count {
