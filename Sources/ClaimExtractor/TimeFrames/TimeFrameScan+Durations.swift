@@ -59,6 +59,21 @@ extension TimeFrameScan {
   private static let futureLeads = ["接下来", "接下來", "未来", "未來", "今后", "今後", "往后", "往後"]
   private static let pastLeads = ["过去", "過去", "最近", "近"]
   private static let durationLeads = Literals(futureLeads + pastLeads)
+
+  /// The words before an English count that say which way it runs, built once as every list
+  /// the grammar tries.
+  private static let directions: [(String, Direction)] = [
+    ("next", .future), ("coming", .future), ("following", .future), ("past", .past),
+    ("last", .past), ("previous", .past),
+  ]
+
+  /// The units an English duration counts, longer spellings first.
+  private static let durationUnits: [(String, Span)] = [
+    ("decades", .months(120)), ("decade", .months(120)), ("years", .months(12)),
+    ("year", .months(12)), ("months", .months(1)), ("month", .months(1)),
+    ("weeks", .days(7)), ("week", .days(7)), ("days", .days(1)), ("day", .days(1)),
+  ]
+
   /// Prepositions that make a bare English duration count forward ("in three years").
   private static let englishFutureLeads = ["in", "within", "over", "during", "after"]
 
@@ -106,11 +121,7 @@ extension TimeFrameScan {
   func englishDuration(at offset: Int, lead: String?, hasThe: Bool) -> Match? {
     var position = offset
     var direction: Direction?
-    let directions: [(String, Direction)] = [
-      ("next", .future), ("coming", .future), ("following", .future), ("past", .past),
-      ("last", .past), ("previous", .past),
-    ]
-    for (word, way) in directions {
+    for (word, way) in TimeFrameScan.directions {
       if let end = text.match(word: word, at: offset), let next = text.afterSpace(end) {
         (direction, position) = (way, next)
         break
@@ -125,12 +136,10 @@ extension TimeFrameScan {
     } else if let (value, end) = text.englishCount(at: position), let next = text.afterSpace(end) {
       (count, position) = (value, next)
     }
-    let units: [(String, Span)] = [
-      ("decades", .months(120)), ("decade", .months(120)), ("years", .months(12)),
-      ("year", .months(12)), ("months", .months(1)), ("month", .months(1)),
-      ("weeks", .days(7)), ("week", .days(7)), ("days", .days(1)), ("day", .days(1)),
-    ]
-    guard let (unit, span) = units.first(where: { text.match(word: $0.0, at: position) != nil }),
+    guard
+      let (unit, span) = TimeFrameScan.durationUnits.first(where: {
+        text.match(word: $0.0, at: position) != nil
+      }),
       let unitEnd = text.match(word: unit, at: position)
     else { return nil }
     if count == nil, !isVague {

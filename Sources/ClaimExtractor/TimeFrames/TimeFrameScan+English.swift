@@ -141,22 +141,12 @@ extension TimeFrameScan {
     if let decade = text.firstMatch(["decade's end", "decade’s end"], at: offset) {
       return decadeEnd(end: decade.end)
     }
-    let words: [(String, Period)] = [
-      ("year-end", .yearEnd), ("year end", .yearEnd), ("year's end", .yearEnd),
-      ("year’s end", .yearEnd), ("later this year", .yearEnd), ("later in the year", .yearEnd),
-    ]
-    for (word, period) in words {
+    for (word, period) in TimeFrameScan.yearEndWords {
       guard let end = text.match(word: word, at: offset) else { continue }
       let window = publishedYear.flatMap { period.window(in: $0) }
       return Match(end: end, window: window, year: publishedYear)
     }
-    let parts: [(String, (Int) -> Window?)] = [
-      ("mid-", { Period.midYear.window(in: $0) }), ("mid ", { Period.midYear.window(in: $0) }),
-      ("middle of ", { Period.midYear.window(in: $0) }), ("early ", { Window.half(1, of: $0) }),
-      ("early-", { Window.half(1, of: $0) }), ("late ", { Window.half(2, of: $0) }),
-      ("late-", { Window.half(2, of: $0) }),
-    ]
-    for (word, window) in parts {
+    for (word, window) in TimeFrameScan.yearParts {
       guard let start = text.match(word, at: offset),
         let (year, end) = yearReference(at: start)
       else { continue }
@@ -164,6 +154,19 @@ extension TimeFrameScan {
     }
     return nil
   }
+
+  /// Words for the end of the publication year, and the parts of a named year: built once.
+  private static let yearEndWords: [(String, Period)] = [
+    ("year-end", .yearEnd), ("year end", .yearEnd), ("year's end", .yearEnd),
+    ("year’s end", .yearEnd), ("later this year", .yearEnd), ("later in the year", .yearEnd),
+  ]
+
+  private static let yearParts: [(String, @Sendable (Int) -> Window?)] = [
+    ("mid-", { Period.midYear.window(in: $0) }), ("mid ", { Period.midYear.window(in: $0) }),
+    ("middle of ", { Period.midYear.window(in: $0) }), ("early ", { Window.half(1, of: $0) }),
+    ("early-", { Window.half(1, of: $0) }), ("late ", { Window.half(2, of: $0) }),
+    ("late-", { Window.half(2, of: $0) }),
+  ]
 
   /// The last day of the decade that holds the publication year, counting decades as 2021–2030
   /// (GUIDELINES §8: "by the end of the decade" written in 2026 is 2030-12-31).
@@ -180,17 +183,19 @@ extension TimeFrameScan {
     {
       return (year, end)
     }
-    let words: [(String, Int)] = [
-      ("the year after next", 2), ("the current year", 0), ("the year", 0), ("next year", 1),
-      ("this year", 0), ("last year", -1),
-    ]
-    for (word, delta) in words {
+    for (word, delta) in TimeFrameScan.yearWords {
       if let end = text.match(word: word, at: offset) {
         return (publishedYear.map { $0 + delta }, end)
       }
     }
     return nil
   }
+
+  /// A year in words and how far it is from the publication year.
+  private static let yearWords: [(String, Int)] = [
+    ("the year after next", 2), ("the current year", 0), ("the year", 0), ("next year", 1),
+    ("this year", 0), ("last year", -1),
+  ]
 
   /// Words after a four-digit number that make it an amount, not a year.
   static let amountWords = [
