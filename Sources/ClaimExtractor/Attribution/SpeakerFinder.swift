@@ -236,12 +236,25 @@ struct SpeakerFinder: Sendable {
       start = word.index(after: start)
     }
     let bare = word[start..<end]
+    // Most words are turned away by their first letter and length before any verb is compared.
+    guard let first = bare.first, bare.count < 64,
+      verbShapes[Int(CueScanner.lower(first))] >> UInt64(bare.count) & 1 != 0
+    else { return false }
     return englishVerbBytes.contains { verb in
       verb.count == bare.count && zip(verb, bare).allSatisfy { $0 == CueScanner.lower($1) }
     }
   }
 
   private static let englishVerbBytes = ByteText.encoded(englishVerbs)
+
+  /// By a verb's first byte: bit `n` set when some verb starting with it has `n` bytes.
+  private static let verbShapes: [UInt64] = {
+    var shapes = [UInt64](repeating: 0, count: 256)
+    for verb in englishVerbBytes where verb.count < 64 {
+      if let first = verb.first { shapes[Int(first)] |= 1 << UInt64(verb.count) }
+    }
+    return shapes
+  }()
 
   /// `isSpeechVerb` on a word's bytes in place where the string keeps them contiguous.
   private static func isSpeechVerb(_ word: Substring) -> Bool {

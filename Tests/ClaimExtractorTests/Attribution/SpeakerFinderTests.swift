@@ -15,6 +15,9 @@ import Testing
   @Test(arguments: [
     ("市场消息：王五认为明年会涨", "王五"), ("「李四」表示明年会涨", nil), ("（赵六）认为明年会涨", nil),
     ("Jane Doe, the chief executive, said prices will rise", "Jane Doe"),
+    // Speech verbs in any case and with punctuation around them; a word of a verb's length
+    // and first letter that is no verb names no one.
+    ("Jane Doe PREDICTED: prices will rise", "Jane Doe"), ("Jane Doe sayz prices will rise", nil),
   ])
   func namesEndAtPunctuation(_ sentence: String, _ expected: String?) {
     let finder = SpeakerFinder(lexicon: .builtIn)
