@@ -73,6 +73,9 @@ public struct Extractor: Sendable {
   {
     let article = ArticleContext(document: document, overrides: overrides)
     var seen = Set<ClaimID>()
+    // Who and which words were seen already: the same pair gives the same id, and hashing the
+    // pair costs far less than deriving the id.
+    var seenQuotes = Set<QuoteKey>()
     var result: [Proposal] = []
     for section in document.sections {
       let framing = article.framingYear(of: section)
@@ -99,7 +102,10 @@ public struct Extractor: Sendable {
             let quote = Self.text(of: sentence, in: span.range)
             let source = article.overrides.source ?? speaker ?? defaultSpeaker.name
             // The id needs only who, when and the words, so a forecast the article repeats is
-            // dropped before it is phrased.
+            // dropped before it is phrased; one repeated word for word, before the id.
+            guard seenQuotes.insert(QuoteKey(source: source, quote: quote)).inserted else {
+              continue
+            }
             let id = ClaimID(source: source, said: article.published, words: quote)
             guard seen.insert(id).inserted else { continue }
             let claim = makeClaim(
@@ -112,6 +118,12 @@ public struct Extractor: Sendable {
       }
     }
     return result
+  }
+
+  /// A forecast's speaker and words, as the article's ids are derived from them.
+  private struct QuoteKey: Hashable {
+    let source: String
+    let quote: String
   }
 
   /// Calls `body` with each sentence of `text` that holds a forecast word, and the byte offset

@@ -354,3 +354,18 @@ extension ExtractorEdgeTests {
     #expect(claims.first?.text.hasSuffix("launches AI by 2027-12-31") == false)
   }
 }
+
+extension ExtractorTests {
+  /// A forecast repeated word for word by the same speaker is proposed once; the same words
+  /// from another speaker, or written another way, are checked by their ids.
+  @Test func aRepeatedForecastIsProposedOnce() throws {
+    let lines = [
+      "Elon Musk said Tesla will ship a robot in 2027.", "Rates will fall in 2027.",
+      "Elon Musk said Tesla will ship a robot in 2027.", "Jane Doe said rates will fall in 2027.",
+      "Rates  will fall in 2027.",
+    ]
+    let claims = try ExtractorTests.proposals(
+      "---\ndate: 2026-03-01\nauthor: Desk\n---\n" + lines.joined(separator: "\n"))
+    #expect(claims.map(\.source) == ["Elon Musk", "Desk", "Jane Doe"])
+  }
+}

@@ -150,7 +150,7 @@ struct SpeakerFinder: Sendable {
     }
     var name = ""
     for character in text.reversed() {
-      if character.isPunctuation || character.isWhitespace || "，。：；、“”「」《》（）".contains(character) {
+      if character.isPunctuation || character.isWhitespace || Self.isNameStop(character) {
         break
       }
       name.insert(character, at: name.startIndex)
@@ -205,7 +205,7 @@ struct SpeakerFinder: Sendable {
         }
       }
       // "Jane Doe, the chief executive, said …": the name opens the sentence.
-      if index > 2, sentence.prefix(while: { $0 != "," }).count < sentence.count {
+      if index > 2, Self.hasComma(sentence) {
         let opening = words.prefix(3).prefix { $0.first?.isUppercase == true }
           .filter { !Self.titles.contains(String($0)) }
         let name = opening.joined(separator: " ")
@@ -236,12 +236,25 @@ struct SpeakerFinder: Sendable {
       start = word.index(after: start)
     }
     let bare = word[start..<end]
+    // Most words are turned away by their first letter and length before any verb is compared.
+    guard let first = bare.first, bare.count < 64,
+      verbShapes[Int(CueScanner.lower(first))] >> UInt64(bare.count) & 1 != 0
+    else { return false }
     return englishVerbBytes.contains { verb in
       verb.count == bare.count && zip(verb, bare).allSatisfy { $0 == CueScanner.lower($1) }
     }
   }
 
   private static let englishVerbBytes = ByteText.encoded(englishVerbs)
+
+  /// By a verb's first byte: bit `n` set when some verb starting with it has `n` bytes.
+  private static let verbShapes: [UInt64] = {
+    var shapes = [UInt64](repeating: 0, count: 256)
+    for verb in englishVerbBytes where verb.count < 64 {
+      if let first = verb.first { shapes[Int(first)] |= 1 << UInt64(verb.count) }
+    }
+    return shapes
+  }()
 
   /// `isSpeechVerb` on a word's bytes in place where the string keeps them contiguous.
   private static func isSpeechVerb(_ word: Substring) -> Bool {
@@ -258,6 +271,8 @@ struct SpeakerFinder: Sendable {
   /// 9C / 9D) separate them.
   private static func wordRanges(in bytes: [UInt8]) -> [Range<Int>] {
     var ranges: [Range<Int>] = []
+    // Room for words of about five bytes and a space, so the list is not grown step by step.
+    ranges.reserveCapacity(bytes.count / 6 + 1)
     var start = 0
     var index = 0
     while index <= bytes.count {
@@ -310,6 +325,36 @@ struct SpeakerFinder: Sendable {
     default: false
     }
   }
+
+  /// Whether one of the sentence's characters is a comma: a comma byte that no mark after it
+  /// joins into a longer character (a mark before it that would, a rare "prepended" one, is not
+  /// looked for). Bytes, not `Character`s, since whole sentences are asked.
+  static func hasComma(_ sentence: String) -> Bool {
+    var text = sentence
+    return text.withUTF8 { bytes in
+      for index in 0..<bytes.count where bytes[index] == UInt8(ascii: ",") {
+        guard index + 1 < bytes.count,
+          let next = Unicode.Scalar(ByteText.scalar(in: bytes, at: index + 1).value)
+        else { return true }
+        let joins =
+          next.properties.isGraphemeExtend || next.value == 0x200D
+          || next.properties.generalCategory == .spacingMark
+        if !joins { return true }
+      }
+      return false
+    }
+  }
+
+  /// Punctuation that ends a name before a speech verb, besides what `Character` calls
+  /// punctuation: each is one scalar, so a character is one of them when its only scalar is.
+  private static func isNameStop(_ character: Character) -> Bool {
+    let scalars = character.unicodeScalars
+    guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex
+    else { return false }
+    return nameStops.contains(first)
+  }
+
+  private static let nameStops = ScalarSet("，。：；、“”「」《》（）")
 
   private static func isLetter(_ byte: UInt8) -> Bool {
     (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)

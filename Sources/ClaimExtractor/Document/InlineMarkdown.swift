@@ -37,6 +37,16 @@ struct InlineMarkdown {
     var runStart = index
     let end = range.upperBound
     while index < end {
+      // Eight bytes at a time up to the next byte that could be a mark.
+      if index + 8 <= end, let base = bytes.baseAddress {
+        let marks = InlineMarkdown.possibleMarks(
+          UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        if marks == 0 {
+          index += 8
+          continue
+        }
+        index += marks.trailingZeroBitCount / 8
+      }
       let byte = bytes[index]
       // Letters, spaces and all non-ASCII bytes are the common case and never marks.
       if byte > 0x60 || byte < 0x21 {
@@ -63,6 +73,18 @@ struct InlineMarkdown {
       runStart = next
     }
     flush(runStart..<end)
+  }
+
+  /// The high bit set in each byte of `word` (in memory order) from 0x21 to 0x60, where the
+  /// ASCII marks are; letters, spaces and UTF-8 bytes of other scripts have none.
+  @inline(__always)
+  static func possibleMarks(_ littleEndianWord: UInt64) -> UInt64 {
+    let word = UInt64(littleEndian: littleEndianWord)
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let low = word & (ones * 0x7F)
+    let atMost60 = ones * 0xE0 &- low
+    let atLeast21 = low &+ ones * 0x5F
+    return atMost60 & atLeast21 & ~word & (ones * 0x80)
   }
 
   private mutating func flush(_ range: Range<Int>) {

@@ -102,6 +102,13 @@ enum TextDecoding {
         index += 1
         continue
       }
+      // Most CJK characters: three bytes, no lead with a narrower range for the second byte.
+      if lead >= 0xE1, lead != 0xED, index + 3 <= count, base[index + 1] & 0xC0 == 0x80,
+        base[index + 2] & 0xC0 == 0x80, lead <= 0xEF
+      {
+        index += 3
+        continue
+      }
       let length: Int
       var low: UInt8 = 0x80
       var high: UInt8 = 0xBF

@@ -17,10 +17,14 @@ struct CueScanner: Sendable {
   /// (bits 8…31), and flags (the low 8 bits, `caseSensitive` and `wholeWord`). Flat integers,
   /// so checking a candidate reads no array of arrays and makes no retain or release.
   private let patternInfo: [UInt64]
+  /// Per cue: its first eight bytes (fewer for a shorter cue) as a little-endian word, and the
+  /// mask of the bytes it has, so a candidate is turned away by one comparison.
+  private let prefixes: [UInt64]
+  private let prefixMasks: [UInt64]
   private static let caseSensitive: UInt64 = 1
   /// Starts with an ASCII letter or digit, so it must not be preceded or followed by one.
   private static let wholeWord: UInt64 = 2
-  /// Patterns by their first two bytes (lower-cased for ASCII), longest first: entry
+  /// Patterns by their first two bytes as the text has them, longest first: entry
   /// `(b0 << 8) | b1` holds `start << 32 | count` into `candidates`, 0 when none starts so.
   /// Two bytes rather than one, because nearly every byte of Chinese text could start a
   /// pattern but few pairs do; one flat table, so the scan makes no retain or release.
@@ -30,6 +34,9 @@ struct CueScanner: Sendable {
   /// of 64 characters and the third byte tells which, so most pairs stop here.
   private let thirdBytes: [UInt64]
   private let candidates: [Int32]
+  /// Per slot of `candidates`: the pattern's third byte lower-cased, or 0 when it has two; a
+  /// candidate whose third byte differs is passed over before it is compared.
+  private let candidateThirds: [UInt8]
 
   init(cues: [Cue]) {
     self.cues = cues
@@ -48,9 +55,22 @@ struct CueScanner: Sendable {
     }
     patternBytes = patterns.flatMap { $0 }
     patternInfo = info
+    prefixes = patterns.map { pattern in
+      pattern.prefix(8).enumerated().reduce(0) {
+        $0 | UInt64($1.element) << (8 * UInt64($1.offset))
+      }
+    }
+    prefixMasks = patterns.map { $0.count >= 8 ? ~0 : (1 << (8 * UInt64($0.count))) - 1 }
+    // A pattern is filed under each way its first two bytes can be written: both cases of an
+    // ASCII letter unless the cue is case-sensitive. The scan then looks pairs up as they are.
     var byPair: [Int: [Int]] = [:]
     for (index, pattern) in patterns.enumerated() where pattern.count >= 2 {
-      byPair[CueScanner.pairKey(pattern[0], pattern[1]), default: []].append(index)
+      let caseSensitive = cues[index].isCaseSensitive
+      for first in CueScanner.spellings(of: pattern[0], caseSensitive: caseSensitive) {
+        for second in CueScanner.spellings(of: pattern[1], caseSensitive: caseSensitive) {
+          byPair[Int(first) << 8 | Int(second), default: []].append(index)
+        }
+      }
     }
     let lengths = patterns.map(\.count)
     // Longest first; on a tie the case-sensitive pattern ("May" the month) is the more exact.
@@ -74,10 +94,17 @@ struct CueScanner: Sendable {
     pairTable = table
     thirdBytes = third
     candidates = flat
+    candidateThirds = flat.map { candidate in
+      let pattern = patterns[Int(candidate)]
+      return pattern.count > 2 ? CueScanner.lower(pattern[2]) : 0
+    }
   }
 
-  private static func pairKey(_ first: UInt8, _ second: UInt8) -> Int {
-    Int(lower(first)) << 8 | Int(lower(second))
+  /// The bytes a pattern byte matches: a lower-case letter also as a capital, unless the cue is
+  /// case-sensitive.
+  private static func spellings(of byte: UInt8, caseSensitive: Bool) -> [UInt8] {
+    guard !caseSensitive, byte >= 0x61, byte <= 0x7A else { return [byte] }
+    return [byte, byte - 32]
   }
 
   private static func thirdBit(_ byte: UInt8) -> UInt64 {
@@ -119,9 +146,16 @@ struct CueScanner: Sendable {
         candidates.withUnsafeBufferPointer { candidates in
           patternBytes.withUnsafeBufferPointer { patterns in
             patternInfo.withUnsafeBufferPointer { info in
-              scan(
-                bytes, table: table, third: third, candidates: candidates, patterns: patterns,
-                info: info, visit)
+              prefixes.withUnsafeBufferPointer { prefixes in
+                prefixMasks.withUnsafeBufferPointer { masks in
+                  candidateThirds.withUnsafeBufferPointer { thirds in
+                    let tables = Tables(
+                      pairs: table, third: third, candidates: candidates, thirds: thirds,
+                      patterns: patterns, info: info, prefixes: prefixes, masks: masks)
+                    scan(bytes, tables, visit)
+                  }
+                }
+              }
             }
           }
         }
@@ -129,66 +163,138 @@ struct CueScanner: Sendable {
     }
   }
 
-  private func scan(
-    _ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt64>,
-    third: UnsafeBufferPointer<UInt64>, candidates: UnsafeBufferPointer<Int32>,
-    patterns: UnsafeBufferPointer<UInt8>,
-    info: UnsafeBufferPointer<UInt64>, _ visit: (Hit) -> Bool
-  ) {
+  /// The scanner's tables as buffers, so the scan makes no retain or release.
+  private struct Tables {
+    let pairs: UnsafeBufferPointer<UInt64>
+    let third: UnsafeBufferPointer<UInt64>
+    let candidates: UnsafeBufferPointer<Int32>
+    let thirds: UnsafeBufferPointer<UInt8>
+    let patterns: UnsafeBufferPointer<UInt8>
+    let info: UnsafeBufferPointer<UInt64>
+    let prefixes: UnsafeBufferPointer<UInt64>
+    let masks: UnsafeBufferPointer<UInt64>
+  }
+
+  private func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ tables: Tables, _ visit: (Hit) -> Bool) {
     let count = bytes.count
     var index = 0
     while index < count - 1 {
       let byte = bytes[index]
       // No cue starts inside a character (a UTF-8 continuation byte) or, when it starts with
       // a letter or digit, inside a word: those places cannot match and are passed over.
-      if byte & 0xC0 == 0x80
-        || index > 0 && CueScanner.isWordByte(byte) && CueScanner.isWordByte(bytes[index - 1])
-      {
+      let isWord = CueScanner.isWordByte(byte)
+      if byte & 0xC0 == 0x80 || isWord && index > 0 && CueScanner.isWordByte(bytes[index - 1]) {
         index += 1
         continue
       }
-      let key = CueScanner.pairKey(byte, bytes[index + 1])
-      let entry = table[key]
-      guard entry != 0,
-        index + 2 >= count || third[key] & CueScanner.thirdBit(bytes[index + 2]) != 0
-      else {
-        index += 1
-        continue
-      }
+      let key = Int(byte) << 8 | Int(bytes[index + 1])
+      let entry = tables.pairs[key]
       var matched = 0
-      let start = Int(entry >> 32)
-      for slot in start..<(start + Int(entry & 0xFFFF_FFFF)) {
-        let candidate = Int(candidates[slot])
-        guard
-          CueScanner.matches(info[candidate], patterns: patterns, in: bytes, at: index)
-        else { continue }
-        matched = Int(info[candidate] >> 8 & 0xFF_FFFF)
-        guard visit(Hit(cue: candidate, range: index..<(index + matched))) else { return }
-        break
+      if entry != 0,
+        index + 2 >= count || tables.third[key] & CueScanner.thirdBit(bytes[index + 2]) != 0
+      {
+        let start = Int(entry >> 32)
+        let thirdByte = index + 2 < count ? CueScanner.lower(bytes[index + 2]) : 0
+        for slot in start..<(start + Int(entry & 0xFFFF_FFFF)) {
+          let expected = tables.thirds[slot]
+          if expected != 0, expected != thirdByte { continue }
+          let candidate = Int(tables.candidates[slot])
+          guard CueScanner.matches(candidate, tables, in: bytes, at: index) else { continue }
+          matched = Int(tables.info[candidate] >> 8 & 0xFF_FFFF)
+          guard visit(Hit(cue: candidate, range: index..<(index + matched))) else { return }
+          break
+        }
       }
-      index += max(matched, 1)
+      if matched > 0 {
+        index += matched
+        continue
+      }
+      // No cue here: the rest of the character, or of the word, cannot start one either.
+      if byte >= 0xC0 {
+        index += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+      } else {
+        index += 1
+        if isWord { index = CueScanner.wordEnd(in: bytes, from: index, before: count - 1) }
+      }
     }
   }
 
-  /// Whether the pattern `info` describes is at `index`.
+  /// Whether cue `candidate` is at `index`: its first eight bytes in one comparison where the
+  /// text has eight bytes left, then the rest byte by byte.
   @inline(__always)
   private static func matches(
-    _ info: UInt64, patterns: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>,
-    at index: Int
+    _ candidate: Int, _ tables: Tables, in bytes: UnsafeBufferPointer<UInt8>, at index: Int
   ) -> Bool {
+    let info = tables.info[candidate]
     let start = Int(info >> 32)
     let length = Int(info >> 8 & 0xFF_FFFF)
     guard index + length <= bytes.count else { return false }
     let isCaseSensitive = info & caseSensitive != 0
-    for offset in 0..<length {
+    var offset = 0
+    if index + 8 <= bytes.count, let base = bytes.baseAddress {
+      var word = UInt64(
+        littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+      if !isCaseSensitive { word = lowered(word) }
+      guard word & tables.masks[candidate] == tables.prefixes[candidate] else { return false }
+      offset = min(length, 8)
+    }
+    while offset < length {
       let byte = bytes[index + offset]
-      if (isCaseSensitive ? byte : lower(byte)) != patterns[start + offset] { return false }
+      if (isCaseSensitive ? byte : lower(byte)) != tables.patterns[start + offset] { return false }
+      offset += 1
     }
     // ASCII words stand alone: "will" is not in "goodwill", "may" not in "mayor".
     guard info & wholeWord != 0 else { return true }
     let before = index > 0 ? bytes[index - 1] : 0x20
     let after = index + length < bytes.count ? bytes[index + length] : 0x20
     return !isWordByte(before) && !isWordByte(after)
+  }
+
+  /// The first byte at or after `start` (and before `limit`) that is not an ASCII letter, digit
+  /// or `_`, eight bytes at a time.
+  @inline(__always)
+  private static func wordEnd(
+    in bytes: UnsafeBufferPointer<UInt8>, from start: Int, before limit: Int
+  )
+    -> Int
+  {
+    var index = start
+    if let base = bytes.baseAddress {
+      while index + 8 <= limit {
+        let others = nonWordBytes(
+          UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
+        guard others == 0 else { return index + others.trailingZeroBitCount / 8 }
+        index += 8
+      }
+    }
+    while index < limit, isWordByte(bytes[index]) { index += 1 }
+    return index
+  }
+
+  /// The high bit set in each byte of `word` that is not an ASCII letter, digit or `_`.
+  @inline(__always)
+  static func nonWordBytes(_ word: UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high = ones * 0x80
+    let low = word & (ones * 0x7F)
+    let folded = low | ones * 0x20
+    // The high bit of each byte: at least the range's start, and above its end.
+    let isLetter = (folded &+ ones * (0x80 - 0x61)) & ~(folded &+ ones * (0x80 - 0x7B))
+    let isDigit = (low &+ ones * (0x80 - 0x30)) & ~(low &+ ones * (0x80 - 0x3A))
+    let isUnderscore = ~((low ^ ones * 0x5F) &+ ones * 0x7F)
+    return ~((isLetter | isDigit | isUnderscore) & ~word) & high
+  }
+
+  /// Eight bytes with their ASCII capitals lower-cased at once; other bytes are kept.
+  @inline(__always)
+  static func lowered(_ word: UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let low = word & (ones * 0x7F)
+    // The high bit of each byte: at least "A", above "Z", and ASCII.
+    let atLeastA = low &+ ones * (0x80 - 0x41)
+    let aboveZ = low &+ ones * (0x80 - 0x5B)
+    let isCapital = atLeastA & ~aboveZ & ~word & (ones * 0x80)
+    return word | isCapital >> 2
   }
 
   static func lower(_ byte: UInt8) -> UInt8 {

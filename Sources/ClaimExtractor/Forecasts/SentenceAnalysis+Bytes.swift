@@ -33,13 +33,12 @@ extension SentenceAnalysis {
   /// 将 as 把 puts an object between itself and the verb's preposition: "将矩阵约束在…",
   /// "将残差流扩展为…"; the future 将 is followed by its verb at once ("将在", "将为…带来").
   func hasObjectThenPreposition(after range: Range<Int>, within clause: Range<Int>) -> Bool {
-    let prepositions: Set<Unicode.Scalar> = ["在", "为", "為", "成", "到", "至", "于", "於", "给", "給"]
     var offset = range.upperBound
     var characters = 0
     for scalar in String(decoding: bytes[range.upperBound..<clause.upperBound], as: UTF8.self)
       .unicodeScalars
     {
-      if characters >= 3, prepositions.contains(scalar) {
+      if characters >= 3, SentenceAnalysis.objectPrepositions.contains(scalar) {
         // A forecast word before the preposition starts a verb phrase: not an object.
         let between = range.upperBound..<offset
         return !found.contains {
@@ -47,10 +46,12 @@ extension SentenceAnalysis {
         }
       }
       characters += 1
-      offset += String(scalar).utf8.count
+      offset += UTF8.width(scalar)
     }
     return false
   }
+
+  private static let objectPrepositions = ScalarSet("在为為成到至于於给給")
 
   func follows(_ words: [String], at range: Range<Int>) -> Bool {
     words.contains { word in
@@ -62,8 +63,16 @@ extension SentenceAnalysis {
 
   /// An English relative clause: "which …", "who …", "whose …".
   func isRelativeClause(_ clause: Range<Int>) -> Bool {
-    let head = Array(bytes[clause.lowerBound..<min(clause.upperBound, clause.lowerBound + 6)])
-    return ["which ", "who ", "whose "].contains { head.starts(with: Array($0.utf8)) }
+    Self.relativePronouns.contains { has($0, at: clause.lowerBound, before: clause.upperBound) }
+  }
+
+  private static let relativePronouns = ByteText.encoded(["which ", "who ", "whose "])
+
+  /// Whether `word` is at `offset`, ending by `end`: compared in place, with no copy.
+  private func has(_ word: [UInt8], at offset: Int, before end: Int) -> Bool {
+    guard offset >= 0, offset + word.count <= end else { return false }
+    for index in 0..<word.count where bytes[offset + index] != word[index] { return false }
+    return true
   }
 
   /// Whether the sentence ends in ? or ？, closing quotes and brackets after it aside
@@ -72,17 +81,21 @@ extension SentenceAnalysis {
     var end = bytes.count
     while end > 0 {
       let last = bytes[end - 1]
-      if SentenceSplitter.isSpace(last) || "\"')]".utf8.contains(last) {
+      if SentenceSplitter.isSpace(last) || last == 0x22 || last == 0x27 || last == 0x29
+        || last == 0x5D
+      {
         end -= 1
-      } else if end >= 3, Self.closingMarks.contains(Array(bytes[(end - 3)..<end])) {
+      } else if Self.closingMarks.contains(where: { has($0, at: end - 3, before: end) }) {
         end -= 3
       } else {
         break
       }
     }
     if end >= 1, bytes[end - 1] == UInt8(ascii: "?") { return true }
-    return end >= 3 && Array(bytes[(end - 3)..<end]) == Array("？".utf8)
+    return has(Self.fullWidthQuestionMark, at: end - 3, before: end)
   }
+
+  private static let fullWidthQuestionMark = Array("？".utf8)
 
   /// ” ’ 」 』 》 ） as UTF-8.
   private static let closingMarks: [[UInt8]] = ["”", "’", "」", "』", "》", "）"].map { Array($0.utf8) }

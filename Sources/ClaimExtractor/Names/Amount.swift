@@ -35,61 +35,32 @@ struct Amount: Sendable, Equatable {
     return nil
   }
 
-  // Built once: a regex literal is parsed again each time its expression runs.
-  nonisolated(unsafe) private static let chinesePattern =
-    #/
-    ( [0-9]+ (?:\.[0-9]+)? \s* [万萬亿億]* | [零〇一二两兩三四五六七八九十百千万萬亿億]+ )
-    \s* (美元|美金|人民币|人民幣|元)?
-    /#
-  nonisolated(unsafe) private static let englishPattern =
-    #/
-    (\$|US\$|¥)? \s? ( [0-9] [0-9,]* (?:\.[0-9]+)? ) \s*
-    (trillion|billion|million|thousand|tn|bn|[TBMK]\b)? (?:\s+(dollars|yuan))?
-    /#
-
   /// The first amount at or after `offset`, money or count, Chinese or English.
+  ///
+  /// Two readings, each the leftmost in the text, as two patterns would find them:
+  /// - Chinese: Arabic digits (with a fraction, spaces and 万/亿 after them) or a run of Chinese
+  ///   numerals, then spaces and a currency word: "250亿 美元", "一百七十五亿美元".
+  /// - English: an optional `$`, `US$` or `¥` and one space, digits with commas and a
+  ///   fraction, spaces, a scale word, and "dollars" or "yuan" after spaces: "$17.5 billion".
+  ///   A match may start at the one space before its digits.
+  ///
+  /// Read on UTF-8 bytes, a scalar at a time; a number followed by a combining mark is read
+  /// as if the mark were not there.
   static func first(in clause: String, from offset: Int = 0) -> Amount? {
-    let utf8 = clause.utf8
-    guard offset <= utf8.count else { return nil }
-    let start = utf8.index(utf8.startIndex, offsetBy: offset)
-    let rest = clause[start...]
-    let chinese = rest.firstMatch(of: Self.chinesePattern)
-    let english = rest.firstMatch(of: Self.englishPattern)
-    var found: [Amount] = []
-    if let match = chinese, let value = ChineseNumber.value(of: match.1.filter { $0 != " " }) {
-      let unit: Unit =
-        switch match.2.map(String.init) {
-        case "美元"?, "美金"?: .dollars
-        case .some: .yuan
-        case .none: .count
-        }
-      found.append(Amount(value: value, unit: unit, utf8Range: range(of: match.range, in: clause)))
-    }
-    if let match = english, let number = Double(match.2.filter { $0 != "," }) {
-      let scale: Double =
-        switch match.3.map(String.init) {
-        case "trillion"?, "tn"?, "T"?: 1e12
-        case "billion"?, "bn"?, "B"?: 1e9
-        case "million"?, "M"?: 1e6
-        case "thousand"?, "K"?: 1e3
-        default: 1
-        }
-      let unit: Unit =
-        switch (match.1.map(String.init), match.4.map(String.init)) {
-        case ("¥"?, _), (_, "yuan"?): .yuan
-        case (.some, _), (_, "dollars"): .dollars
-        default: .count
-        }
-      let amount = Amount(
-        value: number * scale, unit: unit, utf8Range: range(of: match.range, in: clause))
-      found.append(amount)
-    }
-    // Both readings can start at the same digits ("250亿" is also a bare "250"): prefer the
-    // earliest, then the one that read more.
-    return found.min {
-      ($0.utf8Range.lowerBound, -$0.utf8Range.count) < (
-        $1.utf8Range.lowerBound, -$1.utf8Range.count
-      )
+    var text = clause
+    return text.withUTF8 { bytes in
+      guard offset <= bytes.count else { return nil }
+      let reader = AmountReader(bytes: bytes)
+      var found: [Amount] = []
+      if let amount = reader.chinese(from: offset) { found.append(amount) }
+      if let amount = reader.english(from: offset) { found.append(amount) }
+      // Both readings can start at the same digits ("250亿" is also a bare "250"): prefer the
+      // earliest, then the one that read more.
+      return found.min {
+        ($0.utf8Range.lowerBound, -$0.utf8Range.count) < (
+          $1.utf8Range.lowerBound, -$1.utf8Range.count
+        )
+      }
     }
   }
 
@@ -118,10 +89,5 @@ struct Amount: Sendable, Equatable {
       index -= 3
     }
     return digits
-  }
-
-  private static func range(of range: Range<String.Index>, in clause: String) -> Range<Int> {
-    let lower = clause.utf8.distance(from: clause.startIndex, to: range.lowerBound)
-    return lower..<(lower + clause.utf8.distance(from: range.lowerBound, to: range.upperBound))
   }
 }

@@ -43,6 +43,7 @@ struct Clause {
     word: String, start: Int, end: Int
   )? {
     let range = range ?? 0..<bytes.count
+    if let byFirstByte = words.byFirstByte { return find(words, byFirstByte, in: range) }
     var best: (word: String, start: Int, end: Int)?
     for (word, encoded) in zip(words.words, words.encoded) {
       guard let start = firstOffset(of: encoded, in: range) else { continue }
@@ -52,6 +53,35 @@ struct Clause {
       }
     }
     return best
+  }
+
+  /// `find(_:in:)` in one pass over the clause: at each byte, the words that start with it,
+  /// longest first, so the first word found is the earliest and, of those, the longest.
+  private func find(_ words: WordList, _ byFirstByte: WordList.Index, in range: Range<Int>) -> (
+    word: String, start: Int, end: Int
+  )? {
+    guard !range.isEmpty else { return nil }
+    for start in range {
+      let byte = bytes[start]
+      let first = Int(byFirstByte.starts[Int(byte)])
+      let last = Int(byFirstByte.starts[Int(byte) + 1])
+      guard first < last else { continue }
+      // A word that starts with a letter or digit does not start inside a word.
+      if Clause.isWordByte(byte), start > 0, Clause.isWordByte(bytes[start - 1]) { continue }
+      for slot in first..<last {
+        let index = byFirstByte.words[slot]
+        let word = words.encoded[index]
+        let end = start + word.count
+        guard end <= range.upperBound, bytes[start..<end].elementsEqual(word) else { continue }
+        if let tail = word.last, Clause.isWordByte(tail), end < bytes.count,
+          Clause.isWordByte(bytes[end])
+        {
+          continue
+        }
+        return (words.words[index], start, end)
+      }
+    }
+    return nil
   }
 
   /// The subject before `offset`: the nearest known name, else an English capitalised name
@@ -232,10 +262,34 @@ struct Clause {
 struct WordList: ExpressibleByArrayLiteral, Sendable {
   let words: [String]
   let encoded: [[UInt8]]
+  /// For a long list, its words by first byte, longest first (list order on a tie): the
+  /// phrasing patterns' lists are searched in one pass over a clause rather than once per word.
+  let byFirstByte: Index?
+
+  struct Index: Sendable {
+    /// Word indices of first byte `b` are `words[starts[b]..<starts[b + 1]]`.
+    let starts: [Int32]
+    let words: [Int]
+  }
 
   init(_ words: some Sequence<String>) {
     self.words = Array(words)
-    encoded = self.words.map { Array($0.utf8) }
+    let encoded = self.words.map { Array($0.utf8) }
+    self.encoded = encoded
+    guard encoded.count > 6 else {
+      byFirstByte = nil
+      return
+    }
+    let order = encoded.indices.filter { !encoded[$0].isEmpty }.sorted { lhs, rhs in
+      let (left, right) = (encoded[lhs], encoded[rhs])
+      if left[0] != right[0] { return left[0] < right[0] }
+      if left.count != right.count { return left.count > right.count }
+      return lhs < rhs
+    }
+    var starts = [Int32](repeating: 0, count: 257)
+    for index in order { starts[Int(encoded[index][0]) + 1] += 1 }
+    for byte in 0..<256 { starts[byte + 1] += starts[byte] }
+    byFirstByte = Index(starts: starts, words: order)
   }
 
   init(arrayLiteral words: String...) {

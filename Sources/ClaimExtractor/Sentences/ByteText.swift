@@ -21,6 +21,31 @@ enum ByteText {
     return nil
   }
 
+  /// The scalar value at `index` of valid UTF-8 and its length in bytes, decoded by hand: the
+  /// hot paths that need scalars read them straight off the bytes.
+  @inline(__always)
+  static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (
+    value: UInt32, length: Int
+  ) {
+    let lead = UInt32(bytes[index])
+    var (value, length): (UInt32, Int)
+    if lead < 0x80 {
+      return (lead, 1)
+    } else if lead >= 0xF0 {
+      (value, length) = (lead & 0x07, 4)
+    } else if lead >= 0xE0 {
+      (value, length) = (lead & 0x0F, 3)
+    } else {
+      (value, length) = (lead & 0x1F, 2)
+    }
+    var next = 1
+    while next < length, index + next < bytes.count {
+      value = value << 6 | UInt32(bytes[index + next] & 0x3F)
+      next += 1
+    }
+    return (value, length)
+  }
+
   /// Each word as UTF-8, once.
   static func encoded(_ words: [String]) -> [[UInt8]] {
     words.map { Array($0.utf8) }

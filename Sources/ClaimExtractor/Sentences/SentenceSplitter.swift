@@ -7,10 +7,21 @@ enum SentenceSplitter {
   /// Byte ranges of the sentences of `bytes`, trimmed of surrounding spaces.
   static func sentences(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
     var ranges: [Range<Int>] = []
+    // Room for sentences of about 40 bytes, so a paragraph's list is not grown step by step.
+    ranges.reserveCapacity(bytes.count / 40 + 1)
     var start = 0
     var index = 0
     let count = bytes.count
     while index < count {
+      // Eight bytes at a time up to the next byte that could end a sentence.
+      if index + 8 <= count, let base = bytes.baseAddress {
+        let ends = mayEndSentence(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        if ends == 0 {
+          index += 8
+          continue
+        }
+        index += ends.trailingZeroBitCount / 8
+      }
       let byte = bytes[index]
       var end: Int?  // the index just past the terminator
       if byte < 0x80 {
@@ -72,6 +83,27 @@ enum SentenceSplitter {
     }
     append(start..<count, of: bytes, to: &ranges)
     return ranges
+  }
+
+  /// A high bit in the first byte of `word` (in memory order) that is `!`, `.`, `;`, `?` or the
+  /// lead byte of a CJK terminator (E2, E3, EF), and possibly in later bytes; 0 when none is.
+  @inline(__always)
+  private static func mayEndSentence(_ littleEndianWord: UInt64) -> UInt64 {
+    let word = UInt64(littleEndian: littleEndianWord)
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    // A zero byte in each of these marks a byte sought: E2 or E3, EF, ; or ?, ., !.
+    let zeros =
+      hasZeroByte((word | ones) ^ (ones * 0xE3)) | hasZeroByte(word ^ (ones * 0xEF))
+      | hasZeroByte((word | ones * 0x04) ^ (ones * 0x3F)) | hasZeroByte(word ^ (ones * 0x2E))
+      | hasZeroByte(word ^ (ones * 0x21))
+    return zeros
+  }
+
+  /// The high bit of the first zero byte of `word` is set, and none is set before it.
+  @inline(__always)
+  private static func hasZeroByte(_ word: UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    return (word &- ones) & ~word & (ones * 0x80)
   }
 
   private static func append(

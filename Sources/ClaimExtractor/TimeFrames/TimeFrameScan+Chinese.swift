@@ -49,19 +49,21 @@ extension TimeFrameScan {
 
   /// A word closing a year: 年底 and 前 end it, 后 (after) has no deadline and gives nil.
   private func yearSuffix(at offset: Int) -> (Period?, Int) {
-    let suffixes: [(String, Period?)] = [
-      ("年底", .yearEnd), ("年末", .yearEnd), ("底", .yearEnd), ("末", .yearEnd),
-      ("年中", .midYear), ("晚些时候", .yearEnd), ("晚些時候", .yearEnd), ("晚些", .yearEnd),
-      ("前后", .year), ("前後", .year), ("以前", .yearEnd), ("之前", .yearEnd), ("前", .yearEnd),
-      ("以后", nil), ("以後", nil), ("之后", nil), ("之後", nil), ("后", nil), ("後", nil),
-      ("以内", .year), ("以內", .year), ("之内", .year), ("之內", .year), ("内", .year),
-      ("內", .year), ("度", .year),
-    ]
-    for (word, period) in suffixes {
+    for (word, period) in TimeFrameScan.yearSuffixes {
       if let end = text.match(word, at: offset) { return (period, end) }
     }
     return (.year, offset)
   }
+
+  /// Built once, as every list the grammar tries: the scan reads it at many offsets.
+  private static let yearSuffixes: [(String, Period?)] = [
+    ("年底", .yearEnd), ("年末", .yearEnd), ("底", .yearEnd), ("末", .yearEnd),
+    ("年中", .midYear), ("晚些时候", .yearEnd), ("晚些時候", .yearEnd), ("晚些", .yearEnd),
+    ("前后", .year), ("前後", .year), ("以前", .yearEnd), ("之前", .yearEnd), ("前", .yearEnd),
+    ("以后", nil), ("以後", nil), ("之后", nil), ("之後", nil), ("后", nil), ("後", nil),
+    ("以内", .year), ("以內", .year), ("之内", .year), ("之內", .year), ("内", .year),
+    ("內", .year), ("度", .year),
+  ]
 
   /// 上半年, 第三季度, 前三季度, Q3, 3月, 3月底, 2月1日: a part of a year that does not say which.
   func chinesePeriod(at offset: Int) -> (Period, Int)? {
@@ -135,7 +137,7 @@ extension TimeFrameScan {
     return Match(end: found.end, window: found.window?.opened, year: found.year)
   }
 
-  private static let periodStarts = Set("上下前首第q".unicodeScalars)
+  private static let periodStarts = ScalarSet("上下前首第q")
 
   private static let openingLeads = Literals(["截止到", "截至", "截止", "直到", "最迟", "最遲", "到", "至"])
 
@@ -226,10 +228,10 @@ extension TimeFrameScan {
 /// Literals a grammar rule tries at an offset, with the scalars they can start with.
 struct Literals: Sendable {
   let words: [String]
-  let firstScalars: Set<Unicode.Scalar>
+  let firstScalars: ScalarSet
 
   init(_ words: [String]) {
     self.words = words
-    firstScalars = Set(words.compactMap(\.unicodeScalars.first))
+    firstScalars = ScalarSet(words.compactMap(\.unicodeScalars.first))
   }
 }

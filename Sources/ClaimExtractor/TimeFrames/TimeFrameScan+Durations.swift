@@ -60,6 +60,23 @@ extension TimeFrameScan {
   private static let pastLeads = ["过去", "過去", "最近", "近"]
   private static let durationLeads = Literals(futureLeads + pastLeads)
 
+  /// The words before an English count that say which way it runs, built once as every list
+  /// the grammar tries.
+  private static let directions: [(String, Direction)] = [
+    ("next", .future), ("coming", .future), ("following", .future), ("past", .past),
+    ("last", .past), ("previous", .past),
+  ]
+
+  /// The units an English duration counts, longer spellings first.
+  private static let durationUnits: [(String, Span)] = [
+    ("decades", .months(120)), ("decade", .months(120)), ("years", .months(12)),
+    ("year", .months(12)), ("months", .months(1)), ("month", .months(1)),
+    ("weeks", .days(7)), ("week", .days(7)), ("days", .days(1)), ("day", .days(1)),
+  ]
+
+  /// Prepositions that make a bare English duration count forward ("in three years").
+  private static let englishFutureLeads = ["in", "within", "over", "during", "after"]
+
   /// 三个月, 18個月, 三年, 一年半, 半年, 半个月, 2000天, 两周, 三个星期; whether it counts days.
   private func chineseSpan(at offset: Int) -> (Span, Bool, Int)? {
     var position = offset
@@ -104,11 +121,7 @@ extension TimeFrameScan {
   func englishDuration(at offset: Int, lead: String?, hasThe: Bool) -> Match? {
     var position = offset
     var direction: Direction?
-    let directions: [(String, Direction)] = [
-      ("next", .future), ("coming", .future), ("following", .future), ("past", .past),
-      ("last", .past), ("previous", .past),
-    ]
-    for (word, way) in directions {
+    for (word, way) in TimeFrameScan.directions {
       if let end = text.match(word: word, at: offset), let next = text.afterSpace(end) {
         (direction, position) = (way, next)
         break
@@ -123,12 +136,10 @@ extension TimeFrameScan {
     } else if let (value, end) = text.englishCount(at: position), let next = text.afterSpace(end) {
       (count, position) = (value, next)
     }
-    let units: [(String, Span)] = [
-      ("decades", .months(120)), ("decade", .months(120)), ("years", .months(12)),
-      ("year", .months(12)), ("months", .months(1)), ("month", .months(1)),
-      ("weeks", .days(7)), ("week", .days(7)), ("days", .days(1)), ("day", .days(1)),
-    ]
-    guard let (unit, span) = units.first(where: { text.match(word: $0.0, at: position) != nil }),
+    guard
+      let (unit, span) = TimeFrameScan.durationUnits.first(where: {
+        text.match(word: $0.0, at: position) != nil
+      }),
       let unitEnd = text.match(word: unit, at: position)
     else { return nil }
     if count == nil, !isVague {
@@ -151,8 +162,9 @@ extension TimeFrameScan {
     } else if let ago = text.match(" ago", at: end), direction == nil {
       (direction, end) = (.ago, ago)
     }
-    let futureLeads: Set = ["in", "within", "over", "during", "after"]
-    if direction == nil, let lead, futureLeads.contains(lead) { direction = .future }
+    if direction == nil, let lead, TimeFrameScan.englishFutureLeads.contains(lead) {
+      direction = .future
+    }
     guard let direction else { return nil }
     guard !isVague, let count, let published = context.published else {
       return Match(end: end, window: nil, isDuration: true)

@@ -15,7 +15,7 @@ extension TimeFrameScan {
   /// starts ends its first word with a space, a hyphen, an apostrophe or a word boundary, so a
   /// word start whose word is not here starts no frame; this spares trying every literal at
   /// each word of a sentence. A rule that can start with a new word must add it here.
-  private static let firstWords: Set<UInt64> = {
+  private static let firstWords: [UInt64] = {
     let cores = [
       "the", "between", "from", "next", "coming", "following", "past", "last", "previous", "a",
       "an", "few", "several", "many", "couple", "end", "decade", "year", "later", "mid", "middle",
@@ -24,8 +24,20 @@ extension TimeFrameScan {
     ]
     let months = monthNames + monthNames.map { String($0.prefix(3)) }
     let words = leads + cores + TimeText.units + TimeText.tens + months
-    return Set(words.compactMap { word in TimeFrameScan.wordKey(Array(word.unicodeScalars)) })
+    let keys = words.compactMap { word in TimeFrameScan.wordKey(Array(word.unicodeScalars)) }
+    return Array(Set(keys)).sorted()
   }()
+
+  /// Whether `key` is one of `firstWords`, by binary search: hashing a key costs more.
+  private static func isFirstWord(_ key: UInt64) -> Bool {
+    var low = 0
+    var high = firstWords.count
+    while low < high {
+      let middle = (low + high) / 2
+      if firstWords[middle] < key { low = middle + 1 } else { high = middle }
+    }
+    return low < firstWords.count && firstWords[low] == key
+  }
 
   /// Lower-case ASCII letters packed five bits each; nil for a word longer than twelve.
   private static func wordKey(_ letters: some Collection<Unicode.Scalar>) -> UInt64? {
@@ -40,7 +52,7 @@ extension TimeFrameScan {
     while TimeText.isLetter(text[end]) { end += 1 }
     let letters = text.scalars[offset..<end]
     guard let key = TimeFrameScan.wordKey(letters) else { return false }
-    if TimeFrameScan.firstWords.contains(key) { return true }
+    if TimeFrameScan.isFirstWord(key) { return true }
     return letters.count == 1 && (text[offset] == "q" || text[offset] == "h")
       && TimeText.isDigit(text[end])
   }
@@ -57,6 +69,12 @@ extension TimeFrameScan {
     if let the = text.match(word: "the", at: position), let next = text.afterSpace(the) {
       (hasThe, position) = (true, next)
     }
+    // After "in" or "of the", most words start no frame: the rules are tried only where the
+    // next word can start one.
+    guard
+      position == offset || TimeText.isDigit(text[position])
+        || TimeText.isLetter(text[position]) && mayStartEnglish(at: position)
+    else { return nil }
     guard var found = englishCore(at: position, lead: lead, hasThe: hasThe, isInner: false),
       !found.needsLead || lead != nil
     else { return nil }
@@ -123,22 +141,12 @@ extension TimeFrameScan {
     if let decade = text.firstMatch(["decade's end", "decade’s end"], at: offset) {
       return decadeEnd(end: decade.end)
     }
-    let words: [(String, Period)] = [
-      ("year-end", .yearEnd), ("year end", .yearEnd), ("year's end", .yearEnd),
-      ("year’s end", .yearEnd), ("later this year", .yearEnd), ("later in the year", .yearEnd),
-    ]
-    for (word, period) in words {
+    for (word, period) in TimeFrameScan.yearEndWords {
       guard let end = text.match(word: word, at: offset) else { continue }
       let window = publishedYear.flatMap { period.window(in: $0) }
       return Match(end: end, window: window, year: publishedYear)
     }
-    let parts: [(String, (Int) -> Window?)] = [
-      ("mid-", { Period.midYear.window(in: $0) }), ("mid ", { Period.midYear.window(in: $0) }),
-      ("middle of ", { Period.midYear.window(in: $0) }), ("early ", { Window.half(1, of: $0) }),
-      ("early-", { Window.half(1, of: $0) }), ("late ", { Window.half(2, of: $0) }),
-      ("late-", { Window.half(2, of: $0) }),
-    ]
-    for (word, window) in parts {
+    for (word, window) in TimeFrameScan.yearParts {
       guard let start = text.match(word, at: offset),
         let (year, end) = yearReference(at: start)
       else { continue }
@@ -146,6 +154,19 @@ extension TimeFrameScan {
     }
     return nil
   }
+
+  /// Words for the end of the publication year, and the parts of a named year: built once.
+  private static let yearEndWords: [(String, Period)] = [
+    ("year-end", .yearEnd), ("year end", .yearEnd), ("year's end", .yearEnd),
+    ("year’s end", .yearEnd), ("later this year", .yearEnd), ("later in the year", .yearEnd),
+  ]
+
+  private static let yearParts: [(String, @Sendable (Int) -> Window?)] = [
+    ("mid-", { Period.midYear.window(in: $0) }), ("mid ", { Period.midYear.window(in: $0) }),
+    ("middle of ", { Period.midYear.window(in: $0) }), ("early ", { Window.half(1, of: $0) }),
+    ("early-", { Window.half(1, of: $0) }), ("late ", { Window.half(2, of: $0) }),
+    ("late-", { Window.half(2, of: $0) }),
+  ]
 
   /// The last day of the decade that holds the publication year, counting decades as 2021–2030
   /// (GUIDELINES §8: "by the end of the decade" written in 2026 is 2030-12-31).
@@ -162,17 +183,19 @@ extension TimeFrameScan {
     {
       return (year, end)
     }
-    let words: [(String, Int)] = [
-      ("the year after next", 2), ("the current year", 0), ("the year", 0), ("next year", 1),
-      ("this year", 0), ("last year", -1),
-    ]
-    for (word, delta) in words {
+    for (word, delta) in TimeFrameScan.yearWords {
       if let end = text.match(word: word, at: offset) {
         return (publishedYear.map { $0 + delta }, end)
       }
     }
     return nil
   }
+
+  /// A year in words and how far it is from the publication year.
+  private static let yearWords: [(String, Int)] = [
+    ("the year after next", 2), ("the current year", 0), ("the year", 0), ("next year", 1),
+    ("this year", 0), ("last year", -1),
+  ]
 
   /// Words after a four-digit number that make it an amount, not a year.
   static let amountWords = [

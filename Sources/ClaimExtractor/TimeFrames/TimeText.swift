@@ -5,25 +5,35 @@
 struct TimeText {
   /// The folded scalars; offsets into this array are what the grammar works with.
   let scalars: [Unicode.Scalar]
-  private let original: String.UnicodeScalarView
-  private let offsets: [String.Index]
+  private let original: String
+  /// The UTF-8 offset in `original` where each scalar starts, and one past the end.
+  private let offsets: [Int]
 
+  /// Decodes the UTF-8 of `text` directly: a `String` guarantees it valid, and every candidate
+  /// sentence is read this way.
   init(_ text: String) {
-    let view = text.unicodeScalars
-    var scalars: [Unicode.Scalar] = []
-    var offsets: [String.Index] = []
-    scalars.reserveCapacity(text.utf8.count)
-    offsets.reserveCapacity(text.utf8.count + 1)
-    var index = view.startIndex
-    while index < view.endIndex {
-      offsets.append(index)
-      scalars.append(TimeText.folded(view[index]))
-      view.formIndex(after: &index)
+    var original = text
+    let (scalars, offsets) = original.withUTF8 { bytes in
+      // Written in place, as trivial values: a sentence has at most as many scalars as bytes.
+      var offsets = [Int](repeating: 0, count: bytes.count + 1)
+      let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) {
+        scalars, count in
+        var index = 0
+        while index < bytes.count {
+          offsets[count] = index
+          let (value, length) = ByteText.scalar(in: bytes, at: index)
+          scalars[count] = TimeText.folded(value)
+          count += 1
+          index += length
+        }
+        offsets[count] = bytes.count
+        offsets.removeLast(bytes.count - count)
+      }
+      return (scalars, offsets)
     }
-    offsets.append(view.endIndex)
     self.scalars = scalars
     self.offsets = offsets
-    original = view
+    self.original = original
   }
 
   var count: Int { scalars.count }
@@ -35,19 +45,37 @@ struct TimeText {
 
   /// The original words between two offsets, as written (full width and capitals kept).
   func words(_ range: Range<Int>) -> String {
-    String(original[offsets[range.lowerBound]..<offsets[range.upperBound]])
+    let utf8 = original.utf8
+    let start = utf8.index(utf8.startIndex, offsetBy: offsets[range.lowerBound])
+    let end = utf8.index(utf8.startIndex, offsetBy: offsets[range.upperBound])
+    return String(decoding: utf8[start..<end], as: UTF8.self)
   }
 
   /// Whether the scalar at `offset` was an upper-case Latin letter before folding.
   func isCapital(at offset: Int) -> Bool {
     guard offset >= 0, offset < scalars.count else { return false }
-    let value = original[offsets[offset]].value
-    return (65...90).contains(value) || (0xFF21...0xFF3A).contains(value)
+    let utf8 = original.utf8
+    let start = utf8.index(utf8.startIndex, offsetBy: offsets[offset])
+    let lead = utf8[start]
+    if lead >= 0x41, lead <= 0x5A { return true }
+    // Ａ…Ｚ are U+FF21…U+FF3A: EF BC A1…BA.
+    guard lead == 0xEF, offsets[offset + 1] - offsets[offset] == 3 else { return false }
+    let second = utf8[utf8.index(after: start)]
+    let third = utf8[utf8.index(start, offsetBy: 2)]
+    return second == 0xBC && third >= 0xA1 && third <= 0xBA
   }
 
   /// The end of `literal` when the text has it at `offset`; a space in `literal` matches a run of
   /// white space, and letters must be given in lower case.
   func match(_ literal: String, at offset: Int) -> Int? {
+    // Most tries fail on the first scalar: its first UTF-8 byte turns them away without
+    // decoding the literal.
+    guard
+      let head = literal.utf8.withContiguousStorageIfAvailable({ $0.first }) ?? literal.utf8.first
+    else { return offset }
+    if head != 0x20 {
+      guard let scalar = self[offset], TimeText.leadByte(scalar) == head else { return nil }
+    }
     var position = offset
     for scalar in literal.unicodeScalars {
       if scalar == " " {
@@ -149,10 +177,20 @@ struct TimeText {
     return scalar == " " || scalar == "\t" || scalar == "\u{A0}" || scalar == "\u{3000}"
   }
 
-  private static func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-    var value = scalar.value
+  /// The first UTF-8 byte of `scalar`.
+  @inline(__always)
+  static func leadByte(_ scalar: Unicode.Scalar) -> UInt8 {
+    let value = scalar.value
+    if value < 0x80 { return UInt8(value) }
+    if value < 0x800 { return UInt8(0xC0 | value >> 6) }
+    if value < 0x10000 { return UInt8(0xE0 | value >> 12) }
+    return UInt8(0xF0 | value >> 18)
+  }
+
+  private static func folded(_ decoded: UInt32) -> Unicode.Scalar {
+    var value = decoded
     if value >= 0xFF01, value <= 0xFF5E { value -= 0xFEE0 }
     if value >= 65, value <= 90 { value += 32 }
-    return Unicode.Scalar(value) ?? scalar
+    return Unicode.Scalar(value) ?? "\u{FFFD}"
   }
 }

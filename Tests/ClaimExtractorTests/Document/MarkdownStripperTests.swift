@@ -63,6 +63,17 @@ struct StripCase: Sendable, CustomTestStringConvertible {
     #expect(lines == ["Lead."] + (c.plain.map { [$0] } ?? []) + ["End."])
   }
 
+  /// Marks are found eight bytes at a time: each must be seen wherever it falls in a word of
+  /// eight, after ASCII or Chinese text.
+  @Test(arguments: 0..<17)
+  func findsMarksAtEveryAlignment(_ shift: Int) throws {
+    let lead = String(repeating: "a", count: shift) + "z"
+    let chinese = String(repeating: "中", count: shift)
+    let lines = try bodyTexts(
+      "Lead.\n\(lead) **bold** \\*not\\* `code` [link](u)\n\(chinese)**粗体**&amp;_斜体_")
+    #expect(lines == ["Lead.", "\(lead) bold *not* code link", "\(chinese)粗体&斜体"])
+  }
+
   @Test(arguments: [
     ("# One", "One", 1), ("## Two ##", "Two", 2), ("###### Six", "Six", 6),
     ("### *Emphasis* in it", "Emphasis in it", 3),

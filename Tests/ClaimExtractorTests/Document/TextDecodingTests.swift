@@ -1,6 +1,7 @@
-import ClaimExtractor
 import ClaimLedger
 import Testing
+
+@testable import ClaimExtractor
 
 /// Bytes that are not usable text, and the error they must raise.
 struct UnreadableCase: Sendable, CustomTestStringConvertible {
@@ -67,6 +68,24 @@ struct UnreadableCase: Sendable, CustomTestStringConvertible {
   @Test(arguments: unreadable)
   func unreadableBytesRaiseTheirError(_ c: UnreadableCase) {
     #expect(throws: c.expected) { try DocumentReader.read(c.bytes, path: "in.txt") }
+  }
+
+  /// Three-byte characters are checked two continuation bytes at a time; every kind of damage
+  /// is still found at its lead byte.
+  @Test func findsDamageInThreeByteCharacters() {
+    let good = Array("预测明年".utf8)
+    #expect(
+      good.withUnsafeBufferPointer { TextDecoding.firstInvalidUTF8Offset($0) } == nil)
+    let cases: [([UInt8], Int)] = [
+      (good + [0xE9, 0xA2, 0x41], 12),  // a continuation byte missing
+      (good + [0xE9, 0xA2], 12),  // cut off at the end
+      (good + [0xED, 0xA0, 0x80], 12),  // a surrogate
+      (good + [0xE0, 0x80, 0x80], 12),  // an overlong form
+      (good + [0xEF, 0xBF, 0xBF, 0xF8], 15),  // U+FFFF is fine; F8 is no lead byte
+    ]
+    for (bytes, offset) in cases {
+      #expect(bytes.withUnsafeBufferPointer { TextDecoding.firstInvalidUTF8Offset($0) } == offset)
+    }
   }
 
   @Test func byteOrderMarkIsSkipped() throws {

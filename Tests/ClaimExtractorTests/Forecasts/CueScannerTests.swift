@@ -20,6 +20,14 @@ struct CueCase: Sendable, CustomTestStringConvertible {
     .init(text: "The mayor may resign in May", words: ["may", "May"]),
     .init(text: "Sales WILL rise", words: ["will"]),
     .init(text: "騰訊預計明年會上線", words: ["預計", "會"]),
+    // Capitals at the start of a cue, cues near the end of the text (fewer than eight bytes
+    // left), and cues that start after a word is passed over.
+    .init(text: "WiLL", words: ["will"]),
+    .init(text: "MAY", words: ["may"]),
+    .init(text: "他会", words: ["会"]),
+    .init(text: "xwill willx will", words: ["will"]),
+    .init(text: "abc可能性极大", words: ["可能性极大"]),
+    .init(text: "Expects 2027年将会", words: ["expects", "将会"]),
   ]
 
   @Test(arguments: cases)
@@ -50,5 +58,30 @@ extension CueScannerTests {
     let kinds = text.withUTF8 { buffer in scanner.hits(in: buffer).map { scanner.cues[$0.cue].kind }
     }
     #expect(kinds.contains(.future))
+  }
+}
+
+extension CueScannerTests {
+  /// Words are passed over eight bytes at a time: the first byte that is not a letter, digit
+  /// or `_` must be found at each place it can fall.
+  @Test func findsTheEndOfAWordInEightBytes() {
+    for (text, end) in [
+      ("abcdefgh", 8), ("Ab_9zZ0y", 8), ("abc defg", 3), ("ab-cdefg", 2),
+      ("abcdefg@", 7), ("abcdefg[", 7), ("中abcdefg", 0), ("abcdefg`", 7), ("/abcdefg", 0),
+    ] {
+      let bytes = Array(text.utf8.prefix(8))
+      let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * $1.offset) }
+      let others = CueScanner.nonWordBytes(word)
+      #expect((others == 0 ? 8 : others.trailingZeroBitCount / 8) == end, "\(text)")
+    }
+  }
+
+  @Test(arguments: ["x wonderfullylongwordwill will", "Unbelievablywill will", "abcdefghijk will"])
+  func findsACueAfterALongWord(_ text: String) {
+    let scanner = CueScanner.standard
+    var text = text
+    let words = text.withUTF8 { buffer in scanner.hits(in: buffer).map { scanner.cues[$0.cue].word }
+    }
+    #expect(words == ["will"])
   }
 }

@@ -60,6 +60,9 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
 
   static let nonForecasts: [DetectionCase] = [
     .init(sentence: "这家公司是否会在明年上市？", quotes: []),
+    // A question behind closing quotes and brackets is still a question.
+    .init(sentence: "他问：“明年会涨吗？”）」 ", quotes: []),
+    .init(sentence: "\"Will prices fall in 2027?\") ", quotes: []),
     .init(sentence: "企业必须加快转型，否则将被淘汰。", quotes: []),
     .init(sentence: "行业曾相信，只要投入足够，突破终将到来。", quotes: []),
     .init(sentence: "该平台将所有服务接入统一入口。", quotes: []),

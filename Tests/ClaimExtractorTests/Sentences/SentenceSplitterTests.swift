@@ -30,6 +30,20 @@ struct SplitCase: Sendable, CustomTestStringConvertible {
     .init(text: "   ", pieces: []),
   ]
 
+  /// Sentence ends are looked for eight bytes at a time: each must be seen wherever it falls.
+  @Test(arguments: 0..<17)
+  func findsEndsAtEveryAlignment(_ shift: Int) {
+    let lead = String(repeating: "a", count: shift)
+    var text = "\(lead)一。\(lead)b! \(lead)c? \(lead)d; \(lead)e. \(lead)f！\(lead)g…\(lead)h？x"
+    let pieces = text.withUTF8 { buffer in
+      SentenceSplitter.sentences(in: buffer).map {
+        String(decoding: UnsafeBufferPointer(rebasing: buffer[$0]), as: UTF8.self)
+      }
+    }
+    let ends = ["一。", "b!", "c?", "d;", "e.", "f！", "g…", "h？"]
+    #expect(pieces == ends.map { lead + $0 } + ["x"])
+  }
+
   @Test(arguments: sentenceCases)
   func cutsSentences(_ c: SplitCase) {
     var text = c.text

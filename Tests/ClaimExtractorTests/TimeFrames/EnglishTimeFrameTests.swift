@@ -10,6 +10,9 @@ import Testing
     .init("The ban holds during 2026", "2026-12-31", "during 2026"),
     .init("Net zero before 2030", "2029-12-31", "before 2030"),
     .init("Growth of 2026 will slow", "2026-12-31", "of 2026"),
+    // A preposition before a word that starts no frame is passed over; a later one is read.
+    .init("Demand in the market of 2026 rises", "2026-12-31", "of 2026"),
+    .init("Demand in the end of 2026 rises", "2026-12-31", "in the end of 2026", start: nil),
     .init("Prices fall by ２０２７", "2027-12-31", "by ２０２７"),
     .init("2026 will be the year of agents", nil),
     .init("Adoption soars after 2030", nil),

@@ -1,0 +1,31 @@
+import Testing
+
+@testable import ClaimExtractor
+
+@Suite struct SpeakerFinderTests {
+  /// A comma counts as the character it is only when no mark joins it to what follows.
+  @Test(arguments: [
+    ("Jane Doe, the chief executive, said", true), ("no comma here", false), ("end,", true),
+    ("a,\u{301}b", false), ("a,\u{301}b, c", true), ("中文，逗号", false),
+  ])
+  func findsACommaCharacter(_ text: String, _ expected: Bool) {
+    #expect(SpeakerFinder.hasComma(text) == expected)
+  }
+
+  @Test(arguments: [
+    ("市场消息：王五认为明年会涨", "王五"), ("「李四」表示明年会涨", nil), ("（赵六）认为明年会涨", nil),
+    ("Jane Doe, the chief executive, said prices will rise", "Jane Doe"),
+    // Speech verbs in any case and with punctuation around them; a word of a verb's length
+    // and first letter that is no verb names no one.
+    ("Jane Doe PREDICTED: prices will rise", "Jane Doe"), ("Jane Doe sayz prices will rise", nil),
+  ])
+  func namesEndAtPunctuation(_ sentence: String, _ expected: String?) {
+    let finder = SpeakerFinder(lexicon: .builtIn)
+    let found = finder.speaker(in: sentence)
+    if let expected {
+      #expect(found == .name(expected))
+    } else {
+      #expect(found == nil)
+    }
+  }
+}
