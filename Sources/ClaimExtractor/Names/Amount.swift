@@ -66,6 +66,9 @@ struct Amount: Sendable, Equatable {
 
   /// `value` with a T, B or M suffix and at most two decimals; smaller numbers in full.
   static func short(_ value: Double) -> String {
+    // Past what any article means, and past what an `Int` of hundredths holds: the number as
+    // it is, rather than a crash on an article that writes a very long run of digits.
+    guard value.isFinite, value.magnitude < 1e24 else { return value.description }
     let scales: [(Double, String)] = [(1e12, "T"), (1e9, "B"), (1e6, "M")]
     guard let (scale, suffix) = scales.first(where: { value >= $0.0 }) else {
       return grouped(Int(value.rounded()))

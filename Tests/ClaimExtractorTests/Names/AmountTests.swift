@@ -57,6 +57,14 @@ struct AmountCase: Sendable, CustomTestStringConvertible {
     #expect(Amount.first(in: "1,200,", from: 0)?.utf8Range == 0..<6)
   }
 
+  @Test func aRunOfDigitsTooLongForAnyAmountIsWrittenAsANumberNotACrash() {
+    let digits = String(repeating: "9", count: 40)
+    #expect(Amount.first(in: "$\(digits) trillion")?.text == "$1e+52")
+    #expect(Amount.first(in: "\(digits)亿美元")?.text == "$1e+48")
+    #expect(Amount.first(in: String(repeating: "9", count: 400)) != nil)
+    #expect(Amount.short(9.2e22) == "92,000,000,000T")
+  }
+
   @Test func moneySkipsBareNumbersBeforeIt() {
     #expect(Amount.firstMoney(in: "2026年以三百亿美元成交")?.text == "$30B")
     #expect(Amount.firstMoney(in: "2026年会有三家") == nil)
