@@ -76,6 +76,46 @@ import Testing
     }
   }
 
+  /// Rows or the failure, as one comparable value.
+  static func outcome(_ bytes: [UInt8], pieces: Int) -> String {
+    do {
+      return try CSVReader.rows(bytes, pieces: pieces).map {
+        "\($0.line):\($0.cells):\($0.columns)"
+      }.joined(separator: "|")
+    } catch {
+      return "failure \(error.line):\(error.column) \(error.reason)"
+    }
+  }
+
+  @Test func readingInPiecesGivesWhatOnePassGives() {
+    // Well-formed cells of every kind between separators, and now and then a quote out of
+    // place.
+    let cells = ["a", "中文", "12.5", "", "\"x,\ny\"", "\"say \"\"hi\"\"\"", "\"\"", "\"a\rb\""]
+    let separators = [",", ",", ",", "\r\n", "\n", "\r"]
+    let misplaced = ["\"", "x\"y", "\"open"]
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    var failures = 0
+    for trial in 0..<400 {
+      var text = trial % 3 == 0 ? "\u{FEFF}" : ""
+      for index in 0..<(20 + next(200)) {
+        if index > 0 { text += separators[next(separators.count)] }
+        text += trial % 5 == 4 && next(40) == 0 ? misplaced[next(3)] : cells[next(cells.count)]
+      }
+      let bytes = Array(text.utf8)
+      let whole = Self.outcome(bytes, pieces: 1)
+      if whole.hasPrefix("failure") { failures += 1 }
+      for pieces in [2, 3, 7] {
+        #expect(Self.outcome(bytes, pieces: pieces) == whole, "\(text.debugDescription)")
+      }
+    }
+    // Both kinds of input were tried.
+    #expect(failures > 10 && failures < 300)
+  }
+
   @Test func columnsCountCharactersNotBytes() {
     #expect(
       throws: CSVReader.Failure(
