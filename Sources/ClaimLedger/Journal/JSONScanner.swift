@@ -58,6 +58,17 @@ struct JSONScanner {
     return true
   }
 
+  /// Consumes a comma when a key's opening quote follows it at once, as in every line the
+  /// journal writes itself; anything else is left for the general path.
+  @inline(__always)
+  mutating func consumeCommaBeforeKey() -> Bool {
+    guard position &+ 1 < bytes.count, bytes[position] == UInt8(ascii: ","),
+      bytes[position &+ 1] == UInt8(ascii: "\"")
+    else { return false }
+    position &+= 1
+    return true
+  }
+
   func unexpected(expecting what: String) -> Failure {
     guard position < bytes.count else {
       return Failure(offset: position, reason: "unexpected end of line, expected \(what)")
