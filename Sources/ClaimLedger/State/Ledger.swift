@@ -97,19 +97,13 @@ private struct Fold {
   /// Folds the entries; `isClaim` marks the `claim` entries among them.
   mutating func run(claimFlags isClaim: [Bool]) {
     let entries = self.entries.buffer
-    let claimCount = isClaim.reduce(into: 0) { count, flag in if flag { count += 1 } }
-    index = ClaimIndex(capacity: claimCount)
-    var claimEntryIndex: [Int] = []
-    claimEntryIndex.reserveCapacity(claimCount)
-    for (entryIndex, flag) in isClaim.enumerated() where flag {
-      let entry = entries[entryIndex]
-      if let position = index.insert(entry.id, at: claimEntryIndex.count) {
-        resolveDuplicateClaim(
-          entries[claimEntryIndex[position]], entry, at: entryIndex, position: position,
-          claimEntryIndex: &claimEntryIndex)
-        continue
-      }
-      claimEntryIndex.append(entryIndex)
+    var claimEntryIndex = isClaim.indices.filter { isClaim[$0] }
+    if let distinct = ClaimIndex(
+      distinct: claimEntryIndex.count, id: { entries[claimEntryIndex[$0]].id })
+    {
+      index = distinct
+    } else {
+      indexRepeatedClaims(&claimEntryIndex)
     }
     records = Fold.makeRecords(self.entries, claimEntryIndex: claimEntryIndex)
     // Every other entry, grouped by claim in one flat array (a counting sort keeps file order).
@@ -143,6 +137,27 @@ private struct Fold {
       records.sort(by: Fold.recordOrder)
       didReorder = true
     }
+  }
+
+  /// Indexes the claims one `claim` entry at a time in file order, when some id has more than
+  /// one: each repeat is settled as it comes. `claimEntries` holds every `claim` entry on the
+  /// way in, and the one that stands for each claim on the way out.
+  private mutating func indexRepeatedClaims(_ claimEntries: inout [Int]) {
+    let entries = self.entries.buffer
+    index = ClaimIndex(capacity: claimEntries.count)
+    var claimEntryIndex: [Int] = []
+    claimEntryIndex.reserveCapacity(claimEntries.count)
+    for entryIndex in claimEntries {
+      let entry = entries[entryIndex]
+      if let position = index.insert(entry.id, at: claimEntryIndex.count) {
+        resolveDuplicateClaim(
+          entries[claimEntryIndex[position]], entry, at: entryIndex, position: position,
+          claimEntryIndex: &claimEntryIndex)
+        continue
+      }
+      claimEntryIndex.append(entryIndex)
+    }
+    claimEntries = claimEntryIndex
   }
 
   /// Marks for an entry of `owners(of:)`: a claim entry itself, or one whose claim is unknown.
