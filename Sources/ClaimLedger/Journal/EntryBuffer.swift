@@ -37,6 +37,13 @@ final class EntryBuffer: @unchecked Sendable {
     other.count = 0
   }
 
+  /// Empties the buffer after a consumer moved its entries out, releasing only `leftovers`,
+  /// the indices of those it did not take.
+  func forgetMoved(releasing leftovers: [Int]) {
+    for index in leftovers { (base + index).deinitialize(count: 1) }
+    count = 0
+  }
+
   /// The entries as an array, leaving this buffer empty.
   func moveToArray() -> [Entry] {
     let moved = [Entry](unsafeUninitializedCapacity: count) { buffer, initialized in

@@ -40,6 +40,7 @@ enum EntryDecoder {
         fields.seen |= field.bit
         try scanner.expect(UInt8(ascii: ":"), "':' after the key")
         try fields.read(field, from: &scanner, interning: &interning)
+        if scanner.consumeCommaBeforeKey() { continue }
         if try scanner.consume(UInt8(ascii: "}")) { break }
         try scanner.expect(UInt8(ascii: ","), "',' or '}'")
         if try scanner.peek() == UInt8(ascii: "}") {

@@ -58,6 +58,17 @@ struct JSONScanner {
     return true
   }
 
+  /// Consumes a comma when a key's opening quote follows it at once, as in every line the
+  /// journal writes itself; anything else is left for the general path.
+  @inline(__always)
+  mutating func consumeCommaBeforeKey() -> Bool {
+    guard position &+ 1 < bytes.count, bytes[position] == UInt8(ascii: ","),
+      bytes[position &+ 1] == UInt8(ascii: "\"")
+    else { return false }
+    position &+= 1
+    return true
+  }
+
   func unexpected(expecting what: String) -> Failure {
     guard position < bytes.count else {
       return Failure(offset: position, reason: "unexpected end of line, expected \(what)")
@@ -82,6 +93,18 @@ struct JSONScanner {
   mutating func readKey() throws(Failure) -> UnsafeBufferPointer<UInt8> {
     try expect(UInt8(ascii: "\""), "a quoted key")
     let start = position
+    // Eight bytes at a time up to the first that is not plain ASCII; the loop below judges it.
+    if let base = UnsafeRawPointer(bytes.baseAddress) {
+      while position &+ 8 <= bytes.count {
+        let word = base.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+        let unusual = JSONScanner.stringEnds(in: word) | word & JSONScanner.highBits
+        if unusual != 0 {
+          position &+= unusual.trailingZeroBitCount >> 3
+          break
+        }
+        position &+= 8
+      }
+    }
     while position < bytes.count {
       let byte = bytes[position]
       if byte == UInt8(ascii: "\"") {
@@ -599,47 +622,28 @@ struct JSONScanner {
   }
 
   /// Whether `raw` is well-formed UTF-8 (Unicode Table 3-7: no overlong forms, no surrogates,
-  /// nothing past U+10FFFF), checked in place: ASCII eight bytes at a time, then one sequence
-  /// at a time by its lead byte.
+  /// nothing past U+10FFFF), checked in place: ASCII eight bytes at a time, every other word
+  /// byte by byte through `UTF8Automaton`, which has no branch to mispredict when CJK and
+  /// ASCII alternate every few bytes.
   static func isValidUTF8(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let base = raw.baseAddress else { return true }
     let count = raw.count
-    var index = 0
-    while index < count {
-      // Four bytes at once; near the end, zeros stand in for the missing ones, and a zero is
-      // never a continuation byte, so a sequence cut short still fails.
-      var word: UInt32 = 0
-      if index &+ 4 <= count {
-        word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt32.self).littleEndian
-      } else {
-        for offset in 0..<(count &- index) {
-          word |= UInt32(base[index &+ offset]) << (8 &* UInt32(offset))
+    return UTF8Automaton.rows.withUnsafeBufferPointer { rows in
+      var state = UTF8Automaton.accept
+      var index = 0
+      while index &+ 8 <= count {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        if word & highBits != 0 || state & 63 != UTF8Automaton.accept {
+          for offset in 0..<8 { state = rows[Int(base[index &+ offset])] &>> state }
         }
+        index &+= 8
       }
-      let lead = UInt8(truncatingIfNeeded: word)
-      let second = UInt8(truncatingIfNeeded: word >> 8)
-      let highs = word & 0x8080_8080
-      if lead < 0x80 {
-        // Past every ASCII byte of the four at once.
-        index &+= highs == 0 ? 4 : highs.trailingZeroBitCount >> 3
-      } else if word & 0x00C0_C0F0 == 0x0080_80E0 {
-        // Three bytes (most CJK): not overlong (E0 needs A0…), not a surrogate (ED needs …9F).
-        if lead == 0xE0, second < 0xA0 { return false }
-        if lead == 0xED, second > 0x9F { return false }
-        index &+= 3
-      } else if word & 0xC0E0 == 0x80C0 {
-        if lead < 0xC2 { return false }
-        index &+= 2
-      } else if word & 0xC0C0_C0F8 == 0x8080_80F0 {
-        if lead > 0xF4 || (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F) {
-          return false
-        }
-        index &+= 4
-      } else {
-        return false
+      while index < count {
+        state = rows[Int(base[index])] &>> state
+        index &+= 1
       }
+      return state & 63 == UTF8Automaton.accept
     }
-    return true
   }
 
   /// The offset of the first byte that breaks UTF-8 in `raw`.

@@ -105,7 +105,13 @@ public enum JournalReader {
     for result in parts {
       buffer.moveAll(from: result.entries)
       claimFlags.append(contentsOf: result.claimFlags)
-      lines.append(contentsOf: result.lines.lazy.map { $0 + first })
+      // Appended as they are, then renumbered in place: a lazily mapped append goes element
+      // by element through the generic path, on one core.
+      let start = lines.count
+      lines.append(contentsOf: result.lines)
+      lines.withUnsafeMutableBufferPointer { numbers in
+        for index in start..<numbers.count { numbers[index] &+= first }
+      }
       blankLines.append(contentsOf: result.blankLines.lazy.map { $0 + Int(first) })
       first += result.lineCount
     }

@@ -18,18 +18,20 @@ public struct Ledger: Sendable {
   public init(journal: Journal, path: String) {
     let fold = journal.entries.withUnsafeBufferPointer { entries in
       var fold = Fold(path: path, entries: entries, lines: journal.lines)
-      fold.run(claimFlags: Fold.claimFlags(of: Fold.SharedEntries(buffer: entries)))
+      fold.run(claimFlags: Fold.claimFlags(of: Fold.SharedEntries(buffer: entries, isOwned: false)))
       return fold
     }
     self.init(fold, path: path)
   }
 
-  /// Folds what the reader parsed, reading the entries where they are.
+  /// Folds what the reader parsed, moving the entries into the records' histories instead of
+  /// copying them, so no entry is retained or released once more; `parsed` is left empty.
   init(parsed: ParsedJournal, path: String) {
-    var fold = Fold(path: path, entries: parsed.buffer.entries, lines: parsed.lines)
+    var fold = Fold(
+      path: path, entries: parsed.buffer.entries, lines: parsed.lines, isOwned: true)
     fold.run(claimFlags: parsed.claimFlags)
+    parsed.buffer.forgetMoved(releasing: fold.leftovers)
     self.init(fold, path: path)
-    withExtendedLifetime(parsed) {}
   }
 
   private init(_ fold: Fold, path: String) {
@@ -82,29 +84,26 @@ private struct Fold {
   var index = ClaimIndex(capacity: 0)
   /// Whether `records` was re-sorted, so `positions` no longer matches it.
   var didReorder = false
+  /// With owned entries, the indices of those no history took (a second `claim` line, an
+  /// entry for an unknown claim): the caller releases them.
+  var leftovers: [Int] = []
 
-  init(path: String, entries: UnsafeBufferPointer<Entry>, lines: [Int32]) {
+  init(path: String, entries: UnsafeBufferPointer<Entry>, lines: [Int32], isOwned: Bool = false) {
     self.path = path
-    self.entries = SharedEntries(buffer: entries)
+    self.entries = SharedEntries(buffer: entries, isOwned: isOwned)
     self.lines = lines
   }
 
   /// Folds the entries; `isClaim` marks the `claim` entries among them.
   mutating func run(claimFlags isClaim: [Bool]) {
     let entries = self.entries.buffer
-    let claimCount = isClaim.reduce(into: 0) { count, flag in if flag { count += 1 } }
-    index = ClaimIndex(capacity: claimCount)
-    var claimEntryIndex: [Int] = []
-    claimEntryIndex.reserveCapacity(claimCount)
-    for (entryIndex, flag) in isClaim.enumerated() where flag {
-      let entry = entries[entryIndex]
-      if let position = index.insert(entry.id, at: claimEntryIndex.count) {
-        resolveDuplicateClaim(
-          entries[claimEntryIndex[position]], entry, at: entryIndex, position: position,
-          claimEntryIndex: &claimEntryIndex)
-        continue
-      }
-      claimEntryIndex.append(entryIndex)
+    var claimEntryIndex = isClaim.indices.filter { isClaim[$0] }
+    if let distinct = ClaimIndex(
+      distinct: claimEntryIndex.count, id: { entries[claimEntryIndex[$0]].id })
+    {
+      index = distinct
+    } else {
+      indexRepeatedClaims(&claimEntryIndex)
     }
     records = Fold.makeRecords(self.entries, claimEntryIndex: claimEntryIndex)
     // Every other entry, grouped by claim in one flat array (a counting sort keeps file order).
@@ -114,6 +113,7 @@ private struct Fold {
       if owner >= 0 {
         starts[Int(owner) + 1] += 1
       } else if owner == Fold.unknownOwner {
+        leftovers.append(entryIndex)
         let entry = entries[entryIndex]
         report(
           .error, entryIndex, entry.id,
@@ -137,6 +137,27 @@ private struct Fold {
       records.sort(by: Fold.recordOrder)
       didReorder = true
     }
+  }
+
+  /// Indexes the claims one `claim` entry at a time in file order, when some id has more than
+  /// one: each repeat is settled as it comes. `claimEntries` holds every `claim` entry on the
+  /// way in, and the one that stands for each claim on the way out.
+  private mutating func indexRepeatedClaims(_ claimEntries: inout [Int]) {
+    let entries = self.entries.buffer
+    index = ClaimIndex(capacity: claimEntries.count)
+    var claimEntryIndex: [Int] = []
+    claimEntryIndex.reserveCapacity(claimEntries.count)
+    for entryIndex in claimEntries {
+      let entry = entries[entryIndex]
+      if let position = index.insert(entry.id, at: claimEntryIndex.count) {
+        resolveDuplicateClaim(
+          entries[claimEntryIndex[position]], entry, at: entryIndex, position: position,
+          claimEntryIndex: &claimEntryIndex)
+        continue
+      }
+      claimEntryIndex.append(entryIndex)
+    }
+    claimEntries = claimEntryIndex
   }
 
   /// Marks for an entry of `owners(of:)`: a claim entry itself, or one whose claim is unknown.
@@ -212,6 +233,15 @@ private struct Fold {
   /// The entries while workers read them.
   struct SharedEntries: @unchecked Sendable {
     let buffer: UnsafeBufferPointer<Entry>
+    /// Whether the fold may move entries out; each is taken at most once, by the one batch
+    /// that folds its claim, after every other read of it.
+    let isOwned: Bool
+
+    /// The entry at `index`, moved out when the fold owns the entries, else copied.
+    func take(_ index: Int) -> Entry {
+      guard isOwned, let base = buffer.baseAddress else { return buffer[index] }
+      return UnsafeMutablePointer(mutating: base + index).move()
+    }
   }
 
   /// Folds every claim's followers, in batches of claims on all cores for a large ledger;
@@ -280,7 +310,7 @@ private struct Fold {
           .warning, index, other.id, "claim \(other.id) is recorded twice with the same content")
       }
       // The earlier copy stands whichever way a merge laid the two lines down.
-      if other.at < kept.at { claimEntryIndex[position] = index }
+      keep(index, if: other.at < kept.at, at: position, claimEntryIndex: &claimEntryIndex)
       return
     }
     let keptLine = lines[claimEntryIndex[position]]
@@ -288,7 +318,20 @@ private struct Fold {
       .error, index, other.id,
       "claim \(other.id) is recorded again with different content (first at line \(keptLine)); "
         + "amend the claim instead")
-    if other.at < kept.at { claimEntryIndex[position] = index }
+    keep(index, if: other.at < kept.at, at: position, claimEntryIndex: &claimEntryIndex)
+  }
+
+  /// Makes the `claim` entry at `index` the one that stands for its claim when `isEarlier`;
+  /// the one that does not stand is left over.
+  private mutating func keep(
+    _ index: Int, if isEarlier: Bool, at position: Int, claimEntryIndex: inout [Int]
+  ) {
+    if isEarlier {
+      leftovers.append(claimEntryIndex[position])
+      claimEntryIndex[position] = index
+    } else {
+      leftovers.append(index)
+    }
   }
 
   /// Folds the followers of one claim into its record, in place.
@@ -306,7 +349,7 @@ private struct Fold {
     }
     record.line = lines[claimIndex]
     let historyStart = histories.count
-    histories.append(entries[claimIndex])
+    histories.append(shared.take(claimIndex))
     guard !followers.isEmpty else { return }
     // Usually already in time order, so no copy is sorted.
     var order = followers
@@ -320,7 +363,7 @@ private struct Fold {
     var standing: Int?
     for slot in order {
       let index = Int(slot)
-      let entry = entries[index]
+      let entry = shared.take(index)
       histories.append(entry)
       if entry.at < recordedAt {
         report(index, entry.id, "\(entry.kind.rawValue) entry is recorded before its claim")
@@ -347,7 +390,7 @@ private struct Fold {
       problems.removeAll(keepingCapacity: true)
     }
     if let conflict, record.hasConflictingResolutions {
-      report(conflict.index, entries[conflict.index].id, conflict.message)
+      report(conflict.index, record.id, conflict.message)
     }
   }
 

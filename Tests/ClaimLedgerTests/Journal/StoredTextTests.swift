@@ -12,7 +12,7 @@ import Testing
   }
 
   /// The boundaries of Unicode Table 3-7, each alone, after ASCII (so it starts at every
-  /// alignment of the four-byte reads), and cut short at the end of the text.
+  /// alignment of the eight-byte reads), and cut short at the end of the text.
   static let edges: [[UInt8]] = [
     [0x7F], [0x80], [0xC1, 0xBF], [0xC2, 0x80], [0xDF, 0xBF], [0xE0, 0x9F, 0x80],
     [0xE0, 0xA0, 0x80], [0xE4, 0xB8, 0xAD], [0xEC, 0xBF, 0xBF], [0xED, 0x9F, 0xBF],
@@ -24,7 +24,7 @@ import Testing
 
   @Test(arguments: edges)
   func theCheckAgreesWithTheStandardLibraryAtEveryBoundary(sequence: [UInt8]) {
-    for prefix in 0..<5 {
+    for prefix in 0..<10 {
       let ascii = [UInt8](repeating: UInt8(ascii: "a"), count: prefix)
       for bytes in [ascii + sequence, ascii + sequence + Array("bc中".utf8)] {
         #expect(Self.isValid(bytes) == Self.standardIsValid(bytes), "\(bytes)")
@@ -34,7 +34,7 @@ import Testing
 
   @Test func theCheckAgreesWithTheStandardLibraryOnEveryShortString() {
     // Every string of up to four bytes drawn from leads, continuations and ASCII at the
-    // boundaries, after 0, 1 or 3 ASCII bytes so each meets the four-byte reads differently.
+    // boundaries, after 0, 1, 3 or 6 ASCII bytes so each meets the eight-byte reads differently.
     let alphabet: [UInt8] = [
       0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE4, 0xED, 0xEF,
       0xF0, 0xF4, 0xF5, 0xFF,
@@ -48,7 +48,7 @@ import Testing
     var validCount = 0
     var disagreements: [[UInt8]] = []
     for string in strings {
-      for prefix in [0, 1, 3] {
+      for prefix in [0, 1, 3, 6] {
         let bytes = [UInt8](repeating: UInt8(ascii: "a"), count: prefix) + string
         let expected = Self.standardIsValid(bytes)
         if expected { validCount += 1 }
@@ -57,6 +57,41 @@ import Testing
     }
     #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
     #expect(validCount > 1_000)
+  }
+
+  @Test func theCheckAgreesWithTheStandardLibraryOnRandomTexts() {
+    // Runs of ASCII, CJK, other valid characters and single random bytes, so that valid
+    // and broken sequences straddle the eight-byte reads and follow ASCII-only words.
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next() -> UInt64 {
+      state ^= state << 13
+      state ^= state >> 7
+      state ^= state << 17
+      return state
+    }
+    let pieces: [[UInt8]] = [
+      Array("abcdefgh".utf8), Array("a".utf8), Array("中文".utf8), Array("é".utf8),
+      Array("😀".utf8), Array("\u{10FFFF}".utf8), Array("\u{E000}".utf8), Array("\u{D7FF}".utf8),
+    ]
+    var disagreements: [[UInt8]] = []
+    var validCount = 0
+    for _ in 0..<20_000 {
+      var bytes: [UInt8] = []
+      for _ in 0..<Int(next() % 12) {
+        let pick = next()
+        if pick % 5 == 0 {
+          bytes.append(UInt8(truncatingIfNeeded: pick >> 8))
+        } else {
+          bytes += pieces[Int(pick >> 8) % pieces.count]
+        }
+      }
+      let expected = Self.standardIsValid(bytes)
+      if expected { validCount += 1 }
+      if Self.isValid(bytes) != expected { disagreements.append(bytes) }
+    }
+    #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
+    #expect(validCount > 2_000)
+    #expect(validCount < 18_000)
   }
 
   static let claimStart =

@@ -1,0 +1,39 @@
+import Testing
+
+@testable import ClaimLedger
+
+@Suite struct ClaimIndexTests {
+  /// Ids from a fixed xorshift sequence, cut to the 40 bits an id has.
+  static func ids(count: Int, seed: UInt64) throws -> [ClaimID] {
+    var state = seed
+    return try (0..<count).map { _ in
+      state ^= state << 13
+      state ^= state >> 7
+      state ^= state << 17
+      return try Fixture.id(bits: state & 0xFF_FFFF_FFFF)
+    }
+  }
+
+  @Test(arguments: [0, 1, 7, 300, 70_000])
+  func indexingDistinctIdsInTableOrderGivesEachItsPosition(count: Int) throws {
+    let ids = try Self.ids(count: count, seed: 0x9E37_79B9_7F4A_7C15 &+ UInt64(count))
+    try #require(Set(ids).count == count)
+    let index = try #require(ClaimIndex(distinct: count) { ids[$0] })
+    var oneByOne = ClaimIndex(capacity: count)
+    for (position, id) in ids.enumerated() { #expect(oneByOne.insert(id, at: position) == nil) }
+    for (position, id) in ids.enumerated() {
+      #expect(index.position(of: id) == position)
+      #expect(oneByOne.position(of: id) == position)
+    }
+    for stranger in try Self.ids(count: 100, seed: 42) where !ids.contains(stranger) {
+      #expect(index.position(of: stranger) == nil)
+    }
+  }
+
+  @Test(arguments: [2, 300, 70_000])
+  func aRepeatedIdLeavesTheIndexToBeBuiltOneByOne(count: Int) throws {
+    var ids = try Self.ids(count: count, seed: 7 &+ UInt64(count))
+    ids[count / 3] = ids[count - 1]
+    #expect(ClaimIndex(distinct: count) { ids[$0] } == nil)
+  }
+}
