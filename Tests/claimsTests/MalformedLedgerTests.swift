@@ -64,6 +64,14 @@ struct BrokenLedgerCase: Sendable, CustomTestStringConvertible {
       words: "carriage return"),
     middle(
       "invalid UTF-8", Array((reopen + #","note":"a"#).utf8) + [0xFF, 0x22, 0x7D], "2:", "UTF-8"),
+    middle(
+      "confidence past any integer",
+      JournalLine.claim("abcd000002", text: "Huge", confidence: "1e300"),
+      "2:", "confidence 1e+300 is outside 0…1"),
+    middle(
+      "confidence past any double",
+      JournalLine.claim("abcd000002", text: "Huge", confidence: "1e400"),
+      "2:", "number 1e400 is out of range"),
   ]
 
   /// Every command that reads the whole ledger, and two that would append after reading it.

@@ -118,6 +118,9 @@ public enum DecimalFormat {
   public static func trimmed(_ value: Double, places: Int) -> String {
     var scale = 1.0
     for _ in 0..<places { scale *= 10 }
+    // A number no `Int` can hold once scaled (a confidence of 1e300 in a damaged ledger) is
+    // written as Swift spells it, not converted and trapped on.
+    guard value.isFinite, (value * scale).magnitude < 1e15 else { return value.description }
     let rounded = (value * scale).rounded() / scale
     let whole = rounded.rounded(.towardZero)
     var fraction = Int(((abs(rounded - whole)) * scale).rounded())
@@ -136,6 +139,9 @@ public enum DecimalFormat {
   public static func fixed(_ value: Double, places: Int) -> String {
     var scale = 1
     for _ in 0..<places { scale *= 10 }
+    guard value.isFinite, (value * Double(scale)).magnitude < 1e15 else {
+      return value.description
+    }
     let scaled = Int((abs(value) * Double(scale)).rounded())
     let sign = value < 0 && scaled != 0 ? "-" : ""
     guard places > 0 else { return sign + String(scaled) }

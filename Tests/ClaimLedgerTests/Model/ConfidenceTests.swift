@@ -89,3 +89,20 @@ struct ConfidencePrintCase: Sendable, CustomTestStringConvertible {
     #expect(try Fixture.confidence(0.3) < Fixture.confidence(0.7))
   }
 }
+
+@Suite struct DecimalFormatTests {
+  @Test func roundsAndTrimsOrdinaryNumbers() {
+    #expect(DecimalFormat.trimmed(0.7, places: 4) == "0.7")
+    #expect(DecimalFormat.trimmed(-0.05, places: 1) == "-0.1")
+    #expect(DecimalFormat.fixed(0.5, places: 2) == "0.50")
+    #expect(DecimalFormat.fixed(-2.345, places: 1) == "-2.3")
+  }
+
+  @Test func numbersNoIntegerHoldsAreWrittenAsTheyAre() {
+    for value in [1e300, -1e300, Double.infinity, -Double.infinity, 1e15] {
+      #expect(DecimalFormat.trimmed(value, places: 6) == value.description)
+      #expect(DecimalFormat.fixed(value, places: 3) == value.description)
+    }
+    #expect(DecimalFormat.trimmed(.nan, places: 2) == "nan")
+  }
+}
