@@ -172,8 +172,9 @@ enum WordScan {
     matches(word, 0x22) | matches(word, 10)
   }
 
-  /// The first whole word's worth of bytes from `start` that `mask` flags; near the end, and
-  /// where nothing is flagged, the index where the byte-by-byte scan takes over.
+  /// The index of the first byte from `start` that `mask` flags, looked for eight bytes at a
+  /// time; when fewer than eight bytes are left and none was flagged, the index where the
+  /// caller's byte-by-byte scan takes over.
   static func firstFlagged(
     in bytes: [UInt8], from start: Int, by mask: (UInt64) -> UInt64
   ) -> Int {
