@@ -148,66 +148,6 @@ public struct CSVRowWriter: Sendable {
   }
 }
 
-/// Finds bytes eight at a time. Each mask sets the high bit of the bytes it looks for, by the
-/// zero-byte test on the word XORed with each: a borrow can flag only bytes above a true
-/// match, so the lowest flag is always exact.
-enum WordScan {
-  private static let low: UInt64 = 0x0101_0101_0101_0101
-
-  @inline(__always)
-  private static func matches(_ word: UInt64, _ byte: UInt64) -> UInt64 {
-    let difference = word ^ (low &* byte)
-    return (difference &- low) & ~difference & (low &* 0x80)
-  }
-
-  /// Quotes, commas and line ends: what ends an unquoted cell and what needs quoting.
-  @inline(__always)
-  static func cellEnds(_ word: UInt64) -> UInt64 {
-    matches(word, 0x22) | matches(word, 0x2C) | matches(word, 13) | matches(word, 10)
-  }
-
-  /// Quotes and line feeds: what a quoted cell's reader stops at.
-  @inline(__always)
-  static func quotesAndNewlines(_ word: UInt64) -> UInt64 {
-    matches(word, 0x22) | matches(word, 10)
-  }
-
-  /// The index of the first byte from `start` that `mask` flags, looked for eight bytes at a
-  /// time; when fewer than eight bytes are left and none was flagged, the index where the
-  /// caller's byte-by-byte scan takes over.
-  static func firstFlagged(
-    in bytes: [UInt8], from start: Int, by mask: (UInt64) -> UInt64
-  ) -> Int {
-    bytes.withUnsafeBytes { raw in
-      var index = start
-      guard let base = raw.baseAddress else { return index }
-      while index &+ 8 <= raw.count {
-        let flags = mask(base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-        if flags != 0 { return index &+ flags.trailingZeroBitCount >> 3 }
-        index &+= 8
-      }
-      return index
-    }
-  }
-
-  /// Whether `mask` flags any byte of `bytes`.
-  static func contains(_ bytes: UnsafeRawBufferPointer, by mask: (UInt64) -> UInt64) -> Bool {
-    var index = 0
-    if let base = bytes.baseAddress {
-      while index &+ 8 <= bytes.count {
-        if mask(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) != 0 { return true }
-        index &+= 8
-      }
-    }
-    // The last few bytes, with zeros (which no mask looks for) in place of the missing ones.
-    var word: UInt64 = 0
-    for (offset, byte) in bytes[index...].enumerated() {
-      word |= UInt64(byte) << UInt64(8 * offset)
-    }
-    return mask(word) != 0
-  }
-}
-
 /// A row of a CSV file and the 1-based line it starts on.
 public struct CSVRow: Sendable, Equatable {
   public var line: Int

@@ -97,7 +97,7 @@ struct JSONScanner {
     if let base = UnsafeRawPointer(bytes.baseAddress) {
       while position &+ 8 <= bytes.count {
         let word = base.loadUnaligned(fromByteOffset: position, as: UInt64.self)
-        let unusual = JSONScanner.stringEnds(in: word) | word & JSONScanner.highBits
+        let unusual = WordScan.jsonStringEnds(word) | word & WordScan.high
         if unusual != 0 {
           position &+= unusual.trailingZeroBitCount >> 3
           break
@@ -137,8 +137,8 @@ struct JSONScanner {
         let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
         // Spaces and bytes from DEL up end the fast path too; the byte loop sorts them out.
         let unusual =
-          (JSONScanner.stringEnds(in: word) | ((word &- JSONScanner.lowBits &* 0x21) & ~word)
-            | (word &+ JSONScanner.lowBits) | word) & JSONScanner.highBits
+          (WordScan.jsonStringEnds(word) | ((word &- WordScan.low &* 0x21) & ~word)
+            | (word &+ WordScan.low) | word) & WordScan.high
         if unusual != 0 {
           index &+= unusual.trailingZeroBitCount >> 3
           break
@@ -263,7 +263,7 @@ struct JSONScanner {
     }
     while position &+ 8 <= count {
       let word = base.loadUnaligned(fromByteOffset: position, as: UInt64.self)
-      let special = JSONScanner.stringEnds(in: word)
+      let special = WordScan.jsonStringEnds(word)
       if special != 0 {
         // The lowest flag is exact: the bytes below it are plain.
         let plainBits = UInt64(special.trailingZeroBitCount) & ~7
@@ -274,7 +274,7 @@ struct JSONScanner {
       seenBits |= word
       position &+= 8
     }
-    var isASCII = seenBits & JSONScanner.highBits == 0
+    var isASCII = seenBits & WordScan.high == 0
     while position < count {
       let byte = bytes[position]
       if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return isASCII }
@@ -287,40 +287,10 @@ struct JSONScanner {
     throw Failure(offset: start - 1, reason: "unterminated string")
   }
 
-  private static let lowBits: UInt64 = 0x0101_0101_0101_0101
-  private static let highBits: UInt64 = 0x8080_8080_8080_8080
-
   /// Whether any byte of `text` must be escaped in a JSON string (a quote, a backslash or a
   /// control character), eight bytes at a time.
   static func needsEscape(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-    let count = text.count
-    var index = 0
-    if let base = UnsafeRawPointer(text.baseAddress) {
-      while index &+ 8 <= count {
-        if stringEnds(in: base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) != 0 {
-          return true
-        }
-        index &+= 8
-      }
-    }
-    while index < count {
-      let byte = text[index]
-      if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
-      index &+= 1
-    }
-    return false
-  }
-
-  /// The high bit of each byte of `word` (read little-endian) that is a quote, a backslash or
-  /// a control character. Classic zero-byte and less-than tests: a borrow can only flag bytes
-  /// above a true match, so the lowest flag is always exact.
-  @inline(__always)
-  private static func stringEnds(in word: UInt64) -> UInt64 {
-    let quote = word ^ (lowBits &* 0x22)
-    let backslash = word ^ (lowBits &* 0x5C)
-    return
-      (((quote &- lowBits) & ~quote) | ((backslash &- lowBits) & ~backslash)
-      | ((word &- lowBits &* 0x20) & ~word)) & highBits
+    WordScan.contains(UnsafeRawBufferPointer(text), by: WordScan.jsonStringEnds)
   }
 
   private mutating func readEscapedString() throws(Failure) -> String {
@@ -633,7 +603,7 @@ struct JSONScanner {
       var index = 0
       while index &+ 8 <= count {
         let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-        if word & highBits != 0 || state & 63 != UTF8Automaton.accept {
+        if word & WordScan.high != 0 || state & 63 != UTF8Automaton.accept {
           for offset in 0..<8 { state = rows[Int(base[index &+ offset])] &>> state }
         }
         index &+= 8
