@@ -274,6 +274,7 @@ public enum CSVReader {
         let openLine = line
         let openColumn = cellColumn
         index += 1
+        let contentStart = index
         // Runs between doubled quotes are copied whole rather than byte by byte.
         var value: [UInt8] = []
         var runStart = index
@@ -309,6 +310,16 @@ public enum CSVReader {
             line: line, column: column(of: index),
             reason: "text after the closing quote of a quoted cell")
         }
+        // Doubled quotes are ASCII, so the cell's bytes are valid exactly when the file's are.
+        if let bad = firstInvalidUTF8(in: bytes, contentStart..<(index - 1)) {
+          let before = bytes[contentStart..<bad]
+          let newlines = before.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+          let lineStart = (before.lastIndex(of: 10) ?? contentStart - 1) + 1
+          let column = characters(in: bytes, lineStart..<bad) + 1
+          throw Failure(
+            line: openLine + newlines, column: newlines == 0 ? openColumn + column : column,
+            reason: Self.notUTF8)
+        }
         cell = String(decoding: value, as: UTF8.self)
       } else {
         let cellStart = index
@@ -320,6 +331,9 @@ public enum CSVReader {
               reason: "stray quote in an unquoted cell (quote the whole cell and double it)")
           }
           index += 1
+        }
+        if let bad = firstInvalidUTF8(in: bytes, cellStart..<index) {
+          throw Failure(line: line, column: column(of: bad), reason: Self.notUTF8)
         }
         cell = String(decoding: bytes[cellStart..<index], as: UTF8.self)
       }
@@ -351,6 +365,24 @@ public enum CSVReader {
       if index == count { break }
     }
     return rows
+  }
+
+  /// Text that is not UTF-8 is refused, not read with replacement characters that would
+  /// change the claims without a word.
+  static let notUTF8 = "not UTF-8 (save the file as UTF-8; GB18030 and UTF-16 are not read)"
+
+  /// Where the first byte of `range` that breaks UTF-8 is, if any.
+  private static func firstInvalidUTF8(in bytes: [UInt8], _ range: Range<Int>) -> Int? {
+    bytes.withUnsafeBufferPointer { buffer in
+      let cell = UnsafeBufferPointer(rebasing: buffer[range])
+      return JSONScanner.isValidUTF8(cell)
+        ? nil : range.lowerBound + JSONScanner.invalidUTF8Offset(cell)
+    }
+  }
+
+  /// The characters in `range`: the bytes that start a UTF-8 sequence.
+  private static func characters(in bytes: [UInt8], _ range: Range<Int>) -> Int {
+    bytes[range].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
   }
 
   private static func isEnd(_ bytes: [UInt8], _ index: Int) -> Bool {

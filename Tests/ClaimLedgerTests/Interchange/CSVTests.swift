@@ -116,6 +116,17 @@ import Testing
     #expect(failures > 10 && failures < 300)
   }
 
+  @Test(arguments: [
+    (Array("a,中b".utf8) + [0xFF] + Array("c\n".utf8), 1, 5),
+    (Array("x\n\"中,".utf8) + [0xC0, 0x80] + Array("\",y\n".utf8), 2, 4),
+    (Array("x\n\"a\r\n中".utf8) + [0xE4, 0x41] + Array("\"\n".utf8), 3, 2),
+  ])
+  func textThatIsNotUTF8IsRefusedAtItsByte(bytes: [UInt8], line: Int, column: Int) {
+    #expect(throws: CSVReader.Failure(line: line, column: column, reason: CSVReader.notUTF8)) {
+      try CSVReader.rows(bytes)
+    }
+  }
+
   @Test func columnsCountCharactersNotBytes() {
     #expect(
       throws: CSVReader.Failure(

@@ -33,9 +33,11 @@ import Testing
 
   @Test(arguments: [ExportFormat.csv, .jsonl, .fatebook])
   func batchesJoinIntoTheRowsOneAtATime(format: ExportFormat) throws {
-    let records = try Self.ledger(count: ClaimExport.batchSize + 5).records
-    // Every other claim, so positions and records differ and order must hold.
+    let records = try Self.ledger(count: 2 * ClaimExport.batchSize + 10).records
+    // Every other claim, so positions and records differ and order must hold; more than one
+    // batch, so the next is rendered while the last is written.
     let positions = Array(stride(from: 1, to: records.count, by: 2))
+    #expect(positions.count > ClaimExport.batchSize)
     let pieces = Self.pieces(positions, of: records, as: format)
     var expected: [UInt8] = []
     switch format {

@@ -159,6 +159,19 @@ func foldedClaims(_ sandbox: Sandbox) throws -> [NSDictionary] {
     #expect(try sandbox.ledgerLines().isEmpty)
   }
 
+  @Test func aSpreadsheetThatIsNotUTF8IsRefusedAndNothingIsWritten() throws {
+    let sandbox = try Sandbox()
+    // "Kuo" followed by a GB18030 byte pair, as a spreadsheet saved in that encoding writes.
+    let bytes =
+      Array("text,source,said\nA rises,Kuo".utf8) + [0xB9, 0xFA] + Array(",2026-01-01\n".utf8)
+    try sandbox.write(Data(bytes), to: "sheet.csv")
+    let refused = sandbox.run(["import", "sheet.csv"])
+    #expect(refused.status == .dataError, refused.report)
+    #expect(refused.stderr.contains("sheet.csv:2:12"), refused.report)
+    #expect(refused.stderr.contains("not UTF-8"), refused.report)
+    #expect(try sandbox.ledgerLines().isEmpty)
+  }
+
   @Test func aMissingFileIsNoInput() throws {
     let sandbox = try Sandbox()
     let result = sandbox.run(["import", "nowhere.csv"])
