@@ -29,7 +29,8 @@ enum ChineseNumber {
     }
     // Digit by digit, as years are written: 二零二六, 二〇二六.
     if scalars.count >= 2, scalars.allSatisfy({ digit($0) != nil }) {
-      return Double(scalars.reduce(0) { $0 * 10 + (digit($1) ?? 0) })
+      // In a `Double`, so a run of any length is a (large) number rather than an overflow.
+      return scalars.reduce(0.0) { $0 * 10 + Double(digit($1) ?? 0) }
     }
     var total = 0.0  // finished 亿/万 groups
     var section = 0.0  // below 万

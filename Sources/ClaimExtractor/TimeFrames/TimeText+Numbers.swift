@@ -17,7 +17,8 @@ extension TimeText {
     else { return nil }
     var value = 0
     var end = offset
-    while let digit = TimeText.hanDigit(self[end]) {
+    // A year has four; a fifth is enough to turn a longer run away, before it can overflow.
+    while let digit = TimeText.hanDigit(self[end]), end - offset < 5 {
       value = value * 10 + digit
       end += 1
     }

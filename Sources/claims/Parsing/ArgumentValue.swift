@@ -48,6 +48,18 @@ extension Status: ArgumentValue {
   static var expectation: String { "proposed, open, resolved or rejected" }
 }
 
+/// A whole number, 0 or more: how many of something.
+struct Count: ArgumentValue {
+  let value: Int
+
+  init?(argument: String) {
+    guard let value = Int(argument), value >= 0 else { return nil }
+    self.value = value
+  }
+
+  static var expectation: String { "a whole number, 0 or more" }
+}
+
 /// A whole number of days, 0 or more.
 struct DayCount: ArgumentValue {
   let value: Int
@@ -117,6 +129,8 @@ struct Deadline: ArgumentValue {
   private static func chinesePeriod(_ word: String) -> Day? {
     guard let marker = word.firstIndex(of: "年") else { return nil }
     let yearText = word[..<marker]
+    // Counted first: a long run of digits would overflow the year before it was turned away.
+    guard yearText.count == 4 else { return nil }
     var year = 0
     for character in yearText {
       guard let digit = character.wholeNumberValue ?? ChineseNumeral.digit(character), digit < 10
@@ -125,7 +139,6 @@ struct Deadline: ArgumentValue {
       }
       year = year * 10 + digit
     }
-    guard yearText.count == 4 else { return nil }
     let rest = word[word.index(after: marker)...]
     switch rest {
     case "", "底", "年底", "内", "內": return Day.endOfYear(year)

@@ -27,6 +27,14 @@ import Testing
     #expect(text.match("", at: 4) == 4)
   }
 
+  @Test func aYearIsFourDigitsAndALongerRunIsNone() {
+    #expect(TimeText("二零二六年").year(at: 0)?.value == 2026)
+    #expect(TimeText("二零二六六年").year(at: 0) == nil)
+    // Thirty digits would overflow an integer if they were all read.
+    #expect(TimeText(String(repeating: "九", count: 30) + "年").year(at: 0) == nil)
+    #expect(TimeText(String(repeating: "9", count: 30) + "年").year(at: 0) == nil)
+  }
+
   @Test func scalarSetHoldsItsScalarsOnly() {
     let set = ScalarSet("年至q")
     #expect(set.contains("年"))

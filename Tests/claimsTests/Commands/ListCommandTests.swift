@@ -64,6 +64,8 @@ struct ListFilterCase: Sendable, CustomTestStringConvertible {
     #expect(try fixture.listed(["--limit", "2"]) == Array(all.prefix(2)))
     #expect(try fixture.listed(["--limit", "0"]) == [])
     #expect(try fixture.listed(["--limit", "9"]) == all)
+    // A count of claims, not of days: nothing caps it at a hundred years.
+    #expect(try fixture.listed(["--limit", "100000"]) == all)
     #expect(try fixture.listed(["--status", "open", "--limit", "1"]).count == 1)
   }
 
@@ -188,6 +190,11 @@ struct ListFilterCase: Sendable, CustomTestStringConvertible {
     #expect(result.status == .usage, result.report)
     #expect(result.stderr.hasPrefix("claims: error: "))
     #expect(result.stderr.contains("usage: claims list"))
+  }
+
+  @Test func aBadLimitIsCalledACount() throws {
+    let result = try ListFixture().sandbox.run(["list", "--limit", "x"])
+    #expect(result.stderr.hasPrefix("claims: error: --limit: 'x' is not a whole number, 0 or more"))
   }
 
   @Test func findsTheLedgerWalkingUpFromTheWorkingFolder() throws {

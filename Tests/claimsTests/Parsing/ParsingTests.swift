@@ -196,6 +196,8 @@ struct ConfidenceArgumentCase: Sendable, CustomTestStringConvertible {
     .init(text: "2026-Q5", expected: nil),
     .init(text: "2026-H3", expected: nil),
     .init(text: "2026年第五季度", expected: nil),
+    .init(text: String(repeating: "9", count: 40) + "年下半年", expected: nil),
+    .init(text: "20266年", expected: nil),
     .init(text: "26", expected: nil),
     .init(text: "next year", expected: nil),
     .init(text: "", expected: nil),
