@@ -37,6 +37,8 @@ struct CueScanner: Sendable {
   /// Per slot of `candidates`: the pattern's third byte lower-cased, or 0 when it has two; a
   /// candidate whose third byte differs is passed over before it is compared.
   private let candidateThirds: [UInt8]
+  /// Where any cue may start, so the scan passes most bytes with one look at a small table.
+  private let starts: StartFilter
 
   init(cues: [Cue]) {
     self.cues = cues
@@ -98,11 +100,12 @@ struct CueScanner: Sendable {
       let pattern = patterns[Int(candidate)]
       return pattern.count > 2 ? CueScanner.lower(pattern[2]) : 0
     }
+    starts = StartFilter(cues: cues)
   }
 
   /// The bytes a pattern byte matches: a lower-case letter also as a capital, unless the cue is
   /// case-sensitive.
-  private static func spellings(of byte: UInt8, caseSensitive: Bool) -> [UInt8] {
+  static func spellings(of byte: UInt8, caseSensitive: Bool) -> [UInt8] {
     guard !caseSensitive, byte >= 0x61, byte <= 0x7A else { return [byte] }
     return [byte, byte - 32]
   }
@@ -139,8 +142,12 @@ struct CueScanner: Sendable {
 
   /// Calls `visit` with each hit until it returns false.
   private func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ visit: (Hit) -> Bool) {
-    let count = bytes.count
-    guard count >= 2 else { return }
+    guard bytes.count >= 2 else { return }
+    withTables { tables in scan(bytes, tables, visit) }
+  }
+
+  /// Calls `body` with the tables as buffers.
+  private func withTables<Result>(_ body: (Tables) -> Result) -> Result {
     pairTable.withUnsafeBufferPointer { table in
       thirdBytes.withUnsafeBufferPointer { third in
         candidates.withUnsafeBufferPointer { candidates in
@@ -149,10 +156,13 @@ struct CueScanner: Sendable {
               prefixes.withUnsafeBufferPointer { prefixes in
                 prefixMasks.withUnsafeBufferPointer { masks in
                   candidateThirds.withUnsafeBufferPointer { thirds in
-                    let tables = Tables(
-                      pairs: table, third: third, candidates: candidates, thirds: thirds,
-                      patterns: patterns, info: info, prefixes: prefixes, masks: masks)
-                    scan(bytes, tables, visit)
+                    starts.words.withUnsafeBufferPointer { starts in
+                      let tables = Tables(
+                        pairs: table, third: third, candidates: candidates, thirds: thirds,
+                        patterns: patterns, info: info, prefixes: prefixes, masks: masks,
+                        starts: StartFilter.Bits(words: starts))
+                      return body(tables)
+                    }
                   }
                 }
               }
@@ -173,12 +183,16 @@ struct CueScanner: Sendable {
     let info: UnsafeBufferPointer<UInt64>
     let prefixes: UnsafeBufferPointer<UInt64>
     let masks: UnsafeBufferPointer<UInt64>
+    let starts: StartFilter.Bits
   }
 
   private func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ tables: Tables, _ visit: (Hit) -> Bool) {
     let count = bytes.count
     var index = 0
     while index < count - 1 {
+      // Where the filter is clear no cue starts, so the steps below would find nothing there.
+      index = tables.starts.next(in: bytes, from: index)
+      guard index < count - 1 else { return }
       let byte = bytes[index]
       // No cue starts inside a character (a UTF-8 continuation byte) or, when it starts with
       // a letter or digit, inside a word: those places cannot match and are passed over.

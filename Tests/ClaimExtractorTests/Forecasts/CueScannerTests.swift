@@ -85,3 +85,35 @@ extension CueScannerTests {
     #expect(words == ["will"])
   }
 }
+
+extension CueScannerTests {
+  /// The start filter may let a place through that starts no cue, but must never stop one that
+  /// does: each cue's first three bytes, in capitals too, hash to a set bit.
+  @Test func startFilterPassesTheStartOfEveryCue() {
+    let filter = CueScanner.StartFilter(cues: Cue.all)
+    for cue in Cue.all where cue.word.utf8.count >= 3 {
+      for spelling in [cue.word, cue.word.uppercased()] {
+        var text = spelling
+        let start = text.withUTF8 { bytes in
+          filter.words.withUnsafeBufferPointer {
+            CueScanner.StartFilter.Bits(words: $0).next(in: bytes, from: 0)
+          }
+        }
+        #expect(start == 0, "\(spelling)")
+      }
+    }
+  }
+
+  /// A Chinese character that starts no cue is its own code point in the hash, so a run of them
+  /// is passed over to the last two bytes, which the filter leaves to the scan.
+  @Test func startFilterClearsCharactersThatStartNoCue() {
+    let filter = CueScanner.StartFilter(cues: Cue.all)
+    var text = "牌牌牌牌"
+    let start = text.withUTF8 { bytes in
+      filter.words.withUnsafeBufferPointer {
+        CueScanner.StartFilter.Bits(words: $0).next(in: bytes, from: 0)
+      }
+    }
+    #expect(start == 10)
+  }
+}
