@@ -120,12 +120,6 @@ public struct Extractor: Sendable {
     return result
   }
 
-  /// A forecast's speaker and words, as the article's ids are derived from them.
-  private struct QuoteKey: Hashable {
-    let source: String
-    let quote: String
-  }
-
   /// Calls `body` with each sentence of `text` that holds a forecast word, and the byte offset
   /// where it starts; the other sentences are never turned into strings.
   private func forEachCandidate(in text: String, _ body: (String, Int) -> Void) {

@@ -369,3 +369,29 @@ extension ExtractorTests {
     #expect(claims.map(\.source) == ["Elon Musk", "Desk", "Jane Doe"])
   }
 }
+
+extension ExtractorTests {
+  /// Words that differ only in how an accent is encoded are the same words: the second is
+  /// dropped, as a `String` comparison says, though the key compares bytes where it can.
+  @Test func aRepeatedForecastInAnotherUnicodeFormIsProposedOnce() throws {
+    let composed = "Caf\u{E9} Nero will open 40 shops in 2027."
+    let decomposed = "Cafe\u{301} Nero will open 40 shops in 2027."
+    let claims = try ExtractorTests.proposals(
+      "---\ndate: 2026-03-01\nauthor: Desk\n---\n\(composed)\n\(decomposed)\n\(composed)")
+    #expect(claims.count == 1)
+  }
+}
+
+extension ExtractorTests {
+  @Test func quoteKeysEqualAsStringsAreAndHashAlike() {
+    let composed = QuoteKey(source: "Desk", quote: "Caf\u{E9} will open")
+    let decomposed = QuoteKey(source: "Desk", quote: "Cafe\u{301} will open")
+    #expect(composed == decomposed)
+    #expect(composed.hashValue == decomposed.hashValue)
+    let chinese = QuoteKey(source: "马斯克", quote: "特斯拉将在2027年推出机器人。")
+    #expect(chinese == QuoteKey(source: "马斯克", quote: "特斯拉将在2027年推出机器人。"))
+    #expect(chinese.hashValue == QuoteKey(source: "马斯克", quote: "特斯拉将在2027年推出机器人。").hashValue)
+    #expect(chinese != QuoteKey(source: "马斯", quote: "克特斯拉将在2027年推出机器人。"))
+    #expect(composed != QuoteKey(source: "Desk", quote: "Cafe will open"))
+  }
+}

@@ -304,7 +304,7 @@ struct SpeakerFinder: Sendable {
   /// punctuation, which is what the check admits. Other text is split by Characters.
   private static func words(of sentence: String) -> [Substring] {
     let utf8 = sentence.utf8
-    guard sentence.unicodeScalars.allSatisfy(neverJoins) else {
+    guard ByteText.isNormalizationInert(sentence) else {
       return sentence.split(whereSeparator: {
         $0 == " " || $0 == "," || $0 == "\"" || $0 == "“" || $0 == "”"
       })
@@ -312,17 +312,6 @@ struct SpeakerFinder: Sendable {
     return wordRanges(in: Array(utf8)).map { range in
       let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
       return sentence[start..<utf8.index(start, offsetBy: range.count)]
-    }
-  }
-
-  /// Scalars that never form one Character with a neighbour: ASCII but CR, general
-  /// punctuation, CJK symbols and punctuation, ideographs, and full-width forms.
-  private static func neverJoins(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x20...0x7E, 0x09, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3400...0x4DBF,
-      0x4E00...0x9FFF, 0xFF01...0xFF60:
-      true
-    default: false
     }
   }
 

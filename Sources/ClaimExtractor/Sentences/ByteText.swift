@@ -1,3 +1,5 @@
+import Foundation
+
 /// Substring search on UTF-8 bytes, for the short word lists the pipeline checks per claim:
 /// Foundation's `contains` goes through CFString and costs far more on such small inputs.
 enum ByteText {
@@ -44,6 +46,46 @@ enum ByteText {
       next += 1
     }
     return (value, length)
+  }
+
+  /// Whether every scalar of `text` is one that never forms a `Character` with a neighbour and
+  /// that normalization leaves as it is: ASCII but CR, general punctuation, CJK symbols and
+  /// punctuation, ideographs, and full-width forms.
+  static func isNormalizationInert(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      var index = 0
+      while index < bytes.count {
+        let (value, length) = scalar(in: bytes, at: index)
+        guard isInert(value) else { return false }
+        index += length
+      }
+      return true
+    }
+  }
+
+  static func isInert(_ value: UInt32) -> Bool {
+    switch value {
+    case 0x20...0x7E, 0x09, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3400...0x4DBF,
+      0x4E00...0x9FFF, 0xFF01...0xFF60:
+      true
+    default: false
+    }
+  }
+
+  /// Whether two strings have the same bytes, compared with `memcmp`.
+  static func same(_ left: String, _ right: String) -> Bool {
+    guard left.utf8.count == right.utf8.count else { return false }
+    var left = left
+    var right = right
+    return left.withUTF8 { leftBytes in
+      right.withUTF8 { rightBytes in
+        guard let leftBase = leftBytes.baseAddress, let rightBase = rightBytes.baseAddress else {
+          return true
+        }
+        return memcmp(leftBase, rightBase, leftBytes.count) == 0
+      }
+    }
   }
 
   /// Each word as UTF-8, once.

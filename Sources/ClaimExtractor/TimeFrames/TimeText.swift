@@ -15,19 +15,20 @@ struct TimeText {
     var original = text
     let (scalars, offsets) = original.withUTF8 { bytes in
       // Written in place, as trivial values: a sentence has at most as many scalars as bytes.
-      var offsets = [Int](repeating: 0, count: bytes.count + 1)
-      let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) {
-        scalars, count in
-        var index = 0
-        while index < bytes.count {
-          offsets[count] = index
-          let (value, length) = ByteText.scalar(in: bytes, at: index)
-          scalars[count] = TimeText.folded(value)
-          count += 1
-          index += length
+      var scalars: [Unicode.Scalar] = []
+      let offsets = [Int](unsafeUninitializedCapacity: bytes.count + 1) { offsets, offsetCount in
+        scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalars, count in
+          var index = 0
+          while index < bytes.count {
+            offsets[count] = index
+            let (value, length) = ByteText.scalar(in: bytes, at: index)
+            scalars[count] = TimeText.folded(value)
+            count += 1
+            index += length
+          }
+          offsets[count] = bytes.count
+          offsetCount = count + 1
         }
-        offsets[count] = bytes.count
-        offsets.removeLast(bytes.count - count)
       }
       return (scalars, offsets)
     }
