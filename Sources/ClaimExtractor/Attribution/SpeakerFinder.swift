@@ -166,20 +166,27 @@ struct SpeakerFinder: Sendable {
       if (1...4).contains(rest.unicodeScalars.count) { name = rest }
     }
     guard name.count <= 10 else { return nil }
-    // Strip words that introduce the speaker rather than name it.
-    for prefix in ["而", "但", "并", "並", "还", "還", "也", "此外", "同时", "同時", "对此", "對此"]
-    where name.hasPrefix(prefix) {
+    // Strip words that introduce the speaker rather than name it. Where every scalar is its
+    // own character and normalization leaves it alone, comparing bytes is comparing strings.
+    let isInert = ByteText.isNormalizationInert(name)
+    for prefix in Self.introducingWords
+    where isInert ? ByteText.starts(name, with: prefix) : name.hasPrefix(prefix) {
       name.removeFirst(prefix.count)
     }
-    for suffix in [
-      "也", "还", "還", "则", "則", "更", "曾", "就", "都", "同样", "同樣", "进一步", "進一步", "普遍", "一致",
-      "纷纷", "紛紛",
-    ]
-    where name.hasSuffix(suffix) {
+    for suffix in Self.trailingAdverbs
+    where isInert ? ByteText.ends(name, with: suffix) : name.hasSuffix(suffix) {
       name.removeLast(suffix.count)
     }
     return name.isEmpty ? nil : name
   }
+
+  private static let introducingWords = [
+    "而", "但", "并", "並", "还", "還", "也", "此外", "同时", "同時", "对此", "對此",
+  ]
+  private static let trailingAdverbs = [
+    "也", "还", "還", "则", "則", "更", "曾", "就", "都", "同样", "同樣", "进一步", "進一步", "普遍", "一致",
+    "纷纷", "紛紛",
+  ]
 
   /// "Musk said", "said Musk", "he expects".
   private func englishSpeaker(_ sentence: String) -> Found? {

@@ -54,15 +54,25 @@ extension SentenceAnalysis {
     }
   }
 
+  /// Where `needle` first occurs in `bytes` at or after `start`: `memchr` finds each place its
+  /// first byte is, and `memcmp` compares the rest.
   static func firstIndex(
     of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int
   ) -> Int? {
-    guard !needle.isEmpty, bytes.count >= needle.count, start <= bytes.count - needle.count
+    guard let head = needle.first, let base = bytes.baseAddress, start >= 0,
+      bytes.count >= needle.count, start <= bytes.count - needle.count
     else { return nil }
-    for index in start...(bytes.count - needle.count) where bytes[index] == needle[0] {
-      if (0..<needle.count).allSatisfy({ bytes[index + $0] == needle[$0] }) { return index }
+    let last = bytes.count - needle.count
+    return needle.withUnsafeBufferPointer { needle -> Int? in
+      guard let wanted = needle.baseAddress else { return nil }
+      var from = start
+      while from <= last, let found = memchr(base + from, Int32(head), last - from + 1) {
+        let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+        if memcmp(base + index, wanted, needle.count) == 0 { return index }
+        from = index + 1
+      }
+      return nil
     }
-    return nil
   }
 
   /// Whether a window's words fix its year: four digits, a year in Chinese numerals, or a

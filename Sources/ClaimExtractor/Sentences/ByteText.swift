@@ -75,15 +75,31 @@ enum ByteText {
 
   /// Whether two strings have the same bytes, compared with `memcmp`.
   static func same(_ left: String, _ right: String) -> Bool {
-    guard left.utf8.count == right.utf8.count else { return false }
-    var left = left
-    var right = right
-    return left.withUTF8 { leftBytes in
-      right.withUTF8 { rightBytes in
-        guard let leftBase = leftBytes.baseAddress, let rightBase = rightBytes.baseAddress else {
+    left.utf8.count == right.utf8.count && compare(left, part: right, atEnd: false)
+  }
+
+  /// Whether the bytes of `text` start with those of `prefix`.
+  static func starts(_ text: String, with prefix: String) -> Bool {
+    compare(text, part: prefix, atEnd: false)
+  }
+
+  /// Whether the bytes of `text` end with those of `suffix`.
+  static func ends(_ text: String, with suffix: String) -> Bool {
+    compare(text, part: suffix, atEnd: true)
+  }
+
+  private static func compare(_ text: String, part: String, atEnd: Bool) -> Bool {
+    let count = part.utf8.count
+    guard text.utf8.count >= count else { return false }
+    var text = text
+    var part = part
+    return text.withUTF8 { textBytes in
+      part.withUTF8 { partBytes in
+        guard let textBase = textBytes.baseAddress, let partBase = partBytes.baseAddress else {
           return true
         }
-        return memcmp(leftBase, rightBase, leftBytes.count) == 0
+        let offset = atEnd ? textBytes.count - count : 0
+        return memcmp(textBase + offset, partBase, count) == 0
       }
     }
   }

@@ -129,3 +129,38 @@ extension ForecastDetectorTests {
     #expect(spans.map { $0.timeFrame?.deadline.description } == ["2028-12-31"])
   }
 }
+
+@Suite struct SentenceByteSearchTests {
+  /// Where a time frame's words sit in the sentence: the first place at or after `from`.
+  @Test(arguments: [
+    ("2026年下半年", "下半年", 0, 7), ("2026年下半年", "2026", 0, 0), ("abab", "ab", 1, 2),
+    ("aab", "ab", 0, 1), ("abc", "abcd", 0, -1), ("abc", "c", 2, 2), ("abc", "c", 3, -1),
+    ("xyz", "q", 0, -1),
+  ])
+  func findsTheFirstPlaceFromAnOffset(_ text: String, _ needle: String, _ from: Int, _ found: Int) {
+    let bytes = Array(text.utf8)
+    let index = bytes.withUnsafeBufferPointer {
+      SentenceAnalysis.firstIndex(of: Array(needle.utf8), in: $0, from: from)
+    }
+    #expect(index ?? -1 == found)
+  }
+}
+
+extension SentenceByteSearchTests {
+  @Test func comparesTheBytesAtEitherEnd() {
+    #expect(ByteText.starts("同时马斯克", with: "同时"))
+    #expect(!ByteText.starts("同时", with: "同时马斯克"))
+    #expect(ByteText.ends("马斯克也", with: "也"))
+    #expect(!ByteText.ends("马斯克也", with: "马"))
+    #expect(ByteText.same("特斯拉", "特斯拉"))
+    #expect(!ByteText.same("特斯拉", "特斯"))
+    #expect(ByteText.starts("", with: ""))
+  }
+
+  @Test func normalizationInertTextIsChineseEnglishAndCommonPunctuation() {
+    #expect(ByteText.isNormalizationInert("Tesla will ship 特斯拉将在2027年，推出“机器人”。"))
+    #expect(!ByteText.isNormalizationInert("Cafe\u{301}"))
+    #expect(!ByteText.isNormalizationInert("\u{F900}"))  // a compatibility ideograph
+    #expect(!ByteText.isNormalizationInert("a\r\nb"))
+  }
+}
