@@ -54,8 +54,30 @@ enum ByteText {
   static func isNormalizationInert(_ text: String) -> Bool {
     var text = text
     return text.withUTF8 { bytes in
+      guard let base = bytes.baseAddress else { return true }
+      let ones: UInt64 = 0x0101_0101_0101_0101
       var index = 0
       while index < bytes.count {
+        // Eight printable ASCII bytes at once: none at or above 0x7F, none below 0x20.
+        if index + 8 <= bytes.count {
+          let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+          let low = word & (ones * 0x7F)
+          let isPrintable = (low &+ ones * 0x60) & ~(low &+ ones * 0x01) & ~word
+          if isPrintable & (ones * 0x80) == ones * 0x80 {
+            index += 8
+            continue
+          }
+        }
+        let lead = base[index]
+        // Most Chinese: a three-byte character, decoded in place.
+        if lead & 0xF0 == 0xE0, index + 2 < bytes.count {
+          let value =
+            UInt32(lead & 0x0F) << 12 | UInt32(base[index + 1] & 0x3F) << 6
+            | UInt32(base[index + 2] & 0x3F)
+          guard isInert(value) else { return false }
+          index += 3
+          continue
+        }
         let (value, length) = scalar(in: bytes, at: index)
         guard isInert(value) else { return false }
         index += length

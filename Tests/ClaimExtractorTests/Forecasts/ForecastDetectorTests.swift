@@ -163,4 +163,19 @@ extension SentenceByteSearchTests {
     #expect(!ByteText.isNormalizationInert("\u{F900}"))  // a compatibility ideograph
     #expect(!ByteText.isNormalizationInert("a\r\nb"))
   }
+
+  /// Eight ASCII bytes are checked at once: a byte outside the printable range must be caught
+  /// at every place in the word, and the answer must agree with one scalar at a time.
+  @Test func normalizationInertnessAgreesWithAScalarCheck() {
+    let pieces = ["a", " ", "~", "\u{7F}", "\u{1F}", "\t", "é", "特", "，", "\u{301}", "Z", "0"]
+    for first in pieces {
+      for second in pieces {
+        for place in 0..<10 {
+          let text = String(repeating: "x", count: place) + first + "abcdefgh" + second
+          let expected = text.unicodeScalars.allSatisfy { ByteText.isInert($0.value) }
+          #expect(ByteText.isNormalizationInert(text) == expected, "\(text.debugDescription)")
+        }
+      }
+    }
+  }
 }
