@@ -85,7 +85,7 @@ public struct Extractor: Sendable {
       for (lineIndex, line) in section.lines.enumerated() {
         // "2027年十大预测" titles the forecasts that follow; it is not one of them.
         if line.isHeading, TimeFrameFinder.framingYear(in: line.text) != nil { continue }
-        forEachCandidate(in: line.text) { sentence, start in
+        forEachCandidate(in: line.utf8) { sentence, start in
           let spans = detector.forecasts(
             in: sentence, context: context, isFramed: framing != nil)
           guard !spans.isEmpty else { return }
@@ -122,9 +122,8 @@ public struct Extractor: Sendable {
 
   /// Calls `body` with each sentence of `text` that holds a forecast word, and the byte offset
   /// where it starts; the other sentences are never turned into strings.
-  private func forEachCandidate(in text: String, _ body: (String, Int) -> Void) {
-    var text = text
-    text.withUTF8 { buffer in
+  private func forEachCandidate(in text: [UInt8], _ body: (String, Int) -> Void) {
+    text.withUnsafeBufferPointer { buffer in
       for range in SentenceSplitter.sentences(in: buffer) {
         let sentence = UnsafeBufferPointer(rebasing: buffer[range])
         guard detector.isCandidate(sentence) else { continue }

@@ -66,16 +66,37 @@ public struct DocumentSection: Sendable, Equatable {
 }
 
 /// One line of body text with Markdown stripped, and where it was in the file.
+///
+/// The text is kept as its UTF-8, checked once when the article was decoded: most lines of an
+/// article hold no forecast and are never needed as a `String`, and making one checks every
+/// byte again.
 public struct TextLine: Sendable, Equatable {
-  public var text: String
+  /// The text's bytes: valid UTF-8.
+  public private(set) var utf8: [UInt8]
   /// 1-based line number in the file.
   public var line: Int
   /// A heading line (`#`, or a short title line of a plain-text file).
   public var isHeading: Bool
 
+  public var text: String {
+    get { String(decoding: utf8, as: UTF8.self) }
+    set { utf8 = Array(newValue.utf8) }
+  }
+
   public init(text: String, line: Int, isHeading: Bool = false) {
-    self.text = text
+    self.init(utf8: Array(text.utf8), line: line, isHeading: isHeading)
+  }
+
+  /// A line of bytes known to be valid UTF-8.
+  init(utf8: [UInt8], line: Int, isHeading: Bool = false) {
+    self.utf8 = utf8
     self.line = line
     self.isHeading = isHeading
+  }
+
+  /// Equal as their texts are, by canonical equivalence, as when the text was a `String`.
+  public static func == (left: TextLine, right: TextLine) -> Bool {
+    left.line == right.line && left.isHeading == right.isHeading
+      && (left.utf8 == right.utf8 || left.text == right.text)
   }
 }

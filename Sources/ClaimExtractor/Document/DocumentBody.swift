@@ -73,20 +73,24 @@ struct DocumentBody {
       }
       return
     }
-    let text = String(decoding: stripper.text, as: UTF8.self)
     nonEmptyLines += 1
-    if nonEmptyLines <= Self.bylineWindow, let author = Byline.author(in: text) {
-      metadata.author = metadata.author ?? author
-      return
-    }
-    if nonEmptyLines <= Self.datelineWindow, let dateline = Dateline(text) {
-      let isShort = text.count <= Self.shortLine
-      if metadata.published == nil, dateline.isWholeLine || isShort {
-        metadata.published = dateline.day
+    // Only the opening lines are read as text here; the rest stay bytes until a forecast word
+    // is found in them.
+    if nonEmptyLines <= max(Self.bylineWindow, Self.datelineWindow) {
+      let text = String(decoding: stripper.text, as: UTF8.self)
+      if nonEmptyLines <= Self.bylineWindow, let author = Byline.author(in: text) {
+        metadata.author = metadata.author ?? author
+        return
       }
-      if dateline.isWholeLine { return }
+      if nonEmptyLines <= Self.datelineWindow, let dateline = Dateline(text) {
+        let isShort = text.count <= Self.shortLine
+        if metadata.published == nil, dateline.isWholeLine || isShort {
+          metadata.published = dateline.day
+        }
+        if dateline.isWholeLine { return }
+      }
     }
     hasBodyText = true
-    current.lines.append(TextLine(text: text, line: number))
+    current.lines.append(TextLine(utf8: stripper.text, line: number))
   }
 }

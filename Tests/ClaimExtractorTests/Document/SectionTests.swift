@@ -73,3 +73,15 @@ import Testing
     #expect(try readDocument("\n\n# Heading\nMore.").sections.map(\.heading) == ["Heading"])
   }
 }
+
+@Suite struct TextLineTests {
+  @Test func keepsItsTextAsBytesAndComparesAsText() {
+    var line = TextLine(text: "特斯拉将在2027年推出机器人。", line: 3)
+    #expect(line.utf8 == Array("特斯拉将在2027年推出机器人。".utf8))
+    #expect(line.text == "特斯拉将在2027年推出机器人。")
+    line.text = "Caf\u{E9}"
+    #expect(line == TextLine(text: "Cafe\u{301}", line: 3))
+    #expect(line != TextLine(text: "Cafe", line: 3))
+    #expect(line != TextLine(text: "Caf\u{E9}", line: 4))
+  }
+}
