@@ -91,11 +91,23 @@ enum TextDecoding {
     let count = text.count
     var index = 0
     while index < count {
-      if index + 8 <= count,
-        UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-      {
-        index += 8
-        continue
+      if index + 8 <= count {
+        let word = UInt64(
+          littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        if word & 0x8080_8080_8080_8080 == 0 {
+          index += 8
+          continue
+        }
+        // Two three-byte characters whose leads (E1…EC, EE, EF) allow any continuation
+        // bytes: most of Chinese text, six bytes at a step.
+        if word & 0xC0C0_F0C0_C0F0 == 0x8080_E080_80E0 {
+          let first = word & 0x0F
+          let second = word >> 24 & 0x0F
+          if first != 0, first != 0x0D, second != 0, second != 0x0D {
+            index += 6
+            continue
+          }
+        }
       }
       let lead = base[index]
       if lead < 0x80 {

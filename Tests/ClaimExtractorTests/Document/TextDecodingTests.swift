@@ -88,6 +88,28 @@ struct UnreadableCase: Sendable, CustomTestStringConvertible {
     }
   }
 
+  /// Chinese text is checked two characters (six bytes) at a step: damage must be found at
+  /// every place it can fall within or after such a step, as the standard library finds it.
+  @Test func findsDamageAtEveryPlaceOfATwoCharacterStep() {
+    let damages: [[UInt8]] = [
+      [0xE9, 0xA2, 0x41], [0xED, 0xA0, 0x80], [0xE0, 0x80, 0x80], [0xC0, 0xAF], [0xF8],
+      [0x80], [0xE9, 0xA2],
+    ]
+    for shift in 0..<3 {
+      for characters in 0..<7 {
+        for damage in damages {
+          let before =
+            Array(String(repeating: "a", count: shift).utf8)
+            + Array(String(repeating: "预", count: characters).utf8)
+          let bytes = before + damage + Array("测明年后".utf8)
+          let found = bytes.withUnsafeBufferPointer { TextDecoding.firstInvalidUTF8Offset($0) }
+          #expect(found == before.count, "\(shift) \(characters) \(damage)")
+          #expect(String(validating: bytes, as: UTF8.self) == nil)
+        }
+      }
+    }
+  }
+
   @Test func byteOrderMarkIsSkipped() throws {
     let document = try DocumentReader.read(
       [0xEF, 0xBB, 0xBF] + Array("# Title\nText".utf8), path: "a.md")
