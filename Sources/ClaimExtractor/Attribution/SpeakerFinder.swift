@@ -75,7 +75,13 @@ struct SpeakerFinder: Sendable {
   /// Whether what precedes 据 at `offset` lets it open an attribution: punctuation, a space,
   /// or 根/依 (根据, 依据).
   private static func opensAttribution(_ bytes: [UInt8], before offset: Int) -> Bool {
-    let before = String(decoding: bytes[..<offset], as: UTF8.self).unicodeScalars.last
+    // The scalar that ends there, decoded from its lead byte back.
+    var start = offset
+    while start > 0, start > offset - 4 {
+      start -= 1
+      if bytes[start] & 0xC0 != 0x80 { break }
+    }
+    let before = String(decoding: bytes[start..<offset], as: UTF8.self).unicodeScalars.last
     guard let before else { return true }
     return ["根", "依"].contains(before) || before.properties.isWhitespace
       || before.properties.generalCategory.isPunctuation
@@ -197,7 +203,7 @@ struct SpeakerFinder: Sendable {
         if Self.pronouns.contains(previous) { return .pronoun }
         // The unbroken run of capitalised words right before the verb: "Elon Musk said".
         var start = index
-        while start > 0, words[start - 1].first?.isUppercase == true, index - start < 3 {
+        while start > 0, Self.isCapitalised(words[start - 1]), index - start < 3 {
           start -= 1
         }
         let run = words[start..<index].drop { Self.titles.contains(String($0)) }
@@ -213,7 +219,7 @@ struct SpeakerFinder: Sendable {
       }
       // "Jane Doe, the chief executive, said …": the name opens the sentence.
       if index > 2, Self.hasComma(sentence) {
-        let opening = words.prefix(3).prefix { $0.first?.isUppercase == true }
+        let opening = words.prefix(3).prefix(while: Self.isCapitalised)
           .filter { !Self.titles.contains(String($0)) }
         let name = opening.joined(separator: " ")
         if !opening.isEmpty, opening.count <= 3, !Self.notNames.contains(name.lowercased()),
@@ -222,8 +228,8 @@ struct SpeakerFinder: Sendable {
           return .name(canonical(name))
         }
       }
-      if index + 1 < words.count, words[index + 1].first?.isUppercase == true {
-        let name = words[(index + 1)...].prefix(3).prefix { $0.first?.isUppercase == true }
+      if index + 1 < words.count, Self.isCapitalised(words[index + 1]) {
+        let name = words[(index + 1)...].prefix(3).prefix(while: Self.isCapitalised)
           .drop { Self.titles.contains(String($0)) }.joined(separator: " ")
         if !name.isEmpty { return .name(canonical(name)) }
       }
@@ -352,6 +358,18 @@ struct SpeakerFinder: Sendable {
 
   private static let nameStops = ScalarSet("，。：；、“”「」《》（）")
 
+  /// Whether the first character of `word` is a capital. A word that opens with two ASCII
+  /// bytes opens with an ASCII character, so its first byte answers without the grapheme
+  /// breaking that `Character` needs.
+  private static func isCapitalised(_ word: Substring) -> Bool {
+    let utf8 = word.utf8
+    if let first = utf8.first, first < 0x80 {
+      let second = utf8.dropFirst().first
+      if second.map({ $0 < 0x80 }) ?? true { return first >= 0x41 && first <= 0x5A }
+    }
+    return word.first?.isUppercase == true
+  }
+
   private static func isLetter(_ byte: UInt8) -> Bool {
     (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
   }
@@ -362,7 +380,7 @@ struct SpeakerFinder: Sendable {
   ]
 
   private func capitalisedRun(in text: Substring) -> String? {
-    let words = text.split(separator: " ").prefix(4).prefix { $0.first?.isUppercase == true }
+    let words = text.split(separator: " ").prefix(4).prefix(while: Self.isCapitalised)
     let name = words.joined(separator: " ").trimmingCharacters(in: .punctuationCharacters)
     return name.isEmpty ? nil : name
   }

@@ -18,6 +18,13 @@ import Testing
     // Speech verbs in any case and with punctuation around them; a word of a verb's length
     // and first letter that is no verb names no one.
     ("Jane Doe PREDICTED: prices will rise", "Jane Doe"), ("Jane Doe sayz prices will rise", nil),
+    // 据 opens an attribution after punctuation or in 根据, not inside 数据.
+    ("据知情人士透露，明年会涨", "知情人士"), ("市场消息，据路透社报道明年会涨", "路透社"),
+    ("这些数据李四透露明年会涨", nil),
+    // A capital opens a name only as a whole character: É is a capital, e with an accent
+    // joined to it is not one.
+    ("Analysts at Morgan Stanley said prices will rise", "Morgan Stanley"),
+    ("prices will rise, said Élise Martin", "Élise Martin"),
   ])
   func namesEndAtPunctuation(_ sentence: String, _ expected: String?) {
     let finder = SpeakerFinder(lexicon: .builtIn)
