@@ -53,12 +53,8 @@ extension SentenceAnalysis {
 
   private static let objectPrepositions = ScalarSet("在为為成到至于於给給")
 
-  func follows(_ words: [String], at range: Range<Int>) -> Bool {
-    words.contains { word in
-      let needle = Array(word.utf8)
-      let start = range.lowerBound - needle.count
-      return start >= 0 && Array(bytes[start..<range.lowerBound]) == needle
-    }
+  func follows(_ words: [[UInt8]], at range: Range<Int>) -> Bool {
+    words.contains { has($0, at: range.lowerBound - $0.count, before: range.lowerBound) }
   }
 
   /// An English relative clause: "which …", "who …", "whose …".

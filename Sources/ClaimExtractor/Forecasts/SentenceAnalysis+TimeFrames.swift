@@ -90,7 +90,15 @@ extension SentenceAnalysis {
       return true
     }
     let lowered = words.lowercased()
-    return ["last", "ago", "past", "previous", "去年", "前年", "过去", "過去", "此前", "以前", "上个", "上個"]
-      .contains(where: lowered.contains)
+    guard ByteText.isNormalizationInert(lowered) else {
+      return backwardWords.contains(where: lowered.contains)
+    }
+    let bytes = Array(lowered.utf8)
+    return backwardBytes.contains { ByteText.contains(bytes, $0) }
   }
+
+  private static let backwardWords = [
+    "last", "ago", "past", "previous", "去年", "前年", "过去", "過去", "此前", "以前", "上个", "上個",
+  ]
+  private static let backwardBytes = ByteText.encoded(backwardWords)
 }

@@ -76,7 +76,9 @@ struct SentenceAnalysis {
       switch cue.kind {
       case .question: return true
       case .meta: return true
-      case .past where ["曾", "曾经", "曾經"].contains(cue.word) && cue.range.lowerBound < firstTrigger:
+      case .past
+      where SentenceAnalysis.onceWords.contains(cue.word)
+        && cue.range.lowerBound < firstTrigger:
         return true
       case .advice where cue.range.lowerBound < firstTrigger && containsOtherwise:
         return true
@@ -213,7 +215,7 @@ struct SentenceAnalysis {
           $0.kind == .objectMarkerVerb && $0.range.lowerBound > cue.range.lowerBound
         }
         return !marksObject && !hasObjectThenPreposition(after: cue.range, within: clause)
-          && !follows(["能", "能够", "能夠", "可", "可以", "并", "並"], at: cue.range)
+          && !follows(SentenceAnalysis.abilityWords, at: cue.range)
       }
       return true
     }
@@ -225,6 +227,12 @@ struct SentenceAnalysis {
     "可能", "也许", "也許", "或许", "或許", "说不定", "說不定", "could", "may", "might", "would",
     "possibly", "perhaps", "maybe", "predicted", "预判", "預判", "恐怕", "预测", "預測", "很难", "很難",
   ]
+
+  /// 曾 and its forms: a belief held once, not a forecast made now.
+  private static let onceWords: Set<String> = ["曾", "曾经", "曾經"]
+
+  /// 能将, 可以将, 并将: 将 after these is the verb's object marker, as 把.
+  static let abilityWords = ByteText.encoded(["能", "能够", "能夠", "可", "可以", "并", "並"])
 
   static func isTrigger(_ kind: Cue.Kind) -> Bool {
     kind == .future || kind == .hedge || kind == .negatedFuture || kind == .plan
