@@ -49,8 +49,9 @@ extension SentenceAnalysis {
   private static func isComparisonBase(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>)
     -> Bool
   {
-    comparisonWords.contains { word in
-      offset >= word.count && Array(bytes[(offset - word.count)..<offset]) == word
+    guard let base = bytes.baseAddress else { return false }
+    return comparisonWords.contains { word in
+      offset >= word.count && memcmp(base + offset - word.count, word, word.count) == 0
     }
   }
 

@@ -168,7 +168,7 @@ struct SentenceAnalysis {
     // "Ford, which lost $5B last year, said it would…": a relative clause describes the
     // subject; its past neither ends the forecast nor cuts the subject off.
     if triggers.isEmpty, isRelativeClause(clause) { return .neutral }
-    let inside = found.filter { clause.contains($0.range.lowerBound) }
+    let inside = cues(in: clause)
     let firstTrigger = triggers.first?.range.lowerBound ?? clause.upperBound
     // Advice governs the clause when it comes first: "必须…" yes, "likely to … who think X should" no.
     if inside.contains(where: { $0.kind == .advice && $0.range.lowerBound < firstTrigger }) {
@@ -176,7 +176,7 @@ struct SentenceAnalysis {
     }
     if inside.contains(where: { $0.kind == .framing }) { return .excluded }
     if isYearSummary(clause) { return .excluded }
-    let clauseFrames = frames.filter { clause.contains($0.offset) }
+    let clauseFrames = frames.lazy.filter { clause.contains($0.offset) }
     if clauseFrames.contains(where: { isPast($0.frame) }) { return .pastFramed }
     let hasFutureFrame = !clauseFrames.isEmpty
     let hasPlan = triggers.contains { $0.kind == .plan }
@@ -185,6 +185,15 @@ struct SentenceAnalysis {
     }
     if !triggers.isEmpty { return .forecast }
     return hasFutureFrame ? .dated : .neutral
+  }
+
+  /// The cues that start in `clause`: one run of `found`, which is in sentence order.
+  private func cues(in clause: Range<Int>) -> ArraySlice<Found> {
+    var start = 0
+    while start < found.count, found[start].range.lowerBound < clause.lowerBound { start += 1 }
+    var end = start
+    while end < found.count, found[end].range.lowerBound < clause.upperBound { end += 1 }
+    return found[start..<end]
   }
 
   /// A short first clause ending in a colon: a list item's label.
@@ -197,7 +206,7 @@ struct SentenceAnalysis {
 
   /// The forecast words of a clause that really look ahead here.
   private func liveTriggers(in clause: Range<Int>, allowsWeak: Bool) -> [Found] {
-    let inside = found.filter { clause.contains($0.range.lowerBound) }
+    let inside = cues(in: clause)
     let clauseHasFrame = frames.contains { clause.contains($0.offset) && !isPast($0.frame) }
     // Beside a firm forecast word, a weak hedge still qualifies it ("可能还会").
     let hasFirmWord = inside.contains {
