@@ -50,8 +50,9 @@ struct ForecastDetector: Sendable {
   /// `isFramed`: the article or section is a list of forecasts for a year, so even a bare
   /// "may" or 可能 states one.
   func forecasts(in sentence: String, context: TimeContext, isFramed: Bool) -> [ForecastSpan] {
-    let bytes = Array(sentence.utf8)
-    return bytes.withUnsafeBufferPointer { buffer in
+    // A native string's own UTF-8, read in place.
+    var text = sentence
+    return text.withUTF8 { buffer in
       let analysis = SentenceAnalysis(
         sentence: sentence, bytes: buffer, scanner: scanner, context: context,
         isFramed: isFramed)

@@ -29,12 +29,13 @@ extension SentenceAnalysis {
     var located: [(frame: TimeFrame, offset: Int)] = []
     var from = 0
     for frame in frames {
-      let needle = Array(frame.words.utf8)
-      guard
-        let offset = firstIndex(of: needle, in: bytes, from: from)
-          ?? firstIndex(of: needle, in: bytes, from: 0)
-      else { continue }
-      from = max(from, offset + needle.count)
+      var words = frame.words
+      let found = words.withUTF8 { needle in
+        (firstIndex(of: needle, in: bytes, from: from) ?? firstIndex(of: needle, in: bytes, from: 0))
+          .map { ($0, needle.count) }
+      }
+      guard let (offset, length) = found else { continue }
+      from = max(from, offset + length)
       // "比今年翻倍", "than last year": a base of comparison, not a window.
       if isComparisonBase(at: offset, in: bytes) { continue }
       located.append((frame, offset))
@@ -60,20 +61,23 @@ extension SentenceAnalysis {
   static func firstIndex(
     of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int
   ) -> Int? {
-    guard let head = needle.first, let base = bytes.baseAddress, start >= 0,
-      bytes.count >= needle.count, start <= bytes.count - needle.count
+    needle.withUnsafeBufferPointer { firstIndex(of: $0, in: bytes, from: start) }
+  }
+
+  static func firstIndex(
+    of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int
+  ) -> Int? {
+    guard let head = needle.first, let wanted = needle.baseAddress, let base = bytes.baseAddress,
+      start >= 0, bytes.count >= needle.count, start <= bytes.count - needle.count
     else { return nil }
     let last = bytes.count - needle.count
-    return needle.withUnsafeBufferPointer { needle -> Int? in
-      guard let wanted = needle.baseAddress else { return nil }
-      var from = start
-      while from <= last, let found = memchr(base + from, Int32(head), last - from + 1) {
-        let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-        if memcmp(base + index, wanted, needle.count) == 0 { return index }
-        from = index + 1
-      }
-      return nil
+    var from = start
+    while from <= last, let found = memchr(base + from, Int32(head), last - from + 1) {
+      let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+      if memcmp(base + index, wanted, needle.count) == 0 { return index }
+      from = index + 1
     }
+    return nil
   }
 
   /// Whether a window's words fix its year: four digits, a year in Chinese numerals, or a
