@@ -77,17 +77,18 @@ public enum ChineseNumeral {
 
   /// 〇/零 through 九 (and 两/兩 for 2) as their digit; a scalar, so hot scans need no Character.
   public static func digit(of scalar: Unicode.Scalar) -> Int? {
-    switch scalar {
-    case "〇", "零": 0
-    case "一": 1
-    case "二", "两", "兩": 2
-    case "三": 3
-    case "四": 4
-    case "五": 5
-    case "六": 6
-    case "七": 7
-    case "八": 8
-    case "九": 9
+    // By code point, so the switch is on integers: 〇 零 一 二 两 兩 三 四 五 六 七 八 九.
+    switch scalar.value {
+    case 0x3007, 0x96F6: 0
+    case 0x4E00: 1
+    case 0x4E8C, 0x4E24, 0x5169: 2
+    case 0x4E09: 3
+    case 0x56DB: 4
+    case 0x4E94: 5
+    case 0x516D: 6
+    case 0x4E03: 7
+    case 0x516B: 8
+    case 0x4E5D: 9
     default: nil
     }
   }

@@ -106,3 +106,13 @@ struct ConfidencePrintCase: Sendable, CustomTestStringConvertible {
     #expect(DecimalFormat.trimmed(.nan, places: 2) == "nan")
   }
 }
+
+@Suite struct ChineseNumeralTests {
+  @Test func readsEachDigitCharacter() {
+    let digits = Array("〇零一二两兩三四五六七八九").map { ChineseNumeral.digit($0) }
+    #expect(digits == [0, 0, 1, 2, 2, 2, 3, 4, 5, 6, 7, 8, 9])
+    #expect(ChineseNumeral.digit("十") == 10)
+    #expect(ChineseNumeral.digit("年") == nil)
+    #expect(ChineseNumeral.digit(of: "A") == nil)
+  }
+}
