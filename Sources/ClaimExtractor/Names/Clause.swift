@@ -61,27 +61,42 @@ struct Clause {
     word: String, start: Int, end: Int
   )? {
     guard !range.isEmpty else { return nil }
-    for start in range {
-      let byte = bytes[start]
-      let first = Int(byFirstByte.starts[Int(byte)])
-      let last = Int(byFirstByte.starts[Int(byte) + 1])
-      guard first < last else { continue }
-      // A word that starts with a letter or digit does not start inside a word.
-      if Clause.isWordByte(byte), start > 0, Clause.isWordByte(bytes[start - 1]) { continue }
-      for slot in first..<last {
-        let index = byFirstByte.words[slot]
-        let word = words.encoded[index]
-        let end = start + word.count
-        guard end <= range.upperBound, bytes[start..<end].elementsEqual(word) else { continue }
-        if let tail = word.last, Clause.isWordByte(tail), end < bytes.count,
-          Clause.isWordByte(bytes[end])
-        {
-          continue
+    return bytes.withUnsafeBufferPointer { bytes in
+      byFirstByte.starts.withUnsafeBufferPointer { starts in
+        for start in range {
+          let byte = bytes[start]
+          let first = Int(starts[Int(byte)])
+          let last = Int(starts[Int(byte) + 1])
+          guard first < last else { continue }
+          // A word that starts with a letter or digit does not start inside a word.
+          if Clause.isWordByte(byte), start > 0, Clause.isWordByte(bytes[start - 1]) { continue }
+          for slot in first..<last {
+            let index = byFirstByte.words[slot]
+            let word = words.encoded[index]
+            let end = start + word.count
+            guard end <= range.upperBound, Clause.has(word, in: bytes, at: start) else { continue }
+            if let tail = word.last, Clause.isWordByte(tail), end < bytes.count,
+              Clause.isWordByte(bytes[end])
+            {
+              continue
+            }
+            return (words.words[index], start, end)
+          }
         }
-        return (words.words[index], start, end)
+        return nil
       }
     }
-    return nil
+  }
+
+  /// Whether `word` is in `bytes` at `start` (which leaves room for it), by `memcmp`.
+  private static func has(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at start: Int)
+    -> Bool
+  {
+    guard let base = bytes.baseAddress else { return word.isEmpty }
+    return word.withUnsafeBufferPointer { word in
+      guard let wordBase = word.baseAddress else { return true }
+      return memcmp(base + start, wordBase, word.count) == 0
+    }
   }
 
   /// The subject before `offset`: the nearest known name, else an English capitalised name
