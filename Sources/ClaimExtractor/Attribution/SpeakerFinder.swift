@@ -277,7 +277,12 @@ struct SpeakerFinder: Sendable {
 
   /// Whether a word of `bytes`, split as `englishSpeaker` splits them, is a speech verb.
   private static func hasSpeechVerb(_ bytes: [UInt8]) -> Bool {
-    wordRanges(in: bytes).contains { isSpeechVerb(bytes[$0]) }
+    var found = false
+    forEachWord(in: bytes) { range in
+      found = isSpeechVerb(bytes[range])
+      return !found
+    }
+    return found
   }
 
   /// The byte ranges of the words of `bytes`: spaces, commas, straight quotes and “ ” (E2 80
@@ -286,6 +291,16 @@ struct SpeakerFinder: Sendable {
     var ranges: [Range<Int>] = []
     // Room for words of about five bytes and a space, so the list is not grown step by step.
     ranges.reserveCapacity(bytes.count / 6 + 1)
+    forEachWord(in: bytes) { range in
+      ranges.append(range)
+      return true
+    }
+    return ranges
+  }
+
+  /// Calls `body` with the range of each word of `bytes`, as `wordRanges` splits them, until
+  /// it returns false.
+  private static func forEachWord(in bytes: [UInt8], _ body: (Range<Int>) -> Bool) {
     var start = 0
     var index = 0
     while index <= bytes.count {
@@ -303,11 +318,10 @@ struct SpeakerFinder: Sendable {
         index += 1
         continue
       }
-      if index > start { ranges.append(start..<index) }
+      if index > start, !body(start..<index) { return }
       index += separator
       start = index
     }
-    return ranges
   }
 
   /// The words of `sentence`, split as `wordRanges` splits bytes.
