@@ -72,8 +72,8 @@ extension TimeFrameScan {
       TimeFrameScan.periodStarts.contains(first) || TimeText.isDigit(first)
         || TimeText.isChineseNumeral(first)
     else { return nil }
-    if let end = text.match("上半年", at: offset) { return (.half(1), end) }
-    if let end = text.match("下半年", at: offset) { return (.half(2), end) }
+    if first == "上", let end = text.match("上半年", at: offset) { return (.half(1), end) }
+    if first == "下", let end = text.match("下半年", at: offset) { return (.half(2), end) }
     if text[offset] == "前", let (quarter, end) = chineseQuarter(at: offset + 1) {
       return (.quartersThrough(quarter), end)
     }
@@ -83,7 +83,9 @@ extension TimeFrameScan {
 
   /// 第一季度, 一季度, 首季, 3季度, Q3.
   private func chineseQuarter(at offset: Int) -> (Int, Int)? {
-    if let end = text.firstMatch(["首季度", "首季"], at: offset)?.end { return (1, end) }
+    if text[offset] == "首", let end = text.firstMatch(["首季度", "首季"], at: offset)?.end {
+      return (1, end)
+    }
     if text.isCapital(at: offset), text[offset] == "q",
       let (quarter, count, end) =
         text.digits(at: offset + 1), count == 1, !TimeText.isWordScalar(text[end])

@@ -29,9 +29,11 @@ extension TimeFrameScan {
     else { return nil }
     var position = offset
     var direction: Direction?
-    if let lead = text.firstMatch(TimeFrameScan.futureLeads, at: offset) {
+    // A number or 半 starts no lead word, so the leads are tried only where one can start.
+    let mayLead = TimeFrameScan.durationLeads.firstScalars.contains(first)
+    if mayLead, let lead = text.firstMatch(TimeFrameScan.futureLeads, at: offset) {
       (direction, position) = (.future, lead.end)
-    } else if let lead = text.firstMatch(TimeFrameScan.pastLeads, at: offset) {
+    } else if mayLead, let lead = text.firstMatch(TimeFrameScan.pastLeads, at: offset) {
       if lead.literal == "近", let before = text[offset - 1],
         "接将將附靠最".unicodeScalars.contains(before)
       {
@@ -40,11 +42,7 @@ extension TimeFrameScan {
       (direction, position) = (.past, lead.end)
     }
     guard let (span, isDays, spanEnd) = chineseSpan(at: position) else { return nil }
-    let markers = [
-      "以内", "以內", "之内", "之內", "之后", "之後", "以后", "以後", "内", "內", "后", "後",
-      "里", "裡", "间", "間", "前",
-    ]
-    let marker = text.firstMatch(markers, at: spanEnd)
+    let marker = text.firstMatch(TimeFrameScan.spanMarkers, at: spanEnd)
     if marker?.literal == "前" {
       guard direction == nil else { return nil }
       direction = .ago
@@ -75,6 +73,12 @@ extension TimeFrameScan {
   ]
 
   /// Prepositions that make a bare English duration count forward ("in three years").
+  /// What may follow a Chinese span: 内 and 以内 keep it ahead, 前 counts back.
+  private static let spanMarkers = [
+    "以内", "以內", "之内", "之內", "之后", "之後", "以后", "以後", "内", "內", "后", "後",
+    "里", "裡", "间", "間", "前",
+  ]
+
   private static let englishFutureLeads = ["in", "within", "over", "during", "after"]
 
   /// 三个月, 18個月, 三年, 一年半, 半年, 半个月, 2000天, 两周, 三个星期; whether it counts days.

@@ -15,13 +15,18 @@ extension TimeFrameScan {
     return Match(end: end, window: impliedYear.flatMap { period.window(in: $0) })
   }
 
+  private static let ordinals: [(word: String, number: Int)] = [
+    ("first", 1), ("1st", 1), ("second", 2), ("2nd", 2), ("third", 3), ("3rd", 3),
+    ("fourth", 4), ("4th", 4), ("final", 4), ("latter", 2), ("back", 2),
+  ]
+  /// Each ordinal with the space that must follow it.
+  private static let spacedOrdinals = ordinals.map { $0.word + " " }
+  private static let ordinalStarts = ScalarSet(ordinals.compactMap(\.word.unicodeScalars.first))
+
   private func halfOrQuarterWords(at offset: Int) -> (Period, Int)? {
-    let ordinals: [(String, Int)] = [
-      ("first", 1), ("1st", 1), ("second", 2), ("2nd", 2), ("third", 3), ("3rd", 3),
-      ("fourth", 4), ("4th", 4), ("final", 4), ("latter", 2), ("back", 2),
-    ]
-    for (word, number) in ordinals {
-      guard let wordEnd = text.match(word + " ", at: offset) else { continue }
+    guard let first = text[offset], Self.ordinalStarts.contains(first) else { return nil }
+    for ((word, number), spaced) in zip(Self.ordinals, Self.spacedOrdinals) {
+      guard let wordEnd = text.match(spaced, at: offset) else { continue }
       if let end = text.match(word: "half", at: wordEnd), number <= 2 || word == "final" {
         return (.half(min(number, 2)), end)
       }

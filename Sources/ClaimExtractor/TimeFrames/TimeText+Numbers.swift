@@ -60,13 +60,17 @@ extension TimeText {
     if let (value, _, end) = digits(at: offset) {
       return (1...9999).contains(value) ? (value, end) : nil
     }
-    if let end = firstWord(["a couple of", "couple of", "a couple"], at: offset)?.end {
+    // Every count word below starts with one of these letters; most places start none.
+    guard let first = self[offset], TimeText.countWordStarts.contains(first) else { return nil }
+    if let end = firstWord(TimeText.couples, at: offset)?.end {
       return (2, end)
     }
     if let end = match(word: "a dozen", at: offset) { return (12, end) }
-    if let end = firstWord(["a", "an"], at: offset)?.end { return (1, end) }
+    if let end = firstWord(TimeText.articles, at: offset)?.end { return (1, end) }
     for (index, word) in TimeText.tens.enumerated() {
-      guard let end = match(word + "-", at: offset) ?? match(word: word, at: offset) else {
+      guard
+        let end = match(TimeText.hyphenatedTens[index], at: offset) ?? match(word: word, at: offset)
+      else {
         continue
       }
       let tens = (index + 2) * 10
@@ -90,6 +94,11 @@ extension TimeText {
   ]
 
   static let tens = ["twenty", "thirty", "forty", "fifty", "sixty"]
+  private static let hyphenatedTens = tens.map { $0 + "-" }
+  private static let couples = ["a couple of", "couple of", "a couple"]
+  private static let articles = ["a", "an"]
+  private static let countWordStarts = ScalarSet(
+    (units + tens + couples + articles + ["a dozen"]).compactMap(\.unicodeScalars.first))
 
   /// 〇, 零 and 一…九: the digits a year is spelled with one by one.
   static func hanDigit(_ scalar: Unicode.Scalar?) -> Int? {
