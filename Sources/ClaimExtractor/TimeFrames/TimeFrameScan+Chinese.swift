@@ -106,7 +106,13 @@ extension TimeFrameScan {
 
   /// 3月, 十二月, 3月底, 3月份, 3月上旬, 2月1日, 2月1号.
   private func chineseMonth(at offset: Int) -> (Period, Int)? {
-    guard let (month, numberEnd) = text.smallNumber(at: offset), (1...12).contains(month),
+    // The number, in digits or Chinese numerals, must run up to 月: most numbers do not.
+    var runEnd = offset
+    while let scalar = text[runEnd], TimeText.isDigit(scalar) || TimeText.isChineseNumeral(scalar) {
+      runEnd += 1
+    }
+    guard text[runEnd] == "月",
+      let (month, numberEnd) = text.smallNumber(at: offset), (1...12).contains(month),
       text[numberEnd] == "月"
     else { return nil }
     var end = numberEnd + 1

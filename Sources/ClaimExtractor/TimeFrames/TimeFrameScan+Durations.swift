@@ -71,6 +71,9 @@ extension TimeFrameScan {
     ("year", .months(12)), ("months", .months(1)), ("month", .months(1)),
     ("weeks", .days(7)), ("week", .days(7)), ("days", .days(1)), ("day", .days(1)),
   ]
+  private static let unitWords = Literals(durationUnits.map(\.0))
+  private static let directionWords = Literals(directions.map(\.0))
+  private static let vagueCounts = Literals(["a few", "few", "several", "many"])
 
   /// Prepositions that make a bare English duration count forward ("in three years").
   /// What may follow a Chinese span: 内 and 以内 keep it ahead, 前 counts back.
@@ -125,7 +128,9 @@ extension TimeFrameScan {
   func englishDuration(at offset: Int, lead: String?, hasThe: Bool) -> Match? {
     var position = offset
     var direction: Direction?
-    for (word, way) in TimeFrameScan.directions {
+    // Each word list is tried only where its first letter is.
+    let mayHaveDirection = TimeFrameScan.starts(TimeFrameScan.directionWords, at: offset, in: text)
+    for (word, way) in TimeFrameScan.directions where mayHaveDirection {
       if let end = text.match(word: word, at: offset), let next = text.afterSpace(end) {
         (direction, position) = (way, next)
         break
@@ -133,14 +138,15 @@ extension TimeFrameScan {
     }
     var count: Int?
     var isVague = false
-    if let vague = text.firstWord(["a few", "few", "several", "many"], at: position),
+    if TimeFrameScan.starts(TimeFrameScan.vagueCounts, at: position, in: text),
+      let vague = text.firstWord(TimeFrameScan.vagueCounts.words, at: position),
       let next = text.afterSpace(vague.end)
     {
       (isVague, position) = (true, next)
     } else if let (value, end) = text.englishCount(at: position), let next = text.afterSpace(end) {
       (count, position) = (value, next)
     }
-    guard
+    guard TimeFrameScan.starts(TimeFrameScan.unitWords, at: position, in: text),
       let (unit, span) = TimeFrameScan.durationUnits.first(where: {
         text.match(word: $0.0, at: position) != nil
       }),
