@@ -31,3 +31,15 @@ struct NumberCase: Sendable, CustomTestStringConvertible {
     #expect(ChineseNumber.value(of: c.text) == c.value)
   }
 }
+
+extension ChineseNumberTests {
+  /// Exactly the digits and units count as parts of a numeral: its bitmap must agree with them.
+  @Test func numeralCharactersAreTheDigitsAndUnits() {
+    for character in "〇零一二两兩三四五六七八九十百千万萬亿億".unicodeScalars {
+      #expect(ChineseNumber.isNumeral(character), "\(character)")
+    }
+    for character in "年月日个個半第首前后上下元a1".unicodeScalars {
+      #expect(!ChineseNumber.isNumeral(character), "\(character)")
+    }
+  }
+}
