@@ -85,9 +85,9 @@ public struct Extractor: Sendable {
       for (lineIndex, line) in section.lines.enumerated() {
         // "2027年十大预测" titles the forecasts that follow; it is not one of them.
         if line.isHeading, TimeFrameFinder.framingYear(in: line.text) != nil { continue }
-        forEachCandidate(in: line.utf8) { sentence, start in
+        forEachCandidate(in: line.utf8) { sentence, start, hits in
           let spans = detector.forecasts(
-            in: sentence, context: context, isFramed: framing != nil)
+            in: sentence, hits: hits, context: context, isFramed: framing != nil)
           guard !spans.isEmpty else { return }
           let named = speakers.speaker(in: sentence)
           for span in spans {
@@ -120,14 +120,18 @@ public struct Extractor: Sendable {
     return result
   }
 
-  /// Calls `body` with each sentence of `text` that holds a forecast word, and the byte offset
-  /// where it starts; the other sentences are never turned into strings.
-  private func forEachCandidate(in text: [UInt8], _ body: (String, Int) -> Void) {
+  /// Calls `body` with each sentence of `text` that holds a forecast word, the byte offset
+  /// where it starts, and its cues, found in the same scan that picked it; the other sentences
+  /// are never turned into strings.
+  private func forEachCandidate(
+    in text: [UInt8], _ body: (String, Int, [CueScanner.Hit]) -> Void
+  ) {
+    var hits: [CueScanner.Hit] = []
     text.withUnsafeBufferPointer { buffer in
       for range in SentenceSplitter.sentences(in: buffer) {
         let sentence = UnsafeBufferPointer(rebasing: buffer[range])
-        guard detector.isCandidate(sentence) else { continue }
-        body(String(decoding: sentence, as: UTF8.self), range.lowerBound)
+        guard detector.isCandidate(sentence, hits: &hits) else { continue }
+        body(String(decoding: sentence, as: UTF8.self), range.lowerBound, hits)
       }
     }
   }

@@ -116,15 +116,16 @@ struct CueScanner: Sendable {
 
   static let standard = CueScanner(cues: Cue.all)
 
-  /// Whether `bytes` holds a cue whose entry in `wanted` (by the cue's index) is true; stops at
-  /// the first. A flag per cue rather than a set of kinds, so a hit costs no hashing.
-  func contains(cueIn wanted: [Bool], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  /// Replaces `hits` with every cue in `bytes`, in order; whether one of them has a true entry
+  /// in `wanted`. The caller's array keeps its storage from one text to the next.
+  func collect(
+    _ hits: inout [Hit], in bytes: UnsafeBufferPointer<UInt8>, noting wanted: [Bool]
+  ) -> Bool {
+    hits.removeAll(keepingCapacity: true)
     var found = false
     scan(bytes) { hit in
-      if wanted[hit.cue] {
-        found = true
-        return false
-      }
+      hits.append(hit)
+      found = found || wanted[hit.cue]
       return true
     }
     return found

@@ -40,22 +40,25 @@ struct ForecastDetector: Sendable {
   /// Whether each of the scanner's cues, by its index, is a future, hedge or plan word.
   private let isTrigger: [Bool]
 
-  /// Whether the sentence is worth a closer look: it holds a future, hedge or plan word.
-  func isCandidate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    scanner.contains(cueIn: isTrigger, in: bytes)
+  /// Whether the sentence is worth a closer look: it holds a future, hedge or plan word. Its
+  /// cues are left in `hits`, for `forecasts(in:hits:…)`.
+  func isCandidate(_ bytes: UnsafeBufferPointer<UInt8>, hits: inout [CueScanner.Hit]) -> Bool {
+    scanner.collect(&hits, in: bytes, noting: isTrigger)
   }
 
   /// The forecasts in `sentence`, in order.
   ///
   /// `isFramed`: the article or section is a list of forecasts for a year, so even a bare
-  /// "may" or 可能 states one.
-  func forecasts(in sentence: String, context: TimeContext, isFramed: Bool) -> [ForecastSpan] {
+  /// "may" or 可能 states one. `hits`: the sentence's cues, when they are known already.
+  func forecasts(
+    in sentence: String, hits: [CueScanner.Hit]? = nil, context: TimeContext, isFramed: Bool
+  ) -> [ForecastSpan] {
     // A native string's own UTF-8, read in place.
     var text = sentence
     return text.withUTF8 { buffer in
       let analysis = SentenceAnalysis(
-        sentence: sentence, bytes: buffer, scanner: scanner, context: context,
-        isFramed: isFramed)
+        sentence: sentence, bytes: buffer, hits: hits ?? scanner.hits(in: buffer),
+        scanner: scanner, context: context, isFramed: isFramed)
       guard !analysis.isDismissed else { return [] }
       return analysis.segments().compactMap { span(for: $0, in: analysis) }
     }

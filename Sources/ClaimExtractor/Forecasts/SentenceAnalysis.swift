@@ -42,14 +42,15 @@ struct SentenceAnalysis {
   let isFramed: Bool
   let bytes: UnsafeBufferPointer<UInt8>
 
+  /// `hits` are the scanner's cues in `bytes`, in order.
   init(
-    sentence: String, bytes: UnsafeBufferPointer<UInt8>, scanner: CueScanner,
-    context: TimeContext, isFramed: Bool
+    sentence: String, bytes: UnsafeBufferPointer<UInt8>, hits: [CueScanner.Hit],
+    scanner: CueScanner, context: TimeContext, isFramed: Bool
   ) {
     self.bytes = bytes
     self.context = context
     self.isFramed = isFramed
-    found = scanner.hits(in: bytes).map { hit in
+    found = hits.map { hit in
       let cue = scanner.cues[hit.cue]
       return Found(
         cue: hit.cue, word: cue.word, kind: cue.kind, range: hit.range, isWeak: cue.isWeak,

@@ -117,3 +117,20 @@ extension CueScannerTests {
     #expect(start == 10)
   }
 }
+
+extension CueScannerTests {
+  /// One scan both picks a candidate sentence and keeps its cues: the same cues `hits(in:)`
+  /// finds, the last text's only, and whether a wanted one is among them.
+  @Test func collectsTheCuesOfEachTextInTurn() {
+    let scanner = CueScanner.standard
+    let wanted = scanner.cues.map { $0.kind == .future }
+    var hits: [CueScanner.Hit] = []
+    for (text, hasFuture) in [("大会将在明天召开", true), ("这是一个好机会", false), ("Sales will rise", true)] {
+      var text = text
+      text.withUTF8 { bytes in
+        #expect(scanner.collect(&hits, in: bytes, noting: wanted) == hasFuture, "\(text)")
+        #expect(hits == scanner.hits(in: bytes), "\(text)")
+      }
+    }
+  }
+}
