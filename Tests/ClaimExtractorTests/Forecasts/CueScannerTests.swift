@@ -125,11 +125,13 @@ extension CueScannerTests {
     let scanner = CueScanner.standard
     let wanted = scanner.cues.map { $0.kind == .future }
     var hits: [CueScanner.Hit] = []
-    for (text, hasFuture) in [("大会将在明天召开", true), ("这是一个好机会", false), ("Sales will rise", true)] {
-      var text = text
+    for (sentence, hasFuture) in [
+      ("大会将在明天召开", true), ("这是一个好机会", false), ("Sales will rise", true),
+    ] {
+      var text = sentence
       text.withUTF8 { bytes in
-        #expect(scanner.collect(&hits, in: bytes, noting: wanted) == hasFuture, "\(text)")
-        #expect(hits == scanner.hits(in: bytes), "\(text)")
+        #expect(scanner.collect(&hits, in: bytes, noting: wanted) == hasFuture, "\(sentence)")
+        #expect(hits == scanner.hits(in: bytes), "\(sentence)")
       }
     }
   }
