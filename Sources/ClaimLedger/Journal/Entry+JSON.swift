@@ -167,7 +167,10 @@ extension Entry {
     case .resolve(let resolution):
       json.field("outcome", resolution.outcome.rawValue)
       json.field("on", resolution.on)
-      json.field("evidence", resolution.evidence)
+      if let evidence = resolution.storedEvidence {
+        json.key("evidence")
+        json.string(evidence)
+      }
       json.field("reason", resolution.reason?.rawValue)
       json.field("note", resolution.note)
     case .reopen(let note):

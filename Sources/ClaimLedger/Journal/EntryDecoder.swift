@@ -106,7 +106,7 @@ enum EntryDecoder {
     var status: Status?
     var outcome: Outcome?
     var on: Day?
-    var evidence: String?
+    var evidence: StoredText?
     var reason: String?
     var note: String?
 
@@ -202,7 +202,7 @@ enum EntryDecoder {
       case .lang: lang = try scanner.readOptionalString(interningIn: &interning.texts)
       case .document:
         document = try scanner.readOptionalString(interningIn: &interning.texts)
-      case .evidence: evidence = try scanner.readOptionalString()
+      case .evidence: evidence = try scanner.readOptionalStoredText(into: &interning.arena)
       case .reason: reason = try scanner.readOptionalString(interningIn: &interning.texts)
       case .note: note = try scanner.readOptionalString(interningIn: &interning.texts)
       }
@@ -306,7 +306,7 @@ enum EntryDecoder {
         }
         return .resolve(
           Resolution(
-            outcome: outcome, on: on, evidence: evidence.take(), reason: voidReason,
+            outcome: outcome, on: on, storedEvidence: evidence.take(), reason: voidReason,
             note: note.take()))
       case .reopen:
         return .reopen(note: note.take())
