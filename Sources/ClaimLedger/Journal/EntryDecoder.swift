@@ -134,7 +134,10 @@ enum EntryDecoder {
         }
         self.id = id
       case .at:
-        guard let bytes = try scanner.readPlainBytes(), let at = Timestamp(bytes: bytes) else {
+        guard let bytes = try scanner.readPlainBytes(), bytes.count >= 10,
+          let at = Timestamp(
+            bytes: bytes, day: interning.days.day(UnsafeBufferPointer(rebasing: bytes[0..<10])))
+        else {
           throw Fields.fail(offset, "at must be a UTC time such as 2026-01-21T09:30:00.000Z")
         }
         self.at = at
@@ -142,10 +145,12 @@ enum EntryDecoder {
         if try scanner.consumeLiteral("null") {
           saidIsNull = true
         } else {
-          said = try Fields.readDay(&scanner, "said")
+          said = try Fields.readDay(&scanner, "said", days: &interning.days)
         }
-      case .deadline: deadline = try Fields.readOptionalDay(&scanner, "deadline")
-      case .on: on = try Fields.readDay(&scanner, "on")
+      case .deadline:
+        deadline = try Fields.readOptionalDay(
+          &scanner, "deadline", days: &interning.days)
+      case .on: on = try Fields.readDay(&scanner, "on", days: &interning.days)
       case .confidence:
         let number = try scanner.readNumber()
         guard let confidence = Confidence(number) else {
@@ -208,23 +213,21 @@ enum EntryDecoder {
       }
     }
 
-    private static func readDay(_ scanner: inout JSONScanner, _ name: String) throws(JSONScanner
-      .Failure)
-      -> Day
-    {
+    private static func readDay(
+      _ scanner: inout JSONScanner, _ name: String, days: inout DayCache
+    ) throws(JSONScanner.Failure) -> Day {
       let offset = scanner.position
-      guard let bytes = try scanner.readPlainBytes(), let day = Day(bytes: bytes) else {
+      guard let bytes = try scanner.readPlainBytes(), let day = days.day(bytes) else {
         throw Fields.fail(offset, "\(name) must be a real date YYYY-MM-DD")
       }
       return day
     }
 
-    private static func readOptionalDay(_ scanner: inout JSONScanner, _ name: String)
-      throws(JSONScanner
-      .Failure) -> Day?
-    {
+    private static func readOptionalDay(
+      _ scanner: inout JSONScanner, _ name: String, days: inout DayCache
+    ) throws(JSONScanner.Failure) -> Day? {
       if try scanner.consumeLiteral("null") { return nil }
-      return try Fields.readDay(&scanner, name)
+      return try Fields.readDay(&scanner, name, days: &days)
     }
 
     private static func fail(_ offset: Int, _ reason: String) -> JSONScanner.Failure {
