@@ -88,6 +88,22 @@ import Testing
     #expect(found == field)
   }
 
+  @Test func aKeyOneByteAwayFromAFieldIsNoField() {
+    for field in EntryField.allCases {
+      let name = Array(field.name.utf8)
+      var nearMisses = [Array(name.dropLast()), name + [UInt8(ascii: "s")], [0x20] + name]
+      for index in name.indices {
+        var changed = name
+        changed[index] ^= 0x20
+        nearMisses.append(changed)
+      }
+      for var key in nearMisses {
+        let found = key.withUnsafeMutableBufferPointer { EntryField(key: UnsafeBufferPointer($0)) }
+        #expect(found == nil, "\(String(decoding: key, as: UTF8.self))")
+      }
+    }
+  }
+
   @Test func claimFieldMaskMatchesTheClaimFields() {
     let fields: [EntryField] = [
       .text, .quote, .source, .via, .url, .said, .deadline, .deadlineText, .confidence, .hedge,
