@@ -129,11 +129,24 @@ enum EntryDecoder {
         }
         self.kind = kind
       case .id:
+        if let bytes = scanner.quoted(count: ClaimID.digitCount), let id = ClaimID(bytes: bytes) {
+          scanner.skipQuoted(count: ClaimID.digitCount)
+          self.id = id
+          return
+        }
         guard let bytes = try scanner.readPlainBytes(), let id = ClaimID(bytes: bytes) else {
           throw Fields.fail(offset, "id must be 10 lowercase hex digits")
         }
         self.id = id
       case .at:
+        if let bytes = scanner.quoted(count: 24),
+          let at = Timestamp(
+            bytes: bytes, day: interning.days.day(UnsafeBufferPointer(rebasing: bytes[0..<10])))
+        {
+          scanner.skipQuoted(count: 24)
+          self.at = at
+          return
+        }
         guard let bytes = try scanner.readPlainBytes(), bytes.count >= 10,
           let at = Timestamp(
             bytes: bytes, day: interning.days.day(UnsafeBufferPointer(rebasing: bytes[0..<10])))
@@ -216,6 +229,10 @@ enum EntryDecoder {
     private static func readDay(
       _ scanner: inout JSONScanner, _ name: String, days: inout DayCache
     ) throws(JSONScanner.Failure) -> Day {
+      if let bytes = scanner.quoted(count: 10), let day = days.day(bytes) {
+        scanner.skipQuoted(count: 10)
+        return day
+      }
       let offset = scanner.position
       guard let bytes = try scanner.readPlainBytes(), let day = days.day(bytes) else {
         throw Fields.fail(offset, "\(name) must be a real date YYYY-MM-DD")
