@@ -20,11 +20,15 @@ enum EntryField: Int, CaseIterable, Sendable {
   /// names: the key's first eight bytes (little-endian) and its length pick the one possible
   /// field by a multiplicative hash that is perfect for these names, and its packed bytes
   /// confirm it.
-  init?(key: UnsafeBufferPointer<UInt8>) {
+  ///
+  /// `readable` is how many bytes may be read from the key's start (at least its length): the
+  /// rest of the line, so a short key is loaded as one word and masked.
+  init?(key: UnsafeBufferPointer<UInt8>, readable: Int? = nil) {
     let count = key.count
     guard count >= 2, count <= 16, let base = key.baseAddress else { return nil }
-    let head = EntryField.packed(base, count: min(count, 8))
-    let tail = count > 8 ? EntryField.packed(base + 8, count: count - 8) : 0
+    let readable = max(readable ?? count, count)
+    let head = EntryField.packed(base, count: min(count, 8), readable: readable)
+    let tail = count > 8 ? EntryField.packed(base + 8, count: count - 8, readable: readable - 8) : 0
     let slot = ((head ^ UInt64(count)) &* 0xBED2_951E_606A_E483) &>> 59
     let expected: (field: EntryField, head: UInt64, tail: UInt64, count: Int)
     switch slot {
@@ -59,10 +63,13 @@ enum EntryField: Int, CaseIterable, Sendable {
     self = expected.field
   }
 
-  /// Up to eight bytes as one little-endian word.
+  /// Up to eight bytes as one little-endian word; one load when eight bytes may be read.
   @inline(__always)
-  private static func packed(_ bytes: UnsafePointer<UInt8>, count: Int) -> UInt64 {
-    if count == 8 { return UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self) }
+  private static func packed(_ bytes: UnsafePointer<UInt8>, count: Int, readable: Int) -> UInt64 {
+    if readable >= 8 {
+      let word = UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self)
+      return count >= 8 ? word : word & (1 &<< (UInt64(count) &* 8) &- 1)
+    }
     var word: UInt64 = 0
     var index = count
     while index > 0 {

@@ -24,7 +24,9 @@ enum EntryDecoder {
         let keyOffset = scanner.position
         try scanner.skipSpace()
         let key = try scanner.readKey()
-        guard let field = EntryField(key: key) else {
+        // The key ends just before the quote the scanner has passed; the line goes on after it.
+        let readable = line.count - scanner.position + 1 + key.count
+        guard let field = EntryField(key: key, readable: readable) else {
           throw JSONScanner.Failure(
             offset: keyOffset,
             reason: "unknown field '\(String(decoding: key, as: UTF8.self))'")

@@ -86,6 +86,11 @@ import Testing
     var bytes = Array(field.name.utf8)
     let found = bytes.withUnsafeMutableBufferPointer { EntryField(key: UnsafeBufferPointer($0)) }
     #expect(found == field)
+    var line = bytes + Array(#"":"x","#.utf8)
+    let inLine = line.withUnsafeMutableBufferPointer {
+      EntryField(key: UnsafeBufferPointer(rebasing: $0[0..<bytes.count]), readable: $0.count)
+    }
+    #expect(inLine == field)
   }
 
   @Test func aKeyOneByteAwayFromAFieldIsNoField() {
@@ -97,9 +102,15 @@ import Testing
         changed[index] ^= 0x20
         nearMisses.append(changed)
       }
-      for var key in nearMisses {
-        let found = key.withUnsafeMutableBufferPointer { EntryField(key: UnsafeBufferPointer($0)) }
-        #expect(found == nil, "\(String(decoding: key, as: UTF8.self))")
+      for key in nearMisses {
+        // Alone, and followed by more of a line, as the decoder reads keys.
+        for var bytes in [key, key + Array(#"":"x","#.utf8)] {
+          let found = bytes.withUnsafeMutableBufferPointer {
+            EntryField(
+              key: UnsafeBufferPointer(rebasing: $0[0..<key.count]), readable: $0.count)
+          }
+          #expect(found == nil, "\(String(decoding: key, as: UTF8.self))")
+        }
       }
     }
   }
