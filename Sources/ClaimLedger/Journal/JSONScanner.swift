@@ -440,6 +440,8 @@ struct JSONScanner {
 
   /// Consumes `literal` (`null`, `true`, `false`) when it comes next as a whole word.
   mutating func consumeLiteral(_ literal: StaticString) throws(Failure) -> Bool {
+    // Most optional values are strings: a quote here settles it before any space is skipped.
+    if position < bytes.count, bytes[position] == UInt8(ascii: "\"") { return false }
     try skipSpace()
     let count = literal.utf8CodeUnitCount
     guard position + count <= bytes.count else { return false }
