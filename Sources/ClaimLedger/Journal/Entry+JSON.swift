@@ -16,75 +16,67 @@ enum EntryField: Int, CaseIterable, Sendable {
 
   var bit: UInt32 { 1 << UInt32(rawValue) }
 
-  /// The field spelled by `key`'s bytes: picked by length and first and last byte (distinct for
-  /// every field), then confirmed byte for byte, so no `String` or hash is made per key.
-  init?(key: UnsafeBufferPointer<UInt8>) {
-    guard let first = key.first, let last = key.last,
-      let field = EntryField.candidate(count: key.count, first: first, last: last)
-    else { return nil }
-    let name = field.staticName
-    guard name.utf8CodeUnitCount == key.count, let base = key.baseAddress,
-      memcmp(base, name.utf8Start, key.count) == 0
-    else { return nil }
-    self = field
+  /// The field spelled by `key`'s bytes, found without a `String`, a call or a loop over the
+  /// names: the key's first eight bytes (little-endian) and its length pick the one possible
+  /// field by a multiplicative hash that is perfect for these names, and its packed bytes
+  /// confirm it.
+  ///
+  /// `readable` is how many bytes may be read from the key's start (at least its length): the
+  /// rest of the line, so a short key is loaded as one word and masked.
+  init?(key: UnsafeBufferPointer<UInt8>, readable: Int? = nil) {
+    let count = key.count
+    guard count >= 2, count <= 16, let base = key.baseAddress else { return nil }
+    let readable = max(readable ?? count, count)
+    let head = EntryField.packed(base, count: min(count, 8), readable: readable)
+    let tail = count > 8 ? EntryField.packed(base + 8, count: count - 8, readable: readable - 8) : 0
+    let slot = ((head ^ UInt64(count)) &* 0xBED2_951E_606A_E483) &>> 59
+    let expected: (field: EntryField, head: UInt64, tail: UInt64, count: Int)
+    switch slot {
+    case 22: expected = (.entry, 0x79_7274_6E65, 0, 5)
+    case 0: expected = (.id, 0x6469, 0, 2)
+    case 6: expected = (.at, 0x7461, 0, 2)
+    case 7: expected = (.text, 0x7478_6574, 0, 4)
+    case 5: expected = (.quote, 0x65_746F_7571, 0, 5)
+    case 21: expected = (.source, 0x6563_7275_6F73, 0, 6)
+    case 2: expected = (.via, 0x61_6976, 0, 3)
+    case 20: expected = (.url, 0x6C_7275, 0, 3)
+    case 16: expected = (.said, 0x6469_6173, 0, 4)
+    case 10: expected = (.deadline, 0x656E_696C_6461_6564, 0, 8)
+    case 3: expected = (.deadlineText, 0x656E_696C_6461_6564, 0x74_7865_745F, 13)
+    case 15: expected = (.confidence, 0x6E65_6469_666E_6F63, 0x6563, 10)
+    case 26: expected = (.hedge, 0x65_6764_6568, 0, 5)
+    case 19: expected = (.lang, 0x676E_616C, 0, 4)
+    case 29: expected = (.tags, 0x7367_6174, 0, 4)
+    case 31: expected = (.status, 0x7375_7461_7473, 0, 6)
+    case 8: expected = (.conditional, 0x6F69_7469_646E_6F63, 0x6C_616E, 11)
+    case 4: expected = (.document, 0x746E_656D_7563_6F64, 0, 8)
+    case 17: expected = (.outcome, 0x65_6D6F_6374_756F, 0, 7)
+    case 23: expected = (.on, 0x6E6F, 0, 2)
+    case 11: expected = (.evidence, 0x6563_6E65_6469_7665, 0, 8)
+    case 13: expected = (.reason, 0x6E6F_7361_6572, 0, 6)
+    case 27: expected = (.note, 0x6574_6F6E, 0, 4)
+    default: return nil
+    }
+    guard head == expected.head, tail == expected.tail, count == expected.count else {
+      return nil
+    }
+    self = expected.field
   }
 
-  private static func candidate(count: Int, first: UInt8, last: UInt8) -> EntryField? {
-    switch (count, first, last) {
-    case (2, 0x69, 0x64): .id  // id
-    case (2, 0x61, 0x74): .at  // at
-    case (2, 0x6F, 0x6E): .on  // on
-    case (3, 0x75, 0x6C): .url  // url
-    case (3, 0x76, 0x61): .via  // via
-    case (4, 0x74, 0x74): .text  // text
-    case (4, 0x74, 0x73): .tags  // tags
-    case (4, 0x73, 0x64): .said  // said
-    case (4, 0x6C, 0x67): .lang  // lang
-    case (4, 0x6E, 0x65): .note  // note
-    case (5, 0x65, 0x79): .entry  // entry
-    case (5, 0x71, 0x65): .quote  // quote
-    case (5, 0x68, 0x65): .hedge  // hedge
-    case (6, 0x73, 0x65): .source  // source
-    case (6, 0x73, 0x73): .status  // status
-    case (6, 0x72, 0x6E): .reason  // reason
-    case (7, 0x6F, 0x65): .outcome  // outcome
-    case (8, 0x64, 0x65): .deadline  // deadline
-    case (8, 0x64, 0x74): .document  // document
-    case (8, 0x65, 0x65): .evidence  // evidence
-    case (10, 0x63, 0x65): .confidence  // confidence
-    case (11, 0x63, 0x6C): .conditional  // conditional
-    case (13, 0x64, 0x74): .deadlineText  // deadline_text
-    default: nil
+  /// Up to eight bytes as one little-endian word; one load when eight bytes may be read.
+  @inline(__always)
+  private static func packed(_ bytes: UnsafePointer<UInt8>, count: Int, readable: Int) -> UInt64 {
+    if readable >= 8 {
+      let word = UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self)
+      return count >= 8 ? word : word & (1 &<< (UInt64(count) &* 8) &- 1)
     }
-  }
-
-  /// The name as static bytes, compared against keys without retaining anything.
-  private var staticName: StaticString {
-    switch self {
-    case .entry: "entry"
-    case .id: "id"
-    case .at: "at"
-    case .text: "text"
-    case .quote: "quote"
-    case .source: "source"
-    case .via: "via"
-    case .url: "url"
-    case .said: "said"
-    case .deadline: "deadline"
-    case .deadlineText: "deadline_text"
-    case .confidence: "confidence"
-    case .hedge: "hedge"
-    case .lang: "lang"
-    case .tags: "tags"
-    case .status: "status"
-    case .conditional: "conditional"
-    case .document: "document"
-    case .outcome: "outcome"
-    case .on: "on"
-    case .evidence: "evidence"
-    case .reason: "reason"
-    case .note: "note"
+    var word: UInt64 = 0
+    var index = count
+    while index > 0 {
+      index &-= 1
+      word = word &<< 8 | UInt64(bytes[index])
     }
+    return word
   }
 
   /// Fields that describe a claim (`text` through `tags`, `conditional`, `document`); `accept`
@@ -167,7 +159,10 @@ extension Entry {
     case .resolve(let resolution):
       json.field("outcome", resolution.outcome.rawValue)
       json.field("on", resolution.on)
-      json.field("evidence", resolution.evidence)
+      if let evidence = resolution.storedEvidence {
+        json.key("evidence")
+        json.string(evidence)
+      }
       json.field("reason", resolution.reason?.rawValue)
       json.field("note", resolution.note)
     case .reopen(let note):

@@ -24,7 +24,9 @@ enum EntryDecoder {
         let keyOffset = scanner.position
         try scanner.skipSpace()
         let key = try scanner.readKey()
-        guard let field = EntryField(key: key) else {
+        // The key ends just before the quote the scanner has passed; the line goes on after it.
+        let readable = line.count - scanner.position + 1 + key.count
+        guard let field = EntryField(key: key, readable: readable) else {
           throw JSONScanner.Failure(
             offset: keyOffset,
             reason: "unknown field '\(String(decoding: key, as: UTF8.self))'")
@@ -79,22 +81,34 @@ enum EntryDecoder {
   }
 
   /// The values read so far; the kind is known once `entry` has been read.
+  ///
+  /// Every field is its own optional, set to nil by the implicit initializer: a nested
+  /// `ClaimChanges` built from its defaulted initializer was copied and destroyed once per line.
   private struct Fields {
     var seen: UInt32 = 0
     var kind: Entry.Kind?
     var id: ClaimID?
     var at: Timestamp?
-    var changes = ClaimChanges()
-    /// `text`, `quote` and `url`, kept as bytes; they become `changes` for an `accept` or
-    /// `amend`.
+    /// `text`, `quote` and `url`, kept as bytes; they become strings for an `accept` or `amend`.
     var text: StoredText?
     var quote: StoredText?
     var url: StoredText?
+    var source: String?
+    var via: String?
+    var said: Day?
     var saidIsNull = false
+    var deadline: Day?
+    var deadlineText: String?
+    var confidence: Confidence?
+    var hedge: String?
+    var lang: String?
+    var tags: [String]?
+    var isConditional: Bool?
+    var document: String?
     var status: Status?
     var outcome: Outcome?
     var on: Day?
-    var evidence: String?
+    var evidence: StoredText?
     var reason: String?
     var note: String?
 
@@ -109,40 +123,58 @@ enum EntryDecoder {
             self.kind = kind
             return
           }
-          throw fail(offset, "unknown entry kind '\(String(decoding: word, as: UTF8.self))'")
+          throw Fields.fail(offset, "unknown entry kind '\(String(decoding: word, as: UTF8.self))'")
         }
         let value = try scanner.readString()
         guard let kind = Entry.Kind(rawValue: value) else {
-          throw fail(offset, "unknown entry kind '\(value)'")
+          throw Fields.fail(offset, "unknown entry kind '\(value)'")
         }
         self.kind = kind
       case .id:
+        if let bytes = scanner.quoted(count: ClaimID.digitCount), let id = ClaimID(bytes: bytes) {
+          scanner.skipQuoted(count: ClaimID.digitCount)
+          self.id = id
+          return
+        }
         guard let bytes = try scanner.readPlainBytes(), let id = ClaimID(bytes: bytes) else {
-          throw fail(offset, "id must be 10 lowercase hex digits")
+          throw Fields.fail(offset, "id must be 10 lowercase hex digits")
         }
         self.id = id
       case .at:
-        guard let bytes = try scanner.readPlainBytes(), let at = Timestamp(bytes: bytes) else {
-          throw fail(offset, "at must be a UTC time such as 2026-01-21T09:30:00.000Z")
+        if let bytes = scanner.quoted(count: 24),
+          let at = Timestamp(
+            bytes: bytes, day: interning.days.day(UnsafeBufferPointer(rebasing: bytes[0..<10])))
+        {
+          scanner.skipQuoted(count: 24)
+          self.at = at
+          return
+        }
+        guard let bytes = try scanner.readPlainBytes(), bytes.count >= 10,
+          let at = Timestamp(
+            bytes: bytes, day: interning.days.day(UnsafeBufferPointer(rebasing: bytes[0..<10])))
+        else {
+          throw Fields.fail(offset, "at must be a UTC time such as 2026-01-21T09:30:00.000Z")
         }
         self.at = at
       case .said:
         if try scanner.consumeLiteral("null") {
           saidIsNull = true
         } else {
-          changes.said = try readDay(&scanner, "said")
+          said = try Fields.readDay(&scanner, "said", days: &interning.days)
         }
-      case .deadline: changes.deadline = try readOptionalDay(&scanner, "deadline")
-      case .on: on = try readDay(&scanner, "on")
+      case .deadline:
+        deadline = try Fields.readOptionalDay(
+          &scanner, "deadline", days: &interning.days)
+      case .on: on = try Fields.readDay(&scanner, "on", days: &interning.days)
       case .confidence:
         let number = try scanner.readNumber()
         guard let confidence = Confidence(number) else {
-          throw fail(
+          throw Fields.fail(
             offset, "confidence \(DecimalFormat.trimmed(number, places: 6)) is outside 0…1")
         }
-        changes.confidence = confidence
-      case .tags: changes.tags = try scanner.readStringArray(interning: &interning)
-      case .conditional: changes.isConditional = try scanner.readBool()
+        self.confidence = confidence
+      case .tags: tags = try scanner.readStringArray(interning: &interning)
+      case .conditional: isConditional = try scanner.readBool()
       case .status:
         if let word = try scanner.readPlainBytes() {
           if EntryDecoder.spells(word, "open") {
@@ -150,7 +182,7 @@ enum EntryDecoder {
           } else if EntryDecoder.spells(word, "proposed") {
             self.status = .proposed
           } else {
-            throw fail(
+            throw Fields.fail(
               offset,
               "status of a new claim must be 'open' or 'proposed', not '\(String(decoding: word, as: UTF8.self))'"
             )
@@ -159,13 +191,14 @@ enum EntryDecoder {
         }
         let value = try scanner.readString()
         guard let status = Status(rawValue: value), status == .open || status == .proposed else {
-          throw fail(offset, "status of a new claim must be 'open' or 'proposed', not '\(value)'")
+          throw Fields.fail(
+            offset, "status of a new claim must be 'open' or 'proposed', not '\(value)'")
         }
         self.status = status
       case .outcome:
         if let word = try scanner.readPlainBytes() {
           guard let outcome = EntryDecoder.outcome(spelledBy: word) else {
-            throw fail(
+            throw Fields.fail(
               offset,
               "outcome must be true, false, partial or void, not '\(String(decoding: word, as: UTF8.self))'"
             )
@@ -175,73 +208,80 @@ enum EntryDecoder {
         }
         let value = try scanner.readString()
         guard let outcome = Outcome(rawValue: value) else {
-          throw fail(offset, "outcome must be true, false, partial or void, not '\(value)'")
+          throw Fields.fail(offset, "outcome must be true, false, partial or void, not '\(value)'")
         }
         self.outcome = outcome
       case .text: text = try scanner.readStoredText(into: &interning.arena)
-      case .source: changes.source = try scanner.readString(interningIn: &interning.texts)
+      case .source: source = try scanner.readString(interningIn: &interning.texts)
       case .quote: quote = try scanner.readOptionalStoredText(into: &interning.arena)
-      case .via: changes.via = try scanner.readOptionalString(interningIn: &interning.texts)
+      case .via: via = try scanner.readOptionalString(interningIn: &interning.texts)
       case .url: url = try scanner.readOptionalStoredText(into: &interning.arena)
       case .deadlineText:
-        changes.deadlineText = try scanner.readOptionalString(interningIn: &interning.texts)
-      case .hedge: changes.hedge = try scanner.readOptionalString(interningIn: &interning.texts)
-      case .lang: changes.lang = try scanner.readOptionalString(interningIn: &interning.texts)
+        deadlineText = try scanner.readOptionalString(interningIn: &interning.texts)
+      case .hedge: hedge = try scanner.readOptionalString(interningIn: &interning.texts)
+      case .lang: lang = try scanner.readOptionalString(interningIn: &interning.texts)
       case .document:
-        changes.document = try scanner.readOptionalString(interningIn: &interning.texts)
-      case .evidence: evidence = try scanner.readOptionalString()
+        document = try scanner.readOptionalString(interningIn: &interning.texts)
+      case .evidence: evidence = try scanner.readOptionalStoredText(into: &interning.arena)
       case .reason: reason = try scanner.readOptionalString(interningIn: &interning.texts)
       case .note: note = try scanner.readOptionalString(interningIn: &interning.texts)
       }
     }
 
-    private func readDay(_ scanner: inout JSONScanner, _ name: String) throws(JSONScanner.Failure)
-      -> Day
-    {
+    private static func readDay(
+      _ scanner: inout JSONScanner, _ name: String, days: inout DayCache
+    ) throws(JSONScanner.Failure) -> Day {
+      if let bytes = scanner.quoted(count: 10), let day = days.day(bytes) {
+        scanner.skipQuoted(count: 10)
+        return day
+      }
       let offset = scanner.position
-      guard let bytes = try scanner.readPlainBytes(), let day = Day(bytes: bytes) else {
-        throw fail(offset, "\(name) must be a real date YYYY-MM-DD")
+      guard let bytes = try scanner.readPlainBytes(), let day = days.day(bytes) else {
+        throw Fields.fail(offset, "\(name) must be a real date YYYY-MM-DD")
       }
       return day
     }
 
-    private func readOptionalDay(_ scanner: inout JSONScanner, _ name: String) throws(JSONScanner
-      .Failure) -> Day?
-    {
+    private static func readOptionalDay(
+      _ scanner: inout JSONScanner, _ name: String, days: inout DayCache
+    ) throws(JSONScanner.Failure) -> Day? {
       if try scanner.consumeLiteral("null") { return nil }
-      return try readDay(&scanner, name)
+      return try Fields.readDay(&scanner, name, days: &days)
     }
 
-    private func fail(_ offset: Int, _ reason: String) -> JSONScanner.Failure {
+    private static func fail(_ offset: Int, _ reason: String) -> JSONScanner.Failure {
       JSONScanner.Failure(offset: offset, reason: reason)
     }
 
-    func require(_ field: EntryField) throws(JSONScanner.Failure) {
+    /// Static, like the other helpers here: a call on `self` inside a mutating method copied
+    /// all the fields first.
+    static func require(_ field: EntryField, in seen: UInt32) throws(JSONScanner.Failure) {
       guard seen & field.bit != 0 else {
         throw JSONScanner.Failure(offset: 0, reason: "missing field '\(field.name)'")
       }
     }
 
     mutating func entry() throws(JSONScanner.Failure) -> Entry {
-      try require(.entry)
-      guard let kind else { throw fail(0, "missing field 'entry'") }
+      try Fields.require(.entry, in: seen)
+      guard let kind else { throw Fields.fail(0, "missing field 'entry'") }
       let extra = seen & ~EntryField.allowed(in: kind)
       if extra != 0, let field = EntryField.allCases.first(where: { extra & $0.bit != 0 }) {
-        throw fail(0, "field '\(field.name)' does not belong in a '\(kind.rawValue)' entry")
+        throw Fields.fail(0, "field '\(field.name)' does not belong in a '\(kind.rawValue)' entry")
       }
-      try require(.id)
-      try require(.at)
-      guard let id, let at else { throw fail(0, "missing field 'id'") }
+      try Fields.require(.id, in: seen)
+      try Fields.require(.at, in: seen)
+      guard let id, let at else { throw Fields.fail(0, "missing field 'id'") }
       return Entry(id: id, at: at, body: try takeBody(of: kind))
     }
 
     /// The changes of an `accept` or `amend`, with its text, quote and url as strings.
-    private var changesWithTexts: ClaimChanges {
-      var changes = self.changes
-      changes.text = text?.string
-      changes.quote = quote?.string
-      changes.url = url?.string
-      return changes
+    private mutating func takeChanges() -> ClaimChanges {
+      ClaimChanges(
+        text: text.take()?.string, quote: quote.take()?.string, source: source.take(),
+        via: via.take(), url: url.take()?.string, said: said, deadline: deadline,
+        deadlineText: deadlineText.take(), confidence: confidence, hedge: hedge.take(),
+        lang: lang.take(), tags: tags.take(), isConditional: isConditional,
+        document: document.take())
     }
 
     /// The entry's body, with the values moved out of these fields rather than copied: a
@@ -249,46 +289,49 @@ enum EntryDecoder {
     private mutating func takeBody(of kind: Entry.Kind) throws(JSONScanner.Failure) -> Entry.Body {
       switch kind {
       case .claim:
-        try require(.text)
-        try require(.source)
-        try require(.confidence)
-        try require(.status)
-        guard let text = text.take(), let source = changes.source.take(),
-          let confidence = changes.confidence, let status
-        else { throw fail(0, "missing field") }
-        guard !text.isEmpty else { throw fail(0, "text is empty") }
-        guard !source.isEmpty else { throw fail(0, "source is empty") }
+        try Fields.require(.text, in: seen)
+        try Fields.require(.source, in: seen)
+        try Fields.require(.confidence, in: seen)
+        try Fields.require(.status, in: seen)
+        guard let text = text.take(), let source = source.take(), let confidence, let status
+        else { throw Fields.fail(0, "missing field") }
+        guard !text.isEmpty else { throw Fields.fail(0, "text is empty") }
+        guard !source.isEmpty else { throw Fields.fail(0, "source is empty") }
         let claim = Claim(
-          storedText: text, storedQuote: quote.take(), source: source, via: changes.via.take(),
-          storedURL: url.take(), said: changes.said, deadline: changes.deadline,
-          deadlineText: changes.deadlineText.take(), confidence: confidence,
-          hedge: changes.hedge.take(), lang: changes.lang.take(), tags: changes.tags.take() ?? [],
-          isConditional: changes.isConditional ?? false, document: changes.document.take())
+          storedText: text, storedQuote: quote.take(), source: source, via: via.take(),
+          storedURL: url.take(), said: said, deadline: deadline,
+          deadlineText: deadlineText.take(), confidence: confidence,
+          hedge: hedge.take(), lang: lang.take(), tags: tags.take() ?? [],
+          isConditional: isConditional ?? false, document: document.take())
         return .claim(claim, status: status)
       case .accept:
-        return .accept(changesWithTexts)
+        return .accept(takeChanges())
       case .reject:
-        return .reject(reason: reason)
+        return .reject(reason: reason.take())
       case .amend:
-        return .amend(changesWithTexts, note: note)
+        return .amend(takeChanges(), note: note.take())
       case .resolve:
-        try require(.outcome)
-        try require(.on)
-        guard let outcome, let on else { throw fail(0, "missing field") }
+        try Fields.require(.outcome, in: seen)
+        try Fields.require(.on, in: seen)
+        guard let outcome, let on else { throw Fields.fail(0, "missing field") }
         var voidReason: VoidReason?
         if let reason {
-          guard outcome == .void else { throw fail(0, "only a void resolution has a reason") }
+          guard outcome == .void else {
+            throw Fields.fail(0, "only a void resolution has a reason")
+          }
           guard let parsed = VoidReason(rawValue: reason) else {
-            throw fail(0, "unknown void reason '\(reason)'")
+            throw Fields.fail(0, "unknown void reason '\(reason)'")
           }
           voidReason = parsed
         } else if outcome == .void {
-          throw fail(0, "a void resolution needs a reason")
+          throw Fields.fail(0, "a void resolution needs a reason")
         }
         return .resolve(
-          Resolution(outcome: outcome, on: on, evidence: evidence, reason: voidReason, note: note))
+          Resolution(
+            outcome: outcome, on: on, storedEvidence: evidence.take(), reason: voidReason,
+            note: note.take()))
       case .reopen:
-        return .reopen(note: note)
+        return .reopen(note: note.take())
       }
     }
   }

@@ -125,6 +125,24 @@ struct JSONScanner {
     return try readString()
   }
 
+  /// The bytes of a string of exactly `count` bytes that starts right here, found by where its
+  /// quotes are, without consuming it: the journal's ids, times and dates have fixed lengths,
+  /// and a parser that accepts only digits and the like then checks every byte. When that
+  /// parser refuses them, `readPlainBytes` reads the string again and says why.
+  @inline(__always)
+  func quoted(count: Int) -> UnsafeBufferPointer<UInt8>? {
+    let end = position &+ 1 &+ count
+    guard end < bytes.count, bytes[position] == UInt8(ascii: "\""),
+      bytes[end] == UInt8(ascii: "\"")
+    else { return nil }
+    return UnsafeBufferPointer(rebasing: bytes[(position &+ 1)..<end])
+  }
+
+  /// Consumes the string `quoted(count:)` returned.
+  mutating func skipQuoted(count: Int) {
+    position &+= count &+ 2
+  }
+
   /// Reads the raw bytes of a string known to need no decoding (ids, dates, times), or nil
   /// when it holds anything but printable ASCII.
   mutating func readPlainBytes() throws(Failure) -> UnsafeBufferPointer<UInt8>? {
@@ -422,6 +440,8 @@ struct JSONScanner {
 
   /// Consumes `literal` (`null`, `true`, `false`) when it comes next as a whole word.
   mutating func consumeLiteral(_ literal: StaticString) throws(Failure) -> Bool {
+    // Most optional values are strings: a quote here settles it before any space is skipped.
+    if position < bytes.count, bytes[position] == UInt8(ascii: "\"") { return false }
     try skipSpace()
     let count = literal.utf8CodeUnitCount
     guard position + count <= bytes.count else { return false }

@@ -90,4 +90,5 @@ struct LineInterning {
   var tagLists = TextInterner<[String]>(slotCount: 1024)
   /// Where the worker keeps the bytes of claims' texts and quotes.
   var arena = TextArena()
+  var days = DayCache()
 }

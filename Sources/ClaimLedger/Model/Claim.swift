@@ -162,7 +162,14 @@ public struct Resolution: Hashable, Sendable {
   /// The day it was settled.
   public var on: Day
   /// A link or a quote that settles it.
-  public var evidence: String?
+  public var evidence: String? {
+    get { storedEvidence?.string }
+    set { storedEvidence = newValue.map(StoredText.init) }
+  }
+  /// `evidence` as read from the journal: bytes until someone reads it, so loading a ledger
+  /// makes no string per resolution, and the fold that copies a resolution shares the
+  /// journal's text block instead of touching a string of its own.
+  var storedEvidence: StoredText?
   /// Required for `void`.
   public var reason: VoidReason?
   public var note: String?
@@ -171,9 +178,16 @@ public struct Resolution: Hashable, Sendable {
     outcome: Outcome, on: Day, evidence: String? = nil, reason: VoidReason? = nil,
     note: String? = nil
   ) {
+    self.init(
+      outcome: outcome, on: on, storedEvidence: evidence.map(StoredText.init), reason: reason,
+      note: note)
+  }
+
+  /// A resolution whose evidence is kept as the journal reader stored it.
+  init(outcome: Outcome, on: Day, storedEvidence: StoredText?, reason: VoidReason?, note: String?) {
     self.outcome = outcome
     self.on = on
-    self.evidence = evidence
+    self.storedEvidence = storedEvidence
     self.reason = reason
     self.note = note
   }

@@ -27,11 +27,18 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
   }
 
   init?(bytes: UnsafeBufferPointer<UInt8>) {
+    guard bytes.count >= 10 else { return nil }
+    self.init(bytes: bytes, day: Day(bytes: UnsafeBufferPointer(rebasing: bytes[0..<10])))
+  }
+
+  /// Reads `bytes` whose first ten spell `day` (nil when they spell none): the journal reader
+  /// finds the day in its cache of days read before.
+  init?(bytes: UnsafeBufferPointer<UInt8>, day: Day?) {
     let count = bytes.count
     guard count == 20 || count == 24, bytes[10] == UInt8(ascii: "T"),
       bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
       bytes[count - 1] == UInt8(ascii: "Z"),
-      let day = Day(bytes: UnsafeBufferPointer(rebasing: bytes[0..<10])),
+      let day,
       let hour = Day.decimal(bytes, 11..<13), hour < 24,
       let minute = Day.decimal(bytes, 14..<16), minute < 60,
       let second = Day.decimal(bytes, 17..<19), second < 60

@@ -39,7 +39,7 @@ extension ClaimRecord {
     json.key("resolved_on")
     json.day(resolution?.on)
     json.key("evidence")
-    json.optionalString(resolution?.evidence)
+    json.optionalString(resolution?.storedEvidence)
     json.key("reason")
     json.optionalString(resolution?.reason?.rawValue ?? rejection)
     json.key("note")

@@ -86,6 +86,33 @@ import Testing
     var bytes = Array(field.name.utf8)
     let found = bytes.withUnsafeMutableBufferPointer { EntryField(key: UnsafeBufferPointer($0)) }
     #expect(found == field)
+    var line = bytes + Array(#"":"x","#.utf8)
+    let inLine = line.withUnsafeMutableBufferPointer {
+      EntryField(key: UnsafeBufferPointer(rebasing: $0[0..<bytes.count]), readable: $0.count)
+    }
+    #expect(inLine == field)
+  }
+
+  @Test func aKeyOneByteAwayFromAFieldIsNoField() {
+    for field in EntryField.allCases {
+      let name = Array(field.name.utf8)
+      var nearMisses = [Array(name.dropLast()), name + [UInt8(ascii: "s")], [0x20] + name]
+      for index in name.indices {
+        var changed = name
+        changed[index] ^= 0x20
+        nearMisses.append(changed)
+      }
+      for key in nearMisses {
+        // Alone, and followed by more of a line, as the decoder reads keys.
+        for var bytes in [key, key + Array(#"":"x","#.utf8)] {
+          let found = bytes.withUnsafeMutableBufferPointer {
+            EntryField(
+              key: UnsafeBufferPointer(rebasing: $0[0..<key.count]), readable: $0.count)
+          }
+          #expect(found == nil, "\(String(decoding: key, as: UTF8.self))")
+        }
+      }
+    }
   }
 
   @Test func claimFieldMaskMatchesTheClaimFields() {

@@ -129,6 +129,13 @@ struct MalformedLineCase: Sendable, CustomTestStringConvertible {
         + #""said":"2026-02-30","confidence":0.7,"tags":[],"status":"open"}"#, column: 99,
       "said must be a real date YYYY-MM-DD"),
     .text(
+      "at at hour 25", #"{"entry":"reopen","id":"0123456789","at":"2026-01-21T25:30:00.000Z"}"#,
+      column: 42, "at must be a UTC time"),
+    .text(
+      "id with a quote inside its ten bytes",
+      #"{"entry":"reopen","id":"01234567\"9","at":"2026-01-21T09:30:00.000Z"}"#, column: 24,
+      "id must be 10 lowercase hex digits"),
+    .text(
       "at without its zone", #"{"entry":"reopen","id":"0123456789","at":"2026-01-21T09:30:00"}"#,
       column: 42, "at must be a UTC time"),
     .text(
