@@ -5,8 +5,9 @@ extension CueScanner {
   ///
   /// The hash keeps the low five bits of the first byte and the low six of the others. For a
   /// three-byte UTF-8 character (nearly all of Chinese) that is exactly its code point, so a
-  /// Chinese character that starts no cue never passes; the fifth bit keeps ASCII letters
-  /// (0x4_ to 0x7_) apart from the lead bytes of Chinese (0xE_).
+  /// Chinese character that starts no cue never passes; the fifth bit keeps digits and the
+  /// letters P to Z (0x3_, 0x5_, 0x7_) apart from the lead bytes of Chinese (0xE_), which the
+  /// letters A to O (0x4_, 0x6_) share.
   struct StartFilter: Sendable {
     let words: [UInt64]
 
