@@ -107,3 +107,25 @@ func contents(ofFile path: String) throws -> [UInt8] {
 func write(_ bytes: [UInt8], toFile path: String) throws {
   try Data(bytes).write(to: URL(fileURLWithPath: path))
 }
+
+/// Checks that `flags` holds for a run of one `plain` byte exactly when one of `specials` is
+/// put anywhere in it, at every length up to three words, so the scans that go eight bytes at
+/// a time meet the byte both inside a word and in the bytes left after the last one.
+func expectFlagsExactly(
+  _ specials: [UInt8], among plain: [UInt8], _ flags: ([UInt8]) -> Bool,
+  sourceLocation: Testing.SourceLocation = #_sourceLocation
+) {
+  for length in 0...24 {
+    for filler in plain {
+      var bytes = [UInt8](repeating: filler, count: length)
+      #expect(!flags(bytes), "\(bytes)", sourceLocation: sourceLocation)
+      for position in 0..<length {
+        for special in specials {
+          bytes[position] = special
+          #expect(flags(bytes), "\(bytes)", sourceLocation: sourceLocation)
+          bytes[position] = filler
+        }
+      }
+    }
+  }
+}

@@ -5,8 +5,8 @@ extension SentenceAnalysis {
   /// "二零二六年将是…的一年", "2026 will be a year of …": a frame, not an outcome.
   func isYearSummary(_ clause: Range<Int>) -> Bool {
     let text = UnsafeBufferPointer(rebasing: bytes[clause])
-    if Self.firstIndex(of: Self.willBe, in: text, from: 0) != nil
-      || Self.firstIndex(of: Self.willBeTraditional, in: text, from: 0) != nil
+    if ByteText.firstIndex(of: Self.willBe, in: text, from: 0) != nil
+      || ByteText.firstIndex(of: Self.willBeTraditional, in: text, from: 0) != nil
     {
       var end = text.count
       while end > 0,
@@ -21,7 +21,7 @@ extension SentenceAnalysis {
       let tail = text[max(0, end - 6)..<end]
       return tail.elementsEqual(Self.aYear) || tail.elementsEqual(Self.theYearOf)
     }
-    return Self.firstIndex(of: Self.willBeAYear, in: text, from: 0) != nil
+    return ByteText.firstIndex(of: Self.willBeAYear, in: text, from: 0) != nil
   }
 
   private static let willBe = Array("将是".utf8)

@@ -31,7 +31,8 @@ extension SentenceAnalysis {
     for frame in frames {
       var words = frame.words
       let found = words.withUTF8 { needle in
-        (firstIndex(of: needle, in: bytes, from: from) ?? firstIndex(of: needle, in: bytes, from: 0))
+        (ByteText.firstIndex(of: needle, in: bytes, from: from)
+          ?? ByteText.firstIndex(of: needle, in: bytes, from: 0))
           .map { ($0, needle.count) }
       }
       guard let (offset, length) = found else { continue }
@@ -54,30 +55,6 @@ extension SentenceAnalysis {
     return comparisonWords.contains { word in
       offset >= word.count && memcmp(base + offset - word.count, word, word.count) == 0
     }
-  }
-
-  /// Where `needle` first occurs in `bytes` at or after `start`: `memchr` finds each place its
-  /// first byte is, and `memcmp` compares the rest.
-  static func firstIndex(
-    of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int
-  ) -> Int? {
-    needle.withUnsafeBufferPointer { firstIndex(of: $0, in: bytes, from: start) }
-  }
-
-  static func firstIndex(
-    of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int
-  ) -> Int? {
-    guard let head = needle.first, let wanted = needle.baseAddress, let base = bytes.baseAddress,
-      start >= 0, bytes.count >= needle.count, start <= bytes.count - needle.count
-    else { return nil }
-    let last = bytes.count - needle.count
-    var from = start
-    while from <= last, let found = memchr(base + from, Int32(head), last - from + 1) {
-      let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-      if memcmp(base + index, wanted, needle.count) == 0 { return index }
-      from = index + 1
-    }
-    return nil
   }
 
   /// Whether a window's words fix its year: four digits, a year in Chinese numerals, or a

@@ -171,30 +171,20 @@ struct Clause {
   }
 
   private func firstOffset(of word: [UInt8], in range: Range<Int>) -> Int? {
-    guard let head = word.first, let tail = word.last, range.count >= word.count else {
-      return nil
-    }
+    guard let head = word.first, let tail = word.last else { return nil }
     return bytes.withUnsafeBufferPointer { bytes -> Int? in
-      word.withUnsafeBufferPointer { word -> Int? in
-        guard let base = bytes.baseAddress, let wordBase = word.baseAddress else { return nil }
-        let last = range.upperBound - word.count
-        var start = range.lowerBound
-        // memchr jumps to each place the word's first byte occurs.
-        while start <= last,
-          let found = memchr(base + start, Int32(head), last - start + 1)
+      let searched = UnsafeBufferPointer(rebasing: bytes[..<range.upperBound])
+      var from = range.lowerBound
+      while let start = ByteText.firstIndex(of: word, in: searched, from: from) {
+        let end = start + word.count
+        if !(Clause.isWordByte(head) && start > 0 && Clause.isWordByte(bytes[start - 1])),
+          !(Clause.isWordByte(tail) && end < bytes.count && Clause.isWordByte(bytes[end]))
         {
-          start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-          let end = start + word.count
-          if memcmp(base + start, wordBase, word.count) == 0,
-            !(Clause.isWordByte(head) && start > 0 && Clause.isWordByte(bytes[start - 1])),
-            !(Clause.isWordByte(tail) && end < bytes.count && Clause.isWordByte(bytes[end]))
-          {
-            return start
-          }
-          start += 1
+          return start
         }
-        return nil
+        from = start + 1
       }
+      return nil
     }
   }
 

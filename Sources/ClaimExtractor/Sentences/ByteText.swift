@@ -5,7 +5,31 @@ import Foundation
 enum ByteText {
   /// Whether `needle` occurs in `haystack`.
   static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-    lastRange(of: needle, in: haystack) != nil
+    haystack.withUnsafeBufferPointer { firstIndex(of: needle, in: $0, from: 0) } != nil
+  }
+
+  /// Where `needle` first occurs in `bytes` at or after `start`: `memchr` finds each place its
+  /// first byte is, and `memcmp` compares the rest.
+  static func firstIndex(
+    of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int
+  ) -> Int? {
+    needle.withUnsafeBufferPointer { firstIndex(of: $0, in: bytes, from: start) }
+  }
+
+  static func firstIndex(
+    of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int
+  ) -> Int? {
+    guard let head = needle.first, let wanted = needle.baseAddress, let base = bytes.baseAddress,
+      start >= 0, bytes.count >= needle.count, start <= bytes.count - needle.count
+    else { return nil }
+    let last = bytes.count - needle.count
+    var from = start
+    while from <= last, let found = memchr(base + from, Int32(head), last - from + 1) {
+      let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+      if memcmp(base + index, wanted, needle.count) == 0 { return index }
+      from = index + 1
+    }
+    return nil
   }
 
   /// The byte range of the last occurrence of `needle` in `haystack`.

@@ -42,7 +42,7 @@ struct ListCommand: Command {
       input.option("--search").map { $0.split(whereSeparator: \.isWhitespace).map(String.init) }
       ?? []
     filter.isOverdueOnly = input.flag("--overdue")
-    limit = try input.option("--limit", as: Count.self).map(\.value)
+    limit = try input.option("--limit", as: ClaimCount.self).map(\.value)
     isOriginalsOnly = input.flag("--originals")
     if let from = filter.saidFrom, let to = filter.saidTo, to < from {
       throw UsageError("--said-to \(to) is before --said-from \(from)", command: Self.spec.name)

@@ -36,18 +36,6 @@ struct ReportFormats: ArgumentValue {
   static var expectation: String { "formats from md, html, csv and json, separated by commas" }
 }
 
-/// A number of claims, 0 or more.
-struct ClaimCount: ArgumentValue {
-  let value: Int
-
-  init?(argument: String) {
-    guard let value = Int(argument), value >= 0 else { return nil }
-    self.value = value
-  }
-
-  static var expectation: String { "a whole number of claims, 0 or more" }
-}
-
 /// A year from 1900 to 2199.
 struct ReportYear: ArgumentValue {
   let value: Int

@@ -48,8 +48,8 @@ extension Status: ArgumentValue {
   static var expectation: String { "proposed, open, resolved or rejected" }
 }
 
-/// A whole number, 0 or more: how many of something.
-struct Count: ArgumentValue {
+/// A number of claims, 0 or more.
+struct ClaimCount: ArgumentValue {
   let value: Int
 
   init?(argument: String) {
@@ -57,7 +57,7 @@ struct Count: ArgumentValue {
     self.value = value
   }
 
-  static var expectation: String { "a whole number, 0 or more" }
+  static var expectation: String { "a whole number of claims, 0 or more" }
 }
 
 /// A whole number of days, 0 or more.

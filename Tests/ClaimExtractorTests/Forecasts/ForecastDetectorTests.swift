@@ -140,7 +140,7 @@ extension ForecastDetectorTests {
   func findsTheFirstPlaceFromAnOffset(_ text: String, _ needle: String, _ from: Int, _ found: Int) {
     let bytes = Array(text.utf8)
     let index = bytes.withUnsafeBufferPointer {
-      SentenceAnalysis.firstIndex(of: Array(needle.utf8), in: $0, from: from)
+      ByteText.firstIndex(of: Array(needle.utf8), in: $0, from: from)
     }
     #expect(index ?? -1 == found)
   }

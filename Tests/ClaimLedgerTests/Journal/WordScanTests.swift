@@ -8,19 +8,8 @@ import Testing
   static let escaped: [UInt8] = [0x22, 0x5C, 0x00, 0x0A, 0x1F]
 
   @Test func aJSONStringNeedsEscapingExactlyWhenAByteDoes() {
-    // Every length up to three words, so the last bytes fall both inside a word and after one.
-    for length in 0...24 {
-      for filler in Self.plain {
-        var text = [UInt8](repeating: filler, count: length)
-        #expect(!needsEscape(text), "\(text)")
-        for position in 0..<length {
-          for byte in Self.escaped {
-            text[position] = byte
-            #expect(needsEscape(text), "\(text)")
-            text[position] = filler
-          }
-        }
-      }
+    expectFlagsExactly(Self.escaped, among: Self.plain) { text in
+      text.withUnsafeBufferPointer { JSONScanner.needsEscape($0) }
     }
   }
 
@@ -34,9 +23,5 @@ import Testing
         #expect(found == position || (found <= position && length - found < 8), "\(bytes)")
       }
     }
-  }
-
-  private func needsEscape(_ text: [UInt8]) -> Bool {
-    text.withUnsafeBufferPointer { JSONScanner.needsEscape($0) }
   }
 }

@@ -194,7 +194,9 @@ struct ListFilterCase: Sendable, CustomTestStringConvertible {
 
   @Test func aBadLimitIsCalledACount() throws {
     let result = try ListFixture().sandbox.run(["list", "--limit", "x"])
-    #expect(result.stderr.hasPrefix("claims: error: --limit: 'x' is not a whole number, 0 or more"))
+    #expect(
+      result.stderr.hasPrefix(
+        "claims: error: --limit: 'x' is not a whole number of claims, 0 or more"))
   }
 
   @Test func findsTheLedgerWalkingUpFromTheWorkingFolder() throws {
