@@ -76,17 +76,50 @@ final class ParsedJournal: Sendable {
   let lines: [Int32]
   /// Which entries are `claim` entries, so the fold need not look into each entry's body.
   let claimFlags: [Bool]
+  /// The `claim` entries again, in file order, copied while the reader had each at hand.
+  let claims: ClaimCopies
   let blankLines: [Int]
 
-  init(buffer: EntryBuffer, lines: [Int32], claimFlags: [Bool], blankLines: [Int]) {
+  init(
+    buffer: EntryBuffer, lines: [Int32], claimFlags: [Bool], claims: ClaimCopies,
+    blankLines: [Int]
+  ) {
     self.buffer = buffer
     self.lines = lines
     self.claimFlags = claimFlags
+    self.claims = claims
     self.blankLines = blankLines
   }
 
   /// The public value; moves the entries out, so call it once.
   func journal() -> Journal {
     Journal(entries: buffer.moveToArray(), lines: lines, blankLines: blankLines)
+  }
+}
+
+/// Copies of the `claim` entries, with the status each states, made by the reader while each
+/// entry was in the cache. The fold builds every claim's record from these: going back to a
+/// body the parse has long left would miss the cache once to read it and again to retain it,
+/// a million times over.
+struct ClaimCopies: Sendable {
+  let entries: EntryBuffer
+  private(set) var statuses: [Status] = []
+
+  init(capacity: Int) {
+    entries = EntryBuffer(capacity: capacity)
+    statuses.reserveCapacity(capacity)
+  }
+
+  var count: Int { statuses.count }
+
+  mutating func append(_ entry: Entry, status: Status) {
+    entries.append(entry)
+    statuses.append(status)
+  }
+
+  /// Moves `other`'s entries to the end of these, and copies its statuses; `other` is done.
+  mutating func moveAll(from other: ClaimCopies) {
+    entries.moveAll(from: other.entries)
+    statuses.append(contentsOf: other.statuses)
   }
 }

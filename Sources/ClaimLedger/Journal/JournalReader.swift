@@ -100,11 +100,13 @@ public enum JournalReader {
     lines.reserveCapacity(total)
     var claimFlags: [Bool] = []
     claimFlags.reserveCapacity(total)
+    var claims = ClaimCopies(capacity: parts.reduce(0) { $0 + $1.claims.count })
     var blankLines: [Int] = []
     var first: Int32 = 0
     for result in parts {
       buffer.moveAll(from: result.entries)
       claimFlags.append(contentsOf: result.claimFlags)
+      claims.moveAll(from: result.claims)
       // Appended as they are, then renumbered in place: a lazily mapped append goes element
       // by element through the generic path, on one core.
       let start = lines.count
@@ -116,7 +118,8 @@ public enum JournalReader {
       first += result.lineCount
     }
     let parsed = ParsedJournal(
-      buffer: buffer, lines: lines, claimFlags: claimFlags, blankLines: blankLines)
+      buffer: buffer, lines: lines, claimFlags: claimFlags, claims: claims,
+      blankLines: blankLines)
     return (parsed, lineOffset, parts.contains { $0.hasTornTail })
   }
 
@@ -126,7 +129,9 @@ public enum JournalReader {
   private static func readPart(descriptor: Int32, range: Range<Int>, fileSize: Int)
     -> SliceResult
   {
-    var result = SliceResult(entries: EntryBuffer(capacity: range.count / 400))
+    var result = SliceResult(
+      entries: EntryBuffer(capacity: range.count / 400),
+      claims: ClaimCopies(capacity: range.count / 800))
     var interning = LineInterning()
     // Small enough to stay in the core's cache between the copy `pread` makes and the parse
     // that reads it; a line longer than the block doubles it.
@@ -202,7 +207,12 @@ public enum JournalReader {
         do throws(JSONScanner.Failure) {
           let entry = try EntryDecoder.decode(
             UnsafeBufferPointer(rebasing: bytes[cursor..<lineEnd]), interning: &interning)
-          result.claimFlags.append(entry.kind == .claim)
+          if case .claim(_, let status) = entry.body {
+            result.claimFlags.append(true)
+            result.claims.append(entry, status: status)
+          } else {
+            result.claimFlags.append(false)
+          }
           result.entries.append(entry)
           result.lines.append(result.lineCount)
         } catch {
@@ -273,6 +283,8 @@ public enum JournalReader {
     var lines: [Int32] = []
     /// Which entries are `claim` entries, noted while each entry is at hand.
     var claimFlags: [Bool] = []
+    /// The `claim` entries copied aside, for the fold.
+    var claims: ClaimCopies
     var blankLines: [Int] = []
     var lineCount: Int32 = 0
     var failure: (line: Int, offset: Int, reason: String)?
@@ -285,7 +297,9 @@ public enum JournalReader {
   private static func parseSlice(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
     -> SliceResult
   {
-    var result = SliceResult(entries: EntryBuffer(capacity: range.count / 300))
+    var result = SliceResult(
+      entries: EntryBuffer(capacity: range.count / 300),
+      claims: ClaimCopies(capacity: range.count / 600))
     var interning = LineInterning()
     var cursor = range.lowerBound
     _ = parseLines(

@@ -52,6 +52,15 @@ public struct ClaimRecord: Sendable {
   }
 
   /// The day the claim was said, read in place rather than through a copy of the whole claim.
+  /// The record of a `claim` entry whose status the caller read already.
+  init(claimEntry entry: consuming Entry, status: Status) {
+    self.id = entry.id
+    self.recordedAt = entry.at
+    self.fields = entry.body
+    self.status = status
+    self.history = []
+  }
+
   var said: Day? {
     guard case .claim(let claim, _) = fields else { return nil }
     return claim.said

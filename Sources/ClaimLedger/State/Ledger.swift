@@ -29,7 +29,7 @@ public struct Ledger: Sendable {
   init(parsed: ParsedJournal, path: String) {
     var fold = Fold(
       path: path, entries: parsed.buffer.entries, lines: parsed.lines, isOwned: true)
-    fold.run(claimFlags: parsed.claimFlags)
+    fold.run(claimFlags: parsed.claimFlags, copies: parsed.claims)
     parsed.buffer.forgetMoved(releasing: fold.leftovers)
     self.init(fold, path: path)
   }
@@ -94,45 +94,39 @@ private struct Fold {
     self.lines = lines
   }
 
-  /// Folds the entries; `isClaim` marks the `claim` entries among them.
-  mutating func run(claimFlags isClaim: [Bool]) {
+  /// Folds the entries; `isClaim` marks the `claim` entries among them, and `copies`, when the
+  /// reader made them, holds those entries again, in the same order.
+  mutating func run(claimFlags isClaim: [Bool], copies: ClaimCopies? = nil) {
     let entries = self.entries.buffer
     var claimEntryIndex = isClaim.indices.filter { isClaim[$0] }
+    var knownOrder: Bool?
     if let distinct = ClaimIndex(
       distinct: claimEntryIndex.count, id: { entries[claimEntryIndex[$0]].id })
     {
       index = distinct
-    } else {
-      indexRepeatedClaims(&claimEntryIndex)
-    }
-    records = Fold.makeRecords(self.entries, claimEntryIndex: claimEntryIndex)
-    // Every other entry, grouped by claim in one flat array (a counting sort keeps file order).
-    let ownerOf = Fold.owners(of: self.entries, isClaim: isClaim, index: index)
-    var starts = [Int](repeating: 0, count: records.count + 1)
-    for (entryIndex, owner) in ownerOf.enumerated() {
-      if owner >= 0 {
-        starts[Int(owner) + 1] += 1
-      } else if owner == Fold.unknownOwner {
-        leftovers.append(entryIndex)
-        let entry = entries[entryIndex]
-        report(
-          .error, entryIndex, entry.id,
-          "\(entry.kind.rawValue) entry for unknown claim \(entry.id)")
+      if let copies, copies.count == claimEntryIndex.count {
+        (records, knownOrder) = Fold.makeRecords(movingFrom: copies)
+      } else {
+        records = Fold.makeRecords(self.entries, claimEntryIndex: claimEntryIndex)
       }
+    } else {
+      // Repeats leave some copies standing for no record; they are released with the journal.
+      indexRepeatedClaims(&claimEntryIndex)
+      records = Fold.makeRecords(self.entries, claimEntryIndex: claimEntryIndex)
     }
-    for position in records.indices { starts[position + 1] += starts[position] }
-    var followers = [Int32](repeating: 0, count: starts[records.count])
-    var next = starts
-    for (entryIndex, owner) in ownerOf.enumerated() where owner >= 0 {
-      followers[next[Int(owner)]] = Int32(entryIndex)
-      next[Int(owner)] += 1
+    let batches = Fold.batches(claimCount: records.count)
+    let groups = Fold.followers(
+      of: self.entries, isClaim: isClaim, index: index, batches: batches)
+    for entryIndex in groups.unknown {
+      leftovers.append(entryIndex)
+      let entry = entries[entryIndex]
+      report(
+        .error, entryIndex, entry.id, "\(entry.kind.rawValue) entry for unknown claim \(entry.id)")
     }
-    applyAll(claimEntryIndex: claimEntryIndex, followers: followers, starts: starts)
-    let isInOrder = records.indices.dropFirst().allSatisfy { index in
-      (records[index - 1].recordedAt, records[index - 1].id) < (
-        records[index].recordedAt, records[index].id
-      )
-    }
+    applyAll(claimEntryIndex: claimEntryIndex, batches: batches, followers: groups.byBatch)
+    let isInOrder =
+      knownOrder
+      ?? records.indices.dropFirst().allSatisfy { Fold.recordOrder(records[$0 - 1], records[$0]) }
     if !isInOrder {
       records.sort(by: Fold.recordOrder)
       didReorder = true
@@ -159,10 +153,6 @@ private struct Fold {
     }
     claimEntries = claimEntryIndex
   }
-
-  /// Marks for an entry of `owners(of:)`: a claim entry itself, or one whose claim is unknown.
-  static let claimOwner: Int32 = -1
-  static let unknownOwner: Int32 = -2
 
   /// Which entries are `claim` entries, read on all cores: the body sits behind a pointer,
   /// and looking at it costs a cache miss per entry.
@@ -204,30 +194,90 @@ private struct Fold {
     }
   }
 
-  /// The position of each entry's claim, looked up on all cores; `claimOwner` for `claim`
-  /// entries, `unknownOwner` when no claim has the id.
-  private static func owners(of source: SharedEntries, isClaim: [Bool], index: ClaimIndex)
-    -> [Int32]
-  {
-    [Int32](unsafeUninitializedCapacity: source.buffer.count) { owners, initialized in
-      let shared = SharedBuffer(buffer: owners)
-      do {
-        ParallelRanges.run(count: source.buffer.count) { range in
-          for entryIndex in range {
-            let owner: Int32
-            if isClaim[entryIndex] {
-              owner = claimOwner
-            } else if let position = index.position(of: source.buffer[entryIndex].id) {
-              owner = Int32(position)
-            } else {
-              owner = unknownOwner
-            }
-            shared.buffer.initializeElement(at: entryIndex, to: owner)
+  /// The record of each claim from the reader's copies, moved out of them on all cores; no
+  /// body is read or retained here.
+  ///
+  /// Also says whether the records are in `recordOrder`, checked as each range is made.
+  private static func makeRecords(movingFrom copies: ClaimCopies) -> (
+    records: [ClaimRecord], isInOrder: Bool
+  ) {
+    let source = SharedEntries(buffer: copies.entries.entries, isOwned: true)
+    let statuses = copies.statuses
+    var rangeStarts: [(start: Int, isInOrder: Bool)] = []
+    let records = [ClaimRecord](unsafeUninitializedCapacity: copies.count) {
+      records, initialized in
+      let shared = SharedBuffer(buffer: records)
+      rangeStarts = ParallelMap.parts(count: copies.count) { range in
+        var isInOrder = true
+        for position in range {
+          shared.buffer.initializeElement(
+            at: position,
+            to: ClaimRecord(claimEntry: source.take(position), status: statuses[position]))
+          if position > range.lowerBound {
+            isInOrder =
+              isInOrder && recordOrder(shared.buffer[position - 1], shared.buffer[position])
           }
         }
+        return (range.lowerBound, isInOrder)
       }
-      initialized = source.buffer.count
+      initialized = copies.count
     }
+    copies.entries.forgetMoved(releasing: [])
+    // Within each range as it was made; then the pairs that straddle two ranges.
+    let isInOrder = rangeStarts.allSatisfy { part in
+      part.isInOrder
+        && (part.start == 0 || recordOrder(records[part.start - 1], records[part.start]))
+    }
+    return (records, isInOrder)
+  }
+
+  /// A batch of claims the fold applies followers to on one core, by position.
+  struct Batches {
+    let count: Int
+    let size: Int
+
+    func range(_ batch: Int, of total: Int) -> Range<Int> {
+      min(total, batch * size)..<min(total, (batch + 1) * size)
+    }
+  }
+
+  /// One batch for a small ledger, else a few per core so that uneven batches even out.
+  static func batches(claimCount: Int) -> Batches {
+    let count = claimCount < 20_000 ? 1 : 4 * ProcessInfoCores.count
+    return Batches(count: count, size: max(1, (claimCount + count - 1) / count))
+  }
+
+  /// An entry that follows a claim: the claim's position and the entry's index.
+  struct Follower {
+    let owner: Int32
+    let entry: Int32
+  }
+
+  /// Every entry but the `claim` entries, looked up by id on all cores and sorted by the batch
+  /// its claim folds in; each batch's list is in file order. Entries for no known claim are
+  /// listed apart, in file order.
+  private static func followers(
+    of source: SharedEntries, isClaim: [Bool], index: ClaimIndex, batches: Batches
+  ) -> (byBatch: [[Follower]], unknown: [Int]) {
+    let parts = ParallelMap.parts(count: source.buffer.count) { range in
+      var byBatch = [[Follower]](repeating: [], count: batches.count)
+      var unknown: [Int] = []
+      for entryIndex in range where !isClaim[entryIndex] {
+        guard let position = index.position(of: source.buffer[entryIndex].id) else {
+          unknown.append(entryIndex)
+          continue
+        }
+        byBatch[position / batches.size].append(
+          Follower(
+            owner: Int32(truncatingIfNeeded: position),
+            entry: Int32(truncatingIfNeeded: entryIndex)))
+      }
+      return (byBatch: byBatch, unknown: unknown)
+    }
+    let byBatch = ParallelMap.map(count: batches.count) { batch in
+      parts.flatMap { $0.byBatch[batch] }
+    }
+    return (byBatch, parts.flatMap { $0.unknown })
   }
 
   /// The entries while workers read them.
@@ -247,34 +297,36 @@ private struct Fold {
   /// Folds every claim's followers, in batches of claims on all cores for a large ledger;
   /// issues are joined in batch order, so the result is the same as one pass.
   ///
-  /// Each batch lays its claims' histories end to end in one array, and each record keeps a
-  /// slice of it: a million claims then cost a few arrays, not a million.
-  private mutating func applyAll(claimEntryIndex: [Int], followers: [Int32], starts: [Int]) {
+  /// Each batch groups its followers by claim with a counting sort, which keeps file order, and
+  /// lays its claims' histories end to end in one array; each record keeps a slice of it: a
+  /// million claims then cost a few arrays, not a million.
+  private mutating func applyAll(
+    claimEntryIndex: [Int], batches: Batches, followers: [[Follower]]
+  ) {
     let count = records.count
-    let batches = count < 20_000 ? 1 : 4 * ProcessInfoCores.count
-    let size = (count + batches - 1) / batches
-    let found = WorkerSlots<[LedgerIssue]>(count: batches)
+    let found = WorkerSlots<[LedgerIssue]>(count: batches.count)
     let entries = self.entries
     let lines = self.lines
     let path = self.path
     records.withUnsafeMutableBufferPointer { buffer in
       let shared = SharedRecords(buffer: buffer)
-      DispatchQueue.concurrentPerform(iterations: batches) { batch in
+      DispatchQueue.concurrentPerform(iterations: batches.count) { batch in
         var issues: [LedgerIssue] = []
-        let positions = batch * size..<min(count, (batch + 1) * size)
+        let positions = batches.range(batch, of: count)
         guard !positions.isEmpty else {
           found.store(issues, at: batch)
           return
         }
+        let (order, starts) = Fold.grouped(
+          followers[batch], from: positions.lowerBound, count: positions.count)
         var histories: [Entry] = []
-        histories.reserveCapacity(
-          starts[positions.upperBound] - starts[positions.lowerBound] + positions.count)
+        histories.reserveCapacity(order.count + positions.count)
         var ends: [Int] = []
         ends.reserveCapacity(positions.count)
-        for position in positions {
+        for (offset, position) in positions.enumerated() {
           Fold.apply(
             claimAt: claimEntryIndex[position],
-            followers: followers[starts[position]..<starts[position + 1]],
+            followers: order[starts[offset]..<starts[offset + 1]],
             to: &shared.buffer[position], entries: entries, lines: lines, path: path,
             histories: &histories, issues: &issues)
           ends.append(histories.count)
@@ -288,6 +340,24 @@ private struct Fold {
       }
     }
     for batchIssues in found.values { issues += batchIssues ?? [] }
+  }
+
+  /// A batch's followers as entry indices grouped by claim, and where each claim's group starts
+  /// (`count + 1` bounds); a counting sort, so each group stays in file order.
+  private static func grouped(_ followers: [Follower], from first: Int, count: Int) -> (
+    order: [Int32], starts: [Int]
+  ) {
+    var starts = [Int](repeating: 0, count: count + 1)
+    for follower in followers { starts[Int(follower.owner) - first + 1] += 1 }
+    for offset in 0..<count { starts[offset + 1] += starts[offset] }
+    var next = starts
+    var order = [Int32](repeating: 0, count: followers.count)
+    for follower in followers {
+      let offset = Int(follower.owner) - first
+      order[next[offset]] = follower.entry
+      next[offset] += 1
+    }
+    return (order, starts)
   }
 
   /// The records while batches fold them; each batch writes only its own range.

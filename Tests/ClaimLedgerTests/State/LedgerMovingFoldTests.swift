@@ -112,4 +112,51 @@ import Testing
       #expect(moved.record(for: record.id)?.line == record.line)
     }
   }
+
+  /// Claims without repeats take the reader's copies of their `claim` entries; a pair stamped
+  /// out of file order, inside a worker's range or across two, must still be sorted.
+  @Test(arguments: [nil, 1, (3_000 + 15) / 16, 2 * ((3_000 + 15) / 16) + 1, 2_999])
+  func distinctClaimsFoldFromTheReadersCopies(outOfOrderAt swapped: Int?) throws {
+    let claimCount = 3_000
+    var entries = try Self.entries(claimCount: claimCount).filter {
+      if case .claim = $0.body { return true }
+      return false
+    }
+    var seen = Set<ClaimID>()
+    entries = entries.filter { seen.insert($0.id).inserted }
+    if let swapped {
+      let earlier = entries[swapped - 1].at
+      entries[swapped - 1].at = entries[swapped].at
+      entries[swapped].at = earlier
+    }
+    let resolved = try Fixture.resolution(.true, on: "2026-06-01")
+    for index in stride(from: 0, to: claimCount, by: 7) {
+      let claim = entries[index]
+      entries.append(Entry(id: claim.id, at: claim.at, body: .resolve(resolved)))
+    }
+    let directory = try TemporaryDirectory()
+    let path = directory.path("ledger.jsonl")
+    try write(Array(Fixture.text(of: entries).utf8), toFile: path)
+    let store = LedgerStore(path: path)
+    let moved = try store.load()
+    let copied = Ledger(journal: try store.loadJournal(), path: path)
+
+    #expect(moved.count == claimCount)
+    // Compared as one flag each, so a failure does not print three thousand ids.
+    let sameRecords = zip(moved.records, copied.records).allSatisfy {
+      $0.id == $1.id && $0.status == $1.status && $0.line == $1.line
+    }
+    #expect(sameRecords)
+    #expect(moved.issues == copied.issues)
+    let order = moved.records.map { ($0.recordedAt, $0.id) }
+    let isSorted = zip(order, order.dropFirst()).allSatisfy { $0 < $1 }
+    #expect(isSorted)
+    if let swapped {
+      // The later line of the pair is the earlier claim.
+      #expect(moved.records[swapped - 1].line == Int32(swapped + 1))
+    }
+    for record in moved.records {
+      #expect(moved.record(for: record.id)?.line == record.line)
+    }
+  }
 }
