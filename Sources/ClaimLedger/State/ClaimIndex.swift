@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Claim positions by id: open addressing on the id's own bits, which are already uniform
 /// (cut from SHA-256), so a lookup hashes with one multiply instead of a `Hasher`.
 struct ClaimIndex: Sendable {
@@ -9,6 +11,8 @@ struct ClaimIndex: Sendable {
 
   private var slots: [Slot]
   private var shift: UInt64
+
+  var slotCount: Int { slots.count }
 
   /// An index sized for `capacity` claims at most half full.
   init(capacity: Int) {
@@ -22,45 +26,102 @@ struct ClaimIndex: Sendable {
   ///
   /// Ids are random, so inserting them as they come misses the cache on nearly every one; here
   /// they are first sorted into 256 runs by the part of the table they start in (a counting
-  /// sort, read and written in order), and each run is then inserted into its part alone.
-  init?(distinct count: Int, id: (Int) -> ClaimID) {
+  /// sort, read and written in order), and the runs are then inserted in groups on all cores,
+  /// each group into its own stretch of the table. A key whose probe would leave its stretch
+  /// is set aside and inserted once every group is done.
+  init?(distinct count: Int, id: @Sendable (Int) -> ClaimID) {
     self.init(capacity: count)
     let runShift = max(0, Int.bitWidth - slots.count.leadingZeroBitCount - 1 - 8)
-    var runStarts = [Int](repeating: 0, count: 257)
-    var keys = [UInt64](repeating: 0, count: count)
-    for position in 0..<count {
-      let key = id(position).bits &+ 1
-      keys[position] = key
-      runStarts[(start(key) >> runShift) + 1] += 1
-    }
-    for run in 0..<256 { runStarts[run + 1] += runStarts[run] }
-    var sorted = [Slot](repeating: Slot(), count: count)
-    for (position, key) in keys.enumerated() {
-      let run = start(key) >> runShift
-      sorted[runStarts[run]] = Slot(key: key, position: Int32(truncatingIfNeeded: position))
-      runStarts[run] += 1
-    }
     let shift = self.shift
-    let isDistinct = slots.withUnsafeMutableBufferPointer { table in
-      let mask = table.count - 1
-      for item in sorted {
-        var index = ClaimIndex.start(item.key, shift: shift)
-        while table[index].key != 0 {
-          if table[index].key == item.key { return false }
-          index = (index + 1) & mask
+    let keys = ParallelMap.parts(count: count) { range in
+      var keys: [UInt64] = []
+      var runCounts = [Int](repeating: 0, count: 256)
+      keys.reserveCapacity(range.count)
+      for position in range {
+        let key = id(position).bits &+ 1
+        keys.append(key)
+        runCounts[ClaimIndex.start(key, shift: shift) >> runShift] += 1
+      }
+      return (first: range.lowerBound, keys: keys, runCounts: runCounts)
+    }
+    // Where each part's keys of each run go: runs in table order, parts in order within a run.
+    var runStarts = [Int](repeating: 0, count: 257)
+    var partOffsets = [[Int]](repeating: [], count: keys.count)
+    var offset = 0
+    for run in 0..<256 {
+      runStarts[run] = offset
+      for part in keys.indices {
+        partOffsets[part].append(offset)
+        offset += keys[part].runCounts[run]
+      }
+    }
+    runStarts[256] = offset
+    let runBounds = runStarts
+    let sorted = [Slot](unsafeUninitializedCapacity: count) { buffer, initialized in
+      let shared = SharedBuffer(buffer: buffer)
+      let offsets = partOffsets
+      DispatchQueue.concurrentPerform(iterations: keys.count) { part in
+        var next = offsets[part]
+        for (number, key) in keys[part].keys.enumerated() {
+          let run = ClaimIndex.start(key, shift: shift) >> runShift
+          shared.buffer.initializeElement(
+            at: next[run],
+            to: Slot(key: key, position: Int32(truncatingIfNeeded: keys[part].first + number)))
+          next[run] += 1
         }
-        table[index] = item
+      }
+      initialized = count
+    }
+    let groups = count < 50_000 ? 1 : 4 * ProcessInfoCores.count
+    let runsPerGroup = 256 / groups
+    let regionSize = slots.count >> 8
+    let outcome = slots.withUnsafeMutableBufferPointer { table in
+      let shared = SharedBuffer(buffer: table)
+      let results = WorkerSlots<(isDistinct: Bool, setAside: [Slot])>(count: groups)
+      DispatchQueue.concurrentPerform(iterations: groups) { group in
+        let firstRun = group * runsPerGroup
+        let end = group == groups - 1 ? shared.buffer.count : (firstRun + runsPerGroup) * regionSize
+        var setAside: [Slot] = []
+        for item in sorted[runBounds[firstRun]..<runBounds[firstRun + runsPerGroup]] {
+          var index = ClaimIndex.start(item.key, shift: shift)
+          while index < end, shared.buffer[index].key != 0 {
+            if shared.buffer[index].key == item.key {
+              results.store((false, []), at: group)
+              return
+            }
+            index += 1
+          }
+          if index < end {
+            shared.buffer[index] = item
+          } else {
+            setAside.append(item)
+          }
+        }
+        results.store((true, setAside), at: group)
+      }
+      let mask = table.count - 1
+      for result in results.values {
+        guard let result, result.isDistinct else { return false }
+        for item in result.setAside {
+          var index = ClaimIndex.start(item.key, shift: shift)
+          while table[index].key != 0 {
+            if table[index].key == item.key { return false }
+            index = (index + 1) & mask
+          }
+          table[index] = item
+        }
       }
       return true
     }
-    guard isDistinct else { return nil }
+    guard outcome else { return nil }
   }
 
   private func start(_ key: UInt64) -> Int {
     ClaimIndex.start(key, shift: shift)
   }
 
-  private static func start(_ key: UInt64, shift: UInt64) -> Int {
+  /// The slot a key's probe starts at, in a table of `1 << (64 - shift)` slots.
+  static func start(_ key: UInt64, shift: UInt64) -> Int {
     Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
   }
 

@@ -100,8 +100,10 @@ private struct Fold {
     let entries = self.entries.buffer
     var claimEntryIndex = isClaim.indices.filter { isClaim[$0] }
     var knownOrder: Bool?
+    let claimEntries = claimEntryIndex
     if let distinct = ClaimIndex(
-      distinct: claimEntryIndex.count, id: { entries[claimEntryIndex[$0]].id })
+      distinct: claimEntries.count,
+      id: { [source = self.entries] in source.buffer[claimEntries[$0]].id })
     {
       index = distinct
       if let copies, copies.count == claimEntryIndex.count {

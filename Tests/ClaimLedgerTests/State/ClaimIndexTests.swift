@@ -34,6 +34,41 @@ import Testing
   func aRepeatedIdLeavesTheIndexToBeBuiltOneByOne(count: Int) throws {
     var ids = try Self.ids(count: count, seed: 7 &+ UInt64(count))
     ids[count / 3] = ids[count - 1]
-    #expect(ClaimIndex(distinct: count) { ids[$0] } == nil)
+    let repeated = ids
+    #expect(ClaimIndex(distinct: count) { repeated[$0] } == nil)
+  }
+
+  /// Ids that start in the last slots of the stretches the table is filled in, in parallel:
+  /// their probes run over into the next stretch, so they are set aside and inserted after.
+  static func idsCrowdingTheStretchEnds(count: Int, crowded: Int) throws -> [ClaimID] {
+    let slotCount = ClaimIndex(capacity: count).slotCount
+    let shift = UInt64(64 - slotCount.trailingZeroBitCount)
+    let stretch = slotCount / (4 * ProcessInfoCores.count)
+    var crowd: [ClaimID] = []
+    var others: [ClaimID] = []
+    for id in try ids(count: 1_500_000, seed: 99) {
+      let start = ClaimIndex.start(id.bits &+ 1, shift: shift)
+      if start % stretch >= stretch - 4, crowd.count < crowded {
+        crowd.append(id)
+      } else if others.count < count - crowded {
+        others.append(id)
+      }
+    }
+    return crowd + others
+  }
+
+  @Test func idsWhoseProbesCrossIntoTheNextStretchAreStillFound() throws {
+    let ids = try Self.idsCrowdingTheStretchEnds(count: 70_000, crowded: 64)
+    try #require(ids.count == 70_000 && Set(ids).count == ids.count)
+    let index = try #require(ClaimIndex(distinct: ids.count) { ids[$0] })
+    let misplaced = ids.indices.filter { index.position(of: ids[$0]) != $0 }
+    #expect(misplaced.isEmpty)
+  }
+
+  @Test func aRepeatedIdSetAsideIsStillCaught() throws {
+    var ids = try Self.idsCrowdingTheStretchEnds(count: 70_000, crowded: 64)
+    ids[ids.count - 1] = ids[63]
+    let repeated = ids
+    #expect(ClaimIndex(distinct: repeated.count) { repeated[$0] } == nil)
   }
 }
