@@ -325,7 +325,19 @@ private struct Fold {
         histories.reserveCapacity(order.count + positions.count)
         var ends: [Int] = []
         ends.reserveCapacity(positions.count)
+        // Followers lie anywhere in the file: their entries are read a few hundred claims
+        // ahead, in a loop of loads that do not wait on each other, so that the misses overlap.
+        let lookahead = 256
+        var warmed = 0
+        var touched: Int64 = 0
         for (offset, position) in positions.enumerated() {
+          if offset >= warmed {
+            let upTo = min(positions.count, offset + lookahead)
+            for slot in order[starts[offset]..<starts[upTo]] {
+              touched &+= entries.buffer[Int(slot)].at.millisecondsSinceEpoch
+            }
+            warmed = upTo
+          }
           Fold.apply(
             claimAt: claimEntryIndex[position],
             followers: order[starts[offset]..<starts[offset + 1]],
@@ -339,6 +351,7 @@ private struct Fold {
           start = end
         }
         found.store(issues, at: batch)
+        withExtendedLifetime(touched) {}
       }
     }
     for batchIssues in found.values { issues += batchIssues ?? [] }
