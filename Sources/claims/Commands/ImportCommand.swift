@@ -39,16 +39,34 @@ struct ImportCommand: Command {
     skipsBad = input.flag("--skip-bad")
   }
 
-  /// The file's bytes; the `Data` read is released on return, not held beside its copy.
+  /// The file's bytes, read straight into the array: a million-claim file is gigabytes, and
+  /// going through `Data` held two copies at once.
   private static func contents(of path: String, shown: String) throws -> [UInt8] {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw ImportError.notFound(path: shown)
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw ImportError.notFound(path: shown) }
+    defer { close(fd) }
+    var status = stat()
+    guard fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+      // A pipe or device has no size to read up to: read it whole the general way.
+      guard let data = FileManager.default.contents(atPath: path) else {
+        throw ImportError.notFound(path: shown)
+      }
+      return [UInt8](data)
     }
-    return [UInt8](data)
+    var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+    var done = 0
+    while done < bytes.count {
+      let count = bytes.withUnsafeMutableBytes { buffer in
+        read(fd, buffer.baseAddress.map { $0 + done }, buffer.count - done)
+      }
+      if count < 0, errno == EINTR { continue }
+      guard count > 0 else { break }
+      done += count
+    }
+    // A file that shrank while read is read as far as it went.
+    if done < bytes.count { bytes.removeSubrange(done...) }
+    return bytes
   }
-
-  /// Claims encoded and written at a time: a few megabytes of journal.
-  static let batchSize = 16_384
 
   func run(in context: Context) throws -> CommandOutput {
     let path =
@@ -57,39 +75,19 @@ struct ImportCommand: Command {
     let shown = ReportFiles.display(path, from: context.workingDirectory)
     let bytes = try Self.contents(of: path, shown: shown)
     let format = self.format ?? ClaimImport.guessFormat(path: path, bytes: bytes)
-    let reading = try ClaimImport.read(bytes, path: shown, format: format)
-    if !reading.problems.isEmpty, !skipsBad {
-      throw ImportError.badRows(path: shown, problems: reading.problems)
+    let lines = try ClaimImport.lines(bytes, path: shown, format: format, recordedAt: context.now)
+    if !lines.problems.isEmpty, !skipsBad {
+      throw ImportError.badRows(path: shown, problems: lines.problems)
     }
-    let notes = reading.notes + reading.problems.map { "skipped: \($0)" }
-    let claims = reading.claims
-    // The positions of the claims the ledger lacks, found under the lock.
-    var newClaims: [Int] = []
-    let decide = { (ledger: Ledger) throws(LedgerError) -> (batchCount: Int, result: (Int, Int)) in
-      var seen = Set<ClaimID>()
-      seen.reserveCapacity(claims.count)
-      for position in claims.indices {
-        let id = claims[position].id
-        if ledger.record(for: id) == nil, seen.insert(id).inserted { newClaims.append(position) }
-      }
-      let batchCount = (newClaims.count + Self.batchSize - 1) / Self.batchSize
-      return (isDryRun ? 0 : batchCount, (newClaims.count, claims.count - newClaims.count))
-    }
-    let now = context.now
-    let (added, present) =
-      isDryRun
-      ? try decide(try context.store.load()).result
-      : try context.store.update(inBatches: decide) { batch in
-        let start = batch * Self.batchSize
-        return newClaims[start..<min(newClaims.count, start + Self.batchSize)]
-          .flatMap { claims[$0].entries(at: now) }
-      }
+    let notes = lines.notes + lines.problems.map { "skipped: \($0)" }
+    let count = try context.store.importClaims(lines, isDryRun: isDryRun)
+    let added = count.added
     var summary = isDryRun ? "would import \(added)" : "imported \(added)"
     summary += " claim\(added == 1 ? "" : "s") from \(shown) (\(format.rawValue))"
-    if present > 0 { summary += "; \(present) already in the ledger, skipped" }
-    if !reading.problems.isEmpty {
+    if count.present > 0 { summary += "; \(count.present) already in the ledger, skipped" }
+    if !lines.problems.isEmpty {
       summary +=
-        "; \(reading.problems.count) bad row\(reading.problems.count == 1 ? "" : "s") skipped"
+        "; \(lines.problems.count) bad row\(lines.problems.count == 1 ? "" : "s") skipped"
     }
     return CommandOutput(summary + "\n", notes: notes)
   }
