@@ -1,3 +1,5 @@
+import Foundation
+
 /// Journal lines written straight from an import row's bytes, with no `String` per cell.
 ///
 /// A row whose cells are all in the plain form an export writes (ids of 10 lowercase hex
@@ -104,33 +106,30 @@ struct ImportLineWriter {
       throw Declined()
     }
     var outcome: Outcome?
-    if let word = try reader.text(row[.outcome]) {
-      guard let named = Self.outcomes.first(where: { Self.spells(word, $0.spelling) }) else {
-        throw Declined()
-      }
-      outcome = named.value
+    let outcomeWord = try reader.text(row[.outcome])
+    if let outcomeWord {
+      guard let named = EntryDecoder.outcome(spelledBy: outcomeWord) else { throw Declined() }
+      outcome = named
     }
     var status: Status = outcome == nil ? .open : .resolved
     if let word = try reader.text(row[.status]) {
-      guard let named = Self.statuses.first(where: { Self.spells(word, $0.spelling) }) else {
-        throw Declined()
-      }
-      status = named.value
+      guard let named = Self.status(spelledBy: word) else { throw Declined() }
+      status = named
     }
     let reason = try reader.text(row[.reason])
     let note = try reader.text(row[.note])
-    var settlement: (outcome: Outcome, on: UnsafeBufferPointer<UInt8>, isVoid: Bool)?
+    var settlement:
+      (outcome: UnsafeBufferPointer<UInt8>, on: UnsafeBufferPointer<UInt8>, isVoid: Bool)?
     switch status {
     case .resolved:
-      guard let outcome, let on = try Self.day(reader.text(row[.resolvedOn])) else {
-        throw Declined()
-      }
+      guard let outcome, let outcomeWord, let on = try Self.day(reader.text(row[.resolvedOn]))
+      else { throw Declined() }
       if let said, on.day < said.day { throw Declined() }
       if let reason, !Self.voidReasons.contains(where: { Self.spells(reason, $0) }) {
         throw Declined()
       }
       if outcome == .void, reason == nil { throw Declined() }
-      settlement = (outcome, on.bytes, outcome == .void)
+      settlement = (outcomeWord, on.bytes, outcome == .void)
     case .open, .proposed, .rejected:
       if outcome != nil { throw Declined() }
     }
@@ -173,10 +172,7 @@ struct ImportLineWriter {
     }
     if let settlement {
       begin("resolve", idText, stamp: 1)
-      appendKey("outcome")
-      bytes.append(UInt8(ascii: "\""))
-      append(settlement.outcome.rawValue)
-      bytes.append(UInt8(ascii: "\""))
+      try field("outcome", settlement.outcome)
       try field("on", settlement.on)
       if let evidence { try field("evidence", evidence) }
       if settlement.isVoid, let reason { try field("reason", reason) }
@@ -243,23 +239,31 @@ struct ImportLineWriter {
     return leadingZeros <= 2
   }
 
-  static func spells(_ word: UnsafeBufferPointer<UInt8>, _ name: String) -> Bool {
-    word.count == name.utf8.count && word.elementsEqual(name.utf8)
+  static func spells(_ word: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+    EntryDecoder.spells(word, name)
   }
 
-  private static let outcomes = Outcome.allCases.map { (value: $0, spelling: $0.rawValue) }
-  private static let statuses = Status.allCases.map { (value: $0, spelling: $0.rawValue) }
-  private static let voidReasons = VoidReason.allCases.map(\.rawValue)
+  static func spells(_ word: UnsafeBufferPointer<UInt8>, _ name: [UInt8]) -> Bool {
+    guard word.count == name.count else { return false }
+    guard let base = word.baseAddress else { return true }
+    return memcmp(base, name, word.count) == 0
+  }
+
+  static func status(spelledBy word: UnsafeBufferPointer<UInt8>) -> Status? {
+    if spells(word, "open") { return .open }
+    if spells(word, "resolved") { return .resolved }
+    if spells(word, "proposed") { return .proposed }
+    if spells(word, "rejected") { return .rejected }
+    return nil
+  }
+
+  private static let voidReasons = VoidReason.allCases.map { Array($0.rawValue.utf8) }
 
   // MARK: Writing
 
   private mutating func append(_ text: StaticString) {
     bytes.append(
       contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-  }
-
-  private mutating func append(_ text: String) {
-    bytes.append(contentsOf: text.utf8)
   }
 
   private mutating func begin(_ kind: StaticString, _ id: UnsafeBufferPointer<UInt8>, stamp: Int) {

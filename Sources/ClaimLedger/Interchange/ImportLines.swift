@@ -70,24 +70,32 @@ extension ClaimImport {
   /// Reads every row into journal lines stamped `now` (and a millisecond or two after, as
   /// `ImportedClaim.entries(at:)` does); the bad rows become `problems`.
   ///
-  /// CSV and JSON Lines are read in pieces on all cores, each row straight from its bytes to
-  /// its lines; rows in any other form than an export's, and Fatebook files, go through
-  /// `read`, so both give the same lines and the same messages.
+  /// CSV and JSON Lines are read in pieces on all cores, each piece into a buffer its core
+  /// reuses and each row straight from its bytes to its lines; rows in any other form than an
+  /// export's, and Fatebook files, go through `read`, so both give the same lines and the same
+  /// messages.
+  public static func lines(
+    _ file: ImportFile, path: String, format: ImportFormat, recordedAt now: Timestamp
+  ) throws(ImportError) -> ImportLines {
+    try lines(file, path: path, format: format, recordedAt: now, pieceSize: pieceSize)
+  }
+
+  /// `lines` of bytes already in memory.
   public static func lines(
     _ bytes: [UInt8], path: String, format: ImportFormat, recordedAt now: Timestamp
   ) throws(ImportError) -> ImportLines {
-    try lines(bytes, path: path, format: format, recordedAt: now, pieceSize: pieceSize)
+    try lines(ImportFile(bytes: bytes), path: path, format: format, recordedAt: now)
   }
 
   /// `lines`, cut into pieces of about `pieceSize` bytes (small ones in tests).
   static func lines(
-    _ bytes: [UInt8], path: String, format: ImportFormat, recordedAt now: Timestamp,
+    _ file: ImportFile, path: String, format: ImportFormat, recordedAt now: Timestamp,
     pieceSize: Int
   ) throws(ImportError) -> ImportLines {
     switch format {
-    case .fatebook: return lines(from: try read(bytes, path: path, format: format), at: now)
-    case .jsonl: return jsonLines(bytes, path: path, at: now, pieceSize: pieceSize)
-    case .csv: return try csvLines(bytes, path: path, at: now, pieceSize: pieceSize)
+    case .fatebook: return lines(from: try read(file.all(), path: path, format: format), at: now)
+    case .jsonl: return try jsonLines(file, path: path, at: now, pieceSize: pieceSize)
+    case .csv: return try csvLines(file, path: path, at: now, pieceSize: pieceSize)
     }
   }
 
@@ -101,20 +109,27 @@ extension ClaimImport {
       format: reading.format, notes: reading.notes, problems: reading.problems, pieces: [piece])
   }
 
+  /// The problem of a piece the file no longer holds whole.
+  private static func changed(_ path: String, line: Int) -> ImportError {
+    .malformed(
+      at: SourceLocation(path: path, line: line),
+      reason: "the file changed while it was read; import it again")
+  }
+
   // MARK: CSV
 
   private static func csvLines(
-    _ bytes: [UInt8], path: String, at now: Timestamp, pieceSize: Int
+    _ file: ImportFile, path: String, at now: Timestamp, pieceSize: Int
   ) throws(ImportError) -> ImportLines {
-    let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    guard let header = try header(of: bytes, from: start, path: path) else {
+    let start = file.prefix(3) == [0xEF, 0xBB, 0xBF] ? 3 : 0
+    guard let header = try header(of: file, from: start, path: path) else {
       return ImportLines(format: .csv)
     }
     let names = header.names
     let missing = ["text", "source", "said"].filter { !names.contains($0) }
     // Which problem comes first then depends on every row: the whole reader decides.
     guard missing.isEmpty else {
-      return lines(from: try read(bytes, path: path, format: .csv), at: now)
+      return lines(from: try read(file.all(), path: path, format: .csv), at: now)
     }
     var lines = ImportLines(format: .csv)
     let unknown = names.filter { !csvColumns.contains($0) && !$0.isEmpty }
@@ -132,60 +147,24 @@ extension ClaimImport {
     }
     let positions = index
     let columns = firstColumns
-    let size = bytes.count - header.end
-    let pieces = size < 2 * pieceSize ? 1 : max(2 * ProcessInfoCores.count, size / pieceSize)
     let starts =
       [(offset: header.end, line: header.nextLine)]
-      + CSVReader.rowEnds(in: bytes, from: header.end, line: header.nextLine, pieces: pieces)
+      + csvCuts(file, from: header.end, line: header.nextLine, pieceSize: pieceSize)
     let isDetectingLanguage = positions["lang"] == nil
+    let workspaces = ImportWorkspaces()
     let results = inParallel(count: starts.count) { number in
-      let end = number + 1 < starts.count ? starts[number + 1].offset : bytes.count
-      let range = starts[number].offset..<end
+      let end = number + 1 < starts.count ? starts[number + 1].offset : file.count
       let firstLine = starts[number].line
+      var workspace = workspaces.take()
       var piece = ImportPiece()
-      var writer = ImportLineWriter(recordedAt: now)
-      func fallBack(_ row: CSVRow) {
-        switch claim(fromRow: row, names: names, index: positions, path: path) {
-        case .success(let claim): piece.append(claim, at: now, to: &writer.bytes)
-        case .failure(let problem): piece.problems.append(problem)
-        }
+      if file.read(starts[number].offset..<end, into: &workspace.input) {
+        piece = csvPiece(
+          &workspace, firstLine: firstLine, names: names, positions: positions, columns: columns,
+          isDetectingLanguage: isDetectingLanguage, path: path, at: now)
+      } else {
+        piece.failure = changed(path, line: firstLine)
       }
-      let isRead = bytes.withUnsafeBufferPointer { file in
-        guard JSONScanner.isValidUTF8(UnsafeBufferPointer(rebasing: file[range])) else {
-          return false
-        }
-        let reader = CSVCellReader(file: file, columns: columns)
-        var cells = ImportCells()
-        var isSure = true
-        let isWellFormed = reader.forEachRow(in: range, firstLine: firstLine, cells: &cells) {
-          row, cells in
-          if row.cellCount == names.count,
-            let id = writer.append(cells, file: file, isDetectingLanguage: isDetectingLanguage)
-          {
-            piece.noteClaim(id, endingAt: writer.bytes.count)
-            return
-          }
-          // The whole reader on the row alone gives its cells and their columns.
-          do {
-            try CSVReader.rows(bytes, in: row.bytes, firstLine: row.line).forEach(fallBack)
-          } catch {
-            isSure = false
-          }
-        }
-        return isWellFormed && isSure
-      }
-      if !isRead {
-        piece = ImportPiece()
-        writer.bytes.removeAll()
-        do throws(CSVReader.Failure) {
-          try CSVReader.rows(bytes, in: range, firstLine: firstLine).forEach(fallBack)
-        } catch {
-          piece.failure = .malformed(
-            at: SourceLocation(path: path, line: error.line, column: error.column),
-            reason: error.reason)
-        }
-      }
-      piece.bytes = writer.bytes
+      workspaces.give(workspace)
       return piece
     }
     if let failure = results.lazy.compactMap(\.failure).first { throw failure }
@@ -194,89 +173,256 @@ extension ClaimImport {
     return lines
   }
 
+  /// The lines of one piece of rows, `workspace.input`, whose first row starts on `firstLine`.
+  private static func csvPiece(
+    _ workspace: inout ImportWorkspace, firstLine: Int, names: [String],
+    positions: [String: Int], columns: [ImportColumn?], isDetectingLanguage: Bool,
+    path: String, at now: Timestamp
+  ) -> ImportPiece {
+    let bytes = workspace.input
+    var piece = ImportPiece()
+    var writer = ImportLineWriter(recordedAt: now)
+    // An export's rows make about a third more bytes of journal; the piece keeps the buffer.
+    writer.bytes.reserveCapacity(2 * bytes.count + 4_096)
+    var cells = ImportCells()
+    swap(&cells, &workspace.cells)
+    func fallBack(_ row: CSVRow) {
+      switch claim(fromRow: row, names: names, index: positions, path: path) {
+      case .success(let claim): piece.append(claim, at: now, to: &writer.bytes)
+      case .failure(let problem): piece.problems.append(problem)
+      }
+    }
+    let isRead = bytes.withUnsafeBufferPointer { file in
+      guard JSONScanner.isValidUTF8(file) else { return false }
+      let reader = CSVCellReader(file: file, columns: columns)
+      var isSure = true
+      let isWellFormed = reader.forEachRow(in: 0..<file.count, firstLine: firstLine, cells: &cells)
+      { row, cells in
+        if row.cellCount == names.count,
+          let id = writer.append(cells, file: file, isDetectingLanguage: isDetectingLanguage)
+        {
+          piece.noteClaim(id, endingAt: writer.bytes.count)
+          return
+        }
+        // The whole reader on the row alone gives its cells and their columns.
+        do {
+          try CSVReader.rows(bytes, in: row.bytes, firstLine: row.line).forEach(fallBack)
+        } catch {
+          isSure = false
+        }
+      }
+      return isWellFormed && isSure
+    }
+    if !isRead {
+      piece = ImportPiece()
+      writer.bytes.removeAll(keepingCapacity: true)
+      do throws(CSVReader.Failure) {
+        try CSVReader.rows(bytes, in: 0..<bytes.count, firstLine: firstLine).forEach(fallBack)
+      } catch {
+        piece.failure = .malformed(
+          at: SourceLocation(path: path, line: error.line, column: error.column),
+          reason: error.reason)
+      }
+    }
+    piece.bytes = writer.bytes
+    swap(&cells, &workspace.cells)
+    return piece
+  }
+
   /// The header row's names, trimmed and lower-cased, and where the rows after it start; nil
   /// when the file has no row. Blank lines before it are passed over, as `CSVReader` does.
-  private static func header(of bytes: [UInt8], from start: Int, path: String)
+  private static func header(of file: ImportFile, from start: Int, path: String)
     throws(ImportError) -> (names: [String], end: Int, nextLine: Int)?
   {
     var offset = start
     var line = 1
-    while offset < bytes.count {
-      let end = CSVReader.firstRowEnd(in: bytes, from: offset)
+    var size = 1 << 16
+    var block: [UInt8] = []
+    while offset < file.count {
+      guard file.read(offset..<min(file.count, offset + size), into: &block) else {
+        throw changed(path, line: line)
+      }
+      let end = CSVReader.firstRowEnd(in: block, from: 0)
+      // A row that may go on past the block (or a CR whose LF may follow) needs a larger one.
+      if end.offset + 1 >= block.count, offset + block.count < file.count {
+        size *= 4
+        continue
+      }
       let rows: [CSVRow]
       do {
-        rows = try CSVReader.rows(bytes, in: offset..<end.offset, firstLine: line)
+        rows = try CSVReader.rows(block, in: 0..<end.offset, firstLine: line)
       } catch {
         throw .malformed(
           at: SourceLocation(path: path, line: error.line, column: error.column),
           reason: error.reason)
       }
       if let row = rows.first {
-        return (row.cells.map { $0.trimmingSpaces().lowercased() }, end.offset, line + end.lines)
+        return (
+          row.cells.map { $0.trimmingSpaces().lowercased() }, offset + end.offset,
+          line + end.lines
+        )
       }
-      offset = end.offset
+      offset += end.offset
       line += end.lines
     }
     return nil
   }
 
+  /// About every `pieceSize` bytes from `start`, the offset just after a row's end and the line
+  /// the next row starts on, found as `CSVReader.rowEnds` finds them (following the quotes),
+  /// reading the file a block at a time.
+  static func csvCuts(
+    _ file: ImportFile, from start: Int, line firstLine: Int, pieceSize: Int,
+    blockSize: Int = 8 << 20
+  ) -> [(offset: Int, line: Int)] {
+    let size = file.count - start
+    guard size >= 2 * pieceSize else { return [] }
+    let step = min(pieceSize, size / (2 * ProcessInfoCores.count))
+    var cuts: [(offset: Int, line: Int)] = []
+    var next = start + step
+    var line = firstLine
+    var isQuoted = false
+    var isAfterReturn = false
+    var block: [UInt8] = []
+    var blockStart = start
+    func rowEnded(at offset: Int) {
+      line += 1
+      if offset >= next {
+        cuts.append((offset, line))
+        next = offset + step
+      }
+    }
+    while blockStart < file.count {
+      guard file.read(blockStart..<min(file.count, blockStart + blockSize), into: &block) else {
+        break
+      }
+      var index = 0
+      if isAfterReturn {
+        // A CR ended the last block: a LF starting this one belongs to it.
+        isAfterReturn = false
+        if block.first == UInt8(ascii: "\n") { index = 1 }
+        rowEnded(at: blockStart + index)
+      }
+      while index < block.count {
+        index = WordScan.firstFlagged(in: block, from: index, by: quotesAndLineEnds)
+        guard index < block.count else { break }
+        let byte = block[index]
+        index += 1
+        if byte == UInt8(ascii: "\"") {
+          isQuoted.toggle()
+        } else if byte == UInt8(ascii: "\n") {
+          if isQuoted { line += 1 } else { rowEnded(at: blockStart + index) }
+        } else if byte == UInt8(ascii: "\r"), !isQuoted {
+          guard index < block.count else {
+            isAfterReturn = true
+            break
+          }
+          if block[index] == UInt8(ascii: "\n") { index += 1 }
+          rowEnded(at: blockStart + index)
+        }
+      }
+      blockStart += block.count
+    }
+    return cuts.filter { $0.offset < file.count }
+  }
+
+  /// Quotes and line ends: all the pass that cuts the rows needs to see (commas do not
+  /// matter to it, and are most of what `WordScan.cellEnds` stops at).
+  @inline(__always)
+  private static func quotesAndLineEnds(_ word: UInt64) -> UInt64 {
+    WordScan.matches(word, 0x22) | WordScan.matches(word, 13) | WordScan.matches(word, 10)
+  }
+
   // MARK: JSON Lines
 
   private static func jsonLines(
-    _ bytes: [UInt8], path: String, at now: Timestamp, pieceSize: Int
-  ) -> ImportLines {
-    let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    _ file: ImportFile, path: String, at now: Timestamp, pieceSize: Int
+  ) throws(ImportError) -> ImportLines {
+    let start = file.prefix(3) == [0xEF, 0xBB, 0xBF] ? 3 : 0
     var cuts = [start]
-    while let last = cuts.last, last + pieceSize < bytes.count,
-      let newline = bytes[(last + pieceSize)...].firstIndex(of: 10), newline + 1 < bytes.count
+    var window: [UInt8] = []
+    var searched = start + pieceSize
+    while searched < file.count,
+      file.read(searched..<min(file.count, searched + (1 << 16)), into: &window)
     {
-      cuts.append(newline + 1)
+      guard let newline = window.firstIndex(of: 10) else {
+        searched += window.count
+        continue
+      }
+      let cut = searched + newline + 1
+      if cut < file.count { cuts.append(cut) }
+      searched = cut + pieceSize
     }
     let starts = cuts
+    let workspaces = ImportWorkspaces()
     let results = inParallel(count: starts.count) { number in
       let isLast = number + 1 == starts.count
-      let end = isLast ? bytes.count : starts[number + 1]
+      let end = isLast ? file.count : starts[number + 1]
+      var workspace = workspaces.take()
       var piece = ImportPiece()
-      var writer = ImportLineWriter(recordedAt: now)
-      bytes.withUnsafeBufferPointer { file in
-        var cells = ImportCells()
-        var lineStart = starts[number]
-        var lineNumber = 0
-        while lineStart < end || (isLast && lineStart == end) {
-          let lineEnd = firstNewline(in: file, from: lineStart, to: end)
-          lineNumber += 1
-          var range = lineStart..<lineEnd
-          lineStart = lineEnd + 1
-          if range.upperBound > range.lowerBound, file[range.upperBound - 1] == 13 {
-            range = range.lowerBound..<(range.upperBound - 1)
-          }
-          if file[range].allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
-          if JSONCellReader.read(file, line: range, into: &cells),
-            let id = writer.append(
-              cells, file: file, isDetectingLanguage: cells[.lang].kind == .absent)
-          {
-            piece.noteClaim(id, endingAt: writer.bytes.count)
-            continue
-          }
-          switch readJSONLine(bytes[range], number: lineNumber, path: path) {
-          case .success(let claim): piece.append(claim, at: now, to: &writer.bytes)
-          case .failure(let problem): piece.problems.append(problem)
-          case nil: break
-          }
-        }
-        piece.lineCount = lineNumber
+      if file.read(starts[number]..<end, into: &workspace.input) {
+        piece = jsonPiece(&workspace, isLast: isLast, path: path, at: now)
+      } else {
+        piece.failure = changed(path, line: 1)
       }
-      piece.bytes = writer.bytes
+      workspaces.give(workspace)
       return piece
     }
     var lines = ImportLines(format: .jsonl)
     var linesBefore = 0
     for piece in results {
       lines.problems += piece.problems.map { $0.movedDown(by: linesBefore) }
+      if let failure = piece.failure { throw failure.movedDown(by: linesBefore) }
       linesBefore += piece.lineCount
     }
     lines.pieces = results
     return lines
+  }
+
+  /// The lines of one piece of JSON Lines, `workspace.input`, numbered from 1; the caller
+  /// moves the problems down to their lines in the file.
+  private static func jsonPiece(
+    _ workspace: inout ImportWorkspace, isLast: Bool, path: String, at now: Timestamp
+  ) -> ImportPiece {
+    let bytes = workspace.input
+    var piece = ImportPiece()
+    var writer = ImportLineWriter(recordedAt: now)
+    // An exported line makes about half its bytes of journal; the piece keeps the buffer.
+    writer.bytes.reserveCapacity(bytes.count + 4_096)
+    var cells = ImportCells()
+    swap(&cells, &workspace.cells)
+    bytes.withUnsafeBufferPointer { file in
+      let end = file.count
+      var lineStart = 0
+      var lineNumber = 0
+      // The last piece's text after its last newline is a line too, if only a blank one.
+      while lineStart < end || (isLast && lineStart == end) {
+        let lineEnd = firstNewline(in: file, from: lineStart, to: end)
+        lineNumber += 1
+        var range = lineStart..<lineEnd
+        lineStart = lineEnd + 1
+        if range.upperBound > range.lowerBound, file[range.upperBound - 1] == 13 {
+          range = range.lowerBound..<(range.upperBound - 1)
+        }
+        if file[range].allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
+        if JSONCellReader.read(file, line: range, into: &cells),
+          let id = writer.append(
+            cells, file: file, isDetectingLanguage: cells[.lang].kind == .absent)
+        {
+          piece.noteClaim(id, endingAt: writer.bytes.count)
+          continue
+        }
+        switch readJSONLine(bytes[range], number: lineNumber, path: path) {
+        case .success(let claim): piece.append(claim, at: now, to: &writer.bytes)
+        case .failure(let problem): piece.problems.append(problem)
+        case nil: break
+        }
+      }
+      piece.lineCount = lineNumber
+    }
+    piece.bytes = writer.bytes
+    swap(&cells, &workspace.cells)
+    return piece
   }
 
   /// Where the first newline from `start` is, found with `memchr`; `end` when there is none.

@@ -39,43 +39,14 @@ struct ImportCommand: Command {
     skipsBad = input.flag("--skip-bad")
   }
 
-  /// The file's bytes, read straight into the array: a million-claim file is gigabytes, and
-  /// going through `Data` held two copies at once.
-  private static func contents(of path: String, shown: String) throws -> [UInt8] {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw ImportError.notFound(path: shown) }
-    defer { close(fd) }
-    var status = stat()
-    guard fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-      // A pipe or device has no size to read up to: read it whole the general way.
-      guard let data = FileManager.default.contents(atPath: path) else {
-        throw ImportError.notFound(path: shown)
-      }
-      return [UInt8](data)
-    }
-    var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
-    var done = 0
-    while done < bytes.count {
-      let count = bytes.withUnsafeMutableBytes { buffer in
-        read(fd, buffer.baseAddress.map { $0 + done }, buffer.count - done)
-      }
-      if count < 0, errno == EINTR { continue }
-      guard count > 0 else { break }
-      done += count
-    }
-    // A file that shrank while read is read as far as it went.
-    if done < bytes.count { bytes.removeSubrange(done...) }
-    return bytes
-  }
-
   func run(in context: Context) throws -> CommandOutput {
     let path =
       file.hasPrefix("/")
       ? file : (context.workingDirectory as NSString).appendingPathComponent(file)
     let shown = ReportFiles.display(path, from: context.workingDirectory)
-    let bytes = try Self.contents(of: path, shown: shown)
-    let format = self.format ?? ClaimImport.guessFormat(path: path, bytes: bytes)
-    let lines = try ClaimImport.lines(bytes, path: shown, format: format, recordedAt: context.now)
+    let file = try ImportFile(path: path, shown: shown)
+    let format = self.format ?? ClaimImport.guessFormat(path: path, bytes: file.prefix(1 << 20))
+    let lines = try ClaimImport.lines(file, path: shown, format: format, recordedAt: context.now)
     if !lines.problems.isEmpty, !skipsBad {
       throw ImportError.badRows(path: shown, problems: lines.problems)
     }

@@ -88,7 +88,7 @@ private func randomCells(_ dice: inout Dice) -> [String: String] {
   ) {
     let bytes = Array(text.utf8)
     let fast = try ClaimImport.lines(
-      bytes, path: "sheet", format: format, recordedAt: now, pieceSize: 2_048)
+      ImportFile(bytes: bytes), path: "sheet", format: format, recordedAt: now, pieceSize: 2_048)
     let slow = ClaimImport.lines(
       from: try ClaimImport.read(bytes, path: "sheet", format: format), at: now)
     return (fast, slow)
@@ -204,6 +204,32 @@ private func randomCells(_ dice: inout Dice) -> [String: String] {
     }
     #expect(lines.claimCount == 50)
     #expect(String(decoding: lines.pieces.flatMap(\.bytes), as: UTF8.self) == expected)
+  }
+
+  @Test(arguments: [1, 2, 3] as [UInt64])
+  func rowsAreCutBlockByBlockWhereTheWholeReaderCutsThem(seed: UInt64) {
+    var dice = Dice(state: seed)
+    var csv = "a,b\r\n"
+    for _ in 0..<300 {
+      csv += CSVField.text(dice.text(4)) + "," + CSVField.text(dice.text(4))
+      csv += dice.pick(["\r\n", "\n", "\r"])
+    }
+    let bytes = Array(csv.utf8)
+    // Every row end, from the reader that sees the whole file at once.
+    let rowEnds = CSVReader.rowEnds(in: bytes, from: 5, line: 2, pieces: bytes.count)
+    let cuts = ClaimImport.csvCuts(
+      ImportFile(bytes: bytes), from: 5, line: 2, pieceSize: 256, blockSize: 7)
+    #expect(cuts.count > 10)
+    for cut in cuts {
+      #expect(rowEnds.contains { $0 == cut }, "\(cut)")
+    }
+  }
+
+  @Test func statusesAreReadByTheirBytes() {
+    for status in Status.allCases {
+      let word = Array(status.rawValue.utf8)
+      #expect(word.withUnsafeBufferPointer { ImportLineWriter.status(spelledBy: $0) } == status)
+    }
   }
 
   @Test func aPlainProbabilityIsWrittenBackAsItsOwnDigits() {

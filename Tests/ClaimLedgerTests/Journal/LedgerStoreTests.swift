@@ -76,7 +76,8 @@ import Testing
     csv += "Claim 3,The Information,2026-01-21,0.7,\n"
     let now = try Fixture.time("2026-02-01T10:00:00Z")
     let lines = try ClaimImport.lines(
-      Array(csv.utf8), path: "sheet.csv", format: .csv, recordedAt: now, pieceSize: 64)
+      ImportFile(bytes: Array(csv.utf8)), path: "sheet.csv", format: .csv, recordedAt: now,
+      pieceSize: 64)
     #expect(lines.pieces.count > 4)
     #expect(try store.importClaims(lines, isDryRun: false) == ImportCount(added: 39, present: 2))
     let written = try (0..<40).filter { $0 != 7 }.flatMap {
