@@ -136,51 +136,49 @@ struct ImportLineWriter {
     let evidence = settlement == nil ? nil : try reader.text(row[.evidence])
 
     // The claim entry, its fields in `Entry.writeJSON`'s order.
-    begin("claim", idText, stamp: 0)
-    try field("text", text)
-    if let quote { try field("quote", quote) }
-    try field("source", source)
-    if let via = try reader.text(row[.via]) { try field("via", via) }
-    if let url = try reader.text(row[.url]) { try field("url", url) }
+    begin(#"{"entry":"claim","id":""#, idText, stamp: 0)
+    try field(#","text":""#, text)
+    if let quote { try field(#","quote":""#, quote) }
+    try field(#","source":""#, source)
+    if let via = try reader.text(row[.via]) { try field(#","via":""#, via) }
+    if let url = try reader.text(row[.url]) { try field(#","url":""#, url) }
     if let said {
-      try field("said", said.bytes)
+      try field(#","said":""#, said.bytes)
     } else {
-      appendKey("said")
-      append("null")
+      append(#","said":null"#)
     }
-    if let deadline { try field("deadline", deadline.bytes) }
-    if let words = try reader.text(row[.deadlineText]) { try field("deadline_text", words) }
-    appendKey("confidence")
+    if let deadline { try field(#","deadline":""#, deadline.bytes) }
+    if let words = try reader.text(row[.deadlineText]) { try field(#","deadline_text":""#, words) }
+    append(#","confidence":"#)
     bytes.append(contentsOf: confidence)
-    if let hedge { try field("hedge", hedge) }
-    if let lang { try field("lang", lang) }
-    appendKey("tags")
+    if let hedge { try field(#","hedge":""#, hedge) }
+    if let lang { try field(#","lang":""#, lang) }
+    append(#","tags":"#)
     try appendTags(row, reader: reader)
-    appendKey("status")
+    append(#","status":"#)
     append(status == .proposed || status == .rejected ? #""proposed""# : #""open""#)
     if isConditional {
-      appendKey("conditional")
-      append("true")
+      append(#","conditional":true"#)
     }
-    if let document = try reader.text(row[.document]) { try field("document", document) }
+    if let document = try reader.text(row[.document]) { try field(#","document":""#, document) }
     end()
 
     if status == .rejected {
-      begin("reject", idText, stamp: 1)
-      if let reason { try field("reason", reason) }
+      begin(#"{"entry":"reject","id":""#, idText, stamp: 1)
+      if let reason { try field(#","reason":""#, reason) }
       end()
     }
     if let settlement {
-      begin("resolve", idText, stamp: 1)
-      try field("outcome", settlement.outcome)
-      try field("on", settlement.on)
-      if let evidence { try field("evidence", evidence) }
-      if settlement.isVoid, let reason { try field("reason", reason) }
-      if let note { try field("note", note) }
+      begin(#"{"entry":"resolve","id":""#, idText, stamp: 1)
+      try field(#","outcome":""#, settlement.outcome)
+      try field(#","on":""#, settlement.on)
+      if let evidence { try field(#","evidence":""#, evidence) }
+      if settlement.isVoid, let reason { try field(#","reason":""#, reason) }
+      if let note { try field(#","note":""#, note) }
       end()
     } else if let note {
-      begin("amend", idText, stamp: 2)
-      try field("note", note)
+      begin(#"{"entry":"amend","id":""#, idText, stamp: 2)
+      try field(#","note":""#, note)
       end()
     }
     return id
@@ -266,10 +264,9 @@ struct ImportLineWriter {
       contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
   }
 
-  private mutating func begin(_ kind: StaticString, _ id: UnsafeBufferPointer<UInt8>, stamp: Int) {
-    append(#"{"entry":""#)
-    append(kind)
-    append(#"","id":""#)
+  /// Starts an entry: `start` is `{"entry":"KIND","id":"`, then the id and the time.
+  private mutating func begin(_ start: StaticString, _ id: UnsafeBufferPointer<UInt8>, stamp: Int) {
+    append(start)
     bytes.append(contentsOf: id)
     bytes.append(UInt8(ascii: "\""))
     bytes.append(contentsOf: stamps[stamp])
@@ -279,23 +276,25 @@ struct ImportLineWriter {
     append("}\n")
   }
 
-  private mutating func appendKey(_ name: StaticString) {
-    append(",\"")
-    append(name)
-    append("\":")
-  }
-
-  private mutating func field(_ name: StaticString, _ text: UnsafeBufferPointer<UInt8>)
+  /// A member: `key` is `,"NAME":"`, then the text escaped and the closing quote.
+  private mutating func field(_ key: StaticString, _ text: UnsafeBufferPointer<UInt8>)
     throws(Declined)
   {
-    appendKey(name)
-    try appendString(text)
+    append(key)
+    try appendEscaped(text)
+    bytes.append(UInt8(ascii: "\""))
   }
 
   /// A JSON string escaped as `JSONBuffer` escapes it. A NUL is declined: the journal reader
   /// refuses `\u0000`, and `RowFields`' entries are read back, which reports it.
   private mutating func appendString(_ text: UnsafeBufferPointer<UInt8>) throws(Declined) {
     bytes.append(UInt8(ascii: "\""))
+    try appendEscaped(text)
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// The text's bytes with the escapes JSON needs, without quotes around them.
+  private mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>) throws(Declined) {
     if !JSONScanner.needsEscape(text) {
       bytes.append(contentsOf: text)
     } else {
@@ -316,7 +315,6 @@ struct ImportLineWriter {
         }
       }
     }
-    bytes.append(UInt8(ascii: "\""))
   }
 
   /// The tags as a JSON list: a JSON file's list as it was, or a cell split at `;` with the
