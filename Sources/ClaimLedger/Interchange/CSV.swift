@@ -198,15 +198,15 @@ public enum CSVReader {
   }
 
   /// About every `count / pieces` bytes, the offset just after a row's end and the line the
-  /// next row starts on, counted as `rows(_:in:firstLine:)` counts them.
-  private static func rowEnds(in bytes: [UInt8], from start: Int, pieces: Int)
+  /// next row starts on, counted as `rows(_:in:firstLine:)` counts them from `line`.
+  static func rowEnds(in bytes: [UInt8], from start: Int, line firstLine: Int = 1, pieces: Int)
     -> [(offset: Int, line: Int)]
   {
     let step = max(1, (bytes.count - start) / pieces)
     var cuts: [(offset: Int, line: Int)] = []
     var next = start + step
     var index = start
-    var line = 1
+    var line = firstLine
     var isQuoted = false
     let count = bytes.count
     while index < count {
@@ -235,8 +235,33 @@ public enum CSVReader {
     return cuts.filter { $0.offset < count }
   }
 
+  /// Just after the end of the row that starts at `start` (or the end of the bytes), and the
+  /// line breaks passed to get there, following the quotes as `rowEnds` does.
+  static func firstRowEnd(in bytes: [UInt8], from start: Int) -> (offset: Int, lines: Int) {
+    var index = start
+    var lines = 0
+    var isQuoted = false
+    let count = bytes.count
+    while index < count {
+      index = WordScan.firstFlagged(in: bytes, from: index, by: WordScan.cellEnds)
+      guard index < count else { break }
+      let byte = bytes[index]
+      index += 1
+      if byte == UInt8(ascii: "\"") {
+        isQuoted.toggle()
+      } else if byte == UInt8(ascii: "\n") {
+        lines += 1
+        if !isQuoted { return (index, lines) }
+      } else if byte == UInt8(ascii: "\r"), !isQuoted {
+        if index < count, bytes[index] == UInt8(ascii: "\n") { index += 1 }
+        return (index, lines + 1)
+      }
+    }
+    return (count, lines)
+  }
+
   /// The rows of `bytes[range]`, whose first row starts on `firstLine`.
-  private static func rows(_ bytes: [UInt8], in range: Range<Int>, firstLine: Int)
+  static func rows(_ bytes: [UInt8], in range: Range<Int>, firstLine: Int)
     throws(Failure) -> [CSVRow]
   {
     var rows: [CSVRow] = []

@@ -124,34 +124,39 @@ public enum ClaimImport {
     }
     let index = positions
     let rows = Array(rows)
-    let results = ParallelMap.map(count: rows.count) {
-      number -> Result<ImportedClaim, ImportError> in
-      let row = rows[number]
-      if row.cells.count != names.count {
-        return .failure(
-          .malformed(
-            at: SourceLocation(path: path, line: row.line, column: 1),
-            reason: "\(row.cells.count) cells where the header has \(names.count)"))
-      }
-      let fields = RowFields(
-        path: path, line: row.line,
-        value: { key in
-          guard let position = index[key] else { return nil }
-          guard position < row.cells.count else { return "" }
-          return CSVField.decodeText(row.cells[position])
-        },
-        column: { key in
-          index[key].map { $0 < row.columns.count ? row.columns[$0] : 1 } ?? 1
-        },
-        tags: nil)
-      do throws(ImportError) {
-        return .success(try fields.claim(detectingLanguage: index["lang"] == nil))
-      } catch {
-        return .failure(error)
-      }
+    let results = ParallelMap.map(count: rows.count) { number in
+      claim(fromRow: rows[number], names: names, index: index, path: path)
     }
     reading.collect(results)
     return reading
+  }
+
+  /// One CSV row as a claim or a problem; `index` gives each name's first position.
+  static func claim(fromRow row: CSVRow, names: [String], index: [String: Int], path: String)
+    -> Result<ImportedClaim, ImportError>
+  {
+    if row.cells.count != names.count {
+      return .failure(
+        .malformed(
+          at: SourceLocation(path: path, line: row.line, column: 1),
+          reason: "\(row.cells.count) cells where the header has \(names.count)"))
+    }
+    let fields = RowFields(
+      path: path, line: row.line,
+      value: { key in
+        guard let position = index[key] else { return nil }
+        guard position < row.cells.count else { return "" }
+        return CSVField.decodeText(row.cells[position])
+      },
+      column: { key in
+        index[key].map { $0 < row.columns.count ? row.columns[$0] : 1 } ?? 1
+      },
+      tags: nil)
+    do throws(ImportError) {
+      return .success(try fields.claim(detectingLanguage: index["lang"] == nil))
+    } catch {
+      return .failure(error)
+    }
   }
 
   private static func readJSONLines(_ bytes: [UInt8], path: String) -> ImportReading {
@@ -185,7 +190,7 @@ public enum ClaimImport {
   }
 
   /// One line of JSON Lines as a claim or a problem; nil for a blank line.
-  private static func readJSONLine(_ lineBytes: ArraySlice<UInt8>, number: Int, path: String)
+  static func readJSONLine(_ lineBytes: ArraySlice<UInt8>, number: Int, path: String)
     -> Result<ImportedClaim, ImportError>?
   {
     var line = lineBytes

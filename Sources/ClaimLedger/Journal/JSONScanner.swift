@@ -179,7 +179,7 @@ struct JSONScanner {
   /// Reads a string up to its closing quote when it holds no escape: its raw bytes, the offset
   /// they start at, and whether they are all ASCII. With an escape, nil, and the string is left
   /// to `readEscapedString` (from its first byte).
-  private mutating func readPlainString() throws(Failure) -> (
+  mutating func readPlainString() throws(Failure) -> (
     raw: UnsafeBufferPointer<UInt8>, start: Int, isASCII: Bool
   )? {
     try expect(UInt8(ascii: "\""), "a string")

@@ -70,27 +70,6 @@ public struct LedgerStore: Sendable {
     return decision.result
   }
 
-  /// Like `update`, for more entries than should sit in memory at once, encoded (an import of
-  /// a million claims): `decide` says how many batches there are, and each one `batch` makes is
-  /// encoded, read back and written as soon as it is made. All under one exclusive lock, synced
-  /// once at the end. Each write is whole lines, so a crash part-way leaves whole entries,
-  /// which the same import run again skips by their ids.
-  public func update<Result>(
-    inBatches decide: (Ledger) throws(LedgerError) -> (batchCount: Int, result: Result),
-    batch: (Int) -> [Entry]
-  ) throws(LedgerError) -> Result {
-    let file = try LockedFile(path: path, mode: .append, timeout: lockTimeout)
-    try refuseTornTail(file)
-    let parsed = try JournalReader.read(file, path: path, allowingTornTail: false)
-    let decision = try decide(Ledger(parsed: parsed, path: path))
-    guard decision.batchCount > 0 else { return decision.result }
-    for index in 0..<decision.batchCount {
-      try file.append(try encode(batch(index)))
-    }
-    try file.sync()
-    return decision.result
-  }
-
   /// Appends a new `claim` entry unless a claim with its id is there already.
   ///
   /// Looks for the id's bytes instead of loading the ledger, so adding to a million-claim
@@ -203,7 +182,7 @@ public struct LedgerStore: Sendable {
     return bytes
   }
 
-  private func refuseTornTail(_ file: LockedFile) throws(LedgerError) {
+  func refuseTornTail(_ file: LockedFile) throws(LedgerError) {
     let size = try file.size()
     guard size > 0, try file.read(count: 1, at: size - 1) != [UInt8(ascii: "\n")] else { return }
     let bytes = try file.readAll()

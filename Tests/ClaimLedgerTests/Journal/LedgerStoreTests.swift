@@ -46,37 +46,54 @@ import Testing
     #expect(try contents(ofFile: path) == Array(Fixture.text(of: [claim, resolve]).utf8))
   }
 
-  @Test func anUpdateInBatchesWritesEveryBatchInOrderAfterTheDecision() throws {
+  func imported(_ text: String) throws -> ImportedClaim {
+    let claim = try Fixture.claim(text)
+    return ImportedClaim(id: claim.derivedID, claim: claim, status: .open, line: 1)
+  }
+
+  @Test func anImportAppendsTheClaimsTheLedgerLacksOnceEachInFileOrder() throws {
     let store = try createdStore()
     let first = try claimEntry("Claim already there")
     try store.append([first])
-    let batches = try (0..<3).map { batch in
-      try (0..<2).map { try claimEntry("Claim \(batch)-\($0)") }
-    }
-    var seenCount = -1
-    let result = try store.update(
-      inBatches: { ledger throws(LedgerError) in
-        seenCount = ledger.count
-        return (batches.count, "decided")
-      },
-      batch: { batches[$0] })
-    #expect(result == "decided")
-    #expect(seenCount == 1)
-    let expected = Fixture.text(of: [first] + batches.flatMap { $0 })
+    let there = try imported("Claim already there")
+    let second = try imported("Claim 2")
+    let third = try imported("Claim 3")
+    let now = try Fixture.time("2026-02-01T10:00:00Z")
+    let reading = ImportReading(format: .csv, claims: [second, there, third, second])
+    let lines = ClaimImport.lines(from: reading, at: now)
+    #expect(try store.importClaims(lines, isDryRun: true) == ImportCount(added: 2, present: 2))
+    #expect(try store.importClaims(lines, isDryRun: false) == ImportCount(added: 2, present: 2))
+    let expected = Fixture.text(of: [first] + second.entries(at: now) + third.entries(at: now))
     #expect(String(decoding: try contents(ofFile: path), as: UTF8.self) == expected)
   }
 
-  @Test func anUpdateWithNoBatchesWritesNothing() throws {
+  @Test func anImportInManyPiecesWritesTheNewClaimsOfEachInOrder() throws {
+    let store = try createdStore()
+    let there = try claimEntry("Claim 7")
+    try store.append([there])
+    var csv = "text,source,said,confidence,lang\n"
+    for number in 0..<40 { csv += "Claim \(number),The Information,2026-01-21,0.7,\n" }
+    csv += "Claim 3,The Information,2026-01-21,0.7,\n"
+    let now = try Fixture.time("2026-02-01T10:00:00Z")
+    let lines = try ClaimImport.lines(
+      ImportFile(bytes: Array(csv.utf8)), path: "sheet.csv", format: .csv, recordedAt: now,
+      pieceSize: 64)
+    #expect(lines.pieces.count > 4)
+    #expect(try store.importClaims(lines, isDryRun: false) == ImportCount(added: 39, present: 2))
+    let written = try (0..<40).filter { $0 != 7 }.flatMap {
+      try imported("Claim \($0)").entries(at: now)
+    }
+    let expected = Fixture.text(of: [there] + written)
+    #expect(String(decoding: try contents(ofFile: path), as: UTF8.self) == expected)
+  }
+
+  @Test func anImportWithNothingNewWritesNothing() throws {
     let store = try createdStore()
     try store.append([try claimEntry("Claim already there")])
     let before = try contents(ofFile: path)
-    let result = try store.update(
-      inBatches: { _ throws(LedgerError) in (0, 7) },
-      batch: { _ in
-        Issue.record("no batch is made when there are none")
-        return []
-      })
-    #expect(result == 7)
+    let reading = ImportReading(format: .csv, claims: [try imported("Claim already there")])
+    let lines = ClaimImport.lines(from: reading, at: try Fixture.time("2026-02-01T10:00:00Z"))
+    #expect(try store.importClaims(lines, isDryRun: false) == ImportCount(added: 0, present: 1))
     #expect(try contents(ofFile: path) == before)
   }
 

@@ -1,0 +1,113 @@
+import Foundation
+
+/// A file to import, read a stretch at a time with `pread`: a file of gigabytes is never held
+/// in memory whole, and each stretch lands in a buffer its reader reuses.
+public struct ImportFile: Sendable {
+  /// The file's size in bytes when it was opened.
+  public let count: Int
+  private let source: Source
+
+  private enum Source: Sendable {
+    case descriptor(OpenDescriptor)
+    case bytes([UInt8])
+  }
+
+  /// Owns the descriptor, so copies of the file share it and the last one closes it.
+  private final class OpenDescriptor: Sendable {
+    let descriptor: Int32
+    init(_ descriptor: Int32) { self.descriptor = descriptor }
+    deinit { close(descriptor) }
+  }
+
+  /// Bytes already in memory.
+  public init(bytes: [UInt8]) {
+    self.init(count: bytes.count, source: .bytes(bytes))
+  }
+
+  private init(count: Int, source: Source) {
+    self.count = count
+    self.source = source
+  }
+
+  /// Opens the file at `path`; `shown` is how messages name it. A pipe or a device has no size
+  /// to read up to, so it is read whole now.
+  public init(path: String, shown: String) throws(ImportError) {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw .notFound(path: shown) }
+    let file = OpenDescriptor(descriptor)
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else { throw .notFound(path: shown) }
+    guard status.st_mode & S_IFMT == S_IFREG else {
+      guard let data = FileManager.default.contents(atPath: path) else {
+        throw .notFound(path: shown)
+      }
+      self.init(bytes: [UInt8](data))
+      return
+    }
+    self.init(count: Int(status.st_size), source: .descriptor(file))
+  }
+
+  /// Fills `buffer` with the bytes of `range`, reusing its storage; false when the file no
+  /// longer has them all (it shrank while read).
+  func read(_ range: Range<Int>, into buffer: inout [UInt8]) -> Bool {
+    buffer.removeAll(keepingCapacity: true)
+    switch source {
+    case .bytes(let bytes):
+      guard range.upperBound <= bytes.count else { return false }
+      buffer.append(contentsOf: bytes[range])
+      return true
+    case .descriptor(let file):
+      buffer.append(contentsOf: repeatElement(0, count: range.count))
+      var done = 0
+      while done < range.count {
+        let count = buffer.withUnsafeMutableBytes { raw in
+          pread(
+            file.descriptor, raw.baseAddress.map { $0 + done }, range.count - done,
+            off_t(range.lowerBound + done))
+        }
+        if count < 0, errno == EINTR { continue }
+        guard count > 0 else { return false }
+        done += count
+      }
+      return true
+    }
+  }
+
+  /// The first `count` bytes (fewer in a shorter file).
+  public func prefix(_ count: Int) -> [UInt8] {
+    var buffer: [UInt8] = []
+    _ = read(0..<min(count, self.count), into: &buffer)
+    return buffer
+  }
+
+  /// The whole file, for the readers that need it at once (Fatebook, spreadsheets without
+  /// the columns an export has).
+  func all() -> [UInt8] {
+    if case .bytes(let bytes) = source { return bytes }
+    var buffer: [UInt8] = []
+    _ = read(0..<count, into: &buffer)
+    return buffer
+  }
+}
+
+/// What one core reuses from piece to piece of an import: the piece's bytes and a row's
+/// cells. Fresh memory is slow to touch; reused buffers are not.
+struct ImportWorkspace {
+  var input: [UInt8] = []
+  var cells = ImportCells()
+}
+
+/// The workspaces not in use, for the next piece to take.
+final class ImportWorkspaces: @unchecked Sendable {
+  private let lock = NSLock()
+  private var free: [ImportWorkspace] = []
+
+  func take() -> ImportWorkspace {
+    lock.withLock { free.popLast() } ?? ImportWorkspace()
+  }
+
+  func give(_ workspace: consuming ImportWorkspace) {
+    let workspace = workspace
+    lock.withLock { free.append(workspace) }
+  }
+}

@@ -1,0 +1,360 @@
+import Foundation
+
+/// Journal lines written straight from an import row's bytes, with no `String` per cell.
+///
+/// A row whose cells are all in the plain form an export writes (ids of 10 lowercase hex
+/// digits, dates `YYYY-MM-DD`, a confidence such as `0.75`, words spelled in lower case) gets
+/// the lines `ImportedClaim.entries(at:)` would give, byte for byte. Every other row, good or
+/// bad, is declined and goes through `RowFields`, which reads the unusual forms and words the
+/// messages; so this path needs no messages of its own, and cannot accept a row that path
+/// refuses.
+struct ImportLineWriter {
+  /// The lines written so far; a reader may append lines of its own between rows.
+  var bytes: [UInt8] = []
+  /// `,"at":"…"` for the claim entry, then one and two milliseconds after it.
+  private let stamps: [[UInt8]]
+
+  init(recordedAt now: Timestamp) {
+    stamps = (0..<3).map { step in
+      var bytes = Array(#","at":""#.utf8)
+      Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch + Int64(step))
+        .appendSpelling(to: &bytes)
+      bytes.append(UInt8(ascii: "\""))
+      return bytes
+    }
+  }
+
+  /// A row this path leaves to `RowFields`.
+  private struct Declined: Error {}
+
+  /// Appends the row's entries and returns its id, or nil (and appends nothing) when the row
+  /// is not in the plain form. `isDetectingLanguage` says the file has no `lang` column.
+  mutating func append(
+    _ row: ImportCells, file: UnsafeBufferPointer<UInt8>, isDetectingLanguage: Bool
+  ) -> ClaimID? {
+    let mark = bytes.count
+    let id = row.scratch.withUnsafeBufferPointer { scratch -> ClaimID? in
+      var reader = CellReader(file: file, scratch: scratch)
+      do throws(Declined) {
+        return try append(row, reader: &reader, isDetectingLanguage: isDetectingLanguage)
+      } catch {
+        return nil
+      }
+    }
+    if id == nil { bytes.removeSubrange(mark...) }
+    return id
+  }
+
+  /// Reads a cell's bytes wherever they are kept.
+  private struct CellReader {
+    let file: UnsafeBufferPointer<UInt8>
+    let scratch: UnsafeBufferPointer<UInt8>
+
+    /// The cell's text; nil when absent or empty, as `RowFields.text` has it.
+    func text(_ cell: ImportCells.Cell) throws(Declined) -> UnsafeBufferPointer<UInt8>? {
+      switch cell.kind {
+      case .absent, .empty: return nil
+      case .number, .isTrue, .isFalse: throw Declined()
+      case .text:
+        guard cell.count > 0 else { return nil }
+        return bytes(cell)
+      }
+    }
+
+    func bytes(_ cell: ImportCells.Cell) -> UnsafeBufferPointer<UInt8> {
+      let buffer = cell.isInScratch ? scratch : file
+      return UnsafeBufferPointer(rebasing: buffer[cell.start..<(cell.start + cell.count)])
+    }
+  }
+
+  private mutating func append(
+    _ row: ImportCells, reader: inout CellReader, isDetectingLanguage: Bool
+  ) throws(Declined) -> ClaimID {
+    guard !isDetectingLanguage else { throw Declined() }
+    let text = try Self.required(reader.text(row[.text]))
+    let source = try Self.required(reader.text(row[.source]))
+    let quote = try reader.text(row[.quote])
+    let said = try Self.day(reader.text(row[.said]))
+    let deadline = try Self.day(reader.text(row[.deadline]))
+    let hedge = try reader.text(row[.hedge])
+    // A missing confidence is taken from a hedge word: `RowFields` does that.
+    let confidenceCell = row[.confidence]
+    guard confidenceCell.kind == .text || confidenceCell.kind == .number else { throw Declined() }
+    let confidence = reader.bytes(confidenceCell)
+    guard Self.isPlainProbability(confidence) else { throw Declined() }
+    let isConditional: Bool
+    switch row[.conditional].kind {
+    case .absent, .empty: isConditional = false
+    case .isTrue: isConditional = true
+    case .isFalse: isConditional = false
+    case .number: throw Declined()
+    case .text:
+      guard let word = try reader.text(row[.conditional]) else {
+        isConditional = false
+        break
+      }
+      if Self.spells(word, "true") || Self.spells(word, "yes") || Self.spells(word, "1") {
+        isConditional = true
+      } else if Self.spells(word, "false") || Self.spells(word, "no") || Self.spells(word, "0") {
+        isConditional = false
+      } else {
+        throw Declined()
+      }
+    }
+    let lang = try reader.text(row[.lang])
+    guard let idText = try reader.text(row[.id]), let id = ClaimID(bytes: idText) else {
+      throw Declined()
+    }
+    var outcome: Outcome?
+    let outcomeWord = try reader.text(row[.outcome])
+    if let outcomeWord {
+      guard let named = EntryDecoder.outcome(spelledBy: outcomeWord) else { throw Declined() }
+      outcome = named
+    }
+    var status: Status = outcome == nil ? .open : .resolved
+    if let word = try reader.text(row[.status]) {
+      guard let named = Self.status(spelledBy: word) else { throw Declined() }
+      status = named
+    }
+    let reason = try reader.text(row[.reason])
+    let note = try reader.text(row[.note])
+    var settlement:
+      (outcome: UnsafeBufferPointer<UInt8>, on: UnsafeBufferPointer<UInt8>, isVoid: Bool)?
+    switch status {
+    case .resolved:
+      guard let outcome, let outcomeWord, let on = try Self.day(reader.text(row[.resolvedOn]))
+      else { throw Declined() }
+      if let said, on.day < said.day { throw Declined() }
+      if let reason, !Self.voidReasons.contains(where: { Self.spells(reason, $0) }) {
+        throw Declined()
+      }
+      if outcome == .void, reason == nil { throw Declined() }
+      settlement = (outcomeWord, on.bytes, outcome == .void)
+    case .open, .proposed, .rejected:
+      if outcome != nil { throw Declined() }
+    }
+    let evidence = settlement == nil ? nil : try reader.text(row[.evidence])
+
+    // The claim entry, its fields in `Entry.writeJSON`'s order.
+    begin(#"{"entry":"claim","id":""#, idText, stamp: 0)
+    try field(#","text":""#, text)
+    if let quote { try field(#","quote":""#, quote) }
+    try field(#","source":""#, source)
+    if let via = try reader.text(row[.via]) { try field(#","via":""#, via) }
+    if let url = try reader.text(row[.url]) { try field(#","url":""#, url) }
+    if let said {
+      try field(#","said":""#, said.bytes)
+    } else {
+      append(#","said":null"#)
+    }
+    if let deadline { try field(#","deadline":""#, deadline.bytes) }
+    if let words = try reader.text(row[.deadlineText]) { try field(#","deadline_text":""#, words) }
+    append(#","confidence":"#)
+    bytes.append(contentsOf: confidence)
+    if let hedge { try field(#","hedge":""#, hedge) }
+    if let lang { try field(#","lang":""#, lang) }
+    append(#","tags":"#)
+    try appendTags(row, reader: reader)
+    append(#","status":"#)
+    append(status == .proposed || status == .rejected ? #""proposed""# : #""open""#)
+    if isConditional {
+      append(#","conditional":true"#)
+    }
+    if let document = try reader.text(row[.document]) { try field(#","document":""#, document) }
+    end()
+
+    if status == .rejected {
+      begin(#"{"entry":"reject","id":""#, idText, stamp: 1)
+      if let reason { try field(#","reason":""#, reason) }
+      end()
+    }
+    if let settlement {
+      begin(#"{"entry":"resolve","id":""#, idText, stamp: 1)
+      try field(#","outcome":""#, settlement.outcome)
+      try field(#","on":""#, settlement.on)
+      if let evidence { try field(#","evidence":""#, evidence) }
+      if settlement.isVoid, let reason { try field(#","reason":""#, reason) }
+      if let note { try field(#","note":""#, note) }
+      end()
+    } else if let note {
+      begin(#"{"entry":"amend","id":""#, idText, stamp: 2)
+      try field(#","note":""#, note)
+      end()
+    }
+    return id
+  }
+
+  // MARK: Checks
+
+  /// A text `RowFields.required` accepts: not empty, and not starting with a space it trims
+  /// (whether such a cell holds more than spaces is left to that path).
+  private static func required(_ text: UnsafeBufferPointer<UInt8>?) throws(Declined)
+    -> UnsafeBufferPointer<UInt8>
+  {
+    guard let text, !startsWithTrimmable(text) else { throw Declined() }
+    return text
+  }
+
+  /// Whether the first scalar is one `trimmingSpaces` removes: ASCII spaces and line ends,
+  /// U+0085, U+2028, U+2029 and U+3000.
+  static func startsWithTrimmable(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = text.first else { return false }
+    switch first {
+    case 9...13, 32: return true
+    case 0xC2: return text.count > 1 && text[1] == 0x85
+    case 0xE2: return text.count > 2 && text[1] == 0x80 && (text[2] == 0xA8 || text[2] == 0xA9)
+    case 0xE3: return text.count > 2 && text[1] == 0x80 && text[2] == 0x80
+    default: return false
+    }
+  }
+
+  /// A day written exactly `YYYY-MM-DD`, which is how `Day` spells it back.
+  private static func day(_ text: UnsafeBufferPointer<UInt8>?) throws(Declined)
+    -> (day: Day, bytes: UnsafeBufferPointer<UInt8>)?
+  {
+    guard let text else { return nil }
+    guard let day = Day(bytes: text) else { throw Declined() }
+    return (day, text)
+  }
+
+  /// Whether `digits` is a probability written the way the journal writes it back: `0`, `1`,
+  /// or `0.` and up to 15 digits with no trailing zero, at least 0.001. A decimal of at most
+  /// 15 significant digits is the shortest that reads back as its `Double`, so
+  /// `Double.description` gives the same digits; below 0.0001 it would switch to an exponent.
+  static func isPlainProbability(_ digits: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = digits.count
+    if count == 1 { return digits[0] == UInt8(ascii: "0") || digits[0] == UInt8(ascii: "1") }
+    guard count >= 3, count <= 17, digits[0] == UInt8(ascii: "0"),
+      digits[1] == UInt8(ascii: "."), digits[count - 1] != UInt8(ascii: "0")
+    else { return false }
+    var leadingZeros = 0
+    var isLeading = true
+    for index in 2..<count {
+      let digit = digits[index] &- UInt8(ascii: "0")
+      guard digit <= 9 else { return false }
+      if isLeading, digit == 0 { leadingZeros += 1 } else { isLeading = false }
+    }
+    return leadingZeros <= 2
+  }
+
+  static func spells(_ word: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+    EntryDecoder.spells(word, name)
+  }
+
+  static func spells(_ word: UnsafeBufferPointer<UInt8>, _ name: [UInt8]) -> Bool {
+    guard word.count == name.count else { return false }
+    guard let base = word.baseAddress else { return true }
+    return memcmp(base, name, word.count) == 0
+  }
+
+  static func status(spelledBy word: UnsafeBufferPointer<UInt8>) -> Status? {
+    if spells(word, "open") { return .open }
+    if spells(word, "resolved") { return .resolved }
+    if spells(word, "proposed") { return .proposed }
+    if spells(word, "rejected") { return .rejected }
+    return nil
+  }
+
+  private static let voidReasons = VoidReason.allCases.map { Array($0.rawValue.utf8) }
+
+  // MARK: Writing
+
+  private mutating func append(_ text: StaticString) {
+    bytes.append(
+      contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+  }
+
+  /// Starts an entry: `start` is `{"entry":"KIND","id":"`, then the id and the time.
+  private mutating func begin(_ start: StaticString, _ id: UnsafeBufferPointer<UInt8>, stamp: Int) {
+    append(start)
+    bytes.append(contentsOf: id)
+    bytes.append(UInt8(ascii: "\""))
+    bytes.append(contentsOf: stamps[stamp])
+  }
+
+  private mutating func end() {
+    append("}\n")
+  }
+
+  /// A member: `key` is `,"NAME":"`, then the text escaped and the closing quote.
+  private mutating func field(_ key: StaticString, _ text: UnsafeBufferPointer<UInt8>)
+    throws(Declined)
+  {
+    append(key)
+    try appendEscaped(text)
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// A JSON string escaped as `JSONBuffer` escapes it. A NUL is declined: the journal reader
+  /// refuses `\u0000`, and `RowFields`' entries are read back, which reports it.
+  private mutating func appendString(_ text: UnsafeBufferPointer<UInt8>) throws(Declined) {
+    bytes.append(UInt8(ascii: "\""))
+    try appendEscaped(text)
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// The text's bytes with the escapes JSON needs, without quotes around them.
+  private mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>) throws(Declined) {
+    if !JSONScanner.needsEscape(text) {
+      bytes.append(contentsOf: text)
+    } else {
+      for byte in text {
+        switch byte {
+        case 0: throw Declined()
+        case UInt8(ascii: "\""): append(#"\""#)
+        case UInt8(ascii: "\\"): append(#"\\"#)
+        case 10: append(#"\n"#)
+        case 13: append(#"\r"#)
+        case 9: append(#"\t"#)
+        case 1..<0x20:
+          let digits = Array("0123456789abcdef".utf8)
+          append(#"\u00"#)
+          bytes.append(digits[Int(byte >> 4)])
+          bytes.append(digits[Int(byte & 15)])
+        default: bytes.append(byte)
+        }
+      }
+    }
+  }
+
+  /// The tags as a JSON list: a JSON file's list as it was, or a cell split at `;` with the
+  /// empty pieces left out.
+  private mutating func appendTags(_ row: ImportCells, reader: CellReader) throws(Declined) {
+    bytes.append(UInt8(ascii: "["))
+    var isFirst = true
+    if row.hasTagList {
+      for cell in row.tagList {
+        if !isFirst { bytes.append(UInt8(ascii: ",")) }
+        isFirst = false
+        try appendString(reader.bytes(cell))
+      }
+    } else if let text = try reader.text(row[.tags]) {
+      var start = 0
+      for index in 0...text.count where index == text.count || text[index] == UInt8(ascii: ";") {
+        if index < text.count, !Self.isTagSeparator(at: index, in: text) { throw Declined() }
+        if index > start {
+          if !isFirst { bytes.append(UInt8(ascii: ",")) }
+          isFirst = false
+          try appendString(UnsafeBufferPointer(rebasing: text[start..<index]))
+        }
+        start = index + 1
+      }
+    }
+    bytes.append(UInt8(ascii: "]"))
+  }
+
+  /// Whether the `;` at `index` is a `Character` of its own, as `split(separator:)` needs:
+  /// next to ASCII or a CJK ideograph (lead byte E4 to E9, U+4000 to U+9FFF) it always is;
+  /// next to anything else (a combining mark, a joiner) the row is declined.
+  private static func isTagSeparator(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    if index + 1 < text.count, text[index + 1] >= 0x80,
+      !(0xE4...0xE9).contains(text[index + 1])
+    {
+      return false
+    }
+    guard index > 0, text[index - 1] >= 0x80 else { return true }
+    var lead = index - 1
+    while lead > 0, text[lead] & 0xC0 == 0x80, index - lead < 4 { lead -= 1 }
+    return (0xE4...0xE9).contains(text[lead])
+  }
+}

@@ -1,0 +1,470 @@
+import Dispatch
+import Foundation
+
+/// What reading an import file gave, as journal lines ready to append: the good claims' entries
+/// in file order with each claim's id, the bad rows, and notes for the person.
+public struct ImportLines: Sendable {
+  public var format: ImportFormat
+  public var notes: [String] = []
+  public var problems: [ImportError] = []
+  var pieces: [ImportPiece] = []
+
+  /// The good claims read, each counted once however often its id recurs.
+  public var claimCount: Int { pieces.reduce(0) { $0 + $1.ids.count } }
+}
+
+/// The lines of one stretch of an import file's rows.
+struct ImportPiece: Sendable {
+  /// Every good claim's entries, one journal line each, in file order.
+  var bytes: [UInt8] = []
+  /// Each good claim's id, and where its lines end in `bytes`.
+  var ids: [ClaimID] = []
+  var ends: [Int] = []
+  var problems: [ImportError] = []
+  /// A claim whose entries would not read back as written, by its place in `ids`; it stops
+  /// the import only if it is to be written.
+  var unwritable: [(claim: Int, error: LedgerError)] = []
+  /// Why the piece's bytes are not CSV at all; the first such piece stops the import.
+  var failure: ImportError?
+  /// The lines the piece spans (JSON Lines), to number the next piece's.
+  var lineCount = 0
+
+  /// Appends the claim's entries to `bytes` as the journal writes them, each read back first,
+  /// as `LedgerStore` reads back what it encodes.
+  mutating func append(_ claim: ImportedClaim, at now: Timestamp, to bytes: inout [UInt8]) {
+    var json = JSONBuffer()
+    for entry in claim.entries(at: now) {
+      json.removeAll()
+      entry.writeJSON(into: &json)
+      let line = json.bytes
+      let reread = line.withUnsafeBufferPointer { buffer in
+        Result { () throws(JSONScanner.Failure) -> Entry in try EntryDecoder.decode(buffer) }
+      }
+      var location = SourceLocation(path: "new entry", line: 1)
+      switch reread {
+      case .failure(let failure):
+        location.column = failure.offset + 1
+        unwritable.append((ids.count, .malformedEntry(at: location, reason: failure.reason)))
+      case .success(let decoded) where decoded != entry:
+        let reason = "the entry would not read back as written"
+        unwritable.append((ids.count, .malformedEntry(at: location, reason: reason)))
+      case .success:
+        bytes.append(contentsOf: line)
+        bytes.append(UInt8(ascii: "\n"))
+      }
+    }
+    noteClaim(claim.id, endingAt: bytes.count)
+  }
+
+  mutating func noteClaim(_ id: ClaimID, endingAt end: Int) {
+    ids.append(id)
+    ends.append(end)
+  }
+}
+
+extension ClaimImport {
+  /// Bytes per piece of work: large enough that a piece's rows outweigh handing it to a core,
+  /// small enough that both cores finish together.
+  static let pieceSize = 4 << 20
+
+  /// Reads every row into journal lines stamped `now` (and a millisecond or two after, as
+  /// `ImportedClaim.entries(at:)` does); the bad rows become `problems`.
+  ///
+  /// CSV and JSON Lines are read in pieces on all cores, each piece into a buffer its core
+  /// reuses and each row straight from its bytes to its lines; rows in any other form than an
+  /// export's, and Fatebook files, go through `read`, so both give the same lines and the same
+  /// messages.
+  public static func lines(
+    _ file: ImportFile, path: String, format: ImportFormat, recordedAt now: Timestamp
+  ) throws(ImportError) -> ImportLines {
+    try lines(file, path: path, format: format, recordedAt: now, pieceSize: pieceSize)
+  }
+
+  /// `lines` of bytes already in memory.
+  public static func lines(
+    _ bytes: [UInt8], path: String, format: ImportFormat, recordedAt now: Timestamp
+  ) throws(ImportError) -> ImportLines {
+    try lines(ImportFile(bytes: bytes), path: path, format: format, recordedAt: now)
+  }
+
+  /// `lines`, cut into pieces of about `pieceSize` bytes (small ones in tests).
+  static func lines(
+    _ file: ImportFile, path: String, format: ImportFormat, recordedAt now: Timestamp,
+    pieceSize: Int
+  ) throws(ImportError) -> ImportLines {
+    switch format {
+    case .fatebook: return lines(from: try read(file.all(), path: path, format: format), at: now)
+    case .jsonl: return try jsonLines(file, path: path, at: now, pieceSize: pieceSize)
+    case .csv: return try csvLines(file, path: path, at: now, pieceSize: pieceSize)
+    }
+  }
+
+  /// The lines of claims `read` gave.
+  static func lines(from reading: ImportReading, at now: Timestamp) -> ImportLines {
+    var piece = ImportPiece()
+    var bytes: [UInt8] = []
+    for claim in reading.claims { piece.append(claim, at: now, to: &bytes) }
+    piece.bytes = bytes
+    return ImportLines(
+      format: reading.format, notes: reading.notes, problems: reading.problems, pieces: [piece])
+  }
+
+  /// The problem of a piece the file no longer holds whole.
+  private static func changed(_ path: String, line: Int) -> ImportError {
+    .malformed(
+      at: SourceLocation(path: path, line: line),
+      reason: "the file changed while it was read; import it again")
+  }
+
+  // MARK: CSV
+
+  private static func csvLines(
+    _ file: ImportFile, path: String, at now: Timestamp, pieceSize: Int
+  ) throws(ImportError) -> ImportLines {
+    let start = file.prefix(3) == [0xEF, 0xBB, 0xBF] ? 3 : 0
+    guard let header = try header(of: file, from: start, path: path) else {
+      return ImportLines(format: .csv)
+    }
+    let names = header.names
+    let missing = ["text", "source", "said"].filter { !names.contains($0) }
+    // Which problem comes first then depends on every row: the whole reader decides.
+    guard missing.isEmpty else {
+      return lines(from: try read(file.all(), path: path, format: .csv), at: now)
+    }
+    var lines = ImportLines(format: .csv)
+    let unknown = names.filter { !csvColumns.contains($0) && !$0.isEmpty }
+    if !unknown.isEmpty {
+      lines.notes.append(
+        "\(path): ignored the unknown column\(unknown.count == 1 ? "" : "s") "
+          + unknown.joined(separator: ", "))
+    }
+    var index: [String: Int] = [:]
+    var firstColumns: [ImportColumn?] = []
+    for (position, name) in names.enumerated() {
+      let isFirst = index[name] == nil
+      if isFirst { index[name] = position }
+      firstColumns.append(isFirst ? ImportColumn(name: name) : nil)
+    }
+    let positions = index
+    let columns = firstColumns
+    let starts =
+      [(offset: header.end, line: header.nextLine)]
+      + csvCuts(file, from: header.end, line: header.nextLine, pieceSize: pieceSize)
+    let isDetectingLanguage = positions["lang"] == nil
+    let workspaces = ImportWorkspaces()
+    let results = inParallel(count: starts.count) { number in
+      let end = number + 1 < starts.count ? starts[number + 1].offset : file.count
+      let firstLine = starts[number].line
+      var workspace = workspaces.take()
+      var piece = ImportPiece()
+      if file.read(starts[number].offset..<end, into: &workspace.input) {
+        piece = csvPiece(
+          &workspace, firstLine: firstLine, names: names, positions: positions, columns: columns,
+          isDetectingLanguage: isDetectingLanguage, path: path, at: now)
+      } else {
+        piece.failure = changed(path, line: firstLine)
+      }
+      workspaces.give(workspace)
+      return piece
+    }
+    if let failure = results.lazy.compactMap(\.failure).first { throw failure }
+    lines.pieces = results
+    lines.problems = results.flatMap(\.problems)
+    return lines
+  }
+
+  /// The lines of one piece of rows, `workspace.input`, whose first row starts on `firstLine`.
+  private static func csvPiece(
+    _ workspace: inout ImportWorkspace, firstLine: Int, names: [String],
+    positions: [String: Int], columns: [ImportColumn?], isDetectingLanguage: Bool,
+    path: String, at now: Timestamp
+  ) -> ImportPiece {
+    let bytes = workspace.input
+    var piece = ImportPiece()
+    var writer = ImportLineWriter(recordedAt: now)
+    // An export's rows make about a third more bytes of journal; the piece keeps the buffer.
+    writer.bytes.reserveCapacity(2 * bytes.count + 4_096)
+    var cells = ImportCells()
+    swap(&cells, &workspace.cells)
+    func fallBack(_ row: CSVRow) {
+      switch claim(fromRow: row, names: names, index: positions, path: path) {
+      case .success(let claim): piece.append(claim, at: now, to: &writer.bytes)
+      case .failure(let problem): piece.problems.append(problem)
+      }
+    }
+    let isRead = bytes.withUnsafeBufferPointer { file in
+      guard JSONScanner.isValidUTF8(file) else { return false }
+      let reader = CSVCellReader(file: file, columns: columns)
+      var isSure = true
+      let isWellFormed = reader.forEachRow(in: 0..<file.count, firstLine: firstLine, cells: &cells)
+      { row, cells in
+        if row.cellCount == names.count,
+          let id = writer.append(cells, file: file, isDetectingLanguage: isDetectingLanguage)
+        {
+          piece.noteClaim(id, endingAt: writer.bytes.count)
+          return
+        }
+        // The whole reader on the row alone gives its cells and their columns.
+        do {
+          try CSVReader.rows(bytes, in: row.bytes, firstLine: row.line).forEach(fallBack)
+        } catch {
+          isSure = false
+        }
+      }
+      return isWellFormed && isSure
+    }
+    if !isRead {
+      piece = ImportPiece()
+      writer.bytes.removeAll(keepingCapacity: true)
+      do throws(CSVReader.Failure) {
+        try CSVReader.rows(bytes, in: 0..<bytes.count, firstLine: firstLine).forEach(fallBack)
+      } catch {
+        piece.failure = .malformed(
+          at: SourceLocation(path: path, line: error.line, column: error.column),
+          reason: error.reason)
+      }
+    }
+    piece.bytes = writer.bytes
+    swap(&cells, &workspace.cells)
+    return piece
+  }
+
+  /// The header row's names, trimmed and lower-cased, and where the rows after it start; nil
+  /// when the file has no row. Blank lines before it are passed over, as `CSVReader` does.
+  private static func header(of file: ImportFile, from start: Int, path: String)
+    throws(ImportError) -> (names: [String], end: Int, nextLine: Int)?
+  {
+    var offset = start
+    var line = 1
+    var size = 1 << 16
+    var block: [UInt8] = []
+    while offset < file.count {
+      guard file.read(offset..<min(file.count, offset + size), into: &block) else {
+        throw changed(path, line: line)
+      }
+      let end = CSVReader.firstRowEnd(in: block, from: 0)
+      // A row that may go on past the block (or a CR whose LF may follow) needs a larger one.
+      if end.offset + 1 >= block.count, offset + block.count < file.count {
+        size *= 4
+        continue
+      }
+      let rows: [CSVRow]
+      do {
+        rows = try CSVReader.rows(block, in: 0..<end.offset, firstLine: line)
+      } catch {
+        throw .malformed(
+          at: SourceLocation(path: path, line: error.line, column: error.column),
+          reason: error.reason)
+      }
+      if let row = rows.first {
+        return (
+          row.cells.map { $0.trimmingSpaces().lowercased() }, offset + end.offset,
+          line + end.lines
+        )
+      }
+      offset += end.offset
+      line += end.lines
+    }
+    return nil
+  }
+
+  /// About every `pieceSize` bytes from `start`, the offset just after a row's end and the line
+  /// the next row starts on, found as `CSVReader.rowEnds` finds them (following the quotes),
+  /// reading the file a block at a time.
+  static func csvCuts(
+    _ file: ImportFile, from start: Int, line firstLine: Int, pieceSize: Int,
+    blockSize: Int = 8 << 20
+  ) -> [(offset: Int, line: Int)] {
+    let size = file.count - start
+    guard size >= 2 * pieceSize else { return [] }
+    let step = min(pieceSize, size / (2 * ProcessInfoCores.count))
+    var cuts: [(offset: Int, line: Int)] = []
+    var next = start + step
+    var line = firstLine
+    var isQuoted = false
+    var isAfterReturn = false
+    var block: [UInt8] = []
+    var blockStart = start
+    func rowEnded(at offset: Int) {
+      line += 1
+      if offset >= next {
+        cuts.append((offset, line))
+        next = offset + step
+      }
+    }
+    while blockStart < file.count {
+      guard file.read(blockStart..<min(file.count, blockStart + blockSize), into: &block) else {
+        break
+      }
+      var index = 0
+      if isAfterReturn {
+        // A CR ended the last block: a LF starting this one belongs to it.
+        isAfterReturn = false
+        if block.first == UInt8(ascii: "\n") { index = 1 }
+        rowEnded(at: blockStart + index)
+      }
+      while index < block.count {
+        index = WordScan.firstFlagged(in: block, from: index, by: quotesAndLineEnds)
+        guard index < block.count else { break }
+        let byte = block[index]
+        index += 1
+        if byte == UInt8(ascii: "\"") {
+          isQuoted.toggle()
+        } else if byte == UInt8(ascii: "\n") {
+          if isQuoted { line += 1 } else { rowEnded(at: blockStart + index) }
+        } else if byte == UInt8(ascii: "\r"), !isQuoted {
+          guard index < block.count else {
+            isAfterReturn = true
+            break
+          }
+          if block[index] == UInt8(ascii: "\n") { index += 1 }
+          rowEnded(at: blockStart + index)
+        }
+      }
+      blockStart += block.count
+    }
+    return cuts.filter { $0.offset < file.count }
+  }
+
+  /// Quotes and line ends: all the pass that cuts the rows needs to see (commas do not
+  /// matter to it, and are most of what `WordScan.cellEnds` stops at).
+  @inline(__always)
+  private static func quotesAndLineEnds(_ word: UInt64) -> UInt64 {
+    WordScan.matches(word, 0x22) | WordScan.matches(word, 13) | WordScan.matches(word, 10)
+  }
+
+  // MARK: JSON Lines
+
+  private static func jsonLines(
+    _ file: ImportFile, path: String, at now: Timestamp, pieceSize: Int
+  ) throws(ImportError) -> ImportLines {
+    let start = file.prefix(3) == [0xEF, 0xBB, 0xBF] ? 3 : 0
+    var cuts = [start]
+    var window: [UInt8] = []
+    var searched = start + pieceSize
+    while searched < file.count,
+      file.read(searched..<min(file.count, searched + (1 << 16)), into: &window)
+    {
+      guard let newline = window.firstIndex(of: 10) else {
+        searched += window.count
+        continue
+      }
+      let cut = searched + newline + 1
+      if cut < file.count { cuts.append(cut) }
+      searched = cut + pieceSize
+    }
+    let starts = cuts
+    let workspaces = ImportWorkspaces()
+    let results = inParallel(count: starts.count) { number in
+      let isLast = number + 1 == starts.count
+      let end = isLast ? file.count : starts[number + 1]
+      var workspace = workspaces.take()
+      var piece = ImportPiece()
+      if file.read(starts[number]..<end, into: &workspace.input) {
+        piece = jsonPiece(&workspace, isLast: isLast, path: path, at: now)
+      } else {
+        piece.failure = changed(path, line: 1)
+      }
+      workspaces.give(workspace)
+      return piece
+    }
+    var lines = ImportLines(format: .jsonl)
+    var linesBefore = 0
+    for piece in results {
+      lines.problems += piece.problems.map { $0.movedDown(by: linesBefore) }
+      if let failure = piece.failure { throw failure.movedDown(by: linesBefore) }
+      linesBefore += piece.lineCount
+    }
+    lines.pieces = results
+    return lines
+  }
+
+  /// The lines of one piece of JSON Lines, `workspace.input`, numbered from 1; the caller
+  /// moves the problems down to their lines in the file.
+  private static func jsonPiece(
+    _ workspace: inout ImportWorkspace, isLast: Bool, path: String, at now: Timestamp
+  ) -> ImportPiece {
+    let bytes = workspace.input
+    var piece = ImportPiece()
+    var writer = ImportLineWriter(recordedAt: now)
+    // An exported line makes about half its bytes of journal; the piece keeps the buffer.
+    writer.bytes.reserveCapacity(bytes.count + 4_096)
+    var cells = ImportCells()
+    swap(&cells, &workspace.cells)
+    bytes.withUnsafeBufferPointer { file in
+      let end = file.count
+      var lineStart = 0
+      var lineNumber = 0
+      // The last piece's text after its last newline is a line too, if only a blank one.
+      while lineStart < end || (isLast && lineStart == end) {
+        let lineEnd = firstNewline(in: file, from: lineStart, to: end)
+        lineNumber += 1
+        var range = lineStart..<lineEnd
+        lineStart = lineEnd + 1
+        if range.upperBound > range.lowerBound, file[range.upperBound - 1] == 13 {
+          range = range.lowerBound..<(range.upperBound - 1)
+        }
+        if file[range].allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
+        if JSONCellReader.read(file, line: range, into: &cells),
+          let id = writer.append(
+            cells, file: file, isDetectingLanguage: cells[.lang].kind == .absent)
+        {
+          piece.noteClaim(id, endingAt: writer.bytes.count)
+          continue
+        }
+        switch readJSONLine(bytes[range], number: lineNumber, path: path) {
+        case .success(let claim): piece.append(claim, at: now, to: &writer.bytes)
+        case .failure(let problem): piece.problems.append(problem)
+        case nil: break
+        }
+      }
+      piece.lineCount = lineNumber
+    }
+    piece.bytes = writer.bytes
+    swap(&cells, &workspace.cells)
+    return piece
+  }
+
+  /// Where the first newline from `start` is, found with `memchr`; `end` when there is none.
+  private static func firstNewline(
+    in file: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
+  )
+    -> Int
+  {
+    guard start < end, let base = file.baseAddress,
+      let found = memchr(base + start, 10, end - start)
+    else { return end }
+    return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+  }
+
+  /// `body` for each of 0..<count on all cores, taking the next number as each finishes; the
+  /// results in order.
+  private static func inParallel<Value: Sendable>(
+    count: Int, _ body: @Sendable (Int) -> Value
+  ) -> [Value] {
+    let slots = WorkerSlots<Value>(count: count)
+    if count == 1 {
+      slots.store(body(0), at: 0)
+    } else {
+      DispatchQueue.concurrentPerform(iterations: count) { slots.store(body($0), at: $0) }
+    }
+    return slots.values.compactMap { $0 }
+  }
+}
+
+extension ImportError {
+  /// The error with its line numbers `lines` further down, for a piece read on its own.
+  func movedDown(by lines: Int) -> ImportError {
+    guard lines != 0 else { return self }
+    switch self {
+    case .malformed(var location, let reason):
+      location.line += lines
+      return .malformed(at: location, reason: reason)
+    case .badValue(var location, let reason):
+      location.line += lines
+      return .badValue(at: location, reason: reason)
+    case .notFound, .missingColumns, .badRows:
+      return self
+    }
+  }
+}

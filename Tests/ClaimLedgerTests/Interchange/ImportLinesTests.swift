@@ -1,0 +1,263 @@
+import Foundation
+import Testing
+
+@testable import ClaimLedger
+
+/// A small deterministic generator, so a failing case can be run again.
+private struct Dice {
+  var state: UInt64
+
+  mutating func next() -> UInt64 {
+    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+    return state >> 33
+  }
+
+  mutating func pick<Element>(_ options: [Element]) -> Element {
+    options[Int(next() % UInt64(options.count))]
+  }
+
+  mutating func chance(_ percent: UInt64) -> Bool { next() % 100 < percent }
+
+  /// Text made of pieces that CSV and JSON treat specially: Chinese, emoji, quotes, commas,
+  /// semicolons, line breaks, combining marks, formula characters and spaces.
+  mutating func text(_ pieces: Int) -> String {
+    let parts = [
+      "预测", "苹果", "😀", "👩‍💻", "\"", ",", "，", ";", "；", "\n", "\r\n", " ", "\t", "a", "Fed",
+      "=1", "'", "''", "-2", "@x", "e\u{301}", "\u{301}", "\u{3000}", "86%", "\\", "/", "\u{7}",
+      "\u{0}",
+    ]
+    return (0..<(1 + Int(next() % UInt64(pieces)))).map { _ in pick(parts) }.joined()
+  }
+}
+
+/// One claim's cells by column, some good, some in forms only the general reader takes, some
+/// bad.
+private func randomCells(_ dice: inout Dice) -> [String: String] {
+  var cells: [String: String] = [:]
+  cells["id"] = dice.pick([
+    String(format: "%010llx", dice.next() % (1 << 40)), String(format: "%010llx", dice.next()),
+    "", "ABCDEF0123", " 0123456789", "12345",
+  ])
+  cells["text"] = dice.chance(90) ? dice.text(8) : dice.pick(["", " ", "\u{3000}x"])
+  cells["quote"] = dice.chance(50) ? dice.text(8) : ""
+  cells["source"] = dice.chance(95) ? dice.text(3) : ""
+  cells["via"] = dice.chance(30) ? dice.text(2) : ""
+  cells["url"] = dice.chance(30) ? "https://example.com/" + dice.text(2) : ""
+  cells["said"] = dice.pick([
+    "2026-01-05", "2025-12-31", "", "2026-13-01", " 2026-01-02", "2026-01-02T10:00:00Z",
+    "0999-01-01",
+  ])
+  cells["deadline"] = dice.pick(["", "2026-12-31", "2027-02-29", "2026-06-30 "])
+  cells["deadline_text"] = dice.chance(30) ? dice.text(2) : ""
+  cells["confidence"] = dice.pick([
+    "0.7", "0.75", "0.123456789012345", "1", "0", "0.05", "0.001", "0.0001", "70%", "七成", "1.0",
+    "0.70", "", "x", "1.5", "０.７", " 0.6",
+  ])
+  cells["hedge"] = dice.chance(20) ? dice.pick(["likely", "可能", "十有八九"]) : ""
+  cells["lang"] = dice.pick(["zh-Hans", "en", "", "zh-Hant"])
+  cells["tags"] = dice.pick([
+    "", "trade", "trade;ai", ";;经济;政治;", "a;\u{301}b", "é;x", dice.text(3),
+  ])
+  cells["conditional"] = dice.pick(["", "true", "false", "TRUE", "yes", "no", "1", "0", "maybe"])
+  let settled = dice.pick([
+    ("open", "", "", ""), ("", "", "", ""), ("proposed", "", "", ""), ("rejected", "", "", "dup"),
+    ("rejected", "", "", ""), ("resolved", "true", "2026-03-01", ""),
+    ("resolved", "false", "2026-03-01", ""), ("resolved", "void", "2026-03-01", "ambiguous"),
+    ("resolved", "void", "2026-03-01", ""), ("resolved", "partial", "2026-03-01", "annulled"),
+    ("resolved", "true", "", ""), ("", "true", "2026-03-01", ""), ("open", "true", "", ""),
+    ("Resolved", "TRUE", "2026-03-01", ""), ("resolved", "true", "2020-01-01", ""),
+    ("resolved", "true", "2026-03-01", "bogus"), ("closed", "", "", ""),
+  ])
+  cells["status"] = settled.0
+  cells["outcome"] = settled.1
+  cells["resolved_on"] = settled.2
+  cells["reason"] = settled.3
+  cells["evidence"] = dice.chance(40) ? dice.text(4) : ""
+  cells["note"] = dice.chance(30) ? dice.text(4) : ""
+  cells["document"] = dice.chance(20) ? dice.text(2) : ""
+  cells["recorded_at"] = "2026-01-21T09:30:00.000Z"
+  return cells
+}
+
+@Suite struct ImportLinesTests {
+  let now = Timestamp(millisecondsSinceEpoch: 1_780_000_000_123)
+
+  /// The byte path's lines, ids and problems, and those of the general reader alone.
+  func bothWays(_ text: String, format: ImportFormat) throws -> (
+    fast: ImportLines, slow: ImportLines
+  ) {
+    let bytes = Array(text.utf8)
+    let fast = try ClaimImport.lines(
+      ImportFile(bytes: bytes), path: "sheet", format: format, recordedAt: now, pieceSize: 2_048)
+    let slow = ClaimImport.lines(
+      from: try ClaimImport.read(bytes, path: "sheet", format: format), at: now)
+    return (fast, slow)
+  }
+
+  func expectSame(_ fast: ImportLines, _ slow: ImportLines) {
+    #expect(fast.problems == slow.problems)
+    #expect(fast.notes == slow.notes)
+    #expect(fast.pieces.flatMap(\.ids) == slow.pieces.flatMap(\.ids))
+    let fastText = String(decoding: fast.pieces.flatMap(\.bytes), as: UTF8.self)
+    let slowText = String(decoding: slow.pieces.flatMap(\.bytes), as: UTF8.self)
+    #expect(fastText == slowText)
+    #expect(fast.pieces.flatMap(\.unwritable).count == slow.pieces.flatMap(\.unwritable).count)
+  }
+
+  @Test(arguments: [1, 2, 3, 4] as [UInt64])
+  func csvRowsGiveTheLinesAndProblemsOfTheGeneralReader(seed: UInt64) throws {
+    var dice = Dice(state: seed)
+    let columns = ClaimExport.csvColumns.filter { name in
+      seed != 4 || ["text", "source", "said"].contains(name) || dice.chance(85)
+    }
+    var csv = (seed == 3 ? "\u{FEFF}\r\n" : "") + columns.joined(separator: ",") + "\r\n"
+    for _ in 0..<400 {
+      let cells = randomCells(&dice)
+      var row = columns.map { CSVField.text(cells[$0] ?? "") }
+      if dice.chance(2) { row.removeLast() }
+      csv += row.joined(separator: ",") + dice.pick(["\r\n", "\n", "\r\n"])
+      if dice.chance(2) { csv += "\r\n" }
+    }
+    let (fast, slow) = try bothWays(csv, format: .csv)
+    #expect(fast.pieces.count > 1)
+    #expect(fast.claimCount > 20)
+    expectSame(fast, slow)
+  }
+
+  @Test(arguments: [1, 2, 3] as [UInt64])
+  func jsonLinesGiveTheLinesAndProblemsOfTheGeneralReader(seed: UInt64) throws {
+    var dice = Dice(state: seed)
+    var text = ""
+    for _ in 0..<400 {
+      let cells = randomCells(&dice)
+      var json = JSONBuffer()
+      json.beginObject()
+      for name in ClaimExport.csvColumns where dice.chance(97) {
+        let value = cells[name] ?? ""
+        json.key(name)
+        switch name {
+        case "confidence" where dice.chance(60) && Double(value) != nil:
+          json.raw(Array(value.utf8))
+        case "conditional" where dice.chance(50):
+          json.raw(Array(dice.pick(["true", "false", "1", "null"]).utf8))
+        case "tags" where dice.chance(60):
+          json.strings(value.split(separator: ";").map(String.init))
+        case _ where value.isEmpty && dice.chance(50):
+          json.null()
+        default:
+          json.string(value)
+        }
+      }
+      if dice.chance(50) {
+        json.key("history")
+        json.raw(
+          Array(#"[{"entry":"claim","at":"x","tags":["a"],"n":1.5e3},{"deep":[[{}]]}]"#.utf8))
+      }
+      json.endObject()
+      var line = String(decoding: json.bytes, as: UTF8.self)
+      if dice.chance(3) { line = line.replacingOccurrences(of: "é", with: #"\u00e9"#) }
+      if dice.chance(2) { line = String(line.dropLast()) }
+      if dice.chance(2) {
+        line = line.replacingOccurrences(of: #""source":"#, with: #""id":"1","source":"#)
+      }
+      if dice.chance(2) {
+        line = line.replacingOccurrences(of: "}", with: #","history":[],"history":1}"#)
+      }
+      text += line + dice.pick(["\n", "\r\n", "\n", "\n \n"])
+    }
+    let (fast, slow) = try bothWays(text, format: .jsonl)
+    #expect(fast.pieces.count > 1)
+    #expect(fast.claimCount > 20)
+    expectSame(fast, slow)
+  }
+
+  @Test func anExportReadsBackWholeThroughTheBytePath() throws {
+    var dice = Dice(state: 9)
+    var csv = ClaimExport.csvColumns.joined(separator: ",") + "\r\n"
+    for _ in 0..<50 {
+      var cells = randomCells(&dice)
+      cells["id"] = String(format: "%010llx", dice.next() % (1 << 40))
+      cells["text"] = "预测" + dice.text(6)
+      cells["source"] = "刘军"
+      cells["said"] = "2026-01-05"
+      cells["deadline"] = "2026-12-31"
+      cells["confidence"] = "0.75"
+      cells["conditional"] = "false"
+      cells["lang"] = "zh-Hans"
+      cells["status"] = "open"
+      cells["outcome"] = ""
+      cells["resolved_on"] = ""
+      cells["reason"] = ""
+      cells["tags"] = "trade;经济"
+      // A NUL is refused when read back: such rows are left to the general path.
+      for (name, value) in cells { cells[name] = value.replacingOccurrences(of: "\u{0}", with: "") }
+      csv += ClaimExport.csvColumns.map { CSVField.text(cells[$0] ?? "") }.joined(separator: ",")
+      csv += "\r\n"
+    }
+    let bytes = Array(csv.utf8)
+    // Every row goes the byte path: reading it needs no `RowFields` and makes the same lines.
+    let lines = try ClaimImport.lines(bytes, path: "s", format: .csv, recordedAt: now)
+    let reading = try ClaimImport.read(bytes, path: "s", format: .csv)
+    var expected = ""
+    for claim in reading.claims {
+      for entry in claim.entries(at: now) { expected += entry.jsonLine + "\n" }
+    }
+    #expect(lines.claimCount == 50)
+    #expect(String(decoding: lines.pieces.flatMap(\.bytes), as: UTF8.self) == expected)
+  }
+
+  @Test(arguments: [1, 2, 3] as [UInt64])
+  func rowsAreCutBlockByBlockWhereTheWholeReaderCutsThem(seed: UInt64) {
+    var dice = Dice(state: seed)
+    var csv = "a,b\r\n"
+    for _ in 0..<300 {
+      csv += CSVField.text(dice.text(4)) + "," + CSVField.text(dice.text(4))
+      csv += dice.pick(["\r\n", "\n", "\r"])
+    }
+    let bytes = Array(csv.utf8)
+    // Every row end, from the reader that sees the whole file at once.
+    let rowEnds = CSVReader.rowEnds(in: bytes, from: 5, line: 2, pieces: bytes.count)
+    let cuts = ClaimImport.csvCuts(
+      ImportFile(bytes: bytes), from: 5, line: 2, pieceSize: 256, blockSize: 7)
+    #expect(cuts.count > 10)
+    for cut in cuts {
+      #expect(rowEnds.contains { $0 == cut }, "\(cut)")
+    }
+  }
+
+  @Test func statusesAreReadByTheirBytes() {
+    for status in Status.allCases {
+      let word = Array(status.rawValue.utf8)
+      #expect(word.withUnsafeBufferPointer { ImportLineWriter.status(spelledBy: $0) } == status)
+    }
+  }
+
+  @Test func aPlainProbabilityIsWrittenBackAsItsOwnDigits() {
+    var dice = Dice(state: 5)
+    for _ in 0..<2_000 {
+      let digits = 1 + Int(dice.next() % 16)
+      var text = dice.pick(["0.", "0.0", "0.00", "0.000"])
+      for _ in 0..<digits { text += String(dice.next() % 10) }
+      let isPlain = Array(text.utf8).withUnsafeBufferPointer {
+        ImportLineWriter.isPlainProbability($0)
+      }
+      guard isPlain else { continue }
+      var json = JSONBuffer()
+      json.number(Confidence(text: text)?.value ?? -1)
+      #expect(json.text == text, "\(text)")
+    }
+  }
+
+  @Test func aBadRowIsNamedAtItsLineAndColumnInAnyPiece() throws {
+    var csv = "text,source,said,confidence,lang\r\n"
+    for number in 0..<300 { csv += "Claim \(number) 预测,刘军,2026-01-05,0.7,zh-Hans\r\n" }
+    csv += "Bad claim,刘军,2026-02-30,0.7,zh-Hans\r\n"
+    let (fast, _) = try bothWays(csv, format: .csv)
+    #expect(
+      fast.problems == [
+        .badValue(
+          at: SourceLocation(path: "sheet", line: 302, column: 14),
+          reason: "said '2026-02-30' is not a date such as 2026-12-31")
+      ])
+  }
+}
