@@ -12,11 +12,15 @@ public struct JSONBuffer: Sendable {
     bytes.reserveCapacity(256)
   }
 
+  /// A buffer with room for `capacity` bytes, so that long output is not copied as it grows.
+  public init(capacity: Int) {
+    bytes.reserveCapacity(capacity)
+  }
+
   public var text: String { String(decoding: bytes, as: UTF8.self) }
 
   public mutating func beginObject() {
-    separate()
-    bytes.append(UInt8(ascii: "{"))
+    appendValue { $0[0] = UInt8(ascii: "{") }
     outerNeedsComma.append(needsComma)
     needsComma = false
   }
@@ -27,8 +31,7 @@ public struct JSONBuffer: Sendable {
   }
 
   public mutating func beginArray() {
-    separate()
-    bytes.append(UInt8(ascii: "["))
+    appendValue { $0[0] = UInt8(ascii: "[") }
     outerNeedsComma.append(needsComma)
     needsComma = false
   }
@@ -46,6 +49,35 @@ public struct JSONBuffer: Sendable {
     needsComma = false
   }
 
+  /// Writes `"name":` for a name of printable ASCII without quotes or backslashes, copied
+  /// as it is: the escape check a `String` name gets is most of a key's cost, and an export
+  /// writes tens of millions of keys.
+  public mutating func key(ascii name: StaticString) {
+    let count = name.utf8CodeUnitCount
+    appendValue(maximum: count + 3) { start in
+      start[0] = UInt8(ascii: "\"")
+      (start + 1).update(from: name.utf8Start, count: count)
+      start[count + 1] = UInt8(ascii: "\"")
+      start[count + 2] = UInt8(ascii: ":")
+      return count + 3
+    }
+    needsComma = false
+  }
+
+  /// Writes the member, its name copied as `key(ascii:)` does, when `value` is present.
+  public mutating func field(ascii name: StaticString, _ value: String?) {
+    guard let value else { return }
+    key(ascii: name)
+    string(value)
+  }
+
+  /// Writes the day member, its name copied as `key(ascii:)` does, when `value` is present.
+  public mutating func field(ascii name: StaticString, _ value: Day?) {
+    guard let value else { return }
+    key(ascii: name)
+    day(value)
+  }
+
   /// Writes the member when `value` is present and leaves it out when nil.
   public mutating func field(_ name: String, _ value: String?) {
     guard let value else { return }
@@ -61,8 +93,16 @@ public struct JSONBuffer: Sendable {
   }
 
   public mutating func string(_ value: String) {
-    separate()
-    appendQuoted(value)
+    var value = value
+    value.withUTF8 { utf8 in
+      // A text without escapes, as most are, goes out with its comma in one append.
+      if !JSONScanner.needsEscape(utf8) {
+        appendQuotedPlain(UnsafeRawBufferPointer(utf8))
+      } else {
+        separate()
+        appendQuoted(utf8)
+      }
+    }
   }
 
   public mutating func optionalString(_ value: String?) {
@@ -71,27 +111,44 @@ public struct JSONBuffer: Sendable {
 
   /// Writes a finite number in its shortest form that reads back exactly (0.7, not 0.69999…).
   public mutating func number(_ value: Double) {
-    separate()
     if value == value.rounded(), abs(value) < 1e15 {
-      bytes.append(contentsOf: String(Int(value)).utf8)
+      integer(Int(value))
     } else {
-      bytes.append(contentsOf: value.description.utf8)
+      var spelling = value.description
+      spelling.withUTF8 { utf8 in
+        appendValue(maximum: utf8.count) { start in
+          UnsafeMutableBufferPointer(start: start, count: utf8.count).update(fromContentsOf: utf8)
+        }
+      }
     }
   }
 
   public mutating func integer(_ value: Int) {
-    separate()
-    bytes.append(contentsOf: String(value).utf8)
+    // At most a sign and 19 digits.
+    appendValue(maximum: 20) { start in
+      var rest = value.magnitude
+      var digits = 0
+      repeat {
+        digits += 1
+        rest /= 10
+      } while rest > 0
+      let count = digits + (value < 0 ? 1 : 0)
+      if value < 0 { start[0] = UInt8(ascii: "-") }
+      rest = value.magnitude
+      for index in stride(from: count - 1, through: count - digits, by: -1) {
+        start[index] = UInt8(truncatingIfNeeded: 48 + rest % 10)
+        rest /= 10
+      }
+      return count
+    }
   }
 
   public mutating func bool(_ value: Bool) {
-    separate()
-    bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    appendValue(value ? "true" : "false")
   }
 
   public mutating func null() {
-    separate()
-    bytes.append(contentsOf: "null".utf8)
+    appendValue("null")
   }
 
   public mutating func strings(_ values: [String]) {
@@ -102,30 +159,33 @@ public struct JSONBuffer: Sendable {
 
   /// Writes a day as `"YYYY-MM-DD"` straight from its digits, or `null`.
   public mutating func day(_ value: Day?) {
-    separate()
-    guard let value else {
-      bytes.append(contentsOf: "null".utf8)
-      return
+    guard let value else { return null() }
+    appendValue(maximum: Spelling.maximumCount + 2) { start in
+      start[0] = UInt8(ascii: "\"")
+      let count = value.writeSpelling(to: start + 1)
+      start[count + 1] = UInt8(ascii: "\"")
+      return count + 2
     }
-    bytes.append(UInt8(ascii: "\""))
-    value.appendSpelling(to: &bytes)
-    bytes.append(UInt8(ascii: "\""))
   }
 
   /// Writes a time as `"YYYY-MM-DDTHH:MM:SS.mmmZ"`, the bytes `Timestamp.description` spells.
   public mutating func timestamp(_ value: Timestamp) {
-    separate()
-    bytes.append(UInt8(ascii: "\""))
-    value.appendSpelling(to: &bytes)
-    bytes.append(UInt8(ascii: "\""))
+    appendValue(maximum: Spelling.maximumCount + 2) { start in
+      start[0] = UInt8(ascii: "\"")
+      let count = value.writeSpelling(to: start + 1)
+      start[count + 1] = UInt8(ascii: "\"")
+      return count + 2
+    }
   }
 
   /// Writes an id as its 10 quoted hex digits.
   public mutating func id(_ value: ClaimID) {
-    separate()
-    bytes.append(UInt8(ascii: "\""))
-    value.appendSpelling(to: &bytes)
-    bytes.append(UInt8(ascii: "\""))
+    appendValue(maximum: ClaimID.digitCount + 2) { start in
+      start[0] = UInt8(ascii: "\"")
+      let count = value.writeSpelling(to: start + 1)
+      start[count + 1] = UInt8(ascii: "\"")
+      return count + 2
+    }
   }
 
   /// Appends bytes outside the JSON structure (separators between documents), leaving the
@@ -154,10 +214,7 @@ public struct JSONBuffer: Sendable {
   /// copied as they are.
   mutating func string(_ text: StoredText) {
     let copied: Void? = text.withPlainBytes { plain in
-      separate()
-      bytes.append(UInt8(ascii: "\""))
-      bytes.append(contentsOf: plain.assumingMemoryBound(to: UInt8.self))
-      bytes.append(UInt8(ascii: "\""))
+      appendQuotedPlain(plain)
     }
     if copied == nil { string(text.string) }
   }
@@ -179,25 +236,82 @@ public struct JSONBuffer: Sendable {
     needsComma = true
   }
 
-  private mutating func appendQuoted(_ value: String) {
-    bytes.append(UInt8(ascii: "\""))
-    var value = value
-    value.withUTF8 { utf8 in
-      // Most text needs no escape at all: copy it in one go.
-      if !JSONScanner.needsEscape(utf8) {
-        bytes.append(contentsOf: utf8)
-        return
+  /// Appends the comma the value needs, if any, and the at most `maximum` bytes `write` puts
+  /// at the pointer it is given and counts, in one append straight into the buffer: an append
+  /// of a copied piece cost an export more than the bytes of most pieces.
+  @inline(__always)
+  private mutating func appendValue(
+    maximum: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int
+  ) {
+    let hasComma = needsComma
+    bytes.append(addingCapacity: maximum + 1) { span in
+      span.withUnsafeMutableBufferPointer { buffer, count in
+        guard let base = buffer.baseAddress else { return }
+        var start = base + count
+        if hasComma {
+          start[0] = UInt8(ascii: ",")
+          start += 1
+          count += 1
+        }
+        count += write(start)
       }
-      // Copy runs that need no escape in one go.
-      var runStart = 0
-      for (index, byte) in utf8.enumerated()
-      where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-        appendEscape(byte)
-        runStart = index + 1
-      }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
     }
+    needsComma = true
+  }
+
+  /// `appendValue` for one byte.
+  @inline(__always)
+  private mutating func appendValue(_ write: (UnsafeMutablePointer<UInt8>) -> Void) {
+    appendValue(maximum: 1) { start in
+      write(start)
+      return 1
+    }
+  }
+
+  /// `appendValue` for a fixed word such as `null`.
+  @inline(__always)
+  private mutating func appendValue(_ word: StaticString) {
+    let count = word.utf8CodeUnitCount
+    appendValue(maximum: count) { start in
+      start.update(from: word.utf8Start, count: count)
+      return count
+    }
+  }
+
+  /// A text that needs no escape, quoted, in one append with its comma.
+  private mutating func appendQuotedPlain(_ text: UnsafeRawBufferPointer) {
+    appendValue(maximum: text.count + 2) { start in
+      start[0] = UInt8(ascii: "\"")
+      if let base = text.baseAddress {
+        UnsafeMutableRawPointer(start + 1).copyMemory(from: base, byteCount: text.count)
+      }
+      start[text.count + 1] = UInt8(ascii: "\"")
+      return text.count + 2
+    }
+  }
+
+  private mutating func appendQuoted(_ value: String) {
+    var value = value
+    value.withUTF8 { appendQuoted($0) }
+  }
+
+  private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+    bytes.append(UInt8(ascii: "\""))
+    // Most text needs no escape at all: copy it in one go.
+    guard JSONScanner.needsEscape(utf8) else {
+      bytes.append(contentsOf: utf8)
+      bytes.append(UInt8(ascii: "\""))
+      return
+    }
+    // Copy runs that need no escape in one go.
+    var runStart = 0
+    for (index, byte) in utf8.enumerated()
+    where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+      appendEscape(byte)
+      runStart = index + 1
+    }
+    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
     bytes.append(UInt8(ascii: "\""))
   }
 
