@@ -96,6 +96,11 @@ public struct CSVRowWriter: Sendable {
     appendCell(maximum: Spelling.maximumCount) { value.writeSpelling(to: $0) }
   }
 
+  /// A number as the JSON writes it.
+  mutating func number(_ value: Double) {
+    appendCell(maximum: Spelling.maximumNumberCount) { Spelling.writeNumber(value, to: $0) }
+  }
+
   mutating func timestamp(_ value: Timestamp) {
     appendCell(maximum: Spelling.maximumCount) { value.writeSpelling(to: $0) }
   }

@@ -120,7 +120,7 @@ public enum ClaimExport {
     csv.day(claim.said)
     csv.day(claim.deadline)
     csv.text(claim.deadlineText)
-    csv.plain(number(claim.confidence.value))
+    csv.number(claim.confidence.value)
     csv.text(claim.hedge)
     csv.text(claim.lang)
     csv.text(claim.tags.joined(separator: ";"))

@@ -7,6 +7,9 @@ public struct JSONBuffer: Sendable {
   /// flags of the containers around it wait in `outerNeedsComma`.
   private var needsComma = false
   private var outerNeedsComma: [Bool] = []
+  /// The name from `key(ascii:)` not written yet: it goes out in one append with the start of
+  /// its value.
+  private var pendingKey: StaticString?
 
   public init() {
     bytes.reserveCapacity(256)
@@ -26,6 +29,7 @@ public struct JSONBuffer: Sendable {
   }
 
   public mutating func endObject() {
+    writePendingKey()
     bytes.append(UInt8(ascii: "}"))
     needsComma = outerNeedsComma.popLast() ?? true
   }
@@ -37,6 +41,7 @@ public struct JSONBuffer: Sendable {
   }
 
   public mutating func endArray() {
+    writePendingKey()
     bytes.append(UInt8(ascii: "]"))
     needsComma = outerNeedsComma.popLast() ?? true
   }
@@ -49,19 +54,13 @@ public struct JSONBuffer: Sendable {
     needsComma = false
   }
 
-  /// Writes `"name":` for a name of printable ASCII without quotes or backslashes, copied
-  /// as it is: the escape check a `String` name gets is most of a key's cost, and an export
-  /// writes tens of millions of keys.
+  /// Writes `"name":` for a name of printable ASCII without quotes or backslashes, copied as
+  /// it is, together with the value written next (so `bytes` lacks it until then): the escape
+  /// check a `String` name gets and an append of its own were most of a key's cost, and an
+  /// export writes tens of millions of keys.
   public mutating func key(ascii name: StaticString) {
-    let count = name.utf8CodeUnitCount
-    appendValue(maximum: count + 3) { start in
-      start[0] = UInt8(ascii: "\"")
-      (start + 1).update(from: name.utf8Start, count: count)
-      start[count + 1] = UInt8(ascii: "\"")
-      start[count + 2] = UInt8(ascii: ":")
-      return count + 3
-    }
-    needsComma = false
+    writePendingKey()
+    pendingKey = name
   }
 
   /// Writes the member, its name copied as `key(ascii:)` does, when `value` is present.
@@ -111,36 +110,11 @@ public struct JSONBuffer: Sendable {
 
   /// Writes a finite number in its shortest form that reads back exactly (0.7, not 0.69999…).
   public mutating func number(_ value: Double) {
-    if value == value.rounded(), abs(value) < 1e15 {
-      integer(Int(value))
-    } else {
-      var spelling = value.description
-      spelling.withUTF8 { utf8 in
-        appendValue(maximum: utf8.count) { start in
-          UnsafeMutableBufferPointer(start: start, count: utf8.count).update(fromContentsOf: utf8)
-        }
-      }
-    }
+    appendValue(maximum: Spelling.maximumNumberCount) { Spelling.writeNumber(value, to: $0) }
   }
 
   public mutating func integer(_ value: Int) {
-    // At most a sign and 19 digits.
-    appendValue(maximum: 20) { start in
-      var rest = value.magnitude
-      var digits = 0
-      repeat {
-        digits += 1
-        rest /= 10
-      } while rest > 0
-      let count = digits + (value < 0 ? 1 : 0)
-      if value < 0 { start[0] = UInt8(ascii: "-") }
-      rest = value.magnitude
-      for index in stride(from: count - 1, through: count - digits, by: -1) {
-        start[index] = UInt8(truncatingIfNeeded: 48 + rest % 10)
-        rest /= 10
-      }
-      return count
-    }
+    appendValue(maximum: Spelling.maximumNumberCount) { Spelling.writeInteger(value, to: $0) }
   }
 
   public mutating func bool(_ value: Bool) {
@@ -191,12 +165,14 @@ public struct JSONBuffer: Sendable {
   /// Appends bytes outside the JSON structure (separators between documents), leaving the
   /// comma state alone.
   public mutating func appendVerbatim(_ text: StaticString) {
+    writePendingKey()
     bytes.append(
       contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
   }
 
   /// Starts a new top-level value: the next one written gets no comma before it.
   public mutating func startNewValue() {
+    pendingKey = nil
     needsComma = false
     outerNeedsComma.removeAll(keepingCapacity: true)
   }
@@ -205,6 +181,7 @@ public struct JSONBuffer: Sendable {
   /// is written in chunks through one buffer.
   public mutating func removeAll() {
     bytes.removeAll(keepingCapacity: true)
+    pendingKey = nil
     needsComma = false
     outerNeedsComma.removeAll(keepingCapacity: true)
   }
@@ -230,6 +207,8 @@ public struct JSONBuffer: Sendable {
   }
 
   private mutating func separate() {
+    // The value follows its key, with no comma between.
+    guard pendingKey == nil else { return writePendingKey() }
     if needsComma {
       bytes.append(UInt8(ascii: ","))
     }
@@ -244,7 +223,10 @@ public struct JSONBuffer: Sendable {
     maximum: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int
   ) {
     let hasComma = needsComma
-    bytes.append(addingCapacity: maximum + 1) { span in
+    let key = pendingKey
+    pendingKey = nil
+    let keyCount = key?.utf8CodeUnitCount ?? 0
+    bytes.append(addingCapacity: maximum + keyCount + 4) { span in
       span.withUnsafeMutableBufferPointer { buffer, count in
         guard let base = buffer.baseAddress else { return }
         var start = base + count
@@ -253,10 +235,47 @@ public struct JSONBuffer: Sendable {
           start += 1
           count += 1
         }
+        if let key {
+          start[0] = UInt8(ascii: "\"")
+          Self.copyName(key, to: start + 1)
+          start[keyCount + 1] = UInt8(ascii: "\"")
+          start[keyCount + 2] = UInt8(ascii: ":")
+          start += keyCount + 3
+          count += keyCount + 3
+        }
         count += write(start)
       }
     }
     needsComma = true
+  }
+
+  /// Writes a key `key(ascii:)` left for its value, when something else comes first.
+  private mutating func writePendingKey() {
+    guard pendingKey != nil else { return }
+    appendValue(maximum: 0) { _ in 0 }
+  }
+
+  /// Copies a name of a few bytes in at most two overlapping words: a `memcpy` call costs more
+  /// than the copy of a key.
+  @inline(__always)
+  private static func copyName(_ name: StaticString, to start: UnsafeMutablePointer<UInt8>) {
+    let count = name.utf8CodeUnitCount
+    let source = UnsafeRawPointer(name.utf8Start)
+    let target = UnsafeMutableRawPointer(start)
+    switch count {
+    case 8...16:
+      target.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
+      target.storeBytes(
+        of: source.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self),
+        toByteOffset: count - 8, as: UInt64.self)
+    case 4..<8:
+      target.storeBytes(of: source.loadUnaligned(as: UInt32.self), as: UInt32.self)
+      target.storeBytes(
+        of: source.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self),
+        toByteOffset: count - 4, as: UInt32.self)
+    default:
+      start.update(from: name.utf8Start, count: count)
+    }
   }
 
   /// `appendValue` for one byte.

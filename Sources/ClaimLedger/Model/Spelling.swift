@@ -78,6 +78,56 @@ enum Spelling {
   /// The most bytes a spelling takes: a time whose year needs a sign and 19 digits.
   static let maximumCount = 40
 
+  /// The most bytes `writeInteger` or `writeNumber` takes: a sign and 19 digits, or the 24
+  /// characters of the longest `Double` description.
+  static let maximumNumberCount = 32
+
+  /// Writes `value` in decimal, as `String(value)` spells it, and returns how many bytes.
+  static func writeInteger(_ value: Int, to start: UnsafeMutablePointer<UInt8>) -> Int {
+    var rest = value.magnitude
+    var digits = 0
+    repeat {
+      digits += 1
+      rest /= 10
+    } while rest > 0
+    let count = digits + (value < 0 ? 1 : 0)
+    if value < 0 { start[0] = UInt8(ascii: "-") }
+    rest = value.magnitude
+    for index in stride(from: count - 1, through: count - digits, by: -1) {
+      start[index] = UInt8(truncatingIfNeeded: 48 + rest % 10)
+      rest /= 10
+    }
+    return count
+  }
+
+  /// Writes a finite number in its shortest form that reads back exactly (0.7, not
+  /// 0.69999…), a whole number below 10^15 without `.0`, and returns how many bytes.
+  ///
+  /// Hundredths such as 0.35, which most confidences are, are spelled from their digits:
+  /// the nearest `Double` to k/100 has no shorter exact form, so `description` gives the same,
+  /// at many times the cost.
+  static func writeNumber(_ value: Double, to start: UnsafeMutablePointer<UInt8>) -> Int {
+    if value == value.rounded(), abs(value) < 1e15 {
+      return writeInteger(Int(value), to: start)
+    }
+    let hundredths = (value * 100).rounded()
+    if value > 0, value < 1, hundredths / 100 == value {
+      let digits = Int(hundredths)
+      start[0] = UInt8(ascii: "0")
+      start[1] = UInt8(ascii: ".")
+      start[2] = UInt8(truncatingIfNeeded: 48 + digits / 10)
+      guard digits % 10 != 0 else { return 3 }
+      start[3] = UInt8(truncatingIfNeeded: 48 + digits % 10)
+      return 4
+    }
+    var count = 0
+    for byte in value.description.utf8.prefix(maximumNumberCount) {
+      start[count] = byte
+      count += 1
+    }
+    return count
+  }
+
   /// Writes `value` (0 ≤ value < 10^width) in exactly `width` digits at `start`.
   @inline(__always)
   static func write(_ value: Int, width: Int, to start: UnsafeMutablePointer<UInt8>) {

@@ -29,9 +29,40 @@ import Testing
       json.field(ascii: "d", nil as String?)
       json.key(ascii: "e")
       json.bool(false)
+      json.key(ascii: "f")
+      json.string("say \"hi\"")
+      json.key(ascii: "g")
+      json.raw(Array("[2]".utf8))
+      json.key(ascii: "deadline_text")
+      json.beginObject()
+      json.key(ascii: "h")
+      json.day(nil)
+      json.endObject()
       json.endObject()
     }
-    #expect(text == #"{"a":[1,{},[],null],"b":true,"c":"x","e":false}"#)
+    #expect(
+      text
+        == #"{"a":[1,{},[],null],"b":true,"c":"x","e":false,"f":"say \"hi\"","g":[2],"#
+        + #""deadline_text":{"h":null}}"#)
+  }
+
+  /// A key waits for its value so both go out in one append; lines written one after another
+  /// start clean.
+  @Test func aKeyGoesOutWithItsValueAndEachLineStartsClean() {
+    var json = JSONBuffer()
+    json.beginObject()
+    json.key(ascii: "quote")
+    #expect(json.text == "{")
+    json.null()
+    #expect(json.text == #"{"quote":null"#)
+    json.endObject()
+    json.appendVerbatim("\n")
+    json.startNewValue()
+    json.beginObject()
+    json.key(ascii: "id")
+    json.integer(-12)
+    json.endObject()
+    #expect(json.text == "{\"quote\":null}\n{\"id\":-12}")
   }
 
   @Test(arguments: [0, 7, -7, 10, 1_234_567_890, Int.max, Int.min])
@@ -39,11 +70,17 @@ import Testing
     #expect(Self.text { $0.integer(value) } == String(value))
   }
 
-  @Test(arguments: [0.7, 0, -0.0, 1, -3, 0.123456789, 1e15, 1e20, -2.5e-8, 99.5])
+  /// Every hundredth, spelled from its digits, and numbers that take the general path.
+  @Test(
+    arguments: [0, -0.0, 1, -3, 0.123456789, 1e15, 1e20, -2.5e-8, 99.5, 0.999, 1.01, -0.35]
+      + (1...99).map { Double($0) / 100 })
   func writesNumbersInTheirShortestExactForm(value: Double) {
     let expected =
       value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : value.description
     #expect(Self.text { $0.number(value) } == expected)
+    var csv = CSVRowWriter()
+    csv.number(value)
+    #expect(String(decoding: csv.bytes, as: UTF8.self) == expected)
   }
 
   /// Lengths around the longest text copied with its comma, with and without an escape.
