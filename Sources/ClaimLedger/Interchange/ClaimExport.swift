@@ -40,17 +40,22 @@ public enum ClaimExport {
         format == .csv ? csvRow : fatebookRow
       try emit(header(format == .csv ? csvColumns : fatebookColumns))
       try writeBatches(of: positions, to: emit) { part in
-        var csv = CSVRowWriter()
-        for position in part { row(records[position], &csv) }
+        var csv = CSVRowWriter(capacity: part.count * 1_024)
+        // Through the buffer, since reading a record out of the array copies it.
+        records.withUnsafeBufferPointer { records in
+          for position in part { row(records[position], &csv) }
+        }
         return csv.bytes
       }
     case .jsonl:
       try writeBatches(of: positions, to: emit) { part in
-        var json = JSONBuffer()
-        for position in part {
-          json.startNewValue()
-          records[position].writeJSON(into: &json)
-          json.appendVerbatim("\n")
+        var json = JSONBuffer(capacity: part.count * 2_048)
+        records.withUnsafeBufferPointer { records in
+          for position in part {
+            json.startNewValue()
+            records[position].writeJSON(into: &json)
+            json.appendVerbatim("\n")
+          }
         }
         return json.bytes
       }
@@ -115,7 +120,7 @@ public enum ClaimExport {
     csv.day(claim.said)
     csv.day(claim.deadline)
     csv.text(claim.deadlineText)
-    csv.plain(number(claim.confidence.value))
+    csv.number(claim.confidence.value)
     csv.text(claim.hedge)
     csv.text(claim.lang)
     csv.text(claim.tags.joined(separator: ";"))

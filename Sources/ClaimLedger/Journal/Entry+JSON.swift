@@ -111,89 +111,89 @@ extension Entry {
   /// Appends the entry as a JSON object to `json`.
   public func writeJSON(into json: inout JSONBuffer) {
     json.beginObject()
-    json.field("entry", kind.rawValue)
-    json.key("id")
+    json.field(ascii: "entry", kind.rawValue)
+    json.key(ascii: "id")
     json.id(id)
-    json.key("at")
+    json.key(ascii: "at")
     json.timestamp(at)
     switch body {
     case .claim(let claim, let status):
-      json.key("text")
+      json.key(ascii: "text")
       json.string(claim.storedText)
       if let quote = claim.storedQuote {
-        json.key("quote")
+        json.key(ascii: "quote")
         json.string(quote)
       }
-      json.field("source", claim.source)
-      json.field("via", claim.via)
+      json.field(ascii: "source", claim.source)
+      json.field(ascii: "via", claim.via)
       if let url = claim.storedURL {
-        json.key("url")
+        json.key(ascii: "url")
         json.string(url)
       }
-      json.key("said")
+      json.key(ascii: "said")
       json.day(claim.said)
       if let deadline = claim.deadline {
-        json.key("deadline")
+        json.key(ascii: "deadline")
         json.day(deadline)
       }
-      json.field("deadline_text", claim.deadlineText)
-      json.key("confidence")
+      json.field(ascii: "deadline_text", claim.deadlineText)
+      json.key(ascii: "confidence")
       json.number(claim.confidence.value)
-      json.field("hedge", claim.hedge)
-      json.field("lang", claim.lang)
-      json.key("tags")
+      json.field(ascii: "hedge", claim.hedge)
+      json.field(ascii: "lang", claim.lang)
+      json.key(ascii: "tags")
       json.strings(claim.tags)
-      json.field("status", status.rawValue)
+      json.field(ascii: "status", status.rawValue)
       if claim.isConditional {
-        json.key("conditional")
+        json.key(ascii: "conditional")
         json.bool(true)
       }
-      json.field("document", claim.document)
+      json.field(ascii: "document", claim.document)
     case .accept(let changes):
       writeChanges(changes, into: &json)
     case .reject(let reason):
-      json.field("reason", reason)
+      json.field(ascii: "reason", reason)
     case .amend(let changes, let note):
       writeChanges(changes, into: &json)
-      json.field("note", note)
+      json.field(ascii: "note", note)
     case .resolve(let resolution):
-      json.field("outcome", resolution.outcome.rawValue)
-      json.field("on", resolution.on)
+      json.field(ascii: "outcome", resolution.outcome.rawValue)
+      json.field(ascii: "on", resolution.on)
       if let evidence = resolution.storedEvidence {
-        json.key("evidence")
+        json.key(ascii: "evidence")
         json.string(evidence)
       }
-      json.field("reason", resolution.reason?.rawValue)
-      json.field("note", resolution.note)
+      json.field(ascii: "reason", resolution.reason?.rawValue)
+      json.field(ascii: "note", resolution.note)
     case .reopen(let note):
-      json.field("note", note)
+      json.field(ascii: "note", note)
     }
     json.endObject()
   }
 
   private func writeChanges(_ changes: ClaimChanges, into json: inout JSONBuffer) {
-    json.field("text", changes.text)
-    json.field("quote", changes.quote)
-    json.field("source", changes.source)
-    json.field("via", changes.via)
-    json.field("url", changes.url)
-    json.field("said", changes.said)
-    json.field("deadline", changes.deadline)
-    json.field("deadline_text", changes.deadlineText)
+    json.field(ascii: "text", changes.text)
+    json.field(ascii: "quote", changes.quote)
+    json.field(ascii: "source", changes.source)
+    json.field(ascii: "via", changes.via)
+    json.field(ascii: "url", changes.url)
+    json.field(ascii: "said", changes.said)
+    json.field(ascii: "deadline", changes.deadline)
+    json.field(ascii: "deadline_text", changes.deadlineText)
     if let confidence = changes.confidence {
-      json.key("confidence")
+      json.key(ascii: "confidence")
       json.number(confidence.value)
     }
-    json.field("hedge", changes.hedge)
-    json.field("lang", changes.lang)
+    json.field(ascii: "hedge", changes.hedge)
+    json.field(ascii: "lang", changes.lang)
     if let tags = changes.tags {
-      json.key("tags")
+      json.key(ascii: "tags")
       json.strings(tags)
     }
     if let isConditional = changes.isConditional {
-      json.key("conditional")
+      json.key(ascii: "conditional")
       json.bool(isConditional)
     }
-    json.field("document", changes.document)
+    json.field(ascii: "document", changes.document)
   }
 }

@@ -7,33 +7,41 @@ public struct JSONBuffer: Sendable {
   /// flags of the containers around it wait in `outerNeedsComma`.
   private var needsComma = false
   private var outerNeedsComma: [Bool] = []
+  /// The name from `key(ascii:)` not written yet: it goes out in one append with the start of
+  /// its value.
+  private var pendingKey: StaticString?
 
   public init() {
     bytes.reserveCapacity(256)
   }
 
+  /// A buffer with room for `capacity` bytes, so that long output is not copied as it grows.
+  public init(capacity: Int) {
+    bytes.reserveCapacity(capacity)
+  }
+
   public var text: String { String(decoding: bytes, as: UTF8.self) }
 
   public mutating func beginObject() {
-    separate()
-    bytes.append(UInt8(ascii: "{"))
+    appendValue { $0[0] = UInt8(ascii: "{") }
     outerNeedsComma.append(needsComma)
     needsComma = false
   }
 
   public mutating func endObject() {
+    writePendingKey()
     bytes.append(UInt8(ascii: "}"))
     needsComma = outerNeedsComma.popLast() ?? true
   }
 
   public mutating func beginArray() {
-    separate()
-    bytes.append(UInt8(ascii: "["))
+    appendValue { $0[0] = UInt8(ascii: "[") }
     outerNeedsComma.append(needsComma)
     needsComma = false
   }
 
   public mutating func endArray() {
+    writePendingKey()
     bytes.append(UInt8(ascii: "]"))
     needsComma = outerNeedsComma.popLast() ?? true
   }
@@ -44,6 +52,29 @@ public struct JSONBuffer: Sendable {
     appendQuoted(name)
     bytes.append(UInt8(ascii: ":"))
     needsComma = false
+  }
+
+  /// Writes `"name":` for a name of printable ASCII without quotes or backslashes, copied as
+  /// it is, together with the value written next (so `bytes` lacks it until then): the escape
+  /// check a `String` name gets and an append of its own were most of a key's cost, and an
+  /// export writes tens of millions of keys.
+  public mutating func key(ascii name: StaticString) {
+    writePendingKey()
+    pendingKey = name
+  }
+
+  /// Writes the member, its name copied as `key(ascii:)` does, when `value` is present.
+  public mutating func field(ascii name: StaticString, _ value: String?) {
+    guard let value else { return }
+    key(ascii: name)
+    string(value)
+  }
+
+  /// Writes the day member, its name copied as `key(ascii:)` does, when `value` is present.
+  public mutating func field(ascii name: StaticString, _ value: Day?) {
+    guard let value else { return }
+    key(ascii: name)
+    day(value)
   }
 
   /// Writes the member when `value` is present and leaves it out when nil.
@@ -61,8 +92,16 @@ public struct JSONBuffer: Sendable {
   }
 
   public mutating func string(_ value: String) {
-    separate()
-    appendQuoted(value)
+    var value = value
+    value.withUTF8 { utf8 in
+      // A text without escapes, as most are, goes out with its comma in one append.
+      if !JSONScanner.needsEscape(utf8) {
+        appendQuotedPlain(UnsafeRawBufferPointer(utf8))
+      } else {
+        separate()
+        appendQuoted(utf8)
+      }
+    }
   }
 
   public mutating func optionalString(_ value: String?) {
@@ -71,27 +110,19 @@ public struct JSONBuffer: Sendable {
 
   /// Writes a finite number in its shortest form that reads back exactly (0.7, not 0.69999…).
   public mutating func number(_ value: Double) {
-    separate()
-    if value == value.rounded(), abs(value) < 1e15 {
-      bytes.append(contentsOf: String(Int(value)).utf8)
-    } else {
-      bytes.append(contentsOf: value.description.utf8)
-    }
+    appendValue(maximum: Spelling.maximumNumberCount) { Spelling.writeNumber(value, to: $0) }
   }
 
   public mutating func integer(_ value: Int) {
-    separate()
-    bytes.append(contentsOf: String(value).utf8)
+    appendValue(maximum: Spelling.maximumNumberCount) { Spelling.writeInteger(value, to: $0) }
   }
 
   public mutating func bool(_ value: Bool) {
-    separate()
-    bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    appendValue(value ? "true" : "false")
   }
 
   public mutating func null() {
-    separate()
-    bytes.append(contentsOf: "null".utf8)
+    appendValue("null")
   }
 
   public mutating func strings(_ values: [String]) {
@@ -102,41 +133,46 @@ public struct JSONBuffer: Sendable {
 
   /// Writes a day as `"YYYY-MM-DD"` straight from its digits, or `null`.
   public mutating func day(_ value: Day?) {
-    separate()
-    guard let value else {
-      bytes.append(contentsOf: "null".utf8)
-      return
+    guard let value else { return null() }
+    appendValue(maximum: Spelling.maximumCount + 2) { start in
+      start[0] = UInt8(ascii: "\"")
+      let count = value.writeSpelling(to: start + 1)
+      start[count + 1] = UInt8(ascii: "\"")
+      return count + 2
     }
-    bytes.append(UInt8(ascii: "\""))
-    value.appendSpelling(to: &bytes)
-    bytes.append(UInt8(ascii: "\""))
   }
 
   /// Writes a time as `"YYYY-MM-DDTHH:MM:SS.mmmZ"`, the bytes `Timestamp.description` spells.
   public mutating func timestamp(_ value: Timestamp) {
-    separate()
-    bytes.append(UInt8(ascii: "\""))
-    value.appendSpelling(to: &bytes)
-    bytes.append(UInt8(ascii: "\""))
+    appendValue(maximum: Spelling.maximumCount + 2) { start in
+      start[0] = UInt8(ascii: "\"")
+      let count = value.writeSpelling(to: start + 1)
+      start[count + 1] = UInt8(ascii: "\"")
+      return count + 2
+    }
   }
 
   /// Writes an id as its 10 quoted hex digits.
   public mutating func id(_ value: ClaimID) {
-    separate()
-    bytes.append(UInt8(ascii: "\""))
-    value.appendSpelling(to: &bytes)
-    bytes.append(UInt8(ascii: "\""))
+    appendValue(maximum: ClaimID.digitCount + 2) { start in
+      start[0] = UInt8(ascii: "\"")
+      let count = value.writeSpelling(to: start + 1)
+      start[count + 1] = UInt8(ascii: "\"")
+      return count + 2
+    }
   }
 
   /// Appends bytes outside the JSON structure (separators between documents), leaving the
   /// comma state alone.
   public mutating func appendVerbatim(_ text: StaticString) {
+    writePendingKey()
     bytes.append(
       contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
   }
 
   /// Starts a new top-level value: the next one written gets no comma before it.
   public mutating func startNewValue() {
+    pendingKey = nil
     needsComma = false
     outerNeedsComma.removeAll(keepingCapacity: true)
   }
@@ -145,6 +181,7 @@ public struct JSONBuffer: Sendable {
   /// is written in chunks through one buffer.
   public mutating func removeAll() {
     bytes.removeAll(keepingCapacity: true)
+    pendingKey = nil
     needsComma = false
     outerNeedsComma.removeAll(keepingCapacity: true)
   }
@@ -154,10 +191,7 @@ public struct JSONBuffer: Sendable {
   /// copied as they are.
   mutating func string(_ text: StoredText) {
     let copied: Void? = text.withPlainBytes { plain in
-      separate()
-      bytes.append(UInt8(ascii: "\""))
-      bytes.append(contentsOf: plain.assumingMemoryBound(to: UInt8.self))
-      bytes.append(UInt8(ascii: "\""))
+      appendQuotedPlain(plain)
     }
     if copied == nil { string(text.string) }
   }
@@ -173,31 +207,130 @@ public struct JSONBuffer: Sendable {
   }
 
   private mutating func separate() {
+    // The value follows its key, with no comma between.
+    guard pendingKey == nil else { return writePendingKey() }
     if needsComma {
       bytes.append(UInt8(ascii: ","))
     }
     needsComma = true
   }
 
-  private mutating func appendQuoted(_ value: String) {
-    bytes.append(UInt8(ascii: "\""))
-    var value = value
-    value.withUTF8 { utf8 in
-      // Most text needs no escape at all: copy it in one go.
-      if !JSONScanner.needsEscape(utf8) {
-        bytes.append(contentsOf: utf8)
-        return
+  /// Appends the comma the value needs, if any, and the at most `maximum` bytes `write` puts
+  /// at the pointer it is given and counts, in one append straight into the buffer: an append
+  /// of a copied piece cost an export more than the bytes of most pieces.
+  @inline(__always)
+  private mutating func appendValue(
+    maximum: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int
+  ) {
+    let hasComma = needsComma
+    let key = pendingKey
+    pendingKey = nil
+    let keyCount = key?.utf8CodeUnitCount ?? 0
+    bytes.append(addingCapacity: maximum + keyCount + 4) { span in
+      span.withUnsafeMutableBufferPointer { buffer, count in
+        guard let base = buffer.baseAddress else { return }
+        var start = base + count
+        if hasComma {
+          start[0] = UInt8(ascii: ",")
+          start += 1
+          count += 1
+        }
+        if let key {
+          start[0] = UInt8(ascii: "\"")
+          Self.copyName(key, to: start + 1)
+          start[keyCount + 1] = UInt8(ascii: "\"")
+          start[keyCount + 2] = UInt8(ascii: ":")
+          start += keyCount + 3
+          count += keyCount + 3
+        }
+        count += write(start)
       }
-      // Copy runs that need no escape in one go.
-      var runStart = 0
-      for (index, byte) in utf8.enumerated()
-      where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-        appendEscape(byte)
-        runStart = index + 1
-      }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
     }
+    needsComma = true
+  }
+
+  /// Writes a key `key(ascii:)` left for its value, when something else comes first.
+  private mutating func writePendingKey() {
+    guard pendingKey != nil else { return }
+    appendValue(maximum: 0) { _ in 0 }
+  }
+
+  /// Copies a name of a few bytes in at most two overlapping words: a `memcpy` call costs more
+  /// than the copy of a key.
+  @inline(__always)
+  private static func copyName(_ name: StaticString, to start: UnsafeMutablePointer<UInt8>) {
+    let count = name.utf8CodeUnitCount
+    let source = UnsafeRawPointer(name.utf8Start)
+    let target = UnsafeMutableRawPointer(start)
+    switch count {
+    case 8...16:
+      target.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
+      target.storeBytes(
+        of: source.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self),
+        toByteOffset: count - 8, as: UInt64.self)
+    case 4..<8:
+      target.storeBytes(of: source.loadUnaligned(as: UInt32.self), as: UInt32.self)
+      target.storeBytes(
+        of: source.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self),
+        toByteOffset: count - 4, as: UInt32.self)
+    default:
+      start.update(from: name.utf8Start, count: count)
+    }
+  }
+
+  /// `appendValue` for one byte.
+  @inline(__always)
+  private mutating func appendValue(_ write: (UnsafeMutablePointer<UInt8>) -> Void) {
+    appendValue(maximum: 1) { start in
+      write(start)
+      return 1
+    }
+  }
+
+  /// `appendValue` for a fixed word such as `null`.
+  @inline(__always)
+  private mutating func appendValue(_ word: StaticString) {
+    let count = word.utf8CodeUnitCount
+    appendValue(maximum: count) { start in
+      start.update(from: word.utf8Start, count: count)
+      return count
+    }
+  }
+
+  /// A text that needs no escape, quoted, in one append with its comma.
+  private mutating func appendQuotedPlain(_ text: UnsafeRawBufferPointer) {
+    appendValue(maximum: text.count + 2) { start in
+      start[0] = UInt8(ascii: "\"")
+      if let base = text.baseAddress {
+        UnsafeMutableRawPointer(start + 1).copyMemory(from: base, byteCount: text.count)
+      }
+      start[text.count + 1] = UInt8(ascii: "\"")
+      return text.count + 2
+    }
+  }
+
+  private mutating func appendQuoted(_ value: String) {
+    var value = value
+    value.withUTF8 { appendQuoted($0) }
+  }
+
+  private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+    bytes.append(UInt8(ascii: "\""))
+    // Most text needs no escape at all: copy it in one go.
+    guard JSONScanner.needsEscape(utf8) else {
+      bytes.append(contentsOf: utf8)
+      bytes.append(UInt8(ascii: "\""))
+      return
+    }
+    // Copy runs that need no escape in one go.
+    var runStart = 0
+    for (index, byte) in utf8.enumerated()
+    where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+      appendEscape(byte)
+      runStart = index + 1
+    }
+    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
     bytes.append(UInt8(ascii: "\""))
   }
 

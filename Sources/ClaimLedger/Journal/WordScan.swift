@@ -57,15 +57,22 @@ enum WordScan {
 
   /// Whether `mask` flags any byte of `bytes`.
   static func contains(_ bytes: UnsafeRawBufferPointer, by mask: (UInt64) -> UInt64) -> Bool {
-    var index = 0
-    if let base = bytes.baseAddress {
-      while index &+ 8 <= bytes.count {
-        if mask(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) != 0 { return true }
-        index &+= 8
-      }
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+    let count = bytes.count
+    guard count >= 8 else {
+      // A short text in one word, padded with its own first byte so that no padding byte
+      // can be taken for one the mask looks for.
+      var word = low &* UInt64(base.load(as: UInt8.self))
+      withUnsafeMutableBytes(of: &word) { $0.baseAddress?.copyMemory(from: base, byteCount: count) }
+      return mask(word) != 0
     }
-    // The last few bytes one at a time, each repeated through a whole word, so no padding
-    // byte can be taken for one the mask looks for.
-    return bytes[index...].contains { mask(low &* UInt64($0)) != 0 }
+    var index = 0
+    while index &+ 8 <= count {
+      if mask(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) != 0 { return true }
+      index &+= 8
+    }
+    // The last word again, overlapping the one before: looking at a byte twice is harmless.
+    return index != count
+      && mask(base.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)) != 0
   }
 }

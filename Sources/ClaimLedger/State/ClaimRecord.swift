@@ -66,6 +66,13 @@ public struct ClaimRecord: Sendable {
     return claim.said
   }
 
+  /// Runs `body` on the current fields where they are kept: `claim` hands out a copy, which
+  /// retains each of its texts, and an export reads the fields of a million claims.
+  func withClaim<Result>(_ body: (Claim) -> Result) -> Result {
+    guard case .claim(let claim, _) = fields else { return body(ClaimRecord.unreachableClaim) }
+    return body(claim)
+  }
+
   /// Never returned: `fields` only ever holds a `.claim` body.
   private static var unreachableClaim: Claim {
     Claim(text: "", source: "", said: nil, confidence: Confidence(clamping: 0))

@@ -47,9 +47,13 @@ struct ExportCommand: Command {
     var filter = self.filter
     filter.source = filter.source.map(aliases.canonical)
     let records = ledger.records
-    let positions = records.indices.filter {
-      filter.matches(records[$0], today: context.today, aliases: aliases)
-    }
+    // Without a condition every claim is kept, and checking each would copy it.
+    let positions =
+      filter.status == nil && filter.source == nil
+      ? Array(records.indices)
+      : records.indices.filter {
+        filter.matches(records[$0], today: context.today, aliases: aliases)
+      }
     let notes = context.notes(for: ledger)
     guard let out else {
       var writer = OutputWriter(context.terminal)

@@ -1,0 +1,139 @@
+import ClaimReports
+import Foundation
+
+/// A file written in pieces that appears whole or not at all: the pieces go into a temporary
+/// file beside it, which is synced and renamed over the path only when all are written.
+///
+/// The pieces are gathered into blocks that go straight to the disk (`O_DIRECT`) where the
+/// file system takes them: copying a gigabyte into the page cache and syncing it afterwards
+/// took the processor longer than rendering it, and a direct write costs it almost nothing.
+/// Where direct writes are refused, the same blocks go through the cache.
+final class ReplacementFile {
+  let path: String
+  private let temporary: String
+  private var descriptor: Int32
+  /// Bytes waiting to fill a block; page-aligned, since direct writes need that.
+  private let block: UnsafeMutableRawBufferPointer
+  private var blockCount = 0
+  /// Whether blocks bypass the page cache; false from the first refusal on.
+  private(set) var isDirect = false
+
+  /// Bytes per write: large enough that the disk, not the calls, sets the pace.
+  static let blockSize = 4 << 20
+  /// The alignment of a direct write's memory, offset and length; a multiple of any
+  /// device's logical block size.
+  static let alignment = 4096
+
+  /// Creates the temporary file (and the folder) for `path`; `direct: false` keeps every
+  /// write in the page cache.
+  init(replacing path: String, direct: Bool = true) throws(ReportError) {
+    let directory = (path as NSString).deletingLastPathComponent
+    do {
+      try FileManager.default.createDirectory(
+        atPath: directory, withIntermediateDirectories: true)
+    } catch {
+      throw .cannotCreate(path: path, reason: ReportFiles.reason(error))
+    }
+    self.path = path
+    temporary = path + ".tmp-\(getpid())"
+    // Left by an earlier process of the same number that was killed mid-write.
+    unlink(temporary)
+    descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      throw .cannotCreate(path: path, reason: String(cString: strerror(errno)))
+    }
+    block = .allocate(byteCount: Self.blockSize, alignment: Self.alignment)
+    // Set after opening, so a file system that refuses it fails here and not at `open`,
+    // which may have created the file already.
+    if direct, Self.directFlag != 0 {
+      isDirect = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | Self.directFlag) == 0
+    }
+  }
+
+  /// The temporary file is removed unless `commit` renamed it.
+  deinit {
+    abandon()
+    block.deallocate()
+  }
+
+  /// `O_DIRECT`, which Glibc's Swift module leaves out; its value differs by architecture.
+  private static var directFlag: Int32 {
+    #if arch(x86_64) || arch(i386)
+      0o40000
+    #elseif arch(arm64) || arch(arm)
+      0o200000
+    #else
+      0
+    #endif
+  }
+
+  func write(_ bytes: [UInt8]) throws(ReportError) {
+    var failure: Int32?
+    bytes.withUnsafeBytes { source in
+      var offset = 0
+      while offset < source.count, failure == nil {
+        let count = min(source.count - offset, Self.blockSize - blockCount)
+        UnsafeMutableRawBufferPointer(rebasing: block[blockCount..<(blockCount + count)])
+          .copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<(offset + count)]))
+        blockCount += count
+        offset += count
+        if blockCount == Self.blockSize {
+          failure = writeBlock()
+        }
+      }
+    }
+    if let failure { try fail(failure) }
+  }
+
+  /// Writes the waiting bytes and syncs the file, then renames it over `path`.
+  func commit() throws(ReportError) {
+    guard descriptor >= 0 else { return }
+    // The tail is rarely a whole number of aligned units, which a direct write needs.
+    if blockCount % Self.alignment != 0 { stopDirectWrites() }
+    if let failure = writeBlock() { try fail(failure) }
+    if fsync(descriptor) != 0 { try fail(errno) }
+    close(descriptor)
+    descriptor = -1
+    if rename(temporary, path) != 0 {
+      let code = errno
+      unlink(temporary)
+      throw .cannotCreate(path: path, reason: String(cString: strerror(code)))
+    }
+  }
+
+  /// Writes the block's bytes and empties it; the error number when that failed.
+  private func writeBlock() -> Int32? {
+    var offset = 0
+    while offset < blockCount, let base = block.baseAddress {
+      let written = Glibc.write(descriptor, base + offset, blockCount - offset)
+      if written > 0 {
+        offset += written
+      } else if written < 0, errno == EINVAL, isDirect {
+        // A file system that accepted the flag but not these writes: use the cache.
+        stopDirectWrites()
+      } else if written == 0 || errno != EINTR {
+        return written == 0 ? EIO : errno
+      }
+    }
+    blockCount = 0
+    return nil
+  }
+
+  private func stopDirectWrites() {
+    guard isDirect else { return }
+    isDirect = false
+    _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~Self.directFlag)
+  }
+
+  private func fail(_ code: Int32) throws(ReportError) -> Never {
+    abandon()
+    throw .cannotCreate(path: path, reason: String(cString: strerror(code)))
+  }
+
+  private func abandon() {
+    guard descriptor >= 0 else { return }
+    close(descriptor)
+    descriptor = -1
+    unlink(temporary)
+  }
+}

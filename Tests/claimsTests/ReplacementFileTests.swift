@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+@testable import claims
+
+/// The file an export writes: the same bytes whether they go to the disk directly or through
+/// the page cache, and nothing at the path until `commit`.
+@Suite struct ReplacementFileTests {
+  /// Pieces of awkward sizes adding up to more than two blocks and a tail that is not a whole
+  /// number of aligned units, so every way a block fills and the tail is written is taken.
+  static func pieces() -> [[UInt8]] {
+    var pieces: [[UInt8]] = []
+    var size = 1
+    var total = 0
+    while total < 2 * ReplacementFile.blockSize + 12_345 {
+      pieces.append((0..<size).map { UInt8(truncatingIfNeeded: ($0 &* 31) ^ total) })
+      total += size
+      size = size * 7 % 1_048_573 + 1
+    }
+    pieces.append(Array(repeating: UInt8(ascii: "x"), count: ReplacementFile.blockSize + 3))
+    return pieces
+  }
+
+  @Test(arguments: [true, false])
+  func writesThePiecesInOrder(direct: Bool) throws {
+    let sandbox = try Sandbox(initialised: false)
+    let path = sandbox.path("out/export.jsonl")
+    let pieces = Self.pieces()
+    let file = try ReplacementFile(replacing: path, direct: direct)
+    if !direct { #expect(!file.isDirect) }
+    for piece in pieces { try file.write(piece) }
+    try file.commit()
+    let written = try #require(FileManager.default.contents(atPath: path))
+    #expect(written.elementsEqual(pieces.joined()))
+    #expect(OutputPathTests.files(in: sandbox.path("out")) == ["export.jsonl"])
+  }
+
+  @Test(arguments: [0, 1, 4_096, ReplacementFile.blockSize])
+  func aFileOfAnySizeComesOutWhole(count: Int) throws {
+    let sandbox = try Sandbox(initialised: false)
+    let path = sandbox.path("export.csv")
+    let bytes = (0..<count).map { UInt8(truncatingIfNeeded: $0 % 251) }
+    let file = try ReplacementFile(replacing: path)
+    try file.write(bytes)
+    try file.commit()
+    #expect(FileManager.default.contents(atPath: path) == Data(bytes))
+  }
+
+  @Test func anUncommittedFileLeavesTheOldOneAndNoTemporaryFile() throws {
+    let sandbox = try Sandbox(initialised: false)
+    try sandbox.write("old\n", to: "export.csv")
+    do {
+      let file = try ReplacementFile(replacing: sandbox.path("export.csv"))
+      try file.write(Array(repeating: 65, count: ReplacementFile.blockSize + 1))
+      #expect(sandbox.contents(of: "export.csv") == "old\n")
+    }
+    #expect(sandbox.contents(of: "export.csv") == "old\n")
+    #expect(OutputPathTests.files(in: sandbox.directory.path) == ["export.csv"])
+  }
+}
