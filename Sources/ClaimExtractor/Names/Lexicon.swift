@@ -1,3 +1,4 @@
+import ClaimLedger
 import Foundation
 
 /// A name found in text and the English name it stands for.
@@ -76,23 +77,46 @@ public struct Lexicon: Sendable {
     var text = text
     return text.withUTF8 { bytes in
       var matches: [EntityMatch] = []
+      forEachName(in: bytes) { name, position, length in
+        matches.append(
+          EntityMatch(
+            written: String(decoding: bytes[position..<position + length], as: UTF8.self),
+            canonical: index.canonical(of: name), utf8Offset: position))
+      }
+      return matches
+    }
+  }
+
+  /// The English names of the names `entities(in:)` finds in UTF-8 `text`, in text order,
+  /// without making a string of each name as written: the scorecards read every claim's.
+  public func canonicalNames(in text: UnsafeRawBufferPointer) -> [String] {
+    var names: [String] = []
+    forEachName(in: text.bindMemory(to: UInt8.self)) { name, _, _ in
+      names.append(index.canonical(of: name))
+    }
+    return names
+  }
+
+  /// Calls `body` with each name found (its index, start and length), left to right.
+  private func forEachName(
+    in bytes: UnsafeBufferPointer<UInt8>, _ body: (_ name: Int, _ start: Int, _ length: Int) -> Void
+  ) {
+    index.withFilter { filter in
       var position = 0
       while position + 1 < bytes.count {
+        let third = position + 2 < bytes.count ? bytes[position + 2] : nil
         // A UTF-8 continuation byte starts no name: two in three bytes of Chinese text.
         guard bytes[position] & 0xC0 != 0x80,
+          filter.mayStart(bytes[position], bytes[position + 1], third),
           let name = index.longestName(in: bytes, at: position)
         else {
           position += 1
           continue
         }
         let length = index.length(of: name)
-        matches.append(
-          EntityMatch(
-            written: String(decoding: bytes[position..<position + length], as: UTF8.self),
-            canonical: index.canonical(of: name), utf8Offset: position))
+        body(name, position, length)
         position += length
       }
-      return matches
     }
   }
 }
@@ -115,6 +139,8 @@ private struct NameIndex: Sendable {
   /// + 1]`, each bucket longest first, then by bytes, so the outcome never depends on
   /// dictionary order.
   private let bucketStarts: [Int]
+  /// Where a name can start, checked before the buckets.
+  private let nameStarts: WordStarts
 
   init(_ names: [String: String]) {
     var entries: [(key: Int, bytes: [UInt8], canonical: String)] = []
@@ -132,7 +158,9 @@ private struct NameIndex: Sendable {
     var starts: [Int] = [0]
     var boundaries: [UInt8] = []
     var bucketStarts = [Int](repeating: 0, count: (1 << 16) + 1)
+    var nameStarts = WordStarts()
     for entry in entries {
+      nameStarts.insert(entry.bytes)
       bytes.append(contentsOf: entry.bytes)
       starts.append(bytes.count)
       let before: UInt8 = entry.bytes.first.map(NameIndex.isWordByte) == true ? 1 : 0
@@ -146,9 +174,16 @@ private struct NameIndex: Sendable {
     self.canonicals = entries.map(\.canonical)
     self.boundaries = boundaries
     self.bucketStarts = bucketStarts
+    self.nameStarts = nameStarts
   }
 
   func length(of name: Int) -> Int { starts[name + 1] - starts[name] }
+
+  /// Calls `body` with where names can start, for one scan of a text; a place it turns away
+  /// starts no name.
+  func withFilter<Result>(_ body: (WordStarts.Filter) -> Result) -> Result {
+    nameStarts.withFilter(body)
+  }
 
   func canonical(of name: Int) -> String { canonicals[name] }
 
@@ -165,6 +200,8 @@ private struct NameIndex: Sendable {
         let length = starts[name + 1] - start
         let end = position + length
         guard end <= text.count else { continue }
+        // The bucket shares two bytes; a third that differs turns most candidates away.
+        if length > 2, names[start + 2] != text[position + 2] { continue }
         if boundaries[name] & 1 != 0, isAfterWordByte { continue }
         if boundaries[name] & 2 != 0, end < text.count, NameIndex.isWordByte(text[end]) {
           continue

@@ -72,7 +72,7 @@ extension StoredText: Hashable {
   }
 
   /// The text's UTF-8, however it is kept.
-  private func withUTF8<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+  func withUTF8<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
     switch storage {
     case .string(var string):
       return string.withUTF8 { body(UnsafeRawBufferPointer($0)) }

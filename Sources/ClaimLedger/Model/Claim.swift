@@ -75,6 +75,17 @@ public struct Claim: Hashable, Sendable {
     self.document = document
   }
 
+  /// Calls `body` with the UTF-8 of the text and of the quote (nil when there is none), read
+  /// where they are kept: readers of every claim's words then decode no `String`.
+  public func withTextUTF8<Result>(
+    _ body: (_ text: UnsafeRawBufferPointer, _ quote: UnsafeRawBufferPointer?) -> Result
+  ) -> Result {
+    storedText.withUTF8 { text in
+      guard let storedQuote else { return body(text, nil) }
+      return storedQuote.withUTF8 { quote in body(text, quote) }
+    }
+  }
+
   /// The id this claim gets: from its source, said date and quote (or text when unquoted).
   public var derivedID: ClaimID {
     ClaimID(source: source, said: said, words: quote ?? text)

@@ -15,8 +15,7 @@ public struct Specificity: Hashable, Sendable {
   /// `subject` is the named subject found by whoever knows the names (the extractor's lexicon).
   public init(_ claim: Claim, subject: String?) {
     hasNamedSubject = subject.map { !$0.isEmpty } ?? false
-    hasExplicitDeadline =
-      claim.deadline != nil && !(claim.deadlineText?.trimmingSpaces().isEmpty ?? true)
+    hasExplicitDeadline = Specificity.hasExplicitDeadline(claim)
     let text = Array(claim.text.utf8)
     let quote = claim.quote.map { Array($0.utf8) } ?? []
     isMeasurable = Specificity.isMeasurable(text) || Specificity.isMeasurable(quote)
@@ -42,23 +41,36 @@ public struct Specificity: Hashable, Sendable {
       / 4
   }
 
+  /// Whether the claim's deadline was set by words (kept as `deadlineText`).
+  public static func hasExplicitDeadline(_ claim: Claim) -> Bool {
+    claim.deadline != nil && !(claim.deadlineText?.trimmingSpaces().isEmpty ?? true)
+  }
+
   /// Words of a countable event or a threshold, lower-case; English ones at word starts.
-  static let events = WordList([
+  /// Public so that a reader scanning for other words too can search them in the same pass.
+  public static let eventWords = [
     "acquire", "acquisition", "buys", "launch", "release", "ships", "ipo", "goes public",
     "lists on", "merge", "approve", "bans", "banned", "announce", "reach", "exceed", "surpass",
     "above",
     "below", "at least", "more than", "fewer than", "less than", "收购", "并购", "收購", "併購",
     "发布", "發布", "推出", "上市", "上线", "上線", "批准", "禁止", "突破", "超过", "超過", "达到",
     "達到", "合并", "合併", "宣布", "亿", "億", "万", "萬", "%", "％",
-  ])
+  ]
+  static let events = WordList(eventWords)
 
   /// Words that make the claim hang on a condition.
-  static let conditions = WordList([
+  public static let conditionWords = [
     "if ", "unless", "provided that", "as long as", "如果", "假如", "除非", "一旦", "只要", "倘若",
-  ])
+  ]
+  static let conditions = WordList(conditionWords)
 
   private static func isMeasurable(_ bytes: [UInt8]) -> Bool {
-    // An ASCII digit, or a full-width one (U+FF10…U+FF19 is EF BC 90…99).
+    bytes.withUnsafeBytes { hasDigit(in: $0) } || events.contains(in: bytes)
+  }
+
+  /// Whether UTF-8 `bytes` hold an ASCII digit or a full-width one (U+FF10…U+FF19 is
+  /// EF BC 90…99): a number makes a claim measurable.
+  public static func hasDigit(in bytes: UnsafeRawBufferPointer) -> Bool {
     for (index, byte) in bytes.enumerated() {
       if byte >= 0x30, byte <= 0x39 { return true }
       if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC,
@@ -67,6 +79,6 @@ public struct Specificity: Hashable, Sendable {
         return true
       }
     }
-    return events.contains(in: bytes)
+    return false
   }
 }

@@ -14,6 +14,8 @@ public struct WordList: Sendable {
   private let singleItems: [Int]
   private let pairStarts: [Int]
   private let pairItems: [Int]
+  /// Where a word of two bytes or more can start (lower-case), checked before the lists.
+  private let starts: WordStarts
 
   public init(_ words: [String]) {
     let encoded = words.map { Array($0.lowercased().utf8) }
@@ -31,6 +33,9 @@ public struct WordList: Sendable {
     (pairStarts, pairItems) = WordList.buckets(count: 1 << 16, of: encoded.count) { index in
       encoded[index].count > 1 ? Int(encoded[index][0]) << 8 | Int(encoded[index][1]) : nil
     }
+    var starts = WordStarts()
+    for word in encoded { starts.insert(word) }
+    self.starts = starts
   }
 
   /// The word indices grouped by `key`, as bucket starts and items.
@@ -68,37 +73,70 @@ public struct WordList: Sendable {
   /// Calls `found` with the index of each word occurrence, in text order, until it returns
   /// false.
   public func scan(_ text: [UInt8], _ found: (Int) -> Bool) {
-    for start in text.indices {
-      // A UTF-8 continuation byte starts no word: two in three bytes of Chinese text.
-      if text[start] & 0xC0 == 0x80 { continue }
-      let byte = WordList.lowered(text[start])
-      if WordList.isLetter(byte), start > 0, WordList.isLetter(text[start - 1]) { continue }
-      for slot in singleStarts[Int(byte)]..<singleStarts[Int(byte) + 1]
-      where !found(singleItems[slot]) {
-        return
-      }
-      guard start + 1 < text.count else { continue }
-      let key = Int(byte) << 8 | Int(WordList.lowered(text[start + 1]))
-      for slot in pairStarts[key]..<pairStarts[key + 1] {
-        let index = pairItems[slot]
-        let wordStart = index == 0 ? 0 : ends[index - 1]
-        let length = ends[index] - wordStart
-        guard start + length <= text.count else { continue }
-        var offset = 2
-        while offset < length, WordList.lowered(text[start + offset]) == bytes[wordStart + offset] {
-          offset += 1
-        }
-        if offset >= length, !found(index) { return }
+    text.withUnsafeBytes { scan($0, found) }
+  }
+
+  /// The same over UTF-8 read in place, such as a claim's stored text.
+  public func scan(_ text: UnsafeRawBufferPointer, _ found: (Int) -> Bool) {
+    let text = text.bindMemory(to: UInt8.self)
+    let count = text.count
+    starts.withFilter { filter in
+      var previous: UInt8 = 0
+      var start = 0
+      while start < count {
+        let raw = text[start]
+        let isAfterLetter = WordList.isLetter(previous)
+        previous = raw
+        start &+= 1
+        // A UTF-8 continuation byte starts no word: two in three bytes of Chinese text.
+        if raw & 0xC0 == 0x80 { continue }
+        let byte = WordList.lowered(raw)
+        if isAfterLetter, WordList.isLetter(byte) { continue }
+        let at = start &- 1
+        if filter.isWord(byte), !report(singles: byte, found) { return }
+        guard start < count else { continue }
+        let second = WordList.lowered(text[start])
+        let third = start &+ 1 < count ? WordList.lowered(text[start &+ 1]) : nil
+        guard filter.mayStart(byte, second, third) else { continue }
+        if !compare(text, at: at, key: Int(byte) << 8 | Int(second), found) { return }
       }
     }
   }
 
+  /// Reports the one-byte words that are `byte`; false when `found` says to stop.
+  private func report(singles byte: UInt8, _ found: (Int) -> Bool) -> Bool {
+    for slot in singleStarts[Int(byte)]..<singleStarts[Int(byte) + 1]
+    where !found(singleItems[slot]) {
+      return false
+    }
+    return true
+  }
+
+  /// Reports the longer words of bucket `key` that start at `start`; false when `found` says
+  /// to stop.
+  private func compare(
+    _ text: UnsafeBufferPointer<UInt8>, at start: Int, key: Int, _ found: (Int) -> Bool
+  ) -> Bool {
+    for slot in pairStarts[key]..<pairStarts[key + 1] {
+      let index = pairItems[slot]
+      let wordStart = index == 0 ? 0 : ends[index - 1]
+      let length = ends[index] - wordStart
+      guard start + length <= text.count else { continue }
+      var offset = 2
+      while offset < length, WordList.lowered(text[start + offset]) == bytes[wordStart + offset] {
+        offset += 1
+      }
+      if offset >= length, !found(index) { return false }
+    }
+    return true
+  }
+
   /// ASCII upper case to lower case; every other byte as it is.
   public static func lowered(_ byte: UInt8) -> UInt8 {
-    byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+    byte &- 0x41 < 26 ? byte | 0x20 : byte
   }
 
   public static func isLetter(_ byte: UInt8) -> Bool {
-    (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    (byte | 0x20) &- 0x61 < 26
   }
 }

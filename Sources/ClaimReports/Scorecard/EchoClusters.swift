@@ -23,10 +23,9 @@ public struct EchoClusters: Sendable, Equatable {
     let keys: [Key?] = ParallelMap.map(count: records.count) { index in
       let status = records[index].status
       guard status == .open || status == .resolved else { return nil }
-      var claim = records[index].claim
-      // Decoded once here, rather than once for the names and once for the key.
-      claim.text = claim.text
-      return Key(claim, names: names(claim))
+      return ClaimTextFacts.read(
+        records[index].claim, status: status, names: names, nameScan: nil
+      ).key
     }
     self.init(records, keys: keys)
   }
@@ -113,7 +112,9 @@ public struct EchoClusters: Sendable, Equatable {
       hasher.combine(digest)
     }
 
-    init?(_ claim: Claim, names found: [String]) {
+    /// Nil when `found` (the names in the claim, in text order) is empty; `words` is what a
+    /// scan of the claim's UTF-8 `text` found.
+    init?(names found: [String], words: ClaimWords, text: UnsafeRawBufferPointer, year: Int?) {
       guard let subject = found.first else { return nil }
       // The subject first, then the other names sorted: word order differs between languages.
       var others: [String] = []
@@ -121,19 +122,10 @@ public struct EchoClusters: Sendable, Equatable {
         others.append(name)
       }
       names = [subject] + others.sorted()
-      // One pass finds the kind of event (the word earliest in the list) and any negation.
-      let bytes = Array(claim.text.utf8)
-      let eventWords = ForecastEvent.kinds.count
-      var firstEvent = Int.max
-      var isNegated = false
-      EchoClusters.signals.scan(bytes) { index in
-        if index < eventWords { firstEvent = min(firstEvent, index) } else { isNegated = true }
-        return true
-      }
-      event = firstEvent < eventWords ? ForecastEvent.kinds[firstEvent] : nil
-      self.isNegated = isNegated
-      figures = EchoClusters.figures(in: bytes)
-      year = claim.deadline?.year
+      event = words.event
+      isNegated = words.isNegated
+      figures = EchoClusters.figures(in: text)
+      self.year = year
       var hasher = Hasher()
       hasher.combine(names)
       hasher.combine(event)
@@ -157,34 +149,44 @@ public struct EchoClusters: Sendable, Equatable {
   /// sorted, leaving out years and the dates they start (2026, 2026-12-31): a deadline written
   /// into the text is not a figure, and the deadline's year is compared on its own.
   public static func figures(in bytes: [UInt8]) -> [Int] {
+    bytes.withUnsafeBytes { figures(in: $0) }
+  }
+
+  /// The same over UTF-8 read in place.
+  public static func figures(in bytes: UnsafeRawBufferPointer) -> [Int] {
     var runs: [Int] = []
-    var current = 0
-    var digits = 0
-    var separator: UInt8 = 0x20
     var isInDate = false
-    // One space past the end closes a run of digits the text ends with.
-    for position in 0...bytes.count {
-      let byte = position < bytes.count ? bytes[position] : 0x20
-      if byte >= 0x30, byte <= 0x39 {
-        current = current &* 10 &+ Int(byte - 0x30)
-        digits += 1
+    var position = 0
+    while position < bytes.count {
+      guard bytes[position] &- 0x30 < 10 else {
+        position += 1
         continue
       }
-      if byte == 0x2C || byte == 0x2E, digits > 0 { continue }
-      if digits > 0 {
-        let isYear = digits == 4 && (1900...2100).contains(current)
-        if isYear {
-          isInDate = byte == 0x2D
-        } else if isInDate, separator == 0x2D, digits <= 2 {
-          isInDate = byte == 0x2D
-        } else {
-          isInDate = false
-          runs.append(current)
+      // The byte before the run, and the first after it that is neither a digit nor a
+      // thousands separator or decimal point (a space past the end of the text).
+      let separator = position > 0 ? bytes[position - 1] : 0x20
+      var current = 0
+      var digits = 0
+      while position < bytes.count {
+        let byte = bytes[position]
+        if byte &- 0x30 < 10 {
+          current = current &* 10 &+ Int(byte &- 0x30)
+          digits &+= 1
+        } else if byte != 0x2C, byte != 0x2E {
+          break
         }
-        current = 0
-        digits = 0
+        position += 1
       }
-      separator = byte
+      let end = position < bytes.count ? bytes[position] : 0x20
+      let isYear = digits == 4 && (1900...2100).contains(current)
+      if isYear {
+        isInDate = end == 0x2D
+      } else if isInDate, separator == 0x2D, digits <= 2 {
+        isInDate = end == 0x2D
+      } else {
+        isInDate = false
+        runs.append(current)
+      }
     }
     return runs.sorted()
   }

@@ -1,4 +1,5 @@
 import ClaimLedger
+import Dispatch
 
 /// Turns folded claims into a `Scorecard`: which claims count, how they group, and when.
 ///
@@ -22,6 +23,9 @@ public struct ScorecardBuilder: Sendable {
   /// The English names the extractor's lexicon finds in a claim, in text order; the first is
   /// its subject. Claims with names are clustered into echoes of one forecast.
   public let names: @Sendable (Claim) -> [String]
+  /// The same names found in the bytes of a text, when whoever knows the names can read them
+  /// so: the claim's text, else its quote, is then read in place instead of copied.
+  public var nameScan: NameScan?
   /// Whether echoes (claims that repeat a forecast someone said earlier) are scored too; by
   /// default a forecast is scored once, under the source that said it first.
   public var countsEchoes = false
@@ -83,6 +87,26 @@ public struct ScorecardBuilder: Sendable {
     return fold.scorecard(of: records)
   }
 
+  /// Several scorecards of one ledger (a year's and the all-years one), built side by side on
+  /// all cores from one reading of the texts; in the order of `builders`.
+  public static func build(
+    _ builders: [ScorecardBuilder], from records: [ClaimRecord], facts: ClaimTextFacts
+  ) -> [Scorecard] {
+    var cards = [Scorecard?](repeating: nil, count: builders.count)
+    cards.withUnsafeMutableBufferPointer { buffer in
+      let slots = CardSlots(buffer: buffer)
+      DispatchQueue.concurrentPerform(iterations: builders.count) { index in
+        slots.buffer[index] = builders[index].build(from: records, facts: facts)
+      }
+    }
+    return cards.compactMap { $0 }
+  }
+
+  /// The scorecards' places, each written by one worker only.
+  private struct CardSlots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Scorecard?>
+  }
+
   /// Every group's figures over all years, ranked first, for track-record columns such as
   /// those of `claims sources`.
   public static func trackRecords(
@@ -112,7 +136,8 @@ public struct ScorecardBuilder: Sendable {
   /// What the texts of `records` say, read when this builder reads claim texts at all.
   public func textFacts(of records: [ClaimRecord]) -> ClaimTextFacts {
     readsClaimTexts
-      ? ClaimTextFacts(records, names: names) : ClaimTextFacts(count: records.count)
+      ? ClaimTextFacts(records, names: names, nameScan: nameScan)
+      : ClaimTextFacts(count: records.count)
   }
 
   /// The year a claim is filed under: of its deadline, or of the day it was said.

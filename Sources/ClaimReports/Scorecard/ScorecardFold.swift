@@ -15,14 +15,21 @@ struct ScorecardFold {
   private var worst: [Candidate] = []
   private var pending: [Candidate] = []
   private var overdue: [Candidate] = []
-  /// Scored claims per group (nil: all groups) and hedge word.
+  /// Scored claims per group (nil: all groups) and hedge word (its place in `hedgeWords`).
   private var words: [WordKey: WordTally] = [:]
   private var knownHedges: [String: Hedge] = [:]
-  private var hedgeCache: [String: Hedge?] = [:]
+  /// Per hedge word as claims write it: the table's hedge, and whether it has been recorded
+  /// in `knownHedges`; found through `hedgeSlots`, else `hedgeIndex`.
+  private var hedgeEntries: [(hedge: Hedge?, isKnown: Bool, word: Int?)] = []
+  private var hedgeIndex: [String: Int] = [:]
+  private var hedgeSlots = TextSlots()
+  /// The table's words that claims were scored under, and the place of each.
+  private var hedgeWords: [String] = []
+  private var hedgeWordIndex: [String: Int] = [:]
 
   private struct WordKey: Hashable {
     let group: Int?
-    let word: String
+    let word: Int
   }
 
   private struct YearKey: Hashable {
@@ -44,8 +51,14 @@ struct ScorecardFold {
   var echoes: EchoClusters { facts.echoes }
   /// Originators in the selection that others echoed, in record order.
   private var echoed: [Int] = []
-  /// When each counted claim came true (or that it has not yet), by kind of event.
-  private var truth: [String: [TimeToTruth.Observation]] = [:]
+  /// When each counted claim came true (or that it has not yet), by kind of event: the
+  /// `ForecastEvent` cases in order, then other.
+  private var truth = [[TimeToTruth.Observation]](
+    repeating: [], count: ForecastEvent.allCases.count + 1)
+  /// The groups of each name as written (a source, or an outlet), looked up once per name
+  /// rather than through the aliases and the group table for every claim.
+  private var namedGroups: [String: Int] = [:]
+  private var writtenGroups = TextSlots()
 
   init(builder: ScorecardBuilder, facts: ClaimTextFacts) {
     self.builder = builder
@@ -56,18 +69,25 @@ struct ScorecardFold {
     let claim = record.claim
     let year = builder.year(of: claim)
     if let selected = builder.year, year != selected { return }
-    guard let standing = ClaimStanding(record, today: builder.today) else { return }
+    guard
+      let standing = ClaimStanding(
+        status: record.status, resolution: record.resolution, deadline: claim.deadline,
+        today: builder.today)
+    else { return }
     let isEcho = echoes.isEcho(index)
-    if echoes.echoesOf[index] != nil { echoed.append(index) }
+    let isOriginal = echoes.echoesOf[index] != nil
+    if isOriginal { echoed.append(index) }
     if isEcho { totals.echoes += 1 }
-    if echoes.echoesOf[index] != nil { totals.originals += 1 }
-    forEachGroup(of: claim) { fold, group in
-      if isEcho { fold.groups[group].echoes += 1 }
-      if fold.echoes.echoesOf[index] != nil { fold.groups[group].originals += 1 }
+    if isOriginal { totals.originals += 1 }
+    if isEcho || isOriginal {
+      forEachGroup(of: claim) { fold, group in
+        if isEcho { fold.groups[group].echoes += 1 }
+        if isOriginal { fold.groups[group].originals += 1 }
+      }
     }
     if isEcho, !builder.countsEchoes { return }
     if builder.readsClaimTexts, let said = claim.said {
-      let kind = facts.events[index]?.rawValue ?? TimeToTruth.other
+      let kind = facts.events[index].flatMap { ForecastEvent.allCases.firstIndex(of: $0) }
       let observation: TimeToTruth.Observation =
         switch (record.status, record.resolution) {
         case (.resolved, let resolution?) where resolution.outcome == .true:
@@ -77,10 +97,10 @@ struct ScorecardFold {
         case (.resolved, _): .never
         default: .open(days: said.days(until: builder.today))
         }
-      truth[kind, default: []].append(observation)
+      truth[kind ?? ForecastEvent.allCases.count].append(observation)
     }
     let confidence = claim.confidence.value
-    let traits = traits(of: claim, at: index)
+    let (traits, hedgeWord) = traits(of: claim, at: index)
     totals.add(standing, traits)
     let wordScore: Double? =
       if case .settled(let outcome, _) = standing, let score = outcome.score, let use = traits.use {
@@ -88,17 +108,17 @@ struct ScorecardFold {
       } else {
         nil
       }
-    if let wordScore, let use = traits.use {
-      words[WordKey(group: nil, word: use.hedge.word), default: WordTally()].add(wordScore)
+    let wordSlot = traits.use != nil ? hedgeWord : nil
+    if let wordScore, let wordSlot {
+      words[WordKey(group: nil, word: wordSlot), default: WordTally()].add(wordScore)
     }
     forEachGroup(of: claim) { fold, group in
       fold.groups[group].add(standing, traits)
       if let year {
         fold.years[YearKey(group: group, year: year), default: GroupTally()].add(standing, traits)
       }
-      if let wordScore, let use = traits.use {
-        fold.words[WordKey(group: group, word: use.hedge.word), default: WordTally()].add(
-          wordScore)
+      if let wordScore, let wordSlot {
+        fold.words[WordKey(group: group, word: wordSlot), default: WordTally()].add(wordScore)
       }
     }
     let candidate = Candidate(
@@ -120,9 +140,9 @@ struct ScorecardFold {
   private mutating func forEachGroup(of claim: Claim, _ body: (inout ScorecardFold, Int) -> Void) {
     switch builder.grouping {
     case .source:
-      body(&self, group(named: canonicalName(claim.source)))
+      body(&self, group(written: claim.source))
     case .via:
-      body(&self, group(named: canonicalName(claim.via ?? claim.source)))
+      body(&self, group(written: claim.via ?? claim.source))
     case .tag:
       guard !claim.tags.isEmpty else {
         body(&self, group(named: Grouping.untagged))
@@ -134,23 +154,50 @@ struct ScorecardFold {
     }
   }
 
-  /// The claim's hedge use, low-information word and specificity; words are looked up once.
-  private mutating func traits(of claim: Claim, at index: Int) -> ClaimTraits {
+  /// The claim's hedge use, low-information word and specificity, and the place of its hedge's
+  /// word in `hedgeWords`; words are looked up once.
+  private mutating func traits(of claim: Claim, at index: Int) -> (ClaimTraits, Int?) {
     var hedge: Hedge?
+    var entry: Int?
     if let word = claim.hedge {
-      if let known = hedgeCache[word] {
-        hedge = known
-      } else {
-        hedge = builder.hedges.hedge(named: word)
-        hedgeCache[word] = hedge
-      }
+      let index = hedgeEntry(for: word)
+      hedge = hedgeEntries[index].hedge
+      entry = index
     }
     let use = hedge.flatMap { HedgeUse(hedge: $0, confidence: claim.confidence.value) }
-    if let use { knownHedges[use.hedge.word] = use.hedge }
-    return ClaimTraits(
+    if let use, let entry, !hedgeEntries[entry].isKnown {
+      knownHedges[use.hedge.word] = use.hedge
+      hedgeEntries[entry].isKnown = true
+    }
+    let traits = ClaimTraits(
       confidence: claim.confidence.value, use: use,
       isLowInformation: hedge?.isLowInformation ?? false,
       specificity: facts.specificity[index])
+    return (traits, entry.flatMap { hedgeEntries[$0].word })
+  }
+
+  /// The entry of a hedge word as a claim writes it, made the first time it is seen.
+  private mutating func hedgeEntry(for word: String) -> Int {
+    if let index = hedgeSlots.value(for: word) { return index }
+    let index: Int
+    if let known = hedgeIndex[word] {
+      index = known
+    } else {
+      index = hedgeEntries.count
+      let hedge = builder.hedges.hedge(named: word)
+      hedgeEntries.append((hedge, false, hedge.map { hedgeWordSlot($0.word) }))
+      hedgeIndex[word] = index
+    }
+    hedgeSlots.remember(index, for: word)
+    return index
+  }
+
+  /// The place of a table word in `hedgeWords`.
+  private mutating func hedgeWordSlot(_ word: String) -> Int {
+    if let slot = hedgeWordIndex[word] { return slot }
+    hedgeWords.append(word)
+    hedgeWordIndex[word] = hedgeWords.count - 1
+    return hedgeWords.count - 1
   }
 
   private mutating func canonicalName(_ name: String) -> String {
@@ -158,6 +205,15 @@ struct ScorecardFold {
     let canonical = builder.canonical(name)
     canonicalNames[name] = canonical
     return canonical
+  }
+
+  /// The group of a source or outlet as written: of its canonical name.
+  private mutating func group(written name: String) -> Int {
+    if let index = writtenGroups.value(for: name) { return index }
+    let index = namedGroups[name] ?? group(named: canonicalName(name))
+    namedGroups[name] = index
+    writtenGroups.remember(index, for: name)
+    return index
   }
 
   private mutating func group(named name: String) -> Int {
@@ -218,16 +274,19 @@ struct ScorecardFold {
           groupIndex[record.name].map { (name: record.name, tally: groups[$0]) }
         }),
       echoes: echoLines(records), echoedTotal: echoed.count, countsEchoes: builder.countsEchoes,
-      timeToTruth: (ForecastEvent.allCases.map(\.rawValue) + [TimeToTruth.other]).compactMap {
-        kind in truth[kind].map { TimeToTruth(kind: kind, observations: $0) }
-      })
+      timeToTruth: (ForecastEvent.allCases.map(\.rawValue) + [TimeToTruth.other]).enumerated()
+        .compactMap { slot, kind in
+          truth[slot].isEmpty ? nil : TimeToTruth(kind: kind, observations: truth[slot])
+        })
   }
 
   /// The words of one group (nil: all) with enough scored claims, most used first.
   private func hedgeReadings(group: Int?, name: String?) -> [HedgeReading] {
     let minimum = max(builder.minResolved, 1)
     return words.compactMap { key, tally -> HedgeReading? in
-      guard key.group == group, tally.count >= minimum, let hedge = knownHedges[key.word] else {
+      guard key.group == group, tally.count >= minimum,
+        let hedge = knownHedges[hedgeWords[key.word]]
+      else {
         return nil
       }
       return tally.reading(name: name, hedge: hedge)

@@ -102,14 +102,20 @@ enum ClaimStanding: Equatable {
 
   /// Nil for proposed and rejected claims, which no scorecard counts.
   init?(_ record: ClaimRecord, today: Day) {
-    let deadline = record.claim.deadline
-    switch record.status {
+    self.init(
+      status: record.status, resolution: record.resolution, deadline: record.claim.deadline,
+      today: today)
+  }
+
+  /// The same from the fields it reads, for a caller that holds the claim already.
+  init?(status: Status, resolution: Resolution?, deadline: Day?, today: Day) {
+    switch status {
     case .proposed, .rejected:
       return nil
     case .open:
       if let deadline, deadline < today { self = .overdue } else { self = .pending }
     case .resolved:
-      guard let resolution = record.resolution else { return nil }
+      guard let resolution else { return nil }
       if let deadline, deadline >= today {
         self = .waiting
       } else {

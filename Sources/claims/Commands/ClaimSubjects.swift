@@ -1,5 +1,6 @@
 import ClaimExtractor
 import ClaimLedger
+import ClaimReports
 
 /// Finds what a claim is about through the extractor's lexicon, for the scorecards, `due`,
 /// `show` and `list`.
@@ -12,6 +13,11 @@ enum ClaimSubjects {
       guard inText.isEmpty, let quote = claim.quote else { return inText }
       return lexicon.entities(in: quote).map(\.canonical)
     }
+  }
+
+  /// The English names of the known names in UTF-8 text, for readers that hold the bytes.
+  static func nameScan(_ lexicon: Lexicon) -> NameScan {
+    { lexicon.canonicalNames(in: $0) }
   }
 
   /// The claim's subject: the first of its names.

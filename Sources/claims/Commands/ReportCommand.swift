@@ -58,23 +58,27 @@ struct ReportCommand: Command {
   func run(in context: Context) throws -> CommandOutput {
     let (ledger, sha256) = try context.store.loadWithDigest()
     let aliases = try context.sourceAliases()
-    let names = try ClaimSubjects.names(context: context)
+    let lexicon = try ExtractorLexicon.load(context: context)
+    let names = ClaimSubjects.names(lexicon)
     let years: [Int?] = year.map { [$0] } ?? [context.today.year, nil]
     let directory =
       outDirectory.map { LedgerLocator.resolved($0, in: context.workingDirectory) }
       ?? ReportFiles.defaultDirectory(
         ledgerPath: context.ledgerPath, workingDirectory: context.workingDirectory)
-    var written: [String] = []
-    // What the claims' words say does not depend on the year: it is read once for both cards.
-    var facts: ClaimTextFacts?
-    for year in years {
+    let builders = years.map { year in
       var builder = ScorecardBuilder(
         year: year, by: basis, today: context.today, minResolved: minResolved, grouping: grouping,
         aliases: aliases, ledgerSHA256: sha256, names: names)
       builder.countsEchoes = countsEchoes
-      let read = facts ?? builder.textFacts(of: ledger.records)
-      facts = read
-      let card = builder.build(from: ledger.records, facts: read)
+      builder.nameScan = ClaimSubjects.nameScan(lexicon)
+      return builder
+    }
+    // What the claims' words say does not depend on the year: it is read once for all cards.
+    let facts = builders.first.map { $0.textFacts(of: ledger.records) }
+    let cards =
+      facts.map { ScorecardBuilder.build(builders, from: ledger.records, facts: $0) } ?? []
+    var written: [String] = []
+    for (year, card) in zip(years, cards) {
       for format in formats {
         let path = (directory as NSString).appendingPathComponent(
           "scorecard-\(year.map(String.init) ?? "all").\(format.rawValue)")

@@ -83,6 +83,19 @@ struct ScanCase: Sendable, CustomTestStringConvertible {
     #expect(found == c.expected)
   }
 
+  @Test(arguments: scans)
+  func findsTheSameEnglishNamesInBytes(_ c: ScanCase) {
+    var text = c.text
+    let names = text.withUTF8 { Lexicon.builtIn.canonicalNames(in: UnsafeRawBufferPointer($0)) }
+    #expect(names == Lexicon.builtIn.entities(in: c.text).map(\.canonical))
+  }
+
+  @Test func findsTwoByteNamesAtTheVeryEnd() {
+    let lexicon = Lexicon(names: ["HP": "HP", "字节": "ByteDance"])
+    #expect(lexicon.entities(in: "bought by HP").map(\.canonical) == ["HP"])
+    #expect(lexicon.entities(in: "属于字节").map(\.canonical) == ["ByteDance"])
+  }
+
   @Test func offsetsCountUTF8Bytes() {
     let matches = Lexicon.builtIn.entities(in: "据说特斯拉和Tesla")
     #expect(matches.map(\.utf8Offset) == [6, 18])

@@ -3,21 +3,24 @@ import ClaimReports
 import Testing
 
 /// A tiny lexicon for the tests: written name → English name, found left to right.
-let testNames: @Sendable (Claim) -> [String] = { claim in
+func testNames(in text: String) -> [String] {
   let lexicon = [
     ("OpenAI", "OpenAI"), ("Pinterest", "Pinterest"), ("Shopify", "Shopify"),
     ("Nvidia", "Nvidia"), ("Tesla", "Tesla"), ("特斯拉", "Tesla"),
   ]
   var found: [(offset: Int, name: String)] = []
   for (written, name) in lexicon {
-    var start = claim.text.startIndex
-    while let range = claim.text.range(of: written, range: start..<claim.text.endIndex) {
-      found.append((claim.text.distance(from: claim.text.startIndex, to: range.lowerBound), name))
+    var start = text.startIndex
+    while let range = text.range(of: written, range: start..<text.endIndex) {
+      found.append((text.distance(from: text.startIndex, to: range.lowerBound), name))
       start = range.upperBound
     }
   }
   return found.sorted { $0.offset < $1.offset }.map(\.name)
 }
+
+/// The tiny lexicon's names in a claim's text.
+let testNames: @Sendable (Claim) -> [String] = { testNames(in: $0.text) }
 
 @Suite struct EchoClustersTests {
   /// Three forecasts said more than once, and near misses of each.
