@@ -16,15 +16,22 @@ public struct ClaimFilter: Sendable {
 
   public init() {}
 
+  /// Whether the filter keeps every claim: no condition is set.
+  public var keepsEverything: Bool {
+    status == nil && outcome == nil && !needsClaim
+  }
+
+  /// Whether a condition reads the claim itself, not only the record's status and outcome.
+  private var needsClaim: Bool {
+    source != nil || tag != nil || saidFrom != nil || saidTo != nil || dueBefore != nil
+      || isOverdueOnly || !searchWords.isEmpty
+  }
+
   /// Whether `record` passes; `aliases` maps its source to the canonical name first.
   public func matches(_ record: ClaimRecord, today: Day, aliases: SourceAliases) -> Bool {
     if let status, record.status != status { return false }
     if let outcome, record.outcome != outcome { return false }
-    if source == nil, tag == nil, saidFrom == nil, saidTo == nil, dueBefore == nil,
-      !isOverdueOnly, searchWords.isEmpty
-    {
-      return true
-    }
+    if !needsClaim { return true }
     // Only now, since a copy of the claim retains each of its texts.
     let claim = record.claim
     if let source, aliases.canonical(claim.source).lowercased() != source.lowercased() {

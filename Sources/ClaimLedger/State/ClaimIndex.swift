@@ -28,8 +28,9 @@ struct ClaimIndex: Sendable {
   /// they are first sorted into 256 runs by the part of the table they start in (a counting
   /// sort, read and written in order), and the runs are then inserted in groups on all cores,
   /// each group into its own stretch of the table. A key whose probe would leave its stretch
-  /// is set aside and inserted once every group is done.
-  init?(distinct count: Int, id: @Sendable (Int) -> ClaimID) {
+  /// is set aside and inserted once every group is done. `groups` is for tests: by default a
+  /// small index is one group and a large one a few per core.
+  init?(distinct count: Int, groups: Int? = nil, id: @Sendable (Int) -> ClaimID) {
     self.init(capacity: count)
     let runShift = max(0, Int.bitWidth - slots.count.leadingZeroBitCount - 1 - 8)
     let shift = self.shift
@@ -72,17 +73,20 @@ struct ClaimIndex: Sendable {
       }
       initialized = count
     }
-    let groups = count < 50_000 ? 1 : 4 * ProcessInfoCores.count
-    let runsPerGroup = 256 / groups
+    let groups = min(256, max(1, groups ?? (count < 50_000 ? 1 : 4 * ProcessInfoCores.count)))
+    // A stretch of the table per run; a table too small for 256 stretches has stretches of
+    // no slots, and every key of a group but the last is set aside, which is still right.
     let regionSize = slots.count >> 8
     let outcome = slots.withUnsafeMutableBufferPointer { table in
       let shared = SharedBuffer(buffer: table)
       let results = WorkerSlots<(isDistinct: Bool, setAside: [Slot])>(count: groups)
       DispatchQueue.concurrentPerform(iterations: groups) { group in
-        let firstRun = group * runsPerGroup
-        let end = group == groups - 1 ? shared.buffer.count : (firstRun + runsPerGroup) * regionSize
+        // Runs shared out in proportion, so every run falls to a group whatever the count.
+        let firstRun = group * 256 / groups
+        let endRun = (group + 1) * 256 / groups
+        let end = endRun == 256 ? shared.buffer.count : endRun * regionSize
         var setAside: [Slot] = []
-        for item in sorted[runBounds[firstRun]..<runBounds[firstRun + runsPerGroup]] {
+        for item in sorted[runBounds[firstRun]..<runBounds[endRun]] {
           var index = ClaimIndex.start(item.key, shift: shift)
           while index < end, shared.buffer[index].key != 0 {
             if shared.buffer[index].key == item.key {

@@ -51,7 +51,6 @@ public struct ClaimRecord: Sendable {
     self.history = []
   }
 
-  /// The day the claim was said, read in place rather than through a copy of the whole claim.
   /// The record of a `claim` entry whose status the caller read already.
   init(claimEntry entry: consuming Entry, status: Status) {
     self.id = entry.id
@@ -61,6 +60,7 @@ public struct ClaimRecord: Sendable {
     self.history = []
   }
 
+  /// The day the claim was said, read in place rather than through a copy of the whole claim.
   var said: Day? {
     guard case .claim(let claim, _) = fields else { return nil }
     return claim.said

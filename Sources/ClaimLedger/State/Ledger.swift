@@ -329,6 +329,7 @@ private struct Fold {
         // ahead, in a loop of loads that do not wait on each other, so that the misses overlap.
         let lookahead = 256
         var warmed = 0
+        // Summed and kept alive only so that the compiler keeps the loads.
         var touched: Int64 = 0
         for (offset, position) in positions.enumerated() {
           if offset >= warmed {

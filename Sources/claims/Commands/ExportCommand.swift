@@ -49,7 +49,7 @@ struct ExportCommand: Command {
     let records = ledger.records
     // Without a condition every claim is kept, and checking each would copy it.
     let positions =
-      filter.status == nil && filter.source == nil
+      filter.keepsEverything
       ? Array(records.indices)
       : records.indices.filter {
         filter.matches(records[$0], today: context.today, aliases: aliases)

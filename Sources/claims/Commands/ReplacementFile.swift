@@ -46,7 +46,8 @@ final class ReplacementFile {
     // Set after opening, so a file system that refuses it fails here and not at `open`,
     // which may have created the file already.
     if direct, Self.directFlag != 0 {
-      isDirect = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | Self.directFlag) == 0
+      let flags = fcntl(descriptor, F_GETFL)
+      isDirect = flags >= 0 && fcntl(descriptor, F_SETFL, flags | Self.directFlag) == 0
     }
   }
 
@@ -122,7 +123,8 @@ final class ReplacementFile {
   private func stopDirectWrites() {
     guard isDirect else { return }
     isDirect = false
-    _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~Self.directFlag)
+    let flags = fcntl(descriptor, F_GETFL)
+    if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~Self.directFlag) }
   }
 
   private func fail(_ code: Int32) throws(ReportError) -> Never {

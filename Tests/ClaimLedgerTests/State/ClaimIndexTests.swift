@@ -38,12 +38,12 @@ import Testing
     #expect(ClaimIndex(distinct: count) { repeated[$0] } == nil)
   }
 
-  /// Ids that start in the last slots of the stretches the table is filled in, in parallel:
-  /// their probes run over into the next stretch, so they are set aside and inserted after.
+  /// Ids that start in the last slots of the stretches eight groups fill in parallel: their
+  /// probes run over into the next stretch, so they are set aside and inserted after.
   static func idsCrowdingTheStretchEnds(count: Int, crowded: Int) throws -> [ClaimID] {
     let slotCount = ClaimIndex(capacity: count).slotCount
     let shift = UInt64(64 - slotCount.trailingZeroBitCount)
-    let stretch = slotCount / (4 * ProcessInfoCores.count)
+    let stretch = slotCount / 8
     var crowd: [ClaimID] = []
     var others: [ClaimID] = []
     for id in try ids(count: 1_500_000, seed: 99) {
@@ -57,18 +57,26 @@ import Testing
     return crowd + others
   }
 
-  @Test func idsWhoseProbesCrossIntoTheNextStretchAreStillFound() throws {
+  @Test(arguments: [1, 3, 5, 8, 12, 256, 300])
+  func everyIdIsFoundWhateverTheNumberOfGroups(groups: Int) throws {
     let ids = try Self.idsCrowdingTheStretchEnds(count: 70_000, crowded: 64)
     try #require(ids.count == 70_000 && Set(ids).count == ids.count)
-    let index = try #require(ClaimIndex(distinct: ids.count) { ids[$0] })
+    let index = try #require(ClaimIndex(distinct: ids.count, groups: groups) { ids[$0] })
     let misplaced = ids.indices.filter { index.position(of: ids[$0]) != $0 }
     #expect(misplaced.isEmpty)
   }
 
-  @Test func aRepeatedIdSetAsideIsStillCaught() throws {
+  @Test func aSmallTableInManyGroupsStillFindsEveryId() throws {
+    let ids = try Self.ids(count: 40, seed: 5)
+    let index = try #require(ClaimIndex(distinct: ids.count, groups: 7) { ids[$0] })
+    #expect(ids.indices.allSatisfy { index.position(of: ids[$0]) == $0 })
+  }
+
+  @Test(arguments: [3, 8])
+  func aRepeatedIdSetAsideIsStillCaught(groups: Int) throws {
     var ids = try Self.idsCrowdingTheStretchEnds(count: 70_000, crowded: 64)
     ids[ids.count - 1] = ids[63]
     let repeated = ids
-    #expect(ClaimIndex(distinct: repeated.count) { repeated[$0] } == nil)
+    #expect(ClaimIndex(distinct: repeated.count, groups: groups) { repeated[$0] } == nil)
   }
 }

@@ -113,11 +113,30 @@ import Testing
     }
   }
 
+  /// Where a pair of claims stamped out of file order sits among the ranges the records are
+  /// made in (as many as `ParallelMap.parts` cuts on this machine).
+  enum SwapPlace: CaseIterable {
+    case nowhere, atTheStart, acrossTwoRanges, insideARange, atTheEnd
+
+    func position(claimCount: Int) -> Int? {
+      let parts = 8 * ProcessInfoCores.count
+      let rangeSize = (claimCount + parts - 1) / parts
+      switch self {
+      case .nowhere: return nil
+      case .atTheStart: return 1
+      case .acrossTwoRanges: return rangeSize
+      case .insideARange: return 2 * rangeSize + 1
+      case .atTheEnd: return claimCount - 1
+      }
+    }
+  }
+
   /// Claims without repeats take the reader's copies of their `claim` entries; a pair stamped
   /// out of file order, inside a worker's range or across two, must still be sorted.
-  @Test(arguments: [nil, 1, (3_000 + 15) / 16, 2 * ((3_000 + 15) / 16) + 1, 2_999])
-  func distinctClaimsFoldFromTheReadersCopies(outOfOrderAt swapped: Int?) throws {
+  @Test(arguments: SwapPlace.allCases)
+  func distinctClaimsFoldFromTheReadersCopies(outOfOrderAt place: SwapPlace) throws {
     let claimCount = 3_000
+    let swapped = place.position(claimCount: claimCount)
     var entries = try Self.entries(claimCount: claimCount).filter {
       if case .claim = $0.body { return true }
       return false
