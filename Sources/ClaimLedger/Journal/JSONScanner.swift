@@ -497,6 +497,17 @@ struct JSONScanner {
     return nil
   }
 
+  /// Checks and passes over one value as `skipValue` does, in one pass over its bytes
+  /// (`JSONValuePass`); a value that pass refuses is read again by `skipValue`, which says what
+  /// is wrong, so both give the same errors.
+  mutating func passValue(depthLimit: Int) throws(Failure) {
+    if let end = JSONValuePass.end(ofValueIn: bytes, from: position, depthLimit: depthLimit) {
+      position = end
+    } else {
+      try skipValue(depthLimit: depthLimit)
+    }
+  }
+
   /// Checks and passes over any one value, nesting at most `depthLimit` deep.
   mutating func skipValue(depthLimit: Int) throws(Failure) {
     guard depthLimit > 0 else {
