@@ -114,6 +114,9 @@ enum JSONCellReader {
   private static func readText(
     _ scanner: inout JSONScanner, offset: Int, into cells: inout ImportCells
   ) throws(JSONScanner.Failure) -> ImportCells.Cell? {
+    if let text = scanner.readCheckedPlainString() {
+      return ImportCells.Cell(kind: .text, start: offset + text.start, count: text.raw.count)
+    }
     var plain = scanner
     guard let text = try plain.readPlainString() else {
       var decoded = try scanner.readString()

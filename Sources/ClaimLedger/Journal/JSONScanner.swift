@@ -194,6 +194,19 @@ struct JSONScanner {
     return (raw, start, isASCII)
   }
 
+  /// Reads a string that starts right here and holds no escape, checked for control
+  /// characters and UTF-8 in the same pass (`JSONValuePass`): its raw bytes and the offset
+  /// they start at. Nil, consuming nothing, for any other string, which `readPlainString`
+  /// and the others then read and judge.
+  mutating func readCheckedPlainString() -> (raw: UnsafeBufferPointer<UInt8>, start: Int)? {
+    let start = position &+ 1
+    guard position < bytes.count, bytes[position] == UInt8(ascii: "\""),
+      let end = JSONValuePass.end(ofPlainStringIn: bytes, from: start)
+    else { return nil }
+    position = end
+    return (UnsafeBufferPointer(rebasing: bytes[start..<(end &- 1)]), start)
+  }
+
   /// Passes over a string, checked as `readString` checks it, without making a `String` of
   /// it (what an import skips: every entry of an exported claim's history).
   mutating func skipString() throws(Failure) {

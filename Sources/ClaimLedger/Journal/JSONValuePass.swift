@@ -23,6 +23,18 @@ struct JSONValuePass {
     }
   }
 
+  /// The offset just past the closing quote of the string whose text starts at `start`, when
+  /// it holds no escape, no control character and only UTF-8; else nil, for the scanner's
+  /// general reader to decide. One pass where reading and then validating took two.
+  static func end(ofPlainStringIn bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    guard let base = bytes.baseAddress else { return nil }
+    return UTF8Automaton.rows.withUnsafeBufferPointer { rows in
+      guard let rows = rows.baseAddress else { return nil }
+      let pass = JSONValuePass(base: base, count: bytes.count, rows: rows)
+      return pass.endOfString(from: start, allowingEscapes: false)
+    }
+  }
+
   private let base: UnsafePointer<UInt8>
   private let count: Int
   private let rows: UnsafePointer<UInt64>
@@ -133,7 +145,7 @@ struct JSONValuePass {
   /// UTF-8. Inlined: most of a history's strings are a few bytes, where a call costs as much
   /// as the scan.
   @inline(__always)
-  private func endOfString(from start: Int) -> Int? {
+  private func endOfString(from start: Int, allowingEscapes: Bool = true) -> Int? {
     var index = start
     var state = UTF8Automaton.accept
     while true {
@@ -162,7 +174,7 @@ struct JSONValuePass {
         // Both are ASCII: a character cut short before them is invalid UTF-8.
         guard state & 63 == UTF8Automaton.accept else { return nil }
         if byte == Self.quote { return index &+ 1 }
-        guard let end = endOfEscape(at: index) else { return nil }
+        guard allowingEscapes, let end = endOfEscape(at: index) else { return nil }
         index = end
       } else {
         guard byte >= 0x20 else { return nil }

@@ -133,6 +133,36 @@ private typealias Verdict = Result<Int, JSONScanner.Failure>
     #expect(refused > 300)
   }
 
+  @Test(arguments: [1, 2, 3] as [UInt64])
+  func aPlainStringIsCheckedInOnePassAsTheScannerChecksIt(seed: UInt64) {
+    var dice = Dice(state: seed)
+    var checked = 0
+    for _ in 0..<600 {
+      var bytes = Array(("\"" + dice.stringBody() + "\"" + dice.pick(["", ",", "}"])).utf8)
+      if dice.chance(60) {
+        bytes.insert(contentsOf: dice.pick(Self.breakers), at: 1 + dice.below(bytes.count - 1))
+      }
+      bytes.withUnsafeBufferPointer { buffer in
+        var onePass = JSONScanner(buffer)
+        var reference = JSONScanner(buffer)
+        let shown = String(decoding: bytes, as: UTF8.self).debugDescription
+        let read = Result { () throws(JSONScanner.Failure) in try reference.readString() }
+        guard let text = onePass.readCheckedPlainString() else {
+          // Refused: an escape, or a string the scanner refuses too.
+          let raw = bytes.dropFirst().prefix { $0 != UInt8(ascii: "\"") }
+          #expect(raw.contains(UInt8(ascii: "\\")) || (try? read.get()) == nil, "\(shown)")
+          #expect(onePass.position == 0)
+          return
+        }
+        checked += 1
+        #expect((try? read.get()) == String(decoding: text.raw, as: UTF8.self), "\(shown)")
+        #expect(onePass.position == reference.position, "\(shown)")
+        #expect(text.start == 1)
+      }
+    }
+    #expect(checked > 100)
+  }
+
   @Test(arguments: 60...66)
   func nestingIsRefusedAtTheScannersDepth(levels: Int) {
     let arrays = String(repeating: "[", count: levels) + "1" + String(repeating: "]", count: levels)
