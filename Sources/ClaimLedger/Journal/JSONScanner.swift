@@ -41,8 +41,20 @@ struct JSONScanner {
   }
 
   /// The next non-space byte, without consuming it.
+  ///
+  /// Inlined with the usual case first, a byte that is no space: lines are read a member at a
+  /// time and each member peeks several times, so a call here cost more than the look.
+  @inline(__always)
   mutating func peek() throws(Failure) -> UInt8? {
-    try skipSpace()
+    if position < bytes.count {
+      let byte = bytes[position]
+      if byte > 0x20 { return byte }
+    }
+    return try peekPastSpace()
+  }
+
+  private mutating func peekPastSpace() throws(Failure) -> UInt8? {
+    try skipSpaceSlowly()
     return position < bytes.count ? bytes[position] : nil
   }
 
