@@ -31,13 +31,16 @@ enum ImportColumn: Int, CaseIterable, Sendable {
   init?(key: UnsafeBufferPointer<UInt8>, guess: Int) {
     let count = key.count
     guard count >= 2, count <= 16, let base = key.baseAddress else { return nil }
+    // Copied into zeroed words, which on a little-endian machine packs them as `pack` does,
+    // first byte lowest, without a step per byte.
     var head: UInt64 = 0
     var tail: UInt64 = 0
-    for index in stride(from: count - 1, through: 0, by: -1) {
-      if index >= 8 {
-        tail = tail << 8 | UInt64(base[index])
-      } else {
-        head = head << 8 | UInt64(base[index])
+    withUnsafeMutableBytes(of: &head) { word in
+      word.copyMemory(from: UnsafeRawBufferPointer(start: base, count: min(count, 8)))
+    }
+    if count > 8 {
+      withUnsafeMutableBytes(of: &tail) { word in
+        word.copyMemory(from: UnsafeRawBufferPointer(start: base + 8, count: count - 8))
       }
     }
     let names = ImportColumn.packedNames

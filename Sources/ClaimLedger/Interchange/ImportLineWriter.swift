@@ -24,14 +24,23 @@ struct ImportLineWriter {
     }
   }
 
+  /// The JSON Lines file whose row is being written, while one is. Its text cells are the raw
+  /// bytes of strings without escapes, which the scanner has checked hold no quote, backslash
+  /// or control character; a text lying in it needs no second check for escapes.
+  private var escapeFreeFile: UnsafeBufferPointer<UInt8>?
+
   /// A row this path leaves to `RowFields`.
   private struct Declined: Error {}
 
   /// Appends the row's entries and returns its id, or nil (and appends nothing) when the row
   /// is not in the plain form. `isDetectingLanguage` says the file has no `lang` column.
+  /// `isJSON` says the file is JSON Lines, read by `JSONCellReader`.
   mutating func append(
-    _ row: ImportCells, file: UnsafeBufferPointer<UInt8>, isDetectingLanguage: Bool
+    _ row: ImportCells, file: UnsafeBufferPointer<UInt8>, isDetectingLanguage: Bool,
+    isJSON: Bool = false
   ) -> ClaimID? {
+    escapeFreeFile = isJSON ? file : nil
+    defer { escapeFreeFile = nil }
     let mark = bytes.count
     let id = row.scratch.withUnsafeBufferPointer { scratch -> ClaimID? in
       var reader = CellReader(file: file, scratch: scratch)
@@ -295,7 +304,7 @@ struct ImportLineWriter {
 
   /// The text's bytes with the escapes JSON needs, without quotes around them.
   private mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>) throws(Declined) {
-    if !JSONScanner.needsEscape(text) {
+    if isInEscapeFreeFile(text) || !JSONScanner.needsEscape(text) {
       bytes.append(contentsOf: text)
     } else {
       for byte in text {
@@ -315,6 +324,13 @@ struct ImportLineWriter {
         }
       }
     }
+  }
+
+  private func isInEscapeFreeFile(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let file = escapeFreeFile, let fileStart = file.baseAddress,
+      let start = text.baseAddress
+    else { return false }
+    return start >= fileStart && start + text.count <= fileStart + file.count
   }
 
   /// The tags as a JSON list: a JSON file's list as it was, or a cell split at `;` with the

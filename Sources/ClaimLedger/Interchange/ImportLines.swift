@@ -407,7 +407,7 @@ extension ClaimImport {
         if file[range].allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
         if JSONCellReader.read(file, line: range, into: &cells),
           let id = writer.append(
-            cells, file: file, isDetectingLanguage: cells[.lang].kind == .absent)
+            cells, file: file, isDetectingLanguage: cells[.lang].kind == .absent, isJSON: true)
         {
           piece.noteClaim(id, endingAt: writer.bytes.count)
           continue

@@ -69,21 +69,20 @@ enum JSONCellReader {
     case UInt8(ascii: "\""):
       guard let text = try readText(&scanner, offset: offset, into: &cells) else { return false }
       cell = text
+    case UInt8(ascii: "[") where column != .tags:
+      // A list nobody reads, such as an export's `history`: checked in one pass. Its items
+      // nest one level below it, as `FlatJSONObject` skips them.
+      try scanner.passValue(depthLimit: FlatJSONObject.maximumDepth)
     case UInt8(ascii: "["):
-      let isTags = column == .tags
       try scanner.expect(UInt8(ascii: "["), "a list")
-      if isTags { cells.hasTagList = true }
+      cells.hasTagList = true
       if try !scanner.consume(UInt8(ascii: "]")) {
         repeat {
           if try scanner.peek() == UInt8(ascii: "\"") {
-            if isTags {
-              guard let text = try readText(&scanner, offset: offset, into: &cells) else {
-                return false
-              }
-              cells.tagList.append(text)
-            } else {
-              try scanner.skipString()
+            guard let text = try readText(&scanner, offset: offset, into: &cells) else {
+              return false
             }
+            cells.tagList.append(text)
           } else {
             try scanner.skipValue(depthLimit: FlatJSONObject.maximumDepth - 1)
           }
@@ -91,7 +90,7 @@ enum JSONCellReader {
         try scanner.expect(UInt8(ascii: "]"), "',' or ']'")
       }
     case UInt8(ascii: "{"):
-      try scanner.skipValue(depthLimit: FlatJSONObject.maximumDepth)
+      try scanner.passValue(depthLimit: FlatJSONObject.maximumDepth)
     default:
       if try scanner.consumeLiteral("null") {
       } else if try scanner.consumeLiteral("true") {
@@ -115,6 +114,9 @@ enum JSONCellReader {
   private static func readText(
     _ scanner: inout JSONScanner, offset: Int, into cells: inout ImportCells
   ) throws(JSONScanner.Failure) -> ImportCells.Cell? {
+    if let text = scanner.readCheckedPlainString() {
+      return ImportCells.Cell(kind: .text, start: offset + text.start, count: text.raw.count)
+    }
     var plain = scanner
     guard let text = try plain.readPlainString() else {
       var decoded = try scanner.readString()

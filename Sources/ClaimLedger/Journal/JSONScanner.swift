@@ -41,8 +41,20 @@ struct JSONScanner {
   }
 
   /// The next non-space byte, without consuming it.
+  ///
+  /// Inlined with the usual case first, a byte that is no space: lines are read a member at a
+  /// time and each member peeks several times, so a call here cost more than the look.
+  @inline(__always)
   mutating func peek() throws(Failure) -> UInt8? {
-    try skipSpace()
+    if position < bytes.count {
+      let byte = bytes[position]
+      if byte > 0x20 { return byte }
+    }
+    return try peekPastSpace()
+  }
+
+  private mutating func peekPastSpace() throws(Failure) -> UInt8? {
+    try skipSpaceSlowly()
     return position < bytes.count ? bytes[position] : nil
   }
 
@@ -192,6 +204,19 @@ struct JSONScanner {
     let raw = UnsafeBufferPointer(rebasing: bytes[start..<position])
     position += 1
     return (raw, start, isASCII)
+  }
+
+  /// Reads a string that starts right here and holds no escape, checked for control
+  /// characters and UTF-8 in the same pass (`JSONValuePass`): its raw bytes and the offset
+  /// they start at. Nil, consuming nothing, for any other string, which `readPlainString`
+  /// and the others then read and judge.
+  mutating func readCheckedPlainString() -> (raw: UnsafeBufferPointer<UInt8>, start: Int)? {
+    let start = position &+ 1
+    guard position < bytes.count, bytes[position] == UInt8(ascii: "\""),
+      let end = JSONValuePass.end(ofPlainStringIn: bytes, from: start)
+    else { return nil }
+    position = end
+    return (UnsafeBufferPointer(rebasing: bytes[start..<(end &- 1)]), start)
   }
 
   /// Passes over a string, checked as `readString` checks it, without making a `String` of
@@ -495,6 +520,17 @@ struct JSONScanner {
       index += 1
     }
     return nil
+  }
+
+  /// Checks and passes over one value as `skipValue` does, in one pass over its bytes
+  /// (`JSONValuePass`); a value that pass refuses is read again by `skipValue`, which says what
+  /// is wrong, so both give the same errors.
+  mutating func passValue(depthLimit: Int) throws(Failure) {
+    if let end = JSONValuePass.end(ofValueIn: bytes, from: position, depthLimit: depthLimit) {
+      position = end
+    } else {
+      try skipValue(depthLimit: depthLimit)
+    }
   }
 
   /// Checks and passes over any one value, nesting at most `depthLimit` deep.

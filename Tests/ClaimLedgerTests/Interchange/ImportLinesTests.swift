@@ -248,6 +248,23 @@ private func randomCells(_ dice: inout Dice) -> [String: String] {
     }
   }
 
+  @Test func aBadByteInAHistoryIsNamedAtItsLineAndColumn() throws {
+    let good = #"{"text":"预测","source":"刘军","said":"2026-01-05","confidence":0.7,"lang":"zh-Hans","#
+    let prefix = good + #""history":[{"entry":"claim","text":"预测"#
+    let bytes =
+      Array((good + #""history":[]}"# + "\n" + prefix).utf8) + [0xE9, 0x41]
+      + Array(#""}]}"#.utf8)
+    let lines = try ClaimImport.lines(
+      ImportFile(bytes: bytes), path: "sheet", format: .jsonl, recordedAt: now, pieceSize: 2_048)
+    #expect(
+      lines.problems == [
+        .malformed(
+          at: SourceLocation(path: "sheet", line: 2, column: prefix.utf8.count + 1),
+          reason: "not valid JSON: invalid UTF-8")
+      ])
+    #expect(lines.claimCount == 1)
+  }
+
   @Test func aBadRowIsNamedAtItsLineAndColumnInAnyPiece() throws {
     var csv = "text,source,said,confidence,lang\r\n"
     for number in 0..<300 { csv += "Claim \(number) 预测,刘军,2026-01-05,0.7,zh-Hans\r\n" }
