@@ -13,13 +13,13 @@ enum EchoesCommand {
     let runs = try options.count("--runs", default: 5)
     let records = try LedgerStore(path: path).load().records
     let lexicon = Lexicon.builtIn
-    let names: @Sendable (Claim) -> [String] = { lexicon.entities(in: $0.text).map(\.canonical) }
+    let nameScan: NameScan = { lexicon.canonicalNames(in: $0) }
     let clock = ContinuousClock()
     var times: [Double] = []
-    var clusters = EchoClusters(records, names: { _ in [] })
+    var clusters = EchoClusters(records, nameScan: { _ in [] })
     for run in 1...runs {
       let start = clock.now
-      clusters = EchoClusters(records, names: names)
+      clusters = EchoClusters(records, nameScan: nameScan)
       times.append(seconds(start.duration(to: clock.now)))
       print("run \(run): \(format(times[run - 1], places: 3)) s")
     }

@@ -12,19 +12,7 @@ public struct Specificity: Hashable, Sendable {
   /// The claim does not hang on a condition that can void it ("if …", 如果 …).
   public let isUnconditional: Bool
 
-  /// `subject` is the named subject found by whoever knows the names (the extractor's lexicon).
-  public init(_ claim: Claim, subject: String?) {
-    hasNamedSubject = subject.map { !$0.isEmpty } ?? false
-    hasExplicitDeadline = Specificity.hasExplicitDeadline(claim)
-    let text = Array(claim.text.utf8)
-    let quote = claim.quote.map { Array($0.utf8) } ?? []
-    isMeasurable = Specificity.isMeasurable(text) || Specificity.isMeasurable(quote)
-    isUnconditional =
-      !claim.isConditional
-      && !Specificity.conditions.contains(in: text)
-      && !Specificity.conditions.contains(in: quote)
-  }
-
+  /// The marks as read elsewhere: the scorecards read them from a claim's words in one scan.
   public init(
     hasNamedSubject: Bool, hasExplicitDeadline: Bool, isMeasurable: Bool, isUnconditional: Bool
   ) {
@@ -47,7 +35,6 @@ public struct Specificity: Hashable, Sendable {
   }
 
   /// Words of a countable event or a threshold, lower-case; English ones at word starts.
-  /// Public so that a reader scanning for other words too can search them in the same pass.
   public static let eventWords = [
     "acquire", "acquisition", "buys", "launch", "release", "ships", "ipo", "goes public",
     "lists on", "merge", "approve", "bans", "banned", "announce", "reach", "exceed", "surpass",
@@ -56,17 +43,11 @@ public struct Specificity: Hashable, Sendable {
     "发布", "發布", "推出", "上市", "上线", "上線", "批准", "禁止", "突破", "超过", "超過", "达到",
     "達到", "合并", "合併", "宣布", "亿", "億", "万", "萬", "%", "％",
   ]
-  static let events = WordList(eventWords)
 
   /// Words that make the claim hang on a condition.
   public static let conditionWords = [
     "if ", "unless", "provided that", "as long as", "如果", "假如", "除非", "一旦", "只要", "倘若",
   ]
-  static let conditions = WordList(conditionWords)
-
-  private static func isMeasurable(_ bytes: [UInt8]) -> Bool {
-    bytes.withUnsafeBytes { hasDigit(in: $0) } || events.contains(in: bytes)
-  }
 
   /// Whether UTF-8 `bytes` hold an ASCII digit or a full-width one (U+FF10…U+FF19 is
   /// EF BC 90…99): a number makes a claim measurable.

@@ -1,9 +1,5 @@
 import ClaimLedger
 
-/// Finds the English names a lexicon knows in UTF-8 text, in text order (the first is the
-/// subject), reading the bytes where they are kept.
-public typealias NameScan = @Sendable (UnsafeRawBufferPointer) -> [String]
-
 /// What a scorecard reads from the words of every claim — the names the lexicon finds, the
 /// kind of event, the specificity, and the echo clusters built on them — worked out once, on
 /// all cores, for every scorecard of one run.
@@ -17,17 +13,13 @@ public struct ClaimTextFacts: Sendable {
   public let specificity: [Double]
   public let echoes: EchoClusters
 
-  /// Reads `records`; `names` gives the names the lexicon finds in a claim, and `nameScan`,
-  /// when given, the same names from the bytes of its text or quote without a copy of it.
-  public init(
-    _ records: [ClaimRecord], names: @Sendable (Claim) -> [String], nameScan: NameScan? = nil
-  ) {
+  /// Reads `records`; `nameScan` finds the names the lexicon knows in a claim's text or quote.
+  public init(_ records: [ClaimRecord], nameScan: NameScan) {
     let read = ParallelMap.map(count: records.count) { index in
-      ClaimTextFacts.read(
-        records[index].claim, status: records[index].status, names: names, nameScan: nameScan)
+      ClaimTextFacts.read(records[index].claim, status: records[index].status, nameScan: nameScan)
     }
     events = read.map(\.event)
-    specificity = read.map(\.specificity)
+    specificity = read.map(\.specificity.score)
     echoes = EchoClusters(records, keys: read.map(\.key))
   }
 
@@ -41,24 +33,16 @@ public struct ClaimTextFacts: Sendable {
   /// What one claim's words say.
   struct Reading {
     let event: ForecastEvent?
-    let specificity: Double
+    let specificity: Specificity
     /// Nil for claims that are neither open nor resolved, or that name nothing.
     let key: EchoClusters.Key?
   }
 
   /// Reads one claim: its names, then one scan of its text (and of its quote only when the
   /// text leaves a mark of specificity undecided).
-  static func read(
-    _ claim: Claim, status: Status, names: (Claim) -> [String], nameScan: NameScan?
-  ) -> Reading {
+  static func read(_ claim: Claim, status: Status, nameScan: NameScan) -> Reading {
     claim.withTextUTF8 { text, quote in
-      let found: [String]
-      if let nameScan {
-        let inText = nameScan(text)
-        found = inText.isEmpty ? quote.map(nameScan) ?? [] : inText
-      } else {
-        found = names(claim)
-      }
+      let found = Claim.names(inText: text, quote: quote, nameScan)
       let words = ClaimWords(text)
       var isMeasurable = Specificity.hasDigit(in: text) || words.hasCountableEvent
       var hasCondition = claim.isConditional || words.hasCondition
@@ -74,7 +58,7 @@ public struct ClaimTextFacts: Sendable {
         isUnconditional: !hasCondition)
       let isClustered = status == .open || status == .resolved
       return Reading(
-        event: words.event, specificity: specificity.score,
+        event: words.event, specificity: specificity,
         key: isClustered
           ? EchoClusters.Key(names: found, words: words, text: text, year: claim.deadline?.year)
           : nil)

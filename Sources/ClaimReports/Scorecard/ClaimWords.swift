@@ -15,7 +15,7 @@ struct ClaimWords: Equatable {
   /// A word of `Specificity.conditionWords`.
   var hasCondition = false
 
-  /// The event words, then the negations (as `EchoClusters.signals`), then the countable
+  /// The event words, then the negations (`EchoClusters.negationWords`), then the countable
   /// events, then the conditions.
   private static let eventCount = ForecastEvent.kinds.count
   private static let negationEnd = eventCount + EchoClusters.negationWords.count

@@ -16,16 +16,14 @@ public struct EchoClusters: Sendable, Equatable {
   /// Share of words two claims with no kind of event must have in common (Jaccard).
   public static let wordOverlap = 0.5
 
-  /// Groups the open and resolved claims of `records`; `names` gives the English names the
-  /// lexicon finds in a claim, in text order (an empty list leaves the claim alone).
-  public init(_ records: [ClaimRecord], names: @Sendable (Claim) -> [String]) {
+  /// Groups the open and resolved claims of `records`; `nameScan` finds the English names the
+  /// lexicon knows in a claim's text or quote, in text order (none leaves the claim alone).
+  public init(_ records: [ClaimRecord], nameScan: NameScan) {
     // The keys on all cores: finding names and kinds of event reads every claim's text.
     let keys: [Key?] = ParallelMap.map(count: records.count) { index in
       let status = records[index].status
       guard status == .open || status == .resolved else { return nil }
-      return ClaimTextFacts.read(
-        records[index].claim, status: status, names: names, nameScan: nil
-      ).key
+      return ClaimTextFacts.read(records[index].claim, status: status, nameScan: nameScan).key
     }
     self.init(records, keys: keys)
   }
@@ -136,23 +134,16 @@ public struct EchoClusters: Sendable, Equatable {
     }
   }
 
-  /// The words of every kind of event, then the negations, in one list.
-  static let signals = WordList(ForecastEvent.words.flatMap(\.words) + negationWords)
-
+  /// Words that turn a forecast round ("won't", 不会).
   static let negationWords = [
     "not ", "won't", "won’t", "don't", "doesn't", "can't", "isn't", "never", "fail", "no longer",
     "不会", "不會", "不能", "未能", "难以", "難以",
     "无法", "無法", "不再",
   ]
 
-  /// The runs of ASCII digits in `bytes` (thousands separators and decimal points dropped),
-  /// sorted, leaving out years and the dates they start (2026, 2026-12-31): a deadline written
-  /// into the text is not a figure, and the deadline's year is compared on its own.
-  public static func figures(in bytes: [UInt8]) -> [Int] {
-    bytes.withUnsafeBytes { figures(in: $0) }
-  }
-
-  /// The same over UTF-8 read in place.
+  /// The runs of ASCII digits in UTF-8 `bytes` (thousands separators and decimal points
+  /// dropped), sorted, leaving out years and the dates they start (2026, 2026-12-31): a deadline
+  /// written into the text is not a figure, and the deadline's year is compared on its own.
   public static func figures(in bytes: UnsafeRawBufferPointer) -> [Int] {
     var runs: [Int] = []
     var isInDate = false

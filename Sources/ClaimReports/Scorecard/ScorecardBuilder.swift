@@ -20,12 +20,10 @@ public struct ScorecardBuilder: Sendable {
   public let listLimit: Int
   /// The table hedge words are read from, for what they mean and how sensitive scores are.
   public let hedges: HedgeScale
-  /// The English names the extractor's lexicon finds in a claim, in text order; the first is
-  /// its subject. Claims with names are clustered into echoes of one forecast.
-  public let names: @Sendable (Claim) -> [String]
-  /// The same names found in the bytes of a text, when whoever knows the names can read them
-  /// so: the claim's text, else its quote, is then read in place instead of copied.
-  public var nameScan: NameScan?
+  /// Finds the English names the extractor's lexicon knows in a claim's text, else its quote,
+  /// in text order; the first is its subject. Claims with names are clustered into echoes of
+  /// one forecast.
+  public let nameScan: NameScan
   /// Whether echoes (claims that repeat a forecast someone said earlier) are scored too; by
   /// default a forecast is scored once, under the source that said it first.
   public var countsEchoes = false
@@ -39,8 +37,7 @@ public struct ScorecardBuilder: Sendable {
     year: Int?, by: ScorecardBasis, today: Day, minResolved: Int = 5, grouping: Grouping = .source,
     canonical: @escaping @Sendable (String) -> String = { $0 }, ledgerSHA256: String,
     hedgeTableVersion: String = HedgeScale.version, listLimit: Int = 50,
-    hedges: HedgeScale = .standard, subject: @escaping @Sendable (Claim) -> String? = { _ in nil },
-    names: (@Sendable (Claim) -> [String])? = nil
+    hedges: HedgeScale = .standard, nameScan: @escaping NameScan = { _ in [] }
   ) {
     self.year = year
     self.by = by
@@ -52,24 +49,19 @@ public struct ScorecardBuilder: Sendable {
     self.hedgeTableVersion = hedgeTableVersion
     self.listLimit = max(listLimit, 0)
     self.hedges = hedges
-    self.names = names ?? { claim in subject(claim).map { [$0] } ?? [] }
-  }
-
-  /// The claim's subject: the first name found in it.
-  func subject(of claim: Claim) -> String? {
-    names(claim).first
+    self.nameScan = nameScan
   }
 
   /// The same, with names merged through the aliases of `Claims/sources.json`.
   public init(
     year: Int?, by: ScorecardBasis, today: Day, minResolved: Int = 5, grouping: Grouping = .source,
     aliases: SourceAliases, ledgerSHA256: String, hedgeTableVersion: String = HedgeScale.version,
-    listLimit: Int = 50, names: (@Sendable (Claim) -> [String])? = nil
+    listLimit: Int = 50, nameScan: @escaping NameScan = { _ in [] }
   ) {
     self.init(
       year: year, by: by, today: today, minResolved: minResolved, grouping: grouping,
       canonical: { aliases.canonical($0) }, ledgerSHA256: ledgerSHA256,
-      hedgeTableVersion: hedgeTableVersion, listLimit: listLimit, names: names)
+      hedgeTableVersion: hedgeTableVersion, listLimit: listLimit, nameScan: nameScan)
   }
 
   /// One pass over `records` with dictionaries, then sorting of the groups and short lists.
@@ -111,24 +103,22 @@ public struct ScorecardBuilder: Sendable {
   /// those of `claims sources`.
   public static func trackRecords(
     from records: [ClaimRecord], today: Day, minResolved: Int = 5, grouping: Grouping = .source,
-    canonical: @escaping @Sendable (String) -> String = { $0 },
-    subject: @escaping @Sendable (Claim) -> String? = { _ in nil }
+    canonical: @escaping @Sendable (String) -> String = { $0 }
   ) -> [TrackRecord] {
     let card = allYears(
       from: records, today: today, minResolved: minResolved, grouping: grouping,
-      canonical: canonical, subject: subject)
+      canonical: canonical)
     return card.ranked + card.unranked
   }
 
   /// The all-years scorecard with no claim lists and no specificity, for the terminal commands.
   public static func allYears(
     from records: [ClaimRecord], today: Day, minResolved: Int = 5, grouping: Grouping = .source,
-    canonical: @escaping @Sendable (String) -> String = { $0 },
-    subject: @escaping @Sendable (Claim) -> String? = { _ in nil }
+    canonical: @escaping @Sendable (String) -> String = { $0 }
   ) -> Scorecard {
     var builder = ScorecardBuilder(
       year: nil, by: .due, today: today, minResolved: minResolved, grouping: grouping,
-      canonical: canonical, ledgerSHA256: "", listLimit: 0, subject: subject)
+      canonical: canonical, ledgerSHA256: "", listLimit: 0)
     builder.readsClaimTexts = false
     return builder.build(from: records)
   }
@@ -136,7 +126,7 @@ public struct ScorecardBuilder: Sendable {
   /// What the texts of `records` say, read when this builder reads claim texts at all.
   public func textFacts(of records: [ClaimRecord]) -> ClaimTextFacts {
     readsClaimTexts
-      ? ClaimTextFacts(records, names: names, nameScan: nameScan)
+      ? ClaimTextFacts(records, nameScan: nameScan)
       : ClaimTextFacts(count: records.count)
   }
 

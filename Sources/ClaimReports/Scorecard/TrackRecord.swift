@@ -101,13 +101,6 @@ enum ClaimStanding: Equatable {
   case settled(Outcome, isEarly: Bool)
 
   /// Nil for proposed and rejected claims, which no scorecard counts.
-  init?(_ record: ClaimRecord, today: Day) {
-    self.init(
-      status: record.status, resolution: record.resolution, deadline: record.claim.deadline,
-      today: today)
-  }
-
-  /// The same from the fields it reads, for a caller that holds the claim already.
   init?(status: Status, resolution: Resolution?, deadline: Day?, today: Day) {
     switch status {
     case .proposed, .rejected:

@@ -57,7 +57,8 @@ struct ListCommand: Command {
     let notes = context.notes(for: ledger)
     let all = ledger.records
     let echoes =
-      isOriginalsOnly ? EchoClusters(all, names: try ClaimSubjects.names(context: context)) : nil
+      isOriginalsOnly
+      ? EchoClusters(all, nameScan: try ClaimSubjects.nameScan(context: context)) : nil
     let isShown = { (position: Int) in
       echoes?.isEcho(position) != true
         && filter.matches(all[position], today: context.today, aliases: aliases)

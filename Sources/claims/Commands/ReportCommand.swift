@@ -58,8 +58,7 @@ struct ReportCommand: Command {
   func run(in context: Context) throws -> CommandOutput {
     let (ledger, sha256) = try context.store.loadWithDigest()
     let aliases = try context.sourceAliases()
-    let lexicon = try ExtractorLexicon.load(context: context)
-    let names = ClaimSubjects.names(lexicon)
+    let nameScan = try ClaimSubjects.nameScan(context: context)
     let years: [Int?] = year.map { [$0] } ?? [context.today.year, nil]
     let directory =
       outDirectory.map { LedgerLocator.resolved($0, in: context.workingDirectory) }
@@ -68,9 +67,8 @@ struct ReportCommand: Command {
     let builders = years.map { year in
       var builder = ScorecardBuilder(
         year: year, by: basis, today: context.today, minResolved: minResolved, grouping: grouping,
-        aliases: aliases, ledgerSHA256: sha256, names: names)
+        aliases: aliases, ledgerSHA256: sha256, nameScan: nameScan)
       builder.countsEchoes = countsEchoes
-      builder.nameScan = ClaimSubjects.nameScan(lexicon)
       return builder
     }
     // What the claims' words say does not depend on the year: it is read once for all cards.

@@ -8,7 +8,7 @@ let testNameScan: NameScan = { testNames(in: String(decoding: $0, as: UTF8.self)
 
 @Suite struct ClaimTextFactsTests {
   /// Claims whose words decide each mark of specificity, the kind of event and negation, in
-  /// the text or only in the quote.
+  /// the text or only in the quote, and the specificity each should get.
   static let specs: [ClaimSpec] = [
     .init(text: "OpenAI acquires Pinterest", said: "2026-01-21"),
     .init(text: "OpenAI won't acquire Pinterest", said: "2026-01-22"),
@@ -19,31 +19,34 @@ let testNameScan: NameScan = { testNames(in: String(decoding: $0, as: UTF8.self)
     .init(text: "It rains", said: nil, isConditional: true),
     .init(text: "Pinterest lists on the NYSE", status: .rejected),
   ]
+  /// Named, measurable and unconditional, but no deadline words; the third has deadline words
+  /// and a condition; the fifth's name and condition are in its quote; the seventh has none.
+  static let specificity = [0.75, 0.75, 0.75, 0.75, 0.5, 0.75, 0, 0.75]
 
-  @Test func oneScanOfTheBytesSaysWhatTheSeparateReadersSay() throws {
+  @Test func eventsAndSpecificityComeFromOneScanOfTheWords() throws {
     let records = try TestLedger.records(ClaimTextFactsTests.specs)
-    let facts = ClaimTextFacts(records, names: testNames)
+    let facts = ClaimTextFacts(records, nameScan: testNameScan)
     for (index, record) in records.enumerated() {
       let claim = record.claim
       #expect(facts.events[index] == ForecastEvent(text: claim.text), "\(claim.text)")
-      let expected = Specificity(claim, subject: testNames(claim).first).score
-      #expect(facts.specificity[index] == expected, "\(claim.text)")
     }
+    #expect(facts.specificity == ClaimTextFactsTests.specificity)
   }
 
-  @Test func namesFromBytesGiveTheSameFacts() throws {
+  @Test func namesComeFromTheTextElseFromTheQuote() throws {
     let records = try TestLedger.records(
       ClaimTextFactsTests.specs + EchoClustersTests.specs)
-    // As the lexicon's finder does: the names in the text, else those in the quote.
-    let fromClaims = ClaimTextFacts(records) { claim in
+    for record in records {
+      let claim = record.claim
       let inText = testNames(in: claim.text)
-      return inText.isEmpty ? claim.quote.map { testNames(in: $0) } ?? [] : inText
+      let expected = inText.isEmpty ? claim.quote.map { testNames(in: $0) } ?? [] : inText
+      #expect(claim.names(testNameScan) == expected, "\(claim.text)")
     }
-    let fromBytes = ClaimTextFacts(records, names: { _ in [] }, nameScan: testNameScan)
-    #expect(fromBytes.events == fromClaims.events)
-    #expect(fromBytes.specificity == fromClaims.specificity)
-    #expect(fromBytes.echoes == fromClaims.echoes)
-    #expect(!fromBytes.echoes.echoesOf.isEmpty)
+    #expect(records[4].claim.names(testNameScan) == ["Tesla"])
+    // The scorecards' one read of the texts clusters as the commands' clusters do.
+    let facts = ClaimTextFacts(records, nameScan: testNameScan)
+    #expect(facts.echoes == EchoClusters(records, nameScan: testNameScan))
+    #expect(!facts.echoes.echoesOf.isEmpty)
   }
 
   static let texts = [
@@ -56,12 +59,7 @@ let testNameScan: NameScan = { testNames(in: String(decoding: $0, as: UTF8.self)
     let bytes = Array(text.utf8)
     let words = bytes.withUnsafeBytes { ClaimWords($0) }
     #expect(words.event == ForecastEvent(text: text))
-    var isNegated = false
-    EchoClusters.signals.scan(bytes) { index in
-      if index >= ForecastEvent.kinds.count { isNegated = true }
-      return true
-    }
-    #expect(words.isNegated == isNegated)
+    #expect(words.isNegated == WordList(EchoClusters.negationWords).contains(in: bytes))
     #expect(words.hasCountableEvent == WordList(Specificity.eventWords).contains(in: bytes))
     #expect(words.hasCondition == WordList(Specificity.conditionWords).contains(in: bytes))
   }

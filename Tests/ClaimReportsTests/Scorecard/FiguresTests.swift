@@ -45,7 +45,7 @@ private func referenceFigures(_ bytes: [UInt8]) -> [Int] {
   @Test(arguments: texts)
   func figuresAreTheRunsOfDigitsOutsideDates(_ text: String) {
     let bytes = Array(text.utf8)
-    #expect(EchoClusters.figures(in: bytes) == referenceFigures(bytes))
+    #expect(bytes.withUnsafeBytes { EchoClusters.figures(in: $0) } == referenceFigures(bytes))
   }
 
   @Test func figuresOfRandomDigitsAndSeparators() {
@@ -54,7 +54,9 @@ private func referenceFigures(_ bytes: [UInt8]) -> [Int] {
     for _ in 0..<2_000 {
       let length = Int(random.next() % 24)
       let bytes = (0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
-      #expect(EchoClusters.figures(in: bytes) == referenceFigures(bytes), "\(bytes)")
+      #expect(
+        bytes.withUnsafeBytes { EchoClusters.figures(in: $0) } == referenceFigures(bytes),
+        "\(bytes)")
     }
   }
 }

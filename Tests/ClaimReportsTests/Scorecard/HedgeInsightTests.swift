@@ -104,7 +104,8 @@ import Testing
     let builder = try TestLedger.builder(minResolved: 2)
     let withSubjects = ScorecardBuilder(
       year: nil, by: .due, today: builder.today, minResolved: 2,
-      ledgerSHA256: builder.ledgerSHA256, subject: { $0.text == "a1" ? "OpenAI" : nil })
+      ledgerSHA256: builder.ledgerSHA256,
+      nameScan: { String(decoding: $0, as: UTF8.self) == "a1" ? ["OpenAI"] : [] })
     let card = withSubjects.build(from: try TestLedger.records(HedgeInsightTests.specs))
     let alice = try #require(card.ranked.first { $0.name == "Alice" })
     // a7 (可能) is the one low-information word among Alice's 7 claims.

@@ -1,6 +1,8 @@
 import ClaimLedger
 import Testing
 
+@testable import ClaimReports
+
 /// A claim, the subject a lexicon found in it, and the marks it should get.
 struct SpecificityCase: Sendable, CustomTestStringConvertible {
   let text: String
@@ -33,13 +35,19 @@ struct SpecificityCase: Sendable, CustomTestStringConvertible {
       marks: [false, false, true, true]),
   ]
 
+  /// The marks the scorecards read from `claim`, with `subject` the one name the lexicon finds.
+  static func marks(of claim: Claim, subject: String?) -> Specificity {
+    let names = subject.map { [$0] } ?? []
+    return ClaimTextFacts.read(claim, status: .open, nameScan: { _ in names }).specificity
+  }
+
   @Test(arguments: cases)
   func marksWhatPinsTheClaimDown(_ c: SpecificityCase) throws {
     let claim = Claim(
       text: c.text, quote: c.quote, source: "S", said: Day("2026-01-01"),
       deadline: Day("2026-12-31"), deadlineText: c.deadlineText,
       confidence: try #require(Confidence(0.7)), isConditional: c.isConditional)
-    let found = Specificity(claim, subject: c.subject)
+    let found = SpecificityTests.marks(of: claim, subject: c.subject)
     #expect(
       [found.hasNamedSubject, found.hasExplicitDeadline, found.isMeasurable, found.isUnconditional]
         == c.marks)
@@ -50,37 +58,6 @@ struct SpecificityCase: Sendable, CustomTestStringConvertible {
     let claim = Claim(
       text: "x", source: "S", said: nil, deadline: nil, deadlineText: "2026",
       confidence: try #require(Confidence(0.7)))
-    #expect(!Specificity(claim, subject: nil).hasExplicitDeadline)
-  }
-}
-
-@Suite struct HedgeUseTests {
-  static func claim(_ confidence: Double, hedge: String?) throws -> Claim {
-    Claim(
-      text: "x", source: "S", said: nil, confidence: try #require(Confidence(confidence)),
-      hedge: hedge)
-  }
-
-  @Test func aConfidenceReadFromTheWordIsReadAgainAtEachEndOfItsRange() throws {
-    // 大概率: 0.75, range 0.65–0.85.
-    let use = try #require(HedgeUse(try HedgeUseTests.claim(0.75, hedge: "大概率"), scale: .standard))
-    #expect(!use.isNegated)
-    #expect(use.confidence(.low) == 0.65 && use.confidence(.middle) == 0.75)
-    #expect(use.confidence(.high) == 0.85)
-    #expect(use.wordOutcome(1) == 1)
-  }
-
-  @Test func aNegatingWordTurnsTheReadingRound() throws {
-    // 不会: 0.15, range 0.05–0.25; the claim "not X" is 0.85 sure.
-    let use = try #require(HedgeUse(try HedgeUseTests.claim(0.85, hedge: "不会"), scale: .standard))
-    #expect(use.isNegated)
-    #expect(use.confidence(.low) == 0.95 && abs(use.confidence(.high) - 0.75) < 1e-12)
-    #expect(use.wordOutcome(1) == 0 && use.wordOutcome(0.5) == 0.5)
-  }
-
-  @Test func aNumberOfItsOwnOrAnUnknownWordIsNoUse() throws {
-    #expect(HedgeUse(try HedgeUseTests.claim(0.6, hedge: "大概率"), scale: .standard) == nil)
-    #expect(HedgeUse(try HedgeUseTests.claim(0.75, hedge: "perchance"), scale: .standard) == nil)
-    #expect(HedgeUse(try HedgeUseTests.claim(0.75, hedge: nil), scale: .standard) == nil)
+    #expect(!SpecificityTests.marks(of: claim, subject: nil).hasExplicitDeadline)
   }
 }
