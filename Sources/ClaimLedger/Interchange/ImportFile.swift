@@ -50,14 +50,19 @@ public struct ImportFile: Sendable {
   /// Fills `buffer` with the bytes of `range`, reusing its storage; false when the file no
   /// longer has them all (it shrank while read).
   func read(_ range: Range<Int>, into buffer: inout [UInt8]) -> Bool {
-    buffer.removeAll(keepingCapacity: true)
     switch source {
     case .bytes(let bytes):
+      buffer.removeAll(keepingCapacity: true)
       guard range.upperBound <= bytes.count else { return false }
       buffer.append(contentsOf: bytes[range])
       return true
     case .descriptor(let file):
-      buffer.append(contentsOf: repeatElement(0, count: range.count))
+      // Sized to the range, zeroing only what the buffer never held: `pread` writes over it.
+      if buffer.count < range.count {
+        buffer.append(contentsOf: repeatElement(0, count: range.count - buffer.count))
+      } else {
+        buffer.removeLast(buffer.count - range.count)
+      }
       var done = 0
       while done < range.count {
         let count = buffer.withUnsafeMutableBytes { raw in

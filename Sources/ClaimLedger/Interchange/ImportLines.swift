@@ -64,7 +64,7 @@ struct ImportPiece: Sendable {
 
 extension ClaimImport {
   /// Bytes per piece of work: large enough that a piece's rows outweigh handing it to a core,
-  /// small enough that both cores finish together.
+  /// small enough that all cores finish together.
   static let pieceSize = 4 << 20
 
   /// Reads every row into journal lines stamped `now` (and a millisecond or two after, as
@@ -182,7 +182,8 @@ extension ClaimImport {
     let bytes = workspace.input
     var piece = ImportPiece()
     var writer = ImportLineWriter(recordedAt: now)
-    // An export's rows make about a third more bytes of journal; the piece keeps the buffer.
+    // An export's rows make about a third more bytes of journal, a spreadsheet's short rows
+    // more; twice the input is room for either, and the piece keeps the buffer.
     writer.bytes.reserveCapacity(2 * bytes.count + 4_096)
     var cells = ImportCells()
     swap(&cells, &workspace.cells)
@@ -195,7 +196,7 @@ extension ClaimImport {
     let isRead = bytes.withUnsafeBufferPointer { file in
       guard JSONScanner.isValidUTF8(file) else { return false }
       let reader = CSVCellReader(file: file, columns: columns)
-      var isSure = true
+      var didEveryFallbackRead = true
       let isWellFormed = reader.forEachRow(in: 0..<file.count, firstLine: firstLine, cells: &cells)
       { row, cells in
         if row.cellCount == names.count,
@@ -208,10 +209,10 @@ extension ClaimImport {
         do {
           try CSVReader.rows(bytes, in: row.bytes, firstLine: row.line).forEach(fallBack)
         } catch {
-          isSure = false
+          didEveryFallbackRead = false
         }
       }
-      return isWellFormed && isSure
+      return isWellFormed && didEveryFallbackRead
     }
     if !isRead {
       piece = ImportPiece()
