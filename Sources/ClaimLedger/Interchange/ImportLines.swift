@@ -28,10 +28,14 @@ struct ImportPiece: Sendable {
   var failure: ImportError?
   /// The lines the piece spans (JSON Lines), to number the next piece's.
   var lineCount = 0
+  /// The claims that took the general path, encoded and read back, rather than going from the
+  /// file's bytes straight to lines.
+  var claimsReadBack = 0
 
   /// Appends the claim's entries to `bytes` as the journal writes them, each read back first,
   /// as `LedgerStore` reads back what it encodes.
   mutating func append(_ claim: ImportedClaim, at now: Timestamp, to bytes: inout [UInt8]) {
+    claimsReadBack += 1
     var json = JSONBuffer()
     for entry in claim.entries(at: now) {
       json.removeAll()

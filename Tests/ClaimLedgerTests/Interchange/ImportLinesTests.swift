@@ -197,6 +197,8 @@ private func randomCells(_ dice: inout Dice) -> [String: String] {
     let bytes = Array(csv.utf8)
     // Every row goes the byte path: reading it needs no `RowFields` and makes the same lines.
     let lines = try ClaimImport.lines(bytes, path: "s", format: .csv, recordedAt: now)
+    #expect(lines.claimCount == 50)
+    #expect(lines.pieces.allSatisfy { $0.claimsReadBack == 0 })
     let reading = try ClaimImport.read(bytes, path: "s", format: .csv)
     var expected = ""
     for claim in reading.claims {
