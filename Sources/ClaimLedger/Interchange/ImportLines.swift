@@ -37,22 +37,11 @@ struct ImportPiece: Sendable {
   mutating func append(_ claim: ImportedClaim, at now: Timestamp, to bytes: inout [UInt8]) {
     claimsReadBack += 1
     var json = JSONBuffer()
+    var interning = LineInterning()
     for entry in claim.entries(at: now) {
-      json.removeAll()
-      entry.writeJSON(into: &json)
-      let line = json.bytes
-      let reread = line.withUnsafeBufferPointer { buffer in
-        Result { () throws(JSONScanner.Failure) -> Entry in try EntryDecoder.decode(buffer) }
-      }
-      var location = SourceLocation(path: "new entry", line: 1)
-      switch reread {
-      case .failure(let failure):
-        location.column = failure.offset + 1
-        unwritable.append((ids.count, .malformedEntry(at: location, reason: failure.reason)))
-      case .success(let decoded) where decoded != entry:
-        let reason = "the entry would not read back as written"
-        unwritable.append((ids.count, .malformedEntry(at: location, reason: reason)))
-      case .success:
+      switch entry.checkedLine(json: &json, interning: &interning) {
+      case .failure(let error): unwritable.append((ids.count, error))
+      case .success(let line):
         bytes.append(contentsOf: line)
         bytes.append(UInt8(ascii: "\n"))
       }

@@ -147,30 +147,14 @@ public struct LedgerStore: Sendable {
   /// (imports) are checked in parts on all cores, each part with one interning table: a fresh
   /// table per entry costs more than decoding the entry.
   private func encode(_ entries: [Entry]) throws(LedgerError) -> [UInt8] {
-    let location = SourceLocation(path: "new entry", line: 1)
     let parts = ParallelMap.parts(count: entries.count) { range -> Result<[UInt8], LedgerError> in
       var interning = LineInterning()
       var bytes: [UInt8] = []
       var json = JSONBuffer()
       for index in range {
-        let entry = entries[index]
-        json.removeAll()
-        entry.writeJSON(into: &json)
-        let line = json.bytes
-        let reread = line.withUnsafeBufferPointer { buffer in
-          Result { () throws(JSONScanner.Failure) -> Entry in
-            try EntryDecoder.decode(buffer, interning: &interning)
-          }
-        }
-        switch reread {
-        case .failure(let failure):
-          var located = location
-          located.column = failure.offset + 1
-          return .failure(.malformedEntry(at: located, reason: failure.reason))
-        case .success(let decoded) where decoded != entry:
-          return .failure(
-            .malformedEntry(at: location, reason: "the entry would not read back as written"))
-        case .success:
+        switch entries[index].checkedLine(json: &json, interning: &interning) {
+        case .failure(let error): return .failure(error)
+        case .success(let line):
           bytes.append(contentsOf: line)
           bytes.append(UInt8(ascii: "\n"))
         }
@@ -266,5 +250,33 @@ enum ByteSearch {
       }
     if tailMatches { return (true, nil) }
     return (false, lineStart == 0 ? nil : lineStart)
+  }
+}
+
+extension Entry {
+  /// The entry's journal line (without its newline), or why it would not read back as
+  /// written: no command may append a line the reader would refuse or read differently.
+  func checkedLine(json: inout JSONBuffer, interning: inout LineInterning) -> Result<
+    [UInt8], LedgerError
+  > {
+    json.removeAll()
+    writeJSON(into: &json)
+    let line = json.bytes
+    let reread = line.withUnsafeBufferPointer { buffer in
+      Result { () throws(JSONScanner.Failure) -> Entry in
+        try EntryDecoder.decode(buffer, interning: &interning)
+      }
+    }
+    var location = SourceLocation(path: "new entry", line: 1)
+    switch reread {
+    case .failure(let failure):
+      location.column = failure.offset + 1
+      return .failure(.malformedEntry(at: location, reason: failure.reason))
+    case .success(let decoded) where decoded != self:
+      return .failure(
+        .malformedEntry(at: location, reason: "the entry would not read back as written"))
+    case .success:
+      return .success(line)
+    }
   }
 }
