@@ -49,6 +49,18 @@ import Testing
     #expect(sandbox.contents(of: "claims.csv")?.hasPrefix("id,text,") == true)
   }
 
+  @Test(arguments: ["Claims/ledger.jsonl", "Claims/../Claims/ledger.jsonl", "link.jsonl"])
+  func anExportNeverReplacesTheLedger(_ out: String) throws {
+    let sandbox = try Self.sandboxWithAClaim()
+    try FileManager.default.createSymbolicLink(
+      atPath: sandbox.path("link.jsonl"), withDestinationPath: sandbox.path("Claims/ledger.jsonl"))
+    let before = sandbox.contents(of: "Claims/ledger.jsonl")
+    let result = sandbox.run(["export", "--format", "jsonl", "--out", out])
+    #expect(result.status == .cannotCreate, result.report)
+    #expect(result.stderr.contains("it is the ledger"), result.report)
+    #expect(sandbox.contents(of: "Claims/ledger.jsonl") == before)
+  }
+
   @Test func initNeverCreatesALedgerThroughASymlink() throws {
     let sandbox = try Sandbox(initialised: false)
     try FileManager.default.createDirectory(

@@ -64,6 +64,11 @@ struct ExportCommand: Command {
     }
     let path =
       out.hasPrefix("/") ? out : (context.workingDirectory as NSString).appendingPathComponent(out)
+    if Self.isSameFile(path, context.ledgerPath) {
+      throw ReportError.cannotCreate(
+        path: ReportFiles.display(path, from: context.workingDirectory),
+        reason: "it is the ledger, which an export never replaces")
+    }
     let file = try ReplacementFile(replacing: path)
     try ClaimExport.write(positions, of: records, as: format) { bytes throws(ReportError) in
       try file.write(bytes)
@@ -75,5 +80,13 @@ struct ExportCommand: Command {
     return CommandOutput(
       "wrote \(count) claim\(count == 1 ? "" : "s") to \(ReportFiles.display(path, from: context.workingDirectory))\n",
       notes: notes)
+  }
+
+  /// Whether both paths name one existing file (links followed), by device and inode.
+  private static func isSameFile(_ path: String, _ other: String) -> Bool {
+    var first = stat()
+    var second = stat()
+    guard stat(path, &first) == 0, stat(other, &second) == 0 else { return false }
+    return first.st_dev == second.st_dev && first.st_ino == second.st_ino
   }
 }
