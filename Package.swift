@@ -44,7 +44,7 @@ let package = Package(
       swiftSettings: [.unsafeFlags(["-parse-as-library"])]
     ),
 
-    .testTarget(name: "ClaimLedgerTests", dependencies: ["ClaimLedger"]),
+    .testTarget(name: "ClaimLedgerTests", dependencies: ["ClaimLedger", "SplitMix"]),
     .testTarget(name: "ClaimExtractorTests", dependencies: ["ClaimExtractor"]),
     .testTarget(name: "ClaimReportsTests", dependencies: ["ClaimReports", "SplitMix"]),
     .testTarget(name: "claimsTests", dependencies: ["claims", "SplitMix"]),

@@ -264,59 +264,27 @@ public enum CSVReader {
     let step = max(1, (bytes.count - start) / pieces)
     var cuts: [(offset: Int, line: Int)] = []
     var next = start + step
-    var index = start
-    var line = firstLine
-    var isQuoted = false
-    let count = bytes.count
-    while index < count {
-      index = WordScan.firstFlagged(in: bytes, from: index, by: WordScan.cellEnds)
-      guard index < count else { break }
-      let byte = bytes[index]
-      index += 1
-      if byte == UInt8(ascii: "\"") {
-        isQuoted.toggle()
-      } else if byte == UInt8(ascii: "\n") {
-        line += 1
-        if !isQuoted, index >= next {
-          cuts.append((index, line))
-          next = index + step
-        }
-      } else if byte == UInt8(ascii: "\r"), !isQuoted {
-        // A row ends at CRLF, LF or a lone CR; inside quotes only LF starts a line.
-        if index < count, bytes[index] == UInt8(ascii: "\n") { index += 1 }
-        line += 1
-        if index >= next {
-          cuts.append((index, line))
-          next = index + step
-        }
+    var scanner = CSVRowEndScanner()
+    scanner.scan(bytes, from: start, at: 0, isLast: true) { end, lineBreaks in
+      if end >= next, end < bytes.count {
+        cuts.append((end, firstLine + lineBreaks))
+        next = end + step
       }
+      return true
     }
-    return cuts.filter { $0.offset < count }
+    return cuts
   }
 
   /// Just after the end of the row that starts at `start` (or the end of the bytes), and the
   /// line breaks passed to get there, following the quotes as `rowEnds` does.
   static func firstRowEnd(in bytes: [UInt8], from start: Int) -> (offset: Int, lines: Int) {
-    var index = start
-    var lines = 0
-    var isQuoted = false
-    let count = bytes.count
-    while index < count {
-      index = WordScan.firstFlagged(in: bytes, from: index, by: WordScan.cellEnds)
-      guard index < count else { break }
-      let byte = bytes[index]
-      index += 1
-      if byte == UInt8(ascii: "\"") {
-        isQuoted.toggle()
-      } else if byte == UInt8(ascii: "\n") {
-        lines += 1
-        if !isQuoted { return (index, lines) }
-      } else if byte == UInt8(ascii: "\r"), !isQuoted {
-        if index < count, bytes[index] == UInt8(ascii: "\n") { index += 1 }
-        return (index, lines + 1)
-      }
+    var scanner = CSVRowEndScanner()
+    var found: (offset: Int, lines: Int)?
+    scanner.scan(bytes, from: start, at: 0, isLast: true) { end, lineBreaks in
+      found = (end, lineBreaks)
+      return false
     }
-    return (count, lines)
+    return found ?? (bytes.count, scanner.lineBreaks)
   }
 
   /// The rows of `bytes[range]`, whose first row starts on `firstLine`.
@@ -472,5 +440,58 @@ public enum CSVReader {
   private static func isEnd(_ bytes: [UInt8], _ index: Int) -> Bool {
     let byte = bytes[index]
     return byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+  }
+}
+
+/// Finds where CSV rows end, following the quotes, over bytes given a block at a time: a row
+/// ends at CRLF, LF or a lone CR outside quotes; inside quotes only LF starts a line.
+struct CSVRowEndScanner {
+  private var isQuoted = false
+  /// A CR ended the last block: a LF starting the next one belongs to it.
+  private var isAfterReturn = false
+  /// The line breaks passed so far, those inside quotes included.
+  private(set) var lineBreaks = 0
+
+  /// Scans `block`, which starts at offset `blockStart` of the whole, from `start`, calling
+  /// `rowEnded` with the offset just after each row end and the line breaks passed by then;
+  /// stops when it returns false. `isLast` says no block follows, so a CR at the end ends a row.
+  mutating func scan(
+    _ block: [UInt8], from start: Int = 0, at blockStart: Int, isLast: Bool,
+    _ rowEnded: (_ end: Int, _ lineBreaks: Int) -> Bool
+  ) {
+    var index = start
+    if isAfterReturn {
+      isAfterReturn = false
+      if block.first == UInt8(ascii: "\n") { index = 1 }
+      lineBreaks += 1
+      guard rowEnded(blockStart + index, lineBreaks) else { return }
+    }
+    while index < block.count {
+      index = WordScan.firstFlagged(in: block, from: index, by: Self.quotesAndLineEnds)
+      guard index < block.count else { return }
+      let byte = block[index]
+      index += 1
+      if byte == UInt8(ascii: "\"") {
+        isQuoted.toggle()
+      } else if byte == UInt8(ascii: "\n") {
+        lineBreaks += 1
+        if !isQuoted, !rowEnded(blockStart + index, lineBreaks) { return }
+      } else if byte == UInt8(ascii: "\r"), !isQuoted {
+        if index == block.count, !isLast {
+          isAfterReturn = true
+          return
+        }
+        if index < block.count, block[index] == UInt8(ascii: "\n") { index += 1 }
+        lineBreaks += 1
+        guard rowEnded(blockStart + index, lineBreaks) else { return }
+      }
+    }
+  }
+
+  /// Quotes and line ends: all that finding rows needs to see (commas do not matter to it,
+  /// and are most of what `WordScan.cellEnds` stops at).
+  @inline(__always)
+  private static func quotesAndLineEnds(_ word: UInt64) -> UInt64 {
+    WordScan.matches(word, 0x22) | WordScan.matches(word, 13) | WordScan.matches(word, 10)
   }
 }

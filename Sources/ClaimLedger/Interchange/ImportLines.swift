@@ -274,57 +274,24 @@ extension ClaimImport {
     let step = min(pieceSize, size / (2 * ProcessInfoCores.count))
     var cuts: [(offset: Int, line: Int)] = []
     var next = start + step
-    var line = firstLine
-    var isQuoted = false
-    var isAfterReturn = false
+    var scanner = CSVRowEndScanner()
     var block: [UInt8] = []
     var blockStart = start
-    func rowEnded(at offset: Int) {
-      line += 1
-      if offset >= next {
-        cuts.append((offset, line))
-        next = offset + step
-      }
-    }
     while blockStart < file.count {
       guard file.read(blockStart..<min(file.count, blockStart + blockSize), into: &block) else {
         break
       }
-      var index = 0
-      if isAfterReturn {
-        // A CR ended the last block: a LF starting this one belongs to it.
-        isAfterReturn = false
-        if block.first == UInt8(ascii: "\n") { index = 1 }
-        rowEnded(at: blockStart + index)
-      }
-      while index < block.count {
-        index = WordScan.firstFlagged(in: block, from: index, by: quotesAndLineEnds)
-        guard index < block.count else { break }
-        let byte = block[index]
-        index += 1
-        if byte == UInt8(ascii: "\"") {
-          isQuoted.toggle()
-        } else if byte == UInt8(ascii: "\n") {
-          if isQuoted { line += 1 } else { rowEnded(at: blockStart + index) }
-        } else if byte == UInt8(ascii: "\r"), !isQuoted {
-          guard index < block.count else {
-            isAfterReturn = true
-            break
-          }
-          if block[index] == UInt8(ascii: "\n") { index += 1 }
-          rowEnded(at: blockStart + index)
+      let isLast = blockStart + block.count >= file.count
+      scanner.scan(block, at: blockStart, isLast: isLast) { end, lineBreaks in
+        if end >= next, end < file.count {
+          cuts.append((end, firstLine + lineBreaks))
+          next = end + step
         }
+        return true
       }
       blockStart += block.count
     }
-    return cuts.filter { $0.offset < file.count }
-  }
-
-  /// Quotes and line ends: all the pass that cuts the rows needs to see (commas do not
-  /// matter to it, and are most of what `WordScan.cellEnds` stops at).
-  @inline(__always)
-  private static func quotesAndLineEnds(_ word: UInt64) -> UInt64 {
-    WordScan.matches(word, 0x22) | WordScan.matches(word, 13) | WordScan.matches(word, 10)
+    return cuts
   }
 
   // MARK: JSON Lines

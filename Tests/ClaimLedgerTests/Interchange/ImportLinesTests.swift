@@ -1,16 +1,16 @@
 import Foundation
+import SplitMix
 import Testing
 
 @testable import ClaimLedger
 
-/// A small deterministic generator, so a failing case can be run again.
+/// The shared seeded generator, so a failing case can be run again, with this file's draws.
 private struct Dice {
-  var state: UInt64
+  var random: SplitMix64
 
-  mutating func next() -> UInt64 {
-    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-    return state >> 33
-  }
+  init(state: UInt64) { random = SplitMix64(seed: state) }
+
+  mutating func next() -> UInt64 { random.next() }
 
   mutating func pick<Element>(_ options: [Element]) -> Element {
     options[Int(next() % UInt64(options.count))]
@@ -190,7 +190,11 @@ private func randomCells(_ dice: inout Dice) -> [String: String] {
       cells["reason"] = ""
       cells["tags"] = "trade;经济"
       // A NUL is refused when read back: such rows are left to the general path.
-      for (name, value) in cells { cells[name] = value.replacingOccurrences(of: "\u{0}", with: "") }
+      // Removed scalar by scalar: a NUL followed by a combining mark is one `Character`, which
+      // `replacingOccurrences` would not match.
+      for (name, value) in cells {
+        cells[name] = String(String.UnicodeScalarView(value.unicodeScalars.filter { $0 != "\0" }))
+      }
       csv += ClaimExport.csvColumns.map { CSVField.text(cells[$0] ?? "") }.joined(separator: ",")
       csv += "\r\n"
     }

@@ -1,15 +1,15 @@
+import SplitMix
 import Testing
 
 @testable import ClaimLedger
 
-/// A small deterministic generator, so a failing case can be run again.
+/// The shared seeded generator, so a failing case can be run again, with this file's draws.
 private struct Dice {
-  var state: UInt64
+  var random: SplitMix64
 
-  mutating func next() -> UInt64 {
-    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-    return state >> 33
-  }
+  init(state: UInt64) { random = SplitMix64(seed: state) }
+
+  mutating func next() -> UInt64 { random.next() }
 
   mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 
