@@ -325,23 +325,26 @@ private struct Fold {
         histories.reserveCapacity(order.count + positions.count)
         var ends: [Int] = []
         ends.reserveCapacity(positions.count)
-        // Followers lie anywhere in the file: their entries are read a few hundred claims
-        // ahead, in a loop of loads that do not wait on each other, so that the misses overlap.
+        // Followers lie anywhere in the file: their times are read a few hundred claims
+        // ahead, in a loop of loads that do not wait on each other, so that the misses overlap
+        // and each entry is in the cache when its claim folds. The times are kept, and the fold
+        // orders each claim's followers by them: loads whose values nothing reads are dropped by
+        // the optimizer.
         let lookahead = 256
         var warmed = 0
-        // Summed and kept alive only so that the compiler keeps the loads.
-        var touched: Int64 = 0
+        var times = [Timestamp](
+          repeating: Timestamp(millisecondsSinceEpoch: 0), count: order.count)
         for (offset, position) in positions.enumerated() {
           if offset >= warmed {
             let upTo = min(positions.count, offset + lookahead)
-            for slot in order[starts[offset]..<starts[upTo]] {
-              touched &+= entries.buffer[Int(slot)].at.millisecondsSinceEpoch
+            for slot in starts[offset]..<starts[upTo] {
+              times[slot] = entries.buffer[Int(order[slot])].at
             }
             warmed = upTo
           }
+          let group = starts[offset]..<starts[offset + 1]
           Fold.apply(
-            claimAt: claimEntryIndex[position],
-            followers: order[starts[offset]..<starts[offset + 1]],
+            claimAt: claimEntryIndex[position], followers: order[group], times: times[group],
             to: &shared.buffer[position], entries: entries, lines: lines, path: path,
             histories: &histories, issues: &issues)
           ends.append(histories.count)
@@ -352,7 +355,6 @@ private struct Fold {
           start = end
         }
         found.store(issues, at: batch)
-        withExtendedLifetime(touched) {}
       }
     }
     for batchIssues in found.values { issues += batchIssues ?? [] }
@@ -424,7 +426,8 @@ private struct Fold {
   ///
   /// Static and free of shared state, so disjoint claims fold on several cores at once.
   private static func apply(
-    claimAt claimIndex: Int, followers: ArraySlice<Int32>, to record: inout ClaimRecord,
+    claimAt claimIndex: Int, followers: ArraySlice<Int32>, times: ArraySlice<Timestamp>,
+    to record: inout ClaimRecord,
     entries shared: SharedEntries, lines: [Int32], path: String, histories: inout [Entry],
     issues: inout [LedgerIssue]
   ) {
@@ -439,7 +442,7 @@ private struct Fold {
     guard !followers.isEmpty else { return }
     // Usually already in time order, so no copy is sorted.
     var order = followers
-    if !order.isSorted(by: { entries[Int($0)].at < entries[Int($1)].at }) {
+    if !times.isSorted(by: <) {
       order = ArraySlice(order.sorted { (entries[Int($0)].at, $0) < (entries[Int($1)].at, $1) })
     }
     var conflict: (index: Int, message: String)?
@@ -450,13 +453,12 @@ private struct Fold {
     for slot in order {
       let index = Int(slot)
       let entry = shared.take(index)
-      histories.append(entry)
       if entry.at < recordedAt {
         report(index, entry.id, "\(entry.kind.rawValue) entry is recorded before its claim")
       }
       var outcomes: (earlier: Outcome, later: Outcome)?
       Fold.step(
-        &record, with: entry, history: histories[historyStart...], problems: &problems,
+        &record, with: entry, after: histories, from: historyStart, problems: &problems,
         conflict: &outcomes)
       if let outcomes {
         let earlierLine = standing.map { " at line \(lines[$0])" } ?? ""
@@ -474,6 +476,8 @@ private struct Fold {
       }
       for problem in problems { report(index, entry.id, problem) }
       problems.removeAll(keepingCapacity: true)
+      // Last, so the entry moves into the history instead of being copied there.
+      histories.append(entry)
     }
     if let conflict, record.hasConflictingResolutions {
       report(conflict.index, record.id, conflict.message)
@@ -482,8 +486,11 @@ private struct Fold {
 
   /// Applies one entry to a claim; problems go to `problems`, a contradicting resolution to
   /// `conflict` (reported only if no later `reopen` settles it).
+  ///
+  /// The claim's entries so far are `histories[start...]`, passed whole and sliced only for a
+  /// `reopen`: a slice per entry retained and released the array each time.
   private static func step(
-    _ record: inout ClaimRecord, with entry: Entry, history: ArraySlice<Entry>,
+    _ record: inout ClaimRecord, with entry: Entry, after histories: [Entry], from start: Int,
     problems: inout [String],
     conflict: inout (earlier: Outcome, later: Outcome)?
   ) {
@@ -526,7 +533,8 @@ private struct Fold {
         problems.append("resolve of claim \(id), which is \(record.status.rawValue)")
       }
     case .reopen(let note):
-      // `history` ends with this entry; see `DecisionReplay` for what a reopen undoes.
+      // See `DecisionReplay` for what a reopen undoes.
+      let earlier = histories[start...]
       switch record.status {
       case .resolved:
         record.status = .open
@@ -535,9 +543,9 @@ private struct Fold {
       case .rejected:
         record.status = .proposed
         record.rejection = nil
-      case .open where DecisionReplay(history.dropLast()).standing.last == .accept:
+      case .open where DecisionReplay(earlier).standing.last == .accept:
         record.status = .proposed
-        if let claim = DecisionReplay(history).claim { record.claim = claim }
+        if let claim = DecisionReplay(ArraySlice(earlier + [entry])).claim { record.claim = claim }
       case .open, .proposed:
         problems.append(
           "reopen of claim \(id), which is \(record.status.rawValue) with no decision to undo")
