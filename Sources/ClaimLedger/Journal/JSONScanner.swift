@@ -239,12 +239,22 @@ struct JSONScanner {
 
   /// Reads a long text into `arena` as checked bytes, decoded only when someone reads it; a text
   /// with escapes is decoded now.
+  ///
+  /// The journal's own texts are found and checked in one pass (`readCheckedPlainString`);
+  /// anything else is read again by the general path, which says what is wrong.
   mutating func readStoredText(into arena: inout TextArena) throws(Failure) -> StoredText {
-    guard let (raw, start, isASCII) = try readPlainString() else {
-      return StoredText(try readEscapedString())
-    }
-    if !isASCII, !JSONScanner.isValidUTF8(raw) {
-      throw Failure(offset: start + JSONScanner.invalidUTF8Offset(raw), reason: "invalid UTF-8")
+    let raw: UnsafeBufferPointer<UInt8>
+    if let checked = readCheckedPlainString() {
+      raw = checked.raw
+    } else {
+      guard let (plain, start, isASCII) = try readPlainString() else {
+        return StoredText(try readEscapedString())
+      }
+      if !isASCII, !JSONScanner.isValidUTF8(plain) {
+        throw Failure(
+          offset: start + JSONScanner.invalidUTF8Offset(plain), reason: "invalid UTF-8")
+      }
+      raw = plain
     }
     guard raw.count <= TextArena.chunkSize else {
       return StoredText(String(decoding: raw, as: UTF8.self))
