@@ -282,6 +282,28 @@ private struct Fold {
     return (byBatch, parts.flatMap { $0.unknown })
   }
 
+  /// What the fold reads of a follower ahead of folding it: when it was recorded, to order a
+  /// claim's followers, and for a resolution the day it settles on, to check against the day
+  /// the claim was said. Reading the day brings the entry's body into the cache.
+  struct FollowerTimes {
+    let at: Timestamp
+    let resolvedOn: Day?
+
+    init(at: Timestamp, resolvedOn: Day?) {
+      self.at = at
+      self.resolvedOn = resolvedOn
+    }
+
+    init(_ entry: borrowing Entry) {
+      at = entry.at
+      if case .resolve(let resolution) = entry.body {
+        resolvedOn = resolution.on
+      } else {
+        resolvedOn = nil
+      }
+    }
+  }
+
   /// The entries while workers read them.
   struct SharedEntries: @unchecked Sendable {
     let buffer: UnsafeBufferPointer<Entry>
@@ -325,20 +347,21 @@ private struct Fold {
         histories.reserveCapacity(order.count + positions.count)
         var ends: [Int] = []
         ends.reserveCapacity(positions.count)
-        // Followers lie anywhere in the file: their times are read a few hundred claims
-        // ahead, in a loop of loads that do not wait on each other, so that the misses overlap
-        // and each entry is in the cache when its claim folds. The times are kept, and the fold
-        // orders each claim's followers by them: loads whose values nothing reads are dropped by
-        // the optimizer.
+        // Followers lie anywhere in the file: what the fold needs first of each (its time, and
+        // a resolution's day, which is in the entry's body) is read a few hundred claims ahead,
+        // in a loop of loads that do not wait on each other, so that the misses overlap and
+        // each entry and its body are in the cache when its claim folds. The values are kept
+        // and used by the fold: loads whose values nothing reads are dropped by the optimizer.
         let lookahead = 256
         var warmed = 0
-        var times = [Timestamp](
-          repeating: Timestamp(millisecondsSinceEpoch: 0), count: order.count)
+        var times = [FollowerTimes](
+          repeating: FollowerTimes(at: Timestamp(millisecondsSinceEpoch: 0), resolvedOn: nil),
+          count: order.count)
         for (offset, position) in positions.enumerated() {
           if offset >= warmed {
             let upTo = min(positions.count, offset + lookahead)
             for slot in starts[offset]..<starts[upTo] {
-              times[slot] = entries.buffer[Int(order[slot])].at
+              times[slot] = FollowerTimes(entries.buffer[Int(order[slot])])
             }
             warmed = upTo
           }
@@ -426,7 +449,7 @@ private struct Fold {
   ///
   /// Static and free of shared state, so disjoint claims fold on several cores at once.
   private static func apply(
-    claimAt claimIndex: Int, followers: ArraySlice<Int32>, times: ArraySlice<Timestamp>,
+    claimAt claimIndex: Int, followers: ArraySlice<Int32>, times: ArraySlice<FollowerTimes>,
     to record: inout ClaimRecord,
     entries shared: SharedEntries, lines: [Int32], path: String, histories: inout [Entry],
     issues: inout [LedgerIssue]
@@ -442,15 +465,18 @@ private struct Fold {
     guard !followers.isEmpty else { return }
     // Usually already in time order, so no copy is sorted.
     var order = followers
-    if !times.isSorted(by: <) {
-      order = ArraySlice(order.sorted { (entries[Int($0)].at, $0) < (entries[Int($1)].at, $1) })
+    var facts = times
+    if !times.isSorted(by: { $0.at < $1.at }) {
+      let sorted = zip(followers, times).sorted { ($0.1.at, $0.0) < ($1.1.at, $1.0) }
+      order = ArraySlice(sorted.map(\.0))
+      facts = ArraySlice(sorted.map(\.1))
     }
     var conflict: (index: Int, message: String)?
     var problems: [String] = []
     let recordedAt = record.recordedAt
     // The entry whose resolution stands, so a contradiction names both lines.
     var standing: Int?
-    for slot in order {
+    for (slot, fact) in zip(order, facts) {
       let index = Int(slot)
       let entry = shared.take(index)
       if entry.at < recordedAt {
@@ -458,8 +484,8 @@ private struct Fold {
       }
       var outcomes: (earlier: Outcome, later: Outcome)?
       Fold.step(
-        &record, with: entry, after: histories, from: historyStart, problems: &problems,
-        conflict: &outcomes)
+        &record, with: entry, resolvedOn: fact.resolvedOn, after: histories, from: historyStart,
+        problems: &problems, conflict: &outcomes)
       if let outcomes {
         let earlierLine = standing.map { " at line \(lines[$0])" } ?? ""
         conflict = (
@@ -490,7 +516,8 @@ private struct Fold {
   /// The claim's entries so far are `histories[start...]`, passed whole and sliced only for a
   /// `reopen`: a slice per entry retained and released the array each time.
   private static func step(
-    _ record: inout ClaimRecord, with entry: Entry, after histories: [Entry], from start: Int,
+    _ record: inout ClaimRecord, with entry: Entry, resolvedOn: Day?, after histories: [Entry],
+    from start: Int,
     problems: inout [String],
     conflict: inout (earlier: Outcome, later: Outcome)?
   ) {
@@ -516,7 +543,7 @@ private struct Fold {
       record.claim = record.claim.applying(changes)
       record.note = note ?? record.note
     case .resolve(let resolution):
-      if let said = record.said, resolution.on < said {
+      if let said = record.said, (resolvedOn ?? resolution.on) < said {
         problems.append("claim \(id) is resolved on \(resolution.on), before it was said (\(said))")
       }
       switch record.status {
