@@ -241,7 +241,8 @@ struct JSONScanner {
   /// with escapes is decoded now.
   ///
   /// The journal's own texts are found and checked in one pass (`readCheckedPlainString`);
-  /// anything else is read again by the general path, which says what is wrong.
+  /// anything else (a space before it, an escape, a fault) is left to the general path, which
+  /// reads it or says what is wrong.
   mutating func readStoredText(into arena: inout TextArena) throws(Failure) -> StoredText {
     let raw: UnsafeBufferPointer<UInt8>
     if let checked = readCheckedPlainString() {
