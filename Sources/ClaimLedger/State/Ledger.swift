@@ -454,7 +454,6 @@ private struct Fold {
     entries shared: SharedEntries, lines: [Int32], path: String, histories: inout [Entry],
     issues: inout [LedgerIssue]
   ) {
-    let entries = shared.buffer
     func report(_ index: Int, _ id: ClaimID, _ message: String) {
       let location = SourceLocation(path: path, line: Int(lines[index]))
       issues.append(LedgerIssue(severity: .error, location: location, id: id, message: message))
