@@ -29,12 +29,23 @@ final class EntryBuffer: @unchecked Sendable {
     count += 1
   }
 
-  /// Moves all of `other`'s entries to the end of this buffer, leaving `other` empty.
-  func moveAll(from other: EntryBuffer) {
-    if count + other.count > capacity { grow(to: max(2 * capacity, count + other.count)) }
-    (base + count).moveInitialize(from: other.base, count: other.count)
-    count += other.count
-    other.count = 0
+  /// One buffer holding `parts`' entries, part after part, moved in on all cores; the parts
+  /// are left empty.
+  static func joining(_ parts: [EntryBuffer]) -> EntryBuffer {
+    var total = 0
+    let starts = parts.map { part in
+      defer { total += part.count }
+      return total
+    }
+    let joined = EntryBuffer(capacity: total)
+    let target = SharedPointer(base: joined.base)
+    DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+      let part = parts[index]
+      (target.base + starts[index]).moveInitialize(from: part.base, count: part.count)
+    }
+    for part in parts { part.count = 0 }
+    joined.count = total
+    return joined
   }
 
   /// Empties the buffer after a consumer moved its entries out, releasing only `leftovers`,
@@ -117,9 +128,16 @@ struct ClaimCopies: Sendable {
     statuses.append(status)
   }
 
-  /// Moves `other`'s entries to the end of these, and copies its statuses; `other` is done.
-  mutating func moveAll(from other: ClaimCopies) {
-    entries.moveAll(from: other.entries)
-    statuses.append(contentsOf: other.statuses)
+  private init(entries: EntryBuffer, statuses: [Status]) {
+    self.entries = entries
+    self.statuses = statuses
+  }
+
+  /// `parts`' copies, part after part, their entries moved (`EntryBuffer.joining`); the parts
+  /// are done.
+  static func joining(_ parts: [ClaimCopies]) -> ClaimCopies {
+    ClaimCopies(
+      entries: EntryBuffer.joining(parts.map(\.entries)),
+      statuses: parts.flatMap(\.statuses))
   }
 }

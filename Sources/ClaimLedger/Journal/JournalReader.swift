@@ -95,18 +95,16 @@ public enum JournalReader {
       lineOffset += Int(result.lineCount)
     }
     let total = parts.reduce(0) { $0 + $1.entries.count }
-    let buffer = EntryBuffer(capacity: total)
+    let buffer = EntryBuffer.joining(parts.map(\.entries))
+    let claims = ClaimCopies.joining(parts.map(\.claims))
     var lines: [Int32] = []
     lines.reserveCapacity(total)
     var claimFlags: [Bool] = []
     claimFlags.reserveCapacity(total)
-    var claims = ClaimCopies(capacity: parts.reduce(0) { $0 + $1.claims.count })
     var blankLines: [Int] = []
     var first: Int32 = 0
     for result in parts {
-      buffer.moveAll(from: result.entries)
       claimFlags.append(contentsOf: result.claimFlags)
-      claims.moveAll(from: result.claims)
       // Appended as they are, then renumbered in place: a lazily mapped append goes element
       // by element through the generic path, on one core.
       let start = lines.count
