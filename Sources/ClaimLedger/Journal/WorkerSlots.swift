@@ -56,11 +56,16 @@ public enum ParallelMap {
   }
 
   /// `body` run on consecutive parts of 0..<count, on all cores; the results in order.
-  static func parts<Value: Sendable>(count: Int, _ body: @Sendable (Range<Int>) -> Value)
-    -> [Value]
-  {
-    let parts = count < 1_024 ? 1 : 8 * ProcessInfoCores.count
-    let partSize = (count + parts - 1) / parts
+  ///
+  /// No part is empty unless `count` is, when there is one: rounding the part size up with
+  /// many cores (`aimingAt` parts, by default a few per core) left trailing parts starting at
+  /// `count`, and callers read the element a part starts at.
+  static func parts<Value: Sendable>(
+    count: Int, aimingAt aimed: Int? = nil, _ body: @Sendable (Range<Int>) -> Value
+  ) -> [Value] {
+    let aimed = max(1, aimed ?? (count < 1_024 ? 1 : 8 * ProcessInfoCores.count))
+    let partSize = max(1, (count + aimed - 1) / aimed)
+    let parts = max(1, (count + partSize - 1) / partSize)
     let slots = WorkerSlots<Value>(count: parts)
     DispatchQueue.concurrentPerform(iterations: parts) { part in
       let start = min(count, part * partSize)
