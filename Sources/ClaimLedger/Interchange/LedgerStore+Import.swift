@@ -10,8 +10,10 @@ extension LedgerStore {
   /// lock, synced once at the end; with `isDryRun`, only counts them.
   ///
   /// The lines were written from checked values (or encoded and read back), so they are
-  /// appended as they are. Each write is whole lines, so a crash part-way leaves whole entries,
-  /// which the same import run again skips by their ids.
+  /// appended as they are. A write or the sync that fails cuts the ledger back to the size it
+  /// had, under the same lock: a claim must not stay without the resolution its row carried,
+  /// which the import run again would skip with the claim's id. (A crash part-way can still
+  /// leave a torn last line, which every command reports and `check --repair` moves aside.)
   public func importClaims(_ lines: ImportLines, isDryRun: Bool) throws(LedgerError)
     -> ImportCount
   {
@@ -27,25 +29,31 @@ extension LedgerStore {
       for (place, error) in piece.unwritable where isNew[claim + place] { throw error }
       claim += piece.ids.count
     }
-    claim = 0
-    for piece in lines.pieces {
-      let first = claim
-      claim += piece.ids.count
-      let isNewHere = isNew[first..<claim]
-      if isNewHere.allSatisfy({ $0 }) {
-        try file.append(piece.bytes)
-        continue
+    let sizeBefore = try file.size()
+    do throws(LedgerError) {
+      claim = 0
+      for piece in lines.pieces {
+        let first = claim
+        claim += piece.ids.count
+        let isNewHere = isNew[first..<claim]
+        if isNewHere.allSatisfy({ $0 }) {
+          try file.append(piece.bytes)
+          continue
+        }
+        // Only the new claims' lines.
+        var bytes: [UInt8] = []
+        var start = 0
+        for (index, end) in piece.ends.enumerated() {
+          if isNewHere[first + index] { bytes.append(contentsOf: piece.bytes[start..<end]) }
+          start = end
+        }
+        if !bytes.isEmpty { try file.append(bytes) }
       }
-      // Only the new claims' lines.
-      var bytes: [UInt8] = []
-      var start = 0
-      for (index, end) in piece.ends.enumerated() {
-        if isNewHere[first + index] { bytes.append(contentsOf: piece.bytes[start..<end]) }
-        start = end
-      }
-      if !bytes.isEmpty { try file.append(bytes) }
+      try file.sync()
+    } catch {
+      file.cutBack(to: sizeBefore)
+      throw error
     }
-    try file.sync()
     return count
   }
 

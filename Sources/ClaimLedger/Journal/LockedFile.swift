@@ -152,6 +152,13 @@ final class LockedFile {
     }
   }
 
+  /// Cuts the file back to `size`, dropping what this holder appended after it, and syncs; the
+  /// caller is reporting a failure already, so this one is best effort.
+  func cutBack(to size: Int) {
+    guard ftruncate(descriptor, off_t(size)) == 0 else { return }
+    _ = fsync(descriptor)
+  }
+
   func sync() throws(LedgerError) {
     guard fsync(descriptor) == 0 else {
       throw .writeFailed(path: path, reason: String(cString: strerror(errno)))

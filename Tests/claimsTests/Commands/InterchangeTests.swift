@@ -52,6 +52,37 @@ func foldedClaims(_ sandbox: Sandbox) throws -> [NSDictionary] {
 }
 
 @Suite struct ImportCommandTests {
+  /// A disk that fills up part-way through an import's write (a 64 KiB tmpfs, skipped where
+  /// `mount` is not allowed): status 74 naming the ledger, and the ledger cut back to exactly
+  /// what it held, so no claim is left without the resolution its row carried.
+  @Test func anImportTheDiskCannotHoldLeavesTheLedgerAsItWas() throws {
+    let sandbox = try Sandbox()
+    try OutputPathTests.withSmallDisk(in: sandbox, options: "size=64k") { disk in
+      let ledgerPath = disk + "/ledger.jsonl"
+      let onDisk = ["CLAIMS_LEDGER": ledgerPath]
+      try #require(FileManager.default.createFile(atPath: ledgerPath, contents: Data()))
+      let added = sandbox.run(
+        [
+          "add", "A claim already there", "--source", "Kuo", "--said", "2026-01-02",
+          "--confidence", "0.6",
+        ], environment: onDisk)
+      try #require(added.status == .success, added.report)
+      let before = try #require(FileManager.default.contents(atPath: ledgerPath))
+      var csv = "text,source,said,confidence,outcome,resolved_on\r\n"
+      for number in 0..<2_000 {
+        csv +=
+          "Claim number \(number) comes true,Source \(number % 7),2026-01-02,0.6,true,2026-03-01\r\n"
+      }
+      try sandbox.write(csv, to: "many.csv")
+      let result = sandbox.run(["import", "many.csv"], environment: onDisk)
+      #expect(result.status == .ioError, result.report)
+      #expect(result.stderr.contains(ledgerPath), result.report)
+      #expect(FileManager.default.contents(atPath: ledgerPath) == before)
+      let check = sandbox.run(["check"], environment: onDisk)
+      #expect(check.status == .success, check.report)
+    }
+  }
+
   @Test func readsASpreadsheetWithBOMCRLFAndAMultiLineCell() throws {
     let sandbox = try Sandbox()
     let csv =
