@@ -121,26 +121,14 @@ public struct CSVRowWriter: Sendable {
   }
 
   /// Starts a cell and appends the at most `maximum` bytes `write` puts at the pointer it is
-  /// given and counts, in one append straight into the row: an append of a copied piece cost
-  /// an export more than the bytes of most cells.
+  /// given and counts (`appendWritten`).
   @inline(__always)
   private mutating func appendCell(
     maximum: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int
   ) {
-    let hasComma = !isAtRowStart
+    let afterComma = !isAtRowStart
     isAtRowStart = false
-    bytes.append(addingCapacity: maximum + 1) { span in
-      span.withUnsafeMutableBufferPointer { buffer, count in
-        guard let base = buffer.baseAddress else { return }
-        var start = base + count
-        if hasComma {
-          start[0] = UInt8(ascii: ",")
-          start += 1
-          count += 1
-        }
-        count += write(start)
-      }
-    }
+    bytes.appendWritten(maximum: maximum, afterComma: afterComma, write)
   }
 
   private mutating func cell(_ utf8: UnsafeRawBufferPointer, neutralising: Bool = false) {
@@ -395,19 +383,9 @@ public enum CSVReader {
         index += 1
         continue
       }
-      // End of the row: CRLF, LF, CR or the end of the bytes.
-      if index < count {
-        if bytes[index] == UInt8(ascii: "\r"), index + 1 < count,
-          bytes[index + 1] == UInt8(ascii: "\n")
-        {
-          index += 2
-        } else {
-          index += 1
-        }
+      if passRowEnd(in: bytes[..<count], at: &index) {
         line += 1
         lineStart = index
-      } else {
-        index += 1
       }
       if !(cells.count == 1 && cells[0].isEmpty) {
         rows.append(CSVRow(line: rowLine, cells: cells, columns: columns))
@@ -435,6 +413,23 @@ public enum CSVReader {
   /// The characters in `range`: the bytes that start a UTF-8 sequence.
   private static func characters(in bytes: [UInt8], _ range: Range<Int>) -> Int {
     bytes[range].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+  }
+
+  /// Steps past the end of a row at `index`: CRLF, LF or CR, true, as a line ends there; or
+  /// the end of the bytes, false, with `index` one past it.
+  @inline(__always)
+  static func passRowEnd<Bytes: RandomAccessCollection<UInt8>>(
+    in bytes: Bytes, at index: inout Int
+  ) -> Bool where Bytes.Index == Int {
+    guard index < bytes.endIndex else {
+      index += 1
+      return false
+    }
+    let isCRLF =
+      bytes[index] == UInt8(ascii: "\r") && index + 1 < bytes.endIndex
+      && bytes[index + 1] == UInt8(ascii: "\n")
+    index += isCRLF ? 2 : 1
+    return true
   }
 
   private static func isEnd(_ bytes: [UInt8], _ index: Int) -> Bool {

@@ -92,19 +92,7 @@ struct CSVCellReader {
         index += 1
         continue
       }
-      // The end of the row: CRLF, LF, CR or the end of the bytes.
-      if index < count {
-        if file[index] == UInt8(ascii: "\r"), index + 1 < count,
-          file[index + 1] == UInt8(ascii: "\n")
-        {
-          index += 2
-        } else {
-          index += 1
-        }
-        line += 1
-      } else {
-        index += 1
-      }
+      if CSVReader.passRowEnd(in: file[..<count], at: &index) { line += 1 }
       row.bytes = row.bytes.lowerBound..<min(index, count)
       if !(row.cellCount == 1 && isFirstCellEmpty) { body(row, &cells) }
       row.cellCount = 0

@@ -215,36 +215,27 @@ public struct JSONBuffer: Sendable {
     needsComma = true
   }
 
-  /// Appends the comma the value needs, if any, and the at most `maximum` bytes `write` puts
-  /// at the pointer it is given and counts, in one append straight into the buffer: an append
-  /// of a copied piece cost an export more than the bytes of most pieces.
+  /// Appends the comma the value needs, if any, the key left for it, if any, and the at most
+  /// `maximum` bytes `write` puts at the pointer it is given and counts (`appendWritten`).
   @inline(__always)
   private mutating func appendValue(
     maximum: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int
   ) {
-    let hasComma = needsComma
+    let afterComma = needsComma
     let key = pendingKey
     pendingKey = nil
-    let keyCount = key?.utf8CodeUnitCount ?? 0
-    bytes.append(addingCapacity: maximum + keyCount + 4) { span in
-      span.withUnsafeMutableBufferPointer { buffer, count in
-        guard let base = buffer.baseAddress else { return }
-        var start = base + count
-        if hasComma {
-          start[0] = UInt8(ascii: ",")
-          start += 1
-          count += 1
-        }
-        if let key {
-          start[0] = UInt8(ascii: "\"")
-          Self.copyName(key, to: start + 1)
-          start[keyCount + 1] = UInt8(ascii: "\"")
-          start[keyCount + 2] = UInt8(ascii: ":")
-          start += keyCount + 3
-          count += keyCount + 3
-        }
-        count += write(start)
-      }
+    guard let key else {
+      bytes.appendWritten(maximum: maximum, afterComma: afterComma, write)
+      needsComma = true
+      return
+    }
+    let keyCount = key.utf8CodeUnitCount
+    bytes.appendWritten(maximum: maximum + keyCount + 3, afterComma: afterComma) { start in
+      start[0] = UInt8(ascii: "\"")
+      Self.copyName(key, to: start + 1)
+      start[keyCount + 1] = UInt8(ascii: "\"")
+      start[keyCount + 2] = UInt8(ascii: ":")
+      return keyCount + 3 + write(start + keyCount + 3)
     }
     needsComma = true
   }
