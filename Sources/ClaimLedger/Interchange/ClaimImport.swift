@@ -271,6 +271,14 @@ struct RowFields {
   }
 
   func claim(detectingLanguage: Bool) throws(ImportError) -> ImportedClaim {
+    // The one character the journal cannot hold (its reader refuses `\u0000`): refused here,
+    // where the row and column are known, like any other bad value.
+    for key in ClaimExport.csvColumns where value(key)?.utf8.contains(0) == true {
+      throw fail(key, "\(key) holds a NUL character, which the ledger cannot store")
+    }
+    if let tags, tags.contains(where: { $0.utf8.contains(0) }) {
+      throw fail("tags", "tags holds a NUL character, which the ledger cannot store")
+    }
     let text = try required("text")
     let source = try required("source")
     let quote = self.text("quote")

@@ -83,6 +83,23 @@ func foldedClaims(_ sandbox: Sandbox) throws -> [NSDictionary] {
     }
   }
 
+  /// A NUL, which the journal cannot hold, is a bad value like any other: named by file, line
+  /// and column, stopping the import, and skipped with `--skip-bad`.
+  @Test func aCellWithANulIsABadRowNamedByItsPlace() throws {
+    let sandbox = try Sandbox()
+    try sandbox.write(
+      "text,source,said,confidence\nA good claim,Kuo,2026-01-02,0.6\n"
+        + "A bad \u{0} claim,Kuo,2026-01-02,0.6\n", to: "nul.csv")
+    let refused = sandbox.run(["import", "nul.csv"])
+    #expect(refused.status == .dataError, refused.report)
+    #expect(refused.stderr.contains("nul.csv:3:1: text holds a NUL character"), refused.report)
+    #expect(try sandbox.ledgerLines().isEmpty)
+    let skipped = sandbox.run(["import", "nul.csv", "--skip-bad"])
+    #expect(skipped.status == .success, skipped.report)
+    #expect(skipped.stdout.hasPrefix("imported 1 claim"), skipped.report)
+    #expect(try sandbox.ledgerLines().count == 1)
+  }
+
   @Test func readsASpreadsheetWithBOMCRLFAndAMultiLineCell() throws {
     let sandbox = try Sandbox()
     let csv =
