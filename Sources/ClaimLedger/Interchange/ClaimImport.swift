@@ -270,6 +270,18 @@ struct RowFields {
     return day
   }
 
+  /// A confidence as a person types one (`Confidence(text:)`), or as the journal and the
+  /// exports write it, a JSON number, which below 0.0001 has an exponent (`5e-05`).
+  static func confidence(_ word: String) -> Confidence? {
+    if let typed = Confidence(text: word) { return typed }
+    var bytes = Array(word.trimmingSpaces().utf8)
+    return bytes.withUnsafeMutableBufferPointer { buffer in
+      var scanner = JSONScanner(UnsafeBufferPointer(buffer))
+      guard let number = try? scanner.readNumber(), scanner.isAtEnd else { return nil }
+      return Confidence(number)
+    }
+  }
+
   func claim(detectingLanguage: Bool) throws(ImportError) -> ImportedClaim {
     // The one character the journal cannot hold (its reader refuses `\u0000`): refused here,
     // where the row and column are known, like any other bad value.
@@ -287,7 +299,7 @@ struct RowFields {
     let hedge = self.text("hedge")
     let confidence: Confidence
     if let word = self.text("confidence") {
-      guard let value = Confidence(text: word) else {
+      guard let value = Self.confidence(word) else {
         throw fail("confidence", "confidence '\(word)' is not a probability such as 0.7 or 70%")
       }
       confidence = value

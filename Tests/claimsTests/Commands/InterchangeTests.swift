@@ -100,6 +100,22 @@ func foldedClaims(_ sandbox: Sandbox) throws -> [NSDictionary] {
     #expect(try sandbox.ledgerLines().count == 1)
   }
 
+  /// A confidence below 0.0001 is written with an exponent (`5e-05`), as JSON numbers are; an
+  /// import of either export reads it back.
+  @Test(arguments: ["csv", "jsonl"])
+  func aTinyConfidenceSurvivesExportAndImport(format: String) throws {
+    let sandbox = try Sandbox()
+    try sandbox.add(
+      "A long shot", "--source", "Kuo", "--said", "2026-01-02", "--confidence", "0.00005")
+    let exported = sandbox.run(["export", "--format", format, "--out", "out.\(format)"])
+    try #require(exported.status == .success, exported.report)
+    let copy = try Sandbox()
+    try copy.write(try #require(sandbox.contents(of: "out.\(format)")), to: "in.\(format)")
+    let imported = copy.run(["import", "in.\(format)"])
+    #expect(imported.status == .success, imported.report)
+    #expect(try foldedClaims(copy).first?["confidence"] as? Double == 0.00005)
+  }
+
   @Test func readsASpreadsheetWithBOMCRLFAndAMultiLineCell() throws {
     let sandbox = try Sandbox()
     let csv =
