@@ -1,3 +1,4 @@
+import ClaimReports
 import Foundation
 import Testing
 
@@ -56,5 +57,19 @@ import Testing
     }
     #expect(sandbox.contents(of: "export.csv") == "old\n")
     #expect(OutputPathTests.files(in: sandbox.directory.path) == ["export.csv"])
+  }
+
+  /// A disk too small for the first block: the write throws, and a commit after it throws too
+  /// instead of reporting a file that is not there.
+  @Test func aCommitAfterAFailedWriteFails() throws {
+    let sandbox = try Sandbox(initialised: false)
+    try OutputPathTests.withSmallDisk(in: sandbox, options: "size=64k") { disk in
+      let file = try ReplacementFile(replacing: disk + "/claims.jsonl")
+      #expect(throws: ReportError.self) {
+        try file.write(Array(repeating: 65, count: ReplacementFile.blockSize + 1))
+      }
+      #expect(throws: ReportError.self) { try file.commit() }
+      #expect(OutputPathTests.files(in: disk).isEmpty)
+    }
   }
 }

@@ -174,7 +174,8 @@ public struct LedgerStore: Sendable {
     throw .tornLastLine(at: SourceLocation(path: path, line: line))
   }
 
-  private static func syncDirectory(_ directory: String) {
+  /// Syncs a folder, so that a name just created or renamed in it survives a crash.
+  public static func syncDirectory(_ directory: String) {
     let fd = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard fd >= 0 else { return }
     fsync(fd)

@@ -1,3 +1,4 @@
+import ClaimLedger
 import ClaimReports
 import Foundation
 
@@ -86,9 +87,12 @@ final class ReplacementFile {
     if let failure { try fail(failure) }
   }
 
-  /// Writes the waiting bytes and syncs the file, then renames it over `path`.
+  /// Writes the waiting bytes and syncs the file, then renames it over `path` and syncs the
+  /// folder. After a failed write the file is gone, and so is any commit.
   func commit() throws(ReportError) {
-    guard descriptor >= 0 else { return }
+    guard descriptor >= 0 else {
+      throw .cannotCreate(path: path, reason: "an earlier write to it failed")
+    }
     // The tail is rarely a whole number of aligned units, which a direct write needs.
     if blockCount % Self.alignment != 0 { stopDirectWrites() }
     if let failure = writeBlock() { try fail(failure) }
@@ -100,6 +104,7 @@ final class ReplacementFile {
       unlink(temporary)
       throw .cannotCreate(path: path, reason: String(cString: strerror(code)))
     }
+    LedgerStore.syncDirectory((path as NSString).deletingLastPathComponent)
   }
 
   /// Writes the block's bytes and empties it; the error number when that failed.
