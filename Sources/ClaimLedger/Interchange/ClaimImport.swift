@@ -106,23 +106,35 @@ public enum ClaimImport {
 
   static let csvColumns = Set(ClaimExport.csvColumns)
 
-  private static func readCSV(_ rows: ArraySlice<CSVRow>, names: [String], path: String)
-    throws(ImportError) -> ImportReading
-  {
+  /// What both CSV readers take from a header's names: the required columns it lacks, a note
+  /// naming the columns it has that no claim field reads, and where each name first stands.
+  static func headerColumns(_ names: [String], path: String) -> (
+    missing: [String], note: String?, positions: [String: Int]
+  ) {
     let missing = ["text", "source", "said"].filter { !names.contains($0) }
-    guard missing.isEmpty else { throw .missingColumns(path: path, names: missing) }
-    var reading = ImportReading(format: .csv)
     let unknown = names.filter { !csvColumns.contains($0) && !$0.isEmpty }
-    if !unknown.isEmpty {
-      reading.notes.append(
-        "\(path): ignored the unknown column\(unknown.count == 1 ? "" : "s") "
-          + unknown.joined(separator: ", "))
-    }
+    let note =
+      unknown.isEmpty
+      ? nil
+      : "\(path): ignored the unknown column\(unknown.count == 1 ? "" : "s") "
+        + unknown.joined(separator: ", ")
     var positions: [String: Int] = [:]
     for (position, name) in names.enumerated() where positions[name] == nil {
       positions[name] = position
     }
-    let index = positions
+    return (missing, note, positions)
+  }
+
+  private static func readCSV(_ rows: ArraySlice<CSVRow>, names: [String], path: String)
+    throws(ImportError) -> ImportReading
+  {
+    let header = headerColumns(names, path: path)
+    guard header.missing.isEmpty else {
+      throw .missingColumns(path: path, names: header.missing)
+    }
+    var reading = ImportReading(format: .csv)
+    if let note = header.note { reading.notes.append(note) }
+    let index = header.positions
     let rows = Array(rows)
     let results = ParallelMap.map(count: rows.count) { number in
       claim(fromRow: rows[number], names: names, index: index, path: path)

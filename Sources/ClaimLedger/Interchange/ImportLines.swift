@@ -119,27 +119,17 @@ extension ClaimImport {
       return ImportLines(format: .csv)
     }
     let names = header.names
-    let missing = ["text", "source", "said"].filter { !names.contains($0) }
+    let headerColumns = headerColumns(names, path: path)
     // Which problem comes first then depends on every row: the whole reader decides.
-    guard missing.isEmpty else {
+    guard headerColumns.missing.isEmpty else {
       return lines(from: try read(file.all(), path: path, format: .csv), at: now)
     }
     var lines = ImportLines(format: .csv)
-    let unknown = names.filter { !csvColumns.contains($0) && !$0.isEmpty }
-    if !unknown.isEmpty {
-      lines.notes.append(
-        "\(path): ignored the unknown column\(unknown.count == 1 ? "" : "s") "
-          + unknown.joined(separator: ", "))
+    if let note = headerColumns.note { lines.notes.append(note) }
+    let positions = headerColumns.positions
+    let columns = names.enumerated().map { position, name in
+      positions[name] == position ? ImportColumn(name: name) : nil
     }
-    var index: [String: Int] = [:]
-    var firstColumns: [ImportColumn?] = []
-    for (position, name) in names.enumerated() {
-      let isFirst = index[name] == nil
-      if isFirst { index[name] = position }
-      firstColumns.append(isFirst ? ImportColumn(name: name) : nil)
-    }
-    let positions = index
-    let columns = firstColumns
     let starts =
       [(offset: header.end, line: header.nextLine)]
       + csvCuts(file, from: header.end, line: header.nextLine, pieceSize: pieceSize)
