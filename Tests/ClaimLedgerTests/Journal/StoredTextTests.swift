@@ -1,3 +1,4 @@
+import SplitMix
 import Testing
 
 @testable import ClaimLedger
@@ -62,13 +63,7 @@ import Testing
   @Test func theCheckAgreesWithTheStandardLibraryOnRandomTexts() {
     // Runs of ASCII, CJK, other valid characters and single random bytes, so that valid
     // and broken sequences straddle the eight-byte reads and follow ASCII-only words.
-    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-    func next() -> UInt64 {
-      state ^= state << 13
-      state ^= state >> 7
-      state ^= state << 17
-      return state
-    }
+    var random = SplitMix64(seed: 0x9E37_79B9_7F4A_7C15)
     let pieces: [[UInt8]] = [
       Array("abcdefgh".utf8), Array("a".utf8), Array("中文".utf8), Array("é".utf8),
       Array("😀".utf8), Array("\u{10FFFF}".utf8), Array("\u{E000}".utf8), Array("\u{D7FF}".utf8),
@@ -77,8 +72,8 @@ import Testing
     var validCount = 0
     for _ in 0..<20_000 {
       var bytes: [UInt8] = []
-      for _ in 0..<Int(next() % 12) {
-        let pick = next()
+      for _ in 0..<random.below(12) {
+        let pick = random.next()
         if pick % 5 == 0 {
           bytes.append(UInt8(truncatingIfNeeded: pick >> 8))
         } else {

@@ -1,4 +1,5 @@
 import ClaimLedger
+import SplitMix
 import Testing
 
 /// A text and the indices of the words of `WordListTests.words` found in it, in text order.
@@ -58,18 +59,12 @@ struct WordScanCase: Sendable, CustomTestStringConvertible {
     }
     // Lead and continuation bytes on their own too, so characters are cut and mixed.
     let strays: [[UInt8]] = [[0xE5], [0xA6], [0x82], [0xE6, 0x94]]
-    // A fixed xorshift sequence, so a failure repeats.
-    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-    func next() -> UInt64 {
-      state ^= state << 13
-      state ^= state >> 7
-      state ^= state << 17
-      return state
-    }
+    // The shared seeded generator, so a failure repeats.
+    var random = SplitMix64(seed: 0x9E37_79B9_7F4A_7C15)
     let all = pieces + strays
     for _ in 0..<2_000 {
       var text: [UInt8] = []
-      for _ in 0..<Int(next() % 12) { text += all[Int(next() % UInt64(all.count))] }
+      for _ in 0..<random.below(12) { text += all[random.below(all.count)] }
       var found: [Int] = []
       list.scan(text) { index in
         found.append(index)

@@ -1,17 +1,13 @@
+import SplitMix
 import Testing
 
 @testable import ClaimLedger
 
 @Suite struct ClaimIndexTests {
-  /// Ids from a fixed xorshift sequence, cut to the 40 bits an id has.
+  /// Ids from the shared seeded generator, cut to the 40 bits an id has.
   static func ids(count: Int, seed: UInt64) throws -> [ClaimID] {
-    var state = seed
-    return try (0..<count).map { _ in
-      state ^= state << 13
-      state ^= state >> 7
-      state ^= state << 17
-      return try Fixture.id(bits: state & 0xFF_FFFF_FFFF)
-    }
+    var random = SplitMix64(seed: seed)
+    return try (0..<count).map { _ in try Fixture.id(bits: random.next() & 0xFF_FFFF_FFFF) }
   }
 
   @Test(arguments: [0, 1, 7, 300, 70_000])
