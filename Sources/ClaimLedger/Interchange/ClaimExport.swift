@@ -102,7 +102,9 @@ public enum ClaimExport {
 
   /// A number in its shortest form that reads back exactly, as the JSON writes it.
   static func number(_ value: Double) -> String {
-    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : value.description
+    Spelling.string(capacity: Spelling.maximumNumberCount) { bytes in
+      Spelling.append(to: &bytes) { Spelling.writeNumber(value, to: $0) }
+    }
   }
 
   /// One row per claim; tags joined by `;`; UTF-8 with a header row and CRLF line ends.

@@ -139,15 +139,12 @@ enum Spelling {
   }
 
   /// Appends the bytes `write` puts at the pointer it is given and counts (at most
-  /// `maximumCount`), in one append.
+  /// `maximumCount`), in one append straight into `bytes`.
   @inline(__always)
   static func append(
     to bytes: inout [UInt8], _ write: (UnsafeMutablePointer<UInt8>) -> Int
   ) {
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumCount) { buffer in
-      guard let start = buffer.baseAddress else { return }
-      bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: write(start)))
-    }
+    bytes.appendWritten(maximum: maximumCount, afterComma: false, write)
   }
 
   /// A value's spelling as a `String`, made from the bytes `append` writes.

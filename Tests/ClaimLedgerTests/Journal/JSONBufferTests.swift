@@ -81,6 +81,7 @@ import Testing
     var csv = CSVRowWriter()
     csv.number(value)
     #expect(String(decoding: csv.bytes, as: UTF8.self) == expected)
+    #expect(ClaimExport.number(value) == expected)
   }
 
   /// Lengths around the longest text copied with its comma, with and without an escape.
