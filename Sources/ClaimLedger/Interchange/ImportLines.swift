@@ -350,7 +350,8 @@ extension ClaimImport {
       while lineStart < end || (isLast && lineStart == end) {
         let lineEnd = firstNewline(in: file, from: lineStart, to: end)
         lineNumber += 1
-        var range = lineStart..<lineEnd
+        let line = lineStart..<lineEnd
+        var range = line
         lineStart = lineEnd + 1
         if range.upperBound > range.lowerBound, file[range.upperBound - 1] == 13 {
           range = range.lowerBound..<(range.upperBound - 1)
@@ -363,7 +364,8 @@ extension ClaimImport {
           piece.noteClaim(id, endingAt: writer.bytes.count)
           continue
         }
-        switch readJSONLine(bytes[range], number: lineNumber, path: path) {
+        // The whole line, as the general reader gets it: it takes off its own line end.
+        switch readJSONLine(bytes[line], number: lineNumber, path: path) {
         case .success(let claim): piece.append(claim, at: now, to: &writer.bytes)
         case .failure(let problem): piece.problems.append(problem)
         case nil: break

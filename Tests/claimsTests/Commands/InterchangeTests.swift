@@ -116,6 +116,20 @@ func foldedClaims(_ sandbox: Sandbox) throws -> [NSDictionary] {
     #expect(try foldedClaims(copy).first?["confidence"] as? Double == 0.00005)
   }
 
+  /// A line of two carriage returns is not blank: both readers of JSON Lines take off one
+  /// line end, and what is left is refused by its line.
+  @Test func aJSONLineOfCarriageReturnsIsRefusedByItsLine() throws {
+    let sandbox = try Sandbox()
+    let line = #"{"text":"A claim","source":"Kuo","said":"2026-01-02","confidence":0.6}"#
+    try sandbox.write(
+      line + "\n\r\r\n" + line.replacingOccurrences(of: "A claim", with: "B") + "\n", to: "cr.jsonl"
+    )
+    let result = sandbox.run(["import", "cr.jsonl"])
+    #expect(result.status == .dataError, result.report)
+    #expect(result.stderr.contains("cr.jsonl:2:"), result.report)
+    #expect(try sandbox.ledgerLines().isEmpty)
+  }
+
   @Test func readsASpreadsheetWithBOMCRLFAndAMultiLineCell() throws {
     let sandbox = try Sandbox()
     let csv =
