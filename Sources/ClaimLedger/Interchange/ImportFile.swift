@@ -48,7 +48,8 @@ public struct ImportFile: Sendable {
   }
 
   /// Fills `buffer` with the bytes of `range`, reusing its storage; false when the file no
-  /// longer has them all (it shrank while read).
+  /// longer has them all (it shrank while read), and `buffer` then holds only the bytes read,
+  /// never the zeros it was padded with.
   func read(_ range: Range<Int>, into buffer: inout [UInt8]) -> Bool {
     switch source {
     case .bytes(let bytes):
@@ -71,7 +72,10 @@ public struct ImportFile: Sendable {
             off_t(range.lowerBound + done))
         }
         if count < 0, errno == EINTR { continue }
-        guard count > 0 else { return false }
+        guard count > 0 else {
+          buffer.removeLast(range.count - done)
+          return false
+        }
         done += count
       }
       return true
