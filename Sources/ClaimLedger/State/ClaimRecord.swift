@@ -68,7 +68,7 @@ public struct ClaimRecord: Sendable {
 
   /// Runs `body` on the current fields where they are kept: `claim` hands out a copy, which
   /// retains each of its texts, and an export reads the fields of a million claims.
-  func withClaim<Result>(_ body: (Claim) -> Result) -> Result {
+  public func withClaim<Result>(_ body: (Claim) -> Result) -> Result {
     guard case .claim(let claim, _) = fields else { return body(ClaimRecord.unreachableClaim) }
     return body(claim)
   }

@@ -16,7 +16,9 @@ public struct ClaimTextFacts: Sendable {
   /// Reads `records`; `nameScan` finds the names the lexicon knows in a claim's text or quote.
   public init(_ records: [ClaimRecord], nameScan: NameScan) {
     let read = ParallelMap.map(count: records.count) { index in
-      ClaimTextFacts.read(records[index].claim, status: records[index].status, nameScan: nameScan)
+      records[index].withClaim { claim in
+        ClaimTextFacts.read(claim, status: records[index].status, nameScan: nameScan)
+      }
     }
     events = read.map(\.event)
     specificity = read.map(\.specificity.score)
