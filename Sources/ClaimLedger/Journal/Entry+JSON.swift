@@ -110,90 +110,175 @@ extension Entry {
 
   /// Appends the entry as a JSON object to `json`.
   public func writeJSON(into json: inout JSONBuffer) {
-    json.beginObject()
-    json.field(ascii: "entry", kind.rawValue)
-    json.key(ascii: "id")
-    json.id(id)
-    json.key(ascii: "at")
-    json.timestamp(at)
-    switch body {
-    case .claim(let claim, let status):
-      json.key(ascii: "text")
-      json.string(claim.storedText)
-      if let quote = claim.storedQuote {
-        json.key(ascii: "quote")
-        json.string(quote)
-      }
-      json.field(ascii: "source", claim.source)
-      json.field(ascii: "via", claim.via)
-      if let url = claim.storedURL {
-        json.key(ascii: "url")
-        json.string(url)
-      }
-      json.key(ascii: "said")
-      json.day(claim.said)
-      if let deadline = claim.deadline {
-        json.key(ascii: "deadline")
-        json.day(deadline)
-      }
-      json.field(ascii: "deadline_text", claim.deadlineText)
-      json.key(ascii: "confidence")
-      json.number(claim.confidence.value)
-      json.field(ascii: "hedge", claim.hedge)
-      json.field(ascii: "lang", claim.lang)
-      json.key(ascii: "tags")
-      json.strings(claim.tags)
-      json.field(ascii: "status", status.rawValue)
-      if claim.isConditional {
-        json.key(ascii: "conditional")
-        json.bool(true)
-      }
-      json.field(ascii: "document", claim.document)
-    case .accept(let changes):
-      writeChanges(changes, into: &json)
-    case .reject(let reason):
-      json.field(ascii: "reason", reason)
-    case .amend(let changes, let note):
-      writeChanges(changes, into: &json)
-      json.field(ascii: "note", note)
-    case .resolve(let resolution):
-      json.field(ascii: "outcome", resolution.outcome.rawValue)
-      json.field(ascii: "on", resolution.on)
-      if let evidence = resolution.storedEvidence {
-        json.key(ascii: "evidence")
-        json.string(evidence)
-      }
-      json.field(ascii: "reason", resolution.reason?.rawValue)
-      json.field(ascii: "note", resolution.note)
-    case .reopen(let note):
-      json.field(ascii: "note", note)
-    }
-    json.endObject()
+    json.appendValue(maximum: jsonBound) { write(to: &$0) }
   }
 
-  private func writeChanges(_ changes: ClaimChanges, into json: inout JSONBuffer) {
-    json.field(ascii: "text", changes.text)
-    json.field(ascii: "quote", changes.quote)
-    json.field(ascii: "source", changes.source)
-    json.field(ascii: "via", changes.via)
-    json.field(ascii: "url", changes.url)
-    json.field(ascii: "said", changes.said)
-    json.field(ascii: "deadline", changes.deadline)
-    json.field(ascii: "deadline_text", changes.deadlineText)
-    if let confidence = changes.confidence {
-      json.key(ascii: "confidence")
-      json.number(confidence.value)
+  /// The most bytes `write(to:)` takes: the texts' own bounds and room for the rest.
+  var jsonBound: Int {
+    // Keys, punctuation, the id, times, days and the number, with room to spare.
+    let fixed = 400
+    switch body {
+    case .claim(let claim, _): return fixed &+ claim.jsonBound
+    case .accept(let changes): return fixed &+ changes.jsonBound
+    case .reject(let reason): return fixed &+ JSONCursor.bound(reason)
+    case .amend(let changes, let note):
+      return fixed &+ changes.jsonBound &+ JSONCursor.bound(note)
+    case .resolve(let resolution): return fixed &+ resolution.jsonBound
+    case .reopen(let note): return fixed &+ JSONCursor.bound(note)
     }
-    json.field(ascii: "hedge", changes.hedge)
-    json.field(ascii: "lang", changes.lang)
+  }
+
+  /// Writes the entry's JSON object through `out`, which has room for `jsonBound` bytes.
+  func write(to out: inout JSONCursor) {
+    out.literal("{\"entry\":")
+    out.literal(kind.quotedName)
+    out.literal(",\"id\":")
+    out.id(id)
+    out.literal(",\"at\":")
+    out.timestamp(at)
+    switch body {
+    case .claim(let claim, let status):
+      out.member(",\"text\":", claim.storedText)
+      out.optionalMember(",\"quote\":", claim.storedQuote)
+      out.member(",\"source\":", claim.source)
+      out.optionalMember(",\"via\":", claim.via)
+      out.optionalMember(",\"url\":", claim.storedURL)
+      out.member(",\"said\":", claim.said)
+      out.optionalMember(",\"deadline\":", claim.deadline)
+      out.optionalMember(",\"deadline_text\":", claim.deadlineText)
+      out.literal(",\"confidence\":")
+      out.number(claim.confidence.value)
+      out.optionalMember(",\"hedge\":", claim.hedge)
+      out.optionalMember(",\"lang\":", claim.lang)
+      out.literal(",\"tags\":")
+      out.strings(claim.tags)
+      out.literal(",\"status\":")
+      out.literal(status.quotedName)
+      if claim.isConditional { out.literal(",\"conditional\":true") }
+      out.optionalMember(",\"document\":", claim.document)
+    case .accept(let changes):
+      writeChanges(changes, to: &out)
+    case .reject(let reason):
+      out.optionalMember(",\"reason\":", reason)
+    case .amend(let changes, let note):
+      writeChanges(changes, to: &out)
+      out.optionalMember(",\"note\":", note)
+    case .resolve(let resolution):
+      out.literal(",\"outcome\":")
+      out.literal(resolution.outcome.quotedName)
+      out.member(",\"on\":", resolution.on)
+      out.optionalMember(",\"evidence\":", resolution.storedEvidence)
+      if let reason = resolution.reason {
+        out.literal(",\"reason\":")
+        out.literal(reason.quotedName)
+      }
+      out.optionalMember(",\"note\":", resolution.note)
+    case .reopen(let note):
+      out.optionalMember(",\"note\":", note)
+    }
+    out.byte(UInt8(ascii: "}"))
+  }
+
+  private func writeChanges(_ changes: ClaimChanges, to out: inout JSONCursor) {
+    out.optionalMember(",\"text\":", changes.text)
+    out.optionalMember(",\"quote\":", changes.quote)
+    out.optionalMember(",\"source\":", changes.source)
+    out.optionalMember(",\"via\":", changes.via)
+    out.optionalMember(",\"url\":", changes.url)
+    out.optionalMember(",\"said\":", changes.said)
+    out.optionalMember(",\"deadline\":", changes.deadline)
+    out.optionalMember(",\"deadline_text\":", changes.deadlineText)
+    if let confidence = changes.confidence {
+      out.literal(",\"confidence\":")
+      out.number(confidence.value)
+    }
+    out.optionalMember(",\"hedge\":", changes.hedge)
+    out.optionalMember(",\"lang\":", changes.lang)
     if let tags = changes.tags {
-      json.key(ascii: "tags")
-      json.strings(tags)
+      out.literal(",\"tags\":")
+      out.strings(tags)
     }
     if let isConditional = changes.isConditional {
-      json.key(ascii: "conditional")
-      json.bool(isConditional)
+      out.literal(isConditional ? ",\"conditional\":true" : ",\"conditional\":false")
     }
-    json.field(ascii: "document", changes.document)
+    out.optionalMember(",\"document\":", changes.document)
+  }
+}
+
+extension Claim {
+  /// The most bytes the claim's texts take as JSON strings (`JSONCursor.bound`).
+  var jsonBound: Int {
+    var total = JSONCursor.bound(storedText) &+ JSONCursor.bound(storedQuote)
+    total &+= JSONCursor.bound(storedURL) &+ JSONCursor.bound(source)
+    total &+= JSONCursor.bound(via) &+ JSONCursor.bound(deadlineText)
+    total &+= JSONCursor.bound(hedge) &+ JSONCursor.bound(lang)
+    return total &+ JSONCursor.bound(tags) &+ JSONCursor.bound(document)
+  }
+}
+
+extension ClaimChanges {
+  /// The most bytes the changed texts take as JSON strings (`JSONCursor.bound`).
+  var jsonBound: Int {
+    var total = JSONCursor.bound(text) &+ JSONCursor.bound(quote)
+    total &+= JSONCursor.bound(url) &+ JSONCursor.bound(source)
+    total &+= JSONCursor.bound(via) &+ JSONCursor.bound(deadlineText)
+    total &+= JSONCursor.bound(hedge) &+ JSONCursor.bound(lang)
+    return total &+ (tags.map(JSONCursor.bound) ?? 0) &+ JSONCursor.bound(document)
+  }
+}
+
+extension Resolution {
+  /// The most bytes the resolution's texts take as JSON strings (`JSONCursor.bound`).
+  var jsonBound: Int {
+    JSONCursor.bound(storedEvidence) &+ JSONCursor.bound(note) &+ 40
+  }
+}
+
+/// Names spelled as quoted JSON literals, so a writer copies them instead of converting a
+/// `String` (`rawValue`) each time; a test checks each against its raw value.
+extension Entry.Kind {
+  var quotedName: StaticString {
+    switch self {
+    case .claim: "\"claim\""
+    case .accept: "\"accept\""
+    case .reject: "\"reject\""
+    case .amend: "\"amend\""
+    case .resolve: "\"resolve\""
+    case .reopen: "\"reopen\""
+    }
+  }
+}
+
+extension Status {
+  var quotedName: StaticString {
+    switch self {
+    case .proposed: "\"proposed\""
+    case .open: "\"open\""
+    case .resolved: "\"resolved\""
+    case .rejected: "\"rejected\""
+    }
+  }
+}
+
+extension Outcome {
+  var quotedName: StaticString {
+    switch self {
+    case .true: "\"true\""
+    case .false: "\"false\""
+    case .partial: "\"partial\""
+    case .void: "\"void\""
+    }
+  }
+}
+
+extension VoidReason {
+  var quotedName: StaticString {
+    switch self {
+    case .ambiguous: "\"ambiguous\""
+    case .annulled: "\"annulled\""
+    case .conditionFailed: "\"condition-failed\""
+    case .retracted: "\"retracted\""
+    case .duplicate: "\"duplicate\""
+    }
   }
 }

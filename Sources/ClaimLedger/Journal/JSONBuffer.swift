@@ -23,7 +23,7 @@ public struct JSONBuffer: Sendable {
   public var text: String { String(decoding: bytes, as: UTF8.self) }
 
   public mutating func beginObject() {
-    appendValue { $0[0] = UInt8(ascii: "{") }
+    appendValue(maximum: 1) { $0.byte(UInt8(ascii: "{")) }
     outerNeedsComma.append(needsComma)
     needsComma = false
   }
@@ -35,7 +35,7 @@ public struct JSONBuffer: Sendable {
   }
 
   public mutating func beginArray() {
-    appendValue { $0[0] = UInt8(ascii: "[") }
+    appendValue(maximum: 1) { $0.byte(UInt8(ascii: "[")) }
     outerNeedsComma.append(needsComma)
     needsComma = false
   }
@@ -49,8 +49,12 @@ public struct JSONBuffer: Sendable {
   /// Writes `"name":`; the value written next belongs to it.
   public mutating func key(_ name: String) {
     separate()
-    appendQuoted(name)
-    bytes.append(UInt8(ascii: ":"))
+    bytes.appendWritten(maximum: JSONCursor.bound(name) + 1, afterComma: false) { start in
+      var cursor = JSONCursor(start: start, count: JSONCursor.bound(name) + 1)
+      cursor.string(name)
+      cursor.byte(UInt8(ascii: ":"))
+      return cursor.position - start
+    }
     needsComma = false
   }
 
@@ -92,16 +96,7 @@ public struct JSONBuffer: Sendable {
   }
 
   public mutating func string(_ value: String) {
-    var value = value
-    value.withUTF8 { utf8 in
-      // A text without escapes, as most are, goes out with its comma in one append.
-      if !JSONScanner.needsEscape(utf8) {
-        appendQuotedPlain(UnsafeRawBufferPointer(utf8))
-      } else {
-        separate()
-        appendQuoted(utf8)
-      }
-    }
+    appendValue(maximum: JSONCursor.bound(value)) { $0.string(value) }
   }
 
   public mutating func optionalString(_ value: String?) {
@@ -110,56 +105,38 @@ public struct JSONBuffer: Sendable {
 
   /// Writes a finite number in its shortest form that reads back exactly (0.7, not 0.69999…).
   public mutating func number(_ value: Double) {
-    appendValue(maximum: Spelling.maximumNumberCount) { Spelling.writeNumber(value, to: $0) }
+    appendValue(maximum: Spelling.maximumNumberCount) { $0.number(value) }
   }
 
   public mutating func integer(_ value: Int) {
-    appendValue(maximum: Spelling.maximumNumberCount) { Spelling.writeInteger(value, to: $0) }
+    appendValue(maximum: Spelling.maximumNumberCount) { $0.integer(value) }
   }
 
   public mutating func bool(_ value: Bool) {
-    appendValue(value ? "true" : "false")
+    appendValue(maximum: 5) { $0.bool(value) }
   }
 
   public mutating func null() {
-    appendValue("null")
+    appendValue(maximum: 4) { $0.null() }
   }
 
   public mutating func strings(_ values: [String]) {
-    beginArray()
-    for value in values { string(value) }
-    endArray()
+    appendValue(maximum: JSONCursor.bound(values)) { $0.strings(values) }
   }
 
   /// Writes a day as `"YYYY-MM-DD"` straight from its digits, or `null`.
   public mutating func day(_ value: Day?) {
-    guard let value else { return null() }
-    appendValue(maximum: Spelling.maximumCount + 2) { start in
-      start[0] = UInt8(ascii: "\"")
-      let count = value.writeSpelling(to: start + 1)
-      start[count + 1] = UInt8(ascii: "\"")
-      return count + 2
-    }
+    appendValue(maximum: Spelling.maximumCount + 2) { $0.day(value) }
   }
 
   /// Writes a time as `"YYYY-MM-DDTHH:MM:SS.mmmZ"`, the bytes `Timestamp.description` spells.
   public mutating func timestamp(_ value: Timestamp) {
-    appendValue(maximum: Spelling.maximumCount + 2) { start in
-      start[0] = UInt8(ascii: "\"")
-      let count = value.writeSpelling(to: start + 1)
-      start[count + 1] = UInt8(ascii: "\"")
-      return count + 2
-    }
+    appendValue(maximum: Spelling.maximumCount + 2) { $0.timestamp(value) }
   }
 
   /// Writes an id as its 10 quoted hex digits.
   public mutating func id(_ value: ClaimID) {
-    appendValue(maximum: ClaimID.digitCount + 2) { start in
-      start[0] = UInt8(ascii: "\"")
-      let count = value.writeSpelling(to: start + 1)
-      start[count + 1] = UInt8(ascii: "\"")
-      return count + 2
-    }
+    appendValue(maximum: ClaimID.digitCount + 2) { $0.id(value) }
   }
 
   /// Appends bytes outside the JSON structure (separators between documents), leaving the
@@ -186,14 +163,10 @@ public struct JSONBuffer: Sendable {
     outerNeedsComma.removeAll(keepingCapacity: true)
   }
 
-  /// Appends text that is already valid JSON (an entry written elsewhere).
   /// Writes a text as the journal reader stored it: its bytes need no escape, so they are
   /// copied as they are.
   mutating func string(_ text: StoredText) {
-    let copied: Void? = text.withPlainBytes { plain in
-      appendQuotedPlain(plain)
-    }
-    if copied == nil { string(text.string) }
+    appendValue(maximum: text.jsonBound) { $0.string(text) }
   }
 
   mutating func optionalString(_ text: StoredText?) {
@@ -201,9 +174,32 @@ public struct JSONBuffer: Sendable {
     string(text)
   }
 
+  /// Appends text that is already valid JSON (an entry written elsewhere).
   public mutating func raw(_ json: [UInt8]) {
     separate()
     bytes.append(contentsOf: json)
+  }
+
+  /// Appends one value that `write` puts through a cursor with room for `maximum` bytes, after
+  /// the comma it needs, if any, and the key left for it, if any, all in one append.
+  @inline(__always)
+  mutating func appendValue(maximum: Int, _ write: (inout JSONCursor) -> Void) {
+    let afterComma = needsComma
+    let key = pendingKey
+    pendingKey = nil
+    needsComma = true
+    let keyCount = key.map { $0.utf8CodeUnitCount + 3 } ?? 0
+    bytes.appendWritten(maximum: maximum + keyCount, afterComma: afterComma) { start in
+      var cursor = JSONCursor(start: start, count: maximum + keyCount)
+      if let key {
+        cursor.byte(UInt8(ascii: "\""))
+        cursor.literal(key)
+        cursor.byte(UInt8(ascii: "\""))
+        cursor.byte(UInt8(ascii: ":"))
+      }
+      write(&cursor)
+      return cursor.position - start
+    }
   }
 
   private mutating func separate() {
@@ -215,128 +211,9 @@ public struct JSONBuffer: Sendable {
     needsComma = true
   }
 
-  /// Appends the comma the value needs, if any, the key left for it, if any, and the at most
-  /// `maximum` bytes `write` puts at the pointer it is given and counts (`appendWritten`).
-  @inline(__always)
-  private mutating func appendValue(
-    maximum: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int
-  ) {
-    let afterComma = needsComma
-    let key = pendingKey
-    pendingKey = nil
-    guard let key else {
-      bytes.appendWritten(maximum: maximum, afterComma: afterComma, write)
-      needsComma = true
-      return
-    }
-    let keyCount = key.utf8CodeUnitCount
-    bytes.appendWritten(maximum: maximum + keyCount + 3, afterComma: afterComma) { start in
-      start[0] = UInt8(ascii: "\"")
-      Self.copyName(key, to: start + 1)
-      start[keyCount + 1] = UInt8(ascii: "\"")
-      start[keyCount + 2] = UInt8(ascii: ":")
-      return keyCount + 3 + write(start + keyCount + 3)
-    }
-    needsComma = true
-  }
-
   /// Writes a key `key(ascii:)` left for its value, when something else comes first.
   private mutating func writePendingKey() {
     guard pendingKey != nil else { return }
-    appendValue(maximum: 0) { _ in 0 }
-  }
-
-  /// Copies a name of a few bytes in at most two overlapping words: a `memcpy` call costs more
-  /// than the copy of a key.
-  @inline(__always)
-  private static func copyName(_ name: StaticString, to start: UnsafeMutablePointer<UInt8>) {
-    let count = name.utf8CodeUnitCount
-    let source = UnsafeRawPointer(name.utf8Start)
-    let target = UnsafeMutableRawPointer(start)
-    switch count {
-    case 8...16:
-      target.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
-      target.storeBytes(
-        of: source.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self),
-        toByteOffset: count - 8, as: UInt64.self)
-    case 4..<8:
-      target.storeBytes(of: source.loadUnaligned(as: UInt32.self), as: UInt32.self)
-      target.storeBytes(
-        of: source.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self),
-        toByteOffset: count - 4, as: UInt32.self)
-    default:
-      start.update(from: name.utf8Start, count: count)
-    }
-  }
-
-  /// `appendValue` for one byte.
-  @inline(__always)
-  private mutating func appendValue(_ write: (UnsafeMutablePointer<UInt8>) -> Void) {
-    appendValue(maximum: 1) { start in
-      write(start)
-      return 1
-    }
-  }
-
-  /// `appendValue` for a fixed word such as `null`.
-  @inline(__always)
-  private mutating func appendValue(_ word: StaticString) {
-    let count = word.utf8CodeUnitCount
-    appendValue(maximum: count) { start in
-      start.update(from: word.utf8Start, count: count)
-      return count
-    }
-  }
-
-  /// A text that needs no escape, quoted, in one append with its comma.
-  private mutating func appendQuotedPlain(_ text: UnsafeRawBufferPointer) {
-    appendValue(maximum: text.count + 2) { start in
-      start[0] = UInt8(ascii: "\"")
-      if let base = text.baseAddress {
-        UnsafeMutableRawPointer(start + 1).copyMemory(from: base, byteCount: text.count)
-      }
-      start[text.count + 1] = UInt8(ascii: "\"")
-      return text.count + 2
-    }
-  }
-
-  private mutating func appendQuoted(_ value: String) {
-    var value = value
-    value.withUTF8 { appendQuoted($0) }
-  }
-
-  private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
-    bytes.append(UInt8(ascii: "\""))
-    // Most text needs no escape at all: copy it in one go.
-    guard JSONScanner.needsEscape(utf8) else {
-      bytes.append(contentsOf: utf8)
-      bytes.append(UInt8(ascii: "\""))
-      return
-    }
-    // Copy runs that need no escape in one go.
-    var runStart = 0
-    for (index, byte) in utf8.enumerated()
-    where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-      appendEscape(byte)
-      runStart = index + 1
-    }
-    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
-    bytes.append(UInt8(ascii: "\""))
-  }
-
-  private mutating func appendEscape(_ byte: UInt8) {
-    switch byte {
-    case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-    case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-    case 10: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-    case 13: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-    case 9: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-    default:
-      let digits = Array("0123456789abcdef".utf8)
-      bytes.append(contentsOf: Array("\\u00".utf8))
-      bytes.append(digits[Int(byte >> 4)])
-      bytes.append(digits[Int(byte & 15)])
-    }
+    appendValue(maximum: 0) { _ in }
   }
 }

@@ -110,7 +110,31 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     return era * 146_097 + dayOfEra - 719_468
   }
 
+  /// The date of a day count. Within about 32,800 years before 1970 and two million after,
+  /// by Neri and Schneider's Euclidean affine functions ("Euclidean affine functions and their
+  /// application to calendar algorithms", 2022): unsigned 32-bit steps without a division
+  /// by a variable, some four times cheaper than `civilByEras`, which covers the rest. An
+  /// export spells millions of days.
   static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+    // Shifted by 82 cycles of 400 years so that the days counted are never negative, and
+    // the arithmetic below fits in 32 bits.
+    let shifted = days &+ 12_699_422
+    guard shifted >= 0, shifted < 1_073_741_823 else { return civilByEras(fromDays: days) }
+    let century = (4 &* UInt32(shifted) &+ 3) / 146_097
+    let dayOfCentury = (4 &* UInt32(shifted) &+ 3) % 146_097 / 4
+    let product = 2_939_745 &* UInt64(4 &* dayOfCentury &+ 3)
+    let yearOfCentury = UInt32(truncatingIfNeeded: product >> 32)
+    let dayOfYear = UInt32(truncatingIfNeeded: product) / 2_939_745 / 4
+    let monthAndDay = 2_141 &* dayOfYear &+ 197_913
+    // Years counted from March: January and February belong to the next calendar year.
+    let isJanuaryOrFebruary = dayOfYear >= 306
+    let month = Int(monthAndDay >> 16) - (isJanuaryOrFebruary ? 12 : 0)
+    let year = Int(100 &* century &+ yearOfCentury) - 32_800 + (isJanuaryOrFebruary ? 1 : 0)
+    return (year, month, Int((monthAndDay & 0xFFFF) / 2_141) + 1)
+  }
+
+  /// Howard Hinnant's civil_from_days, for any day count.
+  static func civilByEras(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
     let z = days + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097
     let dayOfEra = z - era * 146_097

@@ -131,10 +131,14 @@ enum Spelling {
   /// Writes `value` (0 ≤ value < 10^width) in exactly `width` digits at `start`.
   @inline(__always)
   static func write(_ value: Int, width: Int, to start: UnsafeMutablePointer<UInt8>) {
-    var rest = value
-    for index in (0..<width).reversed() {
-      start[index] = UInt8(truncatingIfNeeded: 48 + rest % 10)
-      rest /= 10
+    // Unsigned, so each division by ten is a multiply and a shift with no sign to correct.
+    var rest = UInt32(truncatingIfNeeded: value)
+    var index = width
+    while index > 0 {
+      index &-= 1
+      let quotient = rest / 10
+      start[index] = UInt8(truncatingIfNeeded: 48 &+ rest &- quotient &* 10)
+      rest = quotient
     }
   }
 

@@ -2,61 +2,62 @@ extension ClaimRecord {
   /// Writes the claim as the JSON object of `list --json` and `show --json`: the current
   /// fields in a fixed order, then its history as the journal's own entries.
   public func writeJSON(into json: inout JSONBuffer, includingHistory: Bool = true) {
-    withClaim { claim in writeJSON(claim, into: &json, includingHistory: includingHistory) }
+    withClaim { claim in
+      var bound = 600 &+ claim.jsonBound &+ (resolution?.jsonBound ?? 0)
+      bound &+= JSONCursor.bound(rejection) &+ JSONCursor.bound(note)
+      if includingHistory {
+        for entry in history { bound &+= entry.jsonBound &+ 1 }
+      }
+      json.appendValue(maximum: bound) { out in
+        write(claim, to: &out, includingHistory: includingHistory)
+      }
+    }
   }
 
-  private func writeJSON(_ claim: Claim, into json: inout JSONBuffer, includingHistory: Bool) {
-    json.beginObject()
-    json.key(ascii: "id")
-    json.id(id)
-    json.key(ascii: "text")
-    json.string(claim.storedText)
-    json.key(ascii: "quote")
-    json.optionalString(claim.storedQuote)
-    json.key(ascii: "source")
-    json.string(claim.source)
-    json.key(ascii: "via")
-    json.optionalString(claim.via)
-    json.key(ascii: "url")
-    json.optionalString(claim.storedURL)
-    json.key(ascii: "said")
-    json.day(claim.said)
-    json.key(ascii: "deadline")
-    json.day(claim.deadline)
-    json.key(ascii: "deadline_text")
-    json.optionalString(claim.deadlineText)
-    json.key(ascii: "confidence")
-    json.number(claim.confidence.value)
-    json.key(ascii: "hedge")
-    json.optionalString(claim.hedge)
-    json.key(ascii: "lang")
-    json.optionalString(claim.lang)
-    json.key(ascii: "tags")
-    json.strings(claim.tags)
-    json.key(ascii: "conditional")
-    json.bool(claim.isConditional)
-    json.key(ascii: "status")
-    json.string(status.rawValue)
-    json.key(ascii: "outcome")
-    json.optionalString(resolution?.outcome.rawValue)
-    json.key(ascii: "resolved_on")
-    json.day(resolution?.on)
-    json.key(ascii: "evidence")
-    json.optionalString(resolution?.storedEvidence)
-    json.key(ascii: "reason")
-    json.optionalString(resolution?.reason?.rawValue ?? rejection)
-    json.key(ascii: "note")
-    json.optionalString(resolution?.note ?? note)
-    json.key(ascii: "document")
-    json.optionalString(claim.document)
-    json.key(ascii: "recorded_at")
-    json.timestamp(recordedAt)
-    if includingHistory {
-      json.key(ascii: "history")
-      json.beginArray()
-      for entry in history { entry.writeJSON(into: &json) }
-      json.endArray()
+  private func write(_ claim: Claim, to out: inout JSONCursor, includingHistory: Bool) {
+    out.literal("{\"id\":")
+    out.id(id)
+    out.member(",\"text\":", claim.storedText)
+    out.member(",\"quote\":", claim.storedQuote)
+    out.member(",\"source\":", claim.source)
+    out.member(",\"via\":", claim.via)
+    out.member(",\"url\":", claim.storedURL)
+    out.member(",\"said\":", claim.said)
+    out.member(",\"deadline\":", claim.deadline)
+    out.member(",\"deadline_text\":", claim.deadlineText)
+    out.literal(",\"confidence\":")
+    out.number(claim.confidence.value)
+    out.member(",\"hedge\":", claim.hedge)
+    out.member(",\"lang\":", claim.lang)
+    out.literal(",\"tags\":")
+    out.strings(claim.tags)
+    out.literal(claim.isConditional ? ",\"conditional\":true" : ",\"conditional\":false")
+    out.literal(",\"status\":")
+    out.literal(status.quotedName)
+    out.literal(",\"outcome\":")
+    if let outcome = resolution?.outcome { out.literal(outcome.quotedName) } else { out.null() }
+    out.member(",\"resolved_on\":", resolution?.on)
+    out.member(",\"evidence\":", resolution?.storedEvidence)
+    out.literal(",\"reason\":")
+    if let reason = resolution?.reason {
+      out.literal(reason.quotedName)
+    } else {
+      out.string(rejection)
     }
-    json.endObject()
+    out.member(",\"note\":", resolution?.note ?? note)
+    out.member(",\"document\":", claim.document)
+    out.literal(",\"recorded_at\":")
+    out.timestamp(recordedAt)
+    if includingHistory {
+      out.literal(",\"history\":[")
+      var isFirst = true
+      for entry in history {
+        if !isFirst { out.byte(UInt8(ascii: ",")) }
+        isFirst = false
+        entry.write(to: &out)
+      }
+      out.byte(UInt8(ascii: "]"))
+    }
+    out.byte(UInt8(ascii: "}"))
   }
 }

@@ -135,6 +135,21 @@ struct DayStepCase: Sendable, CustomTestStringConvertible {
     #expect(Day(daysSinceEpoch: last).description == "9999-12-31")
   }
 
+  /// The fast conversion agrees with the era-by-era one over its whole range: densely at both
+  /// ends and across the years in use, sampled in between; past its ends the other takes over.
+  @Test func convertsDayCountsAsTheEraByEraAlgorithmDoes() {
+    let first = -12_699_422
+    let last = 1_073_741_822 - 12_699_422
+    var counts = Array(first..<(first + 50_000)) + Array((last - 50_000)...last)
+    counts += Array(-800_000...800_000)
+    counts += stride(from: first, through: last, by: 9_973).map { $0 }
+    counts += [first - 1, first - 146_097, last + 1, last + 1_000_000, -1 << 40, 1 << 40]
+    for days in counts where Day.civil(fromDays: days) != Day.civilByEras(fromDays: days) {
+      Issue.record("\(days): \(Day.civil(fromDays: days)) vs \(Day.civilByEras(fromDays: days))")
+      return
+    }
+  }
+
   @Test func agreesWithFoundationsGregorianCalendarDayByDay() throws {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
