@@ -45,7 +45,7 @@ let package = Package(
     ),
 
     .testTarget(name: "ClaimLedgerTests", dependencies: ["ClaimLedger", "SplitMix"]),
-    .testTarget(name: "ClaimExtractorTests", dependencies: ["ClaimExtractor"]),
+    .testTarget(name: "ClaimExtractorTests", dependencies: ["ClaimExtractor", "SplitMix"]),
     .testTarget(name: "ClaimReportsTests", dependencies: ["ClaimReports", "SplitMix"]),
     .testTarget(name: "claimsTests", dependencies: ["claims", "SplitMix"]),
   ]

@@ -4,9 +4,10 @@ import Foundation
 ///
 /// A claim's JSON is some sixty pieces (keys, punctuation, texts, days); appending each to an
 /// array checked the array's uniqueness and capacity every time and cost more than the bytes.
-/// A cursor is given room for a whole entry or claim at once (`JSONBuffer.value(maximum:)`),
-/// worked out from the lengths of its texts. Every write still checks that it stays inside
-/// that room, so a bound worked out too small stops the program rather than writing past it.
+/// A cursor is given room for a whole entry or claim at once
+/// (`JSONBuffer.appendValue(maximum:_:)`), worked out from the lengths of its texts. Every write
+/// still checks that it stays inside that room, so a bound worked out too small stops the
+/// program rather than writing past it.
 struct JSONCursor {
   private(set) var position: UnsafeMutablePointer<UInt8>
   private let end: UnsafeMutablePointer<UInt8>

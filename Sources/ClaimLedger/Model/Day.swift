@@ -110,7 +110,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     return era * 146_097 + dayOfEra - 719_468
   }
 
-  /// The date of a day count. Within about 32,800 years before 1970 and two million after,
+  /// The date of a day count. From the year -32,800 to about 2.9 million years after 1970,
   /// by Neri and Schneider's Euclidean affine functions ("Euclidean affine functions and their
   /// application to calendar algorithms", 2022): unsigned 32-bit steps without a division
   /// by a variable, some four times cheaper than `civilByEras`, which covers the rest. An
