@@ -65,8 +65,13 @@ struct ScorecardFold {
     self.facts = facts
   }
 
+  /// Counts the record at `index`, its fields read in place (`withClaim`): a copy of the claim
+  /// would retain and release each of its texts, for every claim of every scorecard.
   mutating func add(_ record: ClaimRecord, at index: Int) {
-    let claim = record.claim
+    record.withClaim { claim in add(record, claim, at: index) }
+  }
+
+  private mutating func add(_ record: ClaimRecord, _ claim: Claim, at index: Int) {
     let year = builder.year(of: claim)
     if let selected = builder.year, year != selected { return }
     guard

@@ -51,26 +51,66 @@ public enum ResolutionQueue {
     canonical: @escaping @Sendable (String) -> String = { $0 },
     subject: (Claim) -> String? = { _ in nil }
   ) -> [Item] {
-    let scores = Dictionary(
-      ScorecardBuilder.trackRecords(from: records, today: today, canonical: canonical).map {
-        ($0.name, $0.figures)
-      }, uniquingKeysWith: { first, _ in first })
-    let items = indices.map { index in
-      let claim = records[index].claim
-      let figures = scores[canonical(claim.source)]
-      return Item(
-        index: index,
-        impact: impact(
-          confidence: claim.confidence.value, sourceBrier: figures?.brier,
-          sourceScored: figures?.scored ?? 0),
-        subject: subject(claim))
+    let scores = sourceScores(records, today: today, canonical: canonical)
+    // Each item with its sort key beside it: a comparison that read the deadline and id from
+    // the records would go back to a million scattered records n log n times.
+    var keyed = indices.map { index in
+      records[index].withClaim { claim in
+        let figures = scores[canonical(claim.source)]
+        let item = Item(
+          index: index,
+          impact: impact(
+            confidence: claim.confidence.value, sourceBrier: figures?.brier,
+            sourceScored: figures?.scored ?? 0),
+          subject: subject(claim))
+        return (
+          item: item, day: claim.deadline?.daysSinceEpoch ?? Int.max, id: records[index].id.bits
+        )
+      }
     }
-    return items.sorted { a, b in
-      if a.impact != b.impact { return a.impact > b.impact }
-      let dayA = records[a.index].claim.deadline?.daysSinceEpoch ?? Int.max
-      let dayB = records[b.index].claim.deadline?.daysSinceEpoch ?? Int.max
-      return (dayA, records[a.index].id.bits) < (dayB, records[b.index].id.bits)
+    keyed.sort { a, b in
+      if a.item.impact != b.item.impact { return a.item.impact > b.item.impact }
+      return (a.day, a.id) < (b.day, b.id)
     }
+    return keyed.map(\.item)
+  }
+
+  /// Each source's score sums, as its track record in `claims sources` has them (all years,
+  /// aliases merged, scored claims only), in one pass over the records: the queue needs two
+  /// figures of each source, not a whole scorecard with its calibration, years and lists.
+  static func sourceScores(
+    _ records: [ClaimRecord], today: Day, canonical: (String) -> String
+  ) -> [String: ScoreFigures] {
+    var tallies: [ScoreTally] = []
+    var byCanonical: [String: Int] = [:]
+    var byWritten: [String: Int] = [:]
+    var names: [String] = []
+    for record in records {
+      guard record.status == .resolved, let resolution = record.resolution else { continue }
+      record.withClaim { claim in
+        guard
+          case .settled(let outcome, _) = ClaimStanding(
+            status: record.status, resolution: resolution, deadline: claim.deadline, today: today),
+          let score = outcome.score
+        else { return }
+        let slot: Int
+        if let known = byWritten[claim.source] {
+          slot = known
+        } else {
+          let name = canonical(claim.source)
+          slot = byCanonical[name] ?? tallies.count
+          if slot == tallies.count {
+            tallies.append(ScoreTally())
+            names.append(name)
+            byCanonical[name] = slot
+          }
+          byWritten[claim.source] = slot
+        }
+        tallies[slot].add(confidence: claim.confidence.value, outcome: score)
+      }
+    }
+    return Dictionary(
+      zip(names, tallies.map(\.figures)).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// `items` (in queue order) gathered by subject; groups by total impact, then by their first

@@ -59,7 +59,7 @@ struct DueCommand: Command {
     var overdueKeys: [(deadline: Int, id: UInt64, position: Int)] = []
     var soonKeys: [(deadline: Int, id: UInt64, position: Int)] = []
     for position in records.indices where records[position].status == .open {
-      guard let deadline = records[position].claim.deadline else { continue }
+      guard let deadline = records[position].deadline else { continue }
       let key = (deadline.daysSinceEpoch, records[position].id.bits, position)
       if deadline < today {
         overdueKeys.append(key)
