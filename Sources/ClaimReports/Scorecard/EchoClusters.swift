@@ -66,8 +66,8 @@ public struct EchoClusters: Sendable, Equatable {
         for cluster in EchoClusters.split(members, records: records, byWords: key.event == nil)
         where cluster.count > 1 {
           let ordered = cluster.sorted { a, b in
-            let dayA = records[a].claim.said?.daysSinceEpoch ?? Int.max
-            let dayB = records[b].claim.said?.daysSinceEpoch ?? Int.max
+            let dayA = records[a].said?.daysSinceEpoch ?? Int.max
+            let dayB = records[b].said?.daysSinceEpoch ?? Int.max
             return (dayA, a) < (dayB, b)
           }
           guard let first = ordered.first else { continue }
@@ -187,7 +187,7 @@ public struct EchoClusters: Sendable, Equatable {
     guard byWords else { return [members] }
     var clusters: [(words: Set<String>, members: [Int])] = []
     for index in members {
-      let words = EchoClusters.words(of: records[index].claim.text)
+      let words = records[index].withClaim { EchoClusters.words(of: $0.text) }
       if let position = clusters.firstIndex(where: {
         EchoClusters.overlap($0.words, words) >= wordOverlap
       }) {
