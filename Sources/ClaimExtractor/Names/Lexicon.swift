@@ -110,7 +110,12 @@ public struct Lexicon: Sendable {
           filter.mayStart(bytes[position], bytes[position + 1], third),
           let name = index.longestName(in: bytes, at: position)
         else {
-          position += 1
+          // A three-byte character no name starts at is passed whole: its two continuation
+          // bytes start none either.
+          let isThreeBytes =
+            bytes[position] & 0xF0 == 0xE0 && bytes[position + 1] & 0xC0 == 0x80
+            && third.map { $0 & 0xC0 == 0x80 } == true
+          position += isThreeBytes ? 3 : 1
           continue
         }
         let length = index.length(of: name)

@@ -85,6 +85,23 @@ public struct WordList: Sendable {
       var start = 0
       while start < count {
         let raw = text[start]
+        // A three-byte character whole, most of Chinese text, in one step: what the byte
+        // steps below would do, since such a character is no letter and no one-byte word, and
+        // the words that may start at it are those `mayStart` lets through.
+        if raw & 0xF0 == 0xE0, start &+ 2 < count {
+          let second = text[start &+ 1]
+          let third = text[start &+ 2]
+          if second & 0xC0 == 0x80, third & 0xC0 == 0x80 {
+            if filter.mayStart(raw, second, third),
+              !compare(text, at: start, key: Int(raw) << 8 | Int(second), found)
+            {
+              return
+            }
+            previous = third
+            start &+= 3
+            continue
+          }
+        }
         let isAfterLetter = WordList.isLetter(previous)
         previous = raw
         start &+= 1
