@@ -110,8 +110,13 @@ public enum ClaimExport {
   /// One row per claim; tags joined by `;`; UTF-8 with a header row and CRLF line ends.
   public static func csv(_ records: [ClaimRecord]) -> String { render(records, as: .csv) }
 
+  /// The record's row, its fields read in place (`withClaim`) rather than through a copy of
+  /// the claim that retains and releases each of its texts.
   static func csvRow(_ record: ClaimRecord, into csv: inout CSVRowWriter) {
-    let claim = record.claim
+    record.withClaim { claim in csvRow(record, claim, into: &csv) }
+  }
+
+  private static func csvRow(_ record: ClaimRecord, _ claim: Claim, into csv: inout CSVRowWriter) {
     let resolution = record.resolution
     csv.id(record.id)
     csv.text(stored: claim.storedText)
@@ -125,17 +130,22 @@ public enum ClaimExport {
     csv.number(claim.confidence.value)
     csv.text(claim.hedge)
     csv.text(claim.lang)
-    csv.text(claim.tags.joined(separator: ";"))
+    csv.text(tagList(claim.tags))
     csv.plain(claim.isConditional ? "true" : "false")
     csv.plain(record.status.rawValue)
     csv.plain(resolution?.outcome.rawValue ?? "")
     csv.day(resolution?.on)
-    csv.text(resolution?.evidence)
+    csv.text(stored: resolution?.storedEvidence)
     csv.text(resolution?.reason?.rawValue ?? record.rejection)
     csv.text(resolution?.note ?? record.note)
     csv.text(claim.document)
     csv.timestamp(record.recordedAt)
     csv.endRow()
+  }
+
+  /// Tags joined by `;`; the one tag most claims have is its own list, with no new string.
+  private static func tagList(_ tags: [String]) -> String {
+    tags.count == 1 ? tags[0] : tags.joined(separator: ";")
   }
 
   private static func header(_ columns: [String]) -> [UInt8] {
@@ -160,7 +170,12 @@ public enum ClaimExport {
   }
 
   static func fatebookRow(_ record: ClaimRecord, into csv: inout CSVRowWriter) {
-    let claim = record.claim
+    record.withClaim { claim in fatebookRow(record, claim, into: &csv) }
+  }
+
+  private static func fatebookRow(
+    _ record: ClaimRecord, _ claim: Claim, into csv: inout CSVRowWriter
+  ) {
     let resolution: String
     switch record.outcome {
     case .true: resolution = "YES"
@@ -180,7 +195,7 @@ public enum ClaimExport {
     csv.day(record.resolution?.on)
     csv.day(claim.deadline)
     csv.plain(created)
-    csv.text(claim.tags.joined(separator: ";"))
+    csv.text(tagList(claim.tags))
     csv.text(notes.joined(separator: "\n"))
     csv.endRow()
   }
