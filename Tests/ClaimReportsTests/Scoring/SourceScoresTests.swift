@@ -13,9 +13,11 @@ import Testing
     ["a.": "A", "Bee": "B"][name] ?? name
   }
 
+  /// Deadlines before, on and after `today` (2026-03-01) or none; every outcome, void too; some
+  /// claims proposed or rejected.
   static func specs(seed: UInt64) -> [ClaimSpec] {
     var random = SplitMix64(seed: seed)
-    let deadlines: [String?] = ["2025-06-30", "2025-12-31", "2026-06-30", nil]
+    let deadlines: [String?] = ["2025-06-30", "2025-12-31", "2026-03-01", "2026-06-30", nil]
     let outcomes: [Outcome?] = [nil, .true, .false, .partial, .void, .true]
     return (0..<random.below(60)).map { index in
       var spec = ClaimSpec(text: "claim \(index)")
