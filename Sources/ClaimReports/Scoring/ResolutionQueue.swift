@@ -109,8 +109,8 @@ public enum ResolutionQueue {
         tallies[slot].add(confidence: claim.confidence.value, outcome: score)
       }
     }
-    return Dictionary(
-      zip(names, tallies.map(\.figures)).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
+    // One name per slot: `byCanonical` gives a name its slot once.
+    return Dictionary(uniqueKeysWithValues: zip(names, tallies.map(\.figures)))
   }
 
   /// `items` (in queue order) gathered by subject; groups by total impact, then by their first
