@@ -223,7 +223,7 @@ public enum JournalReader {
   }
 
   /// The index of the first newline at or after `start`, found with `memchr`.
-  private static func nextNewline(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+  static func nextNewline(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
     guard start < bytes.count, let base = bytes.baseAddress,
       let found = memchr(base + start, 10, bytes.count - start)
     else { return nil }
@@ -262,8 +262,9 @@ public enum JournalReader {
     return count
   }
 
-  /// Byte ranges of about equal size, each ending just after a newline.
-  private static func cut(_ bytes: UnsafeBufferPointer<UInt8>, into parts: Int) -> [Range<Int>] {
+  /// Byte ranges of about equal size, each ending just after a newline (the last one may end
+  /// the bytes without one).
+  static func cut(_ bytes: UnsafeBufferPointer<UInt8>, into parts: Int) -> [Range<Int>] {
     var ranges: [Range<Int>] = []
     var start = 0
     let step = max(1, bytes.count / max(parts, 1))
@@ -307,7 +308,7 @@ public enum JournalReader {
   }
 
   /// The journal bytes, read-only while the workers run.
-  private struct SharedBytes: @unchecked Sendable {
+  struct SharedBytes: @unchecked Sendable {
     let pointer: UnsafeBufferPointer<UInt8>
   }
 }

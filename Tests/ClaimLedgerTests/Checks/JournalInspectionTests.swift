@@ -84,3 +84,38 @@ import Testing
     #expect(inspection.journal.lines == [1, 3])
   }
 }
+
+/// A large ledger is inspected in slices on all cores: cut anywhere, it gives what one pass
+/// gives, the same entries on the same lines and every problem at its line and column.
+@Suite struct JournalInspectionSliceTests {
+  @Test(arguments: [2, 3, 5, 8, 13, 40])
+  func slicesGiveWhatOnePassGives(slices: Int) throws {
+    let good = Array(JournalInspectionTests.good.utf8)
+    var bytes: [UInt8] = []
+    for index in 0..<60 {
+      switch index % 7 {
+      case 1: bytes += Array((JournalReaderTests.reopen + ",}").utf8)
+      case 3: bytes += []
+      case 5: bytes += Array("<<<<<<< HEAD".utf8)
+      default: bytes += good
+      }
+      bytes.append(10)
+    }
+    bytes += Array(#"{"entry":"claim","id":"#.utf8)
+    let path = "ledger.jsonl"
+    let whole = bytes.withUnsafeBufferPointer {
+      JournalInspection(bytes: $0, path: path, slices: 1)
+    }
+    let sliced = bytes.withUnsafeBufferPointer {
+      JournalInspection(bytes: $0, path: path, slices: slices)
+    }
+    // Nine trailing commas, nine blank lines, eight conflict markers and the torn tail.
+    #expect(whole.issues.count == 27)
+    #expect(whole.tornLine == 61)
+    #expect(sliced.issues == whole.issues)
+    #expect(sliced.tornLine == whole.tornLine)
+    #expect(sliced.journal.entries == whole.journal.entries)
+    #expect(sliced.journal.lines == whole.journal.lines)
+    #expect(whole.journal.lines.count == 34)
+  }
+}
