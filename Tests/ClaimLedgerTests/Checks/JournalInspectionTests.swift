@@ -90,14 +90,21 @@ import Testing
 @Suite struct JournalInspectionSliceTests {
   @Test(arguments: [2, 3, 5, 8, 13, 40])
   func slicesGiveWhatOnePassGives(slices: Int) throws {
-    let good = Array(JournalInspectionTests.good.utf8)
     var bytes: [UInt8] = []
     for index in 0..<60 {
       switch index % 7 {
       case 1: bytes += Array((JournalReaderTests.reopen + ",}").utf8)
       case 3: bytes += []
       case 5: bytes += Array("<<<<<<< HEAD".utf8)
-      default: bytes += good
+      default:
+        // Claims that differ, so entries out of order would show; a shared source and tag,
+        // so values interned by different slices are compared too.
+        var claim = try Fixture.claim("预计第\(index)家公司上市", source: "分析师")
+        claim.tags = ["ipo"]
+        let id = try Fixture.id(bits: UInt64(index + 1))
+        let entry = try Fixture.entry(
+          id, at: "2026-01-21T09:30:00.000Z", .claim(claim, status: .open))
+        bytes += Array(entry.jsonLine.utf8)
       }
       bytes.append(10)
     }
