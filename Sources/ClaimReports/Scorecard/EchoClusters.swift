@@ -149,6 +149,13 @@ public struct EchoClusters: Sendable, Equatable {
     var isInDate = false
     var position = 0
     while position < bytes.count {
+      // Eight bytes at a time past those with no digit, as most of a Chinese text is.
+      while position &+ 8 <= bytes.count,
+        digitBytes(bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self)) == 0
+      {
+        position &+= 8
+      }
+      guard position < bytes.count else { break }
       guard bytes[position] &- 0x30 < 10 else {
         position += 1
         continue
@@ -180,6 +187,17 @@ public struct EchoClusters: Sendable, Equatable {
       }
     }
     return runs.sorted()
+  }
+
+  /// The bytes of `word` that are ASCII digits, flagged by their high bits. Each byte's low
+  /// seven bits plus 0x50 reach 0x80 from "0" on, plus 0x46 from ":" on, and neither sum
+  /// carries into the next byte; a byte with its own high bit set is no digit.
+  static func digitBytes(_ word: UInt64) -> UInt64 {
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let low = word & ~high
+    let fromZero = low &+ 0x5050_5050_5050_5050
+    let fromColon = low &+ 0x4646_4646_4646_4646
+    return fromZero & ~fromColon & ~word & high
   }
 
   /// The members of one block as clusters: one, or by shared words when no event tells.

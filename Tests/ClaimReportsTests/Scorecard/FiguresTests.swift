@@ -1,6 +1,7 @@
-import ClaimReports
 import SplitMix
 import Testing
+
+@testable import ClaimReports
 
 /// The figures of a text, worked out byte by byte as the definition reads: runs of digits
 /// (separators dropped), leaving out years and the month and day that follow one.
@@ -46,6 +47,42 @@ private func referenceFigures(_ bytes: [UInt8]) -> [Int] {
   func figuresAreTheRunsOfDigitsOutsideDates(_ text: String) {
     let bytes = Array(text.utf8)
     #expect(bytes.withUnsafeBytes { EchoClusters.figures(in: $0) } == referenceFigures(bytes))
+  }
+
+  /// The eight-byte skip flags exactly the digits, whatever the other bytes of the word.
+  @Test func everyByteValueIsFlaggedExactlyWhenItIsADigit() {
+    for value in 0...255 {
+      for position in 0..<8 {
+        for filler: UInt8 in [0x00, 0x2F, 0x3A, 0x7F, 0x80, 0xB0, 0xE5, 0xFF] {
+          var bytes = [UInt8](repeating: filler, count: 8)
+          bytes[position] = UInt8(value)
+          let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+          let flagged = EchoClusters.digitBytes(word)
+          let expected = (0..<8).reduce(UInt64(0)) { flags, index in
+            (0x30...0x39).contains(bytes[index]) ? flags | 0x80 << (8 * UInt64(index)) : flags
+          }
+          #expect(flagged == expected, "\(bytes)")
+        }
+      }
+    }
+  }
+
+  /// Long runs of Chinese and Latin text, which the scan passes eight bytes at a time.
+  @Test func figuresOfLongTextsWithFewDigits() {
+    var random = SplitMix64(seed: 11)
+    let pieces = ["营收", "同比", "增长", "年", "月底前", "revenue ", "-", ".", ",", "2026", "7", "86%"]
+      .map { Array($0.utf8) }
+    for _ in 0..<2_000 {
+      var bytes: [UInt8] = []
+      for _ in 0..<Int(random.next() % 40) {
+        let index = Int(random.next() % UInt64(pieces.count))
+        // Digits one time in three, so most words hold none.
+        bytes += random.next() % 3 == 0 || index < 6 ? pieces[index] : pieces[index % 6]
+      }
+      #expect(
+        bytes.withUnsafeBytes { EchoClusters.figures(in: $0) } == referenceFigures(bytes),
+        "\(bytes)")
+    }
   }
 
   @Test func figuresOfRandomDigitsAndSeparators() {
