@@ -264,12 +264,16 @@ struct ScorecardFold {
       unranked: unranked, calibration: calibration.bins,
       decomposition: decomposition.decomposition,
       byYear: yearRecords(order: ranked + unranked),
-      bestCalls: lines(mostConfident(best), limit: ScorecardBuilder.highlightLimit, records),
-      worstMisses: lines(mostConfident(worst), limit: ScorecardBuilder.highlightLimit, records),
+      bestCalls: lines(
+        best.first(ScorecardBuilder.highlightLimit, by: Self.isMoreConfident), records),
+      worstMisses: lines(
+        worst.first(ScorecardBuilder.highlightLimit, by: Self.isMoreConfident), records),
       pending: ClaimList(
-        lines: lines(soonest(pending), limit: builder.listLimit, records), total: pending.count),
+        lines: lines(pending.first(builder.listLimit, by: Self.isSooner), records),
+        total: pending.count),
       overdue: ClaimList(
-        lines: lines(soonest(overdue), limit: builder.listLimit, records), total: overdue.count),
+        lines: lines(overdue.first(builder.listLimit, by: Self.isSooner), records),
+        total: overdue.count),
       hedgeReadings: (ranked + unranked).flatMap { record in
         groupIndex[record.name].map { hedgeReadings(group: $0, name: record.name) } ?? []
       },
@@ -314,23 +318,20 @@ struct ScorecardFold {
     }
   }
 
-  private func mostConfident(_ candidates: [Candidate]) -> [Candidate] {
-    candidates.sorted { ($1.confidence, $0.id) < ($0.confidence, $1.id) }
+  /// Most confident first; ids break ties.
+  private static func isMoreConfident(_ a: Candidate, _ b: Candidate) -> Bool {
+    (b.confidence, a.id) < (a.confidence, b.id)
   }
 
   /// Soonest deadline first; claims with no deadline last; ids break ties.
-  private func soonest(_ candidates: [Candidate]) -> [Candidate] {
-    candidates.sorted { a, b in
-      let dayA = a.deadline?.daysSinceEpoch ?? Int.max
-      let dayB = b.deadline?.daysSinceEpoch ?? Int.max
-      return (dayA, a.id) < (dayB, b.id)
-    }
+  private static func isSooner(_ a: Candidate, _ b: Candidate) -> Bool {
+    let dayA = a.deadline?.daysSinceEpoch ?? Int.max
+    let dayB = b.deadline?.daysSinceEpoch ?? Int.max
+    return (dayA, a.id) < (dayB, b.id)
   }
 
-  private mutating func lines(_ candidates: [Candidate], limit: Int, _ records: [ClaimRecord])
-    -> [ClaimLine]
-  {
-    candidates.prefix(limit).map { line(records[$0.index]) }
+  private mutating func lines(_ candidates: [Candidate], _ records: [ClaimRecord]) -> [ClaimLine] {
+    candidates.map { line(records[$0.index]) }
   }
 
   private mutating func line(_ record: ClaimRecord) -> ClaimLine {
