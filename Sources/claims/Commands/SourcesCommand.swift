@@ -62,23 +62,42 @@ struct SourcesCommand: Command {
         readings ?? card.hedgeTable, minResolved: minResolved, context: context,
         notes: context.notes(for: ledger))
     }
-    var tallies: [String: Tally] = [:]
-    for record in ledger.records {
-      let source = aliases.canonical(record.claim.source)
-      if let only, source != only { continue }
-      var tally = tallies[source] ?? Tally(source: source)
-      tally.claims += 1
-      switch record.status {
-      case .proposed: tally.proposed += 1
-      case .open: tally.open += 1
-      case .resolved: tally.resolved += 1
-      case .rejected: tally.rejected += 1
+    // Each source as written is mapped to its canonical name once, and counted in place: a
+    // million claims would otherwise normalise a name and copy a tally each.
+    var tallies: [Tally] = []
+    var slotOfName: [String: Int] = [:]
+    var slotOfWritten: [String: Int?] = [:]
+    let claims = ledger.records
+    for index in claims.indices {
+      let written = claims[index].withClaim { $0.source }
+      let slot: Int?
+      if let known = slotOfWritten[written] {
+        slot = known
+      } else {
+        let name = aliases.canonical(written)
+        if let only, name != only {
+          slot = nil
+        } else {
+          slot = slotOfName[name] ?? tallies.count
+          if slot == tallies.count {
+            slotOfName[name] = tallies.count
+            tallies.append(Tally(source: name))
+          }
+        }
+        slotOfWritten[written] = slot
       }
-      if record.isOverdue(on: context.today) { tally.overdue += 1 }
-      if let outcome = record.outcome { tally.outcomes[outcome, default: 0] += 1 }
-      tallies[source] = tally
+      guard let slot else { continue }
+      tallies[slot].claims += 1
+      switch claims[index].status {
+      case .proposed: tallies[slot].proposed += 1
+      case .open: tallies[slot].open += 1
+      case .resolved: tallies[slot].resolved += 1
+      case .rejected: tallies[slot].rejected += 1
+      }
+      if claims[index].isOverdue(on: context.today) { tallies[slot].overdue += 1 }
+      if let outcome = claims[index].outcome { tallies[slot].outcomes[outcome, default: 0] += 1 }
     }
-    let sorted = tallies.values.sorted { ($1.claims, $0.source) < ($0.claims, $1.source) }
+    let sorted = tallies.sorted { ($1.claims, $0.source) < ($0.claims, $1.source) }
     let records = Dictionary(
       ScorecardBuilder.trackRecords(
         from: ledger.records, today: context.today, canonical: { aliases.canonical($0) }
