@@ -85,12 +85,14 @@ public enum ResolutionQueue {
     var byCanonical: [String: Int] = [:]
     var byWritten: [String: Int] = [:]
     var names: [String] = []
-    for record in records {
-      guard record.status == .resolved, let resolution = record.resolution else { continue }
-      record.withClaim { claim in
+    // By index, so a record is not copied (and its texts retained) to read its status.
+    for index in records.indices {
+      guard records[index].status == .resolved, let resolution = records[index].resolution
+      else { continue }
+      records[index].withClaim { claim in
         guard
           case .settled(let outcome, _) = ClaimStanding(
-            status: record.status, resolution: resolution, deadline: claim.deadline, today: today),
+            status: .resolved, resolution: resolution, deadline: claim.deadline, today: today),
           let score = outcome.score
         else { return }
         let slot: Int
