@@ -106,7 +106,8 @@ struct SourcesCommand: Command {
       return CommandOutput(json(sorted, records: records), notes: context.notes(for: ledger))
     }
     guard !sorted.isEmpty else {
-      return CommandOutput("", notes: context.notes(for: ledger) + ["the ledger is empty"])
+      let why = only.map { "no claim has the source '\($0)'" } ?? "the ledger is empty"
+      return CommandOutput("", notes: context.notes(for: ledger) + [why])
     }
     var table = TextTable(columns: [
       .init("SOURCE", isFlexible: true), .init("CLAIMS", alignment: .right),

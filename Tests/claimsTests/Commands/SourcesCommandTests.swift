@@ -67,6 +67,18 @@ import Testing
     #expect(table.stdout.isEmpty)
   }
 
+  /// A source that no claim names is said to be missing, not the whole ledger.
+  @Test func anUnknownSourceIsNamedAsMissing() throws {
+    let fixture = try ListFixture()
+    let result = fixture.sandbox.run(["sources", "Reuters"])
+    #expect(result.status == .success, result.report)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.contains("no claim has the source 'Reuters'"))
+    #expect(!result.stderr.contains("the ledger is empty"))
+    let known = fixture.sandbox.run(["sources", "Bloomberg"])
+    #expect(known.stdout.contains("Bloomberg"), known.report)
+  }
+
   @Test func malformedSourcesFileIsBadData() throws {
     let fixture = try ListFixture()
     try fixture.sandbox.write(
