@@ -143,7 +143,8 @@ public enum ClaimExport {
     csv.endRow()
   }
 
-  /// Tags joined by `;`; the one tag most claims have is its own list, with no new string.
+  /// Tags joined by `;`; a claim's single tag, as most have, is written as it is, with no new
+  /// string.
   private static func tagList(_ tags: [String]) -> String {
     tags.count == 1 ? tags[0] : tags.joined(separator: ";")
   }
