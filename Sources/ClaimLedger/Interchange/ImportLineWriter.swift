@@ -302,27 +302,19 @@ struct ImportLineWriter {
     bytes.append(UInt8(ascii: "\""))
   }
 
-  /// The text's bytes with the escapes JSON needs, without quotes around them.
+  /// The text's bytes with the escapes JSON needs (`JSONCursor.escaped`), without quotes
+  /// around them.
   private mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>) throws(Declined) {
     if isInEscapeFreeFile(text) || !JSONScanner.needsEscape(text) {
       bytes.append(contentsOf: text)
-    } else {
-      for byte in text {
-        switch byte {
-        case 0: throw Declined()
-        case UInt8(ascii: "\""): append(#"\""#)
-        case UInt8(ascii: "\\"): append(#"\\"#)
-        case 10: append(#"\n"#)
-        case 13: append(#"\r"#)
-        case 9: append(#"\t"#)
-        case 1..<0x20:
-          let digits = Array("0123456789abcdef".utf8)
-          append(#"\u00"#)
-          bytes.append(digits[Int(byte >> 4)])
-          bytes.append(digits[Int(byte & 15)])
-        default: bytes.append(byte)
-        }
-      }
+      return
+    }
+    guard !text.contains(0) else { throw Declined() }
+    let room = JSONCursor.bound(utf8Count: text.count)
+    bytes.appendWritten(maximum: room, afterComma: false) { start in
+      var cursor = JSONCursor(start: start, count: room)
+      cursor.escaped(text)
+      return cursor.position - start
     }
   }
 

@@ -165,6 +165,13 @@ struct JSONCursor {
       return quotedPlain(UnsafeRawBufferPointer(utf8))
     }
     byte(UInt8(ascii: "\""))
+    escaped(utf8)
+    byte(UInt8(ascii: "\""))
+  }
+
+  /// `utf8` with the escapes JSON requires, without quotes around it: the one place the
+  /// journal's escaping is spelled, for every writer of JSON text.
+  mutating func escaped(_ utf8: UnsafeBufferPointer<UInt8>) {
     var runStart = 0
     for (index, value) in utf8.enumerated()
     where value < 0x20 || value == UInt8(ascii: "\"") || value == UInt8(ascii: "\\") {
@@ -173,7 +180,6 @@ struct JSONCursor {
       runStart = index + 1
     }
     copy(UnsafeBufferPointer(rebasing: utf8[runStart...]))
-    byte(UInt8(ascii: "\""))
   }
 
   private mutating func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
