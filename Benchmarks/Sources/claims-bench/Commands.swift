@@ -36,6 +36,14 @@ struct Options {
 
   func has(_ flag: String) -> Bool { switches.contains(flag) }
 
+  /// The one path a subcommand takes, such as `load PATH`.
+  func onlyPath(of subcommand: String, naming what: String) throws(BenchError) -> String {
+    guard positional.count == 1, let path = positional.first else {
+      throw BenchError("\(subcommand) takes one \(what) path")
+    }
+    return path
+  }
+
   func string(_ flag: String) throws(BenchError) -> String {
     guard let value = values[flag] else { throw BenchError("\(flag) is required") }
     return value
@@ -111,9 +119,7 @@ enum GenerateCommand {
 enum LoadCommand {
   static func run(_ arguments: some Sequence<String>) throws {
     let options = try Options(arguments, valued: ["--runs"], switches: ["--phases"])
-    guard options.positional.count == 1, let path = options.positional.first else {
-      throw BenchError("load takes one ledger path")
-    }
+    let path = try options.onlyPath(of: "load", naming: "ledger")
     let runs = try options.count("--runs", default: 5)
     let store = LedgerStore(path: path)
     // Counted once, untimed; this also brings the file into the page cache, so every timed

@@ -7,9 +7,7 @@ import ClaimReports
 enum EchoesCommand {
   static func run(_ arguments: some Sequence<String>) throws {
     let options = try Options(arguments, valued: ["--runs"])
-    guard options.positional.count == 1, let path = options.positional.first else {
-      throw BenchError("echoes takes one ledger path")
-    }
+    let path = try options.onlyPath(of: "echoes", naming: "ledger")
     let runs = try options.count("--runs", default: 5)
     let records = try LedgerStore(path: path).load().records
     let lexicon = Lexicon.builtIn

@@ -1,3 +1,4 @@
+import SplitMix
 import Testing
 
 @testable import ClaimLedger
@@ -71,5 +72,42 @@ struct DigestCase: Sendable, CustomTestStringConvertible {
     #expect(digest.count == 32)
     let hex = digest.map { String($0, radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }.joined()
     #expect(hex == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+  }
+
+  /// Bytes that vary at every position, so every word of the schedule and every round
+  /// constant is exercised with mixed bits (the all-"a" vectors repeat one word).
+  static func mixed(count: Int) -> [UInt8] {
+    (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ ($0 >> 8) &* 7) }
+  }
+
+  /// Digests of `mixed(count:)` taken with Python's `hashlib.sha256`.
+  @Test(arguments: [
+    (1000, "5c4fdcae7b64eec36bb55ca89af3bb34373af4f06984831fd6aa3896172b934c"),
+    (100_003, "cbdc57ea0fbca82290e90997cd7da1aeb5c4f420c0bc6589cec504bb45032f87"),
+  ])
+  func matchesAnIndependentDigestOfMixedBytes(_ count: Int, _ digest: String) {
+    #expect(SHA256.hex(of: SHA256Tests.mixed(count: count)) == digest)
+  }
+
+  /// Cut at random places, including inside and at the edges of blocks, a message hashes as
+  /// it does whole, whether the pieces arrive as buffers or as other sequences.
+  @Test func givesTheSameDigestCutAtRandomPlaces() {
+    var random = SplitMix64(seed: 256)
+    let message = SHA256Tests.mixed(count: 5000)
+    let whole = SHA256.hex(of: message)
+    for _ in 0..<200 {
+      var hasher = SHA256()
+      var start = 0
+      while start < message.count {
+        let end = min(message.count, start + Int(random.next() % 200))
+        if random.next() % 2 == 0 {
+          message[start..<end].withUnsafeBytes { hasher.update($0) }
+        } else {
+          hasher.update(message[start..<end].lazy.map { $0 })
+        }
+        start = end
+      }
+      #expect(SHA256.hex(hasher.finalize()) == whole)
+    }
   }
 }
