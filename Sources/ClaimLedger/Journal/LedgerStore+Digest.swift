@@ -9,39 +9,38 @@ extension LedgerStore {
   }
 
   /// The folded ledger and the SHA-256 of exactly the bytes it was folded from: both read
-  /// under one shared lock, so no append can fall between them. The hash, which cannot be
-  /// split, runs on its own thread beside the parse.
+  /// under one shared lock, so no append can fall between them.
   public func loadWithDigest() throws(LedgerError) -> (ledger: Ledger, sha256: String) {
+    let (ledger, digest) = try loadHashing()
+    return (ledger, try digest.value())
+  }
+
+  /// The same, returning as soon as the ledger is folded while the hash, which cannot be
+  /// split, goes on on its own thread: a caller with other work to do before it needs the
+  /// digest (a scorecard reads every claim's words) keeps both cores busy meanwhile. The shared
+  /// lock is held until the hash is done.
+  public func loadHashing() throws(LedgerError) -> (ledger: Ledger, digest: PendingDigest) {
     let file = try LockedFile(path: path, mode: .read, timeout: lockTimeout)
     if let cache = digestCache, let known = cache.digest(for: try file.identity()) {
       let parsed = try JournalReader.read(file, path: path, allowingTornTail: false)
-      return (Ledger(parsed: parsed, path: path), known)
+      return (Ledger(parsed: parsed, path: path), PendingDigest(known: known))
     }
+    let digest = PendingDigest(path: path)
     nonisolated(unsafe) let shared = file
     let store = self
-    nonisolated(unsafe) var digest: Result<String, LedgerError>?
-    let hashed = DispatchSemaphore(value: 0)
     DispatchQueue.global().async {
       do throws(LedgerError) {
-        digest = .success(try store.digest(of: shared))
+        digest.finish(.success(try store.digest(of: shared)))
       } catch {
-        digest = .failure(error)
+        digest.finish(.failure(error))
       }
-      hashed.signal()
     }
-    let parsed: ParsedJournal
     do {
-      parsed = try JournalReader.read(file, path: path, allowingTornTail: false)
+      let parsed = try JournalReader.read(file, path: path, allowingTornTail: false)
+      return (Ledger(parsed: parsed, path: path), digest)
     } catch {
-      hashed.wait()
+      _ = try? digest.value()
       throw error
-    }
-    hashed.wait()
-    // The semaphore orders the hashing thread's write before this read.
-    switch digest {
-    case .success(let value): return (Ledger(parsed: parsed, path: path), value)
-    case .failure(let error): throw error
-    case nil: throw .unreadable(path: path, reason: "the ledger could not be hashed")
     }
   }
 
@@ -67,5 +66,41 @@ extension LedgerStore {
       offset += block.count
     }
     return SHA256.hex(hasher.finalize())
+  }
+}
+
+/// A ledger's SHA-256 still being worked out on another thread.
+public final class PendingDigest: @unchecked Sendable {
+  private let path: String
+  private let done = DispatchSemaphore(value: 0)
+  /// Written once by the hashing thread before it signals `done`; read only after a wait.
+  private var result: Result<String, LedgerError>?
+
+  init(path: String) {
+    self.path = path
+  }
+
+  /// A digest known already, such as one the cache remembered.
+  init(known: String) {
+    path = ""
+    result = .success(known)
+    done.signal()
+  }
+
+  func finish(_ result: Result<String, LedgerError>) {
+    self.result = result
+    done.signal()
+  }
+
+  /// The digest, once the hash is done; waits for it.
+  public func value() throws(LedgerError) -> String {
+    done.wait()
+    // Signalled again, so every later call finds it done too.
+    defer { done.signal() }
+    switch result {
+    case .success(let digest): return digest
+    case .failure(let error): throw error
+    case nil: throw .unreadable(path: path, reason: "the ledger could not be hashed")
+    }
   }
 }

@@ -56,7 +56,7 @@ struct ReportCommand: Command {
   }
 
   func run(in context: Context) throws -> CommandOutput {
-    let (ledger, sha256) = try context.store.loadWithDigest()
+    let (ledger, digest) = try context.store.loadHashing()
     let aliases = try context.sourceAliases()
     let nameScan = try ClaimSubjects.nameScan(context: context)
     let years: [Int?] = year.map { [$0] } ?? [context.today.year, nil]
@@ -64,6 +64,10 @@ struct ReportCommand: Command {
       outDirectory.map { LedgerLocator.resolved($0, in: context.workingDirectory) }
       ?? ReportFiles.defaultDirectory(
         ledgerPath: context.ledgerPath, workingDirectory: context.workingDirectory)
+    // What the claims' words say does not depend on the year: it is read once for all cards,
+    // while the ledger is still being hashed.
+    let facts = ClaimTextFacts(ledger.records, nameScan: nameScan)
+    let sha256 = try digest.value()
     let builders = years.map { year in
       var builder = ScorecardBuilder(
         year: year, by: basis, today: context.today, minResolved: minResolved, grouping: grouping,
@@ -71,10 +75,7 @@ struct ReportCommand: Command {
       builder.countsEchoes = countsEchoes
       return builder
     }
-    // What the claims' words say does not depend on the year: it is read once for all cards.
-    let facts = builders.first.map { $0.textFacts(of: ledger.records) }
-    let cards =
-      facts.map { ScorecardBuilder.build(builders, from: ledger.records, facts: $0) } ?? []
+    let cards = ScorecardBuilder.build(builders, from: ledger.records, facts: facts)
     var written: [String] = []
     for (year, card) in zip(years, cards) {
       for format in formats {

@@ -26,6 +26,17 @@ import Testing
     return (folder, file)
   }
 
+  /// An empty ledger in a folder of its own, and a store that remembers digests at once.
+  static func emptyLedgerWithCache() throws -> (
+    path: String, cache: DigestCache, store: LedgerStore
+  ) {
+    let folder = try temporaryDirectory()
+    let path = folder + "/ledger.jsonl"
+    try LedgerStore.create(at: path)
+    let cache = DigestCache(directory: folder + "/cache", settleSeconds: -10)
+    return (path, cache, LedgerStore(path: path, digestCache: cache))
+  }
+
   @Test func aDigestIsKeptForExactlyTheFileItWasTakenOf() throws {
     let (folder, file) = try Self.smallFile()
     let cache = DigestCache(directory: folder + "/cache")
@@ -62,11 +73,7 @@ import Testing
   }
 
   @Test func theStoreUsesTheCacheUntilTheLedgerChanges() throws {
-    let folder = try Self.temporaryDirectory()
-    let path = folder + "/ledger.jsonl"
-    try LedgerStore.create(at: path)
-    let cache = DigestCache(directory: folder + "/cache", settleSeconds: -10)
-    let store = LedgerStore(path: path, digestCache: cache)
+    let (path, cache, store) = try Self.emptyLedgerWithCache()
     let claim = Claim(
       text: "A happens", source: "Ann", said: Day("2026-01-02"),
       confidence: Confidence(clamping: 0.7))
@@ -91,5 +98,37 @@ import Testing
     let (ledger, digest) = try store.loadWithDigest()
     #expect(digest == SHA256.hex(of: Array(grown)))
     #expect(ledger.records.first?.status == .resolved)
+  }
+
+  /// The digest that arrives after the load is that of the bytes loaded, and asking again gives
+  /// it again; with the cache remembering it, the next load's digest is known at once.
+  @Test func aPendingDigestIsTheLoadedBytesDigest() throws {
+    let (path, _, store) = try Self.emptyLedgerWithCache()
+    let entries = (0..<50).map { index in
+      let claim = Claim(
+        text: "Event \(index) happens", source: "Ann", said: Day("2026-01-02"),
+        confidence: Confidence(clamping: 0.6))
+      return Entry(
+        id: claim.derivedID,
+        at: Timestamp(millisecondsSinceEpoch: 1_767_000_000_000 + Int64(index)),
+        body: .claim(claim, status: .open))
+    }
+    try store.append(entries)
+    let real = SHA256.hex(of: Array(try #require(FileManager.default.contents(atPath: path))))
+    let (ledger, pending) = try store.loadHashing()
+    #expect(ledger.records.count == 50)
+    #expect(try pending.value() == real)
+    #expect(try pending.value() == real)
+    let (_, remembered) = try store.loadHashing()
+    #expect(try remembered.value() == real)
+  }
+
+  /// A ledger that does not parse reports its bad line, whatever the hash thread is doing.
+  @Test func aBadLedgerFailsItsLoadNotItsDigest() throws {
+    let folder = try Self.temporaryDirectory()
+    let path = folder + "/ledger.jsonl"
+    try Data("{\"entry\": \"claim\"\n".utf8).write(to: URL(fileURLWithPath: path))
+    let store = LedgerStore(path: path, digestCache: DigestCache(directory: folder + "/cache"))
+    #expect(throws: LedgerError.self) { try store.loadHashing() }
   }
 }
