@@ -62,6 +62,17 @@ public struct Lexicon: Sendable {
     names[written]
   }
 
+  /// A hash of every name and the English name it stands for, the same in every run: what a
+  /// cache of names found in texts depends on.
+  public var fingerprint: UInt64 {
+    var hash = StableHash()
+    for (written, canonical) in names.sorted(by: { $0.key < $1.key }) {
+      hash.combine(written)
+      hash.combine(canonical)
+    }
+    return hash.finalized
+  }
+
   /// The distinct English names in the lexicon.
   public var canonicalNames: Set<String> {
     Set(names.values)

@@ -96,16 +96,21 @@ public struct DigestCache: Sendable {
   /// unseen. Written to a temporary file and renamed, so a reader sees a whole entry or none.
   func remember(_ digest: String, for identity: FileIdentity, readStarted: Int64) {
     guard identity.changed.seconds + settleSeconds < readStarted else { return }
+    let line = "v1 \(identity.fields) \(digest)\n"
+    DigestCache.replace(entryPath(for: identity), with: Data(line.utf8))
+  }
+
+  /// Writes `contents` beside the cache file at `path` and renames it over the file, making
+  /// the folder first, so a reader sees the old file or the new one whole. Failures are
+  /// ignored: a cache that cannot be written only means working things out again.
+  public static func replace(_ path: String, with contents: Data) {
+    let directory = (path as NSString).deletingLastPathComponent
     guard
       (try? FileManager.default.createDirectory(
         atPath: directory, withIntermediateDirectories: true)) != nil
     else { return }
-    let path = entryPath(for: identity)
     let temporary = path + ".tmp-\(getpid())"
-    let line = "v1 \(identity.fields) \(digest)\n"
-    guard FileManager.default.createFile(atPath: temporary, contents: Data(line.utf8)) else {
-      return
-    }
+    guard FileManager.default.createFile(atPath: temporary, contents: contents) else { return }
     if rename(temporary, path) != 0 { unlink(temporary) }
   }
 }

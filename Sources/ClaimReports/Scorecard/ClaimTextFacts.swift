@@ -14,15 +14,70 @@ public struct ClaimTextFacts: Sendable {
   public let echoes: EchoClusters
 
   /// Reads `records`; `nameScan` finds the names the lexicon knows in a claim's text or quote.
-  public init(_ records: [ClaimRecord], nameScan: NameScan) {
+  /// With a `cache`, a claim whose reading it kept (and whose words have not changed since) is
+  /// not read again, and the cache is brought up to date when any claim was.
+  public init(_ records: [ClaimRecord], nameScan: NameScan, cache: TextFactsCache? = nil) {
+    let read = ClaimTextFacts.readings(of: records, nameScan: nameScan, cache: cache)
+    events = read.map(\.reading.event)
+    specificity = read.map(\.reading.specificity.score)
+    echoes = EchoClusters(records, keys: read.map(\.reading.key))
+  }
+
+  /// A claim's reading, the hash of what it was read from, and whether the cache had it.
+  struct Keyed: Sendable {
+    let hash: UInt64
+    let reading: Reading
+    let wasKept: Bool
+  }
+
+  /// Every record's reading, from the cache where it holds one for the same words, and the
+  /// cache brought up to date when it did not hold them all. The cache file's bytes are let go
+  /// before the readings are used.
+  private static func readings(
+    of records: [ClaimRecord], nameScan: NameScan, cache: TextFactsCache?
+  ) -> [Keyed] {
+    let remembered = cache?.load()
     let read = ParallelMap.map(count: records.count) { index in
       records[index].withClaim { claim in
-        ClaimTextFacts.read(claim, status: records[index].status, nameScan: nameScan)
+        let status = records[index].status
+        let hash = cache.map { _ in ClaimTextFacts.hash(of: claim, status: status) } ?? 0
+        if let remembered, index < remembered.count, remembered.hash(at: index) == hash,
+          let reading = remembered.reading(at: index)
+        {
+          return Keyed(hash: hash, reading: reading, wasKept: true)
+        }
+        let reading = ClaimTextFacts.read(claim, status: status, nameScan: nameScan)
+        return Keyed(hash: hash, reading: reading, wasKept: false)
       }
     }
-    events = read.map(\.event)
-    specificity = read.map(\.specificity.score)
-    echoes = EchoClusters(records, keys: read.map(\.key))
+    if let cache, remembered?.count != records.count || read.contains(where: { !$0.wasKept }) {
+      cache.save(read)
+    }
+    return read
+  }
+
+  /// A hash of all a claim's reading depends on besides the lexicon and the word lists.
+  static func hash(of claim: Claim, status: Status) -> UInt64 {
+    var hash = StableHash()
+    claim.withTextUTF8 { text, quote in
+      hash.combine(text)
+      if let quote {
+        hash.combine(1)
+        hash.combine(quote)
+      } else {
+        hash.combine(0)
+      }
+    }
+    let isClustered = status == .open || status == .resolved
+    var flags: UInt64 = claim.isConditional ? 1 : 0
+    if Specificity.hasExplicitDeadline(claim) { flags |= 2 }
+    if isClustered { flags |= 4 }
+    if let year = claim.deadline?.year {
+      flags |= 8
+      hash.combine(UInt64(bitPattern: Int64(year)))
+    }
+    hash.combine(flags)
+    return hash.finalized
   }
 
   /// Facts that read nothing: no names, no events, no echoes.
@@ -33,7 +88,7 @@ public struct ClaimTextFacts: Sendable {
   }
 
   /// What one claim's words say.
-  struct Reading {
+  struct Reading: Sendable {
     let event: ForecastEvent?
     let specificity: Specificity
     /// Nil for claims that are neither open nor resolved, or that name nothing.

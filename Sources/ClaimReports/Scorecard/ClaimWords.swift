@@ -20,9 +20,11 @@ struct ClaimWords: Equatable {
   private static let eventCount = ForecastEvent.kinds.count
   private static let negationEnd = eventCount + EchoClusters.negationWords.count
   private static let countableEnd = negationEnd + Specificity.eventWords.count
-  private static let list = WordList(
+  /// Every word searched for, in the order above.
+  static let listedWords =
     ForecastEvent.words.flatMap(\.words) + EchoClusters.negationWords + Specificity.eventWords
-      + Specificity.conditionWords)
+    + Specificity.conditionWords
+  private static let list = WordList(listedWords)
 
   /// Reads UTF-8 `text`.
   init(_ text: UnsafeRawBufferPointer) {

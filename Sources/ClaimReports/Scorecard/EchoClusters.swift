@@ -119,10 +119,17 @@ public struct EchoClusters: Sendable, Equatable {
       for name in found.dropFirst() where name != subject && !others.contains(name) {
         others.append(name)
       }
-      names = [subject] + others.sorted()
-      event = words.event
-      isNegated = words.isNegated
-      figures = EchoClusters.figures(in: text)
+      self.init(
+        names: [subject] + others.sorted(), event: words.event, isNegated: words.isNegated,
+        figures: EchoClusters.figures(in: text), year: year)
+    }
+
+    /// A key from its parts, as a cache of keys read earlier keeps them.
+    init(names: [String], event: ForecastEvent?, isNegated: Bool, figures: [Int], year: Int?) {
+      self.names = names
+      self.event = event
+      self.isNegated = isNegated
+      self.figures = figures
       self.year = year
       var hasher = Hasher()
       hasher.combine(names)

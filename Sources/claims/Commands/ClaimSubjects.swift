@@ -9,8 +9,20 @@ enum ClaimSubjects {
   /// is none) knows in UTF-8 text, in order, so "微软" and "Microsoft" are one name;
   /// `Claim.names(_:)` reads a claim's text, else its quote, with it.
   static func nameScan(context: Context) throws(ExtractionError) -> NameScan {
+    try nameScanAndCache(context: context).nameScan
+  }
+
+  /// The same, with the cache of what claims' words say that goes with that lexicon, when the
+  /// user has a cache folder.
+  static func nameScanAndCache(context: Context) throws(ExtractionError) -> (
+    nameScan: NameScan, cache: TextFactsCache?
+  ) {
     let lexicon = try ExtractorLexicon.load(context: context)
-    return { lexicon.canonicalNames(in: $0) }
+    let cache = context.digestCache.map {
+      TextFactsCache(
+        directory: $0.directory, ledgerPath: context.ledgerPath, lexicon: lexicon.fingerprint)
+    }
+    return ({ lexicon.canonicalNames(in: $0) }, cache)
   }
 
   /// The subject finder of the lexicon beside the ledger: the first of a claim's names.

@@ -58,7 +58,7 @@ struct ReportCommand: Command {
   func run(in context: Context) throws -> CommandOutput {
     let (ledger, digest) = try context.store.loadHashing()
     let aliases = try context.sourceAliases()
-    let nameScan = try ClaimSubjects.nameScan(context: context)
+    let (nameScan, cache) = try ClaimSubjects.nameScanAndCache(context: context)
     let years: [Int?] = year.map { [$0] } ?? [context.today.year, nil]
     let directory =
       outDirectory.map { LedgerLocator.resolved($0, in: context.workingDirectory) }
@@ -66,7 +66,7 @@ struct ReportCommand: Command {
         ledgerPath: context.ledgerPath, workingDirectory: context.workingDirectory)
     // What the claims' words say does not depend on the year: it is read once for all cards,
     // while the ledger is still being hashed.
-    let facts = ClaimTextFacts(ledger.records, nameScan: nameScan)
+    let facts = ClaimTextFacts(ledger.records, nameScan: nameScan, cache: cache)
     let sha256 = try digest.value()
     let builders = years.map { year in
       var builder = ScorecardBuilder(

@@ -17,6 +17,19 @@ struct ScanCase: Sendable, CustomTestStringConvertible {
 }
 
 @Suite struct LexiconTests {
+  /// The fingerprint follows the names and what they stand for, not the order they were added.
+  @Test func theFingerprintFollowsTheNames() {
+    let pairs = [("微软", "Microsoft"), ("英伟达", "Nvidia"), ("OpenAI", "OpenAI")]
+    let forwards = Lexicon(names: Dictionary(uniqueKeysWithValues: pairs))
+    var backwards: [String: String] = [:]
+    for (written, canonical) in pairs.reversed() { backwards[written] = canonical }
+    #expect(forwards.fingerprint == Lexicon(names: backwards).fingerprint)
+    let renamed = Lexicon(names: ["微软": "MSFT", "英伟达": "Nvidia", "OpenAI": "OpenAI"])
+    let grown = forwards.merging(Lexicon(names: ["字节跳动": "ByteDance"]))
+    let fingerprints = [forwards, renamed, grown, Lexicon.builtIn].map(\.fingerprint)
+    #expect(Set(fingerprints).count == 4)
+  }
+
   @Test func builtInTableHasAtLeast150Entities() {
     #expect(Lexicon.builtIn.canonicalNames.count >= 150)
   }

@@ -69,6 +69,34 @@ import Testing
     #expect(first.allSatisfy { $0 != nil })
   }
 
+  /// With a cache folder, the words' readings are kept there, and the scorecards of a run
+  /// that fills the cache, of one that reads it, and of one after an append are those made
+  /// with no cache at all.
+  @Test func theTextFactsCacheNeverChangesAScorecard() throws {
+    let fixture = try ListFixture()
+    let cached = ["XDG_CACHE_HOME": fixture.sandbox.path("cache")]
+    func cards(_ environment: [String: String]) -> [String?] {
+      let result = fixture.sandbox.run(["report", "--format", "json,md"], environment: environment)
+      #expect(result.status == .success, result.report)
+      return ["2026", "all"].flatMap { year in
+        ["json", "md"].map { fixture.sandbox.contents(of: "Reports/scorecard-\(year).\($0)") }
+      }
+    }
+    let plain = cards([:])
+    #expect(plain.allSatisfy { $0 != nil })
+    #expect(cards(cached) == plain)
+    let folder = fixture.sandbox.path("cache/claims")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder)
+    #expect(files.contains { $0.hasPrefix("text-facts-") })
+    #expect(cards(cached) == plain)
+    try fixture.sandbox.add(
+      "Nvidia will ship 5 million chips", "--source", "Bloomberg", "--said", "2026-02-01",
+      "--by", "2026-06-30")
+    let grown = cards([:])
+    #expect(grown != plain)
+    #expect(cards(cached) == grown)
+  }
+
   @Test func anEmptyLedgerGivesAFriendlyScorecard() throws {
     let sandbox = try Sandbox()
     let result = sandbox.run(["report", "--year", "2030"])

@@ -1,0 +1,284 @@
+import ClaimLedger
+import Foundation
+
+/// What `ClaimTextFacts` read from each claim's words, kept between runs in a file of the
+/// user's cache folder, so a report of a ledger that only grew reads only its new claims.
+///
+/// Each claim's entry carries a hash of everything its reading depends on (its text, quote,
+/// deadline, whether words set the deadline, whether it is conditional, and whether it is
+/// open or resolved), and the file carries a fingerprint of the lexicon, the word lists and
+/// this format; an entry is used only when both match, so an amended claim, a changed lexicon
+/// or changed word lists are read again. Entries are matched by the claim's place in the
+/// ledger, which an append keeps. The file is a convenience: one that is missing, damaged or
+/// cannot be written only means reading the words again.
+public struct TextFactsCache: Sendable {
+  /// The cache file.
+  public let path: String
+  /// The lexicon's fingerprint combined with the word lists' and the format's.
+  let fingerprint: UInt64
+
+  /// Raise when the reading of a claim changes in a way no word list shows (a new mark, a
+  /// different rule for figures), so files written by the earlier rules are read no more.
+  static let rulesVersion: UInt64 = 1
+  static let magic = Array("claims text facts\n".utf8)
+
+  /// The cache of the ledger at `ledgerPath`, in `directory`; `lexicon` is the fingerprint of
+  /// the lexicon whose names the readings hold (`Lexicon.fingerprint`).
+  public init(directory: String, ledgerPath: String, lexicon: UInt64) {
+    var name = StableHash()
+    name.combine(ledgerPath)
+    path = directory + "/text-facts-" + String(name.finalized, radix: 16)
+    var fingerprint = StableHash(seed: lexicon)
+    fingerprint.combine(TextFactsCache.rulesVersion)
+    for word in ClaimWords.listedWords { fingerprint.combine(word) }
+    for kind in ForecastEvent.kinds { fingerprint.combine(kind.rawValue) }
+    for kind in ForecastEvent.allCases { fingerprint.combine(kind.rawValue) }
+    self.fingerprint = fingerprint.finalized
+  }
+
+  /// The readings kept for this fingerprint, or nil when there are none to trust.
+  func load() -> Remembered? {
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    return Remembered(Array(data), fingerprint: fingerprint)
+  }
+
+  /// Writes the readings with their claims' hashes over the file (`DigestCache.replace`).
+  func save(_ readings: [ClaimTextFacts.Keyed]) {
+    var writer = Writer()
+    // Room for every entry at once, so the buffer is not copied as it grows.
+    let entryBytes = readings.reduce(0) { total, keyed in
+      total + 10 + (keyed.reading.key.map { 16 + 4 * $0.names.count + 8 * $0.figures.count } ?? 0)
+    }
+    writer.bytes.reserveCapacity(TextFactsCache.magic.count + 24 + entryBytes + (1 << 16))
+    writer.bytes.append(contentsOf: TextFactsCache.magic)
+    writer.put(fingerprint)
+    writer.put(UInt64(readings.count))
+    for keyed in readings {
+      writer.put(keyed.hash)
+      writer.put(keyed.reading)
+    }
+    writer.putNames()
+    var checksum = StableHash()
+    writer.bytes.withUnsafeBytes { checksum.combine($0) }
+    writer.put(checksum.finalized)
+    // The bytes are lent to `Data`, not copied: a million claims' readings are 70 MB.
+    writer.bytes.withUnsafeMutableBytes { bytes in
+      guard let base = bytes.baseAddress else { return }
+      DigestCache.replace(
+        path, with: Data(bytesNoCopy: base, count: bytes.count, deallocator: .none))
+    }
+  }
+
+  /// The marks of a reading, one bit each.
+  private enum Mark: UInt8 {
+    case namedSubject = 1
+    case explicitDeadline = 2
+    case measurable = 4
+    case unconditional = 8
+    case key = 16
+    case negated = 32
+    case year = 64
+  }
+
+  /// Lays readings out as little-endian numbers; names are written once, in a table at the
+  /// end, and entries refer to them by number.
+  private struct Writer {
+    var bytes: [UInt8] = []
+    var names: [String] = []
+    var nameNumbers: [String: UInt32] = [:]
+
+    mutating func put(_ number: UInt64) {
+      withUnsafeBytes(of: number.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func put(_ number: UInt32) {
+      withUnsafeBytes(of: number.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func put(_ reading: ClaimTextFacts.Reading) {
+      let specificity = reading.specificity
+      var marks: UInt8 = 0
+      if specificity.hasNamedSubject { marks |= Mark.namedSubject.rawValue }
+      if specificity.hasExplicitDeadline { marks |= Mark.explicitDeadline.rawValue }
+      if specificity.isMeasurable { marks |= Mark.measurable.rawValue }
+      if specificity.isUnconditional { marks |= Mark.unconditional.rawValue }
+      if let key = reading.key {
+        marks |= Mark.key.rawValue
+        if key.isNegated { marks |= Mark.negated.rawValue }
+        if key.year != nil { marks |= Mark.year.rawValue }
+      }
+      bytes.append(marks)
+      bytes.append(reading.event.map { TextFactsCache.number(of: $0) } ?? 0)
+      guard let key = reading.key else { return }
+      put(UInt64(bitPattern: Int64(key.year ?? 0)))
+      put(UInt32(key.names.count))
+      for name in key.names { put(number(of: name)) }
+      put(UInt32(key.figures.count))
+      for figure in key.figures { put(UInt64(bitPattern: Int64(figure))) }
+    }
+
+    private mutating func number(of name: String) -> UInt32 {
+      if let known = nameNumbers[name] { return known }
+      let number = UInt32(names.count)
+      names.append(name)
+      nameNumbers[name] = number
+      return number
+    }
+
+    mutating func putNames() {
+      put(UInt64(names.count))
+      for name in names {
+        put(UInt32(name.utf8.count))
+        bytes.append(contentsOf: name.utf8)
+      }
+    }
+  }
+
+  /// 1 + the event's place among all events; 0 stands for none.
+  static func number(of event: ForecastEvent) -> UInt8 {
+    UInt8((ForecastEvent.allCases.firstIndex(of: event) ?? 0) + 1)
+  }
+
+  /// A file's readings, checked whole before any is used and decoded one by one on request.
+  struct Remembered: Sendable {
+    private let bytes: [UInt8]
+    /// Where each entry starts.
+    private let offsets: [Int]
+    private let names: [String]
+    var count: Int { offsets.count }
+
+    /// Nil unless `bytes` hold this fingerprint, a good checksum and entries that all fit.
+    init?(_ bytes: [UInt8], fingerprint: UInt64) {
+      let magic = TextFactsCache.magic
+      guard bytes.count >= magic.count + 32, bytes.starts(with: magic) else { return nil }
+      let body = bytes.count - 8
+      var checksum = StableHash()
+      bytes.withUnsafeBytes { checksum.combine(UnsafeRawBufferPointer(rebasing: $0[..<body])) }
+      var reader = Reader(bytes: bytes, position: magic.count, end: body)
+      guard reader.uint64(at: body) == checksum.finalized,
+        reader.next64() == fingerprint, let count = reader.next64().map(Int.init),
+        count <= body / 10
+      else { return nil }
+      var offsets: [Int] = []
+      offsets.reserveCapacity(count)
+      for _ in 0..<count {
+        offsets.append(reader.position)
+        guard reader.skipEntry() else { return nil }
+      }
+      guard let nameCount = reader.next64().map(Int.init), nameCount <= body else { return nil }
+      var names: [String] = []
+      names.reserveCapacity(nameCount)
+      for _ in 0..<nameCount {
+        guard let length = reader.next32().map(Int.init), let name = reader.text(count: length)
+        else { return nil }
+        names.append(name)
+      }
+      guard reader.position == body else { return nil }
+      self.bytes = bytes
+      self.offsets = offsets
+      self.names = names
+    }
+
+    /// The claim hash of entry `index`.
+    func hash(at index: Int) -> UInt64 {
+      Reader(bytes: bytes, position: offsets[index], end: bytes.count).uint64(at: offsets[index])
+        ?? 0
+    }
+
+    /// The reading of entry `index`, or nil when it names a name or event the file lacks.
+    func reading(at index: Int) -> ClaimTextFacts.Reading? {
+      var reader = Reader(bytes: bytes, position: offsets[index] + 8, end: bytes.count)
+      guard let marks = reader.next8(), let eventNumber = reader.next8() else { return nil }
+      let events = ForecastEvent.allCases
+      let event: ForecastEvent?
+      if eventNumber == 0 {
+        event = nil
+      } else {
+        guard Int(eventNumber) <= events.count else { return nil }
+        event = events[events.index(events.startIndex, offsetBy: Int(eventNumber) - 1)]
+      }
+      let specificity = Specificity(
+        hasNamedSubject: marks & Mark.namedSubject.rawValue != 0,
+        hasExplicitDeadline: marks & Mark.explicitDeadline.rawValue != 0,
+        isMeasurable: marks & Mark.measurable.rawValue != 0,
+        isUnconditional: marks & Mark.unconditional.rawValue != 0)
+      guard marks & Mark.key.rawValue != 0 else {
+        return ClaimTextFacts.Reading(event: event, specificity: specificity, key: nil)
+      }
+      guard let year = reader.next64(), let nameCount = reader.next32() else { return nil }
+      var keyNames: [String] = []
+      keyNames.reserveCapacity(Int(nameCount))
+      for _ in 0..<nameCount {
+        guard let number = reader.next32().map(Int.init), number < names.count else { return nil }
+        keyNames.append(names[number])
+      }
+      guard let figureCount = reader.next32() else { return nil }
+      var figures: [Int] = []
+      figures.reserveCapacity(Int(figureCount))
+      for _ in 0..<figureCount {
+        guard let figure = reader.next64() else { return nil }
+        figures.append(Int(Int64(bitPattern: figure)))
+      }
+      let key = EchoClusters.Key(
+        names: keyNames, event: event, isNegated: marks & Mark.negated.rawValue != 0,
+        figures: figures,
+        year: marks & Mark.year.rawValue != 0 ? Int(Int64(bitPattern: year)) : nil)
+      return ClaimTextFacts.Reading(event: event, specificity: specificity, key: key)
+    }
+  }
+
+  /// Reads little-endian numbers up to `end`; nil past it.
+  private struct Reader {
+    let bytes: [UInt8]
+    var position: Int
+    let end: Int
+
+    func uint64(at offset: Int) -> UInt64? {
+      guard offset >= 0, offset + 8 <= bytes.count else { return nil }
+      return bytes.withUnsafeBytes {
+        UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+      }
+    }
+
+    mutating func next64() -> UInt64? {
+      guard position + 8 <= end, let value = uint64(at: position) else { return nil }
+      position += 8
+      return value
+    }
+
+    mutating func next32() -> UInt32? {
+      guard position + 4 <= end else { return nil }
+      let value = bytes.withUnsafeBytes {
+        UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: position, as: UInt32.self))
+      }
+      position += 4
+      return value
+    }
+
+    mutating func next8() -> UInt8? {
+      guard position < end else { return nil }
+      defer { position += 1 }
+      return bytes[position]
+    }
+
+    mutating func text(count: Int) -> String? {
+      guard count >= 0, position + count <= end else { return nil }
+      defer { position += count }
+      return String(validating: bytes[position..<position + count], as: UTF8.self)
+    }
+
+    /// Passes over one entry; false when it runs past the end.
+    mutating func skipEntry() -> Bool {
+      guard next64() != nil, let marks = next8(), next8() != nil else { return false }
+      guard marks & Mark.key.rawValue != 0 else { return true }
+      guard next64() != nil, let names = next32().map(Int.init), position + names * 4 <= end
+      else { return false }
+      position += names * 4
+      guard let figures = next32().map(Int.init), position + figures * 8 <= end else {
+        return false
+      }
+      position += figures * 8
+      return true
+    }
+  }
+}
