@@ -2,8 +2,9 @@
 /// `Hasher`, which is seeded afresh per process: for what is written to a cache and compared
 /// in a later run. It guards against change, not against an adversary.
 ///
-/// Eight bytes a step, each mixed in by a multiply and a rotation, and a final avalanche
-/// (the finaliser of MurmurHash3), so a changed byte anywhere changes about half the bits.
+/// Eight bytes a step, read little-endian, each mixed in by a multiply and a rotation, and a
+/// final avalanche (the finaliser of MurmurHash3), so a changed byte anywhere changes about
+/// half the bits.
 public struct StableHash: Sendable {
   public private(set) var value: UInt64
 
@@ -15,7 +16,7 @@ public struct StableHash: Sendable {
   public mutating func combine(_ bytes: UnsafeRawBufferPointer) {
     var position = 0
     while position &+ 8 <= bytes.count {
-      mix(bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+      mix(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self)))
       position &+= 8
     }
     var tail: UInt64 = 0

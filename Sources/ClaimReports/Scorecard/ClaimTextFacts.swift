@@ -88,7 +88,7 @@ public struct ClaimTextFacts: Sendable {
   }
 
   /// What one claim's words say.
-  struct Reading: Sendable {
+  struct Reading: Sendable, Equatable {
     let event: ForecastEvent?
     let specificity: Specificity
     /// Nil for claims that are neither open nor resolved, or that name nothing.

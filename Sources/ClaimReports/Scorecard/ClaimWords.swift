@@ -20,6 +20,11 @@ struct ClaimWords: Equatable {
   private static let eventCount = ForecastEvent.kinds.count
   private static let negationEnd = eventCount + EchoClusters.negationWords.count
   private static let countableEnd = negationEnd + Specificity.eventWords.count
+  /// How many words each list above has, in that order.
+  static let listCounts = [
+    ForecastEvent.words.flatMap(\.words).count, EchoClusters.negationWords.count,
+    Specificity.eventWords.count, Specificity.conditionWords.count,
+  ]
   /// Every word searched for, in the order above.
   static let listedWords =
     ForecastEvent.words.flatMap(\.words) + EchoClusters.negationWords + Specificity.eventWords

@@ -14,6 +14,8 @@ import Foundation
 public struct TextFactsCache: Sendable {
   /// The cache file.
   public let path: String
+  /// The folder it is in.
+  public var directory: String { (path as NSString).deletingLastPathComponent }
   /// The lexicon's fingerprint combined with the word lists' and the format's.
   let fingerprint: UInt64
 
@@ -30,6 +32,8 @@ public struct TextFactsCache: Sendable {
     path = directory + "/text-facts-" + String(name.finalized, radix: 16)
     var fingerprint = StableHash(seed: lexicon)
     fingerprint.combine(TextFactsCache.rulesVersion)
+    // Where each list ends too: a word's place decides what it means.
+    for count in ClaimWords.listCounts { fingerprint.combine(UInt64(count)) }
     for word in ClaimWords.listedWords { fingerprint.combine(word) }
     for kind in ForecastEvent.kinds { fingerprint.combine(kind.rawValue) }
     for kind in ForecastEvent.allCases { fingerprint.combine(kind.rawValue) }
@@ -39,7 +43,7 @@ public struct TextFactsCache: Sendable {
   /// The readings kept for this fingerprint, or nil when there are none to trust.
   func load() -> Remembered? {
     guard let data = FileManager.default.contents(atPath: path) else { return nil }
-    return Remembered(Array(data), fingerprint: fingerprint)
+    return Remembered(ByteStorage(data), fingerprint: fingerprint)
   }
 
   /// Writes the readings with their claims' hashes over the file (`DigestCache.replace`).
@@ -139,25 +143,42 @@ public struct TextFactsCache: Sendable {
     UInt8((ForecastEvent.allCases.firstIndex(of: event) ?? 0) + 1)
   }
 
+  /// A file's bytes, kept where a pointer to them can be shared by every core without the
+  /// reference counting of an array.
+  final class ByteStorage: @unchecked Sendable {
+    let bytes: UnsafeRawBufferPointer
+
+    init(_ data: Data) {
+      let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: data.count, alignment: 8)
+      data.withUnsafeBytes { copy.copyMemory(from: $0) }
+      bytes = UnsafeRawBufferPointer(copy)
+    }
+
+    deinit {
+      bytes.deallocate()
+    }
+  }
+
   /// A file's readings, checked whole before any is used and decoded one by one on request.
   struct Remembered: Sendable {
-    private let bytes: [UInt8]
+    private let storage: ByteStorage
     /// Where each entry starts.
     private let offsets: [Int]
     private let names: [String]
     var count: Int { offsets.count }
 
-    /// Nil unless `bytes` hold this fingerprint, a good checksum and entries that all fit.
-    init?(_ bytes: [UInt8], fingerprint: UInt64) {
+    /// Nil unless the bytes hold this fingerprint, a good checksum and entries that all fit.
+    init?(_ storage: ByteStorage, fingerprint: UInt64) {
+      let bytes = storage.bytes
       let magic = TextFactsCache.magic
       guard bytes.count >= magic.count + 32, bytes.starts(with: magic) else { return nil }
       let body = bytes.count - 8
       var checksum = StableHash()
-      bytes.withUnsafeBytes { checksum.combine(UnsafeRawBufferPointer(rebasing: $0[..<body])) }
+      checksum.combine(UnsafeRawBufferPointer(rebasing: bytes[..<body]))
       var reader = Reader(bytes: bytes, position: magic.count, end: body)
+      // Each entry takes ten bytes at least, so a count beyond that cannot be honest.
       guard reader.uint64(at: body) == checksum.finalized,
-        reader.next64() == fingerprint, let count = reader.next64().map(Int.init),
-        count <= body / 10
+        reader.next64() == fingerprint, let count = reader.nextCount(), count <= body / 10
       else { return nil }
       var offsets: [Int] = []
       offsets.reserveCapacity(count)
@@ -165,7 +186,9 @@ public struct TextFactsCache: Sendable {
         offsets.append(reader.position)
         guard reader.skipEntry() else { return nil }
       }
-      guard let nameCount = reader.next64().map(Int.init), nameCount <= body else { return nil }
+      guard let nameCount = reader.nextCount(), nameCount <= (body - reader.position) / 4 else {
+        return nil
+      }
       var names: [String] = []
       names.reserveCapacity(nameCount)
       for _ in 0..<nameCount {
@@ -174,20 +197,21 @@ public struct TextFactsCache: Sendable {
         names.append(name)
       }
       guard reader.position == body else { return nil }
-      self.bytes = bytes
+      self.storage = storage
       self.offsets = offsets
       self.names = names
     }
 
     /// The claim hash of entry `index`.
     func hash(at index: Int) -> UInt64 {
-      Reader(bytes: bytes, position: offsets[index], end: bytes.count).uint64(at: offsets[index])
-        ?? 0
+      Reader(bytes: storage.bytes, position: 0, end: storage.bytes.count).uint64(
+        at: offsets[index]) ?? 0
     }
 
     /// The reading of entry `index`, or nil when it names a name or event the file lacks.
     func reading(at index: Int) -> ClaimTextFacts.Reading? {
-      var reader = Reader(bytes: bytes, position: offsets[index] + 8, end: bytes.count)
+      var reader = Reader(
+        bytes: storage.bytes, position: offsets[index] + 8, end: storage.bytes.count)
       guard let marks = reader.next8(), let eventNumber = reader.next8() else { return nil }
       let events = ForecastEvent.allCases
       let event: ForecastEvent?
@@ -229,15 +253,13 @@ public struct TextFactsCache: Sendable {
 
   /// Reads little-endian numbers up to `end`; nil past it.
   private struct Reader {
-    let bytes: [UInt8]
+    let bytes: UnsafeRawBufferPointer
     var position: Int
     let end: Int
 
     func uint64(at offset: Int) -> UInt64? {
       guard offset >= 0, offset + 8 <= bytes.count else { return nil }
-      return bytes.withUnsafeBytes {
-        UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-      }
+      return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 
     mutating func next64() -> UInt64? {
@@ -246,11 +268,15 @@ public struct TextFactsCache: Sendable {
       return value
     }
 
+    /// A count, which must fit an `Int`.
+    mutating func nextCount() -> Int? {
+      next64().flatMap { Int(exactly: $0) }
+    }
+
     mutating func next32() -> UInt32? {
       guard position + 4 <= end else { return nil }
-      let value = bytes.withUnsafeBytes {
-        UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: position, as: UInt32.self))
-      }
+      let value = UInt32(
+        littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt32.self))
       position += 4
       return value
     }
@@ -264,7 +290,9 @@ public struct TextFactsCache: Sendable {
     mutating func text(count: Int) -> String? {
       guard count >= 0, position + count <= end else { return nil }
       defer { position += count }
-      return String(validating: bytes[position..<position + count], as: UTF8.self)
+      return String(
+        validating: UnsafeRawBufferPointer(rebasing: bytes[position..<position + count]),
+        as: UTF8.self)
     }
 
     /// Passes over one entry; false when it runs past the end.

@@ -103,7 +103,7 @@ import Testing
   /// The digest that arrives after the load is that of the bytes loaded, and asking again gives
   /// it again; with the cache remembering it, the next load's digest is known at once.
   @Test func aPendingDigestIsTheLoadedBytesDigest() throws {
-    let (path, _, store) = try Self.emptyLedgerWithCache()
+    let (path, cache, store) = try Self.emptyLedgerWithCache()
     let entries = (0..<50).map { index in
       let claim = Claim(
         text: "Event \(index) happens", source: "Ann", said: Day("2026-01-02"),
@@ -119,8 +119,12 @@ import Testing
     #expect(ledger.records.count == 50)
     #expect(try pending.value() == real)
     #expect(try pending.value() == real)
+    // The digest was remembered: a doctored entry for the same file is what the next load
+    // gives, which shows it did not hash the file again.
+    #expect(cache.digest(for: try Self.identity(of: path)) == real)
+    cache.remember(Self.fake, for: try Self.identity(of: path), readStarted: Int64(time(nil)) + 10)
     let (_, remembered) = try store.loadHashing()
-    #expect(try remembered.value() == real)
+    #expect(try remembered.value() == Self.fake)
   }
 
   /// A ledger that does not parse reports its bad line, whatever the hash thread is doing.
@@ -129,6 +133,15 @@ import Testing
     let path = folder + "/ledger.jsonl"
     try Data("{\"entry\": \"claim\"\n".utf8).write(to: URL(fileURLWithPath: path))
     let store = LedgerStore(path: path, digestCache: DigestCache(directory: folder + "/cache"))
-    #expect(throws: LedgerError.self) { try store.loadHashing() }
+    do {
+      _ = try store.loadHashing()
+      Issue.record("a ledger that does not parse was loaded")
+    } catch {
+      guard case .malformedEntry(let location, _) = error else {
+        Issue.record("expected the bad line, got \(error)")
+        return
+      }
+      #expect(location.line == 1)
+    }
   }
 }

@@ -30,6 +30,39 @@ import Testing
 
   static let specs = ClaimTextFactsTests.specs + EchoClustersTests.specs
 
+  /// Readings with every field set and unset: no key; a key with no year, year 0 and a year
+  /// before the common era; negative and very large figures; no event and the last event.
+  static let readings: [ClaimTextFacts.Reading] = {
+    let marks = Specificity(
+      hasNamedSubject: true, hasExplicitDeadline: false, isMeasurable: true,
+      isUnconditional: false)
+    let none = Specificity(
+      hasNamedSubject: false, hasExplicitDeadline: false, isMeasurable: false,
+      isUnconditional: false)
+    let all = Specificity(
+      hasNamedSubject: true, hasExplicitDeadline: true, isMeasurable: true,
+      isUnconditional: true)
+    let last = ForecastEvent.allCases.last
+    return [
+      .init(event: nil, specificity: none, key: nil),
+      .init(event: .launch, specificity: all, key: nil),
+      .init(
+        event: .acquisition, specificity: marks,
+        key: EchoClusters.Key(
+          names: ["OpenAI", "Pinterest"], event: .acquisition, isNegated: false, figures: [],
+          year: nil)),
+      .init(
+        event: last, specificity: all,
+        key: EchoClusters.Key(
+          names: ["特斯拉", "OpenAI"], event: last, isNegated: true,
+          figures: [-5, 0, Int.max, Int.min], year: 0)),
+      .init(
+        event: nil, specificity: none,
+        key: EchoClusters.Key(
+          names: ["Nvidia"], event: nil, isNegated: false, figures: [7], year: -44)),
+    ]
+  }()
+
   /// A cache in a folder of its own for a ledger at a made-up path.
   static func cache(lexicon: UInt64 = 7, in folder: String? = nil) throws -> TextFactsCache {
     let folder = folder ?? NSTemporaryDirectory() + "text-facts-\(UUID().uuidString)"
@@ -47,6 +80,7 @@ import Testing
     let expected = ClaimTextFacts(records, nameScan: testNameScan)
     #expect(!expected.echoes.echoesOf.isEmpty)
     let cache = try Self.cache()
+    defer { try? FileManager.default.removeItem(atPath: cache.directory) }
     let log = ScanLog()
     Self.expectSame(ClaimTextFacts(records, nameScan: log.scan, cache: cache), expected)
     #expect(!log.read.isEmpty)
@@ -58,6 +92,7 @@ import Testing
 
   @Test func onlyChangedAndNewClaimsAreReadAgain() throws {
     let cache = try Self.cache()
+    defer { try? FileManager.default.removeItem(atPath: cache.directory) }
     _ = ClaimTextFacts(try TestLedger.records(Self.specs), nameScan: testNameScan, cache: cache)
     var specs = Self.specs
     specs[2].text = "Tesla will not acquire Pinterest in 2027"
@@ -84,6 +119,7 @@ import Testing
   @Test func anotherLexiconReadsEverythingAgain() throws {
     let records = try TestLedger.records(Self.specs)
     let cache = try Self.cache(lexicon: 7)
+    defer { try? FileManager.default.removeItem(atPath: cache.directory) }
     _ = ClaimTextFacts(records, nameScan: testNameScan, cache: cache)
     let folder = (cache.path as NSString).deletingLastPathComponent
     let other = try Self.cache(lexicon: 8, in: folder)
@@ -101,6 +137,7 @@ import Testing
   func aDamagedFileIsReadAgain(_ damage: String) throws {
     let records = try TestLedger.records(Self.specs)
     let cache = try Self.cache()
+    defer { try? FileManager.default.removeItem(atPath: cache.directory) }
     _ = ClaimTextFacts(records, nameScan: testNameScan, cache: cache)
     var bytes = Array(try #require(FileManager.default.contents(atPath: cache.path)))
     switch damage {
@@ -155,5 +192,81 @@ import Testing
     var spec = spec
     change(&spec)
     return spec
+  }
+
+  /// What is written is what is read back, field by field.
+  @Test func readingsComeBackAsTheyWereWritten() throws {
+    let cache = try Self.cache()
+    defer { try? FileManager.default.removeItem(atPath: cache.directory) }
+    let keyed = Self.readings.enumerated().map { index, reading in
+      ClaimTextFacts.Keyed(hash: UInt64(index) &* 0x9E37_79B9, reading: reading, wasKept: false)
+    }
+    cache.save(keyed)
+    let remembered = try #require(cache.load())
+    #expect(remembered.count == Self.readings.count)
+    for (index, reading) in Self.readings.enumerated() {
+      #expect(remembered.hash(at: index) == keyed[index].hash)
+      #expect(remembered.reading(at: index) == reading, "reading \(index)")
+    }
+  }
+
+  /// Files with the right fingerprint and a good checksum whose insides lie: counts beyond any
+  /// file, a name that is not in the table, an event that does not exist. None is trusted,
+  /// none stops the program, and the claims are read afresh.
+  @Test(arguments: [
+    "huge count", "large count", "short count", "huge names", "unknown name", "unknown event",
+  ])
+  func aFileThatLiesIsNotTrusted(_ lie: String) throws {
+    let records = try TestLedger.records(Self.specs)
+    let cache = try Self.cache()
+    defer { try? FileManager.default.removeItem(atPath: cache.directory) }
+    var entries: [UInt8] = []
+    func put(_ number: UInt64) { withUnsafeBytes(of: number.littleEndian) { entries += $0 } }
+    func put32(_ number: UInt32) { withUnsafeBytes(of: number.littleEndian) { entries += $0 } }
+    var count = UInt64(1)
+    var names: [String] = ["OpenAI"]
+    var nameCount = UInt64(1)
+    // The first claim's own hash, so its entry would be used if the file were trusted.
+    put(records[0].withClaim { ClaimTextFacts.hash(of: $0, status: records[0].status) })
+    switch lie {
+    case "unknown event":
+      entries += [0, 200]
+    default:
+      // A key with one name and no figures.
+      entries += [16, 0]
+      put(0)
+      put32(1)
+      put32(lie == "unknown name" ? 5 : 0)
+      put32(0)
+    }
+    switch lie {
+    case "huge count": count = .max
+    case "large count": count = UInt64(Int.max)
+    case "short count": count = 2
+    case "huge names":
+      nameCount = .max / 2
+      names = []
+    default: break
+    }
+    var file = Array("claims text facts\n".utf8)
+    withUnsafeBytes(of: cache.fingerprint.littleEndian) { file += $0 }
+    withUnsafeBytes(of: count.littleEndian) { file += $0 }
+    file += entries
+    withUnsafeBytes(of: nameCount.littleEndian) { file += $0 }
+    for name in names {
+      withUnsafeBytes(of: UInt32(name.utf8.count).littleEndian) { file += $0 }
+      file += Array(name.utf8)
+    }
+    var checksum = StableHash()
+    file.withUnsafeBytes { checksum.combine($0) }
+    withUnsafeBytes(of: checksum.finalized.littleEndian) { file += $0 }
+    try FileManager.default.createDirectory(
+      atPath: cache.directory, withIntermediateDirectories: true)
+    try Data(file).write(to: URL(fileURLWithPath: cache.path))
+    let log = ScanLog()
+    Self.expectSame(
+      ClaimTextFacts(records, nameScan: log.scan, cache: cache),
+      ClaimTextFacts(records, nameScan: testNameScan))
+    #expect(log.read.contains(Self.specs[0].text))
   }
 }
