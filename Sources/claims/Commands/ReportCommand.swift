@@ -57,6 +57,7 @@ struct ReportCommand: Command {
 
   func run(in context: Context) throws -> CommandOutput {
     let (ledger, digest) = try context.store.loadHashing()
+    context.terminal.output?.keepUntilExit(ledger)
     let aliases = try context.sourceAliases()
     let (nameScan, cache) = try ClaimSubjects.nameScanAndCache(context: context)
     let years: [Int?] = year.map { [$0] } ?? [context.today.year, nil]
@@ -67,6 +68,7 @@ struct ReportCommand: Command {
     // What the claims' words say does not depend on the year: it is read once for all cards,
     // while the ledger is still being hashed.
     let facts = ClaimTextFacts(ledger.records, nameScan: nameScan, cache: cache)
+    context.terminal.output?.keepUntilExit(facts)
     let sha256 = try digest.value()
     let builders = years.map { year in
       var builder = ScorecardBuilder(
