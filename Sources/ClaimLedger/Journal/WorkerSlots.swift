@@ -52,7 +52,16 @@ public enum ParallelMap {
   public static func map<Value: Sendable>(count: Int, _ transform: @Sendable (Int) -> Value)
     -> [Value]
   {
-    parts(count: count) { range in range.map(transform) }.flatMap { $0 }
+    // Each value is made where it stays: collecting per-part arrays and joining them copied
+    // every value once more, retaining and releasing whatever it holds.
+    Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+      let shared = SharedBuffer(buffer: buffer)
+      _ = parts(count: count) { range in
+        guard let base = shared.buffer.baseAddress else { return }
+        for index in range { (base + index).initialize(to: transform(index)) }
+      }
+      initialized = count
+    }
   }
 
   /// `body` run on consecutive parts of 0..<count, on all cores; the results in order.

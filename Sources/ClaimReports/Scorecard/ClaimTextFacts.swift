@@ -37,23 +37,41 @@ public struct ClaimTextFacts: Sendable {
     of records: [ClaimRecord], nameScan: NameScan, cache: TextFactsCache?
   ) -> [Keyed] {
     let remembered = cache?.load()
-    let read = ParallelMap.map(count: records.count) { index in
-      records[index].withClaim { claim in
-        let status = records[index].status
-        let hash = cache.map { _ in ClaimTextFacts.hash(of: claim, status: status) } ?? 0
-        if let remembered, index < remembered.count, remembered.hash(at: index) == hash,
-          let reading = remembered.reading(at: index)
-        {
-          return Keyed(hash: hash, reading: reading, wasKept: true)
-        }
-        let reading = ClaimTextFacts.read(claim, status: status, nameScan: nameScan)
-        return Keyed(hash: hash, reading: reading, wasKept: false)
+    // Read through a pointer: indexing the array inside the closure copied each record.
+    let read = records.withUnsafeBufferPointer { buffer in
+      let records = SharedRecords(buffer: buffer)
+      return ParallelMap.map(count: buffer.count) { index in
+        ClaimTextFacts.keyed(records.buffer[index], remembered, index, cache, nameScan)
       }
     }
     if let cache, remembered?.count != records.count || read.contains(where: { !$0.wasKept }) {
       cache.save(read)
     }
     return read
+  }
+
+  /// Records read on every core, none written.
+  private struct SharedRecords: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<ClaimRecord>
+  }
+
+  /// The reading of `record`, the `index`th, from `remembered` when it holds one for the same
+  /// words.
+  private static func keyed(
+    _ record: ClaimRecord, _ remembered: TextFactsCache.Remembered?, _ index: Int,
+    _ cache: TextFactsCache?, _ nameScan: NameScan
+  ) -> Keyed {
+    record.withClaim { claim in
+      let status = record.status
+      let hash = cache.map { _ in ClaimTextFacts.hash(of: claim, status: status) } ?? 0
+      if let remembered, index < remembered.count, remembered.hash(at: index) == hash,
+        let reading = remembered.reading(at: index)
+      {
+        return Keyed(hash: hash, reading: reading, wasKept: true)
+      }
+      let reading = ClaimTextFacts.read(claim, status: status, nameScan: nameScan)
+      return Keyed(hash: hash, reading: reading, wasKept: false)
+    }
   }
 
   /// A hash of all a claim's reading depends on besides the lexicon and the word lists.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ClaimLedger
@@ -14,5 +15,42 @@ import Testing
     #expect(zip(ranges, ranges.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
     #expect(count == 0 ? ranges.count == 1 : ranges.allSatisfy { !$0.isEmpty })
     #expect(ranges.count <= aimed)
+  }
+
+  /// Counts the values alive, from every thread.
+  final class Census: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var alive: Int { lock.withLock { count } }
+    func change(by delta: Int) { lock.withLock { count += delta } }
+  }
+
+  final class Tracked: Sendable {
+    let number: Int
+    let census: Census
+
+    init(_ number: Int, _ census: Census) {
+      self.number = number
+      self.census = census
+      census.change(by: 1)
+    }
+
+    deinit {
+      census.change(by: -1)
+    }
+  }
+
+  /// Each value is made once, where it stays, in order; none is left behind or freed twice.
+  @Test(arguments: [0, 1, 1_023, 1_025, 100_003])
+  func mapMakesEachValueOnceInOrder(count: Int) {
+    let census = Census()
+    do {
+      let values = ParallelMap.map(count: count) { (Tracked($0, census), "value \($0)") }
+      #expect(values.count == count)
+      #expect(values.indices.allSatisfy { values[$0].0.number == $0 })
+      #expect(values.indices.allSatisfy { values[$0].1 == "value \($0)" })
+      #expect(census.alive == count)
+    }
+    #expect(census.alive == 0)
   }
 }
