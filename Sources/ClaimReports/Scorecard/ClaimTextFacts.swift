@@ -33,7 +33,7 @@ public struct ClaimTextFacts: Sendable {
   /// Every record's reading, from the cache where it holds one for the same words, and the
   /// cache brought up to date when it did not hold them all. The cache file's bytes are let go
   /// before the readings are used.
-  private static func readings(
+  static func readings(
     of records: [ClaimRecord], nameScan: NameScan, cache: TextFactsCache?
   ) -> [Keyed] {
     let remembered = cache?.load()

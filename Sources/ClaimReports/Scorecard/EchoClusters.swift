@@ -18,14 +18,12 @@ public struct EchoClusters: Sendable, Equatable {
 
   /// Groups the open and resolved claims of `records`; `nameScan` finds the English names the
   /// lexicon knows in a claim's text or quote, in text order (none leaves the claim alone).
-  public init(_ records: [ClaimRecord], nameScan: NameScan) {
+  /// With a `cache`, the keys of claims whose words it holds already are not read again
+  /// (`TextFactsCache`).
+  public init(_ records: [ClaimRecord], nameScan: NameScan, cache: TextFactsCache? = nil) {
     // The keys on all cores: finding names and kinds of event reads every claim's text.
-    let keys: [Key?] = ParallelMap.map(count: records.count) { index in
-      let status = records[index].status
-      guard status == .open || status == .resolved else { return nil }
-      return ClaimTextFacts.read(records[index].claim, status: status, nameScan: nameScan).key
-    }
-    self.init(records, keys: keys)
+    let read = ClaimTextFacts.readings(of: records, nameScan: nameScan, cache: cache)
+    self.init(records, keys: read.map(\.reading.key))
   }
 
   /// Groups the claims by keys already worked out (`keys[i]` for record i; nil leaves a claim

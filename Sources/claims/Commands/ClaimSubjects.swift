@@ -25,6 +25,15 @@ enum ClaimSubjects {
     return ({ lexicon.canonicalNames(in: $0) }, cache)
   }
 
+  /// The claims of `records` that repeat an earlier forecast, read through the cache of what
+  /// claims' words say when there is one.
+  static func echoClusters(of records: [ClaimRecord], context: Context) throws(ExtractionError)
+    -> EchoClusters
+  {
+    let (nameScan, cache) = try nameScanAndCache(context: context)
+    return EchoClusters(records, nameScan: nameScan, cache: cache)
+  }
+
   /// The subject finder of the lexicon beside the ledger: the first of a claim's names.
   static func finder(context: Context) throws(ExtractionError) -> @Sendable (Claim) -> String? {
     let scan = try nameScan(context: context)

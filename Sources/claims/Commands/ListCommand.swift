@@ -57,8 +57,7 @@ struct ListCommand: Command {
     let notes = context.notes(for: ledger)
     let all = ledger.records
     let echoes =
-      isOriginalsOnly
-      ? EchoClusters(all, nameScan: try ClaimSubjects.nameScan(context: context)) : nil
+      isOriginalsOnly ? try ClaimSubjects.echoClusters(of: all, context: context) : nil
     let isShown = { (position: Int) in
       echoes?.isEcho(position) != true
         && filter.matches(all[position], today: context.today, aliases: aliases)

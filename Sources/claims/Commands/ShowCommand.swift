@@ -71,7 +71,7 @@ struct ShowCommand: Command {
   {
     let all = ledger.records
     guard let index = all.firstIndex(where: { $0.id == record.id }) else { return [] }
-    let clusters = EchoClusters(all, nameScan: try ClaimSubjects.nameScan(context: context))
+    let clusters = try ClaimSubjects.echoClusters(of: all, context: context)
     let describe = { (position: Int) in
       let claim = all[position].claim
       return "\(all[position].id)  \(claim.source), \(claim.said?.description ?? "undated")"

@@ -47,6 +47,31 @@ import Testing
     #expect(array.map { $0["id"] as? String } == [ids[0], ids[3]])
   }
 
+  /// With a cache folder, `show` and `list --originals` find what they find without one, when
+  /// the cache is filled, when it is read, and after an amend changes a claim's words.
+  @Test func theTextFactsCacheChangesNoEcho() throws {
+    let (sandbox, ids) = try EchoCommandTests.sandbox()
+    let cached = ["XDG_CACHE_HOME": sandbox.path("cache")]
+    func views(_ environment: [String: String]) -> [String] {
+      [
+        sandbox.run(["show", ids[0]], environment: environment).stdout,
+        sandbox.run(["show", ids[1]], environment: environment).stdout,
+        sandbox.run(["list", "--originals"], environment: environment).stdout,
+      ]
+    }
+    let plain = views([:])
+    #expect(plain[1].contains("echo of"))
+    #expect(views(cached) == plain)
+    #expect(views(cached) == plain)
+    let amend = sandbox.run([
+      "amend", ids[1], "--text", "Bloomberg expects rain", "--note", "misread the article",
+    ])
+    #expect(amend.status == .success, amend.report)
+    let amended = views([:])
+    #expect(!amended[1].contains("echo of"))
+    #expect(views(cached) == amended)
+  }
+
   @Test func reportScoresAForecastOnceUnlessEchoesCount() throws {
     let (sandbox, _) = try EchoCommandTests.sandbox()
     func totals(_ extra: [String]) throws -> [String: Any] {
