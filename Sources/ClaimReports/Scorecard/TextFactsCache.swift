@@ -27,8 +27,10 @@ public struct TextFactsCache: Sendable {
   /// The cache of the ledger at `ledgerPath`, in `directory`; `lexicon` is the fingerprint of
   /// the lexicon whose names the readings hold (`Lexicon.fingerprint`).
   public init(directory: String, ledgerPath: String, lexicon: UInt64) {
+    // Named by the ledger's path with links and dots resolved, so one ledger reached by two
+    // spellings of its path shares one file.
     var name = StableHash()
-    name.combine(ledgerPath)
+    name.combine((ledgerPath as NSString).resolvingSymlinksInPath)
     path = directory + "/text-facts-" + String(name.finalized, radix: 16)
     var fingerprint = StableHash(seed: lexicon)
     fingerprint.combine(TextFactsCache.rulesVersion)

@@ -43,8 +43,20 @@ let testNameScan: NameScan = { testNames(in: String(decoding: $0, as: UTF8.self)
       #expect(claim.names(testNameScan) == expected, "\(claim.text)")
     }
     #expect(records[4].claim.names(testNameScan) == ["Tesla"])
-    // The scorecards' one read of the texts clusters as the commands' clusters do.
+    // The one read of the texts clusters the open and resolved claims by keys made here from
+    // their names, words and figures, and leaves the others out.
     let facts = ClaimTextFacts(records, nameScan: testNameScan)
+    let keys = records.map { record -> EchoClusters.Key? in
+      guard record.status == .open || record.status == .resolved else { return nil }
+      return record.withClaim { claim in
+        claim.withTextUTF8 { text, _ in
+          EchoClusters.Key(
+            names: claim.names(testNameScan), words: ClaimWords(text), text: text,
+            year: claim.deadline?.year)
+        }
+      }
+    }
+    #expect(facts.echoes == EchoClusters(records, keys: keys))
     #expect(facts.echoes == EchoClusters(records, nameScan: testNameScan))
     #expect(!facts.echoes.echoesOf.isEmpty)
   }

@@ -269,4 +269,28 @@ import Testing
       ClaimTextFacts(records, nameScan: testNameScan))
     #expect(log.read.contains(Self.specs[0].text))
   }
+
+  /// One ledger reached through `..` or a symbolic link shares its cache file.
+  @Test func oneLedgerHasOneFileWhateverItsPathsSpelling() throws {
+    let folder = NSTemporaryDirectory() + "text-facts-paths-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try FileManager.default.createDirectory(
+      atPath: folder + "/a/Claims", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: folder + "/b", withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(
+      atPath: folder + "/link", withDestinationPath: folder + "/a")
+    try Data().write(to: URL(fileURLWithPath: folder + "/a/Claims/ledger.jsonl"))
+    let spellings = [
+      folder + "/a/Claims/ledger.jsonl", folder + "/b/../a/Claims/ledger.jsonl",
+      folder + "/link/Claims/ledger.jsonl", folder + "/a/./Claims/ledger.jsonl",
+    ]
+    let paths = spellings.map {
+      TextFactsCache(directory: "/cache", ledgerPath: $0, lexicon: 7).path
+    }
+    #expect(Set(paths).count == 1)
+    let other = TextFactsCache(
+      directory: "/cache", ledgerPath: folder + "/b/ledger.jsonl", lexicon: 7)
+    #expect(other.path != paths[0])
+  }
 }

@@ -59,9 +59,17 @@ import Testing
         sandbox.run(["list", "--originals"], environment: environment).stdout,
       ]
     }
+    func kept() throws -> Data? {
+      let folder = sandbox.path("cache/claims")
+      let name = try FileManager.default.contentsOfDirectory(atPath: folder).first {
+        $0.hasPrefix("text-facts-")
+      }
+      return name.flatMap { FileManager.default.contents(atPath: folder + "/" + $0) }
+    }
     let plain = views([:])
     #expect(plain[1].contains("echo of"))
     #expect(views(cached) == plain)
+    let filled = try #require(try kept())
     #expect(views(cached) == plain)
     let amend = sandbox.run([
       "amend", ids[1], "--text", "Bloomberg expects rain", "--note", "misread the article",
@@ -70,6 +78,8 @@ import Testing
     let amended = views([:])
     #expect(!amended[1].contains("echo of"))
     #expect(views(cached) == amended)
+    // The amended claim was read again and its new reading kept.
+    #expect(try kept() != filled)
   }
 
   @Test func reportScoresAForecastOnceUnlessEchoesCount() throws {
