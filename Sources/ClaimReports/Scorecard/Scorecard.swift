@@ -28,7 +28,7 @@ public struct Scorecard: Sendable, Equatable {
   /// The `today` the scorecard was made on; censoring and overdue depend on it.
   public let generated: Day
   /// SHA-256 of the ledger file, hex, so anyone can check they score the same claims.
-  public let ledgerSHA256: String
+  public private(set) var ledgerSHA256: String
   public let hedgeTableVersion: String
   /// Groups with fewer scored claims than this are listed apart, unranked.
   public let minResolved: Int
@@ -181,5 +181,15 @@ public struct YearRecord: Sendable, Equatable {
     self.year = year
     self.counts = counts
     self.figures = figures
+  }
+}
+
+extension Scorecard {
+  /// The same scorecard naming the ledger by `sha256`: a report builds its scorecards while
+  /// the ledger is still being hashed, and names it once the hash is done.
+  public func naming(ledgerSHA256 sha256: String) -> Scorecard {
+    var named = self
+    named.ledgerSHA256 = sha256
+    return named
   }
 }

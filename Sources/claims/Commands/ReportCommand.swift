@@ -65,19 +65,21 @@ struct ReportCommand: Command {
       outDirectory.map { LedgerLocator.resolved($0, in: context.workingDirectory) }
       ?? ReportFiles.defaultDirectory(
         ledgerPath: context.ledgerPath, workingDirectory: context.workingDirectory)
-    // What the claims' words say does not depend on the year: it is read once for all cards,
-    // while the ledger is still being hashed.
+    // What the claims' words say does not depend on the year: it is read once for all cards.
+    // Both are worked out while the ledger is still being hashed; the cards are named by its
+    // digest once it is done.
     let facts = ClaimTextFacts(ledger.records, nameScan: nameScan, cache: cache)
     context.terminal.output?.keepUntilExit(facts)
-    let sha256 = try digest.value()
     let builders = years.map { year in
       var builder = ScorecardBuilder(
         year: year, by: basis, today: context.today, minResolved: minResolved, grouping: grouping,
-        aliases: aliases, ledgerSHA256: sha256, nameScan: nameScan)
+        aliases: aliases, ledgerSHA256: "", nameScan: nameScan)
       builder.countsEchoes = countsEchoes
       return builder
     }
-    let cards = ScorecardBuilder.build(builders, from: ledger.records, facts: facts)
+    let unnamed = ScorecardBuilder.build(builders, from: ledger.records, facts: facts)
+    let sha256 = try digest.value()
+    let cards = unnamed.map { $0.naming(ledgerSHA256: sha256) }
     var written: [String] = []
     for (year, card) in zip(years, cards) {
       for format in formats {

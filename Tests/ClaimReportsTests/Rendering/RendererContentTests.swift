@@ -31,6 +31,24 @@ struct EmptyCase: Sendable, CustomTestStringConvertible {
     #expect(html.hasSuffix("</html>\n"))
   }
 
+  /// A scorecard built before the ledger's digest is known and named afterwards is the one
+  /// built with it, in every format.
+  @Test func namingTheLedgerLaterChangesOnlyTheDigest() throws {
+    let card = try ScorecardBuilderTests.card()
+    let digest = String(repeating: "cd", count: 32)
+    let named = card.naming(ledgerSHA256: digest)
+    #expect(named.ledgerSHA256 == digest)
+    let renderers: [(Scorecard) -> String] = [
+      JSONRenderer().render, CSVRenderer().render, MarkdownRenderer().render,
+      HTMLRenderer().render,
+    ]
+    for render in renderers {
+      let expected = render(card).replacingOccurrences(of: card.ledgerSHA256, with: digest)
+      #expect(render(named) == expected)
+    }
+    #expect(JSONRenderer().render(named).contains("\"ledger\":\"\(digest)\""))
+  }
+
   @Test func jsonKeepsTheContractKeysInOrder() throws {
     let card = try ScorecardBuilderTests.card()
     let json = JSONRenderer().render(card)
