@@ -44,28 +44,67 @@ extension LedgerStore {
     }
   }
 
-  /// The remembered digest of the file, or the file hashed in blocks (so a large ledger is
-  /// never in memory whole just to be hashed) and then remembered.
+  /// The remembered digest of the file; or, when the cache knows where hashing this file
+  /// stood and the file still starts with those bytes, the hash gone on from there; or the
+  /// whole file hashed. The result is remembered. Files are read in blocks, so a large ledger
+  /// is never in memory whole just to be hashed.
   private func digest(of file: LockedFile) throws(LedgerError) -> String {
     let identity = try file.identity()
     if let known = digestCache?.digest(for: identity) { return known }
     let readStarted = Int64(time(nil))
-    let digest = try Self.hash(file)
-    digestCache?.remember(digest, for: identity, readStarted: readStarted)
+    var start = DigestCache.ResumePoint.start
+    if let point = digestCache?.resumePoint(for: identity), try Self.startsAsBefore(file, point) {
+      start = point
+    }
+    let (digest, end) = try Self.hash(file, from: start)
+    digestCache?.remember(digest, resumePoint: end, for: identity, readStarted: readStarted)
     return digest
   }
 
-  private static func hash(_ file: LockedFile) throws(LedgerError) -> String {
+  /// Whether the file's first bytes are those the resume point was taken after.
+  private static func startsAsBefore(
+    _ file: LockedFile, _ point: DigestCache.ResumePoint
+  ) throws(LedgerError) -> Bool {
+    var fingerprint = PrefixFingerprint()
+    try forEachBlock(of: file, in: 0..<point.byteCount) { fingerprint.update($0) }
+    return fingerprint == point.fingerprint
+  }
+
+  /// The digest of the whole file, hashing on from `start`, and the resume point at its last
+  /// whole block for next time.
+  private static func hash(
+    _ file: LockedFile, from start: DigestCache.ResumePoint
+  ) throws(LedgerError) -> (digest: String, end: DigestCache.ResumePoint) {
     let size = try file.size()
-    var hasher = SHA256()
-    var offset = 0
-    while offset < size {
-      let block = try file.read(count: min(8 << 20, size - offset), at: offset)
-      guard !block.isEmpty else { break }
-      block.withUnsafeBytes { hasher.update($0) }
+    let wholeBlocks = size / 64 * 64
+    guard var hasher = SHA256(resuming: start.sha256), start.byteCount <= wholeBlocks else {
+      return try hash(file, from: .start)
+    }
+    var fingerprint = start.fingerprint
+    try forEachBlock(of: file, in: start.byteCount..<wholeBlocks) { block in
+      hasher.update(block)
+      fingerprint.update(block)
+    }
+    let end = hasher.midstate.map { DigestCache.ResumePoint(sha256: $0, fingerprint: fingerprint) }
+    try forEachBlock(of: file, in: wholeBlocks..<size) { hasher.update($0) }
+    return (SHA256.hex(hasher.finalize()), end ?? .start)
+  }
+
+  /// Reads `range` of the file in blocks of 8 MiB (a whole number of hash blocks) and hands each
+  /// to `body`; a file that ends early is an error: it changed under the shared lock.
+  private static func forEachBlock(
+    of file: LockedFile, in range: Range<Int>, _ body: (UnsafeRawBufferPointer) -> Void
+  ) throws(LedgerError) {
+    var offset = range.lowerBound
+    while offset < range.upperBound {
+      let wanted = min(8 << 20, range.upperBound - offset)
+      let block = try file.read(count: wanted, at: offset)
+      guard block.count == wanted else {
+        throw .unreadable(path: file.path, reason: "the file ended while it was being hashed")
+      }
+      block.withUnsafeBytes(body)
       offset += block.count
     }
-    return SHA256.hex(hasher.finalize())
   }
 }
 

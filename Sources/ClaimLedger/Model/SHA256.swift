@@ -16,6 +16,34 @@ public struct SHA256: Sendable {
 
   public init() {}
 
+  /// The state after a whole number of blocks: enough to go on hashing from there without the
+  /// bytes before, which is how an appended ledger is hashed again in a moment.
+  struct Midstate: Sendable, Equatable {
+    /// `h0` to `h7`.
+    var words: [UInt32]
+    /// How many bytes were hashed; a multiple of 64.
+    var byteCount: UInt64
+  }
+
+  /// Where hashing stands, when no block is unfinished; otherwise nil.
+  var midstate: Midstate? { pending.isEmpty ? state : nil }
+
+  /// The state before any byte.
+  static var initialState: Midstate { SHA256().state }
+
+  private var state: Midstate {
+    Midstate(words: [h0, h1, h2, h3, h4, h5, h6, h7], byteCount: length)
+  }
+
+  /// A hasher that goes on from `midstate`, as if it had hashed the bytes before.
+  init?(resuming midstate: Midstate) {
+    guard midstate.words.count == 8, midstate.byteCount % 64 == 0 else { return nil }
+    let words = midstate.words
+    (h0, h1, h2, h3) = (words[0], words[1], words[2], words[3])
+    (h4, h5, h6, h7) = (words[4], words[5], words[6], words[7])
+    length = midstate.byteCount
+  }
+
   /// The digest of `bytes` as 64 lowercase hex digits.
   public static func hex(of bytes: some Sequence<UInt8>) -> String {
     var hasher = SHA256()

@@ -110,4 +110,27 @@ struct DigestCase: Sendable, CustomTestStringConvertible {
       #expect(SHA256.hex(hasher.finalize()) == whole)
     }
   }
+
+  /// Stopped after any whole number of blocks and taken up again from the kept state alone, a
+  /// hasher gives the digest of the whole message; a state in the middle of a block is none.
+  @Test func goesOnFromAKeptStateAsIfItHadNeverStopped() throws {
+    let message = SHA256Tests.mixed(count: 1000)
+    let whole = SHA256.hex(of: message)
+    for cut in stride(from: 0, through: 960, by: 64) {
+      var first = SHA256()
+      message[0..<cut].withUnsafeBytes { first.update($0) }
+      let state = try #require(first.midstate)
+      #expect(state.byteCount == UInt64(cut))
+      var second = try #require(SHA256(resuming: state))
+      message[cut...].withUnsafeBytes { second.update($0) }
+      #expect(SHA256.hex(second.finalize()) == whole)
+    }
+    var unfinished = SHA256()
+    unfinished.update(message[0..<65])
+    #expect(unfinished.midstate == nil)
+    #expect(SHA256.initialState == SHA256().midstate)
+    let misaligned = SHA256.Midstate(words: SHA256.initialState.words, byteCount: 32)
+    let short = SHA256.Midstate(words: [1, 2, 3], byteCount: 64)
+    #expect(SHA256(resuming: misaligned) == nil && SHA256(resuming: short) == nil)
+  }
 }
