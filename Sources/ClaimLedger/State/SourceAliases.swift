@@ -11,11 +11,26 @@ public struct SourceAliases: Sendable {
 
   public init() {}
 
-  public init(aliases: [String: [String]]) {
-    for (canonical, names) in aliases {
-      canonicalByKey[SourceAliases.key(canonical)] = canonical
-      for name in names { canonicalByKey[SourceAliases.key(name)] = canonical }
+  /// The table of `aliases` (canonical name → its other spellings). A spelling that stands
+  /// for two canonical names (listed under both, or a canonical name listed as another's
+  /// alias) is refused, as either choice would merge sources on a guess.
+  public init(aliases: [String: [String]]) throws(AliasConflict) {
+    for canonical in aliases.keys.sorted() {
+      for name in [canonical] + (aliases[canonical] ?? []) {
+        let key = SourceAliases.key(name)
+        if let other = canonicalByKey[key], other != canonical {
+          throw AliasConflict(name: name, canonicals: [other, canonical])
+        }
+        canonicalByKey[key] = canonical
+      }
     }
+  }
+
+  /// A spelling that two canonical names claim.
+  public struct AliasConflict: Error, Equatable {
+    public var name: String
+    /// The two canonical names, in sorted order.
+    public var canonicals: [String]
   }
 
   /// Reads the file at `path`; a missing file means no aliases.
@@ -40,7 +55,27 @@ public struct SourceAliases: Sendable {
       }
       aliases[canonical] = names
     }
-    return SourceAliases(aliases: aliases)
+    do {
+      return try SourceAliases(aliases: aliases)
+    } catch {
+      let line = lastLine(quoting: error.name, in: data) ?? 1
+      throw .malformedSideFile(
+        at: SourceLocation(path: path, line: line),
+        reason: "'\(error.name)' stands for both '\(error.canonicals[0])' and "
+          + "'\(error.canonicals[1])'; list each spelling under one name")
+    }
+  }
+
+  /// The last line of `data` holding `name` as a JSON string, to point at the conflict.
+  private static func lastLine(quoting name: String, in data: Data) -> Int? {
+    guard let text = String(data: data, encoding: .utf8),
+      let encoded = try? JSONSerialization.data(
+        withJSONObject: [name], options: .withoutEscapingSlashes),
+      let array = String(data: encoded, encoding: .utf8)
+    else { return nil }
+    let quoted = String(array.dropFirst().dropLast())
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    return lines.lastIndex { $0.contains(quoted) }.map { $0 + 1 }
   }
 
   /// The canonical name of `source`, or `source` itself when it has none.

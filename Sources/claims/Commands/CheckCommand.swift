@@ -30,6 +30,7 @@ struct CheckCommand: Command {
     let issues =
       (inspection.issues + ledger.issues + LedgerCheck.issues(in: ledger, today: context.today))
       .sorted { ($0.location?.line ?? 0, $0.message) < ($1.location?.line ?? 0, $1.message) }
+      + (try sideFileIssues(in: context))
     let errors = issues.filter { $0.severity == .error }.count
     let warnings = issues.count - errors
     if context.json {
@@ -46,6 +47,8 @@ struct CheckCommand: Command {
       for issue in issues {
         json.beginObject()
         json.field("severity", issue.severity.rawValue)
+        json.key("file")
+        json.optionalString(issue.location?.path)
         json.key("line")
         if let line = issue.location?.line { json.integer(line) } else { json.null() }
         json.key("column")
@@ -68,6 +71,17 @@ struct CheckCommand: Command {
     lines.append(summary)
     return CommandOutput(
       lines.joined(separator: "\n") + "\n", status: errors > 0 ? .dataError : .success)
+  }
+
+  /// What is wrong with `sources.json`, which every command that groups by source reads.
+  private func sideFileIssues(in context: Context) throws(LedgerError) -> [LedgerIssue] {
+    do {
+      _ = try context.sourceAliases()
+      return []
+    } catch {
+      guard case .malformedSideFile(let location, let reason) = error else { throw error }
+      return [LedgerIssue(severity: .error, location: location, message: reason)]
+    }
   }
 }
 

@@ -76,7 +76,7 @@ import Testing
       .init(text: "one", source: "The Information", outcome: .true),
       .init(text: "two", source: "《The Information》", outcome: .true),
     ]
-    let aliases = SourceAliases(aliases: ["The Information": ["《The Information》"]])
+    let aliases = try SourceAliases(aliases: ["The Information": ["《The Information》"]])
     let builder = ScorecardBuilder(
       year: nil, by: .due, today: try TestLedger.day("2026-03-01"), minResolved: 1,
       aliases: aliases, ledgerSHA256: "")

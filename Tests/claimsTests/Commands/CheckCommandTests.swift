@@ -56,6 +56,24 @@ import Testing
     #expect(sandbox.ledger() == before)
   }
 
+  /// A `sources.json` that gives one spelling two names is an error of `check` with its line,
+  /// and stops a report rather than merging sources one way or the other.
+  @Test func aliasesInConflictAreAnErrorWithTheirLine() throws {
+    let sandbox = try Sandbox()
+    try sandbox.writeLedger(Self.lines)
+    try sandbox.write(
+      "{\n  \"Bloomberg\": [\"bbg\"],\n  \"BBG\": []\n}\n", to: "Claims/sources.json")
+    let result = sandbox.run(["check"])
+    #expect(result.status == .dataError, result.report)
+    let sources = sandbox.path("Claims/sources.json")
+    #expect(result.stdout.contains("\(sources):2: error: 'bbg' stands for both"), result.report)
+    let json = sandbox.run(["check", "--json"])
+    #expect(json.stdout.contains("\"file\":\"\(sources)\",\"line\":2"), json.report)
+    let report = sandbox.run(["report", "--format", "json", "--out", sandbox.path("Reports")])
+    #expect(report.status == .dataError, report.report)
+    #expect(report.stderr.hasPrefix("claims: error: \(sources):2:"), report.report)
+  }
+
   @Test func everyProblemIsListedInLineOrder() throws {
     let sandbox = try Sandbox()
     var lines = Self.lines

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+@testable import ClaimLedger
+
+@Suite struct SourceAliasesTests {
+  @Test func aliasesMergeIntoTheirCanonicalName() throws {
+    let aliases = try SourceAliases(aliases: [
+      "The Information": ["《The Information》", "theinformation.com", "THE INFORMATION"]
+    ])
+    #expect(aliases.canonical("《The Information》") == "The Information")
+    #expect(aliases.canonical("TheInformation.com") == "The Information")
+    #expect(aliases.canonical("Bloomberg") == "Bloomberg")
+  }
+
+  /// A spelling under two names, or a canonical name listed as another's alias, is refused
+  /// whichever way the table is walked; building it many times never picks one instead.
+  @Test(arguments: [
+    (["Beta": ["beta.com"], "Alpha": ["BETA"]], "Beta", ["Alpha", "Beta"]),
+    (["Beta": ["beta.com"], "beta.com": ["Alpha"]], "beta.com", ["Beta", "beta.com"]),
+    (["Ann": ["A. N."], "Bo": ["a. n."]], "a. n.", ["Ann", "Bo"]),
+  ])
+  func aSpellingOfTwoNamesIsRefused(
+    table: [String: [String]], name: String, canonicals: [String]
+  ) {
+    for _ in 0..<20 {
+      let shuffled = Dictionary(uniqueKeysWithValues: table.shuffled().map { ($0.key, $0.value) })
+      #expect(throws: SourceAliases.AliasConflict(name: name, canonicals: canonicals)) {
+        try SourceAliases(aliases: shuffled)
+      }
+    }
+  }
+
+  @Test func aSpellingRepeatedUnderOneNameIsFine() throws {
+    let aliases = try SourceAliases(aliases: ["Beta": ["beta", "BETA", "beta.com"]])
+    #expect(aliases.canonical("Beta.com") == "Beta")
+  }
+
+  /// The file's error names the line of the spelling in conflict.
+  @Test func aConflictInTheFileNamesItsLine() throws {
+    let folder = NSTemporaryDirectory() + "aliases-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let path = folder + "/sources.json"
+    let text = """
+      {
+        "Alpha": ["alpha.com"],
+        "Beta": [
+          "beta.com/news",
+          "ALPHA.COM"
+        ]
+      }
+      """
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    do {
+      _ = try SourceAliases.load(path: path)
+      Issue.record("a conflicting table was loaded")
+    } catch {
+      guard case .malformedSideFile(let location, let reason) = error else {
+        Issue.record("expected the side file's error, got \(error)")
+        return
+      }
+      #expect(location.path == path && location.line == 5)
+      #expect(reason.contains("'ALPHA.COM' stands for both 'Alpha' and 'Beta'"))
+    }
+  }
+}
