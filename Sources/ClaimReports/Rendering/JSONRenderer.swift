@@ -46,7 +46,7 @@ public struct JSONRenderer: Sendable {
     claims(&json, card.overdue.lines, resolved: false)
     integer(&json, "overdue_total", card.overdue.total)
     hedgeReadings(&json, "hedge_readings", card.hedgeReadings)
-    hedgeReadings(&json, "hedge_table", card.hedgeTable)
+    hedgeReadings(&json, "hedge_words", card.hedgeTable)
     sensitivity(&json, card.sensitivity)
     json.key("counts_echoes")
     json.bool(card.countsEchoes)

@@ -41,7 +41,7 @@ import Testing
     #expect(readings.count == 5)
     #expect(readings.last?["source"] as? String == "Carol")
     #expect(readings.last?["happened_high"] as? Double == 0.4899)
-    let table = try #require(top["hedge_table"] as? [[String: Any]])
+    let table = try #require(top["hedge_words"] as? [[String: Any]])
     #expect(table.map { $0["word"] as? String } == ["will", "大概率", "不会"])
     #expect(table.allSatisfy { $0["source"] == nil })
     let sensitivity = try #require(top["sensitivity"] as? [[String: Any]])

@@ -49,6 +49,19 @@ struct EmptyCase: Sendable, CustomTestStringConvertible {
     #expect(JSONRenderer().render(named).contains("\"ledger\":\"\(digest)\""))
   }
 
+  /// No object of the JSON has a key twice (the hedge table's version and its words once
+  /// shared one), in a full scorecard and in an empty one.
+  @Test func jsonHasNoKeyTwiceInAnyObject() throws {
+    #expect(
+      DuplicateKeys.find(in: #"{"a":{"b":1,"c":[{"b":2}]},"b":"a:","d":{"a":1,"a":2}}"#) == ["a"])
+    let full = JSONRenderer().render(try HedgeInsightTests.card())
+    let empty = JSONRenderer().render(try ScorecardBuilderTests.card())
+    for json in [full, empty] {
+      #expect(DuplicateKeys.find(in: json) == [])
+    }
+    #expect(full.contains("\"hedge_table\":\"") && full.contains("\"hedge_words\":["))
+  }
+
   @Test func jsonKeepsTheContractKeysInOrder() throws {
     let card = try ScorecardBuilderTests.card()
     let json = JSONRenderer().render(card)
