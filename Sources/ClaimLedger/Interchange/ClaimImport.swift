@@ -81,12 +81,13 @@ public enum ClaimImport {
     return header.contains("question title") ? .fatebook : .csv
   }
 
-  /// Reads every row; the bad ones become `problems` and the rest `claims`.
-  public static func read(_ bytes: [UInt8], path: String, format: ImportFormat) throws(ImportError)
-    -> ImportReading
-  {
+  /// Reads every row; the bad ones become `problems` and the rest `claims`. Dates after
+  /// `today` are refused, as `add` and `resolve` refuse them.
+  public static func read(
+    _ bytes: [UInt8], path: String, format: ImportFormat, today: Day
+  ) throws(ImportError) -> ImportReading {
     switch format {
-    case .jsonl: return readJSONLines(bytes, path: path)
+    case .jsonl: return readJSONLines(bytes, path: path, today: today)
     case .csv, .fatebook:
       let rows: [CSVRow]
       do {
@@ -99,8 +100,8 @@ public enum ClaimImport {
       guard let header = rows.first else { return ImportReading(format: format) }
       let names = header.cells.map { $0.trimmingSpaces().lowercased() }
       return format == .fatebook
-        ? try FatebookImport.read(rows.dropFirst(), names: names, path: path)
-        : try readCSV(rows.dropFirst(), names: names, path: path)
+        ? try FatebookImport.read(rows.dropFirst(), names: names, path: path, today: today)
+        : try readCSV(rows.dropFirst(), names: names, path: path, today: today)
     }
   }
 
@@ -125,9 +126,9 @@ public enum ClaimImport {
     return (missing, note, positions)
   }
 
-  private static func readCSV(_ rows: ArraySlice<CSVRow>, names: [String], path: String)
-    throws(ImportError) -> ImportReading
-  {
+  private static func readCSV(
+    _ rows: ArraySlice<CSVRow>, names: [String], path: String, today: Day
+  ) throws(ImportError) -> ImportReading {
     let header = headerColumns(names, path: path)
     guard header.missing.isEmpty else {
       throw .missingColumns(path: path, names: header.missing)
@@ -137,16 +138,16 @@ public enum ClaimImport {
     let index = header.positions
     let rows = Array(rows)
     let results = ParallelMap.map(count: rows.count) { number in
-      claim(fromRow: rows[number], names: names, index: index, path: path)
+      claim(fromRow: rows[number], names: names, index: index, path: path, today: today)
     }
     reading.collect(results)
     return reading
   }
 
   /// One CSV row as a claim or a problem; `index` gives each name's first position.
-  static func claim(fromRow row: CSVRow, names: [String], index: [String: Int], path: String)
-    -> Result<ImportedClaim, ImportError>
-  {
+  static func claim(
+    fromRow row: CSVRow, names: [String], index: [String: Int], path: String, today: Day
+  ) -> Result<ImportedClaim, ImportError> {
     if row.cells.count != names.count {
       return .failure(
         .malformed(
@@ -154,7 +155,7 @@ public enum ClaimImport {
           reason: "\(row.cells.count) cells where the header has \(names.count)"))
     }
     let fields = RowFields(
-      path: path, line: row.line,
+      path: path, line: row.line, today: today,
       value: { key in
         guard let position = index[key] else { return nil }
         guard position < row.cells.count else { return "" }
@@ -171,12 +172,12 @@ public enum ClaimImport {
     }
   }
 
-  private static func readJSONLines(_ bytes: [UInt8], path: String) -> ImportReading {
+  private static func readJSONLines(_ bytes: [UInt8], path: String, today: Day) -> ImportReading {
     var reading = ImportReading(format: .jsonl)
     let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     let lines = lineRanges(of: bytes, from: start)
     let results = ParallelMap.map(count: lines.count) { number in
-      readJSONLine(bytes[lines[number]], number: number + 1, path: path)
+      readJSONLine(bytes[lines[number]], number: number + 1, path: path, today: today)
     }
     reading.collect(results.compactMap { $0 })
     return reading
@@ -202,9 +203,9 @@ public enum ClaimImport {
   }
 
   /// One line of JSON Lines as a claim or a problem; nil for a blank line.
-  static func readJSONLine(_ lineBytes: ArraySlice<UInt8>, number: Int, path: String)
-    -> Result<ImportedClaim, ImportError>?
-  {
+  static func readJSONLine(
+    _ lineBytes: ArraySlice<UInt8>, number: Int, path: String, today: Day
+  ) -> Result<ImportedClaim, ImportError>? {
     var line = lineBytes
     // A file saved with CRLF line ends is still JSON Lines.
     if line.last == 13 { line = line.dropLast() }
@@ -224,7 +225,7 @@ public enum ClaimImport {
     var tags: [String]?
     if case .strings(let list) = object.value("tags") { tags = list }
     let fields = RowFields(
-      path: path, line: number,
+      path: path, line: number, today: today,
       value: { key in
         switch object.value(key) {
         case nil: return nil
@@ -250,6 +251,8 @@ public enum ClaimImport {
 struct RowFields {
   var path: String
   var line: Int
+  /// Dates after it are refused.
+  var today: Day
   /// The cell's text, nil when the column is absent.
   var value: (String) -> String?
   var column: (String) -> Int
@@ -266,11 +269,40 @@ struct RowFields {
     return text
   }
 
-  func required(_ key: String) throws(ImportError) -> String {
-    guard let text = text(key), !text.trimmingSpaces().isEmpty else {
-      throw fail(key, "\(key) is empty")
+  /// The cell as `rule` takes it (`FieldRules`, as `add` checks its options); nil when absent
+  /// or empty. A refusal names the cell.
+  func checked(_ key: String, by rule: (String) throws(FieldRules.Refusal) -> String)
+    throws(ImportError) -> String?
+  {
+    guard let text = text(key) else { return nil }
+    do {
+      return try rule(text)
+    } catch {
+      throw fail(key, "\(key) \(error)")
     }
+  }
+
+  func required(_ key: String, by rule: (String) throws(FieldRules.Refusal) -> String)
+    throws(ImportError) -> String
+  {
+    guard let text = try checked(key, by: rule) else { throw fail(key, "\(key) is empty") }
     return text
+  }
+
+  /// The tags, from a JSON list or a cell joined by `;`, each checked as `add --tag` is.
+  func tagList() throws(ImportError) -> [String] {
+    let given =
+      tags
+      ?? (self.text("tags")?.split(separator: ";").map(String.init).filter { !$0.isEmpty } ?? [])
+    var checked: [String] = []
+    for tag in given {
+      do {
+        checked.append(try FieldRules.tag(tag))
+      } catch {
+        throw fail("tags", "tag '\(tag)' \(error)")
+      }
+    }
+    return checked
   }
 
   func day(_ key: String) throws(ImportError) -> Day? {
@@ -303,12 +335,12 @@ struct RowFields {
     if let tags, tags.contains(where: { $0.utf8.contains(0) }) {
       throw fail("tags", "tags holds a NUL character, which the ledger cannot store")
     }
-    let text = try required("text")
-    let source = try required("source")
-    let quote = self.text("quote")
+    let text = try required("text", by: FieldRules.required)
+    let source = try required("source", by: FieldRules.required)
+    let quote = try checked("quote", by: FieldRules.text)
     let said = try day("said")
     let deadline = try day("deadline")
-    let hedge = self.text("hedge")
+    let hedge = try checked("hedge", by: FieldRules.text)
     let confidence: Confidence
     if let word = self.text("confidence") {
       guard let value = Self.confidence(word) else {
@@ -330,15 +362,18 @@ struct RowFields {
       default: throw fail("conditional", "conditional '\(word)' is not true or false")
       }
     }
-    let tagList =
-      tags
-      ?? (self.text("tags")?.split(separator: ";").map(String.init).filter { !$0.isEmpty } ?? [])
     let lang = detectingLanguage ? LanguageTag.detect(quote ?? text) : self.text("lang")
     let claim = Claim(
-      text: text, quote: quote, source: source, via: self.text("via"), url: self.text("url"),
-      said: said, deadline: deadline, deadlineText: self.text("deadline_text"),
-      confidence: confidence, hedge: hedge, lang: lang, tags: tagList,
-      isConditional: isConditional, document: self.text("document"))
+      text: text, quote: quote, source: source, via: try checked("via", by: FieldRules.text),
+      url: try checked("url", by: FieldRules.link), said: said, deadline: deadline,
+      deadlineText: try checked("deadline_text", by: FieldRules.text), confidence: confidence,
+      hedge: hedge, lang: lang, tags: try tagList(), isConditional: isConditional,
+      document: try checked("document", by: FieldRules.text))
+    if let refusal = FieldRules.datesRefusal(
+      said: said, deadline: deadline, resolvedOn: nil, today: today)
+    {
+      throw fail(refusal.key, refusal.description)
+    }
     let id: ClaimID
     if let word = self.text("id") {
       guard let parsed = ClaimID(word.trimmingSpaces()) else {
@@ -364,8 +399,8 @@ struct RowFields {
       }
       status = parsed
     }
-    let reason = self.text("reason")
-    let note = self.text("note")
+    let reason = try checked("reason", by: FieldRules.text)
+    let note = try checked("note", by: FieldRules.text)
     var imported = ImportedClaim(
       id: id, claim: claim, status: status, resolution: nil, rejection: nil, note: note,
       line: line)
@@ -375,8 +410,10 @@ struct RowFields {
       guard let on = try day("resolved_on") else {
         throw fail("resolved_on", "a resolved claim needs the day it was resolved")
       }
-      if let said, on < said {
-        throw fail("resolved_on", "resolved on \(on), before it was said (\(said))")
+      if let refusal = FieldRules.datesRefusal(
+        said: said, deadline: nil, resolvedOn: on, today: today)
+      {
+        throw fail(refusal.key, refusal.description)
       }
       var voidReason: VoidReason?
       if let reason {
@@ -389,7 +426,7 @@ struct RowFields {
         throw fail("reason", "a void claim needs a reason (ambiguous, annulled, …)")
       }
       imported.resolution = Resolution(
-        outcome: outcome, on: on, evidence: self.text("evidence"),
+        outcome: outcome, on: on, evidence: try checked("evidence", by: FieldRules.text),
         reason: outcome == .void ? voidReason : nil, note: note)
       imported.note = nil
     case .open, .proposed, .rejected:
@@ -399,5 +436,16 @@ struct RowFields {
       if status == .rejected { imported.rejection = reason }
     }
     return imported
+  }
+}
+
+extension FieldRules.DateRefusal {
+  /// The column of an import row that holds the date at fault.
+  var key: String {
+    switch self {
+    case .saidAfterToday: "said"
+    case .deadlineBeforeSaid: "deadline"
+    case .resolvedBeforeSaid, .resolvedAfterToday: "resolved_on"
+    }
   }
 }

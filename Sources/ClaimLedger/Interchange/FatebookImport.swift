@@ -17,7 +17,7 @@ enum FatebookImport {
     "tags": "tags", "question tags": "tags", "notes": "notes", "question notes": "notes",
   ]
 
-  static func read(_ rows: ArraySlice<CSVRow>, names: [String], path: String)
+  static func read(_ rows: ArraySlice<CSVRow>, names: [String], path: String, today: Day)
     throws(ImportError) -> ImportReading
   {
     var index: [String: Int] = [:]
@@ -100,8 +100,8 @@ enum FatebookImport {
           from: "resolved_on")
       }
       let fields = RowFields(
-        path: path, line: row.line, value: { values[$0] }, column: { columnOfKey[$0] ?? 1 },
-        tags: nil)
+        path: path, line: row.line, today: today, value: { values[$0] },
+        column: { columnOfKey[$0] ?? 1 }, tags: nil)
       do {
         reading.claims.append(try fields.claim(detectingLanguage: true))
       } catch {

@@ -14,7 +14,11 @@ struct ImportLineWriter {
   /// `,"at":"…"` for the claim entry, then one and two milliseconds after it.
   private let stamps: [[UInt8]]
 
-  init(recordedAt now: Timestamp) {
+  /// Rows with a date after it are declined.
+  private let today: Day
+
+  init(recordedAt now: Timestamp, today: Day) {
+    self.today = today
     stamps = (0..<3).map { step in
       var bytes = Array(#","at":""#.utf8)
       Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch + Int64(step))
@@ -85,6 +89,8 @@ struct ImportLineWriter {
     let quote = try reader.text(row[.quote])
     let said = try Self.day(reader.text(row[.said]))
     let deadline = try Self.day(reader.text(row[.deadline]))
+    if let said, said.day > today { throw Declined() }
+    if let said, let deadline, deadline.day < said.day { throw Declined() }
     let hedge = try reader.text(row[.hedge])
     // A missing confidence is taken from a hedge word: `RowFields` does that.
     let confidenceCell = row[.confidence]
@@ -134,6 +140,7 @@ struct ImportLineWriter {
       guard let outcome, let outcomeWord, let on = try Self.day(reader.text(row[.resolvedOn]))
       else { throw Declined() }
       if let said, on.day < said.day { throw Declined() }
+      if on.day > today { throw Declined() }
       if let reason, !Self.voidReasons.contains(where: { Self.spells(reason, $0) }) {
         throw Declined()
       }
@@ -150,7 +157,10 @@ struct ImportLineWriter {
     if let quote { try field(#","quote":""#, quote) }
     try field(#","source":""#, source)
     if let via = try reader.text(row[.via]) { try field(#","via":""#, via) }
-    if let url = try reader.text(row[.url]) { try field(#","url":""#, url) }
+    if let url = try reader.text(row[.url]) {
+      guard Self.isPlainWebLink(url) else { throw Declined() }
+      try field(#","url":""#, url)
+    }
     if let said {
       try field(#","said":""#, said.bytes)
     } else {
@@ -215,6 +225,76 @@ struct ImportLineWriter {
     case 0xE3: return text.count > 2 && text[1] == 0x80 && text[2] == 0x80
     default: return false
     }
+  }
+
+  /// Whether `FieldRules.text` takes `text`: no control character (a byte below 0x20, 0x7F,
+  /// or U+0080 to U+009F, written C2 80 to C2 9F) but line breaks and tabs. Eight bytes a
+  /// step; a word with any of those bytes is looked at byte by byte.
+  static func isPlain(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = text.baseAddress else { return true }
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    var index = 0
+    while index + 8 <= text.count {
+      let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+      let below = (word &- 0x20 &* ones) & ~word & highs
+      let delete = word ^ (0x7F &* ones)
+      let lead = word ^ (0xC2 &* ones)
+      let marks = below | ((delete &- ones) & ~delete & highs) | ((lead &- ones) & ~lead & highs)
+      if marks != 0 { break }
+      index += 8
+    }
+    while index < text.count {
+      let byte = text[index]
+      if byte < 0x20, byte != 10, byte != 13, byte != 9 { return false }
+      if byte == 0x7F { return false }
+      if byte == 0xC2, index + 1 < text.count, (0x80...0x9F).contains(text[index + 1]) {
+        return false
+      }
+      index += 1
+    }
+    return true
+  }
+
+  /// A link in the plainest form `FieldRules.link` takes: `http://` or `https://`, a host of
+  /// letters, digits, dots and hyphens starting with a letter or digit, then nothing or `/`,
+  /// `?` or `#` and URL characters without `%`, brackets or spaces. Any other link is
+  /// declined and checked by the other path.
+  static func isPlainWebLink(_ link: UnsafeBufferPointer<UInt8>) -> Bool {
+    let start: Int
+    if spells(UnsafeBufferPointer(rebasing: link.prefix(8)), "https://") {
+      start = 8
+    } else if spells(UnsafeBufferPointer(rebasing: link.prefix(7)), "http://") {
+      start = 7
+    } else {
+      return false
+    }
+    guard start < link.count, isIn(link[start], linkCharacters.host), link[start] != 0x2E,
+      link[start] != 0x2D
+    else { return false }
+    var index = start
+    while index < link.count, isIn(link[index], linkCharacters.host) { index += 1 }
+    guard index < link.count else { return true }
+    guard link[index] == 0x2F || link[index] == 0x3F || link[index] == 0x23 else { return false }
+    return link[index...].allSatisfy { isIn($0, linkCharacters.rest) }
+  }
+
+  /// ASCII sets as 128-bit masks: the host's letters, digits, `.` and `-`, and what may follow
+  /// it (those, `_~:/?#@!$&'()*+,;=`).
+  private static let linkCharacters: (host: (UInt64, UInt64), rest: (UInt64, UInt64)) = {
+    func mask(_ characters: String) -> (UInt64, UInt64) {
+      var mask: (UInt64, UInt64) = (0, 0)
+      for byte in characters.utf8 {
+        if byte < 64 { mask.0 |= 1 << UInt64(byte) } else { mask.1 |= 1 << UInt64(byte - 64) }
+      }
+      return mask
+    }
+    let host = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-"
+    return (mask(host), mask(host + "_~:/?#@!$&'()*+,;="))
+  }()
+
+  private static func isIn(_ byte: UInt8, _ mask: (UInt64, UInt64)) -> Bool {
+    byte < 64 ? mask.0 >> UInt64(byte) & 1 == 1 : byte < 128 && mask.1 >> UInt64(byte - 64) & 1 == 1
   }
 
   /// A day written exactly `YYYY-MM-DD`, which is how `Day` spells it back.
@@ -285,10 +365,12 @@ struct ImportLineWriter {
     append("}\n")
   }
 
-  /// A member: `key` is `,"NAME":"`, then the text escaped and the closing quote.
+  /// A member: `key` is `,"NAME":"`, then the text escaped and the closing quote. A text that
+  /// `FieldRules` would refuse is declined.
   private mutating func field(_ key: StaticString, _ text: UnsafeBufferPointer<UInt8>)
     throws(Declined)
   {
+    guard Self.isPlain(text) else { throw Declined() }
     append(key)
     try appendEscaped(text)
     bytes.append(UInt8(ascii: "\""))
@@ -297,6 +379,10 @@ struct ImportLineWriter {
   /// A JSON string escaped as `JSONBuffer` escapes it. A NUL is declined: the journal reader
   /// refuses `\u0000`, and `RowFields`' entries are read back, which reports it.
   private mutating func appendString(_ text: UnsafeBufferPointer<UInt8>) throws(Declined) {
+    // `FieldRules.tag`: something besides spaces, no `;`, no control character.
+    guard !text.isEmpty, !Self.startsWithTrimmable(text), Self.isPlain(text),
+      !text.contains(UInt8(ascii: ";"))
+    else { throw Declined() }
     bytes.append(UInt8(ascii: "\""))
     try appendEscaped(text)
     bytes.append(UInt8(ascii: "\""))

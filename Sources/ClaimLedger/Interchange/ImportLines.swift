@@ -67,28 +67,37 @@ extension ClaimImport {
   /// reuses and each row straight from its bytes to its lines; rows in any other form than an
   /// export's, and Fatebook files, go through `read`, so both give the same lines and the same
   /// messages.
+  ///
+  /// Dates are checked against `today` (by default the day of `now`), as `add` checks them.
   public static func lines(
-    _ file: ImportFile, path: String, format: ImportFormat, recordedAt now: Timestamp
+    _ file: ImportFile, path: String, format: ImportFormat, recordedAt now: Timestamp,
+    today: Day? = nil
   ) throws(ImportError) -> ImportLines {
-    try lines(file, path: path, format: format, recordedAt: now, pieceSize: pieceSize)
+    try lines(
+      file, path: path, format: format, recordedAt: now, today: today ?? now.day,
+      pieceSize: pieceSize)
   }
 
   /// `lines` of bytes already in memory.
   public static func lines(
-    _ bytes: [UInt8], path: String, format: ImportFormat, recordedAt now: Timestamp
+    _ bytes: [UInt8], path: String, format: ImportFormat, recordedAt now: Timestamp,
+    today: Day? = nil
   ) throws(ImportError) -> ImportLines {
-    try lines(ImportFile(bytes: bytes), path: path, format: format, recordedAt: now)
+    try lines(ImportFile(bytes: bytes), path: path, format: format, recordedAt: now, today: today)
   }
 
   /// `lines`, cut into pieces of about `pieceSize` bytes (small ones in tests).
   static func lines(
     _ file: ImportFile, path: String, format: ImportFormat, recordedAt now: Timestamp,
-    pieceSize: Int
+    today: Day, pieceSize: Int
   ) throws(ImportError) -> ImportLines {
     switch format {
-    case .fatebook: return lines(from: try read(file.all(), path: path, format: format), at: now)
-    case .jsonl: return try jsonLines(file, path: path, at: now, pieceSize: pieceSize)
-    case .csv: return try csvLines(file, path: path, at: now, pieceSize: pieceSize)
+    case .fatebook:
+      return lines(from: try read(file.all(), path: path, format: format, today: today), at: now)
+    case .jsonl:
+      return try jsonLines(file, path: path, at: now, today: today, pieceSize: pieceSize)
+    case .csv:
+      return try csvLines(file, path: path, at: now, today: today, pieceSize: pieceSize)
     }
   }
 
@@ -112,7 +121,7 @@ extension ClaimImport {
   // MARK: CSV
 
   private static func csvLines(
-    _ file: ImportFile, path: String, at now: Timestamp, pieceSize: Int
+    _ file: ImportFile, path: String, at now: Timestamp, today: Day, pieceSize: Int
   ) throws(ImportError) -> ImportLines {
     let start = file.prefix(3) == [0xEF, 0xBB, 0xBF] ? 3 : 0
     guard let header = try header(of: file, from: start, path: path) else {
@@ -122,7 +131,7 @@ extension ClaimImport {
     let headerColumns = headerColumns(names, path: path)
     // Which problem comes first then depends on every row: the whole reader decides.
     guard headerColumns.missing.isEmpty else {
-      return lines(from: try read(file.all(), path: path, format: .csv), at: now)
+      return lines(from: try read(file.all(), path: path, format: .csv, today: today), at: now)
     }
     var lines = ImportLines(format: .csv)
     if let note = headerColumns.note { lines.notes.append(note) }
@@ -143,7 +152,7 @@ extension ClaimImport {
       if file.read(starts[number].offset..<end, into: &workspace.input) {
         piece = csvPiece(
           &workspace, firstLine: firstLine, names: names, positions: positions, columns: columns,
-          isDetectingLanguage: isDetectingLanguage, path: path, at: now)
+          isDetectingLanguage: isDetectingLanguage, path: path, at: now, today: today)
       } else {
         piece.failure = changed(path, line: firstLine)
       }
@@ -160,18 +169,18 @@ extension ClaimImport {
   private static func csvPiece(
     _ workspace: inout ImportWorkspace, firstLine: Int, names: [String],
     positions: [String: Int], columns: [ImportColumn?], isDetectingLanguage: Bool,
-    path: String, at now: Timestamp
+    path: String, at now: Timestamp, today: Day
   ) -> ImportPiece {
     let bytes = workspace.input
     var piece = ImportPiece()
-    var writer = ImportLineWriter(recordedAt: now)
+    var writer = ImportLineWriter(recordedAt: now, today: today)
     // An export's rows make about a third more bytes of journal, a spreadsheet's short rows
     // more; twice the input is room for either, and the piece keeps the buffer.
     writer.bytes.reserveCapacity(2 * bytes.count + 4_096)
     var cells = ImportCells()
     swap(&cells, &workspace.cells)
     func fallBack(_ row: CSVRow) {
-      switch claim(fromRow: row, names: names, index: positions, path: path) {
+      switch claim(fromRow: row, names: names, index: positions, path: path, today: today) {
       case .success(let claim): piece.append(claim, at: now, to: &writer.bytes)
       case .failure(let problem): piece.problems.append(problem)
       }
@@ -287,7 +296,7 @@ extension ClaimImport {
   // MARK: JSON Lines
 
   private static func jsonLines(
-    _ file: ImportFile, path: String, at now: Timestamp, pieceSize: Int
+    _ file: ImportFile, path: String, at now: Timestamp, today: Day, pieceSize: Int
   ) throws(ImportError) -> ImportLines {
     let start = file.prefix(3) == [0xEF, 0xBB, 0xBF] ? 3 : 0
     var cuts = [start]
@@ -312,7 +321,7 @@ extension ClaimImport {
       var workspace = workspaces.take()
       var piece = ImportPiece()
       if file.read(starts[number]..<end, into: &workspace.input) {
-        piece = jsonPiece(&workspace, isLast: isLast, path: path, at: now)
+        piece = jsonPiece(&workspace, isLast: isLast, path: path, at: now, today: today)
       } else {
         piece.failure = changed(path, line: 1)
       }
@@ -333,11 +342,12 @@ extension ClaimImport {
   /// The lines of one piece of JSON Lines, `workspace.input`, numbered from 1; the caller
   /// moves the problems down to their lines in the file.
   private static func jsonPiece(
-    _ workspace: inout ImportWorkspace, isLast: Bool, path: String, at now: Timestamp
+    _ workspace: inout ImportWorkspace, isLast: Bool, path: String, at now: Timestamp,
+    today: Day
   ) -> ImportPiece {
     let bytes = workspace.input
     var piece = ImportPiece()
-    var writer = ImportLineWriter(recordedAt: now)
+    var writer = ImportLineWriter(recordedAt: now, today: today)
     // An exported line makes about half its bytes of journal; the piece keeps the buffer.
     writer.bytes.reserveCapacity(bytes.count + 4_096)
     var cells = ImportCells()
@@ -365,7 +375,7 @@ extension ClaimImport {
           continue
         }
         // The whole line, as the general reader gets it: it takes off its own line end.
-        switch readJSONLine(bytes[line], number: lineNumber, path: path) {
+        switch readJSONLine(bytes[line], number: lineNumber, path: path, today: today) {
         case .success(let claim): piece.append(claim, at: now, to: &writer.bytes)
         case .failure(let problem): piece.problems.append(problem)
         case nil: break

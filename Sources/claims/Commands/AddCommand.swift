@@ -53,7 +53,7 @@ struct AddCommand: Command {
     via = try input.text("--via")
     url = try input.link("--url")
     quote = try input.text("--quote")
-    tags = try input.texts("--tag")
+    tags = try input.tags("--tag")
     isConditional = input.flag("--conditional")
     if let said, let deadline, deadline.day < said {
       throw UsageError("--by \(deadline.day) is before --said \(said)", command: name)

@@ -30,7 +30,7 @@ enum ClaimChangesArgument {
       changes.confidence = confidence
       changes.hedge = hedge
     }
-    let tags = try input.texts("--tag")
+    let tags = try input.tags("--tag")
     if !tags.isEmpty { changes.tags = tags }
     return changes
   }

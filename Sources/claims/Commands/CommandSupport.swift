@@ -28,38 +28,31 @@ extension Context {
   }
 }
 
-/// Checks on free text typed on the command line, before it can reach the ledger.
+/// Checks on free text typed on the command line, before it can reach the ledger: the rules
+/// of `FieldRules`, with the option named in the message.
 enum TextArgument {
-  /// The text trimmed; control characters other than newline and tab are refused.
-  static func clean(_ text: String, option: String, command: String) throws(UsageError) -> String {
-    let trimmed = text.trimmingSpaces()
-    if let bad = trimmed.unicodeScalars.first(where: {
-      $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t"
-    }) {
-      throw UsageError(
-        "\(option) contains the control character U+\(String(bad.value, radix: 16, uppercase: true))",
-        command: command)
+  /// `text` trimmed, as `rule` takes it; a refusal names `option`.
+  static func checked(
+    _ text: String, option: String, command: String,
+    by rule: (String) throws(FieldRules.Refusal) -> String
+  ) throws(UsageError) -> String {
+    do {
+      return try rule(text.trimmingSpaces())
+    } catch {
+      let separator = if case .notAWebLink = error { ": " } else { " " }
+      throw UsageError(option + separator + error.description, command: command)
     }
-    return trimmed
   }
 
+  /// Trimmed, not empty, no control character but line breaks and tabs.
   static func nonEmpty(_ text: String, option: String, command: String) throws(UsageError) -> String
   {
-    let cleaned = try clean(text, option: option, command: command)
-    guard !cleaned.isEmpty else { throw UsageError("\(option) is empty", command: command) }
-    return cleaned
+    try checked(text, option: option, command: command, by: FieldRules.required)
   }
 
   /// Links must be http or https, so a report can link them safely.
   static func url(_ text: String, command: String) throws(UsageError) -> String {
-    let cleaned = try nonEmpty(text, option: "--url", command: command)
-    let lowered = cleaned.lowercased()
-    guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://"),
-      URL(string: cleaned)?.host != nil
-    else {
-      throw UsageError("--url: '\(cleaned)' is not an http or https link", command: command)
-    }
-    return cleaned
+    try checked(text, option: "--url", command: command, by: FieldRules.link)
   }
 }
 
@@ -70,11 +63,12 @@ extension ParsedInput {
     return try TextArgument.nonEmpty(value, option: option, command: spec.name)
   }
 
-  /// Every value of a repeatable option, each checked like `text(_:)`.
-  func texts(_ option: String) throws(UsageError) -> [String] {
+  /// Every value of a repeatable tag option, each checked like `text(_:)` and without `;`.
+  func tags(_ option: String) throws(UsageError) -> [String] {
     var values: [String] = []
     for value in options(option) {
-      values.append(try TextArgument.nonEmpty(value, option: option, command: spec.name))
+      values.append(
+        try TextArgument.checked(value, option: option, command: spec.name, by: FieldRules.tag))
     }
     return values
   }

@@ -46,7 +46,8 @@ struct ImportCommand: Command {
     let shown = ReportFiles.display(path, from: context.workingDirectory)
     let file = try ImportFile(path: path, shown: shown)
     let format = self.format ?? ClaimImport.guessFormat(path: path, bytes: file.prefix(1 << 20))
-    let lines = try ClaimImport.lines(file, path: shown, format: format, recordedAt: context.now)
+    let lines = try ClaimImport.lines(
+      file, path: shown, format: format, recordedAt: context.now, today: context.today)
     if !lines.problems.isEmpty, !skipsBad {
       throw ImportError.badRows(path: shown, problems: lines.problems)
     }

@@ -77,6 +77,7 @@ import Testing
     let now = try Fixture.time("2026-02-01T10:00:00Z")
     let lines = try ClaimImport.lines(
       ImportFile(bytes: Array(csv.utf8)), path: "sheet.csv", format: .csv, recordedAt: now,
+      today: now.day,
       pieceSize: 64)
     #expect(lines.pieces.count > 4)
     #expect(try store.importClaims(lines, isDryRun: false) == ImportCount(added: 39, present: 2))

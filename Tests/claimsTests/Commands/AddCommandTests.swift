@@ -207,9 +207,13 @@ struct HedgeCase: Sendable, CustomTestStringConvertible {
       arguments: ["Apple will \u{1B}[31mship glasses", "--source", "Bloomberg"],
       message: "<text> contains the control character U+1B"),
     .init(
-      label: "carriage return in source",
-      arguments: ["Apple will ship glasses", "--source", "Bloom\rberg"],
-      message: "--source contains the control character U+D"),
+      label: "bell in source",
+      arguments: ["Apple will ship glasses", "--source", "Bloom\u{7}berg"],
+      message: "--source contains the control character U+7"),
+    .init(
+      label: "semicolon in a tag",
+      arguments: ["Apple will ship glasses", "--source", "Bloomberg", "--tag", "ai;chips"],
+      message: "--tag cannot hold ';', which joins tags in CSV"),
     .init(
       label: "delete in quote",
       arguments: ["Apple will ship glasses", "--source", "Bloomberg", "--quote", "a\u{7F}b"],

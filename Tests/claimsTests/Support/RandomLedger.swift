@@ -40,7 +40,11 @@ enum RandomLedger {
       }
       let claim = Claim(
         text: text(&generator), quote: maybe(&generator), source: text(&generator),
-        via: maybe(&generator), url: maybe(&generator), said: said, deadline: deadline,
+        via: maybe(&generator),
+        url: Bool.random(using: &generator)
+          ? ["https://example.com/a,b?c=1&d='x'#top", "http://例子.cn/路径", "https://a.b/"]
+            .randomElement(using: &generator) : nil,
+        said: said, deadline: deadline,
         deadlineText: maybe(&generator),
         confidence: confidences[Int.random(in: 0..<confidences.count, using: &generator)],
         hedge: maybe(&generator),

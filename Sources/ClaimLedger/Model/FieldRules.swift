@@ -1,0 +1,97 @@
+import Foundation
+
+/// What a claim's fields may hold: one set of rules for every way into the ledger (`add`,
+/// `amend`, `import`), so nothing gets in that `check` would refuse or that an export could
+/// not carry back. Values are checked, never changed: the command line trims what is typed,
+/// and an import keeps each cell as it was exported.
+public enum FieldRules {
+  /// Why a value is refused, in words that follow the field's name.
+  public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
+    case empty
+    case controlCharacter(UInt32)
+    /// A `;` in a tag, where CSV exports join tags.
+    case semicolon
+    case notAWebLink(String)
+
+    public var description: String {
+      switch self {
+      case .empty: "is empty"
+      case .controlCharacter(let value):
+        "contains the control character U+\(String(value, radix: 16, uppercase: true))"
+      case .semicolon: "cannot hold ';', which joins tags in CSV"
+      case .notAWebLink(let text): "'\(text)' is not an http or https link"
+      }
+    }
+  }
+
+  /// Any text of a claim (its text, quote, source, notes): it may run over lines and hold
+  /// tabs, but no other control character.
+  public static func text(_ text: String) throws(Refusal) -> String {
+    if let bad = text.unicodeScalars.first(where: {
+      $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\r" && $0 != "\t"
+    }) {
+      throw .controlCharacter(bad.value)
+    }
+    return text
+  }
+
+  /// A text that must say something: more than spaces.
+  public static func required(_ text: String) throws(Refusal) -> String {
+    guard !text.trimmingSpaces().isEmpty else { throw .empty }
+    return try self.text(text)
+  }
+
+  /// A tag: a text without `;`.
+  public static func tag(_ text: String) throws(Refusal) -> String {
+    guard !text.contains(";") else { throw .semicolon }
+    return try required(text)
+  }
+
+  /// A link a report can show safely: http or https, with a host.
+  public static func link(_ text: String) throws(Refusal) -> String {
+    let lowered = try required(text).lowercased()
+    guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://"),
+      URL(string: text)?.host != nil
+    else { throw .notAWebLink(text) }
+    return text
+  }
+
+  /// Dates that cannot stand together, with the words that say why.
+  public enum DateRefusal: Error, Equatable, Sendable, CustomStringConvertible {
+    case saidAfterToday(said: Day, today: Day)
+    case deadlineBeforeSaid(deadline: Day, said: Day)
+    case resolvedBeforeSaid(on: Day, said: Day)
+    case resolvedAfterToday(on: Day, today: Day)
+
+    public var description: String {
+      switch self {
+      case .saidAfterToday(let said, let today): "said on \(said), after today (\(today))"
+      case .deadlineBeforeSaid(let deadline, let said):
+        "deadline \(deadline) is before it was said (\(said))"
+      case .resolvedBeforeSaid(let on, let said): "resolved on \(on), before it was said (\(said))"
+      case .resolvedAfterToday(let on, let today): "resolved on \(on), after today (\(today))"
+      }
+    }
+  }
+
+  /// The first way the dates of one claim contradict each other or today, if any.
+  public static func datesRefusal(said: Day?, deadline: Day?, resolvedOn: Day?, today: Day)
+    -> DateRefusal?
+  {
+    if let said, said > today { return .saidAfterToday(said: said, today: today) }
+    if let said, let deadline, deadline < said {
+      return .deadlineBeforeSaid(deadline: deadline, said: said)
+    }
+    if let resolvedOn, let said, resolvedOn < said {
+      return .resolvedBeforeSaid(on: resolvedOn, said: said)
+    }
+    if let resolvedOn, resolvedOn > today {
+      return .resolvedAfterToday(on: resolvedOn, today: today)
+    }
+    return nil
+  }
+
+  private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.generalCategory == .control
+  }
+}
