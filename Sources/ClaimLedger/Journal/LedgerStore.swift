@@ -80,7 +80,9 @@ public struct LedgerStore: Sendable {
     let file = try LockedFile(path: path, mode: .append, timeout: lockTimeout)
     try refuseTornTail(file)
     let marker = Array("{\"entry\":\"claim\",\"id\":\"\(entry.id)\"".utf8)
-    if try ByteSearch.hasLine(startingWith: marker, in: file) { return .alreadyRecorded }
+    if try ByteSearch.hasLine(startingWith: marker, in: file, path: path) {
+      return .alreadyRecorded
+    }
     try file.appendDurably(bytes)
     return .added
   }
@@ -194,16 +196,27 @@ public struct TornTailRepair: Equatable, Sendable {
 /// Finds a line that starts with given bytes, reading the file in large blocks.
 enum ByteSearch {
   /// Whether some line of the file begins with `prefix`; jumps from newline to newline with
-  /// `memchr`, so a large ledger is scanned at memory speed.
-  static func hasLine(startingWith prefix: [UInt8], in file: LockedFile) throws(LedgerError) -> Bool
-  {
+  /// `memchr`, so a large ledger is scanned at memory speed. On the way, a line that cannot be
+  /// an entry at all (not a JSON object's braces, such as a merge's conflict markers) is an
+  /// error at its line, so nothing is appended to a broken ledger; what is inside the braces
+  /// is left to the loaders, which every other command runs.
+  static func hasLine(
+    startingWith prefix: [UInt8], in file: LockedFile, path: String
+  ) throws(LedgerError) -> Bool {
     let size = try file.size()
     let block = max(8 << 20, prefix.count)
     var lineStart = 0
+    var lineNumber = 1
     while lineStart < size {
       let chunk = try file.read(count: min(block, size - lineStart), at: lineStart)
       let scan = chunk.withUnsafeBytes { scanLines(of: $0, for: prefix) }
+      if let misshapen = scan.misshapenLine {
+        throw .malformedEntry(
+          at: SourceLocation(path: path, line: lineNumber + misshapen),
+          reason: "not a JSON object (a merge conflict or an edit gone wrong?)")
+      }
       if scan.found { return true }
+      lineNumber += scan.lineCount
       if let nextLine = scan.nextLine {
         lineStart += nextLine
         continue
@@ -221,27 +234,33 @@ enum ByteSearch {
         }
       }
       lineStart = offset
+      lineNumber += 1
     }
     return false
   }
 
-  /// Checks each complete line in `bytes`; `nextLine` is where the first incomplete one starts
-  /// (nil when not even one line is complete).
+  /// Checks each complete line in `bytes`: `lineCount` of them, `nextLine` where the first
+  /// incomplete one starts (nil when not even one line is complete), and `misshapenLine` the
+  /// index among them of the first that is not braces around something.
   private static func scanLines(
     of bytes: UnsafeRawBufferPointer, for prefix: [UInt8]
-  ) -> (found: Bool, nextLine: Int?) {
-    guard let base = bytes.baseAddress else { return (false, nil) }
+  ) -> (found: Bool, nextLine: Int?, lineCount: Int, misshapenLine: Int?) {
+    guard let base = bytes.baseAddress else { return (false, nil, 0, nil) }
     var lineStart = 0
+    var lineCount = 0
     while lineStart < bytes.count {
       guard let newline = memchr(base + lineStart, 10, bytes.count - lineStart) else { break }
       let lineEnd = base.distance(to: UnsafeRawPointer(newline))
+      let line = UnsafeRawBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+      guard isBraced(line) else { return (false, nil, lineCount, lineCount) }
       let matches =
         lineEnd - lineStart >= prefix.count
         && prefix.withUnsafeBytes { pattern in
           pattern.baseAddress.map { memcmp(base + lineStart, $0, prefix.count) == 0 } ?? true
         }
-      if matches { return (true, nil) }
+      if matches { return (true, nil, lineCount, nil) }
       lineStart = lineEnd + 1
+      lineCount += 1
     }
     // The line the block ends inside starts here; its start is in the block, so check it too.
     let tailMatches =
@@ -249,8 +268,18 @@ enum ByteSearch {
       && prefix.withUnsafeBytes { pattern in
         pattern.baseAddress.map { memcmp(base + lineStart, $0, prefix.count) == 0 } ?? true
       }
-    if tailMatches { return (true, nil) }
-    return (false, lineStart == 0 ? nil : lineStart)
+    if tailMatches { return (true, nil, lineCount, nil) }
+    return (false, lineStart == 0 ? nil : lineStart, lineCount, nil)
+  }
+
+  /// Whether a line is blank, or starts with `{` and ends with `}` (spaces, tabs and a
+  /// carriage return aside).
+  static func isBraced(_ line: UnsafeRawBufferPointer) -> Bool {
+    let isBlank: (UInt8) -> Bool = { $0 == 32 || $0 == 9 || $0 == 13 }
+    guard let first = line.firstIndex(where: { !isBlank($0) }),
+      let last = line.lastIndex(where: { !isBlank($0) })
+    else { return true }
+    return line[first] == UInt8(ascii: "{") && line[last] == UInt8(ascii: "}")
   }
 }
 

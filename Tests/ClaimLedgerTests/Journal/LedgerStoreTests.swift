@@ -208,6 +208,32 @@ import Testing
     #expect(try store.load().count == 2)
   }
 
+  /// A line that is not an entry's braces (a merge's conflict markers) stops `add` with its
+  /// line, even past the first 8 MiB block the scan reads, and nothing is appended; blank
+  /// lines and spaced-out braces are let be, as the loader lets them be.
+  @Test(arguments: [3, 90_000])
+  func appendClaimRefusesALedgerWithALineThatIsNoEntry(badLine: Int) throws {
+    let store = try createdStore()
+    let line = Array(try claimEntry("filler").jsonLine.utf8)
+    var bytes: [UInt8] = []
+    for number in 1...100_000 {
+      switch number {
+      case badLine: bytes += Array("<<<<<<< HEAD".utf8)
+      case 2: bytes += Array("  ".utf8)
+      case 4: bytes += [32] + line + [32, 13]
+      default: bytes += line
+      }
+      bytes.append(10)
+    }
+    #expect(bytes.count > 8 << 20)
+    try write(bytes, toFile: path)
+    let expected = LedgerError.malformedEntry(
+      at: SourceLocation(path: path, line: badLine),
+      reason: "not a JSON object (a merge conflict or an edit gone wrong?)")
+    #expect(throws: expected) { try store.appendClaim(try claimEntry("new")) }
+    #expect(try contents(ofFile: path) == bytes)
+  }
+
   @Test func appendClaimIsNotFooledByOtherEntriesOfTheSameID() throws {
     let store = try createdStore()
     let entry = try claimEntry("resolved first")
