@@ -4,6 +4,8 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
   case malformedEntry(at: SourceLocation, reason: String)
   /// The last line lacks its newline, so a write was cut short.
   case tornLastLine(at: SourceLocation)
+  /// The last line is a whole entry but lacks its newline, as an editor may save it.
+  case lastLineWithoutNewline(at: SourceLocation)
   /// Another process kept the lock past the timeout.
   case locked(path: String, holder: String?)
   /// No ledger file at the path.
@@ -30,8 +32,9 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
     case .malformedEntry(let location, let reason):
       "\(location): \(reason)"
     case .tornLastLine(let location):
-      "\(location): the last line is incomplete (a write was cut short); "
-        + "'claims check --repair' sets it aside"
+      "\(location): \(UnendedLine.tornMessage)"
+    case .lastLineWithoutNewline(let location):
+      "\(location): \(UnendedLine.wholeMessage)"
     case .locked(let path, let holder):
       "\(path) stayed locked" + (holder.map { " by \($0)" } ?? " by another process")
         + "; try again when it is done"

@@ -19,7 +19,8 @@ enum ExitStatus: Int32 {
       self = .usage
     case let error as LedgerError:
       switch error {  // no default: a new case must choose its status
-      case .malformedEntry, .tornLastLine, .malformedSideFile: self = .dataError
+      case .malformedEntry, .tornLastLine, .lastLineWithoutNewline, .malformedSideFile:
+        self = .dataError
       case .notFound: self = .noInput
       case .notAFile, .unreadable: self = .noInput
       case .locked: self = .tempFailure

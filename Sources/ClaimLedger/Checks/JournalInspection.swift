@@ -61,11 +61,11 @@ private struct SliceInspection {
       lineCount += 1
       guard let lineEnd = JournalReader.nextNewline(in: bytes, from: lineStart) else {
         tornLine = lineCount
+        let isWhole = UnendedLine.isWholeEntry(UnsafeBufferPointer(rebasing: bytes[lineStart...]))
         issues.append(
           (
             lineCount, nil, .error,
-            "the last line is incomplete (a write was cut short); "
-              + "'claims check --repair' sets it aside"
+            isWhole ? UnendedLine.wholeMessage : UnendedLine.tornMessage
           ))
         break
       }

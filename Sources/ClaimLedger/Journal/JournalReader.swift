@@ -31,10 +31,13 @@ public enum JournalReader {
     var end = bytes.count
     if end > 0, bytes[end - 1] != UInt8(ascii: "\n") {
       let lastLine = lineCount(UnsafeBufferPointer(rebasing: bytes[0..<end])) + 1
+      let tailStart = lastNewline(in: bytes).map { $0 + 1 } ?? 0
       guard allowingTornTail else {
-        throw .tornLastLine(at: SourceLocation(path: path, line: lastLine))
+        throw UnendedLine.error(
+          UnsafeBufferPointer(rebasing: bytes[tailStart...]),
+          at: SourceLocation(path: path, line: lastLine))
       }
-      end = lastNewline(in: bytes).map { $0 + 1 } ?? 0
+      end = tailStart
     }
     return try parseLines(of: UnsafeBufferPointer(rebasing: bytes[0..<end]), path: path)
       .journal()
@@ -72,7 +75,10 @@ public enum JournalReader {
     }
     let joined = try join(results.values.compactMap { $0 }, path: path)
     if joined.hasTornTail, !allowingTornTail {
-      throw .tornLastLine(at: SourceLocation(path: path, line: joined.lineCount + 1))
+      let tail = try UnendedLine.tail(of: file)
+      throw tail.withUnsafeBufferPointer { line in
+        UnendedLine.error(line, at: SourceLocation(path: path, line: joined.lineCount + 1))
+      }
     }
     return joined.parsed
   }

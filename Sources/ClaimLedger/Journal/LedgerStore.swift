@@ -109,7 +109,8 @@ public struct LedgerStore: Sendable {
   }
 
   /// Moves a torn last line aside into `<ledger>.torn-<time>` next to the ledger and cuts it
-  /// off in place; every other byte stays. Nil when the ledger ends cleanly.
+  /// off in place; every other byte stays. A last line that is a whole entry only lacking its
+  /// newline gets the newline instead. Nil when the ledger ends cleanly.
   public func repairTornTail(now: Timestamp) throws(LedgerError) -> TornTailRepair? {
     let file = try LockedFile(path: path, mode: .append, timeout: lockTimeout)
     let size = try file.size()
@@ -119,6 +120,10 @@ public struct LedgerStore: Sendable {
     let bytes = try file.readAll()
     let cut = bytes.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
     let line = bytes[..<cut].reduce(into: 1) { count, byte in if byte == 10 { count += 1 } }
+    if bytes[cut...].withUnsafeBufferPointer(UnendedLine.isWholeEntry) {
+      try file.appendDurably([UInt8(ascii: "\n")])
+      return TornTailRepair(line: line, byteCount: bytes.count - cut, savedTo: nil)
+    }
     let stamp = now.description.filter { $0 != "-" && $0 != ":" }
     let sidePath = path + ".torn-" + stamp
     let torn = Array(bytes[cut...])
@@ -173,7 +178,10 @@ public struct LedgerStore: Sendable {
     guard size > 0, try file.read(count: 1, at: size - 1) != [UInt8(ascii: "\n")] else { return }
     let bytes = try file.readAll()
     let line = bytes.reduce(into: 1) { count, byte in if byte == 10 { count += 1 } }
-    throw .tornLastLine(at: SourceLocation(path: path, line: line))
+    let tailStart = bytes.lastIndex(of: 10).map { $0 + 1 } ?? 0
+    throw bytes[tailStart...].withUnsafeBufferPointer { tail in
+      UnendedLine.error(tail, at: SourceLocation(path: path, line: line))
+    }
   }
 
   /// Syncs a folder, so that a name just created or renamed in it survives a crash.
@@ -185,12 +193,13 @@ public struct LedgerStore: Sendable {
   }
 }
 
-/// What `repairTornTail` set aside.
+/// What `repairTornTail` did: set a torn line aside, or end a whole one with its newline.
 public struct TornTailRepair: Equatable, Sendable {
-  /// The line the torn bytes started.
+  /// The line the unended bytes started.
   public let line: Int
   public let byteCount: Int
-  public let savedTo: String
+  /// Where the torn bytes were saved; nil when the line was whole and only got its newline.
+  public let savedTo: String?
 }
 
 /// Finds a line that starts with given bytes, reading the file in large blocks.

@@ -8,7 +8,9 @@ struct CheckCommand: Command {
     discussion: """
       Exits 0 when the ledger is clean (warnings allowed) and 65 when it has errors.
       --repair sets a torn last line (left by a crash mid-write) aside into
-      ledger.jsonl.torn-<time> and cuts it off; no other line is touched.
+      ledger.jsonl.torn-<time> and cuts it off; a last line that is a whole entry
+      only missing its newline (as some editors save) gets the newline. No other
+      line is touched.
       """,
     parameters: [.flag("--repair", help: "Move a torn last line aside.")])
 
@@ -21,9 +23,13 @@ struct CheckCommand: Command {
   func run(in context: Context) throws -> CommandOutput {
     var lines: [String] = []
     if repair, let repaired = try context.store.repairTornTail(now: context.now) {
-      lines.append(
-        "repaired: moved the torn line \(repaired.line) (\(repaired.byteCount) bytes) to \(repaired.savedTo)"
-      )
+      if let savedTo = repaired.savedTo {
+        lines.append(
+          "repaired: moved the torn line \(repaired.line) (\(repaired.byteCount) bytes) to \(savedTo)"
+        )
+      } else {
+        lines.append("repaired: ended line \(repaired.line), a whole entry, with its newline")
+      }
     }
     let inspection = try context.store.inspect()
     let ledger = Ledger(journal: inspection.journal, path: context.ledgerPath)

@@ -220,16 +220,19 @@ struct MalformedLineCase: Sendable, CustomTestStringConvertible {
     }
   }
 
+  /// A whole entry without its newline is still refused, but named for what it is.
   @Test func refusesAWholeFileWithoutANewline() throws {
-    #expect(throws: LedgerError.tornLastLine(at: Location(path: Fixture.path, line: 1))) {
-      try Fixture.parse(Self.good)
-    }
+    let expected = LedgerError.lastLineWithoutNewline(at: Location(path: Fixture.path, line: 1))
+    #expect(throws: expected) { try Fixture.parse(Self.good) }
   }
 
   @Test func aTornTailIsReportedBeforeAMalformedLine() throws {
-    let text = Self.good + "\n{}\n" + Self.good
+    let whole = Self.good + "\n{}\n" + Self.good
+    let expected = LedgerError.lastLineWithoutNewline(at: Location(path: Fixture.path, line: 3))
+    #expect(throws: expected) { try Fixture.parse(whole) }
+    let torn = Self.good + "\n{}\n" + Self.good.dropLast()
     #expect(throws: LedgerError.tornLastLine(at: Location(path: Fixture.path, line: 3))) {
-      try Fixture.parse(text)
+      try Fixture.parse(torn)
     }
   }
 

@@ -155,7 +155,7 @@ import Testing
     #expect(repair.byteCount == tail.count)
     #expect(repair.savedTo == path + ".torn-20260121T093000.123Z")
     let repaired = try contents(ofFile: path)
-    let saved = try contents(ofFile: repair.savedTo)
+    let saved = try contents(ofFile: try #require(repair.savedTo))
     #expect(repaired == clean)
     #expect(saved == tail)
     #expect(repaired + saved == original)
@@ -174,7 +174,29 @@ import Testing
     let repair = try #require(try store.repairTornTail(now: Fixture.time("2026-01-21T09:30:00Z")))
     #expect(repair.line == 1)
     #expect(try contents(ofFile: path).isEmpty)
-    #expect(try contents(ofFile: repair.savedTo) == original)
+    #expect(try contents(ofFile: try #require(repair.savedTo)) == original)
+  }
+
+  /// A last line that is a whole entry, only without its newline (as some editors save), is
+  /// named as such by every reader, and the repair adds the newline: nothing is set aside.
+  @Test func aWholeLastLineWithoutItsNewlineGetsItBack() throws {
+    let store = try createdStore()
+    try store.append([try claimEntry("one"), try claimEntry("two")])
+    let clean = try contents(ofFile: path)
+    try write(Array(clean.dropLast()), toFile: path)
+    let expected = LedgerError.lastLineWithoutNewline(at: SourceLocation(path: path, line: 2))
+    #expect(throws: expected) { try store.load() }
+    #expect(throws: expected) { try store.appendClaim(try claimEntry("three")) }
+    #expect(throws: expected) { try Fixture.parse(Array(clean.dropLast()), path: path) }
+    let inspected = try store.inspect()
+    #expect(inspected.issues.map(\.message) == [UnendedLine.wholeMessage])
+
+    let repair = try #require(try store.repairTornTail(now: Fixture.time("2026-01-21T09:30:00Z")))
+    #expect(repair.line == 2 && repair.savedTo == nil)
+    #expect(try contents(ofFile: path) == clean)
+    #expect(try store.load().count == 2)
+    let files = try FileManager.default.contentsOfDirectory(atPath: directory.path("Claims"))
+    #expect(files == ["ledger.jsonl"])
   }
 
   @Test func repairLeavesACleanLedgerAlone() throws {

@@ -74,6 +74,24 @@ import Testing
     #expect(report.stderr.hasPrefix("claims: error: \(sources):2:"), report.report)
   }
 
+  /// A whole last entry without its newline is named as such, and the repair only adds it.
+  @Test func repairEndsAWholeLastLineWithItsNewline() throws {
+    let sandbox = try Sandbox()
+    let text = Self.lines.joined(separator: "\n")
+    try sandbox.writeLedger(bytes: Data(text.utf8))
+    let checked = sandbox.run(["check"])
+    #expect(checked.status == .dataError, checked.report)
+    #expect(
+      checked.stdout.contains(":5: error: the last line is a whole entry without its newline"))
+    let listed = sandbox.run(["list"])
+    #expect(
+      listed.status == .dataError && listed.stderr.contains("adds the newline"), listed.report)
+    let repaired = sandbox.run(["check", "--repair"])
+    #expect(repaired.status == .success, repaired.report)
+    #expect(repaired.stdout.hasPrefix("repaired: ended line 5, a whole entry, with its newline\n"))
+    #expect(sandbox.ledger() == Data((text + "\n").utf8))
+  }
+
   @Test func everyProblemIsListedInLineOrder() throws {
     let sandbox = try Sandbox()
     var lines = Self.lines
