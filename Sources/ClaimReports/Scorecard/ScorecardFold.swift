@@ -76,8 +76,8 @@ struct ScorecardFold {
     if let selected = builder.year, year != selected { return }
     guard
       let standing = ClaimStanding(
-        status: record.status, resolution: record.resolution, deadline: claim.deadline,
-        today: builder.today)
+        status: record.status, resolution: record.resolution, said: claim.said,
+        deadline: claim.deadline, today: builder.today)
     else { return }
     let isEcho = echoes.isEcho(index)
     let isOriginal = echoes.echoesOf[index] != nil
@@ -94,12 +94,12 @@ struct ScorecardFold {
     if builder.readsClaimTexts, let said = claim.said {
       let kind = facts.events[index].flatMap { ForecastEvent.allCases.firstIndex(of: $0) }
       let observation: TimeToTruth.Observation =
-        switch (record.status, record.resolution) {
+        switch (record.status, record.resolution.flatMap { $0.on <= builder.today ? $0 : nil }) {
         case (.resolved, let resolution?) where resolution.outcome == .true:
           .cameTrue(
             days: said.days(until: resolution.on),
             lead: claim.deadline.map { resolution.on.days(until: $0) })
-        case (.resolved, _): .never
+        case (.resolved, _?): .never
         default: .open(days: said.days(until: builder.today))
         }
       truth[kind ?? ForecastEvent.allCases.count].append(observation)
@@ -334,13 +334,15 @@ struct ScorecardFold {
     candidates.map { line(records[$0.index]) }
   }
 
+  /// A claim as listed; a resolution dated after `today` is left out, as it was not known yet.
   private mutating func line(_ record: ClaimRecord) -> ClaimLine {
     let claim = record.claim
+    let known = record.resolution.flatMap { $0.on <= builder.today ? $0 : nil }
     return ClaimLine(
       id: record.id.description, text: claim.text, quote: claim.quote,
       source: canonicalName(claim.source), confidence: claim.confidence.value,
-      said: claim.said, deadline: claim.deadline, outcome: record.outcome,
-      resolvedOn: record.resolution?.on, evidence: record.resolution?.evidence, url: claim.url)
+      said: claim.said, deadline: claim.deadline, outcome: known == nil ? nil : record.outcome,
+      resolvedOn: known?.on, evidence: known?.evidence, url: claim.url)
   }
 
   /// The first echoed forecasts of the selection, each with its echoes.

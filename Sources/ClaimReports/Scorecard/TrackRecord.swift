@@ -100,8 +100,13 @@ enum ClaimStanding: Equatable {
   /// Resolved and past its deadline (or without one): scored unless void.
   case settled(Outcome, isEarly: Bool)
 
-  /// Nil for proposed and rejected claims, which no scorecard counts.
-  init?(status: Status, resolution: Resolution?, deadline: Day?, today: Day) {
+  /// Nil for proposed and rejected claims, which no scorecard counts, and for claims said after
+  /// `today`. A resolution dated after `today` was not known then: the claim stands open, so a
+  /// scorecard made with an earlier `--today` is what it would have been on that day.
+  init?(status: Status, resolution: Resolution?, said: Day?, deadline: Day?, today: Day) {
+    if let said, said > today { return nil }
+    var status = status
+    if status == .resolved, let resolution, resolution.on > today { status = .open }
     switch status {
     case .proposed, .rejected:
       return nil

@@ -92,7 +92,8 @@ public enum ResolutionQueue {
       records[index].withClaim { claim in
         guard
           case .settled(let outcome, _) = ClaimStanding(
-            status: .resolved, resolution: resolution, deadline: claim.deadline, today: today),
+            status: .resolved, resolution: resolution, said: claim.said, deadline: claim.deadline,
+            today: today),
           let score = outcome.score
         else { return }
         let slot: Int

@@ -44,6 +44,31 @@ import Testing
     #expect(alice.earlyShare == 1)
   }
 
+  /// A scorecard made with an earlier `--today` is the one that day would have given: a claim
+  /// said later is not in it, and a resolution dated later was not known, so its claim is
+  /// overdue (past its deadline) or pending, and listed without the outcome.
+  @Test func anEarlierTodaySeesOnlyWhatWasKnownThen() throws {
+    let specs: [ClaimSpec] = [
+      .init(
+        text: "settled later", said: "2025-01-10", deadline: "2025-06-30", confidence: 0.9,
+        outcome: .false, resolvedOn: "2025-09-01", evidence: "https://example.com/later"),
+      .init(text: "due later", said: "2025-01-10", deadline: "2025-12-31", outcome: .true),
+      .init(text: "said later", said: "2025-08-01", deadline: "2025-10-31"),
+    ]
+    let then = try TestLedger.card(specs, TestLedger.builder(today: "2025-07-15"))
+    #expect(then.totals.counts.claims == 2)
+    #expect(then.totals.counts.resolved == 0 && then.totals.counts.false == 0)
+    #expect(then.totals.counts.overdue == 1 && then.totals.counts.pending == 1)
+    let overdue = try #require(then.overdue.lines.first)
+    #expect(overdue.text == "settled later" && overdue.outcome == nil)
+    #expect(overdue.resolvedOn == nil && overdue.evidence == nil)
+    #expect(then.worstMisses.isEmpty)
+
+    let later = try TestLedger.card(specs, TestLedger.builder(today: "2026-03-01"))
+    #expect(later.totals.counts.claims == 3 && later.totals.counts.false == 1)
+    #expect(later.worstMisses.map(\.text) == ["settled later"])
+  }
+
   @Test func groupsBelowTheMinimumAreListedApartWithoutRank() throws {
     let card = try ScorecardBuilderTests.card()
     let bob = try #require(card.unranked.first)
