@@ -32,10 +32,8 @@ struct InitCommand: Command {
       try writeNew(sourcesPath, "{}\n")
       lines.append("created \(sourcesPath)")
     }
-    let top = (directory as NSString).deletingLastPathComponent
+    let (top, relative) = Self.attributesPlace(forLedger: ledgerPath)
     let attributesPath = (top as NSString).appendingPathComponent(".gitattributes")
-    let relative =
-      (directory as NSString).lastPathComponent + "/" + (ledgerPath as NSString).lastPathComponent
     let line = "\(relative) text eol=lf merge=union"
     let existing = FileManager.default.contents(atPath: attributesPath).map {
       String(decoding: $0, as: UTF8.self)
@@ -53,6 +51,31 @@ struct InitCommand: Command {
       lines.append("added '\(line)' to \(attributesPath)")
     }
     return CommandOutput(lines.joined(separator: "\n") + "\n")
+  }
+
+  /// Where the `.gitattributes` line goes, and the ledger's path as written in it: the top
+  /// of the git work tree the ledger is in (the first folder above it holding `.git`); else,
+  /// for a ledger in a `Claims` folder, the folder above (the project's top, where git will
+  /// be); else the ledger's own folder. Never a folder above the project.
+  static func attributesPlace(forLedger ledgerPath: String) -> (folder: String, path: String) {
+    let directory = (ledgerPath as NSString).deletingLastPathComponent
+    let name = (ledgerPath as NSString).lastPathComponent
+    var folder = directory
+    var below: [String] = []
+    while true {
+      let git = (folder as NSString).appendingPathComponent(".git")
+      if FileManager.default.fileExists(atPath: git) {
+        return (folder, (below.reversed() + [name]).joined(separator: "/"))
+      }
+      let parent = (folder as NSString).deletingLastPathComponent
+      guard parent != folder, !parent.isEmpty else { break }
+      below.append((folder as NSString).lastPathComponent)
+      folder = parent
+    }
+    if (directory as NSString).lastPathComponent == "Claims" {
+      return ((directory as NSString).deletingLastPathComponent, "Claims/" + name)
+    }
+    return (directory, name)
   }
 
   private func writeNew(_ path: String, _ text: String) throws(LedgerError) {

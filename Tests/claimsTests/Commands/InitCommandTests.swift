@@ -37,6 +37,31 @@ import Testing
     #expect(sandbox.ledger() == nil)
   }
 
+  /// A ledger outside a `Claims` folder and outside git gets its line beside it, never in a
+  /// folder above the one named.
+  @Test func aLedgerOutsideClaimsAndGitGetsItsLineBesideIt() throws {
+    let sandbox = try Sandbox(initialised: false)
+    let result = sandbox.run(["init", "--ledger", sandbox.path("notes/forecasts.jsonl")])
+    #expect(result.status == .success, result.report)
+    #expect(
+      sandbox.contents(of: "notes/.gitattributes") == "forecasts.jsonl text eol=lf merge=union\n")
+    #expect(sandbox.contents(of: ".gitattributes") == nil)
+  }
+
+  /// Inside a git work tree the line goes to its top, with the ledger's path from there.
+  @Test func aLedgerInAGitWorkTreeGetsItsLineAtTheTop() throws {
+    let sandbox = try Sandbox(initialised: false)
+    try FileManager.default.createDirectory(
+      atPath: sandbox.path(".git"), withIntermediateDirectories: true)
+    let result = sandbox.run(["init", "--ledger", sandbox.path("data/deep/forecasts.jsonl")])
+    #expect(result.status == .success, result.report)
+    #expect(
+      sandbox.contents(of: ".gitattributes")
+        == "data/deep/forecasts.jsonl text eol=lf merge=union\n")
+    #expect(sandbox.contents(of: "data/.gitattributes") == nil)
+    #expect(sandbox.contents(of: "data/deep/.gitattributes") == nil)
+  }
+
   @Test func secondInitKeepsEverything() throws {
     let sandbox = try Sandbox()
     try sandbox.write(
