@@ -188,7 +188,12 @@ public enum ClaimExport {
     if record.outcome == .partial { notes.append("outcome: partial") }
     if let evidence = record.resolution?.evidence { notes.append("evidence: \(evidence)") }
     if let note = record.resolution?.note ?? record.note { notes.append(note) }
-    let created = claim.said?.description ?? record.recordedAt.day.description
+    // Fatebook's import reads the created date as the day it was said: a claim without one
+    // takes the day it was recorded, or the day it was resolved if that came first, so the
+    // file reads back without a resolution before the claim.
+    let recorded = record.recordedAt.day
+    let created = (claim.said ?? record.resolution.map { min($0.on, recorded) } ?? recorded)
+      .description
     csv.text(stored: claim.storedText)
     csv.plain(DecimalFormat.trimmed(claim.confidence.value * 100, places: 2))
     csv.plain(created)

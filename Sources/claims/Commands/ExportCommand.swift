@@ -14,8 +14,9 @@ struct ExportCommand: Command {
     abstract: "Write the claims as CSV, JSON Lines, Fatebook CSV or ClaimReview JSON-LD.",
     discussion: """
       csv and jsonl hold every field and read back with 'claims import'. fatebook writes
-      Fatebook's spreadsheet-import columns; claimreview writes schema.org ClaimReview for
-      the resolved claims. The README's "Export and import" section has the mappings.
+      Fatebook's spreadsheet-import columns, for the open and resolved claims unless
+      --status asks for others; claimreview writes schema.org ClaimReview for the resolved
+      claims. The README's "Export and import" section has the mappings.
       """,
     parameters: [
       .option(
@@ -48,12 +49,16 @@ struct ExportCommand: Command {
     filter.source = filter.source.map(aliases.canonical)
     let records = ledger.records
     // Without a condition every claim is kept, and checking each would copy it.
-    let positions =
+    var positions =
       filter.keepsEverything
       ? Array(records.indices)
       : records.indices.filter {
         filter.matches(records[$0], today: context.today, aliases: aliases)
       }
+    // Fatebook has no proposed or rejected questions: they would come back as open ones.
+    if format == .fatebook, filter.status == nil {
+      positions.removeAll { records[$0].status == .proposed || records[$0].status == .rejected }
+    }
     let notes = context.notes(for: ledger)
     guard let out else {
       var writer = OutputWriter(context.terminal)

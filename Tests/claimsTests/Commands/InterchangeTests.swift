@@ -411,6 +411,37 @@ func foldedClaims(_ sandbox: Sandbox) throws -> [NSDictionary] {
     #expect(byText["Claim true"]?["tags"] as? [String] == ["ai"])
   }
 
+  /// A claim with no said date, resolved before it was recorded, goes to Fatebook with the
+  /// resolution's day as its created date, so the file reads back; proposed and rejected
+  /// claims stay out unless --status asks for them.
+  @Test func fatebookExportOfUndatedAndRejectedClaimsReadsBack() throws {
+    let sandbox = try Sandbox()
+    try sandbox.writeLedger([
+      JournalLine.claim("abcd000001", text: "Undated claim").replacingOccurrences(
+        of: #""said":"2026-01-21""#, with: #""said":null"#),
+      JournalLine.resolve(
+        "abcd000001", at: "2026-07-01T10:00:00.001Z", outcome: "true", on: "2026-02-01"),
+      JournalLine.claim("abcd000002", text: "Rejected claim", status: "proposed"),
+      #"{"entry":"reject","id":"abcd000002","at":"2026-07-02T10:00:00.000Z","reason":"no"}"#,
+    ])
+    let result = sandbox.run(["export", "--format", "fatebook", "--out", "fatebook.csv"])
+    try #require(result.status == .success, result.report)
+    let text = try #require(sandbox.contents(of: "fatebook.csv"))
+    #expect(text.contains("Undated claim,75,2026-02-01,YES,2026-02-01,2026-12-31,2026-02-01,"))
+    #expect(!text.contains("Rejected claim"))
+    let rejected = sandbox.run(["export", "--format", "fatebook", "--status", "rejected"])
+    #expect(rejected.stdout.contains("Rejected claim") && !rejected.stdout.contains("Undated"))
+
+    let copy = try Sandbox()
+    try copy.write(text, to: "fatebook.csv")
+    let imported = copy.run(["import", "fatebook.csv"])
+    #expect(imported.status == .success, imported.report)
+    let claims = try foldedClaims(copy)
+    #expect(claims.map { $0["text"] as? String } == ["Undated claim"])
+    #expect(claims.first?["said"] as? String == "2026-02-01")
+    #expect(claims.first?["outcome"] as? String == "true")
+  }
+
   @Test func readsFatebooksOwnExportTitles() throws {
     let sandbox = try Sandbox()
     let csv =
