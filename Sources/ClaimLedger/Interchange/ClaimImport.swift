@@ -17,12 +17,16 @@ public struct ImportedClaim: Sendable, Equatable {
   public var note: String?
   /// The line the claim starts on, for messages.
   public var line: Int
+  /// When the file says the claim was recorded (an export's `recorded_at`); its entries are
+  /// stamped from then, so a round trip keeps the order `list` shows. Nil: at the import.
+  public var recordedAt: Timestamp? = nil
 
   /// The journal entries that recreate the claim: a `claim` entry, then a `reject` or
   /// `resolve` entry when it was settled, then an `amend` that carries a note when the note
   /// has nowhere else to go. Each is stamped a millisecond after the one before, so they fold
-  /// in order.
+  /// in order, from `recordedAt` or else `now`.
   public func entries(at now: Timestamp) -> [Entry] {
+    let now = recordedAt ?? now
     func stamp(_ step: Int64) -> Timestamp {
       Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch + step)
     }
@@ -399,11 +403,23 @@ struct RowFields {
       }
       status = parsed
     }
+    var recordedAt: Timestamp?
+    if let text = self.text("recorded_at") {
+      guard let recorded = Timestamp(text.trimmingSpaces()) else {
+        throw fail(
+          "recorded_at", "recorded_at '\(text)' is not a time such as 2026-01-21T09:30:00Z")
+      }
+      // A claim recorded later than today would fold after entries made now.
+      guard recorded.day <= today else {
+        throw fail("recorded_at", "recorded at \(recorded), after today (\(today))")
+      }
+      recordedAt = recorded
+    }
     let reason = try checked("reason", by: FieldRules.text)
     let note = try checked("note", by: FieldRules.text)
     var imported = ImportedClaim(
       id: id, claim: claim, status: status, resolution: nil, rejection: nil, note: note,
-      line: line)
+      line: line, recordedAt: recordedAt)
     switch status {
     case .resolved:
       guard let outcome else { throw fail("outcome", "a resolved claim needs an outcome") }

@@ -11,21 +11,34 @@ import Foundation
 struct ImportLineWriter {
   /// The lines written so far; a reader may append lines of its own between rows.
   var bytes: [UInt8] = []
-  /// `,"at":"…"` for the claim entry, then one and two milliseconds after it.
+  /// `,"at":"…"` for the claim entry, then one and two milliseconds after it, from the
+  /// import's time; a row with a `recorded_at` is stamped from that (`rowStart`) instead.
   private let stamps: [[UInt8]]
+  private var rowStart: Timestamp?
+  private static let atKey = Array(#","at":""#.utf8)
 
   /// Rows with a date after it are declined.
   private let today: Day
 
   init(recordedAt now: Timestamp, today: Day) {
     self.today = today
-    stamps = (0..<3).map { step in
-      var bytes = Array(#","at":""#.utf8)
-      Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch + Int64(step))
-        .appendSpelling(to: &bytes)
-      bytes.append(UInt8(ascii: "\""))
+    stamps = Self.stamps(from: now)
+  }
+
+  private static func stamps(from start: Timestamp) -> [[UInt8]] {
+    (0..<3).map { step in
+      var bytes: [UInt8] = []
+      appendStamp(start, step: step, to: &bytes)
       return bytes
     }
+  }
+
+  /// `,"at":"…"` for `step` milliseconds after `start`.
+  private static func appendStamp(_ start: Timestamp, step: Int, to bytes: inout [UInt8]) {
+    bytes.append(contentsOf: atKey)
+    Timestamp(millisecondsSinceEpoch: start.millisecondsSinceEpoch + Int64(step))
+      .appendSpelling(to: &bytes)
+    bytes.append(UInt8(ascii: "\""))
   }
 
   /// The JSON Lines file whose row is being written, while one is. Its text cells are the raw
@@ -130,6 +143,11 @@ struct ImportLineWriter {
     if let word = try reader.text(row[.status]) {
       guard let named = Self.status(spelledBy: word) else { throw Declined() }
       status = named
+    }
+    rowStart = nil
+    if let recorded = try reader.text(row[.recordedAt]) {
+      guard let time = Timestamp(bytes: recorded), time.day <= today else { throw Declined() }
+      rowStart = time
     }
     let reason = try reader.text(row[.reason])
     let note = try reader.text(row[.note])
@@ -358,7 +376,11 @@ struct ImportLineWriter {
     append(start)
     bytes.append(contentsOf: id)
     bytes.append(UInt8(ascii: "\""))
-    bytes.append(contentsOf: stamps[stamp])
+    if let rowStart {
+      Self.appendStamp(rowStart, step: stamp, to: &bytes)
+    } else {
+      bytes.append(contentsOf: stamps[stamp])
+    }
   }
 
   private mutating func end() {

@@ -90,7 +90,10 @@ private func randomCells(_ dice: inout Dice) -> [String: String] {
   cells["evidence"] = dice.chance(40) ? dice.text(4) : ""
   cells["note"] = dice.chance(30) ? dice.text(4) : ""
   cells["document"] = dice.chance(20) ? dice.text(2, oneLine: true) : ""
-  cells["recorded_at"] = "2026-01-21T09:30:00.000Z"
+  cells["recorded_at"] = dice.pick([
+    "2026-01-21T09:30:00.000Z", "2026-01-21T09:30:00.000Z", "", "2026-01-21T09:30:00Z",
+    "2027-01-01T00:00:00.000Z", "junk", " 2026-01-21T09:30:00.000Z",
+  ])
   return cells
 }
 
@@ -279,6 +282,7 @@ private func randomCells(_ dice: inout Dice) -> [String: String] {
       cells["reason"] = ""
       cells["tags"] = "trade;经济"
       cells["url"] = "https://example.com/a"
+      cells["recorded_at"] = "2026-01-21T09:30:00.000Z"
       // An export holds what the ledger holds: no control character but line breaks and tabs
       // in prose, nothing to trim (and no ideographic space, which with a combining mark after
       // it is a `Character` that is not trimmed, but which the byte path declines). Removed scalar by scalar: a control character followed by

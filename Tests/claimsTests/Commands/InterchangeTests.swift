@@ -4,9 +4,9 @@ import Testing
 
 @testable import claims
 
-/// The folded claims of `list --json` without what an import cannot keep: the history and
-/// the time each claim was recorded.
-func foldedClaims(_ sandbox: Sandbox) throws -> [NSDictionary] {
+/// The folded claims of `list --json` without what an import cannot keep: the history, and
+/// unless `keepingRecordedAt` (an export's own file keeps it) the time each claim was recorded.
+func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws -> [NSDictionary] {
   let result = sandbox.run(["list", "--json"])
   try #require(result.status == .success, result.report)
   let array = try #require(
@@ -16,7 +16,7 @@ func foldedClaims(_ sandbox: Sandbox) throws -> [NSDictionary] {
     .map { object -> [String: Any] in
       var object = object
       object["history"] = nil
-      object["recorded_at"] = nil
+      if !keepingRecordedAt { object["recorded_at"] = nil }
       return object
     }
     .sorted { ($0["id"] as? String ?? "") < ($1["id"] as? String ?? "") }
@@ -34,7 +34,7 @@ func foldedClaims(_ sandbox: Sandbox) throws -> [NSDictionary] {
     try LedgerStore(path: original.ledgerPath).append(RandomLedger.entries(seed: seed, count: 40))
     let exported = original.run(["export", "--format", format, "--out", "claims.\(format)"])
     try #require(exported.status == .success, exported.report)
-    let before = try foldedClaims(original)
+    let before = try foldedClaims(original, keepingRecordedAt: true)
     #expect(before.count > 30)
 
     let copy = try Sandbox()
@@ -42,7 +42,7 @@ func foldedClaims(_ sandbox: Sandbox) throws -> [NSDictionary] {
     let imported = copy.run(["import", "in.\(format)"])
     #expect(imported.status == .success, imported.report)
     #expect(imported.stdout.hasPrefix("imported \(before.count) claims"))
-    let after = try foldedClaims(copy)
+    let after = try foldedClaims(copy, keepingRecordedAt: true)
     #expect(after.count == before.count)
     for (old, new) in zip(before, after) {
       #expect(old == new, "\(old)\n≠\n\(new)")
