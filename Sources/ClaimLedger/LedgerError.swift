@@ -48,6 +48,8 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
       "cannot write \(path): \(reason); nothing was recorded"
     case .cannotCreate(let path, let reason):
       "cannot create \(path): \(reason)"
+    case .unknownClaim(let prefix) where IDPrefix(prefix) == nil:
+      "'\(prefix)' is not a claim id: ids are 10 hex digits, and a prefix needs at least 4"
     case .unknownClaim(let prefix):
       "no claim has an id starting with '\(prefix)'"
     case .ambiguousPrefix(let prefix, let matches):

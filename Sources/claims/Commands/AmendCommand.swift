@@ -10,7 +10,7 @@ struct AmendCommand: Command {
         .completing(.claimIDs)
     ]
       + ClaimChangesArgument.parameters + [
-        .option("--note", value: "TEXT", help: "Why it is corrected (required).")
+        .option("--note", value: "TEXT", help: "Why it is corrected.", required: true)
       ])
 
   var id: String

@@ -24,7 +24,7 @@ struct ExportCommand: Command {
       .option("--status", value: "STATUS", help: "Only claims that are proposed, open, …"),
       .option(
         "--source", value: "NAME", help: "One source (aliases in Claims/sources.json count)."),
-      .option("--out", value: "FILE", help: "Write to FILE instead of standard output."),
+      .option("--out", value: "FILE", help: "Write to FILE instead of standard output (- is it)."),
     ])
 
   var format: ExportFormat
@@ -39,7 +39,8 @@ struct ExportCommand: Command {
     self.format = format
     filter.status = try input.option("--status", as: Status.self)
     filter.source = try input.text("--source")
-    out = try input.text("--out")
+    // `-` is standard output, as for most tools that take a file.
+    out = try input.text("--out").flatMap { $0 == "-" ? nil : $0 }
   }
 
   func run(in context: Context) throws -> CommandOutput {

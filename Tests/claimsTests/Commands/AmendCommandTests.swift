@@ -95,7 +95,7 @@ import Testing
     .init(label: "nothing to change", arguments: ["--note", "why"], message: "nothing to change"),
     .init(
       label: "no note", arguments: ["--text", "OpenAI buys Pinterest"],
-      message: "--note is required"),
+      message: "--note TEXT is required"),
     .init(
       label: "blank note", arguments: ["--text", "OpenAI buys Pinterest", "--note", " "],
       message: "--note is empty"),

@@ -442,6 +442,16 @@ func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws ->
     #expect(claims.first?["outcome"] as? String == "true")
   }
 
+  /// `--out -` is standard output, not a file named `-`.
+  @Test func anOutOfADashIsStandardOutput() throws {
+    let sandbox = try Self.settledLedger()
+    let dash = sandbox.run(["export", "--format", "jsonl", "--out", "-"])
+    let plain = sandbox.run(["export", "--format", "jsonl"])
+    #expect(dash.status == .success, dash.report)
+    #expect(!dash.stdout.isEmpty && dash.stdout == plain.stdout)
+    #expect(sandbox.contents(of: "-") == nil)
+  }
+
   @Test func readsFatebooksOwnExportTitles() throws {
     let sandbox = try Sandbox()
     let csv =
