@@ -69,16 +69,23 @@ public struct TextTable: Sendable {
 
 /// How many terminal columns text takes: East Asian wide and full-width characters take two,
 /// combining marks none.
+///
+/// A cell is shown on one line: a tab or a line break is shown as one space (`flattened`),
+/// and measured so, a `\r\n` as one.
 public enum DisplayWidth {
   public static func of(_ text: String) -> Int {
     var width = 0
-    for scalar in text.unicodeScalars { width += of(scalar) }
+    var previous: Unicode.Scalar = " "
+    for scalar in text.unicodeScalars {
+      if !(previous == "\r" && scalar == "\n") { width += of(scalar) }
+      previous = scalar
+    }
     return width
   }
 
   public static func of(_ scalar: Unicode.Scalar) -> Int {
     let value = scalar.value
-    if value < 0x300 { return value < 0x20 ? 0 : 1 }
+    if value < 0x300 { return value < 0x20 ? ((0x09...0x0D).contains(value) ? 1 : 0) : 1 }
     switch scalar.properties.generalCategory {
     case .nonspacingMark, .enclosingMark, .format: return 0
     default: break
@@ -93,12 +100,16 @@ public enum DisplayWidth {
     }
   }
 
+  /// `text` with each line break and tab a space, as a cell shows it.
+  public static func flattened(_ text: String) -> String {
+    let isBreak: (Character) -> Bool = { $0.isNewline || $0 == "\t" }
+    return text.contains(where: isBreak) ? String(text.map { isBreak($0) ? " " : $0 }) : text
+  }
+
   /// `text` cut to at most `width` columns on a character boundary, ending in `…` when cut;
-  /// line breaks become spaces so a cell stays on one line.
+  /// line breaks and tabs become spaces so a cell stays on one line and aligned.
   public static func truncated(_ text: String, to width: Int) -> String {
-    let flat =
-      text.contains(where: \.isNewline)
-      ? String(text.map { $0.isNewline ? " " : $0 }) : text
+    let flat = flattened(text)
     guard of(flat) > width else { return flat }
     var result = ""
     var used = 0

@@ -38,7 +38,7 @@ struct StreamingTable {
       for (index, cell) in row.enumerated() where index < widths.count {
         let width = TableCell.width(of: cell)
         widths[index] = max(widths[index], width)
-        if !TableCell.hasLineBreak(cell) { cellWidths[rowIndex * columns.count + index] = width }
+        if !TableCell.needsFlattening(cell) { cellWidths[rowIndex * columns.count + index] = width }
       }
     }
     let gap = 2
@@ -101,7 +101,8 @@ struct StreamingTable {
 /// `DisplayWidth` with fast paths that give the same answers.
 enum TableCell {
   /// `DisplayWidth.of(text)`: ASCII counts one column (control characters none) and the CJK
-  /// ideograph blocks two, with no property lookup; everything else asks `DisplayWidth`.
+  /// ideograph blocks two, with no property lookup; everything else, and text with a tab or a
+  /// line break (one column, a `\r\n` one in all), asks `DisplayWidth`.
   static func width(of text: String) -> Int {
     var width = 0
     var isASCII = true
@@ -110,14 +111,22 @@ enum TableCell {
         isASCII = false
         break
       }
-      if byte >= 0x20 { width += 1 }
+      if byte >= 0x20 {
+        width += 1
+      } else if (0x09...0x0D).contains(byte) {
+        return DisplayWidth.of(text)
+      }
     }
     if isASCII { return width }
     width = 0
     for scalar in text.unicodeScalars {
       let value = scalar.value
       if value < 0x80 {
-        if value >= 0x20 { width += 1 }
+        if value >= 0x20 {
+          width += 1
+        } else if (0x09...0x0D).contains(value) {
+          return DisplayWidth.of(text)
+        }
       } else if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) {
         width += 2
       } else {
@@ -127,20 +136,21 @@ enum TableCell {
     return width
   }
 
-  /// `DisplayWidth.truncated(text, to: width)`: a cell with no line break that fits is
+  /// `DisplayWidth.truncated(text, to: width)`: a cell with no line break or tab that fits is
   /// returned as is; anything else goes to `DisplayWidth`.
   static func truncated(_ text: String, to width: Int) -> String {
-    if !hasLineBreak(text), self.width(of: text) <= width { return text }
+    if !needsFlattening(text), self.width(of: text) <= width { return text }
     return DisplayWidth.truncated(text, to: width)
   }
 
-  /// Whether any character is a newline to `Character.isNewline`: U+000A to U+000D, U+0085,
-  /// U+2028 and U+2029, found by their UTF-8 bytes.
-  static func hasLineBreak(_ text: String) -> Bool {
+  /// Whether any character is a tab or a newline to `Character.isNewline` (U+000A to U+000D,
+  /// U+0085, U+2028 and U+2029), found by their UTF-8 bytes: what `DisplayWidth.flattened`
+  /// turns into spaces.
+  static func needsFlattening(_ text: String) -> Bool {
     var previous: UInt8 = 0
     var beforePrevious: UInt8 = 0
     for byte in text.utf8 {
-      if (0x0A...0x0D).contains(byte) { return true }
+      if (0x09...0x0D).contains(byte) { return true }
       if previous == 0xC2, byte == 0x85 { return true }
       if beforePrevious == 0xE2, previous == 0x80, byte == 0xA8 || byte == 0xA9 { return true }
       beforePrevious = previous

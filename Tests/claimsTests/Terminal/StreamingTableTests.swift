@@ -34,9 +34,27 @@ import Testing
   @Test(arguments: cells)
   func measuresAsDisplayWidthDoes(_ cell: String) {
     #expect(TableCell.width(of: cell) == DisplayWidth.of(cell))
-    #expect(TableCell.hasLineBreak(cell) == cell.contains(where: \.isNewline))
+    #expect(TableCell.needsFlattening(cell) == cell.contains { $0.isNewline || $0 == "\t" })
     for width in [0, 1, 5, 10, 30] {
       #expect(TableCell.truncated(cell, to: width) == DisplayWidth.truncated(cell, to: width))
     }
+  }
+
+  /// With no width to fit (a pipe), no cell is cut, and every line is as wide as the header:
+  /// a tab or a line break is one space and is measured as one.
+  @Test func aPipedTableCutsNothingAndStaysAligned() {
+    var table = StreamingTable(columns: [
+      TextTable.Column("ID"), TextTable.Column("TEXT", isFlexible: true), TextTable.Column("So"),
+    ])
+    let texts = ["line1\nline2 and more words", "tab\there", "crlf\r\nend", "plain", "预测\t结果"]
+    for (index, text) in texts.enumerated() { table.append(["\(index)", text, "So\turce"]) }
+    let lines = table.render(width: nil).split(separator: "\n").map(String.init)
+    #expect(!lines.contains { $0.contains("…") || $0.contains("\t") })
+    // The last column starts at the same place on every line.
+    let starts = lines.map { line in
+      DisplayWidth.of(String(line[..<(line.range(of: "So")?.lowerBound ?? line.endIndex)]))
+    }
+    #expect(Set(starts).count == 1, "\(lines)")
+    #expect(lines.contains { $0.contains("line1 line2 and more words") })
   }
 }
