@@ -89,16 +89,20 @@ enum CLI {
     _ input: ParsedInput, environment: [String: String], workingDirectory: String,
     clock: () -> Date, terminal: Terminal
   ) throws(UsageError) -> Context {
+    // A bad value names where it came from: the option, or the variable it fell back on.
     let fixedToday: Day?
-    if let word = input.option("--today")
-      ?? environment["CLAIMS_TODAY"].flatMap({ $0.isEmpty ? nil : $0 })
-    {
+    let todayOption = input.option("--today")
+    if let word = todayOption ?? environment["CLAIMS_TODAY"].flatMap({ $0.isEmpty ? nil : $0 }) {
       guard let day = Day(argument: word) else {
-        throw UsageError("--today: '\(word)' is not \(Day.expectation)", command: input.spec.name)
+        let origin = todayOption == nil ? "CLAIMS_TODAY" : "--today"
+        throw UsageError("\(origin): '\(word)' is not \(Day.expectation)", command: input.spec.name)
       }
       fixedToday = day
     } else {
       fixedToday = nil
+    }
+    if input.option("--ledger")?.isEmpty == true {
+      throw UsageError("--ledger is empty; give the ledger's path", command: input.spec.name)
     }
     // Entries are stamped with the real time even when today is fixed: `at` says when a
     // line was written, and the fold orders by it.
@@ -107,7 +111,14 @@ enum CLI {
     let path = LedgerLocator.path(
       option: input.option("--ledger"), environment: environment["CLAIMS_LEDGER"],
       workingDirectory: workingDirectory)
-    let timeout = environment["CLAIMS_LOCK_TIMEOUT"].flatMap(Double.init) ?? 10
+    var timeout = 10.0
+    if let word = environment["CLAIMS_LOCK_TIMEOUT"], !word.isEmpty {
+      guard let seconds = Double(word), seconds.isFinite, seconds >= 0 else {
+        throw UsageError(
+          "CLAIMS_LOCK_TIMEOUT: '\(word)' is not a number of seconds", command: input.spec.name)
+      }
+      timeout = seconds
+    }
     return Context(
       ledgerPath: path,
       explicitLedger: (input.option("--ledger")

@@ -212,6 +212,24 @@ struct ListFilterCase: Sendable, CustomTestStringConvertible {
     #expect(array?.count == 5)
   }
 
+  /// A bad value from the environment names the variable, not the option it stands in for;
+  /// an empty `--ledger` is an error rather than a quiet search for another ledger.
+  @Test(
+    arguments: [
+      (["list"], ["CLAIMS_TODAY": "2026-13-01"], "CLAIMS_TODAY: '2026-13-01' is not"),
+      (["list", "--today", "2026-13-01"], [:], "--today: '2026-13-01' is not"),
+      (["list"], ["CLAIMS_LOCK_TIMEOUT": "abc"], "CLAIMS_LOCK_TIMEOUT: 'abc' is not a number"),
+      (["list", "--ledger", ""], [:], "--ledger is empty"),
+    ] as [([String], [String: String], String)])
+  func aBadGlobalValueNamesWhereItCameFrom(
+    arguments: [String], environment: [String: String], message: String
+  ) throws {
+    let sandbox = try ListFixture().sandbox
+    let result = sandbox.run(arguments, environment: environment)
+    #expect(result.status == .usage, result.report)
+    #expect(result.stderr.hasPrefix("claims: error: \(message)"), result.report)
+  }
+
   @Test func narrowScreenCutsTheTextWithAnEllipsis() throws {
     let fixture = try ListFixture()
     let result = fixture.sandbox.run(["list"], terminal: .plain(width: 80))
