@@ -52,12 +52,15 @@ struct SourcesCommand: Command {
   func run(in context: Context) throws -> CommandOutput {
     let ledger = try context.loadLedger()
     let aliases = try context.sourceAliases()
-    let only = source.map { aliases.canonical($0) }
+    // Named without regard to case, as `list --source` and `export --source` take it.
+    let only = source.map { aliases.canonical($0).lowercased() }
     if showsHedges {
       let card = ScorecardBuilder.allYears(
         from: ledger.records, today: context.today, minResolved: minResolved,
         canonical: { aliases.canonical($0) })
-      let readings = only.map { name in card.hedgeReadings.filter { $0.name == name } }
+      let readings = only.map { name in
+        card.hedgeReadings.filter { $0.name?.lowercased() == name }
+      }
       return HedgeWordsTable.output(
         readings ?? card.hedgeTable, minResolved: minResolved, context: context,
         notes: context.notes(for: ledger))
@@ -75,7 +78,7 @@ struct SourcesCommand: Command {
         slot = known
       } else {
         let name = aliases.canonical(written)
-        if let only, name != only {
+        if let only, name.lowercased() != only {
           slot = nil
         } else {
           slot = slotOfName[name] ?? tallies.count
@@ -106,7 +109,8 @@ struct SourcesCommand: Command {
       return CommandOutput(json(sorted, records: records), notes: context.notes(for: ledger))
     }
     guard !sorted.isEmpty else {
-      let why = only.map { "no claim has the source '\($0)'" } ?? "the ledger is empty"
+      let why =
+        source.map { "no claim has the source '\(aliases.canonical($0))'" } ?? "the ledger is empty"
       return CommandOutput("", notes: context.notes(for: ledger) + [why])
     }
     var table = TextTable(columns: [

@@ -35,6 +35,17 @@ import Testing
     }
   }
 
+  /// One source is named without regard to case, as `list --source` takes it.
+  @Test func oneSourceIsNamedWithoutRegardToCase() throws {
+    let fixture = try ListFixture()
+    for name in ["bloomberg", "BLOOMBERG", "Bloomberg"] {
+      let result = fixture.sandbox.run(["sources", name])
+      #expect(result.status == .success, result.report)
+      let lines = result.stdout.split(separator: "\n")
+      #expect(lines.count == 2 && lines[1].hasPrefix("Bloomberg "), result.report)
+    }
+  }
+
   @Test func jsonHasOneObjectPerSource() throws {
     let fixture = try ListFixture()
     let result = fixture.sandbox.run(["sources", "--json"])
