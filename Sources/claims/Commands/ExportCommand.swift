@@ -20,11 +20,14 @@ struct ExportCommand: Command {
       """,
     parameters: [
       .option(
-        "--format", value: "FORMAT", help: "csv, jsonl, fatebook or claimreview.", required: true),
-      .option("--status", value: "STATUS", help: "Only claims that are proposed, open, …"),
+        "--format", value: "FORMAT", help: "csv, jsonl, fatebook or claimreview.", required: true
+      ).completing(ExportFormat.self),
+      .option("--status", value: "STATUS", help: "Only claims that are proposed, open, …")
+        .completing(Status.self),
       .option(
         "--source", value: "NAME", help: "One source (aliases in Claims/sources.json count)."),
-      .option("--out", value: "FILE", help: "Write to FILE instead of standard output (- is it)."),
+      .option("--out", value: "FILE", help: "Write to FILE instead of standard output (- is it).")
+        .completing(.files),
     ])
 
   var format: ExportFormat

@@ -18,10 +18,11 @@ struct ImportCommand: Command {
       ledger already are counted and skipped.
       """,
     parameters: [
-      .positional("file", help: "The file to read."),
+      .positional("file", help: "The file to read.").completing(.files),
       .option(
         "--format", value: "FORMAT",
-        help: "csv, jsonl or fatebook (default: from the extension and header)."),
+        help: "csv, jsonl or fatebook (default: from the extension and header)."
+      ).completing(ImportFormat.self),
       .flag("--dry-run", help: "Check and count, but write nothing."),
       .flag("--skip-bad", help: "Import the good rows and report the bad ones."),
     ])

@@ -38,6 +38,7 @@ import Testing
     for words in [
       "proposed open resolved rejected", "true false partial void", "md html csv json",
       "ambiguous annulled condition-failed retracted duplicate",
+      "csv jsonl fatebook claimreview", "csv jsonl fatebook",
     ] {
       #expect(text.contains(words), "\(words) missing")
     }
