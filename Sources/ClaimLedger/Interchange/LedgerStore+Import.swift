@@ -1,8 +1,9 @@
 /// How many claims an import added, and how many it skipped because their id was in the ledger
-/// already or came earlier in the file.
+/// already (`present`) or came earlier in the file (`repeated`).
 public struct ImportCount: Equatable, Sendable {
   public var added: Int
   public var present: Int
+  public var repeated: Int = 0
 }
 
 extension LedgerStore {
@@ -64,17 +65,23 @@ extension LedgerStore {
   {
     var isNew: [Bool] = []
     isNew.reserveCapacity(lines.claimCount)
+    var present = 0
     // The ids seen so far, in the ledger's own table of id bits: a million inserts into a `Set`
     // spent more on hashing than on everything else the check does.
     var seen = ClaimIndex(capacity: lines.claimCount)
     let isEmpty = ledger.count == 0
     for piece in lines.pieces {
       for id in piece.ids {
-        isNew.append(
-          (isEmpty || ledger.record(for: id) == nil) && seen.insert(id, at: isNew.count) == nil)
+        if !isEmpty, ledger.record(for: id) != nil {
+          present += 1
+          isNew.append(false)
+        } else {
+          isNew.append(seen.insert(id, at: isNew.count) == nil)
+        }
       }
     }
     let added = isNew.reduce(0) { $0 + ($1 ? 1 : 0) }
-    return (ImportCount(added: added, present: isNew.count - added), isNew)
+    let count = ImportCount(added: added, present: present, repeated: isNew.count - added - present)
+    return (count, isNew)
   }
 }

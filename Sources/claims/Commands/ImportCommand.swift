@@ -58,6 +58,9 @@ struct ImportCommand: Command {
     var summary = isDryRun ? "would import \(added)" : "imported \(added)"
     summary += " claim\(added == 1 ? "" : "s") from \(shown) (\(format.rawValue))"
     if count.present > 0 { summary += "; \(count.present) already in the ledger, skipped" }
+    if count.repeated > 0 {
+      summary += "; \(count.repeated) repeating a claim earlier in the file, skipped"
+    }
     if !lines.problems.isEmpty {
       summary +=
         "; \(lines.problems.count) bad row\(lines.problems.count == 1 ? "" : "s") skipped"

@@ -269,11 +269,13 @@ func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws ->
     let dryRun = sandbox.run(["import", "sheet.csv", "--dry-run"])
     #expect(
       dryRun.stdout
-        == "would import 1 claim from sheet.csv (csv); 2 already in the ledger, skipped\n")
+        == "would import 1 claim from sheet.csv (csv); 1 already in the ledger, skipped; "
+        + "1 repeating a claim earlier in the file, skipped\n")
     #expect(try sandbox.ledgerLines().count == 1)
     let result = sandbox.run(["import", "sheet.csv"])
     #expect(
-      result.stdout == "imported 1 claim from sheet.csv (csv); 2 already in the ledger, skipped\n")
+      result.stdout == "imported 1 claim from sheet.csv (csv); 1 already in the ledger, skipped; "
+        + "1 repeating a claim earlier in the file, skipped\n")
     #expect(try sandbox.ledgerLines().count == 2)
   }
 
@@ -290,7 +292,8 @@ func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws ->
     let result = sandbox.run(["import", "sheet.csv"])
     #expect(
       result.stdout
-        == "imported \(count - 1) claims from sheet.csv (csv); 3 already in the ledger, skipped\n")
+        == "imported \(count - 1) claims from sheet.csv (csv); 1 already in the ledger, skipped; "
+        + "2 repeating a claim earlier in the file, skipped\n")
     let lines = try sandbox.ledgerLines()
     #expect(lines.count == count)
     #expect(lines.last?.contains("Claim number \(count - 1)\"") == true)
