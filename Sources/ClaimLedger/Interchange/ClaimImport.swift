@@ -318,6 +318,19 @@ struct RowFields {
     return day
   }
 
+  /// The deadline: a date (a time after it is left out), or a period as `add --by` takes it
+  /// (`2027`, `2026-Q3`, `2026年下半年`), whose words are kept as the deadline's words.
+  func deadlineCell() throws(ImportError) -> (Day?, String?) {
+    guard let text = text("deadline")?.trimmingSpaces(), !text.isEmpty else { return (nil, nil) }
+    if let day = Day(text) ?? Day(text.prefix(10)) { return (day, nil) }
+    guard let period = Deadline(text) else {
+      throw fail(
+        "deadline",
+        "deadline '\(text)' is not a date such as 2026-12-31 or a period such as 2027 or 2026-Q3")
+    }
+    return (period.day, period.text)
+  }
+
   /// A confidence as a person types one (`Confidence(text:)`), or as the journal and the
   /// exports write it, a JSON number, which below 0.0001 has an exponent (`5e-05`).
   static func confidence(_ word: String) -> Confidence? {
@@ -343,8 +356,8 @@ struct RowFields {
     let source = try required("source", by: FieldRules.required)
     let quote = try checked("quote", by: FieldRules.text)
     let said = try day("said")
-    let deadline = try day("deadline")
-    let hedge = try checked("hedge", by: FieldRules.text)
+    let (deadline, deadlineWords) = try deadlineCell()
+    var hedge = try checked("hedge", by: FieldRules.text)
     let confidence: Confidence
     if let word = self.text("confidence") {
       guard let value = Self.confidence(word) else {
@@ -355,6 +368,7 @@ struct RowFields {
       ?? HedgeScale.standard.firstHedge(in: text), let value = Confidence(found.probability)
     {
       confidence = value
+      hedge = hedge ?? found.word
     } else {
       throw fail("confidence", "no confidence, and no hedge word in the text to take one from")
     }
@@ -370,7 +384,8 @@ struct RowFields {
     let claim = Claim(
       text: text, quote: quote, source: source, via: try checked("via", by: FieldRules.text),
       url: try checked("url", by: FieldRules.link), said: said, deadline: deadline,
-      deadlineText: try checked("deadline_text", by: FieldRules.text), confidence: confidence,
+      deadlineText: try checked("deadline_text", by: FieldRules.text) ?? deadlineWords,
+      confidence: confidence,
       hedge: hedge, lang: lang, tags: try tagList(), isConditional: isConditional,
       document: try checked("document", by: FieldRules.text))
     if let refusal = FieldRules.datesRefusal(

@@ -130,6 +130,35 @@ func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws ->
     #expect(try sandbox.ledgerLines().isEmpty)
   }
 
+  /// A spreadsheet's deadline may be a period as `add --by` takes it, kept as the deadline's
+  /// words; a confidence taken from a hedge word in the text records the word, as `add` does.
+  @Test func aSpreadsheetDeadlineMayBeAPeriodAndAHedgeIsRecorded() throws {
+    let sandbox = try Sandbox()
+    let csv =
+      "text,source,said,deadline,confidence\n"
+      + "Apple likely ships glasses,Bloomberg,2026-01-21,2026-Q3,\n"
+      + "特斯拉收购xAI,量子位,2026-01-21,2027年上半年,0.8\n"
+      + "Nvidia passes $6T,Reuters,2026-01-21,2026-06-30T12:00:00Z,0.5\n"
+      + "Bad deadline,Reuters,2026-01-21,soon,0.5\n"
+    try sandbox.write(csv, to: "sheet.csv")
+    let refused = sandbox.run(["import", "sheet.csv"])
+    #expect(refused.status == .dataError)
+    #expect(refused.stderr.contains("sheet.csv:5:"), refused.report)
+    #expect(refused.stderr.contains("deadline 'soon' is not a date"), refused.report)
+    let result = sandbox.run(["import", "sheet.csv", "--skip-bad"])
+    #expect(result.status == .success, result.report)
+    let claims = try foldedClaims(sandbox)
+    let byText = Dictionary(claims.map { ($0["text"] as? String ?? "", $0) }) { $1 }
+    let apple = try #require(byText["Apple likely ships glasses"])
+    #expect(apple["deadline"] as? String == "2026-09-30")
+    #expect(apple["deadline_text"] as? String == "2026-Q3")
+    #expect(apple["hedge"] as? String == "likely")
+    #expect(byText["特斯拉收购xAI"]?["deadline"] as? String == "2027-06-30")
+    #expect(byText["特斯拉收购xAI"]?["deadline_text"] as? String == "2027年上半年")
+    #expect(byText["Nvidia passes $6T"]?["deadline"] as? String == "2026-06-30")
+    #expect(byText["Nvidia passes $6T"]?["deadline_text"] is NSNull)
+  }
+
   @Test func readsASpreadsheetWithBOMCRLFAndAMultiLineCell() throws {
     let sandbox = try Sandbox()
     let csv =
