@@ -92,7 +92,8 @@ enum ScorecardWords {
 
   static func reproducibility(_ card: Scorecard) -> String {
     "Ledger SHA-256 \(card.ledgerSHA256), today \(card.generated), hedge table "
-      + "\(card.hedgeTableVersion)."
+      + "\(card.hedgeTableVersion)"
+      + card.sideFiles.map { ", \($0.name) SHA-256 \($0.sha256)" }.joined() + "."
   }
 
   /// The definitions of "How to read this", one item each.

@@ -25,7 +25,8 @@ public struct HTMLRenderer: Sendable {
       <h1>\(e(ScorecardWords.title(card)))</h1>
       <p class="dek">\(e(ScorecardWords.scope(card)))</p>
       <p class="repro">Ledger SHA-256 <code>\(e(card.ledgerSHA256))</code> · today \
-      \(e(card.generated.description)) · hedge table \(e(card.hedgeTableVersion))</p>
+      \(e(card.generated.description)) · hedge table \(e(card.hedgeTableVersion))\
+      \(card.sideFiles.map { " · \(e($0.name)) SHA-256 <code>\(e($0.sha256))</code>" }.joined())</p>
       </header>
 
       """

@@ -14,6 +14,10 @@ public struct JSONRenderer: Sendable {
     json.field("generated", card.generated.description)
     json.field("ledger", card.ledgerSHA256)
     json.field("hedge_table", card.hedgeTableVersion)
+    json.key("side_files")
+    json.beginObject()
+    for file in card.sideFiles { json.field(file.name, file.sha256) }
+    json.endObject()
     json.field("group", card.grouping.rawValue)
     integer(&json, "min_resolved", card.minResolved)
     integer(&json, "waiting_for_deadline", card.waitingForDeadline)

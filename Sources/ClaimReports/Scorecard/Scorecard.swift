@@ -29,6 +29,9 @@ public struct Scorecard: Sendable, Equatable {
   public let generated: Day
   /// SHA-256 of the ledger file, hex, so anyone can check they score the same claims.
   public private(set) var ledgerSHA256: String
+  /// The side files beside the ledger that change the figures (`sources.json` merges
+  /// sources, `lexicon.json` names subjects), each with its SHA-256; empty when none exists.
+  public private(set) var sideFiles: [SideFile] = []
   public let hedgeTableVersion: String
   /// Groups with fewer scored claims than this are listed apart, unranked.
   public let minResolved: Int
@@ -185,11 +188,24 @@ public struct YearRecord: Sendable, Equatable {
 }
 
 extension Scorecard {
-  /// The same scorecard naming the ledger by `sha256`: a report builds its scorecards while
-  /// the ledger is still being hashed, and names it once the hash is done.
-  public func naming(ledgerSHA256 sha256: String) -> Scorecard {
+  /// The same scorecard naming the ledger by `sha256`, and the side files it was made with: a
+  /// report builds its scorecards while the ledger is still being hashed, and names it once
+  /// the hash is done.
+  public func naming(ledgerSHA256 sha256: String, sideFiles: [SideFile] = []) -> Scorecard {
     var named = self
     named.ledgerSHA256 = sha256
+    named.sideFiles = sideFiles
     return named
+  }
+}
+
+/// A file besides the ledger that a scorecard was made with, named by its SHA-256.
+public struct SideFile: Sendable, Equatable {
+  public var name: String
+  public var sha256: String
+
+  public init(name: String, sha256: String) {
+    self.name = name
+    self.sha256 = sha256
   }
 }

@@ -18,6 +18,18 @@ extension Context {
       path: (directory as NSString).appendingPathComponent("sources.json"))
   }
 
+  /// `sources.json` and `lexicon.json` beside the ledger, those that exist, by SHA-256: they
+  /// change a scorecard's figures, so it names them as it names the ledger.
+  func sideFileDigests() -> [SideFile] {
+    let directory = (ledgerPath as NSString).deletingLastPathComponent
+    return ["sources.json", "lexicon.json"].compactMap { name in
+      let path = (directory as NSString).appendingPathComponent(name)
+      return FileManager.default.contents(atPath: path).map {
+        SideFile(name: name, sha256: SHA256.hex(of: $0))
+      }
+    }
+  }
+
   /// The notes a read command adds when the fold found problems.
   func notes(for ledger: Ledger) -> [String] {
     let errors = ledger.issues.filter { $0.severity == .error }.count

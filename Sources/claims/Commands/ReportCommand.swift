@@ -79,7 +79,8 @@ struct ReportCommand: Command {
     }
     let unnamed = ScorecardBuilder.build(builders, from: ledger.records, facts: facts)
     let sha256 = try digest.value()
-    let cards = unnamed.map { $0.naming(ledgerSHA256: sha256) }
+    let sideFiles = context.sideFileDigests()
+    let cards = unnamed.map { $0.naming(ledgerSHA256: sha256, sideFiles: sideFiles) }
     var written: [String] = []
     for (year, card) in zip(years, cards) {
       for format in formats {

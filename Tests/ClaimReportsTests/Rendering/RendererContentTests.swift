@@ -62,6 +62,20 @@ struct EmptyCase: Sendable, CustomTestStringConvertible {
     #expect(full.contains("\"hedge_table\":\"") && full.contains("\"hedge_words\":["))
   }
 
+  /// The side files a scorecard was made with are named beside the ledger in every format
+  /// that states where it came from; without any, JSON has an empty object.
+  @Test func sideFilesAreNamedWithTheLedger() throws {
+    let card = try ScorecardBuilderTests.card()
+    let digest = String(repeating: "ef", count: 32)
+    let named = card.naming(
+      ledgerSHA256: card.ledgerSHA256, sideFiles: [SideFile(name: "sources.json", sha256: digest)])
+    #expect(JSONRenderer().render(named).contains(#""side_files":{"sources.json":"\#(digest)"}"#))
+    #expect(JSONRenderer().render(card).contains(#""side_files":{}"#))
+    #expect(MarkdownRenderer().render(named).contains("sources.json SHA-256 \(digest)."))
+    #expect(HTMLRenderer().render(named).contains("sources.json SHA-256 <code>\(digest)</code>"))
+    #expect(!MarkdownRenderer().render(card).contains("sources.json"))
+  }
+
   @Test func jsonKeepsTheContractKeysInOrder() throws {
     let card = try ScorecardBuilderTests.card()
     let json = JSONRenderer().render(card)

@@ -44,6 +44,10 @@ import Testing
       try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     let ledger = try #require(fixture.sandbox.ledger())
     #expect(card["ledger"] as? String == SHA256.hex(of: ledger))
+    // sources.json changes the figures, so it is named too; there is no lexicon.json.
+    let aliases = try #require(fixture.sandbox.contents(of: "Claims/sources.json"))
+    let sideFiles = try #require(card["side_files"] as? [String: String])
+    #expect(sideFiles == ["sources.json": SHA256.hex(of: Array(aliases.utf8))])
     #expect(card["generated"] as? String == Sandbox.today)
     #expect(card["year"] as? Int == 2026)
     let sources = try #require(card["sources"] as? [[String: Any]])
