@@ -27,7 +27,9 @@ struct DueCommand: Command {
       .option("--within", value: "DAYS", help: "Also list claims due in the next DAYS days."),
       .flag(
         "--count",
-        help: "Print one line, e.g. '3 overdue, 5 due within 30 days' (for a prompt or cron)."),
+        help:
+          "Print one line, e.g. '3 overdue, 5 due within 30 days' (for a prompt or cron); "
+          + "due soon means within --within DAYS, 30 without it. With --json, one object."),
       .flag(
         "--resolve",
         help: "On a terminal, walk the overdue claims and settle each with a key (t f p v l s q)."),
@@ -74,6 +76,11 @@ struct DueCommand: Command {
     soonKeys.sort(by: byDeadline)
     let days = within ?? 30
     if countOnly {
+      if context.json {
+        return CommandOutput(
+          "{\"overdue\":\(overdueKeys.count),\"due_soon\":\(soonKeys.count),\"within_days\":\(days)}\n"
+        )
+      }
       return CommandOutput(
         "\(overdueKeys.count) overdue, \(soonKeys.count) due within \(days) day\(days == 1 ? "" : "s")\n"
       )

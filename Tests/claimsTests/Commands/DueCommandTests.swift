@@ -76,6 +76,9 @@ struct DueFixture {
     .init(arguments: ["--count", "--within", "80"], line: "2 overdue, 4 due within 80 days\n"),
     .init(
       arguments: ["--count", "--today", "2026-01-02"], line: "0 overdue, 0 due within 30 days\n"),
+    .init(
+      arguments: ["--count", "--within", "29", "--json"],
+      line: #"{"overdue":2,"due_soon":2,"within_days":29}"# + "\n"),
   ]
 
   @Test(arguments: counts)
