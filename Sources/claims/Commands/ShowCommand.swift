@@ -55,8 +55,13 @@ struct ShowCommand: Command {
     if let rejection = record.rejection { rows.append(("rejected", rejection)) }
     rows += try echoRows(of: record, in: ledger, context: context)
     var text = terminal.paint("claim \(record.id)", .bold) + "\n"
+    // A value over several lines keeps its later lines under its first.
+    let indent = "\n" + String(repeating: " ", count: 14)
     for (label, value) in rows {
-      text += "  " + label.padding(toLength: 12, withPad: " ", startingAt: 0) + value + "\n"
+      let lines = value.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+      text +=
+        "  " + label.padding(toLength: 12, withPad: " ", startingAt: 0)
+        + lines.joined(separator: indent) + "\n"
     }
     text += "history\n"
     for (entry, line) in zip(record.history, HistoryLine.describe(record.history)) {

@@ -47,6 +47,18 @@ import Testing
         """)
   }
 
+  /// A value over several lines keeps its later lines under the first, not at the margin.
+  @Test func aMultiLineValueStaysInItsColumn() throws {
+    let sandbox = try Sandbox()
+    let id = try sandbox.add(
+      "Apple ships glasses\nand a headset", "--source", "Bloomberg", "--said", "2026-01-21",
+      "--confidence", "0.6")
+    let result = sandbox.run(["show", id])
+    #expect(result.status == .success, result.report)
+    #expect(
+      result.stdout.contains("  text        Apple ships glasses\n              and a headset\n"))
+  }
+
   @Test func acceptsAUniquePrefixInAnyCase() throws {
     let (sandbox, id) = try Self.resolvedClaim()
     let full = sandbox.run(["show", id]).stdout
