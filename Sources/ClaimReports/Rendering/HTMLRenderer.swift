@@ -103,7 +103,8 @@ public struct HTMLRenderer: Sendable {
     out += "<th class=\"num\">Scored</th><th>Accuracy, 95% interval</th>"
     out += "<th class=\"num\">Brier</th><th class=\"num\">Skill</th>"
     out += "<th class=\"num\">Shrunk</th><th class=\"num wide\">Boldness</th>"
-    out += "<th class=\"num wide\">Void</th></tr></thead>\n<tbody>\n"
+    out += "<th class=\"num wide\">Void</th><th class=\"num wide\">True early</th>"
+    out += "</tr></thead>\n<tbody>\n"
     for record in card.ranked {
       out += "<tr><td class=\"rank\">\(record.rank ?? 0)</td>"
       out += "<td class=\"name\">\(HTMLText.escape(record.name))</td>"
@@ -113,7 +114,8 @@ public struct HTMLRenderer: Sendable {
       out += skillCell(record.figures.brierSkill)
       out += "<td class=\"num\">\(Figure.percent(record.figures.shrunkAccuracy))</td>"
       out += "<td class=\"num wide\">\(Figure.score(record.figures.boldness))</td>"
-      out += "<td class=\"num wide\">\(Figure.percent(record.voidRate))</td></tr>\n"
+      out += "<td class=\"num wide\">\(Figure.percent(record.voidRate))</td>"
+      out += "<td class=\"num wide\">\(Figure.percent(record.earlyShare))</td></tr>\n"
     }
     return out + "</tbody></table></div>\n</section>\n"
   }
@@ -130,13 +132,15 @@ public struct HTMLRenderer: Sendable {
     out += "<div class=\"scroll\"><table>\n<thead><tr>"
     out += "<th>\(HTMLText.escape(ScorecardWords.groupNoun(card)))</th><th class=\"num\">Claims"
     out += "</th><th class=\"num\">Scored</th><th class=\"num\">Accuracy</th>"
-    out += "<th class=\"num wide\">Waiting</th><th class=\"num\">Pending</th>"
+    out +=
+      "<th class=\"num\">Brier</th><th class=\"num wide\">Waiting</th><th class=\"num\">Pending</th>"
     out += "<th class=\"num\">Overdue</th></tr></thead>\n<tbody>\n"
     for record in card.unranked {
       out += "<tr><td class=\"name\">\(HTMLText.escape(record.name))</td>"
       out += "<td class=\"num\">\(record.counts.claims)</td>"
       out += "<td class=\"num\">\(record.figures.scored)</td>"
       out += "<td class=\"num\">\(HTMLText.escape(Figure.accuracy(record.figures)))</td>"
+      out += "<td class=\"num\">\(Figure.score(record.figures.brier))</td>"
       out += "<td class=\"num wide\">\(record.counts.waiting)</td>"
       out += "<td class=\"num\">\(record.counts.pending)</td>"
       out += "<td class=\"num\">\(record.counts.overdue)</td></tr>\n"

@@ -91,14 +91,15 @@ public struct MarkdownRenderer: Sendable {
         Figure.accuracy(record.figures), Figure.score(record.figures.brier),
         Figure.signed(record.figures.brierSkill), Figure.percent(record.figures.shrunkAccuracy),
         Figure.score(record.figures.boldness), Figure.percent(record.voidRate),
+        Figure.percent(record.earlyShare),
       ]
     }
     out += MarkdownText.table(
       [
         "Rank", ScorecardWords.groupNoun(card), "Scored", "Accuracy (95% interval)", "Brier",
-        "Skill", "Shrunk", "Boldness", "Void rate",
+        "Skill", "Shrunk", "Boldness", "Void rate", "True early",
       ],
-      rows, rightAligned: [0, 2, 3, 4, 5, 6, 7, 8])
+      rows, rightAligned: [0, 2, 3, 4, 5, 6, 7, 8, 9])
     out.append("")
   }
 
@@ -112,16 +113,16 @@ public struct MarkdownRenderer: Sendable {
       [
         MarkdownText.cell(record.name), String(record.counts.claims),
         String(record.figures.scored), Figure.accuracy(record.figures),
-        String(record.counts.waiting), String(record.counts.pending),
-        String(record.counts.overdue),
+        Figure.score(record.figures.brier), String(record.counts.waiting),
+        String(record.counts.pending), String(record.counts.overdue),
       ]
     }
     out += MarkdownText.table(
       [
-        ScorecardWords.groupNoun(card), "Claims", "Scored", "Accuracy (95% interval)", "Waiting",
-        "Pending", "Overdue",
+        ScorecardWords.groupNoun(card), "Claims", "Scored", "Accuracy (95% interval)", "Brier",
+        "Waiting", "Pending", "Overdue",
       ],
-      rows, rightAligned: [1, 2, 3, 4, 5, 6])
+      rows, rightAligned: [1, 2, 3, 4, 5, 6, 7])
     out.append("")
   }
 

@@ -1,7 +1,8 @@
 import ClaimLedger
-import ClaimReports
 import Foundation
 import Testing
+
+@testable import ClaimReports
 
 /// An empty ledger, and one year with no claims, in every format.
 struct EmptyCase: Sendable, CustomTestStringConvertible {
@@ -74,6 +75,25 @@ struct EmptyCase: Sendable, CustomTestStringConvertible {
     #expect(MarkdownRenderer().render(named).contains("sources.json SHA-256 \(digest)."))
     #expect(HTMLRenderer().render(named).contains("sources.json SHA-256 <code>\(digest)</code>"))
     #expect(!MarkdownRenderer().render(card).contains("sources.json"))
+  }
+
+  /// Markdown and HTML show each ranked source's share of true claims that came true early,
+  /// and the Brier score of those too few to rank, as the JSON and CSV do.
+  @Test func earlyShareAndUnrankedBrierAreShownInEveryFormat() throws {
+    let card = try ScorecardBuilderTests.card()
+    let alice = try #require(card.ranked.first)
+    let bob = try #require(card.unranked.first)
+    let early = Figure.percent(alice.earlyShare)
+    let brier = Figure.score(bob.figures.brier)
+    #expect(early == "100%" && brier != "—")
+    let markdown = MarkdownRenderer().render(card)
+    #expect(markdown.contains("| True early |"))
+    #expect(markdown.contains("| \(early) |"))
+    #expect(markdown.contains("| Bob | 2 | 2 |") && markdown.contains(" | \(brier) | "))
+    let html = HTMLRenderer().render(card)
+    #expect(html.contains("<th class=\"num wide\">True early</th>"))
+    #expect(html.contains("<td class=\"num wide\">\(early)</td></tr>"))
+    #expect(html.contains("<td class=\"num\">\(brier)</td><td class=\"num wide\">"))
   }
 
   @Test func jsonKeepsTheContractKeysInOrder() throws {
