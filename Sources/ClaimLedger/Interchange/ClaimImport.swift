@@ -112,21 +112,33 @@ public enum ClaimImport {
   static let csvColumns = Set(ClaimExport.csvColumns)
 
   /// What both CSV readers take from a header's names: the required columns it lacks, a note
-  /// naming the columns it has that no claim field reads, and where each name first stands.
+  /// naming the columns it has that no claim field reads and those it names twice (the first
+  /// is read), and where each name first stands.
   static func headerColumns(_ names: [String], path: String) -> (
     missing: [String], note: String?, positions: [String: Int]
   ) {
     let missing = ["text", "source", "said"].filter { !names.contains($0) }
     let unknown = names.filter { !csvColumns.contains($0) && !$0.isEmpty }
-    let note =
-      unknown.isEmpty
-      ? nil
-      : "\(path): ignored the unknown column\(unknown.count == 1 ? "" : "s") "
-        + unknown.joined(separator: ", ")
     var positions: [String: Int] = [:]
-    for (position, name) in names.enumerated() where positions[name] == nil {
-      positions[name] = position
+    var repeated: [String] = []
+    for (position, name) in names.enumerated() {
+      if positions[name] == nil {
+        positions[name] = position
+      } else if csvColumns.contains(name), !repeated.contains(name) {
+        repeated.append(name)
+      }
     }
+    var notes: [String] = []
+    if !unknown.isEmpty {
+      notes.append(
+        "ignored the unknown column\(unknown.count == 1 ? "" : "s") "
+          + unknown.joined(separator: ", "))
+    }
+    if !repeated.isEmpty {
+      notes.append(
+        "read the first of the columns named twice: " + repeated.joined(separator: ", "))
+    }
+    let note = notes.isEmpty ? nil : "\(path): " + notes.joined(separator: "; ")
     return (missing, note, positions)
   }
 

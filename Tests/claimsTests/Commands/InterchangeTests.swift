@@ -159,6 +159,17 @@ func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws ->
     #expect(byText["Nvidia passes $6T"]?["deadline_text"] is NSNull)
   }
 
+  /// A column named twice is not dropped in silence: the note says the first is read.
+  @Test func aColumnNamedTwiceIsNoted() throws {
+    let sandbox = try Sandbox()
+    let csv = "text,source,said,confidence,text\nFirst text,Reuters,2026-01-21,0.5,Second text\n"
+    try sandbox.write(csv, to: "sheet.csv")
+    let result = sandbox.run(["import", "sheet.csv"])
+    #expect(result.status == .success, result.report)
+    #expect(result.stderr.contains("read the first of the columns named twice: text"))
+    #expect(try foldedClaims(sandbox).map { $0["text"] as? String } == ["First text"])
+  }
+
   @Test func readsASpreadsheetWithBOMCRLFAndAMultiLineCell() throws {
     let sandbox = try Sandbox()
     let csv =
