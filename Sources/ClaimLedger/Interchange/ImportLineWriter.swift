@@ -146,11 +146,20 @@ struct ImportLineWriter {
     }
     rowStart = nil
     if let recorded = try reader.text(row[.recordedAt]) {
-      guard let time = Timestamp(bytes: recorded), time.day <= today else { throw Declined() }
+      // The last stamp a row takes must fall by today too (and so spell a four-digit year).
+      guard let time = Timestamp(bytes: recorded),
+        Timestamp(millisecondsSinceEpoch: time.millisecondsSinceEpoch + 2).day <= today
+      else { throw Declined() }
       rowStart = time
     }
     let reason = try reader.text(row[.reason])
     let note = try reader.text(row[.note])
+    // `RowFields` reads these whatever the status, and refuses a NUL in any cell and a control
+    // character in a reason: a row whose cells it would refuse is its to word.
+    if let reason, !Self.isPlain(reason) { throw Declined() }
+    for column in [ImportColumn.evidence, .resolvedOn] {
+      if let text = try reader.text(row[column]), text.contains(0) { throw Declined() }
+    }
     var settlement:
       (outcome: UnsafeBufferPointer<UInt8>, on: UnsafeBufferPointer<UInt8>, isVoid: Bool)?
     switch status {

@@ -174,7 +174,7 @@ extension DigestCache.Remembered {
       fields[8] == "1" || fields[8] == "0",
       fields[9].utf8.count == 64,
       fields[9].utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }),
-      let byteCount = UInt64(fields[10])
+      let byteCount = UInt64(fields[10]), byteCount <= UInt64(Int.max)
     else { return nil }
     let words = fields[11...18].compactMap { UInt32($0, radix: 16) }
     let state = SHA256.Midstate(words: words, byteCount: byteCount)

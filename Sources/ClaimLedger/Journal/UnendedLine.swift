@@ -20,19 +20,22 @@ enum UnendedLine {
     isWholeEntry(line) ? .lastLineWithoutNewline(at: location) : .tornLastLine(at: location)
   }
 
-  /// The bytes after the file's last newline (all of it when it has none), read back from the
-  /// end in blocks so a large ledger is not read whole.
+  /// The bytes after the file's last newline (all of it when it has none): the newline is
+  /// looked for back from the end in blocks, then the line read once, so a long torn line
+  /// costs one read of it.
   static func tail(of file: LockedFile) throws(LedgerError) -> [UInt8] {
     let size = try file.size()
     var start = size
-    var tail: [UInt8] = []
+    var lineStart = 0
     while start > 0 {
       let count = min(1 << 16, start)
       let block = try file.read(count: count, at: start - count)
-      if let newline = block.lastIndex(of: 10) { return Array(block[(newline + 1)...]) + tail }
-      tail = block + tail
+      if let newline = block.lastIndex(of: 10) {
+        lineStart = start - count + newline + 1
+        break
+      }
       start -= count
     }
-    return tail
+    return try file.read(count: size - lineStart, at: lineStart)
   }
 }

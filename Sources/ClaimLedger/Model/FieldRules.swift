@@ -90,8 +90,4 @@ public enum FieldRules {
     }
     return nil
   }
-
-  private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.properties.generalCategory == .control
-  }
 }

@@ -74,7 +74,7 @@ public struct SourceAliases: Sendable {
       let array = String(data: encoded, encoding: .utf8)
     else { return nil }
     let quoted = String(array.dropFirst().dropLast())
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
     return lines.lastIndex { $0.contains(quoted) }.map { $0 + 1 }
   }
 

@@ -35,8 +35,9 @@ enum ClaimChangesArgument {
     return changes
   }
 
-  /// Refuses changes that would leave the claim impossible: a deadline before it was said, or
-  /// said after today.
+  /// Refuses changes that would leave the claim impossible, by the date rules `add` and
+  /// `import` follow: a deadline before it was said, said after today, or resolved before it
+  /// was said.
   static func check(
     _ changes: ClaimChanges, on record: ClaimRecord, today: Day
   ) throws(LedgerError) {
@@ -47,6 +48,10 @@ enum ClaimChangesArgument {
     }
     if let said = changes.said, said > today {
       throw .invalidTransition(id: record.id, reason: "cannot be said on \(said), after today")
+    }
+    if let said = changed.said, let on = record.resolution?.on, on < said {
+      throw .invalidTransition(
+        id: record.id, reason: "was resolved on \(on), before the said date \(said) it would have")
     }
   }
 }

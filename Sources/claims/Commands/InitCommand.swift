@@ -58,6 +58,7 @@ struct InitCommand: Command {
   /// for a ledger in a `Claims` folder, the folder above (the project's top, where git will
   /// be); else the ledger's own folder. Never a folder above the project.
   static func attributesPlace(forLedger ledgerPath: String) -> (folder: String, path: String) {
+    let ledgerPath = (ledgerPath as NSString).standardizingPath
     let directory = (ledgerPath as NSString).deletingLastPathComponent
     let name = (ledgerPath as NSString).lastPathComponent
     var folder = directory

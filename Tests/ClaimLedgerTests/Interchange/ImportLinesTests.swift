@@ -249,6 +249,30 @@ private func randomCells(_ dice: inout Dice) -> [String: String] {
     }
   }
 
+  /// An open row's reason, evidence and resolution day are read by the general path whatever
+  /// the status: a NUL in any of them, or a control character in the reason, is refused there,
+  /// so the byte path must leave such a row to it.
+  @Test(arguments: [
+    ("reason", "a\u{7}b"), ("reason", "a\u{0}b"), ("evidence", "a\u{0}b"),
+    ("resolved_on", "2026\u{0}"),
+  ])
+  func anOpenRowsUnusedCellsAreCheckedBothWays(column: String, value: String) throws {
+    let header = ClaimExport.csvColumns.joined(separator: ",") + "\r\n"
+    var cells = Dictionary(uniqueKeysWithValues: ClaimExport.csvColumns.map { ($0, "") })
+    cells["id"] = "0123456789"
+    cells["text"] = "A happens"
+    cells["source"] = "Ann"
+    cells["said"] = "2026-01-05"
+    cells["confidence"] = "0.7"
+    cells["lang"] = "en"
+    cells["status"] = "open"
+    cells[column] = value
+    let row = ClaimExport.csvColumns.map { CSVField.text(cells[$0] ?? "") }.joined(separator: ",")
+    let (fast, slow) = try bothWays(header + row + "\r\n", format: .csv)
+    expectSame(fast, slow)
+    #expect(slow.claimCount == 0 && slow.problems.count == 1, "\(slow.problems)")
+  }
+
   /// A JSON list of tags can hold what a CSV cell cannot: a tag with `;` (which a CSV
   /// export would split in two) or nothing but spaces is refused both ways; a plain list goes
   /// the byte path.

@@ -118,7 +118,7 @@ import Testing
     #expect(fields.count == 21)
     let damaged: [(Int, String)] = [
       (0, "v1"), (8, "2"), (9, String(repeating: "AB", count: 32)), (10, "32"), (11, "zz"),
-      (20, "-1"),
+      (20, "-1"), (10, "18446744073709551552"),
     ]
     for (index, value) in damaged {
       let original = fields[index]

@@ -170,6 +170,17 @@ import Testing
     #expect(try store.load().count == 3)
   }
 
+  /// A torn tail longer than the blocks it is looked for in is still found whole and named.
+  @Test func aLongTornTailIsNamed() throws {
+    let store = try createdStore()
+    try store.append([try claimEntry("one")])
+    let tail = Array(#"{"entry":"claim","text":""#.utf8) + [UInt8](repeating: 0x61, count: 200_000)
+    try write(try contents(ofFile: path) + tail, toFile: path)
+    #expect(throws: LedgerError.tornLastLine(at: SourceLocation(path: path, line: 2))) {
+      try store.load()
+    }
+  }
+
   @Test func repairOfALedgerThatIsOneTornLineEmptiesIt() throws {
     let store = try createdStore()
     let original = Array(#"{"entry":"cl"#.utf8)

@@ -50,7 +50,9 @@ import Testing
         ]
       }
       """
-    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    // Saved with CRLF line ends, as an editor on Windows would: the line is still named.
+    try Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8).write(
+      to: URL(fileURLWithPath: path))
     do {
       _ = try SourceAliases.load(path: path)
       Issue.record("a conflicting table was loaded")

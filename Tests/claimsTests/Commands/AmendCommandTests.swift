@@ -129,4 +129,16 @@ import Testing
     #expect(result.stderr.contains("deadline 2025-12-31 before its said date 2026-01-21"))
     #expect(sandbox.ledger() == before)
   }
+
+  /// A said date after the claim's resolution is refused, as `import` refuses such a row.
+  @Test func refusesASaidDateAfterTheResolution() throws {
+    let (sandbox, id) = try Self.claim()
+    let resolved = sandbox.run(["resolve", id, "true", "--on", "2026-03-01"])
+    try #require(resolved.status == .success, resolved.report)
+    let before = try #require(sandbox.ledger())
+    let result = sandbox.run(["amend", id, "--said", "2026-04-01", "--note", "n"])
+    #expect(result.status == .failure, result.report)
+    #expect(result.stderr.contains("resolved on 2026-03-01, before the said date 2026-04-01"))
+    #expect(sandbox.ledger() == before)
+  }
 }

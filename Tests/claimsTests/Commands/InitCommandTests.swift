@@ -48,6 +48,22 @@ import Testing
     #expect(sandbox.contents(of: ".gitattributes") == nil)
   }
 
+  /// A path with `..` in it is the folder it names, not a way up and back in the pattern.
+  @Test func aLedgerPathWithDotsIsResolvedFirst() throws {
+    let sandbox = try Sandbox(initialised: false)
+    try FileManager.default.createDirectory(
+      atPath: sandbox.path("project/.git"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: sandbox.path("project/sub"), withIntermediateDirectories: true)
+    let result = sandbox.run([
+      "init", "--ledger", sandbox.path("project/sub/../Claims/ledger.jsonl"),
+    ])
+    #expect(result.status == .success, result.report)
+    #expect(
+      sandbox.contents(of: "project/.gitattributes")
+        == "Claims/ledger.jsonl text eol=lf merge=union\n")
+  }
+
   /// Inside a git work tree the line goes to its top, with the ledger's path from there.
   @Test func aLedgerInAGitWorkTreeGetsItsLineAtTheTop() throws {
     let sandbox = try Sandbox(initialised: false)
