@@ -152,7 +152,25 @@ enum HTMLCharts {
       out += "<figure class=\"multiple\">\n<h3>\(HTMLText.escape(run.name))</h3>\n"
       out += yearChart(run.name, run.rows, domain: domain) + "</figure>\n"
     }
-    return out + "</div>\n</section>\n"
+    return out + "</div>\n" + yearTable(card) + "</section>\n"
+  }
+
+  /// The charts' figures as a table, folded away under the charts: every year of every group,
+  /// with its claims and Brier score, for a reader who wants the numbers.
+  private static func yearTable(_ card: Scorecard) -> String {
+    let e = HTMLText.escape
+    var out = "<details>\n<summary>Figures by year</summary>\n<div class=\"scroll\"><table>\n"
+    out += "<thead><tr><th>\(e(ScorecardWords.groupNoun(card)))</th><th class=\"num\">Year</th>"
+    out += "<th class=\"num\">Claims</th><th class=\"num\">Scored</th>"
+    out += "<th class=\"num\">Accuracy</th><th class=\"num\">Brier</th></tr></thead>\n<tbody>\n"
+    for row in card.byYear {
+      out += "<tr><td class=\"name\">\(e(row.name))</td><td class=\"num\">\(row.year)</td>"
+      out +=
+        "<td class=\"num\">\(row.counts.claims)</td><td class=\"num\">\(row.figures.scored)</td>"
+      out += "<td class=\"num\">\(e(Figure.accuracy(row.figures)))</td>"
+      out += "<td class=\"num\">\(Figure.score(row.figures.brier))</td></tr>\n"
+    }
+    return out + "</tbody></table></div>\n</details>\n"
   }
 
   private static func yearChart(_ name: String, _ rows: [YearRecord], domain: ClosedRange<Int>)
@@ -183,7 +201,12 @@ enum HTMLCharts {
       svg += "<text x=\"\(c(left - 5))\" y=\"\(c(y(value) + 3.5))\" text-anchor=\"end\" "
       svg += "font-size=\"10\" fill=\"\(muted)\">\(Figure.percent(value))</text>\n"
     }
-    let labelled = domain.count <= 6 ? Array(domain) : [domain.lowerBound, domain.upperBound]
+    // At most about six labels: every year of a short span, every second or third of a longer
+    // one, then the last, with room before it.
+    let step = max(1, (domain.count + 5) / 6)
+    let labelled =
+      stride(from: domain.lowerBound, to: domain.upperBound, by: step)
+      .filter { domain.upperBound - $0 >= step } + [domain.upperBound]
     for year in labelled {
       svg += "<text x=\"\(c(x(year)))\" y=\"\(c(top + height + 16))\" text-anchor=\"middle\" "
       svg += "font-size=\"10\" fill=\"\(muted)\">\(year)</text>\n"

@@ -96,6 +96,24 @@ struct EmptyCase: Sendable, CustomTestStringConvertible {
     #expect(html.contains("<td class=\"num\">\(brier)</td><td class=\"num wide\">"))
   }
 
+  /// A long run of years is labelled every few years and at its end, not only at its two
+  /// ends; the figures behind the charts are in a table under them.
+  @Test func yearsAreLabelledAcrossALongSpanAndTabled() throws {
+    let specs = (2015...2026).map { year in
+      ClaimSpec(
+        text: "c\(year)", said: "2014-01-01", deadline: "\(year)-06-30", outcome: .true,
+        resolvedOn: "\(year)-07-01")
+    }
+    let card = try TestLedger.card(specs, TestLedger.builder(today: "2026-12-01"))
+    let html = HTMLRenderer().render(card)
+    for year in [2015, 2017, 2019, 2021, 2023, 2026] {
+      #expect(html.contains(">\(year)</text>"), "label \(year)")
+    }
+    #expect(!html.contains(">2025</text>") && !html.contains(">2016</text>"))
+    #expect(html.contains("<summary>Figures by year</summary>"))
+    #expect(html.contains("<td class=\"name\">Alice</td><td class=\"num\">2019</td>"))
+  }
+
   @Test func jsonKeepsTheContractKeysInOrder() throws {
     let card = try ScorecardBuilderTests.card()
     let json = JSONRenderer().render(card)
