@@ -57,8 +57,19 @@ enum FatebookImport {
         from: cell("said") == nil ? "forecast_said" : "said")
       put("deadline", cell("deadline"), from: "deadline")
       put("tags", cell("tags").map { $0.replacingOccurrences(of: ",", with: ";") }, from: "tags")
+      // Fatebook's own words in the messages: a forecast in percent, a resolution in capitals.
+      func refuse(_ field: String, _ reason: String) {
+        reading.problems.append(
+          .badValue(
+            at: SourceLocation(path: path, line: row.line, column: columnOf(field)), reason: reason)
+        )
+      }
       if let percent = cell("forecast") {
         let number = percent.hasSuffix("%") ? String(percent.dropLast()) : percent
+        if let value = Double(number.trimmingSpaces()), !(0...100).contains(value) {
+          refuse("forecast", "Forecast '\(percent)' is not a percentage from 0 to 100")
+          continue
+        }
         put(
           "confidence",
           Double(number.trimmingSpaces()).map { ClaimExport.number($0 / 100) } ?? percent,
@@ -90,7 +101,9 @@ enum FatebookImport {
         case "YES": outcome = "true"
         case "NO": outcome = "false"
         case "AMBIGUOUS": outcome = isPartial ? "partial" : "void"
-        default: outcome = resolution
+        default:
+          refuse("resolution", "Resolution '\(resolution)' is not YES, NO or AMBIGUOUS")
+          continue
         }
         put("outcome", outcome, from: "resolution")
         put("status", "resolved", from: "resolution")

@@ -495,6 +495,21 @@ func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws ->
     #expect(sandbox.contents(of: "-") == nil)
   }
 
+  /// A bad Fatebook row is worded in Fatebook's terms: a forecast in percent, a resolution in
+  /// YES, NO or AMBIGUOUS.
+  @Test func badFatebookRowsAreWordedInItsTerms() throws {
+    let sandbox = try Sandbox()
+    let csv =
+      "Question title,Forecast,Question created date,Resolution\n"
+      + "Too sure,150,2026-01-02,\n" + "Odd verdict,60,2026-01-02,MAYBE\n"
+    try sandbox.write(csv, to: "fatebook.csv")
+    let result = sandbox.run(["import", "fatebook.csv"])
+    #expect(result.status == .dataError, result.report)
+    #expect(result.stderr.contains("fatebook.csv:2:10: Forecast '150' is not a percentage"))
+    #expect(result.stderr.contains("fatebook.csv:3:"))
+    #expect(result.stderr.contains("Resolution 'MAYBE' is not YES, NO or AMBIGUOUS"))
+  }
+
   @Test func readsFatebooksOwnExportTitles() throws {
     let sandbox = try Sandbox()
     let csv =
