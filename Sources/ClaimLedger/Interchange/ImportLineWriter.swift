@@ -16,6 +16,7 @@ struct ImportLineWriter {
   private let stamps: [[UInt8]]
   private var rowStart: Timestamp?
   private static let atKey = Array(#","at":""#.utf8)
+  private static let lastDay = Day.endOfYear(9999) ?? Day(daysSinceEpoch: 0)
 
   /// Rows with a date after it are declined.
   private let today: Day
@@ -146,9 +147,9 @@ struct ImportLineWriter {
     }
     rowStart = nil
     if let recorded = try reader.text(row[.recordedAt]) {
-      // The last stamp a row takes must fall by today too (and so spell a four-digit year).
+      // The last stamp a row takes must still spell a four-digit year, as the reader wants.
       guard let time = Timestamp(bytes: recorded),
-        Timestamp(millisecondsSinceEpoch: time.millisecondsSinceEpoch + 2).day <= today
+        Timestamp(millisecondsSinceEpoch: time.millisecondsSinceEpoch + 2).day <= Self.lastDay
       else { throw Declined() }
       rowStart = time
     }

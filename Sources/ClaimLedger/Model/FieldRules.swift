@@ -41,10 +41,13 @@ public enum FieldRules {
     return try self.text(text)
   }
 
-  /// A tag: a text without `;`.
+  /// A tag: a text without `;`, looked for among the scalars (a `;` before a combining mark is
+  /// one `Character` with it, but CSV still splits there). Control characters are looked for
+  /// first, so a message never echoes one.
   public static func tag(_ text: String) throws(Refusal) -> String {
-    guard !text.contains(";") else { throw .semicolon }
-    return try required(text)
+    let checked = try required(text)
+    guard !text.unicodeScalars.contains(";") else { throw .semicolon }
+    return checked
   }
 
   /// A link a report can show safely: http or https, with a host.

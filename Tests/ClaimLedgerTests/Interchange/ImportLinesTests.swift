@@ -92,7 +92,7 @@ private func randomCells(_ dice: inout Dice) -> [String: String] {
   cells["document"] = dice.chance(20) ? dice.text(2, oneLine: true) : ""
   cells["recorded_at"] = dice.pick([
     "2026-01-21T09:30:00.000Z", "2026-01-21T09:30:00.000Z", "", "2026-01-21T09:30:00Z",
-    "2027-01-01T00:00:00.000Z", "junk", " 2026-01-21T09:30:00.000Z",
+    "2027-01-01T00:00:00.000Z", "junk", " 2026-01-21T09:30:00.000Z", "9999-12-31T23:59:59.999Z",
   ])
   return cells
 }

@@ -159,6 +159,29 @@ func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws ->
     #expect(byText["Nvidia passes $6T"]?["deadline_text"] is NSNull)
   }
 
+  /// A tag that starts with a combining mark or a joiner stays a tag of its own through CSV,
+  /// where tags are joined with `;`; and a ledger whose claims were recorded after a fixed
+  /// `--today` (the clock is later) reads back under that same `--today`.
+  @Test func tagsAndRecordingTimesSurviveACSVRoundTrip() throws {
+    let sandbox = try Sandbox()
+    let id = try sandbox.add(
+      "Apple ships glasses", "--source", "Bloomberg", "--said", "2026-01-21", "--confidence",
+      "0.6", "--tag", "a", "--tag", "\u{301}b", "--tag", "\u{200D}c")
+    let earlier = ["--today", "2026-02-01"]
+    let exported = sandbox.run(["export", "--format", "csv", "--out", "c.csv"] + earlier)
+    try #require(exported.status == .success, exported.report)
+    let copy = try Sandbox()
+    try copy.write(try #require(sandbox.contents(of: "c.csv")), to: "c.csv")
+    let imported = copy.run(["import", "c.csv"] + earlier)
+    #expect(imported.status == .success, imported.report)
+    let original = try #require(try sandbox.showJSON(id))
+    let back = try #require(try copy.showJSON(id))
+    #expect(back["tags"] as? [String] == ["a", "\u{301}b", "\u{200D}c"])
+    #expect(back["recorded_at"] as? String == original["recorded_at"] as? String)
+    let refused = sandbox.run(["add", "X happens", "--source", "S", "--tag", "a;\u{301}b"])
+    #expect(refused.status == .usage && refused.stderr.contains("cannot hold ';'"), refused.report)
+  }
+
   /// A column named twice is not dropped in silence: the note says the first is read.
   @Test func aColumnNamedTwiceIsNoted() throws {
     let sandbox = try Sandbox()
