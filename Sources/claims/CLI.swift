@@ -63,10 +63,10 @@ enum CLI {
         input, environment: environment, workingDirectory: workingDirectory, clock: clock,
         terminal: terminal)
       let output = try command.run(in: context)
-      let notes = output.notes.map { "claims: \($0)\n" }.joined()
+      let notes = output.notes.map { "claims: \(Self.visible($0))\n" }.joined()
       return Result(status: output.status, stdout: output.text, stderr: notes)
     } catch let error as UsageError {
-      var message = "claims: error: \(error.message)\n"
+      var message = "claims: error: \(Self.visible(error.message))\n"
       let name = error.command ?? commandName
       if let name, let type = commands.first(where: { $0.spec.name == name }) {
         message += "usage: \(type.spec.usage)\nsee 'claims help \(name)'\n"
@@ -80,8 +80,29 @@ enum CLI {
         error is LedgerError || error is ReportError || error is OutputError
         || error is ExtractionError || error is ImportError
       let text = isKnown ? "\(error)" : "internal error (\(type(of: error))): \(error)"
-      return Result(status: status, stdout: "", stderr: "claims: error: \(text)\n")
+      return Result(status: status, stdout: "", stderr: "claims: error: \(Self.visible(text))\n")
     }
+  }
+
+  /// A message with each control character but the newline written as `\u{1B}`: messages
+  /// quote what a file or an argument held, and an escape sequence in it must not reach the
+  /// terminal.
+  static func visible(_ message: String) -> String {
+    guard message.unicodeScalars.contains(where: isHidden) else { return message }
+    var shown = String.UnicodeScalarView()
+    for scalar in message.unicodeScalars {
+      if isHidden(scalar) {
+        shown.append(
+          contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+      } else {
+        shown.append(scalar)
+      }
+    }
+    return String(shown)
+  }
+
+  private static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+    scalar != "\n" && scalar.properties.generalCategory == .control
   }
 
   /// Resolves the global options and the environment once, at the edge.

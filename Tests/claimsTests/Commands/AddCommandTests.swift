@@ -228,6 +228,16 @@ struct HedgeCase: Sendable, CustomTestStringConvertible {
       message: "--confidence: '1.5' is not"),
   ]
 
+  /// A message quoting what was typed shows a control character as `\u{1B}`, so an escape
+  /// sequence in an argument or a file never reaches the terminal.
+  @Test func aMessageNeverEchoesAControlCharacter() throws {
+    let sandbox = try Sandbox()
+    let result = sandbox.run(["add", "X happens", "--source", "S", "--by", "20\u{1B}[31m"])
+    #expect(result.status == .usage, result.report)
+    #expect(result.stderr.contains("'20\\u{1B}[31m'"), result.report)
+    #expect(!result.stderr.unicodeScalars.contains("\u{1B}"))
+  }
+
   @Test(arguments: refused)
   func refusesBadInputWithStatus2AndWritesNothing(_ c: RefusedArguments) throws {
     let sandbox = try Sandbox()
