@@ -281,13 +281,15 @@ enum ByteSearch {
     return (false, lineStart == 0 ? nil : lineStart, lineCount, nil)
   }
 
-  /// Whether a line is blank, or starts with `{` and ends with `}` (spaces, tabs and a
-  /// carriage return aside).
+  /// Whether a line is empty, or starts with `{` and ends with `}` with nothing but spaces and
+  /// tabs around them, as the reader takes it (a line of spaces, or one ending in a carriage
+  /// return, the reader refuses).
   static func isBraced(_ line: UnsafeRawBufferPointer) -> Bool {
-    let isBlank: (UInt8) -> Bool = { $0 == 32 || $0 == 9 || $0 == 13 }
+    guard !line.isEmpty else { return true }
+    let isBlank: (UInt8) -> Bool = { $0 == 32 || $0 == 9 }
     guard let first = line.firstIndex(where: { !isBlank($0) }),
       let last = line.lastIndex(where: { !isBlank($0) })
-    else { return true }
+    else { return false }
     return line[first] == UInt8(ascii: "{") && line[last] == UInt8(ascii: "}")
   }
 }

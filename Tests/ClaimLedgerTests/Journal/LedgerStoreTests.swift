@@ -244,19 +244,20 @@ import Testing
     #expect(try store.load().count == 2)
   }
 
-  /// A line that is not an entry's braces (a merge's conflict markers) stops `add` with its
-  /// line, even past the first 8 MiB block the scan reads, and nothing is appended; blank
-  /// lines and spaced-out braces are let be, as the loader lets them be.
-  @Test(arguments: [3, 90_000])
-  func appendClaimRefusesALedgerWithALineThatIsNoEntry(badLine: Int) throws {
+  /// A line that is not an entry's braces (a merge's conflict markers, a line of spaces, one
+  /// ending in a carriage return) stops `add` with its line, even past the first 8 MiB block
+  /// the scan reads, and nothing is appended; empty lines and braces with spaces around them
+  /// are let be, as the loader lets them be.
+  @Test(arguments: [(3, "<<<<<<< HEAD"), (90_000, "<<<<<<< HEAD"), (5, "   "), (6, "CR")])
+  func appendClaimRefusesALedgerWithALineThatIsNoEntry(badLine: Int, bad: String) throws {
     let store = try createdStore()
     let line = Array(try claimEntry("filler").jsonLine.utf8)
     var bytes: [UInt8] = []
     for number in 1...100_000 {
       switch number {
-      case badLine: bytes += Array("<<<<<<< HEAD".utf8)
-      case 2: bytes += Array("  ".utf8)
-      case 4: bytes += [32] + line + [32, 13]
+      case badLine: bytes += bad == "CR" ? line + [13] : Array(bad.utf8)
+      case 2: break
+      case 4: bytes += [32, 9] + line + [32]
       default: bytes += line
       }
       bytes.append(10)
