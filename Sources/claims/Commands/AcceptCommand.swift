@@ -39,7 +39,7 @@ struct AcceptCommand: Command {
       guard !records.isEmpty else { return ([], CommandOutput("", notes: ["nothing to accept"])) }
       var entries: [Entry] = []
       for record in records {
-        try ClaimChangesArgument.check(changes, on: record, today: context.today)
+        try ClaimChangesArgument.checkAcceptance(changes, on: record, today: context.today)
         entries.append(
           Entry(id: record.id, at: record.nextStamp(after: context.now), body: .accept(changes)))
       }

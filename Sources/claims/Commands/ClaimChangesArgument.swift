@@ -35,6 +35,18 @@ enum ClaimChangesArgument {
     return changes
   }
 
+  /// `check`, and for a proposal becoming a claim of the ledger, a said date after today (an
+  /// article dated ahead, or a typo in it), which `add` and `import` refuse too.
+  static func checkAcceptance(
+    _ changes: ClaimChanges, on record: ClaimRecord, today: Day
+  ) throws(LedgerError) {
+    try check(changes, on: record, today: today)
+    if let said = record.claim.applying(changes).said, said > today {
+      throw .invalidTransition(
+        id: record.id, reason: "was said on \(said), after today; give the right day with --said")
+    }
+  }
+
   /// Refuses changes that would leave the claim impossible, by the date rules `add` and
   /// `import` follow: a deadline before it was said, said after today, or resolved before it
   /// was said.

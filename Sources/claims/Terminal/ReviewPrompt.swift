@@ -180,7 +180,7 @@ struct ReviewPrompt {
     try context.store.update { (ledger: Ledger) throws(LedgerError) in
       let records = try ReviewDecision.proposedRecords([record.id.description], in: ledger)
       if case .accept(let changes) = body, let fresh = records.first {
-        try ClaimChangesArgument.check(changes, on: fresh, today: context.today)
+        try ClaimChangesArgument.checkAcceptance(changes, on: fresh, today: context.today)
       }
       let entries = records.map {
         Entry(id: $0.id, at: $0.nextStamp(after: context.now), body: body)

@@ -37,6 +37,24 @@ import Testing
     try sandbox.showJSON(id)?["status"] as? String
   }
 
+  /// A proposal said after today (an article dated ahead) is not accepted as it stands; with
+  /// the right day given, it is.
+  @Test func aProposalSaidAfterTodayIsAcceptedOnlyWithTheRightDay() throws {
+    let sandbox = try Sandbox()
+    try sandbox.writeLedger([
+      JournalLine.claim(
+        "abcd000001", text: "Claim ahead", said: "2027-01-05", deadline: "2027-12-31",
+        status: "proposed")
+    ])
+    let before = try #require(sandbox.ledger())
+    let refused = sandbox.run(["accept", "abcd000001"])
+    #expect(refused.status == .failure, refused.report)
+    #expect(refused.stderr.contains("was said on 2027-01-05, after today"), refused.report)
+    #expect(sandbox.ledger() == before)
+    let accepted = sandbox.run(["accept", "abcd000001", "--said", "2026-07-05"])
+    #expect(accepted.status == .success, accepted.report)
+  }
+
   @Test func theWalkWritesExactlyTheDecisionsMade() throws {
     let sandbox = try Self.queue()
     let script =
