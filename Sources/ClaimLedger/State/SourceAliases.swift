@@ -47,6 +47,13 @@ public struct SourceAliases: Sendable {
       throw .malformedSideFile(
         at: location, reason: "expected an object of source name → [aliases]")
     }
+    // Foundation's parser keeps the last of two equal keys: one name given twice would lose
+    // the aliases of the first without a word.
+    if let repeated = repeatedTopLevelKey(in: data) {
+      throw .malformedSideFile(
+        at: SourceLocation(path: path, line: lastLine(quoting: repeated, in: data) ?? 1),
+        reason: "'\(repeated)' is given twice; list all its spellings under one entry")
+    }
     var aliases: [String: [String]] = [:]
     for (canonical, value) in table {
       guard let names = value as? [String] else {
@@ -64,6 +71,41 @@ public struct SourceAliases: Sendable {
         reason: "'\(error.name)' stands for both '\(error.canonicals[0])' and "
           + "'\(error.canonicals[1])'; list each spelling under one name")
     }
+  }
+
+  /// The first key of the top-level object that comes twice, read from the raw bytes: strings
+  /// are skipped with their escapes, and a key is a string at depth one followed by `:`.
+  private static func repeatedTopLevelKey(in data: Data) -> String? {
+    let bytes = [UInt8](data)
+    var depth = 0
+    var seen = Set<[UInt8]>()
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
+      switch byte {
+      case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+      case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
+      case UInt8(ascii: "\""):
+        let start = index
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+          index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
+        }
+        let key = Array(bytes[start..<min(index, bytes.count)])
+        index += 1
+        var next = index
+        while next < bytes.count, [9, 10, 13, 32].contains(bytes[next]) { next += 1 }
+        guard depth == 1, next < bytes.count, bytes[next] == UInt8(ascii: ":") else { continue }
+        if !seen.insert(key).inserted {
+          let text = "\"" + String(decoding: key, as: UTF8.self) + "\""
+          return
+            (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed))
+            as? String
+        }
+      default: continue
+      }
+    }
+    return nil
   }
 
   /// The last line of `data` holding `name` as a JSON string, to point at the conflict.

@@ -65,4 +65,27 @@ import Testing
       #expect(reason.contains("'ALPHA.COM' stands for both 'Alpha' and 'Beta'"))
     }
   }
+
+  /// A name given twice as a key is an error at its second line, not a silent last-wins; the
+  /// same spelling inside two lists of aliases is left to the conflict check.
+  @Test func aNameGivenTwiceIsAnError() throws {
+    let folder = NSTemporaryDirectory() + "aliases-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let path = folder + "/sources.json"
+    try Data(
+      "{\n  \"A \\\"q\\\"\": [\"x\"],\n  \"B\": [\"A\"],\n  \"A \\\"q\\\"\": [\"y\"]\n}\n".utf8
+    ).write(
+      to: URL(fileURLWithPath: path))
+    do {
+      _ = try SourceAliases.load(path: path)
+      Issue.record("a table with a name given twice was loaded")
+    } catch {
+      guard case .malformedSideFile(let location, let reason) = error else {
+        Issue.record("expected the side file's error, got \(error)")
+        return
+      }
+      #expect(location.line == 4)
+      #expect(reason == #"'A "q"' is given twice; list all its spellings under one entry"#)
+    }
+  }
 }
