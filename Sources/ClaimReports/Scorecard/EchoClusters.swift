@@ -9,9 +9,9 @@ import ClaimLedger
 /// is compared unless it shares one: a million claims cluster in one pass.
 public struct EchoClusters: Sendable, Equatable {
   /// Per echo (index into the records), the index of the claim it echoes.
-  public let originOf: [Int: Int]
+  public private(set) var originOf: [Int: Int]
   /// Per originator, its echoes, the earliest said first.
-  public let echoesOf: [Int: [Int]]
+  public private(set) var echoesOf: [Int: [Int]]
 
   /// Share of words two claims with no kind of event must have in common (Jaccard).
   public static let wordOverlap = 0.5
@@ -86,6 +86,20 @@ public struct EchoClusters: Sendable, Equatable {
 
   public func isEcho(_ index: Int) -> Bool {
     originOf[index] != nil
+  }
+
+  /// The clusters as they stood on `today`: an echo said later had not been said yet. An
+  /// original is said no later than its echoes, so a cluster left without echoes is dropped.
+  public func asOf(_ today: Day, in records: [ClaimRecord]) -> EchoClusters {
+    let isLater = { (index: Int) in records[index].said.map { $0 > today } ?? false }
+    guard originOf.keys.contains(where: isLater) else { return self }
+    var kept = EchoClusters()
+    kept.originOf = originOf.filter { !isLater($0.key) }
+    for (original, echoes) in echoesOf {
+      let said = echoes.filter { !isLater($0) }
+      if !said.isEmpty { kept.echoesOf[original] = said }
+    }
+    return kept
   }
 
   /// What makes two claims candidates for one forecast.

@@ -72,7 +72,7 @@ public struct ScorecardBuilder: Sendable {
   /// The same, with what the claims' texts say read already (`textFacts(of:)`), so several
   /// scorecards of one ledger read the texts once.
   public func build(from records: [ClaimRecord], facts: ClaimTextFacts) -> Scorecard {
-    var fold = ScorecardFold(builder: self, facts: facts)
+    var fold = ScorecardFold(builder: self, facts: facts, records: records)
     for index in records.indices {
       fold.add(records[index], at: index)
     }

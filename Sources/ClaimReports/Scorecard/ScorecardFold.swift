@@ -47,8 +47,9 @@ struct ScorecardFold {
 
   /// What each claim's words say, read once for every scorecard of the run.
   let facts: ClaimTextFacts
-  /// The forecasts said more than once; echoes are skipped unless the builder counts them.
-  var echoes: EchoClusters { facts.echoes }
+  /// The forecasts said more than once by `today`; echoes are skipped unless the builder
+  /// counts them.
+  let echoes: EchoClusters
   /// Originators in the selection that others echoed, in record order.
   private var echoed: [Int] = []
   /// When each counted claim came true (or that it has not yet), by kind of event: the
@@ -60,9 +61,10 @@ struct ScorecardFold {
   private var namedGroups: [String: Int] = [:]
   private var writtenGroups = TextSlots()
 
-  init(builder: ScorecardBuilder, facts: ClaimTextFacts) {
+  init(builder: ScorecardBuilder, facts: ClaimTextFacts, records: [ClaimRecord]) {
     self.builder = builder
     self.facts = facts
+    echoes = facts.echoes.asOf(builder.today, in: records)
   }
 
   /// Counts the record at `index`, its fields read in place (`withClaim`): a copy of the claim

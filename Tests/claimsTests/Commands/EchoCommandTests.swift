@@ -100,4 +100,19 @@ import Testing
     let every = try totals(["--count-echoes"])
     #expect(every["scored"] as? Int == 4)
   }
+
+  /// As of a day before the relays were said, the first forecast is nobody's original yet: a
+  /// scorecard for that day lists no echo, and counts none.
+  @Test func echoesSaidAfterTodayAreNotYetEchoes() throws {
+    let (sandbox, _) = try EchoCommandTests.sandbox()
+    let result = sandbox.run(["report", "--format", "json", "--today", "2025-01-21"])
+    try #require(result.status == .success, result.report)
+    let data = try #require(
+      FileManager.default.contents(atPath: sandbox.path("Reports/scorecard-all.json")))
+    let top = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    #expect(top["echoed_total"] as? Int == 0)
+    #expect((top["echoes"] as? [Any])?.isEmpty == true)
+    let totals = try #require(top["totals"] as? [String: Any])
+    #expect(totals["echoes"] as? Int == 0 && totals["claims"] as? Int == 2)
+  }
 }
