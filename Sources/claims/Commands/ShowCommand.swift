@@ -55,7 +55,8 @@ struct ShowCommand: Command {
     if let rejection = record.rejection { rows.append(("rejected", rejection)) }
     rows += try echoRows(of: record, in: ledger, context: context)
     var text = terminal.paint("claim \(record.id)", .bold) + "\n"
-    // A value over several lines keeps its later lines under its first.
+    // A value over several lines keeps its later lines under its first (a carriage return
+    // counts as a line end, so none reaches the terminal raw).
     let indent = "\n" + String(repeating: " ", count: 14)
     for (label, value) in rows {
       let lines = value.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
@@ -65,7 +66,10 @@ struct ShowCommand: Command {
     }
     text += "history\n"
     for (entry, line) in zip(record.history, HistoryLine.describe(record.history)) {
-      text += "  " + entry.at.description + "  " + line + "\n"
+      let stamp = "  " + entry.at.description + "  "
+      let lines = line.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+      text +=
+        stamp + lines.joined(separator: "\n" + String(repeating: " ", count: stamp.count)) + "\n"
     }
     return CommandOutput(text, notes: context.notes(for: ledger))
   }

@@ -57,6 +57,13 @@ import Testing
     #expect(result.status == .success, result.report)
     #expect(
       result.stdout.contains("  text        Apple ships glasses\n              and a headset\n"))
+    let resolved = sandbox.run(["resolve", id, "true", "--evidence", "first\r\nsecond"])
+    try #require(resolved.status == .success, resolved.report)
+    let shown = sandbox.run(["show", id]).stdout
+    #expect(shown.contains("  evidence    first\n              second\n"), "\(shown)")
+    #expect(!shown.unicodeScalars.contains("\r"))
+    let history = shown.split(separator: "\n").drop { $0 != "history" }
+    #expect(history.allSatisfy { $0 == "history" || $0.hasPrefix("  ") }, "\(shown)")
   }
 
   @Test func acceptsAUniquePrefixInAnyCase() throws {
