@@ -8,6 +8,23 @@ import Testing
 /// configuration (CI runs as root) gives the same result.
 @Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: GitTeam.git)))
 struct GitTeamworkTests {
+  /// A ledger in folders whose names hold spaces, glob characters or a leading `#` still gets
+  /// the union merge: git reads the written pattern as that path and no other.
+  @Test func theAttributesLineMatchesAnyLedgerPath() throws {
+    let team = try GitTeam()
+    let folder = team.directory.appendingPathComponent("repo")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    _ = try team.git(["-c", "init.defaultBranch=main", "init", "--quiet"], in: folder)
+    for relative in ["my dir/Claims/ledger.jsonl", "br[a]ck*/Claims/ledger.jsonl", "#x/l.jsonl"] {
+      _ = try team.claims(["init", "--ledger", folder.path + "/" + relative], in: folder)
+      let attribute = try team.git(["check-attr", "merge", "--", relative], in: folder)
+      #expect(attribute.stdout == "\(relative): merge: union\n", "\(attribute.report)")
+      let other = try team.git(
+        ["check-attr", "merge", "--", "bra*/Claims/ledger.jsonl"], in: folder)
+      #expect(other.stdout.hasSuffix("merge: unspecified\n"), "\(other.report)")
+    }
+  }
+
   @Test func twoClonesMergeWithoutConflictAndKeepEverything() throws {
     let team = try GitTeam()
     let origin = try team.origin()

@@ -34,13 +34,14 @@ struct InitCommand: Command {
     }
     let (top, relative) = Self.attributesPlace(forLedger: ledgerPath)
     let attributesPath = (top as NSString).appendingPathComponent(".gitattributes")
-    let line = "\(relative) text eol=lf merge=union"
+    let pattern = Self.attributesPattern(relative)
+    let line = "\(pattern) text eol=lf merge=union"
     let existing = FileManager.default.contents(atPath: attributesPath).map {
       String(decoding: $0, as: UTF8.self)
     }
     if let existing,
       existing.split(separator: "\n").contains(where: {
-        $0.hasPrefix(relative + " ") && $0.contains("merge=union")
+        $0.hasPrefix(pattern + " ") && $0.contains("merge=union")
       })
     {
       lines.append("kept \(attributesPath)")
@@ -51,6 +52,26 @@ struct InitCommand: Command {
       lines.append("added '\(line)' to \(attributesPath)")
     }
     return CommandOutput(lines.joined(separator: "\n") + "\n")
+  }
+
+  /// `path` as a `.gitattributes` pattern that matches it alone: glob characters escaped, and
+  /// the whole quoted C-style when it holds a space or a quote or starts as a comment would.
+  static func attributesPattern(_ path: String) -> String {
+    var escaped = ""
+    for character in path {
+      if "*?[]\\".contains(character) { escaped.append("\\") }
+      escaped.append(character)
+    }
+    guard
+      escaped.contains(where: { $0 == " " || $0 == "\t" || $0 == "\"" })
+        || escaped.hasPrefix("#") || escaped.hasPrefix("!")
+    else { return escaped }
+    var quoted = "\""
+    for character in escaped {
+      if character == "\"" || character == "\\" { quoted.append("\\") }
+      quoted.append(character)
+    }
+    return quoted + "\""
   }
 
   /// Where the `.gitattributes` line goes, and the ledger's path as written in it: the top
