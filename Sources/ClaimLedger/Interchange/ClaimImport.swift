@@ -377,6 +377,11 @@ struct RowFields {
         throw fail("confidence", "confidence '\(word)' is not a probability such as 0.7 or 70%")
       }
       confidence = value
+    } else if let word = hedge, let named = HedgeScale.standard.hedge(named: word),
+      let value = Confidence(named.probability)
+    {
+      // A hedge column without a confidence, as `add --hedge` takes it.
+      confidence = value
     } else if let found = HedgeScale.standard.firstHedge(in: quote ?? text)
       ?? HedgeScale.standard.firstHedge(in: text), let value = Confidence(found.probability)
     {

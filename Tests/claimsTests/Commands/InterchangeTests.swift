@@ -135,11 +135,12 @@ func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws ->
   @Test func aSpreadsheetDeadlineMayBeAPeriodAndAHedgeIsRecorded() throws {
     let sandbox = try Sandbox()
     let csv =
-      "text,source,said,deadline,confidence\n"
-      + "Apple likely ships glasses,Bloomberg,2026-01-21,2026-Q3,\n"
-      + "特斯拉收购xAI,量子位,2026-01-21,2027年上半年,0.8\n"
-      + "Nvidia passes $6T,Reuters,2026-01-21,2026-06-30T12:00:00Z,0.5\n"
-      + "Bad deadline,Reuters,2026-01-21,soon,0.5\n"
+      "text,source,said,deadline,confidence,hedge\n"
+      + "Apple likely ships glasses,Bloomberg,2026-01-21,2026-Q3,,\n"
+      + "特斯拉收购xAI,量子位,2026-01-21,2027年上半年,0.8,\n"
+      + "Nvidia passes $6T,Reuters,2026-01-21,2026-06-30T12:00:00Z,0.5,\n"
+      + "Bad deadline,Reuters,2026-01-21,soon,0.5,\n"
+      + "OpenAI buys Pinterest,Reuters,2026-01-21,2026,,大概率\n"
     try sandbox.write(csv, to: "sheet.csv")
     let refused = sandbox.run(["import", "sheet.csv"])
     #expect(refused.status == .dataError)
@@ -157,6 +158,11 @@ func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws ->
     #expect(byText["特斯拉收购xAI"]?["deadline_text"] as? String == "2027年上半年")
     #expect(byText["Nvidia passes $6T"]?["deadline"] as? String == "2026-06-30")
     #expect(byText["Nvidia passes $6T"]?["deadline_text"] is NSNull)
+    // A hedge column without a confidence sets it from the table, as `add --hedge` does.
+    let openAI = try #require(byText["OpenAI buys Pinterest"])
+    #expect(openAI["hedge"] as? String == "大概率")
+    #expect(
+      openAI["confidence"] as? Double == HedgeScale.standard.hedge(named: "大概率")?.probability)
   }
 
   /// A tag that starts with a combining mark or a joiner stays a tag of its own through CSV,
