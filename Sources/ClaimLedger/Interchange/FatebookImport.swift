@@ -72,7 +72,8 @@ enum FatebookImport {
         }
         put(
           "confidence",
-          Double(number.trimmingSpaces()).map { ClaimExport.number($0 / 100) } ?? percent,
+          // Shifted as a decimal, not divided: 0.7 / 100 would be 0.006999999999999999.
+          Double(number.trimmingSpaces() + "e-2").map(ClaimExport.number) ?? percent,
           from: "forecast")
       } else {
         put("confidence", cell("forecast01"), from: "forecast01")

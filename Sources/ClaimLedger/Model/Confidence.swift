@@ -19,8 +19,12 @@ public struct Confidence: Hashable, Comparable, Sendable, CustomStringConvertibl
     if let tenths = Confidence.chineseTenths(trimmed) {
       self.init(tenths)
     } else if trimmed.hasSuffix("%") {
-      guard let percent = Confidence.plainNumber(trimmed.dropLast()) else { return nil }
-      self.init(percent / 100)
+      // Read as the decimal it is (`0.7%` is 0.007), not divided afterwards, which would give
+      // 0.006999999999999999.
+      guard Confidence.plainNumber(trimmed.dropLast()) != nil,
+        let value = Double(String(trimmed.dropLast()) + "e-2")
+      else { return nil }
+      self.init(value)
     } else {
       guard let number = Confidence.plainNumber(Substring(trimmed)) else { return nil }
       self.init(number)

@@ -27,6 +27,10 @@ struct ConfidencePrintCase: Sendable, CustomTestStringConvertible {
     .init(text: "70%", expected: 0.7),
     .init(text: "100%", expected: 1),
     .init(text: "0%", expected: 0),
+    // Read as decimals, not divided: 0.7 / 100 would be 0.006999999999999999.
+    .init(text: "0.7%", expected: 0.007),
+    .init(text: "57.3%", expected: 0.573),
+    .init(text: "70.%", expected: 0.7),
     .init(text: "７０％", expected: 0.7),
     .init(text: "０.７", expected: 0.7),
     .init(text: "七成", expected: 0.7),
