@@ -15,7 +15,9 @@ struct GitTeamworkTests {
     let folder = team.directory.appendingPathComponent("repo")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     _ = try team.git(["-c", "init.defaultBranch=main", "init", "--quiet"], in: folder)
-    for relative in ["my dir/Claims/ledger.jsonl", "br[a]ck*/Claims/ledger.jsonl", "#x/l.jsonl"] {
+    for relative in [
+      "my dir/Claims/ledger.jsonl", "br[a]ck*/Claims/ledger.jsonl", "#x/l.jsonl", "!in/l.jsonl",
+    ] {
       _ = try team.claims(["init", "--ledger", folder.path + "/" + relative], in: folder)
       let attribute = try team.git(["check-attr", "merge", "--", relative], in: folder)
       #expect(attribute.stdout == "\(relative): merge: union\n", "\(attribute.report)")

@@ -442,9 +442,12 @@ struct RowFields {
         throw fail(
           "recorded_at", "recorded_at '\(text)' is not a time such as 2026-01-21T09:30:00Z")
       }
-      // Any time will do: later commands stamp their entries after a claim's latest, so even
-      // a claim recorded "in the future" folds in order (a stamp that cannot be written back
-      // is caught when the entries are read back).
+      // Later commands stamp their entries after a claim's latest, so a time a little after
+      // today (a clock ahead, a `--today` behind the clock) folds in order; one far ahead is
+      // a mistake that would push every later entry of the claim there too.
+      guard recorded.day <= today.adding(days: 366) else {
+        throw fail("recorded_at", "recorded at \(recorded), more than a year after today")
+      }
       recordedAt = recorded
     }
     let reason = try checked("reason", by: FieldRules.text)

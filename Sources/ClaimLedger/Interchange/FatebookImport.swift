@@ -73,7 +73,9 @@ enum FatebookImport {
         put(
           "confidence",
           // Shifted as a decimal, not divided: 0.7 / 100 would be 0.006999999999999999.
-          Double(number.trimmingSpaces() + "e-2").map(ClaimExport.number) ?? percent,
+          (Double(number.trimmingSpaces() + "e-2")
+            ?? Double(number.trimmingSpaces()).map { $0 / 100 })
+            .map(ClaimExport.number) ?? percent,
           from: "forecast")
       } else {
         put("confidence", cell("forecast01"), from: "forecast01")
@@ -103,8 +105,12 @@ enum FatebookImport {
         case "NO": outcome = "false"
         case "AMBIGUOUS": outcome = isPartial ? "partial" : "void"
         default:
-          refuse("resolution", "Resolution '\(resolution)' is not YES, NO or AMBIGUOUS")
-          continue
+          // This tool's own outcome words are taken too, as they always were.
+          guard let own = Outcome(rawValue: resolution.lowercased()) else {
+            refuse("resolution", "Resolution '\(resolution)' is not YES, NO or AMBIGUOUS")
+            continue
+          }
+          outcome = own.rawValue
         }
         put("outcome", outcome, from: "resolution")
         put("status", "resolved", from: "resolution")

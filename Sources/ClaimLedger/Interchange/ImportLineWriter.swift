@@ -147,8 +147,9 @@ struct ImportLineWriter {
     }
     rowStart = nil
     if let recorded = try reader.text(row[.recordedAt]) {
-      // The last stamp a row takes must still spell a four-digit year, as the reader wants.
-      guard let time = Timestamp(bytes: recorded),
+      // Within a year of today, as `RowFields` wants, and the last stamp a row takes still
+      // spelling a four-digit year, as the reader wants.
+      guard let time = Timestamp(bytes: recorded), time.day <= today.adding(days: 366),
         Timestamp(millisecondsSinceEpoch: time.millisecondsSinceEpoch + 2).day <= Self.lastDay
       else { throw Declined() }
       rowStart = time
@@ -469,9 +470,9 @@ struct ImportLineWriter {
     bytes.append(UInt8(ascii: "]"))
   }
 
-  /// Whether the `;` at `index` is a `Character` of its own, as `split(separator:)` needs:
-  /// next to ASCII or a CJK ideograph (lead byte E4 to E9, U+4000 to U+9FFF) it always is;
-  /// next to anything else (a combining mark, a joiner) the row is declined.
+  /// Whether the `;` at `index` stands plainly between tags (the general path splits at every
+  /// `;` scalar): next to ASCII or a CJK ideograph (lead byte E4 to E9) it does;
+  /// next to anything else (a combining mark, a joiner) the row is declined, to be safe.
   private static func isTagSeparator(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
     if index + 1 < text.count, text[index + 1] >= 0x80,
       !(0xE4...0xE9).contains(text[index + 1])

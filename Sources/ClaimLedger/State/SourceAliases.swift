@@ -74,11 +74,12 @@ public struct SourceAliases: Sendable {
   }
 
   /// The first key of the top-level object that comes twice, read from the raw bytes: strings
-  /// are skipped with their escapes, and a key is a string at depth one followed by `:`.
+  /// are skipped with their escapes, and a key is a string at depth one followed by `:`,
+  /// compared once decoded (`"A"` and `"\u0041"` are one key, as are canonically equal ones).
   private static func repeatedTopLevelKey(in data: Data) -> String? {
     let bytes = [UInt8](data)
     var depth = 0
-    var seen = Set<[UInt8]>()
+    var seen = Set<String>()
     var index = 0
     while index < bytes.count {
       let byte = bytes[index]
@@ -96,12 +97,12 @@ public struct SourceAliases: Sendable {
         var next = index
         while next < bytes.count, [9, 10, 13, 32].contains(bytes[next]) { next += 1 }
         guard depth == 1, next < bytes.count, bytes[next] == UInt8(ascii: ":") else { continue }
-        if !seen.insert(key).inserted {
-          let text = "\"" + String(decoding: key, as: UTF8.self) + "\""
-          return
-            (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed))
-            as? String
-        }
+        let text = "\"" + String(decoding: key, as: UTF8.self) + "\""
+        guard
+          let decoded = try? JSONSerialization.jsonObject(
+            with: Data(text.utf8), options: .fragmentsAllowed) as? String
+        else { continue }
+        if !seen.insert(decoded).inserted { return decoded }
       default: continue
       }
     }

@@ -68,7 +68,8 @@ struct CheckCommand: Command {
       json.endObject()
       return CommandOutput(json.text + "\n", status: errors > 0 ? .dataError : .success)
     }
-    lines += issues.map(\.description)
+    // Issues quote what the files hold; no control character reaches the terminal raw.
+    lines += issues.map { CLI.visible($0.description) }
     let entries = inspection.journal.entries.count
     let summary =
       "\(context.ledgerPath): \(counted(entries, "entry", "entries")), "

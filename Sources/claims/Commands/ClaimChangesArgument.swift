@@ -43,7 +43,9 @@ enum ClaimChangesArgument {
     try check(changes, on: record, today: today)
     if let said = record.claim.applying(changes).said, said > today {
       throw .invalidTransition(
-        id: record.id, reason: "was said on \(said), after today; give the right day with --said")
+        id: record.id,
+        reason: "was said on \(said), after today; set the day it was said (--said, or e in review)"
+      )
     }
   }
 

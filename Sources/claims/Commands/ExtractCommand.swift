@@ -53,7 +53,9 @@ struct ExtractCommand: Command {
     var seen = Set<ClaimID>()
     let showsProgress = files.count > 1
     for (index, file) in files.enumerated() {
-      if showsProgress { context.terminal.progress?("[\(index + 1)/\(files.count)] \(file)") }
+      if showsProgress {
+        context.terminal.progress?(CLI.visible("[\(index + 1)/\(files.count)] \(file)"))
+      }
       do throws(ExtractionError) {
         let bytes =
           file == "-"

@@ -62,14 +62,20 @@ struct InitCommand: Command {
       if "*?[]\\".contains(character) { escaped.append("\\") }
       escaped.append(character)
     }
+    // A leading `!` would make a negative pattern, which git ignores, quoted or not.
+    if escaped.hasPrefix("!") { escaped = "\\" + escaped }
     guard
-      escaped.contains(where: { $0 == " " || $0 == "\t" || $0 == "\"" })
-        || escaped.hasPrefix("#") || escaped.hasPrefix("!")
+      escaped.contains(where: { $0 == " " || $0 == "\"" || $0 == "\t" || $0.isNewline })
+        || escaped.hasPrefix("#")
     else { return escaped }
     var quoted = "\""
     for character in escaped {
-      if character == "\"" || character == "\\" { quoted.append("\\") }
-      quoted.append(character)
+      switch character {
+      case "\"", "\\": quoted += "\\" + String(character)
+      case "\n": quoted += "\\n"
+      case "\t": quoted += "\\t"
+      default: quoted.append(character)
+      }
     }
     return quoted + "\""
   }

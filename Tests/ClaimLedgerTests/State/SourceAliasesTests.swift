@@ -88,4 +88,17 @@ import Testing
       #expect(reason == #"'A "q"' is given twice; list all its spellings under one entry"#)
     }
   }
+
+  /// Two keys that decode to one name, by escape or by canonical equivalence, are one name
+  /// given twice.
+  @Test(arguments: [
+    #"{"A": ["x"], "\u0041": ["y"]}"#, "{\"\u{E9}\": [\"x\"], \"e\u{301}\": [\"y\"]}",
+  ])
+  func keysEqualOnceDecodedAreOneName(text: String) throws {
+    let folder = NSTemporaryDirectory() + "aliases-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let path = folder + "/sources.json"
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    #expect(throws: LedgerError.self) { try SourceAliases.load(path: path) }
+  }
 }
