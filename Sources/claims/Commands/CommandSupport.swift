@@ -183,8 +183,10 @@ enum ClaimJSON {
 
   /// Writes the array through `writer` in batches of records rendered on all cores, each
   /// batch written in order as soon as it is done, so the whole output never sits in memory.
+  /// `extras`, when given, adds members after a claim's own (`,"impact":0.774`, …).
   static func write(
-    _ positions: some Sequence<Int>, of records: [ClaimRecord], to writer: inout OutputWriter
+    _ positions: some Sequence<Int>, of records: [ClaimRecord], to writer: inout OutputWriter,
+    extras: (@Sendable (Int) -> [UInt8])? = nil
   ) throws(OutputError) {
     let positions = Array(positions)
     try writer.write(Array("[".utf8))
@@ -201,7 +203,18 @@ enum ClaimJSON {
         var json = JSONBuffer()
         for index in range {
           json.appendVerbatim(index == 0 ? "\n" : ",\n")
-          records[positions[index]].writeJSON(into: &json)
+          if let extras {
+            var one = JSONBuffer()
+            records[positions[index]].writeJSON(into: &one)
+            var object = one.bytes
+            if object.last == UInt8(ascii: "}") {
+              object.removeLast()
+              object += extras(positions[index]) + [UInt8(ascii: "}")]
+            }
+            json.raw(object)
+          } else {
+            records[positions[index]].writeJSON(into: &json)
+          }
           json.startNewValue()
         }
         rendered.store(json.bytes, at: part)

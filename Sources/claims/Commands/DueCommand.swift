@@ -112,8 +112,23 @@ struct DueCommand: Command {
     let subjects = Dictionary(uniqueKeysWithValues: overdue.map { ($0.index, $0.subject) })
     let positions = overdue.map(\.index) + (within == nil ? [] : soonKeys.map(\.position))
     if context.json {
+      // Each claim as `list --json` has it, then what the table shows beside it.
+      let extras: @Sendable (Int) -> [UInt8] = { position in
+        var json = JSONBuffer()
+        json.key("days_late")
+        if let deadline = records[position].deadline {
+          json.integer(deadline.days(until: today))
+        } else {
+          json.null()
+        }
+        json.key("impact")
+        if let impact = impacts[position] { json.number(impact) } else { json.null() }
+        json.key("subject")
+        json.optionalString(subjects[position] ?? nil)
+        return [UInt8(ascii: ",")] + json.bytes
+      }
       var writer = OutputWriter(context.terminal)
-      try ClaimJSON.write(positions, of: records, to: &writer)
+      try ClaimJSON.write(positions, of: records, to: &writer, extras: extras)
       return CommandOutput(writer.text, notes: context.notes(for: ledger))
     }
     guard !positions.isEmpty else {

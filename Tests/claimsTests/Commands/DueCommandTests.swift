@@ -106,6 +106,22 @@ struct DueFixture {
     #expect(
       array.map { $0["id"] as? String }
         == ["old", "recent", "today", "soon", "edge"].map { fixture.ids[$0] })
+    // Beside each claim, what the table shows: days late (negative: due ahead), the impact
+    // of an overdue claim (null for one due soon), and its subject (null without one).
+    let table = fixture.sandbox.run(["due", "--within", "30"]).stdout
+    for object in array {
+      let late = try #require(object["days_late"] as? Int)
+      let id = try #require(object["id"] as? String)
+      let row = try #require(table.split(separator: "\n").first { $0.hasPrefix(id) })
+      #expect(row.contains(late > 0 ? " \(late)d " : " in \(-late)d "), "\(row)")
+      if late > 0 {
+        let impact = try #require(object["impact"] as? Double)
+        #expect(row.contains(String(format: " %.3f ", impact)), "\(row)")
+      } else {
+        #expect(object["impact"] is NSNull)
+      }
+      #expect(object["subject"] is NSNull || object["subject"] is String)
+    }
   }
 
   @Test func nothingDueSaysSo() throws {
