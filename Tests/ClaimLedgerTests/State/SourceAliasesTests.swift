@@ -36,11 +36,29 @@ import Testing
     #expect(aliases.canonical("Beta.com") == "Beta")
   }
 
-  /// The file's error names the line of the spelling in conflict.
-  @Test func aConflictInTheFileNamesItsLine() throws {
+  /// `text` written as a `sources.json` of its own and loaded: the path, and the side file's
+  /// error it must give.
+  static func refusal(of text: String) throws -> (
+    path: String, location: ClaimLedger.SourceLocation, reason: String
+  ) {
     let folder = NSTemporaryDirectory() + "aliases-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let path = folder + "/sources.json"
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    do {
+      _ = try SourceAliases.load(path: path)
+    } catch {
+      if case .malformedSideFile(let location, let reason) = error {
+        return (path, location, reason)
+      }
+      Issue.record("expected the side file's error, got \(error)")
+    }
+    throw CancellationError()
+  }
+
+  /// The file's error names the line of the spelling in conflict, in a file saved with CRLF
+  /// line ends as an editor on Windows would.
+  @Test func aConflictInTheFileNamesItsLine() throws {
     let text = """
       {
         "Alpha": ["alpha.com"],
@@ -50,43 +68,18 @@ import Testing
         ]
       }
       """
-    // Saved with CRLF line ends, as an editor on Windows would: the line is still named.
-    try Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8).write(
-      to: URL(fileURLWithPath: path))
-    do {
-      _ = try SourceAliases.load(path: path)
-      Issue.record("a conflicting table was loaded")
-    } catch {
-      guard case .malformedSideFile(let location, let reason) = error else {
-        Issue.record("expected the side file's error, got \(error)")
-        return
-      }
-      #expect(location.path == path && location.line == 5)
-      #expect(reason.contains("'ALPHA.COM' stands for both 'Alpha' and 'Beta'"))
-    }
+    let (path, location, reason) = try Self.refusal(
+      of: text.replacingOccurrences(of: "\n", with: "\r\n"))
+    #expect(location.path == path && location.line == 5)
+    #expect(reason.contains("'ALPHA.COM' stands for both 'Alpha' and 'Beta'"))
   }
 
-  /// A name given twice as a key is an error at its second line, not a silent last-wins; the
-  /// same spelling inside two lists of aliases is left to the conflict check.
+  /// A name given twice as a key is an error at its second line, not a silent last-wins.
   @Test func aNameGivenTwiceIsAnError() throws {
-    let folder = NSTemporaryDirectory() + "aliases-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    let path = folder + "/sources.json"
-    try Data(
-      "{\n  \"A \\\"q\\\"\": [\"x\"],\n  \"B\": [\"A\"],\n  \"A \\\"q\\\"\": [\"y\"]\n}\n".utf8
-    ).write(
-      to: URL(fileURLWithPath: path))
-    do {
-      _ = try SourceAliases.load(path: path)
-      Issue.record("a table with a name given twice was loaded")
-    } catch {
-      guard case .malformedSideFile(let location, let reason) = error else {
-        Issue.record("expected the side file's error, got \(error)")
-        return
-      }
-      #expect(location.line == 4)
-      #expect(reason == #"'A "q"' is given twice; list all its spellings under one entry"#)
-    }
+    let (_, location, reason) = try Self.refusal(
+      of: "{\n  \"A \\\"q\\\"\": [\"x\"],\n  \"B\": [\"A\"],\n  \"A \\\"q\\\"\": [\"y\"]\n}\n")
+    #expect(location.line == 4)
+    #expect(reason == #"'A "q"' is given twice; list all its spellings under one entry"#)
   }
 
   /// Two keys that decode to one name, by escape or by canonical equivalence, are one name
@@ -95,10 +88,7 @@ import Testing
     #"{"A": ["x"], "\u0041": ["y"]}"#, "{\"\u{E9}\": [\"x\"], \"e\u{301}\": [\"y\"]}",
   ])
   func keysEqualOnceDecodedAreOneName(text: String) throws {
-    let folder = NSTemporaryDirectory() + "aliases-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    let path = folder + "/sources.json"
-    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-    #expect(throws: LedgerError.self) { try SourceAliases.load(path: path) }
+    let (_, _, reason) = try Self.refusal(of: text)
+    #expect(reason.hasSuffix("is given twice; list all its spellings under one entry"))
   }
 }
