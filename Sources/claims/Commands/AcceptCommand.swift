@@ -36,7 +36,9 @@ struct AcceptCommand: Command {
     let aliases = try context.sourceAliases()
     return try context.store.update { (ledger: Ledger) throws(LedgerError) in
       let records = try ReviewDecision.records(ids, or: batch, in: ledger, aliases: aliases)
-      guard !records.isEmpty else { return ([], CommandOutput("", notes: ["nothing to accept"])) }
+      guard !records.isEmpty else {
+        return ([], CommandOutput(context.json ? "[]\n" : "", notes: ["nothing to accept"]))
+      }
       var entries: [Entry] = []
       for record in records {
         try ClaimChangesArgument.checkAcceptance(changes, on: record, today: context.today)
@@ -44,7 +46,7 @@ struct AcceptCommand: Command {
           Entry(id: record.id, at: record.nextStamp(after: context.now), body: .accept(changes)))
       }
       let text = records.map { "accepted \($0.id)\n" }.joined()
-      return (entries, CommandOutput(text))
+      return (entries, CommandOutput(context.written(records, entries, else: text)))
     }
   }
 }
@@ -91,12 +93,14 @@ struct RejectCommand: Command {
     let aliases = try context.sourceAliases()
     return try context.store.update { (ledger: Ledger) throws(LedgerError) in
       let records = try ReviewDecision.records(ids, or: batch, in: ledger, aliases: aliases)
-      guard !records.isEmpty else { return ([], CommandOutput("", notes: ["nothing to reject"])) }
+      guard !records.isEmpty else {
+        return ([], CommandOutput(context.json ? "[]\n" : "", notes: ["nothing to reject"]))
+      }
       let entries = records.map {
         Entry(id: $0.id, at: $0.nextStamp(after: context.now), body: .reject(reason: reason))
       }
       let text = records.map { "rejected \($0.id)\n" }.joined()
-      return (entries, CommandOutput(text))
+      return (entries, CommandOutput(context.written(records, entries, else: text)))
     }
   }
 }

@@ -82,10 +82,20 @@ struct AddCommand: Command {
     let entry = Entry(id: claim.derivedID, at: context.now, body: .claim(claim, status: .open))
     switch try context.store.appendClaim(entry) {
     case .added:
-      return CommandOutput("\(entry.id)\n")
+      guard context.json, let record = ClaimRecord(recording: entry) else {
+        return CommandOutput("\(entry.id)\n")
+      }
+      return CommandOutput(ClaimJSON.object(record))
     case .alreadyRecorded:
-      return CommandOutput(
-        "\(entry.id)\n", notes: ["claim \(entry.id) is in the ledger already; nothing was added"])
+      let note = "claim \(entry.id) is in the ledger already; nothing was added"
+      guard context.json else { return CommandOutput("\(entry.id)\n", notes: [note]) }
+      // The claim as it stands, which may since have been resolved or amended: the one time
+      // `add` reads the whole ledger.
+      let ledger = try context.loadLedger()
+      guard let record = ledger.record(for: entry.id) else {
+        return CommandOutput("{\"id\":\"\(entry.id)\"}\n", notes: [note])
+      }
+      return CommandOutput(ClaimJSON.object(record), notes: [note])
     }
   }
 

@@ -38,7 +38,8 @@ struct AmendCommand: Command {
       try ClaimChangesArgument.check(changes, on: record, today: context.today)
       let entry = Entry(
         id: record.id, at: record.nextStamp(after: context.now), body: .amend(changes, note: note))
-      return ([entry], CommandOutput("amended \(record.id)\n"))
+      let text = "amended \(record.id)\n"
+      return ([entry], CommandOutput(context.written(record, [entry], else: text)))
     }
   }
 }

@@ -104,7 +104,7 @@ struct HelpCommand: Command {
     abstract: "Show the commands, or one command's options.",
     parameters: [
       .positional("command", help: "The command to explain.", optional: true).completing(.commands)
-    ])
+    ], printsJSON: false)
 
   var command: String?
 

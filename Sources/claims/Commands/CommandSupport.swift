@@ -30,6 +30,19 @@ extension Context {
     }
   }
 
+  /// What a command that wrote `entries` about `record` prints: with `--json`, the claim as it
+  /// stands after them (as `show --json` would print it), else `text`.
+  func written(_ record: ClaimRecord, _ entries: [Entry], else text: String) -> String {
+    json ? ClaimJSON.object(record.folding(entries)) : text
+  }
+
+  /// The same for several claims, each with its own entries among `entries`: a JSON array.
+  func written(_ records: [ClaimRecord], _ entries: [Entry], else text: String) -> String {
+    guard json else { return text }
+    let byClaim = Dictionary(grouping: entries, by: \.id)
+    return ClaimJSON.render(records.map { $0.folding(byClaim[$0.id] ?? []) })
+  }
+
   /// The notes a read command adds when the fold found problems.
   func notes(for ledger: Ledger) -> [String] {
     let errors = ledger.issues.filter { $0.severity == .error }.count
@@ -173,6 +186,14 @@ enum ClaimTable {
 
 /// Claims as a JSON array, one claim per line, for `--json`.
 enum ClaimJSON {
+  /// One claim as a JSON object on one line: what `show --json` prints, and what a command
+  /// that wrote one claim prints with `--json`.
+  static func object(_ record: ClaimRecord) -> String {
+    var json = JSONBuffer()
+    record.writeJSON(into: &json)
+    return json.text + "\n"
+  }
+
   /// The array as text (what in-process runs and tests see).
   static func render(_ records: [ClaimRecord]) -> String {
     var writer = OutputWriter(.plain())

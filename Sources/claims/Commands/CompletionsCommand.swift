@@ -15,7 +15,7 @@ struct CompletionsCommand: Command {
       """,
     parameters: [
       .positional("shell", help: "bash, zsh or fish.").completing(CompletionScript.Shell.self)
-    ])
+    ], printsJSON: false)
 
   /// A script, or (what the scripts ask for) the ledger's claim ids, one a line.
   enum Request: Equatable {

@@ -28,7 +28,7 @@ struct ExportCommand: Command {
         "--source", value: "NAME", help: "One source (aliases in Claims/sources.json count)."),
       .option("--out", value: "FILE", help: "Write to FILE instead of standard output (- is it).")
         .completing(.files),
-    ])
+    ], printsJSON: false)
 
   var format: ExportFormat
   var filter = ClaimFilter()

@@ -55,6 +55,23 @@ struct ImportCommand: Command {
     let notes = lines.notes + lines.problems.map { "skipped: \($0)" }
     let count = try context.store.importClaims(lines, isDryRun: isDryRun)
     let added = count.added
+    if context.json {
+      var json = JSONBuffer()
+      json.beginObject()
+      json.field("file", shown)
+      json.field("format", format.rawValue)
+      json.key("dry_run")
+      json.bool(isDryRun)
+      for (key, value) in [
+        ("imported", added), ("already_present", count.present), ("repeated", count.repeated),
+        ("bad_rows", lines.problems.count),
+      ] {
+        json.key(key)
+        json.integer(value)
+      }
+      json.endObject()
+      return CommandOutput(json.text + "\n", notes: notes)
+    }
     var summary = isDryRun ? "would import \(added)" : "imported \(added)"
     summary += " claim\(added == 1 ? "" : "s") from \(shown) (\(format.rawValue))"
     if count.present > 0 { summary += "; \(count.present) already in the ledger, skipped" }

@@ -18,19 +18,22 @@ struct InitCommand: Command {
       context.explicitLedger
       ?? (context.workingDirectory as NSString).appendingPathComponent(LedgerLocator.relativePath)
     let directory = (ledgerPath as NSString).deletingLastPathComponent
-    var lines: [String] = []
+    var done: [Action] = []
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: ledgerPath, isDirectory: &isDirectory) {
       guard !isDirectory.boolValue else { throw LedgerError.notAFile(path: ledgerPath) }
-      lines.append("kept \(ledgerPath) (it exists already)")
+      done.append(
+        Action(path: ledgerPath, kind: .kept, message: "kept \(ledgerPath) (it exists already)"))
     } else {
       try LedgerStore.create(at: ledgerPath)
-      lines.append("created \(ledgerPath)")
+      done.append(Action(path: ledgerPath, kind: .created, message: "created \(ledgerPath)"))
     }
     let sourcesPath = (directory as NSString).appendingPathComponent("sources.json")
     if !FileManager.default.fileExists(atPath: sourcesPath) {
       try writeNew(sourcesPath, "{}\n")
-      lines.append("created \(sourcesPath)")
+      done.append(Action(path: sourcesPath, kind: .created, message: "created \(sourcesPath)"))
+    } else {
+      done.append(Action(path: sourcesPath, kind: .kept, message: nil))
     }
     let (top, relative) = Self.attributesPlace(forLedger: ledgerPath)
     let attributesPath = (top as NSString).appendingPathComponent(".gitattributes")
@@ -44,14 +47,46 @@ struct InitCommand: Command {
         $0.hasPrefix(pattern + " ") && $0.contains("merge=union")
       })
     {
-      lines.append("kept \(attributesPath)")
+      done.append(Action(path: attributesPath, kind: .kept, message: "kept \(attributesPath)"))
     } else {
       var text = existing ?? ""
       if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
       try write(attributesPath, text + line + "\n")
-      lines.append("added '\(line)' to \(attributesPath)")
+      done.append(
+        Action(
+          path: attributesPath, kind: .appended, message: "added '\(line)' to \(attributesPath)"))
     }
-    return CommandOutput(lines.joined(separator: "\n") + "\n")
+    guard context.json else {
+      return CommandOutput(done.compactMap(\.message).map { $0 + "\n" }.joined())
+    }
+    var json = JSONBuffer()
+    json.beginObject()
+    json.field("ledger", ledgerPath)
+    json.key("files")
+    json.beginArray()
+    for action in done {
+      json.beginObject()
+      json.field("path", action.path)
+      json.field("action", action.kind.rawValue)
+      json.endObject()
+    }
+    json.endArray()
+    json.endObject()
+    return CommandOutput(json.text + "\n")
+  }
+
+  /// What `init` did to one file; `message` is its line of text output, nil when it says
+  /// nothing of it (a sources file that is there already).
+  private struct Action {
+    enum Kind: String {
+      case created, kept
+      /// The `.gitattributes` line added to the file.
+      case appended
+    }
+
+    let path: String
+    let kind: Kind
+    let message: String?
   }
 
   /// `path` as a `.gitattributes` pattern that matches it alone: glob characters escaped, and

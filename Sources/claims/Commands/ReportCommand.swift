@@ -90,8 +90,17 @@ struct ReportCommand: Command {
         written.append(path)
       }
     }
-    return CommandOutput(
-      written.map { "wrote \(ReportFiles.display($0, from: context.workingDirectory))\n" }.joined(),
-      notes: context.notes(for: ledger))
+    let shown = written.map { ReportFiles.display($0, from: context.workingDirectory) }
+    guard context.json else {
+      return CommandOutput(
+        shown.map { "wrote \($0)\n" }.joined(), notes: context.notes(for: ledger))
+    }
+    var json = JSONBuffer()
+    json.beginObject()
+    json.field("ledger_sha256", sha256)
+    json.key("written")
+    json.strings(shown)
+    json.endObject()
+    return CommandOutput(json.text + "\n", notes: context.notes(for: ledger))
   }
 }

@@ -78,7 +78,7 @@ struct ResolveCommand: Command {
       entries.append(
         Entry(id: record.id, at: record.nextStamp(after: context.now), body: .resolve(resolution)))
       let text = "resolved \(record.id) as \(outcome.rawValue) on \(on)\n"
-      return (entries, CommandOutput(text))
+      return (entries, CommandOutput(context.written(record, entries, else: text)))
     }
   }
 }
@@ -118,7 +118,8 @@ struct ReopenCommand: Command {
       let entry = Entry(
         id: record.id, at: record.nextStamp(after: context.now), body: .reopen(note: note))
       let again = record.status == .resolved ? "" : ": proposed again"
-      return ([entry], CommandOutput("reopened \(record.id)\(again)\n"))
+      let text = "reopened \(record.id)\(again)\n"
+      return ([entry], CommandOutput(context.written(record, [entry], else: text)))
     }
   }
 }

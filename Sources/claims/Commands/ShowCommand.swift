@@ -22,9 +22,7 @@ struct ShowCommand: Command {
     let ledger = try context.loadLedger()
     let record = try ledger.record(withPrefix: id)
     if context.json {
-      var json = JSONBuffer()
-      record.writeJSON(into: &json)
-      return CommandOutput(json.text + "\n", notes: context.notes(for: ledger))
+      return CommandOutput(ClaimJSON.object(record), notes: context.notes(for: ledger))
     }
     let claim = record.claim
     let terminal = context.terminal

@@ -4,16 +4,25 @@ struct CommandSpec: Sendable {
   var abstract: String
   var discussion: String?
   var parameters: [Parameter]
+  /// Whether `--json` applies; a command whose output is a file format of its own (`export`)
+  /// or a script (`completions`) refuses it rather than ignore it.
+  var printsJSON: Bool
 
-  init(name: String, abstract: String, discussion: String? = nil, parameters: [Parameter] = []) {
+  init(
+    name: String, abstract: String, discussion: String? = nil, parameters: [Parameter] = [],
+    printsJSON: Bool = true
+  ) {
     self.name = name
     self.abstract = abstract
     self.discussion = discussion
     self.parameters = parameters
+    self.printsJSON = printsJSON
   }
 
-  /// The command's own parameters and the global ones every command takes.
-  var allParameters: [Parameter] { parameters + Parameter.globals }
+  /// The command's own parameters and the global ones it takes.
+  var allParameters: [Parameter] {
+    parameters + Parameter.globals.filter { printsJSON || $0.name != "--json" }
+  }
 
   /// `claims resolve <id> <outcome> [--on DATE] …`, computed from the parameters.
   var usage: String {
@@ -103,7 +112,7 @@ struct Parameter: Sendable {
       help: "The ledger file (env CLAIMS_LEDGER; default: the nearest Claims/ledger.jsonl)."
     ).completing(.files),
     .option("--today", value: "DATE", help: "Take this day as today (env CLAIMS_TODAY)."),
-    .flag("--json", help: "Print JSON instead of a table."),
+    .flag("--json", help: "Print JSON instead of text."),
     .flag("--help", help: "Show this help."),
   ]
 }

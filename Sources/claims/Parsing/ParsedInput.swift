@@ -44,6 +44,9 @@ struct ParsedInput {
         attached = String(word[word.index(after: equals)...])
       }
       guard let parameter = parameters.first(where: { $0.name == name && !$0.isPositional }) else {
+        if name == "--json", !spec.printsJSON {
+          throw UsageError("--json does not apply to 'claims \(spec.name)'", command: spec.name)
+        }
         let names = parameters.filter { !$0.isPositional }.map(\.name)
         throw UsageError(
           "unknown option '\(name)'" + Suggestion.phrase(for: name, among: names),
