@@ -13,7 +13,8 @@ struct DueCommand: Command {
       source with n scored claims and Brier score B (0 when n is 0). Confident claims from
       sources with few scored claims come first; equal ones, oldest deadline first. Claims due
       soon follow by deadline. --by-subject gathers the claims about one subject (a name the
-      lexicon knows), so one search settles several.
+      lexicon knows), so one search settles several; claims due soon are gathered apart, each
+      group where its soonest claim falls.
 
       With --resolve on a terminal, shows each overdue claim and reads one key:
 
@@ -109,8 +110,19 @@ struct DueCommand: Command {
       return CommandOutput(try walk.run(), notes: context.notes(for: ledger))
     }
     let impacts = Dictionary(uniqueKeysWithValues: overdue.map { ($0.index, $0.impact) })
-    let subjects = Dictionary(uniqueKeysWithValues: overdue.map { ($0.index, $0.subject) })
-    let positions = overdue.map(\.index) + (within == nil ? [] : soonKeys.map(\.position))
+    // Claims due soon are gathered by subject too, each group where its soonest claim falls.
+    let soon =
+      within == nil
+      ? []
+      : soonKeys.map { key in
+        ResolutionQueue.Item(
+          index: key.position, impact: 0,
+          subject: bySubject ? records[key.position].withClaim(subject) : nil)
+      }
+    let soonOrder = bySubject ? ResolutionQueue.grouped(soon).flatMap(\.items) : soon
+    let subjects = Dictionary(
+      uniqueKeysWithValues: (overdue + soon).map { ($0.index, $0.subject) })
+    let positions = overdue.map(\.index) + soonOrder.map(\.index)
     if context.json {
       // Each claim as `list --json` has it, then what the table shows beside it.
       let extras: @Sendable (Int) -> [UInt8] = { position in

@@ -61,6 +61,35 @@ import Testing
       lines[1].hasPrefix("OpenAI ") && lines[4].hasPrefix("Apple ") && lines[5].hasPrefix("—"))
   }
 
+  /// Claims due soon are gathered by subject as well, after the overdue ones: each group comes
+  /// where its soonest claim falls, its claims by deadline, and each row and JSON object names
+  /// its subject.
+  @Test func bySubjectGathersTheClaimsDueSoonToo() throws {
+    let (sandbox, ids) = try DueImpactTests.sandbox()
+    var soon = ids
+    for (name, text, deadline) in [
+      ("soonA", "OpenAI ships a phone", "2026-08-10"),
+      ("soonB", "Apple ships glasses", "2026-08-20"),
+      ("soonC", "OpenAI opens a store", "2026-09-15"),
+      ("soonD", "Rates fall", "2026-08-15"),
+    ] {
+      soon[name] = try sandbox.add(
+        text, "--source", "Blog", "--said", "2026-07-01", "--by", deadline, "--confidence", "0.7")
+    }
+    let overdue = ["info", "qbit", "bloomberg", "apple", "vague"]
+    #expect(
+      rows(sandbox, soon, ["--within", "60"])
+        == ["apple", "info", "qbit", "vague", "bloomberg", "soonA", "soonD", "soonB", "soonC"])
+    #expect(
+      rows(sandbox, soon, ["--within", "60", "--by-subject"])
+        == overdue + ["soonA", "soonC", "soonD", "soonB"])
+    let result = sandbox.run(["due", "--within", "60", "--by-subject", "--json"])
+    let objects = try #require(
+      JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    let subjects = objects.suffix(4).map { $0["subject"] as? String }
+    #expect(subjects == ["OpenAI", "OpenAI", nil, "Apple"])
+  }
+
   @Test func oneVerdictSettlesAWholeGroup() throws {
     let (sandbox, ids) = try DueImpactTests.sandbox()
     let before = try sandbox.ledgerLines()
