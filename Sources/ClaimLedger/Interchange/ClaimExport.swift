@@ -163,9 +163,9 @@ public enum ClaimExport {
 
   /// Fatebook's spreadsheet import: the forecast in percent, YES, NO or AMBIGUOUS.
   ///
-  /// Fatebook has no partial outcome and no source, so both travel in the notes as
-  /// `source: NAME` and `outcome: partial` lines (partial is written AMBIGUOUS, as void is,
-  /// since Fatebook leaves both unscored); `FatebookImport` reads them back.
+  /// Fatebook has no partial outcome, no source and no quote, so what it cannot hold travels
+  /// in the notes as `FatebookNotes` lines (partial is written AMBIGUOUS, as void is, since
+  /// Fatebook leaves both unscored); `FatebookImport` reads them back.
   public static func fatebook(_ records: [ClaimRecord]) -> String {
     render(records, as: .fatebook)
   }
@@ -184,10 +184,16 @@ public enum ClaimExport {
     case .partial, .void: resolution = "AMBIGUOUS"
     case nil: resolution = ""
     }
-    var notes = ["source: \(claim.source)"]
-    if record.outcome == .partial { notes.append("outcome: partial") }
-    if let evidence = record.resolution?.evidence { notes.append("evidence: \(evidence)") }
-    if let note = record.resolution?.note ?? record.note { notes.append(note) }
+    var notes = FatebookNotes()
+    notes.source = claim.source
+    notes.via = claim.via
+    notes.url = claim.url
+    notes.quote = claim.quote
+    notes.isPartial = record.outcome == .partial
+    notes.evidence = record.resolution?.evidence
+    // The tags column is joined by commas, so tags that hold one travel here whole.
+    if claim.tags.contains(where: { $0.contains(",") }) { notes.tags = claim.tags }
+    notes.note = record.resolution?.note ?? record.note
     // Fatebook's import reads the created date as the day it was said: a claim without one
     // takes the day it was recorded, or the day it was resolved if that came first, so the
     // file reads back without a resolution before the claim.
@@ -202,7 +208,7 @@ public enum ClaimExport {
     csv.day(claim.deadline)
     csv.plain(created)
     csv.text(tagList(claim.tags))
-    csv.text(notes.joined(separator: "\n"))
+    csv.text(notes.text)
     csv.endRow()
   }
 

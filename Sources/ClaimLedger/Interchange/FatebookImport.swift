@@ -56,7 +56,12 @@ enum FatebookImport {
         "said", cell("said") ?? cell("forecast_said"),
         from: cell("said") == nil ? "forecast_said" : "said")
       put("deadline", cell("deadline"), from: "deadline")
-      put("tags", cell("tags").map { $0.replacingOccurrences(of: ",", with: ";") }, from: "tags")
+      let notes = FatebookNotes(reading: cell("notes") ?? "")
+      put(
+        "tags",
+        notes.tags.map { $0.joined(separator: ";") }
+          ?? cell("tags").map { $0.replacingOccurrences(of: ",", with: ";") },
+        from: notes.tags == nil ? "tags" : "notes")
       // Fatebook's own words in the messages: a forecast in percent, a resolution in capitals.
       func refuse(_ field: String, _ reason: String) {
         reading.problems.append(
@@ -80,30 +85,19 @@ enum FatebookImport {
       } else {
         put("confidence", cell("forecast01"), from: "forecast01")
       }
-      var source = "Fatebook"
-      var isPartial = false
-      var evidence: String?
-      var noteLines: [String] = []
-      for line in (cell("notes") ?? "").split(separator: "\n", omittingEmptySubsequences: false) {
-        if line.hasPrefix("source: ") {
-          source = String(line.dropFirst(8))
-        } else if line == "outcome: partial" {
-          isPartial = true
-        } else if line.hasPrefix("evidence: ") {
-          evidence = String(line.dropFirst(10))
-        } else {
-          noteLines.append(String(line))
-        }
+      put("source", notes.source ?? "Fatebook", from: "notes")
+      for (key, value) in [
+        ("via", notes.via), ("url", notes.url), ("quote", notes.quote), ("note", notes.note),
+        ("evidence", notes.evidence),
+      ] {
+        put(key, value, from: "notes")
       }
-      put("source", source, from: "notes")
-      put("note", noteLines.isEmpty ? nil : noteLines.joined(separator: "\n"), from: "notes")
-      put("evidence", evidence, from: "notes")
       if let resolution = cell("resolution") {
         let outcome: String
         switch resolution.uppercased() {
         case "YES": outcome = "true"
         case "NO": outcome = "false"
-        case "AMBIGUOUS": outcome = isPartial ? "partial" : "void"
+        case "AMBIGUOUS": outcome = notes.isPartial ? "partial" : "void"
         default:
           // This tool's own outcome words are taken too, as they always were.
           guard let own = Outcome(rawValue: resolution.lowercased()) else {
@@ -115,9 +109,16 @@ enum FatebookImport {
         put("outcome", outcome, from: "resolution")
         put("status", "resolved", from: "resolution")
         if outcome == "void" { put("reason", "ambiguous", from: "resolution") }
-        put(
-          "resolved_on", cell("resolved_on") ?? cell("deadline") ?? values["said"],
-          from: "resolved_on")
+        let resolvedOn = cell("resolved_on") ?? cell("deadline") ?? values["said"]
+        if cell("resolved_on") == nil, let resolvedOn {
+          reading.notes.append(
+            "\(path):\(row.line): no Resolved at; taken as resolved on \(resolvedOn), its "
+              + (cell("deadline") == nil ? "created date" : "resolve-by date"))
+        }
+        put("resolved_on", resolvedOn, from: "resolved_on")
+      } else if let resolvedOn = cell("resolved_on") {
+        reading.notes.append(
+          "\(path):\(row.line): Resolved at \(resolvedOn) with no Resolution; imported as open")
       }
       let fields = RowFields(
         path: path, line: row.line, today: today, value: { values[$0] },

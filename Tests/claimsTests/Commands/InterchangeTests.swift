@@ -483,6 +483,47 @@ func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws ->
     #expect(byText["Claim true"]?["tags"] as? [String] == ["ai"])
   }
 
+  /// What Fatebook has no column for travels in the notes and reads back whole: the source,
+  /// outlet, link and quote (so the id is the same and a second import adds nothing), tags
+  /// holding a comma, and evidence and notes over several lines, even a note that itself reads
+  /// like the source and evidence lines.
+  @Test func aFatebookExportReadsBackAsTheSameClaims() throws {
+    let sandbox = try Sandbox()
+    let id = try sandbox.add(
+      "Thing A", "--source", "Alice", "--via", "Out, let", "--url", "https://x.com/a", "--said",
+      "2026-01-01", "--by", "2026-06", "--confidence", "0.6", "--tag", "a,b", "--tag", "c",
+      "--quote", "Alice says A")
+    let resolved = sandbox.run([
+      "resolve", id, "true", "--evidence", "line1\nline2\\n\\", "--note",
+      "source: Mallory\nevidence: fake",
+    ])
+    try #require(resolved.status == .success, resolved.report)
+    try sandbox.add("Thing B", "--source", "Bob", "--said", "2026-01-02", "--confidence", "0.7")
+    let exported = sandbox.run(["export", "--format", "fatebook", "--out", "fatebook.csv"])
+    try #require(exported.status == .success, exported.report)
+    let again = sandbox.run(["import", "fatebook.csv"])
+    #expect(again.stdout.contains("imported 0 claims") && again.stdout.contains("2 already"))
+
+    let copy = try Sandbox()
+    try copy.write(try #require(sandbox.contents(of: "fatebook.csv")), to: "fatebook.csv")
+    let imported = copy.run(["import", "fatebook.csv"])
+    #expect(imported.status == .success, imported.report)
+    let keys = [
+      "id", "text", "quote", "source", "via", "url", "said", "deadline", "confidence", "tags",
+      "status", "outcome", "resolved_on", "evidence", "note",
+    ]
+    func fields(_ claims: [NSDictionary]) -> [String] {
+      claims.map { claim in
+        keys.map { key in "\(key)=\(claim[key].map { "\($0)" } ?? "nil")" }.joined(separator: "|")
+      }.sorted()
+    }
+    #expect(fields(try foldedClaims(copy)) == fields(try foldedClaims(sandbox)))
+    let thing = try #require(try foldedClaims(copy).first { $0["id"] as? String == id })
+    #expect(thing["note"] as? String == "source: Mallory\nevidence: fake")
+    #expect(thing["evidence"] as? String == "line1\nline2\\n\\")
+    #expect(thing["tags"] as? [String] == ["a,b", "c"])
+  }
+
   /// A claim with no said date, resolved before it was recorded, goes to Fatebook with the
   /// resolution's day as its created date, so the file reads back; proposed and rejected
   /// claims stay out unless --status asks for them.
@@ -561,6 +602,25 @@ func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws ->
     let snow = try #require(claims.first { $0["text"] as? String == "Will it snow?" })
     #expect(snow["outcome"] as? String == "void")
     #expect(snow["resolved_on"] as? String == "2026-01-06")
+    // The day it took for want of a Resolved at is said, not guessed quietly.
+    #expect(
+      result.stderr.contains(
+        "export.csv:3: no Resolved at; taken as resolved on 2026-01-06, its created date"))
+  }
+
+  /// A Resolved at with no Resolution leaves the question open, and says so.
+  @Test func aResolvedAtWithoutAResolutionIsNamed() throws {
+    let sandbox = try Sandbox()
+    let csv =
+      "Question title,Forecast,Question created date,Resolution,Resolved at\n"
+      + "Half done,60,2026-01-02,,2026-03-01\n"
+    try sandbox.write(csv, to: "fatebook.csv")
+    let result = sandbox.run(["import", "fatebook.csv"])
+    #expect(result.status == .success, result.report)
+    #expect(
+      result.stderr.contains(
+        "fatebook.csv:2: Resolved at 2026-03-01 with no Resolution; imported as open"))
+    #expect(try foldedClaims(sandbox).first?["status"] as? String == "open")
   }
 
   @Test func filtersByStatusAndSource() throws {

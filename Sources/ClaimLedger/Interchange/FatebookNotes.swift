@@ -1,0 +1,106 @@
+/// The fields Fatebook has no column for, carried in a question's notes as `key: value`
+/// lines, so a claim exported to Fatebook reads back as the same claim (same source and quote,
+/// so the same id).
+///
+/// Each value is one line: a backslash, a line feed and a carriage return in it are written
+/// `\\`, `\n` and `\r`, so a note or evidence over several lines, or one that itself reads
+/// `source: …`, cannot pass for another field. Lines of no known key are the notes a person
+/// wrote in Fatebook, kept as the claim's note.
+struct FatebookNotes: Equatable {
+  var source: String?
+  var via: String?
+  var url: String?
+  var quote: String?
+  var isPartial = false
+  var evidence: String?
+  /// Set only when a tag holds a comma, which the tags column cannot carry.
+  var tags: [String]?
+  var note: String?
+
+  init() {}
+
+  /// The notes as written: the known lines in a fixed order.
+  var text: String {
+    var lines: [String] = []
+    func put(_ key: String, _ value: String?) {
+      if let value { lines.append(key + ": " + FatebookNotes.escaped(value)) }
+    }
+    put("source", source)
+    put("via", via)
+    put("url", url)
+    put("quote", quote)
+    if isPartial { lines.append("outcome: partial") }
+    put("evidence", evidence)
+    put("tags", tags?.joined(separator: ";"))
+    put("note", note)
+    return lines.joined(separator: "\n")
+  }
+
+  /// Reads the notes of a Fatebook question: known lines anywhere; every other line is a note.
+  init(reading notes: String) {
+    var free: [String] = []
+    var keyedNote: String?
+    // A CRLF pair is one `Character`; a CR alone inside a value is written `\r`.
+    let lines = notes.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+    for line in lines {
+      if line == "outcome: partial" {
+        isPartial = true
+        continue
+      }
+      guard let colon = line.firstIndex(of: ":"),
+        line[line.index(after: colon)...].hasPrefix(" ")
+      else {
+        free.append(String(line))
+        continue
+      }
+      let value = FatebookNotes.unescaped(line[line.index(colon, offsetBy: 2)...])
+      switch line[..<colon] {
+      case "source": source = value
+      case "via": via = value
+      case "url": url = value
+      case "quote": quote = value
+      case "evidence": evidence = value
+      case "tags": tags = value.split(separator: ";").map(String.init)
+      case "note": keyedNote = value
+      default: free.append(String(line))
+      }
+    }
+    let written = free.joined(separator: "\n")
+    let parts = [keyedNote, written.isEmpty ? nil : written].compactMap { $0 }
+    note = parts.isEmpty ? nil : parts.joined(separator: "\n")
+  }
+
+  static func escaped(_ value: String) -> String {
+    var text = ""
+    for scalar in value.unicodeScalars {
+      switch scalar {
+      case "\\": text += "\\\\"
+      case "\n": text += "\\n"
+      case "\r": text += "\\r"
+      default: text.unicodeScalars.append(scalar)
+      }
+    }
+    return text
+  }
+
+  /// The inverse of `escaped`; a backslash before any other character is kept as written, so
+  /// notes typed in Fatebook lose nothing.
+  static func unescaped(_ value: Substring) -> String {
+    var text = ""
+    var scalars = value.unicodeScalars.makeIterator()
+    while let scalar = scalars.next() {
+      guard scalar == "\\" else {
+        text.unicodeScalars.append(scalar)
+        continue
+      }
+      switch scalars.next() {
+      case "\\": text += "\\"
+      case "n": text += "\n"
+      case "r": text += "\r"
+      case let other?: text += "\\" + String(other)
+      case nil: text += "\\"
+      }
+    }
+    return text
+  }
+}
