@@ -101,7 +101,7 @@ public enum ClaimImport {
           at: SourceLocation(path: path, line: error.line, column: error.column),
           reason: error.reason)
       }
-      guard let header = rows.first else { return ImportReading(format: format) }
+      guard let header = rows.first else { throw noHeader(path) }
       let names = header.cells.map { $0.trimmingSpaces().lowercased() }
       return format == .fatebook
         ? try FatebookImport.read(rows.dropFirst(), names: names, path: path, today: today)
@@ -110,6 +110,14 @@ public enum ClaimImport {
   }
 
   static let csvColumns = Set(ClaimExport.csvColumns)
+
+  /// A CSV with no row at all: never an export (which has its header even with no claim),
+  /// more likely the wrong file.
+  static func noHeader(_ path: String) -> ImportError {
+    .malformed(
+      at: SourceLocation(path: path, line: 1),
+      reason: "no header row; a CSV needs one naming at least the text, source and said columns")
+  }
 
   /// What both CSV readers take from a header's names: the required columns it lacks, a note
   /// naming the columns it has that no claim field reads and those it names twice (the first
@@ -324,18 +332,60 @@ struct RowFields {
 
   func day(_ key: String) throws(ImportError) -> Day? {
     guard let text = text(key)?.trimmingSpaces(), !text.isEmpty else { return nil }
-    // Spreadsheets and Fatebook often add a time: the day is what counts.
-    guard let day = Day(text) ?? Day(text.prefix(10)) else {
+    guard let day = Self.dayOfDateTime(text) else {
       throw fail(key, "\(key) '\(text)' is not a date such as 2026-12-31")
     }
     return day
+  }
+
+  /// The day of `2026-12-31`, or of a date and time as spreadsheets and Fatebook write them
+  /// (`2026-12-31T09:30:00.000Z`, `2026-12-31 09:30`, `…+08:00`): the day is what counts, but
+  /// a time that is no time (hour 25, trailing words) makes the cell no date.
+  static func dayOfDateTime(_ text: String) -> Day? {
+    if let day = Day(text) { return day }
+    guard let day = Day(text.prefix(10)) else { return nil }
+    var rest = Substring(text.dropFirst(10)).unicodeScalars[...]
+    guard let separator = rest.popFirst(), "T t".unicodeScalars.contains(separator) else {
+      return nil
+    }
+    func number(digits: Int, below limit: Int) -> Bool {
+      let taken = rest.prefix(digits)
+      guard taken.count == digits, taken.allSatisfy({ ("0"..."9").contains($0) }),
+        let value = Int(String(String.UnicodeScalarView(taken))), value < limit
+      else { return false }
+      rest = rest.dropFirst(digits)
+      return true
+    }
+    guard number(digits: 2, below: 24), rest.popFirst() == ":", number(digits: 2, below: 60)
+    else { return nil }
+    if rest.first == ":" {
+      rest = rest.dropFirst()
+      guard number(digits: 2, below: 61) else { return nil }
+      if let mark = rest.first, mark == "." || mark == "," {
+        rest = rest.dropFirst()
+        let digits = rest.prefix { ("0"..."9").contains($0) }
+        guard !digits.isEmpty else { return nil }
+        rest = rest.dropFirst(digits.count)
+      }
+    }
+    switch rest.first {
+    case nil: return day
+    case "Z", "z": return rest.count == 1 ? day : nil
+    case "+", "-":
+      rest = rest.dropFirst()
+      guard number(digits: 2, below: 24) else { return nil }
+      if rest.first == ":" { rest = rest.dropFirst() }
+      guard rest.isEmpty || number(digits: 2, below: 60) else { return nil }
+      return rest.isEmpty ? day : nil
+    default: return nil
+    }
   }
 
   /// The deadline: a date (a time after it is left out), or a period as `add --by` takes it
   /// (`2027`, `2026-Q3`, `2026年下半年`), whose words are kept as the deadline's words.
   func deadlineCell() throws(ImportError) -> (Day?, String?) {
     guard let text = text("deadline")?.trimmingSpaces(), !text.isEmpty else { return (nil, nil) }
-    if let day = Day(text) ?? Day(text.prefix(10)) { return (day, nil) }
+    if let day = Self.dayOfDateTime(text) { return (day, nil) }
     guard let period = Deadline(text) else {
       throw fail(
         "deadline",
@@ -475,6 +525,9 @@ struct RowFields {
       }
       if outcome == .void, voidReason == nil {
         throw fail("reason", "a void claim needs a reason (ambiguous, annulled, …)")
+      }
+      if outcome != .void, let reason {
+        throw fail("reason", "reason '\(reason)' goes with a void claim only, not a \(outcome) one")
       }
       imported.resolution = Resolution(
         outcome: outcome, on: on, evidence: try checked("evidence", by: FieldRules.text),

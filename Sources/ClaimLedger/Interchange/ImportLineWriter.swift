@@ -173,6 +173,7 @@ struct ImportLineWriter {
         throw Declined()
       }
       if outcome == .void, reason == nil { throw Declined() }
+      if outcome != .void, reason != nil { throw Declined() }
       settlement = (outcomeWord, on.bytes, outcome == .void)
     case .open, .proposed, .rejected:
       if outcome != nil { throw Declined() }

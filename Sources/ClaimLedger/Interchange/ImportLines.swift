@@ -125,7 +125,7 @@ extension ClaimImport {
   ) throws(ImportError) -> ImportLines {
     let start = file.prefix(3) == [0xEF, 0xBB, 0xBF] ? 3 : 0
     guard let header = try header(of: file, from: start, path: path) else {
-      return ImportLines(format: .csv)
+      throw ClaimImport.noHeader(path)
     }
     let names = header.names
     let headerColumns = headerColumns(names, path: path)

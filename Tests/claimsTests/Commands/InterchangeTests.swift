@@ -234,7 +234,47 @@ func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws ->
     ("Bad confidence,Kuo,2026-01-01,1.5", "sheet.csv:3:31", "not a probability"),
     (",Kuo,2026-01-01,0.5", "sheet.csv:3:1", "text is empty"),
     ("Too few,Kuo", "sheet.csv:3:1", "2 cells where the header has 4"),
+    ("Bad time,Kuo,2026-01-01T25:00:00,0.5", "sheet.csv:3:14", "not a date"),
+    ("Trailing words,Kuo,2026-01-01 soon,0.5", "sheet.csv:3:20", "not a date"),
   ]
+
+  /// A date may carry a time as spreadsheets write one; a reason goes with a void outcome only
+  /// (as `resolve --reason` refuses one with any other), rather than being dropped.
+  @Test func datesWithTimesAreReadAndAReasonNeedsAVoidOutcome() throws {
+    let sandbox = try Sandbox()
+    let header = "text,source,said,deadline,confidence,status,outcome,resolved_on,reason\n"
+    let good =
+      header + "A,Kuo,2026-01-05T10:00:00.000Z,2026-06-30 18:00,0.5,,,,\n"
+      + "B,Kuo,2026-01-05 10:00,2026-06-30T23:59:59+08:00,0.5,,,,\n"
+      + "C,Kuo,2026-01-05t10:00:00,,0.5,resolved,void,2026-02-01T08:00-05:00,ambiguous\n"
+    try sandbox.write(good, to: "good.csv")
+    let imported = sandbox.run(["import", "good.csv"])
+    #expect(imported.status == .success, imported.report)
+    let claims = try foldedClaims(sandbox)
+    #expect(Set(claims.compactMap { $0["said"] as? String }) == ["2026-01-05"])
+    #expect(claims.compactMap { $0["deadline"] as? String } == ["2026-06-30", "2026-06-30"])
+    #expect(claims.compactMap { $0["resolved_on"] as? String } == ["2026-02-01"])
+
+    let bad = header + "D,Kuo,2026-01-05,,0.6,resolved,true,2026-07-01,ambiguous\n"
+    try sandbox.write(bad, to: "bad.csv")
+    let before = try sandbox.ledgerLines()
+    let refused = sandbox.run(["import", "bad.csv"])
+    #expect(refused.status == .dataError, refused.report)
+    #expect(
+      refused.stderr.contains(
+        "bad.csv:2:48: reason 'ambiguous' goes with a void claim only, not a true one"),
+      refused.report)
+    #expect(try sandbox.ledgerLines() == before)
+  }
+
+  /// A CSV with no row at all is the wrong file, not a spreadsheet of no claims.
+  @Test func anEmptyCSVIsRefused() throws {
+    let sandbox = try Sandbox()
+    try sandbox.write("", to: "empty.csv")
+    let result = sandbox.run(["import", "empty.csv"])
+    #expect(result.status == .dataError, result.report)
+    #expect(result.stderr.contains("empty.csv:1: no header row"), result.report)
+  }
 
   @Test(arguments: badRows)
   func aBadRowNamesItsLineAndColumnAndNothingIsWritten(
