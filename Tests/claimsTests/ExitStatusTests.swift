@@ -53,10 +53,10 @@ struct FailureCase: Sendable, CustomTestStringConvertible {
       label: "unknown id", arguments: ["show", "ffff"], status: .failure,
       message: "no claim has an id starting with 'ffff'"),
     .init(
-      label: "prefix too short", arguments: ["show", "ab"], status: .failure,
+      label: "prefix too short", arguments: ["show", "ab"], status: .usage,
       message: "'ab' is not a claim id: ids are 10 hex digits, and a prefix needs at least 4"),
     .init(
-      label: "not hex", arguments: ["show", "abcz"], status: .failure,
+      label: "not hex", arguments: ["show", "abcz"], status: .usage,
       message: "'abcz' is not a claim id"),
     .init(
       label: "ambiguous prefix", arguments: ["show", "abcd"], status: .failure,

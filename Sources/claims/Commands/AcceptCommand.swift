@@ -25,7 +25,7 @@ struct AcceptCommand: Command {
   var batch: ReviewDecision.Filter?
 
   init(_ input: ParsedInput) throws(UsageError) {
-    ids = input.positionals("id")
+    ids = try input.positionals("id", as: IDPrefix.self).map(\.description)
     batch = try ReviewDecision.batch(
       input, ids: ids, filter: ReviewDecision.Filter(document: input.option("--document")),
       needs: "--document FILE", command: Self.spec.name)
@@ -33,6 +33,8 @@ struct AcceptCommand: Command {
   }
 
   func run(in context: Context) throws -> CommandOutput {
+    try ClaimChangesArgument.refuseFutureSaid(
+      changes, today: context.today, command: Self.spec.name)
     let aliases = try context.sourceAliases()
     return try context.store.update { (ledger: Ledger) throws(LedgerError) in
       let records = try ReviewDecision.records(ids, or: batch, in: ledger, aliases: aliases)
@@ -79,7 +81,7 @@ struct RejectCommand: Command {
   var batch: ReviewDecision.Filter?
 
   init(_ input: ParsedInput) throws(UsageError) {
-    ids = input.positionals("id")
+    ids = try input.positionals("id", as: IDPrefix.self).map(\.description)
     batch = try ReviewDecision.batch(
       input, ids: ids,
       filter: ReviewDecision.Filter(

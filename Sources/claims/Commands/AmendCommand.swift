@@ -19,7 +19,7 @@ struct AmendCommand: Command {
 
   init(_ input: ParsedInput) throws(UsageError) {
     let name = Self.spec.name
-    id = try input.required("id")
+    id = try input.required("id", as: IDPrefix.self).description
     let changes = try ClaimChangesArgument.read(input)
     guard !changes.isEmpty else {
       throw UsageError(
@@ -33,9 +33,15 @@ struct AmendCommand: Command {
   }
 
   func run(in context: Context) throws -> CommandOutput {
-    try context.store.update { (ledger: Ledger) throws(LedgerError) in
+    try ClaimChangesArgument.refuseFutureSaid(
+      changes, today: context.today, command: Self.spec.name)
+    return try context.store.update { (ledger: Ledger) throws(LedgerError) in
       let record = try ledger.record(withPrefix: id)
       try ClaimChangesArgument.check(changes, on: record, today: context.today)
+      guard record.claim.applying(changes) != record.claim else {
+        throw .invalidTransition(
+          id: record.id, reason: "has these values already; there is nothing to amend")
+      }
       let entry = Entry(
         id: record.id, at: record.nextStamp(after: context.now), body: .amend(changes, note: note))
       let text = "amended \(record.id)\n"

@@ -35,6 +35,16 @@ enum ClaimChangesArgument {
     return changes
   }
 
+  /// Refuses a `--said` after today as `add` does, as a bad value (exit 2): no claim can be
+  /// said in the future, whatever the ledger holds.
+  static func refuseFutureSaid(
+    _ changes: ClaimChanges, today: Day, command: String
+  ) throws(UsageError) {
+    if let said = changes.said, said > today {
+      throw UsageError("--said \(said) is after today (\(today))", command: command)
+    }
+  }
+
   /// `check`, and for a proposal becoming a claim of the ledger, a said date after today (an
   /// article dated ahead, or a typo in it), which `add` and `import` refuse too.
   static func checkAcceptance(

@@ -50,6 +50,9 @@ struct DueCommand: Command {
     if resolves, countOnly {
       throw UsageError("--resolve and --count do not go together", command: Self.spec.name)
     }
+    if bySubject, countOnly {
+      throw UsageError("--by-subject and --count do not go together", command: Self.spec.name)
+    }
   }
 
   func run(in context: Context) throws -> CommandOutput {
@@ -87,7 +90,9 @@ struct DueCommand: Command {
       )
     }
     let aliases = try context.sourceAliases()
-    let subject = bySubject ? try ClaimSubjects.finder(context: context) : { _ in nil }
+    // The JSON names every claim's subject, gathered or not; the table only when gathered.
+    let namesSubjects = bySubject || context.json
+    let subject = namesSubjects ? try ClaimSubjects.finder(context: context) : { _ in nil }
     let ranked = ResolutionQueue.order(
       records, indices: overdueKeys.map(\.position), today: today,
       canonical: { aliases.canonical($0) }, subject: subject)
@@ -117,7 +122,7 @@ struct DueCommand: Command {
       : soonKeys.map { key in
         ResolutionQueue.Item(
           index: key.position, impact: 0,
-          subject: bySubject ? records[key.position].withClaim(subject) : nil)
+          subject: namesSubjects ? records[key.position].withClaim(subject) : nil)
       }
     let soonOrder = bySubject ? ResolutionQueue.grouped(soon).flatMap(\.items) : soon
     let subjects = Dictionary(
@@ -134,7 +139,12 @@ struct DueCommand: Command {
           json.null()
         }
         json.key("impact")
-        if let impact = impacts[position] { json.number(impact) } else { json.null() }
+        // Six places, as a person reads it: the sum leaves float noise (0.48999999999999994).
+        if let impact = impacts[position] {
+          json.number((impact * 1e6).rounded() / 1e6)
+        } else {
+          json.null()
+        }
         json.key("subject")
         json.optionalString(subjects[position] ?? nil)
         return [UInt8(ascii: ",")] + json.bytes

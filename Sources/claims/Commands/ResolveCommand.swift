@@ -30,7 +30,7 @@ struct ResolveCommand: Command {
 
   init(_ input: ParsedInput) throws(UsageError) {
     let name = Self.spec.name
-    id = try input.required("id")
+    id = try input.required("id", as: IDPrefix.self).description
     outcome = try input.required("outcome", as: Outcome.self)
     on = try input.option("--on", as: Day.self)
     evidence = try input.text("--evidence")
@@ -102,7 +102,7 @@ struct ReopenCommand: Command {
   var note: String?
 
   init(_ input: ParsedInput) throws(UsageError) {
-    id = try input.required("id")
+    id = try input.required("id", as: IDPrefix.self).description
     note = try input.text("--note")
   }
 

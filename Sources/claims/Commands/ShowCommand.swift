@@ -15,7 +15,7 @@ struct ShowCommand: Command {
   var id: String
 
   init(_ input: ParsedInput) throws(UsageError) {
-    id = try input.required("id")
+    id = try input.required("id", as: IDPrefix.self).description
   }
 
   func run(in context: Context) throws -> CommandOutput {

@@ -16,6 +16,17 @@ extension Day: ArgumentValue {
   static var expectation: String { "a real date such as 2026-12-31" }
 }
 
+/// A claim id or a prefix of one: malformed, it is a bad value (exit 2), not an unknown claim.
+extension IDPrefix: ArgumentValue {
+  init?(argument: String) {
+    self.init(argument.trimmingSpaces())
+  }
+
+  static var expectation: String {
+    "a claim id: ids are 10 hex digits, and a prefix needs at least 4"
+  }
+}
+
 extension Confidence: ArgumentValue {
   init?(argument: String) {
     self.init(text: argument)

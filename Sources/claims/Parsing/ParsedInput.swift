@@ -141,6 +141,15 @@ struct ParsedInput {
     return try convert(word, for: "<\(name)>")
   }
 
+  /// Every word of a variadic positional, each converted.
+  func positionals<Value: ArgumentValue>(_ name: String, as type: Value.Type) throws(UsageError)
+    -> [Value]
+  {
+    var values: [Value] = []
+    for word in positionals(name) { values.append(try convert(word, for: "<\(name)>")) }
+    return values
+  }
+
   private func convert<Value: ArgumentValue>(_ word: String, for name: String) throws(UsageError)
     -> Value
   {

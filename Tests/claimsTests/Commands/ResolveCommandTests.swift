@@ -172,8 +172,9 @@ struct RefusedResolution: Sendable, CustomTestStringConvertible {
     let unknown = sandbox.run(["resolve", "abce", "true"])
     #expect(unknown.status == .failure)
     #expect(unknown.stderr == "claims: error: no claim has an id starting with 'abce'\n")
+    // Too short to be an id at all: a bad value, as in every command that takes one.
     let short = sandbox.run(["resolve", "abc", "true"])
-    #expect(short.status == .failure)
+    #expect(short.status == .usage)
     #expect(sandbox.ledger() == before)
     #expect(sandbox.run(["resolve", "abcd000002", "true"]).status == .success)
   }

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+@testable import claims
+
+/// A value that is bad whatever the ledger holds is a usage error (exit 2), as in `add`; what
+/// the ledger does not allow is exit 1. Neither writes anything.
+@Suite struct BadArgumentTests {
+  static func sandbox() throws -> (Sandbox, String) {
+    let sandbox = try Sandbox()
+    let id = try sandbox.add(
+      "Apple ships glasses", "--source", "Kuo", "--said", "2026-01-02", "--by", "2026-12-31",
+      "--confidence", "0.6")
+    return (sandbox, id)
+  }
+
+  @Test(arguments: [
+    ["show", "zzzz"], ["show", "c39362dc67ff"], ["resolve", "abc", "true"],
+    ["reopen", "xyz!"], ["amend", "12", "--confidence", "0.5", "--note", "n"],
+    ["accept", "aaaa", "nothex"], ["reject", "g000"],
+  ])
+  func aMalformedIDIsABadValue(arguments: [String]) throws {
+    let (sandbox, _) = try Self.sandbox()
+    let before = sandbox.ledger()
+    let result = sandbox.run(arguments)
+    #expect(result.status == .usage, result.report)
+    #expect(result.stderr.contains("is not a claim id: ids are 10 hex digits"), result.report)
+    #expect(sandbox.ledger() == before)
+  }
+
+  @Test func aSaidDateAfterTodayIsABadValueForAmendAndAccept() throws {
+    let (sandbox, id) = try Self.sandbox()
+    try sandbox.writeLedger(
+      try sandbox.ledgerLines() + [JournalLine.claim("aaaa000001", text: "P", status: "proposed")])
+    let before = sandbox.ledger()
+    for arguments in [
+      ["amend", id, "--said", "2026-08-02", "--note", "typo"],
+      ["accept", "aaaa", "--said", "2027-01-01"],
+    ] {
+      let result = sandbox.run(arguments)
+      #expect(result.status == .usage, result.report)
+      #expect(result.stderr.contains("--said 20"), result.report)
+      #expect(result.stderr.contains("is after today (2026-08-01)"), result.report)
+      #expect(sandbox.ledger() == before)
+    }
+  }
+
+  /// An amend that would leave every field as it is writes nothing, as an amend of no field is
+  /// refused; one that changes a field still goes through.
+  @Test func anAmendThatChangesNothingIsRefused() throws {
+    let (sandbox, id) = try Self.sandbox()
+    let before = sandbox.ledger()
+    let same = sandbox.run([
+      "amend", id, "--by", "2026-12-31", "--confidence", "60%", "--note", "x",
+    ])
+    #expect(same.status == .failure, same.report)
+    #expect(same.stderr.contains("has these values already; there is nothing to amend"))
+    #expect(sandbox.ledger() == before)
+    let changed = sandbox.run(["amend", id, "--by", "2026-11-30", "--note", "x"])
+    #expect(changed.status == .success, changed.report)
+    #expect(try sandbox.showJSON(id)?["deadline"] as? String == "2026-11-30")
+  }
+
+  @Test func dueCountTakesNoBySubject() throws {
+    let (sandbox, _) = try Self.sandbox()
+    let result = sandbox.run(["due", "--count", "--by-subject"])
+    #expect(result.status == .usage, result.report)
+    #expect(result.stderr.contains("--by-subject and --count do not go together"))
+  }
+
+  /// `due --json` names each claim's subject whether or not the table gathers them, and its
+  /// impact in six places at most.
+  @Test func dueJSONNamesSubjectsWithoutBySubject() throws {
+    let (sandbox, _) = try Self.sandbox()
+    try sandbox.add(
+      "Prices rise", "--source", "Blog", "--said", "2026-01-02", "--by", "2026-03-31",
+      "--confidence", "0.7")
+    try sandbox.add(
+      "Apple ships a ring", "--source", "Kuo", "--said", "2026-01-02", "--by", "2026-02-28",
+      "--confidence", "0.7")
+    let result = sandbox.run(["due", "--json", "--within", "365"])
+    #expect(result.status == .success, result.report)
+    let objects = try #require(
+      JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    #expect(objects.map { $0["subject"] as? String } == ["Apple", nil, "Apple"])
+    // 0.7 with no scores: max(0.49, 0.09) / 1, written 0.49 rather than 0.48999999999999994.
+    #expect(result.stdout.contains("\"impact\":0.49,"))
+  }
+}
