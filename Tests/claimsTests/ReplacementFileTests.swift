@@ -26,6 +26,8 @@ import Testing
   func writesThePiecesInOrder(direct: Bool) throws {
     let sandbox = try Sandbox(initialised: false)
     let path = sandbox.path("out/export.jsonl")
+    try FileManager.default.createDirectory(
+      atPath: sandbox.path("out"), withIntermediateDirectories: true)
     let pieces = Self.pieces()
     let file = try ReplacementFile(replacing: path, direct: direct)
     if !direct { #expect(!file.isDirect) }

@@ -102,10 +102,10 @@ public enum ClaimImport {
           reason: error.reason)
       }
       guard let header = rows.first else { throw noHeader(path) }
-      let names = header.cells.map { $0.trimmingSpaces().lowercased() }
+      let written = header.cells.map { $0.trimmingSpaces() }
       return format == .fatebook
-        ? try FatebookImport.read(rows.dropFirst(), names: names, path: path, today: today)
-        : try readCSV(rows.dropFirst(), names: names, path: path, today: today)
+        ? try FatebookImport.read(rows.dropFirst(), written: written, path: path, today: today)
+        : try readCSV(rows.dropFirst(), written: written, path: path, today: today)
     }
   }
 
@@ -119,14 +119,16 @@ public enum ClaimImport {
       reason: "no header row; a CSV needs one naming at least the text, source and said columns")
   }
 
-  /// What both CSV readers take from a header's names: the required columns it lacks, a note
+  /// What both CSV readers take from a header's names (`names` lower-cased, as matched, and
+  /// `written` as the file spells them, for the note): the required columns it lacks, a note
   /// naming the columns it has that no claim field reads and those it names twice (the first
   /// is read), and where each name first stands.
-  static func headerColumns(_ names: [String], path: String) -> (
+  static func headerColumns(_ names: [String], written: [String], path: String) -> (
     missing: [String], note: String?, positions: [String: Int]
   ) {
     let missing = ["text", "source", "said"].filter { !names.contains($0) }
-    let unknown = names.filter { !csvColumns.contains($0) && !$0.isEmpty }
+    let unknown = zip(names, written).filter { !csvColumns.contains($0.0) && !$0.0.isEmpty }
+      .map(\.1)
     var positions: [String: Int] = [:]
     var repeated: [String] = []
     for (position, name) in names.enumerated() {
@@ -151,9 +153,10 @@ public enum ClaimImport {
   }
 
   private static func readCSV(
-    _ rows: ArraySlice<CSVRow>, names: [String], path: String, today: Day
+    _ rows: ArraySlice<CSVRow>, written: [String], path: String, today: Day
   ) throws(ImportError) -> ImportReading {
-    let header = headerColumns(names, path: path)
+    let names = written.map { $0.lowercased() }
+    let header = headerColumns(names, written: written, path: path)
     guard header.missing.isEmpty else {
       throw .missingColumns(path: path, names: header.missing)
     }

@@ -17,13 +17,14 @@ enum FatebookImport {
     "tags": "tags", "question tags": "tags", "notes": "notes", "question notes": "notes",
   ]
 
-  static func read(_ rows: ArraySlice<CSVRow>, names: [String], path: String, today: Day)
+  /// Reads the rows under a header whose names are `written` as the file spells them.
+  static func read(_ rows: ArraySlice<CSVRow>, written: [String], path: String, today: Day)
     throws(ImportError) -> ImportReading
   {
     var index: [String: Int] = [:]
     var unknown: [String] = []
-    for (position, name) in names.enumerated() {
-      if let field = columns[name] {
+    for (position, name) in written.enumerated() {
+      if let field = columns[name.lowercased()] {
         if index[field] == nil { index[field] = position }
       } else if !name.isEmpty {
         unknown.append(name)

@@ -127,8 +127,8 @@ extension ClaimImport {
     guard let header = try header(of: file, from: start, path: path) else {
       throw ClaimImport.noHeader(path)
     }
-    let names = header.names
-    let headerColumns = headerColumns(names, path: path)
+    let names = header.names.map { $0.lowercased() }
+    let headerColumns = headerColumns(names, written: header.names, path: path)
     // Which problem comes first then depends on every row: the whole reader decides.
     guard headerColumns.missing.isEmpty else {
       return lines(from: try read(file.all(), path: path, format: .csv, today: today), at: now)
@@ -251,7 +251,7 @@ extension ClaimImport {
       }
       if let row = rows.first {
         return (
-          row.cells.map { $0.trimmingSpaces().lowercased() }, offset + end.offset,
+          row.cells.map { $0.trimmingSpaces() }, offset + end.offset,
           line + end.lines
         )
       }

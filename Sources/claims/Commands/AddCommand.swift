@@ -87,7 +87,11 @@ struct AddCommand: Command {
       }
       return CommandOutput(ClaimJSON.object(record))
     case .alreadyRecorded:
-      let note = "claim \(entry.id) is in the ledger already; nothing was added"
+      // The id comes from the source, the said date and the words: other values given now
+      // (a confidence, a deadline) are not taken, and the way to change them is an amend.
+      let note =
+        "claim \(entry.id) is in the ledger already; nothing was added "
+        + "(to change its values: claims amend \(entry.id) … --note WHY)"
       guard context.json else { return CommandOutput("\(entry.id)\n", notes: [note]) }
       // The claim as it stands, which may since have been resolved or amended: the one time
       // `add` reads the whole ledger.

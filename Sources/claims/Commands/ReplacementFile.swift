@@ -25,15 +25,17 @@ final class ReplacementFile {
   /// device's logical block size.
   static let alignment = 4096
 
-  /// Creates the temporary file (and the folder) for `path`; `direct: false` keeps every
-  /// write in the page cache.
+  /// Creates the temporary file for `path`, whose folder must exist, as a shell's `>` wants
+  /// it: a mistyped folder is an error, not a new tree. `direct: false` keeps every write in
+  /// the page cache.
   init(replacing path: String, direct: Bool = true) throws(ReportError) {
     let directory = (path as NSString).deletingLastPathComponent
-    do {
-      try FileManager.default.createDirectory(
-        atPath: directory, withIntermediateDirectories: true)
-    } catch {
-      throw .cannotCreate(path: path, reason: ReportFiles.reason(error))
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder) else {
+      throw .cannotCreate(path: path, reason: "there is no folder \(directory)")
+    }
+    guard isFolder.boolValue else {
+      throw .cannotCreate(path: path, reason: "\(directory) is a file, not a folder")
     }
     self.path = path
     temporary = path + ".tmp-\(getpid())"

@@ -99,7 +99,7 @@ struct ReportCommand: Command {
     json.beginObject()
     json.field("ledger_sha256", sha256)
     json.key("written")
-    json.strings(shown)
+    json.strings(written)
     json.endObject()
     return CommandOutput(json.text + "\n", notes: context.notes(for: ledger))
   }

@@ -15,6 +15,8 @@ struct ParsedInput {
     var loose: [String] = []
     var index = 0
     var onlyPositionals = false
+    // Refused after the loop, so that `--help` anywhere on the line still shows the help.
+    var refusesJSON = false
     while index < words.count {
       let word = words[index]
       index += 1
@@ -44,8 +46,9 @@ struct ParsedInput {
         attached = String(word[word.index(after: equals)...])
       }
       guard let parameter = parameters.first(where: { $0.name == name && !$0.isPositional }) else {
-        if name == "--json", !spec.printsJSON {
-          throw UsageError("--json does not apply to 'claims \(spec.name)'", command: spec.name)
+        if name == "--json", !spec.printsJSON, attached == nil {
+          refusesJSON = true
+          continue
         }
         let names = parameters.filter { !$0.isPositional }.map(\.name)
         throw UsageError(
@@ -70,6 +73,10 @@ struct ParsedInput {
           argument = words[index]
           index += 1
         }
+        // An empty value is a slip (an unset shell variable), never a filter or a field.
+        if argument.trimmingSpaces().isEmpty {
+          throw UsageError("\(name) is empty", command: spec.name)
+        }
         if !isRepeatable, options[name] != nil {
           throw UsageError("\(name) is given twice", command: spec.name)
         }
@@ -79,6 +86,9 @@ struct ParsedInput {
       }
     }
     if flags.contains("--help") { return }
+    if refusesJSON {
+      throw UsageError("--json does not apply to 'claims \(spec.name)'", command: spec.name)
+    }
     for parameter in parameters {
       if case .option(let value, _, true) = parameter.kind, options[parameter.name] == nil {
         throw UsageError("\(parameter.name) \(value) is required", command: spec.name)

@@ -86,4 +86,40 @@ import Testing
     // 0.7 with no scores: max(0.49, 0.09) / 1, written 0.49 rather than 0.48999999999999994.
     #expect(result.stdout.contains("\"impact\":0.49,"))
   }
+
+  /// An empty option value is a slip (an unset variable in a script), refused by name rather
+  /// than taken as a filter that matches nothing or a field that says nothing.
+  @Test(arguments: [["list", "--source", ""], ["list", "--tag", " "], ["due", "--within", ""]])
+  func anEmptyOptionValueIsRefused(arguments: [String]) throws {
+    let (sandbox, _) = try Self.sandbox()
+    let result = sandbox.run(arguments)
+    #expect(result.status == .usage, result.report)
+    #expect(result.stderr.hasPrefix("claims: error: \(arguments[1]) is empty\n"), result.report)
+  }
+
+  /// `--help` shows the help even beside a `--json` the command does not take.
+  @Test func helpWinsOverARefusedJSON() throws {
+    let (sandbox, _) = try Self.sandbox()
+    let result = sandbox.run(["export", "--json", "--help"])
+    #expect(result.status == .success, result.report)
+    #expect(result.stdout.hasPrefix("Write the claims as CSV"))
+  }
+
+  /// `export --out` writes into a folder that exists, as a shell's `>` does; `report --out`
+  /// makes its folder, but says which part of the path is in the way when it cannot.
+  @Test func outputFoldersAreNamedWhenTheyCannotBeUsed() throws {
+    let (sandbox, _) = try Self.sandbox()
+    try sandbox.write("not a folder", to: "file")
+    let missing = sandbox.run(["export", "--format", "csv", "--out", "typo/dir/x.csv"])
+    #expect(missing.status == .cannotCreate, missing.report)
+    #expect(missing.stderr.contains("there is no folder \(sandbox.path("typo/dir"))"))
+    #expect(!FileManager.default.fileExists(atPath: sandbox.path("typo")))
+    let inFile = sandbox.run(["report", "--out", "file/cards"])
+    #expect(inFile.status == .cannotCreate, inFile.report)
+    #expect(inFile.stderr.contains("\(sandbox.path("file")) is a file, not a folder"))
+    #expect(!inFile.stderr.contains("NSCocoaErrorDomain"))
+    let made = sandbox.run(["report", "--out", "new/cards", "--format", "json"])
+    #expect(made.status == .success, made.report)
+    #expect(sandbox.contents(of: "new/cards/scorecard-all.json") != nil)
+  }
 }

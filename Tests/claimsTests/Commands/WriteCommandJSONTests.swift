@@ -82,6 +82,7 @@ import Testing
     let again = sandbox.run(arguments + ["--json"])
     #expect(again.status == .success, again.report)
     #expect(again.stderr.contains("is in the ledger already"))
+    #expect(again.stderr.contains("claims amend \(id)"))
     #expect(again.stdout == (try shown(id, in: sandbox)))
     #expect(sandbox.ledger() == before)
   }
@@ -138,8 +139,11 @@ import Testing
     let written = try #require(
       JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
     let paths = try #require(written["written"] as? [String])
-    #expect(paths == ["cards/scorecard-2026.json", "cards/scorecard-all.json"])
-    for path in paths { #expect(sandbox.contents(of: path) != nil, "\(path) was not written") }
+    #expect(
+      paths == ["scorecard-2026.json", "scorecard-all.json"].map { sandbox.path("cards/" + $0) })
+    for path in paths {
+      #expect(FileManager.default.fileExists(atPath: path), "\(path) was not written")
+    }
     #expect((written["ledger_sha256"] as? String)?.count == 64)
   }
 

@@ -69,7 +69,6 @@ struct ConfidenceArgumentCase: Sendable, CustomTestStringConvertible {
     .init(words: ["--by", "2027", "abc"], by: "2027"),
     .init(words: ["abc", "--by=2027"], by: "2027"),
     .init(words: ["abc", "--by=2026年下半年"], by: "2026年下半年"),
-    .init(words: ["abc", "--by="], by: ""),
     .init(words: ["abc", "--by", "-5"], by: "-5"),
     .init(words: ["--", "--by"], id: "--by"),
     .init(words: ["abc", "--", "--dry-run"], more: "--dry-run"),
@@ -98,6 +97,8 @@ struct ConfidenceArgumentCase: Sendable, CustomTestStringConvertible {
   static let refused: [RefusedLine] = [
     .init(words: ["abc", "--by", "2026", "--by", "2027"], message: "--by is given twice"),
     .init(words: ["abc", "--by=2026", "--by=2027"], message: "--by is given twice"),
+    .init(words: ["abc", "--by="], message: "--by is empty"),
+    .init(words: ["abc", "--by", " "], message: "--by is empty"),
     .init(words: ["abc", "--by"], message: "--by needs a value (DATE)"),
     .init(words: ["abc", "--by", "--dry-run"], message: "--by needs a value (DATE)"),
     .init(words: ["abc", "--dry-run=yes"], message: "--dry-run takes no value"),
