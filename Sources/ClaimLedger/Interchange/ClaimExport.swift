@@ -298,7 +298,24 @@ public enum ClaimExport {
     json.appendVerbatim("\n")
     json.endArray()
     json.appendVerbatim("\n")
-    return json.text
+    return htmlSafe(json.text)
+  }
+
+  /// JSON-LD is published inside a page's `<script>` element, which a `</script>` or `<!--` in
+  /// a claim's text would end or bend: `<`, `>` and `&` are written as `\u` escapes, which
+  /// read back as the same strings (only strings can hold them).
+  static func htmlSafe(_ json: String) -> String {
+    var text = ""
+    text.reserveCapacity(json.utf8.count)
+    for scalar in json.unicodeScalars {
+      switch scalar {
+      case "<": text += "\\u003c"
+      case ">": text += "\\u003e"
+      case "&": text += "\\u0026"
+      default: text.unicodeScalars.append(scalar)
+      }
+    }
+    return text
   }
 
   private static func isLink(_ text: String) -> Bool {
@@ -308,15 +325,27 @@ public enum ClaimExport {
   }
 
   /// `Organization` when the name has a word outlets and companies use, else `Person`: a
-  /// guess, since the ledger records a name and not what kind of author it is.
+  /// guess, since the ledger records a name and not what kind of author it is. English words
+  /// count whole ("Jane Newsome" is a person); Chinese ones anywhere in the name.
   static func authorType(_ name: String) -> String {
-    let words = [
-      "the ", "inc", "corp", "news", "times", "post", "journal", "tv", "bank", "group", "press",
-      "media", "reuters", "bloomberg", "cnbc", "kiplinger", "information", "research",
-      "institute", "agency", "ltd", "llc", "公司", "报", "社", "网", "台", "研究",
-    ]
     let lowered = name.lowercased()
-    return words.contains { lowered.contains($0) }
-      ? "Organization" : "Person"
+    let words = Set(lowered.split { !$0.isLetter && !$0.isNumber }.map(String.init))
+    let isOrganization =
+      !words.isDisjoint(with: organizationWords)
+      || organizationMarks.contains { lowered.contains($0) }
+    return isOrganization ? "Organization" : "Person"
   }
+
+  static let organizationWords: Set<String> = [
+    "the", "inc", "corp", "corporation", "co", "company", "news", "times", "post", "journal",
+    "tv", "bank", "group", "press", "media", "reuters", "bloomberg", "cnbc", "kiplinger",
+    "information", "research", "institute", "agency", "ltd", "llc", "plc", "capital",
+    "securities", "partners", "university", "foundation", "association", "ministry", "labs",
+    "fund", "analytics", "consulting", "economics", "review", "daily", "weekly", "magazine",
+  ]
+
+  static let organizationMarks = [
+    "公司", "报", "報", "社", "网", "網", "台", "研究", "银行", "銀行", "证券", "證券", "集团", "集團",
+    "机构", "機構", "大学", "大學", "基金",
+  ]
 }

@@ -173,6 +173,12 @@ public struct LedgerStore: Sendable {
     return bytes
   }
 
+  /// Throws what every reading command would when the ledger's last line is unended (torn by
+  /// a crash, or a whole entry an editor left without its newline); reads only its end.
+  public func refuseUnendedLastLine() throws(LedgerError) {
+    try refuseTornTail(try LockedFile(path: path, mode: .read, timeout: lockTimeout))
+  }
+
   func refuseTornTail(_ file: LockedFile) throws(LedgerError) {
     let size = try file.size()
     guard size > 0, try file.read(count: 1, at: size - 1) != [UInt8(ascii: "\n")] else { return }

@@ -22,6 +22,8 @@ struct InitCommand: Command {
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: ledgerPath, isDirectory: &isDirectory) {
       guard !isDirectory.boolValue else { throw LedgerError.notAFile(path: ledgerPath) }
+      // A ledger kept as it is must still be one every other command reads.
+      try LedgerStore(path: ledgerPath, lockTimeout: context.lockTimeout).refuseUnendedLastLine()
       done.append(
         Action(path: ledgerPath, kind: .kept, message: "kept \(ledgerPath) (it exists already)"))
     } else {

@@ -87,3 +87,15 @@ import Testing
     }
   }
 }
+
+@Suite struct AuthorTypeTests {
+  @Test(arguments: [
+    ("Reuters News", "Organization"), ("Jane Newsome", "Person"),
+    ("The Information", "Organization"),
+    ("Ming-Chi Kuo", "Person"), ("Goldman Sachs Research", "Organization"),
+    ("财新网", "Organization"), ("Timothy Postman", "Person"), ("ARK Invest LLC", "Organization"),
+  ])
+  func guessesByWholeWords(name: String, type: String) {
+    #expect(ClaimExport.authorType(name) == type)
+  }
+}

@@ -105,6 +105,20 @@ import Testing
     }
   }
 
+  /// A kept ledger whose last line is torn stops `init` as it stops every other command, and
+  /// is left as it is.
+  @Test func aTornLedgerIsNamedNotKeptQuietly() throws {
+    let sandbox = try Sandbox()
+    try sandbox.add("OpenAI will acquire Pinterest", "--source", "The Information")
+    var bytes = try #require(sandbox.ledger())
+    bytes.append(contentsOf: Array(#"{"entry":"claim","id":"ab"#.utf8))
+    try sandbox.writeLedger(bytes: bytes)
+    let result = sandbox.run(["init"])
+    #expect(result.status == .dataError, result.report)
+    #expect(result.stderr.contains("ledger.jsonl:2"), result.report)
+    #expect(sandbox.ledger() == bytes)
+  }
+
   @Test func recreatesOnlyWhatIsMissing() throws {
     let sandbox = try Sandbox()
     try sandbox.add("OpenAI will acquire Pinterest", "--source", "The Information")

@@ -487,6 +487,28 @@ func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws ->
     }
   }
 
+  /// The JSON-LD goes inside a page's `<script>`: no `<`, `>` or `&` appears raw, and the texts
+  /// read back as they were.
+  @Test func claimReviewIsSafeInsideAScriptElement() throws {
+    let sandbox = try Sandbox()
+    let text = "Ads come </script><script>alert(1)</script> & <!-- soon -->"
+    let id = try sandbox.add(
+      text, "--source", "Jane Newsome", "--said", "2026-01-02", "--confidence", "0.7")
+    try #require(
+      sandbox.run(["resolve", id, "true", "--evidence", "a < b & c"]).status == .success)
+    let result = sandbox.run(["export", "--format", "claimreview"])
+    try #require(result.status == .success, result.report)
+    #expect(!result.stdout.contains("<") && !result.stdout.contains(">"))
+    #expect(!result.stdout.contains("&"))
+    let reviews = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    #expect(reviews.first?["claimReviewed"] as? String == text)
+    #expect(reviews.first?["reviewBody"] as? String == "a < b & c")
+    let author = (reviews.first?["itemReviewed"] as? [String: Any])?["author"] as? [String: Any]
+    // "News" inside a word does not make a newspaper.
+    #expect(author?["@type"] as? String == "Person")
+  }
+
   @Test func fatebookExportAndImport() throws {
     let sandbox = try Self.settledLedger()
     let result = sandbox.run(["export", "--format", "fatebook", "--out", "fatebook.csv"])
