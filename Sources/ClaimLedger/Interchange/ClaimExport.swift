@@ -305,17 +305,14 @@ public enum ClaimExport {
   /// a claim's text would end or bend: `<`, `>` and `&` are written as `\u` escapes, which
   /// read back as the same strings (only strings can hold them).
   static func htmlSafe(_ json: String) -> String {
-    var text = ""
-    text.reserveCapacity(json.utf8.count)
-    for scalar in json.unicodeScalars {
+    json.replacingScalars { scalar in
       switch scalar {
-      case "<": text += "\\u003c"
-      case ">": text += "\\u003e"
-      case "&": text += "\\u0026"
-      default: text.unicodeScalars.append(scalar)
+      case "<": "\\u003c"
+      case ">": "\\u003e"
+      case "&": "\\u0026"
+      default: nil
       }
     }
-    return text
   }
 
   private static func isLink(_ text: String) -> Bool {

@@ -71,16 +71,14 @@ struct FatebookNotes: Equatable {
   }
 
   static func escaped(_ value: String) -> String {
-    var text = ""
-    for scalar in value.unicodeScalars {
+    value.replacingScalars { scalar in
       switch scalar {
-      case "\\": text += "\\\\"
-      case "\n": text += "\\n"
-      case "\r": text += "\\r"
-      default: text.unicodeScalars.append(scalar)
+      case "\\": "\\\\"
+      case "\n": "\\n"
+      case "\r": "\\r"
+      default: nil
       }
     }
-    return text
   }
 
   /// The inverse of `escaped`; a backslash before any other character is kept as written, so

@@ -155,6 +155,21 @@ public enum DecimalFormat {
 }
 
 extension String {
+  /// The text with each scalar `replacement` names written as the text it gives (escaping for
+  /// HTML, JSON-LD, one-line notes); the others as they are.
+  public func replacingScalars(_ replacement: (Unicode.Scalar) -> String?) -> String {
+    var text = ""
+    text.reserveCapacity(utf8.count)
+    for scalar in unicodeScalars {
+      if let replaced = replacement(scalar) {
+        text += replaced
+      } else {
+        text.unicodeScalars.append(scalar)
+      }
+    }
+    return text
+  }
+
   /// The text without leading and trailing spaces, tabs and newlines (ASCII and U+3000).
   public func trimmingSpaces() -> String {
     // Most cells have nothing to trim: two scalars tell, without walking the characters.

@@ -5,20 +5,17 @@ enum HTMLText {
   /// Text safe in element content and in quoted attribute values; a bidirectional control
   /// shows as `[U+202E]` instead of reordering the page around it.
   static func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
+    text.replacingScalars { scalar in
       switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      case _ where BidiControl.contains(scalar): out += BidiControl.visible(scalar)
-      default: out.unicodeScalars.append(scalar)
+      case "&": "&amp;"
+      case "<": "&lt;"
+      case ">": "&gt;"
+      case "\"": "&quot;"
+      case "'": "&#39;"
+      case _ where BidiControl.contains(scalar): BidiControl.visible(scalar)
+      default: nil
       }
     }
-    return out
   }
 
   /// A link to `url` when it is plain http(s), else the escaped text alone; other schemes
