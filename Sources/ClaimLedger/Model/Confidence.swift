@@ -140,14 +140,19 @@ public enum DecimalFormat {
     return text
   }
 
-  /// Rounds to exactly `places` decimals: 0.5 with 2 places → "0.50".
+  /// Rounds to exactly `places` decimals, halves away from zero: 0.5 with 2 places → "0.50".
+  ///
+  /// The value is first taken to a millionth of the last place, so two sums that are equal on
+  /// paper (0.1575 and 0.15749999999999997) print alike, as a reader adding them up expects.
   public static func fixed(_ value: Double, places: Int) -> String {
     var scale = 1
     for _ in 0..<places { scale *= 10 }
     guard value.isFinite, (value * Double(scale)).magnitude < 1e15 else {
       return value.description
     }
-    let scaled = Int((abs(value) * Double(scale)).rounded())
+    var magnitude = abs(value) * Double(scale)
+    if magnitude < 1e9 { magnitude = (magnitude * 1e6).rounded() / 1e6 }
+    let scaled = Int(magnitude.rounded())
     let sign = value < 0 && scaled != 0 ? "-" : ""
     guard places > 0 else { return sign + String(scaled) }
     return sign + String(scaled / scale) + "." + Day.pad(scaled % scale, places)

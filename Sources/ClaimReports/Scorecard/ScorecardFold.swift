@@ -246,9 +246,10 @@ struct ScorecardFold {
       }
     }
     ranked.sort { a, b in
-      if a.figures.shrunkAccuracy != b.figures.shrunkAccuracy {
-        return a.figures.shrunkAccuracy > b.figures.shrunkAccuracy
-      }
+      // Ranked groups have scored claims, so each has a shrunk accuracy.
+      let shrunkA = a.figures.shrunkAccuracy ?? 0
+      let shrunkB = b.figures.shrunkAccuracy ?? 0
+      if shrunkA != shrunkB { return shrunkA > shrunkB }
       if a.figures.scored != b.figures.scored { return a.figures.scored > b.figures.scored }
       return a.name < b.name
     }

@@ -34,7 +34,7 @@ public struct ScoreTally: Hashable, Sendable {
     guard count > 0 else {
       return ScoreFigures(
         scored: 0, accuracy: nil, accuracyInterval: nil, brier: nil, brierSkill: nil,
-        shrunkAccuracy: ScoreTally.shrunk(successes: 0, trials: 0), boldness: nil)
+        shrunkAccuracy: nil, boldness: nil)
     }
     let n = Double(count)
     let brier = squaredErrorSum / n
@@ -65,14 +65,15 @@ public struct ScoreFigures: Hashable, Sendable {
   public let brier: Double?
   /// 1 − Brier / 0.25: above 0 beats always saying 50 %, below 0 does worse.
   public let brierSkill: Double?
-  /// Accuracy pulled towards 50 % by a Beta(2, 2) prior, used for ranking; 0.5 with no data.
-  public let shrunkAccuracy: Double
+  /// Accuracy pulled towards 50 % by a Beta(2, 2) prior, used for ranking; nil with nothing
+  /// scored, like the other figures: the prior's 50 % alone would read as a record.
+  public let shrunkAccuracy: Double?
   /// 2 · mean |p − 0.5|, from 0 (always 50 %) to 1 (always 0 % or 100 %).
   public let boldness: Double?
 
   public init(
     scored: Int, accuracy: Double?, accuracyInterval: WilsonInterval?, brier: Double?,
-    brierSkill: Double?, shrunkAccuracy: Double, boldness: Double?
+    brierSkill: Double?, shrunkAccuracy: Double?, boldness: Double?
   ) {
     self.scored = scored
     self.accuracy = accuracy

@@ -162,7 +162,7 @@ struct SourcesCommand: Command {
       json.integer(figures?.scored ?? 0)
       for (name, value) in [
         ("accuracy", figures?.accuracy), ("brier", figures?.brier),
-        ("shrunk_accuracy", figures.map(\.shrunkAccuracy)),
+        ("shrunk_accuracy", figures?.shrunkAccuracy),
       ] {
         json.figure(name, value)
       }

@@ -102,6 +102,19 @@ struct ConfidencePrintCase: Sendable, CustomTestStringConvertible {
     #expect(DecimalFormat.fixed(-2.345, places: 1) == "-2.3")
   }
 
+  /// Sums equal on paper print alike: a half left a hair short by floating point still
+  /// rounds up, as it does on paper; a real difference in the sixth place still counts.
+  @Test func floatNoiseDoesNotDecideARounding() {
+    let short = 0.1 + 0.2 - 0.15  // 0.15000000000000002
+    #expect(DecimalFormat.fixed(0.3035, places: 3) == "0.304")
+    #expect(DecimalFormat.fixed(0.30349999999999994, places: 3) == "0.304")
+    #expect(
+      DecimalFormat.fixed(0.1575, places: 3) == DecimalFormat.fixed(0.15749999999999997, places: 3))
+    #expect(DecimalFormat.fixed(short, places: 1) == "0.2")
+    #expect(DecimalFormat.fixed(0.30349, places: 3) == "0.303")
+    #expect(DecimalFormat.fixed(-0.0025, places: 3) == "-0.003")
+  }
+
   @Test func numbersNoIntegerHoldsAreWrittenAsTheyAre() {
     for value in [1e300, -1e300, Double.infinity, -Double.infinity, 1e15] {
       #expect(DecimalFormat.trimmed(value, places: 6) == value.description)

@@ -18,8 +18,10 @@ import Testing
     #expect(
       text.contains(
         "| Eve | 3 | 0.229 / 0.256 / 0.303 | +0.08 / −0.02 / −0.21 | 2 / 2 / 3 | rank, skill |"))
+    // Bob's first is 0.35² = 0.1225 on paper, a half rounded up, though floating point makes
+    // it 0.12249999…
     #expect(
-      text.contains("| Bob | 2 | 0.122 / 0.063 / 0.023 | +0.51 / +0.75 / +0.91 | 1 / 1 / 1 |  |"))
+      text.contains("| Bob | 2 | 0.123 / 0.063 / 0.023 | +0.51 / +0.75 / +0.91 | 1 / 1 / 1 |  |"))
     // Alice: 7 claims, specificity 0.5 each (digit, no condition), one 可能 in seven; accuracy
     // 3.5 of 6.
     #expect(text.contains("| Alice | 7 | 50% | 14% | 0% | 58% (24–86%) |"))

@@ -59,21 +59,22 @@ struct WilsonCase: Sendable, CustomTestStringConvertible {
     let skill = try #require(figures.brierSkill)
     #expect(abs(skill - 0.35) < 1e-12)
     // shrunk = (1.5 + 2) / (4 + 4) = 0.4375
-    #expect(abs(figures.shrunkAccuracy - 0.4375) < 1e-12)
+    let shrunk = try #require(figures.shrunkAccuracy)
+    #expect(abs(shrunk - 0.4375) < 1e-12)
     // boldness = 2 · (0.3 + 0.1 + 0.4 + 0.2) / 4 = 0.5
     let boldness = try #require(figures.boldness)
     #expect(abs(boldness - 0.5) < 1e-12)
   }
 
-  @Test func nothingScoredGivesNilFiguresAndAnEvenShrunkAccuracy() {
+  @Test func nothingScoredGivesNilFigures() {
     let figures = ScoreTally().figures
     #expect(figures.accuracy == nil)
     #expect(figures.brier == nil)
     #expect(figures.brierSkill == nil)
     #expect(figures.boldness == nil)
     #expect(figures.accuracyInterval == nil)
-    // (0 + 2) / (0 + 4)
-    #expect(figures.shrunkAccuracy == 0.5)
+    // The prior's (0 + 2) / (0 + 4) alone would read as a record of 50 %.
+    #expect(figures.shrunkAccuracy == nil)
   }
 
   @Test func oneLuckyCallRanksBelowFortyOfFifty() {

@@ -38,7 +38,7 @@ import Testing
     #expect(0 <= interval.low && interval.high <= 1)
     let boldness = try #require(figures.boldness)
     #expect((0...1).contains(boldness))
-    #expect((0...1).contains(figures.shrunkAccuracy))
+    #expect((0...1).contains(try #require(figures.shrunkAccuracy)))
   }
 
   @Test(arguments: seeds)

@@ -58,10 +58,10 @@ import Testing
         + #""brier":0.64,"shrunk_accuracy":0.4,"rank":null},"#
         + #"{"source":"The Information","claims":2,"proposed":0,"open":2,"overdue":1,"resolved":0,"#
         + #""true":0,"false":0,"partial":0,"void":0,"rejected":0,"scored":0,"accuracy":null,"#
-        + #""brier":null,"shrunk_accuracy":0.5,"rank":null},"#
+        + #""brier":null,"shrunk_accuracy":null,"rank":null},"#
         + #"{"source":"量子位","claims":1,"proposed":0,"open":1,"overdue":1,"resolved":0,"#
         + #""true":0,"false":0,"partial":0,"void":0,"rejected":0,"scored":0,"accuracy":null,"#
-        + #""brier":null,"shrunk_accuracy":0.5,"rank":null}"#
+        + #""brier":null,"shrunk_accuracy":null,"rank":null}"#
         + "]\n")
     let array = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
     #expect(array?.count == 3)
