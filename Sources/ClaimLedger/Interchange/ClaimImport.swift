@@ -204,10 +204,29 @@ public enum ClaimImport {
     let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     let lines = lineRanges(of: bytes, from: start)
     let results = ParallelMap.map(count: lines.count) { number in
-      readJSONLine(bytes[lines[number]], number: number + 1, path: path, today: today)
+      var ignored: Set<String> = []
+      let result = readJSONLine(
+        bytes[lines[number]], number: number + 1, path: path, today: today, ignoring: &ignored)
+      return (result, ignored)
     }
-    reading.collect(results.compactMap { $0 })
+    if let note = ignoredKeysNote(results.reduce(into: []) { $0.formUnion($1.1) }, path: path) {
+      reading.notes.append(note)
+    }
+    reading.collect(results.compactMap { $0.0 })
     return reading
+  }
+
+  /// The keys of an export's lines that no claim field reads, besides `history`.
+  static func isIgnoredKey(_ key: String) -> Bool {
+    !csvColumns.contains(key) && key != "history"
+  }
+
+  /// The note naming the keys JSON lines had that no claim field reads, as the CSV readers
+  /// name unknown columns; nil when there were none.
+  static func ignoredKeysNote(_ keys: Set<String>, path: String) -> String? {
+    guard !keys.isEmpty else { return nil }
+    return "\(path): ignored the unknown key\(keys.count == 1 ? "" : "s") "
+      + keys.sorted().joined(separator: ", ")
   }
 
   /// The lines of `bytes` from `start`, without their newlines, found with `memchr`; text after
@@ -229,9 +248,11 @@ public enum ClaimImport {
     }
   }
 
-  /// One line of JSON Lines as a claim or a problem; nil for a blank line.
+  /// One line of JSON Lines as a claim or a problem; nil for a blank line. The keys of a good
+  /// line that no field reads are added to `ignored`.
   static func readJSONLine(
-    _ lineBytes: ArraySlice<UInt8>, number: Int, path: String, today: Day
+    _ lineBytes: ArraySlice<UInt8>, number: Int, path: String, today: Day,
+    ignoring ignored: inout Set<String>
   ) -> Result<ImportedClaim, ImportError>? {
     var line = lineBytes
     // A file saved with CRLF line ends is still JSON Lines.
@@ -249,6 +270,7 @@ public enum ClaimImport {
           at: SourceLocation(path: path, line: number, column: failure.offset + 1),
           reason: "not valid JSON: \(failure.reason)"))
     }
+    for key in object.keys where isIgnoredKey(key) { ignored.insert(key) }
     var tags: [String]?
     if case .strings(let list) = object.value("tags") { tags = list }
     let fields = RowFields(

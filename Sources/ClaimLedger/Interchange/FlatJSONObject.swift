@@ -26,6 +26,9 @@ struct FlatJSONObject {
   /// The 1-based byte column where the member `key` starts.
   func column(_ key: String) -> Int? { members[key]?.column }
 
+  /// Every key of the object.
+  var keys: Dictionary<String, (value: Value, column: Int)>.Keys { members.keys }
+
   /// Deeper nesting than this is refused rather than followed.
   static let maximumDepth = 64
 

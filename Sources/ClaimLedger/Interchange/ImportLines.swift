@@ -28,6 +28,8 @@ struct ImportPiece: Sendable {
   var failure: ImportError?
   /// The lines the piece spans (JSON Lines), to number the next piece's.
   var lineCount = 0
+  /// Keys of its JSON lines that no claim field reads (`history` aside).
+  var ignoredKeys: Set<String> = []
   /// The claims that took the general path, encoded and read back, rather than going from the
   /// file's bytes straight to lines.
   var claimsReadBack = 0
@@ -329,6 +331,8 @@ extension ClaimImport {
       return piece
     }
     var lines = ImportLines(format: .jsonl)
+    let ignored = results.reduce(into: Set<String>()) { $0.formUnion($1.ignoredKeys) }
+    if let note = ignoredKeysNote(ignored, path: path) { lines.notes.append(note) }
     var linesBefore = 0
     for piece in results {
       lines.problems += piece.problems.map { $0.movedDown(by: linesBefore) }
@@ -372,10 +376,20 @@ extension ClaimImport {
             cells, file: file, isDetectingLanguage: cells[.lang].kind == .absent, isJSON: true)
         {
           piece.noteClaim(id, endingAt: writer.bytes.count)
+          for key in cells.otherKeys {
+            let name = UnsafeBufferPointer(
+              rebasing: file[
+                (range.lowerBound + key.lowerBound)..<(range.lowerBound + key.upperBound)])
+            if !name.elementsEqual("history".utf8) {
+              piece.ignoredKeys.insert(String(decoding: name, as: UTF8.self))
+            }
+          }
           continue
         }
         // The whole line, as the general reader gets it: it takes off its own line end.
-        switch readJSONLine(bytes[line], number: lineNumber, path: path, today: today) {
+        let read = readJSONLine(
+          bytes[line], number: lineNumber, path: path, today: today, ignoring: &piece.ignoredKeys)
+        switch read {
         case .success(let claim): piece.append(claim, at: now, to: &writer.bytes)
         case .failure(let problem): piece.problems.append(problem)
         case nil: break

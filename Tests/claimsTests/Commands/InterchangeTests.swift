@@ -300,6 +300,32 @@ func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws ->
     #expect(try foldedClaims(sandbox).count == 2)
   }
 
+  /// Keys no claim field reads are named once for the file, on the byte path and on the
+  /// general one (a key with an escape) alike, as unknown CSV columns are; an export's own
+  /// `history` is not one of them.
+  @Test func unknownJSONKeysAreNamedInANote() throws {
+    let sandbox = try ExportFormatTests.settledLedger()
+    let exported = sandbox.run(["export", "--format", "jsonl", "--out", "claims.jsonl"])
+    try #require(exported.status == .success, exported.report)
+    let copy = try Sandbox()
+    let text = try #require(sandbox.contents(of: "claims.jsonl"))
+    try copy.write(text, to: "claims.jsonl")
+    let plain = copy.run(["import", "claims.jsonl", "--dry-run"])
+    #expect(plain.status == .success, plain.report)
+    #expect(!plain.stderr.contains("unknown"), plain.report)
+    let lines = text.split(separator: "\n").map(String.init)
+    let edited =
+      [
+        lines[0].replacingOccurrences(of: #""text":"#, with: #""bogus":1,"text":"#),
+        lines[1].replacingOccurrences(of: #""text":"#, with: #""Col\u006fur":"red","text":"#),
+      ] + lines.dropFirst(2)
+    try copy.write(edited.joined(separator: "\n") + "\n", to: "edited.jsonl")
+    let noted = copy.run(["import", "edited.jsonl"])
+    #expect(noted.status == .success, noted.report)
+    #expect(noted.stderr.contains("edited.jsonl: ignored the unknown keys Colour, bogus"))
+    #expect(try foldedClaims(copy).count == lines.count)
+  }
+
   @Test func badJSONLinesAreRefusedAtTheirLineAndColumn() throws {
     let sandbox = try Sandbox()
     let good = #"{"text":"A rises","source":"Kuo","said":"2026-01-01","confidence":0.6"#
