@@ -228,8 +228,15 @@ struct SpeakerFinder: Sendable {
           return .name(canonical(name))
         }
       }
-      if index + 1 < words.count, Self.isCapitalised(words[index + 1]) {
-        let name = words[(index + 1)...].prefix(3).prefix(while: Self.isCapitalised)
+      // The name after the verb, past the role words before it ("said trader Ken Wu").
+      var after = index + 1
+      while after < words.count, after - index <= 3,
+        Self.roles.contains(String(words[after]))
+      {
+        after += 1
+      }
+      if after < words.count, Self.isCapitalised(words[after]) {
+        let name = words[after...].prefix(3).prefix(while: Self.isCapitalised)
           .drop { Self.titles.contains(String($0)) }.joined(separator: " ")
         if !name.isEmpty { return .name(canonical(name)) }
       }
@@ -390,7 +397,18 @@ struct SpeakerFinder: Sendable {
 
   private static let titles: Set<String> = [
     "CEO", "CFO", "CTO", "Chief", "President", "Mr.", "Ms.", "Dr.", "Sen.", "Gov.", "Tesla",
-    "The", "Founder", "Chairman",
+    "The", "Founder", "Chairman", "Governor", "Senator", "Minister", "Professor", "Prof.",
+    "Chairwoman", "Rep.", "Secretary",
+  ]
+
+  /// What a speaker named after the verb may be called first, in lower case: "…, said trader
+  /// Ken Wu", "said senior analyst Sara Kim".
+  private static let roles: Set<String> = [
+    "analyst", "analysts", "trader", "economist", "strategist", "investor", "professor",
+    "spokesman", "spokeswoman", "spokesperson", "chief", "executive", "officer", "director",
+    "manager", "founder", "chairman", "chairwoman", "president", "minister", "governor",
+    "senator", "researcher", "expert", "consultant", "partner", "head", "senior", "lead",
+    "independent", "veteran", "fund", "portfolio", "market", "industry", "research",
   ]
 
   private func capitalisedRun(in text: Substring) -> String? {

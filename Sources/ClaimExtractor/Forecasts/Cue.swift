@@ -79,7 +79,7 @@ extension Cue {
         "is expected to", "are expected to", "expected to", "expects", "expect", "predicts",
         "predicted", "predicting", "projected to", "anticipates",
         "is confident", "am confident", "very confident", "almost certainly", "certainly",
-        "perhaps", "maybe", "good chance", "odds are",
+        "perhaps", "maybe", "good chance", "odds are", "predict",
         // "Margins should stay near 75%": should as expectation, not advice.
         "should be", "should remain", "should stay", "should rise", "should fall", "should reach",
         "should grow", "should decline", "should improve", "should come", "should arrive",
@@ -87,6 +87,8 @@ extension Cue {
         "should recover", "should ease", "should slow", "should pick up", "should increase",
         "should drop",
       ])
+    // Words of chance: a hedge only with a number beside them (`StatedProbability`).
+    + words(.hedge, StatedProbability.nouns.sorted())
     + words(
       .negatedFuture,
       [
@@ -96,8 +98,9 @@ extension Cue {
     + words(
       .negatedFuture,
       [
-        "won't", "won’t", "will not", "unlikely", "is not going to", "are not going to",
-        "would not", "wouldn't", "wouldn’t",
+        "won't", "won’t", "will not", "unlikely", "very unlikely", "highly unlikely",
+        "is not going to", "are not going to", "would not", "wouldn't", "wouldn’t",
+        "almost no chance", "no chance", "little chance",
       ])
     + words(
       .plan,
@@ -154,7 +157,7 @@ extension Cue {
     + words(
       .condition,
       [
-        "如果", "若", "一旦", "假如", "假设", "假設", "要是", "只要", "倘若", "如若", "if", "unless",
+        "如果", "若", "一旦", "假如", "假设", "假設", "要是", "只要", "倘若", "如若", "除非", "if", "unless",
         "barring", "provided that", "as long as",
       ])
     + words(

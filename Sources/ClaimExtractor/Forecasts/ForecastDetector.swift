@@ -67,7 +67,14 @@ struct ForecastDetector: Sendable {
   private func span(for segment: SentenceAnalysis.Segment, in analysis: SentenceAnalysis)
     -> ForecastSpan?
   {
-    let triggers = segment.triggers
+    let text = String(
+      decoding: UnsafeBufferPointer(rebasing: analysis.bytes[segment.range]), as: UTF8.self)
+    // A number the words state wins over any hedge word; a word of chance without one
+    // ("the odds of a recession") is too vague to make a forecast.
+    let stated = StatedProbability.value(in: text)
+    let triggers = segment.triggers.filter {
+      stated != nil || !StatedProbability.nouns.contains($0.word)
+    }
     guard !triggers.isEmpty else { return nil }
     // A word of doubt qualifies the claim more than the tense does.
     let epistemic = triggers.first { $0.kind == .hedge }
@@ -76,8 +83,10 @@ struct ForecastDetector: Sendable {
     let chosen = epistemic ?? negation ?? future ?? triggers[0]
     var confidence = probabilities[chosen.cue]
     if chosen.kind == .negatedFuture { confidence = 1 - confidence }
+    // The number is the chance of what the words say, negation and all.
+    if let stated { confidence = stated }
     return ForecastSpan(
-      range: segment.range, hedge: chosen.word,
+      range: segment.range, hedge: stated == nil ? chosen.word : nil,
       confidence: min(1, max(0, (confidence * 100).rounded() / 100)),
       isNegated: negation != nil, isConditional: analysis.isConditional(before: segment),
       timeFrame: segment.timeFrame)

@@ -35,10 +35,16 @@ extension SentenceAnalysis {
   func hasObjectThenPreposition(after range: Range<Int>, within clause: Range<Int>) -> Bool {
     var offset = range.upperBound
     var characters = 0
+    var previous: Unicode.Scalar?
     for scalar in String(decoding: bytes[range.upperBound..<clause.upperBound], as: UTF8.self)
       .unicodeScalars
     {
-      if characters >= 3, SentenceAnalysis.objectPrepositions.contains(scalar) {
+      // 将在, 将于, 将从: "will, in/from …", the future's own preposition, not an object's.
+      if characters == 0, SentenceAnalysis.futurePrepositions.contains(scalar) { return false }
+      // 成 ending a verb (完成, 达成, 形成) is no preposition.
+      let endsVerb =
+        scalar == "成" && previous.map { SentenceAnalysis.verbsEndingInCheng.contains($0) } == true
+      if characters >= 3, SentenceAnalysis.objectPrepositions.contains(scalar), !endsVerb {
         // A forecast word before the preposition starts a verb phrase: not an object.
         let between = range.upperBound..<offset
         return !found.contains {
@@ -47,11 +53,15 @@ extension SentenceAnalysis {
       }
       characters += 1
       offset += UTF8.width(scalar)
+      previous = scalar
     }
     return false
   }
 
   private static let objectPrepositions = ScalarSet("在为為成到至于於给給")
+  private static let futurePrepositions = ScalarSet("在于於从從")
+  /// 完成, 达成, 形成, 促成, 造成, 构成, 组成, 养成, 赞成: 成 as the end of a verb.
+  private static let verbsEndingInCheng = ScalarSet("完达達形促造构構组組养養赞贊")
 
   func follows(_ words: [[UInt8]], at range: Range<Int>) -> Bool {
     words.contains { has($0, at: range.lowerBound - $0.count, before: range.lowerBound) }

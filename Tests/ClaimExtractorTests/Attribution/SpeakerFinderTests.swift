@@ -25,6 +25,11 @@ import Testing
     // joined to it is not one.
     ("Analysts at Morgan Stanley said prices will rise", "Morgan Stanley"),
     ("prices will rise, said Élise Martin", "Élise Martin"),
+    // A role before a name that follows the verb; a title before one that leads it.
+    ("Oil prices will rise next year, said trader Ken Wu.", "Ken Wu"),
+    ("The merger will close in 2027, said senior analyst Sara Kim.", "Sara Kim"),
+    ("Governor Ana Silva said inflation will fall.", "Ana Silva"),
+    ("Prices will rise, said the company.", nil),
   ])
   func namesEndAtPunctuation(_ sentence: String, _ expected: String?) {
     let finder = SpeakerFinder(lexicon: .builtIn)

@@ -1,0 +1,115 @@
+import Foundation
+
+/// A probability the words state as a number ("a 60% chance", "70% probability", "七成把握",
+/// "可能性为70%", "三成机会", "百分之七十的可能"), which says how sure the speaker is better than
+/// any hedge word beside it.
+///
+/// A number counts only next to a word of chance: "revenue grows 70%" and "七成用户" state no
+/// probability. Read with regular expressions, as it runs only on the few spans already found
+/// to be forecasts.
+enum StatedProbability {
+  /// The words of chance a stated number makes a hedge of; alone they are too vague to make a
+  /// forecast ("the odds of a recession").
+  static let nouns: Set<String> = [
+    "chance", "chances", "probability", "likelihood", "odds", "把握", "概率", "几率", "幾率", "机率",
+    "機率", "胜算", "勝算", "可能性为", "可能性為", "可能性是", "可能性约", "可能性約",
+    "可能性达", "可能性達", "可能性高达", "可能性高達", "成机会", "成機會", "成可能",
+  ]
+
+  /// The first probability `text` states, from 0 to 1.
+  static func value(in text: String) -> Double? {
+    let range = NSRange(text.startIndex..., in: text)
+    var best: (location: Int, value: Double)?
+    for pattern in patterns {
+      guard let match = pattern.expression.firstMatch(in: text, range: range),
+        let value = pattern.read(match, text), (0...1).contains(value)
+      else { continue }
+      if best.map({ match.range.location < $0.location }) ?? true {
+        best = (match.range.location, value)
+      }
+    }
+    return best?.value
+  }
+
+  private struct Pattern: @unchecked Sendable {
+    let expression: NSRegularExpression
+    let read: @Sendable (NSTextCheckingResult, String) -> Double?
+  }
+
+  private static let percent = #"(\d{1,3}(?:\.\d+)?)\s?(?:%|％|percent\b|per cent\b)"#
+  private static let englishNoun = #"(?:chances?|probability|likelihood|odds|risk)"#
+  private static let chineseNoun = #"(?:可能性?|概率|几率|幾率|机率|機率|把握|胜算|勝算|机会|機會|希望)"#
+
+  private static let patterns: [Pattern] = [
+    // "a 60% chance", "60 percent probability"
+    regex(percent + #"\s+"# + englishNoun) { match, text in number(match, 1, text) },
+    // "the probability of a recession is 70%", "odds at about 30 percent"
+    regex(
+      englishNoun + #"\b[^.;%]{0,60}?\b(?:is|are|was|at|of|to|around|about|put|stands?)\s+"#
+        + #"(?:at\s+|about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?"# + percent
+    ) { match, text in number(match, 1, text) },
+    // "70%的可能", "70％概率"
+    regex(percent + #"\s*的?\s*"# + chineseNoun) { match, text in number(match, 1, text) },
+    // "可能性为70%", "概率约30%", "把握超过八成" is read below
+    regex(
+      #"(?:可能性|概率|几率|幾率|机率|機率|把握|胜算|勝算)\s*(?:为|為|是|约|約|达|達|高达|高達|仅为|僅為|只有|在|大约|大約)?\s*"#
+        + percent
+    ) { match, text in number(match, 1, text) },
+    // "七成把握", "三成机会", "七成五的可能"
+    regex(#"([一二两兩三四五六七八九])成([一二三四五六七八九])?\s*的?\s*"# + chineseNoun) { match, text in
+      guard let tens = digit(match, 1, text) else { return nil }
+      return (Double(tens) * 10 + Double(digit(match, 2, text) ?? 0)) / 100
+    },
+    // "百分之七十的可能", "百分之30的概率"
+    regex(#"百分之([零一二两兩三四五六七八九十百\d]{1,4})\s*的?\s*"# + chineseNoun) { match, text in
+      guard let range = Range(match.range(at: 1), in: text) else { return nil }
+      let digits = String(text[range])
+      return (Double(digits) ?? ChineseNumber.value(of: digits)).map { $0 / 100 }
+    },
+    // "odds of 1 in 5", "a one-in-four chance" is left to the words
+    regex(#"(?:odds|chances?)\b[^.;]{0,40}?\b(?:are|is|of)\s+(\d{1,3})\s+in\s+(\d{1,4})\b"#) {
+      match, text in
+      guard let hit = raw(match, 1, text), let out = raw(match, 2, text), out > 0 else {
+        return nil
+      }
+      return hit / out
+    },
+  ].compactMap { $0 }
+
+  /// How many patterns there are; a test checks that each compiled.
+  static let patternCount = 7
+  static var compiledCount: Int { patterns.count }
+
+  /// The patterns are constants, checked by a test: one that failed to compile is left out
+  /// rather than stop the extractor.
+  private static func regex(
+    _ pattern: String, _ read: @escaping @Sendable (NSTextCheckingResult, String) -> Double?
+  ) -> Pattern? {
+    (try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])).map {
+      Pattern(expression: $0, read: read)
+    }
+  }
+
+  /// Group `index` as a number.
+  private static func raw(_ match: NSTextCheckingResult, _ index: Int, _ text: String) -> Double? {
+    guard let range = Range(match.range(at: index), in: text) else { return nil }
+    return Double(text[range])
+  }
+
+  /// Group `index` as a percentage, divided by 100.
+  private static func number(_ match: NSTextCheckingResult, _ index: Int, _ text: String)
+    -> Double?
+  {
+    raw(match, index, text).map { $0 / 100 }
+  }
+
+  /// Group `index` as one Chinese digit (一 … 九, 两).
+  private static func digit(_ match: NSTextCheckingResult, _ index: Int, _ text: String) -> Int? {
+    guard match.range(at: index).location != NSNotFound,
+      let range = Range(match.range(at: index), in: text)
+    else { return nil }
+    return "一二三四五六七八九".firstIndex(of: text[range].first ?? " ").map {
+      "一二三四五六七八九".distance(from: "一二三四五六七八九".startIndex, to: $0) + 1
+    } ?? (["两", "兩"].contains(String(text[range])) ? 2 : nil)
+  }
+}

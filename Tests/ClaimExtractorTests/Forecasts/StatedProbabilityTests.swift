@@ -1,0 +1,96 @@
+import ClaimLedger
+import Testing
+
+@testable import ClaimExtractor
+
+@Suite struct StatedProbabilityTests {
+  @Test func everyPatternCompiles() {
+    #expect(StatedProbability.compiledCount == StatedProbability.patternCount)
+  }
+
+  @Test(arguments: [
+    ("There is a 60% chance that the merger closes.", 0.6),
+    ("Analysts see a 70 percent probability of a recession.", 0.7),
+    ("The probability of a deal is about 35%.", 0.35),
+    ("The odds of a deal are 1 in 5.", 0.2),
+    ("公司有七成把握实现盈利", 0.7),
+    ("明年黄金价格有三成机会突破3000美元", 0.3),
+    ("七成五的可能会上市", 0.75),
+    ("公司实现盈利的可能性为70%", 0.7),
+    ("有80%的概率降息", 0.8),
+    ("百分之七十的可能", 0.7),
+    ("機率約25％", 0.25),
+  ])
+  func readsTheNumberBesideAWordOfChance(_ text: String, _ value: Double) throws {
+    let read = try #require(StatedProbability.value(in: text))
+    #expect(abs(read - value) < 1e-9)
+  }
+
+  /// A number with no word of chance beside it states no probability.
+  @Test(arguments: [
+    "Revenue will grow 70% next year.", "七成用户将在明年换机。", "The chance of rain is high.",
+    "There is a 150% chance.", "市场份额达到30%，机会很多。",
+  ])
+  func aNumberAloneIsNoProbability(_ text: String) {
+    #expect(StatedProbability.value(in: text) == nil)
+  }
+}
+
+extension ForecastDetectorTests {
+  static func only(_ sentence: String) -> ForecastSpan? {
+    let spans = spans(DetectionCase(sentence: sentence, quotes: []))
+    return spans.count == 1 ? spans[0] : nil
+  }
+
+  /// A stated number wins over the hedge word or tense beside it, and makes a forecast of a
+  /// sentence whose only word of doubt is the chance it names.
+  @Test(arguments: [
+    ("There is a 60% chance that the merger will close by June 2027.", 0.6),
+    ("There is a 60% chance the merger closes by June 2027.", 0.6),
+    ("分析师认为，公司有七成把握在2027年实现盈利。", 0.7),
+    ("分析师认为，公司2027年实现盈利的可能性为70%。", 0.7),
+    ("机构预计，明年黄金价格有三成机会突破3000美元。", 0.3),
+  ])
+  func aStatedProbabilitySetsTheConfidence(_ sentence: String, _ value: Double) throws {
+    let span = try #require(Self.only(sentence))
+    #expect(span.confidence == value)
+    #expect(span.hedge == nil)
+  }
+
+  @Test func aWordOfChanceWithoutANumberIsNoForecast() {
+    #expect(Self.only("The odds of a recession next year are rising.") == nil)
+  }
+
+  /// The longer hedge is read, and negating hedges give the chance of what the words say.
+  @Test(arguments: [
+    ("The project is very unlikely to finish by 2028.", 0.9, "very unlikely"),
+    (
+      "There is almost no chance that the budget will be balanced by 2030.", 0.95,
+      "almost no chance"
+    ),
+  ])
+  func aNegatingPhraseIsReadWhole(_ sentence: String, _ value: Double, _ hedge: String) throws {
+    let span = try #require(Self.only(sentence))
+    #expect(span.confidence == value)
+    #expect(span.hedge == hedge)
+    #expect(span.isNegated)
+  }
+
+  /// 将在 and 将于 are the future's own prepositions, and 成 ending 完成 is no preposition: the
+  /// 将 of "将在2027年完成收购" is "will", not an object marker.
+  @Test(arguments: ["公司将在2027年完成收购。", "小米将在2027年完成新车交付。", "公司将在明年完成收购。"])
+  func jiangZaiIsTheFuture(_ sentence: String) throws {
+    let span = try #require(Self.only(sentence))
+    #expect(span.hedge == "将")
+  }
+
+  @Test func unlessInChineseMarksTheForecastConditional() throws {
+    let span = try #require(Self.only("除非政策变化，否则公司明年将裁员10%。"))
+    #expect(span.isConditional)
+  }
+
+  @Test func predictInThePluralIsAForecastWord() throws {
+    let span = try #require(Self.only("Economists at ING predict two rate cuts next year."))
+    #expect(span.hedge == "predict")
+  }
+}
