@@ -130,6 +130,9 @@ extension Cue {
       [
         "announced", "has launched", "have launched", "launched", "has already", "have already",
         "already", "last year", "was", "were", "had", "did", "has been", "have been",
+        // An expectation held before and given up: the words of doubt inside are not read.
+        "had expected", "had been expected", "had planned", "had hoped", "had intended",
+        "had predicted", "had forecast", "原计划", "原計劃", "原本预计", "原本預計", "原先预计", "原先預計",
       ])
     + words(
       .question,
@@ -146,13 +149,19 @@ extension Cue {
         "you need", "you should",
         "have to", "has to",
       ])
-    + words(.framing, ["预示", "預示"])
+    + words(
+      .framing,
+      [
+        "预示", "預示", "这将是", "這將是", "这将会是", "這將會是", "will be remembered",
+        "will go down in history",
+      ])
     + words(
       .meta,
       [
         "总而言之", "總而言之", "总之", "總之", "in short", "here are", "here's", "subscribe",
         "subscribing", "subscription", "what we expect", "read more", "sign up", "订阅", "訂閱",
-        "点击", "點擊",
+        "点击", "點擊", "持续关注", "持續關注", "继续关注", "繼續關注", "敬请关注", "敬請關注",
+        "stay tuned", "keep you updated", "keep readers updated",
       ])
     + words(
       .condition,

@@ -79,6 +79,18 @@ extension SentenceAnalysis {
     return backwardBytes.contains { ByteText.contains(bytes, $0) }
   }
 
+  /// Whether `words` say which year relative to now (今年上半年, this year's first half): such a
+  /// window is what it says even when it has closed, and is not moved to another year.
+  static func namesRelativeYear(_ words: String) -> Bool {
+    let lowered = words.lowercased()
+    return relativeYearWords.contains(where: lowered.contains)
+  }
+
+  private static let relativeYearWords = [
+    "今年", "明年", "本年", "后年", "後年", "this year", "next year", "this month", "next month",
+    "本月", "下个月", "下個月", "下月",
+  ]
+
   private static let backwardWords = [
     "last", "ago", "past", "previous", "去年", "前年", "过去", "過去", "此前", "以前", "上个", "上個",
   ]

@@ -57,14 +57,22 @@ struct SentenceAnalysis {
         mayMarkObject: cue.mayMarkObject)
     }
     clauses = SentenceSplitter.clauses(in: bytes)
-    // A window that names no year and comes out already closed ("the first half of the
-    // year" in a late-December article on next year) was anchored to the wrong year: it is
-    // left out rather than taken as proof the sentence speaks of the past.
+    // A window that names no year and comes out already closed was anchored to the wrong
+    // year: "in January" or "2月1日" in a November article means the next one, as "the first
+    // half of the year" in a late-December article on next year does. One that a year later
+    // has begun already is left out rather than taken as proof the sentence speaks of the past.
     let published = context.published
     frames = SentenceAnalysis.locate(
-      TimeFrameFinder.frames(in: sentence, context: context).filter { frame in
-        guard let published, frame.deadline < published else { return true }
-        return SentenceAnalysis.namesItsYear(frame.words)
+      TimeFrameFinder.frames(in: sentence, context: context).compactMap { frame in
+        guard let published, frame.deadline < published,
+          !SentenceAnalysis.namesItsYear(frame.words),
+          !SentenceAnalysis.namesRelativeYear(frame.words)
+        else { return frame }
+        guard let later = frame.aYearLater, later.deadline >= published,
+          later.start.map({ $0 > published }) ?? true,
+          frame.deadline.days(until: published) < 366
+        else { return nil }
+        return later
       }, in: bytes)
   }
 

@@ -29,4 +29,18 @@ public struct TimeFrame: Sendable, Equatable {
     self.start = start
     self.words = words
   }
+
+  /// The same window a year later: "in January" read in a November article means next
+  /// January. A last day of February stays the month's last day.
+  var aYearLater: TimeFrame? {
+    func later(_ day: Day) -> Day? {
+      let (year, month, date) = day.components
+      guard let end = Day.endOfMonth(month, in: year),
+        let nextEnd = Day.endOfMonth(month, in: year + 1)
+      else { return nil }
+      return day == end ? nextEnd : Day(year: year + 1, month: month, day: date)
+    }
+    guard let deadline = later(deadline) else { return nil }
+    return TimeFrame(deadline: deadline, start: start.flatMap(later), words: words)
+  }
 }

@@ -58,7 +58,8 @@ extension TimeFrameScan {
   /// Built once, as every list the grammar tries: the scan reads it at many offsets.
   private static let yearSuffixes: [(String, Period?)] = [
     ("年底", .yearEnd), ("年末", .yearEnd), ("底", .yearEnd), ("末", .yearEnd),
-    ("年中", .midYear), ("晚些时候", .yearEnd), ("晚些時候", .yearEnd), ("晚些", .yearEnd),
+    ("年中", .midYear), ("年初", .quarter(1)), ("初", .quarter(1)), ("晚些时候", .yearEnd),
+    ("晚些時候", .yearEnd), ("晚些", .yearEnd),
     ("前后", .year), ("前後", .year), ("以前", .yearEnd), ("之前", .yearEnd), ("前", .yearEnd),
     ("以后", nil), ("以後", nil), ("之后", nil), ("之後", nil), ("后", nil), ("後", nil),
     ("以内", .year), ("以內", .year), ("之内", .year), ("之內", .year), ("内", .year),
@@ -223,14 +224,30 @@ extension TimeFrameScan {
       }
       return Match(end: end, window: window)
     }
+    for (word, weeks) in TimeFrameScan.weekDeltas {
+      guard let end = text.match(word, at: offset) else { continue }
+      return Match(end: end, window: context.published.map { Window.week(weeks, after: $0) })
+    }
+    if let end = text.firstMatch(["明天", "明日"], at: offset)?.end {
+      let window = context.published.map { day in
+        Window(start: day.adding(days: 1), deadline: day.adding(days: 1))
+      }
+      return Match(end: end, window: window)
+    }
     return nil
   }
+
+  private static let weekDeltas: [(String, Int)] = [
+    ("下周", 1), ("下週", 1), ("下星期", 1), ("下个星期", 1), ("下個星期", 1), ("本周", 0), ("本週", 0),
+    ("这周", 0), ("這週", 0),
+  ]
 
   private static let monthDeltas: [(String, Int)] = [
     ("下个月", 1), ("下個月", 1), ("下月", 1), ("本月", 0), ("这个月", 0), ("這個月", 0),
     ("上个月", -1), ("上個月", -1), ("上月", -1),
   ]
-  private static let relativeMonths = Literals(monthDeltas.map(\.0))
+  private static let relativeMonths = Literals(
+    monthDeltas.map(\.0) + weekDeltas.map(\.0) + ["明天", "明日"])
 }
 
 /// Literals a grammar rule tries at an offset, with the scalars they can start with.

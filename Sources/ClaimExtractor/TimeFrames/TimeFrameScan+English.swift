@@ -20,7 +20,7 @@ extension TimeFrameScan {
       "the", "between", "from", "next", "coming", "following", "past", "last", "previous", "a",
       "an", "few", "several", "many", "couple", "end", "decade", "year", "later", "mid", "middle",
       "early", "late", "first", "second", "third", "fourth", "final", "latter", "back", "this",
-      "sept", "sep",
+      "sept", "sep", "tomorrow", "fiscal",
     ]
     let months = monthNames + monthNames.map { String($0.prefix(3)) }
     let words = leads + cores + TimeText.units + TimeText.tens + months
@@ -202,8 +202,25 @@ extension TimeFrameScan {
     " million", " billion", " trillion", " people", " units", " users", " percent", " dollars",
   ]
 
-  /// "next year", "this year", "last year", "next month", "this month".
+  /// "next year", "this year", "last year", "next month", "this month", "next week", "this
+  /// week", "tomorrow", "fiscal 2027" (a fiscal year ends within the calendar year it is named
+  /// for, by its last day at the latest).
   private func relativeCalendar(at offset: Int) -> Match? {
+    if let end = text.match(word: "tomorrow", at: offset) {
+      let window = context.published.map { day in
+        Window(start: day.adding(days: 1), deadline: day.adding(days: 1))
+      }
+      return Match(end: end, window: window)
+    }
+    for (word, weeks) in [("next week", 1), ("this week", 0)] {
+      guard let end = text.match(word: word, at: offset) else { continue }
+      return Match(end: end, window: context.published.map { Window.week(weeks, after: $0) })
+    }
+    if let fiscal = text.match(word: "fiscal", at: offset), let start = text.afterSpace(fiscal),
+      let (year, end) = text.year(at: start), !TimeText.isWordScalar(text[end])
+    {
+      return Match(end: end, window: .year(year), year: year)
+    }
     for (word, delta) in [("next year", 1), ("this year", 0), ("last year", -1)] {
       guard let end = text.match(word: word, at: offset) else { continue }
       let year = publishedYear.map { $0 + delta }

@@ -36,6 +36,15 @@ struct Window: Equatable {
     Day(year: year, month: month, day: day).map { Window(start: $0, deadline: $0) }
   }
 
+  /// The week, Monday to Sunday, `weeks` after the one holding `day`: "this week" is 0, "next
+  /// week" 1.
+  static func week(_ weeks: Int, after day: Day) -> Window {
+    // 1970-01-01 was a Thursday, three days after a Monday.
+    let sinceMonday = ((day.daysSinceEpoch + 3) % 7 + 7) % 7
+    let monday = day.adding(days: 7 * weeks - sinceMonday)
+    return Window(start: monday, deadline: monday.adding(days: 6))
+  }
+
   /// Only a last day: "by 2027", "年底", "18个月内".
   static func open(_ deadline: Day?) -> Window? {
     deadline.map { Window(start: nil, deadline: $0) }

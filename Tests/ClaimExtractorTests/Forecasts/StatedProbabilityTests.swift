@@ -94,3 +94,30 @@ extension ForecastDetectorTests {
     #expect(span.hedge == "predict")
   }
 }
+
+extension ForecastDetectorTests {
+  /// A window that names no year and has closed at publication is the next one; one that
+  /// names its year, even as 今年, stays where it is.
+  @Test func aClosedWindowWithNoYearIsTheNextOne() throws {
+    let november = TimeContext(published: Day(year: 2026, month: 11, day: 4))
+    func deadlines(_ sentence: String) -> [String?] {
+      Self.detector.forecasts(in: sentence, context: november, isFramed: false)
+        .map { $0.timeFrame?.deadline.description }
+    }
+    #expect(deadlines("The company is expected to announce layoffs in January.") == ["2027-01-31"])
+    #expect(deadlines("公司将于2月1日发布新手机。") == ["2027-02-01"])
+    #expect(deadlines("The plant will open in December.") == ["2026-12-31"])
+    #expect(deadlines("今年上半年公司将发布新手机。").isEmpty)
+  }
+
+  /// The article speaking of itself, rhetoric about what something will be, and expectations
+  /// held before and given up are no forecasts.
+  @Test(arguments: [
+    "我们将持续关注此事的进展。", "这将是一个艰难的过程。", "He will be remembered as a great leader.",
+    "The company had expected to finish the plant by 2027, but the project was cancelled.",
+    "公司原计划2027年上市。", "Stay tuned: we will keep you updated next week.",
+  ])
+  func leavesOutSelfReferenceRhetoricAndGivenUpPlans(_ sentence: String) {
+    #expect(Self.spans(DetectionCase(sentence: sentence, quotes: [])).isEmpty)
+  }
+}

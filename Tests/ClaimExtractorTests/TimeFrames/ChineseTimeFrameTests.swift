@@ -121,3 +121,16 @@ import Testing
   @Test(arguments: relative) func countsFromPublication(_ c: FrameCase) { c.check() }
   @Test(arguments: traditionalAndVariants) func readsVariants(_ c: FrameCase) { c.check() }
 }
+
+extension ChineseTimeFrameTests {
+  /// The start of a year, tomorrow and weeks from the publication day (2026-01-20, a Tuesday).
+  static let earlyAndNear: [FrameCase] = [
+    .init("明年初发布", on: published, "2027-03-31", "明年初", start: "2027-01-01"),
+    .init("2027年初上市", "2027-03-31", "2027年初"),
+    .init("明天发布财报", on: published, "2026-01-21", "明天"),
+    .init("下周发布", on: published, "2026-02-01", "下周", start: "2026-01-26"),
+    .init("本週發布", on: published, "2026-01-25", "本週"),
+  ]
+
+  @Test(arguments: earlyAndNear) func readsEarlyYearsDaysAndWeeks(_ c: FrameCase) { c.check() }
+}

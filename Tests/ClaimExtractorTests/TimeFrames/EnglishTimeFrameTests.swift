@@ -110,3 +110,18 @@ import Testing
   @Test(arguments: relative) func countsFromPublication(_ c: FrameCase) { c.check() }
   @Test(arguments: variants) func readsVariants(_ c: FrameCase) { c.check() }
 }
+
+extension EnglishTimeFrameTests {
+  /// Days and weeks from the publication day (2026-01-20, a Tuesday), and fiscal years.
+  static let nearAndFiscal: [FrameCase] = [
+    .init("Tickets go on sale tomorrow", on: published, "2026-01-21", "tomorrow"),
+    .init(
+      "The plan comes this week", on: published, "2026-01-25", "this week", start: "2026-01-19"),
+    .init(
+      "The report is out next week", on: published, "2026-02-01", "next week", start: "2026-01-26"),
+    .init("Revenue reaches $5B in fiscal 2027", "2027-12-31", "in fiscal 2027"),
+    .init("Tickets go on sale tomorrow", nil),
+  ]
+
+  @Test(arguments: nearAndFiscal) func readsDaysWeeksAndFiscalYears(_ c: FrameCase) { c.check() }
+}
