@@ -160,8 +160,13 @@ public enum ClaimPhrasing {
       product.start - hit.end <= 12,
       !Self.continuesInChinese(clause, at: product.end)
     {
+      // "a foldable iPhone" is not any iPhone: words that narrow the product stay in the text,
+      // and Chinese ones (首款折叠屏) leave the sentence as it is rather than be dropped.
+      let gap = String(decoding: clause.bytes[hit.end..<product.start], as: UTF8.self)
+      guard let modifiers = Self.productModifiers(gap) else { return nil }
       return sentence(
-        maker.text, verb, product.text, isNegated: clause.isNegated(in: maker.end..<hit.start))
+        maker.text, verb, modifiers.isEmpty ? product.text : modifiers + " " + product.text,
+        isNegated: clause.isNegated(in: maker.end..<hit.start))
     }
     guard let product = clause.name(before: hit.start), clause.isProduct(product) else {
       return nil
@@ -175,6 +180,26 @@ public enum ClaimPhrasing {
       ? Verb("enters mass production", "enter mass production") : Verb("is released", "be released")
     return sentence(product.text, intransitive, "", isNegated: isNegated)
   }
+
+  /// The words between a launch verb and its product that narrow the product, in English
+  /// ("foldable"), with the ones that do not (articles, "new", 新款, 一款) left out; nil when
+  /// Chinese words narrow it, which the English text cannot carry.
+  static func productModifiers(_ gap: String) -> String? {
+    var rest = gap
+    for filler in productFillers { rest = rest.replacingOccurrences(of: filler, with: " ") }
+    let words = rest.split(whereSeparator: { $0.isWhitespace || $0 == "的" })
+      .filter { !englishFillers.contains($0.lowercased()) }
+    guard words.allSatisfy({ $0.allSatisfy(\.isASCII) }) else { return nil }
+    return words.joined(separator: " ")
+  }
+
+  private static let englishFillers: Set<String> = [
+    "a", "an", "the", "its", "their", "his", "her", "new", "brand-new", "next", "first",
+  ]
+  /// Longest first, so 新款 goes before 新 can split it.
+  private static let productFillers = [
+    "全新一代", "新一代", "一款", "一个", "一個", "新款", "新版", "全新", "自家", "自研", "旗下", "其", "新", "款",
+  ]
 
   /// Whether a Han character follows the name at once ("AI眼镜"): the name is then part of a
   /// longer word, and naming it alone would misstate the product.

@@ -60,6 +60,13 @@ struct PhrasingCase: Sendable, CustomTestStringConvertible {
     .init(clause: "特斯拉的Optimus三年内量产", expected: "Tesla starts mass production of Optimus"),
     .init(clause: "Cybercab年底量產", expected: "Cybercab enters mass production"),
     .init(clause: "百度下个月推出新模型", expected: nil),
+    // Words that narrow the product stay: a foldable iPhone is not any iPhone; Chinese ones
+    // leave the sentence as it is; "new" and 新款 narrow nothing.
+    .init(
+      clause: "Apple will launch a foldable iPhone by mid-2027",
+      expected: "Apple launches foldable iPhone"),
+    .init(clause: "苹果明年推出首款折叠屏iPhone", expected: nil),
+    .init(clause: "苹果明年推出新款iPhone", expected: "Apple launches iPhone"),
     .init(clause: "腾讯下月上线新年活动，玩家在微信里抢红包", expected: nil),
   ]
 
@@ -84,6 +91,8 @@ struct PhrasingCase: Sendable, CustomTestStringConvertible {
 
   static let thresholds: [PhrasingCase] = [
     .init(clause: "OpenAI的年收入将达250亿美元", expected: "OpenAI revenue reaches $25B"),
+    // A speaker and a verb are no subject: the sentence stays as it is.
+    .init(clause: "The CEO said revenue would reach $5 billion in 2027", expected: nil),
     .init(clause: "OpenAI的年收入將達250億美元", expected: "OpenAI revenue reaches $25B"),
     .init(clause: "ChatGPT用户明年突破十亿", expected: "ChatGPT users exceed 1B"),
     .init(clause: "英伟达市值有望超过1.4万亿美元", expected: "Nvidia market value exceeds $1.4T"),
