@@ -160,8 +160,9 @@ extension Cue {
       [
         "总而言之", "總而言之", "总之", "總之", "in short", "here are", "here's", "subscribe",
         "subscribing", "subscription", "what we expect", "read more", "sign up", "订阅", "訂閱",
-        "点击", "點擊", "持续关注", "持續關注", "继续关注", "繼續關注", "敬请关注", "敬請關注",
-        "stay tuned", "keep you updated", "keep readers updated",
+        "点击", "點擊", "我们将持续关注", "我們將持續關注", "我们将继续关注", "我們將繼續關注",
+        "本报将持续关注", "本報將持續關注", "敬请关注", "敬請關注", "stay tuned", "keep you updated",
+        "keep readers updated",
       ])
     + words(
       .condition,

@@ -86,6 +86,17 @@ extension SentenceAnalysis {
     return relativeYearWords.contains(where: lowered.contains)
   }
 
+  /// Whether `words` name a time just past (上月, yesterday): such a window is never moved a
+  /// year on, whatever the clause says.
+  static func namesJustPast(_ words: String) -> Bool {
+    let lowered = words.lowercased()
+    return justPastWords.contains(where: lowered.contains)
+  }
+
+  private static let justPastWords = [
+    "上月", "上周", "上週", "上星期", "昨天", "昨日", "前天", "yesterday", "last",
+  ]
+
   private static let relativeYearWords = [
     "今年", "明年", "本年", "后年", "後年", "this year", "next year", "this month", "next month",
     "本月", "下个月", "下個月", "下月",

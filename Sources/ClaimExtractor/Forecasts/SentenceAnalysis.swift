@@ -56,24 +56,33 @@ struct SentenceAnalysis {
         cue: hit.cue, word: cue.word, kind: cue.kind, range: hit.range, isWeak: cue.isWeak,
         mayMarkObject: cue.mayMarkObject)
     }
-    clauses = SentenceSplitter.clauses(in: bytes)
+    let clauses = SentenceSplitter.clauses(in: bytes)
+    self.clauses = clauses
     // A window that names no year and comes out already closed was anchored to the wrong
-    // year: "in January" or "2月1日" in a November article means the next one, as "the first
-    // half of the year" in a late-December article on next year does. One that a year later
-    // has begun already is left out rather than taken as proof the sentence speaks of the past.
+    // year. In a clause that looks ahead ("will open in January", "将于2月1日发布" in a November
+    // article; "the first half of the year" in a late-December article on next year) it means
+    // the next one; elsewhere ("上半年营收增长20%") it reports the past, and is left out rather
+    // than taken as proof the sentence speaks of the past.
     let published = context.published
+    let found = self.found
     frames = SentenceAnalysis.locate(
-      TimeFrameFinder.frames(in: sentence, context: context).compactMap { frame in
-        guard let published, frame.deadline < published,
-          !SentenceAnalysis.namesItsYear(frame.words),
-          !SentenceAnalysis.namesRelativeYear(frame.words)
-        else { return frame }
-        guard let later = frame.aYearLater, later.deadline >= published,
-          later.start.map({ $0 > published }) ?? true,
-          frame.deadline.days(until: published) < 366
-        else { return nil }
-        return later
-      }, in: bytes)
+      TimeFrameFinder.frames(in: sentence, context: context), in: bytes
+    ).compactMap { located in
+      let frame = located.frame
+      guard let published, frame.deadline < published,
+        !SentenceAnalysis.namesItsYear(frame.words),
+        !SentenceAnalysis.namesRelativeYear(frame.words)
+      else { return located }
+      let clause = clauses.first { $0.contains(located.offset) }
+      let looksAhead = found.contains { cue in
+        SentenceAnalysis.isTrigger(cue.kind) && clause?.contains(cue.range.lowerBound) == true
+      }
+      guard looksAhead, !SentenceAnalysis.namesJustPast(frame.words),
+        let later = frame.aYearLater, later.deadline >= published,
+        later.start.map({ $0 > published }) ?? true
+      else { return nil }
+      return (later, located.offset)
+    }
   }
 
   /// Whether the whole sentence is out: a question, a summary, a belief held in the past, or

@@ -5,8 +5,8 @@ import Foundation
 /// any hedge word beside it.
 ///
 /// A number counts only next to a word of chance: "revenue grows 70%" and "七成用户" state no
-/// probability. Read with regular expressions, as it runs only on the few spans already found
-/// to be forecasts.
+/// probability. Read with regular expressions, run only on forecasts whose bytes hold a word of
+/// chance and a number mark (%, 成, 百分之, "1 in 5"): few of them.
 enum StatedProbability {
   /// The words of chance a stated number makes a hedge of; alone they are too vague to make a
   /// forecast ("the odds of a recession").
@@ -59,17 +59,23 @@ enum StatedProbability {
   private static let percent = #"(\d{1,3}(?:\.\d+)?)\s?(?:%|％|percent\b|per cent\b)"#
   private static let englishNoun = #"(?:chances?|probability|likelihood|odds|risk)"#
   private static let chineseNoun = #"(?:可能性?|概率|几率|幾率|机率|機率|把握|胜算|勝算|机会|機會|希望)"#
+  private static let chineseChanceAfterNumber =
+    #"的?\s*(?:可能性|概率|几率|幾率|机率|機率|把握|胜算|勝算)|的\s*(?:可能|机会|機會|希望)"#
 
   private static let patterns: [Pattern] = [
     // "a 60% chance", "60 percent probability"
     regex(percent + #"\s+"# + englishNoun) { match, text in number(match, 1, text) },
-    // "the probability of a recession is 70%", "odds at about 30 percent"
+    // "the probability of a recession is 70%", "odds at about 30 percent"; a number after "to"
+    // ("rates rising to 5%") is a target, not the chance, and no number may come between.
     regex(
-      englishNoun + #"\b[^.;%]{0,60}?\b(?:is|are|was|at|of|to|around|about|put|stands?)\s+"#
-        + #"(?:at\s+|about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?"# + percent
+      englishNoun + #"\b[^.;%\d]{0,60}?\b(?:is|are|was|at|of|stands at|put at)\s+"#
+        + #"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?"# + percent
     ) { match, text in number(match, 1, text) },
-    // "70%的可能", "70％概率"
-    regex(percent + #"\s*的?\s*"# + chineseNoun) { match, text in number(match, 1, text) },
+    // "70%的可能", "70％概率"; 可能 and 机会 alone after a number are other words
+    // ("提升至30%可能需要三年").
+    regex(percent + #"\s*(?:"# + chineseChanceAfterNumber + ")") { match, text in
+      number(match, 1, text)
+    },
     // "可能性为70%", "概率约30%", "把握超过八成" is read below
     regex(
       #"(?:可能性|概率|几率|幾率|机率|機率|把握|胜算|勝算)\s*(?:为|為|是|约|約|达|達|高达|高達|仅为|僅為|只有|在|大约|大約)?\s*"#

@@ -111,10 +111,12 @@ struct Clause {
     while let current = index, Clause.auxiliaries.contains(tokens[current].text.lowercased()) {
       index = current > 0 ? current - 1 : nil
     }
-    // A name ends in a capitalised word: "CEO said" is a speaker and a verb, not a subject.
+    // A name ends in a capitalised word or a number ("Pixel 10"): "CEO said" is a speaker and
+    // a verb, not a subject.
     guard let last = index, let gap = bytes[safe: tokens[last].end..<offset],
       !gap.contains(where: { ",;:()\"!?".utf8.contains($0) }),
       Clause.isCapitalised(tokens[last].text)
+        || tokens[last].text.utf8.first.map({ (48...57).contains($0) }) == true
     else { return nil }
     var first = last
     while first > 0, tokens[first].followsSpace, Clause.isCapitalised(tokens[first - 1].text) {

@@ -49,11 +49,18 @@ extension TimeFrameScan {
 
   /// A word closing a year: 年底 and 前 end it, 后 (after) has no deadline and gives nil.
   private func yearSuffix(at offset: Int) -> (Period?, Int) {
+    // 初步, 初次, 初创: words of their own after a year, which 初 alone would read as early in
+    // it; the year stands whole and the word is left to the sentence.
+    if text.firstMatch(TimeFrameScan.wordsStartingWithChu, at: offset) != nil {
+      return (.year, offset)
+    }
     for (word, period) in TimeFrameScan.yearSuffixes {
       if let end = text.match(word, at: offset) { return (period, end) }
     }
     return (.year, offset)
   }
+
+  private static let wordsStartingWithChu = ["初步", "初次", "初创", "初創", "初衷", "初心"]
 
   /// Built once, as every list the grammar tries: the scan reads it at many offsets.
   private static let yearSuffixes: [(String, Period?)] = [

@@ -203,8 +203,9 @@ extension TimeFrameScan {
   ]
 
   /// "next year", "this year", "last year", "next month", "this month", "next week", "this
-  /// week", "tomorrow", "fiscal 2027" (a fiscal year ends within the calendar year it is named
-  /// for, by its last day at the latest).
+  /// week", "tomorrow", "fiscal 2027". Companies name fiscal years by the calendar year they
+  /// end in (Apple, Nvidia) or begin in (Sony's fiscal 2025 runs to March 2026): the deadline
+  /// is the latest such end, 31 March of the year after, so no claim is scored early.
   private func relativeCalendar(at offset: Int) -> Match? {
     if let end = text.match(word: "tomorrow", at: offset) {
       let window = context.published.map { day in
@@ -219,7 +220,7 @@ extension TimeFrameScan {
     if let fiscal = text.match(word: "fiscal", at: offset), let start = text.afterSpace(fiscal),
       let (year, end) = text.year(at: start), !TimeText.isWordScalar(text[end])
     {
-      return Match(end: end, window: .year(year), year: year)
+      return Match(end: end, window: .open(Day(year: year + 1, month: 3, day: 31)), year: year)
     }
     for (word, delta) in [("next year", 1), ("this year", 0), ("last year", -1)] {
       guard let end = text.match(word: word, at: offset) else { continue }

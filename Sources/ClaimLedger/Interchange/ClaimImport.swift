@@ -270,7 +270,6 @@ public enum ClaimImport {
           at: SourceLocation(path: path, line: number, column: failure.offset + 1),
           reason: "not valid JSON: \(failure.reason)"))
     }
-    for key in object.keys where isIgnoredKey(key) { ignored.insert(key) }
     var tags: [String]?
     if case .strings(let list) = object.value("tags") { tags = list }
     let fields = RowFields(
@@ -289,7 +288,9 @@ public enum ClaimImport {
       column: { key in object.column(key) ?? 1 },
       tags: tags)
     do {
-      return .success(try fields.claim(detectingLanguage: object.value("lang") == nil))
+      let claim = try fields.claim(detectingLanguage: object.value("lang") == nil)
+      for key in object.keys where isIgnoredKey(key) { ignored.insert(key) }
+      return .success(claim)
     } catch {
       return .failure(error)
     }
@@ -364,46 +365,14 @@ struct RowFields {
   }
 
   /// The day of `2026-12-31`, or of a date and time as spreadsheets and Fatebook write them
-  /// (`2026-12-31T09:30:00.000Z`, `2026-12-31 09:30`, `…+08:00`): the day is what counts, but
-  /// a time that is no time (hour 25, trailing words) makes the cell no date.
+  /// (`2026-12-31T09:30:00.000Z`, `2026-12-31 9:30 PM`, `… 18:00 +08:00`, `… 18:00 UTC`): the
+  /// day is what counts, but a time that is no time (hour 25, trailing words) makes the cell
+  /// no date.
   static func dayOfDateTime(_ text: String) -> Day? {
     if let day = Day(text) { return day }
     guard let day = Day(text.prefix(10)) else { return nil }
-    var rest = Substring(text.dropFirst(10)).unicodeScalars[...]
-    guard let separator = rest.popFirst(), "T t".unicodeScalars.contains(separator) else {
-      return nil
-    }
-    func number(digits: Int, below limit: Int) -> Bool {
-      let taken = rest.prefix(digits)
-      guard taken.count == digits, taken.allSatisfy({ ("0"..."9").contains($0) }),
-        let value = Int(String(String.UnicodeScalarView(taken))), value < limit
-      else { return false }
-      rest = rest.dropFirst(digits)
-      return true
-    }
-    guard number(digits: 2, below: 24), rest.popFirst() == ":", number(digits: 2, below: 60)
-    else { return nil }
-    if rest.first == ":" {
-      rest = rest.dropFirst()
-      guard number(digits: 2, below: 61) else { return nil }
-      if let mark = rest.first, mark == "." || mark == "," {
-        rest = rest.dropFirst()
-        let digits = rest.prefix { ("0"..."9").contains($0) }
-        guard !digits.isEmpty else { return nil }
-        rest = rest.dropFirst(digits.count)
-      }
-    }
-    switch rest.first {
-    case nil: return day
-    case "Z", "z": return rest.count == 1 ? day : nil
-    case "+", "-":
-      rest = rest.dropFirst()
-      guard number(digits: 2, below: 24) else { return nil }
-      if rest.first == ":" { rest = rest.dropFirst() }
-      guard rest.isEmpty || number(digits: 2, below: 60) else { return nil }
-      return rest.isEmpty ? day : nil
-    default: return nil
-    }
+    var time = TimeOfDayReader(text.dropFirst(10))
+    return time.readsWhole() ? day : nil
   }
 
   /// The deadline: a date (a time after it is left out), or a period as `add --by` takes it
@@ -576,5 +545,85 @@ extension FieldRules.DateRefusal {
     case .deadlineBeforeSaid: "deadline"
     case .resolvedBeforeSaid, .resolvedAfterToday: "resolved_on"
     }
+  }
+}
+
+/// The time after a date in a spreadsheet cell, read only to tell that it is one.
+private struct TimeOfDayReader {
+  private var rest: Substring.UnicodeScalarView.SubSequence
+
+  init(_ text: Substring) {
+    rest = text.unicodeScalars[...]
+  }
+
+  /// Whether the whole text is a separator and a time, with an optional AM or PM and zone.
+  mutating func readsWhole() -> Bool {
+    guard let separator = rest.popFirst(), "T t".unicodeScalars.contains(separator) else {
+      return false
+    }
+    skipSpaces()
+    guard let hour = number(digits: 1...2), hour < 24, take(":"),
+      let minute = number(digits: 2...2),
+      minute < 60
+    else { return false }
+    if take(":") {
+      guard let second = number(digits: 2...2), second < 61 else { return false }
+      if take(".") || take(",") {
+        guard number(digits: 1...9) != nil else { return false }
+      }
+    }
+    skipSpaces()
+    if takeWord("am") || takeWord("pm") || takeWord("a.m.") || takeWord("p.m.") {
+      guard (1...12).contains(hour) else { return false }
+      skipSpaces()
+    }
+    if take("Z") || take("z") {
+    } else if takeWord("utc") || takeWord("gmt") {
+      skipSpaces()
+      if rest.first == "+" || rest.first == "-" { guard offset() else { return false } }
+    } else if rest.first == "+" || rest.first == "-" {
+      guard offset() else { return false }
+    }
+    skipSpaces()
+    return rest.isEmpty
+  }
+
+  /// `+08:00`, `-0500`, `+8`.
+  private mutating func offset() -> Bool {
+    rest = rest.dropFirst()
+    guard let hours = number(digits: 1...2), hours < 24 else { return false }
+    _ = take(":")
+    if let first = rest.first, ("0"..."9").contains(first) {
+      guard let minutes = number(digits: 2...2), minutes < 60 else { return false }
+    }
+    return true
+  }
+
+  private mutating func number(digits: ClosedRange<Int>) -> Int? {
+    let run = rest.prefix(digits.upperBound).prefix { ("0"..."9").contains($0) }
+    guard digits.contains(run.count) else { return nil }
+    rest = rest.dropFirst(run.count)
+    return run.reduce(0) { $0 * 10 + Int($1.value - 48) }
+  }
+
+  private mutating func take(_ scalar: Unicode.Scalar) -> Bool {
+    guard rest.first == scalar else { return false }
+    rest = rest.dropFirst()
+    return true
+  }
+
+  /// `word` in any case.
+  private mutating func takeWord(_ word: String) -> Bool {
+    let letters = Array(word.unicodeScalars)
+    let head = rest.prefix(letters.count)
+    guard head.count == letters.count,
+      zip(head, letters).allSatisfy({ String($0.0).lowercased() == String($0.1) })
+    else { return false }
+    rest = rest.dropFirst(letters.count)
+    return true
+  }
+
+  private mutating func skipSpaces() {
+    while rest.first == " " { rest = rest.dropFirst() }
   }
 }

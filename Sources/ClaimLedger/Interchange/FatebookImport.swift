@@ -53,11 +53,11 @@ enum FatebookImport {
         columnOfKey[key] = columnOf(field)
       }
       put("text", cell("text"), from: "text")
+      let notes = FatebookNotes(reading: cell("notes") ?? "")
       put(
-        "said", cell("said") ?? cell("forecast_said"),
+        "said", notes.hasNoSaidDate ? nil : cell("said") ?? cell("forecast_said"),
         from: cell("said") == nil ? "forecast_said" : "said")
       put("deadline", cell("deadline"), from: "deadline")
-      let notes = FatebookNotes(reading: cell("notes") ?? "")
       put(
         "tags",
         notes.tags.map { $0.joined(separator: ";") }

@@ -5,7 +5,9 @@
 /// Each value is one line: a backslash, a line feed and a carriage return in it are written
 /// `\\`, `\n` and `\r`, so a note or evidence over several lines, or one that itself reads
 /// `source: …`, cannot pass for another field. Lines of no known key are the notes a person
-/// wrote in Fatebook, kept as the claim's note.
+/// wrote in Fatebook, kept as the claim's note. Notes a person typed in Fatebook are read for
+/// `source`, `outcome: partial` and `evidence` only; the other keys count only in notes shaped
+/// as an export writes them, opening with the `source` line, so "url: see thread" stays a note.
 struct FatebookNotes: Equatable {
   var source: String?
   var via: String?
@@ -16,6 +18,8 @@ struct FatebookNotes: Equatable {
   /// Set only when a tag holds a comma, which the tags column cannot carry.
   var tags: [String]?
   var note: String?
+  /// The claim had no said date: the file's created date (Fatebook needs one) is not it.
+  var hasNoSaidDate = false
 
   init() {}
 
@@ -26,6 +30,7 @@ struct FatebookNotes: Equatable {
       if let value { lines.append(key + ": " + FatebookNotes.escaped(value)) }
     }
     put("source", source)
+    if hasNoSaidDate { lines.append("said: unknown") }
     put("via", via)
     put("url", url)
     put("quote", quote)
@@ -42,9 +47,14 @@ struct FatebookNotes: Equatable {
     var keyedNote: String?
     // A CRLF pair is one `Character`; a CR alone inside a value is written `\r`.
     let lines = notes.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+    let isExport = lines.first?.hasPrefix("source: ") == true
     for line in lines {
       if line == "outcome: partial" {
         isPartial = true
+        continue
+      }
+      if isExport, line == "said: unknown" {
+        hasNoSaidDate = true
         continue
       }
       guard let colon = line.firstIndex(of: ":"),
@@ -56,12 +66,12 @@ struct FatebookNotes: Equatable {
       let value = FatebookNotes.unescaped(line[line.index(colon, offsetBy: 2)...])
       switch line[..<colon] {
       case "source": source = value
-      case "via": via = value
-      case "url": url = value
-      case "quote": quote = value
       case "evidence": evidence = value
-      case "tags": tags = value.split(separator: ";").map(String.init)
-      case "note": keyedNote = value
+      case "via" where isExport: via = value
+      case "url" where isExport: url = value
+      case "quote" where isExport: quote = value
+      case "tags" where isExport: tags = value.split(separator: ";").map(String.init)
+      case "note" where isExport: keyedNote = value
       default: free.append(String(line))
       }
     }

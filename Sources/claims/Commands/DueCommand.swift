@@ -90,9 +90,9 @@ struct DueCommand: Command {
       )
     }
     let aliases = try context.sourceAliases()
-    // The JSON names every claim's subject, gathered or not; the table only when gathered.
-    let namesSubjects = bySubject || context.json
-    let subject = namesSubjects ? try ClaimSubjects.finder(context: context) : { _ in nil }
+    // Subjects are read from the claims' words with the lexicon (`Claims/lexicon.json` too):
+    // only when asked for, so a plain `due` reads no lexicon and no text.
+    let subject = bySubject ? try ClaimSubjects.finder(context: context) : { _ in nil }
     let ranked = ResolutionQueue.order(
       records, indices: overdueKeys.map(\.position), today: today,
       canonical: { aliases.canonical($0) }, subject: subject)
@@ -122,7 +122,7 @@ struct DueCommand: Command {
       : soonKeys.map { key in
         ResolutionQueue.Item(
           index: key.position, impact: 0,
-          subject: namesSubjects ? records[key.position].withClaim(subject) : nil)
+          subject: bySubject ? records[key.position].withClaim(subject) : nil)
       }
     let soonOrder = bySubject ? ResolutionQueue.grouped(soon).flatMap(\.items) : soon
     let subjects = Dictionary(

@@ -29,7 +29,10 @@ import Testing
   /// A number with no word of chance beside it states no probability.
   @Test(arguments: [
     "Revenue will grow 70% next year.", "七成用户将在明年换机。", "The chance of rain is high.",
-    "There is a 150% chance.", "市场份额达到30%，机会很多。",
+    "There is a 150% chance.", "市场份额达到30%，机会很多。", "份额提升至30%可能需要三年",
+    // A target after "to" is no chance, nor one behind another number.
+    "The odds of inflation falling to 2% are low.",
+    "The probability of rates rising to 5% by 2027 is 30%.",
   ])
   func aNumberAloneIsNoProbability(_ text: String) {
     #expect(StatedProbability.value(in: text) == nil)
@@ -108,6 +111,18 @@ extension ForecastDetectorTests {
     #expect(deadlines("公司将于2月1日发布新手机。") == ["2027-02-01"])
     #expect(deadlines("The plant will open in December.") == ["2026-12-31"])
     #expect(deadlines("今年上半年公司将发布新手机。").isEmpty)
+    // A time just past (上月) is when it was said, and a closed window in a clause that does
+    // not look ahead reports the past: neither becomes next year's.
+    #expect(deadlines("特斯拉上月表示将推出更便宜的车型。") == [nil])
+    let august = TimeContext(published: Day(year: 2026, month: 8, day: 15))
+    #expect(
+      Self.detector.forecasts(in: "上半年营收增长20%，公司将继续扩张。", context: august, isFramed: false)
+        .map { $0.timeFrame?.deadline.description } == [nil])
+  }
+
+  /// 持续关注 is the article speaking of itself only with 我们 or 本报.
+  @Test func followingSomethingIsNoSelfReference() {
+    #expect(Self.only("市场将持续关注美联储，分析师预计明年降息两次。") != nil)
   }
 
   /// The article speaking of itself, rhetoric about what something will be, and expectations

@@ -93,6 +93,10 @@ struct PhrasingCase: Sendable, CustomTestStringConvertible {
     .init(clause: "OpenAI的年收入将达250亿美元", expected: "OpenAI revenue reaches $25B"),
     // A speaker and a verb are no subject: the sentence stays as it is.
     .init(clause: "The CEO said revenue would reach $5 billion in 2027", expected: nil),
+    // A name may end in a number the lexicon does not know.
+    .init(
+      clause: "Acme Phone 3 sales will top 5 million units",
+      expected: "Acme Phone 3 sales exceed 5M"),
     .init(clause: "OpenAI的年收入將達250億美元", expected: "OpenAI revenue reaches $25B"),
     .init(clause: "ChatGPT用户明年突破十亿", expected: "ChatGPT users exceed 1B"),
     .init(clause: "英伟达市值有望超过1.4万亿美元", expected: "Nvidia market value exceeds $1.4T"),

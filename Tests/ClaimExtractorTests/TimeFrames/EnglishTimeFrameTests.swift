@@ -119,7 +119,7 @@ extension EnglishTimeFrameTests {
       "The plan comes this week", on: published, "2026-01-25", "this week", start: "2026-01-19"),
     .init(
       "The report is out next week", on: published, "2026-02-01", "next week", start: "2026-01-26"),
-    .init("Revenue reaches $5B in fiscal 2027", "2027-12-31", "in fiscal 2027"),
+    .init("Revenue reaches $5B in fiscal 2027", "2028-03-31", "in fiscal 2027", start: nil),
     .init("Tickets go on sale tomorrow", nil),
   ]
 

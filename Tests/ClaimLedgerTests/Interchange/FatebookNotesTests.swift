@@ -33,3 +33,16 @@ import Testing
     #expect(notes.note == "Checked twice\nto do: look again\nC:\\temp\\n")
   }
 }
+
+extension FatebookNotesTests {
+  /// Notes a person typed keep their `url:` or `quote:` lines as notes; only notes shaped as an
+  /// export (opening with the source line) carry those fields.
+  @Test func typedNotesKeepFieldLikeLinesAsNotes() {
+    let typed = FatebookNotes(reading: "url: see the thread\nquote: a line I liked")
+    #expect(typed.url == nil && typed.quote == nil)
+    #expect(typed.note == "url: see the thread\nquote: a line I liked")
+    let exported = FatebookNotes(reading: "source: Kuo\nsaid: unknown\nurl: https://x.com/a")
+    #expect(exported.url == "https://x.com/a")
+    #expect(exported.hasNoSaidDate)
+  }
+}

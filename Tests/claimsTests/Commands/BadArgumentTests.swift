@@ -68,9 +68,9 @@ import Testing
     #expect(result.stderr.contains("--by-subject and --count do not go together"))
   }
 
-  /// `due --json` names each claim's subject whether or not the table gathers them, and its
+  /// `due --json` names each claim's subject with `--by-subject` (null without it), and its
   /// impact in six places at most.
-  @Test func dueJSONNamesSubjectsWithoutBySubject() throws {
+  @Test func dueJSONNamesSubjectsWithBySubject() throws {
     let (sandbox, _) = try Self.sandbox()
     try sandbox.add(
       "Prices rise", "--source", "Blog", "--said", "2026-01-02", "--by", "2026-03-31",
@@ -78,7 +78,11 @@ import Testing
     try sandbox.add(
       "Apple ships a ring", "--source", "Kuo", "--said", "2026-01-02", "--by", "2026-02-28",
       "--confidence", "0.7")
-    let result = sandbox.run(["due", "--json", "--within", "365"])
+    let plain = sandbox.run(["due", "--json", "--within", "365"])
+    let plainObjects = try #require(
+      JSONSerialization.jsonObject(with: Data(plain.stdout.utf8)) as? [[String: Any]])
+    #expect(plainObjects.allSatisfy { $0["subject"] is NSNull })
+    let result = sandbox.run(["due", "--json", "--within", "365", "--by-subject"])
     #expect(result.status == .success, result.report)
     let objects = try #require(
       JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])

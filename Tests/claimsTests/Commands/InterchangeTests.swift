@@ -237,6 +237,7 @@ func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws ->
     ("Too few,Kuo", "sheet.csv:3:1", "2 cells where the header has 4"),
     ("Bad time,Kuo,2026-01-01T25:00:00,0.5", "sheet.csv:3:14", "not a date"),
     ("Trailing words,Kuo,2026-01-01 soon,0.5", "sheet.csv:3:20", "not a date"),
+    ("Bad hour,Kuo,2026-01-01 13:00 PM,0.5", "sheet.csv:3:14", "not a date"),
   ]
 
   /// A date may carry a time as spreadsheets write one; a reason goes with a void outcome only
@@ -246,14 +247,16 @@ func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws ->
     let header = "text,source,said,deadline,confidence,status,outcome,resolved_on,reason\n"
     let good =
       header + "A,Kuo,2026-01-05T10:00:00.000Z,2026-06-30 18:00,0.5,,,,\n"
-      + "B,Kuo,2026-01-05 10:00,2026-06-30T23:59:59+08:00,0.5,,,,\n"
+      + "B,Kuo,2026-01-05 9:30 PM,2026-06-30T23:59:59+08:00,0.5,,,,\n"
+      + "E,Kuo,2026-01-05 18:00 +0800,2026-06-30 18:00 UTC,0.5,,,,\n"
       + "C,Kuo,2026-01-05t10:00:00,,0.5,resolved,void,2026-02-01T08:00-05:00,ambiguous\n"
     try sandbox.write(good, to: "good.csv")
     let imported = sandbox.run(["import", "good.csv"])
     #expect(imported.status == .success, imported.report)
     let claims = try foldedClaims(sandbox)
     #expect(Set(claims.compactMap { $0["said"] as? String }) == ["2026-01-05"])
-    #expect(claims.compactMap { $0["deadline"] as? String } == ["2026-06-30", "2026-06-30"])
+    #expect(
+      claims.compactMap { $0["deadline"] as? String } == ["2026-06-30", "2026-06-30", "2026-06-30"])
     #expect(claims.compactMap { $0["resolved_on"] as? String } == ["2026-02-01"])
 
     let bad = header + "D,Kuo,2026-01-05,,0.6,resolved,true,2026-07-01,ambiguous\n"
@@ -614,15 +617,21 @@ func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws ->
   }
 
   /// A claim with no said date, resolved before it was recorded, goes to Fatebook with the
-  /// resolution's day as its created date, so the file reads back; proposed and rejected
-  /// claims stay out unless --status asks for them.
+  /// resolution's day as its created date, which Fatebook needs, and a `said: unknown` line, so
+  /// it reads back undated, with the same id; proposed and rejected claims stay out unless
+  /// --status asks for them.
   @Test func fatebookExportOfUndatedAndRejectedClaimsReadsBack() throws {
     let sandbox = try Sandbox()
+    // The id an undated claim of these words and this source has, as a reader derives it.
+    let confidence = try #require(Confidence(0.75))
+    let undated = Claim(
+      text: "Undated claim", source: "The Information", said: nil, confidence: confidence
+    ).derivedID.description
     try sandbox.writeLedger([
-      JournalLine.claim("abcd000001", text: "Undated claim").replacingOccurrences(
+      JournalLine.claim(undated, text: "Undated claim").replacingOccurrences(
         of: #""said":"2026-01-21""#, with: #""said":null"#),
       JournalLine.resolve(
-        "abcd000001", at: "2026-07-01T10:00:00.001Z", outcome: "true", on: "2026-02-01"),
+        undated, at: "2026-07-01T10:00:00.001Z", outcome: "true", on: "2026-02-01"),
       JournalLine.claim("abcd000002", text: "Rejected claim", status: "proposed"),
       #"{"entry":"reject","id":"abcd000002","at":"2026-07-02T10:00:00.000Z","reason":"no"}"#,
     ])
@@ -640,8 +649,11 @@ func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws ->
     #expect(imported.status == .success, imported.report)
     let claims = try foldedClaims(copy)
     #expect(claims.map { $0["text"] as? String } == ["Undated claim"])
-    #expect(claims.first?["said"] as? String == "2026-02-01")
+    #expect(claims.first?["said"] is NSNull)
+    #expect(claims.first?["id"] as? String == undated)
     #expect(claims.first?["outcome"] as? String == "true")
+    let again = sandbox.run(["import", "fatebook.csv"])
+    #expect(again.stdout.contains("imported 0 claims"), again.report)
   }
 
   /// `--out -` is standard output, not a file named `-`.
