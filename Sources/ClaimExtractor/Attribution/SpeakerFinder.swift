@@ -15,13 +15,13 @@ struct SpeakerFinder: Sendable {
   static let chineseVerbs = [
     "认为", "認為", "指出", "表示", "预测", "預測", "预言", "預言", "称", "稱", "透露", "强调", "強調", "坦言", "直言",
     "判断", "判斷", "相信", "警告", "宣布", "说", "說", "提到", "写道", "寫道", "断言", "斷言", "押注", "预估", "預估", "预料",
-    "預料",
+    "預料", "预计", "預計", "预期", "預期", "估计", "估計", "拟", "擬", "计划", "計劃",
   ]
   private static let englishVerbs = [
     "said", "says", "say", "predicted", "predicts", "predict", "expects", "expect", "expected",
     "believes", "believe", "think", "warned", "warns", "warn",
     "told", "wrote", "argued", "argues", "forecast", "forecasts", "claims", "claimed", "promised",
-    "promises", "thinks", "added",
+    "promises", "thinks", "added", "projects", "projected", "estimates", "estimated", "plans",
   ]
   private static let pronouns: Set<String> = [
     "he", "she", "they", "他", "她", "他们", "他們", "她们", "她們",
@@ -49,8 +49,18 @@ struct SpeakerFinder: Sendable {
     for opener in openers {
       let after = opener.range.upperBound
       if Self.reportScanner.cues[opener.cue].word == "according to" {
-        let rest = String(decoding: bytes[after...], as: UTF8.self)
-        if let name = capitalisedRun(in: rest.drop { $0 == " " }) { return .name(canonical(name)) }
+        let rest = String(decoding: bytes[after...], as: UTF8.self).drop { $0 == " " }
+        if let name = capitalisedRun(in: rest) { return .name(canonical(name)) }
+        // "according to economists polled by Bloomberg": the poll's owner, else the group.
+        let words = rest.split(separator: " ").prefix(6)
+        if let first = words.first, let group = Self.groups[first.lowercased()] {
+          if let by = words.firstIndex(where: { $0 == "by" }), by + 1 < words.endIndex,
+            let name = capitalisedRun(in: words[(by + 1)...].joined(separator: " ")[...])
+          {
+            return .name(canonical(name))
+          }
+          return .name(group)
+        }
         continue
       }
       // 据 opens a clause or follows 根/依 (根据); inside 数据 it is no attribution.
@@ -118,7 +128,7 @@ struct SpeakerFinder: Sendable {
 
   private static let phraseWords = [
     "通过", "通過", "对", "對", "在", "为", "為", "从", "從", "把", "被", "让", "讓", "再", "又", "将", "將",
-    "会", "會", "的", "了", "是", "就", "都", "这", "這", "那",
+    "会", "會", "的", "了", "是", "就", "都", "这", "這", "那", "该", "該", "此", "其",
   ]
 
   private static let phraseBytes = ByteText.encoded(phraseWords)
@@ -149,7 +159,9 @@ struct SpeakerFinder: Sendable {
       let gapText = String(decoding: gap, as: UTF8.self)
       if gapText.unicodeScalars.count <= 6,
         !gapText.unicodeScalars.contains(where: { $0.properties.generalCategory.isPunctuation }),
-        !Self.verbPhraseBytes.contains(where: { ByteText.contains(Array(gapText.utf8), $0) })
+        !Self.verbPhraseBytes.contains(where: { ByteText.contains(Array(gapText.utf8), $0) }),
+        // "鴻海董事長劉揚偉指出": the person after the title speaks, not the company.
+        !Self.titleBytes.contains(where: { ByteText.contains(Array(gapText.utf8), $0) })
       {
         return entity.written
       }
@@ -198,15 +210,36 @@ struct SpeakerFinder: Sendable {
   private func englishSpeaker(_ sentence: String) -> Found? {
     let words = Self.words(of: sentence)
     for (index, word) in words.enumerated() where Self.isSpeechVerb(word) {
-      if index > 0 {
+      // "…, people familiar with the matter said": an unnamed source, as 知情人士.
+      let beforeVerb = sentence[..<word.startIndex].lowercased()
+        .trimmingCharacters(in: .whitespaces)
+      if Self.unnamedSources.contains(where: beforeVerb.hasSuffix) {
+        return .name("people familiar with the matter")
+      }
+      // "…before April, said X": a comma before the verb puts the speaker after it.
+      let isAfterComma = sentence[..<word.startIndex].last(where: { $0 != " " }) == ","
+      if index > 0, !isAfterComma {
         let previous = words[index - 1].lowercased()
         if Self.pronouns.contains(previous) { return .pronoun }
+        // "I expect", "we think": the author speaks.
+        if Self.firstPerson.contains(previous) { return nil }
+        // "several analysts said": the group (an opinion, "most economists think", is no
+        // attribution); "a VW spokeswoman said": the body it speaks for.
+        if let group = Self.groups[previous],
+          Self.sayingVerbs.contains(
+            word.lowercased().trimmingCharacters(in: .punctuationCharacters))
+        {
+          return .name(group)
+        }
+        if Self.spokespeople.contains(previous), index > 1, Self.isCapitalised(words[index - 2]) {
+          return .name(canonical(String(words[index - 2])))
+        }
         // The unbroken run of capitalised words right before the verb: "Elon Musk said".
         var start = index
         while start > 0, Self.isCapitalised(words[start - 1]), index - start < 3 {
           start -= 1
         }
-        let run = words[start..<index].drop { Self.titles.contains(String($0)) }
+        let run = Self.afterTitles(words[start..<index])
         let name = run.joined(separator: " ")
         // A lone capitalised word opening the sentence ("Most economists think", "Analysts
         // expect") names someone only if the lexicon knows it.
@@ -236,9 +269,11 @@ struct SpeakerFinder: Sendable {
         after += 1
       }
       if after < words.count, Self.isCapitalised(words[after]) {
-        let name = words[after...].prefix(3).prefix(while: Self.isCapitalised)
-          .drop { Self.titles.contains(String($0)) }.joined(separator: " ")
-        if !name.isEmpty { return .name(canonical(name)) }
+        let name = Self.afterTitles(words[after...].prefix(4).prefix(while: Self.isCapitalised))
+          .joined(separator: " ")
+        if !name.isEmpty, !Self.notNames.contains(name.lowercased()) {
+          return .name(canonical(name))
+        }
       }
     }
     return nil
@@ -398,7 +433,41 @@ struct SpeakerFinder: Sendable {
   private static let titles: Set<String> = [
     "CEO", "CFO", "CTO", "Chief", "President", "Mr.", "Ms.", "Dr.", "Sen.", "Gov.", "Tesla",
     "The", "Founder", "Chairman", "Governor", "Senator", "Minister", "Professor", "Prof.",
-    "Chairwoman", "Rep.", "Secretary",
+    "Chairwoman", "Rep.", "Secretary", "Executive", "Officer", "Chair", "Vice", "Deputy",
+    "Director", "Head", "Economist", "Analyst", "Strategist", "Spokesman", "Spokeswoman",
+    "Spokesperson", "Commissioner", "Premier", "Mayor",
+  ]
+
+  /// The words of a run of capitalised words after its last title, and past words that are
+  /// never names (months, days, "Third", "Well"): "Chief Executive Officer Mary Barra" is Mary
+  /// Barra, "Fed Chair Jerome Powell" is Jerome Powell.
+  private static func afterTitles<Words: Collection<Substring>>(_ run: Words) -> [Substring] {
+    let words = Array(run)
+    let start = words.lastIndex { titles.contains(String($0)) }.map { $0 + 1 } ?? 0
+    return Array(words[start...].drop { notNameWords.contains($0.lowercased()) })
+  }
+
+  /// Capitalised words that open a run but name no one.
+  private static let notNameWords: Set<String> = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "first", "second", "third", "finally", "well", "however", "also",
+    "meanwhile", "still", "now", "today", "yesterday", "tomorrow", "so", "yet",
+  ]
+  private static let firstPerson: Set<String> = ["i", "we"]
+  private static let sayingVerbs: Set<String> = ["said", "says", "say", "told", "wrote", "warned"]
+  /// Plural speakers without a name, as the source is written.
+  private static let groups: [String: String] = [
+    "analysts": "Analysts", "economists": "Economists", "strategists": "Strategists",
+    "officials": "Officials", "executives": "Executives", "experts": "Experts",
+  ]
+  private static let spokespeople: Set<String> = [
+    "spokeswoman", "spokesman", "spokesperson", "representative", "official", "executive",
+  ]
+  private static let unnamedSources = [
+    "familiar with the matter", "familiar with the plans", "familiar with the situation",
+    "familiar with the talks", "familiar with the deal", "with knowledge of the matter",
+    "briefed on the matter",
   ]
 
   /// What a speaker named after the verb may be called first, in lower case: "…, said trader

@@ -93,6 +93,7 @@ extension Cue {
       .negatedFuture,
       [
         "不会", "不會", "不太可能", "不大可能", "很难", "很難", "难以", "難以", "几乎不可能", "幾乎不可能",
+        "恐怕不会", "恐怕不會",
         "不可能", "将不", "將不", "不再会", "不再會",
       ])
     + words(
@@ -161,8 +162,9 @@ extension Cue {
         "总而言之", "總而言之", "总之", "總之", "in short", "here are", "here's", "subscribe",
         "subscribing", "subscription", "what we expect", "read more", "sign up", "订阅", "訂閱",
         "点击", "點擊", "我们将持续关注", "我們將持續關注", "我们将继续关注", "我們將繼續關注",
-        "本报将持续关注", "本報將持續關注", "敬请关注", "敬請關注", "stay tuned", "keep you updated",
-        "keep readers updated",
+        "本报将持续关注", "本報將持續關注", "本报将持续追踪", "本報將持續追蹤", "敬请关注", "敬請關注",
+        "stay tuned", "keep you updated", "keep readers updated", "keep updating this",
+        "this story will be updated", "this page will be updated", "will update this story",
       ])
     + words(
       .condition,

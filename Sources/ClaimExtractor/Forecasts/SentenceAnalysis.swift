@@ -106,11 +106,22 @@ struct SentenceAnalysis {
     return false
   }
 
-  /// Whether a condition word comes before the segment's first forecast word.
+  /// Whether a condition word comes before the segment's first forecast word; a verb that
+  /// reports the forecast ("华泰证券预测，如果…", "Analysts predict that, if…") is not where it
+  /// starts.
   func isConditional(before segment: Segment) -> Bool {
-    let firstTrigger = segment.triggers.first?.range.lowerBound ?? segment.range.upperBound
+    let forecastWord =
+      segment.triggers.first { !SentenceAnalysis.reportingWords.contains($0.word) }
+      ?? segment.triggers.first
+    let firstTrigger = forecastWord?.range.lowerBound ?? segment.range.upperBound
     return found.contains { $0.kind == .condition && $0.range.lowerBound < firstTrigger }
   }
+
+  /// Hedges that report a forecast someone makes rather than qualify it.
+  static let reportingWords: Set<String> = [
+    "预测", "預測", "预计", "預計", "预期", "預期", "预估", "預估", "估计", "估計", "predict", "predicts",
+    "expect", "expects",
+  ]
 
   /// The forecasts of the sentence, split where a new window begins or a clause is excluded.
   func segments() -> [Segment] {

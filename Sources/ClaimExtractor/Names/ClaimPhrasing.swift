@@ -173,7 +173,12 @@ public enum ClaimPhrasing {
     }
     let isNegated = clause.isNegated(in: product.end..<hit.start)
     if let maker = clause.name(before: product.start), !clause.isProduct(maker) {
-      return sentence(maker.text, verb, product.text, isNegated: isNegated)
+      // "苹果首款折叠屏iPhone…发布": what narrows the product counts here too.
+      let gap = String(decoding: clause.bytes[maker.end..<product.start], as: UTF8.self)
+      guard let modifiers = Self.productModifiers(gap) else { return nil }
+      return sentence(
+        maker.text, verb, modifiers.isEmpty ? product.text : modifiers + " " + product.text,
+        isNegated: isNegated)
     }
     let intransitive =
       verb == massProduces

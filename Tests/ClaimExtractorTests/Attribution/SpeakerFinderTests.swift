@@ -30,6 +30,26 @@ import Testing
     ("The merger will close in 2027, said senior analyst Sara Kim.", "Sara Kim"),
     ("Governor Ana Silva said inflation will fall.", "Ana Silva"),
     ("Prices will rise, said the company.", nil),
+    // A comma before the verb puts the speaker after it; a month is no name.
+    ("The bank won't raise rates before April, said Takahide Kiuchi of Nomura.", "Takahide Kiuchi"),
+    // Titles up to the last are left off.
+    ("Chief Executive RJ Scaringe said the R2 will ship in 2027.", "RJ Scaringe"),
+    ("Fed Chair Jerome Powell said rates will fall.", "Jerome Powell"),
+    // Unnamed and plural sources, a spokeswoman's company, a poll's owner.
+    (
+      "The car will be unveiled soon, people familiar with the matter said.",
+      "people familiar with the matter"
+    ),
+    ("Several analysts said the company will turn a profit in 2028.", "Analysts"),
+    ("Most economists think rates will fall.", nil),
+    ("The plant will open in 2028, a VW spokeswoman said.", "VW"),
+    ("Rates will fall in 2027, according to economists polled by Bloomberg.", "Bloomberg"),
+    // The first person is the author, whatever comes before it.
+    ("Third, I expect the yield to end next year near 4%.", nil),
+    // X预计, X拟 name X; the person after a title speaks, not the company before it; 该厂 is
+    // a reference, not a name.
+    ("中金公司预计，2027年营收将增长8%。", "中金公司"), ("海光信息拟于明年上市。", "海光信息"),
+    ("鴻海董事長劉揚偉指出，明年營收將成長。", "劉揚偉"), ("该厂预计明年产能翻倍。", nil),
   ])
   func namesEndAtPunctuation(_ sentence: String, _ expected: String?) {
     let finder = SpeakerFinder(lexicon: .builtIn)

@@ -136,3 +136,29 @@ extension ForecastDetectorTests {
     #expect(Self.spans(DetectionCase(sentence: sentence, quotes: [])).isEmpty)
   }
 }
+
+extension ForecastDetectorTests {
+  /// A condition after the verb that reports the forecast still governs it.
+  @Test(arguments: [
+    "华泰证券预测，如果消费刺激政策加码，明年增速可能达到6%。",
+    "Analysts predict that, if tariffs rise, prices will climb in 2027.",
+  ])
+  func aConditionAfterAReportingVerbMarksTheForecast(_ sentence: String) throws {
+    let span = try #require(Self.only(sentence))
+    #expect(span.isConditional)
+  }
+
+  @Test func theLongerNegatingPhraseWinsOverItsHedge() throws {
+    let span = try #require(Self.only("台灣出口恐怕不會維持兩位數成長到明年。"))
+    #expect(span.hedge == "恐怕不會")
+    #expect(span.confidence == 0.8)
+  }
+
+  @Test(arguments: [
+    "We will keep updating this page as new data arrive.", "本報將持續追蹤相關發展。",
+    "This story will be updated next week.",
+  ])
+  func aStoryUpdatingItselfIsNoForecast(_ sentence: String) {
+    #expect(Self.spans(DetectionCase(sentence: sentence, quotes: [])).isEmpty)
+  }
+}

@@ -67,6 +67,7 @@ struct PhrasingCase: Sendable, CustomTestStringConvertible {
       expected: "Apple launches foldable iPhone"),
     .init(clause: "苹果明年推出首款折叠屏iPhone", expected: nil),
     .init(clause: "苹果明年推出新款iPhone", expected: "Apple launches iPhone"),
+    .init(clause: "苹果首款折叠屏iPhone极有可能在明年发布", expected: nil),
     .init(clause: "腾讯下月上线新年活动，玩家在微信里抢红包", expected: nil),
   ]
 
