@@ -15,6 +15,8 @@ enum Period: Equatable {
   case yearEnd
   /// 年中, "mid-2026": open, ending June 30.
   case midYear
+  /// 春季, 夏天, "summer": 1 to 4, as `Window.season` counts them.
+  case season(Int)
 
   func window(in year: Int) -> Window? {
     switch self {
@@ -27,6 +29,7 @@ enum Period: Equatable {
     case .day(let month, let day): .day(day, month: month, year: year)
     case .yearEnd: .open(Day.endOfYear(year))
     case .midYear: .open(Day(year: year, month: 6, day: 30))
+    case .season(let season): .season(season, of: year)
     }
   }
 }
@@ -86,8 +89,16 @@ extension TimeFrameScan {
       return (.quartersThrough(quarter), end)
     }
     if let (quarter, end) = chineseQuarter(at: offset) { return (.quarter(quarter), end) }
+    for (index, words) in TimeFrameScan.chineseSeasons.enumerated() {
+      if let end = text.firstMatch(words, at: offset)?.end { return (.season(index + 1), end) }
+    }
     return chineseMonth(at: offset)
   }
+
+  /// Spring, summer, autumn and winter, each as written.
+  private static let chineseSeasons = [
+    ["春季", "春天"], ["夏季", "夏天"], ["秋季", "秋天"], ["冬季", "冬天"],
+  ]
 
   /// 第一季度, 一季度, 首季, 3季度, Q3.
   private func chineseQuarter(at offset: Int) -> (Int, Int)? {
@@ -153,7 +164,7 @@ extension TimeFrameScan {
     return Match(end: found.end, window: found.window?.opened, year: found.year)
   }
 
-  private static let periodStarts = ScalarSet("上下前首第q")
+  private static let periodStarts = ScalarSet("上下前首第q春夏秋冬")
 
   private static let openingLeads = Literals(["截止到", "截至", "截止", "直到", "最迟", "最遲", "到", "至"])
 

@@ -20,7 +20,7 @@ extension TimeFrameScan {
       "the", "between", "from", "next", "coming", "following", "past", "last", "previous", "a",
       "an", "few", "several", "many", "couple", "end", "decade", "year", "later", "mid", "middle",
       "early", "late", "first", "second", "third", "fourth", "final", "latter", "back", "this",
-      "sept", "sep", "tomorrow", "fiscal",
+      "sept", "sep", "tomorrow", "fiscal", "spring", "summer", "autumn", "fall", "winter",
     ]
     let months = monthNames + monthNames.map { String($0.prefix(3)) }
     let words = leads + cores + TimeText.units + TimeText.tens + months
@@ -197,6 +197,22 @@ extension TimeFrameScan {
     ("this year", 0), ("last year", -1),
   ]
 
+  /// A season's name at `offset` (1 spring … 4 winter) and where it ends.
+  private func seasonWord(at offset: Int) -> (Int, Int)? {
+    for (index, names) in [["spring"], ["summer"], ["autumn", "fall"], ["winter"]].enumerated() {
+      if let end = text.firstWord(names, at: offset)?.end { return (index + 1, end) }
+    }
+    return nil
+  }
+
+  /// A full month name at `offset` (1…12) and where it ends.
+  private func monthWord(at offset: Int) -> (Int, Int)? {
+    for (index, name) in TimeFrameScan.monthNames.enumerated() {
+      if let end = text.match(word: name, at: offset) { return (index + 1, end) }
+    }
+    return nil
+  }
+
   /// Words after a four-digit number that make it an amount, not a year.
   static let amountWords = [
     " million", " billion", " trillion", " people", " units", " users", " percent", " dollars",
@@ -216,6 +232,41 @@ extension TimeFrameScan {
     for (word, weeks) in [("next week", 1), ("this week", 0)] {
       guard let end = text.match(word: word, at: offset) else { continue }
       return Match(end: end, window: context.published.map { Window.week(weeks, after: $0) })
+    }
+    // "next summer", "this winter", "summer 2027", "summer of 2027", a bare "summer" (its
+    // year the publication's; one already over is moved on where the clause looks ahead).
+    for (word, delta) in [("next ", 1), ("this ", 0), ("", 0)] {
+      guard let start = text.match(word, at: offset), let (season, end) = seasonWord(at: start)
+      else { continue }
+      if word.isEmpty {
+        var yearStart = text.afterSpace(end)
+        if let found = yearStart, let of = text.match("of ", at: found) { yearStart = of }
+        if let yearStart, let (year, yearEnd) = text.year(at: yearStart),
+          !TimeText.isWordScalar(text[yearEnd])
+        {
+          return Match(end: yearEnd, window: .season(season, of: year), year: year)
+        }
+        return Match(
+          end: end, window: calendarYear.flatMap { .season(season, of: $0) }, needsLead: true)
+      }
+      let window = context.published.flatMap { day -> Window? in
+        // "next summer" is the first one to begin after publication; "this summer" the one of
+        // the publication's year.
+        guard delta == 1 else { return .season(season, of: day.year) }
+        return [day.year - 1, day.year, day.year + 1].lazy
+          .compactMap { Window.season(season, of: $0) }.first { ($0.start ?? $0.deadline) > day }
+      }
+      return Match(end: end, window: window)
+    }
+    // "next August": the first August after publication.
+    if let start = text.match("next ", at: offset), text.isCapital(at: start),
+      let (month, end) = monthWord(at: start)
+    {
+      let window = context.published.flatMap { day -> Window? in
+        let year = month > day.components.month ? day.year : day.year + 1
+        return .month(month, of: year)
+      }
+      return Match(end: end, window: window)
     }
     if let fiscal = text.match(word: "fiscal", at: offset), let start = text.afterSpace(fiscal),
       let (year, end) = text.year(at: start), !TimeText.isWordScalar(text[end])

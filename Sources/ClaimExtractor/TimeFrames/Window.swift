@@ -36,6 +36,17 @@ struct Window: Equatable {
     Day(year: year, month: month, day: day).map { Window(start: $0, deadline: $0) }
   }
 
+  /// A season of the northern year: spring (1) March to May, summer (2) June to August,
+  /// autumn (3) September to November, winter (4) December to the end of the next February.
+  static func season(_ season: Int, of year: Int) -> Window? {
+    guard (1...4).contains(season) else { return nil }
+    let first = season * 3
+    if season == 4 {
+      return bounded(Day(year: year, month: 12, day: 1), Day.endOfMonth(2, in: year + 1))
+    }
+    return months(first, through: first + 2, of: year)
+  }
+
   /// The week, Monday to Sunday, `weeks` after the one holding `day`: "this week" is 0, "next
   /// week" 1.
   static func week(_ weeks: Int, after day: Day) -> Window {

@@ -130,6 +130,8 @@ extension ChineseTimeFrameTests {
     .init("明天发布财报", on: published, "2026-01-21", "明天"),
     .init("下周发布", on: published, "2026-02-01", "下周", start: "2026-01-26"),
     .init("本週發布", on: published, "2026-01-25", "本週"),
+    .init("2027年秋季发布", "2027-11-30", "2027年秋季", start: "2027-09-01"),
+    .init("明年夏天推出", on: published, "2027-08-31", "明年夏天"),
     // 初步 is "preliminarily", not early in the year.
     .init("2027年初步建成", "2027-12-31", "2027年"),
   ]

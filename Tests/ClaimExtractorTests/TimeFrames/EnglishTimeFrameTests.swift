@@ -121,6 +121,12 @@ extension EnglishTimeFrameTests {
       "The report is out next week", on: published, "2026-02-01", "next week", start: "2026-01-26"),
     .init("Revenue reaches $5B in fiscal 2027", "2028-03-31", "in fiscal 2027", start: nil),
     .init("Tickets go on sale tomorrow", nil),
+    // Seasons of the northern year, and a month said as "next".
+    .init("Rates fall before next summer", on: published, "2026-05-31", "before next summer"),
+    .init("Cash runs out by next August", on: published, "2026-08-31", "by next August"),
+    .init("It ships in the summer of 2027", "2027-08-31", "in the summer of 2027"),
+    .init("The app comes this winter", on: published, "2027-02-28", "this winter"),
+    .init("Prices fall sharply", on: published, nil),
   ]
 
   @Test(arguments: nearAndFiscal) func readsDaysWeeksAndFiscalYears(_ c: FrameCase) { c.check() }
