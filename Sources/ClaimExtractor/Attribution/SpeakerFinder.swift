@@ -210,11 +210,14 @@ struct SpeakerFinder: Sendable {
   private func englishSpeaker(_ sentence: String) -> Found? {
     let words = Self.words(of: sentence)
     for (index, word) in words.enumerated() where Self.isSpeechVerb(word) {
-      // "…, people familiar with the matter said": an unnamed source, as 知情人士.
-      let beforeVerb = sentence[..<word.startIndex].lowercased()
-        .trimmingCharacters(in: .whitespaces)
-      if Self.unnamedSources.contains(where: beforeVerb.hasSuffix) {
-        return .name("people familiar with the matter")
+      // "…, people familiar with the matter said": an unnamed source, as 知情人士. The last
+      // word tells first; the text before the verb is read only then.
+      if index > 0, Self.unnamedSourceEnds.contains(words[index - 1].lowercased()) {
+        let beforeVerb = sentence[..<word.startIndex].lowercased()
+          .trimmingCharacters(in: .whitespaces)
+        if Self.unnamedSources.contains(where: beforeVerb.hasSuffix) {
+          return .name("people familiar with the matter")
+        }
       }
       // "…before April, said X": a comma before the verb puts the speaker after it.
       let isAfterComma = sentence[..<word.startIndex].last(where: { $0 != " " }) == ","
@@ -463,6 +466,9 @@ struct SpeakerFinder: Sendable {
   ]
   private static let spokespeople: Set<String> = [
     "spokeswoman", "spokesman", "spokesperson", "representative", "official", "executive",
+  ]
+  private static let unnamedSourceEnds: Set<String> = [
+    "matter", "plans", "situation", "talks", "deal",
   ]
   private static let unnamedSources = [
     "familiar with the matter", "familiar with the plans", "familiar with the situation",

@@ -20,10 +20,12 @@ enum StatedProbability {
   static func value(in text: String) -> Double? {
     // Regular expressions cost a third of an article's scan when run on every forecast: the
     // marks every pattern needs are looked for in the bytes first.
-    let bytes = text.utf8.map { (65...90).contains($0) ? $0 | 0x20 : $0 }
-    let hasMark =
-      markers.contains { ByteText.contains(bytes, $0) }
-      || ByteText.contains(bytes, inWord) && oddsWords.contains { ByteText.contains(bytes, $0) }
+    let raw = Array(text.utf8)
+    // The marks are rare and need no case folding; most forecasts stop here.
+    let hasNumberMark = markers.contains { ByteText.contains(raw, $0) }
+    guard hasNumberMark || ByteText.contains(raw, inWord) else { return nil }
+    let bytes = raw.map { (65...90).contains($0) ? $0 | 0x20 : $0 }
+    let hasMark = hasNumberMark || oddsWords.contains { ByteText.contains(bytes, $0) }
     guard hasMark, chanceWords.contains(where: { ByteText.contains(bytes, $0) }) else {
       return nil
     }
