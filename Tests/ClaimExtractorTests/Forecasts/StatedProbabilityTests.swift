@@ -62,6 +62,8 @@ extension ForecastDetectorTests {
 
   @Test func aWordOfChanceWithoutANumberIsNoForecast() {
     #expect(Self.only("The odds of a recession next year are rising.") == nil)
+    // Nor does it make a firm word of a weak hedge beside it, in a sentence with no window.
+    #expect(Self.only("The odds of a downturn may rise.") == nil)
   }
 
   /// The longer hedge is read, and negating hedges give the chance of what the words say.
