@@ -51,11 +51,14 @@ struct SpeakerFinder: Sendable {
       if Self.reportScanner.cues[opener.cue].word == "according to" {
         let rest = String(decoding: bytes[after...], as: UTF8.self).drop { $0 == " " }
         if let name = capitalisedRun(in: rest) { return .name(canonical(name)) }
-        // "according to economists polled by Bloomberg": the poll's owner, else the group.
-        let words = rest.split(separator: " ").prefix(6)
+        // "according to analysts at Morgan Stanley", "according to economists polled by
+        // Bloomberg": the firm, else the group.
+        let words = rest.split(separator: " ", maxSplits: 6).prefix(6)
         if let first = words.first, let group = Self.groups[first.lowercased()] {
-          if let by = words.firstIndex(where: { $0 == "by" }), by + 1 < words.endIndex,
-            let name = capitalisedRun(in: words[(by + 1)...].joined(separator: " ")[...])
+          if let by = words.firstIndex(where: { ["by", "at", "from"].contains($0) }),
+            by + 1 < words.endIndex,
+            let name = capitalisedRun(in: words[(by + 1)...].joined(separator: " ")[...]),
+            !Self.notNameWords.contains(name.lowercased())
           {
             return .name(canonical(name))
           }
@@ -113,6 +116,14 @@ struct SpeakerFinder: Sendable {
       guard let name = trailingName(of: before[...]) else { continue }
       if Self.pronouns.contains(name) { return .pronoun }
       if Self.notNames.contains(name) || !isPlausibleName(name) { continue }
+      // 预计, 拟, 计划 are as often passive ("营收预计增长") or inside words (虚拟, 好于预期):
+      // they name a speaker only when what precedes is a known name or an organisation's.
+      if Self.organisationVerbs.contains(Self.verbScanner.cues[hit.cue].word),
+        lexicon.canonicalName(for: name) == nil,
+        !Self.organisationEnds.contains(where: name.hasSuffix)
+      {
+        continue
+      }
       return .name(canonical(name))
     }
     return nil
@@ -150,6 +161,15 @@ struct SpeakerFinder: Sendable {
 
   private static let verbScanner = CueScanner(cues: chineseVerbs.map { Cue($0, .hedge) })
 
+  /// Verbs that name a speaker only after a known name or an organisation's (`organisationEnds`).
+  private static let organisationVerbs: Set<String> = [
+    "预计", "預計", "预期", "預期", "估计", "估計", "拟", "擬", "计划", "計劃",
+  ]
+  private static let organisationEnds = [
+    "公司", "证券", "證券", "银行", "銀行", "集团", "集團", "机构", "機構", "研究院", "研究所", "基金",
+    "资本", "資本", "科技", "信息", "汽车", "汽車", "控股", "股份", "央行", "政府", "部", "局", "委",
+  ]
+
   /// The entity or short run of characters that ends `text`, stopping at punctuation.
   private func trailingName(of text: Substring) -> String? {
     let whole = String(text)
@@ -157,11 +177,18 @@ struct SpeakerFinder: Sendable {
       // "马化腾在会上表示": a known name a few characters before the verb, no punctuation between.
       let gap = whole.utf8.dropFirst(entity.utf8Offset + entity.written.utf8.count)
       let gapText = String(decoding: gap, as: UTF8.self)
+      let gapBytes = Array(gap)
+      // "鴻海董事長劉揚偉指出": the person after the title speaks, not the company; with no one
+      // after it ("小米发言人表示") the company speaks.
+      let personAfterTitle =
+        Self.titleBytes.compactMap { ByteText.lastRange(of: $0, in: gapBytes) }
+        .max { $0.upperBound < $1.upperBound }
+        .map { String(decoding: gapBytes[$0.upperBound...], as: UTF8.self).unicodeScalars.count }
+        .map { (1...4).contains($0) } ?? false
       if gapText.unicodeScalars.count <= 6,
         !gapText.unicodeScalars.contains(where: { $0.properties.generalCategory.isPunctuation }),
-        !Self.verbPhraseBytes.contains(where: { ByteText.contains(Array(gapText.utf8), $0) }),
-        // "鴻海董事長劉揚偉指出": the person after the title speaks, not the company.
-        !Self.titleBytes.contains(where: { ByteText.contains(Array(gapText.utf8), $0) })
+        !Self.verbPhraseBytes.contains(where: { ByteText.contains(gapBytes, $0) }),
+        !personAfterTitle
       {
         return entity.written
       }
@@ -224,18 +251,20 @@ struct SpeakerFinder: Sendable {
       if index > 0, !isAfterComma {
         let previous = words[index - 1].lowercased()
         if Self.pronouns.contains(previous) { return .pronoun }
-        // "I expect", "we think": the author speaks.
-        if Self.firstPerson.contains(previous) { return nil }
+        // "I expect", "we think": the author speaks, unless someone is named later ("'We
+        // expect …,' Musk said").
+        if Self.firstPerson.contains(previous) { continue }
+        // "Goldman Sachs analysts said", "a VW spokeswoman said": the body they speak for;
         // "several analysts said": the group (an opinion, "most economists think", is no
-        // attribution); "a VW spokeswoman said": the body it speaks for.
-        if let group = Self.groups[previous],
-          Self.sayingVerbs.contains(
-            word.lowercased().trimmingCharacters(in: .punctuationCharacters))
-        {
-          return .name(group)
-        }
-        if Self.spokespeople.contains(previous), index > 1, Self.isCapitalised(words[index - 2]) {
-          return .name(canonical(String(words[index - 2])))
+        // attribution).
+        if Self.groups[previous] != nil || Self.spokespeople.contains(previous) {
+          if let body = bodyBefore(index - 1, in: words) { return .name(canonical(body)) }
+          if let group = Self.groups[previous],
+            Self.sayingVerbs.contains(
+              word.lowercased().trimmingCharacters(in: .punctuationCharacters))
+          {
+            return .name(group)
+          }
         }
         // The unbroken run of capitalised words right before the verb: "Elon Musk said".
         var start = index
@@ -272,8 +301,14 @@ struct SpeakerFinder: Sendable {
         after += 1
       }
       if after < words.count, Self.isCapitalised(words[after]) {
-        let name = Self.afterTitles(words[after...].prefix(4).prefix(while: Self.isCapitalised))
-          .joined(separator: " ")
+        // The name ends at a comma: "said Elon Musk, Tesla CEO".
+        var run: [Substring] = []
+        for candidate in words[after...].prefix(4) {
+          guard Self.isCapitalised(candidate) else { break }
+          run.append(candidate)
+          if candidate.endIndex < sentence.endIndex, sentence[candidate.endIndex] == "," { break }
+        }
+        let name = Self.afterTitles(run).joined(separator: " ")
         if !name.isEmpty, !Self.notNames.contains(name.lowercased()) {
           return .name(canonical(name))
         }
@@ -437,17 +472,42 @@ struct SpeakerFinder: Sendable {
     "CEO", "CFO", "CTO", "Chief", "President", "Mr.", "Ms.", "Dr.", "Sen.", "Gov.", "Tesla",
     "The", "Founder", "Chairman", "Governor", "Senator", "Minister", "Professor", "Prof.",
     "Chairwoman", "Rep.", "Secretary", "Executive", "Officer", "Chair", "Vice", "Deputy",
-    "Director", "Head", "Economist", "Analyst", "Strategist", "Spokesman", "Spokeswoman",
-    "Spokesperson", "Commissioner", "Premier", "Mayor",
+    "Spokesman", "Spokeswoman", "Spokesperson", "Commissioner", "Premier", "Mayor",
   ]
 
-  /// The words of a run of capitalised words after its last title, and past words that are
-  /// never names (months, days, "Third", "Well"): "Chief Executive Officer Mary Barra" is Mary
-  /// Barra, "Fed Chair Jerome Powell" is Jerome Powell.
+  /// The capitalised run ending just before `end` ("Goldman Sachs", "Bank of America"), with
+  /// "of" allowed inside it and articles dropped; nil when there is none.
+  private func bodyBefore(_ end: Int, in words: [Substring]) -> String? {
+    var start = end
+    while start > 0, end - start < 4,
+      Self.isCapitalised(words[start - 1])
+        || words[start - 1] == "of" && start > 1 && Self.isCapitalised(words[start - 2])
+    {
+      start -= 1
+    }
+    let run = words[start..<end].drop {
+      Self.notNames.contains($0.lowercased()) || Self.quantifiers.contains($0.lowercased())
+    }
+    guard let first = run.first, Self.isCapitalised(first) else { return nil }
+    return run.joined(separator: " ")
+  }
+
+  /// Words that count a group rather than name it: "Several analysts", "Most economists".
+  private static let quantifiers: Set<String> = [
+    "several", "most", "many", "some", "other", "few", "all", "both", "two", "three", "four",
+    "five", "top", "leading", "independent", "senior",
+  ]
+
+  /// The words of a run of capitalised words after its last title: "Chief Executive Officer
+  /// Mary Barra" is Mary Barra, "Fed Chair Jerome Powell" is Jerome Powell. A run that is one
+  /// word that is never a name alone (a month, a day, "Third", "Well") names no one.
   private static func afterTitles<Words: Collection<Substring>>(_ run: Words) -> [Substring] {
     let words = Array(run)
+    if words.count == 1, let only = words.first, notNameWords.contains(only.lowercased()) {
+      return []
+    }
     let start = words.lastIndex { titles.contains(String($0)) }.map { $0 + 1 } ?? 0
-    return Array(words[start...].drop { notNameWords.contains($0.lowercased()) })
+    return Array(words[start...])
   }
 
   /// Capitalised words that open a run but name no one.

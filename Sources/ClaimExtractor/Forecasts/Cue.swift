@@ -163,7 +163,8 @@ extension Cue {
         "subscribing", "subscription", "what we expect", "read more", "sign up", "订阅", "訂閱",
         "点击", "點擊", "我们将持续关注", "我們將持續關注", "我们将继续关注", "我們將繼續關注",
         "本报将持续关注", "本報將持續關注", "本报将持续追踪", "本報將持續追蹤", "敬请关注", "敬請關注",
-        "stay tuned", "keep you updated", "keep readers updated", "keep updating this",
+        "stay tuned", "keep you updated", "keep readers updated", "keep updating this page",
+        "keep updating this story", "keep updating this article",
         "this story will be updated", "this page will be updated", "will update this story",
       ])
     + words(

@@ -110,11 +110,27 @@ struct SentenceAnalysis {
   /// reports the forecast ("华泰证券预测，如果…", "Analysts predict that, if…") is not where it
   /// starts.
   func isConditional(before segment: Segment) -> Bool {
-    let forecastWord =
-      segment.triggers.first { !SentenceAnalysis.reportingWords.contains($0.word) }
-      ?? segment.triggers.first
-    let firstTrigger = forecastWord?.range.lowerBound ?? segment.range.upperBound
+    var firstTrigger = segment.triggers.first?.range.lowerBound ?? segment.range.upperBound
+    // Past the reporting verb only when the condition follows it at once: "华泰证券预测，如果…"
+    // yes; "预计明年GDP增长5%，如果…，增速可能更高" no (the first forecast stands unconditioned).
+    if let first = segment.triggers.first, SentenceAnalysis.reportingWords.contains(first.word),
+      let condition = found.first(where: {
+        $0.kind == .condition && $0.range.lowerBound >= first.range.upperBound
+      }),
+      isOnlyPunctuation(first.range.upperBound..<condition.range.lowerBound),
+      let next = segment.triggers.first(where: { $0.range.lowerBound > condition.range.lowerBound })
+    {
+      firstTrigger = next.range.lowerBound
+    }
     return found.contains { $0.kind == .condition && $0.range.lowerBound < firstTrigger }
+  }
+
+  /// Whether `range` holds nothing but spaces, punctuation and "that".
+  private func isOnlyPunctuation(_ range: Range<Int>) -> Bool {
+    guard range.lowerBound <= range.upperBound else { return false }
+    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    let words = text.split { $0.isWhitespace || $0.isPunctuation }
+    return words.allSatisfy { $0.lowercased() == "that" }
   }
 
   /// Hedges that report a forecast someone makes rather than qualify it.
@@ -237,10 +253,12 @@ struct SentenceAnalysis {
   private func liveTriggers(in clause: Range<Int>, allowsWeak: Bool) -> [Found] {
     let inside = cues(in: clause)
     let clauseHasFrame = frames.contains { clause.contains($0.offset) && !isPast($0.frame) }
-    // Beside a firm forecast word, a weak hedge still qualifies it ("可能还会").
+    // Beside a firm forecast word, a weak hedge still qualifies it ("可能还会"). A word of
+    // chance is firm only with a number beside it, which the detector checks, so it does not
+    // make a firm word of a "may" here.
     let hasFirmWord = inside.contains {
       SentenceAnalysis.isTrigger($0.kind) && $0.kind != .plan
-        && !$0.isWeak
+        && !$0.isWeak && !StatedProbability.nouns.contains($0.word)
     }
     let allowsWeak = allowsWeak || hasFirmWord
     return inside.filter { cue in
@@ -261,12 +279,10 @@ struct SentenceAnalysis {
 
   /// Words that hedge without looking ahead by themselves; they count only in a sentence that
   /// names a live window or in an article framed as forecasts.
-  /// Words of chance (`StatedProbability.nouns`) are among them: a number beside one makes a
-  /// hedge, but the word alone must not let a "may" beside it count as a firm forecast.
-  static let weakWords: Set<String> = Set([
+  static let weakWords: Set<String> = [
     "可能", "也许", "也許", "或许", "或許", "说不定", "說不定", "could", "may", "might", "would",
     "possibly", "perhaps", "maybe", "predicted", "预判", "預判", "恐怕", "预测", "預測", "很难", "很難",
-  ]).union(StatedProbability.nouns)
+  ]
 
   /// 曾 and its forms: a belief held once, not a forecast made now.
   private static let onceWords: Set<String> = ["曾", "曾经", "曾經"]

@@ -23,7 +23,9 @@ enum StatedProbability {
     let raw = Array(text.utf8)
     // The marks are rare and need no case folding; most forecasts stop here.
     let hasNumberMark = markers.contains { ByteText.contains(raw, $0) }
-    guard hasNumberMark || ByteText.contains(raw, inWord) else { return nil }
+    guard hasNumberMark || inWords.contains(where: { ByteText.contains(raw, $0) }) else {
+      return nil
+    }
     let bytes = raw.map { (65...90).contains($0) ? $0 | 0x20 : $0 }
     let hasMark = hasNumberMark || oddsWords.contains { ByteText.contains(bytes, $0) }
     guard hasMark, chanceWords.contains(where: { ByteText.contains(bytes, $0) }) else {
@@ -44,8 +46,10 @@ enum StatedProbability {
 
   /// What some pattern needs: a percent sign, 成 or 百分之, or the "in" of "odds of 1 in 5"
   /// beside odds or chance; looked for in lower case.
-  private static let markers = ByteText.encoded(["%", "％", "percent", "per cent", "成", "百分之"])
-  private static let inWord = Array(" in ".utf8)
+  private static let markers = ByteText.encoded([
+    "%", "％", "percent", "Percent", "PERCENT", "per cent", "Per Cent", "成", "百分之",
+  ])
+  private static let inWords = ByteText.encoded([" in ", " In ", " IN "])
   private static let oddsWords = ByteText.encoded(["odds", "chance"])
   /// Every pattern has one of these words of chance.
   private static let chanceWords = ByteText.encoded([

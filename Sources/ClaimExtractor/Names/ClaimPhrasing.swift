@@ -174,8 +174,11 @@ public enum ClaimPhrasing {
     let isNegated = clause.isNegated(in: product.end..<hit.start)
     if let maker = clause.name(before: product.start), !clause.isProduct(maker) {
       // "苹果首款折叠屏iPhone…发布": what narrows the product counts here too.
+      // Between a maker and its product only a possessive, a filler or a reporting verb may
+      // stand ("Apple's iPhone", "特斯拉表示Optimus"); other words ("Tesla said its …") are a
+      // sentence this pattern does not read.
       let gap = String(decoding: clause.bytes[maker.end..<product.start], as: UTF8.self)
-      guard let modifiers = Self.productModifiers(gap) else { return nil }
+      guard let modifiers = Self.productModifiers(gap), modifiers.isEmpty else { return nil }
       return sentence(
         maker.text, verb, modifiers.isEmpty ? product.text : modifiers + " " + product.text,
         isNegated: isNegated)
@@ -199,11 +202,14 @@ public enum ClaimPhrasing {
   }
 
   private static let englishFillers: Set<String> = [
-    "a", "an", "the", "its", "their", "his", "her", "new", "brand-new", "next", "first",
+    "a", "an", "the", "its", "their", "his", "her", "new", "brand-new", "next", "first", "'s",
+    "’s",
   ]
-  /// Longest first, so 新款 goes before 新 can split it.
+  /// Longest first, so 新款 goes before 新 can split it; reporting verbs between a maker and
+  /// its product ("特斯拉表示Optimus明年量产") narrow nothing either.
   private static let productFillers = [
-    "全新一代", "新一代", "一款", "一个", "一個", "新款", "新版", "全新", "自家", "自研", "旗下", "其", "新", "款",
+    "全新一代", "新一代", "一款", "一个", "一個", "新款", "新版", "全新", "自家", "自研", "旗下", "表示", "预计",
+    "預計", "透露", "宣布", "称", "稱", "其", "新", "款",
   ]
 
   /// Whether a Han character follows the name at once ("AI眼镜"): the name is then part of a

@@ -197,6 +197,19 @@ extension TimeFrameScan {
     ("this year", 0), ("last year", -1),
   ]
 
+  /// Whether a season's name ending at `end` is something else: "the fall in the yen", "Spring
+  /// Festival", "Winter Olympics", "spring training".
+  private func isSeasonInAnotherSense(after end: Int) -> Bool {
+    guard let next = text.afterSpace(end) else { return false }
+    if let of = text.firstWord(["in", "of"], at: next)?.end {
+      // "the fall of 2027" is a season; "the fall in prices" and "the fall of the yen" not.
+      return text.afterSpace(of).flatMap { text.year(at: $0) } == nil
+    }
+    return text.firstWord(
+      ["festival", "olympics", "games", "training", "break", "semester", "term", "collection"],
+      at: next) != nil
+  }
+
   /// A season's name at `offset` (1 spring … 4 winter) and where it ends.
   private func seasonWord(at offset: Int) -> (Int, Int)? {
     for (index, names) in [["spring"], ["summer"], ["autumn", "fall"], ["winter"]].enumerated() {
@@ -216,6 +229,7 @@ extension TimeFrameScan {
   /// Words after a four-digit number that make it an amount, not a year.
   static let amountWords = [
     " million", " billion", " trillion", " people", " units", " users", " percent", " dollars",
+    " points",
   ]
 
   /// "next year", "this year", "last year", "next month", "this month", "next week", "this
@@ -236,25 +250,31 @@ extension TimeFrameScan {
     // "next summer", "this winter", "summer 2027", "summer of 2027", a bare "summer" (its
     // year the publication's; one already over is moved on where the clause looks ahead).
     for (word, delta) in [("next ", 1), ("this ", 0), ("", 0)] {
-      guard let start = text.match(word, at: offset), let (season, end) = seasonWord(at: start)
+      guard let start = text.match(word, at: offset), let (season, end) = seasonWord(at: start),
+        !isSeasonInAnotherSense(after: end)
       else { continue }
       if word.isEmpty {
         var yearStart = text.afterSpace(end)
         if let found = yearStart, let of = text.match("of ", at: found) { yearStart = of }
-        if let yearStart, let (year, yearEnd) = text.year(at: yearStart),
-          !TimeText.isWordScalar(text[yearEnd])
+        // "fall 1900 points" is an amount: `yearReference` turns it away.
+        if let yearStart, let (year, yearEnd) = yearReference(at: yearStart),
+          let year, text.year(at: yearStart) != nil
         {
           return Match(end: yearEnd, window: .season(season, of: year), year: year)
         }
+        if let next = text.afterSpace(end), text.match("of ", at: next) != nil { continue }
         return Match(
           end: end, window: calendarYear.flatMap { .season(season, of: $0) }, needsLead: true)
       }
       let window = context.published.flatMap { day -> Window? in
-        // "next summer" is the first one to begin after publication; "this summer" the one of
-        // the publication's year.
-        guard delta == 1 else { return .season(season, of: day.year) }
-        return [day.year - 1, day.year, day.year + 1].lazy
-          .compactMap { Window.season(season, of: $0) }.first { ($0.start ?? $0.deadline) > day }
+        // "next summer" is the first one to begin after publication; "this summer" the one
+        // that holds publication or comes next (a January article's winter is the one under
+        // way).
+        let seasons = [day.year - 1, day.year, day.year + 1].compactMap {
+          Window.season(season, of: $0)
+        }
+        guard delta == 1 else { return seasons.first { $0.deadline >= day } }
+        return seasons.first { ($0.start ?? $0.deadline) > day }
       }
       return Match(end: end, window: window)
     }

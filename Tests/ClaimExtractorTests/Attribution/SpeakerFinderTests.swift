@@ -30,6 +30,19 @@ import Testing
     ("The merger will close in 2027, said senior analyst Sara Kim.", "Sara Kim"),
     ("Governor Ana Silva said inflation will fall.", "Ana Silva"),
     ("Prices will rise, said the company.", nil),
+    // Someone named after a first-person quote speaks; an article is not a body.
+    ("\"We expect demand to double by 2027,\" Musk said.", "Elon Musk"),
+    ("The spokesman said the plant will open in 2028.", nil),
+    ("Prices will rise, a Goldman Sachs spokeswoman said.", "Goldman Sachs"),
+    ("Goldman Sachs analysts said prices will rise in 2027.", "Goldman Sachs"),
+    ("Prices will rise, according to analysts at Morgan Stanley.", "Morgan Stanley"),
+    // A name may hold a word that is a month or a title alone; it ends at a comma.
+    ("June Yoon said prices will rise.", "June Yoon"),
+    ("Tim Head said rates will fall.", "Tim Head"),
+    ("Prices will rise, said Elon Musk, Tesla CEO.", "Elon Musk"),
+    // Passive 预计 and 拟 inside 虚拟 name no one; a title with no one after it leaves the company.
+    ("明年营收预计增长8%。", nil), ("明年虚拟现实头显出货量将翻倍。", nil),
+    ("小米发言人表示，明年将推出新车。", "Xiaomi"),
     // A comma before the verb puts the speaker after it; a month is no name.
     ("The bank won't raise rates before April, said Takahide Kiuchi of Nomura.", "Takahide Kiuchi"),
     // Titles up to the last are left off.

@@ -164,3 +164,26 @@ extension ForecastDetectorTests {
     #expect(Self.spans(DetectionCase(sentence: sentence, quotes: [])).isEmpty)
   }
 }
+
+extension ForecastDetectorTests {
+  /// A stated chance needs no window; a title-case headline states one too.
+  @Test(arguments: [
+    ("There is a 60% chance that the merger closes.", 0.6),
+    ("Fed Sees 70 Percent Chance of Cut in 2027", 0.7),
+  ])
+  func aStatedChanceNeedsNoWindow(_ sentence: String, _ value: Double) throws {
+    let span = try #require(Self.only(sentence))
+    #expect(span.confidence == value)
+  }
+
+  /// Past a reporting verb only when the condition follows it at once.
+  @Test func aConditionLaterInTheSentenceLeavesTheFirstForecastUnconditioned() throws {
+    let spans = Self.spans(
+      DetectionCase(sentence: "预计明年GDP增长5%，如果房地产企稳，增速可能更高。", quotes: []))
+    #expect(spans.first?.isConditional == false)
+  }
+
+  @Test func keepingAModelUpdatedIsAForecast() throws {
+    #expect(Self.only("Tesla will keep updating this model through 2027.") != nil)
+  }
+}

@@ -125,8 +125,14 @@ extension EnglishTimeFrameTests {
     .init("Rates fall before next summer", on: published, "2026-05-31", "before next summer"),
     .init("Cash runs out by next August", on: published, "2026-08-31", "by next August"),
     .init("It ships in the summer of 2027", "2027-08-31", "in the summer of 2027"),
-    .init("The app comes this winter", on: published, "2027-02-28", "this winter"),
+    // In January, "this winter" is the one under way.
+    .init("The app comes this winter", on: published, "2026-02-28", "this winter"),
     .init("Prices fall sharply", on: published, nil),
+    // A season's name in another sense, or an amount after "fall", is no window.
+    .init("Exporters gain from the fall in the yen", on: published, nil),
+    .init("Sales peak before the Spring Festival", on: published, nil),
+    .init("The Dow could fall 1900 points", on: published, nil),
+    .init("It ships in the fall of 2027", "2027-11-30", "in the fall of 2027"),
   ]
 
   @Test(arguments: nearAndFiscal) func readsDaysWeeksAndFiscalYears(_ c: FrameCase) { c.check() }
