@@ -43,6 +43,10 @@ enum Byline {
         continue
       }
       let rest = line[range.upperBound...]
+      // `記者王大明／台北報導`, `记者 李明/北京报道`: the name before the place it reports from.
+      if let reported = reportedFrom(rest.drop { $0 == " " || $0 == "\u{3000}" }) {
+        return reported
+      }
       guard let separator = rest.first,
         separator == " " || separator == ":" || separator == "："
           || separator == "\u{3000}"
@@ -51,6 +55,17 @@ enum Byline {
     }
     return nil
   }
+
+  /// The name in `王大明／台北報導`: before the slash, when what follows it names where the
+  /// report was filed (報導, 报道, 电, 訊).
+  private static func reportedFrom(_ text: Substring) -> String? {
+    guard let slash = text.firstIndex(where: { $0 == "／" || $0 == "/" }) else { return nil }
+    let place = text[text.index(after: slash)...].trimmedText
+    guard reportEnds.contains(where: place.hasSuffix), place.count <= 10 else { return nil }
+    return plausibleName(text[..<slash])
+  }
+
+  private static let reportEnds = ["報導", "报道", "報道", "电", "電", "讯", "訊"]
 
   /// The trimmed name when it is short and has no sentence punctuation.
   private static func plausibleName(_ text: Substring) -> String? {

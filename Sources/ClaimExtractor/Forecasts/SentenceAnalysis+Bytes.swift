@@ -41,9 +41,14 @@ extension SentenceAnalysis {
     {
       // 将在, 将于, 将从: "will, in/from …", the future's own preposition, not an object's.
       if characters == 0, SentenceAnalysis.futurePrepositions.contains(scalar) { return false }
-      // 成 ending a verb (完成, 达成, 形成) is no preposition.
+      // 成 ending a verb (完成, 达成, 形成) or after a number (回升两成: tenths) is no
+      // preposition.
       let endsVerb =
-        scalar == "成" && previous.map { SentenceAnalysis.verbsEndingInCheng.contains($0) } == true
+        scalar == "成"
+        && previous.map {
+          SentenceAnalysis.verbsEndingInCheng.contains($0) || ChineseNumber.isNumeral($0)
+            || ("0"..."9").contains($0)
+        } == true
       if characters >= 3, SentenceAnalysis.objectPrepositions.contains(scalar), !endsVerb {
         // A forecast word before the preposition starts a verb phrase: not an object.
         let between = range.upperBound..<offset

@@ -12,6 +12,8 @@ import Testing
     ("文 | 周舟", "周舟"),
     ("记者 赵一", "赵一"),
     ("本報記者 錢二", "錢二"),
+    // The place a report was filed from follows the name.
+    ("記者王大明／台北報導", "王大明"), ("记者 李明/北京报道", "李明"),
     ("By Jane Doe", "Jane Doe"),
     ("By Jane Doe, Example Wire", "Jane Doe"),
   ])

@@ -187,3 +187,11 @@ extension ForecastDetectorTests {
     #expect(Self.only("Tesla will keep updating this model through 2027.") != nil)
   }
 }
+
+extension ForecastDetectorTests {
+  /// 成 after a number counts tenths, not "into": the 將 before it is "will".
+  @Test func chengAfterANumberIsNoPreposition() throws {
+    let span = try #require(Self.only("市場景氣明年將回升兩成。"))
+    #expect(span.hedge == "將")
+  }
+}
