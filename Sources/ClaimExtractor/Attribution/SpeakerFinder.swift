@@ -27,7 +27,8 @@ struct SpeakerFinder: Sendable {
     "he", "she", "they", "他", "她", "他们", "他們", "她们", "她們",
   ]
   private static let notNames: Set<String> = [
-    "我们", "我們", "我", "笔者", "筆者", "本文", "市场", "市場", "业内", "業內", "外界", "分析", "报告", "報告", "数据",
+    "我们", "我們", "我", "笔者", "筆者", "本文", "市场", "市場", "业内", "業內", "外界", "分析", "报告", "報告",
+    "报道", "報導", "報道", "文章", "研报", "研報", "消息", "数据",
     "數據", "这", "這", "it", "this", "that", "the", "it also", "which", "who", "公司", "该公司", "該公司",
     "we", "i",
   ]
@@ -266,9 +267,12 @@ struct SpeakerFinder: Sendable {
             return .name(group)
           }
         }
-        // The unbroken run of capitalised words right before the verb: "Elon Musk said".
+        // The unbroken run of capitalised words right before the verb: "Elon Musk said"; a
+        // comma ends it ("by next August, Bessent said" is Bessent).
         var start = index
-        while start > 0, Self.isCapitalised(words[start - 1]), index - start < 3 {
+        while start > 0, Self.isCapitalised(words[start - 1]), index - start < 3,
+          start == index || !Self.endsWithComma(words[start - 1], in: sentence)
+        {
           start -= 1
         }
         let run = Self.afterTitles(words[start..<index])
@@ -474,6 +478,11 @@ struct SpeakerFinder: Sendable {
     "Chairwoman", "Rep.", "Secretary", "Executive", "Officer", "Chair", "Vice", "Deputy",
     "Spokesman", "Spokeswoman", "Spokesperson", "Commissioner", "Premier", "Mayor",
   ]
+
+  /// Whether a comma follows `word` in `sentence` (words are split at commas).
+  private static func endsWithComma(_ word: Substring, in sentence: String) -> Bool {
+    word.endIndex < sentence.endIndex && sentence[word.endIndex] == ","
+  }
 
   /// The capitalised run ending just before `end` ("Goldman Sachs", "Bank of America"), with
   /// "of" allowed inside it and articles dropped; nil when there is none.

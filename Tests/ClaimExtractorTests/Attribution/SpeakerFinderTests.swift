@@ -40,6 +40,9 @@ import Testing
     ("June Yoon said prices will rise.", "June Yoon"),
     ("Tim Head said rates will fall.", "Tim Head"),
     ("Prices will rise, said Elon Musk, Tesla CEO.", "Elon Musk"),
+    ("The Treasury could run out of cash by next August, Bessent said.", "Bessent"),
+    // A report is no speaker: 报道还称 names no one.
+    ("报道还称，OpenAI明年将推出浏览器。", nil),
     // Passive 预计 and 拟 inside 虚拟 name no one; a title with no one after it leaves the company.
     ("明年营收预计增长8%。", nil), ("明年虚拟现实头显出货量将翻倍。", nil),
     ("小米发言人表示，明年将推出新车。", "Xiaomi"),
