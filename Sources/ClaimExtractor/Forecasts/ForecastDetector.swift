@@ -67,11 +67,10 @@ struct ForecastDetector: Sendable {
   private func span(for segment: SentenceAnalysis.Segment, in analysis: SentenceAnalysis)
     -> ForecastSpan?
   {
-    let text = String(
-      decoding: UnsafeBufferPointer(rebasing: analysis.bytes[segment.range]), as: UTF8.self)
     // A number the words state wins over any hedge word; a word of chance without one
     // ("the odds of a recession") is too vague to make a forecast.
-    let stated = StatedProbability.value(in: text)
+    let stated = StatedProbability.value(
+      in: UnsafeBufferPointer(rebasing: analysis.bytes[segment.range]))
     let triggers = segment.triggers.filter {
       stated != nil || !StatedProbability.nouns.contains($0.word)
     }

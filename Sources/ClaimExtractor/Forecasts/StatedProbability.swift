@@ -18,19 +18,27 @@ enum StatedProbability {
 
   /// The first probability `text` states, from 0 to 1.
   static func value(in text: String) -> Double? {
-    // Regular expressions cost a third of an article's scan when run on every forecast: the
-    // marks every pattern needs are looked for in the bytes first.
-    let raw = Array(text.utf8)
+    var text = text
+    return text.withUTF8 { value(in: $0) }
+  }
+
+  /// The same for a span's UTF-8 as the detector holds it: no `String` is made unless the
+  /// bytes hold the marks every pattern needs, since regular expressions run on every forecast
+  /// cost a third of an article's scan.
+  static func value(in raw: UnsafeBufferPointer<UInt8>) -> Double? {
+    func has(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+      ByteText.firstIndex(of: needle, in: bytes, from: 0) != nil
+    }
     // The marks are rare and need no case folding; most forecasts stop here.
-    let hasNumberMark = markers.contains { ByteText.contains(raw, $0) }
-    guard hasNumberMark || inWords.contains(where: { ByteText.contains(raw, $0) }) else {
-      return nil
+    let hasNumberMark = markers.contains { has($0, in: raw) }
+    guard hasNumberMark || inWords.contains(where: { has($0, in: raw) }) else { return nil }
+    let folded = raw.map { (65...90).contains($0) ? $0 | 0x20 : $0 }
+    let hasChance = folded.withUnsafeBufferPointer { bytes in
+      (hasNumberMark || oddsWords.contains { has($0, in: bytes) })
+        && chanceWords.contains { has($0, in: bytes) }
     }
-    let bytes = raw.map { (65...90).contains($0) ? $0 | 0x20 : $0 }
-    let hasMark = hasNumberMark || oddsWords.contains { ByteText.contains(bytes, $0) }
-    guard hasMark, chanceWords.contains(where: { ByteText.contains(bytes, $0) }) else {
-      return nil
-    }
+    guard hasChance else { return nil }
+    let text = String(decoding: raw, as: UTF8.self)
     let range = NSRange(text.startIndex..., in: text)
     var best: (location: Int, value: Double)?
     for pattern in patterns {

@@ -90,11 +90,7 @@ public struct LedgerStore: Sendable {
   /// Creates an empty ledger (and its folder); fails when one exists.
   public static func create(at path: String) throws(LedgerError) {
     let directory = (path as NSString).deletingLastPathComponent
-    do {
-      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    } catch {
-      throw .cannotCreate(path: directory, reason: "cannot create the folder")
-    }
+    if let refusal = Folder.make(directory) { throw .cannotCreate(path: path, reason: refusal) }
     let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard fd >= 0 else {
       throw .cannotCreate(

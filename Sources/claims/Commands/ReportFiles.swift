@@ -73,28 +73,12 @@ enum ReportFiles {
   /// Its folder is made when missing (`--out DIR` names a folder that may not exist yet).
   static func write(_ text: String, to path: String) throws(ReportError) {
     let directory = (path as NSString).deletingLastPathComponent
-    if let refusal = makeFolder(directory) { throw .cannotCreate(path: path, reason: refusal) }
+    if let refusal = Folder.make(directory) { throw .cannotCreate(path: path, reason: refusal) }
     do {
       try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
     } catch {
       throw .cannotCreate(path: path, reason: Self.reason(error))
     }
-  }
-
-  /// Makes `directory` and the folders above it that are missing, one `mkdir` at a time, so a
-  /// refusal is the system's own words about the part at fault ("x is a file, not a folder";
-  /// "permission denied"); nil when it exists or was made.
-  static func makeFolder(_ directory: String) -> String? {
-    var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder) {
-      return isFolder.boolValue ? nil : "\(directory) is a file, not a folder"
-    }
-    let parent = (directory as NSString).deletingLastPathComponent
-    if !parent.isEmpty, parent != directory, let refusal = makeFolder(parent) { return refusal }
-    guard mkdir(directory, 0o755) == 0 || errno == EEXIST else {
-      return "cannot make the folder \(directory): " + String(cString: strerror(errno))
-    }
-    return nil
   }
 
   /// A path as the person typed their way to it: relative to the working folder when inside it.

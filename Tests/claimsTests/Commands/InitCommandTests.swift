@@ -105,6 +105,16 @@ import Testing
     }
   }
 
+  /// A file where a folder of the ledger's path should be is named, and nothing is made.
+  @Test func aFileInTheLedgersPathIsNamed() throws {
+    let sandbox = try Sandbox()
+    try sandbox.write("not a folder", to: "notes")
+    let result = sandbox.run(["init", "--ledger", "notes/Claims/ledger.jsonl"])
+    #expect(result.status == .cannotCreate, result.report)
+    #expect(result.stderr.contains("\(sandbox.path("notes")) is a file, not a folder"))
+    #expect(sandbox.contents(of: "notes") == "not a folder")
+  }
+
   /// A kept ledger whose last line is torn stops `init` as it stops every other command, and
   /// is left as it is.
   @Test func aTornLedgerIsNamedNotKeptQuietly() throws {
