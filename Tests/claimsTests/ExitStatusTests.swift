@@ -201,6 +201,28 @@ struct FailureCase: Sendable, CustomTestStringConvertible {
     #expect(run.stderr.hasPrefix("claims: error: cannot write the output"), run.report)
   }
 
+  /// A reader that stops early (`| head`) ends the command as it ends `cat`: by SIGPIPE,
+  /// status 141 in the shell, with no error message.
+  @Test func aPipeClosedEarlyEndsTheCommandQuietly() throws {
+    let sandbox = try Self.sandbox(.standard)
+    // Far more than a pipe holds, so the command is still writing when `head` leaves.
+    var lines = ""
+    for number in 0..<4_000 {
+      let id = String(number, radix: 16).leftPadded(to: 10)
+      lines +=
+        #"{"entry":"claim","id":"\#(id)","at":"2026-01-21T09:30:00.000Z","text":"Claim \#(number)","#
+        + #""source":"Kuo","said":"2026-01-21","confidence":0.7,"tags":[],"status":"open"}"# + "\n"
+    }
+    try sandbox.write(lines, to: "Claims/ledger.jsonl")
+    let before = sandbox.ledger()
+    let run = try BuiltBinary.shell(
+      #"( "$0" list --json; echo "status $?" >&2 ) | head -c 10 >/dev/null"#,
+      environment: sandbox.environment
+    ).finish()
+    #expect(run.stderr == "status 141\n", run.report)
+    #expect(sandbox.ledger() == before)
+  }
+
   @Test func fullStandardOutputIsAnIOError() throws {
     let sandbox = try Self.sandbox(.standard)
     let before = sandbox.ledger()

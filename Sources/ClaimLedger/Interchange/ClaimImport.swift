@@ -216,10 +216,15 @@ public enum ClaimImport {
     return reading
   }
 
-  /// The keys of an export's lines that no claim field reads, besides `history`.
+  /// The keys of an export's lines that no claim field reads, besides those it derives from
+  /// the entries (`history`, `conflicting_resolutions`).
   static func isIgnoredKey(_ key: String) -> Bool {
-    !csvColumns.contains(key) && key != "history"
+    !csvColumns.contains(key) && !derivedKeys.contains(key)
   }
+
+  /// Keys an export writes from the claim's entries rather than its fields: an import
+  /// checks and passes over them.
+  static let derivedKeys: Set<String> = ["history", "conflicting_resolutions"]
 
   /// The note naming the keys JSON lines had that no claim field reads, as the CSV readers
   /// name unknown columns; nil when there were none.

@@ -34,6 +34,8 @@ extension ClaimRecord {
     out.literal(claim.isConditional ? ",\"conditional\":true" : ",\"conditional\":false")
     out.literal(",\"status\":")
     out.literal(status.quotedName)
+    // Only when true: a merge left two resolutions and no later entry settles them.
+    if hasConflictingResolutions { out.literal(",\"conflicting_resolutions\":true") }
     out.literal(",\"outcome\":")
     if let outcome = resolution?.outcome { out.literal(outcome.quotedName) } else { out.null() }
     out.member(",\"resolved_on\":", resolution?.on)

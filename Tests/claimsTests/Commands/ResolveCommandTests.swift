@@ -143,6 +143,8 @@ struct RefusedResolution: Sendable, CustomTestStringConvertible {
         "ledger.jsonl:3: error: claim abcd000001 is resolved twice: true at line 2, "
           + "then false at line 3; 'claims resolve' settles it with a new entry\n"))
     #expect(sandbox.run(["show", "abcd"]).stdout.contains("conflicting resolutions"))
+    let conflicting = try #require(try sandbox.showJSON("abcd000001"))
+    #expect(conflicting["conflicting_resolutions"] as? Bool == true)
 
     let result = sandbox.run(["resolve", "abcd", "partial", "--note", "settled after the merge"])
     #expect(result.status == .success, result.report)
@@ -157,6 +159,7 @@ struct RefusedResolution: Sendable, CustomTestStringConvertible {
     #expect(clean.stdout.hasSuffix(", 0 errors, 0 warnings\n"))
     let claim = try #require(try sandbox.showJSON("abcd000001"))
     #expect(claim["outcome"] as? String == "partial")
+    #expect(claim["conflicting_resolutions"] == nil)
   }
 
   @Test func unknownAndAmbiguousIdsFailWithStatus1() throws {
