@@ -51,7 +51,17 @@ struct SpeakerFinder: Sendable {
       let after = opener.range.upperBound
       if Self.reportScanner.cues[opener.cue].word == "according to" {
         let rest = String(decoding: bytes[after...], as: UTF8.self).drop { $0 == " " }
-        if let name = capitalisedRun(in: rest) { return .name(canonical(name)) }
+        // "according to spokesperson Tom Lee", "according to chief economist Ann Wu": the
+        // roles before the name are passed over, as after "said".
+        var named = rest
+        for _ in 0..<3 {
+          let role = named.prefix { $0 != " " }
+          guard Self.roles.contains(String(role)), role.endIndex < named.endIndex else { break }
+          named = named[role.endIndex...].drop { $0 == " " }
+        }
+        if let name = capitalisedRun(in: named) {
+          return .name(canonical(Self.withoutTitles(name)))
+        }
         // "according to analysts at Morgan Stanley", "according to economists polled by
         // Bloomberg": the firm, else the group.
         let words = rest.split(separator: " ", maxSplits: 6).prefix(6)
@@ -517,6 +527,15 @@ struct SpeakerFinder: Sendable {
     }
     let start = words.lastIndex { titles.contains(String($0)) }.map { $0 + 1 } ?? 0
     return Array(words[start...])
+  }
+
+  /// A name as written without the titles before it ("CEO Jane Doe" is Jane Doe); a leading
+  /// "The" stays, as in "The Information".
+  private static func withoutTitles(_ name: String) -> String {
+    let words = name.split(separator: " ")
+    guard words.first != "The" else { return name }
+    let kept = afterTitles(words)
+    return kept.isEmpty ? name : kept.joined(separator: " ")
   }
 
   /// Capitalised words that open a run but name no one.

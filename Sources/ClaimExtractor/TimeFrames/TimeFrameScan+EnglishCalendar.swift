@@ -73,11 +73,24 @@ extension TimeFrameScan {
     {
       return Match(end: yearEnd, window: .month(month, of: year), year: year)
     }
+    let window = calendarYear.flatMap { Window.month(month, of: $0) }
+    // "its December meeting", "the June summit": the event dates the month as a preposition
+    // would, "May" included.
+    if !isAbbreviation, let next = text.afterSpace(nameEnd),
+      let event = text.firstWord(Self.monthEvents, at: next)
+    {
+      return Match(end: event.end, window: window)
+    }
     // "May" and "Mar" are also ordinary words; alone they count only after a preposition.
     guard !isAbbreviation, month != 5 || lead != nil || isInner else { return nil }
-    let window = calendarYear.flatMap { Window.month(month, of: $0) }
     return Match(end: nameEnd, window: window, needsLead: !isInner)
   }
+
+  /// Events named by the month they fall in: "the March meeting", "its June policy meeting".
+  private static let monthEvents = [
+    "meeting", "policy meeting", "rate decision", "decision", "summit", "session", "auction",
+    "board meeting", "conference", "vote", "election", "elections", "deadline",
+  ]
 
   /// "1 March 2027", "3 May".
   func dayFirst(at offset: Int) -> Match? {

@@ -426,15 +426,13 @@ struct RowFields {
         throw fail("confidence", "confidence '\(word)' is not a probability such as 0.7 or 70%")
       }
       confidence = value
-    } else if let word = hedge, let named = HedgeScale.standard.hedge(named: word),
-      let value = Confidence(named.probability)
-    {
+    } else if let word = hedge, let named = HedgeScale.standard.hedge(named: word) {
       // A hedge column without a confidence, as `add --hedge` takes it.
-      confidence = value
+      confidence = HedgeScale.confidence(of: named, forText: text)
     } else if let found = HedgeScale.standard.firstHedge(in: quote ?? text)
-      ?? HedgeScale.standard.firstHedge(in: text), let value = Confidence(found.probability)
+      ?? HedgeScale.standard.firstHedge(in: text)
     {
-      confidence = value
+      confidence = HedgeScale.confidence(of: found, forText: text)
       hedge = hedge ?? found.word
     } else {
       throw fail("confidence", "no confidence, and no hedge word in the text to take one from")

@@ -8,6 +8,9 @@ public struct Hedge: Hashable, Sendable {
   public let range: ClosedRange<Double>
   /// True for words that carry little information (可能, "could"), reported apart.
   public let isLowInformation: Bool
+  /// True for words that say the outcome will not happen (不会, won't, unlikely): a claim
+  /// worded with one is the negated outcome, and its confidence is one minus `probability`.
+  public let isNegating: Bool
 }
 
 /// The word → probability table shared by `--hedge` and the extractor.
@@ -30,8 +33,8 @@ public struct HedgeScale: Sendable {
       for word in row.words {
         hedges.append(
           Hedge(
-            word: word, probability: row.p, range: row.low...row.high, isLowInformation: row.vague)
-        )
+            word: word, probability: row.p, range: row.low...row.high, isLowInformation: row.vague,
+            isNegating: HedgeScale.negatingWords.contains(HedgeScale.key(word))))
       }
     }
     hedges.sort { ($0.word.count, $0.word) > ($1.word.count, $1.word) }
@@ -48,27 +51,54 @@ public struct HedgeScale: Sendable {
 
   /// The longest hedge that occurs in `text`, matching English words only at word boundaries.
   public func firstHedge(in text: String) -> Hedge? {
-    let lowered = " " + text.lowercased() + " "
-    for hedge in hedges {
-      if hedge.word.utf8.first.map({ $0 < 0x80 }) ?? false {
-        let pattern = hedge.word
-        var searchStart = lowered.startIndex
-        while let range = lowered.range(of: pattern, range: searchStart..<lowered.endIndex) {
-          let before = lowered[lowered.index(before: range.lowerBound)]
-          let after = lowered[range.upperBound]
-          if !before.isLetter, !after.isLetter { return hedge }
-          searchStart = range.upperBound
-        }
-      } else if lowered.contains(hedge.word) {
-        return hedge
-      }
+    let lowered = HedgeScale.padded(text)
+    return hedges.first { HedgeScale.occurs($0.word, inPadded: lowered) }
+  }
+
+  /// The confidence of a claim worded `text` that `hedge` qualifies: the word's value, or one
+  /// minus it when the text holds a negating word, since the claim is then the negated outcome
+  /// ("Tesla won't buy xAI" is 85 % sure that it does not). A negating word given for a text
+  /// that does not hold it qualifies the text's own outcome.
+  public static func confidence(of hedge: Hedge, forText text: String) -> Confidence {
+    guard hedge.isNegating, occurs(hedge.word, inPadded: padded(text)) else {
+      return Confidence(clamping: hedge.probability)
     }
-    return nil
+    // On the table's grid of millionths, so 1 − 0.15 is 0.85 as written, not 0.8500000000000001.
+    return Confidence(clamping: ((1 - hedge.probability) * 1e6).rounded() / 1e6)
+  }
+
+  /// `text` lower-cased between spaces, so every word in it has a non-letter on each side.
+  private static func padded(_ text: String) -> String {
+    " " + text.lowercased() + " "
+  }
+
+  /// Whether `word` occurs in `lowered` (as `padded` makes it); an English word only at word
+  /// boundaries, so "will" is not found in "willing".
+  private static func occurs(_ word: String, inPadded lowered: String) -> Bool {
+    let pattern = word.lowercased()
+    guard pattern.utf8.first.map({ $0 < 0x80 }) ?? false else { return lowered.contains(pattern) }
+    var searchStart = lowered.startIndex
+    while let range = lowered.range(of: pattern, range: searchStart..<lowered.endIndex) {
+      let before = lowered[lowered.index(before: range.lowerBound)]
+      let after = lowered[range.upperBound]
+      if !before.isLetter, !after.isLetter { return true }
+      searchStart = range.upperBound
+    }
+    return false
   }
 
   private static func key(_ word: String) -> String {
     word.trimmingSpaces().lowercased()
   }
+
+  /// The words of the rows that say the outcome will not happen ("remote", of a chance, does
+  /// not: the event it qualifies is worded as it would happen).
+  static let negatingWords: Set<String> = [
+    "probably not", "doubtful", "unlikely", "improbable", "not likely", "不太可能", "不大可能",
+    "恐怕不会", "恐怕不會", "很难", "难以", "很難", "難以", "不会", "不會", "will not", "won't", "won’t",
+    "very unlikely", "highly unlikely", "highly improbable", "几乎不可能", "极不可能", "绝无可能",
+    "幾乎不可能", "極不可能", "絕無可能", "almost certainly not", "almost no chance",
+  ]
 
   // (words, point, low, high, low-information)
   static let builtInRows: [(words: [String], p: Double, low: Double, high: Double, vague: Bool)] = [

@@ -20,7 +20,7 @@ struct AcceptCommand: Command {
     ] + ClaimChangesArgument.parameters)
 
   var ids: [String]
-  var changes: ClaimChanges
+  var correction: ClaimCorrection
   /// The batch filter of `--all`; nil when ids are named.
   var batch: ReviewDecision.Filter?
 
@@ -29,12 +29,12 @@ struct AcceptCommand: Command {
     batch = try ReviewDecision.batch(
       input, ids: ids, filter: ReviewDecision.Filter(document: input.option("--document")),
       needs: "--document FILE", command: Self.spec.name)
-    changes = try ClaimChangesArgument.read(input)
+    correction = try ClaimChangesArgument.read(input)
   }
 
   func run(in context: Context) throws -> CommandOutput {
     try ClaimChangesArgument.refuseFutureSaid(
-      changes, today: context.today, command: Self.spec.name)
+      correction.requested, today: context.today, command: Self.spec.name)
     let aliases = try context.sourceAliases()
     return try context.store.update { (ledger: Ledger) throws(LedgerError) in
       let records = try ReviewDecision.records(ids, or: batch, in: ledger, aliases: aliases)
@@ -43,6 +43,7 @@ struct AcceptCommand: Command {
       }
       var entries: [Entry] = []
       for record in records {
+        let changes = correction.changes(for: record.claim)
         try ClaimChangesArgument.checkAcceptance(changes, on: record, today: context.today)
         entries.append(
           Entry(id: record.id, at: record.nextStamp(after: context.now), body: .accept(changes)))

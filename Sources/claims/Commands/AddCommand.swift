@@ -33,7 +33,7 @@ struct AddCommand: Command {
   var source: String
   var said: Day?
   var deadline: Deadline?
-  var confidence: (Confidence, hedge: String?)?
+  var confidence: ConfidenceArgument?
   var via: String?
   var url: String?
   var quote: String?
@@ -70,7 +70,8 @@ struct AddCommand: Command {
         "--by \(deadline.day) is before the said date \(said)", command: Self.spec.name)
     }
     let words = quote ?? text
-    guard let (value, hedge) = confidence ?? Self.hedge(in: words, or: text) else {
+    guard let (value, hedge) = confidence?.value(forText: text) ?? Self.hedge(in: words, or: text)
+    else {
       throw UsageError(
         "no hedge word found in the text; say how sure it sounded with --confidence or --hedge",
         command: Self.spec.name)
@@ -103,12 +104,12 @@ struct AddCommand: Command {
     }
   }
 
+  /// The hedge word of the quote (else the text), read for the claim as the text words it.
   private static func hedge(in words: String, or text: String) -> (Confidence, hedge: String?)? {
     guard
       let hedge = HedgeScale.standard.firstHedge(in: words)
-        ?? HedgeScale.standard.firstHedge(in: text),
-      let value = Confidence(hedge.probability)
+        ?? HedgeScale.standard.firstHedge(in: text)
     else { return nil }
-    return (value, hedge.word)
+    return (HedgeScale.confidence(of: hedge, forText: text), hedge.word)
   }
 }

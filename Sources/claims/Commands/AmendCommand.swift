@@ -14,29 +14,30 @@ struct AmendCommand: Command {
       ])
 
   var id: String
-  var changes: ClaimChanges
+  var correction: ClaimCorrection
   var note: String
 
   init(_ input: ParsedInput) throws(UsageError) {
     let name = Self.spec.name
     id = try input.required("id", as: IDPrefix.self).description
-    let changes = try ClaimChangesArgument.read(input)
-    guard !changes.isEmpty else {
+    let correction = try ClaimChangesArgument.read(input)
+    guard !correction.isEmpty else {
       throw UsageError(
         "nothing to change; give at least one of --text, --by, --source, …", command: name)
     }
     guard let note = try input.text("--note") else {
       throw UsageError("--note is required: say why the claim is corrected", command: name)
     }
-    self.changes = changes
+    self.correction = correction
     self.note = note
   }
 
   func run(in context: Context) throws -> CommandOutput {
     try ClaimChangesArgument.refuseFutureSaid(
-      changes, today: context.today, command: Self.spec.name)
+      correction.requested, today: context.today, command: Self.spec.name)
     return try context.store.update { (ledger: Ledger) throws(LedgerError) in
       let record = try ledger.record(withPrefix: id)
+      let changes = correction.changes(for: record.claim)
       try ClaimChangesArgument.check(changes, on: record, today: context.today)
       guard record.claim.applying(changes) != record.claim else {
         throw .invalidTransition(

@@ -1,5 +1,25 @@
 import ClaimLedger
 
+/// The corrections `amend` and `accept` were asked for. A hedge word given alone is read for
+/// each claim as the correction leaves it worded: a negating word its text holds counts one
+/// minus its value, as `add` reads it.
+struct ClaimCorrection {
+  /// The changes, with a word given alone read as its own value.
+  let requested: ClaimChanges
+  let confidence: ConfidenceArgument?
+
+  var isEmpty: Bool { requested.isEmpty }
+
+  /// The changes to record for `claim`.
+  func changes(for claim: Claim) -> ClaimChanges {
+    guard let confidence, case .word = confidence else { return requested }
+    var changes = requested
+    (changes.confidence, changes.hedge) = confidence.value(
+      forText: claim.applying(requested).text)
+    return changes
+  }
+}
+
 /// The options that correct a claim's fields, shared by `amend` and `accept`.
 enum ClaimChangesArgument {
   static let parameters: [Parameter] = [
@@ -17,7 +37,7 @@ enum ClaimChangesArgument {
   ]
 
   /// The changes the options ask for; empty when none was given.
-  static func read(_ input: ParsedInput) throws(UsageError) -> ClaimChanges {
+  static func read(_ input: ParsedInput) throws(UsageError) -> ClaimCorrection {
     var changes = ClaimChanges(
       text: try input.text("--text"), quote: try input.text("--quote"),
       source: try input.text("--source"), via: try input.text("--via"),
@@ -26,13 +46,13 @@ enum ClaimChangesArgument {
       changes.deadline = deadline.day
       changes.deadlineText = deadline.text
     }
-    if let (confidence, hedge) = try ConfidenceArgument.read(input) {
-      changes.confidence = confidence
-      changes.hedge = hedge
+    let confidence = try ConfidenceArgument.read(input)
+    if let confidence {
+      (changes.confidence, changes.hedge) = confidence.value(forText: changes.text ?? "")
     }
     let tags = try input.tags("--tag")
     if !tags.isEmpty { changes.tags = tags }
-    return changes
+    return ClaimCorrection(requested: changes, confidence: confidence)
   }
 
   /// Refuses a `--said` after today as `add` does, as a bad value (exit 2): no claim can be

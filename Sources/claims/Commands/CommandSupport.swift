@@ -107,24 +107,35 @@ extension ParsedInput {
 
 /// How sure a claim sounded, from `--confidence` or `--hedge`.
 enum ConfidenceArgument {
-  /// The explicit number wins over the word (the word is still recorded); a hedge word alone
-  /// is looked up in the table.
-  static func read(_ input: ParsedInput) throws(UsageError) -> (Confidence, hedge: String?)? {
+  /// A number, and the word it was given with if any: the number wins, the word is recorded.
+  case number(Confidence, hedge: String?)
+  /// A word of the hedge table alone, whose value depends on how the claim is worded.
+  case word(Hedge)
+
+  static func read(_ input: ParsedInput) throws(UsageError) -> ConfidenceArgument? {
     let command = input.spec.name
     let confidence = try input.option("--confidence", as: Confidence.self)
     let hedgeWord = try input.text("--hedge")
-    if let confidence { return (confidence, hedgeWord) }
+    if let confidence { return .number(confidence, hedge: hedgeWord) }
     guard let hedgeWord else { return nil }
-    guard let hedge = HedgeScale.standard.hedge(named: hedgeWord),
-      let value = Confidence(hedge.probability)
-    else {
+    guard let hedge = HedgeScale.standard.hedge(named: hedgeWord) else {
       let words = HedgeScale.standard.hedges.map(\.word)
       throw UsageError(
         "--hedge: '\(hedgeWord)' is not in the hedge table"
           + Suggestion.phrase(for: hedgeWord, among: words)
           + "; give --confidence with it to record it anyway", command: command)
     }
-    return (value, hedge.word)
+    return .word(hedge)
+  }
+
+  /// The confidence and word of a claim whose text is `text` (`HedgeScale.confidence`).
+  func value(forText text: String) -> (Confidence, hedge: String?) {
+    switch self {
+    case .number(let confidence, let hedge):
+      return (confidence, hedge)
+    case .word(let hedge):
+      return (HedgeScale.confidence(of: hedge, forText: text), hedge.word)
+    }
   }
 }
 

@@ -50,7 +50,7 @@ enum EditForm {
       }
     }
     if let answer = changed("confidence") {
-      switch FieldPrompt.confidence(answer) {
+      switch FieldPrompt.confidence(answer, forText: changes.text ?? claim.text) {
       case .success(let value):
         changes.confidence = value.confidence
         changes.hedge = value.hedge

@@ -59,7 +59,7 @@ struct FieldPrompt {
     }
     let confidence = ask(
       "confidence", current: claim.confidence.percent + (claim.hedge.map { " (\($0))" } ?? ""),
-      check: Self.confidence)
+      check: { [text = changes.text ?? claim.text] in Self.confidence($0, forText: text) })
     guard !confidence.isEnd else { return nil }
     if case .value(let value) = confidence {
       changes.confidence = value.confidence
@@ -84,15 +84,14 @@ struct FieldPrompt {
     return .success(deadline)
   }
 
-  /// A probability (0.7, 70%, 七成) or a hedge word from the table.
-  static func confidence(_ answer: String) -> Result<
+  /// A probability (0.7, 70%, 七成) or a hedge word from the table, read for a claim whose
+  /// text is `text` as `add --hedge` reads it.
+  static func confidence(_ answer: String, forText text: String) -> Result<
     (confidence: Confidence, hedge: String?), FieldRefusal
   > {
     if let value = Confidence(argument: answer) { return .success((value, nil)) }
-    if let hedge = HedgeScale.standard.hedge(named: answer),
-      let value = Confidence(hedge.probability)
-    {
-      return .success((value, hedge.word))
+    if let hedge = HedgeScale.standard.hedge(named: answer) {
+      return .success((HedgeScale.confidence(of: hedge, forText: text), hedge.word))
     }
     return .failure(
       FieldRefusal("'\(answer)' is neither \(Confidence.expectation) nor a hedge word"))

@@ -36,6 +36,10 @@ import Testing
     ("Prices will rise, a Goldman Sachs spokeswoman said.", "Goldman Sachs"),
     ("Goldman Sachs analysts said prices will rise in 2027.", "Goldman Sachs"),
     ("Prices will rise, according to analysts at Morgan Stanley.", "Morgan Stanley"),
+    // After "according to", roles and titles before the name are left off; "The" stays.
+    ("Earnings come in January, according to spokesperson Tom Lee.", "Tom Lee"),
+    ("The chip ships in 2027, according to CEO Jane Doe.", "Jane Doe"),
+    ("The deal closes in 2027, according to The Information.", "The Information"),
     // A name may hold a word that is a month or a title alone; it ends at a comma.
     ("June Yoon said prices will rise.", "June Yoon"),
     ("Tim Head said rates will fall.", "Tim Head"),

@@ -133,6 +133,12 @@ extension EnglishTimeFrameTests {
     .init("Sales peak before the Spring Festival", on: published, nil),
     .init("The Dow could fall 1900 points", on: published, nil),
     .init("It ships in the fall of 2027", "2027-11-30", "in the fall of 2027"),
+    // A month named by its event needs no preposition; a bare May still does.
+    .init("The Fed cuts at its December meeting", on: published, "2026-12-31", "December meeting"),
+    .init(
+      "A deal comes at the May summit", on: published, "2026-05-31", "the May summit",
+      start: "2026-05-01"),
+    .init("May prices fall", on: published, nil),
   ]
 
   @Test(arguments: nearAndFiscal) func readsDaysWeeksAndFiscalYears(_ c: FrameCase) { c.check() }

@@ -133,6 +133,28 @@ struct HedgeCase: Sendable, CustomTestStringConvertible {
     #expect(claim["lang"] as? String == "zh-Hans")
   }
 
+  /// A negating word the text holds makes the claim the negated outcome: its confidence is one
+  /// minus the word's value (不会 and won't are 0.15, unlikely 0.2). Given for a text without
+  /// it, the word is the chance of the text's own outcome.
+  @Test(arguments: [
+    (["Tesla won't buy xAI in 2026"], 0.85, "won't"),
+    (["特斯拉不会收购xAI", "--hedge", "不会"], 0.85, "不会"),
+    (["Tesla is unlikely to buy xAI", "--hedge", "Unlikely"], 0.8, "unlikely"),
+    (["特斯拉收购xAI", "--hedge", "不会"], 0.15, "不会"),
+    (["Tesla buys xAI", "--quote", "Tesla won't buy xAI"], 0.15, "won't"),
+    (["Tesla won't buy xAI", "--confidence", "0.3", "--hedge", "won't"], 0.3, "won't"),
+  ])
+  func negatingHedgeInTheTextSetsOneMinusItsValue(
+    _ arguments: [String], _ expected: Double, _ word: String
+  ) throws {
+    let sandbox = try Sandbox()
+    let added = sandbox.run(["add"] + arguments + ["--source", "Musk"])
+    try #require(added.status == .success, added.report)
+    let claim = try #require(try sandbox.showJSON(added.stdout.trimmingCharacters(in: .newlines)))
+    #expect(claim["confidence"] as? Double == expected)
+    #expect(claim["hedge"] as? String == word)
+  }
+
   @Test func confidenceWinsOverHedgeAndTheHedgeIsRecorded() throws {
     let sandbox = try Sandbox()
     let id = try sandbox.add(

@@ -91,6 +91,19 @@ import Testing
     #expect(claim["hedge"] as? String == "unlikely")
   }
 
+  /// A word given alone is read for the claim as the amend leaves it worded: a negating word
+  /// the new text holds counts one minus its value.
+  @Test func negatingHedgeReadsForTheAmendedText() throws {
+    let (sandbox, id) = try Self.claim()
+    let amended = sandbox.run([
+      "amend", id, "--text", "OpenAI won't buy Pinterest", "--hedge", "won't", "--note", "n",
+    ])
+    #expect(amended.status == .success, amended.report)
+    let claim = try #require(try sandbox.showJSON(id))
+    #expect(claim["confidence"] as? Double == 0.85)
+    #expect(claim["hedge"] as? String == "won't")
+  }
+
   static let refused: [RefusedArguments] = [
     .init(label: "nothing to change", arguments: ["--note", "why"], message: "nothing to change"),
     .init(

@@ -141,6 +141,8 @@ func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws ->
       + "Nvidia passes $6T,Reuters,2026-01-21,2026-06-30T12:00:00Z,0.5,\n"
       + "Bad deadline,Reuters,2026-01-21,soon,0.5,\n"
       + "OpenAI buys Pinterest,Reuters,2026-01-21,2026,,大概率\n"
+      + "Tesla won't buy xAI,Musk,2026-01-21,2026,,\n"
+      + "特斯拉不会收购xAI,Musk,2026-01-21,2026,,不会\n"
     try sandbox.write(csv, to: "sheet.csv")
     let refused = sandbox.run(["import", "sheet.csv"])
     #expect(refused.status == .dataError)
@@ -163,6 +165,9 @@ func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws ->
     #expect(openAI["hedge"] as? String == "大概率")
     #expect(
       openAI["confidence"] as? Double == HedgeScale.standard.hedge(named: "大概率")?.probability)
+    // A negating word the text holds makes the claim the negated outcome, as `add` reads it.
+    #expect(byText["Tesla won't buy xAI"]?["confidence"] as? Double == 0.85)
+    #expect(byText["特斯拉不会收购xAI"]?["confidence"] as? Double == 0.85)
   }
 
   /// A tag that starts with a combining mark or a joiner stays a tag of its own through CSV,
