@@ -156,7 +156,7 @@ public struct Extractor: Sendable {
       article.published.map({ end >= $0 }) ?? true
     {
       deadline = end
-      deadlineText = "implied by the article's framing: \(framing)"
+      deadlineText = Specificity.impliedDeadlinePrefix + String(framing)
     }
     var via = defaultSpeaker.via
     if article.overrides.source == nil, let speaker, speaker != defaultSpeaker.name,

@@ -29,10 +29,16 @@ public struct Specificity: Hashable, Sendable {
       / 4
   }
 
-  /// Whether the claim's deadline was set by words (kept as `deadlineText`).
+  /// Whether the claim's deadline was stated: by words of the source (kept as `deadlineText`)
+  /// or as a date by the person who recorded it, not implied by an article's framing.
   public static func hasExplicitDeadline(_ claim: Claim) -> Bool {
-    claim.deadline != nil && !(claim.deadlineText?.trimmingSpaces().isEmpty ?? true)
+    guard claim.deadline != nil else { return false }
+    return !(claim.deadlineText?.hasPrefix(impliedDeadlinePrefix) ?? false)
   }
+
+  /// How the words of a deadline the extractor took from an article's framing (a title about
+  /// one year's forecasts) begin, rather than from the claim's own sentence.
+  public static let impliedDeadlinePrefix = "implied by the article's framing: "
 
   /// Words of a countable event or a threshold, lower-case; English ones at word starts.
   public static let eventWords = [

@@ -101,26 +101,33 @@ public struct ScorecardBuilder: Sendable {
 
   /// Every group's figures over all years, ranked first, for track-record columns such as
   /// those of `claims sources`.
+  ///
+  /// With `facts`, echoes are left out as the scorecards leave them out (unless
+  /// `countsEchoes`); without, every claim counts.
   public static func trackRecords(
     from records: [ClaimRecord], today: Day, minResolved: Int = 5, grouping: Grouping = .source,
-    canonical: @escaping @Sendable (String) -> String = { $0 }
+    canonical: @escaping @Sendable (String) -> String = { $0 }, facts: ClaimTextFacts? = nil,
+    countsEchoes: Bool = false
   ) -> [TrackRecord] {
     let card = allYears(
       from: records, today: today, minResolved: minResolved, grouping: grouping,
-      canonical: canonical)
+      canonical: canonical, facts: facts, countsEchoes: countsEchoes)
     return card.ranked + card.unranked
   }
 
-  /// The all-years scorecard with no claim lists and no specificity, for the terminal commands.
+  /// The all-years scorecard with no claim lists and no specificity, for the terminal commands;
+  /// echoes as in `trackRecords`.
   public static func allYears(
     from records: [ClaimRecord], today: Day, minResolved: Int = 5, grouping: Grouping = .source,
-    canonical: @escaping @Sendable (String) -> String = { $0 }
+    canonical: @escaping @Sendable (String) -> String = { $0 }, facts: ClaimTextFacts? = nil,
+    countsEchoes: Bool = false
   ) -> Scorecard {
     var builder = ScorecardBuilder(
       year: nil, by: .due, today: today, minResolved: minResolved, grouping: grouping,
       canonical: canonical, ledgerSHA256: "", listLimit: 0)
     builder.readsClaimTexts = false
-    return builder.build(from: records)
+    builder.countsEchoes = countsEchoes
+    return builder.build(from: records, facts: facts ?? builder.textFacts(of: records))
   }
 
   /// What the texts of `records` say, read when this builder reads claim texts at all.

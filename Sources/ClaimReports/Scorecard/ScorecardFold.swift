@@ -245,14 +245,7 @@ struct ScorecardFold {
         unranked.append(record)
       }
     }
-    ranked.sort { a, b in
-      // Ranked groups have scored claims, so each has a shrunk accuracy.
-      let shrunkA = a.figures.shrunkAccuracy ?? 0
-      let shrunkB = b.figures.shrunkAccuracy ?? 0
-      if shrunkA != shrunkB { return shrunkA > shrunkB }
-      if a.figures.scored != b.figures.scored { return a.figures.scored > b.figures.scored }
-      return a.name < b.name
-    }
+    ranked.sort(by: Self.ranksHigher)
     ranked = ranked.enumerated().map { position, record in record.ranked(position + 1) }
     unranked.sort { a, b in
       (b.figures.scored, b.counts.claims, a.name) < (a.figures.scored, a.counts.claims, b.name)
@@ -319,6 +312,21 @@ struct ScorecardFold {
         name: groupNames[key.group], year: key.year, counts: tally.counts,
         figures: tally.scores.figures)
     }
+  }
+
+  /// Higher shrunk accuracy first; among equals, the better calibrated (lower Brier score),
+  /// then the longer record, then the name: a source that always says 50 % does not outrank
+  /// one as often right with sharper forecasts because of its name.
+  static func ranksHigher(_ a: TrackRecord, _ b: TrackRecord) -> Bool {
+    // Ranked groups have scored claims, so each has a shrunk accuracy and a Brier score.
+    let shrunkA = a.figures.shrunkAccuracy ?? 0
+    let shrunkB = b.figures.shrunkAccuracy ?? 0
+    if shrunkA != shrunkB { return shrunkA > shrunkB }
+    let brierA = a.figures.brier ?? 1
+    let brierB = b.figures.brier ?? 1
+    if brierA != brierB { return brierA < brierB }
+    if a.figures.scored != b.figures.scored { return a.figures.scored > b.figures.scored }
+    return a.name < b.name
   }
 
   /// Most confident first; ids break ties.

@@ -9,29 +9,35 @@ struct SourcesCommand: Command {
     discussion: """
       Names listed as aliases in Claims/sources.json count as their canonical source. The
       track record is scored as in the scorecards: claims resolved and past their deadline,
-      void left out; RANK is by shrunk accuracy among sources with 5 or more scored claims.
+      void left out, a forecast said again by another source scored only under the first
+      (--count-echoes scores the echoes too); RANK is by shrunk accuracy among sources with at
+      least N scored claims (--min-resolved, default 5), ties ordered as in the scorecards.
 
-      With --hedges, each hedge word read in at least N scored claims (--min-resolved, default
-      5) of SOURCE, or of all sources: how often what the word bet on happened, with a Wilson
-      95% interval, beside the value the hedge table assumes; * after a word marks a table
-      value outside the interval.
+      With --hedges, each hedge word read in at least N scored claims of SOURCE, or of all
+      sources: how often what the word bet on happened, with a Wilson 95% interval, beside the
+      value the hedge table assumes; * after a word marks a table value outside the interval.
       """,
     parameters: [
       .positional("source", help: "Only this source (a name or an alias).", optional: true),
       .flag("--hedges", help: "What each hedge word turned out to mean, not the counts."),
       .option(
         "--min-resolved", value: "N",
-        help: "Scored claims a word needs to be listed with --hedges (default 5)."),
+        help: "Scored claims a source needs to be ranked, and a word to be listed (default 5)."),
+      .flag(
+        "--count-echoes",
+        help: "Score claims that repeat an earlier forecast too (default: only the first)."),
     ])
 
   var source: String?
   var showsHedges: Bool
   var minResolved: Int
+  var countsEchoes: Bool
 
   init(_ input: ParsedInput) throws(UsageError) {
     source = input.positional("source")
     showsHedges = input.flag("--hedges")
     minResolved = try input.option("--min-resolved", as: ClaimCount.self)?.value ?? 5
+    countsEchoes = input.flag("--count-echoes")
     if source?.trimmingSpaces().isEmpty == true {
       throw UsageError("SOURCE needs a name", command: Self.spec.name)
     }
@@ -54,10 +60,13 @@ struct SourcesCommand: Command {
     let aliases = try context.sourceAliases()
     // Named without regard to case, as `list --source` and `export --source` take it.
     let only = source.map { aliases.canonical($0).lowercased() }
+    // Echoes are found as the scorecards find them, through the cache of what claims' words say.
+    let (nameScan, cache) = try ClaimSubjects.nameScanAndCache(context: context)
+    let facts = ClaimTextFacts(ledger.records, nameScan: nameScan, cache: cache)
     if showsHedges {
       let card = ScorecardBuilder.allYears(
         from: ledger.records, today: context.today, minResolved: minResolved,
-        canonical: { aliases.canonical($0) })
+        canonical: { aliases.canonical($0) }, facts: facts, countsEchoes: countsEchoes)
       let readings = only.map { name in
         card.hedgeReadings.filter { $0.name?.lowercased() == name }
       }
@@ -103,7 +112,8 @@ struct SourcesCommand: Command {
     let sorted = tallies.sorted { ($1.claims, $0.source) < ($0.claims, $1.source) }
     let records = Dictionary(
       ScorecardBuilder.trackRecords(
-        from: ledger.records, today: context.today, canonical: { aliases.canonical($0) }
+        from: ledger.records, today: context.today, minResolved: minResolved,
+        canonical: { aliases.canonical($0) }, facts: facts, countsEchoes: countsEchoes
       ).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     if context.json {
       return CommandOutput(json(sorted, records: records), notes: context.notes(for: ledger))

@@ -22,9 +22,9 @@ import Testing
     // it 0.12249999…
     #expect(
       text.contains("| Bob | 2 | 0.123 / 0.063 / 0.023 | +0.51 / +0.75 / +0.91 | 1 / 1 / 1 |  |"))
-    // Alice: 7 claims, specificity 0.5 each (digit, no condition), one 可能 in seven; accuracy
-    // 3.5 of 6.
-    #expect(text.contains("| Alice | 7 | 50% | 14% | 0% | 58% (24–86%) |"))
+    // Alice: 7 claims, specificity 0.75 each (digit, no condition, a deadline), one 可能 in
+    // seven; accuracy 3.5 of 6.
+    #expect(text.contains("| Alice | 7 | 75% | 14% | 0% | 58% (24–86%) |"))
   }
 
   @Test func htmlHasTheSameSectionsAsTables() throws {
@@ -53,7 +53,7 @@ import Testing
     let sources = try #require(top["sources"] as? [[String: Any]])
     let alice = try #require(sources.first { $0["source"] as? String == "Alice" })
     #expect(alice["low_information_share"] as? Double == 0.1429)
-    #expect(alice["specificity"] as? Double == 0.5)
+    #expect(alice["specificity"] as? Double == 0.75)
   }
 
   @Test func csvEndsEachRowWithLowInformationShareSpecificityAndEchoes() throws {
@@ -61,7 +61,7 @@ import Testing
     #expect(
       rows[0].suffix(4) == ["low_information_share", "specificity", "echoes", "echoed_originals"])
     let alice = try #require(rows.first { $0.first == "Alice" })
-    #expect(alice.suffix(4) == ["0.1429", "0.5000", "0", "0"])
+    #expect(alice.suffix(4) == ["0.1429", "0.7500", "0", "0"])
     let echoes = CSVParsing.rows(
       CSVRenderer().render(try EchoClustersTests.card(countingEchoes: false)))
     #expect(echoes.first { $0.first == "Bloomberg" }?.suffix(2) == ["1", "0"])

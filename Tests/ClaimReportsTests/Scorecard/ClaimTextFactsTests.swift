@@ -16,12 +16,13 @@ let testNameScan: NameScan = { testNames(in: String(decoding: $0, as: UTF8.self)
     .init(text: "Nvidia stays ahead", said: "2026-01-24", quote: "Nvidia 营收超过 100 亿"),
     .init(text: "Things get better", quote: "only if Tesla ships on time"),
     .init(text: "Tesla revenue reaches 100 billion", outcome: .true),
-    .init(text: "It rains", said: nil, isConditional: true),
+    .init(text: "It rains", said: nil, deadline: nil, isConditional: true),
     .init(text: "Pinterest lists on the NYSE", status: .rejected),
   ]
-  /// Named, measurable and unconditional, but no deadline words; the third has deadline words
-  /// and a condition; the fifth's name and condition are in its quote; the seventh has none.
-  static let specificity = [0.75, 0.75, 0.75, 0.75, 0.5, 0.75, 0, 0.75]
+  /// Named, measurable, unconditional and a deadline recorded as a date; the third has deadline
+  /// words and a condition; the fifth's name and condition are in its quote; the seventh has
+  /// none, not even a deadline.
+  static let specificity = [1, 1, 0.75, 1, 0.75, 1, 0, 1]
 
   @Test func eventsAndSpecificityComeFromOneScanOfTheWords() throws {
     let records = try TestLedger.records(ClaimTextFactsTests.specs)

@@ -111,9 +111,9 @@ import Testing
     // a7 (可能) is the one low-information word among Alice's 7 claims.
     #expect(alice.lowInformationShare == 1.0 / 7)
     #expect(card.ranked.first { $0.name == "Bob" }?.lowInformationShare == 0)
-    // Every text has a digit (measurable) and no condition, none has deadline words: 2 of 4
-    // marks, 0.5; a1 also has a named subject, 0.75. (0.75 + 6 · 0.5) / 7.
-    #expect(abs((alice.meanSpecificity ?? 0) - 3.75 / 7) < 1e-12)
+    // Every text has a digit (measurable), no condition and a deadline recorded as a date: 3
+    // of 4 marks, 0.75; a1 also has a named subject, 1. (1 + 6 · 0.75) / 7.
+    #expect(abs((alice.meanSpecificity ?? 0) - 5.5 / 7) < 1e-12)
     // The terminal commands' track records skip the text scans: no specificity, no time to
     // truth.
     let quick = ScorecardBuilder.trackRecords(

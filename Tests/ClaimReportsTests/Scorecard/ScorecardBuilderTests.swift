@@ -141,17 +141,21 @@ import Testing
     #expect(try ScorecardBuilderTests.card() == ScorecardBuilderTests.card())
   }
 
-  @Test func rankingBreaksTiesByScoredCountThenName() throws {
-    // Top: 5 of 5 → 7/9. Big: 4 of 6 → 6/10 = 0.6. Amy and Zed: 1 of 1 → 3/5 = 0.6.
+  @Test func rankingBreaksTiesByBrierThenScoredCountThenName() throws {
+    // Shrunk accuracy: Top 5 of 5 → 7/9; Big 4 of 6 → 6/10; Amy, Zed, Sam 1 of 1 → 3/5; all
+    // but Top tie at 0.6. Brier: Amy and Zed said 90 %, (0.1)² = 0.01; Big and Sam said 50 %,
+    // 0.25 each. So Amy and Zed (by name), then Big (6 scored) before Sam (1).
     var specs: [ClaimSpec] = []
     for i in 0..<5 { specs.append(.init(text: "t\(i)", source: "Top", outcome: .true)) }
     for i in 0..<6 {
-      specs.append(.init(text: "g\(i)", source: "Big", outcome: i < 4 ? .true : .false))
+      specs.append(
+        .init(text: "g\(i)", source: "Big", confidence: 0.5, outcome: i < 4 ? .true : .false))
     }
-    specs.append(.init(text: "z", source: "Zed", outcome: .true))
-    specs.append(.init(text: "a", source: "Amy", outcome: .true))
+    specs.append(.init(text: "z", source: "Zed", confidence: 0.9, outcome: .true))
+    specs.append(.init(text: "a", source: "Amy", confidence: 0.9, outcome: .true))
+    specs.append(.init(text: "s", source: "Sam", confidence: 0.5, outcome: .true))
     let card = try TestLedger.card(specs, TestLedger.builder(minResolved: 1))
-    #expect(card.ranked.map(\.name) == ["Top", "Big", "Amy", "Zed"])
-    #expect(card.ranked.map(\.rank) == [1, 2, 3, 4])
+    #expect(card.ranked.map(\.name) == ["Top", "Amy", "Zed", "Big", "Sam"])
+    #expect(card.ranked.map(\.rank) == [1, 2, 3, 4, 5])
   }
 }

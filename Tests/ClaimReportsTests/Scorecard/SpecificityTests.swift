@@ -16,23 +16,29 @@ struct SpecificityCase: Sendable, CustomTestStringConvertible {
 }
 
 @Suite struct SpecificityTests {
+  /// Every case has the deadline 2026-12-31: stated by the person who recorded it (no words),
+  /// by words, or implied by an article's framing, which alone is not explicit.
   static let cases: [SpecificityCase] = [
     .init(
       text: "OpenAI acquires Pinterest", subject: "OpenAI", deadlineText: "2026",
       marks: [true, true, true, true]),
-    .init(text: "AI will change everything", marks: [false, false, false, true]),
-    .init(text: "Revenue passes 10 billion", marks: [false, false, true, true]),
-    .init(text: "营收突破百亿", marks: [false, false, true, true]),
-    .init(text: "Shares rise to ３０ dollars", marks: [false, false, true, true]),
-    .init(text: "The urban plan goes ahead", marks: [false, false, false, true]),
-    .init(text: "Prices fall if rates rise", marks: [false, false, false, false]),
-    .init(text: "房价回落", quote: "如果降息，房价将回落", marks: [false, false, false, false]),
+    .init(text: "AI will change everything", marks: [false, true, false, true]),
+    .init(
+      text: "AI will change everything",
+      deadlineText: Specificity.impliedDeadlinePrefix + "2026 predictions",
+      marks: [false, false, false, true]),
+    .init(text: "Revenue passes 10 billion", marks: [false, true, true, true]),
+    .init(text: "营收突破百亿", marks: [false, true, true, true]),
+    .init(text: "Shares rise to ３０ dollars", marks: [false, true, true, true]),
+    .init(text: "The urban plan goes ahead", marks: [false, true, false, true]),
+    .init(text: "Prices fall if rates rise", marks: [false, true, false, false]),
+    .init(text: "房价回落", quote: "如果降息，房价将回落", marks: [false, true, false, false]),
     .init(
       text: "Apple ships glasses", subject: "Apple", isConditional: true,
-      marks: [true, false, true, false]),
+      marks: [true, true, true, false]),
     .init(
       text: "Tesla launches robotaxi", subject: "", deadlineText: " ",
-      marks: [false, false, true, true]),
+      marks: [false, true, true, true]),
   ]
 
   /// The marks the scorecards read from `claim`, with `subject` the one name the lexicon finds.
@@ -54,7 +60,7 @@ struct SpecificityCase: Sendable, CustomTestStringConvertible {
     #expect(found.score == Double(c.marks.filter { $0 }.count) / 4)
   }
 
-  @Test func aDeadlineWithoutWordsIsNotExplicit() throws {
+  @Test func aClaimWithNoDeadlineHasNoExplicitOne() throws {
     let claim = Claim(
       text: "x", source: "S", said: nil, deadline: nil, deadlineText: "2026",
       confidence: try #require(Confidence(0.7)))

@@ -174,7 +174,8 @@ import Testing
     variants.append(modified(base) { $0.quote = "Tesla ships soon." })
     variants.append(modified(base) { $0.deadline = "2027-12-31" })
     variants.append(modified(base) { $0.deadline = nil })
-    variants.append(modified(base) { $0.deadlineText = "by the end of 2026" })
+    variants.append(
+      modified(base) { $0.deadlineText = Specificity.impliedDeadlinePrefix + "2026 outlook" })
     variants.append(modified(base) { $0.isConditional = true })
     variants.append(modified(base) { $0.status = .rejected })
     // Each in a ledger of its own: some variants share their claim's id.

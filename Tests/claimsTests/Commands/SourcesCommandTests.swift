@@ -35,6 +35,41 @@ import Testing
     }
   }
 
+  /// The track record is the scorecard's: a forecast said again by a later source is scored
+  /// under the first only (`--count-echoes` scores both), and `--min-resolved` sets who ranks.
+  @Test func scoresAsTheScorecardsDo() throws {
+    let sandbox = try Sandbox()
+    for (source, said, confidence) in [("Ana", "2026-01-01", "0.8"), ("Ben", "2026-02-01", "0.6")] {
+      let id = try sandbox.add(
+        "OpenAI acquires Pinterest", "--source", source, "--said", said, "--by", "2026-06-30",
+        "--confidence", confidence)
+      let resolved = sandbox.run(["resolve", id, "false", "--on", "2026-07-01"])
+      try #require(resolved.status == .success, resolved.report)
+    }
+    func scored(_ arguments: [String]) throws -> [String: (Int, String)] {
+      let result = sandbox.run(["sources", "--json"] + arguments)
+      try #require(result.status == .success, result.report)
+      let rows = try #require(
+        try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+      return Dictionary(
+        uniqueKeysWithValues: rows.map { row in
+          (
+            row["source"] as? String ?? "",
+            (row["scored"] as? Int ?? -1, (row["rank"] as? Int).map(String.init) ?? "—")
+          )
+        })
+    }
+    // Ben echoes Ana: one claim each in the ledger, but only Ana's is scored.
+    let plain = try scored([])
+    #expect(plain["Ana"]?.0 == 1 && plain["Ben"]?.0 == 0)
+    #expect(plain["Ana"]?.1 == "—")
+    let echoes = try scored(["--count-echoes", "--min-resolved", "1"])
+    #expect(echoes["Ana"]?.0 == 1 && echoes["Ben"]?.0 == 1)
+    // Both 0 of 1 right, so equal shrunk accuracy; Ben's 60 % missed by less (Brier 0.36
+    // against 0.64), so Ben ranks first whatever the names.
+    #expect(echoes["Ben"]?.1 == "1" && echoes["Ana"]?.1 == "2")
+  }
+
   /// One source is named without regard to case, as `list --source` takes it.
   @Test func oneSourceIsNamedWithoutRegardToCase() throws {
     let fixture = try ListFixture()
