@@ -18,6 +18,8 @@ public enum ExtractionError: Error, Equatable, Sendable, CustomStringConvertible
   case malformedFrontMatter(at: SourceLocation, reason: String)
   /// `lexicon.json` is not what it should be.
   case malformedLexicon(at: SourceLocation, reason: String)
+  /// The article is dated after today: its claims could not be accepted as said then.
+  case datedAfterToday(path: String, said: Day, today: Day)
 
   public var description: String {
     switch self {
@@ -38,6 +40,9 @@ public enum ExtractionError: Error, Equatable, Sendable, CustomStringConvertible
       "\(location): \(reason)"
     case .malformedLexicon(let location, let reason):
       "\(location): \(reason)"
+    case .datedAfterToday(let path, let said, let today):
+      "\(path) is dated \(said), after today (\(today)); give the day its forecasts were made "
+        + "with --said"
     }
   }
 }

@@ -37,7 +37,7 @@ enum ExitStatus: Int32 {
       case .notFound: self = .noInput
       case .unreadable: self = .noInput
       case .empty, .binary, .notUTF8, .unterminatedFrontMatter, .malformedFrontMatter,
-        .malformedLexicon:
+        .malformedLexicon, .datedAfterToday:
         self = .dataError
       }
     case let error as ImportError:

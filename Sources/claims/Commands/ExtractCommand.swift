@@ -47,6 +47,9 @@ struct ExtractCommand: Command {
     if !isDryRun, !FileManager.default.fileExists(atPath: context.ledgerPath) {
       throw LedgerError.notFound(path: context.ledgerPath)
     }
+    if let said = overrides.said, said > context.today {
+      throw UsageError("--said \(said) is after today (\(context.today))", command: Self.spec.name)
+    }
     let extractor = Extractor(lexicon: try ExtractorLexicon.load(context: context))
     var found: [(file: String, proposals: [Proposal], repeats: Int)] = []
     var failures: [ExtractionError] = []
@@ -62,6 +65,11 @@ struct ExtractCommand: Command {
           ? try Self.standardInput()
           : try ArticleFile.read(path: LedgerLocator.resolved(file, in: context.workingDirectory))
         let proposals = try extractor.proposals(fromBytes: bytes, path: file, overrides: overrides)
+        // No claim is said after today (`add` and `accept` refuse it): a wrong date in the
+        // article, or a clock behind its time zone, is said now rather than queued.
+        if let said = proposals.lazy.compactMap(\.claim.said).first(where: { $0 > context.today }) {
+          throw ExtractionError.datedAfterToday(path: file, said: said, today: context.today)
+        }
         // A claim another file of this run proposed already is known, not proposed twice.
         let firsts = proposals.filter { seen.insert($0.id).inserted }
         found.append((file, firsts, proposals.count - firsts.count))

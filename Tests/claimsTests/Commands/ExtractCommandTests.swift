@@ -77,6 +77,27 @@ import Testing
     #expect(try sandbox.ledgerLines().count == 2)
   }
 
+  /// No claim is queued as said after today, where `accept` would refuse it: an article dated
+  /// ahead is an error of its own (the others are still read), unless `--said` gives the day.
+  @Test func anArticleDatedAfterTodayNeedsSaid() throws {
+    let sandbox = try Self.sandboxWithArticle()
+    try sandbox.write(
+      Self.article.replacingOccurrences(of: "2026-05-10", with: "2026-08-02"), to: "ahead.md")
+    let result = sandbox.run(["extract", sandbox.path("ahead.md"), sandbox.path("ev.md")])
+    #expect(result.status == .dataError, result.report)
+    #expect(
+      result.stderr.contains(
+        "ahead.md is dated 2026-08-02, after today (2026-08-01); give the day its forecasts "
+          + "were made with --said"), result.report)
+    #expect(result.stdout.contains("ev.md: 2 proposed"), result.report)
+    #expect(try sandbox.ledgerLines().count == 2)
+    let said = sandbox.run(["extract", sandbox.path("ahead.md"), "--said", "2026-07-30"])
+    #expect(said.status == .success, said.report)
+    let future = sandbox.run(["extract", sandbox.path("ev.md"), "--said", "2026-08-02"])
+    #expect(future.status == .usage, future.report)
+    #expect(future.stderr.contains("--said 2026-08-02 is after today (2026-08-01)"))
+  }
+
   @Test func aMissingFileExits66() throws {
     let sandbox = try Sandbox()
     let before = sandbox.ledger()
