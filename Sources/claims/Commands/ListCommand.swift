@@ -18,7 +18,8 @@ struct ListCommand: Command {
       .option("--said-to", value: "DATE", help: "Said on or before this day."),
       .option("--due-before", value: "DATE", help: "Deadline before this day."),
       .option(
-        "--search", value: "WORDS", help: "Words that must all occur in the text, quote or source."),
+        "--search", value: "WORDS",
+        help: "Words that must all occur in the text, quote, source or outlet."),
       .flag("--overdue", help: "Only open claims past their deadline."),
       .option("--limit", value: "N", help: "At most N claims."),
       .flag(
@@ -31,6 +32,13 @@ struct ListCommand: Command {
   var isOriginalsOnly: Bool
 
   init(_ input: ParsedInput) throws(UsageError) {
+    let name = Self.spec.name
+    // The table's STATUS column says "overdue", but overdue is a state of an open claim.
+    if try input.text("--status")?.lowercased() == "overdue" {
+      throw UsageError(
+        "--status: 'overdue' is no status of its own; --overdue lists the open claims past "
+          + "their deadline", command: name)
+    }
     filter.status = try input.option("--status", as: Status.self)
     filter.outcome = try input.option("--outcome", as: Outcome.self)
     filter.source = input.option("--source")
@@ -45,7 +53,22 @@ struct ListCommand: Command {
     limit = try input.option("--limit", as: ClaimCount.self).map(\.value)
     isOriginalsOnly = input.flag("--originals")
     if let from = filter.saidFrom, let to = filter.saidTo, to < from {
-      throw UsageError("--said-to \(to) is before --said-from \(from)", command: Self.spec.name)
+      throw UsageError("--said-to \(to) is before --said-from \(from)", command: name)
+    }
+    // Filters that no claim can meet together are a mistake, not an empty list.
+    if filter.isOverdueOnly, let status = filter.status, status != .open {
+      throw UsageError(
+        "--overdue lists open claims; it does not go with --status \(status.rawValue)",
+        command: name)
+    }
+    if filter.outcome != nil, let status = filter.status, status != .resolved {
+      throw UsageError(
+        "--outcome lists resolved claims; it does not go with --status \(status.rawValue)",
+        command: name)
+    }
+    if filter.isOverdueOnly, filter.outcome != nil {
+      throw UsageError(
+        "--overdue lists open claims and --outcome resolved ones; give one of them", command: name)
     }
   }
 

@@ -28,6 +28,23 @@ import Testing
     #expect(sandbox.ledger() == before)
   }
 
+  /// Filters no claim can meet together are refused rather than answered with an empty list;
+  /// "overdue", a state of open claims, points to --overdue.
+  @Test(arguments: [
+    (["--overdue", "--status", "resolved"], "--overdue lists open claims; it does not go with"),
+    (["--outcome", "true", "--status", "open"], "--outcome lists resolved claims; it does not"),
+    (["--overdue", "--outcome", "false"], "--overdue lists open claims and --outcome resolved"),
+    (["--status", "Overdue"], "'overdue' is no status of its own; --overdue lists the open"),
+  ])
+  func filtersThatCannotMeetAreRefused(_ arguments: [String], _ message: String) throws {
+    let (sandbox, _) = try Self.sandbox()
+    let result = sandbox.run(["list"] + arguments)
+    #expect(result.status == .usage, result.report)
+    #expect(result.stderr.contains(message), result.report)
+    #expect(sandbox.run(["list", "--overdue", "--status", "open"]).status == .success)
+    #expect(sandbox.run(["list", "--outcome", "true", "--status", "resolved"]).status == .success)
+  }
+
   @Test func aSaidDateAfterTodayIsABadValueForAmendAndAccept() throws {
     let (sandbox, id) = try Self.sandbox()
     try sandbox.writeLedger(
