@@ -10,12 +10,21 @@ struct ClaimCorrection {
 
   var isEmpty: Bool { requested.isEmpty }
 
-  /// The changes to record for `claim`.
+  /// The changes to record for `claim`. A number or a date given again as the claim has it
+  /// keeps the word or the words it was read from, which a new value would replace: restating
+  /// a value changes nothing.
   func changes(for claim: Claim) -> ClaimChanges {
-    guard let confidence, case .word = confidence else { return requested }
     var changes = requested
-    (changes.confidence, changes.hedge) = confidence.value(
-      forText: claim.applying(requested).text)
+    if let confidence, case .word = confidence {
+      (changes.confidence, changes.hedge) = confidence.value(
+        forText: claim.applying(requested).text)
+    }
+    if changes.confidence == claim.confidence, changes.hedge == nil {
+      changes.hedge = claim.hedge
+    }
+    if let deadline = changes.deadline, deadline == claim.deadline, changes.deadlineText == nil {
+      changes.deadlineText = claim.deadlineText
+    }
     return changes
   }
 }

@@ -145,9 +145,24 @@ enum HistoryLine {
     note("via", claim?.via, changes.via)
     note("url", claim?.url, changes.url)
     note("said", claim?.said?.description, changes.said?.description)
-    note("deadline", claim?.deadline?.description, changes.deadline?.description)
-    note("confidence", claim?.confidence.percent, changes.confidence?.percent)
-    note("hedge", claim?.hedge, changes.hedge)
+    // A value with the words it was read from, which a change may keep or drop.
+    func withWords(_ value: String?, _ words: String?) -> String? {
+      value.map { value in words.map { "\(value) (\($0))" } ?? value }
+    }
+    if let deadline = changes.deadline {
+      note(
+        "deadline", withWords(claim?.deadline?.description, claim?.deadlineText),
+        withWords(deadline.description, changes.deadlineText))
+    } else {
+      note("deadline words", claim?.deadlineText, changes.deadlineText)
+    }
+    if let confidence = changes.confidence {
+      note(
+        "confidence", withWords(claim?.confidence.percent, claim?.hedge),
+        withWords(confidence.percent, changes.hedge))
+    } else {
+      note("hedge", claim?.hedge, changes.hedge)
+    }
     note("tags", claim?.tags.joined(separator: ", "), changes.tags?.joined(separator: ", "))
     return parts.isEmpty ? "" : ": " + parts.joined(separator: "; ")
   }

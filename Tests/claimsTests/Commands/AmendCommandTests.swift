@@ -35,6 +35,24 @@ import Testing
     #expect(claim["id"] as? String == id)
   }
 
+  /// A value given again as the claim has it keeps the words it was read from, so it changes
+  /// nothing and is refused; a new date over words shows the words it drops.
+  @Test func restatedValuesKeepTheirWords() throws {
+    let (sandbox, id) = try Self.claim()
+    for arguments in [["--by", "2026-12-31"], ["--confidence", "75%"], ["--confidence", "0.75"]] {
+      let result = sandbox.run(["amend", id] + arguments + ["--note", "same"])
+      #expect(result.status == .failure, result.report)
+      #expect(result.stderr.contains("there is nothing to amend"), result.report)
+    }
+    let moved = sandbox.run([
+      "amend", id, "--by", "2026-11-30", "--confidence", "0.6", "--note", "n",
+    ])
+    #expect(moved.status == .success, moved.report)
+    let show = sandbox.run(["show", id]).stdout
+    #expect(show.contains("deadline 2026-12-31 (2026) → 2026-11-30"), "\(show)")
+    #expect(show.contains("confidence 75% (大概率) → 60%"), "\(show)")
+  }
+
   @Test func historyShowsTheOldAndTheNewValues() throws {
     let (sandbox, id) = try Self.claim()
     let result = sandbox.run([
@@ -70,7 +88,10 @@ import Testing
     let claim = try #require(try sandbox.showJSON(id))
     #expect(claim["deadline"] as? String == "2027-03-31")
     #expect(claim["deadline_text"] as? String != "2026")
-    #expect(!sandbox.run(["show", id]).stdout.contains("(2026)"))
+    // The deadline row has no words; the history names those the amend dropped.
+    let show = sandbox.run(["show", id]).stdout
+    #expect(show.contains("  deadline    2027-03-31\n"), "\(show)")
+    #expect(show.contains("deadline 2026-12-31 (2026) → 2027-03-31"), "\(show)")
   }
 
   @Test func newConfidenceDropsTheOldHedgeWord() throws {
