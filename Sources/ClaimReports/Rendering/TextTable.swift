@@ -10,12 +10,46 @@ public struct TextTable: Sendable {
     public var alignment: Alignment
     /// The column absorbs the cut when the table is wider than the screen.
     public var isFlexible: Bool
+    /// The column gives up width (down to `yieldingFloor`) when the flexible one would be left
+    /// narrower than `comfortableFlexibleWidth`: one long source name must not leave a
+    /// forecast ten columns.
+    public var yieldsToFlexible: Bool
 
-    public init(_ title: String, alignment: Alignment = .left, isFlexible: Bool = false) {
+    public init(
+      _ title: String, alignment: Alignment = .left, isFlexible: Bool = false,
+      yieldsToFlexible: Bool = false
+    ) {
       self.title = title
       self.alignment = alignment
       self.isFlexible = isFlexible
+      self.yieldsToFlexible = yieldsToFlexible
     }
+  }
+
+  /// The flexible column's width below which yielding columns give up theirs.
+  static let comfortableFlexibleWidth = 40
+  /// The narrowest a yielding column becomes.
+  static let yieldingFloor = 12
+  /// The space between columns.
+  public static let gap = 2
+
+  /// Each column's width, fitted to `width` terminal columns (nil: never cut) from the widths
+  /// its cells need: the flexible column takes what the others leave (at least 10), after the
+  /// yielding ones gave what they could.
+  public static func fitted(_ natural: [Int], columns: [Column], width: Int?) -> [Int] {
+    guard let width, let flexible = columns.firstIndex(where: \.isFlexible) else { return natural }
+    var widths = natural
+    func room() -> Int {
+      width - widths.enumerated().filter { $0.offset != flexible }.reduce(0) { $0 + $1.element }
+        - gap * (columns.count - 1)
+    }
+    let wanted = min(natural[flexible], comfortableFlexibleWidth)
+    for index in columns.indices where columns[index].yieldsToFlexible && room() < wanted {
+      let floor = max(DisplayWidth.of(columns[index].title), yieldingFloor)
+      widths[index] = max(floor, widths[index] - (wanted - room()))
+    }
+    widths[flexible] = max(min(natural[flexible], room()), 10)
+    return widths
   }
 
   public var columns: [Column]
@@ -41,14 +75,8 @@ public struct TextTable: Sendable {
         widths[index] = max(widths[index], DisplayWidth.of(cell))
       }
     }
-    let gap = 2
-    if let width, let flexible = columns.firstIndex(where: \.isFlexible) {
-      let others = widths.enumerated().filter { $0.offset != flexible }.reduce(0) {
-        $0 + $1.element
-      }
-      let room = width - others - gap * (columns.count - 1)
-      widths[flexible] = max(min(widths[flexible], room), 10)
-    }
+    let gap = Self.gap
+    widths = Self.fitted(widths, columns: columns, width: width)
     var lines: [String] = []
     let header = columns.map(\.title)
     for (rowIndex, row) in ([header] + rows).enumerated() {

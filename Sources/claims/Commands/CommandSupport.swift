@@ -146,7 +146,7 @@ enum ClaimTable {
   ) throws(OutputError) -> String {
     var table = StreamingTable(columns: [
       .init("ID"), .init("SAID"), .init("DUE"), .init("CONF", alignment: .right), .init("STATUS"),
-      .init("SOURCE"), .init("TEXT", isFlexible: true),
+      .init("SOURCE", yieldsToFlexible: true), .init("TEXT", isFlexible: true),
     ])
     for record in records {
       // One copy of the claim per row: each copy retains every text of the claim.

@@ -163,7 +163,8 @@ struct DueCommand: Command {
     var table = StreamingTable(
       columns: lead + [
         .init("ID"), .init("DUE"), .init("LATE", alignment: .right),
-        .init("CONF", alignment: .right), .init("IMPACT", alignment: .right), .init("SOURCE"),
+        .init("CONF", alignment: .right), .init("IMPACT", alignment: .right),
+        .init("SOURCE", yieldsToFlexible: true),
         .init("TEXT", isFlexible: true),
       ])
     let lateColumn = lead.count + 2

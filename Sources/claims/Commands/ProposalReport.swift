@@ -33,7 +33,8 @@ enum ProposalReport {
       guard !result.fresh.isEmpty else { continue }
       var table = TextTable(columns: [
         .init("ID"), .init("LINE", alignment: .right), .init("DUE"),
-        .init("CONF", alignment: .right), .init("SOURCE"), .init("TEXT", isFlexible: true),
+        .init("CONF", alignment: .right), .init("SOURCE", yieldsToFlexible: true),
+        .init("TEXT", isFlexible: true),
       ])
       for proposal in result.fresh {
         let claim = proposal.claim

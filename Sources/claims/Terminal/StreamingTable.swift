@@ -41,14 +41,7 @@ struct StreamingTable {
         if !TableCell.needsFlattening(cell) { cellWidths[rowIndex * columns.count + index] = width }
       }
     }
-    let gap = 2
-    if let width, let flexible = columns.firstIndex(where: \.isFlexible) {
-      let others = widths.enumerated().filter { $0.offset != flexible }.reduce(0) {
-        $0 + $1.element
-      }
-      let room = width - others - gap * (columns.count - 1)
-      widths[flexible] = max(min(widths[flexible], room), 10)
-    }
+    widths = TextTable.fitted(widths, columns: columns, width: width)
     var bytes: [UInt8] = []
     bytes.reserveCapacity(1 << 20 + 4096)
     func writeLine(_ row: [String], rowIndex: Int) {

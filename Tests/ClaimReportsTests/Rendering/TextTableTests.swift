@@ -53,6 +53,28 @@ struct WidthCase: Sendable, CustomTestStringConvertible {
     #expect(lines[1] == "a1  OpenAI acquires…")
   }
 
+  /// A long source gives up width, down to 12 columns, before the forecast is cut below 40;
+  /// with room enough it keeps its whole name.
+  @Test func aYieldingColumnGivesWidthToTheFlexibleOne() {
+    var table = TextTable(columns: [
+      .init("ID"), .init("SOURCE", yieldsToFlexible: true), .init("TEXT", isFlexible: true),
+    ])
+    let source = "某某研究院首席经济学家"  // 22 columns
+    let text = "Apple will ship a foldable iPhone in the third quarter of 2026 at the latest"
+    table.append(["a1", source, text])
+    let lines = table.render(width: 80).split(separator: "\n").map(String.init)
+    // At 80, TEXT has 80 − 2 − 2 − 22 − 2 = 52 columns, more than 40: nothing yields.
+    #expect(lines[1].hasPrefix("a1  \(source)  Apple will ship"))
+    let narrow = table.render(width: 50).split(separator: "\n").map(String.init)
+    // At 50: TEXT would get 50 − 6 − 22 = 22 < 40, so SOURCE shrinks to its floor of 12,
+    // leaving TEXT 50 − 6 − 12 = 32; five wide characters and … fill 11 of the 12.
+    #expect(narrow.allSatisfy { DisplayWidth.of($0) <= 50 })
+    #expect(narrow[1].hasPrefix("a1  某某研究院…   Apple will ship"), "\(narrow[1])")
+    #expect(DisplayWidth.of(narrow[1]) == 50)
+    let wide = table.render(width: nil).split(separator: "\n").map(String.init)
+    #expect(wide[1] == "a1  \(source)  \(text)")
+  }
+
   @Test func styleIsAppliedAfterPadding() {
     var table = TextTable(columns: [.init("A"), .init("B")])
     table.append(["x", "y"])

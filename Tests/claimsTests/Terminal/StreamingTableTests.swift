@@ -14,7 +14,8 @@ import Testing
   @Test(arguments: [nil, 40, 80, 200] as [Int?])
   func matchesTextTable(width: Int?) {
     let columns: [TextTable.Column] = [
-      .init("ID"), .init("N", alignment: .right), .init("TEXT", isFlexible: true),
+      .init("ID", yieldsToFlexible: true), .init("N", alignment: .right),
+      .init("TEXT", isFlexible: true),
     ]
     var expected = TextTable(columns: columns)
     var streamed = StreamingTable(columns: columns)
