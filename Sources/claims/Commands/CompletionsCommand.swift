@@ -12,6 +12,8 @@ struct CompletionsCommand: Command {
         claims completions bash > ~/.local/share/bash-completion/completions/claims
         claims completions zsh > ~/.zfunc/_claims     (~/.zfunc in fpath before compinit)
         claims completions fish > ~/.config/fish/completions/claims.fish
+      The scripts list claim ids with 'claims completions ids', which prints the ledger's ids,
+      one a line, without taking its lock.
       """,
     parameters: [
       .positional("shell", help: "bash, zsh or fish.").completing(CompletionScript.Shell.self)

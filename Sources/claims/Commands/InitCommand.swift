@@ -35,7 +35,7 @@ struct InitCommand: Command {
       try writeNew(sourcesPath, "{}\n")
       done.append(Action(path: sourcesPath, kind: .created, message: "created \(sourcesPath)"))
     } else {
-      done.append(Action(path: sourcesPath, kind: .kept, message: nil))
+      done.append(Action(path: sourcesPath, kind: .kept, message: "kept \(sourcesPath)"))
     }
     let (top, relative) = Self.attributesPlace(forLedger: ledgerPath)
     let attributesPath = (top as NSString).appendingPathComponent(".gitattributes")

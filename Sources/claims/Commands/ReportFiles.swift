@@ -33,7 +33,7 @@ struct ReportFormats: ArgumentValue {
     self.formats = formats
   }
 
-  static var expectation: String { "formats from md, html, csv and json, separated by commas" }
+  static var expectation: String { "a list of md, html, csv and json, separated by commas" }
 }
 
 /// A year from 1900 to 2199.

@@ -31,7 +31,8 @@ enum HelpText {
       }
       return (parameter.name, parameter.help)
     }
-    text += rows(globals, width: globals.map(\.0.count).max() ?? 0)
+    let version = ("--version", "Print the version.")
+    text += rows(globals + [version], width: (globals + [version]).map(\.0.count).max() ?? 0)
     text += "\nSee 'claims help <command>' for one command's options.\n"
     return text
   }

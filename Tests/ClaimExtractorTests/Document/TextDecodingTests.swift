@@ -29,6 +29,10 @@ struct UnreadableCase: Sendable, CustomTestStringConvertible {
     .init(name: "gzip", bytes: [0x1F, 0x8B, 8, 0, 0], expected: .binary(path: "in.txt")),
     .init(
       name: "NUL bytes", bytes: [65, 0, 0, 0, 66, 67, 0, 1, 2], expected: .binary(path: "in.txt")),
+    // A NUL beside a control byte is no high byte of a Latin letter: binary, not UTF-16.
+    .init(
+      name: "NUL beside a control byte", bytes: [0, 1, 2] + Array("binary".utf8),
+      expected: .binary(path: "in.txt")),
     .init(
       name: "UTF-16LE BOM", bytes: [0xFF, 0xFE, 65, 0, 66, 0],
       expected: UnreadableCase.notUTF8(line: 1, likely: "UTF-16LE")),

@@ -81,7 +81,8 @@ import Testing
     let result = sandbox.run(["completions", "ids"])
     #expect(result.status == .success, result.report)
     #expect(result.stdout == "\(first)\n\(second)\n")
-    #expect(!HelpText.render(CompletionsCommand.spec).contains("completions ids"))
+    // Documented, as the README documents it, for scripts of other shells.
+    #expect(HelpText.render(CompletionsCommand.spec).contains("claims completions ids"))
   }
 
   @Test func idScanSkipsOtherEntriesAndMalformedLines() {

@@ -86,6 +86,8 @@ import Testing
     let result = sandbox.run(["init"])
     #expect(result.status == .success, result.report)
     #expect(result.stdout.contains("kept \(sandbox.ledgerPath)"))
+    // Each file is named, as --json names each.
+    #expect(result.stdout.contains("kept \(sandbox.path("Claims/sources.json"))\n"), result.report)
     #expect(!result.stdout.contains("created"))
     #expect(!result.stdout.contains("added"))
     #expect(sandbox.contents(of: "Claims/sources.json") == sources)

@@ -73,6 +73,10 @@ struct RegisteredCommand: Sendable, CustomTestStringConvertible {
         result.stdout.contains("  \(command.name)  ") && result.stdout.contains(command.abstract),
         "\(command.name) is missing from the overview")
     }
+    // The global options, --version among them.
+    for option in ["--ledger PATH", "--today DATE", "--json", "--help", "--version"] {
+      #expect(result.stdout.contains("  \(option)  "), "\(option) is missing from the overview")
+    }
   }
 
   @Test func helpForAnUnknownCommandSuggestsOne() throws {
