@@ -45,7 +45,8 @@ public enum ResolutionQueue {
 
   /// The claims at `indices`, largest impact first; then the oldest deadline, then the id.
   ///
-  /// The sources' scores are those of `claims sources`: all years, aliases merged.
+  /// The sources' scores are those of `claims sources` (all years, aliases merged), but with
+  /// echoes counted: finding them would read every claim's words, which `due` spares.
   public static func order(
     _ records: [ClaimRecord], indices: [Int], today: Day,
     canonical: @escaping @Sendable (String) -> String = { $0 },
