@@ -28,7 +28,7 @@ enum HTMLCharts {
       <rect x="\(c(x(interval.low)))" y="4" width="\(c(max((interval.high - interval.low) * width, 1)))" \
       height="8" rx="2" fill="\(band)"/>\
       <circle cx="\(c(x(accuracy)))" cy="8" r="3.5" fill="\(bar)"/></svg>\
-      <span>\(HTMLText.escape(label))</span></span>
+      <span>\(HTMLText.figure(label))</span></span>
       """
   }
 
@@ -57,19 +57,21 @@ enum HTMLCharts {
 
   /// The chart's numbers as a table beside it (below it on a phone).
   private static func calibrationTable(_ bins: [CalibrationBin]) -> String {
-    var out = "<div class=\"scroll\"><table>\n<thead><tr><th>Confidence</th>"
-    out += "<th class=\"num\">Claims</th><th class=\"num\">Mean said</th>"
-    out += "<th class=\"num\">Came true</th><th class=\"num\">95% interval</th></tr></thead>\n"
-    out += "<tbody>\n"
+    var out = "<div class=\"scroll\"><table>\n<thead><tr>"
+    out += [
+      ("Confidence", ""), ("Claims", "num"), ("Mean said", "num"), ("Came true", "num"),
+      ("95% interval", "num"),
+    ].map(HTMLText.headerCell).joined()
+    out += "</tr></thead>\n<tbody>\n"
     for bin in bins {
       let interval = bin.observedInterval.map {
         Figure.percent($0.low) + "–" + Figure.percent($0.high)
       }
-      out += "<tr><td>\(Figure.percent(bin.low))–\(Figure.percent(bin.high))</td>"
-      out += "<td class=\"num\">\(bin.count)</td>"
-      out += "<td class=\"num\">\(bin.meanConfidence.map(Figure.confidence) ?? Figure.missing)</td>"
-      out += "<td class=\"num\">\(Figure.percent(bin.observed))</td>"
-      out += "<td class=\"num\">\(interval ?? Figure.missing)</td></tr>\n"
+      out += "<tr>" + HTMLText.cell(Figure.percent(bin.low) + "–" + Figure.percent(bin.high), "nw")
+      out += HTMLText.cell(String(bin.count), "num")
+      out += HTMLText.cell(bin.meanConfidence.map(Figure.confidence) ?? Figure.missing, "num")
+      out += HTMLText.cell(Figure.percent(bin.observed), "num")
+      out += HTMLText.cell(interval ?? Figure.missing, "num") + "</tr>\n"
     }
     return out + "</tbody></table></div>\n"
   }
@@ -130,8 +132,17 @@ enum HTMLCharts {
   }
 
   static func overTimeSection(_ card: Scorecard) -> String {
+    var out = "<section>\n<h2>Accuracy over the years</h2>\n"
+    guard !card.byYear.isEmpty else {
+      return out + "<p class=\"note\">\(ScorecardWords.noClaims)</p>\n</section>\n"
+    }
+    let basis = card.by == .due ? "deadline" : "day the claim was said"
     let scoredRows = card.byYear.filter { $0.figures.scored > 0 }
-    guard let first = scoredRows.first else { return "" }
+    guard let first = scoredRows.first else {
+      return out
+        + "<p class=\"note\">Nothing is scored yet, so there is no accuracy to chart. The claims "
+        + "by year of the \(basis):</p>\n" + yearTable(card, isFolded: false) + "</section>\n"
+    }
     var runs: [(name: String, rows: [YearRecord])] = []
     for row in scoredRows {
       if runs.last?.name == row.name {
@@ -142,8 +153,6 @@ enum HTMLCharts {
     }
     let years = scoredRows.map(\.year)
     let domain = (years.min() ?? first.year)...(years.max() ?? first.year)
-    let basis = card.by == .due ? "deadline" : "day the claim was said"
-    var out = "<section>\n<h2>Accuracy over the years</h2>\n"
     out +=
       "<p class=\"note\">Accuracy by year of the \(basis), with its 95% interval; the dashed "
       + "line marks 50%. Dots are sized by the number of scored claims.</p>\n"
@@ -152,25 +161,28 @@ enum HTMLCharts {
       out += "<figure class=\"multiple\">\n<h3>\(HTMLText.escape(run.name))</h3>\n"
       out += yearChart(run.name, run.rows, domain: domain) + "</figure>\n"
     }
-    return out + "</div>\n" + yearTable(card) + "</section>\n"
+    return out + "</div>\n" + yearTable(card, isFolded: true) + "</section>\n"
   }
 
-  /// The charts' figures as a table, folded away under the charts: every year of every group,
-  /// with its claims and Brier score, for a reader who wants the numbers.
-  private static func yearTable(_ card: Scorecard) -> String {
-    let e = HTMLText.escape
-    var out = "<details>\n<summary>Figures by year</summary>\n<div class=\"scroll\"><table>\n"
-    out += "<thead><tr><th>\(e(ScorecardWords.groupNoun(card)))</th><th class=\"num\">Year</th>"
-    out += "<th class=\"num\">Claims</th><th class=\"num\">Scored</th>"
-    out += "<th class=\"num\">Accuracy</th><th class=\"num\">Brier</th></tr></thead>\n<tbody>\n"
+  /// The charts' figures as a table: every year of every group, with its claims and Brier
+  /// score. Under the charts it is folded away on screen (and unfolded in print).
+  private static func yearTable(_ card: Scorecard, isFolded: Bool) -> String {
+    var out = isFolded ? "<details class=\"figures\">\n<summary>Figures by year</summary>\n" : ""
+    out += "<div class=\"scroll\"><table>\n<thead><tr>"
+    out += [
+      (ScorecardWords.groupNoun(card), ""), ("Year", "num"), ("Claims", "num mid"),
+      ("Scored", "num"),
+      ("Accuracy", "num"), ("Brier", "num"),
+    ].map(HTMLText.headerCell).joined()
+    out += "</tr></thead>\n<tbody>\n"
     for row in card.byYear {
-      out += "<tr><td class=\"name\">\(e(row.name))</td><td class=\"num\">\(row.year)</td>"
-      out +=
-        "<td class=\"num\">\(row.counts.claims)</td><td class=\"num\">\(row.figures.scored)</td>"
-      out += "<td class=\"num\">\(e(Figure.accuracy(row.figures)))</td>"
-      out += "<td class=\"num\">\(Figure.score(row.figures.brier))</td></tr>\n"
+      out += "<tr>" + HTMLText.cell(row.name, "name") + HTMLText.cell(String(row.year), "num")
+      out += HTMLText.cell(String(row.counts.claims), "num mid")
+      out += HTMLText.cell(String(row.figures.scored), "num")
+      out += HTMLText.cell(Figure.accuracy(row.figures), "num")
+      out += HTMLText.cell(Figure.score(row.figures.brier), "num") + "</tr>\n"
     }
-    return out + "</tbody></table></div>\n</details>\n"
+    return out + "</tbody></table></div>\n" + (isFolded ? "</details>\n" : "")
   }
 
   private static func yearChart(_ name: String, _ rows: [YearRecord], domain: ClosedRange<Int>)

@@ -89,61 +89,62 @@ public struct HTMLRenderer: Sendable {
   }
 
   private func leaderboard(_ card: Scorecard) -> String {
-    let noun = ScorecardWords.groupNoun(card)
     var out = "<section>\n<h2>Leaderboard</h2>\n"
     guard !card.ranked.isEmpty else {
-      return out
-        + "<p class=\"note\">No \(HTMLText.escape(noun.lowercased())) has \(card.minResolved) "
-        + "scored claims yet, so nobody is ranked.</p>\n</section>\n"
+      return out + "<p class=\"note\">\(HTMLText.escape(ScorecardWords.nobodyRanked(card)))</p>\n"
+        + "</section>\n"
     }
     out +=
       "<p class=\"note\">Ranked by shrunk accuracy. The bar is the 95% interval of the accuracy; "
       + "the dot is the accuracy itself; the thin line marks 50%.</p>\n"
-    out += "<div class=\"scroll\"><table>\n<thead><tr><th>#</th><th>\(HTMLText.escape(noun))</th>"
-    out += "<th class=\"num\">Scored</th><th>Accuracy, 95% interval</th>"
-    out += "<th class=\"num\">Brier</th><th class=\"num\">Skill</th>"
-    out += "<th class=\"num\">Shrunk</th><th class=\"num wide\">Boldness</th>"
-    out += "<th class=\"num wide\">Void</th><th class=\"num wide\">True early</th>"
+    out += "<div class=\"scroll\"><table>\n<thead><tr>"
+    out += [
+      ("#", ""), (ScorecardWords.groupNoun(card), ""), ("Scored", "num"),
+      ("Accuracy, 95% interval", ""), ("Brier", "num"), ("Skill", "num mid"),
+      ("Shrunk", "num mid"), ("Boldness", "num wide"), ("Void", "num wide"),
+      ("True early", "num wide"),
+    ].map(HTMLText.headerCell).joined()
     out += "</tr></thead>\n<tbody>\n"
     for record in card.ranked {
-      out += "<tr><td class=\"rank\">\(record.rank ?? 0)</td>"
-      out += "<td class=\"name\">\(HTMLText.escape(record.name))</td>"
-      out += "<td class=\"num\">\(record.figures.scored)</td>"
-      out += "<td>" + HTMLCharts.intervalBar(record.name, record.figures) + "</td>"
-      out += "<td class=\"num\">\(Figure.score(record.figures.brier))</td>"
-      out += skillCell(record.figures.brierSkill)
-      out += "<td class=\"num\">\(Figure.percent(record.figures.shrunkAccuracy))</td>"
-      out += "<td class=\"num wide\">\(Figure.score(record.figures.boldness))</td>"
-      out += "<td class=\"num wide\">\(Figure.percent(record.voidRate))</td>"
-      out += "<td class=\"num wide\">\(Figure.percent(record.earlyShare))</td></tr>\n"
+      let figures = record.figures
+      out += "<tr><td class=\"rank\">\(record.rank ?? 0)</td>" + HTMLText.cell(record.name, "name")
+      out += HTMLText.cell(String(figures.scored), "num")
+      out += "<td>" + HTMLCharts.intervalBar(record.name, figures) + "</td>"
+      out += HTMLText.cell(Figure.score(figures.brier), "num")
+      out += HTMLText.cell(Figure.signed(figures.brierSkill), skillStyle(figures.brierSkill))
+      out += HTMLText.cell(Figure.percent(figures.shrunkAccuracy), "num mid")
+      out += HTMLText.cell(Figure.score(figures.boldness), "num wide")
+      out += HTMLText.cell(Figure.percent(record.voidRate), "num wide")
+      out += HTMLText.cell(Figure.percent(record.earlyShare), "num wide") + "</tr>\n"
     }
     return out + "</tbody></table></div>\n</section>\n"
   }
 
-  private func skillCell(_ skill: Double?) -> String {
-    let style = skill.map { $0 < 0 ? " neg" : " pos" } ?? ""
-    return "<td class=\"num\(style)\">\(Figure.signed(skill))</td>"
+  /// A skill cell's classes: coloured by its sign, and hidden on a phone.
+  private func skillStyle(_ skill: Double?) -> String {
+    "num mid" + (skill.map { $0 < 0 ? " neg" : " pos" } ?? "")
   }
 
   private func unranked(_ card: Scorecard) -> String {
     guard !card.unranked.isEmpty else { return "" }
     var out = "<section>\n<h2>Too few resolved to rank</h2>\n"
-    out += "<p class=\"note\">Fewer than \(card.minResolved) scored claims each.</p>\n"
+    out += "<p class=\"note\">\(HTMLText.escape(ScorecardWords.unrankedLead(card)))</p>\n"
     out += "<div class=\"scroll\"><table>\n<thead><tr>"
-    out += "<th>\(HTMLText.escape(ScorecardWords.groupNoun(card)))</th><th class=\"num\">Claims"
-    out += "</th><th class=\"num\">Scored</th><th class=\"num\">Accuracy</th>"
-    out +=
-      "<th class=\"num\">Brier</th><th class=\"num wide\">Waiting</th><th class=\"num\">Pending</th>"
-    out += "<th class=\"num\">Overdue</th></tr></thead>\n<tbody>\n"
+    out += [
+      (ScorecardWords.groupNoun(card), ""), ("Claims", "num"), ("Scored", "num"),
+      ("Accuracy", "num"), ("Brier", "num"), ("Waiting", "num wide"), ("Pending", "num mid"),
+      ("Overdue", "num mid"),
+    ].map(HTMLText.headerCell).joined()
+    out += "</tr></thead>\n<tbody>\n"
     for record in card.unranked {
-      out += "<tr><td class=\"name\">\(HTMLText.escape(record.name))</td>"
-      out += "<td class=\"num\">\(record.counts.claims)</td>"
-      out += "<td class=\"num\">\(record.figures.scored)</td>"
-      out += "<td class=\"num\">\(HTMLText.escape(Figure.accuracy(record.figures)))</td>"
-      out += "<td class=\"num\">\(Figure.score(record.figures.brier))</td>"
-      out += "<td class=\"num wide\">\(record.counts.waiting)</td>"
-      out += "<td class=\"num\">\(record.counts.pending)</td>"
-      out += "<td class=\"num\">\(record.counts.overdue)</td></tr>\n"
+      out += "<tr>" + HTMLText.cell(record.name, "name")
+      out += HTMLText.cell(String(record.counts.claims), "num")
+      out += HTMLText.cell(String(record.figures.scored), "num")
+      out += HTMLText.cell(Figure.accuracy(record.figures), "num")
+      out += HTMLText.cell(Figure.score(record.figures.brier), "num")
+      out += HTMLText.cell(String(record.counts.waiting), "num wide")
+      out += HTMLText.cell(String(record.counts.pending), "num mid")
+      out += HTMLText.cell(String(record.counts.overdue), "num mid") + "</tr>\n"
     }
     return out + "</tbody></table></div>\n</section>\n"
   }
@@ -155,16 +156,20 @@ public struct HTMLRenderer: Sendable {
       return out + "<p class=\"note\">\(e(section.empty))</p>\n</section>\n"
     }
     out += "<p class=\"note\">\(e(section.lead))</p>\n<div class=\"scroll\"><table>\n<thead><tr>"
+    // The first column names the row; a phone leaves the secondary columns out.
+    let style = { (column: Int, isHeader: Bool) in
+      [
+        table.numeric.contains(column) ? "num" : column == 0 && !isHeader ? "name" : "",
+        table.unbroken.contains(column) && !isHeader ? "nw" : "",
+        table.secondary.contains(column) ? "mid" : "",
+      ].filter { !$0.isEmpty }.joined(separator: " ")
+    }
     for (column, title) in table.header.enumerated() {
-      out += (table.numeric.contains(column) ? "<th class=\"num\">" : "<th>") + e(title) + "</th>"
+      out += HTMLText.headerCell(title, style(column, true))
     }
     out += "</tr></thead>\n<tbody>\n"
     for row in table.rows {
-      out += "<tr>"
-      for (column, cell) in row.enumerated() {
-        let style = table.numeric.contains(column) ? "num" : column == 0 ? "name" : ""
-        out += (style.isEmpty ? "<td>" : "<td class=\"\(style)\">") + e(cell) + "</td>"
-      }
+      out += "<tr>" + row.enumerated().map { HTMLText.cell($1, style($0, false)) }.joined()
       out += "</tr>\n"
     }
     out += "</tbody></table></div>\n"
@@ -205,7 +210,7 @@ public struct HTMLRenderer: Sendable {
     out += "<th>Claim</th><th>Source</th><th class=\"num\">Deadline</th>"
     out += "<th class=\"num\">Confidence</th></tr></thead>\n<tbody>\n"
     for line in list.lines {
-      out += "<tr><td>\(e(line.text))</td><td class=\"name\">\(e(line.source))</td>"
+      out += "<tr>" + HTMLText.cell(line.text) + HTMLText.cell(line.source, "name")
       out += "<td class=\"num\">\(e(Figure.day(line.deadline)))</td>"
       out += "<td class=\"num\">\(e(Figure.confidence(line.confidence)))</td></tr>\n"
     }

@@ -4,7 +4,7 @@ enum HTMLStyle {
     :root{--ink:#1b1b1b;--muted:#5f6368;--rule:#d9d6cf;--paper:#fbfaf7;--accent:#b3261e;
     --bar:#1f5fa8;--band:#c9daf0;--good:#2e7d4f;--bad:#b3261e}
     *{box-sizing:border-box}
-    a,blockquote,p,li{overflow-wrap:anywhere}
+    a,blockquote,p,li,td,dd{overflow-wrap:anywhere}
     svg{max-width:100%}
     html{-webkit-text-size-adjust:100%}
     body{margin:0;background:var(--paper);color:var(--ink);
@@ -35,7 +35,9 @@ enum HTMLStyle {
     text-align:left;border-bottom:2px solid var(--ink);padding:.35rem .5rem;vertical-align:bottom}
     td{border-bottom:1px solid var(--rule);padding:.45rem .5rem;vertical-align:middle}
     .num{text-align:right;white-space:nowrap}
-    .name{font-weight:600;overflow-wrap:break-word;min-width:6rem}
+    th.num,.split{white-space:normal}
+    .nw{white-space:nowrap}
+    .name{font-weight:600;overflow-wrap:anywhere;min-width:5rem}
     .rank{font:700 1.1rem Georgia,serif;width:2rem}
     .interval{display:flex;align-items:center;gap:.5rem;white-space:nowrap}
     .interval svg{width:9rem;height:1.2rem;flex:none}
@@ -45,6 +47,9 @@ enum HTMLStyle {
     .calibration{display:grid;grid-template-columns:minmax(0,30rem) minmax(0,1fr);gap:2rem;
     align-items:start}
     .chart svg,.multiple svg{width:100%;height:auto;display:block}
+    .truth{max-width:30rem}
+    details.figures{margin-top:1rem}
+    summary{cursor:pointer;color:var(--muted);font-size:.95rem}
     figcaption{font-size:.85rem;color:var(--muted);margin-top:.3rem}
     .multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(13rem,1fr));gap:1rem}
     .multiple h3{font-family:inherit;font-size:.95rem;overflow-wrap:anywhere}
@@ -64,28 +69,41 @@ enum HTMLStyle {
     dd{margin:0;color:#333}
     a{color:var(--bar)}
     footer{margin-top:2.5rem;border-top:1px solid var(--rule);padding-top:.6rem}
+    @media (max-width:1000px){
+    .wide{display:none}
+    .calibration{grid-template-columns:minmax(0,30rem);gap:1rem}
+    .interval{flex-direction:column;align-items:flex-start;gap:0;white-space:normal}
+    .interval svg{width:7rem}
+    }
     @media (max-width:640px){
     body{font-size:15px}
     h1{font-size:1.8rem}
-    .wide{display:none}
-    .calibration{grid-template-columns:1fr;gap:1rem}
-    .calibration>*{min-width:0}
-    .calibration table{display:block;overflow-x:auto}
+    .mid{display:none}
+    table{font-size:.87rem}
+    th{font-size:.68rem;letter-spacing:.02em}
+    th,td{padding-left:.3rem;padding-right:.3rem}
+    .name{min-width:4rem}
+    .calibration{grid-template-columns:minmax(0,1fr)}
     .stats{grid-template-columns:repeat(3,1fr)}
     .stats b{font-size:1.35rem}
-    .interval{flex-direction:column;align-items:flex-start;gap:0}
-    .interval svg{width:7rem}
     dl{grid-template-columns:1fr}
     dd{margin-bottom:.5rem}
     }
     @media print{
     body{background:#fff;font-size:10pt}
     main{max-width:none;padding:0}
-    h2{break-after:avoid;margin-top:1.2rem}
+    h2{margin-top:1.2rem}
+    h2,h3,.note,summary{break-after:avoid}
+    .note{break-inside:avoid}
     .scroll{overflow:visible}
-    .wide{display:table-cell}
-    .call,.multiple,figure,tr{break-inside:avoid}
+    .wide,.mid{display:table-cell}
+    th,td{padding-left:.25rem;padding-right:.25rem}
+    .interval{flex-direction:column;align-items:flex-start;gap:0;white-space:normal}
+    .interval svg{width:6rem}
+    .call,.multiple,figure,.calibration,tr{break-inside:avoid}
     .calibration{grid-template-columns:minmax(0,22rem) minmax(0,1fr)}
+    summary{list-style:none;color:var(--ink);font-weight:700}
+    details::details-content{content-visibility:visible;display:block}
     a{color:inherit;text-decoration:none}
     }
     """

@@ -6,6 +6,12 @@ struct PlainTable {
   let rows: [[String]]
   /// Columns of numbers, aligned right.
   let numeric: Set<Int>
+  /// Columns a phone's screen leaves out so that the others fit; print and wider screens
+  /// show them.
+  var secondary: Set<Int> = []
+  /// Columns of the scorecard's own short words (hedge words, kinds of claim), each kept on
+  /// one line, where a name from the ledger may break anywhere.
+  var unbroken: Set<Int> = []
 }
 
 /// A scorecard section about how sources speak rather than how often they are right.
@@ -40,30 +46,31 @@ enum InsightSections {
     let noun = ScorecardWords.groupNoun(card)
     return InsightSection(
       title: "What the words meant",
-      lead: "Per \(noun.lowercased()), each hedge word read in at least \(card.minResolved) "
-        + "scored claims: how often what the word bet on happened, with a 95% interval, beside "
+      lead: "Per \(noun.lowercased()), each hedge word read in at least "
+        + "\(ScorecardWords.leastScored(card)): how often what the word bet on happened, with a 95% interval, beside "
         + "the value the hedge table assumes. \(offTableMark) marks a table value outside the "
         + "interval.",
       table: card.hedgeReadings.isEmpty
         ? nil
         : PlainTable(
           header: [noun] + wordHeader, rows: card.hedgeReadings.map { [$0.name ?? ""] + cells($0) },
-          numeric: [2, 3, 4, 5]),
-      empty: "No \(noun.lowercased()) has used one word in \(card.minResolved) scored claims yet.")
+          numeric: [2, 3, 4, 5], secondary: [5], unbroken: [1]),
+      empty: "No \(noun.lowercased()) has used one word in \(ScorecardWords.leastScored(card)) "
+        + "yet.")
   }
 
   static func wordsOverall(_ card: Scorecard) -> InsightSection {
     InsightSection(
       title: "The words across all \(ScorecardWords.groupNoun(card).lowercased())s",
-      lead: "The same for every word with at least \(card.minResolved) scored claims over the "
-        + "whole ledger: an empirical table of what the words of estimative probability meant.",
+      lead: "The same for every word with at least \(ScorecardWords.leastScored(card)) over "
+        + "the whole ledger: an empirical table of what the words of estimative probability meant.",
       table: card.hedgeTable.isEmpty
         ? nil
         : PlainTable(
           header: wordHeader + ["Low-information"],
           rows: card.hedgeTable.map { cells($0) + [$0.isLowInformation ? "yes" : ""] },
-          numeric: [1, 2, 3, 4]),
-      empty: "No word has been read in \(card.minResolved) scored claims yet.")
+          numeric: [1, 2, 3, 4], secondary: [4, 6], unbroken: [0]),
+      empty: "No word has been read in \(ScorecardWords.leastScored(card)) yet.")
   }
 
   private static let wordHeader = [
@@ -130,8 +137,8 @@ enum InsightSections {
               Figure.percent(record.lowInformationShare), Figure.percent(record.voidRate),
               Figure.accuracy(record.figures),
             ]
-          }, numeric: [1, 2, 3, 4, 5]),
-      empty: "No claims fall in this scorecard yet.")
+          }, numeric: [1, 2, 3, 4, 5], secondary: [1, 4]),
+      empty: ScorecardWords.noClaims)
   }
 
   static func echoes(_ card: Scorecard) -> InsightSection {
@@ -181,7 +188,7 @@ enum InsightSections {
           header: [
             "Kind", "Claims", "Came true", "Open (not yet known)", "Median days before deadline",
             "True within 90 days", "True within a year",
-          ], rows: rows, numeric: [1, 2, 3, 4, 5, 6]),
+          ], rows: rows, numeric: [1, 2, 3, 4, 5, 6], secondary: [1, 3], unbroken: [0]),
       empty: "No dated claims fall in this scorecard yet.")
   }
 }

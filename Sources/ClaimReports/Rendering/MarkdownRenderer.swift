@@ -79,9 +79,7 @@ public struct MarkdownRenderer: Sendable {
     out.append("## Leaderboard")
     out.append("")
     guard !card.ranked.isEmpty else {
-      out.append(
-        "No \(ScorecardWords.groupNoun(card).lowercased()) has \(card.minResolved) scored "
-          + "claims yet, so nobody is ranked.")
+      out.append(MarkdownText.inline(ScorecardWords.nobodyRanked(card)))
       out.append("")
       return
     }
@@ -107,7 +105,7 @@ public struct MarkdownRenderer: Sendable {
     guard !card.unranked.isEmpty else { return }
     out.append("## Too few resolved to rank")
     out.append("")
-    out.append("Fewer than \(card.minResolved) scored claims each.")
+    out.append(ScorecardWords.unrankedLead(card))
     out.append("")
     let rows = card.unranked.map { record in
       [
@@ -159,9 +157,13 @@ public struct MarkdownRenderer: Sendable {
   }
 
   private func overTime(_ card: Scorecard, into out: inout [String]) {
-    guard !card.byYear.isEmpty else { return }
     out.append("## Accuracy over the years")
     out.append("")
+    guard !card.byYear.isEmpty else {
+      out.append(ScorecardWords.noClaims)
+      out.append("")
+      return
+    }
     out.append("By year of the \(card.by == .due ? "deadline" : "day the claim was said").")
     out.append("")
     let rows = card.byYear.map { row in

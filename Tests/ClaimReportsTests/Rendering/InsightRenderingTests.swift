@@ -78,7 +78,7 @@ import Testing
     let html = HTMLRenderer().render(card)
     #expect(
       html.contains(
-        "<td class=\"name\">&lt;script&gt;alert(1)&lt;/script&gt; &quot;Q&quot;, 新智元\nline two | pipe</td><td>很可能</td>"
+        "<td class=\"name\">&lt;script&gt;alert(1)&lt;/script&gt; &quot;Q&quot;, 新智元\nline two | pipe</td><td class=\"nw\">很可能</td>"
       ))
   }
 }
