@@ -121,6 +121,50 @@ struct GitTeamworkTests {
   }
 }
 
+extension GitTeamworkTests {
+  /// Two people who take the same decision on one claim (both accept a proposal, both reject
+  /// one, both reopen a resolution) leave it twice after the merge: `check` warns, and stays
+  /// clean, since no new entry could take either copy back.
+  @Test func theSameDecisionTakenOnBothSidesLeavesCheckClean() throws {
+    let team = try GitTeam()
+    let origin = try team.origin()
+    let article =
+      "Analysts expect Apple will ship a foldable phone by 2027.\n\n"
+      + "Analysts expect Nvidia will ship a new chip by 2028.\n"
+    try article.write(
+      to: origin.appendingPathComponent("note.md"), atomically: true, encoding: .utf8)
+    let extracted = try team.claims(["extract", "note.md", "--said", "2026-07-01"], in: origin)
+    try #require(extracted.status == 0, extracted.report)
+    let resolvedID = try team.add("OpenAI will acquire Pinterest", in: origin)
+    try #require(try team.claims(["resolve", resolvedID, "true"], in: origin).status == 0)
+    try team.commit("two proposals and a resolution", in: origin)
+    let proposals = try team.list(in: origin).filter { $0["status"] as? String == "proposed" }
+      .compactMap { $0["id"] as? String }
+    try #require(proposals.count == 2)
+    let one = try team.clone(origin, as: "one")
+    let two = try team.clone(origin, as: "two")
+    for folder in [one, two] {
+      try #require(try team.claims(["accept", proposals[0]], in: folder).status == 0)
+      try #require(
+        try team.claims(["reject", proposals[1], "--reason", "vague"], in: folder).status == 0)
+      try #require(try team.claims(["reopen", resolvedID], in: folder).status == 0)
+      try team.commit("decisions", in: folder)
+    }
+    try team.pull(two, into: one)
+    let check = try team.claims(["check"], in: one)
+    #expect(check.status == 0, check.report)
+    #expect(check.stdout.contains("is accepted again"), check.report)
+    #expect(check.stdout.contains("is rejected again"), check.report)
+    #expect(check.stdout.contains("(two clones reopened it?)"), check.report)
+    let statuses = try team.list(in: one).reduce(into: [String: String]()) { found, claim in
+      found[claim["id"] as? String ?? ""] = claim["status"] as? String
+    }
+    #expect(statuses[proposals[0]] == "open")
+    #expect(statuses[proposals[1]] == "rejected")
+    #expect(statuses[resolvedID] == "open")
+  }
+}
+
 /// A temporary folder holding an origin repository and its clones, and a clean git setup.
 final class GitTeam {
   static let git = "/usr/bin/git"

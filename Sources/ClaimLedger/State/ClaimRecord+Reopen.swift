@@ -44,19 +44,16 @@ struct DecisionReplay {
     claim = initial.map { start in changes.reduce(start) { $0.applying($1.changes) } }
   }
 
-  /// Cancels the latest standing decision; resolutions in a row (a correction, or two clones
-  /// merged) are undone together, as a `reopen` of a resolved claim always did.
+  /// Cancels the latest standing decision. Decisions of one kind in a row (a correction, or
+  /// two clones that each took it, merged) are undone together, as a `reopen` of a resolved
+  /// claim always did.
   private mutating func undoLatest() {
-    switch standing.last {
-    case .resolve:
-      while standing.last == .resolve { standing.removeLast() }
-    case .accept:
+    guard let latest = standing.last else { return }
+    while standing.last == latest {
       standing.removeLast()
-      if let last = changes.lastIndex(where: { $0.isAccept }) { changes.remove(at: last) }
-    case .reject:
-      standing.removeLast()
-    default:
-      break
+      if latest == .accept, let last = changes.lastIndex(where: { $0.isAccept }) {
+        changes.remove(at: last)
+      }
     }
   }
 }

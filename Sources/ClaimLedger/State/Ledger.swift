@@ -87,6 +87,9 @@ private struct Fold {
   /// With owned entries, the indices of those no history took (a second `claim` line, an
   /// entry for an unknown claim): the caller releases them.
   var leftovers: [Int] = []
+  /// Claims recorded twice with different content: the issue that says so, and when the later
+  /// of the two lines was recorded. An amend recorded after both settles it.
+  private var contradictedClaims: [(issue: Int, id: ClaimID, after: Timestamp)] = []
 
   init(path: String, entries: UnsafeBufferPointer<Entry>, lines: [Int32], isOwned: Bool = false) {
     self.path = path
@@ -126,6 +129,7 @@ private struct Fold {
         .error, entryIndex, entry.id, "\(entry.kind.rawValue) entry for unknown claim \(entry.id)")
     }
     applyAll(claimEntryIndex: claimEntryIndex, batches: batches, followers: groups.byBatch)
+    settleContradictedClaims()
     let isInOrder =
       knownOrder
       ?? records.indices.dropFirst().allSatisfy { Fold.recordOrder(records[$0 - 1], records[$0]) }
@@ -425,11 +429,27 @@ private struct Fold {
       return
     }
     let keptLine = lines[claimEntryIndex[position]]
+    contradictedClaims.append((issues.count, other.id, max(kept.at, other.at)))
     report(
       .error, index, other.id,
       "claim \(other.id) is recorded again with different content (first at line \(keptLine)); "
         + "amend the claim instead")
     keep(index, if: other.at < kept.at, at: position, claimEntryIndex: &claimEntryIndex)
+  }
+
+  /// A claim recorded again with different content (an edit of its line on one side of a
+  /// merge) is settled by an amend recorded after both lines, as `check` tells the user to
+  /// record: the error becomes a warning, so the journal need not be edited.
+  private mutating func settleContradictedClaims() {
+    for (issue, id, after) in contradictedClaims {
+      guard let position = index.position(of: id) else { continue }
+      let isSettled = records[position].history.contains { entry in
+        if case .amend = entry.body { entry.at > after } else { false }
+      }
+      guard isSettled else { continue }
+      issues[issue].severity = .warning
+      issues[issue].message += "; an amend recorded after both settles it"
+    }
   }
 
   /// Makes the `claim` entry at `index` the one that stands for its claim when `isEarlier`;
@@ -454,9 +474,11 @@ private struct Fold {
     entries shared: SharedEntries, lines: [Int32], path: String, histories: inout [Entry],
     issues: inout [LedgerIssue]
   ) {
-    func report(_ index: Int, _ id: ClaimID, _ message: String) {
+    func report(
+      _ index: Int, _ id: ClaimID, _ message: String, _ severity: LedgerIssue.Severity = .error
+    ) {
       let location = SourceLocation(path: path, line: Int(lines[index]))
-      issues.append(LedgerIssue(severity: .error, location: location, id: id, message: message))
+      issues.append(LedgerIssue(severity: severity, location: location, id: id, message: message))
     }
     record.line = lines[claimIndex]
     let historyStart = histories.count
@@ -472,6 +494,7 @@ private struct Fold {
     }
     var conflict: (index: Int, message: String)?
     var problems: [String] = []
+    var repeats: [String] = []
     let recordedAt = record.recordedAt
     // The entry whose resolution stands, so a contradiction names both lines.
     var standing: Int?
@@ -484,7 +507,7 @@ private struct Fold {
       var outcomes: (earlier: Outcome, later: Outcome)?
       Fold.step(
         &record, with: entry, resolvedOn: fact.resolvedOn, after: histories, from: historyStart,
-        problems: &problems, conflict: &outcomes)
+        problems: &problems, repeats: &repeats, conflict: &outcomes)
       if let outcomes {
         let earlierLine = standing.map { " at line \(lines[$0])" } ?? ""
         conflict = (
@@ -500,7 +523,9 @@ private struct Fold {
       default: break
       }
       for problem in problems { report(index, entry.id, problem) }
+      for repeated in repeats { report(index, entry.id, repeated, .warning) }
       problems.removeAll(keepingCapacity: true)
+      repeats.removeAll(keepingCapacity: true)
       // Last, so the entry moves into the history instead of being copied there.
       histories.append(entry)
     }
@@ -510,7 +535,9 @@ private struct Fold {
   }
 
   /// Applies one entry to a claim; problems go to `problems`, a contradicting resolution to
-  /// `conflict` (reported only if no later `reopen` settles it).
+  /// `conflict` (reported only if no later `reopen` settles it), and a decision taken again,
+  /// as two clones that each took it leave it after a merge, to `repeats`: harmless, and
+  /// nothing a new entry could take back.
   ///
   /// The claim's entries so far are `histories[start...]`, passed whole and sliced only for a
   /// `reopen`: a slice per entry retained and released the array each time.
@@ -518,6 +545,7 @@ private struct Fold {
     _ record: inout ClaimRecord, with entry: Entry, resolvedOn: Day?, after histories: [Entry],
     from start: Int,
     problems: inout [String],
+    repeats: inout [String],
     conflict: inout (earlier: Outcome, later: Outcome)?
   ) {
     let id = record.id
@@ -525,13 +553,24 @@ private struct Fold {
     case .claim:
       break
     case .accept(let changes):
-      if record.status != .proposed {
-        problems.append("accept of claim \(id), which is \(record.status.rawValue), not proposed")
-      } else {
+      if record.status == .proposed {
         record.status = .open
+      } else if record.status == .open,
+        DecisionReplay(histories[start...]).standing.last == .accept
+      {
+        repeats.append(
+          "claim \(id) is accepted again (two clones accepted it?); its corrections apply as an "
+            + "amend's would")
+      } else {
+        problems.append("accept of claim \(id), which is \(record.status.rawValue), not proposed")
       }
       record.claim = record.claim.applying(changes)
     case .reject(let reason):
+      if record.status == .rejected {
+        repeats.append(
+          "claim \(id) is rejected again (two clones rejected it?); the first reason stands")
+        return
+      }
       guard record.status == .proposed else {
         problems.append("reject of claim \(id), which is \(record.status.rawValue), not proposed")
         return
@@ -573,8 +612,10 @@ private struct Fold {
         record.status = .proposed
         if let claim = DecisionReplay(ArraySlice(earlier + [entry])).claim { record.claim = claim }
       case .open, .proposed:
-        problems.append(
-          "reopen of claim \(id), which is \(record.status.rawValue) with no decision to undo")
+        // What a second clone's reopen of the same decision leaves after a merge.
+        repeats.append(
+          "reopen of claim \(id), which is \(record.status.rawValue) with no decision to undo "
+            + "(two clones reopened it?); it changes nothing")
         return
       }
       record.note = note ?? record.note

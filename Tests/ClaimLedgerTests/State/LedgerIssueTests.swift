@@ -234,11 +234,62 @@ import Testing
   }
 
   @Test func issuesPrintWithTheirLocation() throws {
-    let ledger = fold([open, try reopen(at: "2026-02-01T00:00:00Z")])
+    let accept = try Fixture.entry(id, at: "2026-02-01T00:00:00Z", .accept(ClaimChanges()))
+    let ledger = fold([open, accept])
     let issue = try #require(ledger.issues.first)
     #expect(
       issue.description
-        == "Claims/ledger.jsonl:2: error: reopen of claim a1b2c3d4e5, which is open with no decision to undo"
-    )
+        == "Claims/ledger.jsonl:2: error: accept of claim a1b2c3d4e5, which is open, not proposed")
+  }
+
+  /// Two clones that each took the same decision leave it twice after a union merge: a
+  /// warning, never an error no entry could clear; a reopen undoes both copies.
+  @Test func aDecisionTakenTwiceIsAWarning() throws {
+    var changes = ClaimChanges()
+    changes.text = "corrected words"
+    let first = try Fixture.entry(id, at: "2026-02-01T00:00:00Z", .accept(changes))
+    let second = try Fixture.entry(id, at: "2026-02-02T00:00:00Z", .accept(changes))
+    let accepted = fold([proposed, first, second])
+    #expect(accepted.records.first?.status == .open)
+    #expect(accepted.records.first?.claim.text == "corrected words")
+    #expect(accepted.issues.map(\.severity) == [.warning], "\(accepted.issues)")
+    #expect(accepted.issues.first?.message.contains("is accepted again") == true)
+    let reopened = fold([proposed, first, second, try reopen(at: "2026-03-01T00:00:00Z")])
+    #expect(reopened.records.first?.status == .proposed)
+    #expect(reopened.records.first?.claim.text == (try Fixture.claim()).text)
+
+    let rejections = fold([
+      proposed, try Fixture.entry(id, at: "2026-02-01T00:00:00Z", .reject(reason: "vague")),
+      try Fixture.entry(id, at: "2026-02-02T00:00:00Z", .reject(reason: "duplicate")),
+    ])
+    #expect(rejections.records.first?.status == .rejected)
+    #expect(rejections.records.first?.rejection == "vague")
+    #expect(rejections.issues.map(\.severity) == [.warning], "\(rejections.issues)")
+
+    let reopens = fold([
+      open, try resolve(.true, at: "2027-01-01T00:00:00Z"),
+      try reopen(at: "2027-01-02T00:00:00Z"), try reopen(at: "2027-01-03T00:00:00Z"),
+    ])
+    #expect(reopens.records.first?.status == .open)
+    #expect(reopens.issues.map(\.severity) == [.warning], "\(reopens.issues)")
+    #expect(reopens.issues.first?.location?.line == 4)
+  }
+
+  /// A claim line edited on one side of a merge contradicts the other's copy until an amend
+  /// recorded after both settles it, as `check` tells the user.
+  @Test func anAmendAfterBothSettlesAClaimRecordedAgainDifferently() throws {
+    var other = open
+    other.at = try Fixture.time("2026-01-22T10:00:00Z")
+    other.body = .claim(try Fixture.claim("different words"), status: .open)
+    var changes = ClaimChanges()
+    changes.text = "agreed words"
+    let early = try Fixture.entry(id, at: "2026-01-22T09:00:00Z", .amend(changes, note: "n"))
+    let late = try Fixture.entry(id, at: "2026-01-23T09:00:00Z", .amend(changes, note: "n"))
+    #expect(fold([open, other, early]).issues.map(\.severity) == [.error])
+    let settled = fold([open, other, late])
+    #expect(settled.issues.map(\.severity) == [.warning], "\(settled.issues)")
+    #expect(
+      settled.issues.first?.message.hasSuffix("an amend recorded after both settles it") == true)
+    #expect(settled.records.first?.claim.text == "agreed words")
   }
 }
