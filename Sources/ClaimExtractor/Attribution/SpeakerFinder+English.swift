@@ -22,42 +22,27 @@ extension SpeakerFinder {
           return .name("people familiar with the matter")
         }
       }
-      // "…before April, said X": a comma before the verb puts the speaker after it.
-      let isAfterComma = sentence[..<word.startIndex].last(where: { $0 != " " }) == ","
-      if index > 0, !isAfterComma {
-        let previous = words[index - 1].lowercased()
+      let verb = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
+      // "…before April, said X", "'…,' predicts X": a comma or a closing quote before the verb
+      // puts the speaker after it.
+      let isInverted = Self.isInverted(before: word, in: sentence)
+      // "Kazuo Ueda has said": the name stands before the auxiliaries.
+      var subject = index
+      while subject > 0, index - subject < 2,
+        Self.auxiliaries.contains(words[subject - 1].lowercased())
+      {
+        subject -= 1
+      }
+      if subject > 0, !isInverted {
+        let previous = words[subject - 1].lowercased()
         if Self.pronouns.contains(previous) { return .pronoun }
         // "I expect", "we think": the author speaks, unless someone is named later ("'We
         // expect …,' Musk said").
         if Self.firstPerson.contains(previous) { continue }
-        // "Goldman Sachs analysts said", "a VW spokeswoman said": the body they speak for;
-        // "several analysts said": the group (an opinion, "most economists think", is no
-        // attribution).
-        if Self.groups[previous] != nil || Self.spokespeople.contains(previous) {
-          if let body = bodyBefore(index - 1, in: words) { return .name(canonical(body)) }
-          if let group = Self.groups[previous],
-            Self.sayingVerbs.contains(
-              word.lowercased().trimmingCharacters(in: .punctuationCharacters))
-          {
-            return .name(group)
-          }
+        if let found = groupSpeaker(at: subject - 1, verb: verb, in: words, sentence: sentence) {
+          return found
         }
-        // The unbroken run of capitalised words right before the verb: "Elon Musk said"; a
-        // comma ends it ("by next August, Bessent said" is Bessent).
-        var start = index
-        while start > 0, Self.isCapitalised(words[start - 1]), index - start < 3,
-          start == index || !Self.endsWithComma(words[start - 1], in: sentence)
-        {
-          start -= 1
-        }
-        let run = Self.afterTitles(words[start..<index])
-        let name = run.joined(separator: " ")
-        // A lone capitalised word opening the sentence ("Most economists think", "Analysts
-        // expect") names someone only if the lexicon knows it.
-        let isOpeningWord = start == 0 && run.count == 1
-        if !name.isEmpty, !Self.notNames.contains(name.lowercased()),
-          !isOpeningWord || lexicon.canonicalName(for: name) != nil
-        {
+        if let name = nameBefore(subject, verb: verb, in: words, sentence: sentence) {
           return .name(canonical(name))
         }
       }
@@ -72,32 +57,156 @@ extension SpeakerFinder {
           return .name(canonical(name))
         }
       }
-      // The name after the verb, past the role words before it ("said trader Ken Wu").
-      var after = index + 1
-      while after < words.count, after - index <= 3,
-        Self.roles.contains(String(words[after]))
+      // Only a saying verb in inverted order takes the name after it: in "Analysts expect
+      // Nvidia will ship" Nvidia is what is expected, not who expects it.
+      if isInverted, !Self.objectVerbs.contains(verb),
+        let name = Self.nameAfter(index, in: words, sentence: sentence)
       {
-        after += 1
-      }
-      if after < words.count, Self.isCapitalised(words[after]) {
-        // The name ends at a comma: "said Elon Musk, Tesla CEO".
-        var run: [Substring] = []
-        for candidate in words[after...].prefix(4) {
-          guard Self.isCapitalised(candidate) else { break }
-          run.append(candidate)
-          if candidate.endIndex < sentence.endIndex, sentence[candidate.endIndex] == "," { break }
-        }
-        let name = Self.afterTitles(run).joined(separator: " ")
-        if !name.isEmpty, !Self.notNames.contains(name.lowercased()) {
-          return .name(canonical(name))
-        }
+        return .name(canonical(name))
       }
     }
     return nil
   }
 
+  /// "Goldman Sachs analysts said", "a VW spokeswoman said": the body they speak for;
+  /// "several analysts said", "Analysts expect": the group. An opinion counted out ("most
+  /// economists think") is no attribution, and neither is a group that does not open its
+  /// clause before a verb that is not one of saying.
+  private func groupSpeaker(
+    at groupIndex: Int, verb: String, in words: [Substring], sentence: String
+  ) -> Found? {
+    let word = words[groupIndex].lowercased()
+    guard Self.groups[word] != nil || Self.spokespeople.contains(word) else { return nil }
+    if let body = bodyBefore(groupIndex, in: words) { return .name(canonical(body)) }
+    guard let group = Self.groups[word] else { return nil }
+    if Self.sayingVerbs.contains(verb) { return .name(group) }
+    let opensClause =
+      groupIndex == 0 || Self.endsWithComma(words[groupIndex - 1], in: sentence)
+      || Self.clauseOpeners.contains(words[groupIndex - 1].lowercased())
+    return opensClause ? .name(group) : nil
+  }
+
+  /// The unbroken run of capitalised words right before the subject's end: "Elon Musk said"; a
+  /// comma ends it ("by next August, Bessent said" is Bessent).
+  private func nameBefore(_ end: Int, verb: String, in words: [Substring], sentence: String)
+    -> String?
+  {
+    var start = end
+    while start > 0, Self.isCapitalised(words[start - 1]), end - start < 3,
+      start == end || !Self.endsWithComma(words[start - 1], in: sentence)
+    {
+      start -= 1
+    }
+    let run = Self.afterTitles(words[start..<end])
+    let name = run.joined(separator: " ")
+    guard !name.isEmpty, !Self.notNames.contains(name.lowercased()) else { return nil }
+    // A lone capitalised word opening the sentence names someone when the lexicon knows it,
+    // or when a singular verb follows and it is not a common word ("Zillow predicts" yes;
+    // "Investors expect", "Nobody expects" no).
+    guard start == 0, run.count == 1 else { return name }
+    if lexicon.canonicalName(for: name) != nil { return name }
+    guard Self.singularVerbs.contains(verb), !Self.isCommonOpeningWord(name) else { return nil }
+    return name
+  }
+
+  /// The name at the end of the words after an inverted verb, past the descriptions before it:
+  /// "said former England defender Marcus Hale" is Marcus Hale, "said Elon Musk, Tesla CEO"
+  /// Elon Musk, "said Takahide Kiuchi of Nomura" Takahide Kiuchi, "said the Bank of England"
+  /// the Bank of England.
+  static func nameAfter(_ verbIndex: Int, in words: [Substring], sentence: String) -> String? {
+    var run: [Substring] = []
+    for candidate in words[(verbIndex + 1)...].prefix(8) {
+      let lower = candidate.lowercased().trimmingCharacters(in: .punctuationCharacters)
+      if isCapitalised(candidate) {
+        run.append(candidate)
+      } else if run.count == 1, lower == "of" {
+        // "Bank of England": one word and "of" open a name.
+        run.append(candidate)
+      } else if nameEnders.contains(lower) {
+        break
+      } else {
+        // A description: "former", "podcast host", "ex-Spain"; capitalised words before it
+        // ("England defender") described the name that follows.
+        run = []
+      }
+      if endsWithComma(candidate, in: sentence) || endsSentence(candidate) { break }
+    }
+    while let last = run.last, !isCapitalised(last) { run.removeLast() }
+    let name = afterTitles(run).joined(separator: " ")
+    guard !name.isEmpty, !notNames.contains(name.lowercased()) else { return nil }
+    return name
+  }
+
+  /// Whether a comma or a closing quote comes right before `verb`: "…, said X", "'…,' said X".
+  static func isInverted(before verb: Substring, in sentence: String) -> Bool {
+    let before = sentence.utf8[..<verb.startIndex].reversed().drop { $0 == 0x20 }
+    guard let last = before.first else { return false }
+    if last == UInt8(ascii: ",") { return true }
+    // A straight quote closes when a word or a mark stands right before it; ” (E2 80 9D)
+    // always closes.
+    if last == UInt8(ascii: "\""), let previous = before.dropFirst().first {
+      return previous != 0x20
+    }
+    let tail = Array(before.prefix(3))
+    return tail == [0x9D, 0x80, 0xE2]
+  }
+
+  /// Whether `word` ends the sentence: its last character is a full stop, ! or ?.
+  private static func endsSentence(_ word: Substring) -> Bool {
+    guard let last = word.utf8.last else { return false }
+    return last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
+  }
+
+  /// Whether `name`, a lone capitalised word opening a sentence, is a common word rather than a
+  /// name: a pronoun, a quantity, a word such as Markets or Consensus, or a plural of people
+  /// ("Traders", "Economists", "Historians").
+  static func isCommonOpeningWord(_ name: String) -> Bool {
+    let lower = name.lowercased()
+    if commonOpeningWords.contains(lower) || notNameWords.contains(lower) { return true }
+    return lower.count > 5 && agentPlurals.contains { lower.hasSuffix($0) }
+  }
+
+  private static let agentPlurals = ["ers", "ors", "ists", "ians"]
+
+  /// Common nouns and pronouns that open sentences before a singular verb.
+  private static let commonOpeningWords: Set<String> = [
+    "investors", "markets", "market", "traders", "management", "consensus", "history", "data",
+    "everyone", "everybody", "nobody", "none", "someone", "somebody", "anyone", "anybody", "some",
+    "many", "most", "few", "others", "other", "all", "both", "each", "either", "neither", "one",
+    "polls", "forecasts", "forecast", "models", "evidence", "research", "experience", "logic",
+    "theory", "reality", "wisdom", "precedent", "common", "conventional", "sentiment",
+    "guidance", "policy", "science", "analysis", "it", "this", "that", "there", "here", "what",
+    "who", "which", "nothing", "something", "everything", "no", "every", "any", "the", "a", "an",
+    "he", "she", "they", "we", "you", "i", "experts", "analysts", "economists", "officials",
+  ]
+
+  /// Verbs that agree with one speaker, so a lone word before them can be a name.
+  private static let singularVerbs: Set<String> = [
+    "says", "said", "predicts", "predicted", "expects", "forecasts", "projects", "estimates",
+    "believes", "thinks", "warns", "warned", "argues", "argued", "claims", "claimed", "wrote",
+    "writes", "told", "added", "promises", "promised", "plans", "reckons", "anticipates",
+  ]
+
+  /// Speech verbs whose next name is their object, never the speaker, even after a comma.
+  private static let objectVerbs: Set<String> = ["told", "plans", "expected", "expect", "expects"]
+
+  /// Words between a speaker and the verb: "has said", "had also warned".
+  private static let auxiliaries: Set<String> = [
+    "has", "have", "had", "also", "previously", "repeatedly", "recently", "publicly", "once",
+  ]
+
+  /// Words after which a group opens its clause: "But analysts expect".
+  private static let clauseOpeners: Set<String> = ["but", "and", "yet", "so", "still", "now"]
+
+  /// Lower-case words that end a name after an inverted verb ("of Nomura", "in an interview").
+  private static let nameEnders: Set<String> = [
+    "of", "at", "from", "for", "in", "on", "with", "who", "which", "that", "and", "or", "to", "by",
+    "as", "after", "before", "during", "when", "while", "adding", "noting", "according", "is",
+    "was", "has", "had", "told", "said", "says", "wrote", "last", "this", "earlier",
+  ]
+
   static let titles: Set<String> = [
-    "CEO", "CFO", "CTO", "Chief", "President", "Mr.", "Ms.", "Dr.", "Sen.", "Gov.", "Tesla",
+    "CEO", "CFO", "CTO", "Chief", "President", "Mr.", "Ms.", "Dr.", "Sen.", "Gov.",
     "The", "Founder", "Chairman", "Governor", "Senator", "Minister", "Professor", "Prof.",
     "Chairwoman", "Rep.", "Secretary", "Executive", "Officer", "Chair", "Vice", "Deputy",
     "Spokesman", "Spokeswoman", "Spokesperson", "Commissioner", "Premier", "Mayor",
@@ -119,7 +228,9 @@ extension SpeakerFinder {
       start -= 1
     }
     let run = words[start..<end].drop {
-      Self.notNames.contains($0.lowercased()) || Self.quantifiers.contains($0.lowercased())
+      let lower = $0.lowercased()
+      return Self.notNames.contains(lower) || Self.quantifiers.contains(lower)
+        || Self.clauseOpeners.contains(lower) || Self.notNameWords.contains(lower)
     }
     guard let first = run.first, Self.isCapitalised(first) else { return nil }
     return run.joined(separator: " ")
@@ -165,6 +276,8 @@ extension SpeakerFinder {
   static let groups: [String: String] = [
     "analysts": "Analysts", "economists": "Economists", "strategists": "Strategists",
     "officials": "Officials", "executives": "Executives", "experts": "Experts",
+    "forecasters": "Forecasters", "researchers": "Researchers", "scientists": "Scientists",
+    "pollsters": "Pollsters",
   ]
   static let spokespeople: Set<String> = [
     "spokeswoman", "spokesman", "spokesperson", "representative", "official", "executive",

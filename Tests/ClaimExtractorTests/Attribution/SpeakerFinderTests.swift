@@ -72,6 +72,43 @@ import Testing
     ("鴻海董事長劉揚偉指出，明年營收將成長。", "劉揚偉"), ("该厂预计明年产能翻倍。", nil),
   ])
   func namesEndAtPunctuation(_ sentence: String, _ expected: String?) {
+    Self.expectSpeaker(in: sentence, expected)
+  }
+
+  @Test(arguments: [
+    // A group opening its clause speaks; a name after a verb of expecting is what it expects.
+    ("Analysts expect Orbital Labs will ship its first rocket in 2028.", "Analysts"),
+    ("Strategists expect Nordbank to raise its dividend next year.", "Strategists"),
+    ("But economists predict the central bank will cut twice.", "Economists"),
+    ("Many strategists expect Nordbank to cut its dividend.", nil),
+    ("Investors expect Orbital Labs to list in 2027.", nil),
+    ("By March, expect Orbital Labs to cut prices.", nil),
+    // Auxiliaries stand between the name and the verb.
+    ("Mara Lind has said the bank will raise rates in May.", "Mara Lind"),
+    ("Mara Lind had said the plant would open in 2028.", "Mara Lind"),
+    ("Both founders have said the app will be free.", nil),
+    // A lone word opening the sentence before a singular verb names someone unless it is a
+    // common word or a plural of people.
+    ("Redfin predicts home prices will rise 2% next year.", "Redfin"),
+    ("Zorvex says it will open a plant in 2027.", "Zorvex"),
+    ("Tesla said prices will rise in April.", "Tesla"),
+    ("Tesla CEO Elon Musk said the car will ship in 2027.", "Elon Musk"),
+    ("Consensus expects two cuts next year.", nil), ("Nobody expects prices to fall.", nil),
+    ("Management expects margins to widen next year.", nil),
+    ("Bankers said rates will rise.", nil), ("Everyone says prices will rise.", nil),
+    // After a saying verb in inverted order, descriptions are passed over to the name.
+    ("\"Rates will fall,\" said former Norway midfielder Jonas Berg.", "Jonas Berg"),
+    ("\"Lyon won't make the final,\" said radio host Tara Quinn.", "Tara Quinn"),
+    ("Rates will fall in May, said pundit Ken Wu.", "Ken Wu"),
+    ("\"Rain will return by Friday,\" predicts ex-Navy forecaster Ana Reyes.", "Ana Reyes"),
+    ("The deal will close soon, said the Bank of England.", "Bank of England"),
+    ("\"Prices will rise,\" said the company.", nil),
+  ])
+  func namesTheSpeakerNotTheObject(_ sentence: String, _ expected: String?) {
+    Self.expectSpeaker(in: sentence, expected)
+  }
+
+  static func expectSpeaker(in sentence: String, _ expected: String?) {
     let finder = SpeakerFinder(lexicon: .builtIn)
     let found = finder.speaker(in: sentence)
     if let expected {
