@@ -19,7 +19,9 @@ struct SpeakerFinder: Sendable {
     "我们", "我們", "我", "笔者", "筆者", "本文", "市场", "市場", "业内", "業內", "外界", "分析", "报告", "報告",
     "报道", "報導", "報道", "文章", "研报", "研報", "消息", "数据",
     "數據", "这", "這", "it", "this", "that", "the", "it also", "which", "who", "公司", "该公司", "該公司",
-    "we", "i",
+    "we", "i", "综合", "綜合", "深入", "经过", "經過", "具体", "具體", "初步", "简单", "簡單", "仔细", "仔細",
+    "目前", "现在", "現在", "当前", "當前", "届时", "屆時", "保守", "乐观", "樂觀", "悲观", "悲觀", "全年", "整体",
+    "整體", "总体", "總體",
   ]
 
   /// The speaker a sentence names.
@@ -103,7 +105,9 @@ struct SpeakerFinder: Sendable {
   static let reportScanner = CueScanner(
     cues: ["据", "據", "according to"].map { Cue($0, .hedge) })
   static let reportVerbScanner = CueScanner(
-    cues: ["透露", "报道", "報導", "报告", "報告", "称", "稱", "表示", "消息"].map { Cue($0, .hedge) })
+    cues: ["透露", "报道", "報導", "报告", "報告", "称", "稱", "表示", "消息", "介绍", "介紹"].map {
+      Cue($0, .hedge)
+    })
 
   func capitalisedRun(in text: Substring) -> String? {
     let words = text.split(separator: " ").prefix(4).prefix(while: Self.isCapitalised)

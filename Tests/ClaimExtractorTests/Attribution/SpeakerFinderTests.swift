@@ -108,6 +108,33 @@ import Testing
     Self.expectSpeaker(in: sentence, expected)
   }
 
+  @Test(arguments: [
+    // A colon before a quote opens a speaker's words; before anything else it labels a topic.
+    ("陈浩表示：“明年出口有望增长一成。”", "陈浩"), ("陈浩预测：「明年出口会增长。」", "陈浩"),
+    ("行业预测：明年销量将增长。", nil), ("产品介绍：新机将于三月上市。", nil),
+    // 分析, 估计, 介绍, 补充 and 估 speak before a pause; 看好 and 担心 before what they judge.
+    ("周明分析，明年房价将企稳。", "周明"), ("吴芳估计，今年出口将增长5%。", "吴芳"),
+    ("赵磊介绍，新工厂将于明年投产。", "赵磊"), ("何静补充，新店将于六月开业。", "何静"),
+    ("法人估，今年營收將成長兩成。", "法人"), ("孙强看好明年消费将复苏。", "孙强"),
+    ("刘洋担心，明年出口可能下滑。", "刘洋"), ("據王芳介紹，新廠將於明年投產。", "王芳"),
+    ("分析师团队将在明年发布报告。", nil), ("该股被低估，明年可能上涨。", nil),
+    ("估值将在明年回升。", nil), ("综合分析，明年房价将企稳。", nil),
+    ("如果通胀回升快于预期，降息可能放缓。", nil),
+    // A setting between the name and the verb is passed over.
+    ("星河科技CEO周明在发布会上表示，新机将于9月上市。", "周明"),
+    ("周明接受采访时称，明年销量将翻倍。", "周明"),
+    // An association's name ends in 会; 会 after an adverb is "will".
+    ("乘联会预计，今年销量将增长3%。", "乘联会"), ("中選會預估，投票率約為六成。", "中選會"),
+    ("汽车工业协会表示，明年出口将增长。", "汽车工业协会"), ("市场可能会表示欢迎。", nil),
+    // Titles before a person's name, and an organisation's kind before its name, are left off.
+    ("公司首席财务官陈静透露，公司将于明年上市。", "陈静"),
+    ("研调机构星图数据预估，明年出货将增长。", "星图数据"),
+    ("行政院長王大同表示，明年將調漲基本工資。", "王大同"),
+  ])
+  func namesTheChineseSpeaker(_ sentence: String, _ expected: String?) {
+    Self.expectSpeaker(in: sentence, expected)
+  }
+
   static func expectSpeaker(in sentence: String, _ expected: String?) {
     let finder = SpeakerFinder(lexicon: .builtIn)
     let found = finder.speaker(in: sentence)
