@@ -132,8 +132,8 @@ extension SpeakerFinder {
     return text.first == UInt8(ascii: "\"") || openingQuotes.contains { text.starts(with: $0) }
   }
 
-  private static let fullWidthColon = Array("：".utf8)
-  private static let fullWidthComma = Array("，".utf8)
+  static let fullWidthColon = Array("：".utf8)
+  static let fullWidthComma = Array("，".utf8)
   private static let openingQuotes = ByteText.encoded(["“", "「", "『"])
 
   /// Verbs that are also nouns, so that "X预测：" may label a topic.

@@ -9,8 +9,9 @@ extension SpeakerFinder {
     "promises", "thinks", "added", "projects", "projected", "estimates", "estimated", "plans",
   ]
 
-  /// "Musk said", "said Musk", "he expects".
-  func englishSpeaker(_ sentence: String) -> Found? {
+  /// "Musk said", "said Musk", "he expects". `isAfterQuote`: the words follow a closing
+  /// quotation mark, so a verb that opens them is inverted ("said Musk.").
+  func englishSpeaker(_ sentence: String, isAfterQuote: Bool = false) -> Found? {
     let words = Self.words(of: sentence)
     for (index, word) in words.enumerated() where Self.isSpeechVerb(word) {
       // "…, people familiar with the matter said": an unnamed source, as 知情人士. The last
@@ -25,7 +26,8 @@ extension SpeakerFinder {
       let verb = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
       // "…before April, said X", "'…,' predicts X": a comma or a closing quote before the verb
       // puts the speaker after it.
-      let isInverted = Self.isInverted(before: word, in: sentence)
+      let isInverted =
+        isAfterQuote && index == 0 || Self.isInverted(before: word, in: sentence)
       // "Kazuo Ueda has said": the name stands before the auxiliaries.
       var subject = index
       while subject > 0, index - subject < 2,

@@ -29,6 +29,7 @@ struct SpeakerFinder: Sendable {
     let bytes = Array(sentence.utf8)
     if let unnamed = reportedBy(bytes) { return unnamed }
     if let chinese = chineseSpeaker(bytes) { return chinese }
+    if let dashed = trailingDashedName(bytes) { return .name(dashed) }
     // Most sentences hold no English speech verb; they are spared splitting into words.
     guard Self.hasSpeechVerb(bytes) else { return nil }
     return englishSpeaker(sentence)
