@@ -85,15 +85,15 @@ struct SentenceAnalysis {
     }
   }
 
-  /// Whether the whole sentence is out: a question, a summary, a belief held in the past, or
-  /// advice with a threatened consequence.
+  /// Whether the whole sentence is out: a question, a summary, a disclaimer, a belief held in
+  /// the past, or advice with a threatened consequence.
   var isDismissed: Bool {
     if endsWithQuestion { return true }
     let firstTrigger = found.first { SentenceAnalysis.isTrigger($0.kind) }?.range.lowerBound ?? 0
     for cue in found {
       switch cue.kind {
       case .question: return true
-      case .meta: return true
+      case .meta, .disclaimer: return true
       case .past
       where SentenceAnalysis.onceWords.contains(cue.word)
         && cue.range.lowerBound < firstTrigger:
