@@ -69,6 +69,13 @@ struct SentenceAnalysis {
       TimeFrameFinder.frames(in: sentence, context: context), in: bytes
     ).compactMap { located in
       let frame = located.frame
+      // "said in January that…", "1月表示": when the words were said, not when they come true.
+      if published.map({ frame.deadline < $0 }) ?? true,
+        SentenceAnalysis.isTimeOfSaying(
+          located.offset..<(located.offset + frame.words.utf8.count), in: bytes)
+      {
+        return nil
+      }
       guard let published, frame.deadline < published,
         !SentenceAnalysis.namesItsYear(frame.words),
         !SentenceAnalysis.namesRelativeYear(frame.words)
