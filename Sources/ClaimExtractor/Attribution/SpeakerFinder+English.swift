@@ -180,6 +180,9 @@ extension SpeakerFinder {
     "guidance", "policy", "science", "analysis", "it", "this", "that", "there", "here", "what",
     "who", "which", "nothing", "something", "everything", "no", "every", "any", "the", "a", "an",
     "he", "she", "they", "we", "you", "i", "experts", "analysts", "economists", "officials",
+    "sources", "people", "reports", "studies", "surveys", "figures", "numbers", "statistics",
+    "projections", "estimates", "authorities", "critics", "observers", "insiders", "residents",
+    "citizens", "sense", "nature", "time", "anything",
   ]
 
   /// Verbs that agree with one speaker, so a lone word before them can be a name.

@@ -96,6 +96,7 @@ import Testing
     ("Consensus expects two cuts next year.", nil), ("Nobody expects prices to fall.", nil),
     ("Management expects margins to widen next year.", nil),
     ("Bankers said rates will rise.", nil), ("Everyone says prices will rise.", nil),
+    ("Sources said the deal will close in May.", nil),
     // After a saying verb in inverted order, descriptions are passed over to the name.
     ("\"Rates will fall,\" said former Norway midfielder Jonas Berg.", "Jonas Berg"),
     ("\"Lyon won't make the final,\" said radio host Tara Quinn.", "Tara Quinn"),
