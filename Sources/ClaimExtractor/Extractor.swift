@@ -85,11 +85,19 @@ public struct Extractor: Sendable {
       for (lineIndex, line) in section.lines.enumerated() {
         // "2027年十大预测" titles the forecasts that follow; it is not one of them.
         if line.isHeading, TimeFrameFinder.framingYear(in: line.text) != nil { continue }
-        forEachCandidate(in: line.utf8) { sentence, start, hits in
+        forEachCandidate(in: line.utf8) { sentence, range, hits in
+          let start = range.lowerBound
           let spans = detector.forecasts(
             in: sentence, hits: hits, context: context, isFramed: framing != nil)
           guard !spans.isEmpty else { return }
-          let named = speakers.speaker(in: sentence)
+          // A quotation's speaker may be named outside the sentence: before the quotation
+          // opens, after it closes, or on the next line after a dash.
+          let named =
+            speakers.speaker(in: sentence)
+            ?? speakers.quotedSpeaker(
+              of: range, in: line.utf8,
+              nextLine: section.lines.indices.contains(lineIndex + 1)
+                ? section.lines[lineIndex + 1].utf8 : nil)
           for span in spans {
             let speaker: String? =
               switch named {
@@ -120,18 +128,18 @@ public struct Extractor: Sendable {
     return result
   }
 
-  /// Calls `body` with each sentence of `text` that holds a forecast word, the byte offset
-  /// where it starts, and its cues, found in the same scan that picked it; the other sentences
-  /// are never turned into strings.
+  /// Calls `body` with each sentence of `text` that holds a forecast word, the byte range it
+  /// takes, and its cues, found in the same scan that picked it; the other sentences are never
+  /// turned into strings.
   private func forEachCandidate(
-    in text: [UInt8], _ body: (String, Int, [CueScanner.Hit]) -> Void
+    in text: [UInt8], _ body: (String, Range<Int>, [CueScanner.Hit]) -> Void
   ) {
     var hits: [CueScanner.Hit] = []
     text.withUnsafeBufferPointer { buffer in
       for range in SentenceSplitter.sentences(in: buffer) {
         let sentence = UnsafeBufferPointer(rebasing: buffer[range])
         guard detector.isCandidate(sentence, hits: &hits) else { continue }
-        body(String(decoding: sentence, as: UTF8.self), range.lowerBound, hits)
+        body(String(decoding: sentence, as: UTF8.self), range, hits)
       }
     }
   }

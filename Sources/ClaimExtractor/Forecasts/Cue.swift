@@ -23,6 +23,9 @@ struct Cue: Sendable {
     case framing
     /// The sentence speaks about the article or sums it up: 总之, "here are", "subscribe".
     case meta
+    /// The sentence disowns the forecast it holds: it says it is none (不代表预测, "not a
+    /// forecast") or that no one holds it ("nobody expects", 没有人预计).
+    case disclaimer
     /// A condition the forecast depends on: 如果, 一旦, if, unless.
     case condition
     /// 将 used as 把 ("将AI插件化"): the verb that follows the object gives it away.
@@ -120,6 +123,22 @@ extension Cue {
         "不可能三角", "若干", "在会上", "在會上", "会上表示", "會上表示", "如果说", "如果說", "的预测", "的預測", "的预言", "的預言",
         "些预测", "些預測", "应用", "應用", "May",
       ])
+    // 预期 as a noun, the expectation met or missed: 超预期, 低于预期, 符合市场预期, 稳定预期.
+    + words(
+      .decoy,
+      [
+        "超预期", "超預期", "超出预期", "超出預期", "超过预期", "超過預期", "不及预期", "不及預期", "不如预期",
+        "不如預期", "未达预期", "未達預期", "达到预期", "達到預期", "符合预期", "符合預期", "于预期", "於預期",
+        "与预期", "與預期", "超市场预期", "超市場預期", "超出市场预期", "超出市場預期", "不及市场预期",
+        "不及市場預期", "符合市场预期", "符合市場預期", "于市场预期", "於市場預期", "与市场预期", "與市場預期",
+        "稳预期", "穩預期", "稳定预期", "穩定預期", "稳定市场预期", "穩定市場預期", "引导预期", "引導預期",
+        "引导市场预期", "引導市場預期", "改善预期", "改善市场预期", "提振预期", "提振市场预期", "扭转预期",
+        "扭轉預期", "管理预期", "管理預期", "预期差", "預期差", "预期值", "預期值", "预期目标", "預期目標",
+        "预期收益", "預期收益", "预期回报", "預期回報", "预期寿命", "預期壽命", "预期管理", "預期管理",
+        "预期之内", "預期之內", "预期之外", "预期之中", "预期升温", "預期升溫", "预期降温", "預期降溫",
+        "预期转向", "預期轉向", "预期分化", "预期落空", "预期。", "預期。", "预期；", "預期；", "预期的",
+        "預期的",
+      ])
     + words(
       .past,
       [
@@ -166,6 +185,20 @@ extension Cue {
         "stay tuned", "keep you updated", "keep readers updated", "keep updating this page",
         "keep updating this story", "keep updating this article",
         "this story will be updated", "this page will be updated", "will update this story",
+      ])
+    + words(
+      .disclaimer,
+      [
+        "不代表预测", "不代表預測", "不构成预测", "不構成預測", "并非预测", "並非預測", "不是预测", "不是預測",
+        "不属于预测", "不屬於預測", "不作预测", "不作預測", "不做预测", "不做預測", "没有人预计", "沒有人預計",
+        "没人预计", "沒人預計", "无人预计", "無人預計", "没有人预期", "沒有人預期", "没有人认为", "沒有人認為",
+        "not a forecast", "not a prediction", "not a projection", "not forecasts",
+        "not predictions",
+        "isn't a forecast", "isn’t a forecast", "isn't a prediction", "isn’t a prediction",
+        "not meant as a forecast", "not intended as a forecast", "not be read as a forecast",
+        "not be taken as a forecast", "nobody expects", "no one expects", "nobody predicts",
+        "no one predicts", "nobody thinks", "no one thinks", "nobody believes", "no one believes",
+        "nobody is expecting", "no one is expecting", "nobody anticipates", "no one anticipates",
       ])
     + words(
       .condition,

@@ -57,6 +57,55 @@ extension SentenceAnalysis {
     }
   }
 
+  /// Whether the window at `range` dates the verb that reports the forecast rather than the
+  /// forecast: right after a past verb of saying ("said in January", "told reporters in
+  /// March") or right before one ("in January said", "1月表示", "3月份曾指出").
+  static func isTimeOfSaying(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var wordEnd = range.lowerBound
+    for isAfterObject in [false, true] {
+      while wordEnd > 0, bytes[wordEnd - 1] == 0x20 { wordEnd -= 1 }
+      var start = wordEnd
+      while start > 0, Clause.isWordByte(bytes[start - 1]) { start -= 1 }
+      guard start < wordEnd else { break }
+      let word = String(
+        decoding: UnsafeBufferPointer(rebasing: bytes[start..<wordEnd]), as: UTF8.self
+      )
+      .lowercased()
+      if isAfterObject ? word == "told" : sayingVerbs.contains(word) { return true }
+      // The person told may stand between: "told reporters in March".
+      wordEnd = start
+    }
+    var next = range.upperBound
+    while next < bytes.count, bytes[next] == 0x20 { next += 1 }
+    let rest = UnsafeBufferPointer(rebasing: bytes[next...])
+    if let filler = sayingFillers.first(where: { rest.starts(with: $0) }) {
+      return chineseSayingVerbs.contains {
+        UnsafeBufferPointer(rebasing: rest[filler.count...]).starts(with: $0)
+      }
+    }
+    if chineseSayingVerbs.contains(where: { rest.starts(with: $0) }) { return true }
+    var end = 0
+    while end < rest.count, Clause.isWordByte(rest[end]) { end += 1 }
+    let word = String(decoding: UnsafeBufferPointer(rebasing: rest[..<end]), as: UTF8.self)
+    return sayingVerbs.contains(word.lowercased())
+  }
+
+  /// Past verbs of saying: a window next to one is when it was said.
+  private static let sayingVerbs: Set<String> = [
+    "said", "told", "wrote", "added", "predicted", "warned", "argued", "noted", "stated",
+    "announced", "testified", "explained", "remarked", "insisted", "cautioned", "reiterated",
+    "signaled", "signalled", "acknowledged", "declared", "indicated", "suggested",
+  ]
+
+  private static let chineseSayingVerbs = ByteText.encoded([
+    "表示", "称", "稱", "指出", "透露", "说", "說", "强调", "強調", "坦言", "直言", "提到", "写道", "寫道",
+  ])
+
+  /// What may stand between a window and the verb of saying after it: 份 (1月份), 曾, 也, 时.
+  private static let sayingFillers = ByteText.encoded([
+    "份曾", "份也", "份", "曾", "也", "还", "還", "再次", "公开", "公開", "时", "時",
+  ])
+
   /// Whether a window's words fix its year: four digits, a year in Chinese numerals, or a
   /// word that counts back from now (去年, "last year", "two years ago").
   static func namesItsYear(_ words: String) -> Bool {

@@ -69,6 +69,13 @@ struct SentenceAnalysis {
       TimeFrameFinder.frames(in: sentence, context: context), in: bytes
     ).compactMap { located in
       let frame = located.frame
+      // "said in January that…", "1月表示": when the words were said, not when they come true.
+      if published.map({ frame.deadline < $0 }) ?? true,
+        SentenceAnalysis.isTimeOfSaying(
+          located.offset..<(located.offset + frame.words.utf8.count), in: bytes)
+      {
+        return nil
+      }
       guard let published, frame.deadline < published,
         !SentenceAnalysis.namesItsYear(frame.words),
         !SentenceAnalysis.namesRelativeYear(frame.words)
@@ -85,15 +92,15 @@ struct SentenceAnalysis {
     }
   }
 
-  /// Whether the whole sentence is out: a question, a summary, a belief held in the past, or
-  /// advice with a threatened consequence.
+  /// Whether the whole sentence is out: a question, a summary, a disclaimer, a belief held in
+  /// the past, or advice with a threatened consequence.
   var isDismissed: Bool {
     if endsWithQuestion { return true }
     let firstTrigger = found.first { SentenceAnalysis.isTrigger($0.kind) }?.range.lowerBound ?? 0
     for cue in found {
       switch cue.kind {
       case .question: return true
-      case .meta: return true
+      case .meta, .disclaimer: return true
       case .past
       where SentenceAnalysis.onceWords.contains(cue.word)
         && cue.range.lowerBound < firstTrigger:

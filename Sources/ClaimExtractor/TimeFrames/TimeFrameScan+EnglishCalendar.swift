@@ -5,15 +5,24 @@ extension TimeFrameScan {
   /// "first half of 2027", "the second half", "H2 2026", "third quarter of 2026", "Q3 2026",
   /// "Q3"; with no year, the year named last in the sentence.
   func englishHalfOrQuarter(at offset: Int) -> Match? {
-    guard let (period, end) = halfOrQuarterWords(at: offset) ?? halfOrQuarterLetter(at: offset)
-    else { return nil }
+    let inWords = halfOrQuarterWords(at: offset)
+    guard let (period, end) = inWords ?? halfOrQuarterLetter(at: offset) else { return nil }
     for joiner in [" of ", " ", "-"] {
       guard let start = text.match(joiner, at: end), let (year, yearEnd) = yearReference(at: start)
       else { continue }
       return Match(end: yearEnd, window: year.flatMap { period.window(in: $0) }, year: year)
     }
+    // "ship the H2", "an H1 in every warehouse": with no year, a letter and a digit after an
+    // article or a possessive name a product.
+    if inWords == nil, let before = text.word(before: offset), Self.determiners.contains(before) {
+      return nil
+    }
     return Match(end: end, window: impliedYear.flatMap { period.window(in: $0) })
   }
+
+  private static let determiners: Set<String> = [
+    "the", "a", "an", "its", "our", "their", "his", "her", "my", "your", "new", "latest",
+  ]
 
   private static let ordinals: [(word: String, number: Int)] = [
     ("first", 1), ("1st", 1), ("second", 2), ("2nd", 2), ("third", 3), ("3rd", 3),

@@ -126,6 +126,18 @@ struct TimeText {
     TimeText.isSpace(self[offset]) ? skipSpaces(from: offset) : nil
   }
 
+  /// The Latin word that ends, spaces apart, right before `offset` ("the" in "the H2"); nil
+  /// when no space or no letter stands there.
+  func word(before offset: Int) -> String? {
+    var end = offset
+    while TimeText.isSpace(self[end - 1]) { end -= 1 }
+    guard end < offset else { return nil }
+    var start = end
+    while TimeText.isLetter(self[start - 1]) { start -= 1 }
+    guard start < end else { return nil }
+    return String(String.UnicodeScalarView(scalars[start..<end]))
+  }
+
   /// Whether a Latin word or number can start at `offset` (nothing alphanumeric just before it).
   func isWordStart(_ offset: Int) -> Bool {
     !TimeText.isWordScalar(self[offset - 1])

@@ -72,6 +72,71 @@ import Testing
     ("鴻海董事長劉揚偉指出，明年營收將成長。", "劉揚偉"), ("该厂预计明年产能翻倍。", nil),
   ])
   func namesEndAtPunctuation(_ sentence: String, _ expected: String?) {
+    Self.expectSpeaker(in: sentence, expected)
+  }
+
+  @Test(arguments: [
+    // A group opening its clause speaks; a name after a verb of expecting is what it expects.
+    ("Analysts expect Orbital Labs will ship its first rocket in 2028.", "Analysts"),
+    ("Strategists expect Nordbank to raise its dividend next year.", "Strategists"),
+    ("But economists predict the central bank will cut twice.", "Economists"),
+    ("Many strategists expect Nordbank to cut its dividend.", nil),
+    ("Investors expect Orbital Labs to list in 2027.", nil),
+    ("By March, expect Orbital Labs to cut prices.", nil),
+    // Auxiliaries stand between the name and the verb.
+    ("Mara Lind has said the bank will raise rates in May.", "Mara Lind"),
+    ("Mara Lind had said the plant would open in 2028.", "Mara Lind"),
+    ("Both founders have said the app will be free.", nil),
+    // A lone word opening the sentence before a singular verb names someone unless it is a
+    // common word or a plural of people.
+    ("Redfin predicts home prices will rise 2% next year.", "Redfin"),
+    ("Zorvex says it will open a plant in 2027.", "Zorvex"),
+    ("Tesla said prices will rise in April.", "Tesla"),
+    ("Tesla CEO Elon Musk said the car will ship in 2027.", "Elon Musk"),
+    ("Consensus expects two cuts next year.", nil), ("Nobody expects prices to fall.", nil),
+    ("Management expects margins to widen next year.", nil),
+    ("Bankers said rates will rise.", nil), ("Everyone says prices will rise.", nil),
+    ("Sources said the deal will close in May.", nil),
+    // After a saying verb in inverted order, descriptions are passed over to the name.
+    ("\"Rates will fall,\" said former Norway midfielder Jonas Berg.", "Jonas Berg"),
+    ("\"Lyon won't make the final,\" said radio host Tara Quinn.", "Tara Quinn"),
+    ("Rates will fall in May, said pundit Ken Wu.", "Ken Wu"),
+    ("\"Rain will return by Friday,\" predicts ex-Navy forecaster Ana Reyes.", "Ana Reyes"),
+    ("The deal will close soon, said the Bank of England.", "Bank of England"),
+    ("\"Prices will rise,\" said the company.", nil),
+  ])
+  func namesTheSpeakerNotTheObject(_ sentence: String, _ expected: String?) {
+    Self.expectSpeaker(in: sentence, expected)
+  }
+
+  @Test(arguments: [
+    // A colon before a quote opens a speaker's words; before anything else it labels a topic.
+    ("陈浩表示：“明年出口有望增长一成。”", "陈浩"), ("陈浩预测：「明年出口会增长。」", "陈浩"),
+    ("行业预测：明年销量将增长。", nil), ("产品介绍：新机将于三月上市。", nil),
+    // 分析, 估计, 介绍, 补充 and 估 speak before a pause; 看好 and 担心 before what they judge.
+    ("周明分析，明年房价将企稳。", "周明"), ("吴芳估计，今年出口将增长5%。", "吴芳"),
+    ("赵磊介绍，新工厂将于明年投产。", "赵磊"), ("何静补充，新店将于六月开业。", "何静"),
+    ("法人估，今年營收將成長兩成。", "法人"), ("孙强看好明年消费将复苏。", "孙强"),
+    ("刘洋担心，明年出口可能下滑。", "刘洋"), ("據王芳介紹，新廠將於明年投產。", "王芳"),
+    ("分析师团队将在明年发布报告。", nil), ("该股被低估，明年可能上涨。", nil),
+    ("估值将在明年回升。", nil), ("综合分析，明年房价将企稳。", nil),
+    ("如果通胀回升快于预期，降息可能放缓。", nil),
+    // A setting between the name and the verb is passed over.
+    ("星河科技CEO周明在发布会上表示，新机将于9月上市。", "周明"),
+    ("周明接受采访时称，明年销量将翻倍。", "周明"),
+    // An association's name ends in 会; 会 after an adverb is "will".
+    ("乘联会预计，今年销量将增长3%。", "乘联会"), ("中選會預估，投票率約為六成。", "中選會"),
+    ("汽车工业协会表示，明年出口将增长。", "汽车工业协会"), ("市场可能会表示欢迎。", nil),
+    // Titles before a person's name, and an organisation's kind before its name, are left off.
+    ("公司首席财务官陈静透露，公司将于明年上市。", "陈静"),
+    ("研调机构星图数据预估，明年出货将增长。", "星图数据"),
+    ("行政院長王大同表示，明年將調漲基本工資。", "王大同"),
+  ])
+  func namesTheChineseSpeaker(_ sentence: String, _ expected: String?) {
+    Self.expectSpeaker(in: sentence, expected)
+  }
+
+  static func expectSpeaker(in sentence: String, _ expected: String?) {
     let finder = SpeakerFinder(lexicon: .builtIn)
     let found = finder.speaker(in: sentence)
     if let expected {

@@ -33,6 +33,19 @@ import Testing
     .init("然后年轻人", on: published, nil),
   ]
 
+  /// A half or quarter in letters after an article or a possessive, with no year, is a product.
+  static let products: [FrameCase] = [
+    .init("We will ship the H2 to customers", on: published, nil),
+    .init("an H1 in every warehouse", on: published, nil),
+    .init("its Q3 sells well", on: published, nil),
+    .init("Sales peak in H2", on: published, "2026-12-31", "in H2"),
+    .init("the H2 2027 launch", "2027-12-31", "the H2 2027"),
+  ]
+
+  @Test(arguments: products) func aLetterAndDigitAfterAnArticleIsAName(_ c: FrameCase) {
+    c.check()
+  }
+
   @Test(arguments: amounts) func amountsAndIdsAreNotYears(_ c: FrameCase) { c.check() }
   @Test(arguments: past) func pastFramesEndBeforePublication(_ c: FrameCase) { c.check() }
 

@@ -1,0 +1,255 @@
+import Foundation
+
+/// Chinese speakers: the name that ends right before a speech verb ("马斯克认为", "中金公司预计").
+extension SpeakerFinder {
+  static let chineseVerbs = [
+    "认为", "認為", "指出", "表示", "预测", "預測", "预言", "預言", "称", "稱", "透露", "强调", "強調", "坦言", "直言",
+    "判断", "判斷", "相信", "警告", "宣布", "说", "說", "提到", "写道", "寫道", "断言", "斷言", "押注", "预估", "預估", "预料",
+    "預料", "预计", "預計", "预期", "預期", "估计", "估計", "拟", "擬", "计划", "計劃", "分析", "介绍", "介紹", "补充",
+    "補充", "估", "看好", "担心", "擔心",
+  ]
+
+  /// X认为 / X指出 …: the name ending right before the verb, the verbs found in one byte scan.
+  func chineseSpeaker(_ bytes: [UInt8]) -> Found? {
+    let hits = bytes.withUnsafeBufferPointer { Self.verbScanner.hits(in: $0) }
+    for (position, hit) in hits.enumerated() {
+      let verb = Self.verbScanner.cues[hit.cue].word
+      let rest = bytes[hit.range.upperBound...]
+      // "经济预测：…" labels a list item and names a topic; "李云飞表示：“…”" and "张伟预测：“…”"
+      // quote a speaker.
+      if let colon = Self.colonWidth(at: rest), Self.nounVerbs.contains(verb),
+        !Self.opensQuote(rest.dropFirst(colon))
+      {
+        continue
+      }
+      let isPause = Self.colonWidth(at: rest) != nil || Self.commaWidth(at: rest) != nil
+      // 分析, 介绍, 补充 and 估 speak only before a pause or another verb of speech ("张伟分析，",
+      // "王芳介绍称"); elsewhere they are nouns or parts of words (分析师, 评估).
+      let nextVerbFollows =
+        hits.dropFirst(position + 1).first?.range.lowerBound
+        == hit.range.upperBound
+      if Self.pauseVerbs.contains(verb), !isPause, !nextVerbFollows { continue }
+      let before = String(
+        decoding: Self.withoutSetting(bytes[..<hit.range.lowerBound]), as: UTF8.self)
+      guard let name = trailingName(of: before[...]) else { continue }
+      if Self.pronouns.contains(name) { return .pronoun }
+      if Self.notNames.contains(name) || !isPlausibleName(name) { continue }
+      // 低估, 高估, 评估: 估 ends another word.
+      if verb == "估", let last = name.unicodeScalars.last, Self.wordsEndingInGu.contains(last) {
+        continue
+      }
+      // 预计, 拟, 计划 are as often passive ("营收预计增长") or inside words (虚拟, 好于预期):
+      // they name a speaker when what precedes is a known name or an organisation's, or when a
+      // pause follows ("李明估计，…").
+      if Self.organisationVerbs.contains(verb), lexicon.canonicalName(for: name) == nil,
+        !Self.isOrganisation(name), !isPause || !Self.isShortName(name)
+      {
+        continue
+      }
+      return .name(canonical(name))
+    }
+    return nil
+  }
+
+  /// A run of characters before a speech verb names someone unless the lexicon does not know
+  /// it and it holds words that make it a phrase ("再通过预测…", "他们的报告称"); the 会 that
+  /// ends an association's name (乘联会, 中選會) is no phrase word there.
+  func isPlausibleName(_ name: String) -> Bool {
+    if lexicon.canonicalName(for: name) != nil { return true }
+    var bytes = Array(name.utf8)
+    if Self.isAssociation(name) { bytes.removeLast(3) }
+    return !Self.phraseBytes.contains { ByteText.contains(bytes, $0) }
+  }
+
+  /// Whether `name` is as short as a person's (李明, 欧阳娜娜) and does not end in a word of
+  /// comparison (低于预期, 不及预期), which makes the verb after it a noun.
+  private static func isShortName(_ name: String) -> Bool {
+    guard let last = name.unicodeScalars.last, name.unicodeScalars.count <= 4 else { return false }
+    return !comparisonEnds.contains(last)
+  }
+
+  private static let comparisonEnds = ScalarSet("于於超及合过過出达達如")
+
+  /// Whether `name` ends as an organisation's does (中金公司, 海光信息, 汽车工业协会).
+  static func isOrganisation(_ name: String) -> Bool {
+    organisationEnds.contains(where: name.hasSuffix) || isAssociation(name)
+  }
+
+  /// Whether `name` is an association's: two or more characters of a name and 会 or 會 (乘联会,
+  /// 國發會). 会 alone is also "will", so the characters before it must not be an adverb (也会,
+  /// 还会, 不会).
+  static func isAssociation(_ name: String) -> Bool {
+    let scalars = name.unicodeScalars
+    guard let last = scalars.last, last == "会" || last == "會", scalars.count >= 3 else {
+      return false
+    }
+    let before = scalars.dropLast()
+    guard let adverb = before.last, !adverbsBeforeHui.contains(adverb) else { return false }
+    return before.allSatisfy { (0x4E00...0x9FFF).contains($0.value) }
+  }
+
+  private static let adverbsBeforeHui = ScalarSet("也还還就都将將不才又仍总總可必肯定一能该該便则則亦恐或料许許然")
+
+  /// Where a speaker's setting stands between the name and the verb ("王磊在主题演讲中表示",
+  /// "李明接受采访时称"), the bytes before it; otherwise `bytes` as they are.
+  static func withoutSetting(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    guard settingEnds.contains(where: { bytes.suffix($0.count).elementsEqual($0) }) else {
+      return bytes
+    }
+    let window = Array(bytes.suffix(48))
+    let opener = settingOpeners.compactMap { ByteText.lastRange(of: $0, in: window) }
+      .max { $0.lowerBound < $1.lowerBound }
+    guard let opener else { return bytes }
+    let setting = String(decoding: window[opener.upperBound...], as: UTF8.self)
+    let isUnbroken = !setting.unicodeScalars.contains {
+      nameStops.contains($0) || $0.properties.generalCategory.isPunctuation
+        || $0.properties.isWhitespace
+    }
+    guard isUnbroken else { return bytes }
+    return bytes.dropLast(window.count - opener.lowerBound)
+  }
+
+  private static let settingEnds = ByteText.encoded([
+    "中", "上", "时", "時", "期间", "期間", "之际", "之際",
+  ])
+  private static let settingOpeners = ByteText.encoded(["在", "於", "于", "接受"])
+
+  /// The width of a colon opening `rest`, if one does.
+  private static func colonWidth(at rest: ArraySlice<UInt8>) -> Int? {
+    if rest.first == UInt8(ascii: ":") { return 1 }
+    return rest.starts(with: fullWidthColon) ? 3 : nil
+  }
+
+  /// The width of a comma opening `rest`, if one does.
+  private static func commaWidth(at rest: ArraySlice<UInt8>) -> Int? {
+    if rest.first == UInt8(ascii: ",") { return 1 }
+    return rest.starts(with: fullWidthComma) ? 3 : nil
+  }
+
+  /// Whether `rest` opens with a quotation mark, past spaces: “, 「, 『 or ".
+  private static func opensQuote(_ rest: ArraySlice<UInt8>) -> Bool {
+    let text = rest.drop { $0 == 0x20 }
+    return text.first == UInt8(ascii: "\"") || openingQuotes.contains { text.starts(with: $0) }
+  }
+
+  static let fullWidthColon = Array("：".utf8)
+  static let fullWidthComma = Array("，".utf8)
+  private static let openingQuotes = ByteText.encoded(["“", "「", "『"])
+
+  /// Verbs that are also nouns, so that "X预测：" may label a topic.
+  private static let nounVerbs: Set<String> = [
+    "预测", "預測", "预言", "預言", "预估", "預估", "预计", "預計", "预期", "預期", "估计", "估計", "判断",
+    "判斷", "计划", "計劃", "分析", "介绍", "介紹", "补充", "補充",
+  ]
+
+  /// Verbs of speech only before a pause or another verb of speech.
+  private static let pauseVerbs: Set<String> = [
+    "分析", "介绍", "介紹", "补充", "補充", "估",
+  ]
+
+  /// Characters that make 估 the end of another word: 低估, 高估, 评估, 预估.
+  private static let wordsEndingInGu = ScalarSet("低高评評预預重粗难難可审審毛")
+
+  static let phraseWords = [
+    "通过", "通過", "对", "對", "在", "为", "為", "从", "從", "把", "被", "让", "讓", "再", "又", "将", "將",
+    "会", "會", "的", "了", "是", "就", "都", "这", "這", "那", "该", "該", "此", "其",
+  ]
+
+  static let phraseBytes = ByteText.encoded(phraseWords)
+  static let verbPhraseBytes = ByteText.encoded(verbPhraseWords)
+  static let titleBytes = ByteText.encoded(titleWords)
+
+  /// Titles that stand before a person's name in Chinese news.
+  static let titleWords = [
+    "经济学家", "經濟學家", "分析师", "分析師", "研究员", "研究員", "总裁", "總裁", "董事长", "董事長",
+    "创始人", "創始人", "总经理", "總經理", "首席执行官", "首席執行官", "CEO", "CFO", "CTO", "主席", "部长",
+    "部長", "教授", "院长", "院長", "负责人", "負責人", "发言人", "發言人", "记者", "記者", "首席财务官",
+    "首席財務官", "首席技术官", "首席技術官", "首席运营官", "首席營運官", "执行长", "執行長", "财务长", "財務長",
+    "营运长", "營運長", "技术长", "技術長", "总监", "總監", "经理", "經理", "秘书长", "秘書長", "行长", "行長",
+    "局长", "局長", "市长", "市長", "主任", "主委", "会长", "會長", "理事长", "理事長", "合伙人", "合夥人",
+    "评论员", "評論員", "策略师", "策略師", "机构", "機構", "券商",
+  ]
+
+  /// Words that, between a name and a speech verb, make the name part of another phrase
+  /// ("Polymarket将从预测市场…"); 在会上, 也, 还 do not.
+  static let verbPhraseWords = [
+    "将", "將", "从", "從", "对", "對", "把", "被", "让", "讓", "的", "了", "是", "通过", "通過",
+  ]
+
+  static let verbScanner = CueScanner(cues: chineseVerbs.map { Cue($0, .hedge) })
+
+  /// Verbs that name a speaker only after a known name or an organisation's (`organisationEnds`).
+  static let organisationVerbs: Set<String> = [
+    "预计", "預計", "预期", "預期", "估计", "估計", "拟", "擬", "计划", "計劃",
+  ]
+  static let organisationEnds = [
+    "公司", "证券", "證券", "银行", "銀行", "集团", "集團", "机构", "機構", "研究院", "研究所", "基金",
+    "资本", "資本", "科技", "信息", "汽车", "汽車", "控股", "股份", "央行", "政府", "部", "局", "委",
+    "协会", "協會", "联合会", "聯合會", "商会", "商會",
+  ]
+
+  /// The entity or short run of characters that ends `text`, stopping at punctuation.
+  func trailingName(of text: Substring) -> String? {
+    let whole = String(text)
+    if let entity = lexicon.entities(in: whole).last {
+      // "马化腾在会上表示": a known name a few characters before the verb, no punctuation between.
+      let gap = whole.utf8.dropFirst(entity.utf8Offset + entity.written.utf8.count)
+      let gapText = String(decoding: gap, as: UTF8.self)
+      let gapBytes = Array(gap)
+      // "鴻海董事長劉揚偉指出": the person after the title speaks, not the company; with no one
+      // after it ("小米发言人表示") the company speaks.
+      let personAfterTitle =
+        Self.titleBytes.compactMap { ByteText.lastRange(of: $0, in: gapBytes) }
+        .max { $0.upperBound < $1.upperBound }
+        .map { String(decoding: gapBytes[$0.upperBound...], as: UTF8.self).unicodeScalars.count }
+        .map { (1...4).contains($0) } ?? false
+      if gapText.unicodeScalars.count <= 6,
+        !gapText.unicodeScalars.contains(where: { $0.properties.generalCategory.isPunctuation }),
+        !Self.verbPhraseBytes.contains(where: { ByteText.contains(gapBytes, $0) }),
+        !personAfterTitle
+      {
+        return entity.written
+      }
+    }
+    var name = ""
+    for character in text.reversed() {
+      if character.isPunctuation || character.isWhitespace || Self.isNameStop(character) {
+        break
+      }
+      name.insert(character, at: name.startIndex)
+      if name.count > 24 { return nil }
+    }
+    // "某券商首席经济学家张明": the person after the last title, when a title is there.
+    let nameBytes = Array(name.utf8)
+    if nameBytes.count > 6,
+      let title = Self.titleBytes.compactMap({ ByteText.lastRange(of: $0, in: nameBytes) })
+        .max(by: { $0.upperBound < $1.upperBound })
+    {
+      let rest = String(decoding: nameBytes[title.upperBound...], as: UTF8.self)
+      // A person's name is short; an organisation's after its kind (研調機構集邦科技) may be longer.
+      let longest = Self.isOrganisation(rest) ? 8 : 4
+      if (1...longest).contains(rest.unicodeScalars.count) { name = rest }
+    }
+    guard name.count <= 10 else { return nil }
+    // Strip words that introduce the speaker rather than name it. Where every scalar is its
+    // own character and normalization leaves it alone, comparing bytes is comparing strings.
+    let isInert = ByteText.isNormalizationInert(name)
+    for prefix in Self.introducingWords
+    where isInert ? ByteText.starts(name, with: prefix) : name.hasPrefix(prefix) {
+      name.removeFirst(prefix.count)
+    }
+    for suffix in Self.trailingAdverbs
+    where isInert ? ByteText.ends(name, with: suffix) : name.hasSuffix(suffix) {
+      name.removeLast(suffix.count)
+    }
+    return name.isEmpty ? nil : name
+  }
+
+  static let introducingWords = [
+    "而", "但", "并", "並", "还", "還", "也", "此外", "同时", "同時", "对此", "對此", "据", "據",
+  ]
+  static let trailingAdverbs = [
+    "也", "还", "還", "则", "則", "更", "曾", "就", "都", "同样", "同樣", "进一步", "進一步", "普遍", "一致",
+    "纷纷", "紛紛", "不", "日前", "近日", "此前", "早前", "昨天", "昨日", "今天", "今日", "随后", "隨後",
+  ]
+}

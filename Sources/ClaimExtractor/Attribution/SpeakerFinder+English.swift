@@ -1,0 +1,308 @@
+import Foundation
+
+/// English speakers: "Musk said", "said trader Ken Wu", "Goldman Sachs analysts said".
+extension SpeakerFinder {
+  static let englishVerbs = [
+    "said", "says", "say", "predicted", "predicts", "predict", "expects", "expect", "expected",
+    "believes", "believe", "think", "warned", "warns", "warn",
+    "told", "wrote", "argued", "argues", "forecast", "forecasts", "claims", "claimed", "promised",
+    "promises", "thinks", "added", "projects", "projected", "estimates", "estimated", "plans",
+  ]
+
+  /// "Musk said", "said Musk", "he expects". `isAfterQuote`: the words follow a closing
+  /// quotation mark, so a verb that opens them is inverted ("said Musk.").
+  func englishSpeaker(_ sentence: String, isAfterQuote: Bool = false) -> Found? {
+    let words = Self.words(of: sentence)
+    for (index, word) in words.enumerated() where Self.isSpeechVerb(word) {
+      // "…, people familiar with the matter said": an unnamed source, as 知情人士. The last
+      // word tells first; the text before the verb is read only then.
+      if index > 0, Self.unnamedSourceEnds.contains(words[index - 1].lowercased()) {
+        let beforeVerb = sentence[..<word.startIndex].lowercased()
+          .trimmingCharacters(in: .whitespaces)
+        if Self.unnamedSources.contains(where: beforeVerb.hasSuffix) {
+          return .name("people familiar with the matter")
+        }
+      }
+      let verb = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
+      // "…before April, said X", "'…,' predicts X": a comma or a closing quote before the verb
+      // puts the speaker after it.
+      let isInverted =
+        isAfterQuote && index == 0 || Self.isInverted(before: word, in: sentence)
+      // "Kazuo Ueda has said": the name stands before the auxiliaries.
+      var subject = index
+      while subject > 0, index - subject < 2,
+        Self.auxiliaries.contains(words[subject - 1].lowercased())
+      {
+        subject -= 1
+      }
+      if subject > 0, !isInverted {
+        let previous = words[subject - 1].lowercased()
+        if Self.pronouns.contains(previous) { return .pronoun }
+        // "I expect", "we think": the author speaks, unless someone is named later ("'We
+        // expect …,' Musk said").
+        if Self.firstPerson.contains(previous) { continue }
+        if let found = groupSpeaker(at: subject - 1, verb: verb, in: words, sentence: sentence) {
+          return found
+        }
+        if let name = nameBefore(subject, verb: verb, in: words, sentence: sentence) {
+          return .name(canonical(name))
+        }
+      }
+      // "Jane Doe, the chief executive, said …": the name opens the sentence.
+      if index > 2, Self.hasComma(sentence) {
+        let opening = words.prefix(3).prefix(while: Self.isCapitalised)
+          .filter { !Self.titles.contains(String($0)) }
+        let name = opening.joined(separator: " ")
+        if !opening.isEmpty, opening.count <= 3, !Self.notNames.contains(name.lowercased()),
+          sentence.hasPrefix(name + ",") || sentence.hasPrefix(name + " ,")
+        {
+          return .name(canonical(name))
+        }
+      }
+      // Only a saying verb in inverted order takes the name after it: in "Analysts expect
+      // Nvidia will ship" Nvidia is what is expected, not who expects it.
+      if isInverted, !Self.objectVerbs.contains(verb),
+        let name = Self.nameAfter(index, in: words, sentence: sentence)
+      {
+        return .name(canonical(name))
+      }
+    }
+    return nil
+  }
+
+  /// "Goldman Sachs analysts said", "a VW spokeswoman said": the body they speak for;
+  /// "several analysts said", "Analysts expect": the group. An opinion counted out ("most
+  /// economists think") is no attribution, and neither is a group that does not open its
+  /// clause before a verb that is not one of saying.
+  private func groupSpeaker(
+    at groupIndex: Int, verb: String, in words: [Substring], sentence: String
+  ) -> Found? {
+    let word = words[groupIndex].lowercased()
+    guard Self.groups[word] != nil || Self.spokespeople.contains(word) else { return nil }
+    if let body = bodyBefore(groupIndex, in: words) { return .name(canonical(body)) }
+    guard let group = Self.groups[word] else { return nil }
+    if Self.sayingVerbs.contains(verb) { return .name(group) }
+    let opensClause =
+      groupIndex == 0 || Self.endsWithComma(words[groupIndex - 1], in: sentence)
+      || Self.clauseOpeners.contains(words[groupIndex - 1].lowercased())
+    return opensClause ? .name(group) : nil
+  }
+
+  /// The unbroken run of capitalised words right before the subject's end: "Elon Musk said"; a
+  /// comma ends it ("by next August, Bessent said" is Bessent).
+  private func nameBefore(_ end: Int, verb: String, in words: [Substring], sentence: String)
+    -> String?
+  {
+    var start = end
+    while start > 0, Self.isCapitalised(words[start - 1]), end - start < 3,
+      start == end || !Self.endsWithComma(words[start - 1], in: sentence)
+    {
+      start -= 1
+    }
+    let run = Self.afterTitles(words[start..<end])
+    let name = run.joined(separator: " ")
+    guard !name.isEmpty, !Self.notNames.contains(name.lowercased()) else { return nil }
+    // A lone capitalised word opening the sentence names someone when the lexicon knows it,
+    // or when a singular verb follows and it is not a common word ("Zillow predicts" yes;
+    // "Investors expect", "Nobody expects" no).
+    guard start == 0, run.count == 1 else { return name }
+    if lexicon.canonicalName(for: name) != nil { return name }
+    guard Self.singularVerbs.contains(verb), !Self.isCommonOpeningWord(name) else { return nil }
+    return name
+  }
+
+  /// The name at the end of the words after an inverted verb, past the descriptions before it:
+  /// "said former England defender Marcus Hale" is Marcus Hale, "said Elon Musk, Tesla CEO"
+  /// Elon Musk, "said Takahide Kiuchi of Nomura" Takahide Kiuchi, "said the Bank of England"
+  /// the Bank of England.
+  static func nameAfter(_ verbIndex: Int, in words: [Substring], sentence: String) -> String? {
+    var run: [Substring] = []
+    for candidate in words[(verbIndex + 1)...].prefix(8) {
+      let lower = candidate.lowercased().trimmingCharacters(in: .punctuationCharacters)
+      if isCapitalised(candidate) {
+        run.append(candidate)
+      } else if run.count == 1, lower == "of" {
+        // "Bank of England": one word and "of" open a name.
+        run.append(candidate)
+      } else if nameEnders.contains(lower) {
+        break
+      } else {
+        // A description: "former", "podcast host", "ex-Spain"; capitalised words before it
+        // ("England defender") described the name that follows.
+        run = []
+      }
+      if endsWithComma(candidate, in: sentence) || endsSentence(candidate) { break }
+    }
+    while let last = run.last, !isCapitalised(last) { run.removeLast() }
+    let name = afterTitles(run).joined(separator: " ")
+    guard !name.isEmpty, !notNames.contains(name.lowercased()) else { return nil }
+    return name
+  }
+
+  /// Whether a comma or a closing quote comes right before `verb`: "…, said X", "'…,' said X".
+  static func isInverted(before verb: Substring, in sentence: String) -> Bool {
+    let before = sentence.utf8[..<verb.startIndex].reversed().drop { $0 == 0x20 }
+    guard let last = before.first else { return false }
+    if last == UInt8(ascii: ",") { return true }
+    // A straight quote closes when a word or a mark stands right before it; ” (E2 80 9D)
+    // always closes.
+    if last == UInt8(ascii: "\""), let previous = before.dropFirst().first {
+      return previous != 0x20
+    }
+    let tail = Array(before.prefix(3))
+    return tail == [0x9D, 0x80, 0xE2]
+  }
+
+  /// Whether `word` ends the sentence: its last character is a full stop, ! or ?.
+  private static func endsSentence(_ word: Substring) -> Bool {
+    guard let last = word.utf8.last else { return false }
+    return last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
+  }
+
+  /// Whether `name`, a lone capitalised word opening a sentence, is a common word rather than a
+  /// name: a pronoun, a quantity, a word such as Markets or Consensus, or a plural of people
+  /// ("Traders", "Economists", "Historians").
+  static func isCommonOpeningWord(_ name: String) -> Bool {
+    let lower = name.lowercased()
+    if commonOpeningWords.contains(lower) || notNameWords.contains(lower) { return true }
+    return lower.count > 5 && agentPlurals.contains { lower.hasSuffix($0) }
+  }
+
+  private static let agentPlurals = ["ers", "ors", "ists", "ians"]
+
+  /// Common nouns and pronouns that open sentences before a singular verb.
+  private static let commonOpeningWords: Set<String> = [
+    "investors", "markets", "market", "traders", "management", "consensus", "history", "data",
+    "everyone", "everybody", "nobody", "none", "someone", "somebody", "anyone", "anybody", "some",
+    "many", "most", "few", "others", "other", "all", "both", "each", "either", "neither", "one",
+    "polls", "forecasts", "forecast", "models", "evidence", "research", "experience", "logic",
+    "theory", "reality", "wisdom", "precedent", "common", "conventional", "sentiment",
+    "guidance", "policy", "science", "analysis", "it", "this", "that", "there", "here", "what",
+    "who", "which", "nothing", "something", "everything", "no", "every", "any", "the", "a", "an",
+    "he", "she", "they", "we", "you", "i", "experts", "analysts", "economists", "officials",
+    "sources", "people", "reports", "studies", "surveys", "figures", "numbers", "statistics",
+    "projections", "estimates", "authorities", "critics", "observers", "insiders", "residents",
+    "citizens", "sense", "nature", "time", "anything",
+  ]
+
+  /// Verbs that agree with one speaker, so a lone word before them can be a name.
+  private static let singularVerbs: Set<String> = [
+    "says", "said", "predicts", "predicted", "expects", "forecasts", "projects", "estimates",
+    "believes", "thinks", "warns", "warned", "argues", "argued", "claims", "claimed", "wrote",
+    "writes", "told", "added", "promises", "promised", "plans", "reckons", "anticipates",
+  ]
+
+  /// Speech verbs whose next name is their object, never the speaker, even after a comma.
+  private static let objectVerbs: Set<String> = ["told", "plans", "expected", "expect", "expects"]
+
+  /// Words between a speaker and the verb: "has said", "had also warned".
+  private static let auxiliaries: Set<String> = [
+    "has", "have", "had", "also", "previously", "repeatedly", "recently", "publicly", "once",
+  ]
+
+  /// Words after which a group opens its clause: "But analysts expect".
+  private static let clauseOpeners: Set<String> = ["but", "and", "yet", "so", "still", "now"]
+
+  /// Lower-case words that end a name after an inverted verb ("of Nomura", "in an interview").
+  private static let nameEnders: Set<String> = [
+    "of", "at", "from", "for", "in", "on", "with", "who", "which", "that", "and", "or", "to", "by",
+    "as", "after", "before", "during", "when", "while", "adding", "noting", "according", "is",
+    "was", "has", "had", "told", "said", "says", "wrote", "last", "this", "earlier",
+  ]
+
+  static let titles: Set<String> = [
+    "CEO", "CFO", "CTO", "Chief", "President", "Mr.", "Ms.", "Dr.", "Sen.", "Gov.",
+    "The", "Founder", "Chairman", "Governor", "Senator", "Minister", "Professor", "Prof.",
+    "Chairwoman", "Rep.", "Secretary", "Executive", "Officer", "Chair", "Vice", "Deputy",
+    "Spokesman", "Spokeswoman", "Spokesperson", "Commissioner", "Premier", "Mayor",
+  ]
+
+  /// Whether a comma follows `word` in `sentence` (words are split at commas).
+  static func endsWithComma(_ word: Substring, in sentence: String) -> Bool {
+    word.endIndex < sentence.endIndex && sentence[word.endIndex] == ","
+  }
+
+  /// The capitalised run ending just before `end` ("Goldman Sachs", "Bank of America"), with
+  /// "of" allowed inside it and articles dropped; nil when there is none.
+  func bodyBefore(_ end: Int, in words: [Substring]) -> String? {
+    var start = end
+    while start > 0, end - start < 4,
+      Self.isCapitalised(words[start - 1])
+        || words[start - 1] == "of" && start > 1 && Self.isCapitalised(words[start - 2])
+    {
+      start -= 1
+    }
+    let run = words[start..<end].drop {
+      let lower = $0.lowercased()
+      return Self.notNames.contains(lower) || Self.quantifiers.contains(lower)
+        || Self.clauseOpeners.contains(lower) || Self.notNameWords.contains(lower)
+    }
+    guard let first = run.first, Self.isCapitalised(first) else { return nil }
+    return run.joined(separator: " ")
+  }
+
+  /// Words that count a group rather than name it: "Several analysts", "Most economists".
+  static let quantifiers: Set<String> = [
+    "several", "most", "many", "some", "other", "few", "all", "both", "two", "three", "four",
+    "five", "top", "leading", "independent", "senior",
+  ]
+
+  /// The words of a run of capitalised words after its last title: "Chief Executive Officer
+  /// Mary Barra" is Mary Barra, "Fed Chair Jerome Powell" is Jerome Powell. A run that is one
+  /// word that is never a name alone (a month, a day, "Third", "Well") names no one.
+  static func afterTitles<Words: Collection<Substring>>(_ run: Words) -> [Substring] {
+    let words = Array(run)
+    if words.count == 1, let only = words.first, notNameWords.contains(only.lowercased()) {
+      return []
+    }
+    let start = words.lastIndex { titles.contains(String($0)) }.map { $0 + 1 } ?? 0
+    return Array(words[start...])
+  }
+
+  /// A name as written without the titles before it ("CEO Jane Doe" is Jane Doe); a leading
+  /// "The" stays, as in "The Information".
+  static func withoutTitles(_ name: String) -> String {
+    let words = name.split(separator: " ")
+    guard words.first != "The" else { return name }
+    let kept = afterTitles(words)
+    return kept.isEmpty ? name : kept.joined(separator: " ")
+  }
+
+  /// Capitalised words that open a run but name no one.
+  static let notNameWords: Set<String> = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "first", "second", "third", "finally", "well", "however", "also",
+    "meanwhile", "still", "now", "today", "yesterday", "tomorrow", "so", "yet",
+  ]
+  static let firstPerson: Set<String> = ["i", "we"]
+  static let sayingVerbs: Set<String> = ["said", "says", "say", "told", "wrote", "warned"]
+  /// Plural speakers without a name, as the source is written.
+  static let groups: [String: String] = [
+    "analysts": "Analysts", "economists": "Economists", "strategists": "Strategists",
+    "officials": "Officials", "executives": "Executives", "experts": "Experts",
+    "forecasters": "Forecasters", "researchers": "Researchers", "scientists": "Scientists",
+    "pollsters": "Pollsters",
+  ]
+  static let spokespeople: Set<String> = [
+    "spokeswoman", "spokesman", "spokesperson", "representative", "official", "executive",
+  ]
+  static let unnamedSourceEnds: Set<String> = [
+    "matter", "plans", "situation", "talks", "deal",
+  ]
+  static let unnamedSources = [
+    "familiar with the matter", "familiar with the plans", "familiar with the situation",
+    "familiar with the talks", "familiar with the deal", "with knowledge of the matter",
+    "briefed on the matter",
+  ]
+
+  /// What a speaker named after the verb may be called first, in lower case: "…, said trader
+  /// Ken Wu", "said senior analyst Sara Kim".
+  static let roles: Set<String> = [
+    "analyst", "analysts", "trader", "economist", "strategist", "investor", "professor",
+    "spokesman", "spokeswoman", "spokesperson", "chief", "executive", "officer", "director",
+    "manager", "founder", "chairman", "chairwoman", "president", "minister", "governor",
+    "senator", "researcher", "expert", "consultant", "partner", "head", "senior", "lead",
+    "independent", "veteran", "fund", "portfolio", "market", "industry", "research",
+  ]
+}
