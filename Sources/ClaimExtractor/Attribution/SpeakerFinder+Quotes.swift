@@ -12,10 +12,16 @@ extension SpeakerFinder {
       return found
     }
     guard let close = quotation.close else { return nil }
-    let rest = line[close...].drop { SentenceSplitter.isSpace($0) }
+    // A credit is short: only its first bytes are read, so a long line is not copied and
+    // split again for every quoted sentence in it.
+    let rest = line[close..<min(line.count, close + Self.creditReach)]
+      .drop { SentenceSplitter.isSpace($0) }
     if !rest.isEmpty { return credit(in: Array(rest)) }
-    return nextLine.flatMap(dashedName).map { .name($0) }
+    return nextLine.flatMap { dashedName(Array($0.prefix(Self.creditReach))) }.map { .name($0) }
   }
+
+  /// How many bytes after a closing quotation mark, or of the next line, may hold its credit.
+  private static let creditReach = 240
 
   /// Where the quotation holding `sentence` opens (the offset of its mark) and closes (the
   /// offset just past its mark), read within a few hundred bytes of it; nil where it does not.

@@ -68,15 +68,16 @@ enum TextDecoding {
   }
 
   /// "UTF-16LE" or "UTF-16BE" when the NUL bytes near the start all sit at odd or all at even
-  /// offsets, each beside a printable ASCII byte, as the high bytes of Latin letters, digits
-  /// and spaces do in UTF-16 without a byte-order mark; other NULs make a binary file.
+  /// offsets, each beside a byte that is no control character, as the high bytes of Latin-1
+  /// letters, digits and spaces do in UTF-16 without a byte-order mark (or line ends and
+  /// tabs); a NUL beside another control byte makes a binary file.
   private static func utf16Guess(_ text: UnsafeBufferPointer<UInt8>) -> String? {
     let sample = UnsafeBufferPointer(rebasing: text[0..<min(text.count, 4096) & ~1])
     var evenZeros = 0
     var oddZeros = 0
     for (offset, byte) in sample.enumerated() where byte == 0 {
       let partner = sample[offset ^ 1]
-      guard (0x20...0x7E).contains(partner) || partner == 9 || partner == 10 || partner == 13
+      guard partner >= 0x20 && partner != 0x7F || partner == 9 || partner == 10 || partner == 13
       else { return nil }
       if offset % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
     }

@@ -13,8 +13,11 @@ extension TimeFrameScan {
       return Match(end: yearEnd, window: year.flatMap { period.window(in: $0) }, year: year)
     }
     // "ship the H2", "an H1 in every warehouse": with no year, a letter and a digit after an
-    // article or a possessive name a product.
-    if inWords == nil, let before = text.word(before: offset), Self.determiners.contains(before) {
+    // article or a possessive name a product, unless what follows is what a period has ("its
+    // Q3 revenue", "the Q4 results").
+    if inWords == nil, let before = text.word(before: offset), Self.determiners.contains(before),
+      text.afterSpace(end).flatMap({ text.firstWord(Self.periodNouns, at: $0) }) == nil
+    {
       return nil
     }
     return Match(end: end, window: impliedYear.flatMap { period.window(in: $0) })
@@ -22,6 +25,13 @@ extension TimeFrameScan {
 
   private static let determiners: Set<String> = [
     "the", "a", "an", "its", "our", "their", "his", "her", "my", "your", "new", "latest",
+  ]
+
+  /// What a quarter or a half of a year has, after its letter and digit.
+  private static let periodNouns = [
+    "revenue", "revenues", "earnings", "results", "sales", "guidance", "outlook", "report",
+    "profit", "profits", "deliveries", "shipments", "numbers", "figures", "growth", "gdp",
+    "margin", "margins", "loss", "losses", "forecast", "update", "call",
   ]
 
   private static let ordinals: [(word: String, number: Int)] = [

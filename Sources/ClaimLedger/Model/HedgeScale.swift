@@ -56,11 +56,15 @@ public struct HedgeScale: Sendable {
   }
 
   /// The confidence of a claim worded `text` that `hedge` qualifies: the word's value, or one
-  /// minus it when the text holds a negating word, since the claim is then the negated outcome
-  /// ("Tesla won't buy xAI" is 85 % sure that it does not). A negating word given for a text
-  /// that does not hold it qualifies the text's own outcome.
+  /// minus it when the word negates and the text is worded negated too (it holds a negating
+  /// word, this one or another: a quote's 不会 for a text's "won't"), since the claim is then
+  /// the negated outcome ("Tesla won't buy xAI" is 85 % sure that it does not). A negating
+  /// word given for a text worded as the outcome happening qualifies that outcome.
   public static func confidence(of hedge: Hedge, forText text: String) -> Confidence {
-    guard hedge.isNegating, occurs(hedge.word, inPadded: padded(text)) else {
+    let lowered = padded(text)
+    guard hedge.isNegating,
+      standard.hedges.contains(where: { $0.isNegating && occurs($0.word, inPadded: lowered) })
+    else {
       return Confidence(clamping: hedge.probability)
     }
     // On the table's grid of millionths, so 1 − 0.15 is 0.85 as written, not 0.8500000000000001.

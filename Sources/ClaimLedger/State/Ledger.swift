@@ -87,9 +87,10 @@ private struct Fold {
   /// With owned entries, the indices of those no history took (a second `claim` line, an
   /// entry for an unknown claim): the caller releases them.
   var leftovers: [Int] = []
-  /// Claims recorded twice with different content: the issue that says so, and when the later
-  /// of the two lines was recorded. An amend recorded after both settles it.
-  private var contradictedClaims: [(issue: Int, id: ClaimID, after: Timestamp)] = []
+  /// Claims recorded twice with different content: the issue that says so, and both lines'
+  /// claims. Amends that leave both alike settle it.
+  private var contradictedClaims: [(issue: Int, id: ClaimID, lines: (Entry.Body, Entry.Body))] =
+    []
 
   init(path: String, entries: UnsafeBufferPointer<Entry>, lines: [Int32], isOwned: Bool = false) {
     self.path = path
@@ -429,7 +430,7 @@ private struct Fold {
       return
     }
     let keptLine = lines[claimEntryIndex[position]]
-    contradictedClaims.append((issues.count, other.id, max(kept.at, other.at)))
+    contradictedClaims.append((issues.count, other.id, (kept.body, other.body)))
     report(
       .error, index, other.id,
       "claim \(other.id) is recorded again with different content (first at line \(keptLine)); "
@@ -438,17 +439,23 @@ private struct Fold {
   }
 
   /// A claim recorded again with different content (an edit of its line on one side of a
-  /// merge) is settled by an amend recorded after both lines, as `check` tells the user to
-  /// record: the error becomes a warning, so the journal need not be edited.
+  /// merge) is settled by amends, as `check` tells the user to record them, once they set
+  /// every field the two lines differ in: the claim then folds alike whichever line stands, so
+  /// the error becomes a warning and the journal need not be edited.
   private mutating func settleContradictedClaims() {
-    for (issue, id, after) in contradictedClaims {
-      guard let position = index.position(of: id) else { continue }
-      let isSettled = records[position].history.contains { entry in
-        if case .amend = entry.body { entry.at > after } else { false }
+    for (issue, id, lines) in contradictedClaims {
+      guard let position = index.position(of: id),
+        case .claim(let first, let firstStatus) = lines.0,
+        case .claim(let second, let secondStatus) = lines.1, firstStatus == secondStatus
+      else { continue }
+      let amends = records[position].history.compactMap { entry -> ClaimChanges? in
+        if case .amend(let changes, _) = entry.body { changes } else { nil }
       }
-      guard isSettled else { continue }
+      guard !amends.isEmpty,
+        amends.reduce(first, { $0.applying($1) }) == amends.reduce(second, { $0.applying($1) })
+      else { continue }
       issues[issue].severity = .warning
-      issues[issue].message += "; an amend recorded after both settles it"
+      issues[issue].message += "; amends since settle it"
     }
   }
 

@@ -46,7 +46,8 @@ public struct TextTable: Sendable {
     let wanted = min(natural[flexible], comfortableFlexibleWidth)
     for index in columns.indices where columns[index].yieldsToFlexible && room() < wanted {
       let floor = max(DisplayWidth.of(columns[index].title), yieldingFloor)
-      widths[index] = max(floor, widths[index] - (wanted - room()))
+      // Never wider than it needs: a short source keeps its own width.
+      widths[index] = min(widths[index], max(floor, widths[index] - (wanted - room())))
     }
     widths[flexible] = max(min(natural[flexible], room()), 10)
     return widths

@@ -22,7 +22,20 @@ struct ClaimCorrection {
     if changes.confidence == claim.confidence, changes.hedge == nil {
       changes.hedge = claim.hedge
     }
-    if let deadline = changes.deadline, deadline == claim.deadline, changes.deadlineText == nil {
+    // New words for a confidence read from its hedge word: read the word again for them, so
+    // a text that gains or loses its negation gets the confidence `add` would give it.
+    if changes.confidence == nil, let text = changes.text, let word = claim.hedge,
+      let hedge = HedgeScale.standard.hedge(named: word),
+      HedgeUse(hedge: hedge, confidence: claim.confidence.value) != nil
+    {
+      let value = HedgeScale.confidence(of: hedge, forText: text)
+      if value != claim.confidence { (changes.confidence, changes.hedge) = (value, word) }
+    }
+    // A date given again as the claim has it keeps its words, unless the extractor only
+    // implied it from the article: a person giving it states it.
+    if let deadline = changes.deadline, deadline == claim.deadline, changes.deadlineText == nil,
+      !(claim.deadlineText?.hasPrefix(Specificity.impliedDeadlinePrefix) ?? false)
+    {
       changes.deadlineText = claim.deadlineText
     }
     return changes

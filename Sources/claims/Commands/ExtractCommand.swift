@@ -43,12 +43,13 @@ struct ExtractCommand: Command {
   }
 
   func run(in context: Context) throws -> CommandOutput {
+    // A bad value is a usage error whatever the ledger is; today is known only here.
+    if let said = overrides.said, said > context.today {
+      throw UsageError("--said \(said) is after today (\(context.today))", command: Self.spec.name)
+    }
     // A missing ledger is said before any article is read, so no article's report is lost.
     if !isDryRun, !FileManager.default.fileExists(atPath: context.ledgerPath) {
       throw LedgerError.notFound(path: context.ledgerPath)
-    }
-    if let said = overrides.said, said > context.today {
-      throw UsageError("--said \(said) is after today (\(context.today))", command: Self.spec.name)
     }
     let extractor = Extractor(lexicon: try ExtractorLexicon.load(context: context))
     var found: [(file: String, proposals: [Proposal], repeats: Int)] = []

@@ -60,9 +60,13 @@ struct SourcesCommand: Command {
     let aliases = try context.sourceAliases()
     // Named without regard to case, as `list --source` and `export --source` take it.
     let only = source.map { aliases.canonical($0).lowercased() }
-    // Echoes are found as the scorecards find them, through the cache of what claims' words say.
-    let (nameScan, cache) = try ClaimSubjects.nameScanAndCache(context: context)
-    let facts = ClaimTextFacts(ledger.records, nameScan: nameScan, cache: cache)
+    // Echoes are found as the scorecards find them, through the cache of what claims' words
+    // say; counted with the rest, they need no words read.
+    var facts: ClaimTextFacts?
+    if !countsEchoes {
+      let (nameScan, cache) = try ClaimSubjects.nameScanAndCache(context: context)
+      facts = ClaimTextFacts(ledger.records, nameScan: nameScan, cache: cache)
+    }
     if showsHedges {
       let card = ScorecardBuilder.allYears(
         from: ledger.records, today: context.today, minResolved: minResolved,

@@ -45,6 +45,10 @@ struct UnreadableCase: Sendable, CustomTestStringConvertible {
     .init(
       name: "UTF-16BE without BOM", bytes: [0, 72, 0, 105, 0, 10, 0x4E, 0x2D],
       expected: UnreadableCase.notUTF8(line: 1, likely: "UTF-16BE")),
+    // café: é is E9 00, a Latin-1 letter beside its NUL.
+    .init(
+      name: "UTF-16LE with a Latin-1 letter", bytes: [99, 0, 97, 0, 102, 0, 0xE9, 0, 10, 0],
+      expected: UnreadableCase.notUTF8(line: 1, likely: "UTF-16LE")),
     // 中文预测明年 in GB18030, on the third line.
     .init(
       name: "GB18030", bytes: ascii + [0xD6, 0xD0, 0xCE, 0xC4, 0xD4, 0xA4, 0xB2, 0xE2, 0xC3, 0xF7],

@@ -40,6 +40,9 @@ import Testing
     .init("its Q3 sells well", on: published, nil),
     .init("Sales peak in H2", on: published, "2026-12-31", "in H2"),
     .init("the H2 2027 launch", "2027-12-31", "the H2 2027"),
+    // What a period has, after it, makes it a period again.
+    .init("its Q3 revenue beats estimates", on: published, "2026-09-30", "Q3"),
+    .init("the Q4 results show a profit", on: published, "2026-12-31", "the Q4"),
   ]
 
   @Test(arguments: products) func aLetterAndDigitAfterAnArticleIsAName(_ c: FrameCase) {

@@ -275,21 +275,24 @@ import Testing
     #expect(reopens.issues.first?.location?.line == 4)
   }
 
-  /// A claim line edited on one side of a merge contradicts the other's copy until an amend
-  /// recorded after both settles it, as `check` tells the user.
-  @Test func anAmendAfterBothSettlesAClaimRecordedAgainDifferently() throws {
-    var other = open
-    other.at = try Fixture.time("2026-01-22T10:00:00Z")
-    other.body = .claim(try Fixture.claim("different words"), status: .open)
-    var changes = ClaimChanges()
-    changes.text = "agreed words"
-    let early = try Fixture.entry(id, at: "2026-01-22T09:00:00Z", .amend(changes, note: "n"))
-    let late = try Fixture.entry(id, at: "2026-01-23T09:00:00Z", .amend(changes, note: "n"))
-    #expect(fold([open, other, early]).issues.map(\.severity) == [.error])
-    let settled = fold([open, other, late])
-    #expect(settled.issues.map(\.severity) == [.warning], "\(settled.issues)")
-    #expect(
-      settled.issues.first?.message.hasSuffix("an amend recorded after both settles it") == true)
-    #expect(settled.records.first?.claim.text == "agreed words")
+  /// A claim line edited on one side of a merge (it keeps its time) contradicts the other's
+  /// copy until amends set every field the two differ in, so the claim folds alike whichever
+  /// line stands; an amend of another field settles nothing.
+  @Test func amendsOfEveryDifferingFieldSettleAClaimRecordedAgainDifferently() throws {
+    var edited = open
+    edited.body = .claim(try Fixture.claim("different words"), status: .open)
+    var text = ClaimChanges()
+    text.text = "agreed words"
+    var source = ClaimChanges()
+    source.source = "Someone Else"
+    let amendText = try Fixture.entry(id, at: "2026-01-22T09:00:00Z", .amend(text, note: "n"))
+    let amendSource = try Fixture.entry(id, at: "2026-01-22T09:00:00Z", .amend(source, note: "n"))
+    #expect(fold([open, edited, amendSource]).issues.map(\.severity) == [.error])
+    for entries in [[open, edited, amendText], [edited, open, amendText]] {
+      let settled = fold(entries)
+      #expect(settled.issues.map(\.severity) == [.warning], "\(settled.issues)")
+      #expect(settled.issues.first?.message.hasSuffix("amends since settle it") == true)
+      #expect(settled.records.first?.claim.text == "agreed words")
+    }
   }
 }

@@ -73,6 +73,12 @@ struct WidthCase: Sendable, CustomTestStringConvertible {
     #expect(DisplayWidth.of(narrow[1]) == 50)
     let wide = table.render(width: nil).split(separator: "\n").map(String.init)
     #expect(wide[1] == "a1  \(source)  \(text)")
+    // A short source, narrower than the floor, keeps its width when TEXT is short of room.
+    var short = TextTable(columns: table.columns)
+    short.append(["a1", "Kuo", text])
+    let cut = short.render(width: 40).split(separator: "\n").map(String.init)
+    #expect(cut[1].hasPrefix("a1  Kuo     Apple"), "\(cut[1])")
+    #expect(DisplayWidth.of(cut[1]) == 40)
   }
 
   @Test func styleIsAppliedAfterPadding() {

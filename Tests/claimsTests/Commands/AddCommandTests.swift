@@ -142,6 +142,9 @@ struct HedgeCase: Sendable, CustomTestStringConvertible {
     (["Tesla is unlikely to buy xAI", "--hedge", "Unlikely"], 0.8, "unlikely"),
     (["特斯拉收购xAI", "--hedge", "不会"], 0.15, "不会"),
     (["Tesla buys xAI", "--quote", "Tesla won't buy xAI"], 0.15, "won't"),
+    // Another negating word in the text, or the other apostrophe, words it negated too.
+    (["Tesla won't buy xAI", "--quote", "特斯拉不会收购xAI"], 0.85, "不会"),
+    (["Tesla won’t buy xAI", "--hedge", "won't"], 0.85, "won't"),
     (["Tesla won't buy xAI", "--confidence", "0.3", "--hedge", "won't"], 0.3, "won't"),
   ])
   func negatingHedgeInTheTextSetsOneMinusItsValue(

@@ -112,6 +112,39 @@ import Testing
     #expect(claim["hedge"] as? String == "unlikely")
   }
 
+  /// A deadline the extractor only implied from the article's framing becomes one a person
+  /// stated when the same date is given: the framing's words go.
+  @Test func aDateGivenForAnImpliedDeadlineStatesIt() throws {
+    let sandbox = try Sandbox()
+    let line = JournalLine.claim("abcd000001", text: "Rates fall").replacingOccurrences(
+      of: #""deadline":"2026-12-31","#,
+      with: #""deadline":"2026-12-31","deadline_text":"implied by the article's framing: 2026","#)
+    try sandbox.writeLedger([line])
+    let result = sandbox.run(["amend", "abcd", "--by", "2026-12-31", "--note", "stated"])
+    #expect(result.status == .success, result.report)
+    let claim = try #require(try sandbox.showJSON("abcd000001"))
+    #expect(claim["deadline_text"] is NSNull)
+  }
+
+  /// New words for a confidence read from a negating word read it again: the text that gains
+  /// the negation is 85 % sure, the one that loses it 15 %.
+  @Test func newWordsReadTheHedgeAgain() throws {
+    let sandbox = try Sandbox()
+    let id = try sandbox.add("Tesla buys xAI", "--source", "Musk", "--hedge", "won't")
+    #expect(try sandbox.showJSON(id)?["confidence"] as? Double == 0.15)
+    let negated = sandbox.run(["amend", id, "--text", "Tesla won't buy xAI", "--note", "n"])
+    #expect(negated.status == .success, negated.report)
+    #expect(try sandbox.showJSON(id)?["confidence"] as? Double == 0.85)
+    #expect(try sandbox.showJSON(id)?["hedge"] as? String == "won't")
+    let plain = sandbox.run(["amend", id, "--text", "Tesla buys xAI soon", "--note", "n"])
+    #expect(plain.status == .success, plain.report)
+    #expect(try sandbox.showJSON(id)?["confidence"] as? Double == 0.15)
+    // A number given outright is not read again.
+    let given = try sandbox.add("Apple ships glasses", "--source", "Kuo", "--confidence", "0.6")
+    _ = sandbox.run(["amend", given, "--text", "Apple won't ship glasses", "--note", "n"])
+    #expect(try sandbox.showJSON(given)?["confidence"] as? Double == 0.6)
+  }
+
   /// A word given alone is read for the claim as the amend leaves it worded: a negating word
   /// the new text holds counts one minus its value.
   @Test func negatingHedgeReadsForTheAmendedText() throws {
