@@ -88,7 +88,16 @@ extension Cue {
         "should grow", "should decline", "should improve", "should come", "should arrive",
         "should top", "should exceed", "should hit", "should continue", "should return",
         "should recover", "should ease", "should slow", "should pick up", "should increase",
-        "should drop",
+        "should drop", "should end", "should finish", "should close", "should climb",
+        "should average", "should peak", "should settle", "should land", "should hold",
+        "should edge", "should double", "should stabilize", "should stabilise", "should moderate",
+        "should narrow", "should widen", "should rebound", "should bottom", "should trough",
+        "should climb back", "should level off", "should plateau", "should outpace",
+        "should outperform", "should underperform", "should accelerate", "should decelerate",
+        "should slip", "should dip", "should soften", "should firm", "should cool",
+        // "We see inflation falling to 2.5% by 2027": an outlook, weak so it needs a window,
+        // and only before a verb in -ing or "at" (`isOutlookSee`).
+        "we see",
       ])
     // Words of chance: a hedge only with a number beside them (`StatedProbability`).
     + words(.hedge, StatedProbability.nouns.sorted())

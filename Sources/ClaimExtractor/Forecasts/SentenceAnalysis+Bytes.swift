@@ -24,6 +24,26 @@ extension SentenceAnalysis {
     return ByteText.firstIndex(of: Self.willBeAYear, in: text, from: 0) != nil
   }
 
+  /// "We see X falling to 2.5%", "we see rates at 4%": an outlook, not sight; the first word
+  /// after "we see" and its object (within six words) ends in -ing or is "at".
+  func isOutlookSee(_ range: Range<Int>) -> Bool {
+    var index = range.upperBound
+    var words = 0
+    while index < bytes.count, words < 7 {
+      while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+      let start = index
+      while index < bytes.count, bytes[index] | 0x20 >= 0x61, bytes[index] | 0x20 <= 0x7A {
+        index += 1
+      }
+      let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
+      guard !word.isEmpty else { return false }
+      if word.count == 2, word[0] == 0x61, word[1] == 0x74 { return true }
+      if word.count > 4, word.suffix(3).elementsEqual("ing".utf8) { return true }
+      words += 1
+    }
+    return false
+  }
+
   private static let willBe = Array("将是".utf8)
   private static let willBeTraditional = Array("將是".utf8)
   private static let aYear = Array("一年".utf8)

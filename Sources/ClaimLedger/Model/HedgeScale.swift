@@ -137,7 +137,7 @@ public struct HedgeScale: Sendable {
     (
       [
         "likely", "is expected to", "are expected to", "expected to", "expects", "expect",
-        "predicts", "predict",
+        "predicts", "predict", "we see",
       ], 0.7,
       0.55, 0.8, false
     ),
@@ -147,7 +147,12 @@ public struct HedgeScale: Sendable {
     ),
     (["figures to", "would", "predicted", "predicting"], 0.7, 0.5, 0.8, false),
     (["good chance", "a good chance", "odds are"], 0.65, 0.55, 0.75, false),
-    (["should be", "should remain", "should stay", "should reach"], 0.65, 0.5, 0.8, false),
+    (
+      [
+        "should be", "should remain", "should stay", "should reach", "should end", "should finish",
+        "should close", "should average", "should peak", "should settle", "should hold",
+      ], 0.65, 0.5, 0.8, false
+    ),
     (["有望", "或有望", "料将", "料將", "有希望"], 0.65, 0.55, 0.75, false),
     (["serious possibility"], 0.6, 0.3, 0.85, true),
     (["real possibility"], 0.55, 0.2, 0.8, true),

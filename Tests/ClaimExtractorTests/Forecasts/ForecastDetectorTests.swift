@@ -47,6 +47,15 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
       quotes: ["Analysts expect the company will double its revenue by 2028."],
       deadlines: ["2028-12-31"]),
     .init(
+      sentence: "Mortgage rates should end next year close to 5%.",
+      quotes: ["Mortgage rates should end next year close to 5%."], deadlines: ["2027-12-31"]),
+    .init(
+      sentence: "We see unemployment rising to 5% by the end of 2027.",
+      quotes: ["We see unemployment rising to 5% by the end of 2027."], deadlines: ["2027-12-31"]),
+    .init(
+      sentence: "We see the policy rate at 3% in mid-2027.",
+      quotes: ["We see the policy rate at 3% in mid-2027."], deadlines: ["2027-06-30"]),
+    .init(
       sentence: "这家公司可能不会上市，而是被对手收购。", quotes: ["这家公司可能不会上市，而是被对手收购。"],
       deadlines: [nil], isFramed: true),
   ]
@@ -72,6 +81,9 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     .init(sentence: "2025年公司营收将超过100亿元。", quotes: []),
     .init(sentence: "数据显示2023-2025年间销量将增长三倍，利润也将翻番。", quotes: []),
     .init(sentence: "We should invest more next year.", quotes: []),
+    // "We see" as sight, or with no window, is no outlook.
+    .init(sentence: "We see strong demand from buyers in 2027.", quotes: []),
+    .init(sentence: "We see inflation falling further.", quotes: []),
     .init(sentence: "Will the company survive next year?", quotes: []),
     .init(sentence: "这种结构可能是模型普遍存在的机制。", quotes: []),
     .init(sentence: "Subscribe now and we will send you our forecasts.", quotes: []),
