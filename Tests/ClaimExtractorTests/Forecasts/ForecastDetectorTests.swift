@@ -47,6 +47,10 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
       quotes: ["Analysts expect the company will double its revenue by 2028."],
       deadlines: ["2028-12-31"]),
     .init(
+      sentence: "Sony plans to ship a smaller, quieter console in 2027.",
+      quotes: ["Sony plans to ship a smaller, quieter console in 2027."],
+      deadlines: ["2027-12-31"]),
+    .init(
       sentence: "Mortgage rates should end next year close to 5%.",
       quotes: ["Mortgage rates should end next year close to 5%."], deadlines: ["2027-12-31"]),
     .init(
