@@ -20,7 +20,7 @@ public struct Hedge: Hashable, Sendable {
 /// simplified and traditional spellings share a row. The version is printed on scorecards so a
 /// score can be reproduced with the table it was made from.
 public struct HedgeScale: Sendable {
-  public static let version = "2026.2"
+  public static let version = "2026.3"
   public static let standard = HedgeScale(rows: HedgeScale.builtInRows)
 
   /// Rows, longest word first so that `极有可能` wins over `可能` when searching text.
@@ -154,6 +154,8 @@ public struct HedgeScale: Sendable {
       ], 0.65, 0.5, 0.8, false
     ),
     (["有望", "或有望", "料将", "料將", "有希望"], 0.65, 0.55, 0.75, false),
+    // 恐将 "is feared likely to": the fear of an outcome, not the certainty of 将.
+    (["恐将", "恐將", "恐怕将", "恐怕將", "恐会", "恐會"], 0.6, 0.45, 0.75, false),
     (["serious possibility"], 0.6, 0.3, 0.85, true),
     (["real possibility"], 0.55, 0.2, 0.8, true),
     (

@@ -195,3 +195,21 @@ extension SentenceByteSearchTests {
     }
   }
 }
+
+extension ForecastDetectorTests {
+  /// 恐将 is a fear that it happens: a hedge, not the certainty of 将 inside it.
+  @Test(arguments: [
+    ("油价上涨恐将拖累明年航空业利润。", "恐将"), ("新規恐將延後到明年上路。", "恐將"),
+    ("这项计划恐怕将推迟到明年。", "恐怕将"), ("罢工恐会持续到明年三月。", "恐会"),
+  ])
+  func aFearedOutcomeIsAHedge(_ sentence: String, _ hedge: String) throws {
+    let span = try #require(Self.only(sentence))
+    #expect(span.hedge == hedge)
+    #expect(span.confidence == 0.6)
+  }
+
+  @Test func aPlainFutureStaysSure() throws {
+    let span = try #require(Self.only("罢工将持续到明年三月。"))
+    #expect(span.confidence == 0.85)
+  }
+}
