@@ -270,6 +270,9 @@ struct SentenceAnalysis {
     let allowsWeak = allowsWeak || hasFirmWord
     return inside.filter { cue in
       guard SentenceAnalysis.isTrigger(cue.kind) else { return false }
+      if cue.kind != .hedge, isIdleModal(cue, in: clause, hasLiveFrame: clauseHasFrame) {
+        return false
+      }
       if cue.kind == .plan { return clauseHasFrame }
       if cue.isWeak { return allowsWeak && (cue.word != "we see" || isOutlookSee(cue.range)) }
       if cue.mayMarkObject {

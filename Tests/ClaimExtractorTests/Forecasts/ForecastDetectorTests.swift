@@ -213,3 +213,32 @@ extension ForecastDetectorTests {
     #expect(span.confidence == 0.85)
   }
 }
+
+extension ForecastDetectorTests {
+  /// Modals that look ahead in form only make no forecast.
+  @Test(arguments: [
+    "That would be a record for a single quarter next year.",
+    "It would be the biggest deal this year.",
+    "If the bank cut rates tomorrow, lenders would rush to refinance.",
+    "If oil prices were at $150 next year, airlines would cut routes.",
+    "Buyers who won't pay more next year are holding out.",
+    "Investors who will not sell are the reason supply is thin.",
+    "We will find out on June 4.", "We'll see in March.", "I will know more next week.",
+  ])
+  func anIdleModalIsNoForecast(_ sentence: String) {
+    #expect(Self.spans(DetectionCase(sentence: sentence, quotes: [])).isEmpty)
+  }
+
+  /// The same modals make forecasts when they say what happens.
+  @Test(arguments: [
+    "The company said it would be profitable by 2028.",
+    "If the bank cuts rates next month, lenders will rush to refinance.",
+    "If demand is expected to rise in 2027, prices would follow.",
+    "The company won't sell the unit before 2028.",
+    "We will launch the app on June 4.",
+    "A deal that won't close before 2028 is still on the table.",
+  ])
+  func aModalThatSaysWhatHappensStaysAForecast(_ sentence: String) {
+    #expect(Self.spans(DetectionCase(sentence: sentence, quotes: [])).count == 1)
+  }
+}
