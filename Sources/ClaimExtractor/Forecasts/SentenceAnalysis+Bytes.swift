@@ -44,6 +44,28 @@ extension SentenceAnalysis {
     return false
   }
 
+  /// Whether `offset` lies inside a quotation: after an opening mark (", “, 「, 『) not yet
+  /// closed.
+  func isQuoted(_ offset: Int) -> Bool {
+    var depth = 0
+    var isStraightOpen = false
+    var index = 0
+    while index < min(offset, bytes.count) {
+      let byte = bytes[index]
+      if byte == 0x22 {
+        isStraightOpen.toggle()
+      } else if byte == 0xE2 || byte == 0xE3, index + 2 < bytes.count {
+        switch (byte, bytes[index + 1], bytes[index + 2]) {
+        case (0xE2, 0x80, 0x9C), (0xE3, 0x80, 0x8C), (0xE3, 0x80, 0x8E): depth += 1
+        case (0xE2, 0x80, 0x9D), (0xE3, 0x80, 0x8D), (0xE3, 0x80, 0x8F): depth = max(0, depth - 1)
+        default: break
+        }
+      }
+      index += 1
+    }
+    return depth > 0 || isStraightOpen
+  }
+
   private static let willBe = Array("将是".utf8)
   private static let willBeTraditional = Array("將是".utf8)
   private static let aYear = Array("一年".utf8)

@@ -242,3 +242,19 @@ extension ForecastDetectorTests {
     #expect(Self.spans(DetectionCase(sentence: sentence, quotes: [])).count == 1)
   }
 }
+
+extension ForecastDetectorTests {
+  /// The quoted words set the confidence, not the verb that reports them.
+  @Test(arguments: [
+    ("\"The bill will pass by June 2027,\" predicts one senator.", "will", 0.85),
+    ("“The bill might pass by June 2027,” predicts one senator.", "might", 0.4),
+    ("一位议员预测：“法案将在2027年6月前通过。”", "将", 0.85),
+    // With no forecast word in the quotation, the reporting verb is the hedge.
+    ("Analysts predict the bill will pass by June 2027.", "predict", 0.7),
+  ])
+  func theQuotationSetsTheConfidence(_ sentence: String, _ hedge: String, _ value: Double) throws {
+    let span = try #require(Self.only(sentence))
+    #expect(span.hedge == hedge)
+    #expect(span.confidence == value)
+  }
+}
