@@ -73,6 +73,8 @@ extension Cue {
         "可能性极大", "可能性極大", "可能性很大", "有可能", "大概率", "大機率", "或将", "或將", "或成", "或会",
         "或會", "有望", "或有望", "料将", "料將", "预计", "預計", "预期", "預期", "预测", "預測", "预料",
         "預料", "预估", "預估", "可望", "估计", "估計", "也许", "也許", "或许", "或許", "说不定", "說不定", "恐怕", "有希望",
+        // 恐将 "is feared likely to": a worry, surer than 可能 and less than 将.
+        "恐将", "恐將", "恐怕将", "恐怕將", "恐会", "恐會",
         "十有八九", "八成", "几乎肯定", "幾乎肯定", "不排除", "预判", "預判",
       ])
     + words(
@@ -88,7 +90,16 @@ extension Cue {
         "should grow", "should decline", "should improve", "should come", "should arrive",
         "should top", "should exceed", "should hit", "should continue", "should return",
         "should recover", "should ease", "should slow", "should pick up", "should increase",
-        "should drop",
+        "should drop", "should end", "should finish", "should close", "should climb",
+        "should average", "should peak", "should settle", "should land", "should hold",
+        "should edge", "should double", "should stabilize", "should stabilise", "should moderate",
+        "should narrow", "should widen", "should rebound", "should bottom", "should trough",
+        "should climb back", "should level off", "should plateau", "should outpace",
+        "should outperform", "should underperform", "should accelerate", "should decelerate",
+        "should slip", "should dip", "should soften", "should firm", "should cool",
+        // "We see inflation falling to 2.5% by 2027": an outlook, weak so it needs a window,
+        // and only before a verb in -ing or "at" (`isOutlookSee`).
+        "we see",
       ])
     // Words of chance: a hedge only with a number beside them (`StatedProbability`).
     + words(.hedge, StatedProbability.nouns.sorted())

@@ -79,7 +79,19 @@ struct ForecastDetector: Sendable {
     let epistemic = triggers.first { $0.kind == .hedge }
     let negation = triggers.first { $0.kind == .negatedFuture }
     let future = triggers.first { $0.kind == .future || $0.kind == .plan }
-    let chosen = epistemic ?? negation ?? future ?? triggers[0]
+    var chosen = epistemic ?? negation ?? future ?? triggers[0]
+    // "'X will win,' predicts Y": the quoted words carry the speaker's own confidence, which
+    // the reporting verb outside the quotation does not override.
+    if SentenceAnalysis.reportingWords.contains(chosen.word),
+      !analysis.isQuoted(chosen.range.lowerBound)
+    {
+      let quoted = triggers.filter { analysis.isQuoted($0.range.lowerBound) }
+      if let inside = quoted.first(where: { $0.kind == .hedge })
+        ?? quoted.first(where: { $0.kind == .negatedFuture }) ?? quoted.first
+      {
+        chosen = inside
+      }
+    }
     var confidence = probabilities[chosen.cue]
     if chosen.kind == .negatedFuture { confidence = 1 - confidence }
     // The number is the chance of what the words say, negation and all.

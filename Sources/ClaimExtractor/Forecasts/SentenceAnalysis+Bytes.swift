@@ -24,6 +24,48 @@ extension SentenceAnalysis {
     return ByteText.firstIndex(of: Self.willBeAYear, in: text, from: 0) != nil
   }
 
+  /// "We see X falling to 2.5%", "we see rates at 4%": an outlook, not sight; the first word
+  /// after "we see" and its object (within six words) ends in -ing or is "at".
+  func isOutlookSee(_ range: Range<Int>) -> Bool {
+    var index = range.upperBound
+    var words = 0
+    while index < bytes.count, words < 7 {
+      while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+      let start = index
+      while index < bytes.count, bytes[index] | 0x20 >= 0x61, bytes[index] | 0x20 <= 0x7A {
+        index += 1
+      }
+      let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
+      guard !word.isEmpty else { return false }
+      if word.count == 2, word[0] == 0x61, word[1] == 0x74 { return true }
+      if word.count > 4, word.suffix(3).elementsEqual("ing".utf8) { return true }
+      words += 1
+    }
+    return false
+  }
+
+  /// Whether `offset` lies inside a quotation: after an opening mark (", “, 「, 『) not yet
+  /// closed.
+  func isQuoted(_ offset: Int) -> Bool {
+    var depth = 0
+    var isStraightOpen = false
+    var index = 0
+    while index < min(offset, bytes.count) {
+      let byte = bytes[index]
+      if byte == 0x22 {
+        isStraightOpen.toggle()
+      } else if byte == 0xE2 || byte == 0xE3, index + 2 < bytes.count {
+        switch (byte, bytes[index + 1], bytes[index + 2]) {
+        case (0xE2, 0x80, 0x9C), (0xE3, 0x80, 0x8C), (0xE3, 0x80, 0x8E): depth += 1
+        case (0xE2, 0x80, 0x9D), (0xE3, 0x80, 0x8D), (0xE3, 0x80, 0x8F): depth = max(0, depth - 1)
+        default: break
+        }
+      }
+      index += 1
+    }
+    return depth > 0 || isStraightOpen
+  }
+
   private static let willBe = Array("将是".utf8)
   private static let willBeTraditional = Array("將是".utf8)
   private static let aYear = Array("一年".utf8)

@@ -270,8 +270,11 @@ struct SentenceAnalysis {
     let allowsWeak = allowsWeak || hasFirmWord
     return inside.filter { cue in
       guard SentenceAnalysis.isTrigger(cue.kind) else { return false }
+      if cue.kind != .hedge, isIdleModal(cue, in: clause, hasLiveFrame: clauseHasFrame) {
+        return false
+      }
       if cue.kind == .plan { return clauseHasFrame }
-      if cue.isWeak { return allowsWeak }
+      if cue.isWeak { return allowsWeak && (cue.word != "we see" || isOutlookSee(cue.range)) }
       if cue.mayMarkObject {
         // 将 as 把: "将AI插件化", "能够将…融为一体".
         let marksObject = inside.contains {
@@ -288,7 +291,7 @@ struct SentenceAnalysis {
   /// names a live window or in an article framed as forecasts.
   static let weakWords: Set<String> = [
     "可能", "也许", "也許", "或许", "或許", "说不定", "說不定", "could", "may", "might", "would",
-    "possibly", "perhaps", "maybe", "predicted", "预判", "預判", "恐怕", "预测", "預測", "很难", "很難",
+    "possibly", "perhaps", "maybe", "predicted", "we see", "预判", "預判", "恐怕", "预测", "預測", "很难", "很難",
   ]
 
   /// 曾 and its forms: a belief held once, not a forecast made now.

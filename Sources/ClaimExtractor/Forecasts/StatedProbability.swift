@@ -57,8 +57,13 @@ enum StatedProbability {
   private static let markers = ByteText.encoded([
     "%", "％", "percent", "Percent", "PERCENT", "per cent", "Per Cent", "成", "百分之",
   ])
-  private static let inWords = ByteText.encoded([" in ", " In ", " IN "])
-  private static let oddsWords = ByteText.encoded(["odds", "chance"])
+  private static let inWords = ByteText.encoded([
+    " in ", " In ", " IN ", "-in-", "-In-", "thirds", "Thirds", "-third", "-quarter", "50-50",
+    "50/50", "fifty-fifty", "Fifty-fifty",
+  ])
+  private static let oddsWords = ByteText.encoded([
+    "odds", "chance", "probab", "likelihood",
+  ])
   /// Every pattern has one of these words of chance.
   private static let chanceWords = ByteText.encoded([
     "chance", "probab", "likelihood", "odds", "risk", "可能", "概率", "几率", "幾率", "机率", "機率", "把握",
@@ -80,9 +85,11 @@ enum StatedProbability {
     // "a 60% chance", "60 percent probability"
     regex(percent + #"\s+"# + englishNoun) { match, text in number(match, 1, text) },
     // "the probability of a recession is 70%", "odds at about 30 percent"; a number after "to"
-    // ("rates rising to 5%") is a target, not the chance, and no number may come between.
+    // ("rates rising to 5%") is a target, not the chance, and no number but a year ("the odds
+    // of a cut before 2028 at 10%") may come between.
     regex(
-      englishNoun + #"\b[^.;%\d]{0,60}?\b(?:is|are|was|at|of|stands at|put at)\s+"#
+      englishNoun
+        + #"\b(?:[^.;%\d]|\b(?:19|20)\d\d\b){0,60}?\b(?:is|are|was|at|of|stands at|put at)\s+"#
         + #"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?"# + percent
     ) { match, text in number(match, 1, text) },
     // "70%的可能", "70％概率"; 可能 and 机会 alone after a number are other words
@@ -106,18 +113,58 @@ enum StatedProbability {
       let digits = String(text[range])
       return (Double(digits) ?? ChineseNumber.value(of: digits)).map { $0 / 100 }
     },
-    // "odds of 1 in 5", "a one-in-four chance" is left to the words
-    regex(#"(?:odds|chances?)\b[^.;]{0,40}?\b(?:are|is|of)\s+(\d{1,3})\s+in\s+(\d{1,4})\b"#) {
-      match, text in
-      guard let hit = raw(match, 1, text), let out = raw(match, 2, text), out > 0 else {
-        return nil
-      }
+    // "odds of 1 in 5", "the odds are one in four"
+    regex(
+      #"(?:odds|chances?)\b[^.;]{0,40}?\b(?:are|is|of|at)\s+(?:about\s+|roughly\s+)?"#
+        + fraction(#"\s+in\s+"#) + #"\b"#
+    ) { match, text in ratio(match, text) },
+    // "a one-in-three chance", "a 1-in-4 probability"
+    regex(fraction(#"[-\s]in[-\s]"#) + #"\s+"# + englishNoun) { match, text in ratio(match, text) },
+    // "a two-thirds chance", "a one-quarter probability"
+    regex(
+      #"\b(one|two|three|four|a)[-\s](third|thirds|quarter|quarters|fifth|fifths)\s+"#
+        + englishNoun
+    ) { match, text in
+      guard let hit = count(match, 1, text), let out = count(match, 2, text) else { return nil }
       return hit / out
     },
+    // "a 50-50 chance", "fifty-fifty odds"
+    regex(#"\b(?:50-50|50/50|fifty-fifty)\s+"# + englishNoun) { _, _ in 0.5 },
   ].compactMap { $0 }
 
   /// How many patterns there are; a test checks that each compiled.
-  static let patternCount = 7
+  static let patternCount = 10
+
+  /// "1 in 5" or "one in five" with `separator` for " in ": the two numbers as groups 1 and 2.
+  private static func fraction(_ separator: String) -> String {
+    let number = #"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)"#
+    return #"\b"# + number + separator + number
+  }
+
+  /// Groups 1 and 2 as a ratio, in digits or words.
+  private static func ratio(_ match: NSTextCheckingResult, _ text: String) -> Double? {
+    guard let hit = count(match, 1, text), let out = count(match, 2, text), out > 0 else {
+      return nil
+    }
+    return hit / out
+  }
+
+  /// Group `index` as a count in digits or a small number word ("three", "thirds": 3).
+  private static func count(_ match: NSTextCheckingResult, _ index: Int, _ text: String)
+    -> Double?
+  {
+    guard let range = Range(match.range(at: index), in: text) else { return nil }
+    let word = text[range].lowercased()
+    if let value = Double(word) { return value }
+    let stem = word.hasSuffix("s") ? String(word.dropLast()) : word
+    return numberWords[stem]
+  }
+
+  private static let numberWords: [String: Double] = [
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "hundred": 100, "third": 3, "quarter": 4,
+    "fifth": 5,
+  ]
   static var compiledCount: Int { patterns.count }
 
   /// The patterns are constants, checked by a test: one that failed to compile is left out

@@ -66,8 +66,9 @@ extension ClaimPhrasing {
       amount.utf8Range.lowerBound - verbHit.end <= 12,
       let subject = clause.name(before: metricHit.start)
     {
+      let measure = qualified(metric.name, in: clause, subject.end..<metricHit.start)
       return sentence(
-        "\(subject.text) \(metric.name)", verb, amount.text,
+        "\(subject.text) \(measure)", verb, amount.text,
         isNegated: clause.isNegated(in: subject.end..<verbHit.start), isPlural: metric.isPlural)
     }
     guard let verbHit = clause.find(thresholdVerbWords),
@@ -81,10 +82,36 @@ extension ClaimPhrasing {
       let metric = metrics[metricHit.word],
       let subject = clause.name(before: verbHit.start)
     else { return nil }
+    let measure = qualified(
+      metric.name, in: clause, amount.utf8Range.upperBound..<metricHit.start,
+      subject.end..<verbHit.start)
     return sentence(
-      "\(subject.text) \(metric.name)", verb, amount.text,
+      "\(subject.text) \(measure)", verb, amount.text,
       isNegated: clause.isNegated(in: subject.end..<verbHit.start), isPlural: metric.isPlural)
   }
+
+  /// The measure with the word that narrows it ("overseas sales", 海外销量, "quarterly
+  /// revenue"), found in one of `ranges`: dropping it would make an easier claim.
+  private static func qualified(_ name: String, in clause: Clause, _ ranges: Range<Int>...)
+    -> String
+  {
+    for range in ranges where !range.isEmpty {
+      if let hit = clause.find(qualifierWords, in: range), let word = qualifiers[hit.word] {
+        return "\(word) \(name)"
+      }
+    }
+    return name
+  }
+
+  static let qualifiers: [String: String] = [
+    "海外": "overseas", "overseas": "overseas", "国内": "domestic", "國內": "domestic",
+    "domestic": "domestic", "全球": "global", "global": "global", "worldwide": "global",
+    "国际": "international", "國際": "international", "international": "international",
+    "季度": "quarterly", "quarterly": "quarterly", "单季": "quarterly", "單季": "quarterly",
+    "月度": "monthly", "monthly": "monthly", "单月": "monthly", "單月": "monthly",
+    "年度": "annual", "annual": "annual", "出口": "export", "export": "export",
+  ]
+  static let qualifierWords = WordList(qualifiers.keys)
 
   // MARK: Regulation
 

@@ -52,19 +52,24 @@ enum SentenceSplitter {
   }
 
   /// Byte ranges of the clauses of a sentence: cut after ，,：:；and dashes, but not inside
-  /// numbers (`1,000`, `10:30`).
+  /// numbers (`1,000`, `10:30`) nor between adjectives (`a cheaper, lighter headset`).
   static func clauses(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
     var ranges: [Range<Int>] = []
     var start = 0
     var index = 0
     let count = bytes.count
+    var joined = false
     while index < count {
       let byte = bytes[index]
       var width = 0
       if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ":") {
         let before = index > 0 ? bytes[index - 1] : 0
         let after = index + 1 < count ? bytes[index + 1] : 0
-        if !(isDigit(before) && isDigit(after)) { width = 1 }
+        let isJoined =
+          byte == UInt8(ascii: ",") && isLower(before)
+          && joinsAdjectives(bytes, comma: index, chained: joined)
+        joined = isJoined
+        if !(isDigit(before) && isDigit(after)) && !isJoined { width = 1 }
       } else if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBC {
         // ，(EF BC 8C) ：(EF BC 9A)
         if bytes[index + 2] == 0x8C || bytes[index + 2] == 0x9A { width = 3 }

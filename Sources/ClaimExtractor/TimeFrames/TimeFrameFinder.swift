@@ -60,8 +60,16 @@ struct TimeFrameScan {
 
   var publishedYear: Int? { context.published?.year }
 
-  /// The year of a half or quarter that names none.
-  var impliedYear: Int? { lastYear ?? publishedYear ?? context.framingYear }
+  /// The year of a half or quarter that names none: the sentence's last year, else the year
+  /// the article or section frames when that is later than publication ("the second half" in an
+  /// outlook for 2027 written in December 2026), else the year of publication.
+  var impliedYear: Int? {
+    if let lastYear { return lastYear }
+    if let framing = context.framingYear, let publishedYear, framing > publishedYear {
+      return framing
+    }
+    return publishedYear ?? context.framingYear
+  }
 
   /// The year of a bare month or day.
   var calendarYear: Int? { publishedYear ?? context.framingYear }

@@ -20,7 +20,7 @@ public struct Hedge: Hashable, Sendable {
 /// simplified and traditional spellings share a row. The version is printed on scorecards so a
 /// score can be reproduced with the table it was made from.
 public struct HedgeScale: Sendable {
-  public static let version = "2026.2"
+  public static let version = "2026.3"
   public static let standard = HedgeScale(rows: HedgeScale.builtInRows)
 
   /// Rows, longest word first so that `极有可能` wins over `可能` when searching text.
@@ -141,7 +141,7 @@ public struct HedgeScale: Sendable {
     (
       [
         "likely", "is expected to", "are expected to", "expected to", "expects", "expect",
-        "predicts", "predict",
+        "predicts", "predict", "we see",
       ], 0.7,
       0.55, 0.8, false
     ),
@@ -151,8 +151,15 @@ public struct HedgeScale: Sendable {
     ),
     (["figures to", "would", "predicted", "predicting"], 0.7, 0.5, 0.8, false),
     (["good chance", "a good chance", "odds are"], 0.65, 0.55, 0.75, false),
-    (["should be", "should remain", "should stay", "should reach"], 0.65, 0.5, 0.8, false),
+    (
+      [
+        "should be", "should remain", "should stay", "should reach", "should end", "should finish",
+        "should close", "should average", "should peak", "should settle", "should hold",
+      ], 0.65, 0.5, 0.8, false
+    ),
     (["有望", "或有望", "料将", "料將", "有希望"], 0.65, 0.55, 0.75, false),
+    // 恐将 "is feared likely to": the fear of an outcome, not the certainty of 将.
+    (["恐将", "恐將", "恐怕将", "恐怕將", "恐会", "恐會"], 0.6, 0.45, 0.75, false),
     (["serious possibility"], 0.6, 0.3, 0.85, true),
     (["real possibility"], 0.55, 0.2, 0.8, true),
     (

@@ -47,6 +47,19 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
       quotes: ["Analysts expect the company will double its revenue by 2028."],
       deadlines: ["2028-12-31"]),
     .init(
+      sentence: "Sony plans to ship a smaller, quieter console in 2027.",
+      quotes: ["Sony plans to ship a smaller, quieter console in 2027."],
+      deadlines: ["2027-12-31"]),
+    .init(
+      sentence: "Mortgage rates should end next year close to 5%.",
+      quotes: ["Mortgage rates should end next year close to 5%."], deadlines: ["2027-12-31"]),
+    .init(
+      sentence: "We see unemployment rising to 5% by the end of 2027.",
+      quotes: ["We see unemployment rising to 5% by the end of 2027."], deadlines: ["2027-12-31"]),
+    .init(
+      sentence: "We see the policy rate at 3% in mid-2027.",
+      quotes: ["We see the policy rate at 3% in mid-2027."], deadlines: ["2027-06-30"]),
+    .init(
       sentence: "这家公司可能不会上市，而是被对手收购。", quotes: ["这家公司可能不会上市，而是被对手收购。"],
       deadlines: [nil], isFramed: true),
   ]
@@ -72,6 +85,9 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     .init(sentence: "2025年公司营收将超过100亿元。", quotes: []),
     .init(sentence: "数据显示2023-2025年间销量将增长三倍，利润也将翻番。", quotes: []),
     .init(sentence: "We should invest more next year.", quotes: []),
+    // "We see" as sight, or with no window, is no outlook.
+    .init(sentence: "We see strong demand from buyers in 2027.", quotes: []),
+    .init(sentence: "We see inflation falling further.", quotes: []),
     .init(sentence: "Will the company survive next year?", quotes: []),
     .init(sentence: "这种结构可能是模型普遍存在的机制。", quotes: []),
     .init(sentence: "Subscribe now and we will send you our forecasts.", quotes: []),
@@ -177,5 +193,68 @@ extension SentenceByteSearchTests {
         }
       }
     }
+  }
+}
+
+extension ForecastDetectorTests {
+  /// 恐将 is a fear that it happens: a hedge, not the certainty of 将 inside it.
+  @Test(arguments: [
+    ("油价上涨恐将拖累明年航空业利润。", "恐将"), ("新規恐將延後到明年上路。", "恐將"),
+    ("这项计划恐怕将推迟到明年。", "恐怕将"), ("罢工恐会持续到明年三月。", "恐会"),
+  ])
+  func aFearedOutcomeIsAHedge(_ sentence: String, _ hedge: String) throws {
+    let span = try #require(Self.only(sentence))
+    #expect(span.hedge == hedge)
+    #expect(span.confidence == 0.6)
+  }
+
+  @Test func aPlainFutureStaysSure() throws {
+    let span = try #require(Self.only("罢工将持续到明年三月。"))
+    #expect(span.confidence == 0.85)
+  }
+}
+
+extension ForecastDetectorTests {
+  /// Modals that look ahead in form only make no forecast.
+  @Test(arguments: [
+    "That would be a record for a single quarter next year.",
+    "It would be the biggest deal this year.",
+    "If the bank cut rates tomorrow, lenders would rush to refinance.",
+    "If oil prices were at $150 next year, airlines would cut routes.",
+    "Buyers who won't pay more next year are holding out.",
+    "Investors who will not sell are the reason supply is thin.",
+    "We will find out on June 4.", "We'll see in March.", "I will know more next week.",
+  ])
+  func anIdleModalIsNoForecast(_ sentence: String) {
+    #expect(Self.spans(DetectionCase(sentence: sentence, quotes: [])).isEmpty)
+  }
+
+  /// The same modals make forecasts when they say what happens.
+  @Test(arguments: [
+    "The company said it would be profitable by 2028.",
+    "If the bank cuts rates next month, lenders will rush to refinance.",
+    "If demand is expected to rise in 2027, prices would follow.",
+    "The company won't sell the unit before 2028.",
+    "We will launch the app on June 4.",
+    "A deal that won't close before 2028 is still on the table.",
+  ])
+  func aModalThatSaysWhatHappensStaysAForecast(_ sentence: String) {
+    #expect(Self.spans(DetectionCase(sentence: sentence, quotes: [])).count == 1)
+  }
+}
+
+extension ForecastDetectorTests {
+  /// The quoted words set the confidence, not the verb that reports them.
+  @Test(arguments: [
+    ("\"The bill will pass by June 2027,\" predicts one senator.", "will", 0.85),
+    ("“The bill might pass by June 2027,” predicts one senator.", "might", 0.4),
+    ("一位议员预测：“法案将在2027年6月前通过。”", "将", 0.85),
+    // With no forecast word in the quotation, the reporting verb is the hedge.
+    ("Analysts predict the bill will pass by June 2027.", "predict", 0.7),
+  ])
+  func theQuotationSetsTheConfidence(_ sentence: String, _ hedge: String, _ value: Double) throws {
+    let span = try #require(Self.only(sentence))
+    #expect(span.hedge == hedge)
+    #expect(span.confidence == value)
   }
 }

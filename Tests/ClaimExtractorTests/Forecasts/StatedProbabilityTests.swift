@@ -20,6 +20,12 @@ import Testing
     ("有80%的概率降息", 0.8),
     ("百分之七十的可能", 0.7),
     ("機率約25％", 0.25),
+    ("Dealers give it a one-in-four chance of passing.", 0.25),
+    ("There is a 1-in-5 probability of a strike.", 0.2),
+    ("The odds of a cut are about one in three.", 1.0 / 3),
+    ("Economists see a two-thirds chance of a slowdown.", 2.0 / 3),
+    ("It is a 50-50 chance that the deal closes.", 0.5),
+    ("She puts the odds of a merger before 2029 at about 15%.", 0.15),
   ])
   func readsTheNumberBesideAWordOfChance(_ text: String, _ value: Double) throws {
     let read = try #require(StatedProbability.value(in: text))
@@ -33,6 +39,9 @@ import Testing
     // A target after "to" is no chance, nor one behind another number.
     "The odds of inflation falling to 2% are low.",
     "The probability of rates rising to 5% by 2027 is 30%.",
+    // Fractions with no word of chance are shares, not probabilities.
+    "Two-thirds of buyers chose the cheaper model.", "One in four homes is vacant.",
+    "The odds of a deal rose as one in three members agreed.",
   ])
   func aNumberAloneIsNoProbability(_ text: String) {
     #expect(StatedProbability.value(in: text) == nil)

@@ -107,6 +107,12 @@ struct PhrasingCase: Sendable, CustomTestStringConvertible {
       expected: "Anthropic valuation reaches $1T"),
     .init(clause: "Gemini will reach 800 million users", expected: "Gemini users reach 800M"),
     .init(clause: "阿里云收入达到一千亿元", expected: "Alibaba revenue reaches ¥100B"),
+    // A word that narrows the measure stays: without it the claim is an easier one.
+    .init(clause: "小米海外销量将突破五十万辆", expected: "Xiaomi overseas sales exceed 500,000"),
+    .init(clause: "比亚迪單季銷量將突破百萬輛", expected: "BYD quarterly sales exceed 1M"),
+    .init(
+      clause: "Nvidia quarterly revenue will top $60 billion",
+      expected: "Nvidia quarterly revenue exceeds $60B"),
   ]
 
   @Test(arguments: thresholds)

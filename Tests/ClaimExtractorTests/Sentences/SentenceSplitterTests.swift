@@ -61,6 +61,20 @@ struct SplitCase: Sendable, CustomTestStringConvertible {
     .init(
       text: "about 1,000 units: most will sell", pieces: ["about 1,000 units:", "most will sell"]),
     .init(text: "价格将在10:30公布", pieces: ["价格将在10:30公布"]),
+    // Adjectives of one noun stay together; a comma before a clause or a name still cuts.
+    .init(
+      text: "Sony will ship a smaller, quieter console in 2027",
+      pieces: ["Sony will ship a smaller, quieter console in 2027"]),
+    .init(
+      text: "a new, thinner, foldable phone ships soon",
+      pieces: ["a new, thinner, foldable phone ships soon"]),
+    .init(
+      text: "It was a bigger year, and sales will grow",
+      pieces: ["It was a bigger year,", "and sales will grow"]),
+    .init(
+      text: "They want a faster, cheaper", pieces: ["They want a faster,", "cheaper"]),
+    .init(
+      text: "Prices rose, costs fell in May", pieces: ["Prices rose,", "costs fell in May"]),
   ]
 
   @Test(arguments: clauseCases)

@@ -1,4 +1,5 @@
 import ClaimExtractor
+import ClaimLedger
 import Testing
 
 /// A title or framing sentence and the year it frames (nil: none).
@@ -36,5 +37,30 @@ struct FramingCase: Sendable, CustomTestStringConvertible {
   @Test(arguments: cases)
   func readsTheFramedYear(_ c: FramingCase) {
     #expect(TimeFrameFinder.framingYear(in: c.text) == c.year)
+  }
+}
+
+extension FramingYearTests {
+  static func deadlines(_ text: String, framing: Int?) -> [String] {
+    let context = TimeContext(published: Day(year: 2026, month: 12, day: 10), framingYear: framing)
+    return TimeFrameFinder.frames(in: text, context: context).map { $0.deadline.description }
+  }
+
+  /// In an outlook for a later year, a half or quarter that names no year is in that year.
+  @Test(arguments: [
+    ("Sales will peak in the second half.", "2027-12-31"),
+    ("Margins should recover in the first quarter.", "2027-03-31"),
+    ("销量将在下半年见顶。", "2027-12-31"),
+  ])
+  func aHalfInALaterFramedYearIsInThatYear(_ text: String, _ deadline: String) {
+    #expect(Self.deadlines(text, framing: 2027) == [deadline])
+  }
+
+  /// Framed by the year of publication, or naming its own year, it stays where it is.
+  @Test func aHalfWithItsOwnYearOrNoLaterFramingStays() {
+    #expect(Self.deadlines("Sales will peak in the second half.", framing: 2026) == ["2026-12-31"])
+    #expect(
+      Self.deadlines("Sales will peak in the second half of 2028.", framing: 2027) == ["2028-12-31"]
+    )
   }
 }

@@ -1,0 +1,109 @@
+/// English modals that look ahead in form only: a comment on a number ("That would be a big
+/// jump"), a hypothetical ("If X lifted tariffs, Y would …"), a description of people ("owners
+/// who won't sell") and the speaker's own learning ("We will find out on May 30").
+extension SentenceAnalysis {
+  /// Whether `cue`, a modal of future or negation, makes no forecast here. Only "would",
+  /// "will", "won't" and "'ll" are looked at, through a few byte comparisons around them.
+  func isIdleModal(_ cue: Found, in clause: Range<Int>, hasLiveFrame: Bool) -> Bool {
+    let first = bytes[cue.range.lowerBound]
+    guard first | 0x20 == UInt8(ascii: "w") || first == UInt8(ascii: "'") || first == 0xE2
+    else { return false }
+    let word = cue.word
+    let before = previousWord(before: cue.range.lowerBound, from: clause.lowerBound)
+    let after = nextWord(after: cue.range.upperBound)
+    switch word {
+    case "would", "would not", "wouldn't", "wouldn’t":
+      // "That would be …", "It would be …" opening the clause: a comment on what was just
+      // said ("said it would be profitable" reports a forecast).
+      if after.map({ isWord($0, "be") }) == true, let before,
+        Self.commentSubjects.contains(where: { isWord(before, $0) }),
+        !bytes[clause.lowerBound..<before.lowerBound].contains(where: Self.isLetter)
+      {
+        return true
+      }
+      return isSecondConditional(before: cue.range.lowerBound)
+    case "won't", "won’t", "will not", "will", "'ll", "’ll":
+      if let before, isWord(before, "who") || isWord(before, "whom") { return true }
+      if let before, !hasLiveFrame, isWord(before, "that") || isWord(before, "which") {
+        return word != "will" && word != "'ll" && word != "’ll"
+      }
+      // "We will find out", "I'll see": the speaker learns, nothing happens.
+      let subject = word == "'ll" || word == "’ll" ? glued(before: cue.range.lowerBound) : before
+      guard let subject, isWord(subject, "we") || isWord(subject, "i"), let after else {
+        return false
+      }
+      return Self.learningVerbs.contains { isWord(after, $0) }
+    default:
+      return false
+    }
+  }
+
+  /// "If the US lifted tariffs tomorrow, …would": an "if" clause in the past tense before
+  /// the modal is a hypothetical, not a condition on a forecast.
+  private func isSecondConditional(before end: Int) -> Bool {
+    guard
+      let condition = found.last(where: {
+        $0.kind == .condition && $0.range.upperBound <= end
+          && ($0.word == "if" || $0.word == "unless")
+      })
+    else { return false }
+    var index = condition.range.upperBound
+    var previous: Range<Int>?
+    while let word = nextWord(after: index), word.upperBound <= end {
+      let isPast =
+        Self.pastForms.contains { isWord(word, $0) }
+        || word.count > 4 && bytes[word.upperBound - 2] | 0x20 == UInt8(ascii: "e")
+          && bytes[word.upperBound - 1] | 0x20 == UInt8(ascii: "d")
+          && !(previous.map { p in Self.passiveAuxiliaries.contains { isWord(p, $0) } } ?? false)
+      if isPast { return true }
+      previous = word
+      index = word.upperBound
+    }
+    return false
+  }
+
+  /// The ASCII word ending just before `end` (spaces passed over), not before `limit`.
+  private func previousWord(before end: Int, from limit: Int) -> Range<Int>? {
+    var stop = end
+    while stop > limit, bytes[stop - 1] == 0x20 { stop -= 1 }
+    var start = stop
+    while start > limit, Self.isLetter(bytes[start - 1]) { start -= 1 }
+    return start < stop ? start..<stop : nil
+  }
+
+  /// The word "we" glued to "'ll".
+  private func glued(before end: Int) -> Range<Int>? {
+    var start = end
+    while start > 0, Self.isLetter(bytes[start - 1]) { start -= 1 }
+    return start < end ? start..<end : nil
+  }
+
+  /// The ASCII word starting after `start` (spaces passed over), if one starts there.
+  private func nextWord(after start: Int) -> Range<Int>? {
+    var begin = start
+    while begin < bytes.count, bytes[begin] == 0x20 || bytes[begin] == UInt8(ascii: ",") {
+      begin += 1
+    }
+    var end = begin
+    while end < bytes.count, Self.isLetter(bytes[end]) { end += 1 }
+    return begin < end ? begin..<end : nil
+  }
+
+  private func isWord(_ range: Range<Int>, _ word: String) -> Bool {
+    range.count == word.utf8.count
+      && zip(bytes[range], word.utf8).allSatisfy { $0 | 0x20 == $1 }
+  }
+
+  private static func isLetter(_ byte: UInt8) -> Bool {
+    byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A
+  }
+
+  private static let commentSubjects = ["that", "this", "it", "which"]
+  private static let learningVerbs = ["find", "see", "know", "learn", "hear", "discover"]
+  private static let passiveAuxiliaries = ["is", "are", "be", "been", "being", "has", "have"]
+  /// Past forms without -ed that open a hypothetical "if" clause.
+  private static let pastForms = [
+    "were", "was", "had", "did", "went", "got", "made", "took", "cut", "sold", "bought", "won",
+    "lost", "fell", "rose", "came", "gave", "ran", "saw", "knew", "could", "left", "paid", "kept",
+  ]
+}
