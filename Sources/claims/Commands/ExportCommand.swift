@@ -16,7 +16,8 @@ struct ExportCommand: Command {
       csv and jsonl hold every field and read back with 'claims import'. fatebook writes
       Fatebook's spreadsheet-import columns, for the open and resolved claims unless
       --status asks for others; claimreview writes schema.org ClaimReview for the resolved
-      claims. The README's "Export and import" section has the mappings.
+      claims. An --out that is a pipe or a device is written into; a file is replaced whole.
+      The README's "Export and import" section has the mappings.
       """,
     parameters: [
       .option(
@@ -34,6 +35,12 @@ struct ExportCommand: Command {
   var filter = ClaimFilter()
   var out: String?
 
+  /// Names of standard output itself: written to as `-` is, so the summary line stays out of
+  /// the export.
+  static let standardOutputNames: Set<String> = [
+    "-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1",
+  ]
+
   init(_ input: ParsedInput) throws(UsageError) {
     guard let format = try input.option("--format", as: ExportFormat.self) else {
       throw UsageError(
@@ -43,7 +50,7 @@ struct ExportCommand: Command {
     filter.status = try input.option("--status", as: Status.self)
     filter.source = try input.text("--source")
     // `-` is standard output, as for most tools that take a file.
-    out = try input.text("--out").flatMap { $0 == "-" ? nil : $0 }
+    out = try input.text("--out").flatMap { Self.standardOutputNames.contains($0) ? nil : $0 }
   }
 
   func run(in context: Context) throws -> CommandOutput {
@@ -78,11 +85,11 @@ struct ExportCommand: Command {
         path: ReportFiles.display(path, from: context.workingDirectory),
         reason: "it is the ledger, which an export never replaces")
     }
-    let file = try ReplacementFile(replacing: path)
-    try ClaimExport.write(positions, of: records, as: format) { bytes throws(ReportError) in
-      try file.write(bytes)
+    let target = try ExportTarget(path: path)
+    try ClaimExport.write(positions, of: records, as: format) { bytes throws(any Error) in
+      try target.write(bytes)
     }
-    try file.commit()
+    try target.finish()
     let count =
       format == .claimreview
       ? positions.filter { records[$0].resolution != nil }.count : positions.count
