@@ -187,10 +187,15 @@ public enum ClaimExport {
     }
     var notes = FatebookNotes()
     notes.source = claim.source
+    notes.id = record.id.description
     notes.via = claim.via
     notes.url = claim.url
     notes.quote = claim.quote
+    notes.hedge = claim.hedge
+    notes.deadlineText = claim.deadlineText
+    notes.isConditional = claim.isConditional
     notes.isPartial = record.outcome == .partial
+    notes.reason = record.resolution?.reason?.rawValue
     notes.evidence = record.resolution?.evidence
     // The tags column is joined by commas, so tags that hold one travel here whole.
     if claim.tags.contains(where: { $0.contains(",") }) { notes.tags = claim.tags }
@@ -209,7 +214,8 @@ public enum ClaimExport {
     csv.day(record.resolution?.on)
     csv.day(claim.deadline)
     csv.plain(created)
-    csv.text(tagList(claim.tags))
+    // Fatebook's own column joins tags with a comma and a space.
+    csv.text(claim.tags.count == 1 ? claim.tags[0] : claim.tags.joined(separator: ", "))
     csv.text(notes.text)
     csv.endRow()
   }

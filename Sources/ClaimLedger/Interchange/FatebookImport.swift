@@ -1,7 +1,8 @@
 /// Fatebook's CSV, as its export writes it or as its spreadsheet import takes it.
 ///
-/// YES is true, NO false and AMBIGUOUS void (reason `ambiguous`) unless the notes carry the
-/// `outcome: partial` line `claims export --format fatebook` writes for partial claims. The
+/// YES is true, NO false and AMBIGUOUS void unless the notes carry the `outcome: partial` line
+/// `claims export --format fatebook` writes for partial claims; a void claim's reason is the
+/// notes' `reason` line, else `ambiguous`. The
 /// source comes from a `source: NAME` line of the notes, else it is "Fatebook". A resolved
 /// question without a resolved-at date is taken as resolved on its resolve-by date, else on
 /// the day it was asked.
@@ -88,8 +89,9 @@ enum FatebookImport {
       }
       put("source", notes.source ?? "Fatebook", from: "notes")
       for (key, value) in [
-        ("via", notes.via), ("url", notes.url), ("quote", notes.quote), ("note", notes.note),
-        ("evidence", notes.evidence),
+        ("id", notes.id), ("via", notes.via), ("url", notes.url), ("quote", notes.quote),
+        ("hedge", notes.hedge), ("deadline_text", notes.deadlineText), ("note", notes.note),
+        ("evidence", notes.evidence), ("conditional", notes.isConditional ? "true" : nil),
       ] {
         put(key, value, from: "notes")
       }
@@ -109,7 +111,13 @@ enum FatebookImport {
         }
         put("outcome", outcome, from: "resolution")
         put("status", "resolved", from: "resolution")
-        if outcome == "void" { put("reason", "ambiguous", from: "resolution") }
+        if outcome == "void" {
+          if let reason = notes.reason {
+            put("reason", reason, from: "notes")
+          } else {
+            put("reason", "ambiguous", from: "resolution")
+          }
+        }
         let resolvedOn = cell("resolved_on") ?? cell("deadline") ?? values["said"]
         if cell("resolved_on") == nil, let resolvedOn {
           reading.notes.append(

@@ -40,12 +40,15 @@ struct RowFields {
     return text
   }
 
-  /// The tags, from a JSON list or a cell joined by `;`, each checked as `add --tag` is.
+  /// The tags, from a JSON list or a cell joined by `;`, each checked as `add --tag` is. A
+  /// cell's tags are trimmed, as a person types `ai; ml` (a JSON list is taken as it is).
   func tagList() throws(ImportError) -> [String] {
     let given =
       tags
-      ?? (self.text("tags")?.unicodeScalars.split(separator: ";").map { String($0) }
-        .filter { !$0.isEmpty } ?? [])
+      ?? (self.text("tags")?.unicodeScalars.split(separator: ";").map {
+        String($0).trimmingSpaces()
+      }
+      .filter { !$0.isEmpty } ?? [])
     var checked: [String] = []
     for tag in given {
       do {

@@ -69,7 +69,7 @@ private func randomCells(_ dice: inout Dice) -> [String: String] {
   cells["lang"] = dice.pick(["zh-Hans", "en", "", "zh-Hant"])
   cells["tags"] = dice.pick([
     "", "trade", "trade;ai", ";;经济;政治;", "a;\u{301}b", "é;x", dice.text(3, oneLine: true),
-    "a; b ;c",
+    "a; b ;c", "a ;b", "ai, ml", "x\u{3000};y",
     "a\nb;c",
   ])
   cells["conditional"] = dice.pick(["", "true", "false", "TRUE", "yes", "no", "1", "0", "maybe"])
@@ -202,7 +202,8 @@ private func randomCells(_ dice: inout Dice) -> [String: String] {
       ("source", "An\nn", nil), ("via", "V\u{1B}W", "via"), ("text", "A\u{7F} happens", "text"),
       ("quote", "A \u{85} B", "quote"), ("note", "two\r\nlines", nil), ("text", "two\nlines", nil),
       ("url", "ftp://example.com/x", "url"), ("url", "HTTPS://EXAMPLE.COM/X", nil),
-      ("tags", "a; b", nil), ("tags", "a\nb", nil), ("tags", "a;\u{7}", "tags"),
+      ("tags", "a; b", nil), ("tags", "a ;b", nil), ("tags", "a\u{2028};b", nil),
+      ("tags", "a\nb", nil), ("tags", "a;\u{7}", "tags"),
       ("deadline_text", "end\u{9F}", "deadline_text"), ("source", " ", "source"),
     ] as [(String, String, String?)])
   func aCellAddWouldRefuseIsRefusedBothWays(column: String, value: String, refusedAt: String?)

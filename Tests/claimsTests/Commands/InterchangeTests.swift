@@ -571,7 +571,7 @@ func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws ->
         + "Forecast created date,Tags,Notes")
     #expect(text.contains("Claim true,80,2026-01-01,YES,2026-07-01,2026-06-30,2026-01-01,ai,"))
     #expect(text.contains("Claim partial,80,2026-01-03,AMBIGUOUS,"))
-    #expect(text.contains("Still open,57,2026-02-01,,,,2026-02-01,,source: Kuo"))
+    #expect(text.contains("Still open,57,2026-02-01,,,,2026-02-01,,\"source: Kuo\nid: "))
 
     let copy = try Sandbox()
     try copy.write(text, to: "fatebook.csv")
