@@ -52,10 +52,12 @@ public struct ImportReading: Sendable {
   public var claims: [ImportedClaim] = []
   public var problems: [ImportError] = []
   public var notes: [String] = []
+  /// Rows whose every cell is empty, as a spreadsheet writes after cleared cells: skipped.
+  public var emptyRows = 0
 
   /// Sorts row results, kept in file order, into claims and problems. Each result is moved
   /// out, not copied: a copy of a million claims retains and releases every text once more.
-  mutating func collect(_ results: consuming [Result<ImportedClaim, ImportError>]) {
+  mutating func collect(_ results: consuming [Result<ImportedClaim, ImportError>?]) {
     var pending = results
     pending.reverse()
     claims.reserveCapacity(claims.count + pending.count)
@@ -63,6 +65,7 @@ public struct ImportReading: Sendable {
       switch result {
       case .success(let claim): claims.append(claim)
       case .failure(let problem): problems.append(problem)
+      case nil: emptyRows += 1
       }
     }
   }
@@ -81,8 +84,21 @@ public enum ClaimImport {
     {
       return .jsonl
     }
-    let header = String(decoding: body.prefix { $0 != 10 }, as: UTF8.self).lowercased()
-    return header.contains("question title") ? .fatebook : .csv
+    let layout = CSVLayout(detecting: bytes.prefix(1 << 16))
+    let header = String(decoding: bytes[layout.start...].prefix { $0 != 10 }, as: UTF8.self)
+    return header.lowercased().contains("question title") ? .fatebook : .csv
+  }
+
+  /// The note for rows whose every cell was empty, which were skipped; nil for none.
+  static func emptyRowsNote(_ count: Int, path: String) -> String? {
+    guard count > 0 else { return nil }
+    return "\(path): skipped \(count) empty row\(count == 1 ? "" : "s") (every cell empty, as a "
+      + "spreadsheet saves rows whose cells were cleared)"
+  }
+
+  /// Whether every cell of a row is empty or spaces.
+  static func isEmptyRow(_ row: CSVRow) -> Bool {
+    row.cells.allSatisfy { $0.isEmpty || $0.trimmingSpaces().isEmpty }
   }
 
   /// Reads every row; the bad ones become `problems` and the rest `claims`. Dates after
@@ -93,20 +109,42 @@ public enum ClaimImport {
     switch format {
     case .jsonl: return readJSONLines(bytes, path: path, today: today)
     case .csv, .fatebook:
+      let layout = CSVLayout(detecting: bytes.prefix(1 << 16))
       let rows: [CSVRow]
       do {
-        rows = try CSVReader.rows(bytes)
+        rows = try CSVReader.rows(bytes, layout: layout)
       } catch {
         throw .malformed(
           at: SourceLocation(path: path, line: error.line, column: error.column),
-          reason: error.reason)
+          reason: error.reason + separatorHint(error, layout: layout))
       }
       guard let header = rows.first else { throw noHeader(path) }
       let written = header.cells.map { $0.trimmingSpaces() }
-      return format == .fatebook
+      var reading =
+        format == .fatebook
         ? try FatebookImport.read(rows.dropFirst(), written: written, path: path, today: today)
         : try readCSV(rows.dropFirst(), written: written, path: path, today: today)
+      if let note = emptyRowsNote(reading.emptyRows, path: path) { reading.notes.append(note) }
+      return reading
     }
+  }
+
+  /// What to say of a header row of one cell, whose file's separator was perhaps not found;
+  /// nil for a header of several.
+  static func separatorHint(_ header: [String]) -> String? {
+    guard header.count == 1, let only = header.first else { return nil }
+    return "the header row is one cell, '\(only.prefix(60))': if its cells are separated by "
+      + "something other than a comma or a semicolon, a first line such as sep=| names it"
+  }
+
+  /// A stray quote in a file whose separator was not found is more likely a separator the
+  /// reader did not know than a quote out of place: the message says so.
+  private static func separatorHint(_ error: CSVReader.Failure, layout: CSVLayout) -> String {
+    guard error.line == layout.line,
+      error.reason.hasPrefix("stray quote") || error.reason.hasPrefix("text after the closing")
+    else { return "" }
+    return "; if the cells are separated by something other than \(layout.separatorName), "
+      + "a first line such as sep=| names it"
   }
 
   static let csvColumns = Set(ClaimExport.csvColumns)
@@ -158,7 +196,7 @@ public enum ClaimImport {
     let names = written.map { $0.lowercased() }
     let header = headerColumns(names, written: written, path: path)
     guard header.missing.isEmpty else {
-      throw .missingColumns(path: path, names: header.missing)
+      throw .missingColumns(path: path, names: header.missing, hint: separatorHint(written))
     }
     var reading = ImportReading(format: .csv)
     if let note = header.note { reading.notes.append(note) }
@@ -171,10 +209,12 @@ public enum ClaimImport {
     return reading
   }
 
-  /// One CSV row as a claim or a problem; `index` gives each name's first position.
+  /// One CSV row as a claim or a problem; `index` gives each name's first position. Nil for a
+  /// row whose every cell is empty, which is skipped.
   static func claim(
     fromRow row: CSVRow, names: [String], index: [String: Int], path: String, today: Day
-  ) -> Result<ImportedClaim, ImportError> {
+  ) -> Result<ImportedClaim, ImportError>? {
+    if isEmptyRow(row) { return nil }
     if row.cells.count != names.count {
       return .failure(
         .malformed(

@@ -31,7 +31,10 @@ enum FatebookImport {
         unknown.append(name)
       }
     }
-    guard index["text"] != nil else { throw .missingColumns(path: path, names: ["question title"]) }
+    guard index["text"] != nil else {
+      throw .missingColumns(
+        path: path, names: ["question title"], hint: ClaimImport.separatorHint(written))
+    }
     var reading = ImportReading(format: .fatebook)
     if !unknown.isEmpty {
       reading.notes.append(
@@ -39,6 +42,10 @@ enum FatebookImport {
           + unknown.joined(separator: ", "))
     }
     for row in rows {
+      if ClaimImport.isEmptyRow(row) {
+        reading.emptyRows += 1
+        continue
+      }
       func cell(_ field: String) -> String? {
         guard let position = index[field], position < row.cells.count else { return nil }
         let text = CSVField.decodeText(row.cells[position]).trimmingSpaces()

@@ -116,7 +116,13 @@ struct RowFields {
     let id: ClaimID
     if let word = self.text("id") {
       guard let parsed = ClaimID(word.trimmingSpaces()) else {
-        throw fail("id", "id '\(word)' is not 10 hexadecimal digits")
+        throw fail(
+          "id",
+          "id '\(word)' is not 10 hexadecimal digits"
+            + (Self.looksLikeSpreadsheetNumber(word.trimmingSpaces())
+              ? "; a spreadsheet may have changed it, reading it as a number (dropping leading "
+                + "zeros, or writing 1.2E+09): format the id column as text before saving"
+              : ""))
       }
       id = parsed
     } else {

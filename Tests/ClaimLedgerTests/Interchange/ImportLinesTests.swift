@@ -57,13 +57,14 @@ private func randomCells(_ dice: inout Dice) -> [String: String] {
     ]) : ""
   cells["said"] = dice.pick([
     "2026-01-05", "2025-12-31", "", "2026-13-01", " 2026-01-02", "2026-01-02T10:00:00Z",
-    "0999-01-01", "2027-01-01", "2026-03-02",
+    "0999-01-01", "2027-01-01", "2026-03-02", "2026/1/5", "05.01.2026", "1/5/2026", "13/1/2026",
+    "2026.1.5 10:00",
   ])
   cells["deadline"] = dice.pick(["", "2026-12-31", "2027-02-29", "2026-06-30 ", "2025-06-01"])
   cells["deadline_text"] = dice.chance(30) ? dice.text(2, oneLine: true) : ""
   cells["confidence"] = dice.pick([
     "0.7", "0.75", "0.123456789012345", "1", "0", "0.05", "0.001", "0.0001", "70%", "七成", "1.0",
-    "0.70", "", "x", "1.5", "０.７", " 0.6",
+    "0.70", "", "x", "1.5", "０.７", " 0.6", "70", "70 %", "100", "150", "1e2",
   ])
   cells["hedge"] = dice.chance(20) ? dice.pick(["likely", "可能", "十有八九"]) : ""
   cells["lang"] = dice.pick(["zh-Hans", "en", "", "zh-Hant"])
@@ -136,6 +137,10 @@ private func randomCells(_ dice: inout Dice) -> [String: String] {
       if dice.chance(2) { row.removeLast() }
       csv += row.joined(separator: ",") + dice.pick(["\r\n", "\n", "\r\n"])
       if dice.chance(2) { csv += "\r\n" }
+      // A row a spreadsheet left after its cells were cleared, of its own width or not.
+      if dice.chance(3) {
+        csv += String(repeating: ",", count: dice.pick([3, columns.count - 1])) + "\r\n"
+      }
     }
     let (fast, slow) = try bothWays(csv, format: .csv)
     #expect(fast.pieces.count > 1)

@@ -237,7 +237,7 @@ func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws ->
 
   static let badRows: [(row: String, location: String, words: String)] = [
     ("Bad date,Kuo,2026-13-01,0.5", "sheet.csv:3:14", "not a date"),
-    ("Bad confidence,Kuo,2026-01-01,1.5", "sheet.csv:3:31", "not a probability"),
+    ("Bad confidence,Kuo,2026-01-01,150", "sheet.csv:3:31", "not a probability"),
     (",Kuo,2026-01-01,0.5", "sheet.csv:3:1", "text is empty"),
     ("Too few,Kuo", "sheet.csv:3:1", "2 cells where the header has 4"),
     ("Bad time,Kuo,2026-01-01T25:00:00,0.5", "sheet.csv:3:14", "not a date"),
