@@ -89,6 +89,37 @@ public enum ClaimImport {
     return header.lowercased().contains("question title") ? .fatebook : .csv
   }
 
+  /// The refusal of a file that is one JSON array (as `list --json` writes), which no reader
+  /// takes: nil for any other file. `bytes` is the file's start.
+  static func jsonArrayRefusal(_ bytes: [UInt8], path: String) -> ImportError? {
+    var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    var line = 1
+    var lineStart = index
+    func skipSpace() {
+      while index < bytes.count, [32, 9, 10, 13].contains(bytes[index]) {
+        if bytes[index] == 10 {
+          line += 1
+          lineStart = index + 1
+        }
+        index += 1
+      }
+    }
+    skipSpace()
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else { return nil }
+    let location = SourceLocation(path: path, line: line, column: index - lineStart + 1)
+    index += 1
+    skipSpace()
+    guard
+      index == bytes.count || bytes[index] == UInt8(ascii: "{")
+        || bytes[index] == UInt8(ascii: "]")
+    else { return nil }
+    return .malformed(
+      at: location,
+      reason: "a JSON array, as 'list --json' writes; import reads JSON Lines, one claim "
+        + "object a line: 'claims export --format jsonl' writes them (or jq -c '.[]' turns an "
+        + "array into lines)")
+  }
+
   /// The note for rows whose every cell was empty, which were skipped; nil for none.
   static func emptyRowsNote(_ count: Int, path: String) -> String? {
     guard count > 0 else { return nil }

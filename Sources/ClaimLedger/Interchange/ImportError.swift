@@ -8,6 +8,8 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
   case badValue(at: SourceLocation, reason: String)
   /// The header lacks columns the format needs; `hint` says what may be the cause.
   case missingColumns(path: String, names: [String], hint: String? = nil)
+  /// The file is there but cannot be read: a folder, or a read that failed.
+  case unreadable(path: String, reason: String)
   /// Rows that failed their checks; nothing was imported.
   case badRows(path: String, problems: [ImportError])
 
@@ -19,6 +21,7 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
     case .missingColumns(let path, let names, let hint):
       "\(path): no \(names.joined(separator: ", ")) column"
         + (names.count == 1 ? "" : "s") + " in the header row" + (hint.map { "; " + $0 } ?? "")
+    case .unreadable(let path, let reason): "cannot read \(path): \(reason)"
     case .badRows(let path, let problems):
       problems.map(\.description).joined(separator: "\n")
         + "\n\(path): \(problems.count) bad row\(problems.count == 1 ? "" : "s"), nothing was "

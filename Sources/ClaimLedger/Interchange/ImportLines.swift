@@ -95,6 +95,7 @@ extension ClaimImport {
     _ file: ImportFile, path: String, format: ImportFormat, recordedAt now: Timestamp,
     today: Day, pieceSize: Int
   ) throws(ImportError) -> ImportLines {
+    if let refusal = jsonArrayRefusal(file.prefix(1 << 16), path: path) { throw refusal }
     switch format {
     case .fatebook:
       return lines(from: try read(file.all(), path: path, format: format, today: today), at: now)
@@ -455,7 +456,7 @@ extension ImportError {
     case .badValue(var location, let reason):
       location.line += lines
       return .badValue(at: location, reason: reason)
-    case .notFound, .missingColumns, .badRows:
+    case .notFound, .unreadable, .missingColumns, .badRows:
       return self
     }
   }

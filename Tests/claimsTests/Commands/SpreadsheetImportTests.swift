@@ -4,8 +4,9 @@ import Testing
 
 @testable import claims
 
-/// Files as spreadsheets in other locales save them: read when their meaning is plain,
-/// refused by line and column when it is not, and the ledger untouched by a refusal.
+/// Files as spreadsheets in other locales save them, and files that arrive through a pipe:
+/// read when their meaning is plain, refused by line and column when it is not, and the
+/// ledger untouched by a refusal.
 @Suite struct SpreadsheetImportTests {
   static let semicolonFiles: [(name: String, csv: String)] = [
     ("plain", "text;source;said;confidence\r\nApple ships glasses;Kuo;2026-01-02;0,7\r\n"),
@@ -138,5 +139,74 @@ import Testing
     // Not said of an id no spreadsheet would write.
     try sandbox.write("id,text,source,said,confidence\nxyz,A,Kuo,2026-01-02,0.6\n", to: "t.csv")
     #expect(!sandbox.run(["import", "t.csv"]).stderr.contains("spreadsheet"))
+  }
+
+  /// `import -` reads standard input, its format sniffed from the first line.
+  @Test(arguments: [
+    ("text,source,said,confidence\nA rises,Kuo,2026-01-02,0.6\n", "csv"),
+    (#"{"text":"A rises","source":"Kuo","said":"2026-01-02","confidence":0.6}"# + "\n", "jsonl"),
+    ("Question title,Forecast,Question created date\nA rises,60,2026-01-02\n", "fatebook"),
+  ])
+  func aDashReadsStandardInput(text: String, format: String) throws {
+    let sandbox = try Sandbox()
+    let pipe = Pipe()
+    try pipe.fileHandleForWriting.write(contentsOf: Data(text.utf8))
+    try pipe.fileHandleForWriting.close()
+    var terminal = Terminal.plain()
+    terminal.input = pipe.fileHandleForReading.fileDescriptor
+    let result = sandbox.run(["import", "-"], terminal: terminal)
+    #expect(result.status == .success, result.report)
+    #expect(result.stdout == "imported 1 claim from <stdin> (\(format))\n", result.report)
+    #expect(try foldedClaims(sandbox).first?["text"] as? String == "A rises")
+  }
+
+  /// The built binary, reading a pipe as `-`, as `/dev/stdin` and as a FIFO's path (what a
+  /// shell's `<(cat file)` gives).
+  @Test func pipesAreReadByTheBuiltBinary() throws {
+    let sandbox = try Sandbox()
+    try sandbox.write("text,source,said,confidence\nA rises,Kuo,2026-01-02,0.6\n", to: "a.csv")
+    try sandbox.write("text,source,said,confidence\nB rises,Kuo,2026-01-02,0.6\n", to: "b.csv")
+    try sandbox.write("text,source,said,confidence\nC rises,Kuo,2026-01-02,0.6\n", to: "c.csv")
+    let fifo = sandbox.path("d.pipe")
+    try #require(mkfifo(fifo, 0o600) == 0)
+    let script = """
+      cd "\(sandbox.directory.path)" || exit 9
+      cat a.csv | "$0" import - || exit 1
+      cat b.csv | "$0" import /dev/stdin || exit 2
+      cat c.csv > d.pipe &
+      "$0" import d.pipe || exit 3
+      wait
+      """
+    let run = try BuiltBinary.shell(script, environment: sandbox.environment).finish()
+    #expect(run.status == 0, run.report)
+    #expect(run.stdout.contains("imported 1 claim from <stdin> (csv)"), run.report)
+    #expect(run.stdout.contains("imported 1 claim from /dev/stdin (csv)"), run.report)
+    #expect(run.stdout.contains("imported 1 claim from d.pipe (csv)"), run.report)
+    #expect(try foldedClaims(sandbox).count == 3)
+  }
+
+  /// `list --json` writes one JSON array, which is no file import reads: it says which is,
+  /// whatever format was asked for.
+  @Test(arguments: [[], ["--format", "jsonl"], ["--format", "csv"]])
+  func aJSONArrayIsRefusedWithWhatToExportInstead(format: [String]) throws {
+    let listed = try ExportFormatTests.settledLedger().run(["list", "--json"])
+    try #require(listed.status == .success)
+    let sandbox = try Sandbox()
+    try sandbox.write(listed.stdout, to: "claims.json")
+    let result = sandbox.run(["import", "claims.json"] + format)
+    #expect(result.status == .dataError, result.report)
+    #expect(
+      result.stderr.contains("claims.json:1:1: a JSON array")
+        && result.stderr.contains("'claims export --format jsonl' writes them"), result.report)
+    #expect(try sandbox.ledgerLines().isEmpty)
+  }
+
+  @Test func aFolderIsNoFileToImport() throws {
+    let sandbox = try Sandbox()
+    let result = sandbox.run(["import", "Claims"])
+    #expect(result.status == .noInput, result.report)
+    #expect(
+      result.stderr
+        == "claims: error: cannot read Claims: it is a folder; name the file to import\n")
   }
 }
