@@ -14,6 +14,10 @@ public struct ImportedClaim: Sendable, Equatable {
   public var status: Status
   public var resolution: Resolution?
   public var rejection: String?
+  /// The row's `note`, which an export writes as `list --json` does: the resolution's note, or
+  /// the claim's own (from an `amend` or a `reopen`) when the resolution has none. A row cannot
+  /// tell the two apart, so a resolved claim's note goes with its resolution, where
+  /// `resolve --note` puts one.
   public var note: String?
   /// The line the claim starts on, for messages.
   public var line: Int
