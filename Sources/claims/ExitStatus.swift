@@ -43,7 +43,7 @@ enum ExitStatus: Int32 {
     case let error as ImportError:
       switch error {
       case .malformed, .badValue, .missingColumns, .badRows: self = .dataError
-      case .notFound: self = .noInput
+      case .notFound, .unreadable: self = .noInput
       }
     case is OutputError:
       self = .ioError

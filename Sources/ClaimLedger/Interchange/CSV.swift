@@ -220,8 +220,10 @@ public enum CSVReader {
     }
   }
 
-  public static func rows(_ bytes: [UInt8]) throws(Failure) -> [CSVRow] {
-    try rows(bytes, pieces: bytes.count < 1 << 20 ? 1 : 4 * ProcessInfoCores.count)
+  /// The rows of a file laid out as `layout` says (by default: commas, from after a BOM).
+  public static func rows(_ bytes: [UInt8], layout: CSVLayout? = nil) throws(Failure) -> [CSVRow] {
+    try rows(
+      bytes, pieces: bytes.count < 1 << 20 ? 1 : 4 * ProcessInfoCores.count, layout: layout)
   }
 
   /// The rows, read in up to `pieces` pieces on all cores. The bytes are cut at row ends that
@@ -229,14 +231,22 @@ public enum CSVReader {
   /// would be, from its line on, and the first failure in file order wins. Only a quote out
   /// of place can mislead the pass, and that quote is itself the first failure, found in a
   /// piece that was cut right.
-  static func rows(_ bytes: [UInt8], pieces: Int) throws(Failure) -> [CSVRow] {
-    let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    let cuts = pieces > 1 ? rowEnds(in: bytes, from: start, pieces: pieces) : []
-    let starts = [(offset: start, line: 1)] + cuts
+  static func rows(_ bytes: [UInt8], pieces: Int, layout: CSVLayout? = nil) throws(Failure)
+    -> [CSVRow]
+  {
+    let layout =
+      layout ?? CSVLayout(start: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
+    let cuts =
+      pieces > 1
+      ? rowEnds(in: bytes, from: layout.start, line: layout.line, pieces: pieces) : []
+    let starts = [(offset: layout.start, line: layout.line)] + cuts
+    let separator = layout.separator
     let results = ParallelMap.map(count: starts.count) { piece in
       let end = piece + 1 < starts.count ? starts[piece + 1].offset : bytes.count
       return Result { () throws(Failure) in
-        try CSVReader.rows(bytes, in: starts[piece].offset..<end, firstLine: starts[piece].line)
+        try CSVReader.rows(
+          bytes, in: starts[piece].offset..<end, firstLine: starts[piece].line,
+          separator: separator)
       }
     }
     var all: [CSVRow] = []
@@ -275,10 +285,22 @@ public enum CSVReader {
     return found ?? (bytes.count, scanner.lineBreaks)
   }
 
-  /// The rows of `bytes[range]`, whose first row starts on `firstLine`.
-  static func rows(_ bytes: [UInt8], in range: Range<Int>, firstLine: Int)
-    throws(Failure) -> [CSVRow]
-  {
+  /// The rows of `bytes[range]`, whose first row starts on `firstLine`, cells separated by
+  /// `separator`.
+  static func rows(
+    _ bytes: [UInt8], in range: Range<Int>, firstLine: Int, separator: UInt8 = CSVLayout.comma
+  ) throws(Failure) -> [CSVRow] {
+    // Commas, nearly always: the scan for them is the one written out for speed.
+    let isComma = separator == CSVLayout.comma
+    let separatorWord = UInt64(separator)
+    @inline(__always) func otherCellEnds(_ word: UInt64) -> UInt64 {
+      WordScan.matches(word, 0x22) | WordScan.matches(word, separatorWord)
+        | WordScan.matches(word, 13) | WordScan.matches(word, 10)
+    }
+    @inline(__always) func isEnd(_ bytes: [UInt8], _ index: Int) -> Bool {
+      let byte = bytes[index]
+      return byte == separator || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+    }
     var rows: [CSVRow] = []
     let start = range.lowerBound
     var index = start
@@ -363,7 +385,11 @@ public enum CSVReader {
         cell = String(decoding: value, as: UTF8.self)
       } else {
         let cellStart = index
-        index = min(count, WordScan.firstFlagged(in: bytes, from: index, by: WordScan.cellEnds))
+        index = min(
+          count,
+          isComma
+            ? WordScan.firstFlagged(in: bytes, from: index, by: WordScan.cellEnds)
+            : WordScan.firstFlagged(in: bytes, from: index, by: otherCellEnds))
         while index < count, !isEnd(bytes, index) {
           if bytes[index] == UInt8(ascii: "\"") {
             throw Failure(
@@ -379,7 +405,7 @@ public enum CSVReader {
       }
       cells.append(cell)
       columns.append(cellColumn)
-      if index < count, bytes[index] == UInt8(ascii: ",") {
+      if index < count, bytes[index] == separator {
         index += 1
         continue
       }
@@ -432,10 +458,6 @@ public enum CSVReader {
     return true
   }
 
-  private static func isEnd(_ bytes: [UInt8], _ index: Int) -> Bool {
-    let byte = bytes[index]
-    return byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
-  }
 }
 
 /// Finds where CSV rows end, following the quotes, over bytes given a block at a time: a row

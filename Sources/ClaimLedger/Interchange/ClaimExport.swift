@@ -29,9 +29,10 @@ public enum ClaimExport {
 
   /// Writes the export of `records[positions]` through `emit` in order, in batches of records
   /// rendered on all cores: a million claims never sit in memory as one export, and nothing
-  /// is copied out of the ledger to choose them.
+  /// is copied out of the ledger to choose them. `review` is what ClaimReview needs besides.
   public static func write<Failure: Error>(
     _ positions: [Int], of records: [ClaimRecord], as format: ExportFormat,
+    review: ClaimReviewOptions = ClaimReviewOptions(),
     to emit: ([UInt8]) throws(Failure) -> Void
   ) throws(Failure) {
     switch format {
@@ -60,7 +61,7 @@ public enum ClaimExport {
         return json.bytes
       }
     case .claimreview:
-      try emit(Array(claimReview(positions.map { records[$0] }).utf8))
+      try emit(Array(claimReview(positions.map { records[$0] }, options: review).utf8))
     }
   }
 
@@ -186,10 +187,15 @@ public enum ClaimExport {
     }
     var notes = FatebookNotes()
     notes.source = claim.source
+    notes.id = record.id.description
     notes.via = claim.via
     notes.url = claim.url
     notes.quote = claim.quote
+    notes.hedge = claim.hedge
+    notes.deadlineText = claim.deadlineText
+    notes.isConditional = claim.isConditional
     notes.isPartial = record.outcome == .partial
+    notes.reason = record.resolution?.reason?.rawValue
     notes.evidence = record.resolution?.evidence
     // The tags column is joined by commas, so tags that hold one travel here whole.
     if claim.tags.contains(where: { $0.contains(",") }) { notes.tags = claim.tags }
@@ -208,142 +214,9 @@ public enum ClaimExport {
     csv.day(record.resolution?.on)
     csv.day(claim.deadline)
     csv.plain(created)
-    csv.text(tagList(claim.tags))
+    // Fatebook's own column joins tags with a comma and a space.
+    csv.text(claim.tags.count == 1 ? claim.tags[0] : claim.tags.joined(separator: ", "))
     csv.text(notes.text)
     csv.endRow()
   }
-
-  /// How each outcome is rated in ClaimReview: 5 true, 3 partly true, 1 false, and 0 for a
-  /// claim that cannot be judged (below `worstRating`, as schema.org suggests for "not rated").
-  public static func rating(for outcome: Outcome) -> (value: Int, name: String) {
-    switch outcome {
-    case .true: (5, "True")
-    case .partial: (3, "Partly true")
-    case .false: (1, "False")
-    case .void: (0, "Cannot be judged")
-    }
-  }
-
-  /// schema.org `ClaimReview` JSON-LD for the resolved claims, as one array.
-  public static func claimReview(_ records: [ClaimRecord]) -> String {
-    var json = JSONBuffer()
-    json.beginArray()
-    for record in records {
-      guard let resolution = record.resolution else { continue }
-      let claim = record.claim
-      json.appendVerbatim("\n")
-      json.beginObject()
-      json.key("@context")
-      json.string("https://schema.org")
-      json.key("@type")
-      json.string("ClaimReview")
-      json.key("identifier")
-      json.id(record.id)
-      json.key("claimReviewed")
-      json.string(claim.text)
-      json.key("datePublished")
-      json.day(resolution.on)
-      if let evidence = resolution.evidence, isLink(evidence) {
-        json.key("url")
-        json.string(evidence)
-      }
-      let body = [resolution.evidence.flatMap { isLink($0) ? nil : $0 }, resolution.note]
-        .compactMap { $0 }
-      if !body.isEmpty {
-        json.key("reviewBody")
-        json.string(body.joined(separator: "\n"))
-      }
-      json.key("itemReviewed")
-      json.beginObject()
-      json.key("@type")
-      json.string("Claim")
-      json.key("author")
-      json.beginObject()
-      json.key("@type")
-      json.string(authorType(claim.source))
-      json.key("name")
-      json.string(claim.source)
-      json.endObject()
-      if let said = claim.said {
-        json.key("datePublished")
-        json.day(said)
-      }
-      if let url = claim.url {
-        for key in ["appearance", "firstAppearance"] {
-          json.key(key)
-          json.beginObject()
-          json.key("@type")
-          json.string("CreativeWork")
-          json.key("url")
-          json.string(url)
-          json.endObject()
-        }
-      }
-      json.endObject()
-      let rating = rating(for: resolution.outcome)
-      json.key("reviewRating")
-      json.beginObject()
-      json.key("@type")
-      json.string("Rating")
-      json.key("ratingValue")
-      json.integer(rating.value)
-      json.key("bestRating")
-      json.integer(5)
-      json.key("worstRating")
-      json.integer(1)
-      json.key("alternateName")
-      json.string(rating.name)
-      json.endObject()
-      json.endObject()
-    }
-    json.appendVerbatim("\n")
-    json.endArray()
-    json.appendVerbatim("\n")
-    return htmlSafe(json.text)
-  }
-
-  /// JSON-LD is published inside a page's `<script>` element, which a `</script>` or `<!--` in
-  /// a claim's text would end or bend: `<`, `>` and `&` are written as `\u` escapes, which
-  /// read back as the same strings (only strings can hold them).
-  static func htmlSafe(_ json: String) -> String {
-    json.replacingScalars { scalar in
-      switch scalar {
-      case "<": "\\u003c"
-      case ">": "\\u003e"
-      case "&": "\\u0026"
-      default: nil
-      }
-    }
-  }
-
-  private static func isLink(_ text: String) -> Bool {
-    let lowered = text.lowercased()
-    return (lowered.hasPrefix("https://") || lowered.hasPrefix("http://"))
-      && !text.contains(where: \.isWhitespace)
-  }
-
-  /// `Organization` when the name has a word outlets and companies use, else `Person`: a
-  /// guess, since the ledger records a name and not what kind of author it is. English words
-  /// count whole ("Jane Newsome" is a person); Chinese ones anywhere in the name.
-  static func authorType(_ name: String) -> String {
-    let lowered = name.lowercased()
-    let words = Set(lowered.split { !$0.isLetter && !$0.isNumber }.map(String.init))
-    let isOrganization =
-      !words.isDisjoint(with: organizationWords)
-      || organizationMarks.contains { lowered.contains($0) }
-    return isOrganization ? "Organization" : "Person"
-  }
-
-  static let organizationWords: Set<String> = [
-    "the", "inc", "corp", "corporation", "co", "company", "news", "times", "post", "journal",
-    "tv", "bank", "group", "press", "media", "reuters", "bloomberg", "cnbc", "kiplinger",
-    "information", "research", "institute", "agency", "ltd", "llc", "plc", "capital",
-    "securities", "partners", "university", "foundation", "association", "ministry", "labs",
-    "fund", "analytics", "consulting", "economics", "review", "daily", "weekly", "magazine",
-  ]
-
-  static let organizationMarks = [
-    "公司", "报", "報", "社", "网", "網", "台", "研究", "银行", "銀行", "证券", "證券", "集团", "集團",
-    "机构", "機構", "大学", "大學", "基金",
-  ]
 }

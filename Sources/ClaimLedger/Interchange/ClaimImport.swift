@@ -14,6 +14,10 @@ public struct ImportedClaim: Sendable, Equatable {
   public var status: Status
   public var resolution: Resolution?
   public var rejection: String?
+  /// The row's `note`, which an export writes as `list --json` does: the resolution's note, or
+  /// the claim's own (from an `amend` or a `reopen`) when the resolution has none. A row cannot
+  /// tell the two apart, so a resolved claim's note goes with its resolution, where
+  /// `resolve --note` puts one.
   public var note: String?
   /// The line the claim starts on, for messages.
   public var line: Int
@@ -52,10 +56,12 @@ public struct ImportReading: Sendable {
   public var claims: [ImportedClaim] = []
   public var problems: [ImportError] = []
   public var notes: [String] = []
+  /// Rows whose every cell is empty, as a spreadsheet writes after cleared cells: skipped.
+  public var emptyRows = 0
 
   /// Sorts row results, kept in file order, into claims and problems. Each result is moved
   /// out, not copied: a copy of a million claims retains and releases every text once more.
-  mutating func collect(_ results: consuming [Result<ImportedClaim, ImportError>]) {
+  mutating func collect(_ results: consuming [Result<ImportedClaim, ImportError>?]) {
     var pending = results
     pending.reverse()
     claims.reserveCapacity(claims.count + pending.count)
@@ -63,6 +69,7 @@ public struct ImportReading: Sendable {
       switch result {
       case .success(let claim): claims.append(claim)
       case .failure(let problem): problems.append(problem)
+      case nil: emptyRows += 1
       }
     }
   }
@@ -81,8 +88,52 @@ public enum ClaimImport {
     {
       return .jsonl
     }
-    let header = String(decoding: body.prefix { $0 != 10 }, as: UTF8.self).lowercased()
-    return header.contains("question title") ? .fatebook : .csv
+    let layout = CSVLayout(detecting: bytes.prefix(1 << 16))
+    let header = String(decoding: bytes[layout.start...].prefix { $0 != 10 }, as: UTF8.self)
+    return header.lowercased().contains("question title") ? .fatebook : .csv
+  }
+
+  /// The refusal of a file that is one JSON array (as `list --json` writes), which no reader
+  /// takes: nil for any other file. `bytes` is the file's start.
+  static func jsonArrayRefusal(_ bytes: [UInt8], path: String) -> ImportError? {
+    var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    var line = 1
+    var lineStart = index
+    func skipSpace() {
+      while index < bytes.count, [32, 9, 10, 13].contains(bytes[index]) {
+        if bytes[index] == 10 {
+          line += 1
+          lineStart = index + 1
+        }
+        index += 1
+      }
+    }
+    skipSpace()
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else { return nil }
+    let location = SourceLocation(path: path, line: line, column: index - lineStart + 1)
+    index += 1
+    skipSpace()
+    guard
+      index == bytes.count || bytes[index] == UInt8(ascii: "{")
+        || bytes[index] == UInt8(ascii: "]")
+    else { return nil }
+    return .malformed(
+      at: location,
+      reason: "a JSON array, as 'list --json' writes; import reads JSON Lines, one claim "
+        + "object a line: 'claims export --format jsonl' writes them (or jq -c '.[]' turns an "
+        + "array into lines)")
+  }
+
+  /// The note for rows whose every cell was empty, which were skipped; nil for none.
+  static func emptyRowsNote(_ count: Int, path: String) -> String? {
+    guard count > 0 else { return nil }
+    return "\(path): skipped \(count) empty row\(count == 1 ? "" : "s") (every cell empty, as a "
+      + "spreadsheet saves rows whose cells were cleared)"
+  }
+
+  /// Whether every cell of a row is empty or spaces.
+  static func isEmptyRow(_ row: CSVRow) -> Bool {
+    row.cells.allSatisfy { $0.isEmpty || $0.trimmingSpaces().isEmpty }
   }
 
   /// Reads every row; the bad ones become `problems` and the rest `claims`. Dates after
@@ -93,20 +144,42 @@ public enum ClaimImport {
     switch format {
     case .jsonl: return readJSONLines(bytes, path: path, today: today)
     case .csv, .fatebook:
+      let layout = CSVLayout(detecting: bytes.prefix(1 << 16))
       let rows: [CSVRow]
       do {
-        rows = try CSVReader.rows(bytes)
+        rows = try CSVReader.rows(bytes, layout: layout)
       } catch {
         throw .malformed(
           at: SourceLocation(path: path, line: error.line, column: error.column),
-          reason: error.reason)
+          reason: error.reason + separatorHint(error, layout: layout))
       }
       guard let header = rows.first else { throw noHeader(path) }
       let written = header.cells.map { $0.trimmingSpaces() }
-      return format == .fatebook
+      var reading =
+        format == .fatebook
         ? try FatebookImport.read(rows.dropFirst(), written: written, path: path, today: today)
         : try readCSV(rows.dropFirst(), written: written, path: path, today: today)
+      if let note = emptyRowsNote(reading.emptyRows, path: path) { reading.notes.append(note) }
+      return reading
     }
+  }
+
+  /// What to say of a header row of one cell, whose file's separator was perhaps not found;
+  /// nil for a header of several.
+  static func separatorHint(_ header: [String]) -> String? {
+    guard header.count == 1, let only = header.first else { return nil }
+    return "the header row is one cell, '\(only.prefix(60))': if its cells are separated by "
+      + "something other than a comma or a semicolon, a first line such as sep=| names it"
+  }
+
+  /// A stray quote in a file whose separator was not found is more likely a separator the
+  /// reader did not know than a quote out of place: the message says so.
+  private static func separatorHint(_ error: CSVReader.Failure, layout: CSVLayout) -> String {
+    guard error.line == layout.line,
+      error.reason.hasPrefix("stray quote") || error.reason.hasPrefix("text after the closing")
+    else { return "" }
+    return "; if the cells are separated by something other than \(layout.separatorName), "
+      + "a first line such as sep=| names it"
   }
 
   static let csvColumns = Set(ClaimExport.csvColumns)
@@ -158,7 +231,7 @@ public enum ClaimImport {
     let names = written.map { $0.lowercased() }
     let header = headerColumns(names, written: written, path: path)
     guard header.missing.isEmpty else {
-      throw .missingColumns(path: path, names: header.missing)
+      throw .missingColumns(path: path, names: header.missing, hint: separatorHint(written))
     }
     var reading = ImportReading(format: .csv)
     if let note = header.note { reading.notes.append(note) }
@@ -171,10 +244,12 @@ public enum ClaimImport {
     return reading
   }
 
-  /// One CSV row as a claim or a problem; `index` gives each name's first position.
+  /// One CSV row as a claim or a problem; `index` gives each name's first position. Nil for a
+  /// row whose every cell is empty, which is skipped.
   static func claim(
     fromRow row: CSVRow, names: [String], index: [String: Int], path: String, today: Day
-  ) -> Result<ImportedClaim, ImportError> {
+  ) -> Result<ImportedClaim, ImportError>? {
+    if isEmptyRow(row) { return nil }
     if row.cells.count != names.count {
       return .failure(
         .malformed(
@@ -299,334 +374,5 @@ public enum ClaimImport {
     } catch {
       return .failure(error)
     }
-  }
-}
-
-/// One row's cells by column name, and the checks that turn them into a claim.
-struct RowFields {
-  var path: String
-  var line: Int
-  /// Dates after it are refused.
-  var today: Day
-  /// The cell's text, nil when the column is absent.
-  var value: (String) -> String?
-  var column: (String) -> Int
-  /// Tags given as a list (JSON) rather than as text joined by `;`.
-  var tags: [String]?
-
-  func fail(_ key: String, _ reason: String) -> ImportError {
-    .badValue(at: SourceLocation(path: path, line: line, column: column(key)), reason: reason)
-  }
-
-  /// The cell's text, nil when absent or empty.
-  func text(_ key: String) -> String? {
-    guard let text = value(key), !text.isEmpty else { return nil }
-    return text
-  }
-
-  /// The cell as `rule` takes it (`FieldRules`, as `add` checks its options); nil when absent
-  /// or empty. A refusal names the cell.
-  func checked(_ key: String, by rule: (String) throws(FieldRules.Refusal) -> String)
-    throws(ImportError) -> String?
-  {
-    guard let text = text(key) else { return nil }
-    do {
-      return try rule(text)
-    } catch {
-      throw fail(key, "\(key) \(error)")
-    }
-  }
-
-  func required(_ key: String, by rule: (String) throws(FieldRules.Refusal) -> String)
-    throws(ImportError) -> String
-  {
-    guard let text = try checked(key, by: rule) else { throw fail(key, "\(key) is empty") }
-    return text
-  }
-
-  /// The tags, from a JSON list or a cell joined by `;`, each checked as `add --tag` is.
-  func tagList() throws(ImportError) -> [String] {
-    let given =
-      tags
-      ?? (self.text("tags")?.unicodeScalars.split(separator: ";").map { String($0) }
-        .filter { !$0.isEmpty } ?? [])
-    var checked: [String] = []
-    for tag in given {
-      do {
-        checked.append(try FieldRules.tag(tag))
-      } catch {
-        throw fail("tags", "tag '\(tag)' \(error)")
-      }
-    }
-    return checked
-  }
-
-  func day(_ key: String) throws(ImportError) -> Day? {
-    guard let text = text(key)?.trimmingSpaces(), !text.isEmpty else { return nil }
-    guard let day = Self.dayOfDateTime(text) else {
-      throw fail(key, "\(key) '\(text)' is not a date such as 2026-12-31")
-    }
-    return day
-  }
-
-  /// The day of `2026-12-31`, or of a date and time as spreadsheets and Fatebook write them
-  /// (`2026-12-31T09:30:00.000Z`, `2026-12-31 9:30 PM`, `… 18:00 +08:00`, `… 18:00 UTC`): the
-  /// day is what counts, but a time that is no time (hour 25, trailing words) makes the cell
-  /// no date.
-  static func dayOfDateTime(_ text: String) -> Day? {
-    if let day = Day(text) { return day }
-    guard let day = Day(text.prefix(10)) else { return nil }
-    var time = TimeOfDayReader(text.dropFirst(10))
-    return time.readsWhole() ? day : nil
-  }
-
-  /// The deadline: a date (a time after it is left out), or a period as `add --by` takes it
-  /// (`2027`, `2026-Q3`, `2026年下半年`), whose words are kept as the deadline's words.
-  func deadlineCell() throws(ImportError) -> (Day?, String?) {
-    guard let text = text("deadline")?.trimmingSpaces(), !text.isEmpty else { return (nil, nil) }
-    if let day = Self.dayOfDateTime(text) { return (day, nil) }
-    guard let period = Deadline(text) else {
-      throw fail(
-        "deadline",
-        "deadline '\(text)' is not a date such as 2026-12-31 or a period such as 2027 or 2026-Q3")
-    }
-    return (period.day, period.text)
-  }
-
-  /// A confidence as a person types one (`Confidence(text:)`), or as the journal and the
-  /// exports write it, a JSON number, which below 0.0001 has an exponent (`5e-05`).
-  static func confidence(_ word: String) -> Confidence? {
-    if let typed = Confidence(text: word) { return typed }
-    var bytes = Array(word.trimmingSpaces().utf8)
-    return bytes.withUnsafeMutableBufferPointer { buffer in
-      var scanner = JSONScanner(UnsafeBufferPointer(buffer))
-      guard let number = try? scanner.readNumber(), scanner.isAtEnd else { return nil }
-      return Confidence(number)
-    }
-  }
-
-  func claim(detectingLanguage: Bool) throws(ImportError) -> ImportedClaim {
-    // The one character the journal cannot hold (its reader refuses `\u0000`): refused here,
-    // where the row and column are known, like any other bad value.
-    for key in ClaimExport.csvColumns where value(key)?.utf8.contains(0) == true {
-      throw fail(key, "\(key) holds a NUL character, which the ledger cannot store")
-    }
-    if let tags, tags.contains(where: { $0.utf8.contains(0) }) {
-      throw fail("tags", "tags holds a NUL character, which the ledger cannot store")
-    }
-    let text = try required("text", by: FieldRules.required)
-    let source = try required("source", by: FieldRules.required)
-    let quote = try checked("quote", by: FieldRules.text)
-    let said = try day("said")
-    let (deadline, deadlineWords) = try deadlineCell()
-    var hedge = try checked("hedge", by: FieldRules.text)
-    let confidence: Confidence
-    if let word = self.text("confidence") {
-      guard let value = Self.confidence(word) else {
-        throw fail("confidence", "confidence '\(word)' is not a probability such as 0.7 or 70%")
-      }
-      confidence = value
-    } else if let word = hedge, let named = HedgeScale.standard.hedge(named: word) {
-      // A hedge column without a confidence, as `add --hedge` takes it.
-      confidence = HedgeScale.confidence(of: named, forText: text)
-    } else if let found = HedgeScale.standard.firstHedge(in: quote ?? text)
-      ?? HedgeScale.standard.firstHedge(in: text)
-    {
-      confidence = HedgeScale.confidence(of: found, forText: text)
-      hedge = hedge ?? found.word
-    } else {
-      throw fail("confidence", "no confidence, and no hedge word in the text to take one from")
-    }
-    var isConditional = false
-    if let word = self.text("conditional")?.lowercased() {
-      switch word {
-      case "true", "yes", "1": isConditional = true
-      case "false", "no", "0": isConditional = false
-      default: throw fail("conditional", "conditional '\(word)' is not true or false")
-      }
-    }
-    let lang = detectingLanguage ? LanguageTag.detect(quote ?? text) : self.text("lang")
-    let claim = Claim(
-      text: text, quote: quote, source: source, via: try checked("via", by: FieldRules.text),
-      url: try checked("url", by: FieldRules.link), said: said, deadline: deadline,
-      deadlineText: try checked("deadline_text", by: FieldRules.text) ?? deadlineWords,
-      confidence: confidence,
-      hedge: hedge, lang: lang, tags: try tagList(), isConditional: isConditional,
-      document: try checked("document", by: FieldRules.text))
-    if let refusal = FieldRules.datesRefusal(
-      said: said, deadline: deadline, resolvedOn: nil, today: today)
-    {
-      throw fail(refusal.key, refusal.description)
-    }
-    let id: ClaimID
-    if let word = self.text("id") {
-      guard let parsed = ClaimID(word.trimmingSpaces()) else {
-        throw fail("id", "id '\(word)' is not 10 hexadecimal digits")
-      }
-      id = parsed
-    } else {
-      id = claim.derivedID
-    }
-    let outcome: Outcome?
-    if let word = self.text("outcome") {
-      guard let parsed = Outcome(rawValue: word.trimmingSpaces().lowercased()) else {
-        throw fail("outcome", "outcome '\(word)' is not true, false, partial or void")
-      }
-      outcome = parsed
-    } else {
-      outcome = nil
-    }
-    var status: Status = outcome == nil ? .open : .resolved
-    if let word = self.text("status") {
-      guard let parsed = Status(rawValue: word.trimmingSpaces().lowercased()) else {
-        throw fail("status", "status '\(word)' is not proposed, open, resolved or rejected")
-      }
-      status = parsed
-    }
-    var recordedAt: Timestamp?
-    if let text = self.text("recorded_at") {
-      guard let recorded = Timestamp(text.trimmingSpaces()) else {
-        throw fail(
-          "recorded_at", "recorded_at '\(text)' is not a time such as 2026-01-21T09:30:00Z")
-      }
-      // Later commands stamp their entries after a claim's latest, so a time a little after
-      // today (a clock ahead, a `--today` behind the clock) folds in order; one far ahead is
-      // a mistake that would push every later entry of the claim there too.
-      guard recorded.day <= today.adding(days: 366) else {
-        throw fail("recorded_at", "recorded at \(recorded), more than a year after today")
-      }
-      recordedAt = recorded
-    }
-    let reason = try checked("reason", by: FieldRules.text)
-    let note = try checked("note", by: FieldRules.text)
-    var imported = ImportedClaim(
-      id: id, claim: claim, status: status, resolution: nil, rejection: nil, note: note,
-      line: line, recordedAt: recordedAt)
-    switch status {
-    case .resolved:
-      guard let outcome else { throw fail("outcome", "a resolved claim needs an outcome") }
-      guard let on = try day("resolved_on") else {
-        throw fail("resolved_on", "a resolved claim needs the day it was resolved")
-      }
-      if let refusal = FieldRules.datesRefusal(
-        said: said, deadline: nil, resolvedOn: on, today: today)
-      {
-        throw fail(refusal.key, refusal.description)
-      }
-      var voidReason: VoidReason?
-      if let reason {
-        guard let parsed = VoidReason(rawValue: reason) else {
-          throw fail("reason", "reason '\(reason)' is not a reason a claim is void")
-        }
-        voidReason = parsed
-      }
-      if outcome == .void, voidReason == nil {
-        throw fail("reason", "a void claim needs a reason (ambiguous, annulled, …)")
-      }
-      if outcome != .void, let reason {
-        throw fail("reason", "reason '\(reason)' goes with a void claim only, not a \(outcome) one")
-      }
-      imported.resolution = Resolution(
-        outcome: outcome, on: on, evidence: try checked("evidence", by: FieldRules.text),
-        reason: outcome == .void ? voidReason : nil, note: note)
-      imported.note = nil
-    case .open, .proposed, .rejected:
-      if outcome != nil {
-        throw fail("outcome", "a claim that is \(status.rawValue) has no outcome")
-      }
-      if status == .rejected { imported.rejection = reason }
-    }
-    return imported
-  }
-}
-
-extension FieldRules.DateRefusal {
-  /// The column of an import row that holds the date at fault.
-  var key: String {
-    switch self {
-    case .saidAfterToday: "said"
-    case .deadlineBeforeSaid: "deadline"
-    case .resolvedBeforeSaid, .resolvedAfterToday: "resolved_on"
-    }
-  }
-}
-
-/// The time after a date in a spreadsheet cell, read only to tell that it is one.
-private struct TimeOfDayReader {
-  private var rest: Substring.UnicodeScalarView.SubSequence
-
-  init(_ text: Substring) {
-    rest = text.unicodeScalars[...]
-  }
-
-  /// Whether the whole text is a separator and a time, with an optional AM or PM and zone.
-  mutating func readsWhole() -> Bool {
-    guard let separator = rest.popFirst(), "T t".unicodeScalars.contains(separator) else {
-      return false
-    }
-    skipSpaces()
-    guard let hour = number(digits: 1...2), hour < 24, take(":"),
-      let minute = number(digits: 2...2),
-      minute < 60
-    else { return false }
-    if take(":") {
-      guard let second = number(digits: 2...2), second < 61 else { return false }
-      if take(".") || take(",") {
-        guard number(digits: 1...9) != nil else { return false }
-      }
-    }
-    skipSpaces()
-    if takeWord("am") || takeWord("pm") || takeWord("a.m.") || takeWord("p.m.") {
-      guard (1...12).contains(hour) else { return false }
-      skipSpaces()
-    }
-    if take("Z") || take("z") {
-    } else if takeWord("utc") || takeWord("gmt") {
-      skipSpaces()
-      if rest.first == "+" || rest.first == "-" { guard offset() else { return false } }
-    } else if rest.first == "+" || rest.first == "-" {
-      guard offset() else { return false }
-    }
-    skipSpaces()
-    return rest.isEmpty
-  }
-
-  /// `+08:00`, `-0500`, `+8`.
-  private mutating func offset() -> Bool {
-    rest = rest.dropFirst()
-    guard let hours = number(digits: 1...2), hours < 24 else { return false }
-    _ = take(":")
-    if let first = rest.first, ("0"..."9").contains(first) {
-      guard let minutes = number(digits: 2...2), minutes < 60 else { return false }
-    }
-    return true
-  }
-
-  private mutating func number(digits: ClosedRange<Int>) -> Int? {
-    let run = rest.prefix(digits.upperBound).prefix { ("0"..."9").contains($0) }
-    guard digits.contains(run.count) else { return nil }
-    rest = rest.dropFirst(run.count)
-    return run.reduce(0) { $0 * 10 + Int($1.value - 48) }
-  }
-
-  private mutating func take(_ scalar: Unicode.Scalar) -> Bool {
-    guard rest.first == scalar else { return false }
-    rest = rest.dropFirst()
-    return true
-  }
-
-  /// `word` in any case.
-  private mutating func takeWord(_ word: String) -> Bool {
-    let letters = Array(word.unicodeScalars)
-    let head = rest.prefix(letters.count)
-    guard head.count == letters.count,
-      zip(head, letters).allSatisfy({ String($0.0).lowercased() == String($0.1) })
-    else { return false }
-    rest = rest.dropFirst(letters.count)
-    return true
-  }
-
-  private mutating func skipSpaces() {
-    while rest.first == " " { rest = rest.dropFirst() }
   }
 }

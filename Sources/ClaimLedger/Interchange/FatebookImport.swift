@@ -1,7 +1,8 @@
 /// Fatebook's CSV, as its export writes it or as its spreadsheet import takes it.
 ///
-/// YES is true, NO false and AMBIGUOUS void (reason `ambiguous`) unless the notes carry the
-/// `outcome: partial` line `claims export --format fatebook` writes for partial claims. The
+/// YES is true, NO false and AMBIGUOUS void unless the notes carry the `outcome: partial` line
+/// `claims export --format fatebook` writes for partial claims; a void claim's reason is the
+/// notes' `reason` line, else `ambiguous`. The
 /// source comes from a `source: NAME` line of the notes, else it is "Fatebook". A resolved
 /// question without a resolved-at date is taken as resolved on its resolve-by date, else on
 /// the day it was asked.
@@ -30,7 +31,10 @@ enum FatebookImport {
         unknown.append(name)
       }
     }
-    guard index["text"] != nil else { throw .missingColumns(path: path, names: ["question title"]) }
+    guard index["text"] != nil else {
+      throw .missingColumns(
+        path: path, names: ["question title"], hint: ClaimImport.separatorHint(written))
+    }
     var reading = ImportReading(format: .fatebook)
     if !unknown.isEmpty {
       reading.notes.append(
@@ -38,6 +42,10 @@ enum FatebookImport {
           + unknown.joined(separator: ", "))
     }
     for row in rows {
+      if ClaimImport.isEmptyRow(row) {
+        reading.emptyRows += 1
+        continue
+      }
       func cell(_ field: String) -> String? {
         guard let position = index[field], position < row.cells.count else { return nil }
         let text = CSVField.decodeText(row.cells[position]).trimmingSpaces()
@@ -88,8 +96,9 @@ enum FatebookImport {
       }
       put("source", notes.source ?? "Fatebook", from: "notes")
       for (key, value) in [
-        ("via", notes.via), ("url", notes.url), ("quote", notes.quote), ("note", notes.note),
-        ("evidence", notes.evidence),
+        ("id", notes.id), ("via", notes.via), ("url", notes.url), ("quote", notes.quote),
+        ("hedge", notes.hedge), ("deadline_text", notes.deadlineText), ("note", notes.note),
+        ("evidence", notes.evidence), ("conditional", notes.isConditional ? "true" : nil),
       ] {
         put(key, value, from: "notes")
       }
@@ -109,7 +118,13 @@ enum FatebookImport {
         }
         put("outcome", outcome, from: "resolution")
         put("status", "resolved", from: "resolution")
-        if outcome == "void" { put("reason", "ambiguous", from: "resolution") }
+        if outcome == "void" {
+          if let reason = notes.reason {
+            put("reason", reason, from: "notes")
+          } else {
+            put("reason", "ambiguous", from: "resolution")
+          }
+        }
         let resolvedOn = cell("resolved_on") ?? cell("deadline") ?? values["said"]
         if cell("resolved_on") == nil, let resolvedOn {
           reading.notes.append(

@@ -1,6 +1,6 @@
 /// The fields Fatebook has no column for, carried in a question's notes as `key: value`
-/// lines, so a claim exported to Fatebook reads back as the same claim (same source and quote,
-/// so the same id).
+/// lines, so a claim exported to Fatebook reads back as the same claim, with its own id (an
+/// amended claim's id is no longer the one its fields would give).
 ///
 /// Each value is one line: a backslash, a line feed and a carriage return in it are written
 /// `\\`, `\n` and `\r`, so a note or evidence over several lines, or one that itself reads
@@ -10,10 +10,17 @@
 /// as an export writes them, opening with the `source` line, so "url: see thread" stays a note.
 struct FatebookNotes: Equatable {
   var source: String?
+  /// The claim's id as written; the reader checks it.
+  var id: String?
   var via: String?
   var url: String?
   var quote: String?
+  var hedge: String?
+  var deadlineText: String?
+  var isConditional = false
   var isPartial = false
+  /// Why a void claim is void, as written (`retracted`); Fatebook's AMBIGUOUS says no more.
+  var reason: String?
   var evidence: String?
   /// Set only when a tag holds a comma, which the tags column cannot carry.
   var tags: [String]?
@@ -30,11 +37,16 @@ struct FatebookNotes: Equatable {
       if let value { lines.append(key + ": " + FatebookNotes.escaped(value)) }
     }
     put("source", source)
+    put("id", id)
     if hasNoSaidDate { lines.append("said: unknown") }
     put("via", via)
     put("url", url)
     put("quote", quote)
+    put("hedge", hedge)
+    put("deadline_text", deadlineText)
+    if isConditional { lines.append("conditional: true") }
     if isPartial { lines.append("outcome: partial") }
+    put("reason", reason)
     put("evidence", evidence)
     put("tags", tags?.joined(separator: ";"))
     put("note", note)
@@ -57,6 +69,10 @@ struct FatebookNotes: Equatable {
         hasNoSaidDate = true
         continue
       }
+      if isExport, line == "conditional: true" {
+        isConditional = true
+        continue
+      }
       guard let colon = line.firstIndex(of: ":"),
         line[line.index(after: colon)...].hasPrefix(" ")
       else {
@@ -67,9 +83,13 @@ struct FatebookNotes: Equatable {
       switch line[..<colon] {
       case "source": source = value
       case "evidence": evidence = value
+      case "id" where isExport: id = value
       case "via" where isExport: via = value
       case "url" where isExport: url = value
       case "quote" where isExport: quote = value
+      case "hedge" where isExport: hedge = value
+      case "deadline_text" where isExport: deadlineText = value
+      case "reason" where isExport: reason = value
       case "tags" where isExport: tags = value.split(separator: ";").map(String.init)
       case "note" where isExport: keyedNote = value
       default: free.append(String(line))

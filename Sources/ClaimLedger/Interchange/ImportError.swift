@@ -6,8 +6,10 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
   case malformed(at: SourceLocation, reason: String)
   /// A row whose cell at the location holds a value that cannot be imported.
   case badValue(at: SourceLocation, reason: String)
-  /// The header lacks columns the format needs.
-  case missingColumns(path: String, names: [String])
+  /// The header lacks columns the format needs; `hint` says what may be the cause.
+  case missingColumns(path: String, names: [String], hint: String? = nil)
+  /// The file is there but cannot be read: a folder, or a read that failed.
+  case unreadable(path: String, reason: String)
   /// Rows that failed their checks; nothing was imported.
   case badRows(path: String, problems: [ImportError])
 
@@ -16,9 +18,10 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
     case .notFound(let path): "no file to import at \(path)"
     case .malformed(let location, let reason): "\(location): \(reason)"
     case .badValue(let location, let reason): "\(location): \(reason)"
-    case .missingColumns(let path, let names):
+    case .missingColumns(let path, let names, let hint):
       "\(path): no \(names.joined(separator: ", ")) column"
-        + (names.count == 1 ? "" : "s") + " in the header row"
+        + (names.count == 1 ? "" : "s") + " in the header row" + (hint.map { "; " + $0 } ?? "")
+    case .unreadable(let path, let reason): "cannot read \(path): \(reason)"
     case .badRows(let path, let problems):
       problems.map(\.description).joined(separator: "\n")
         + "\n\(path): \(problems.count) bad row\(problems.count == 1 ? "" : "s"), nothing was "

@@ -30,21 +30,69 @@ public struct ImportFile: Sendable {
   }
 
   /// Opens the file at `path`; `shown` is how messages name it. A pipe or a device has no size
-  /// to read up to, so it is read whole now.
+  /// to read up to, so it is read whole now (`<(cat file)`, `/dev/stdin`).
   public init(path: String, shown: String) throws(ImportError) {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { throw .notFound(path: shown) }
-    let file = OpenDescriptor(descriptor)
-    var status = stat()
-    guard fstat(descriptor, &status) == 0 else { throw .notFound(path: shown) }
-    guard status.st_mode & S_IFMT == S_IFREG else {
-      guard let data = FileManager.default.contents(atPath: path) else {
-        throw .notFound(path: shown)
+    guard descriptor >= 0 else {
+      let code = errno
+      guard code == ENOENT || code == ENOTDIR else {
+        throw .unreadable(path: shown, reason: String(cString: strerror(code)))
       }
-      self.init(bytes: [UInt8](data))
+      throw .notFound(path: shown)
+    }
+    try self.init(OpenDescriptor(descriptor), shown: shown)
+  }
+
+  /// Reads an open descriptor the caller keeps, such as standard input: a file it was
+  /// redirected from is read in stretches from its start, a pipe whole.
+  public init(descriptor: Int32, shown: String) throws(ImportError) {
+    var status = stat()
+    if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+      lseek(descriptor, 0, SEEK_CUR) == 0
+    {
+      let copy = dup(descriptor)
+      guard copy >= 0 else {
+        throw .unreadable(path: shown, reason: String(cString: strerror(errno)))
+      }
+      try self.init(OpenDescriptor(copy), shown: shown)
       return
     }
-    self.init(count: Int(status.st_size), source: .descriptor(file))
+    self.init(bytes: try Self.readAll(descriptor, shown: shown))
+  }
+
+  private init(_ file: OpenDescriptor, shown: String) throws(ImportError) {
+    var status = stat()
+    guard fstat(file.descriptor, &status) == 0 else {
+      throw .unreadable(path: shown, reason: String(cString: strerror(errno)))
+    }
+    switch status.st_mode & S_IFMT {
+    case S_IFREG:
+      self.init(count: Int(status.st_size), source: .descriptor(file))
+    case S_IFDIR:
+      throw .unreadable(path: shown, reason: "it is a folder; name the file to import")
+    default:
+      self.init(bytes: try Self.readAll(file.descriptor, shown: shown))
+    }
+  }
+
+  /// Every byte up to the end of a pipe or device.
+  private static func readAll(_ descriptor: Int32, shown: String) throws(ImportError) -> [UInt8] {
+    var bytes: [UInt8] = []
+    let chunk = 1 << 20
+    while true {
+      let start = bytes.count
+      bytes.append(contentsOf: repeatElement(0, count: chunk))
+      let count = bytes.withUnsafeMutableBytes { raw in
+        Glibc.read(descriptor, raw.baseAddress.map { $0 + start }, chunk)
+      }
+      let code = errno
+      bytes.removeLast(chunk - max(count, 0))
+      if count < 0, code == EINTR { continue }
+      guard count >= 0 else {
+        throw .unreadable(path: shown, reason: String(cString: strerror(code)))
+      }
+      if count == 0 { return bytes }
+    }
   }
 
   /// Fills `buffer` with the bytes of `range`, reusing its storage; false when the file no

@@ -256,6 +256,20 @@ struct ImportLineWriter {
     }
   }
 
+  /// Whether the last scalar is one `trimmingSpaces` removes, as `startsWithTrimmable` tells
+  /// of the first.
+  static func endsWithTrimmable(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let last = text.last else { return false }
+    let count = text.count
+    switch last {
+    case 9...13, 32: return true
+    case 0x85: return count > 1 && text[count - 2] == 0xC2
+    case 0xA8, 0xA9: return count > 2 && text[count - 3] == 0xE2 && text[count - 2] == 0x80
+    case 0x80: return count > 2 && text[count - 3] == 0xE3 && text[count - 2] == 0x80
+    default: return false
+    }
+  }
+
   /// Whether `FieldRules.text` takes `text`: no control character (a byte below 0x20, 0x7F,
   /// or U+0080 to U+009F, written C2 80 to C2 9F) but line breaks and tabs. Most texts hold
   /// none of those bytes, found eight at a time; the rest are looked at byte by byte.
@@ -400,11 +414,14 @@ struct ImportLineWriter {
   }
 
   /// A JSON string escaped as `JSONBuffer` escapes it. A NUL is declined: the journal reader
-  /// refuses `\u0000`, and `RowFields`' entries are read back, which reports it.
-  private mutating func appendString(_ text: UnsafeBufferPointer<UInt8>) throws(Declined) {
+  /// refuses `\u0000`, and `RowFields`' entries are read back, which reports it. `isTrimmed`:
+  /// the general path trims this tag (one from a cell), so a tag that ends in a space is its.
+  private mutating func appendString(_ text: UnsafeBufferPointer<UInt8>, isTrimmed: Bool = false)
+    throws(Declined)
+  {
     // `FieldRules.tag`: something besides spaces, no `;`, no control character.
     guard !text.isEmpty, !Self.startsWithTrimmable(text), Self.isPlain(text),
-      !text.contains(UInt8(ascii: ";"))
+      !text.contains(UInt8(ascii: ";")), !isTrimmed || !Self.endsWithTrimmable(text)
     else { throw Declined() }
     bytes.append(UInt8(ascii: "\""))
     try appendEscaped(text)
@@ -452,7 +469,7 @@ struct ImportLineWriter {
         if index > start {
           if !isFirst { bytes.append(UInt8(ascii: ",")) }
           isFirst = false
-          try appendString(UnsafeBufferPointer(rebasing: text[start..<index]))
+          try appendString(UnsafeBufferPointer(rebasing: text[start..<index]), isTrimmed: true)
         }
         start = index + 1
       }

@@ -33,6 +33,8 @@ struct ImportPiece: Sendable {
   /// The claims that took the general path, encoded and read back, rather than going from the
   /// file's bytes straight to lines.
   var claimsReadBack = 0
+  /// Rows whose every cell is empty, skipped.
+  var emptyRows = 0
 
   /// Appends the claim's entries to `bytes` as the journal writes them, each read back first,
   /// as `LedgerStore` reads back what it encodes.
@@ -93,6 +95,7 @@ extension ClaimImport {
     _ file: ImportFile, path: String, format: ImportFormat, recordedAt now: Timestamp,
     today: Day, pieceSize: Int
   ) throws(ImportError) -> ImportLines {
+    if let refusal = jsonArrayRefusal(file.prefix(1 << 16), path: path) { throw refusal }
     switch format {
     case .fatebook:
       return lines(from: try read(file.all(), path: path, format: format, today: today), at: now)
@@ -125,8 +128,14 @@ extension ClaimImport {
   private static func csvLines(
     _ file: ImportFile, path: String, at now: Timestamp, today: Day, pieceSize: Int
   ) throws(ImportError) -> ImportLines {
-    let start = file.prefix(3) == [0xEF, 0xBB, 0xBF] ? 3 : 0
-    guard let header = try header(of: file, from: start, path: path) else {
+    let layout = CSVLayout(detecting: file.prefix(1 << 16))
+    // Files of another separator come from spreadsheets, not exports: the general reader
+    // takes them, and this path keeps its one separator.
+    guard layout.separator == CSVLayout.comma else {
+      return lines(from: try read(file.all(), path: path, format: .csv, today: today), at: now)
+    }
+    guard let header = try header(of: file, from: layout.start, line: layout.line, path: path)
+    else {
       throw ClaimImport.noHeader(path)
     }
     let names = header.names.map { $0.lowercased() }
@@ -164,6 +173,9 @@ extension ClaimImport {
     if let failure = results.lazy.compactMap(\.failure).first { throw failure }
     lines.pieces = results
     lines.problems = results.flatMap(\.problems)
+    if let note = emptyRowsNote(results.reduce(0) { $0 + $1.emptyRows }, path: path) {
+      lines.notes.append(note)
+    }
     return lines
   }
 
@@ -185,6 +197,7 @@ extension ClaimImport {
       switch claim(fromRow: row, names: names, index: positions, path: path, today: today) {
       case .success(let claim): piece.append(claim, at: now, to: &writer.bytes)
       case .failure(let problem): piece.problems.append(problem)
+      case nil: piece.emptyRows += 1
       }
     }
     let isRead = bytes.withUnsafeBufferPointer { file in
@@ -226,11 +239,13 @@ extension ClaimImport {
 
   /// The header row's names, trimmed and lower-cased, and where the rows after it start; nil
   /// when the file has no row. Blank lines before it are passed over, as `CSVReader` does.
-  private static func header(of file: ImportFile, from start: Int, path: String)
+  private static func header(
+    of file: ImportFile, from start: Int, line firstLine: Int, path: String
+  )
     throws(ImportError) -> (names: [String], end: Int, nextLine: Int)?
   {
     var offset = start
-    var line = 1
+    var line = firstLine
     var size = 1 << 16
     var block: [UInt8] = []
     while offset < file.count {
@@ -441,7 +456,7 @@ extension ImportError {
     case .badValue(var location, let reason):
       location.line += lines
       return .badValue(at: location, reason: reason)
-    case .notFound, .missingColumns, .badRows:
+    case .notFound, .unreadable, .missingColumns, .badRows:
       return self
     }
   }

@@ -16,7 +16,9 @@ struct ExportCommand: Command {
       csv and jsonl hold every field and read back with 'claims import'. fatebook writes
       Fatebook's spreadsheet-import columns, for the open and resolved claims unless
       --status asks for others; claimreview writes schema.org ClaimReview for the resolved
-      claims. The README's "Export and import" section has the mappings.
+      claims, each at --site's page and by --publisher. An --out that is a pipe or a device is
+      written into; a file is replaced whole. The README's "Export and import" section has the
+      mappings.
       """,
     parameters: [
       .option(
@@ -28,11 +30,24 @@ struct ExportCommand: Command {
         "--source", value: "NAME", help: "One source (aliases in Claims/sources.json count)."),
       .option("--out", value: "FILE", help: "Write to FILE instead of standard output (- is it).")
         .completing(.files),
+      .option(
+        "--site", value: "URL",
+        help: "claimreview: the page that publishes the reviews; each one's url is URL#ID."),
+      .option(
+        "--publisher", value: "NAME",
+        help: "claimreview: the fact-checking organisation, each review's author."),
     ], printsJSON: false)
 
   var format: ExportFormat
   var filter = ClaimFilter()
   var out: String?
+  var review = ClaimReviewOptions()
+
+  /// Names of standard output itself: written to as `-` is, so the summary line stays out of
+  /// the export.
+  static let standardOutputNames: Set<String> = [
+    "-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1",
+  ]
 
   init(_ input: ParsedInput) throws(UsageError) {
     guard let format = try input.option("--format", as: ExportFormat.self) else {
@@ -43,7 +58,36 @@ struct ExportCommand: Command {
     filter.status = try input.option("--status", as: Status.self)
     filter.source = try input.text("--source")
     // `-` is standard output, as for most tools that take a file.
-    out = try input.text("--out").flatMap { $0 == "-" ? nil : $0 }
+    out = try input.text("--out").flatMap { Self.standardOutputNames.contains($0) ? nil : $0 }
+    if format == .claimreview {
+      if let status = filter.status, status != .resolved {
+        throw UsageError(
+          "claimreview covers resolved claims only, so --status \(status.rawValue) would give none",
+          command: Self.spec.name)
+      }
+      review.site = try Self.site(
+        input.option("--site").map { site throws(UsageError) in
+          try TextArgument.checked(
+            site, option: "--site", command: Self.spec.name, by: FieldRules.link)
+        })
+      review.publisher = try input.text("--publisher")
+    } else {
+      for option in ["--site", "--publisher"] where input.option(option) != nil {
+        throw UsageError("\(option) goes with --format claimreview", command: Self.spec.name)
+      }
+    }
+  }
+
+  /// The publishing page, to which each review's id is added as a fragment: it has none of
+  /// its own.
+  private static func site(_ link: String?) throws(UsageError) -> String? {
+    guard let link else { return nil }
+    guard !link.contains("#") else {
+      throw UsageError(
+        "--site \(link) has a '#' part; give the page's address, to which each review's id is added",
+        command: spec.name)
+    }
+    return link
   }
 
   func run(in context: Context) throws -> CommandOutput {
@@ -63,10 +107,13 @@ struct ExportCommand: Command {
     if format == .fatebook, filter.status == nil {
       positions.removeAll { records[$0].status == .proposed || records[$0].status == .rejected }
     }
-    let notes = context.notes(for: ledger)
+    let conflicting = positions.filter { records[$0].hasConflictingResolutions }
+    if format == .claimreview { positions.removeAll { records[$0].resolution == nil } }
+    let notes = context.notes(for: ledger) + exportNotes(conflicting.map { records[$0].id })
     guard let out else {
       var writer = OutputWriter(context.terminal)
-      try ClaimExport.write(positions, of: records, as: format) { bytes throws(OutputError) in
+      try ClaimExport.write(positions, of: records, as: format, review: review) {
+        bytes throws(OutputError) in
         try writer.write(bytes)
       }
       return CommandOutput(writer.text, notes: notes)
@@ -78,17 +125,48 @@ struct ExportCommand: Command {
         path: ReportFiles.display(path, from: context.workingDirectory),
         reason: "it is the ledger, which an export never replaces")
     }
-    let file = try ReplacementFile(replacing: path)
-    try ClaimExport.write(positions, of: records, as: format) { bytes throws(ReportError) in
-      try file.write(bytes)
+    let target = try ExportTarget(path: path)
+    try ClaimExport.write(positions, of: records, as: format, review: review) {
+      bytes throws(any Error) in
+      try target.write(bytes)
     }
-    try file.commit()
+    try target.finish()
     let count =
       format == .claimreview
-      ? positions.filter { records[$0].resolution != nil }.count : positions.count
+      ? positions.count - conflicting.count : positions.count
     return CommandOutput(
       "wrote \(count) claim\(count == 1 ? "" : "s") to \(ReportFiles.display(path, from: context.workingDirectory))\n",
       notes: notes)
+  }
+
+  /// What the person should know about the export: claims whose resolutions conflict (a merge
+  /// left two), which ClaimReview leaves out and the other formats give with the later one;
+  /// and for ClaimReview, what publishing it still needs.
+  private func exportNotes(_ conflicting: [ClaimID]) -> [String] {
+    var notes: [String] = []
+    if !conflicting.isEmpty {
+      let shown = conflicting.prefix(10).map(\.description).joined(separator: ", ")
+      let list = shown + (conflicting.count > 10 ? " and \(conflicting.count - 10) more" : "")
+      let claims = conflicting.count == 1 ? "1 claim" : "\(conflicting.count) claims"
+      notes.append(
+        format == .claimreview
+          ? "left out \(claims) whose resolutions conflict (a merge left two), as not settled: "
+            + "\(list); 'claims check' names them, and a new resolve or a reopen settles one"
+          : "\(claims) with two resolutions a merge left, given with the later one: \(list); "
+            + "'claims check' names them")
+    }
+    if format == .claimreview {
+      if review.site == nil {
+        notes.append(
+          "a published ClaimReview needs each review's url, the page that shows it: "
+            + "--site URL gives it (each review's url is URL#ID)")
+      }
+      if review.publisher == nil {
+        notes.append(
+          "--publisher NAME names the fact-checking organisation as each review's author")
+      }
+    }
+    return notes
   }
 
   /// Whether both paths name one existing file (links followed), by device and inode.

@@ -13,12 +13,13 @@ struct ImportCommand: Command {
     abstract: "Add the claims of a CSV, JSON Lines or Fatebook file to the ledger.",
     discussion: """
       Reads what 'claims export' writes, a Fatebook CSV, or a spreadsheet saved as CSV with at
-      least text, source and said columns. Every row is checked before anything is written:
-      one bad row stops the import unless --skip-bad is given. Claims whose id is in the
-      ledger already are counted and skipped.
+      least text, source and said columns (separated by commas, or by semicolons as European
+      spreadsheets save them). Every row is checked before anything is written: one bad row
+      stops the import unless --skip-bad is given. Claims whose id is in the ledger already
+      are counted and skipped. A file of - is standard input.
       """,
     parameters: [
-      .positional("file", help: "The file to read.").completing(.files),
+      .positional("file", help: "The file to read; - reads standard input.").completing(.files),
       .option(
         "--format", value: "FORMAT",
         help: "csv, jsonl or fatebook (default: from the extension and header)."
@@ -40,12 +41,24 @@ struct ImportCommand: Command {
     skipsBad = input.flag("--skip-bad")
   }
 
+  /// How messages name standard input.
+  static let standardInput = "<stdin>"
+
   func run(in context: Context) throws -> CommandOutput {
     let path =
-      file.hasPrefix("/")
+      file == "-" || file.hasPrefix("/")
       ? file : (context.workingDirectory as NSString).appendingPathComponent(file)
-    let shown = ReportFiles.display(path, from: context.workingDirectory)
-    let file = try ImportFile(path: path, shown: shown)
+    let shown =
+      file == "-" ? Self.standardInput : ReportFiles.display(path, from: context.workingDirectory)
+    let file: ImportFile
+    if path == "-" {
+      guard let input = context.terminal.input else {
+        throw ImportError.unreadable(path: shown, reason: "there is no standard input to read")
+      }
+      file = try ImportFile(descriptor: input, shown: shown)
+    } else {
+      file = try ImportFile(path: path, shown: shown)
+    }
     let format = self.format ?? ClaimImport.guessFormat(path: path, bytes: file.prefix(1 << 20))
     let lines = try ClaimImport.lines(
       file, path: shown, format: format, recordedAt: context.now, today: context.today)

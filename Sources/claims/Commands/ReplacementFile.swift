@@ -26,9 +26,12 @@ final class ReplacementFile {
   static let alignment = 4096
 
   /// Creates the temporary file for `path`, whose folder must exist, as a shell's `>` wants
-  /// it: a mistyped folder is an error, not a new tree. `direct: false` keeps every write in
-  /// the page cache.
-  init(replacing path: String, direct: Bool = true) throws(ReportError) {
+  /// it: a mistyped folder is an error, not a new tree. `original`, the file being replaced,
+  /// gives the new one its permission bits and, where allowed, its owner, so a read-only or
+  /// private file stays so. `direct: false` keeps every write in the page cache.
+  init(replacing path: String, keeping original: stat? = nil, direct: Bool = true)
+    throws(ReportError)
+  {
     let directory = (path as NSString).deletingLastPathComponent
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder) else {
@@ -44,6 +47,14 @@ final class ReplacementFile {
     descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
       throw .cannotCreate(path: path, reason: String(cString: strerror(errno)))
+    }
+    if let original {
+      // The owner first: changing it clears set-id bits, which the mode then puts back. Only
+      // root may give a file away, and a failure leaves the writer's own.
+      if original.st_uid != geteuid() || original.st_gid != getegid() {
+        _ = fchown(descriptor, original.st_uid, original.st_gid)
+      }
+      _ = fchmod(descriptor, original.st_mode & 0o7777)
     }
     block = .allocate(byteCount: Self.blockSize, alignment: Self.alignment)
     // Set after opening, so a file system that refuses it fails here and not at `open`,

@@ -19,16 +19,23 @@ final class StandardOutput: @unchecked Sendable {
 
   /// Writes every byte or throws; a full disk or a closed pipe must change the exit status.
   func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(OutputError) {
-    guard let base = bytes.baseAddress else { return }
+    if let failure = Self.writeAll(UnsafeRawBufferPointer(bytes), to: STDOUT_FILENO) {
+      throw OutputError(reason: "standard output: \(String(cString: strerror(failure)))")
+    }
+  }
+
+  /// Writes every byte to `descriptor`, again after an interrupted or a partial write; the
+  /// error number of a write that failed, nil when all were written.
+  static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
+    guard let base = bytes.baseAddress else { return nil }
     var written = 0
     while written < bytes.count {
-      let count = Foundation.write(STDOUT_FILENO, base + written, bytes.count - written)
+      let count = Foundation.write(descriptor, base + written, bytes.count - written)
       if count < 0, errno == EINTR { continue }
-      guard count > 0 else {
-        throw OutputError(reason: "standard output: \(String(cString: strerror(errno)))")
-      }
+      guard count > 0 else { return count == 0 ? EIO : errno }
       written += count
     }
+    return nil
   }
 }
 

@@ -13,6 +13,9 @@ struct Terminal: Sendable {
   var progress: (@Sendable (String) -> Void)? = nil
   /// Where long output is written as it is made; nil collects it into the command's text.
   var output: StandardOutput? = nil
+  /// The descriptor `import -` reads: the process's standard input, or in tests a pipe's end;
+  /// nil where there is none to read.
+  var input: Int32? = nil
   /// Starts the back-and-forth of `review` and `due --resolve`; nil when standard input or
   /// output is not a terminal, and the commands list instead. Made on demand, because the
   /// real one changes the terminal's mode and installs a Ctrl-C handler.
@@ -47,7 +50,7 @@ struct Terminal: Sendable {
       ? { @Sendable () -> any Conversation in TerminalConversation(editor: editor) } : nil
     return Terminal(
       isInteractive: interactive, usesColour: colour, width: width, progress: progress,
-      output: .shared, conversation: conversation)
+      output: .shared, input: STDIN_FILENO, conversation: conversation)
   }
 
   enum Colour: String {

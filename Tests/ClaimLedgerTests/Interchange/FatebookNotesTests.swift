@@ -15,7 +15,12 @@ import Testing
     for _ in 0..<500 {
       var notes = FatebookNotes()
       notes.source = text()
+      notes.id = Bool.random(using: &generator) ? "0123456789" : nil
       notes.via = Bool.random(using: &generator) ? text() : nil
+      notes.hedge = Bool.random(using: &generator) ? text() : nil
+      notes.deadlineText = Bool.random(using: &generator) ? text() : nil
+      notes.isConditional = Bool.random(using: &generator)
+      notes.reason = Bool.random(using: &generator) ? text() : nil
       notes.quote = Bool.random(using: &generator) ? text() : nil
       notes.evidence = Bool.random(using: &generator) ? text() : nil
       notes.isPartial = Bool.random(using: &generator)
@@ -44,5 +49,9 @@ extension FatebookNotesTests {
     let exported = FatebookNotes(reading: "source: Kuo\nsaid: unknown\nurl: https://x.com/a")
     #expect(exported.url == "https://x.com/a")
     #expect(exported.hasNoSaidDate)
+    let typedKeys = FatebookNotes(reading: "id: 42\nreason: rain\nconditional: true\nhedge: x")
+    #expect(typedKeys.id == nil && typedKeys.reason == nil && typedKeys.hedge == nil)
+    #expect(!typedKeys.isConditional)
+    #expect(typedKeys.note == "id: 42\nreason: rain\nconditional: true\nhedge: x")
   }
 }

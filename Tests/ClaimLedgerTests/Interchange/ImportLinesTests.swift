@@ -57,19 +57,20 @@ private func randomCells(_ dice: inout Dice) -> [String: String] {
     ]) : ""
   cells["said"] = dice.pick([
     "2026-01-05", "2025-12-31", "", "2026-13-01", " 2026-01-02", "2026-01-02T10:00:00Z",
-    "0999-01-01", "2027-01-01", "2026-03-02",
+    "0999-01-01", "2027-01-01", "2026-03-02", "2026/1/5", "05.01.2026", "1/5/2026", "13/1/2026",
+    "2026.1.5 10:00",
   ])
   cells["deadline"] = dice.pick(["", "2026-12-31", "2027-02-29", "2026-06-30 ", "2025-06-01"])
   cells["deadline_text"] = dice.chance(30) ? dice.text(2, oneLine: true) : ""
   cells["confidence"] = dice.pick([
     "0.7", "0.75", "0.123456789012345", "1", "0", "0.05", "0.001", "0.0001", "70%", "七成", "1.0",
-    "0.70", "", "x", "1.5", "０.７", " 0.6",
+    "0.70", "", "x", "1.5", "０.７", " 0.6", "70", "70 %", "100", "150", "1e2",
   ])
   cells["hedge"] = dice.chance(20) ? dice.pick(["likely", "可能", "十有八九"]) : ""
   cells["lang"] = dice.pick(["zh-Hans", "en", "", "zh-Hant"])
   cells["tags"] = dice.pick([
     "", "trade", "trade;ai", ";;经济;政治;", "a;\u{301}b", "é;x", dice.text(3, oneLine: true),
-    "a; b ;c",
+    "a; b ;c", "a ;b", "ai, ml", "x\u{3000};y",
     "a\nb;c",
   ])
   cells["conditional"] = dice.pick(["", "true", "false", "TRUE", "yes", "no", "1", "0", "maybe"])
@@ -136,6 +137,10 @@ private func randomCells(_ dice: inout Dice) -> [String: String] {
       if dice.chance(2) { row.removeLast() }
       csv += row.joined(separator: ",") + dice.pick(["\r\n", "\n", "\r\n"])
       if dice.chance(2) { csv += "\r\n" }
+      // A row a spreadsheet left after its cells were cleared, of its own width or not.
+      if dice.chance(3) {
+        csv += String(repeating: ",", count: dice.pick([3, columns.count - 1])) + "\r\n"
+      }
     }
     let (fast, slow) = try bothWays(csv, format: .csv)
     #expect(fast.pieces.count > 1)
@@ -202,7 +207,8 @@ private func randomCells(_ dice: inout Dice) -> [String: String] {
       ("source", "An\nn", nil), ("via", "V\u{1B}W", "via"), ("text", "A\u{7F} happens", "text"),
       ("quote", "A \u{85} B", "quote"), ("note", "two\r\nlines", nil), ("text", "two\nlines", nil),
       ("url", "ftp://example.com/x", "url"), ("url", "HTTPS://EXAMPLE.COM/X", nil),
-      ("tags", "a; b", nil), ("tags", "a\nb", nil), ("tags", "a;\u{7}", "tags"),
+      ("tags", "a; b", nil), ("tags", "a ;b", nil), ("tags", "a\u{2028};b", nil),
+      ("tags", "a\nb", nil), ("tags", "a;\u{7}", "tags"),
       ("deadline_text", "end\u{9F}", "deadline_text"), ("source", " ", "source"),
     ] as [(String, String, String?)])
   func aCellAddWouldRefuseIsRefusedBothWays(column: String, value: String, refusedAt: String?)

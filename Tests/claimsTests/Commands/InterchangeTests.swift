@@ -237,7 +237,7 @@ func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws ->
 
   static let badRows: [(row: String, location: String, words: String)] = [
     ("Bad date,Kuo,2026-13-01,0.5", "sheet.csv:3:14", "not a date"),
-    ("Bad confidence,Kuo,2026-01-01,1.5", "sheet.csv:3:31", "not a probability"),
+    ("Bad confidence,Kuo,2026-01-01,150", "sheet.csv:3:31", "not a probability"),
     (",Kuo,2026-01-01,0.5", "sheet.csv:3:1", "text is empty"),
     ("Too few,Kuo", "sheet.csv:3:1", "2 cells where the header has 4"),
     ("Bad time,Kuo,2026-01-01T25:00:00,0.5", "sheet.csv:3:14", "not a date"),
@@ -484,26 +484,36 @@ func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws ->
 
   @Test func claimReviewReadsBackFieldByField() throws {
     let sandbox = try Self.settledLedger()
-    let result = sandbox.run(["export", "--format", "claimreview"])
+    let result = sandbox.run(
+      ["export", "--format", "claimreview"] + ClaimReviewExportTests.publishing)
     try #require(result.status == .success, result.report)
+    // Both given, so nothing is left to say.
+    #expect(result.stderr.isEmpty, result.report)
     let reviews = try #require(
       try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
     #expect(reviews.count == 4)
-    let expected: [String: (Int, String)] = [
+    // A claim that cannot be judged is on no scale: it has words, and why, but no number.
+    let expected: [String: (Int?, String)] = [
       "Claim true": (5, "True"), "Claim partial": (3, "Partly true"), "Claim false": (1, "False"),
-      "Claim void": (0, "Cannot be judged"),
+      "Claim void": (nil, "Cannot be judged (ambiguous)"),
     ]
     for review in reviews {
       #expect(review["@context"] as? String == "https://schema.org")
       #expect(review["@type"] as? String == "ClaimReview")
       #expect(review["datePublished"] as? String == "2026-07-01")
+      let id = try #require(review["identifier"] as? String)
+      #expect(review["url"] as? String == "https://checks.example.org/claims#\(id)")
+      let publisher = try #require(review["author"] as? [String: Any])
+      #expect(publisher["@type"] as? String == "Organization")
+      #expect(publisher["name"] as? String == "Example Checks")
       let text = try #require(review["claimReviewed"] as? String)
       let rating = try #require(review["reviewRating"] as? [String: Any])
       #expect(rating["@type"] as? String == "Rating")
       #expect(rating["ratingValue"] as? Int == expected[text]?.0)
       #expect(rating["alternateName"] as? String == expected[text]?.1)
-      #expect(rating["bestRating"] as? Int == 5)
-      #expect(rating["worstRating"] as? Int == 1)
+      let isRated = text != "Claim void"
+      #expect(rating["bestRating"] as? Int == (isRated ? 5 : nil))
+      #expect(rating["worstRating"] as? Int == (isRated ? 1 : nil))
       let item = try #require(review["itemReviewed"] as? [String: Any])
       #expect(item["@type"] as? String == "Claim")
       let author = try #require(item["author"] as? [String: Any])
@@ -515,11 +525,13 @@ func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws ->
       #expect((appearance["url"] as? String)?.hasPrefix("https://example.com/") == true)
       #expect(item["firstAppearance"] is [String: Any])
       if isReuters {
-        #expect(review["url"] as? String == "https://example.com/yes")
+        let citation = try #require(review["citation"] as? [String: Any])
+        #expect(citation["@type"] as? String == "CreativeWork")
+        #expect(citation["url"] as? String == "https://example.com/yes")
         #expect(review["reviewBody"] == nil)
       }
       if text == "Claim false" {
-        #expect(review["url"] == nil)
+        #expect(review["citation"] == nil)
         #expect(review["reviewBody"] as? String == "it did not happen\nchecked")
       }
     }
@@ -559,7 +571,7 @@ func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws ->
         + "Forecast created date,Tags,Notes")
     #expect(text.contains("Claim true,80,2026-01-01,YES,2026-07-01,2026-06-30,2026-01-01,ai,"))
     #expect(text.contains("Claim partial,80,2026-01-03,AMBIGUOUS,"))
-    #expect(text.contains("Still open,57,2026-02-01,,,,2026-02-01,,source: Kuo"))
+    #expect(text.contains("Still open,57,2026-02-01,,,,2026-02-01,,\"source: Kuo\nid: "))
 
     let copy = try Sandbox()
     try copy.write(text, to: "fatebook.csv")

@@ -1,0 +1,202 @@
+/// The cells whose words are read, not only checked: dates, deadlines and confidences.
+extension RowFields {
+  func day(_ key: String) throws(ImportError) -> Day? {
+    guard let text = text(key)?.trimmingSpaces(), !text.isEmpty else { return nil }
+    guard let day = try spreadsheetDay(key, text) else {
+      throw fail(key, "\(key) '\(text)' is not a date such as 2026-12-31")
+    }
+    return day
+  }
+
+  /// The day of a date as `dayOfDateTime` or `SpreadsheetDate` reads it; nil when the text is
+  /// no date. A date whose month and day could be either way round is refused, naming both.
+  private func spreadsheetDay(_ key: String, _ text: String) throws(ImportError) -> Day? {
+    if let day = Self.dayOfDateTime(text) { return day }
+    switch SpreadsheetDate.read(text) {
+    case .day(let day): return day
+    case .ambiguous(let monthFirst, let dayFirst):
+      throw fail(
+        key,
+        "\(key) '\(text)' could be \(monthFirst) (month first) or \(dayFirst) (day first); "
+          + "write it as YYYY-MM-DD")
+    case nil: return nil
+    }
+  }
+
+  /// The day of `2026-12-31`, or of a date and time as spreadsheets and Fatebook write them
+  /// (`2026-12-31T09:30:00.000Z`, `2026-12-31 9:30 PM`, `… 18:00 +08:00`, `… 18:00 UTC`): the
+  /// day is what counts, but a time that is no time (hour 25, trailing words) makes the cell
+  /// no date.
+  static func dayOfDateTime(_ text: String) -> Day? {
+    if let day = Day(text) { return day }
+    guard let day = Day(text.prefix(10)) else { return nil }
+    return isTimeOfDay(text.dropFirst(10)) ? day : nil
+  }
+
+  /// Whether `text` is a separator and a time, as spreadsheets write one after a date.
+  static func isTimeOfDay(_ text: Substring) -> Bool {
+    var time = TimeOfDayReader(text)
+    return time.readsWhole()
+  }
+
+  /// Whether an id cell reads as a number a spreadsheet wrote for an id of digits: fewer than
+  /// ten digits (leading zeros dropped), or a number with an exponent (`1.2E+09`).
+  static func looksLikeSpreadsheetNumber(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+    if !bytes.isEmpty, bytes.count < 10, bytes.allSatisfy(isDigit) { return true }
+    guard let exponent = bytes.firstIndex(where: { $0 | 0x20 == UInt8(ascii: "e") }) else {
+      return false
+    }
+    let mantissa = bytes[..<exponent]
+    var power = bytes[(exponent + 1)...]
+    if power.first == UInt8(ascii: "+") || power.first == UInt8(ascii: "-") {
+      power = power.dropFirst()
+    }
+    return !mantissa.isEmpty && isPlainDecimal(String(decoding: mantissa, as: UTF8.self))
+      && !power.isEmpty && power.allSatisfy(isDigit)
+  }
+
+  /// The deadline: a date (a time after it is left out), or a period as `add --by` takes it
+  /// (`2027`, `2026-Q3`, `2026年下半年`), whose words are kept as the deadline's words.
+  func deadlineCell() throws(ImportError) -> (Day?, String?) {
+    guard let text = text("deadline")?.trimmingSpaces(), !text.isEmpty else { return (nil, nil) }
+    if let day = try spreadsheetDay("deadline", text) { return (day, nil) }
+    guard let period = Deadline(text) else {
+      throw fail(
+        "deadline",
+        "deadline '\(text)' is not a date such as 2026-12-31 or a period such as 2027 or 2026-Q3")
+    }
+    return (period.day, period.text)
+  }
+
+  /// A confidence as a person types one (`Confidence(text:)`), or as the journal and the
+  /// exports write it, a JSON number, which below 0.0001 has an exponent (`5e-05`), or as a
+  /// spreadsheet saves a percentage: `70 %` (a space, or a no-break space, before the sign)
+  /// or a bare number over 1 and at most 100 (`70`, a column of percentages without the sign).
+  /// A decimal comma (`0,7`, `12,5 %`), as those locales write numbers, is read as a point.
+  static func confidence(_ word: String) -> Confidence? {
+    if let typed = Confidence(text: word) { return typed }
+    var trimmed = word.trimmingSpaces()
+    if trimmed.utf8.contains(UInt8(ascii: ",")) {
+      let parts = trimmed.split(separator: ",", omittingEmptySubsequences: false)
+      guard parts.count == 2, parts[0].utf8.allSatisfy({ (48...57).contains($0) }),
+        !parts[0].isEmpty, parts[1].utf8.first.map({ (48...57).contains($0) }) == true
+      else { return nil }
+      trimmed = parts[0] + "." + parts[1]
+    }
+    var bytes = Array(trimmed.utf8)
+    let number = bytes.withUnsafeMutableBufferPointer { buffer -> Double? in
+      var scanner = JSONScanner(UnsafeBufferPointer(buffer))
+      guard let number = try? scanner.readNumber(), scanner.isAtEnd else { return nil }
+      return number
+    }
+    if let number {
+      guard number > 1, number <= 100, isPlainDecimal(trimmed) else { return Confidence(number) }
+      return Confidence(text: trimmed + "%")
+    }
+    guard trimmed.hasSuffix("%") else { return nil }
+    var digits = Substring(trimmed.dropLast())
+    while let last = digits.unicodeScalars.last, [" ", "\u{A0}", "\u{202F}"].contains(last) {
+      digits = Substring(digits.unicodeScalars.dropLast())
+    }
+    guard isPlainDecimal(digits) else { return nil }
+    return Confidence(text: digits + "%")
+  }
+
+  /// Digits with at most one decimal point, and at least one digit.
+  private static func isPlainDecimal(_ text: some StringProtocol) -> Bool {
+    var points = 0
+    var digits = 0
+    for byte in text.utf8 {
+      if byte == UInt8(ascii: ".") {
+        points += 1
+      } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+        digits += 1
+      } else {
+        return false
+      }
+    }
+    return points <= 1 && digits > 0
+  }
+}
+
+/// The time after a date in a spreadsheet cell, read only to tell that it is one.
+private struct TimeOfDayReader {
+  private var rest: Substring.UnicodeScalarView.SubSequence
+
+  init(_ text: Substring) {
+    rest = text.unicodeScalars[...]
+  }
+
+  /// Whether the whole text is a separator and a time, with an optional AM or PM and zone.
+  mutating func readsWhole() -> Bool {
+    guard let separator = rest.popFirst(), "T t".unicodeScalars.contains(separator) else {
+      return false
+    }
+    skipSpaces()
+    guard let hour = number(digits: 1...2), hour < 24, take(":"),
+      let minute = number(digits: 2...2),
+      minute < 60
+    else { return false }
+    if take(":") {
+      guard let second = number(digits: 2...2), second < 61 else { return false }
+      if take(".") || take(",") {
+        guard number(digits: 1...9) != nil else { return false }
+      }
+    }
+    skipSpaces()
+    if takeWord("am") || takeWord("pm") || takeWord("a.m.") || takeWord("p.m.") {
+      guard (1...12).contains(hour) else { return false }
+      skipSpaces()
+    }
+    if take("Z") || take("z") {
+    } else if takeWord("utc") || takeWord("gmt") {
+      skipSpaces()
+      if rest.first == "+" || rest.first == "-" { guard offset() else { return false } }
+    } else if rest.first == "+" || rest.first == "-" {
+      guard offset() else { return false }
+    }
+    skipSpaces()
+    return rest.isEmpty
+  }
+
+  /// `+08:00`, `-0500`, `+8`.
+  private mutating func offset() -> Bool {
+    rest = rest.dropFirst()
+    guard let hours = number(digits: 1...2), hours < 24 else { return false }
+    _ = take(":")
+    if let first = rest.first, ("0"..."9").contains(first) {
+      guard let minutes = number(digits: 2...2), minutes < 60 else { return false }
+    }
+    return true
+  }
+
+  private mutating func number(digits: ClosedRange<Int>) -> Int? {
+    let run = rest.prefix(digits.upperBound).prefix { ("0"..."9").contains($0) }
+    guard digits.contains(run.count) else { return nil }
+    rest = rest.dropFirst(run.count)
+    return run.reduce(0) { $0 * 10 + Int($1.value - 48) }
+  }
+
+  private mutating func take(_ scalar: Unicode.Scalar) -> Bool {
+    guard rest.first == scalar else { return false }
+    rest = rest.dropFirst()
+    return true
+  }
+
+  /// `word` in any case.
+  private mutating func takeWord(_ word: String) -> Bool {
+    let letters = Array(word.unicodeScalars)
+    let head = rest.prefix(letters.count)
+    guard head.count == letters.count,
+      zip(head, letters).allSatisfy({ String($0.0).lowercased() == String($0.1) })
+    else { return false }
+    rest = rest.dropFirst(letters.count)
+    return true
+  }
+
+  private mutating func skipSpaces() {
+    while rest.first == " " { rest = rest.dropFirst() }
+  }
+}

@@ -1,0 +1,213 @@
+/// One row's cells by column name, and the checks that turn them into a claim.
+struct RowFields {
+  var path: String
+  var line: Int
+  /// Dates after it are refused.
+  var today: Day
+  /// The cell's text, nil when the column is absent.
+  var value: (String) -> String?
+  var column: (String) -> Int
+  /// Tags given as a list (JSON) rather than as text joined by `;`.
+  var tags: [String]?
+
+  func fail(_ key: String, _ reason: String) -> ImportError {
+    .badValue(at: SourceLocation(path: path, line: line, column: column(key)), reason: reason)
+  }
+
+  /// The cell's text, nil when absent or empty.
+  func text(_ key: String) -> String? {
+    guard let text = value(key), !text.isEmpty else { return nil }
+    return text
+  }
+
+  /// The cell as `rule` takes it (`FieldRules`, as `add` checks its options); nil when absent
+  /// or empty. A refusal names the cell.
+  func checked(_ key: String, by rule: (String) throws(FieldRules.Refusal) -> String)
+    throws(ImportError) -> String?
+  {
+    guard let text = text(key) else { return nil }
+    do {
+      return try rule(text)
+    } catch {
+      throw fail(key, "\(key) \(error)")
+    }
+  }
+
+  func required(_ key: String, by rule: (String) throws(FieldRules.Refusal) -> String)
+    throws(ImportError) -> String
+  {
+    guard let text = try checked(key, by: rule) else { throw fail(key, "\(key) is empty") }
+    return text
+  }
+
+  /// The tags, from a JSON list or a cell joined by `;`, each checked as `add --tag` is. A
+  /// cell's tags are trimmed, as a person types `ai; ml` (a JSON list is taken as it is).
+  func tagList() throws(ImportError) -> [String] {
+    let given =
+      tags
+      ?? (self.text("tags")?.unicodeScalars.split(separator: ";").map {
+        String($0).trimmingSpaces()
+      }
+      .filter { !$0.isEmpty } ?? [])
+    var checked: [String] = []
+    for tag in given {
+      do {
+        checked.append(try FieldRules.tag(tag))
+      } catch {
+        throw fail("tags", "tag '\(tag)' \(error)")
+      }
+    }
+    return checked
+  }
+
+  func claim(detectingLanguage: Bool) throws(ImportError) -> ImportedClaim {
+    // The one character the journal cannot hold (its reader refuses `\u0000`): refused here,
+    // where the row and column are known, like any other bad value.
+    for key in ClaimExport.csvColumns where value(key)?.utf8.contains(0) == true {
+      throw fail(key, "\(key) holds a NUL character, which the ledger cannot store")
+    }
+    if let tags, tags.contains(where: { $0.utf8.contains(0) }) {
+      throw fail("tags", "tags holds a NUL character, which the ledger cannot store")
+    }
+    let text = try required("text", by: FieldRules.required)
+    let source = try required("source", by: FieldRules.required)
+    let quote = try checked("quote", by: FieldRules.text)
+    let said = try day("said")
+    let (deadline, deadlineWords) = try deadlineCell()
+    var hedge = try checked("hedge", by: FieldRules.text)
+    let confidence: Confidence
+    if let word = self.text("confidence") {
+      guard let value = Self.confidence(word) else {
+        throw fail("confidence", "confidence '\(word)' is not a probability such as 0.7 or 70%")
+      }
+      confidence = value
+    } else if let word = hedge, let named = HedgeScale.standard.hedge(named: word) {
+      // A hedge column without a confidence, as `add --hedge` takes it.
+      confidence = HedgeScale.confidence(of: named, forText: text)
+    } else if let found = HedgeScale.standard.firstHedge(in: quote ?? text)
+      ?? HedgeScale.standard.firstHedge(in: text)
+    {
+      confidence = HedgeScale.confidence(of: found, forText: text)
+      hedge = hedge ?? found.word
+    } else {
+      throw fail("confidence", "no confidence, and no hedge word in the text to take one from")
+    }
+    var isConditional = false
+    if let word = self.text("conditional")?.lowercased() {
+      switch word {
+      case "true", "yes", "1": isConditional = true
+      case "false", "no", "0": isConditional = false
+      default: throw fail("conditional", "conditional '\(word)' is not true or false")
+      }
+    }
+    let lang = detectingLanguage ? LanguageTag.detect(quote ?? text) : self.text("lang")
+    let claim = Claim(
+      text: text, quote: quote, source: source, via: try checked("via", by: FieldRules.text),
+      url: try checked("url", by: FieldRules.link), said: said, deadline: deadline,
+      deadlineText: try checked("deadline_text", by: FieldRules.text) ?? deadlineWords,
+      confidence: confidence,
+      hedge: hedge, lang: lang, tags: try tagList(), isConditional: isConditional,
+      document: try checked("document", by: FieldRules.text))
+    if let refusal = FieldRules.datesRefusal(
+      said: said, deadline: deadline, resolvedOn: nil, today: today)
+    {
+      throw fail(refusal.key, refusal.description)
+    }
+    let id: ClaimID
+    if let word = self.text("id") {
+      guard let parsed = ClaimID(word.trimmingSpaces()) else {
+        throw fail(
+          "id",
+          "id '\(word)' is not 10 hexadecimal digits"
+            + (Self.looksLikeSpreadsheetNumber(word.trimmingSpaces())
+              ? "; a spreadsheet may have changed it, reading it as a number (dropping leading "
+                + "zeros, or writing 1.2E+09): format the id column as text before saving"
+              : ""))
+      }
+      id = parsed
+    } else {
+      id = claim.derivedID
+    }
+    let outcome: Outcome?
+    if let word = self.text("outcome") {
+      guard let parsed = Outcome(rawValue: word.trimmingSpaces().lowercased()) else {
+        throw fail("outcome", "outcome '\(word)' is not true, false, partial or void")
+      }
+      outcome = parsed
+    } else {
+      outcome = nil
+    }
+    var status: Status = outcome == nil ? .open : .resolved
+    if let word = self.text("status") {
+      guard let parsed = Status(rawValue: word.trimmingSpaces().lowercased()) else {
+        throw fail("status", "status '\(word)' is not proposed, open, resolved or rejected")
+      }
+      status = parsed
+    }
+    var recordedAt: Timestamp?
+    if let text = self.text("recorded_at") {
+      guard let recorded = Timestamp(text.trimmingSpaces()) else {
+        throw fail(
+          "recorded_at", "recorded_at '\(text)' is not a time such as 2026-01-21T09:30:00Z")
+      }
+      // Later commands stamp their entries after a claim's latest, so a time a little after
+      // today (a clock ahead, a `--today` behind the clock) folds in order; one far ahead is
+      // a mistake that would push every later entry of the claim there too.
+      guard recorded.day <= today.adding(days: 366) else {
+        throw fail("recorded_at", "recorded at \(recorded), more than a year after today")
+      }
+      recordedAt = recorded
+    }
+    let reason = try checked("reason", by: FieldRules.text)
+    let note = try checked("note", by: FieldRules.text)
+    var imported = ImportedClaim(
+      id: id, claim: claim, status: status, resolution: nil, rejection: nil, note: note,
+      line: line, recordedAt: recordedAt)
+    switch status {
+    case .resolved:
+      guard let outcome else { throw fail("outcome", "a resolved claim needs an outcome") }
+      guard let on = try day("resolved_on") else {
+        throw fail("resolved_on", "a resolved claim needs the day it was resolved")
+      }
+      if let refusal = FieldRules.datesRefusal(
+        said: said, deadline: nil, resolvedOn: on, today: today)
+      {
+        throw fail(refusal.key, refusal.description)
+      }
+      var voidReason: VoidReason?
+      if let reason {
+        guard let parsed = VoidReason(rawValue: reason) else {
+          throw fail("reason", "reason '\(reason)' is not a reason a claim is void")
+        }
+        voidReason = parsed
+      }
+      if outcome == .void, voidReason == nil {
+        throw fail("reason", "a void claim needs a reason (ambiguous, annulled, …)")
+      }
+      if outcome != .void, let reason {
+        throw fail("reason", "reason '\(reason)' goes with a void claim only, not a \(outcome) one")
+      }
+      imported.resolution = Resolution(
+        outcome: outcome, on: on, evidence: try checked("evidence", by: FieldRules.text),
+        reason: outcome == .void ? voidReason : nil, note: note)
+      imported.note = nil
+    case .open, .proposed, .rejected:
+      if outcome != nil {
+        throw fail("outcome", "a claim that is \(status.rawValue) has no outcome")
+      }
+      if status == .rejected { imported.rejection = reason }
+    }
+    return imported
+  }
+}
+
+extension FieldRules.DateRefusal {
+  /// The column of an import row that holds the date at fault.
+  var key: String {
+    switch self {
+    case .saidAfterToday: "said"
+    case .deadlineBeforeSaid: "deadline"
+    case .resolvedBeforeSaid, .resolvedAfterToday: "resolved_on"
+    }
+  }
+}

@@ -1,0 +1,138 @@
+import Dispatch
+import Foundation
+import Testing
+
+@testable import claims
+
+/// Reads a FIFO to its end on another thread, as the reader at a pipe's other end would.
+final class FIFOReader: @unchecked Sendable {
+  let path: String
+  private let done = DispatchSemaphore(value: 0)
+  private var bytes = Data()
+
+  init(path: String) {
+    self.path = path
+    DispatchQueue.global().async { [self] in
+      // Waits here until a writer opens the FIFO.
+      bytes = FileHandle(forReadingAtPath: path)?.readDataToEndOfFile() ?? Data()
+      done.signal()
+    }
+  }
+
+  /// What was read. A writer that opens and closes at once stands in for one that never came,
+  /// so a failed export ends the reader instead of leaving it waiting.
+  func finish() -> String? {
+    let descriptor = open(path, O_WRONLY | O_NONBLOCK)
+    if descriptor >= 0 { close(descriptor) }
+    guard done.wait(timeout: .now() + 20) == .success else { return nil }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+}
+
+/// `export --out` writes into what is there when it is not a file to replace: a pipe or a
+/// device keeps its kind, a folder is named as one, and a replaced file keeps its permissions.
+@Suite struct ExportTargetTests {
+  static func fileType(_ path: String, following: Bool = false) -> mode_t {
+    var status = stat()
+    let result = following ? stat(path, &status) : lstat(path, &status)
+    return result == 0 ? status.st_mode & S_IFMT : 0
+  }
+
+  @Test func anExportIntoAFIFOIsWrittenIntoItAndLeavesItAFIFO() throws {
+    let sandbox = try ExportFormatTests.settledLedger()
+    let expected = sandbox.run(["export", "--format", "csv"]).stdout
+    let fifo = sandbox.path("pipe.csv")
+    try #require(mkfifo(fifo, 0o600) == 0)
+    let reader = FIFOReader(path: fifo)
+    let result = sandbox.run(["export", "--format", "csv", "--out", "pipe.csv"])
+    let read = reader.finish()
+    #expect(result.status == .success, result.report)
+    #expect(result.stdout == "wrote 5 claims to pipe.csv\n", result.report)
+    #expect(read == expected)
+    #expect(Self.fileType(fifo) == S_IFIFO)
+    #expect(!OutputPathTests.files(in: sandbox.directory.path).contains { $0.contains(".tmp-") })
+  }
+
+  /// A link to a pipe is followed: the pipe gets the bytes, and link and pipe stay as they were.
+  @Test func anExportThroughALinkToAFIFOWritesIntoTheFIFO() throws {
+    let sandbox = try ExportFormatTests.settledLedger()
+    let expected = sandbox.run(["export", "--format", "jsonl"]).stdout
+    let fifo = sandbox.path("pipe")
+    try #require(mkfifo(fifo, 0o600) == 0)
+    try FileManager.default.createSymbolicLink(
+      atPath: sandbox.path("claims.jsonl"), withDestinationPath: fifo)
+    let reader = FIFOReader(path: fifo)
+    let result = sandbox.run(["export", "--format", "jsonl", "--out", "claims.jsonl"])
+    let read = reader.finish()
+    #expect(result.status == .success, result.report)
+    #expect(read == expected)
+    #expect(Self.fileType(sandbox.path("claims.jsonl")) == S_IFLNK)
+    #expect(Self.fileType(fifo) == S_IFIFO)
+    #expect(
+      try FileManager.default.destinationOfSymbolicLink(atPath: sandbox.path("claims.jsonl"))
+        == fifo)
+  }
+
+  /// A descriptor's name (`/dev/fd/N`, as `/dev/stderr` is) leads to a file another process
+  /// opened: it is appended to in place, not replaced by a file of the same name.
+  @Test func anExportToADescriptorsFileWritesIntoThatFile() throws {
+    let sandbox = try ExportFormatTests.settledLedger()
+    let expected = sandbox.run(["export", "--format", "csv"]).stdout
+    let path = sandbox.path("held.csv")
+    try sandbox.write("", to: "held.csv")
+    let handle = try #require(FileHandle(forWritingAtPath: path))
+    defer { try? handle.close() }
+    var before = stat()
+    try #require(stat(path, &before) == 0)
+    let result = sandbox.run([
+      "export", "--format", "csv", "--out", "/dev/fd/\(handle.fileDescriptor)",
+    ])
+    #expect(result.status == .success, result.report)
+    #expect(sandbox.contents(of: "held.csv") == expected)
+    var after = stat()
+    try #require(stat(path, &after) == 0)
+    #expect(after.st_ino == before.st_ino)
+  }
+
+  /// `--out /dev/stdout` is standard output, as `-` is: the export alone, no summary line.
+  @Test func anOutOfDevStdoutIsStandardOutput() throws {
+    let sandbox = try ExportFormatTests.settledLedger()
+    let result = sandbox.run(["export", "--format", "jsonl", "--out", "/dev/stdout"])
+    #expect(result.status == .success, result.report)
+    #expect(result.stdout == sandbox.run(["export", "--format", "jsonl"]).stdout)
+  }
+
+  @Test(arguments: ["Reports", "Reports/"])
+  func anOutThatIsAFolderSaysSo(out: String) throws {
+    let sandbox = try ExportFormatTests.settledLedger()
+    try FileManager.default.createDirectory(
+      atPath: sandbox.path("Reports"), withIntermediateDirectories: true)
+    let result = sandbox.run(["export", "--format", "csv", "--out", out])
+    #expect(result.status == .cannotCreate, result.report)
+    #expect(result.stderr.contains("it is a folder; --out names the file to write"), result.report)
+    #expect(OutputPathTests.files(in: sandbox.path("Reports")).isEmpty)
+  }
+
+  @Test func anOutEndingInASlashThatIsNoFolderIsRefused() throws {
+    let sandbox = try ExportFormatTests.settledLedger()
+    let result = sandbox.run(["export", "--format", "csv", "--out", "missing/"])
+    #expect(result.status == .cannotCreate, result.report)
+    #expect(result.stderr.contains("a name ending in / names a folder"), result.report)
+    #expect(!OutputPathTests.files(in: sandbox.directory.path).contains { $0.hasPrefix("missing") })
+  }
+
+  /// A replaced file keeps its permission bits: a read-only export stays read-only, a
+  /// private one private.
+  @Test(arguments: [0o444, 0o600, 0o640] as [Int])
+  func aReplacedFileKeepsItsPermissions(mode: Int) throws {
+    let sandbox = try ExportFormatTests.settledLedger()
+    try sandbox.write("old\n", to: "claims.csv")
+    try FileManager.default.setAttributes(
+      [.posixPermissions: mode], ofItemAtPath: sandbox.path("claims.csv"))
+    let result = sandbox.run(["export", "--format", "csv", "--out", "claims.csv"])
+    #expect(result.status == .success, result.report)
+    #expect(sandbox.contents(of: "claims.csv")?.hasPrefix("id,text,") == true)
+    let attributes = try FileManager.default.attributesOfItem(atPath: sandbox.path("claims.csv"))
+    #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == mode)
+  }
+}

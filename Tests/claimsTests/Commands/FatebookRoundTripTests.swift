@@ -1,0 +1,85 @@
+import ClaimLedger
+import Foundation
+import Testing
+
+@testable import claims
+
+/// What a Fatebook export carries back besides its columns: the claim's own id (an amended
+/// claim's fields no longer give it), its void reason, hedge word, deadline words and
+/// condition; and tags as Fatebook's own column joins them.
+@Suite struct FatebookRoundTripTests {
+  @Test(arguments: [
+    ["--text", "Apple ships two headsets"], ["--source", "Mark Gurman"], ["--said", "2026-01-03"],
+  ])
+  func anAmendedClaimReadsBackAsItself(change: [String]) throws {
+    let sandbox = try Sandbox()
+    let id = try sandbox.add(
+      "Apple ships a headset", "--source", "Kuo", "--said", "2026-01-02", "--confidence", "0.6")
+    let amended = sandbox.run(["amend", id] + change + ["--note", "typo"])
+    try #require(amended.status == .success, amended.report)
+    let exported = sandbox.run(["export", "--format", "fatebook", "--out", "fatebook.csv"])
+    try #require(exported.status == .success, exported.report)
+    let again = sandbox.run(["import", "fatebook.csv"])
+    #expect(again.status == .success, again.report)
+    #expect(
+      again.stdout == "imported 0 claims from fatebook.csv (fatebook); 1 already in the "
+        + "ledger, skipped\n", again.report)
+    #expect(try foldedClaims(sandbox).count == 1)
+
+    let copy = try Sandbox()
+    try copy.write(try #require(sandbox.contents(of: "fatebook.csv")), to: "fatebook.csv")
+    let imported = copy.run(["import", "fatebook.csv"])
+    #expect(imported.status == .success, imported.report)
+    #expect(try foldedClaims(copy).first?["id"] as? String == id)
+  }
+
+  @Test func theVoidReasonHedgeDeadlineWordsAndConditionReadBack() throws {
+    let sandbox = try Sandbox()
+    let id = try sandbox.add(
+      "If rates fall, Apple likely ships glasses", "--source", "Kuo", "--said", "2026-01-02",
+      "--by", "2026-Q3", "--hedge", "likely", "--conditional")
+    let resolved = sandbox.run(["resolve", id, "void", "--reason", "condition-failed"])
+    try #require(resolved.status == .success, resolved.report)
+    let open = try sandbox.add(
+      "Tesla ships a robotaxi", "--source", "Musk", "--said", "2026-01-05", "--confidence", "0.6",
+      "--tag", "ai", "--tag", "m&a")
+    let exported = sandbox.run(["export", "--format", "fatebook", "--out", "fatebook.csv"])
+    try #require(exported.status == .success, exported.report)
+    let text = try #require(sandbox.contents(of: "fatebook.csv"))
+    // Fatebook's own Tags column joins with a comma and a space.
+    #expect(text.contains(",\"ai, m&a\","), "\(text)")
+
+    let copy = try Sandbox()
+    try copy.write(text, to: "fatebook.csv")
+    let imported = copy.run(["import", "fatebook.csv"])
+    #expect(imported.status == .success, imported.report)
+    let claims = try foldedClaims(copy)
+    let void = try #require(claims.first { $0["id"] as? String == id })
+    #expect(void["outcome"] as? String == "void")
+    #expect(void["reason"] as? String == "condition-failed")
+    #expect(void["hedge"] as? String == "likely")
+    #expect(void["deadline_text"] as? String == "2026-Q3")
+    #expect(void["conditional"] as? Bool == true)
+    let tesla = try #require(claims.first { $0["id"] as? String == open })
+    #expect(tesla["tags"] as? [String] == ["ai", "m&a"])
+    // Field for field what the ledger it came from holds.
+    #expect(claims == (try foldedClaims(sandbox)))
+  }
+
+  /// Tags as people and Fatebook's export write them: a space after each comma (or `;` in a
+  /// spreadsheet) is not part of the tag.
+  @Test func spacesAroundTagsAreTrimmed() throws {
+    let sandbox = try Sandbox()
+    try sandbox.write(
+      "Question title,Forecast,Question created date,Question tags\n"
+        + "Will it rain?,30,2026-01-05,\"ai, m&a\"\n", to: "fatebook.csv")
+    try sandbox.write(
+      "text,source,said,confidence,tags\nA claim,Kuo,2026-01-02,0.6,ai; ml ;x\n", to: "sheet.csv")
+    for file in ["fatebook.csv", "sheet.csv"] {
+      let result = sandbox.run(["import", file])
+      #expect(result.status == .success, result.report)
+    }
+    let tags = try foldedClaims(sandbox).compactMap { $0["tags"] as? [String] }
+    #expect(Set(tags) == [["ai", "m&a"], ["ai", "ml", "x"]])
+  }
+}

@@ -1,0 +1,212 @@
+import ClaimLedger
+import Foundation
+import Testing
+
+@testable import claims
+
+/// Files as spreadsheets in other locales save them, and files that arrive through a pipe:
+/// read when their meaning is plain, refused by line and column when it is not, and the
+/// ledger untouched by a refusal.
+@Suite struct SpreadsheetImportTests {
+  static let semicolonFiles: [(name: String, csv: String)] = [
+    ("plain", "text;source;said;confidence\r\nApple ships glasses;Kuo;2026-01-02;0,7\r\n"),
+    (
+      "named", "sep=;\r\ntext;source;said;confidence\r\n\"Apple ships glasses\";Kuo;2026-01-02;\r\n"
+    ),
+    ("quoted", "\"sep=;\"\n\"text\";\"source\";\"said\"\n\"Apple ships glasses\";Kuo;2026-01-02\n"),
+    ("pipes", "sep=|\ntext|source|said\nApple ships glasses|Kuo|2026-01-02\n"),
+  ]
+
+  /// `;` from the header, or a `sep=X` first line; a cell with a comma (`0,7`, the decimal
+  /// mark there) is one cell, and a confidence. Rows without one take it from `likely`.
+  @Test(arguments: semicolonFiles)
+  func cellsSeparatedByAnotherCharacterAreRead(name: String, csv: String) throws {
+    let sandbox = try Sandbox()
+    let likely = csv.replacingOccurrences(of: "Apple ships glasses", with: "Apple likely ships")
+    try sandbox.write(likely, to: "\(name).csv")
+    let result = sandbox.run(["import", "\(name).csv"])
+    #expect(result.status == .success, result.report)
+    let claims = try foldedClaims(sandbox)
+    #expect(claims.map { $0["text"] as? String } == ["Apple likely ships"])
+    #expect(claims.first?["source"] as? String == "Kuo")
+    #expect(claims.first?["said"] as? String == "2026-01-02")
+  }
+
+  /// A Fatebook sheet saved in such a locale is still Fatebook's.
+  @Test func aFatebookFileWithSemicolonsIsRecognised() throws {
+    let sandbox = try Sandbox()
+    try sandbox.write(
+      "sep=;\nQuestion title;Forecast;Question created date\nWill it rain?;30;2026-01-05\n",
+      to: "fatebook.csv")
+    let result = sandbox.run(["import", "fatebook.csv"])
+    #expect(result.status == .success, result.report)
+    #expect(result.stdout.contains("(fatebook)"), result.report)
+    #expect(try foldedClaims(sandbox).first?["confidence"] as? Double == 0.3)
+  }
+
+  /// A header of one cell is most likely a separator nobody named: the message says so, and
+  /// a `sep=` line then reads the same file.
+  @Test(arguments: ["\t", "|"])
+  func anUnknownSeparatorIsNamedAsTheLikelyCause(separator: String) throws {
+    let sandbox = try Sandbox()
+    let rows = [["text", "source", "said"], ["A rises", "Kuo", "2026-01-02"]]
+    let csv = rows.map { $0.joined(separator: separator) + "\n" }.joined()
+    try sandbox.write(csv, to: "sheet.csv")
+    let refused = sandbox.run(["import", "sheet.csv"])
+    #expect(
+      refused.status == .dataError
+        && refused.stderr.contains("sheet.csv: no text, source, said columns")
+        && refused.stderr.contains("a first line such as sep=| names it"), refused.report)
+    #expect(try sandbox.ledgerLines().isEmpty)
+    try sandbox.write(
+      "sep=\(separator)\n" + csv.replacingOccurrences(of: "A rises", with: "A likely rises"),
+      to: "sheet.csv")
+    #expect(sandbox.run(["import", "sheet.csv"]).status == .success)
+    #expect(try foldedClaims(sandbox).count == 1)
+  }
+
+  /// Rows whose cells a spreadsheet cleared (`,,,,`) are skipped and counted, on the byte
+  /// path and on the general one alike.
+  @Test(arguments: ["0.6", "60%"])
+  func emptyRowsAreSkippedAndCounted(confidence: String) throws {
+    let rows = [
+      "text,source,said,confidence,lang", ",,,,", "A rises,Kuo,2026-01-02,\(confidence),en",
+      ",,", " , ,,,",
+    ]
+    let sandbox = try Sandbox()
+    try sandbox.write(rows.map { $0 + "\r\n" }.joined(), to: "sheet.csv")
+    let result = sandbox.run(["import", "sheet.csv"])
+    #expect(
+      result.status == .success && result.stdout.hasPrefix("imported 1 claim from sheet.csv")
+        && result.stderr.contains("sheet.csv: skipped 3 empty rows"), result.report)
+  }
+
+  static let dates: [(cell: String, said: String?, words: String?)] = [
+    ("2026/1/2", "2026-01-02", nil),
+    ("2026.1.2", "2026-01-02", nil),
+    ("02.01.2026", "2026-01-02", nil),
+    ("13/1/2026", "2026-01-13", nil),
+    ("1/13/2026", "2026-01-13", nil),
+    ("3/3/2026", "2026-03-03", nil),
+    ("2026/1/2 9:30 PM", "2026-01-02", nil),
+    (
+      "1/2/2026", nil, "said '1/2/2026' could be 2026-01-02 (month first) or 2026-02-01 (day first)"
+    ),
+    ("31/2/2026", nil, "not a date"),
+    ("2026/13/1", nil, "not a date"),
+  ]
+
+  @Test(arguments: dates)
+  func datesAreReadWhenTheirOrderIsPlain(cell: String, said: String?, words: String?) throws {
+    let sandbox = try Sandbox()
+    try sandbox.write("text,source,said,confidence\nA rises,Kuo,\(cell),0.6\n", to: "sheet.csv")
+    let result = sandbox.run(["import", "sheet.csv"])
+    if let said {
+      #expect(result.status == .success, result.report)
+      #expect(try foldedClaims(sandbox).first?["said"] as? String == said)
+    } else {
+      #expect(result.status == .dataError, result.report)
+      #expect(result.stderr.contains("sheet.csv:2:13: "), result.report)
+      #expect(result.stderr.contains(words ?? ""), result.report)
+      #expect(try sandbox.ledgerLines().isEmpty)
+    }
+  }
+
+  /// A percentage as a spreadsheet saves one: `70 %` (with a space, as French locales put it)
+  /// or a bare number over 1, from a column of percentages without the sign.
+  @Test(arguments: [
+    ("70", 0.7), ("70 %", 0.7), ("12.5", 0.125), ("100", 1.0), ("1", 1.0), ("0.7", 0.7),
+    ("70\u{A0}%", 0.7), ("\"0,7\"", 0.7), ("\"12,5 %\"", 0.125),
+  ])
+  func aConfidenceMayBeAPercentageWithoutItsSign(cell: String, value: Double) throws {
+    let sandbox = try Sandbox()
+    try sandbox.write("text,source,said,confidence\nA rises,Kuo,2026-01-02,\(cell)\n", to: "s.csv")
+    let result = sandbox.run(["import", "s.csv"])
+    #expect(result.status == .success, result.report)
+    #expect(try foldedClaims(sandbox).first?["confidence"] as? Double == value)
+  }
+
+  @Test(arguments: ["1.2E+09", "123456789", "1.23457e+09"])
+  func anIdASpreadsheetChangedIsNamedAsSuch(id: String) throws {
+    let sandbox = try Sandbox()
+    try sandbox.write("id,text,source,said,confidence\n\(id),A,Kuo,2026-01-02,0.6\n", to: "s.csv")
+    let result = sandbox.run(["import", "s.csv"])
+    #expect(result.status == .dataError, result.report)
+    #expect(result.stderr.contains("s.csv:2:1: id '\(id)' is not 10 hexadecimal digits"))
+    #expect(
+      result.stderr.contains("a spreadsheet may have changed it")
+        && result.stderr.contains("format the id column as text"), result.report)
+    // Not said of an id no spreadsheet would write.
+    try sandbox.write("id,text,source,said,confidence\nxyz,A,Kuo,2026-01-02,0.6\n", to: "t.csv")
+    #expect(!sandbox.run(["import", "t.csv"]).stderr.contains("spreadsheet"))
+  }
+
+  /// `import -` reads standard input, its format sniffed from the first line.
+  @Test(arguments: [
+    ("text,source,said,confidence\nA rises,Kuo,2026-01-02,0.6\n", "csv"),
+    (#"{"text":"A rises","source":"Kuo","said":"2026-01-02","confidence":0.6}"# + "\n", "jsonl"),
+    ("Question title,Forecast,Question created date\nA rises,60,2026-01-02\n", "fatebook"),
+  ])
+  func aDashReadsStandardInput(text: String, format: String) throws {
+    let sandbox = try Sandbox()
+    let pipe = Pipe()
+    try pipe.fileHandleForWriting.write(contentsOf: Data(text.utf8))
+    try pipe.fileHandleForWriting.close()
+    var terminal = Terminal.plain()
+    terminal.input = pipe.fileHandleForReading.fileDescriptor
+    let result = sandbox.run(["import", "-"], terminal: terminal)
+    #expect(result.status == .success, result.report)
+    #expect(result.stdout == "imported 1 claim from <stdin> (\(format))\n", result.report)
+    #expect(try foldedClaims(sandbox).first?["text"] as? String == "A rises")
+  }
+
+  /// The built binary, reading a pipe as `-`, as `/dev/stdin` and as a FIFO's path (what a
+  /// shell's `<(cat file)` gives).
+  @Test func pipesAreReadByTheBuiltBinary() throws {
+    let sandbox = try Sandbox()
+    try sandbox.write("text,source,said,confidence\nA rises,Kuo,2026-01-02,0.6\n", to: "a.csv")
+    try sandbox.write("text,source,said,confidence\nB rises,Kuo,2026-01-02,0.6\n", to: "b.csv")
+    try sandbox.write("text,source,said,confidence\nC rises,Kuo,2026-01-02,0.6\n", to: "c.csv")
+    let fifo = sandbox.path("d.pipe")
+    try #require(mkfifo(fifo, 0o600) == 0)
+    let script = """
+      cd "\(sandbox.directory.path)" || exit 9
+      cat a.csv | "$0" import - || exit 1
+      cat b.csv | "$0" import /dev/stdin || exit 2
+      cat c.csv > d.pipe &
+      "$0" import d.pipe || exit 3
+      wait
+      """
+    let run = try BuiltBinary.shell(script, environment: sandbox.environment).finish()
+    #expect(run.status == 0, run.report)
+    #expect(run.stdout.contains("imported 1 claim from <stdin> (csv)"), run.report)
+    #expect(run.stdout.contains("imported 1 claim from /dev/stdin (csv)"), run.report)
+    #expect(run.stdout.contains("imported 1 claim from d.pipe (csv)"), run.report)
+    #expect(try foldedClaims(sandbox).count == 3)
+  }
+
+  /// `list --json` writes one JSON array, which is no file import reads: it says which is,
+  /// whatever format was asked for.
+  @Test(arguments: [[], ["--format", "jsonl"], ["--format", "csv"]])
+  func aJSONArrayIsRefusedWithWhatToExportInstead(format: [String]) throws {
+    let listed = try ExportFormatTests.settledLedger().run(["list", "--json"])
+    try #require(listed.status == .success)
+    let sandbox = try Sandbox()
+    try sandbox.write(listed.stdout, to: "claims.json")
+    let result = sandbox.run(["import", "claims.json"] + format)
+    #expect(result.status == .dataError, result.report)
+    #expect(
+      result.stderr.contains("claims.json:1:1: a JSON array")
+        && result.stderr.contains("'claims export --format jsonl' writes them"), result.report)
+    #expect(try sandbox.ledgerLines().isEmpty)
+  }
+
+  @Test func aFolderIsNoFileToImport() throws {
+    let sandbox = try Sandbox()
+    let result = sandbox.run(["import", "Claims"])
+    #expect(result.status == .noInput, result.report)
+    #expect(
+      result.stderr
+        == "claims: error: cannot read Claims: it is a folder; name the file to import\n")
+  }
+}
