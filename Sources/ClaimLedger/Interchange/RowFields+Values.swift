@@ -73,7 +73,8 @@ extension RowFields {
   /// A confidence as a person types one (`Confidence(text:)`), or as the journal and the
   /// exports write it, a JSON number, which below 0.0001 has an exponent (`5e-05`), or as a
   /// spreadsheet saves a percentage: `70 %` (a space, or a no-break space, before the sign)
-  /// or a bare number over 1 and at most 100 (`70`, a column of percentages without the sign).
+  /// or a bare number over 1 and at most 100 (`70`, a column of percentages without the sign;
+  /// one under 10 only when whole, so `1.5`, more likely a mistyped probability, is refused).
   /// A decimal comma (`0,7`, `12,5 %`), as those locales write numbers, is read as a point.
   static func confidence(_ word: String) -> Confidence? {
     if let typed = Confidence(text: word) { return typed }
@@ -92,7 +93,9 @@ extension RowFields {
       return number
     }
     if let number {
-      guard number > 1, number <= 100, isPlainDecimal(trimmed) else { return Confidence(number) }
+      guard number > 1, number <= 100, isPlainDecimal(trimmed),
+        number >= 10 || number == number.rounded()
+      else { return Confidence(number) }
       return Confidence(text: trimmed + "%")
     }
     guard trimmed.hasSuffix("%") else { return nil }

@@ -182,7 +182,10 @@ struct RowFields {
         voidReason = parsed
       }
       if outcome == .void, voidReason == nil {
-        throw fail("reason", "a void claim needs a reason (ambiguous, annulled, …)")
+        throw fail(
+          "reason",
+          "a void claim needs a reason ("
+            + VoidReason.allCases.map(\.rawValue).joined(separator: ", ") + ")")
       }
       if outcome != .void, let reason {
         throw fail("reason", "reason '\(reason)' goes with a void claim only, not a \(outcome) one")

@@ -24,8 +24,11 @@ struct ExportCommand: Command {
       .option(
         "--format", value: "FORMAT", help: "csv, jsonl, fatebook or claimreview.", required: true
       ).completing(ExportFormat.self),
-      .option("--status", value: "STATUS", help: "Only claims that are proposed, open, …")
-        .completing(Status.self),
+      .option(
+        "--status", value: "STATUS",
+        help: "Only claims that are proposed, open, resolved or rejected."
+      )
+      .completing(Status.self),
       .option(
         "--source", value: "NAME", help: "One source (aliases in Claims/sources.json count)."),
       .option("--out", value: "FILE", help: "Write to FILE instead of standard output (- is it).")

@@ -64,13 +64,16 @@ import Testing
 
   @Test(arguments: [
     ("0.7", 0.7), ("70%", 0.7), ("70", 0.7), ("70 %", 0.7), ("70\u{202F}%", 0.7), ("1", 1.0),
-    ("100", 1.0), ("0,7", 0.7), ("12,5 %", 0.125), ("5e-05", 0.00005),
+    ("100", 1.0), ("0,7", 0.7), ("12,5 %", 0.125), ("5e-05", 0.00005), ("12.5", 0.125),
+    ("3", 0.03),
   ])
   func confidencesAsSpreadsheetsSaveThem(text: String, value: Double) {
     #expect(RowFields.confidence(text)?.value == value)
   }
 
-  @Test(arguments: ["150", "1e2", "70 % %", "0,7,1", ",7", "7,", "-5", "seventy", "100.5"])
+  @Test(arguments: [
+    "150", "1e2", "70 % %", "0,7,1", ",7", "7,", "-5", "seventy", "100.5", "1.5", "2,5",
+  ])
   func confidencesThatAreNoneAreRefused(text: String) {
     #expect(RowFields.confidence(text) == nil)
   }
