@@ -1,3 +1,5 @@
+import ClaimLedger
+
 /// A word whose presence tells something about a sentence: that it looks ahead, hedges,
 /// looks back, asks, urges, or only seems to look ahead.
 struct Cue: Sendable {
@@ -85,21 +87,11 @@ extension Cue {
         "predicted", "predicting", "projected to", "anticipates",
         "is confident", "am confident", "very confident", "almost certainly", "certainly",
         "perhaps", "maybe", "good chance", "odds are", "predict",
-        // "Margins should stay near 75%": should as expectation, not advice.
-        "should be", "should remain", "should stay", "should rise", "should fall", "should reach",
-        "should grow", "should decline", "should improve", "should come", "should arrive",
-        "should top", "should exceed", "should hit", "should continue", "should return",
-        "should recover", "should ease", "should slow", "should pick up", "should increase",
-        "should drop", "should end", "should finish", "should close", "should climb",
-        "should average", "should peak", "should settle", "should land", "should hold",
-        "should edge", "should double", "should stabilize", "should stabilise", "should moderate",
-        "should narrow", "should widen", "should rebound", "should bottom", "should trough",
-        "should climb back", "should level off", "should plateau", "should outpace",
-        "should outperform", "should underperform", "should accelerate", "should decelerate",
-        "should slip", "should dip", "should soften", "should firm", "should cool",
+        // "Margins should stay near 75%": should as expectation, not advice (the table's row).
+      ] + HedgeScale.expectingShould + [
         // "We see inflation falling to 2.5% by 2027": an outlook, weak so it needs a window,
         // and only before a verb in -ing or "at" (`isOutlookSee`).
-        "we see",
+        "we see"
       ])
     // Words of chance: a hedge only with a number beside them (`StatedProbability`).
     + words(.hedge, StatedProbability.nouns.sorted())

@@ -24,8 +24,9 @@ extension SentenceAnalysis {
     return ByteText.firstIndex(of: Self.willBeAYear, in: text, from: 0) != nil
   }
 
-  /// "We see X falling to 2.5%", "we see rates at 4%": an outlook, not sight; the first word
-  /// after "we see" and its object (within six words) ends in -ing or is "at".
+  /// "We see X falling to 2.5%", "we see rates at 4%": an outlook, not sight; within seven
+  /// words after "we see" comes a verb in -ing (not a noun or preposition such as "during",
+  /// "nothing" or "spending") or "at".
   func isOutlookSee(_ range: Range<Int>) -> Bool {
     var index = range.upperBound
     var words = 0
@@ -38,11 +39,24 @@ extension SentenceAnalysis {
       let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
       guard !word.isEmpty else { return false }
       if word.count == 2, word[0] == 0x61, word[1] == 0x74 { return true }
-      if word.count > 4, word.suffix(3).elementsEqual("ing".utf8) { return true }
+      if word.count > 4, word.suffix(3).elementsEqual("ing".utf8),
+        !Self.ingNouns.contains(where: { $0.elementsEqual(word.lazy.map { $0 | 0x20 }) })
+      {
+        return true
+      }
       words += 1
     }
     return false
   }
+
+  /// Words in -ing that are no verb of an outlook: prepositions, pronouns and common nouns.
+  private static let ingNouns = [
+    "during", "nothing", "something", "anything", "everything", "morning", "evening",
+    "spring", "thing", "things", "spending", "pricing", "housing", "funding", "building",
+    "earnings", "meeting", "offering", "trading", "lending", "banking", "shipping",
+    "manufacturing", "hiring", "outstanding", "including", "according", "regarding",
+    "following", "remaining", "ceiling", "setting", "warning", "signing", "opening", "ending",
+  ].map { Array($0.utf8) }
 
   /// Whether `offset` lies inside a quotation: after an opening mark (", “, 「, 『) not yet
   /// closed.

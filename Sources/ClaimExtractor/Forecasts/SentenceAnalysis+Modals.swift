@@ -21,25 +21,34 @@ extension SentenceAnalysis {
       {
         return true
       }
-      return isSecondConditional(before: cue.range.lowerBound)
+      return !hasLiveFrame && isSecondConditional(before: cue.range.lowerBound)
     case "won't", "won’t", "will not", "will", "'ll", "’ll":
-      if let before, isWord(before, "who") || isWord(before, "whom") { return true }
+      // "owners who won't sell": a description of people; but "Cook, who will step down in
+      // 2027", set off by a comma and dated, says what one will do.
+      if let before, isWord(before, "who") || isWord(before, "whom"),
+        !hasLiveFrame || !isAfterComma(before.lowerBound)
+      {
+        return true
+      }
       if let before, !hasLiveFrame, isWord(before, "that") || isWord(before, "which") {
         return word != "will" && word != "'ll" && word != "’ll"
       }
-      // "We will find out", "I'll see": the speaker learns, nothing happens.
+      // "We will find out", "I'll see whether …": the speaker learns, nothing happens; "we
+      // will see rates fall by 2027" forecasts.
       let subject = word == "'ll" || word == "’ll" ? glued(before: cue.range.lowerBound) : before
-      guard let subject, isWord(subject, "we") || isWord(subject, "i"), let after else {
-        return false
-      }
-      return Self.learningVerbs.contains { isWord(after, $0) }
+      guard let subject, isWord(subject, "we") || isWord(subject, "i"), let after,
+        Self.learningVerbs.contains(where: { isWord(after, $0) })
+      else { return false }
+      guard let next = nextWord(after: after.upperBound) else { return true }
+      return Self.learningFollowers.contains { isWord(next, $0) }
     default:
       return false
     }
   }
 
   /// "If the US lifted tariffs tomorrow, …would": an "if" clause in the past tense before
-  /// the modal is a hypothetical, not a condition on a forecast.
+  /// the modal is a hypothetical, not a condition on a forecast. The clause ends at its first
+  /// comma, and its verb follows a subject: "If approved, the drug would …" is a condition.
   private func isSecondConditional(before end: Int) -> Bool {
     guard
       let condition = found.last(where: {
@@ -49,7 +58,14 @@ extension SentenceAnalysis {
     else { return false }
     var index = condition.range.upperBound
     var previous: Range<Int>?
-    while let word = nextWord(after: index), word.upperBound <= end {
+    while let word = nextWord(after: index), word.upperBound <= end,
+      !bytes[index..<word.lowerBound].contains(UInt8(ascii: ","))
+    {
+      guard previous != nil else {
+        previous = word
+        index = word.upperBound
+        continue
+      }
       let isPast =
         Self.pastForms.contains { isWord(word, $0) }
         || word.count > 4 && bytes[word.upperBound - 2] | 0x20 == UInt8(ascii: "e")
@@ -69,6 +85,13 @@ extension SentenceAnalysis {
     var start = stop
     while start > limit, Self.isLetter(bytes[start - 1]) { start -= 1 }
     return start < stop ? start..<stop : nil
+  }
+
+  /// Whether a comma comes right before `offset`, spaces aside.
+  private func isAfterComma(_ offset: Int) -> Bool {
+    var index = offset
+    while index > 0, bytes[index - 1] == 0x20 { index -= 1 }
+    return index > 0 && bytes[index - 1] == UInt8(ascii: ",")
   }
 
   /// The word "we" glued to "'ll".
@@ -100,6 +123,12 @@ extension SentenceAnalysis {
 
   private static let commentSubjects = ["that", "this", "it", "which"]
   private static let learningVerbs = ["find", "see", "know", "learn", "hear", "discover"]
+  /// What follows a verb of learning when the speaker only learns: "find out", "see whether",
+  /// "know more", "see on May 30"; the end of the sentence counts too.
+  private static let learningFollowers = [
+    "out", "whether", "if", "what", "how", "when", "who", "more", "soon", "then", "on", "in",
+    "at", "by", "after", "later", "tomorrow", "next",
+  ]
   private static let passiveAuxiliaries = ["is", "are", "be", "been", "being", "has", "have"]
   /// Past forms without -ed that open a hypothetical "if" clause.
   private static let pastForms = [

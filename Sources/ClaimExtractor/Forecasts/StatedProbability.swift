@@ -62,11 +62,11 @@ enum StatedProbability {
     "50/50", "fifty-fifty", "Fifty-fifty",
   ])
   private static let oddsWords = ByteText.encoded([
-    "odds", "chance", "probab", "likelihood",
+    "odds", "chance", "probabilit", "likelihood",
   ])
   /// Every pattern has one of these words of chance.
   private static let chanceWords = ByteText.encoded([
-    "chance", "probab", "likelihood", "odds", "risk", "可能", "概率", "几率", "幾率", "机率", "機率", "把握",
+    "chance", "probabilit", "likelihood", "odds", "risk", "可能", "概率", "几率", "幾率", "机率", "機率", "把握",
     "胜算", "勝算", "机会", "機會", "希望",
   ])
 

@@ -104,6 +104,22 @@ public struct HedgeScale: Sendable {
     "幾乎不可能", "極不可能", "絕無可能", "almost certainly not", "almost no chance",
   ]
 
+  /// "Should" before a verb of movement or state, an expectation ("margins should stay near
+  /// 75%"); not hold, close or settle, which are as often advice ("investors should hold").
+  public static let expectingShould = [
+    "should be", "should remain", "should stay", "should rise", "should fall", "should reach",
+    "should grow", "should decline", "should improve", "should come", "should arrive",
+    "should top", "should exceed", "should hit", "should continue", "should return",
+    "should recover", "should ease", "should slow", "should pick up", "should increase",
+    "should drop", "should end", "should finish", "should climb", "should average",
+    "should peak", "should land", "should edge", "should double", "should stabilize",
+    "should stabilise", "should moderate", "should narrow", "should widen", "should rebound",
+    "should bottom", "should trough", "should climb back", "should level off",
+    "should plateau", "should outpace", "should outperform", "should underperform",
+    "should accelerate", "should decelerate", "should slip", "should dip", "should soften",
+    "should firm", "should cool",
+  ]
+
   // (words, point, low, high, low-information)
   static let builtInRows: [(words: [String], p: Double, low: Double, high: Double, vague: Bool)] = [
     (["certain", "certainly", "definitely", "will certainly"], 0.97, 0.9, 0.99, false),
@@ -151,12 +167,7 @@ public struct HedgeScale: Sendable {
     ),
     (["figures to", "would", "predicted", "predicting"], 0.7, 0.5, 0.8, false),
     (["good chance", "a good chance", "odds are"], 0.65, 0.55, 0.75, false),
-    (
-      [
-        "should be", "should remain", "should stay", "should reach", "should end", "should finish",
-        "should close", "should average", "should peak", "should settle", "should hold",
-      ], 0.65, 0.5, 0.8, false
-    ),
+    (expectingShould, 0.65, 0.5, 0.8, false),
     (["有望", "或有望", "料将", "料將", "有希望"], 0.65, 0.55, 0.75, false),
     // 恐将 "is feared likely to": the fear of an outcome, not the certainty of 将.
     (["恐将", "恐將", "恐怕将", "恐怕將", "恐会", "恐會"], 0.6, 0.45, 0.75, false),

@@ -224,6 +224,7 @@ extension ForecastDetectorTests {
     "Buyers who won't pay more next year are holding out.",
     "Investors who will not sell are the reason supply is thin.",
     "We will find out on June 4.", "We'll see in March.", "I will know more next week.",
+    "We see no sign of a recession during 2027.",
   ])
   func anIdleModalIsNoForecast(_ sentence: String) {
     #expect(Self.spans(DetectionCase(sentence: sentence, quotes: [])).isEmpty)
@@ -233,7 +234,10 @@ extension ForecastDetectorTests {
   @Test(arguments: [
     "The company said it would be profitable by 2028.",
     "If the bank cuts rates next month, lenders will rush to refinance.",
-    "If demand is expected to rise in 2027, prices would follow.",
+    "If the deal is approved in 2027, shares would rise.",
+    "If approved, the drug would launch in 2027.",
+    "Tim Cook, who will step down in 2027, named no successor.",
+    "We will see rates fall below 3% by 2027.",
     "The company won't sell the unit before 2028.",
     "We will launch the app on June 4.",
     "A deal that won't close before 2028 is still on the table.",
