@@ -83,11 +83,10 @@ public enum ClaimImport {
     if lowered.hasSuffix(".jsonl") || lowered.hasSuffix(".ndjson") { return .jsonl }
     var body = bytes[...]
     if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-    if let first = body.first(where: { $0 != 32 && $0 != 10 && $0 != 13 && $0 != 9 }),
-      first == UInt8(ascii: "{")
-    {
-      return .jsonl
-    }
+    let first = body.first(where: { $0 != 32 && $0 != 10 && $0 != 13 && $0 != 9 })
+    // Nothing at all (an export that matched no claim, piped in) is no claims, not a CSV
+    // without its header; a file named .csv stays a CSV.
+    if first == UInt8(ascii: "{") || first == nil && !lowered.hasSuffix(".csv") { return .jsonl }
     let layout = CSVLayout(detecting: bytes.prefix(1 << 16))
     let header = String(decoding: bytes[layout.start...].prefix { $0 != 10 }, as: UTF8.self)
     return header.lowercased().contains("question title") ? .fatebook : .csv
@@ -122,6 +121,20 @@ public enum ClaimImport {
       reason: "a JSON array, as 'list --json' writes; import reads JSON Lines, one claim "
         + "object a line: 'claims export --format jsonl' writes them (or jq -c '.[]' turns an "
         + "array into lines)")
+  }
+
+  /// The refusal of a ledger's own journal, whose lines are entries (`{"entry":…`) rather than
+  /// claims: read as claims, its resolutions and amends would be bad rows, and `--skip-bad`
+  /// would bring its claims back open and unamended. Nil for any other file.
+  static func journalRefusal(_ bytes: [UInt8], path: String) -> ImportError? {
+    var body = bytes[...]
+    if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+    body = body.drop { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }
+    guard body.starts(with: Array(#"{"entry":"#.utf8)) else { return nil }
+    return .malformed(
+      at: SourceLocation(path: path, line: 1, column: 1),
+      reason: "a ledger's journal, whose lines are entries rather than claims; "
+        + "'claims export --format jsonl' writes its claims as they stand, for import")
   }
 
   /// The note for rows whose every cell was empty, which were skipped; nil for none.

@@ -75,11 +75,19 @@ public struct ImportFile: Sendable {
     }
   }
 
-  /// Every byte up to the end of a pipe or device.
+  /// The most a pipe or device is read: `import /dev/zero` ends with an error, not with memory
+  /// exhausted.
+  static let streamLimit = 1 << 30
+
+  /// Every byte up to the end of a pipe or device, at most `streamLimit`.
   private static func readAll(_ descriptor: Int32, shown: String) throws(ImportError) -> [UInt8] {
     var bytes: [UInt8] = []
     let chunk = 1 << 20
     while true {
+      guard bytes.count < streamLimit else {
+        throw .unreadable(
+          path: shown, reason: "it goes on past \(streamLimit >> 30) GiB; import reads a file")
+      }
       let start = bytes.count
       bytes.append(contentsOf: repeatElement(0, count: chunk))
       let count = bytes.withUnsafeMutableBytes { raw in

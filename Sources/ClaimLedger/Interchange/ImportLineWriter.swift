@@ -176,7 +176,13 @@ struct ImportLineWriter {
       if outcome != .void, reason != nil { throw Declined() }
       settlement = (outcomeWord, on.bytes, outcome == .void)
     case .open, .proposed, .rejected:
-      if outcome != nil { throw Declined() }
+      // What only a resolution holds, or a reason on a claim that is no rejection, is
+      // `RowFields`' to refuse.
+      let evidence = try reader.text(row[.evidence])
+      let on = try reader.text(row[.resolvedOn])
+      if outcome != nil || evidence != nil || on != nil || status != .rejected && reason != nil {
+        throw Declined()
+      }
     }
     let evidence = settlement == nil ? nil : try reader.text(row[.evidence])
 

@@ -95,7 +95,10 @@ extension ClaimImport {
     _ file: ImportFile, path: String, format: ImportFormat, recordedAt now: Timestamp,
     today: Day, pieceSize: Int
   ) throws(ImportError) -> ImportLines {
-    if let refusal = jsonArrayRefusal(file.prefix(1 << 16), path: path) { throw refusal }
+    let start = file.prefix(1 << 16)
+    if let refusal = jsonArrayRefusal(start, path: path) ?? journalRefusal(start, path: path) {
+      throw refusal
+    }
     switch format {
     case .fatebook:
       return lines(from: try read(file.all(), path: path, format: format, today: today), at: now)

@@ -198,7 +198,21 @@ struct RowFields {
       if outcome != nil {
         throw fail("outcome", "a claim that is \(status.rawValue) has no outcome")
       }
-      if status == .rejected { imported.rejection = reason }
+      // What only a resolution holds would be lost without a word: refused, as an outcome is.
+      for key in ["evidence", "resolved_on"] where self.text(key) != nil {
+        throw fail(
+          key,
+          "a claim that is \(status.rawValue) has no \(key.replacingOccurrences(of: "_", with: " ")); give its outcome and status resolved"
+        )
+      }
+      if status == .rejected {
+        imported.rejection = reason
+      } else if let reason {
+        throw fail(
+          "reason",
+          "reason '\(reason)' goes with a void or rejected claim, not one that is \(status.rawValue)"
+        )
+      }
     }
     return imported
   }

@@ -2,8 +2,9 @@ import Foundation
 
 /// What a claim's fields may hold: one set of rules for every way into the ledger (`add`,
 /// `amend`, `import`), so nothing gets in that `check` would refuse or that an export could
-/// not carry back. Values are checked, never changed: the command line trims what is typed,
-/// and an import keeps each cell as it was exported.
+/// not carry back. Values are checked, never changed here: the command line trims what is
+/// typed, and an import keeps each cell as it was exported, except the tags of a CSV or
+/// Fatebook cell, which are trimmed as they are split (`ai; ml`, `ai, m&a`).
 public enum FieldRules {
   /// Why a value is refused, in words that follow the field's name.
   public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {

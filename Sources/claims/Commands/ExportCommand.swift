@@ -113,7 +113,18 @@ struct ExportCommand: Command {
     let conflicting = positions.filter { records[$0].hasConflictingResolutions }
     if format == .claimreview { positions.removeAll { records[$0].resolution == nil } }
     let notes = context.notes(for: ledger) + exportNotes(conflicting.map { records[$0].id })
+    let guarded = Self.guardedFiles(ledgerPath: context.ledgerPath)
     guard let out else {
+      // `>> Claims/ledger.jsonl` would append the export to the ledger itself.
+      var output = stat()
+      if fstat(STDOUT_FILENO, &output) == 0,
+        let file = guarded.first(where: { Self.isFile($0, output) })
+      {
+        throw ReportError.cannotCreate(
+          path: "standard output",
+          reason: "it is \(ReportFiles.display(file, from: context.workingDirectory)), "
+            + "which an export never writes into")
+      }
       var writer = OutputWriter(context.terminal)
       try ClaimExport.write(positions, of: records, as: format, review: review) {
         bytes throws(OutputError) in
@@ -127,6 +138,12 @@ struct ExportCommand: Command {
       throw ReportError.cannotCreate(
         path: ReportFiles.display(path, from: context.workingDirectory),
         reason: "it is the ledger, which an export never replaces")
+    }
+    if let side = guarded.dropFirst().first(where: { Self.isSameFile(path, $0) }) {
+      throw ReportError.cannotCreate(
+        path: ReportFiles.display(path, from: context.workingDirectory),
+        reason: "it is \((side as NSString).lastPathComponent) beside the ledger, which an "
+          + "export never replaces")
     }
     let target = try ExportTarget(path: path)
     try ClaimExport.write(positions, of: records, as: format, review: review) {
@@ -175,8 +192,20 @@ struct ExportCommand: Command {
   /// Whether both paths name one existing file (links followed), by device and inode.
   private static func isSameFile(_ path: String, _ other: String) -> Bool {
     var first = stat()
-    var second = stat()
-    guard stat(path, &first) == 0, stat(other, &second) == 0 else { return false }
-    return first.st_dev == second.st_dev && first.st_ino == second.st_ino
+    guard stat(path, &first) == 0 else { return false }
+    return isFile(other, first)
+  }
+
+  /// Whether `path` names the file `status` describes.
+  private static func isFile(_ path: String, _ status: stat) -> Bool {
+    var other = stat()
+    guard stat(path, &other) == 0 else { return false }
+    return status.st_dev == other.st_dev && status.st_ino == other.st_ino
+  }
+
+  /// The files an export never writes: the ledger, then its side files.
+  private static func guardedFiles(ledgerPath: String) -> [String] {
+    let folder = (ledgerPath as NSString).deletingLastPathComponent as NSString
+    return [ledgerPath] + ["sources.json", "lexicon.json"].map(folder.appendingPathComponent)
   }
 }

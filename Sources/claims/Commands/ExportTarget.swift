@@ -77,7 +77,7 @@ enum ExportTarget {
   static func passesThroughDescriptor(_ path: String) -> Bool {
     var current = path
     for _ in 0..<40 {
-      if current.hasPrefix("/proc/") || current.hasPrefix("/dev/fd/") { return true }
+      if isDescriptorPath(current) { return true }
       guard let next = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else {
         return false
       }
@@ -88,6 +88,25 @@ enum ExportTarget {
           .appendingPathComponent(next)
     }
     return false
+  }
+
+  /// `/dev/fd/N`, `/proc/self/fd/N`, `/proc/PID/fd/N`, `/proc/thread-self/fd/N` and
+  /// `/proc/PID/task/TID/fd/N`; not other paths under `/proc` (`/proc/self/cwd/out.csv` is
+  /// an ordinary file, replaced as any other).
+  static func isDescriptorPath(_ path: String) -> Bool {
+    let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+    func isNumber(_ part: Substring) -> Bool {
+      !part.isEmpty && part.utf8.allSatisfy { (48...57).contains($0) }
+    }
+    guard let last = parts.last, isNumber(last), parts.first == "" else { return false }
+    let middle = parts.dropFirst().dropLast()
+    if middle.elementsEqual(["dev", "fd"]) { return true }
+    guard middle.first == "proc", middle.last == "fd", middle.count >= 3 else { return false }
+    let owner = middle[middle.startIndex + 1]
+    guard owner == "self" || owner == "thread-self" || isNumber(owner) else { return false }
+    let rest = middle.dropFirst(2).dropLast()
+    return rest.isEmpty
+      || rest.count == 2 && rest.first == "task" && rest.last.map(isNumber) == true
   }
 }
 

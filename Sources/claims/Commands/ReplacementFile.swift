@@ -49,12 +49,12 @@ final class ReplacementFile {
       throw .cannotCreate(path: path, reason: String(cString: strerror(errno)))
     }
     if let original {
-      // The owner first: changing it clears set-id bits, which the mode then puts back. Only
-      // root may give a file away, and a failure leaves the writer's own.
+      // The owner first, then the permission bits; set-id and sticky bits are not carried
+      // onto an export. Only root may give a file away, and a failure leaves the writer's own.
       if original.st_uid != geteuid() || original.st_gid != getegid() {
         _ = fchown(descriptor, original.st_uid, original.st_gid)
       }
-      _ = fchmod(descriptor, original.st_mode & 0o7777)
+      _ = fchmod(descriptor, original.st_mode & 0o777)
     }
     block = .allocate(byteCount: Self.blockSize, alignment: Self.alignment)
     // Set after opening, so a file system that refuses it fails here and not at `open`,

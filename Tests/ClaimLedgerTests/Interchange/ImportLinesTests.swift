@@ -307,9 +307,11 @@ private func randomCells(_ dice: inout Dice) -> [String: String] {
       cells["conditional"] = "false"
       cells["lang"] = "zh-Hans"
       cells["status"] = "open"
+      // An open claim's export has no outcome and nothing of a resolution.
       cells["outcome"] = ""
       cells["resolved_on"] = ""
       cells["reason"] = ""
+      cells["evidence"] = ""
       cells["tags"] = "trade;经济"
       cells["url"] = "https://example.com/a"
       cells["recorded_at"] = "2026-01-21T09:30:00.000Z"

@@ -79,7 +79,8 @@ final class FIFOReader: @unchecked Sendable {
     let sandbox = try ExportFormatTests.settledLedger()
     let expected = sandbox.run(["export", "--format", "csv"]).stdout
     let path = sandbox.path("held.csv")
-    try sandbox.write("", to: "held.csv")
+    // What the file held stays: the export is appended, as a shell's >> would.
+    try sandbox.write("kept\n", to: "held.csv")
     let handle = try #require(FileHandle(forWritingAtPath: path))
     defer { try? handle.close() }
     var before = stat()
@@ -88,10 +89,41 @@ final class FIFOReader: @unchecked Sendable {
       "export", "--format", "csv", "--out", "/dev/fd/\(handle.fileDescriptor)",
     ])
     #expect(result.status == .success, result.report)
-    #expect(sandbox.contents(of: "held.csv") == expected)
+    #expect(sandbox.contents(of: "held.csv") == "kept\n" + expected)
     var after = stat()
     try #require(stat(path, &after) == 0)
     #expect(after.st_ino == before.st_ino)
+  }
+
+  /// Only the descriptor paths themselves are descriptors: other paths under /proc are files.
+  @Test(arguments: [
+    ("/dev/fd/3", true), ("/proc/self/fd/1", true), ("/proc/4242/fd/12", true),
+    ("/proc/thread-self/fd/2", true), ("/proc/4242/task/4243/fd/2", true),
+    ("/proc/self/cwd/out.csv", false), ("/proc/self/fd", false), ("/dev/fd/x", false),
+    ("/tmp/proc/self/fd/1", false), ("/proc/self/root/tmp/x", false),
+  ])
+  func descriptorPathsAreTheFdFoldersOnly(_ path: String, _ expected: Bool) {
+    #expect(ExportTarget.isDescriptorPath(path) == expected)
+  }
+
+  /// The ledger's side files are never replaced, and standard output that is the ledger (an
+  /// export `>>` the ledger) is refused: nothing is written.
+  @Test func theLedgerAndItsSideFilesAreNeverWritten() throws {
+    let sandbox = try ExportFormatTests.settledLedger()
+    try sandbox.write("{}\n", to: "Claims/sources.json")
+    let refused = sandbox.run(["export", "--format", "csv", "--out", "Claims/sources.json"])
+    #expect(refused.status == .cannotCreate, refused.report)
+    #expect(refused.stderr.contains("it is sources.json beside the ledger"), refused.report)
+    #expect(sandbox.contents(of: "Claims/sources.json") == "{}\n")
+    let before = sandbox.ledger()
+    let handle = try #require(FileHandle(forWritingAtPath: sandbox.ledgerPath))
+    defer { try? handle.close() }
+    try handle.seekToEnd()
+    let run = try BuiltBinary.run(
+      ["export", "--format", "jsonl"], environment: sandbox.environment, standardOutput: handle)
+    #expect(run.status == ExitStatus.cannotCreate.rawValue, run.report)
+    #expect(run.stderr.contains("which an export never writes into"), run.report)
+    #expect(sandbox.ledger() == before)
   }
 
   /// `--out /dev/stdout` is standard output, as `-` is: the export alone, no summary line.

@@ -160,6 +160,41 @@ import Testing
     #expect(try foldedClaims(sandbox).first?["text"] as? String == "A rises")
   }
 
+  /// Nothing on standard input (an export that matched no claim) imports nothing.
+  @Test func emptyStandardInputImportsNothing() throws {
+    let sandbox = try Sandbox()
+    let pipe = Pipe()
+    try pipe.fileHandleForWriting.close()
+    var terminal = Terminal.plain()
+    terminal.input = pipe.fileHandleForReading.fileDescriptor
+    let result = sandbox.run(["import", "-"], terminal: terminal)
+    #expect(result.status == .success, result.report)
+    #expect(result.stdout == "imported 0 claims from <stdin> (jsonl)\n", result.report)
+  }
+
+  /// A ledger's own journal is refused at once, rather than read as claims whose resolutions
+  /// and amends would be bad rows; and what only a resolution holds is refused on a row that
+  /// is not resolved, rather than dropped.
+  @Test func aJournalAndResolutionFieldsOfOpenRowsAreRefused() throws {
+    let sandbox = try Sandbox()
+    let id = try sandbox.add(
+      "A rises", "--source", "Kuo", "--said", "2026-01-02", "--confidence", "0.6")
+    _ = sandbox.run(["resolve", id, "true"])
+    let copy = try Sandbox()
+    try copy.write(try #require(sandbox.contents(of: "Claims/ledger.jsonl")), to: "old.jsonl")
+    let journal = copy.run(["import", "old.jsonl", "--skip-bad"])
+    #expect(journal.status == .dataError, journal.report)
+    #expect(journal.stderr.contains("a ledger's journal, whose lines are entries"), journal.report)
+    try copy.write(
+      "text,source,said,confidence,evidence\nB rises,Kuo,2026-01-02,0.6,https://e.example\n",
+      to: "ev.csv")
+    let evidence = copy.run(["import", "ev.csv"])
+    #expect(evidence.status == .dataError, evidence.report)
+    #expect(evidence.stderr.contains("ev.csv:2:"), evidence.report)
+    #expect(evidence.stderr.contains("a claim that is open has no evidence"), evidence.report)
+    #expect(try copy.ledgerLines().isEmpty)
+  }
+
   /// The built binary, reading a pipe as `-`, as `/dev/stdin` and as a FIFO's path (what a
   /// shell's `<(cat file)` gives).
   @Test func pipesAreReadByTheBuiltBinary() throws {
