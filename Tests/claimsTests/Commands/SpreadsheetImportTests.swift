@@ -149,12 +149,7 @@ import Testing
   ])
   func aDashReadsStandardInput(text: String, format: String) throws {
     let sandbox = try Sandbox()
-    let pipe = Pipe()
-    try pipe.fileHandleForWriting.write(contentsOf: Data(text.utf8))
-    try pipe.fileHandleForWriting.close()
-    var terminal = Terminal.plain()
-    terminal.input = pipe.fileHandleForReading.fileDescriptor
-    let result = sandbox.run(["import", "-"], terminal: terminal)
+    let result = try Self.importStandardInput(text, in: sandbox)
     #expect(result.status == .success, result.report)
     #expect(result.stdout == "imported 1 claim from <stdin> (\(format))\n", result.report)
     #expect(try foldedClaims(sandbox).first?["text"] as? String == "A rises")
@@ -162,14 +157,19 @@ import Testing
 
   /// Nothing on standard input (an export that matched no claim) imports nothing.
   @Test func emptyStandardInputImportsNothing() throws {
-    let sandbox = try Sandbox()
+    let result = try Self.importStandardInput("", in: try Sandbox())
+    #expect(result.status == .success, result.report)
+    #expect(result.stdout == "imported 0 claims from <stdin> (jsonl)\n", result.report)
+  }
+
+  /// `import -` with `text` on standard input, through a pipe.
+  static func importStandardInput(_ text: String, in sandbox: Sandbox) throws -> CLI.Result {
     let pipe = Pipe()
+    try pipe.fileHandleForWriting.write(contentsOf: Data(text.utf8))
     try pipe.fileHandleForWriting.close()
     var terminal = Terminal.plain()
     terminal.input = pipe.fileHandleForReading.fileDescriptor
-    let result = sandbox.run(["import", "-"], terminal: terminal)
-    #expect(result.status == .success, result.report)
-    #expect(result.stdout == "imported 0 claims from <stdin> (jsonl)\n", result.report)
+    return sandbox.run(["import", "-"], terminal: terminal)
   }
 
   /// A ledger's own journal is refused at once, rather than read as claims whose resolutions
