@@ -31,6 +31,13 @@ struct ClaimCorrection {
       let value = HedgeScale.confidence(of: hedge, forText: text)
       if value != claim.confidence { (changes.confidence, changes.hedge) = (value, word) }
     }
+    // New words in another language: the claim's language follows them, read as `add` reads
+    // it (from the quote, else the text).
+    if changes.text != nil || changes.quote != nil, changes.lang == nil {
+      let changed = claim.applying(changes)
+      let lang = LanguageTag.detect(changed.quote ?? changed.text)
+      if lang != claim.lang { changes.lang = lang }
+    }
     // A date given again as the claim has it keeps its words, unless the extractor only
     // implied it from the article: a person giving it states it.
     if let deadline = changes.deadline, deadline == claim.deadline, changes.deadlineText == nil,

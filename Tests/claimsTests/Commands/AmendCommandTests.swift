@@ -112,6 +112,21 @@ import Testing
     #expect(claim["hedge"] as? String == "unlikely")
   }
 
+  /// New words in another language carry the claim's language with them, as `add` reads it.
+  @Test func newWordsSetTheLanguage() throws {
+    let sandbox = try Sandbox()
+    let id = try sandbox.add("特斯拉收购xAI", "--source", "量子位", "--confidence", "0.6")
+    #expect(try sandbox.showJSON(id)?["lang"] as? String == "zh-Hans")
+    let result = sandbox.run(["amend", id, "--text", "Tesla acquires xAI", "--note", "English"])
+    #expect(result.status == .success, result.report)
+    #expect(try sandbox.showJSON(id)?["lang"] as? String == "en")
+    // The quote, when there is one, says what language the source spoke.
+    let quoted = try sandbox.add(
+      "特斯拉收购xAI", "--source", "量子位", "--confidence", "0.6", "--quote", "特斯拉将收购xAI")
+    _ = sandbox.run(["amend", quoted, "--text", "Tesla acquires xAI", "--note", "English"])
+    #expect(try sandbox.showJSON(quoted)?["lang"] as? String == "zh-Hans")
+  }
+
   /// A deadline the extractor only implied from the article's framing becomes one a person
   /// stated when the same date is given: the framing's words go.
   @Test func aDateGivenForAnImpliedDeadlineStatesIt() throws {
