@@ -23,8 +23,7 @@ import Testing
   func cellsSeparatedByAnotherCharacterAreRead(name: String, csv: String) throws {
     let sandbox = try Sandbox()
     let likely = csv.replacingOccurrences(of: "Apple ships glasses", with: "Apple likely ships")
-    try sandbox.write(likely, to: "\(name).csv")
-    let result = sandbox.run(["import", "\(name).csv"])
+    let result = try sandbox.importing(likely, as: "\(name).csv")
     #expect(result.status == .success, result.report)
     let claims = try foldedClaims(sandbox)
     #expect(claims.map { $0["text"] as? String } == ["Apple likely ships"])
@@ -35,10 +34,9 @@ import Testing
   /// A Fatebook sheet saved in such a locale is still Fatebook's.
   @Test func aFatebookFileWithSemicolonsIsRecognised() throws {
     let sandbox = try Sandbox()
-    try sandbox.write(
+    let result = try sandbox.importing(
       "sep=;\nQuestion title;Forecast;Question created date\nWill it rain?;30;2026-01-05\n",
-      to: "fatebook.csv")
-    let result = sandbox.run(["import", "fatebook.csv"])
+      as: "fatebook.csv")
     #expect(result.status == .success, result.report)
     #expect(result.stdout.contains("(fatebook)"), result.report)
     #expect(try foldedClaims(sandbox).first?["confidence"] as? Double == 0.3)
@@ -51,8 +49,7 @@ import Testing
     let sandbox = try Sandbox()
     let rows = [["text", "source", "said"], ["A rises", "Kuo", "2026-01-02"]]
     let csv = rows.map { $0.joined(separator: separator) + "\n" }.joined()
-    try sandbox.write(csv, to: "sheet.csv")
-    let refused = sandbox.run(["import", "sheet.csv"])
+    let refused = try sandbox.importing(csv, as: "sheet.csv")
     #expect(
       refused.status == .dataError
         && refused.stderr.contains("sheet.csv: no text, source, said columns")
@@ -74,8 +71,7 @@ import Testing
       ",,", " , ,,,",
     ]
     let sandbox = try Sandbox()
-    try sandbox.write(rows.map { $0 + "\r\n" }.joined(), to: "sheet.csv")
-    let result = sandbox.run(["import", "sheet.csv"])
+    let result = try sandbox.importing(rows.map { $0 + "\r\n" }.joined(), as: "sheet.csv")
     #expect(
       result.status == .success && result.stdout.hasPrefix("imported 1 claim from sheet.csv")
         && result.stderr.contains("sheet.csv: skipped 3 empty rows"), result.report)
@@ -99,8 +95,8 @@ import Testing
   @Test(arguments: dates)
   func datesAreReadWhenTheirOrderIsPlain(cell: String, said: String?, words: String?) throws {
     let sandbox = try Sandbox()
-    try sandbox.write("text,source,said,confidence\nA rises,Kuo,\(cell),0.6\n", to: "sheet.csv")
-    let result = sandbox.run(["import", "sheet.csv"])
+    let result = try sandbox.importing(
+      "text,source,said,confidence\nA rises,Kuo,\(cell),0.6\n", as: "sheet.csv")
     if let said {
       #expect(result.status == .success, result.report)
       #expect(try foldedClaims(sandbox).first?["said"] as? String == said)
@@ -120,8 +116,8 @@ import Testing
   ])
   func aConfidenceMayBeAPercentageWithoutItsSign(cell: String, value: Double) throws {
     let sandbox = try Sandbox()
-    try sandbox.write("text,source,said,confidence\nA rises,Kuo,2026-01-02,\(cell)\n", to: "s.csv")
-    let result = sandbox.run(["import", "s.csv"])
+    let result = try sandbox.importing(
+      "text,source,said,confidence\nA rises,Kuo,2026-01-02,\(cell)\n", as: "s.csv")
     #expect(result.status == .success, result.report)
     #expect(try foldedClaims(sandbox).first?["confidence"] as? Double == value)
   }
@@ -129,8 +125,8 @@ import Testing
   @Test(arguments: ["1.2E+09", "123456789", "1.23457e+09"])
   func anIdASpreadsheetChangedIsNamedAsSuch(id: String) throws {
     let sandbox = try Sandbox()
-    try sandbox.write("id,text,source,said,confidence\n\(id),A,Kuo,2026-01-02,0.6\n", to: "s.csv")
-    let result = sandbox.run(["import", "s.csv"])
+    let result = try sandbox.importing(
+      "id,text,source,said,confidence\n\(id),A,Kuo,2026-01-02,0.6\n", as: "s.csv")
     #expect(result.status == .dataError, result.report)
     #expect(result.stderr.contains("s.csv:2:1: id '\(id)' is not 10 hexadecimal digits"))
     #expect(
@@ -185,10 +181,9 @@ import Testing
     let journal = copy.run(["import", "old.jsonl", "--skip-bad"])
     #expect(journal.status == .dataError, journal.report)
     #expect(journal.stderr.contains("a ledger's journal, whose lines are entries"), journal.report)
-    try copy.write(
+    let evidence = try copy.importing(
       "text,source,said,confidence,evidence\nB rises,Kuo,2026-01-02,0.6,https://e.example\n",
-      to: "ev.csv")
-    let evidence = copy.run(["import", "ev.csv"])
+      as: "ev.csv")
     #expect(evidence.status == .dataError, evidence.report)
     #expect(evidence.stderr.contains("ev.csv:2:"), evidence.report)
     #expect(evidence.stderr.contains("a claim that is open has no evidence"), evidence.report)

@@ -100,6 +100,12 @@ final class Sandbox {
     try write(Data(text.utf8), to: relative)
   }
 
+  /// Writes `text` to `name` and runs `claims import name` with `options`.
+  func importing(_ text: String, as name: String, _ options: [String] = []) throws -> CLI.Result {
+    try write(text, to: name)
+    return run(["import", name] + options)
+  }
+
   /// `claims show ID --json`, parsed.
   func showJSON(_ id: String) throws -> [String: Any]? {
     let result = run(["show", id, "--json"])
