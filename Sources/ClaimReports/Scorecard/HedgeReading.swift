@@ -91,9 +91,29 @@ public struct ReadingScore: Sendable, Equatable {
 struct ClaimTraits {
   let confidence: Double
   /// How the confidence was read from the hedge word; nil when it was not.
-  let use: HedgeUse?
+  let use: WordUse?
   let isLowInformation: Bool
   let specificity: Double
+}
+
+/// A `HedgeUse` as numbers only: the claim's confidence with its word read at either end of
+/// the word's range, and whether the word negates. A `HedgeUse` carries the word's text, which
+/// every copy retains, and the fold makes one for every claim of every scorecard.
+struct WordUse {
+  let lowConfidence: Double
+  let highConfidence: Double
+  let isNegated: Bool
+
+  init(_ use: HedgeUse) {
+    lowConfidence = use.confidence(.low)
+    highConfidence = use.confidence(.high)
+    isNegated = use.isNegated
+  }
+
+  /// What the word itself bet on happened (`HedgeUse.wordOutcome`).
+  func wordOutcome(_ outcome: Double) -> Double {
+    isNegated ? 1 - outcome : outcome
+  }
 }
 
 /// Scored claims of one word: how many, and how often what the word bet on happened.

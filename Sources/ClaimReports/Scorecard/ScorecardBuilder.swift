@@ -72,9 +72,15 @@ public struct ScorecardBuilder: Sendable {
   /// The same, with what the claims' texts say read already (`textFacts(of:)`), so several
   /// scorecards of one ledger read the texts once.
   public func build(from records: [ClaimRecord], facts: ClaimTextFacts) -> Scorecard {
-    var fold = ScorecardFold(builder: self, facts: facts, records: records)
+    build(from: records, rows: ScoringRows(records, readsTags: grouping == .tag), facts: facts)
+  }
+
+  /// The same, counting the claims by `rows`, the fields of `records` laid out once for every
+  /// scorecard of the run.
+  func build(from records: [ClaimRecord], rows: ScoringRows, facts: ClaimTextFacts) -> Scorecard {
+    var fold = ScorecardFold(builder: self, facts: facts, rows: rows, records: records)
     for index in records.indices {
-      fold.add(records[index], at: index)
+      fold.add(at: index)
     }
     return fold.scorecard(of: records)
   }
@@ -84,11 +90,12 @@ public struct ScorecardBuilder: Sendable {
   public static func build(
     _ builders: [ScorecardBuilder], from records: [ClaimRecord], facts: ClaimTextFacts
   ) -> [Scorecard] {
+    let rows = ScoringRows(records, readsTags: builders.contains { $0.grouping == .tag })
     var cards = [Scorecard?](repeating: nil, count: builders.count)
     cards.withUnsafeMutableBufferPointer { buffer in
       let slots = CardSlots(buffer: buffer)
       DispatchQueue.concurrentPerform(iterations: builders.count) { index in
-        slots.buffer[index] = builders[index].build(from: records, facts: facts)
+        slots.buffer[index] = builders[index].build(from: records, rows: rows, facts: facts)
       }
     }
     return cards.compactMap { $0 }
@@ -138,10 +145,10 @@ public struct ScorecardBuilder: Sendable {
   }
 
   /// The year a claim is filed under: of its deadline, or of the day it was said.
-  func year(of claim: Claim) -> Int? {
+  func year(said: Day?, deadline: Day?) -> Int? {
     switch by {
-    case .due: claim.deadline?.year
-    case .said: claim.said?.year
+    case .due: deadline?.year
+    case .said: said?.year
     }
   }
 }

@@ -18,14 +18,20 @@ struct ScorecardFold {
   /// Scored claims per group (nil: all groups) and hedge word (its place in `hedgeWords`).
   private var words: [WordKey: WordTally] = [:]
   private var knownHedges: [String: Hedge] = [:]
-  /// Per hedge word as claims write it: the table's hedge, and whether it has been recorded
-  /// in `knownHedges`; found through `hedgeSlots`, else `hedgeIndex`.
-  private var hedgeEntries: [(hedge: Hedge?, isKnown: Bool, word: Int?)] = []
-  private var hedgeIndex: [String: Int] = [:]
-  private var hedgeSlots = TextSlots()
+  /// Per hedge word as claims write it (its number in the rows' `hedgeWords`), what it stands
+  /// for in the table.
+  private var hedgeEntries: [HedgeEntry] = []
   /// The table's words that claims were scored under, and the place of each.
   private var hedgeWords: [String] = []
   private var hedgeWordIndex: [String: Int] = [:]
+
+  /// A hedge word as claims write it: the table's hedge, whether it has been recorded in
+  /// `knownHedges`, and its place in `hedgeWords`.
+  private struct HedgeEntry {
+    let hedge: Hedge?
+    let word: Int?
+    var isKnown = false
+  }
 
   private struct WordKey: Hashable {
     let group: Int?
@@ -50,64 +56,85 @@ struct ScorecardFold {
   /// The forecasts said more than once by `today`; echoes are skipped unless the builder
   /// counts them.
   let echoes: EchoClusters
+  /// Whether each claim echoes another, was echoed, or neither; the clusters' own dictionaries
+  /// would be asked twice for every claim of every scorecard.
+  private var echoRoles: [EchoRole] = []
+
+  private enum EchoRole: UInt8 {
+    case none, echo, original
+  }
+
   /// Originators in the selection that others echoed, in record order.
   private var echoed: [Int] = []
   /// When each counted claim came true (or that it has not yet), by kind of event: the
   /// `ForecastEvent` cases in order, then other.
   private var truth = [[TimeToTruth.Observation]](
     repeating: [], count: ForecastEvent.allCases.count + 1)
-  /// The groups of each name as written (a source, or an outlet), looked up once per name
-  /// rather than through the aliases and the group table for every claim.
-  private var namedGroups: [String: Int] = [:]
-  private var writtenGroups = TextSlots()
+  /// The kinds of event in order; `allCases` would make a new array for every claim.
+  private static let events = ForecastEvent.allCases
+  /// The fields the claims are counted by.
+  let rows: ScoringRows
+  /// The group of each name as written (a source, or an outlet; its number in the rows'
+  /// `names`), looked up once per name rather than through the aliases for every claim.
+  private var writtenGroups: [Int?]
 
-  init(builder: ScorecardBuilder, facts: ClaimTextFacts, records: [ClaimRecord]) {
+  init(builder: ScorecardBuilder, facts: ClaimTextFacts, rows: ScoringRows, records: [ClaimRecord])
+  {
     self.builder = builder
     self.facts = facts
+    self.rows = rows
     echoes = facts.echoes.asOf(builder.today, in: records)
+    writtenGroups = Array(repeating: nil, count: rows.names.texts.count)
+    for word in rows.hedgeWords.texts {
+      let hedge = builder.hedges.hedge(named: word)
+      var slot: Int?
+      if let hedge { slot = hedgeWordSlot(hedge.word) }
+      hedgeEntries.append(HedgeEntry(hedge: hedge, word: slot))
+    }
+    echoRoles = [EchoRole](repeating: .none, count: rows.rows.count)
+    for echo in echoes.originOf.keys { echoRoles[echo] = .echo }
+    for original in echoes.echoesOf.keys { echoRoles[original] = .original }
   }
 
-  /// Counts the record at `index`, its fields read in place (`withClaim`): a copy of the claim
-  /// would retain and release each of its texts, for every claim of every scorecard.
-  mutating func add(_ record: ClaimRecord, at index: Int) {
-    record.withClaim { claim in add(record, claim, at: index) }
-  }
-
-  private mutating func add(_ record: ClaimRecord, _ claim: Claim, at index: Int) {
-    let year = builder.year(of: claim)
+  /// Counts the claim at `index`.
+  mutating func add(at index: Int) {
+    let row = rows.rows[index]
+    let said = row.saidDay
+    let deadline = row.deadlineDay
+    let year = builder.year(said: said, deadline: deadline)
     if let selected = builder.year, year != selected { return }
+    let resolvedOn = row.resolvedDay
     guard
       let standing = ClaimStanding(
-        status: record.status, resolution: record.resolution, said: claim.said,
-        deadline: claim.deadline, today: builder.today)
+        status: row.status, outcome: row.outcome, on: resolvedOn, said: said,
+        deadline: deadline, today: builder.today)
     else { return }
-    let isEcho = echoes.isEcho(index)
-    let isOriginal = echoes.echoesOf[index] != nil
+    let isEcho = echoRoles[index] == .echo
+    let isOriginal = echoRoles[index] == .original
     if isOriginal { echoed.append(index) }
     if isEcho { totals.echoes += 1 }
     if isOriginal { totals.originals += 1 }
     if isEcho || isOriginal {
-      forEachGroup(of: claim) { fold, group in
+      forEachGroup(of: row) { fold, group in
         if isEcho { fold.groups[group].echoes += 1 }
         if isOriginal { fold.groups[group].originals += 1 }
       }
     }
     if isEcho, !builder.countsEchoes { return }
-    if builder.readsClaimTexts, let said = claim.said {
-      let kind = facts.events[index].flatMap { ForecastEvent.allCases.firstIndex(of: $0) }
+    if builder.readsClaimTexts, let said {
+      let kind = facts.events[index].flatMap { Self.events.firstIndex(of: $0) }
+      let knownOn = resolvedOn.flatMap { $0 <= builder.today ? $0 : nil }
       let observation: TimeToTruth.Observation =
-        switch (record.status, record.resolution.flatMap { $0.on <= builder.today ? $0 : nil }) {
-        case (.resolved, let resolution?) where resolution.outcome == .true:
-          .cameTrue(
-            days: said.days(until: resolution.on),
-            lead: claim.deadline.map { resolution.on.days(until: $0) })
+        switch (row.status, knownOn) {
+        case (.resolved, let on?) where row.outcome == .true:
+          .cameTrue(days: said.days(until: on), lead: deadline.map { on.days(until: $0) })
         case (.resolved, _?): .never
         default: .open(days: said.days(until: builder.today))
         }
-      truth[kind ?? ForecastEvent.allCases.count].append(observation)
+      truth[kind ?? Self.events.count].append(observation)
     }
-    let confidence = claim.confidence.value
-    let (traits, hedgeWord) = traits(of: claim, at: index)
+    let confidence = row.confidence
+    let (traits, hedgeWord) = traits(of: row, at: index)
     totals.add(standing, traits)
     let wordScore: Double? =
       if case .settled(let outcome, _) = standing, let score = outcome.score, let use = traits.use {
@@ -115,11 +142,11 @@ struct ScorecardFold {
       } else {
         nil
       }
-    let wordSlot = traits.use != nil ? hedgeWord : nil
+    let wordSlot = hedgeWord
     if let wordScore, let wordSlot {
       words[WordKey(group: nil, word: wordSlot), default: WordTally()].add(wordScore)
     }
-    forEachGroup(of: claim) { fold, group in
+    forEachGroup(of: row) { fold, group in
       fold.groups[group].add(standing, traits)
       if let year {
         fold.years[YearKey(group: group, year: year), default: GroupTally()].add(standing, traits)
@@ -128,8 +155,7 @@ struct ScorecardFold {
         fold.words[WordKey(group: group, word: wordSlot), default: WordTally()].add(wordScore)
       }
     }
-    let candidate = Candidate(
-      index: index, id: record.id, confidence: confidence, deadline: claim.deadline)
+    let candidate = Candidate(index: index, id: row.id, confidence: confidence, deadline: deadline)
     switch standing {
     case .pending: pending.append(candidate)
     case .overdue: overdue.append(candidate)
@@ -144,59 +170,50 @@ struct ScorecardFold {
   }
 
   /// Calls `body` once for each group the claim counts in (once per distinct tag).
-  private mutating func forEachGroup(of claim: Claim, _ body: (inout ScorecardFold, Int) -> Void) {
+  private mutating func forEachGroup(
+    of row: ScoringRows.Row, _ body: (inout ScorecardFold, Int) -> Void
+  ) {
     switch builder.grouping {
     case .source:
-      body(&self, group(written: claim.source))
+      body(&self, group(written: row.source))
     case .via:
-      body(&self, group(written: claim.via ?? claim.source))
+      body(&self, group(written: row.via == ScoringRows.Row.none ? row.source : row.via))
     case .tag:
-      guard !claim.tags.isEmpty else {
+      guard row.tags != ScoringRows.Row.none else {
         body(&self, group(named: Grouping.untagged))
         return
       }
-      for (position, tag) in claim.tags.enumerated() where !claim.tags[..<position].contains(tag) {
+      let tags = rows.tagLists[Int(row.tags)]
+      for (position, tag) in tags.enumerated() where !tags[..<position].contains(tag) {
         body(&self, group(named: tag))
       }
     }
   }
 
   /// The claim's hedge use, low-information word and specificity, and the place of its hedge's
-  /// word in `hedgeWords`; words are looked up once.
-  private mutating func traits(of claim: Claim, at index: Int) -> (ClaimTraits, Int?) {
-    var hedge: Hedge?
-    var entry: Int?
-    if let word = claim.hedge {
-      let index = hedgeEntry(for: word)
-      hedge = hedgeEntries[index].hedge
-      entry = index
-    }
-    let use = hedge.flatMap { HedgeUse(hedge: $0, confidence: claim.confidence.value) }
-    if let use, let entry, !hedgeEntries[entry].isKnown {
-      knownHedges[use.hedge.word] = use.hedge
-      hedgeEntries[entry].isKnown = true
+  /// word in `hedgeWords`.
+  private mutating func traits(of row: ScoringRows.Row, at index: Int) -> (ClaimTraits, Int?) {
+    var use: WordUse?
+    var isLowInformation = false
+    var word: Int?
+    if row.hedge != ScoringRows.Row.none {
+      let number = Int(row.hedge)
+      if let hedge = hedgeEntries[number].hedge {
+        isLowInformation = hedge.isLowInformation
+        if let found = HedgeUse(hedge: hedge, confidence: row.confidence) {
+          use = WordUse(found)
+          word = hedgeEntries[number].word
+          if !hedgeEntries[number].isKnown {
+            knownHedges[hedge.word] = hedge
+            hedgeEntries[number].isKnown = true
+          }
+        }
+      }
     }
     let traits = ClaimTraits(
-      confidence: claim.confidence.value, use: use,
-      isLowInformation: hedge?.isLowInformation ?? false,
+      confidence: row.confidence, use: use, isLowInformation: isLowInformation,
       specificity: facts.specificity[index])
-    return (traits, entry.flatMap { hedgeEntries[$0].word })
-  }
-
-  /// The entry of a hedge word as a claim writes it, made the first time it is seen.
-  private mutating func hedgeEntry(for word: String) -> Int {
-    if let index = hedgeSlots.value(for: word) { return index }
-    let index: Int
-    if let known = hedgeIndex[word] {
-      index = known
-    } else {
-      index = hedgeEntries.count
-      let hedge = builder.hedges.hedge(named: word)
-      hedgeEntries.append((hedge, false, hedge.map { hedgeWordSlot($0.word) }))
-      hedgeIndex[word] = index
-    }
-    hedgeSlots.remember(index, for: word)
-    return index
+    return (traits, word)
   }
 
   /// The place of a table word in `hedgeWords`.
@@ -214,12 +231,12 @@ struct ScorecardFold {
     return canonical
   }
 
-  /// The group of a source or outlet as written: of its canonical name.
-  private mutating func group(written name: String) -> Int {
-    if let index = writtenGroups.value(for: name) { return index }
-    let index = namedGroups[name] ?? group(named: canonicalName(name))
-    namedGroups[name] = index
-    writtenGroups.remember(index, for: name)
+  /// The group of a source or outlet as written (its number in the rows' `names`): of its
+  /// canonical name.
+  private mutating func group(written number: Int32) -> Int {
+    if let index = writtenGroups[Int(number)] { return index }
+    let index = group(named: canonicalName(rows.names[number]))
+    writtenGroups[Int(number)] = index
     return index
   }
 

@@ -140,9 +140,12 @@ public struct TextFactsCache: Sendable {
     }
   }
 
+  /// The kinds of event in order, made once: `allCases` makes a new array on every call.
+  static let events = ForecastEvent.allCases
+
   /// 1 + the event's place among all events; 0 stands for none.
   static func number(of event: ForecastEvent) -> UInt8 {
-    UInt8((ForecastEvent.allCases.firstIndex(of: event) ?? 0) + 1)
+    UInt8((events.firstIndex(of: event) ?? 0) + 1)
   }
 
   /// A file's bytes, kept where a pointer to them can be shared by every core without the
@@ -215,7 +218,7 @@ public struct TextFactsCache: Sendable {
       var reader = Reader(
         bytes: storage.bytes, position: offsets[index] + 8, end: storage.bytes.count)
       guard let marks = reader.next8(), let eventNumber = reader.next8() else { return nil }
-      let events = ForecastEvent.allCases
+      let events = TextFactsCache.events
       let event: ForecastEvent?
       if eventNumber == 0 {
         event = nil

@@ -4,7 +4,7 @@
 /// Hashing a `String` normalises it first, which is slow for Chinese; this table hashes a few
 /// bytes and confirms with `==`, which is immediate for the one copy of a name the ledger's
 /// reader keeps. A miss only means the caller asks its dictionary and remembers the answer.
-struct TextSlots {
+struct TextSlots: Sendable {
   private var keys = [String?](repeating: nil, count: 1 << 12)
   private var values = [Int](repeating: 0, count: 1 << 12)
 

@@ -104,21 +104,28 @@ enum ClaimStanding: Equatable {
   /// `today`. A resolution dated after `today` was not known then: the claim stands open, so a
   /// scorecard made with an earlier `--today` is what it would have been on that day.
   init?(status: Status, resolution: Resolution?, said: Day?, deadline: Day?, today: Day) {
+    self.init(
+      status: status, outcome: resolution?.outcome, on: resolution?.on, said: said,
+      deadline: deadline, today: today)
+  }
+
+  /// The same, from the outcome and the day of the resolution (both nil when there is none).
+  init?(status: Status, outcome: Outcome?, on: Day?, said: Day?, deadline: Day?, today: Day) {
     if let said, said > today { return nil }
     var status = status
-    if status == .resolved, let resolution, resolution.on > today { status = .open }
+    if status == .resolved, let on, on > today { status = .open }
     switch status {
     case .proposed, .rejected:
       return nil
     case .open:
       if let deadline, deadline < today { self = .overdue } else { self = .pending }
     case .resolved:
-      guard let resolution else { return nil }
+      guard let outcome, let on else { return nil }
       if let deadline, deadline >= today {
         self = .waiting
       } else {
-        let isEarly = deadline.map { resolution.on < $0 } ?? false
-        self = .settled(resolution.outcome, isEarly: isEarly && resolution.outcome == .true)
+        let isEarly = deadline.map { on < $0 } ?? false
+        self = .settled(outcome, isEarly: isEarly && outcome == .true)
       }
     }
   }
@@ -146,8 +153,8 @@ struct GroupTally {
     specificitySum += traits.specificity
     if case .settled(let outcome, _) = standing, let score = outcome.score {
       scores.add(confidence: traits.confidence, outcome: score)
-      low.add(confidence: traits.use?.confidence(.low) ?? traits.confidence, outcome: score)
-      high.add(confidence: traits.use?.confidence(.high) ?? traits.confidence, outcome: score)
+      low.add(confidence: traits.use?.lowConfidence ?? traits.confidence, outcome: score)
+      high.add(confidence: traits.use?.highConfidence ?? traits.confidence, outcome: score)
       if traits.use != nil { hedged += 1 }
     }
   }

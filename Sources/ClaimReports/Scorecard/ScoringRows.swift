@@ -1,0 +1,151 @@
+import ClaimLedger
+import Dispatch
+import Foundation
+
+/// The fields of every claim that a scorecard counts, laid out once per run with no text in
+/// them: names, outlets, tag lists and hedge words become numbers into tables of their own.
+///
+/// Each scorecard folds a million claims; reading their fields from the records copied each
+/// claim and retained every one of its texts, per claim and per scorecard.
+struct ScoringRows: Sendable {
+  /// One claim: dates as days since 1970-01-01, `Row.none` for no date or no name.
+  struct Row: Sendable {
+    let id: ClaimID
+    let confidence: Double
+    let said: Int32
+    let deadline: Int32
+    /// The day of its resolution, while it is resolved.
+    let resolvedOn: Int32
+    /// The source, and the outlet, as places in `names`.
+    let source: Int32
+    let via: Int32
+    /// The place of its tags in `tagLists`; `Row.none` when it has none.
+    let tags: Int32
+    /// The place of its hedge word in `hedgeWords`.
+    let hedge: Int32
+    let status: Status
+    /// The outcome while it is resolved.
+    let outcome: Outcome?
+
+    static let none = Int32.min
+
+    var saidDay: Day? { Row.day(said) }
+    var deadlineDay: Day? { Row.day(deadline) }
+    var resolvedDay: Day? { Row.day(resolvedOn) }
+
+    private static func day(_ days: Int32) -> Day? {
+      days == none ? nil : Day(daysSinceEpoch: Int(days))
+    }
+  }
+
+  private(set) var rows: [Row] = []
+  /// Sources and outlets as written, each once.
+  private(set) var names = NumberedTexts()
+  /// Hedge words as written, each once.
+  private(set) var hedgeWords = NumberedTexts()
+  /// Lists of tags as written, each once.
+  private(set) var tagLists: [[String]] = []
+  private var tagListNumbers: [[String]: Int32] = [:]
+
+  /// The rows of `records`; tags are left out unless `readsTags` (only grouping by tag needs
+  /// them, and a claim's list of tags is hashed whole to be numbered).
+  init(_ records: [ClaimRecord], readsTags: Bool) {
+    // In parts on all cores, each numbering what it meets; the parts are then joined in order,
+    // their numbers moved into the first part's tables.
+    let partCount =
+      records.count < 1 << 14 ? 1 : 2 * max(1, ProcessInfo.processInfo.activeProcessorCount)
+    let partSize = (records.count + partCount - 1) / max(partCount, 1)
+    var parts = [ScoringRows?](repeating: nil, count: partCount)
+    parts.withUnsafeMutableBufferPointer { buffer in
+      let slots = PartSlots(buffer: buffer)
+      DispatchQueue.concurrentPerform(iterations: partCount) { part in
+        let range = min(records.count, part * partSize)..<min(records.count, (part + 1) * partSize)
+        slots.buffer[part] = ScoringRows(records[range], readsTags: readsTags)
+      }
+    }
+    rows.reserveCapacity(records.count)
+    for part in parts {
+      if let part { join(part) }
+    }
+  }
+
+  private init(_ records: ArraySlice<ClaimRecord>, readsTags: Bool) {
+    rows.reserveCapacity(records.count)
+    for record in records {
+      rows.append(row(of: record, readsTags: readsTags))
+    }
+  }
+
+  /// The parts' places, each written by one worker only.
+  private struct PartSlots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<ScoringRows?>
+  }
+
+  /// Appends the rows of `part`, renumbered into these tables.
+  private mutating func join(_ part: ScoringRows) {
+    let names = part.names.texts.map { self.names.number(of: $0) }
+    let hedges = part.hedgeWords.texts.map { hedgeWords.number(of: $0) }
+    let tags = part.tagLists.map { number(ofTags: $0) }
+    func renumbered(_ number: Int32, _ table: [Int32]) -> Int32 {
+      number == Row.none ? Row.none : table[Int(number)]
+    }
+    for row in part.rows {
+      rows.append(
+        Row(
+          id: row.id, confidence: row.confidence, said: row.said, deadline: row.deadline,
+          resolvedOn: row.resolvedOn, source: renumbered(row.source, names),
+          via: renumbered(row.via, names), tags: renumbered(row.tags, tags),
+          hedge: renumbered(row.hedge, hedges), status: row.status, outcome: row.outcome))
+    }
+  }
+
+  private mutating func row(of record: ClaimRecord, readsTags: Bool) -> Row {
+    let claim = record.scoringFields
+    return Row(
+      id: record.id, confidence: claim.confidence, said: Self.days(claim.said),
+      deadline: Self.days(claim.deadline), resolvedOn: Self.days(claim.resolvedOn),
+      source: names.number(of: claim.source),
+      via: claim.via.map { names.number(of: $0) } ?? Row.none,
+      tags: !readsTags || claim.tags.isEmpty ? Row.none : number(ofTags: claim.tags),
+      hedge: claim.hedge.map { hedgeWords.number(of: $0) } ?? Row.none,
+      status: record.status, outcome: claim.outcome)
+  }
+
+  private static func days(_ day: Day?) -> Int32 {
+    guard let day, let days = Int32(exactly: day.daysSinceEpoch), days != Row.none else {
+      return Row.none
+    }
+    return days
+  }
+
+  private mutating func number(ofTags tags: [String]) -> Int32 {
+    if let known = tagListNumbers[tags] { return known }
+    tagLists.append(tags)
+    tagListNumbers[tags] = Int32(tagLists.count - 1)
+    return Int32(tagLists.count - 1)
+  }
+}
+
+/// Texts kept once each and numbered in the order they were first seen.
+struct NumberedTexts: Sendable {
+  private(set) var texts: [String] = []
+  private var numbers: [String: Int32] = [:]
+  /// Finds the one copy of a name the ledger's reader keeps without hashing all of it.
+  private var slots = TextSlots()
+
+  subscript(number: Int32) -> String { texts[Int(number)] }
+
+  mutating func number(of text: String) -> Int32 {
+    if let known = slots.value(for: text) { return Int32(known) }
+    let number: Int32
+    if let known = numbers[text] {
+      number = known
+    } else {
+      number = Int32(texts.count)
+      texts.append(text)
+      numbers[text] = number
+    }
+    slots.remember(Int(number), for: text)
+    return number
+  }
+}

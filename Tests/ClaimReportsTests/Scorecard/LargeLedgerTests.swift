@@ -1,0 +1,56 @@
+import ClaimLedger
+import ClaimReports
+import Testing
+
+/// A ledger large enough that the builder lays its claims out in parts on all cores, with
+/// sources, hedge words and tags that first appear in a late part: each must still count
+/// under its own name once the parts are joined.
+@Suite struct LargeLedgerTests {
+  static let count = 20_000
+  /// Claims from here on use names, a word and a tag no earlier claim uses.
+  static let lateStart = 15_000
+
+  static func specs() throws -> [ClaimSpec] {
+    let likely = try #require(HedgeScale.standard.hedge(named: "likely"))
+    let probably = try #require(HedgeScale.standard.hedge(named: "probably"))
+    return (0..<count).map { index in
+      let isLate = index >= lateStart
+      let hedge: Hedge? = isLate ? likely : index % 2 == 0 ? probably : nil
+      return ClaimSpec(
+        text: "claim number \(index)", source: isLate ? "Late \(index % 3)" : "Early \(index % 5)",
+        tags: isLate ? ["late topic"] : ["topic \(index % 4)"],
+        confidence: hedge?.probability ?? 0.55, outcome: index % 3 == 0 ? .true : .false,
+        hedge: hedge?.word)
+    }
+  }
+
+  @Test func everySourceWordAndTagCountsUnderItsOwnName() throws {
+    let specs = try LargeLedgerTests.specs()
+    let records = try TestLedger.records(specs)
+    let card = try TestLedger.builder(minResolved: 1).build(from: records)
+    var expected: [String: (claims: Int, true: Int)] = [:]
+    for spec in specs {
+      expected[spec.source, default: (0, 0)].claims += 1
+      if spec.outcome == .true { expected[spec.source, default: (0, 0)].true += 1 }
+    }
+    let found = Dictionary(
+      uniqueKeysWithValues: (card.ranked + card.unranked).map {
+        ($0.name, (claims: $0.counts.claims, true: $0.counts.true))
+      })
+    #expect(found.count == expected.count)
+    for (name, counts) in expected {
+      let seen = try #require(found[name], "\(name) is on the scorecard")
+      #expect(seen.claims == counts.claims && seen.true == counts.true, "\(name)")
+    }
+    let words = Dictionary(uniqueKeysWithValues: card.hedgeTable.map { ($0.word, $0.count) })
+    #expect(words["likely"] == LargeLedgerTests.count - LargeLedgerTests.lateStart)
+    #expect(words["probably"] == LargeLedgerTests.lateStart / 2)
+
+    let byTag = try TestLedger.builder(minResolved: 1, grouping: .tag).build(from: records)
+    let tags = Dictionary(
+      uniqueKeysWithValues: (byTag.ranked + byTag.unranked).map { ($0.name, $0.counts.claims) })
+    #expect(tags["late topic"] == LargeLedgerTests.count - LargeLedgerTests.lateStart)
+    #expect(tags["topic 0"] == LargeLedgerTests.lateStart / 4)
+    #expect(tags.count == 5)
+  }
+}
