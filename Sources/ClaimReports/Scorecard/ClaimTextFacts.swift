@@ -17,10 +17,18 @@ public struct ClaimTextFacts: Sendable {
   /// With a `cache`, a claim whose reading it kept (and whose words have not changed since) is
   /// not read again, and the cache is brought up to date when any claim was.
   public init(_ records: [ClaimRecord], nameScan: NameScan, cache: TextFactsCache? = nil) {
-    let read = ClaimTextFacts.readings(of: records, nameScan: nameScan, cache: cache)
+    let remembered = cache?.load()
+    let read = ClaimTextFacts.readings(
+      of: records, nameScan: nameScan, remembered: remembered, hashing: cache != nil)
     events = read.map(\.reading.event)
     specificity = read.map(\.reading.specificity.score)
-    echoes = EchoClusters(records, keys: read.map(\.reading.key))
+    // A kept reading's key is decoded only when another claim's key has the same digest.
+    echoes = EchoClusters(records, digests: read.map(\.reading.keyDigest)) { index in
+      read[index].reading.key ?? remembered?.reading(at: index)?.key
+    }
+    if let cache, remembered?.count != records.count || read.contains(where: { !$0.wasKept }) {
+      cache.save(read, keptIn: remembered)
+    }
   }
 
   /// A claim's reading, the hash of what it was read from, and whether the cache had it.
@@ -30,24 +38,20 @@ public struct ClaimTextFacts: Sendable {
     let wasKept: Bool
   }
 
-  /// Every record's reading, from the cache where it holds one for the same words, and the
-  /// cache brought up to date when it did not hold them all. The cache file's bytes are let go
-  /// before the readings are used.
+  /// Every record's reading, from `remembered` where it holds one for the same words; those
+  /// come without their echo keys (`Reading.key`), only the keys' digests. Without `hashing`
+  /// (no cache to keep them in), no claim's words are hashed.
   static func readings(
-    of records: [ClaimRecord], nameScan: NameScan, cache: TextFactsCache?
+    of records: [ClaimRecord], nameScan: NameScan, remembered: TextFactsCache.Remembered?,
+    hashing: Bool
   ) -> [Keyed] {
-    let remembered = cache?.load()
     // Read through a pointer: indexing the array inside the closure copied each record.
-    let read = records.withUnsafeBufferPointer { buffer in
+    records.withUnsafeBufferPointer { buffer in
       let records = SharedRecords(buffer: buffer)
       return ParallelMap.map(count: buffer.count) { index in
-        ClaimTextFacts.keyed(records.buffer[index], remembered, index, cache, nameScan)
+        ClaimTextFacts.keyed(records.buffer[index], remembered, index, hashing, nameScan)
       }
     }
-    if let cache, remembered?.count != records.count || read.contains(where: { !$0.wasKept }) {
-      cache.save(read)
-    }
-    return read
   }
 
   /// Records read on every core, none written.
@@ -59,13 +63,13 @@ public struct ClaimTextFacts: Sendable {
   /// words.
   private static func keyed(
     _ record: ClaimRecord, _ remembered: TextFactsCache.Remembered?, _ index: Int,
-    _ cache: TextFactsCache?, _ nameScan: NameScan
+    _ hashing: Bool, _ nameScan: NameScan
   ) -> Keyed {
     record.withClaim { claim in
       let status = record.status
-      let hash = cache.map { _ in ClaimTextFacts.hash(of: claim, status: status) } ?? 0
+      let hash = hashing ? ClaimTextFacts.hash(of: claim, status: status) : 0
       if let remembered, index < remembered.count, remembered.hash(at: index) == hash,
-        let reading = remembered.reading(at: index)
+        let reading = remembered.reading(at: index, withKey: false)
       {
         return Keyed(hash: hash, reading: reading, wasKept: true)
       }
@@ -110,7 +114,22 @@ public struct ClaimTextFacts: Sendable {
     let event: ForecastEvent?
     let specificity: Specificity
     /// Nil for claims that are neither open nor resolved, or that name nothing.
+    let keyDigest: UInt64?
+    /// The key itself; nil also for a reading the cache kept and was asked for without it.
     let key: EchoClusters.Key?
+
+    init(event: ForecastEvent?, specificity: Specificity, key: EchoClusters.Key?) {
+      self.init(event: event, specificity: specificity, keyDigest: key?.digest, key: key)
+    }
+
+    init(
+      event: ForecastEvent?, specificity: Specificity, keyDigest: UInt64?, key: EchoClusters.Key?
+    ) {
+      self.event = event
+      self.specificity = specificity
+      self.keyDigest = keyDigest
+      self.key = key
+    }
   }
 
   /// Reads one claim: its names, then one scan of its text (and of its quote only when the

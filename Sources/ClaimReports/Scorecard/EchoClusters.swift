@@ -21,39 +21,39 @@ public struct EchoClusters: Sendable, Equatable {
   /// With a `cache`, the keys of claims whose words it holds already are not read again
   /// (`TextFactsCache`).
   public init(_ records: [ClaimRecord], nameScan: NameScan, cache: TextFactsCache? = nil) {
-    // The keys on all cores: finding names and kinds of event reads every claim's text.
-    let read = ClaimTextFacts.readings(of: records, nameScan: nameScan, cache: cache)
-    self.init(records, keys: read.map(\.reading.key))
+    self = ClaimTextFacts(records, nameScan: nameScan, cache: cache).echoes
   }
 
   /// Groups the claims by keys already worked out (`keys[i]` for record i; nil leaves a claim
   /// alone).
   init(_ records: [ClaimRecord], keys: [Key?]) {
-    // Blocks by sorting the claims on their keys' digests rather than by a dictionary of
-    // arrays: a million keys then cost one sort, not a million small arrays made and freed.
-    var digests = [Int](repeating: 0, count: keys.count)
-    var order: [Int] = []
-    order.reserveCapacity(keys.count)
-    for (index, key) in keys.enumerated() {
-      guard let key else { continue }
-      digests[index] = key.digest
-      order.append(index)
+    self.init(records, digests: keys.map { $0?.digest }) { keys[$0] }
+  }
+
+  /// Groups the claims by their keys' digests (`digests[i]` for record i; nil leaves a claim
+  /// alone); `key` gives the key of a claim whose digest another claim shares. Keys kept in a
+  /// cache are then made only for the few claims that may be echoes.
+  init(_ records: [ClaimRecord], digests: [UInt64?], key: (Int) -> Key?) {
+    // Claims that share a digest, found with one dictionary of first claims: most digests are
+    // met once, and only the claims of the others are gathered into arrays.
+    var firstWith: [UInt64: Int] = [:]
+    firstWith.reserveCapacity(digests.count)
+    var shared: [UInt64: [Int]] = [:]
+    for (index, digest) in digests.enumerated() {
+      guard let digest else { continue }
+      if let first = firstWith.updateValue(index, forKey: digest) {
+        // Keep the first claim in `firstWith`; the later ones gather after it.
+        firstWith[digest] = first
+        shared[digest, default: [first]].append(index)
+      }
     }
-    order.sort { (digests[$0], $0) < (digests[$1], $1) }
     var originOf: [Int: Int] = [:]
     var echoesOf: [Int: [Int]] = [:]
-    var runStart = 0
-    while runStart < order.count {
-      var runEnd = runStart + 1
-      while runEnd < order.count, digests[order[runEnd]] == digests[order[runStart]] {
-        runEnd += 1
-      }
-      defer { runStart = runEnd }
-      guard runEnd - runStart > 1 else { continue }
+    for run in shared.values {
       // Equal digests almost always mean equal keys; the keys themselves decide.
       var blocks: [(key: Key, members: [Int])] = []
-      for index in order[runStart..<runEnd] {
-        guard let key = keys[index] else { continue }
+      for index in run {
+        guard let key = key(index) else { continue }
         if let block = blocks.firstIndex(where: { $0.key == key }) {
           blocks[block].members.append(index)
         } else {
@@ -109,9 +109,10 @@ public struct EchoClusters: Sendable, Equatable {
     let isNegated: Bool
     let figures: [Int]
     let year: Int?
-    /// A hash of all the fields, worked out once (on all cores) so the blocking dictionary
-    /// hashes one number per claim rather than its strings.
-    let digest: Int
+    /// A hash of all the fields, the same in every run: worked out once (on all cores) and kept
+    /// in the cache, so claims are blocked by one number each rather than by their strings.
+    /// Computing it differently needs `TextFactsCache.rulesVersion` raised.
+    let digest: UInt64
 
     static func == (a: Key, b: Key) -> Bool {
       a.digest == b.digest && a.names == b.names && a.event == b.event
@@ -143,13 +144,16 @@ public struct EchoClusters: Sendable, Equatable {
       self.isNegated = isNegated
       self.figures = figures
       self.year = year
-      var hasher = Hasher()
-      hasher.combine(names)
-      hasher.combine(event)
-      hasher.combine(isNegated)
-      hasher.combine(figures)
-      hasher.combine(year)
-      digest = hasher.finalize()
+      var hash = StableHash()
+      hash.combine(UInt64(names.count))
+      for name in names { hash.combine(name) }
+      hash.combine(UInt64(event.map(TextFactsCache.number(of:)) ?? 0))
+      hash.combine(isNegated ? 1 : 0)
+      hash.combine(UInt64(figures.count))
+      for figure in figures { hash.combine(UInt64(bitPattern: Int64(figure))) }
+      hash.combine(year == nil ? 0 : 1)
+      hash.combine(UInt64(bitPattern: Int64(year ?? 0)))
+      digest = hash.finalized
     }
   }
 

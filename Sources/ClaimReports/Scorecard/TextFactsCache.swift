@@ -21,7 +21,7 @@ public struct TextFactsCache: Sendable {
 
   /// Raise when the reading of a claim changes in a way no word list shows (a new mark, a
   /// different rule for figures), so files written by the earlier rules are read no more.
-  static let rulesVersion: UInt64 = 1
+  static let rulesVersion: UInt64 = 2
   static let magic = Array("claims text facts\n".utf8)
 
   /// The cache of the ledger at `ledgerPath`, in `directory`; `lexicon` is the fingerprint of
@@ -48,12 +48,21 @@ public struct TextFactsCache: Sendable {
     return Remembered(ByteStorage(data), fingerprint: fingerprint)
   }
 
-  /// Writes the readings with their claims' hashes over the file (`DigestCache.replace`).
-  func save(_ readings: [ClaimTextFacts.Keyed]) {
+  /// Writes the readings with their claims' hashes over the file (`DigestCache.replace`); the
+  /// keys of readings kept without them are taken from `kept`, the file they came from.
+  func save(_ keyed: [ClaimTextFacts.Keyed], keptIn kept: Remembered? = nil) {
+    var readings = keyed
+    for index in readings.indices where readings[index].reading.key == nil {
+      guard readings[index].reading.keyDigest != nil else { continue }
+      // Not knowing a key would write the claim as naming nothing: write no file instead.
+      guard let reading = kept?.reading(at: index) else { return }
+      readings[index] = ClaimTextFacts.Keyed(
+        hash: readings[index].hash, reading: reading, wasKept: true)
+    }
     var writer = Writer()
     // Room for every entry at once, so the buffer is not copied as it grows.
     let entryBytes = readings.reduce(0) { total, keyed in
-      total + 10 + (keyed.reading.key.map { 16 + 4 * $0.names.count + 8 * $0.figures.count } ?? 0)
+      total + 10 + (keyed.reading.key.map { 24 + 4 * $0.names.count + 8 * $0.figures.count } ?? 0)
     }
     writer.bytes.reserveCapacity(TextFactsCache.magic.count + 24 + entryBytes + (1 << 16))
     writer.bytes.append(contentsOf: TextFactsCache.magic)
@@ -116,6 +125,7 @@ public struct TextFactsCache: Sendable {
       bytes.append(marks)
       bytes.append(reading.event.map { TextFactsCache.number(of: $0) } ?? 0)
       guard let key = reading.key else { return }
+      put(key.digest)
       put(UInt64(bitPattern: Int64(key.year ?? 0)))
       put(UInt32(key.names.count))
       for name in key.names { put(number(of: name)) }
@@ -187,11 +197,15 @@ public struct TextFactsCache: Sendable {
       else { return nil }
       var offsets: [Int] = []
       offsets.reserveCapacity(count)
+      // Names are checked here, as readings taken without their keys never look them up.
+      var highestName = -1
       for _ in 0..<count {
         offsets.append(reader.position)
-        guard reader.skipEntry() else { return nil }
+        guard reader.skipEntry(highestName: &highestName) else { return nil }
       }
-      guard let nameCount = reader.nextCount(), nameCount <= (body - reader.position) / 4 else {
+      guard let nameCount = reader.nextCount(), nameCount <= (body - reader.position) / 4,
+        highestName < nameCount
+      else {
         return nil
       }
       var names: [String] = []
@@ -213,8 +227,9 @@ public struct TextFactsCache: Sendable {
         at: offsets[index]) ?? 0
     }
 
-    /// The reading of entry `index`, or nil when it names a name or event the file lacks.
-    func reading(at index: Int) -> ClaimTextFacts.Reading? {
+    /// The reading of entry `index`, or nil when it names a name or event the file lacks;
+    /// without `withKey`, its echo key is left out, only the key's digest read.
+    func reading(at index: Int, withKey: Bool = true) -> ClaimTextFacts.Reading? {
       var reader = Reader(
         bytes: storage.bytes, position: offsets[index] + 8, end: storage.bytes.count)
       guard let marks = reader.next8(), let eventNumber = reader.next8() else { return nil }
@@ -234,6 +249,11 @@ public struct TextFactsCache: Sendable {
       guard marks & Mark.key.rawValue != 0 else {
         return ClaimTextFacts.Reading(event: event, specificity: specificity, key: nil)
       }
+      guard let digest = reader.next64() else { return nil }
+      guard withKey else {
+        return ClaimTextFacts.Reading(
+          event: event, specificity: specificity, keyDigest: digest, key: nil)
+      }
       guard let year = reader.next64(), let nameCount = reader.next32() else { return nil }
       var keyNames: [String] = []
       keyNames.reserveCapacity(Int(nameCount))
@@ -252,6 +272,8 @@ public struct TextFactsCache: Sendable {
         names: keyNames, event: event, isNegated: marks & Mark.negated.rawValue != 0,
         figures: figures,
         year: marks & Mark.year.rawValue != 0 ? Int(Int64(bitPattern: year)) : nil)
+      // A digest that is not the key's own would block the claim with the wrong ones.
+      guard key.digest == digest else { return nil }
       return ClaimTextFacts.Reading(event: event, specificity: specificity, key: key)
     }
   }
@@ -301,12 +323,16 @@ public struct TextFactsCache: Sendable {
     }
 
     /// Passes over one entry; false when it runs past the end.
-    mutating func skipEntry() -> Bool {
+    mutating func skipEntry(highestName: inout Int) -> Bool {
       guard next64() != nil, let marks = next8(), next8() != nil else { return false }
       guard marks & Mark.key.rawValue != 0 else { return true }
-      guard next64() != nil, let names = next32().map(Int.init), position + names * 4 <= end
+      guard next64() != nil, next64() != nil, let names = next32().map(Int.init),
+        position + names * 4 <= end
       else { return false }
-      position += names * 4
+      for _ in 0..<names {
+        guard let name = next32() else { return false }
+        highestName = max(highestName, Int(name))
+      }
       guard let figures = next32().map(Int.init), position + figures * 8 <= end else {
         return false
       }

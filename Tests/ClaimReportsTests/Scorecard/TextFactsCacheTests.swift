@@ -233,8 +233,9 @@ import Testing
     case "unknown event":
       entries += [0, 200]
     default:
-      // A key with one name and no figures.
+      // A key (its digest, year 0) with one name and no figures.
       entries += [16, 0]
+      put(0)
       put(0)
       put32(1)
       put32(lie == "unknown name" ? 5 : 0)
