@@ -43,23 +43,29 @@ def main():
     parser.add_argument("--ledger", required=True)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--today", default="2026-11-25")
+    parser.add_argument("--baseline", help="another claims binary (an earlier build), run in turns")
     args = parser.parse_args()
-    out = tempfile.mkdtemp()
-    command = [args.claims, "report", "--format", "json", "--ledger", args.ledger,
-               "--today", args.today, "--out", out]
-    # A cache folder of the benchmark's own: emptied before each cold run, so that run hashes
-    # the whole ledger and reads every claim's words; kept for the warm runs, which find the
-    # remembered digest and text facts.
-    cache = tempfile.mkdtemp()
-    environment = dict(os.environ, XDG_CACHE_HOME=cache)
+    builds = [("claims", args.claims)] + ([("baseline", args.baseline)] if args.baseline else [])
 
-    def run_claims():
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=environment)
+    def runner(binary):
+        out = tempfile.mkdtemp()
+        command = [binary, "report", "--format", "json", "--ledger", args.ledger,
+                   "--today", args.today, "--out", out]
+        # A cache folder of the build's own: emptied before each cold run, so that run hashes
+        # the whole ledger and reads every claim's words; kept for the warm runs, which find
+        # the remembered digest and text facts.
+        cache = tempfile.mkdtemp()
+        environment = dict(os.environ, XDG_CACHE_HOME=cache)
 
-    def run_claims_cold():
-        shutil.rmtree(cache, ignore_errors=True)
-        os.makedirs(cache)
-        run_claims()
+        def warm():
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=environment)
+
+        def cold():
+            shutil.rmtree(cache, ignore_errors=True)
+            os.makedirs(cache)
+            warm()
+
+        return cold, warm
 
     def run_duckdb():
         connection = duckdb.connect()
@@ -67,20 +73,25 @@ def main():
         connection.execute(QUERY, [args.ledger, args.today, args.today]).fetchall()
         connection.close()
 
-    cold_times, warm_times, duckdb_times = [], [], []
+    runners = [(name, runner(binary)) for name, binary in builds]
+    times = {name: ([], []) for name, _ in builds}
+    duckdb_times = []
     for _ in range(args.runs):
-        cold_times.append(timed(run_claims_cold))
-        warm_times.append(timed(run_claims))
+        for name, (cold, warm) in runners:
+            times[name][0].append(timed(cold))
+            times[name][1].append(timed(warm))
         duckdb_times.append(timed(run_duckdb))
     size = os.path.getsize(args.ledger) / 1e6
-    cold = statistics.median(cold_times)
-    warm = statistics.median(warm_times)
     theirs = statistics.median(duckdb_times)
     print(f"ledger {args.ledger} ({size:.0f} MB), median of {args.runs} runs each, in turns")
-    print(f"claims report --format json, ledger hashed, words read (cold): {cold:.3f} s")
-    print(f"claims report --format json, digest and text facts remembered (warm): {warm:.3f} s")
+    for name, binary in builds:
+        cold = statistics.median(times[name][0])
+        warm = statistics.median(times[name][1])
+        label = "claims report --format json" if name == "claims" else f"baseline {binary}"
+        print(f"{label}, ledger hashed, words read (cold): {cold:.3f} s")
+        print(f"{label}, digest and text facts remembered (warm): {warm:.3f} s")
+        print(f"ratio {name}/DuckDB: cold {cold / theirs:.2f}, warm {warm / theirs:.2f}")
     print(f"DuckDB per-source counts, accuracy, Brier (2 threads): {theirs:.3f} s")
-    print(f"ratio claims/DuckDB: cold {cold / theirs:.2f}, warm {warm / theirs:.2f}")
 
 
 if __name__ == "__main__":
