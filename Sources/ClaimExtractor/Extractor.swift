@@ -77,6 +77,11 @@ public struct Extractor: Sendable {
     // pair costs far less than deriving the id.
     var seenQuotes = Set<QuoteKey>()
     var result: [Proposal] = []
+    // Interviews label each answer with its speaker; elsewhere a label names a topic.
+    let isInterview = document.sections.contains { section in
+      section.lines.contains { SpeakerFinder.opensWithQuestionLabel($0.utf8) }
+    }
+    var earlierLines: [String] = []
     for section in document.sections {
       let framing = article.framingYear(of: section)
       let context = TimeContext(
@@ -85,6 +90,10 @@ public struct Extractor: Sendable {
       for (lineIndex, line) in section.lines.enumerated() {
         // "2027年十大预测" titles the forecasts that follow; it is not one of them.
         if line.isHeading, TimeFrameFinder.framingYear(in: line.text) != nil { continue }
+        let labelled =
+          isInterview
+          ? speakers.labelledSpeaker(of: line.utf8, after: earlierLines) : nil
+        if isInterview { earlierLines.append(line.text) }
         forEachCandidate(in: line.utf8) { sentence, range, hits in
           let start = range.lowerBound
           let spans = detector.forecasts(
@@ -98,6 +107,7 @@ public struct Extractor: Sendable {
               of: range, in: line.utf8,
               nextLine: section.lines.indices.contains(lineIndex + 1)
                 ? section.lines[lineIndex + 1].utf8 : nil)
+            ?? labelled.map { .name($0) }
           for span in spans {
             let speaker: String? =
               switch named {

@@ -396,3 +396,34 @@ extension ExtractorTests {
     #expect(composed != QuoteKey(source: "Desk", quote: "Cafe will open"))
   }
 }
+
+extension ExtractorTests {
+  /// In an interview, the name that labels an answer speaks all of it, widened to the full
+  /// name given earlier; a list item's topic label names no speaker when nothing is asked.
+  @Test func anInterviewAnswersLabelNamesItsSpeaker() throws {
+    let interview = try Self.proposals(
+      """
+      Title: The road ahead
+      Source: Motor Weekly
+      Date: 2026-11-20
+
+      We spoke with Dana Whitfield, chief executive of Roadline.
+
+      Q: When will you reach Boston?
+      Whitfield: We expect to open in Boston by the end of 2027. Prices will probably fall next year.
+
+      问：明年的计划？
+      李明：我们预计明年销量将翻倍。
+      """)
+    #expect(interview.map(\.source) == ["Dana Whitfield", "Dana Whitfield", "李明"])
+    let list = try Self.proposals(
+      """
+      Title: Calls for 2027
+      Source: Motor Weekly
+      Date: 2026-11-20
+
+      Whitfield: Roadline will open in Boston by the end of 2027.
+      """)
+    #expect(list.map(\.source) == ["Motor Weekly"])
+  }
+}

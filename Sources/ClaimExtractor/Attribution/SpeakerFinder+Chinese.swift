@@ -238,8 +238,10 @@ extension SpeakerFinder {
     where isInert ? ByteText.starts(name, with: prefix) : name.hasPrefix(prefix) {
       name.removeFirst(prefix.count)
     }
-    for suffix in Self.trailingAdverbs
-    where isInert ? ByteText.ends(name, with: suffix) : name.hasSuffix(suffix) {
+    // Adverbs stack ("他同时还", "李明此前也曾"): stripped until none is left at the end.
+    while let suffix = Self.trailingAdverbs.first(where: {
+      isInert ? ByteText.ends(name, with: $0) : name.hasSuffix($0)
+    }) {
       name.removeLast(suffix.count)
     }
     return name.isEmpty ? nil : name
@@ -251,5 +253,7 @@ extension SpeakerFinder {
   static let trailingAdverbs = [
     "也", "还", "還", "则", "則", "更", "曾", "就", "都", "同样", "同樣", "进一步", "進一步", "普遍", "一致",
     "纷纷", "紛紛", "不", "日前", "近日", "此前", "早前", "昨天", "昨日", "今天", "今日", "随后", "隨後",
+    "同时", "同時", "再次", "再度", "多次", "一再", "亦", "并", "並", "又", "另", "明确", "明確", "公开", "公開",
+    "私下", "随即", "隨即", "稍早", "稍后", "稍後", "当时", "當時", "近期", "最近",
   ]
 }

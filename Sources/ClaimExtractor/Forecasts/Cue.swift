@@ -188,6 +188,15 @@ extension Cue {
         "stay tuned", "keep you updated", "keep readers updated", "keep updating this page",
         "keep updating this story", "keep updating this article",
         "this story will be updated", "this page will be updated", "will update this story",
+        // The writers saying what they will do with the article or the calls in it.
+        "we will revisit", "we'll revisit", "we’ll revisit", "we will report back",
+        "we'll report back", "we’ll report back", "we will check back", "we'll check back",
+        "we’ll check back", "check back next", "check back later", "check back soon",
+        "check back here", "we will look back", "we'll look back", "we’ll look back",
+        "we will follow up", "we'll follow up", "we’ll follow up", "keep you posted",
+        "we will be watching", "we'll be watching", "we’ll be watching", "我们将跟进", "我們將跟進",
+        "我们会跟进", "我們會跟進", "我们将持续更新", "我們將持續更新", "我们会持续更新", "我們會持續更新",
+        "明年再来回顾", "明年再來回顧", "届时再回顾", "屆時再回顧",
       ])
     + words(
       .disclaimer,

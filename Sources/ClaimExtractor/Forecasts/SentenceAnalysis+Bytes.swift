@@ -172,6 +172,28 @@ extension SentenceAnalysis {
     return ["否则", "否則", "otherwise", "or else"].contains { text.contains($0) }
   }
 
+  /// "down from $65 this year", "高于今年的6%": a clause that sets the forecast before it
+  /// against a reference. The window it names is the reference's, so it neither starts a
+  /// forecast of its own nor moves the one it follows.
+  func isComparison(_ clause: Range<Int>) -> Bool {
+    var start = clause.lowerBound
+    while start < clause.upperBound, SentenceSplitter.isSpace(bytes[start]) { start += 1 }
+    let rest = UnsafeBufferPointer(rebasing: bytes[start..<clause.upperBound])
+    return Self.comparisonOpeners.contains { opener in
+      opener.count <= rest.count
+        && zip(opener, rest).allSatisfy { expected, byte in
+          // ASCII letters in either case; other bytes as they are.
+          (byte &- 0x41 < 26 ? byte | 0x20 : byte) == expected
+        }
+    }
+  }
+
+  private static let comparisonOpeners = ByteText.encoded([
+    "down from ", "up from ", "compared with ", "compared to ", "versus ", "vs ", "vs. ",
+    "against ", "a rise from ", "a drop from ", "a fall from ", "a decline from ",
+    "an increase from ", "from ", "高于", "高於", "低于", "低於", "相比", "相较", "相較", "较", "較", "比",
+  ])
+
   /// `range` without the clause punctuation at its end.
   func trimmed(_ range: Range<Int>) -> Range<Int> {
     var upper = range.upperBound

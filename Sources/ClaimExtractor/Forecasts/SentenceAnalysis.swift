@@ -219,7 +219,7 @@ struct SentenceAnalysis {
   private func role(of clause: Range<Int>, triggers: [Found]) -> Role {
     // "Ford, which lost $5B last year, said it would…": a relative clause describes the
     // subject; its past neither ends the forecast nor cuts the subject off.
-    if triggers.isEmpty, isRelativeClause(clause) { return .neutral }
+    if triggers.isEmpty, isRelativeClause(clause) || isComparison(clause) { return .neutral }
     let inside = cues(in: clause)
     let firstTrigger = triggers.first?.range.lowerBound ?? clause.upperBound
     // Advice governs the clause when it comes first: "必须…" yes, "likely to … who think X should" no.

@@ -136,6 +136,16 @@ import Testing
     Self.expectSpeaker(in: sentence, expected)
   }
 
+  /// Adverbs between a name or a pronoun and its verb, one or several, are left off.
+  @Test(arguments: [
+    ("她同时强调，欧洲市场明年可能放缓。", SpeakerFinder.Found.pronoun),
+    ("他此前也曾表示，明年将推出新车。", .pronoun), ("他们再次预测，明年房价将下跌。", .pronoun),
+    ("王芳同时还指出，明年营收有望增长。", .name("王芳")), ("李明亦认为，明年销量将翻倍。", .name("李明")),
+  ])
+  func adverbsBeforeTheVerbAreNoPartOfTheName(_ sentence: String, _ expected: SpeakerFinder.Found) {
+    #expect(SpeakerFinder(lexicon: .builtIn).speaker(in: sentence) == expected)
+  }
+
   static func expectSpeaker(in sentence: String, _ expected: String?) {
     let finder = SpeakerFinder(lexicon: .builtIn)
     let found = finder.speaker(in: sentence)

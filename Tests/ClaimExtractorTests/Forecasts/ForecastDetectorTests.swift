@@ -42,6 +42,14 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
       sentence: "2026年销量将突破百万辆，2028年将达到三百万辆。",
       quotes: ["2026年销量将突破百万辆", "2028年将达到三百万辆。"],
       deadlines: ["2026-12-31", "2028-12-31"]),
+    // A clause that compares with a reference is no forecast of its own, whatever it dates.
+    .init(
+      sentence: "Goldman expects Brent to average $50 in 2027, down from $65 this year.",
+      quotes: ["Goldman expects Brent to average $50 in 2027, down from $65 this year."],
+      deadlines: ["2027-12-31"]),
+    .init(
+      sentence: "机构预计2027年GDP增速为4.5%，高于今年的4.2%。", quotes: ["机构预计2027年GDP增速为4.5%，高于今年的4.2%。"],
+      deadlines: ["2027-12-31"]),
     .init(
       sentence: "Analysts expect the company will double its revenue by 2028.",
       quotes: ["Analysts expect the company will double its revenue by 2028."],
