@@ -183,8 +183,11 @@ public struct Extractor: Sendable {
       via = defaultSpeaker.name
     }
     if via == source { via = nil }
+    // A doubt stands before the subject ("I don't think X will", 我不认为X会), where a rewritten
+    // claim would drop it: the claim keeps the words that negate it.
+    let isDoubted = span.hedge.map(HedgeScale.doubtingWords.contains) ?? false
     let text =
-      ClaimPhrasing.text(for: quote, lexicon: lexicon, deadline: deadline)
+      (isDoubted ? nil : ClaimPhrasing.text(for: quote, lexicon: lexicon, deadline: deadline))
       ?? ClaimText.plain(quote)
     return Claim(
       text: text, quote: quote, source: source, via: via,

@@ -427,3 +427,29 @@ extension ExtractorTests {
     #expect(list.map(\.source) == ["Motor Weekly"])
   }
 }
+
+extension ExtractorTests {
+  /// A doubt before the subject makes the claim the negated outcome, and the claim keeps the
+  /// words that say so rather than a rewritten sentence that would drop them; "no doubt" is
+  /// certainty, and a doubt that looks ahead to nothing is no forecast.
+  @Test func aDoubtIsTheNegatedOutcomeInItsOwnWords() throws {
+    let claims = try Self.proposals(
+      """
+      Title: Doubts
+      Source: Motor Weekly
+      Date: 2026-11-20
+
+      I don't think Roadline will open in Boston before 2028.
+
+      我不认为特斯拉明年会推出Roadster。
+
+      There is no doubt the bank will cut rates in 2027.
+
+      I do not think that is right.
+      """)
+    #expect(claims.map(\.hedge) == ["don't think", "不认为", "will"])
+    #expect(claims.map(\.confidence.value) == [0.7, 0.7, 0.85])
+    #expect(claims.first?.text == "I don't think Roadline will open in Boston before 2028.")
+    #expect(claims.dropFirst().first?.text == "我不认为特斯拉明年会推出Roadster。")
+  }
+}

@@ -108,7 +108,7 @@ extension Cue {
         "won't", "won’t", "will not", "unlikely", "very unlikely", "highly unlikely",
         "is not going to", "are not going to", "would not", "wouldn't", "wouldn’t",
         "almost no chance", "no chance", "little chance",
-      ])
+      ] + HedgeScale.doubtingWords)
     + words(
       .plan,
       [
@@ -125,6 +125,9 @@ extension Cue {
         "約會", "会场", "會場", "将军", "將軍", "将领", "將領", "可能性",
         "不可能三角", "若干", "在会上", "在會上", "会上表示", "會上表示", "如果说", "如果說", "的预测", "的預測", "的预言", "的預言",
         "些预测", "些預測", "应用", "應用", "May",
+        // Certainty, not doubt.
+        "no doubt", "little doubt", "without doubt", "without a doubt", "beyond doubt",
+        "doubtless",
       ])
     // 预期 as a noun, the expectation met or missed: 超预期, 低于预期, 符合市场预期, 稳定预期.
     + words(

@@ -289,10 +289,10 @@ struct SentenceAnalysis {
 
   /// Words that hedge without looking ahead by themselves; they count only in a sentence that
   /// names a live window or in an article framed as forecasts.
-  static let weakWords: Set<String> = [
+  static let weakWords = Set<String>([
     "可能", "也许", "也許", "或许", "或許", "说不定", "說不定", "could", "may", "might", "would",
     "possibly", "perhaps", "maybe", "predicted", "we see", "预判", "預判", "恐怕", "预测", "預測", "很难", "很難",
-  ]
+  ]).union(HedgeScale.doubtingWords)
 
   /// 曾 and its forms: a belief held once, not a forecast made now.
   private static let onceWords: Set<String> = ["曾", "曾经", "曾經"]

@@ -66,10 +66,18 @@ extension ClaimPhrasing {
       amount.utf8Range.lowerBound - verbHit.end <= 12,
       let subject = clause.name(before: metricHit.start)
     {
+      // "营收增长率将超过20%", "revenue will grow more than 20%": the growth is measured, in
+      // percent; a percent of anything else ("营收占比") is left as the article words it.
+      let isGrowth =
+        clause.find(growthWords, in: metricHit.end..<amount.utf8Range.lowerBound) != nil
+      let isPercent = Self.isPercent(after: amount, in: clause)
+      guard isGrowth == isPercent else { return nil }
       let measure = qualified(metric.name, in: clause, subject.end..<metricHit.start)
       return sentence(
-        "\(subject.text) \(measure)", verb, amount.text,
-        isNegated: clause.isNegated(in: subject.end..<verbHit.start), isPlural: metric.isPlural)
+        "\(subject.text) \(measure)\(isGrowth ? " growth" : "")", verb,
+        amount.text + (isPercent ? "%" : ""),
+        isNegated: clause.isNegated(in: subject.end..<verbHit.start),
+        isPlural: metric.isPlural && !isGrowth)
     }
     guard let verbHit = clause.find(thresholdVerbWords),
       let verb = thresholdVerbs[verbHit.word],
@@ -80,7 +88,7 @@ extension ClaimPhrasing {
         in: amount.utf8Range.upperBound..<min(count, amount.utf8Range.upperBound + 30)),
       metricHit.start - amount.utf8Range.upperBound <= 3,
       let metric = metrics[metricHit.word],
-      let subject = clause.name(before: verbHit.start)
+      let subject = clause.name(before: verbHit.start), !isPercent(after: amount, in: clause)
     else { return nil }
     let measure = qualified(
       metric.name, in: clause, amount.utf8Range.upperBound..<metricHit.start,
@@ -88,6 +96,21 @@ extension ClaimPhrasing {
     return sentence(
       "\(subject.text) \(measure)", verb, amount.text,
       isNegated: clause.isNegated(in: subject.end..<verbHit.start), isPlural: metric.isPlural)
+  }
+
+  /// Words that make the measure its growth rather than its level.
+  static let growthWords = WordList([
+    "增长率", "增長率", "增速", "增幅", "增长", "增長", "成长率", "成長率", "成长", "成長", "年增", "growth", "grow",
+    "grows", "growing",
+  ])
+
+  /// Whether a percent sign or the word follows `amount` ("20%", "20 ％", "20 percent").
+  static func isPercent(after amount: Amount, in clause: Clause) -> Bool {
+    var index = amount.utf8Range.upperBound
+    while index < clause.bytes.count, clause.bytes[index] == UInt8(ascii: " ") { index += 1 }
+    let rest = clause.bytes[index...]
+    return rest.starts(with: "%".utf8) || rest.starts(with: "％".utf8)
+      || rest.starts(with: "percent".utf8) || rest.starts(with: "per cent".utf8)
   }
 
   /// The measure with the word that narrows it ("overseas sales", 海外销量, "quarterly

@@ -20,7 +20,7 @@ public struct Hedge: Hashable, Sendable {
 /// simplified and traditional spellings share a row. The version is printed on scorecards so a
 /// score can be reproduced with the table it was made from.
 public struct HedgeScale: Sendable {
-  public static let version = "2026.3"
+  public static let version = "2026.4"
   public static let standard = HedgeScale(rows: HedgeScale.builtInRows)
 
   /// Rows, longest word first so that `极有可能` wins over `可能` when searching text.
@@ -97,11 +97,21 @@ public struct HedgeScale: Sendable {
 
   /// The words of the rows that say the outcome will not happen ("remote", of a chance, does
   /// not: the event it qualifies is worded as it would happen).
-  static let negatingWords: Set<String> = [
+  static let negatingWords = Set<String>([
     "probably not", "doubtful", "unlikely", "improbable", "not likely", "不太可能", "不大可能",
     "恐怕不会", "恐怕不會", "很难", "难以", "很難", "難以", "不会", "不會", "will not", "won't", "won’t",
     "very unlikely", "highly unlikely", "highly improbable", "几乎不可能", "极不可能", "绝无可能",
     "幾乎不可能", "極不可能", "絕無可能", "almost certainly not", "almost no chance",
+  ]).union(doubtingWords)
+
+  /// Doubt that an outcome will come: "I don't think X will", "analysts doubt X will", 我不认为X会
+  /// (the surveys' "we doubt", about one in four).
+  public static let doubtingWords = [
+    "doubt", "doubts", "don't think", "don’t think", "do not think", "doesn't think",
+    "doesn’t think", "does not think", "don't expect", "don’t expect", "do not expect",
+    "doesn't expect", "doesn’t expect", "does not expect", "don't believe", "don’t believe",
+    "do not believe", "doesn't believe", "doesn’t believe", "does not believe", "不认为", "不認為",
+    "不相信",
   ]
 
   /// "Should" before a verb of movement or state, an expectation ("margins should stay near
@@ -187,7 +197,7 @@ public struct HedgeScale: Sendable {
     (["possibly", "possible", "could", "may"], 0.45, 0.15, 0.6, true),
     (["might"], 0.4, 0.1, 0.55, true),
     (["不排除"], 0.3, 0.15, 0.45, true),
-    (["probably not", "doubtful"], 0.3, 0.2, 0.4, false),
+    (["probably not", "doubtful"] + doubtingWords, 0.3, 0.2, 0.4, false),
     (["unlikely", "improbable", "not likely"], 0.2, 0.05, 0.3, false),
     (["不太可能", "不大可能", "恐怕不会", "恐怕不會"], 0.2, 0.1, 0.3, false),
     (["很难", "难以", "很難", "難以"], 0.15, 0.05, 0.3, false),

@@ -113,6 +113,15 @@ struct PhrasingCase: Sendable, CustomTestStringConvertible {
     .init(
       clause: "Nvidia quarterly revenue will top $60 billion",
       expected: "Nvidia quarterly revenue exceeds $60B"),
+    // A growth in percent is the growth, with its percent sign; a percent of a level is left
+    // as the article words it.
+    .init(clause: "台积电营收增长率将超过20%", expected: "TSMC revenue growth exceeds 20%"),
+    .init(clause: "台積電營收成長率恐怕不會超過20％", expected: "TSMC revenue growth does not exceed 20%"),
+    .init(
+      clause: "Nvidia revenue growth will top 50 percent",
+      expected: "Nvidia revenue growth exceeds 50%"),
+    .init(clause: "比亚迪销量将同比增长超过30%", expected: "BYD sales growth exceeds 30%"),
+    .init(clause: "台积电营收占比将超过20%", expected: nil),
   ]
 
   @Test(arguments: thresholds)
