@@ -54,6 +54,7 @@ extension SpeakerFinder {
           .filter { !Self.titles.contains(String($0)) }
         let name = opening.joined(separator: " ")
         if !opening.isEmpty, opening.count <= 3, !Self.notNames.contains(name.lowercased()),
+          !Self.notNameWords.contains(name.lowercased()),
           sentence.hasPrefix(name + ",") || sentence.hasPrefix(name + " ,")
         {
           return .name(canonical(name))
@@ -274,6 +275,14 @@ extension SpeakerFinder {
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "first", "second", "third", "finally", "well", "however", "also",
     "meanwhile", "still", "now", "today", "yesterday", "tomorrow", "so", "yet",
+    // Words that link a sentence to the one before it ("Separately, the EU is expected to…").
+    "separately", "additionally", "moreover", "furthermore", "nonetheless", "nevertheless",
+    "instead", "indeed", "overall", "ultimately", "elsewhere", "similarly", "likewise",
+    "conversely", "otherwise", "accordingly", "consequently", "thus", "hence", "therefore",
+    "besides", "notably", "importantly", "specifically", "previously", "earlier", "later",
+    "recently", "currently", "historically", "regardless", "alternatively", "admittedly",
+    "arguably", "clearly", "obviously", "surprisingly", "interestingly", "initially",
+    "eventually", "then", "again", "plus",
   ]
   static let firstPerson: Set<String> = ["i", "we"]
   static let sayingVerbs: Set<String> = ["said", "says", "say", "told", "wrote", "warned"]

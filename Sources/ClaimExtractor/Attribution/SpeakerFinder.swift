@@ -43,6 +43,11 @@ struct SpeakerFinder: Sendable {
       let after = opener.range.upperBound
       if Self.reportScanner.cues[opener.cue].word == "according to" {
         let rest = String(decoding: bytes[after...], as: UTF8.self).drop { $0 == " " }
+        // "according to people familiar with the matter": an unnamed source, as after "said".
+        let opening = rest.prefix(60).lowercased()
+        if Self.unnamedSources.contains(where: opening.contains) {
+          return .name("people familiar with the matter")
+        }
         // "according to spokesperson Tom Lee", "according to chief economist Ann Wu": the
         // roles before the name are passed over, as after "said".
         var named = rest

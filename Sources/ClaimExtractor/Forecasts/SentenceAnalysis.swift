@@ -292,6 +292,8 @@ struct SentenceAnalysis {
   static let weakWords = Set<String>([
     "可能", "也许", "也許", "或许", "或許", "说不定", "說不定", "could", "may", "might", "would",
     "possibly", "perhaps", "maybe", "predicted", "we see", "预判", "預判", "恐怕", "预测", "預測", "很难", "很難",
+    // Confidence in something, not in a future event, unless a window says when.
+    "有信心", "有把握",
   ]).union(HedgeScale.doubtingWords)
 
   /// 曾 and its forms: a belief held once, not a forecast made now.

@@ -9,6 +9,8 @@ extension TimeFrameScan {
     "over", "after", "beyond", "since", "around",
   ]
 
+  private static let earliestLeads = ["as early as", "as soon as"]
+
   /// The first word of every English frame, as `wordKey` packs it: a lead, "the", or the first
   /// word of a core rule below (ranges, durations and the counts they take, parts of the year,
   /// halves and quarters, months, relative years). Every literal those rules try where a frame
@@ -21,6 +23,8 @@ extension TimeFrameScan {
       "an", "few", "several", "many", "couple", "end", "decade", "year", "later", "mid", "middle",
       "early", "late", "first", "second", "third", "fourth", "final", "latter", "back", "this",
       "sept", "sep", "tomorrow", "fiscal", "spring", "summer", "autumn", "fall", "winter",
+      // The first word of `earliestLeads`.
+      "as",
     ]
     let months = monthNames + monthNames.map { String($0.prefix(3)) }
     let words = leads + cores + TimeText.units + TimeText.tens + months
@@ -60,7 +64,13 @@ extension TimeFrameScan {
   func english(at offset: Int) -> Match? {
     var position = offset
     var lead: String?
-    if let found = text.firstWord(TimeFrameScan.leads, at: offset),
+    // "as early as 2027", "as soon as next year": the earliest the speaker sees, read as the
+    // window it names, as "in 2027" is.
+    if let earliest = text.firstWord(TimeFrameScan.earliestLeads, at: offset),
+      let next = text.afterSpace(earliest.end)
+    {
+      (lead, position) = ("in", next)
+    } else if let found = text.firstWord(TimeFrameScan.leads, at: offset),
       let next = text.afterSpace(found.end)
     {
       (lead, position) = (found.literal, next)

@@ -157,8 +157,10 @@ public struct HedgeScale: Sendable {
     (["很可能", "非常可能", "很有可能", "可能性很大"], 0.8, 0.7, 0.9, false),
     (["计划", "計劃", "拟", "擬", "打算"], 0.8, 0.65, 0.9, false),
     (
-      ["plans to", "plan to", "intends to", "confident", "is confident", "am confident"], 0.8, 0.65,
-      0.9, false
+      [
+        "plans to", "plan to", "is planning to", "are planning to", "intends to", "confident",
+        "is confident", "am confident", "有信心", "有把握",
+      ], 0.8, 0.65, 0.9, false
     ),
     (["is poised to", "is on track to", "appears set to"], 0.75, 0.6, 0.85, false),
     (["with high probability", "high probability"], 0.8, 0.7, 0.9, false),

@@ -40,6 +40,12 @@ import Testing
     ("Earnings come in January, according to spokesperson Tom Lee.", "Tom Lee"),
     ("The chip ships in 2027, according to CEO Jane Doe.", "Jane Doe"),
     ("The deal closes in 2027, according to The Information.", "The Information"),
+    (
+      "Apple will ship glasses in 2027, according to people familiar with the matter.",
+      "people familiar with the matter"
+    ),
+    // A word that links the sentence to the last one is no name before a comma.
+    ("Separately, the EU is expected to fine Apple in 2027, officials said.", "Officials"),
     // A name may hold a word that is a month or a title alone; it ends at a comma.
     ("June Yoon said prices will rise.", "June Yoon"),
     ("Tim Head said rates will fall.", "Tim Head"),

@@ -42,6 +42,19 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
       sentence: "2026年销量将突破百万辆，2028年将达到三百万辆。",
       quotes: ["2026年销量将突破百万辆", "2028年将达到三百万辆。"],
       deadlines: ["2026-12-31", "2028-12-31"]),
+    // "As early as" names the window; "is planning to" is a plan.
+    .init(
+      sentence: "Apple is planning to release glasses as early as 2027.",
+      quotes: ["Apple is planning to release glasses as early as 2027."],
+      deadlines: ["2027-12-31"]),
+    // 乘联会 names a body: its 会 is no "will", and the fact before the forecast joins it.
+    .init(
+      sentence: "乘联会秘书长指出，今年渗透率已超过50%，预计明年将达到60%。",
+      quotes: ["乘联会秘书长指出，今年渗透率已超过50%，预计明年将达到60%。"],
+      deadlines: ["2027-12-31"]),
+    .init(
+      sentence: "公司有信心在明年实现盈利。", quotes: ["公司有信心在明年实现盈利。"],
+      deadlines: ["2027-12-31"]),
     // A clause that compares with a reference is no forecast of its own, whatever it dates.
     .init(
       sentence: "Goldman expects Brent to average $50 in 2027, down from $65 this year.",

@@ -168,6 +168,7 @@ extension ForecastDetectorTests {
   @Test(arguments: [
     "We will keep updating this page as new data arrive.", "本報將持續追蹤相關發展。",
     "This story will be updated next week.", "We will revisit these calls next December.",
+    "我们对中国市场有信心。",
     "We’ll report back in January on how the forecasts fared.", "我们将持续更新这份预测，明年再来回顾。",
   ])
   func aStoryUpdatingItselfIsNoForecast(_ sentence: String) {
