@@ -91,6 +91,8 @@ extension TimeFrameScan {
     guard let lead, !found.isDuration else { return found }
     switch lead {
     case "by", "until", "till", "through", "thru": found.window = found.window?.opened
+    // "but not before the second half": the window is the earliest, so it stands as named.
+    case "before" where text.word(before: offset)?.lowercased() == "not": break
     case "before": found.window = found.window?.before
     case "after", "beyond", "since": found.window = nil
     default: break

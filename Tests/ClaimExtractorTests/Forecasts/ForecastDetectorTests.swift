@@ -42,6 +42,11 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
       sentence: "2026年销量将突破百万辆，2028年将达到三百万辆。",
       quotes: ["2026年销量将突破百万辆", "2028年将达到三百万辆。"],
       deadlines: ["2026-12-31", "2028-12-31"]),
+    // "Not before" a window: the earliest, so the window stands as named.
+    .init(
+      sentence: "Intel will sell the unit, but not before the second half of 2027.",
+      quotes: ["Intel will sell the unit, but not before the second half of 2027."],
+      deadlines: ["2027-12-31"]),
     // "As early as" names the window; "is planning to" is a plan.
     .init(
       sentence: "Apple is planning to release glasses as early as 2027.",

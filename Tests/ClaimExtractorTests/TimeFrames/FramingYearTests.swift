@@ -23,6 +23,8 @@ struct FramingCase: Sendable, CustomTestStringConvertible {
     .init(text: "Predictions for 2026", year: 2026),
     .init(text: "2026 Outlook: Chips and Power", year: 2026),
     .init(text: "Tech trends to watch in ２０２６", year: 2026),
+    .init(text: "My five calls for 2027", year: 2027), .init(text: "Ten bets for 2027", year: 2027),
+    .init(text: "Calls for a 2027 ceasefire grow", year: nil),
     .init(text: "2026年AI产业发展回顾", year: nil),
     .init(text: "The best phones of 2026", year: nil),
     .init(text: "2025年回顾与2026年展望", year: nil),
