@@ -407,7 +407,7 @@ extension ExtractorTests {
       Source: Motor Weekly
       Date: 2026-11-20
 
-      We spoke with Dana Whitfield, chief executive of Roadline.
+      When Whitfield took over, Ms. Whitfield spoke to us; Dana Whitfield founded Roadline.
 
       Q: When will you reach Boston?
       Whitfield: We expect to open in Boston by the end of 2027. Prices will probably fall next year.
@@ -446,9 +446,13 @@ extension ExtractorTests {
       There is no doubt the bank will cut rates in 2027.
 
       I do not think that is right.
+
+      Despite doubts from investors, Roadline will open in Denver in 2027.
+
+      Roadline does not expect any layoffs and will hire 500 drivers in 2027.
       """)
-    #expect(claims.map(\.hedge) == ["don't think", "不认为", "will"])
-    #expect(claims.map(\.confidence.value) == [0.7, 0.7, 0.85])
+    #expect(claims.map(\.hedge) == ["don't think", "不认为", "will", "will", "will"])
+    #expect(claims.map(\.confidence.value) == [0.7, 0.7, 0.85, 0.85, 0.85])
     #expect(claims.first?.text == "I don't think Roadline will open in Boston before 2028.")
     #expect(claims.dropFirst().first?.text == "我不认为特斯拉明年会推出Roadster。")
   }

@@ -277,12 +277,12 @@ extension SpeakerFinder {
     "meanwhile", "still", "now", "today", "yesterday", "tomorrow", "so", "yet",
     // Words that link a sentence to the one before it ("Separately, the EU is expected to…").
     "separately", "additionally", "moreover", "furthermore", "nonetheless", "nevertheless",
-    "instead", "indeed", "overall", "ultimately", "elsewhere", "similarly", "likewise",
+    "instead", "overall", "ultimately", "elsewhere", "similarly", "likewise",
     "conversely", "otherwise", "accordingly", "consequently", "thus", "hence", "therefore",
     "besides", "notably", "importantly", "specifically", "previously", "earlier", "later",
     "recently", "currently", "historically", "regardless", "alternatively", "admittedly",
     "arguably", "clearly", "obviously", "surprisingly", "interestingly", "initially",
-    "eventually", "then", "again", "plus",
+    "eventually", "then", "again",
   ]
   static let firstPerson: Set<String> = ["i", "we"]
   static let sayingVerbs: Set<String> = ["said", "says", "say", "told", "wrote", "warned"]

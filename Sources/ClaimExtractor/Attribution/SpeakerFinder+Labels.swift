@@ -1,7 +1,7 @@
 import Foundation
 
 /// Interviews and transcripts: the name that labels a turn ("Mawakana: We expect…", "李明：…")
-/// speaks every sentence of it.
+/// speaks every sentence of its line.
 ///
 /// Articles also label list items with a topic ("Oil: prices will fall", "房地产：明年企稳"),
 /// so labels are read as speakers only in a document that also labels its questions (`Q:`,
@@ -70,25 +70,38 @@ extension SpeakerFinder {
 
   private static let fullColon = Array("：".utf8)
 
-  /// The last run of capitalised words in `lines` that ends with `word`: the full name a
-  /// turn's label shortens.
+  /// The first run of capitalised words in `lines` (the first 200) that ends with `word`: the
+  /// full name a turn's label shortens, as an interview introduces it. Titles, linking words
+  /// and words that open sentences are no part of it ("Ms. Mawakana", "When Musk spoke").
   private static func fullName(endingWith word: String, in lines: [String]) -> String? {
-    for line in lines.reversed() {
+    for line in lines.prefix(200) {
       let words = line.split(separator: " ").map {
         $0.trimmingCharacters(in: .punctuationCharacters)
       }
-      for index in words.indices.reversed() where index > 0 && words[index] == word {
+      for index in words.indices where index > 0 && words[index] == word {
         var start = index
-        while start > max(0, index - 2), isCapitalised(words[start - 1][...]),
-          !notSpeakerLabels.contains(words[start - 1].lowercased())
-        {
-          start -= 1
-        }
+        while start > max(0, index - 2), isFirstName(words[start - 1]) { start -= 1 }
         if start < index { return words[start...index].joined(separator: " ") }
       }
     }
     return nil
   }
+
+  /// Whether `word` may stand before a surname as part of the name.
+  private static func isFirstName(_ word: String) -> Bool {
+    let lower = word.lowercased()
+    return isCapitalised(word[...]) && !titles.contains(word) && !notNameWords.contains(lower)
+      && !notSpeakerLabels.contains(lower) && !honorifics.contains(lower)
+      && !isCommonOpeningWord(word)
+  }
+
+  /// Honorifics, and function words a sentence may open with ("When Musk spoke…").
+  private static let honorifics: Set<String> = [
+    "mr", "ms", "mrs", "dr", "prof", "sir", "dame", "when", "while", "after", "before", "if", "as",
+    "since", "because", "although", "though", "once", "until", "where", "how", "why", "what",
+    "who", "but", "and", "or", "in", "on", "at", "for", "with", "by", "from", "to", "a", "an",
+    "this", "that", "said", "says", "asked", "ask", "tell", "told",
+  ]
 
   /// Labels of roles, questions and parts of an article rather than of a speaker.
   private static let notSpeakerLabels: Set<String> = [

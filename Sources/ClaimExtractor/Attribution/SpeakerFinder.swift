@@ -24,6 +24,12 @@ struct SpeakerFinder: Sendable {
     "整體", "总体", "總體",
   ]
 
+  /// How an unnamed source after "according to" begins.
+  static let unnamedOpeners = [
+    "people ", "sources ", "a person ", "persons ", "two people ", "three people ",
+    "several people ", "people close", "sources close",
+  ]
+
   /// The speaker a sentence names.
   func speaker(in sentence: String) -> Found? {
     let bytes = Array(sentence.utf8)
@@ -43,9 +49,13 @@ struct SpeakerFinder: Sendable {
       let after = opener.range.upperBound
       if Self.reportScanner.cues[opener.cue].word == "according to" {
         let rest = String(decoding: bytes[after...], as: UTF8.self).drop { $0 == " " }
-        // "according to people familiar with the matter": an unnamed source, as after "said".
+        // "according to people familiar with the matter": an unnamed source, as after "said";
+        // only when it opens what follows ("according to Jane Doe, an analyst familiar with
+        // the deal" is Jane Doe).
         let opening = rest.prefix(60).lowercased()
-        if Self.unnamedSources.contains(where: opening.contains) {
+        if Self.unnamedOpeners.contains(where: opening.hasPrefix),
+          Self.unnamedSources.contains(where: opening.contains)
+        {
           return .name("people familiar with the matter")
         }
         // "according to spokesperson Tom Lee", "according to chief economist Ann Wu": the

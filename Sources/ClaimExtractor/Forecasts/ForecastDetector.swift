@@ -72,7 +72,9 @@ struct ForecastDetector: Sendable {
     let stated = StatedProbability.value(
       in: UnsafeBufferPointer(rebasing: analysis.bytes[segment.range]))
     let triggers = segment.triggers.filter {
-      stated != nil || !StatedProbability.nouns.contains($0.word)
+      (stated != nil || !StatedProbability.nouns.contains($0.word))
+        && (!HedgeScale.doubtingWords.contains($0.word)
+          || analysis.doubtBearsOnForecast($0, among: segment.triggers))
     }
     guard !triggers.isEmpty else { return nil }
     // A word of doubt qualifies the claim more than the tense does.

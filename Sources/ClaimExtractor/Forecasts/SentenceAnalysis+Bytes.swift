@@ -174,7 +174,9 @@ extension SentenceAnalysis {
 
   /// "down from $65 this year", "高于今年的6%": a clause that sets the forecast before it
   /// against a reference. The window it names is the reference's, so it neither starts a
-  /// forecast of its own nor moves the one it follows.
+  /// forecast of its own nor dates the one it follows (`frameForSegment` passes over it).
+  /// Single characters such as 比 are left to `isComparisonBase`, which reads them only right
+  /// before a window (比今年): as openers they would take 比亚迪 for a comparison.
   func isComparison(_ clause: Range<Int>) -> Bool {
     var start = clause.lowerBound
     while start < clause.upperBound, SentenceSplitter.isSpace(bytes[start]) { start += 1 }
@@ -191,8 +193,47 @@ extension SentenceAnalysis {
   private static let comparisonOpeners = ByteText.encoded([
     "down from ", "up from ", "compared with ", "compared to ", "versus ", "vs ", "vs. ",
     "against ", "a rise from ", "a drop from ", "a fall from ", "a decline from ",
-    "an increase from ", "from ", "高于", "高於", "低于", "低於", "相比", "相较", "相較", "较", "較", "比",
+    "an increase from ", "高于", "高於", "低于", "低於", "相比", "相较", "相較",
   ])
+
+  /// Whether a doubting word ("don't think", "doubt", 不认为) bears on a forecast after it:
+  /// "to" or "that" right after it, or a word of future or doubt after it with no comma,
+  /// "and" or "but" between ("I don't think Tesla will…", not "doesn't expect any layoffs
+  /// and will hire"); and no word before it that makes it a noun ("despite doubts").
+  func doubtBearsOnForecast(_ doubt: Found, among triggers: [Found]) -> Bool {
+    if let before = wordBefore(doubt.range.lowerBound),
+      Self.wordsBeforeNounDoubt.contains(before)
+    {
+      return false
+    }
+    let after = UnsafeBufferPointer(rebasing: bytes[doubt.range.upperBound...])
+    if Self.objectOpeners.contains(where: { after.starts(with: $0) }) { return true }
+    guard
+      let next = triggers.first(where: {
+        $0.range.lowerBound >= doubt.range.upperBound && $0.kind != .negatedFuture
+      })
+    else { return false }
+    let between = Array(bytes[doubt.range.upperBound..<next.range.lowerBound])
+    return !Self.clauseBreaks.contains { ByteText.contains(between, $0) }
+  }
+
+  /// The lower-case ASCII word that ends right before `offset`, spaces apart.
+  private func wordBefore(_ offset: Int) -> String? {
+    var end = offset
+    while end > 0, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+    var start = end
+    while start > 0, bytes[start - 1] &- 0x41 < 26 || bytes[start - 1] &- 0x61 < 26 { start -= 1 }
+    guard start < end else { return nil }
+    return String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
+  }
+
+  private static let objectOpeners = ByteText.encoded([" to ", " that "])
+  private static let clauseBreaks = ByteText.encoded([",", "，", " and ", " but ", "但", "而且"])
+  private static let wordsBeforeNounDoubt: Set<String> = [
+    "despite", "the", "some", "any", "of", "about", "over", "amid", "raised", "raise", "raises",
+    "cast", "casts", "has", "have", "had", "their", "his", "her", "its", "our", "my", "your",
+    "with", "growing", "lingering", "serious", "these", "those", "such",
+  ]
 
   /// `range` without the clause punctuation at its end.
   func trimmed(_ range: Range<Int>) -> Range<Int> {

@@ -11,14 +11,17 @@ extension SentenceAnalysis {
     frames.first { clause.contains($0.offset) && !isPast($0.frame) }?.frame
   }
 
-  /// The window of a segment: named in its forecast clauses, else anywhere in it.
+  /// The window of a segment: named in its forecast clauses, else anywhere in it but in a
+  /// clause that compares with a reference ("…, down from $65 this year").
   func frameForSegment(clauses range: ClosedRange<Int>, triggers: [Found]) -> TimeFrame? {
     let spans = range.map { clauses[$0] }
     let forecastClauses = spans.filter { span in
       triggers.contains { span.contains($0.range.lowerBound) }
     }
     for span in forecastClauses { if let frame = liveFrame(in: span) { return frame } }
-    for span in spans { if let frame = liveFrame(in: span) { return frame } }
+    for span in spans where !isComparison(span) {
+      if let frame = liveFrame(in: span) { return frame }
+    }
     return nil
   }
 

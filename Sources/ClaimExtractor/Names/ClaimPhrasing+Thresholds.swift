@@ -68,8 +68,7 @@ extension ClaimPhrasing {
     {
       // "营收增长率将超过20%", "revenue will grow more than 20%": the growth is measured, in
       // percent; a percent of anything else ("营收占比") is left as the article words it.
-      let isGrowth =
-        clause.find(growthWords, in: metricHit.end..<amount.utf8Range.lowerBound) != nil
+      let isGrowth = Self.isGrowth(in: clause, metricHit.end..<amount.utf8Range.lowerBound)
       let isPercent = Self.isPercent(after: amount, in: clause)
       guard isGrowth == isPercent else { return nil }
       let measure = qualified(metric.name, in: clause, subject.end..<metricHit.start)
@@ -103,6 +102,16 @@ extension ClaimPhrasing {
     "增长率", "增長率", "增速", "增幅", "增长", "增長", "成长率", "成長率", "成长", "成長", "年增", "growth", "grow",
     "grows", "growing",
   ])
+
+  /// Whether a word of growth in `range` makes the measure its growth: not when it grows to
+  /// a level (增长至, 增长到, "grow to").
+  static func isGrowth(in clause: Clause, _ range: Range<Int>) -> Bool {
+    guard let hit = clause.find(growthWords, in: range) else { return false }
+    let rest = clause.bytes[hit.end...]
+    return !levelMarks.contains { rest.starts(with: $0) }
+  }
+
+  private static let levelMarks = ByteText.encoded(["至", "到", " to "])
 
   /// Whether a percent sign or the word follows `amount` ("20%", "20 ％", "20 percent").
   static func isPercent(after amount: Amount, in clause: Clause) -> Bool {

@@ -26,11 +26,10 @@ extension TimeFrameFinder {
     return hasTopic ? year : nil
   }
 
-  /// Words that make a title about predictions, folded to lower case; "calls" and "bets" only
-  /// right before a year ("calls for 2027", not "calls for a 2027 ceasefire").
+  /// Words that make a title about predictions, folded to lower case.
   private static let framingWords = [
     "预测", "預測", "预言", "預言", "预判", "預判", "展望", "趋势", "趨勢", "前瞻", "predict",
-    "forecast", "outlook", "expect", "trends", "prophec", "calls for 20", "bets for 20",
+    "forecast", "outlook", "expect", "trends", "prophec",
   ]
 
   /// Whether the number ending at `end` is an amount or a count: 2026万, 2026美元, 2026%,

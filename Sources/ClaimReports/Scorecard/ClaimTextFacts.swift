@@ -22,12 +22,22 @@ public struct ClaimTextFacts: Sendable {
       of: records, nameScan: nameScan, remembered: remembered, hashing: cache != nil)
     events = read.map(\.reading.event)
     specificity = read.map(\.reading.specificity.score)
-    // A kept reading's key is decoded only when another claim's key has the same digest.
-    echoes = EchoClusters(records, digests: read.map(\.reading.keyDigest)) { index in
-      read[index].reading.key ?? remembered?.reading(at: index)?.key
+    // A kept reading's key is decoded only when another claim's key has the same digest (or
+    // the cache is written again); one the file cannot give is read from the claim afresh.
+    func withKey(_ index: Int) -> Reading {
+      let reading = read[index].reading
+      guard reading.key == nil, reading.keyDigest != nil else { return reading }
+      return remembered?.reading(at: index)
+        ?? records[index].withClaim { claim in
+          ClaimTextFacts.read(claim, status: records[index].status, nameScan: nameScan)
+        }
     }
+    echoes = EchoClusters(records, digests: read.map(\.reading.keyDigest)) { withKey($0).key }
     if let cache, remembered?.count != records.count || read.contains(where: { !$0.wasKept }) {
-      cache.save(read, keptIn: remembered)
+      cache.save(
+        read.indices.map { index in
+          Keyed(hash: read[index].hash, reading: withKey(index), wasKept: read[index].wasKept)
+        })
     }
   }
 

@@ -144,16 +144,52 @@ public struct EchoClusters: Sendable, Equatable {
       self.isNegated = isNegated
       self.figures = figures
       self.year = year
-      var hash = StableHash()
-      hash.combine(UInt64(names.count))
-      for name in names { hash.combine(name) }
-      hash.combine(UInt64(event.map(TextFactsCache.number(of:)) ?? 0))
-      hash.combine(isNegated ? 1 : 0)
-      hash.combine(UInt64(figures.count))
-      for figure in figures { hash.combine(UInt64(bitPattern: Int64(figure))) }
-      hash.combine(year == nil ? 0 : 1)
-      hash.combine(UInt64(bitPattern: Int64(year ?? 0)))
-      digest = hash.finalized
+      var digest = Digest(nameCount: names.count)
+      for name in names { digest.add(name: Digest.hash(ofName: name)) }
+      digest.add(
+        event: event.map(TextFactsCache.number(of:)) ?? 0, isNegated: isNegated,
+        figureCount: figures.count)
+      for figure in figures { digest.add(figure: Int64(figure)) }
+      self.digest = digest.finished(year: year.map(Int64.init))
+    }
+
+    /// A key's digest, put together field by field in the key's order, each name by a hash of
+    /// its own: the cache checks the digest it keeps for a claim from the claim's fields and
+    /// its table of names' hashes, making no string.
+    struct Digest {
+      private var hash = StableHash()
+
+      init(nameCount: Int) {
+        hash.combine(UInt64(nameCount))
+      }
+
+      static func hash(ofName name: String) -> UInt64 {
+        var hash = StableHash()
+        hash.combine(name)
+        return hash.finalized
+      }
+
+      mutating func add(name: UInt64) {
+        hash.combine(name)
+      }
+
+      /// `event`: 0 for none, else 1 + the event's place (`TextFactsCache.number(of:)`).
+      mutating func add(event: UInt8, isNegated: Bool, figureCount: Int) {
+        hash.combine(UInt64(event))
+        hash.combine(isNegated ? 1 : 0)
+        hash.combine(UInt64(figureCount))
+      }
+
+      mutating func add(figure: Int64) {
+        hash.combine(UInt64(bitPattern: figure))
+      }
+
+      func finished(year: Int64?) -> UInt64 {
+        var hash = hash
+        hash.combine(year == nil ? 0 : 1)
+        hash.combine(UInt64(bitPattern: year ?? 0))
+        return hash.finalized
+      }
     }
   }
 

@@ -19,7 +19,8 @@ struct ScoringRows: Sendable {
     /// The source, and the outlet, as places in `names`.
     let source: Int32
     let via: Int32
-    /// The place of its tags in `tagLists`; `Row.none` when it has none.
+    /// The place of its tags in `tagLists`; `Row.none` when it has none, or when the rows were
+    /// laid out without tags (`readsTags`).
     let tags: Int32
     /// The place of its hedge word in `hedgeWords`.
     let hedge: Int32
@@ -45,13 +46,13 @@ struct ScoringRows: Sendable {
   private(set) var hedgeWords = NumberedTexts()
   /// Lists of tags as written, each once.
   private(set) var tagLists: [[String]] = []
-  private var tagListNumbers: [[String]: Int32] = [:]
+  private var tagListNumbers: [[Spelling]: Int32] = [:]
 
   /// The rows of `records`; tags are left out unless `readsTags` (only grouping by tag needs
   /// them, and a claim's list of tags is hashed whole to be numbered).
   init(_ records: [ClaimRecord], readsTags: Bool) {
-    // In parts on all cores, each numbering what it meets; the parts are then joined in order,
-    // their numbers moved into the first part's tables.
+    // In parts on all cores, each numbering what it meets; the parts are then joined in order
+    // into these tables, each part's numbers renumbered.
     let partCount =
       records.count < 1 << 14 ? 1 : 2 * max(1, ProcessInfo.processInfo.activeProcessorCount)
     let partSize = (records.count + partCount - 1) / max(partCount, 1)
@@ -119,33 +120,54 @@ struct ScoringRows: Sendable {
   }
 
   private mutating func number(ofTags tags: [String]) -> Int32 {
-    if let known = tagListNumbers[tags] { return known }
+    let key = tags.map { Spelling(text: $0) }
+    if let known = tagListNumbers[key] { return known }
     tagLists.append(tags)
-    tagListNumbers[tags] = Int32(tagLists.count - 1)
+    tagListNumbers[key] = Int32(tagLists.count - 1)
     return Int32(tagLists.count - 1)
   }
 }
 
-/// Texts kept once each and numbered in the order they were first seen.
+/// Texts kept once each, spelling by spelling, and numbered in the order they were first seen.
+///
+/// Spellings are told apart by their bytes: `String` equality joins canonically equivalent
+/// ones (é as one scalar or as e and an accent), and a scorecard names a group by the first
+/// spelling among the claims it counts, not among all claims.
 struct NumberedTexts: Sendable {
   private(set) var texts: [String] = []
-  private var numbers: [String: Int32] = [:]
+  private var numbers: [Spelling: Int32] = [:]
   /// Finds the one copy of a name the ledger's reader keeps without hashing all of it.
   private var slots = TextSlots()
 
   subscript(number: Int32) -> String { texts[Int(number)] }
 
   mutating func number(of text: String) -> Int32 {
-    if let known = slots.value(for: text) { return Int32(known) }
+    if let known = slots.value(for: text), texts[known].utf8.elementsEqual(text.utf8) {
+      return Int32(known)
+    }
     let number: Int32
-    if let known = numbers[text] {
+    if let known = numbers[Spelling(text: text)] {
       number = known
     } else {
       number = Int32(texts.count)
       texts.append(text)
-      numbers[text] = number
+      numbers[Spelling(text: text)] = number
     }
     slots.remember(Int(number), for: text)
     return number
+  }
+}
+
+/// A text compared and hashed by its UTF-8 bytes.
+struct Spelling: Hashable, Sendable {
+  let text: String
+
+  static func == (a: Spelling, b: Spelling) -> Bool {
+    a.text.utf8.elementsEqual(b.text.utf8)
+  }
+
+  func hash(into hasher: inout Hasher) {
+    var text = text
+    text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
   }
 }

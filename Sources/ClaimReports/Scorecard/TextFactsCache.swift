@@ -21,7 +21,7 @@ public struct TextFactsCache: Sendable {
 
   /// Raise when the reading of a claim changes in a way no word list shows (a new mark, a
   /// different rule for figures), so files written by the earlier rules are read no more.
-  static let rulesVersion: UInt64 = 2
+  static let rulesVersion: UInt64 = 3
   static let magic = Array("claims text facts\n".utf8)
 
   /// The cache of the ledger at `ledgerPath`, in `directory`; `lexicon` is the fingerprint of
@@ -48,17 +48,9 @@ public struct TextFactsCache: Sendable {
     return Remembered(ByteStorage(data), fingerprint: fingerprint)
   }
 
-  /// Writes the readings with their claims' hashes over the file (`DigestCache.replace`); the
-  /// keys of readings kept without them are taken from `kept`, the file they came from.
-  func save(_ keyed: [ClaimTextFacts.Keyed], keptIn kept: Remembered? = nil) {
-    var readings = keyed
-    for index in readings.indices where readings[index].reading.key == nil {
-      guard readings[index].reading.keyDigest != nil else { continue }
-      // Not knowing a key would write the claim as naming nothing: write no file instead.
-      guard let reading = kept?.reading(at: index) else { return }
-      readings[index] = ClaimTextFacts.Keyed(
-        hash: readings[index].hash, reading: reading, wasKept: true)
-    }
+  /// Writes the readings with their claims' hashes over the file (`DigestCache.replace`);
+  /// every reading that has a key carries it.
+  func save(_ readings: [ClaimTextFacts.Keyed]) {
     var writer = Writer()
     // Room for every entry at once, so the buffer is not copied as it grows.
     let entryBytes = readings.reduce(0) { total, keyed in
@@ -180,6 +172,8 @@ public struct TextFactsCache: Sendable {
     /// Where each entry starts.
     private let offsets: [Int]
     private let names: [String]
+    /// Each name's hash (`EchoClusters.Key.Digest.hash(ofName:)`), for checking digests.
+    private let nameHashes: [UInt64]
     var count: Int { offsets.count }
 
     /// Nil unless the bytes hold this fingerprint, a good checksum and entries that all fit.
@@ -219,6 +213,7 @@ public struct TextFactsCache: Sendable {
       self.storage = storage
       self.offsets = offsets
       self.names = names
+      nameHashes = names.map(EchoClusters.Key.Digest.hash(ofName:))
     }
 
     /// The claim hash of entry `index`.
@@ -251,6 +246,11 @@ public struct TextFactsCache: Sendable {
       }
       guard let digest = reader.next64() else { return nil }
       guard withKey else {
+        // The kept digest is checked against the key's fields without decoding its names: a
+        // wrong one would block the claim with the wrong claims.
+        guard keyDigest(at: reader.position, marks: marks, event: eventNumber) == digest else {
+          return nil
+        }
         return ClaimTextFacts.Reading(
           event: event, specificity: specificity, keyDigest: digest, key: nil)
       }
@@ -275,6 +275,30 @@ public struct TextFactsCache: Sendable {
       // A digest that is not the key's own would block the claim with the wrong ones.
       guard key.digest == digest else { return nil }
       return ClaimTextFacts.Reading(event: event, specificity: specificity, key: key)
+    }
+
+    /// The digest of the key whose year starts at `position`, from its fields and the hashes of
+    /// the names it numbers; nil when they run past the file or name a name it lacks.
+    private func keyDigest(at position: Int, marks: UInt8, event: UInt8) -> UInt64? {
+      var reader = Reader(bytes: storage.bytes, position: position, end: storage.bytes.count)
+      guard let year = reader.next64(), let nameCount = reader.next32() else { return nil }
+      var digest = EchoClusters.Key.Digest(nameCount: Int(nameCount))
+      for _ in 0..<nameCount {
+        guard let number = reader.next32().map(Int.init), number < nameHashes.count else {
+          return nil
+        }
+        digest.add(name: nameHashes[number])
+      }
+      guard let figureCount = reader.next32() else { return nil }
+      digest.add(
+        event: event, isNegated: marks & Mark.negated.rawValue != 0,
+        figureCount: Int(figureCount))
+      for _ in 0..<figureCount {
+        guard let figure = reader.next64() else { return nil }
+        digest.add(figure: Int64(bitPattern: figure))
+      }
+      return digest.finished(
+        year: marks & Mark.year.rawValue != 0 ? Int64(bitPattern: year) : nil)
     }
   }
 

@@ -44,6 +44,8 @@ import Testing
       "Apple will ship glasses in 2027, according to people familiar with the matter.",
       "people familiar with the matter"
     ),
+    ("According to Jane Doe, an analyst familiar with the deal, it closes in 2027.", "Jane Doe"),
+    ("Indeed predicts that job postings will fall in 2027.", "Indeed"),
     // A word that links the sentence to the last one is no name before a comma.
     ("Separately, the EU is expected to fine Apple in 2027, officials said.", "Officials"),
     // A name may hold a word that is a month or a title alone; it ends at a comma.

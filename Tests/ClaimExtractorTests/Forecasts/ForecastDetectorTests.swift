@@ -68,6 +68,14 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     .init(
       sentence: "机构预计2027年GDP增速为4.5%，高于今年的4.2%。", quotes: ["机构预计2027年GDP增速为4.5%，高于今年的4.2%。"],
       deadlines: ["2027-12-31"]),
+    // …and dates nothing; 比亚迪 opens a forecast of its own, not a comparison.
+    .init(
+      sentence: "Oil prices will fall, down from $65 this year.",
+      quotes: ["Oil prices will fall, down from $65 this year."], deadlines: [nil]),
+    .init(
+      sentence: "分析师预计特斯拉今年交付200万辆，比亚迪明年交付500万辆。",
+      quotes: ["分析师预计特斯拉今年交付200万辆", "比亚迪明年交付500万辆。"],
+      deadlines: ["2026-12-31", "2027-12-31"]),
     .init(
       sentence: "Analysts expect the company will double its revenue by 2028.",
       quotes: ["Analysts expect the company will double its revenue by 2028."],

@@ -122,6 +122,8 @@ struct PhrasingCase: Sendable, CustomTestStringConvertible {
       expected: "Nvidia revenue growth exceeds 50%"),
     .init(clause: "比亚迪销量将同比增长超过30%", expected: "BYD sales growth exceeds 30%"),
     .init(clause: "台积电营收占比将超过20%", expected: nil),
+    // Growing to a level is the level.
+    .init(clause: "比亚迪营收将增长至超过1万亿元", expected: "BYD revenue exceeds ¥1T"),
   ]
 
   @Test(arguments: thresholds)

@@ -54,3 +54,23 @@ import Testing
     #expect(tags.count == 5)
   }
 }
+
+extension LargeLedgerTests {
+  /// Two spellings of one name (é as one scalar, and as e and an accent) count as one group,
+  /// named by the first spelling among the claims the scorecard counts, whatever other
+  /// claims of the ledger write first.
+  @Test func aGroupIsNamedByTheFirstSpellingItCounts() throws {
+    let decomposed = "Cafe\u{301} Research"
+    let composed = "Caf\u{e9} Research"
+    let records = try TestLedger.records([
+      ClaimSpec(text: "counted elsewhere", source: decomposed, deadline: "2025-06-30"),
+      ClaimSpec(text: "counted here", source: composed, deadline: "2026-06-30"),
+      ClaimSpec(text: "counted here too", source: decomposed, deadline: "2026-09-30"),
+    ])
+    let card = try TestLedger.builder(year: 2026, today: "2026-12-31").build(from: records)
+    let groups = card.ranked + card.unranked
+    #expect(groups.count == 1)
+    #expect(groups.first.map { Array($0.name.utf8) } == Array(composed.utf8))
+    #expect(groups.first?.counts.claims == 2)
+  }
+}

@@ -212,10 +212,12 @@ import Testing
   }
 
   /// Files with the right fingerprint and a good checksum whose insides lie: counts beyond any
-  /// file, a name that is not in the table, an event that does not exist. None is trusted,
+  /// file, a name that is not in the table, an event that does not exist, a key's digest that
+  /// is not the key's (every lie here writes digest 0). None is trusted,
   /// none stops the program, and the claims are read afresh.
   @Test(arguments: [
     "huge count", "large count", "short count", "huge names", "unknown name", "unknown event",
+    "wrong digest",
   ])
   func aFileThatLiesIsNotTrusted(_ lie: String) throws {
     let records = try TestLedger.records(Self.specs)
