@@ -15,6 +15,8 @@ extension SpeakerFinder {
     for (position, hit) in hits.enumerated() {
       let verb = Self.verbScanner.cues[hit.cue].word
       let rest = bytes[hit.range.upperBound...]
+      // 说不定 is "perhaps": its 说 says nothing.
+      if verb == "说" || verb == "說", rest.starts(with: Self.buding) { continue }
       // "经济预测：…" labels a list item and names a topic; "李云飞表示：“…”" and "张伟预测：“…”"
       // quote a speaker.
       if let colon = Self.colonWidth(at: rest), Self.nounVerbs.contains(verb),
@@ -50,6 +52,8 @@ extension SpeakerFinder {
     }
     return nil
   }
+
+  private static let buding = Array("不定".utf8)
 
   /// A run of characters before a speech verb names someone unless the lexicon does not know
   /// it and it holds words that make it a phrase ("再通过预测…", "他们的报告称"); the 会 that

@@ -38,7 +38,10 @@ extension SentenceAnalysis {
       }
       let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
       guard !word.isEmpty else { return false }
-      if word.count == 2, word[0] == 0x61, word[1] == 0x74 { return true }
+      // "at 3%", "at $50", "at around 4%": a level; "at our stores" is a place.
+      if word.count == 2, word[0] == 0x61, word[1] == 0x74 {
+        return bytes[index..<min(bytes.count, index + 12)].contains { $0 &- 0x30 < 10 }
+      }
       if word.count > 4, word.suffix(3).elementsEqual("ing".utf8),
         !Self.ingNouns.contains(where: { $0.elementsEqual(word.lazy.map { $0 | 0x20 }) })
       {

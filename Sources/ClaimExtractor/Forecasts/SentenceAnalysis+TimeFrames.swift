@@ -74,7 +74,17 @@ extension SentenceAnalysis {
         decoding: UnsafeBufferPointer(rebasing: bytes[start..<wordEnd]), as: UTF8.self
       )
       .lowercased()
-      if isAfterObject ? word == "told" : sayingVerbs.contains(word) { return true }
+      if isAfterObject ? word == "told" : sayingVerbs.contains(word) {
+        // "will be announced in March" is the forecast's own event, not when it was said.
+        var before = start
+        while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
+        var first = before
+        while first > 0, Clause.isWordByte(bytes[first - 1]) { first -= 1 }
+        let previous = String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[first..<before]), as: UTF8.self
+        ).lowercased()
+        return !passiveMarks.contains(previous)
+      }
       // The person told may stand between: "told reporters in March".
       wordEnd = start
     }
@@ -86,7 +96,12 @@ extension SentenceAnalysis {
         UnsafeBufferPointer(rebasing: rest[filler.count...]).starts(with: $0)
       }
     }
-    if chineseSayingVerbs.contains(where: { rest.starts(with: $0) }) { return true }
+    // 说不定 ("perhaps") holds 说 but says nothing.
+    if chineseSayingVerbs.contains(where: { rest.starts(with: $0) }),
+      !perhapsWords.contains(where: { rest.starts(with: $0) })
+    {
+      return true
+    }
     var end = 0
     while end < rest.count, Clause.isWordByte(rest[end]) { end += 1 }
     let word = String(decoding: UnsafeBufferPointer(rebasing: rest[..<end]), as: UTF8.self)
@@ -103,6 +118,13 @@ extension SentenceAnalysis {
   private static let chineseSayingVerbs = ByteText.encoded([
     "表示", "称", "稱", "指出", "透露", "说", "說", "强调", "強調", "坦言", "直言", "提到", "写道", "寫道",
   ])
+
+  /// Words before a verb of saying that make it passive or still to come.
+  private static let passiveMarks: Set<String> = [
+    "be", "been", "being", "will", "to", "is", "are", "would", "ll",
+  ]
+
+  private static let perhapsWords = ByteText.encoded(["说不定", "說不定"])
 
   /// What may stand between a window and the verb of saying after it: 份 (1月份), 曾, 也, 时.
   private static let sayingFillers = ByteText.encoded([

@@ -100,7 +100,10 @@ struct SentenceAnalysis {
     for cue in found {
       switch cue.kind {
       case .question: return true
-      case .meta, .disclaimer: return true
+      case .meta: return true
+      // "Nobody expects X, but Goldman predicts Y": an opinion no one holds is out of its own
+      // clause only (`role(of:)`); a sentence saying it is no forecast is out whole.
+      case .disclaimer where !SentenceAnalysis.isNobodyHolds(cue.word): return true
       case .past
       where SentenceAnalysis.onceWords.contains(cue.word)
         && cue.range.lowerBound < firstTrigger:
@@ -226,7 +229,9 @@ struct SentenceAnalysis {
     if inside.contains(where: { $0.kind == .advice && $0.range.lowerBound < firstTrigger }) {
       return .excluded
     }
-    if inside.contains(where: { $0.kind == .framing }) { return .excluded }
+    if inside.contains(where: { $0.kind == .framing || $0.kind == .disclaimer }) {
+      return .excluded
+    }
     if isYearSummary(clause) { return .excluded }
     let clauseFrames = frames.lazy.filter { clause.contains($0.offset) }
     if clauseFrames.contains(where: { isPast($0.frame) }) { return .pastFramed }
@@ -295,6 +300,14 @@ struct SentenceAnalysis {
     // Confidence in something, not in a future event, unless a window says when.
     "有信心", "有把握",
   ]).union(HedgeScale.doubtingWords)
+
+  /// Whether a disclaimer says that no one holds an opinion ("nobody expects", 没有人认为),
+  /// rather than that the sentence is no forecast.
+  static func isNobodyHolds(_ word: String) -> Bool {
+    nobodyOpeners.contains { word.hasPrefix($0) }
+  }
+
+  private static let nobodyOpeners = ["nobody", "no one", "没有人", "沒有人", "没人", "沒人", "无人", "無人"]
 
   /// 曾 and its forms: a belief held once, not a forecast made now.
   private static let onceWords: Set<String> = ["曾", "曾经", "曾經"]

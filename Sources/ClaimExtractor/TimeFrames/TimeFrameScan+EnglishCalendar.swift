@@ -15,8 +15,10 @@ extension TimeFrameScan {
     // "ship the H2", "an H1 in every warehouse": with no year, a letter and a digit after an
     // article or a possessive name a product, unless what follows is what a period has ("its
     // Q3 revenue", "the Q4 results").
+    // After a preposition ("by the Q3", "ahead of the Q4 season") it is a period again.
     if inWords == nil, let before = text.word(before: offset), Self.determiners.contains(before),
-      text.afterSpace(end).flatMap({ text.firstWord(Self.periodNouns, at: $0) }) == nil
+      text.afterSpace(end).flatMap({ text.firstWord(Self.periodNouns, at: $0) }) == nil,
+      !Self.prepositions.contains(text.word(before: wordStart(before: offset))?.lowercased() ?? "")
     {
       return nil
     }
@@ -26,6 +28,19 @@ extension TimeFrameScan {
   private static let determiners: Set<String> = [
     "the", "a", "an", "its", "our", "their", "his", "her", "my", "your", "new", "latest",
   ]
+
+  private static let prepositions: Set<String> = [
+    "by", "in", "during", "of", "for", "before", "until", "till", "through", "from", "within",
+    "over", "after", "since", "around", "into", "throughout",
+  ]
+
+  /// Where the word that ends, spaces apart, right before `offset` starts.
+  private func wordStart(before offset: Int) -> Int {
+    var start = offset
+    while TimeText.isSpace(text[start - 1]) { start -= 1 }
+    while TimeText.isLetter(text[start - 1]) { start -= 1 }
+    return start
+  }
 
   /// What a quarter or a half of a year has, after its letter and digit.
   private static let periodNouns = [

@@ -123,16 +123,30 @@ public enum ClaimImport {
         + "array into lines)")
   }
 
-  /// The refusal of a ledger's own journal, whose lines are entries (`{"entry":…`) rather than
-  /// claims: read as claims, its resolutions and amends would be bad rows, and `--skip-bad`
-  /// would bring its claims back open and unamended. Nil for any other file.
+  /// The refusal of a ledger's own journal, whose lines are entries (an `entry` key, in any
+  /// order or spacing) rather than claims: read as claims, its resolutions and amends would be
+  /// bad rows, and `--skip-bad` would bring its claims back open and unamended. The first line
+  /// that is not blank decides for the whole file; an entry further down is a bad row of its
+  /// own (`readJSONLine`). Nil for any other file.
   static func journalRefusal(_ bytes: [UInt8], path: String) -> ImportError? {
-    var body = bytes[...]
-    if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-    body = body.drop { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }
-    guard body.starts(with: Array(#"{"entry":"#.utf8)) else { return nil }
-    return .malformed(
-      at: SourceLocation(path: path, line: 1, column: 1),
+    let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    for (index, line) in lineRanges(of: bytes, from: start).enumerated() {
+      var range = line
+      if range.upperBound > range.lowerBound, bytes[range.upperBound - 1] == 13 {
+        range = range.lowerBound..<(range.upperBound - 1)
+      }
+      if bytes[range].allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
+      let object = bytes[range].withUnsafeBufferPointer { try? FlatJSONObject.read($0) }
+      guard object?.value("entry") != nil else { return nil }
+      return journalEntry(path: path, line: index + 1)
+    }
+    return nil
+  }
+
+  /// The error for a journal entry where a claim was expected, at `line`.
+  static func journalEntry(path: String, line: Int) -> ImportError {
+    .malformed(
+      at: SourceLocation(path: path, line: line, column: 1),
       reason: "a ledger's journal, whose lines are entries rather than claims; "
         + "'claims export --format jsonl' writes its claims as they stand, for import")
   }
@@ -363,6 +377,7 @@ public enum ClaimImport {
           at: SourceLocation(path: path, line: number, column: failure.offset + 1),
           reason: "not valid JSON: \(failure.reason)"))
     }
+    if object.value("entry") != nil { return .failure(journalEntry(path: path, line: number)) }
     var tags: [String]?
     if case .strings(let list) = object.value("tags") { tags = list }
     let fields = RowFields(

@@ -389,7 +389,12 @@ extension ClaimImport {
           range = range.lowerBound..<(range.upperBound - 1)
         }
         if file[range].allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
+        // A journal entry is left to the general reader, which refuses it by its line.
         if JSONCellReader.read(file, line: range, into: &cells),
+          !cells.otherKeys.contains(where: {
+            file[(range.lowerBound + $0.lowerBound)..<(range.lowerBound + $0.upperBound)]
+              .elementsEqual("entry".utf8)
+          }),
           let id = writer.append(
             cells, file: file, isDetectingLanguage: cells[.lang].kind == .absent, isJSON: true)
         {

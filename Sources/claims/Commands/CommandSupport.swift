@@ -18,13 +18,21 @@ extension Context {
       path: (directory as NSString).appendingPathComponent("sources.json"))
   }
 
+  /// The files beside a ledger that change what commands make of it: its source aliases and
+  /// its lexicon.
+  static let sideFileNames = ["sources.json", "lexicon.json"]
+
+  /// The side files of the ledger at `ledgerPath`, by path, in `sideFileNames` order.
+  static func sideFilePaths(ledgerPath: String) -> [(name: String, path: String)] {
+    let directory = (ledgerPath as NSString).deletingLastPathComponent as NSString
+    return sideFileNames.map { ($0, directory.appendingPathComponent($0)) }
+  }
+
   /// `sources.json` and `lexicon.json` beside the ledger, those that exist, by SHA-256: they
   /// change a scorecard's figures, so it names them as it names the ledger.
   func sideFileDigests() -> [SideFile] {
-    let directory = (ledgerPath as NSString).deletingLastPathComponent
-    return ["sources.json", "lexicon.json"].compactMap { name in
-      let path = (directory as NSString).appendingPathComponent(name)
-      return FileManager.default.contents(atPath: path).map {
+    Context.sideFilePaths(ledgerPath: ledgerPath).compactMap { name, path in
+      FileManager.default.contents(atPath: path).map {
         SideFile(name: name, sha256: SHA256.hex(of: $0))
       }
     }

@@ -205,7 +205,6 @@ struct ExportCommand: Command {
 
   /// The files an export never writes: the ledger, then its side files.
   private static func guardedFiles(ledgerPath: String) -> [String] {
-    let folder = (ledgerPath as NSString).deletingLastPathComponent as NSString
-    return [ledgerPath] + ["sources.json", "lexicon.json"].map(folder.appendingPathComponent)
+    [ledgerPath] + Context.sideFilePaths(ledgerPath: ledgerPath).map(\.path)
   }
 }

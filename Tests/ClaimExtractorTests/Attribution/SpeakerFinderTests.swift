@@ -46,6 +46,7 @@ import Testing
     ),
     ("According to Jane Doe, an analyst familiar with the deal, it closes in 2027.", "Jane Doe"),
     ("Indeed predicts that job postings will fall in 2027.", "Indeed"),
+    ("央行3月说不定会降息。", nil),
     // A word that links the sentence to the last one is no name before a comma.
     ("Separately, the EU is expected to fine Apple in 2027, officials said.", "Officials"),
     // A name may hold a word that is a month or a title alone; it ends at a comma.

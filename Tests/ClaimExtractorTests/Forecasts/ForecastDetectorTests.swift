@@ -42,6 +42,18 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
       sentence: "2026年销量将突破百万辆，2028年将达到三百万辆。",
       quotes: ["2026年销量将突破百万辆", "2028年将达到三百万辆。"],
       deadlines: ["2026-12-31", "2028-12-31"]),
+    // A passive verb of saying is the forecast's own event; 说不定 says nothing; an opinion
+    // no one holds is out of its own clause only; "by the Q3" is a period.
+    .init(
+      sentence: "The results will be announced in June.",
+      quotes: ["The results will be announced in June."], deadlines: ["2026-06-30"]),
+    .init(sentence: "央行6月说不定会降息。", quotes: ["央行6月说不定会降息。"], deadlines: ["2026-06-30"]),
+    .init(
+      sentence: "Nobody expects the Fed to cut rates in 2026, but Goldman predicts a cut by June.",
+      quotes: ["but Goldman predicts a cut by June."], deadlines: ["2026-06-30"]),
+    .init(
+      sentence: "Sales will rise by the Q3.", quotes: ["Sales will rise by the Q3."],
+      deadlines: ["2026-09-30"]),
     // "Not before" a window: the earliest, so the window stands as named.
     .init(
       sentence: "Intel will sell the unit, but not before the second half of 2027.",

@@ -168,7 +168,6 @@ extension ForecastDetectorTests {
   @Test(arguments: [
     "We will keep updating this page as new data arrive.", "本報將持續追蹤相關發展。",
     "This story will be updated next week.", "We will revisit these calls next December.",
-    "我们对中国市场有信心。",
     "We’ll report back in January on how the forecasts fared.", "我们将持续更新这份预测，明年再来回顾。",
   ])
   func aStoryUpdatingItselfIsNoForecast(_ sentence: String) {
@@ -204,5 +203,14 @@ extension ForecastDetectorTests {
   @Test func chengAfterANumberIsNoPreposition() throws {
     let span = try #require(Self.only("市場景氣明年將回升兩成。"))
     #expect(span.hedge == "將")
+  }
+}
+
+extension ForecastDetectorTests {
+  /// Confidence in something rather than in an event, and "we see" before a place rather than
+  /// a level, are no forecasts.
+  @Test(arguments: ["我们对中国市场有信心。", "We see customers at our stores every weekend in 2027."])
+  func confidenceAndSightAreNoForecasts(_ sentence: String) {
+    #expect(Self.spans(DetectionCase(sentence: sentence, quotes: [])).isEmpty)
   }
 }

@@ -181,6 +181,24 @@ import Testing
     let journal = copy.run(["import", "old.jsonl", "--skip-bad"])
     #expect(journal.status == .dataError, journal.report)
     #expect(journal.stderr.contains("a ledger's journal, whose lines are entries"), journal.report)
+    // Keys in another order and a blank line first (as `jq -S` writes it) are a journal too,
+    // named at its first entry; an entry among claims is a bad row of its own.
+    let lines = try #require(sandbox.contents(of: "Claims/ledger.jsonl")).split(separator: "\n")
+    let sorted = try lines.map { line in
+      let object = try JSONSerialization.jsonObject(with: Data(line.utf8))
+      let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+      return String(decoding: data, as: UTF8.self)
+    }
+    try copy.write("\n" + sorted.joined(separator: "\n") + "\n", to: "sorted.jsonl")
+    let reordered = copy.run(["import", "sorted.jsonl", "--skip-bad"])
+    #expect(reordered.status == .dataError, reordered.report)
+    #expect(reordered.stderr.contains("sorted.jsonl:2:1"), reordered.report)
+    let export = sandbox.run(["export", "--format", "jsonl"])
+    try copy.write(export.stdout + (sorted.first ?? "") + "\n", to: "mixed.jsonl")
+    let mixed = copy.run(["import", "mixed.jsonl"])
+    #expect(mixed.status == .dataError, mixed.report)
+    #expect(mixed.stderr.contains("mixed.jsonl:2:1: a ledger's journal"), mixed.report)
+    #expect(try copy.ledgerLines().isEmpty)
     let evidence = try copy.importing(
       "text,source,said,confidence,evidence\nB rises,Kuo,2026-01-02,0.6,https://e.example\n",
       as: "ev.csv")
