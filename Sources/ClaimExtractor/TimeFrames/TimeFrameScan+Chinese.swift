@@ -242,6 +242,12 @@ extension TimeFrameScan {
       }
       return Match(end: end, window: window)
     }
+    for (word, delta) in TimeFrameScan.quarterDeltas {
+      // 本季节 is a season of the year, not a quarter.
+      guard let end = text.match(word, at: offset), text[end] != "节", text[end] != "節"
+      else { continue }
+      return Match(end: end, window: context.published.flatMap { .quarter(delta, after: $0) })
+    }
     for (word, weeks) in TimeFrameScan.weekDeltas {
       guard let end = text.match(word, at: offset) else { continue }
       return Match(end: end, window: context.published.map { Window.week(weeks, after: $0) })
@@ -264,8 +270,15 @@ extension TimeFrameScan {
     ("下个月", 1), ("下個月", 1), ("下月", 1), ("本月", 0), ("这个月", 0), ("這個月", 0),
     ("上个月", -1), ("上個月", -1), ("上月", -1),
   ]
+  /// 下季度, 本季, 下一季 (as Taiwan writes it), 上季度: counted from the quarter holding
+  /// publication. Longer words first, so 下季度 is not read as 下季.
+  private static let quarterDeltas: [(String, Int)] = [
+    ("下个季度", 1), ("下個季度", 1), ("下一季度", 1), ("下一季", 1), ("下季度", 1), ("下季", 1),
+    ("这个季度", 0), ("這個季度", 0), ("本季度", 0), ("本季", 0), ("上个季度", -1), ("上個季度", -1),
+    ("上一季度", -1), ("上一季", -1), ("上季度", -1), ("上季", -1),
+  ]
   private static let relativeMonths = Literals(
-    monthDeltas.map(\.0) + weekDeltas.map(\.0) + ["明天", "明日"])
+    monthDeltas.map(\.0) + weekDeltas.map(\.0) + quarterDeltas.map(\.0) + ["明天", "明日"])
 }
 
 /// Literals a grammar rule tries at an offset, with the scalars they can start with.

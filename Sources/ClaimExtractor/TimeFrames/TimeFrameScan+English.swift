@@ -23,6 +23,7 @@ extension TimeFrameScan {
       "an", "few", "several", "many", "couple", "end", "decade", "year", "later", "mid", "middle",
       "early", "late", "first", "second", "third", "fourth", "final", "latter", "back", "this",
       "sept", "sep", "tomorrow", "fiscal", "spring", "summer", "autumn", "fall", "winter",
+      "current",
       // The first word of `earliestLeads`.
       "as",
     ]
@@ -238,6 +239,11 @@ extension TimeFrameScan {
     return nil
   }
 
+  private static let relativeQuarters = [
+    ("next quarter", 1), ("coming quarter", 1), ("this quarter", 0), ("current quarter", 0),
+    ("last quarter", -1), ("previous quarter", -1),
+  ]
+
   /// Words after a four-digit number that make it an amount, not a year.
   static let amountWords = [
     " million", " billion", " trillion", " people", " units", " users", " percent", " dollars",
@@ -309,6 +315,14 @@ extension TimeFrameScan {
       guard let end = text.match(word: word, at: offset) else { continue }
       let year = publishedYear.map { $0 + delta }
       return Match(end: end, window: year.flatMap { .year($0) }, year: year)
+    }
+    // "next quarter", "the current quarter": counted from the quarter holding publication.
+    // "this quarter of the city" and "a quarter-point cut" are no time.
+    for (word, delta) in Self.relativeQuarters {
+      guard let end = text.match(word: word, at: offset), text[end] != "-",
+        text.afterSpace(end).flatMap({ text.match(word: "of", at: $0) }) == nil
+      else { continue }
+      return Match(end: end, window: context.published.flatMap { .quarter(delta, after: $0) })
     }
     for (word, delta) in [("next month", 1), ("this month", 0)] {
       guard let end = text.match(word: word, at: offset) else { continue }

@@ -22,6 +22,14 @@ struct Window: Equatable {
     return months(quarter * 3 - 2, through: quarter * 3, of: year)
   }
 
+  /// The quarter `quarters` after the one holding `day`: "this quarter" is 0, "next quarter"
+  /// 1, 上季度 -1.
+  static func quarter(_ quarters: Int, after day: Day) -> Window? {
+    let components = day.components
+    let index = components.year * 4 + (components.month - 1) / 3 + quarters
+    return quarter(index % 4 + 1, of: index / 4)
+  }
+
   /// From the first day of one month to the last day of another in the same year.
   static func months(_ first: Int, through last: Int, of year: Int) -> Window? {
     bounded(Day(year: year, month: first, day: 1), Day.endOfMonth(last, in: year))

@@ -139,6 +139,20 @@ extension EnglishTimeFrameTests {
       "A deal comes at the May summit", on: published, "2026-05-31", "the May summit",
       start: "2026-05-01"),
     .init("May prices fall", on: published, nil),
+    // Quarters counted from the one holding publication, into the next year when it is Q4.
+    .init(
+      "Margins recover next quarter", on: published, "2026-06-30", "next quarter",
+      start: "2026-04-01"),
+    .init("Sales grow this quarter", on: published, "2026-03-31", "this quarter"),
+    .init(
+      "It ships in the coming quarter", on: "2026-11-05", "2027-03-31", "in the coming quarter",
+      start: "2027-01-01"),
+    .init(
+      "A launch by the end of the current quarter", on: published, "2026-03-31",
+      "by the end of the current quarter"),
+    // A district and an amount are no quarter of the year.
+    .init("Rents rise in this quarter of the city", on: published, nil),
+    .init("The Fed makes a next quarter-point cut", on: published, nil),
   ]
 
   @Test(arguments: nearAndFiscal) func readsDaysWeeksAndFiscalYears(_ c: FrameCase) { c.check() }
