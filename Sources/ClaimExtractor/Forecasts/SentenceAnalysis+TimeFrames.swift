@@ -60,10 +60,40 @@ extension SentenceAnalysis {
     }
   }
 
-  /// Whether the window at `range` dates the verb that reports the forecast rather than the
-  /// forecast: right after a past verb of saying ("said in January", "told reporters in
-  /// March") or right before one ("in January said", "1月表示", "3月份曾指出").
-  static func isTimeOfSaying(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  /// Where a window stands beside a past verb of saying: right after one ("said in January",
+  /// "told reporters in March") or right before one ("in January said", "1月表示").
+  enum SayingSide {
+    case afterVerb, beforeVerb
+  }
+
+  /// Whether the window `words` at `range` dates the verb that reports the forecast rather
+  /// than the forecast. A window already over always does. One still to come does when it
+  /// names no year and could only have been read forward for want of one: "said in December
+  /// that…" and "12月表示" in a March article mean the December just past. A window that
+  /// names its year or counts from now ("said next year will be hotter") stays the forecast's,
+  /// and so does a bare one after the verb unless "that" follows it.
+  static func datesSaying(
+    _ words: String, at range: Range<Int>, isPast: Bool, in bytes: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    guard let side = sayingSide(of: range, in: bytes) else { return false }
+    if isPast { return true }
+    guard !namesItsYear(words), !namesRelativeYear(words) else { return false }
+    if side == .beforeVerb { return true }
+    let lowered = words.lowercased()
+    if datingLeads.contains(where: { lowered.hasPrefix($0) }) { return true }
+    var next = range.upperBound
+    while next < bytes.count, bytes[next] == 0x20 { next += 1 }
+    let rest = UnsafeBufferPointer(rebasing: bytes[next...])
+    return rest.starts(with: "that ".utf8)
+  }
+
+  /// Prepositions that date an act: "said in December", "told reporters on Tuesday".
+  private static let datingLeads = ["in ", "on ", "at ", "during ", "earlier "]
+
+  /// Which side of a past verb of saying the window at `range` stands on, if it is next to one.
+  static func sayingSide(of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>)
+    -> SayingSide?
+  {
     var wordEnd = range.lowerBound
     for isAfterObject in [false, true] {
       while wordEnd > 0, bytes[wordEnd - 1] == 0x20 { wordEnd -= 1 }
@@ -83,7 +113,7 @@ extension SentenceAnalysis {
         let previous = String(
           decoding: UnsafeBufferPointer(rebasing: bytes[first..<before]), as: UTF8.self
         ).lowercased()
-        return !passiveMarks.contains(previous)
+        return passiveMarks.contains(previous) ? nil : .afterVerb
       }
       // The person told may stand between: "told reporters in March".
       wordEnd = start
@@ -92,20 +122,21 @@ extension SentenceAnalysis {
     while next < bytes.count, bytes[next] == 0x20 { next += 1 }
     let rest = UnsafeBufferPointer(rebasing: bytes[next...])
     if let filler = sayingFillers.first(where: { rest.starts(with: $0) }) {
-      return chineseSayingVerbs.contains {
+      let isSaying = chineseSayingVerbs.contains {
         UnsafeBufferPointer(rebasing: rest[filler.count...]).starts(with: $0)
       }
+      return isSaying ? .beforeVerb : nil
     }
     // 说不定 ("perhaps") holds 说 but says nothing.
     if chineseSayingVerbs.contains(where: { rest.starts(with: $0) }),
       !perhapsWords.contains(where: { rest.starts(with: $0) })
     {
-      return true
+      return .beforeVerb
     }
     var end = 0
     while end < rest.count, Clause.isWordByte(rest[end]) { end += 1 }
     let word = String(decoding: UnsafeBufferPointer(rebasing: rest[..<end]), as: UTF8.self)
-    return sayingVerbs.contains(word.lowercased())
+    return sayingVerbs.contains(word.lowercased()) ? .beforeVerb : nil
   }
 
   /// Past verbs of saying: a window next to one is when it was said.

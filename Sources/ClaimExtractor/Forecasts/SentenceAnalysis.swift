@@ -70,9 +70,9 @@ struct SentenceAnalysis {
     ).compactMap { located in
       let frame = located.frame
       // "said in January that…", "1月表示": when the words were said, not when they come true.
-      if published.map({ frame.deadline < $0 }) ?? true,
-        SentenceAnalysis.isTimeOfSaying(
-          located.offset..<(located.offset + frame.words.utf8.count), in: bytes)
+      if SentenceAnalysis.datesSaying(
+        frame.words, at: located.offset..<(located.offset + frame.words.utf8.count),
+        isPast: published.map({ frame.deadline < $0 }) ?? true, in: bytes)
       {
         return nil
       }
