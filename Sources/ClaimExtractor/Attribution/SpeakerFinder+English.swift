@@ -7,6 +7,7 @@ extension SpeakerFinder {
     "believes", "believe", "think", "warned", "warns", "warn",
     "told", "wrote", "argued", "argues", "forecast", "forecasts", "claims", "claimed", "promised",
     "promises", "thinks", "added", "projects", "projected", "estimates", "estimated", "plans",
+    "sees",
   ]
 
   /// "Musk said", "said Musk", "he expects". `isAfterQuote`: the words follow a closing
@@ -190,15 +191,18 @@ extension SpeakerFinder {
   private static let singularVerbs: Set<String> = [
     "says", "said", "predicts", "predicted", "expects", "forecasts", "projects", "estimates",
     "believes", "thinks", "warns", "warned", "argues", "argued", "claims", "claimed", "wrote",
-    "writes", "told", "added", "promises", "promised", "plans", "reckons", "anticipates",
+    "writes", "told", "added", "promises", "promised", "plans", "reckons", "anticipates", "sees",
   ]
 
   /// Speech verbs whose next name is their object, never the speaker, even after a comma.
-  private static let objectVerbs: Set<String> = ["told", "plans", "expected", "expect", "expects"]
+  private static let objectVerbs: Set<String> = [
+    "told", "plans", "expected", "expect", "expects", "sees",
+  ]
 
   /// Words between a speaker and the verb: "has said", "had also warned".
   private static let auxiliaries: Set<String> = [
     "has", "have", "had", "also", "previously", "repeatedly", "recently", "publicly", "once",
+    "now", "still",
   ]
 
   /// Words after which a group opens its clause: "But analysts expect".

@@ -89,9 +89,12 @@ extension Cue {
         "perhaps", "maybe", "good chance", "odds are", "predict",
         // "Margins should stay near 75%": should as expectation, not advice (the table's row).
       ] + HedgeScale.expectingShould + [
-        // "We see inflation falling to 2.5% by 2027": an outlook, weak so it needs a window,
-        // and only before a verb in -ing or "at" (`isOutlookSee`).
-        "we see"
+        // "We see inflation falling to 2.5% by 2027", "Morgan Stanley now sees the stock
+        // hitting $300 within 12 months": an outlook, weak so it needs a window, and only
+        // before a verb in -ing or "at" (`isOutlookSee`).
+        "we see", "sees",
+        // "There is a real chance the EU fines Google again this year": weak, as 可能 is.
+        "real chance", "real possibility", "serious possibility",
       ])
     // Words of chance: a hedge only with a number beside them (`StatedProbability`).
     + words(.hedge, StatedProbability.nouns.sorted())
@@ -113,7 +116,8 @@ extension Cue {
       .plan,
       [
         "计划", "計劃", "拟", "擬", "打算", "准备", "準備", "宣布", "将于", "將於", "定于", "定於", "plans to",
-        "plan to", "is planning to", "are planning to", "intends to", "aims to", "is scheduled to",
+        "plan to", "is planning to", "are planning to", "preparing to", "intends to", "aims to",
+        "is scheduled to",
         "are scheduled to",
       ])
     + words(

@@ -279,7 +279,10 @@ struct SentenceAnalysis {
         return false
       }
       if cue.kind == .plan { return clauseHasFrame }
-      if cue.isWeak { return allowsWeak && (cue.word != "we see" || isOutlookSee(cue.range)) }
+      if cue.isWeak {
+        return allowsWeak
+          && (!SentenceAnalysis.seeingWords.contains(cue.word) || isOutlookSee(cue.range))
+      }
       if cue.mayMarkObject {
         // 将 as 把: "将AI插件化", "能够将…融为一体".
         let marksObject = inside.contains {
@@ -296,10 +299,14 @@ struct SentenceAnalysis {
   /// names a live window or in an article framed as forecasts.
   static let weakWords = Set<String>([
     "可能", "也许", "也許", "或许", "或許", "说不定", "說不定", "could", "may", "might", "would",
-    "possibly", "perhaps", "maybe", "predicted", "we see", "预判", "預判", "恐怕", "预测", "預測", "很难", "很難",
+    "possibly", "perhaps", "maybe", "predicted", "we see", "sees", "real chance",
+    "real possibility", "serious possibility", "预判", "預判", "恐怕", "预测", "預測", "很难", "很難",
     // Confidence in something, not in a future event, unless a window says when.
     "有信心", "有把握",
   ]).union(HedgeScale.doubtingWords)
+
+  /// Outlook words that read as sight unless an outcome in -ing or a level follows.
+  static let seeingWords: Set<String> = ["we see", "sees"]
 
   /// Whether a disclaimer says that no one holds an opinion ("nobody expects", 没有人认为),
   /// rather than that the sentence is no forecast.

@@ -20,7 +20,7 @@ public struct Hedge: Hashable, Sendable {
 /// simplified and traditional spellings share a row. The version is printed on scorecards so a
 /// score can be reproduced with the table it was made from.
 public struct HedgeScale: Sendable {
-  public static let version = "2026.4"
+  public static let version = "2026.5"
   public static let standard = HedgeScale(rows: HedgeScale.builtInRows)
 
   /// Rows, longest word first so that `极有可能` wins over `可能` when searching text.
@@ -158,7 +158,8 @@ public struct HedgeScale: Sendable {
     (["计划", "計劃", "拟", "擬", "打算"], 0.8, 0.65, 0.9, false),
     (
       [
-        "plans to", "plan to", "is planning to", "are planning to", "intends to", "confident",
+        "plans to", "plan to", "is planning to", "are planning to", "preparing to",
+        "is preparing to", "are preparing to", "intends to", "confident",
         "is confident", "am confident", "有信心", "有把握",
       ], 0.8, 0.65, 0.9, false
     ),
@@ -169,7 +170,7 @@ public struct HedgeScale: Sendable {
     (
       [
         "likely", "is expected to", "are expected to", "expected to", "expects", "expect",
-        "predicts", "predict", "we see",
+        "predicts", "predict", "we see", "sees",
       ], 0.7,
       0.55, 0.8, false
     ),
@@ -184,7 +185,7 @@ public struct HedgeScale: Sendable {
     // 恐将 "is feared likely to": the fear of an outcome, not the certainty of 将.
     (["恐将", "恐將", "恐怕将", "恐怕將", "恐会", "恐會"], 0.6, 0.45, 0.75, false),
     (["serious possibility"], 0.6, 0.3, 0.85, true),
-    (["real possibility"], 0.55, 0.2, 0.8, true),
+    (["real possibility", "real chance", "a real chance"], 0.55, 0.2, 0.8, true),
     (
       ["chances about even", "even chance", "roughly even", "fifty-fifty", "toss-up"], 0.5, 0.45,
       0.55, false

@@ -104,6 +104,8 @@ import Testing
     ("Tesla CEO Elon Musk said the car will ship in 2027.", "Elon Musk"),
     ("Consensus expects two cuts next year.", nil), ("Nobody expects prices to fall.", nil),
     ("Management expects margins to widen next year.", nil),
+    ("Morgan Stanley now sees the stock hitting $300 next year.", "Morgan Stanley"),
+    ("Jefferies still expects the merger to close in May.", "Jefferies"),
     ("Bankers said rates will rise.", nil), ("Everyone says prices will rise.", nil),
     ("Sources said the deal will close in May.", nil),
     // After a saying verb in inverted order, descriptions are passed over to the name.

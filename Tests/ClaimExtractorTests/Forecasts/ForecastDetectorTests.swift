@@ -108,6 +108,23 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     .init(
       sentence: "这家公司可能不会上市，而是被对手收购。", quotes: ["这家公司可能不会上市，而是被对手收购。"],
       deadlines: [nil], isFramed: true),
+    // A firm's outlook, a real chance and a plan being prepared, each with a window.
+    .init(
+      sentence: "Morgan Stanley now sees the stock hitting $300 within 12 months.",
+      quotes: ["Morgan Stanley now sees the stock hitting $300 within 12 months."],
+      deadlines: ["2027-03-01"]),
+    .init(
+      sentence: "Goldman Sachs sees Brent crude at $90 a barrel by the end of the year.",
+      quotes: ["Goldman Sachs sees Brent crude at $90 a barrel by the end of the year."],
+      deadlines: ["2026-12-31"]),
+    .init(
+      sentence: "There is a real chance that the regulator fines Zorvex again this year.",
+      quotes: ["There is a real chance that the regulator fines Zorvex again this year."],
+      deadlines: ["2026-12-31"]),
+    .init(
+      sentence: "Zorvex is reportedly preparing to unveil a phone as early as next month.",
+      quotes: ["Zorvex is reportedly preparing to unveil a phone as early as next month."],
+      deadlines: ["2026-04-30"]),
   ]
 
   @Test(arguments: forecasts)
@@ -134,6 +151,9 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     // "We see" as sight, or with no window, is no outlook.
     .init(sentence: "We see strong demand from buyers in 2027.", quotes: []),
     .init(sentence: "We see inflation falling further.", quotes: []),
+    .init(sentence: "The company sees strong demand in 2027.", quotes: []),
+    .init(sentence: "Fans see a real chance for the team.", quotes: []),
+    .init(sentence: "Zorvex is preparing to unveil a phone.", quotes: []),
     .init(sentence: "Will the company survive next year?", quotes: []),
     .init(sentence: "这种结构可能是模型普遍存在的机制。", quotes: []),
     .init(sentence: "Subscribe now and we will send you our forecasts.", quotes: []),
