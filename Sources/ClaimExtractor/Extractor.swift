@@ -92,7 +92,9 @@ public struct Extractor: Sendable {
         if line.isHeading, TimeFrameFinder.framingYear(in: line.text) != nil { continue }
         let labelled =
           isInterview
-          ? speakers.labelledSpeaker(of: line.utf8, after: earlierLines) : nil
+          ? speakers.labelledSpeaker(
+            of: line.utf8, after: earlierLines, interviewee: document.metadata.interviewee)
+          : nil
         if isInterview { earlierLines.append(line.text) }
         forEachCandidate(in: line.utf8) { sentence, range, hits in
           let start = range.lowerBound

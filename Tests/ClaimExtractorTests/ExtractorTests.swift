@@ -426,6 +426,35 @@ extension ExtractorTests {
       """)
     #expect(list.map(\.source) == ["Motor Weekly"])
   }
+
+  /// An answer labelled `A:` or 答： is the interviewee's: front matter's `guest`, else the first
+  /// of its `people` who is not the author; with neither, the article's own source.
+  @Test func anAnswersLabelNamesTheInterviewee() throws {
+    func sources(_ frontMatter: String) throws -> [String] {
+      try Self.proposals(
+        """
+        ---
+        author: Sam Ortiz
+        date: '2026-08-06'
+        \(frontMatter)
+        ---
+        Chief Executive Priya Raman spoke with Sam Ortiz.
+
+        Q: When does the plant open?
+
+        A: We expect to open the plant in Ohio in 2027.
+
+        问：明年呢？
+
+        答：我们预计明年销量将翻倍。
+        """
+      ).map(\.source)
+    }
+    #expect(
+      try sources("people:\n  - Sam Ortiz\n  - Priya Raman") == ["Priya Raman", "Priya Raman"])
+    #expect(try sources("guest: Dana Lee\npeople:\n  - Priya Raman") == ["Dana Lee", "Dana Lee"])
+    #expect(try sources("guest: ''") == ["Sam Ortiz", "Sam Ortiz"])
+  }
 }
 
 extension ExtractorTests {

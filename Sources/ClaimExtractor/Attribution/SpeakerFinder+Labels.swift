@@ -17,9 +17,15 @@ extension SpeakerFinder {
   ])
 
   /// The speaker a turn's label names, with a one-word English label widened to the full name
-  /// an earlier line gives ("Mawakana" after "Tekedra Mawakana"); nil when the line has no
-  /// label, or one that names a role, a question or a part of the article.
-  func labelledSpeaker(of line: [UInt8], after earlier: [String]) -> String? {
+  /// an earlier line gives ("Mawakana" after "Tekedra Mawakana"); an answer's label (`A:`,
+  /// 答：) names the `interviewee`. Nil when the line has no label, or one that names a role,
+  /// a question or a part of the article.
+  func labelledSpeaker(of line: [UInt8], after earlier: [String], interviewee: String?)
+    -> String?
+  {
+    if Self.answerLabels.contains(where: { line.starts(with: $0) }) {
+      return interviewee.map(canonical)
+    }
     if let label = Self.englishLabel(line) {
       guard !Self.notSpeakerLabels.contains(label.lowercased()) else { return nil }
       if !label.contains(" "), let full = Self.fullName(endingWith: label, in: earlier) {
@@ -32,6 +38,10 @@ extension SpeakerFinder {
     }
     return nil
   }
+
+  private static let answerLabels = ByteText.encoded([
+    "A:", "A. ", "A：", "Answer:", "ANSWER:", "答：", "答:", "回答：", "回答:",
+  ])
 
   /// One to three capitalised words and a colon opening the line ("Mawakana:", "Jane Doe:").
   private static func englishLabel(_ line: [UInt8]) -> String? {

@@ -30,10 +30,14 @@ public struct DocumentMetadata: Sendable, Equatable {
   /// Names the article is about (front-matter lists such as `companies_orgs`), as hints.
   public var entities: [String]
   public var tags: [String]
+  /// Who answers in an interview: front matter `guest`, else the first of its `people` who is
+  /// not the author.
+  public var interviewee: String?
 
   public init(
     title: String? = nil, published: Day? = nil, author: String? = nil, speaker: String? = nil,
-    source: String? = nil, url: String? = nil, entities: [String] = [], tags: [String] = []
+    source: String? = nil, url: String? = nil, entities: [String] = [], tags: [String] = [],
+    interviewee: String? = nil
   ) {
     self.title = title
     self.published = published
@@ -43,6 +47,7 @@ public struct DocumentMetadata: Sendable, Equatable {
     self.url = url
     self.entities = entities
     self.tags = tags
+    self.interviewee = interviewee
   }
 }
 

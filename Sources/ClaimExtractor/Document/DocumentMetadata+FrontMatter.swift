@@ -34,6 +34,10 @@ extension DocumentMetadata {
     var seen: Set<String> = []
     entities = Self.entityKeys.flatMap { frontMatter.list($0) }.filter { seen.insert($0).inserted }
     tags = frontMatter.list("tags")
+    let guest = try frontMatter.text("guest", path: path)?.trimmingCharacters(in: .whitespaces)
+    interviewee =
+      guest.flatMap { $0.isEmpty ? nil : $0 }
+      ?? frontMatter.list("people").first { $0 != author && $0 != speaker }
   }
 
   /// Whether `text` is an http or https address rather than a name.
