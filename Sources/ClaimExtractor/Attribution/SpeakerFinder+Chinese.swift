@@ -6,7 +6,7 @@ extension SpeakerFinder {
     "认为", "認為", "指出", "表示", "预测", "預測", "预言", "預言", "称", "稱", "透露", "强调", "強調", "坦言", "直言",
     "判断", "判斷", "相信", "警告", "宣布", "说", "說", "提到", "写道", "寫道", "断言", "斷言", "押注", "预估", "預估", "预料",
     "預料", "预计", "預計", "预期", "預期", "估计", "估計", "拟", "擬", "计划", "計劃", "分析", "介绍", "介紹", "补充",
-    "補充", "估", "看好", "担心", "擔心",
+    "補充", "估", "看好", "担心", "擔心", "告诉", "告訴", "提醒",
   ]
 
   /// X认为 / X指出 …: the name ending right before the verb, the verbs found in one byte scan.
@@ -110,7 +110,11 @@ extension SpeakerFinder {
         || $0.properties.isWhitespace
     }
     guard isUnbroken else { return bytes }
-    return bytes.dropLast(window.count - opener.lowerBound)
+    let rest = bytes.dropLast(window.count - opener.lowerBound)
+    // "在接受采访时": the setting opens twice.
+    guard let outer = settingOpeners.first(where: { rest.suffix($0.count).elementsEqual($0) })
+    else { return rest }
+    return rest.dropLast(outer.count)
   }
 
   private static let settingEnds = ByteText.encoded([
@@ -259,5 +263,7 @@ extension SpeakerFinder {
     "纷纷", "紛紛", "不", "日前", "近日", "此前", "早前", "昨天", "昨日", "今天", "今日", "随后", "隨後",
     "同时", "同時", "再次", "再度", "多次", "一再", "亦", "并", "並", "又", "另", "明确", "明確", "公开", "公開",
     "私下", "随即", "隨即", "稍早", "稍后", "稍後", "当时", "當時", "近期", "最近",
+    // 受访时表示: when, not who.
+    "受访时", "受訪時",
   ]
 }

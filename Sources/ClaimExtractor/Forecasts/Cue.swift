@@ -109,9 +109,9 @@ extension Cue {
       .negatedFuture,
       [
         "won't", "won’t", "will not", "unlikely", "very unlikely", "highly unlikely",
-        "is not going to", "are not going to", "would not", "wouldn't", "wouldn’t",
+        "would not", "wouldn't", "wouldn’t",
         "almost no chance", "no chance", "little chance",
-      ] + HedgeScale.doubtingWords)
+      ] + HedgeScale.doubtingWords + HedgeScale.notGoingTo)
     + words(
       .plan,
       [

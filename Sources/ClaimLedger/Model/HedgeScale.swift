@@ -102,7 +102,14 @@ public struct HedgeScale: Sendable {
     "恐怕不会", "恐怕不會", "很难", "难以", "很難", "難以", "不会", "不會", "will not", "won't", "won’t",
     "very unlikely", "highly unlikely", "highly improbable", "几乎不可能", "极不可能", "绝无可能",
     "幾乎不可能", "極不可能", "絕無可能", "almost certainly not", "almost no chance",
-  ]).union(doubtingWords)
+  ]).union(doubtingWords).union(notGoingTo)
+
+  /// "is not going to", "we're not going to": will not, in other words.
+  public static let notGoingTo = [
+    "is not going to", "are not going to", "am not going to", "isn't going to", "isn’t going to",
+    "aren't going to", "aren’t going to", "'re not going to", "’re not going to",
+    "'m not going to", "’m not going to", "'s not going to", "’s not going to",
+  ]
 
   /// Doubt that an outcome will come: "I don't think X will", "analysts doubt X will", 我不认为X会
   /// (the surveys' "we doubt", about one in four).
@@ -204,7 +211,7 @@ public struct HedgeScale: Sendable {
     (["unlikely", "improbable", "not likely"], 0.2, 0.05, 0.3, false),
     (["不太可能", "不大可能", "恐怕不会", "恐怕不會"], 0.2, 0.1, 0.3, false),
     (["很难", "难以", "很難", "難以"], 0.15, 0.05, 0.3, false),
-    (["不会", "不會", "will not", "won't", "won’t"], 0.15, 0.05, 0.25, false),
+    (["不会", "不會", "will not", "won't", "won’t"] + notGoingTo, 0.15, 0.05, 0.25, false),
     (["very unlikely", "highly unlikely", "highly improbable"], 0.1, 0.05, 0.2, false),
     (["几乎不可能", "极不可能", "绝无可能", "幾乎不可能", "極不可能", "絕無可能"], 0.05, 0.02, 0.1, false),
     (["almost certainly not", "almost no chance", "remote"], 0.05, 0.01, 0.1, false),

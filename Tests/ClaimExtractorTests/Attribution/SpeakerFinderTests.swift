@@ -152,6 +152,11 @@ import Testing
     ("她同时强调，欧洲市场明年可能放缓。", SpeakerFinder.Found.pronoun),
     ("他此前也曾表示，明年将推出新车。", .pronoun), ("他们再次预测，明年房价将下跌。", .pronoun),
     ("王芳同时还指出，明年营收有望增长。", .name("王芳")), ("李明亦认为，明年销量将翻倍。", .name("李明")),
+    // When the words were said is no part of the name either; 告诉 and 提醒 are verbs of speech.
+    ("林建宏昨日受訪時表示，明年營收將成長。", .name("林建宏")),
+    ("张伟在接受采访时称，明年销量将翻倍。", .name("张伟")),
+    ("林知远告诉记者，首款机型将于明年量产。", .name("林知远")),
+    ("许岚则提醒，明年出口增速可能回落。", .name("许岚")),
   ])
   func adverbsBeforeTheVerbAreNoPartOfTheName(_ sentence: String, _ expected: SpeakerFinder.Found) {
     #expect(SpeakerFinder(lexicon: .builtIn).speaker(in: sentence) == expected)

@@ -108,6 +108,9 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     .init(
       sentence: "这家公司可能不会上市，而是被对手收购。", quotes: ["这家公司可能不会上市，而是被对手收购。"],
       deadlines: [nil], isFramed: true),
+    .init(
+      sentence: "We're not going to list the company this year.",
+      quotes: ["We're not going to list the company this year."], deadlines: ["2026-12-31"]),
     // A firm's outlook, a real chance and a plan being prepared, each with a window.
     .init(
       sentence: "Morgan Stanley now sees the stock hitting $300 within 12 months.",

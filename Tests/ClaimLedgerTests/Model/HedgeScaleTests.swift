@@ -29,6 +29,7 @@ struct HedgeSearchCase: Sendable, CustomTestStringConvertible {
     .init(word: "可能", probability: 0.5),
     .init(word: "will", probability: 0.85),
     .init(word: "will not", probability: 0.15),
+    .init(word: "isn't going to", probability: 0.15),
     .init(word: "unlikely", probability: 0.2),
     .init(word: "八成", probability: 0.85),
     .init(word: "perchance", probability: nil),
@@ -57,12 +58,19 @@ struct HedgeSearchCase: Sendable, CustomTestStringConvertible {
     .init(text: "It was mayhem", word: nil),
     .init(text: "The mayor spoke", word: nil),
     .init(text: "Apple won't ship it", word: "won't"),
+    .init(text: "Tesla isn't going to list this year", word: "isn't going to"),
+    .init(text: "Apple is going to ship it", word: "is going to"),
     .init(text: "", word: nil),
   ]
 
   @Test(arguments: searches)
   func findsTheLongestHedgeAtWordBoundaries(_ c: HedgeSearchCase) {
     #expect(HedgeScale.standard.firstHedge(in: c.text)?.word == c.word)
+  }
+
+  @Test func notGoingToNegates() throws {
+    #expect(try #require(HedgeScale.standard.hedge(named: "’re not going to")).isNegating)
+    #expect(try !#require(HedgeScale.standard.hedge(named: "is going to")).isNegating)
   }
 
   @Test func listsLongerWordsFirst() {
