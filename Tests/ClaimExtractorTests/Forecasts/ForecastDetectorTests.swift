@@ -155,6 +155,13 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     .init(sentence: "We see strong demand from buyers in 2027.", quotes: []),
     .init(sentence: "We see inflation falling further.", quotes: []),
     .init(sentence: "The company sees strong demand in 2027.", quotes: []),
+    // A label for a year, an association named with 会, an expectation described, the writer
+    // announcing forecasts: none is one.
+    .init(sentence: "2027年将是中国经济转型的关键一年。", quotes: []),
+    .init(sentence: "2026年或许是具身智能商业化的元年。", quotes: []),
+    .init(sentence: "乘用车市场信息联席会数据显示，零售同比下降4.1%。", quotes: []),
+    .init(sentence: "市场对明年降息的预期较为充分。", quotes: []),
+    .init(sentence: "Here is what I expect for 2027.", quotes: []),
     .init(sentence: "Fans see a real chance for the team.", quotes: []),
     .init(sentence: "Zorvex is preparing to unveil a phone.", quotes: []),
     .init(sentence: "Will the company survive next year?", quotes: []),
