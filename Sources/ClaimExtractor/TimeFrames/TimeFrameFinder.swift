@@ -63,16 +63,17 @@ struct TimeFrameScan {
   /// The year of a half or quarter that names none: the sentence's last year, else the year
   /// the article or section frames when that is later than publication ("the second half" in an
   /// outlook for 2027 written in December 2026), else the year of publication.
-  var impliedYear: Int? {
-    if let lastYear { return lastYear }
+  var impliedYear: Int? { lastYear ?? calendarYear }
+
+  /// The year of a bare month or day: the year the article or section frames when that is later
+  /// than publication ("by December" in an outlook for 2027 written in November 2026), else the
+  /// year of publication.
+  var calendarYear: Int? {
     if let framing = context.framingYear, let publishedYear, framing > publishedYear {
       return framing
     }
     return publishedYear ?? context.framingYear
   }
-
-  /// The year of a bare month or day.
-  var calendarYear: Int? { publishedYear ?? context.framingYear }
 
   mutating func frames() -> [TimeFrame] {
     var found: [TimeFrame] = []

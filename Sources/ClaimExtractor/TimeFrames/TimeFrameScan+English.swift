@@ -92,8 +92,12 @@ extension TimeFrameScan {
     guard let lead, !found.isDuration else { return found }
     switch lead {
     case "by", "until", "till", "through", "thru": found.window = found.window?.opened
-    // "but not before the second half": the window is the earliest, so it stands as named.
-    case "before" where text.word(before: offset)?.lowercased() == "not": break
+    // "but not before June": the window is the earliest, so it comes in that window's year,
+    // from the window on.
+    case "before" where text.word(before: offset)?.lowercased() == "not":
+      found.window = found.window.flatMap { window in
+        Day.endOfYear(window.deadline.year).map { Window(start: window.start, deadline: $0) }
+      }
     case "before": found.window = found.window?.before
     case "after", "beyond", "since": found.window = nil
     default: break

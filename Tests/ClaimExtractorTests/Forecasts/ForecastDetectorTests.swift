@@ -54,11 +54,14 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     .init(
       sentence: "Sales will rise by the Q3.", quotes: ["Sales will rise by the Q3."],
       deadlines: ["2026-09-30"]),
-    // "Not before" a window: the earliest, so the window stands as named.
+    // "Not before" a window: the earliest, so from it to the end of its year.
     .init(
       sentence: "Intel will sell the unit, but not before the second half of 2027.",
       quotes: ["Intel will sell the unit, but not before the second half of 2027."],
       deadlines: ["2027-12-31"]),
+    .init(
+      sentence: "The Fed will cut rates twice, but not before June.",
+      quotes: ["The Fed will cut rates twice, but not before June."], deadlines: ["2026-12-31"]),
     // "As early as" names the window; "is planning to" is a plan.
     .init(
       sentence: "Apple is planning to release glasses as early as 2027.",

@@ -139,6 +139,11 @@ extension EnglishTimeFrameTests {
       "A deal comes at the May summit", on: published, "2026-05-31", "the May summit",
       start: "2026-05-01"),
     .init("May prices fall", on: published, nil),
+    // In an outlook for a later year, a month naming no year is in that year.
+    .init(
+      "Inflation falls by December", on: "2026-11-23", framing: 2027, "2027-12-31", "by December"),
+    .init(
+      "Inflation falls by December", on: "2026-03-02", framing: 2026, "2026-12-31", "by December"),
     // Quarters counted from the one holding publication, into the next year when it is Q4.
     .init(
       "Margins recover next quarter", on: published, "2026-06-30", "next quarter",
