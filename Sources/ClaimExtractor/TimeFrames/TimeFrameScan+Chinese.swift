@@ -216,6 +216,13 @@ extension TimeFrameScan {
       }
       return Match(end: end, window: year.flatMap { period.window(in: $0) })
     }
+    // 全年 on its own: the whole year in view, as 今年 would say. After a year (2025年全年) or
+    // a word that names another (去年全年, 同年全年) it is part of that year's words.
+    if let end = text.match("全年", at: offset),
+      !(text[offset - 1].map { "年前去同当當该該".unicodeScalars.contains($0) } ?? false)
+    {
+      return Match(end: end, window: calendarYear.flatMap { .year($0) })
+    }
     guard
       text[offset] == "年"
         || TimeFrameScan.starts(TimeFrameScan.relativeMonths, at: offset, in: text)
@@ -237,9 +244,17 @@ extension TimeFrameScan {
     }
     for (word, delta) in TimeFrameScan.monthDeltas {
       guard let end = text.match(word, at: offset) else { continue }
-      let window = context.published.flatMap { Span.months(delta).applied(to: $0) }.flatMap {
-        Window.month($0.components.month, of: $0.components.year)
+      let month = context.published.flatMap { Span.months(delta).applied(to: $0) }
+      // 本月20日, 下个月5号: a day of that month.
+      if let (day, dayEnd) = text.smallNumber(at: end),
+        let marker = text.firstMatch(["日", "号", "號"], at: dayEnd)
+      {
+        let window = month.flatMap {
+          Window.day(day, month: $0.components.month, year: $0.components.year)
+        }
+        return Match(end: marker.end, window: window)
       }
+      let window = month.flatMap { Window.month($0.components.month, of: $0.components.year) }
       return Match(end: end, window: window)
     }
     for (word, delta) in TimeFrameScan.quarterDeltas {

@@ -23,7 +23,7 @@ extension TimeFrameScan {
       "an", "few", "several", "many", "couple", "end", "decade", "year", "later", "mid", "middle",
       "early", "late", "first", "second", "third", "fourth", "final", "latter", "back", "this",
       "sept", "sep", "tomorrow", "fiscal", "spring", "summer", "autumn", "fall", "winter",
-      "current",
+      "current", "full", "calendar",
       // The first word of `earliestLeads`.
       "as",
     ]
@@ -182,7 +182,9 @@ extension TimeFrameScan {
     ("mid-", { Period.midYear.window(in: $0) }), ("mid ", { Period.midYear.window(in: $0) }),
     ("middle of ", { Period.midYear.window(in: $0) }), ("early ", { Window.half(1, of: $0) }),
     ("early-", { Window.half(1, of: $0) }), ("late ", { Window.half(2, of: $0) }),
-    ("late-", { Window.half(2, of: $0) }),
+    ("late-", { Window.half(2, of: $0) }), ("full year ", { Window.year($0) }),
+    ("full-year ", { Window.year($0) }), ("calendar year ", { Window.year($0) }),
+    ("calendar ", { Window.year($0) }),
   ]
 
   /// The last day of the decade that holds the publication year, counting decades as 2021–2030
@@ -311,7 +313,8 @@ extension TimeFrameScan {
       return Match(end: end, window: window)
     }
     if let fiscal = text.match(word: "fiscal", at: offset), let start = text.afterSpace(fiscal),
-      let (year, end) = text.year(at: start), !TimeText.isWordScalar(text[end])
+      let (year, end) = text.year(at: text.match("year ", at: start) ?? start),
+      !TimeText.isWordScalar(text[end])
     {
       return Match(end: end, window: .open(Day(year: year + 1, month: 3, day: 31)), year: year)
     }

@@ -60,7 +60,9 @@ extension TimeFrameScan {
   private func halfOrQuarterWords(at offset: Int) -> (Period, Int)? {
     guard let first = text[offset], Self.ordinalStarts.contains(first) else { return nil }
     for ((word, number), spaced) in zip(Self.ordinals, Self.spacedOrdinals) {
-      guard let wordEnd = text.match(spaced, at: offset) else { continue }
+      // "second-quarter revenue": the period as an adjective.
+      guard let wordEnd = text.match(spaced, at: offset) ?? text.match(word + "-", at: offset)
+      else { continue }
       if let end = text.match(word: "half", at: wordEnd), number <= 2 || word == "final" {
         return (.half(min(number, 2)), end)
       }

@@ -90,6 +90,11 @@ import Testing
     .init("本季度推出新车型", on: "2026-12-02", "2026-12-31", "本季度"),
     .init("預估下一季營收成長", on: "2026-11-10", "2027-03-31", "下一季"),
     .init("本季节的新品", on: published, nil),
+    .init("將於本月20日開售", on: "2026-09-08", "2026-09-20", "本月20日"),
+    .init("下个月5号发布", on: published, "2026-02-05", "下个月5号"),
+    // 全年 alone is the year in view; after a year it is part of that year's words.
+    .init("全年成交量將突破2萬宗", on: published, "2026-12-31", "全年"),
+    .init("2025年全年营收增长", on: published, "2025-12-31", "2025年"),
     .init("未来半年内", nil),
     .init("未来几年", on: published, nil),
     .init("几年内", on: published, nil),

@@ -139,6 +139,12 @@ extension EnglishTimeFrameTests {
       "A deal comes at the May summit", on: published, "2026-05-31", "the May summit",
       start: "2026-05-01"),
     .init("May prices fall", on: published, nil),
+    // A quarter as an adjective, the full year, a fiscal year spelled out.
+    .init(
+      "It expects second-quarter revenue of $10 billion", on: published, "2026-06-30",
+      "second-quarter"),
+    .init("Profit turns positive for the full year 2027", "2027-12-31", "for the full year 2027"),
+    .init("Sony breaks even in fiscal year 2027", "2028-03-31", "in fiscal year 2027", start: nil),
     // In an outlook for a later year, a month naming no year is in that year.
     .init(
       "Inflation falls by December", on: "2026-11-23", framing: 2027, "2027-12-31", "by December"),
