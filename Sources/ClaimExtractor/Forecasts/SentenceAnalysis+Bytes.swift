@@ -108,7 +108,16 @@ extension SentenceAnalysis {
           SentenceAnalysis.verbsEndingInCheng.contains($0) || ChineseNumber.isNumeral($0)
             || ("0"..."9").contains($0)
         } == true
-      if characters >= 3, SentenceAnalysis.objectPrepositions.contains(scalar), !endsVerb {
+      // 至 or 到 after an amount joins a range (520亿至560亿), as "to" does.
+      let joinsRange =
+        (scalar == "至" || scalar == "到")
+        && previous.map {
+          ("0"..."9").contains($0) || ChineseNumber.isNumeral($0)
+            || SentenceAnalysis.amountUnits.contains($0)
+        } == true
+      if characters >= 3, SentenceAnalysis.objectPrepositions.contains(scalar), !endsVerb,
+        !joinsRange
+      {
         // A forecast word before the preposition starts a verb phrase: not an object.
         let between = range.upperBound..<offset
         return !found.contains {
@@ -123,6 +132,8 @@ extension SentenceAnalysis {
   }
 
   private static let objectPrepositions = ScalarSet("在为為成到至于於给給")
+  /// Units an amount ends with: 亿, 万, %, 元.
+  private static let amountUnits = ScalarSet("亿億万萬千百%％元")
   private static let futurePrepositions = ScalarSet("在于於从從")
   /// 完成, 达成, 形成, 促成, 造成, 构成, 组成, 养成, 赞成: 成 as the end of a verb.
   private static let verbsEndingInCheng = ScalarSet("完达達形促造构構组組养養赞贊")

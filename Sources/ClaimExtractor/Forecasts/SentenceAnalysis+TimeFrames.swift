@@ -40,8 +40,10 @@ extension SentenceAnalysis {
       }
       guard let (offset, length) = found else { continue }
       from = max(from, offset + length)
-      // "比今年翻倍", "than last year": a base of comparison, not a window.
-      if isComparisonBase(at: offset, in: bytes) { continue }
+      // "比今年翻倍", "than last year", "创2018年以来新高": a base of comparison, not a window.
+      if isComparisonBase(at: offset, in: bytes) || isSince(at: offset + length, in: bytes) {
+        continue
+      }
       located.append((frame, offset))
     }
     return located
@@ -49,6 +51,14 @@ extension SentenceAnalysis {
 
   private static let comparisonWords: [[UInt8]] = ["比", "較", "较", "than ", "比起", "相比"].map {
     Array($0.utf8)
+  }
+
+  private static let sinceWords: [[UInt8]] = ["以来", "以來"].map { Array($0.utf8) }
+
+  /// Whether 以来 follows the window that ends at `end`: the start of a span reaching to now.
+  private static func isSince(at end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let rest = UnsafeBufferPointer(rebasing: bytes[min(end, bytes.count)...])
+    return sinceWords.contains { rest.starts(with: $0) }
   }
 
   private static func isComparisonBase(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>)

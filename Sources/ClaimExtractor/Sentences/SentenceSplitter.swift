@@ -169,12 +169,39 @@ enum SentenceSplitter {
     }
     let word = bytes[wordStart..<index]
     if word.isEmpty { return true }
-    // "U.S." and "e.g.": a dotted abbreviation; "A." a single initial.
-    if word.contains(UInt8(ascii: ".")) && word.count <= 5 { return false }
+    // "U.S." and "e.g.": a dotted abbreviation, unless it is in capitals and a word that opens
+    // sentences follows ("…in the U.S. Should you…"); "A." a single initial.
+    if word.contains(UInt8(ascii: ".")) && word.count <= 5 {
+      let isCapitals = word.allSatisfy { isUpper($0) || $0 == UInt8(ascii: ".") }
+      return isCapitals && opensSentence(bytes, at: index)
+    }
     if word.count == 1, let letter = word.first, isUpper(letter) { return false }
     if word.contains(UInt8(ascii: "/")) && word.contains(UInt8(ascii: ":")) { return false }
     return !abbreviations.contains(key(lowercasing: word))
   }
+
+  /// Whether the word after the stop at `index` is a capitalised word that opens sentences
+  /// and does not go on a name ("The", "Should", "But"; not "Steel" of "U.S. Steel").
+  private static func opensSentence(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    var start = index + 1
+    while start < bytes.count, isSpace(bytes[start]) { start += 1 }
+    var end = start
+    while end < bytes.count, bytes[end] | 0x20 >= UInt8(ascii: "a"),
+      bytes[end] | 0x20 <= UInt8(ascii: "z")
+    {
+      end += 1
+    }
+    guard end > start, isUpper(bytes[start]) else { return false }
+    return sentenceOpeners.contains(key(lowercasing: bytes[start..<end]))
+  }
+
+  private static let sentenceOpeners: Set<UInt64> = Set(
+    [
+      "the", "a", "an", "but", "and", "so", "yet", "should", "will", "would", "could", "can",
+      "it", "its", "this", "that", "these", "those", "we", "i", "he", "she", "they", "there",
+      "if", "when", "what", "how", "why", "is", "are", "do", "does", "still", "however",
+      "meanwhile", "our", "their", "his", "her",
+    ].map { key(lowercasing: Array($0.utf8)) })
 
   /// Abbreviations as `key(lowercasing:)` packs them: compared as integers, since every English
   /// sentence end is checked against them.

@@ -111,6 +111,13 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     .init(
       sentence: "这家公司可能不会上市，而是被对手收购。", quotes: ["这家公司可能不会上市，而是被对手收购。"],
       deadlines: [nil], isFramed: true),
+    // 至 between amounts is a range, not 将 as 把; 以来 after a year starts a span to now.
+    .init(
+      sentence: "今年资本支出将维持在520亿至560亿美元之间。",
+      quotes: ["今年资本支出将维持在520亿至560亿美元之间。"], deadlines: ["2026-12-31"]),
+    .init(
+      sentence: "明年租金升幅有望创2018年以来新高。", quotes: ["明年租金升幅有望创2018年以来新高。"],
+      deadlines: ["2027-12-31"]),
     .init(
       sentence: "We're not going to list the company this year.",
       quotes: ["We're not going to list the company this year."], deadlines: ["2026-12-31"]),
@@ -149,6 +156,7 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     .init(sentence: "行业曾相信，只要投入足够，突破终将到来。", quotes: []),
     .init(sentence: "该平台将所有服务接入统一入口。", quotes: []),
     .init(sentence: "研究人员将数据压缩在更小的模型里。", quotes: []),
+    .init(sentence: "公司将价格从80元上调至100元。", quotes: []),
     .init(sentence: "总之，明年将是充满机遇的一年。", quotes: []),
     .init(sentence: "这也预示着行业洗牌即将到来。", quotes: []),
     .init(sentence: "2025年公司营收将超过100亿元。", quotes: []),

@@ -20,6 +20,11 @@ struct SplitCase: Sendable, CustomTestStringConvertible {
     .init(
       text: "The U.S. economy will slow. Mr. Smith agrees.",
       pieces: ["The U.S. economy will slow.", "Mr. Smith agrees."]),
+    // A dotted abbreviation in capitals ends a sentence before a word that opens one.
+    .init(
+      text: "It sells in the U.S. Should you buy one? U.S. Steel will not.",
+      pieces: ["It sells in the U.S.", "Should you buy one?", "U.S. Steel will not."]),
+    .init(text: "Costs fell, e.g. The rent.", pieces: ["Costs fell, e.g. The rent."]),
     .init(
       text: "See https://example.com/a.b for more. It will rain!",
       pieces: ["See https://example.com/a.b for more.", "It will rain!"]),
