@@ -45,6 +45,16 @@ extension SpeakerFinder {
         if let found = groupSpeaker(at: subject - 1, verb: verb, in: words, sentence: sentence) {
           return found
         }
+        if let person = Self.personBeforeOrganisation(subject, in: words, sentence: sentence) {
+          return .name(canonical(person))
+        }
+        // "The Bank of Korea said": a name with "of" inside it.
+        if subject >= 3, words[subject - 2].lowercased() == "of",
+          Self.isCapitalised(words[subject - 1]), Self.isCapitalised(words[subject - 3]),
+          let body = bodyBefore(subject, in: words)
+        {
+          return .name(canonical(body))
+        }
         if let name = nameBefore(subject, verb: verb, in: words, sentence: sentence) {
           return .name(canonical(name))
         }
@@ -55,6 +65,7 @@ extension SpeakerFinder {
           .filter { !Self.titles.contains(String($0)) }
         let name = opening.joined(separator: " ")
         if !opening.isEmpty, opening.count <= 3, !Self.notNames.contains(name.lowercased()),
+          !Self.opensPhrase(opening.first),
           !Self.notNameWords.contains(name.lowercased()),
           sentence.hasPrefix(name + ",") || sentence.hasPrefix(name + " ,")
         {
@@ -68,6 +79,93 @@ extension SpeakerFinder {
       {
         return .name(canonical(name))
       }
+      // "Tom Reyes of Kestrel Research, who rates the stock a buy, said": the comma before the
+      // verb closes an aside after the subject that opens the sentence.
+      if isInverted, let found = subjectBeforeAside(verbIndex: index, in: words, sentence: sentence)
+      {
+        return found
+      }
+    }
+    return nil
+  }
+
+  /// The subject opening the sentence when an aside follows it up to the verb: a person of an
+  /// organisation, a group at one (the organisation), or a name.
+  private func subjectBeforeAside(verbIndex: Int, in words: [Substring], sentence: String)
+    -> Found?
+  {
+    guard
+      let last = words[..<verbIndex].firstIndex(where: { Self.endsWithComma($0, in: sentence) }),
+      last + 1 < verbIndex, last < 6,
+      Self.asideOpeners.contains(words[last + 1].lowercased())
+    else { return nil }
+    let end = last + 1
+    if let person = Self.personBeforeOrganisation(end, in: words, sentence: sentence) {
+      return .name(canonical(person))
+    }
+    if Self.groups[words[0].lowercased()] != nil, end >= 3,
+      ["at", "from"].contains(words[1].lowercased()), let body = bodyBefore(end, in: words)
+    {
+      return .name(canonical(body))
+    }
+    let run = words[..<end]
+    guard run.count <= 3, run.allSatisfy(Self.isCapitalised), !Self.opensPhrase(run.first)
+    else { return nil }
+    let name = Self.afterTitles(run).joined(separator: " ")
+    guard !name.isEmpty, !Self.notNames.contains(name.lowercased()),
+      !Self.isCommonOpeningWord(name)
+    else { return nil }
+    return .name(canonical(name))
+  }
+
+  /// Whether `word`, capitalised at the start of a sentence, opens a phrase of time or place
+  /// rather than a name: "By March, …", "In Tokyo, …".
+  static func opensPhrase(_ word: Substring?) -> Bool {
+    guard let word else { return false }
+    return phraseOpeners.contains(word.lowercased())
+  }
+
+  private static let phraseOpeners: Set<String> = [
+    "by", "in", "on", "at", "for", "from", "after", "before", "since", "until", "during", "with",
+    "when", "if", "as", "while", "over", "within", "through", "across", "under",
+  ]
+
+  /// Words that open an aside between a subject and its verb: "who rates the stock a buy",
+  /// "led by Dan Ives", "a former trader".
+  private static let asideOpeners: Set<String> = [
+    "who", "which", "whose", "led", "a", "an", "the", "one", "known", "speaking", "writing",
+    "citing", "along", "together", "long",
+  ]
+
+  /// "Mira Sandoval of Alder & Finch said", "Jane Doe at Bank of America": the person, a full
+  /// name before "of" or "at", and the organisation's name after it, up to `end`.
+  static func personBeforeOrganisation(_ end: Int, in words: [Substring], sentence: String)
+    -> String?
+  {
+    var index = end
+    while index > 1, end - index < 7 {
+      let word = words[index - 1]
+      let lower = word.lowercased()
+      if lower == "of" || lower == "at", index < end {
+        let link = index - 1
+        var start = link
+        while start > 0, link - start < 3, isCapitalised(words[start - 1]),
+          !endsWithComma(words[start - 1], in: sentence)
+        {
+          start -= 1
+        }
+        let person = afterTitles(words[start..<link])
+        let name = person.joined(separator: " ")
+        if person.count >= 2, !notNames.contains(name.lowercased()),
+          !person.contains(where: { notNameWords.contains($0.lowercased()) })
+        {
+          return name
+        }
+      } else if !(isCapitalised(word) || ["&", "and", "the"].contains(lower)) {
+        return nil
+      }
+      if endsWithComma(word, in: sentence), index < end { return nil }
+      index -= 1
     }
     return nil
   }

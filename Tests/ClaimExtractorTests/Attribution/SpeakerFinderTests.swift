@@ -105,6 +105,16 @@ import Testing
     ("Consensus expects two cuts next year.", nil), ("Nobody expects prices to fall.", nil),
     ("Management expects margins to widen next year.", nil),
     ("Morgan Stanley now sees the stock hitting $300 next year.", "Morgan Stanley"),
+    // A person of an organisation speaks, not the organisation's last word; an aside between
+    // the subject and the verb leaves the subject speaking.
+    ("Mira Sandoval of Alder & Finch said margins will fall in 2027.", "Mira Sandoval"),
+    ("Jo Tan of the Bank of Korea said rates will rise.", "Jo Tan"),
+    ("The Bank of Korea said rates will rise.", "Bank of Korea"),
+    (
+      "Tom Reyes of Kestrel Research, who rates the stock a buy, said sales will rise.", "Tom Reyes"
+    ),
+    ("Analysts at Wedbush, led by Dan Ives, said Apple will ship more phones.", "Wedbush"),
+    ("By March, prices will fall, the bank said.", nil),
     ("Jefferies still expects the merger to close in May.", "Jefferies"),
     ("Bankers said rates will rise.", nil), ("Everyone says prices will rise.", nil),
     ("Sources said the deal will close in May.", nil),
