@@ -94,6 +94,16 @@ struct ForecastDetector: Sendable {
         chosen = inside
       }
     }
+    // "梁子健预料…有望…", "Lind expects prices could fall": a verb that reports an expectation
+    // yields to the hedge on the outcome it reports.
+    if SentenceAnalysis.reportingWords.contains(chosen.word),
+      let inner = triggers.first(where: {
+        $0.kind == .hedge && $0.range.lowerBound >= chosen.range.upperBound
+          && !SentenceAnalysis.reportingWords.contains($0.word)
+      })
+    {
+      chosen = inner
+    }
     var confidence = probabilities[chosen.cue]
     if chosen.kind == .negatedFuture { confidence = 1 - confidence }
     // The number is the chance of what the words say, negation and all.

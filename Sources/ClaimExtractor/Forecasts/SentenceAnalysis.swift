@@ -145,8 +145,8 @@ struct SentenceAnalysis {
 
   /// Hedges that report a forecast someone makes rather than qualify it.
   static let reportingWords: Set<String> = [
-    "预测", "預測", "预计", "預計", "预期", "預期", "预估", "預估", "估计", "估計", "predict", "predicts",
-    "expect", "expects",
+    "预测", "預測", "预计", "預計", "预期", "預期", "预估", "預估", "估计", "估計", "预料", "預料",
+    "predict", "predicts", "expect", "expects",
   ]
 
   /// The forecasts of the sentence, split where a new window begins or a clause is excluded.

@@ -342,6 +342,9 @@ extension ForecastDetectorTests {
     ("一位议员预测：“法案将在2027年6月前通过。”", "将", 0.85),
     // With no forecast word in the quotation, the reporting verb is the hedge.
     ("Analysts predict the bill will pass by June 2027.", "predict", 0.7),
+    // Unless a hedge bears on the outcome it reports.
+    ("Lind expects the bill could pass by June 2027.", "could", 0.45),
+    ("梁子健预料明年楼价有望回升一成。", "有望", 0.65),
   ])
   func theQuotationSetsTheConfidence(_ sentence: String, _ hedge: String, _ value: Double) throws {
     let span = try #require(Self.only(sentence))
