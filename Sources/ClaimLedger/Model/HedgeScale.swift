@@ -135,6 +135,9 @@ public struct HedgeScale: Sendable {
     "should plateau", "should outpace", "should outperform", "should underperform",
     "should accelerate", "should decelerate", "should slip", "should dip", "should soften",
     "should firm", "should cool",
+    // "should hold" is advice ("should hold its dividend") unless a level follows.
+    "should hold near", "should hold at", "should hold around", "should hold above",
+    "should hold below", "should hold steady", "should hold up",
   ]
 
   // (words, point, low, high, low-information)
