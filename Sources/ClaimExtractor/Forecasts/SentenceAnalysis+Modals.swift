@@ -121,6 +121,43 @@ extension SentenceAnalysis {
     byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A
   }
 
+  /// Whether "should be" at `range` urges rather than expects: before a word of attitude
+  /// ("nobody should be surprised") or a verb in -ing with no figure after it ("should be
+  /// planning for twice the storage"; "should be running near 2%" expects a level).
+  func isAdvisingShouldBe(_ range: Range<Int>) -> Bool {
+    guard let after = nextWord(after: range.upperBound) else { return false }
+    if Self.attitudeWords.contains(where: { isWord(after, $0) }) { return true }
+    let word = bytes[after]
+    guard word.count > 4, word.suffix(3).elementsEqual("ing".utf8),
+      !Self.ingWordsAfterBe.contains(where: { isWord(after, $0) })
+    else { return false }
+    return !hasFigure(in: after.upperBound..<min(bytes.count, after.upperBound + 40))
+  }
+
+  /// Whether `range` holds an amount: a sign of money or percent, or a number that is no year.
+  private func hasFigure(in range: Range<Int>) -> Bool {
+    var run = 0
+    for index in range {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "$") || byte == UInt8(ascii: "%") { return true }
+      if byte &- 0x30 < 10 {
+        run += 1
+      } else {
+        if run > 0, run != 4 { return true }
+        run = 0
+      }
+    }
+    return run > 0 && run != 4
+  }
+
+  private static let attitudeWords = [
+    "surprised", "worried", "concerned", "prepared", "ready", "careful", "aware", "cautious",
+    "wary", "alarmed", "afraid", "mindful", "vigilant", "patient", "skeptical", "sceptical",
+  ]
+
+  /// Words in -ing that "should be" may state as a level: "should be something like 5%".
+  private static let ingWordsAfterBe = ["something", "nothing", "anything", "everything"]
+
   private static let commentSubjects = ["that", "this", "it", "which"]
   private static let learningVerbs = ["find", "see", "know", "learn", "hear", "discover"]
   /// What follows a verb of learning when the speaker only learns: "find out", "see whether",

@@ -279,6 +279,7 @@ struct SentenceAnalysis {
         return false
       }
       if cue.kind == .plan { return clauseHasFrame }
+      if cue.word == "should be", isAdvisingShouldBe(cue.range) { return false }
       if cue.isWeak {
         return allowsWeak
           && (!SentenceAnalysis.seeingWords.contains(cue.word) || isOutlookSee(cue.range))

@@ -119,6 +119,10 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
       sentence: "明年租金升幅有望创2018年以来新高。", quotes: ["明年租金升幅有望创2018年以来新高。"],
       deadlines: ["2027-12-31"]),
     .init(
+      sentence: "Inflation should be running near 2% by the end of 2027.",
+      quotes: ["Inflation should be running near 2% by the end of 2027."],
+      deadlines: ["2027-12-31"]),
+    .init(
       sentence: "Gross margin in the current quarter should hold near 72%.",
       quotes: ["Gross margin in the current quarter should hold near 72%."],
       deadlines: ["2026-03-31"]),
@@ -167,6 +171,8 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     .init(sentence: "数据显示2023-2025年间销量将增长三倍，利润也将翻番。", quotes: []),
     .init(sentence: "We should invest more next year.", quotes: []),
     .init(sentence: "The board should hold the dividend next year.", quotes: []),
+    .init(sentence: "Every utility should be planning for twice the storage by 2030.", quotes: []),
+    .init(sentence: "Nobody should be surprised if rates rise in 2027.", quotes: []),
     // "We see" as sight, or with no window, is no outlook.
     .init(sentence: "We see strong demand from buyers in 2027.", quotes: []),
     .init(sentence: "We see inflation falling further.", quotes: []),
