@@ -95,6 +95,8 @@ extension Cue {
         "we see", "sees",
         // "There is a real chance the EU fines Google again this year": weak, as 可能 is.
         "real chance", "real possibility", "serious possibility",
+        // "I think they stay above 6% all year": a belief, weak so it needs a window.
+        "i think", "we think", "i believe", "we believe",
       ])
     // Words of chance: a hedge only with a number beside them (`StatedProbability`).
     + words(.hedge, StatedProbability.nouns.sorted())

@@ -280,6 +280,9 @@ struct SentenceAnalysis {
       }
       if cue.kind == .plan { return clauseHasFrame }
       if cue.word == "should be", isAdvisingShouldBe(cue.range) { return false }
+      // "I think it's important…" is an opinion: a belief looks ahead only beside a window,
+      // even in an article of forecasts.
+      if SentenceAnalysis.beliefWords.contains(cue.word) { return clauseHasFrame }
       if cue.isWeak {
         return allowsWeak
           && (!SentenceAnalysis.seeingWords.contains(cue.word) || isOutlookSee(cue.range))
@@ -301,10 +304,14 @@ struct SentenceAnalysis {
   static let weakWords = Set<String>([
     "可能", "也许", "也許", "或许", "或許", "说不定", "說不定", "could", "may", "might", "would",
     "possibly", "perhaps", "maybe", "predicted", "we see", "sees", "real chance",
-    "real possibility", "serious possibility", "预判", "預判", "恐怕", "预测", "預測", "很难", "很難",
+    "real possibility", "serious possibility", "i think", "we think", "i believe", "we believe",
+    "预判", "預判", "恐怕", "预测", "預測", "很难", "很難",
     // Confidence in something, not in a future event, unless a window says when.
     "有信心", "有把握",
   ]).union(HedgeScale.doubtingWords)
+
+  /// Words of belief: a forecast only with a window in their clause.
+  static let beliefWords: Set<String> = ["i think", "we think", "i believe", "we believe"]
 
   /// Outlook words that read as sight unless an outcome in -ing or a level follows.
   static let seeingWords: Set<String> = ["we see", "sees"]

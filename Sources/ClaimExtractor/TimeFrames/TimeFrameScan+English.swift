@@ -23,7 +23,7 @@ extension TimeFrameScan {
       "an", "few", "several", "many", "couple", "end", "decade", "year", "later", "mid", "middle",
       "early", "late", "first", "second", "third", "fourth", "final", "latter", "back", "this",
       "sept", "sep", "tomorrow", "fiscal", "spring", "summer", "autumn", "fall", "winter",
-      "current", "full", "calendar",
+      "current", "full", "calendar", "all", "rest",
       // The first word of `earliestLeads`.
       "as",
     ]
@@ -245,6 +245,21 @@ extension TimeFrameScan {
     return nil
   }
 
+  /// The end of "year" at `offset` when "the" and a verb of ending come before it: "end the
+  /// year", "finishes the year", "closes the year".
+  private func yearAfterEndingVerb(at offset: Int) -> Int? {
+    guard let end = text.match(word: "year", at: offset),
+      text.word(before: offset)?.lowercased() == "the",
+      let verb = text.word(before: wordStart(before: offset))?.lowercased(),
+      Self.endingVerbs.contains(verb)
+    else { return nil }
+    return end
+  }
+
+  private static let endingVerbs: Set<String> = [
+    "end", "ends", "ending", "finish", "finishes", "finishing", "close", "closes", "closing",
+  ]
+
   private static let relativeQuarters = [
     ("next quarter", 1), ("coming quarter", 1), ("this quarter", 0), ("current quarter", 0),
     ("last quarter", -1), ("previous quarter", -1),
@@ -322,6 +337,12 @@ extension TimeFrameScan {
       guard let end = text.match(word: word, at: offset) else { continue }
       let year = publishedYear.map { $0 + delta }
       return Match(end: end, window: year.flatMap { .year($0) }, year: year)
+    }
+    // "all year", "the rest of the year", "finishes the year below 7,000": the year in view.
+    if let end = text.firstMatch(["all year long", "all year", "rest of the year"], at: offset)?.end
+      ?? yearAfterEndingVerb(at: offset), !TimeText.isWordScalar(text[end])
+    {
+      return Match(end: end, window: calendarYear.flatMap { .year($0) })
     }
     // "next quarter", "the current quarter": counted from the quarter holding publication.
     // "this quarter of the city" and "a quarter-point cut" are no time.

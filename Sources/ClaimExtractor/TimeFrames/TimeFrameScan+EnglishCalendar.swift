@@ -35,7 +35,7 @@ extension TimeFrameScan {
   ]
 
   /// Where the word that ends, spaces apart, right before `offset` starts.
-  private func wordStart(before offset: Int) -> Int {
+  func wordStart(before offset: Int) -> Int {
     var start = offset
     while TimeText.isSpace(text[start - 1]) { start -= 1 }
     while TimeText.isLetter(text[start - 1]) { start -= 1 }

@@ -180,7 +180,7 @@ public struct HedgeScale: Sendable {
     (
       [
         "likely", "is expected to", "are expected to", "expected to", "expects", "expect",
-        "predicts", "predict", "we see", "sees",
+        "predicts", "predict", "we see", "sees", "i think", "we think", "i believe", "we believe",
       ], 0.7,
       0.55, 0.8, false
     ),

@@ -122,6 +122,13 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
       sentence: "Inflation should be running near 2% by the end of 2027.",
       quotes: ["Inflation should be running near 2% by the end of 2027."],
       deadlines: ["2027-12-31"]),
+    // A belief beside a window; the year a verb of ending names.
+    .init(
+      sentence: "I think they stay above 6% all year.",
+      quotes: ["I think they stay above 6% all year."], deadlines: ["2026-12-31"]),
+    .init(
+      sentence: "I think the index finishes the year below 7,000.",
+      quotes: ["I think the index finishes the year below 7,000."], deadlines: ["2026-12-31"]),
     .init(
       sentence: "Gross margin in the current quarter should hold near 72%.",
       quotes: ["Gross margin in the current quarter should hold near 72%."],
@@ -173,6 +180,7 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     .init(sentence: "The board should hold the dividend next year.", quotes: []),
     .init(sentence: "Every utility should be planning for twice the storage by 2030.", quotes: []),
     .init(sentence: "Nobody should be surprised if rates rise in 2027.", quotes: []),
+    .init(sentence: "I think it's important to stay humble.", quotes: [], isFramed: true),
     // "We see" as sight, or with no window, is no outlook.
     .init(sentence: "We see strong demand from buyers in 2027.", quotes: []),
     .init(sentence: "We see inflation falling further.", quotes: []),

@@ -139,6 +139,13 @@ extension EnglishTimeFrameTests {
       "A deal comes at the May summit", on: published, "2026-05-31", "the May summit",
       start: "2026-05-01"),
     .init("May prices fall", on: published, nil),
+    // The year in view: all of it, the rest of it, or its end after a verb of ending.
+    .init("Rates stay above 6% all year", on: published, "2026-12-31", "all year"),
+    .init(
+      "Sales slow for the rest of the year", on: published, "2026-12-31", "for the rest of the year"
+    ),
+    .init("The index finishes the year below 7,000", on: published, "2026-12-31", "the year"),
+    .init("The year was a good one", on: published, nil),
     // A quarter as an adjective, the full year, a fiscal year spelled out.
     .init(
       "It expects second-quarter revenue of $10 billion", on: published, "2026-06-30",
