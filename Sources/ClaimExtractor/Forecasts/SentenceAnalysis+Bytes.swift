@@ -52,6 +52,29 @@ extension SentenceAnalysis {
     return false
   }
 
+  /// Whether `clause` puts a figure on its outcome: a verb of crossing a level and a number
+  /// close after it (可能超过50亿元, 或突破1万点, "could top $5 billion"). Such a hedge needs no
+  /// window: the figure makes it checkable.
+  func statesThreshold(in clause: Range<Int>) -> Bool {
+    let text = UnsafeBufferPointer(rebasing: bytes[clause])
+    for verb in Self.thresholdVerbs {
+      var from = 0
+      while let found = ByteText.firstIndex(of: verb, in: text, from: from) {
+        let after = found + verb.count
+        if text[after..<min(text.count, after + 12)].contains(where: { $0 &- 0x30 < 10 }) {
+          return true
+        }
+        from = found + 1
+      }
+    }
+    return false
+  }
+
+  private static let thresholdVerbs = ByteText.encoded([
+    "超过", "超過", "突破", "达到", "達到", "逾", "高于", "高於", "低于", "低於", "跌破", "升至", "降至", "增至",
+    "exceed", "top ", "surpass", "reach ", "hit ", "fall below", "rise above",
+  ])
+
   /// Words in -ing that are no verb of an outlook: prepositions, pronouns and common nouns.
   private static let ingNouns = [
     "during", "nothing", "something", "anything", "everything", "morning", "evening",

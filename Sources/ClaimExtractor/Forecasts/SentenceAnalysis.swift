@@ -272,7 +272,7 @@ struct SentenceAnalysis {
       SentenceAnalysis.isTrigger($0.kind) && $0.kind != .plan
         && !$0.isWeak && !StatedProbability.nouns.contains($0.word)
     }
-    let allowsWeak = allowsWeak || hasFirmWord
+    let allowsWeak = allowsWeak || hasFirmWord || statesThreshold(in: clause)
     return inside.filter { cue in
       guard SentenceAnalysis.isTrigger(cue.kind) else { return false }
       if cue.kind != .hedge, isIdleModal(cue, in: clause, hasLiveFrame: clauseHasFrame) {

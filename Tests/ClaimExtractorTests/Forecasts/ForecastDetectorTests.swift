@@ -122,6 +122,12 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
       sentence: "Inflation should be running near 2% by the end of 2027.",
       quotes: ["Inflation should be running near 2% by the end of 2027."],
       deadlines: ["2027-12-31"]),
+    // A weak hedge on a figure needs no window: the figure makes it checkable.
+    .init(
+      sentence: "本轮融资规模可能超过50亿元。", quotes: ["本轮融资规模可能超过50亿元。"], deadlines: [nil]),
+    .init(
+      sentence: "The deal could top $5 billion.", quotes: ["The deal could top $5 billion."],
+      deadlines: [nil]),
     // A belief beside a window; the year a verb of ending names.
     .init(
       sentence: "I think they stay above 6% all year.",
@@ -181,6 +187,7 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     .init(sentence: "Every utility should be planning for twice the storage by 2030.", quotes: []),
     .init(sentence: "Nobody should be surprised if rates rise in 2027.", quotes: []),
     .init(sentence: "I think it's important to stay humble.", quotes: [], isFramed: true),
+    .init(sentence: "销量可能超过市场的想象。", quotes: []),
     // "We see" as sight, or with no window, is no outlook.
     .init(sentence: "We see strong demand from buyers in 2027.", quotes: []),
     .init(sentence: "We see inflation falling further.", quotes: []),
