@@ -119,7 +119,9 @@ extension Cue {
       [
         "计划", "計劃", "拟", "擬", "打算", "准备", "準備", "宣布", "将于", "將於", "定于", "定於", "plans to",
         "plan to", "is planning to", "are planning to", "preparing to", "intends to", "aims to",
-        "is scheduled to",
+        // A schedule in the present tense, beside a window as every plan: "the factory starts
+        // production in the first half of 2027", "the law takes effect in January".
+        "starts", "begins", "takes effect", "goes on sale", "kicks off", "is scheduled to",
         "are scheduled to",
       ])
     + words(

@@ -151,8 +151,10 @@ public struct HedgeScale: Sendable {
     (["几乎肯定", "几乎可以肯定", "板上钉钉", "幾乎肯定", "幾乎可以肯定", "板上釘釘"], 0.92, 0.85, 0.97, false),
     (["宣布", "宣布将", "宣布將", "将于", "將於", "定于", "定於"], 0.9, 0.8, 0.97, false),
     (
-      ["is scheduled to", "are scheduled to", "very confident", "highly confident"], 0.9, 0.8, 0.97,
-      false
+      [
+        "is scheduled to", "are scheduled to", "very confident", "highly confident", "starts",
+        "begins", "takes effect", "goes on sale", "kicks off",
+      ], 0.9, 0.8, 0.97, false
     ),
     (["即将", "即將", "势必", "勢必"], 0.9, 0.8, 0.97, false),
     (["极有可能", "极大可能", "可能性极大", "極有可能", "極大可能", "可能性極大"], 0.88, 0.8, 0.95, false),

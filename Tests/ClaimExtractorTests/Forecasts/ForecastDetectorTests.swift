@@ -122,6 +122,14 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
       sentence: "Inflation should be running near 2% by the end of 2027.",
       quotes: ["Inflation should be running near 2% by the end of 2027."],
       deadlines: ["2027-12-31"]),
+    // A schedule in the present tense, beside a window.
+    .init(
+      sentence: "Our cell factory in Ohio starts production in the first half of 2027.",
+      quotes: ["Our cell factory in Ohio starts production in the first half of 2027."],
+      deadlines: ["2027-06-30"]),
+    .init(
+      sentence: "The new rule takes effect in January.",
+      quotes: ["The new rule takes effect in January."], deadlines: ["2027-01-31"]),
     // A weak hedge on a figure needs no window: the figure makes it checkable.
     .init(
       sentence: "本轮融资规模可能超过50亿元。", quotes: ["本轮融资规模可能超过50亿元。"], deadlines: [nil]),
@@ -188,6 +196,8 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     .init(sentence: "Nobody should be surprised if rates rise in 2027.", quotes: []),
     .init(sentence: "I think it's important to stay humble.", quotes: [], isFramed: true),
     .init(sentence: "销量可能超过市场的想象。", quotes: []),
+    .init(sentence: "The story begins in 1999.", quotes: []),
+    .init(sentence: "Production starts with a single line.", quotes: []),
     // "We see" as sight, or with no window, is no outlook.
     .init(sentence: "We see strong demand from buyers in 2027.", quotes: []),
     .init(sentence: "We see inflation falling further.", quotes: []),
