@@ -34,10 +34,13 @@ struct ArticleContext {
     // Titles, datelines and framing sentences are short; a long line is body text.
     let opening = document.sections.lazy.flatMap(\.lines).prefix(6).map(\.text)
       .filter { $0.utf8.count <= 600 }
+    // A line that frames the article's forecasts is a heading or one short sentence ("Our
+    // predictions for 2027:"); a paragraph that mentions a trend and a plant's 2028 opening
+    // frames nothing.
     framingYear =
       metadata.title.flatMap(TimeFrameFinder.framingYear(in:))
-      ?? opening.lazy.filter(Self.announcesForecasts).compactMap(TimeFrameFinder.framingYear(in:))
-      .first
+      ?? opening.lazy.filter { $0.utf8.count <= 200 && Self.announcesForecasts($0) }
+      .compactMap(TimeFrameFinder.framingYear(in:)).first
     yearHint = published?.year ?? framingYear ?? opening.lazy.compactMap(Self.firstYear).first
     attributedSource =
       metadata.title.flatMap(Self.possessiveSource)

@@ -53,6 +53,29 @@ import Testing
     #expect(claims.first?.deadlineText?.contains("2027") == true)
   }
 
+  /// A short opening line that announces forecasts frames the article's year; a long paragraph
+  /// that mentions a trend beside a plant's opening year frames nothing.
+  @Test func onlyAShortOpeningLineFramesTheYear() throws {
+    func deadlines(_ opening: String) throws -> [String?] {
+      try Self.proposals(
+        """
+        ---
+        title: 伺服器出貨升溫
+        date: 2026-08-12
+        author: 工商時報
+        ---
+        \(opening)
+        晟鼎預估第四季營收將成長兩成。
+        """
+      ).map { $0.deadline?.description }
+    }
+    let paragraph =
+      "晟鼎董事會昨日通過斥資新台幣180億元於高雄興建新廠，新廠2028年第一季完工後將主要生產伺服器機櫃。"
+      + "總經理強調，AI是未來十年最重要的產業趨勢，公司會持續加碼投資，並擴大在北美與東南亞的組裝產能。"
+    #expect(try deadlines(paragraph).last == "2026-12-31")
+    #expect(try deadlines("以下是2027年伺服器產業趨勢展望：").last == "2027-12-31")
+  }
+
   @Test func aNamedSpeakerIsTheSourceAndHeCarriesIt() throws {
     let claims = try Self.proposals(
       """
