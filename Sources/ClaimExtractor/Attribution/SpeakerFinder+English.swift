@@ -18,9 +18,12 @@ extension SpeakerFinder {
       // "…, people familiar with the matter said": an unnamed source, as 知情人士. The last
       // word tells first; the text before the verb is read only then.
       if index > 0, Self.unnamedSourceEnds.contains(words[index - 1].lowercased()) {
-        let beforeVerb = sentence[..<word.startIndex].lowercased()
-          .trimmingCharacters(in: .whitespaces)
-        if Self.unnamedSources.contains(where: beforeVerb.hasSuffix) {
+        // The phrase ends two to four words before the verb: "familiar with the (stalled)
+        // negotiations said".
+        let tail = String(sentence[..<word.startIndex].lowercased().suffix(48))
+        if let clause = tail.split(separator: ",").last,
+          Self.unnamedSources.contains(where: clause.contains)
+        {
           return .name("people familiar with the matter")
         }
       }
@@ -399,12 +402,14 @@ extension SpeakerFinder {
     "spokeswoman", "spokesman", "spokesperson", "representative", "official", "executive",
   ]
   static let unnamedSourceEnds: Set<String> = [
-    "matter", "plans", "situation", "talks", "deal",
+    "matter", "plans", "situation", "talks", "deal", "negotiations", "discussions", "decision",
+    "process", "project", "company", "thinking", "effort", "plan", "issue", "review",
   ]
+  /// What makes a group of people an unnamed source: "familiar with the negotiations", "with
+  /// knowledge of the plans", "briefed on the matter".
   static let unnamedSources = [
-    "familiar with the matter", "familiar with the plans", "familiar with the situation",
-    "familiar with the talks", "familiar with the deal", "with knowledge of the matter",
-    "briefed on the matter",
+    "familiar with the", "familiar with its", "with knowledge of the", "with direct knowledge",
+    "briefed on the",
   ]
 
   /// What a speaker named after the verb may be called first, in lower case: "…, said trader

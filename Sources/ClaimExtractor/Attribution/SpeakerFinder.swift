@@ -24,6 +24,12 @@ struct SpeakerFinder: Sendable {
     "整體", "总体", "總體",
   ]
 
+  /// Words for a document that "according to" may cite, its publisher after in, by or from.
+  static let reportNouns = [
+    "a report", "a note", "a research note", "a study", "a survey", "an analysis", "a filing",
+    "reports", "a statement",
+  ]
+
   /// How an unnamed source after "according to" begins.
   static let unnamedOpeners = [
     "people ", "sources ", "a person ", "persons ", "two people ", "three people ",
@@ -69,6 +75,18 @@ struct SpeakerFinder: Sendable {
         if let name = capitalisedRun(in: named) {
           return .name(canonical(Self.withoutTitles(name)))
         }
+        // "according to a report in TechBrief", "according to a note from Jefferies": who
+        // published it.
+        if let document = Self.reportNouns.first(where: { opening.hasPrefix($0) }) {
+          let after = rest.dropFirst(document.count).drop { $0 == " " }
+          let link = after.prefix { $0 != " " }
+          if ["in", "by", "from", "of"].contains(String(link)),
+            let name = capitalisedRun(in: after.dropFirst(link.count).drop { $0 == " " }),
+            !Self.notNameWords.contains(name.lowercased())
+          {
+            return .name(canonical(name))
+          }
+        }
         // "according to analysts at Morgan Stanley", "according to economists polled by
         // Bloomberg": the firm, else the group.
         let words = rest.split(separator: " ", maxSplits: 6).prefix(6)
@@ -94,8 +112,10 @@ struct SpeakerFinder: Sendable {
       let verb = window.withUnsafeBufferPointer { Self.reportVerbScanner.hits(in: $0) }.first
       guard let verb, verb.range.lowerBound > 0 else { continue }
       let name = String(decoding: window[..<verb.range.lowerBound], as: UTF8.self)
+      // 据接近平台的人士透露: people close to it, described, are a source as 知情人士 are.
+      let isDescribedPeople = name.hasSuffix("人士") && name.unicodeScalars.count <= 12
       if !name.contains("，"), !name.contains(","), !name.contains("。"),
-        !Self.notNames.contains(name), isPlausibleName(name)
+        !Self.notNames.contains(name), isDescribedPeople || isPlausibleName(name)
       {
         return .name(canonical(name))
       }

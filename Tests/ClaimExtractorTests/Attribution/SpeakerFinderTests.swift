@@ -115,6 +115,17 @@ import Testing
     ),
     ("Analysts at Wedbush, led by Dan Ives, said Apple will ship more phones.", "Wedbush"),
     ("By March, prices will fall, the bank said.", nil),
+    // Unnamed sources whatever they know of, and who published what is cited.
+    (
+      "The company will cut jobs, two people with knowledge of the plans told Reuters.",
+      "people familiar with the matter"
+    ),
+    (
+      "According to two people familiar with the negotiations, the league will sign.",
+      "people familiar with the matter"
+    ),
+    ("The phone will launch in September, according to a report in TechBrief.", "TechBrief"),
+    ("据接近平台的人士透露，该平台将于明年上市。", "接近平台的人士"),
     ("Jefferies still expects the merger to close in May.", "Jefferies"),
     ("Bankers said rates will rise.", nil), ("Everyone says prices will rise.", nil),
     ("Sources said the deal will close in May.", nil),
