@@ -72,6 +72,9 @@ extension Cue {
       .hedge,
       [
         "可能", "可能会", "可能會", "很可能", "非常可能", "极有可能", "極有可能", "极大可能", "極大可能",
+        // 或 before a verb of movement: "may" (利润或达10亿, 作价或超过80亿元); weak, as 或 is also
+        // "or".
+        "或达", "或達", "或超", "或升", "或降", "或跌", "或增", "或减", "或減", "或突破",
         "可能性极大", "可能性極大", "可能性很大", "有可能", "大概率", "大機率", "或将", "或將", "或成", "或会",
         "或會", "有望", "或有望", "料将", "料將", "预计", "預計", "预期", "預期", "预测", "預測", "预料",
         "預料", "预估", "預估", "可望", "估计", "估計", "也许", "也許", "或许", "或許", "说不定", "說不定", "恐怕", "有希望",
@@ -97,6 +100,11 @@ extension Cue {
         "real chance", "real possibility", "serious possibility",
         // "I think they stay above 6% all year": a belief, weak so it needs a window.
         "i think", "we think", "i believe", "we believe",
+        // A rumour passed on: "is said to be planning", "is tipped to start at $1,799".
+        "is said to", "are said to", "is tipped to", "are tipped to",
+        // An event expected at a time: "an update is expected in the coming weeks".
+        "is expected in", "are expected in", "is expected by", "are expected by",
+        "is expected later", "are expected later", "is expected next", "are expected next",
       ])
     // Words of chance: a hedge only with a number beside them (`StatedProbability`).
     + words(.hedge, StatedProbability.nouns.sorted())
@@ -119,6 +127,7 @@ extension Cue {
       [
         "计划", "計劃", "拟", "擬", "打算", "准备", "準備", "宣布", "将于", "將於", "定于", "定於", "plans to",
         "plan to", "is planning to", "are planning to", "preparing to", "intends to", "aims to",
+        "力争", "力爭",
         // A schedule in the present tense, beside a window as every plan: "the factory starts
         // production in the first half of 2027", "the law takes effect in January".
         "starts", "begins", "takes effect", "goes on sale", "kicks off", "is scheduled to",
@@ -138,6 +147,9 @@ extension Cue {
         "世博会", "世博會", "运动会", "運動會", "法说会", "法說會",
         "不可能三角", "若干", "在会上", "在會上", "会上表示", "會上表示", "如果说", "如果說", "的预测", "的預測", "的预言", "的預言",
         "些预测", "些預測", "应用", "應用", "May",
+        // Hard to tell: no outcome is foreseen.
+        "难以判断", "難以判斷", "难以预测", "難以預測", "难以预料", "難以預料", "难以估计", "難以估計",
+        "很难说", "很難說", "很难判断", "很難判斷",
         // Certainty, not doubt.
         "no doubt", "little doubt", "without doubt", "without a doubt", "beyond doubt",
         "doubtless",

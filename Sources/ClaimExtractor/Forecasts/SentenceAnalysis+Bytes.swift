@@ -61,7 +61,11 @@ extension SentenceAnalysis {
       var from = 0
       while let found = ByteText.firstIndex(of: verb, in: text, from: from) {
         let after = found + verb.count
-        if text[after..<min(text.count, after + 12)].contains(where: { $0 &- 0x30 < 10 }) {
+        let near = text[after..<min(text.count, after + 12)]
+        if near.contains(where: { $0 &- 0x30 < 10 })
+          || String(decoding: near, as: UTF8.self).unicodeScalars.prefix(3).contains(
+            where: ChineseNumber.isNumeral)
+        {
           return true
         }
         from = found + 1

@@ -305,6 +305,7 @@ struct SentenceAnalysis {
     "可能", "也许", "也許", "或许", "或許", "说不定", "說不定", "could", "may", "might", "would",
     "possibly", "perhaps", "maybe", "predicted", "we see", "sees", "real chance",
     "real possibility", "serious possibility", "i think", "we think", "i believe", "we believe",
+    "或达", "或達", "或超", "或升", "或降", "或跌", "或增", "或减", "或減", "或突破",
     "预判", "預判", "恐怕", "预测", "預測", "很难", "很難",
     // Confidence in something, not in a future event, unless a window says when.
     "有信心", "有把握",

@@ -183,6 +183,8 @@ public struct HedgeScale: Sendable {
       [
         "likely", "is expected to", "are expected to", "expected to", "expects", "expect",
         "predicts", "predict", "we see", "sees", "i think", "we think", "i believe", "we believe",
+        "is expected in", "are expected in", "is expected by", "are expected by",
+        "is expected later", "are expected later", "is expected next", "are expected next",
       ], 0.7,
       0.55, 0.8, false
     ),
@@ -204,8 +206,15 @@ public struct HedgeScale: Sendable {
     ),
     (["五五开", "一半一半", "五五開"], 0.5, 0.45, 0.55, false),
     (["可能"], 0.5, 0.3, 0.7, true),
-    (["或将", "或將", "或成", "或会", "或會"], 0.5, 0.35, 0.65, true),
-    (["aims to"], 0.6, 0.4, 0.75, true),
+    (
+      [
+        "或将", "或將", "或成", "或会", "或會", "或达", "或達", "或超", "或升", "或降", "或跌", "或增", "或减", "或減",
+        "或突破",
+      ], 0.5, 0.35, 0.65, true
+    ),
+    (["aims to", "力争", "力爭"], 0.6, 0.4, 0.75, true),
+    // A rumour passed on: no survey anchors it; read as a little better than even.
+    (["is said to", "are said to", "is tipped to", "are tipped to"], 0.6, 0.4, 0.75, true),
     (["maybe", "perhaps"], 0.45, 0.25, 0.5, true),
     (["有可能", "可能会", "可能會"], 0.45, 0.25, 0.6, true),
     (["也许", "或许", "说不定", "也許", "或許", "說不定"], 0.45, 0.25, 0.5, true),

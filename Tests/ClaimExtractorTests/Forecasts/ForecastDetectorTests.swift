@@ -122,6 +122,18 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
       sentence: "Inflation should be running near 2% by the end of 2027.",
       quotes: ["Inflation should be running near 2% by the end of 2027."],
       deadlines: ["2027-12-31"]),
+    // A rumour passed on, an event expected at a time, a target striven for, 或 before a verb.
+    .init(
+      sentence: "The Fold is tipped to start at $1,799.",
+      quotes: ["The Fold is tipped to start at $1,799."], deadlines: [nil]),
+    .init(
+      sentence: "A software update is expected in September.",
+      quotes: ["A software update is expected in September."], deadlines: ["2026-09-30"]),
+    .init(
+      sentence: "公司力争2027年底前将市场份额提升至15%。", quotes: ["公司力争2027年底前将市场份额提升至15%。"],
+      deadlines: ["2027-12-31"]),
+    .init(
+      sentence: "新股首日破发比率或升至四成以上。", quotes: ["新股首日破发比率或升至四成以上。"], deadlines: [nil]),
     // A schedule in the present tense, beside a window.
     .init(
       sentence: "Our cell factory in Ohio starts production in the first half of 2027.",
@@ -197,6 +209,8 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     .init(sentence: "I think it's important to stay humble.", quotes: [], isFramed: true),
     .init(sentence: "销量可能超过市场的想象。", quotes: []),
     .init(sentence: "The story begins in 1999.", quotes: []),
+    .init(sentence: "收入或增或减，难以判断。", quotes: []),
+    .init(sentence: "用户可选择涨价或降价方案。", quotes: []),
     .init(sentence: "Production starts with a single line.", quotes: []),
     // "We see" as sight, or with no window, is no outlook.
     .init(sentence: "We see strong demand from buyers in 2027.", quotes: []),
