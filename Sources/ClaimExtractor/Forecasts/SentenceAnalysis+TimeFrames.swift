@@ -7,8 +7,19 @@ extension SentenceAnalysis {
     return frame.deadline < published
   }
 
+  /// The clause's window: its first live one, unless another follows a forecast word at once
+  /// ("今年双11预售将于10月24日开启", "2027年度细则有望在年底前出台"): the time the forecast
+  /// itself names wins over one that dates its subject.
   func liveFrame(in clause: Range<Int>) -> TimeFrame? {
-    frames.first { clause.contains($0.offset) && !isPast($0.frame) }?.frame
+    let live = frames.filter { clause.contains($0.offset) && !isPast($0.frame) }
+    guard live.count > 1 else { return live.first?.frame }
+    let afterCue = live.first { frame in
+      found.contains { cue in
+        SentenceAnalysis.isTrigger(cue.kind) && cue.range.upperBound <= frame.offset
+          && frame.offset - cue.range.upperBound <= 3
+      }
+    }
+    return (afterCue ?? live[0]).frame
   }
 
   /// The window of a segment: named in its forecast clauses, else anywhere in it but in a

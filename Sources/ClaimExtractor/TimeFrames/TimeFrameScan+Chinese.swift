@@ -83,6 +83,9 @@ extension TimeFrameScan {
       TimeFrameScan.periodStarts.contains(first) || TimeText.isDigit(first)
         || TimeText.isChineseNumeral(first)
     else { return nil }
+    if let (month, day, end) = shoppingFestival(at: offset) {
+      return (.day(month: month, day: day), end)
+    }
     if first == "上", let end = text.match("上半年", at: offset) { return (.half(1), end) }
     if first == "下", let end = text.match("下半年", at: offset) { return (.half(2), end) }
     if text[offset] == "前", let (quarter, end) = chineseQuarter(at: offset + 1) {
@@ -94,6 +97,29 @@ extension TimeFrameScan {
     }
     return chineseMonth(at: offset)
   }
+
+  /// 双11, 双十二, and 618 before 大促, 期间 and the like: the shopping festivals, by their day.
+  private func shoppingFestival(at offset: Int) -> (month: Int, day: Int, end: Int)? {
+    if let found = text.firstMatch(TimeFrameScan.doubleDays.map(\.word), at: offset),
+      let day = TimeFrameScan.doubleDays.first(where: { $0.word == found.literal })?.day,
+      !TimeText.isDigit(text[found.end])
+    {
+      return (day, day, found.end)
+    }
+    guard let end = text.match("618", at: offset), !TimeText.isDigit(text[offset - 1]),
+      text.firstMatch(TimeFrameScan.festivalNouns, at: end) != nil
+    else { return nil }
+    return (6, 18, end)
+  }
+
+  /// 双11 is 11 November, 双12 12 December: the month and the day are the same number.
+  private static let doubleDays: [(word: String, day: Int)] = [
+    ("双十一", 11), ("雙十一", 11), ("双十二", 12), ("雙十二", 12), ("双11", 11), ("雙11", 11),
+    ("双12", 12), ("雙12", 12),
+  ]
+  private static let festivalNouns = [
+    "大促", "购物节", "購物節", "期间", "期間", "当天", "當天", "活动", "活動", "促销", "促銷", "年中",
+  ]
 
   /// Spring, summer, autumn and winter, each as written.
   private static let chineseSeasons = [
@@ -164,7 +190,7 @@ extension TimeFrameScan {
     return Match(end: found.end, window: found.window?.opened, year: found.year)
   }
 
-  private static let periodStarts = ScalarSet("上下前首第q春夏秋冬")
+  private static let periodStarts = ScalarSet("上下前首第q春夏秋冬双雙")
 
   private static let openingLeads = Literals(["截止到", "截至", "截止", "直到", "最迟", "最遲", "到", "至"])
 

@@ -122,6 +122,13 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
       sentence: "Inflation should be running near 2% by the end of 2027.",
       quotes: ["Inflation should be running near 2% by the end of 2027."],
       deadlines: ["2027-12-31"]),
+    // The window right after the forecast word is the forecast's; one before dates its subject.
+    .init(
+      sentence: "今年双11预售将于10月24日开启。", quotes: ["今年双11预售将于10月24日开启。"],
+      deadlines: ["2026-10-24"]),
+    .init(
+      sentence: "2027年度补贴细则有望在年底前出台。", quotes: ["2027年度补贴细则有望在年底前出台。"],
+      deadlines: ["2026-12-31"]),
     // A rumour passed on, an event expected at a time, a target striven for, 或 before a verb.
     .init(
       sentence: "The Fold is tipped to start at $1,799.",

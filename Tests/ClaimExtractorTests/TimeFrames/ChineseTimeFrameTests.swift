@@ -90,6 +90,11 @@ import Testing
     .init("本季度推出新车型", on: "2026-12-02", "2026-12-31", "本季度"),
     .init("預估下一季營收成長", on: "2026-11-10", "2027-03-31", "下一季"),
     .init("本季节的新品", on: published, nil),
+    // The shopping festivals, by their day; 618 only before what names the festival.
+    .init("今年双11销售额有望增长", on: published, "2026-11-11", "今年双11"),
+    .init("雙十二當天", on: published, "2026-12-12", "雙十二"),
+    .init("明年618大促", on: published, "2027-06-18", "明年618"),
+    .init("营收达到618亿元", on: published, nil),
     .init("將於本月20日開售", on: "2026-09-08", "2026-09-20", "本月20日"),
     .init("下个月5号发布", on: published, "2026-02-05", "下个月5号"),
     // 全年 alone is the year in view; after a year it is part of that year's words.
