@@ -76,7 +76,14 @@ struct ForecastDetector: Sendable {
         && (!HedgeScale.doubtingWords.contains($0.word)
           || analysis.doubtBearsOnForecast($0, among: segment.triggers))
     }
-    guard !triggers.isEmpty else { return nil }
+    guard let lastTrigger = triggers.last else { return nil }
+    // "市场人士估计，" alone: the verb that reports a forecast, with the forecast left out (a
+    // clause about the past) or in another segment.
+    if triggers.allSatisfy({ SentenceAnalysis.reportingWords.contains($0.word) }),
+      analysis.isOnlyPunctuation(lastTrigger.range.upperBound..<segment.range.upperBound)
+    {
+      return nil
+    }
     // A word of doubt qualifies the claim more than the tense does.
     let epistemic = triggers.first { $0.kind == .hedge }
     let negation = triggers.first { $0.kind == .negatedFuture }

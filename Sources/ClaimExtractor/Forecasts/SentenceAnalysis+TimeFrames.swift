@@ -52,7 +52,9 @@ extension SentenceAnalysis {
       guard let (offset, length) = found else { continue }
       from = max(from, offset + length)
       // "比今年翻倍", "than last year", "创2018年以来新高": a base of comparison, not a window.
-      if isComparisonBase(at: offset, in: bytes) || isSince(at: offset + length, in: bytes) {
+      if isComparisonBase(at: offset, in: bytes) || isSince(at: offset + length, in: bytes)
+        || isChangeStart(offset..<(offset + length), in: bytes)
+      {
         continue
       }
       located.append((frame, offset))
@@ -60,8 +62,26 @@ extension SentenceAnalysis {
     return located
   }
 
-  private static let comparisonWords: [[UInt8]] = ["比", "較", "较", "than ", "比起", "相比"].map {
-    Array($0.utf8)
+  private static let comparisonWords: [[UInt8]] = [
+    "比", "較", "较", "than ", "比起", "相比", "优于", "優於", "好于", "好於", "高于", "高於", "低于", "低於",
+    "多于", "多於", "少于", "少於", "胜于", "勝於",
+  ].map { Array($0.utf8) }
+
+  /// 由 or 从 before a window and 的 after it: the level a change starts from
+  /// (由2025年的约22%提升至27%), not a window; "从2027年起" is one.
+  private static let changeStarts: [[UInt8]] = ["由", "从", "從"].map { Array($0.utf8) }
+  private static let possessive = Array("的".utf8)
+
+  private static func isChangeStart(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>)
+    -> Bool
+  {
+    guard let base = bytes.baseAddress, range.upperBound + 3 <= bytes.count,
+      memcmp(base + range.upperBound, possessive, 3) == 0
+    else { return false }
+    return changeStarts.contains { word in
+      range.lowerBound >= word.count
+        && memcmp(base + range.lowerBound - word.count, word, word.count) == 0
+    }
   }
 
   private static let sinceWords: [[UInt8]] = ["以来", "以來"].map { Array($0.utf8) }

@@ -136,7 +136,7 @@ struct SentenceAnalysis {
   }
 
   /// Whether `range` holds nothing but spaces, punctuation and "that".
-  private func isOnlyPunctuation(_ range: Range<Int>) -> Bool {
+  func isOnlyPunctuation(_ range: Range<Int>) -> Bool {
     guard range.lowerBound <= range.upperBound else { return false }
     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     let words = text.split { $0.isWhitespace || $0.isPunctuation }
@@ -241,7 +241,10 @@ struct SentenceAnalysis {
       return .excluded
     }
     if !triggers.isEmpty { return .forecast }
-    return hasFutureFrame ? .dated : .neutral
+    // "…on October 20, opening night of the 2026-27 season": a window after "of" names a
+    // noun's time, not a second forecast's.
+    let namesNounsTime = clauseFrames.allSatisfy { $0.frame.words.lowercased().hasPrefix("of ") }
+    return hasFutureFrame && !namesNounsTime ? .dated : .neutral
   }
 
   /// The cues that start in `clause`: one run of `found`, which is in sentence order.

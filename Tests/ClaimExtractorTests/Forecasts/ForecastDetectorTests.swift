@@ -122,6 +122,17 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
       sentence: "Inflation should be running near 2% by the end of 2027.",
       quotes: ["Inflation should be running near 2% by the end of 2027."],
       deadlines: ["2027-12-31"]),
+    // A window after "of" names a noun's time and starts no second forecast; a level a change
+    // starts from (由…的) and a base of comparison (优于去年) are no windows.
+    .init(
+      sentence: "The games will air on October 20, opening night of the 2026-27 season.",
+      quotes: ["The games will air on October 20, opening night of the 2026-27 season."],
+      deadlines: ["2026-10-20"]),
+    .init(
+      sentence: "国产化率有望由2025年的约22%提升至27%。", quotes: ["国产化率有望由2025年的约22%提升至27%。"],
+      deadlines: [nil]),
+    .init(
+      sentence: "全年獲利可望優於去年。", quotes: ["全年獲利可望優於去年。"], deadlines: ["2026-12-31"]),
     // The window right after the forecast word is the forecast's; one before dates its subject.
     .init(
       sentence: "今年双11预售将于10月24日开启。", quotes: ["今年双11预售将于10月24日开启。"],
@@ -216,6 +227,8 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     .init(sentence: "I think it's important to stay humble.", quotes: [], isFramed: true),
     .init(sentence: "销量可能超过市场的想象。", quotes: []),
     .init(sentence: "The story begins in 1999.", quotes: []),
+    // The verb that reports a forecast about the past is no forecast on its own.
+    .init(sentence: "市场人士估计，2025年第四季集资额将占全年近四成。", quotes: []),
     .init(sentence: "收入或增或减，难以判断。", quotes: []),
     .init(sentence: "用户可选择涨价或降价方案。", quotes: []),
     .init(sentence: "Production starts with a single line.", quotes: []),
