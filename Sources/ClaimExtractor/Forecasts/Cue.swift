@@ -222,6 +222,8 @@ extension Cue {
         "stay tuned", "keep you updated", "keep readers updated", "keep updating this page",
         "keep updating this story", "keep updating this article",
         "this story will be updated", "this page will be updated", "will update this story",
+        "we will update", "we'll update", "we’ll update", "will update this post",
+        "this post will be updated",
         // The writers saying what they will do with the article or the calls in it.
         "we will revisit", "we'll revisit", "we’ll revisit", "we will report back",
         "we'll report back", "we’ll report back", "we will check back", "we'll check back",

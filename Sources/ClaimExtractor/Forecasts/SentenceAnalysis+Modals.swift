@@ -13,6 +13,10 @@ extension SentenceAnalysis {
     let after = nextWord(after: cue.range.upperBound)
     switch word {
     case "would", "would not", "wouldn't", "wouldn’t":
+      // "would not say", "wouldn't comment": a refusal reported.
+      if word != "would", let after, Self.refusals.contains(where: { isWord(after, $0) }) {
+        return true
+      }
       // "That would be …", "It would be …" opening the clause: a comment on what was just
       // said ("said it would be profitable" reports a forecast).
       if after.map({ isWord($0, "be") }) == true, let before,
@@ -33,6 +37,9 @@ extension SentenceAnalysis {
       if let before, !hasLiveFrame, isWord(before, "that") || isWord(before, "which") {
         return word != "will" && word != "'ll" && word != "’ll"
       }
+      // "would not say what it will show", "asked whether the bank will": a question
+      // reported, not an outcome foreseen.
+      if opensReportedQuestion(before: cue.range.lowerBound, in: clause) { return true }
       // "We will find out", "I'll see whether …": the speaker learns, nothing happens; "we
       // will see rates fall by 2027" forecasts.
       let subject = word == "'ll" || word == "’ll" ? glued(before: cue.range.lowerBound) : before
@@ -159,6 +166,26 @@ extension SentenceAnalysis {
   private static let ingWordsAfterBe = ["something", "nothing", "anything", "everything"]
 
   private static let commentSubjects = ["that", "this", "it", "which"]
+  /// Whether a word that opens a reported question stands within the three words before
+  /// `offset`: "what it will", "whether the bank will".
+  private func opensReportedQuestion(before offset: Int, in clause: Range<Int>) -> Bool {
+    var end = offset
+    for _ in 0..<3 {
+      guard let word = previousWord(before: end, from: clause.lowerBound),
+        bytes[word.upperBound..<end].allSatisfy({ $0 == 0x20 })
+      else { return false }
+      if Self.questionWords.contains(where: { isWord(word, $0) }) { return true }
+      end = word.lowerBound
+    }
+    return false
+  }
+
+  /// Words that open a reported question before its subject and "will".
+  private static let questionWords = ["what", "whether", "how", "why", "where"]
+  /// Verbs a refusal takes after "would not".
+  private static let refusals = [
+    "say", "comment", "disclose", "confirm", "elaborate", "discuss", "reveal", "specify",
+  ]
   private static let learningVerbs = ["find", "see", "know", "learn", "hear", "discover"]
   /// What follows a verb of learning when the speaker only learns: "find out", "see whether",
   /// "know more", "see on May 30"; the end of the sentence counts too.

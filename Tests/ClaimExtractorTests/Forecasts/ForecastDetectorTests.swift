@@ -227,6 +227,10 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     .init(sentence: "I think it's important to stay humble.", quotes: [], isFramed: true),
     .init(sentence: "销量可能超过市场的想象。", quotes: []),
     .init(sentence: "The story begins in 1999.", quotes: []),
+    // A question or a refusal reported, and the writers' promise to update, foresee nothing.
+    .init(sentence: "Kite would not say what it will show at the event.", quotes: []),
+    .init(sentence: "Analysts asked whether the bank will cut rates in June.", quotes: []),
+    .init(sentence: "We will update this post as the launches land.", quotes: []),
     // The verb that reports a forecast about the past is no forecast on its own.
     .init(sentence: "市场人士估计，2025年第四季集资额将占全年近四成。", quotes: []),
     .init(sentence: "收入或增或减，难以判断。", quotes: []),
