@@ -42,6 +42,21 @@ struct Cue: Sendable {
   let isWeak: Bool
   /// 将 or 將, which can also mark an object as 把 does.
   let mayMarkObject: Bool
+  /// What else the word is, known once here rather than looked up per sentence.
+  let traits: Traits
+
+  /// Words that the analysis treats apart from others of their kind.
+  struct Traits: OptionSet, Sendable {
+    let rawValue: UInt8
+    /// A verb that reports an expectation (预计, expects): a hedge on what it reports wins.
+    static let reporting = Traits(rawValue: 1)
+    /// A belief (I think): a forecast only beside a window.
+    static let belief = Traits(rawValue: 2)
+    /// An outlook that reads as sight unless an outcome in -ing or a level follows (we see).
+    static let seeing = Traits(rawValue: 4)
+    /// "should be", which urges before an attitude or a verb in -ing.
+    static let shouldBe = Traits(rawValue: 8)
+  }
 
   init(_ word: String, _ kind: Kind, caseSensitive: Bool = false) {
     self.word = word
@@ -49,6 +64,12 @@ struct Cue: Sendable {
     self.isCaseSensitive = caseSensitive
     isWeak = SentenceAnalysis.weakWords.contains(word)
     mayMarkObject = word == "将" || word == "將"
+    var traits: Traits = []
+    if SentenceAnalysis.reportingWords.contains(word) { traits.insert(.reporting) }
+    if SentenceAnalysis.beliefWords.contains(word) { traits.insert(.belief) }
+    if SentenceAnalysis.seeingWords.contains(word) { traits.insert(.seeing) }
+    if word == "should be" { traits.insert(.shouldBe) }
+    self.traits = traits
   }
 }
 

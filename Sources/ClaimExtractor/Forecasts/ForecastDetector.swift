@@ -79,7 +79,7 @@ struct ForecastDetector: Sendable {
     guard let lastTrigger = triggers.last else { return nil }
     // "市场人士估计，" alone: the verb that reports a forecast, with the forecast left out (a
     // clause about the past) or in another segment.
-    if triggers.allSatisfy({ SentenceAnalysis.reportingWords.contains($0.word) }),
+    if triggers.allSatisfy({ $0.traits.contains(.reporting) }),
       analysis.isOnlyPunctuation(lastTrigger.range.upperBound..<segment.range.upperBound)
     {
       return nil
@@ -91,8 +91,7 @@ struct ForecastDetector: Sendable {
     var chosen = epistemic ?? negation ?? future ?? triggers[0]
     // "'X will win,' predicts Y": the quoted words carry the speaker's own confidence, which
     // the reporting verb outside the quotation does not override.
-    if SentenceAnalysis.reportingWords.contains(chosen.word),
-      !analysis.isQuoted(chosen.range.lowerBound)
+    if chosen.traits.contains(.reporting), !analysis.isQuoted(chosen.range.lowerBound)
     {
       let quoted = triggers.filter { analysis.isQuoted($0.range.lowerBound) }
       if let inside = quoted.first(where: { $0.kind == .hedge })
@@ -103,10 +102,10 @@ struct ForecastDetector: Sendable {
     }
     // "梁子健预料…有望…", "Lind expects prices could fall": a verb that reports an expectation
     // yields to the hedge on the outcome it reports.
-    if SentenceAnalysis.reportingWords.contains(chosen.word),
+    if chosen.traits.contains(.reporting),
       let inner = triggers.first(where: {
         $0.kind == .hedge && $0.range.lowerBound >= chosen.range.upperBound
-          && !SentenceAnalysis.reportingWords.contains($0.word)
+          && !$0.traits.contains(.reporting)
       })
     {
       chosen = inner

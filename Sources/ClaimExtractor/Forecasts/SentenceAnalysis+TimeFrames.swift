@@ -11,15 +11,19 @@ extension SentenceAnalysis {
   /// ("今年双11预售将于10月24日开启", "2027年度细则有望在年底前出台"): the time the forecast
   /// itself names wins over one that dates its subject.
   func liveFrame(in clause: Range<Int>) -> TimeFrame? {
-    let live = frames.filter { clause.contains($0.offset) && !isPast($0.frame) }
-    guard live.count > 1 else { return live.first?.frame }
-    let afterCue = live.first { frame in
-      found.contains { cue in
-        SentenceAnalysis.isTrigger(cue.kind) && cue.range.upperBound <= frame.offset
-          && frame.offset - cue.range.upperBound <= 3
+    var first: TimeFrame?
+    for located in frames where clause.contains(located.offset) && !isPast(located.frame) {
+      guard first != nil else {
+        first = located.frame
+        continue
       }
+      let followsCue = found.contains { cue in
+        SentenceAnalysis.isTrigger(cue.kind) && cue.range.upperBound <= located.offset
+          && located.offset - cue.range.upperBound <= 3
+      }
+      if followsCue { return located.frame }
     }
-    return (afterCue ?? live[0]).frame
+    return first
   }
 
   /// The window of a segment: named in its forecast clauses, else anywhere in it but in a

@@ -12,6 +12,7 @@ struct SentenceAnalysis {
     let range: Range<Int>
     let isWeak: Bool
     let mayMarkObject: Bool
+    let traits: Cue.Traits
   }
 
   /// A run of clauses that makes one forecast.
@@ -54,7 +55,7 @@ struct SentenceAnalysis {
       let cue = scanner.cues[hit.cue]
       return Found(
         cue: hit.cue, word: cue.word, kind: cue.kind, range: hit.range, isWeak: cue.isWeak,
-        mayMarkObject: cue.mayMarkObject)
+        mayMarkObject: cue.mayMarkObject, traits: cue.traits)
     }
     let clauses = SentenceSplitter.clauses(in: bytes)
     self.clauses = clauses
@@ -123,7 +124,7 @@ struct SentenceAnalysis {
     var firstTrigger = segment.triggers.first?.range.lowerBound ?? segment.range.upperBound
     // Past the reporting verb only when the condition follows it at once: "华泰证券预测，如果…"
     // yes; "预计明年GDP增长5%，如果…，增速可能更高" no (the first forecast stands unconditioned).
-    if let first = segment.triggers.first, SentenceAnalysis.reportingWords.contains(first.word),
+    if let first = segment.triggers.first, first.traits.contains(.reporting),
       let condition = found.first(where: {
         $0.kind == .condition && $0.range.lowerBound >= first.range.upperBound
       }),
@@ -243,7 +244,9 @@ struct SentenceAnalysis {
     if !triggers.isEmpty { return .forecast }
     // "…on October 20, opening night of the 2026-27 season": a window after "of" names a
     // noun's time, not a second forecast's.
-    let namesNounsTime = clauseFrames.allSatisfy { $0.frame.words.lowercased().hasPrefix("of ") }
+    let namesNounsTime = clauseFrames.allSatisfy {
+      $0.frame.words.utf8.starts(with: "of ".utf8) || $0.frame.words.utf8.starts(with: "Of ".utf8)
+    }
     return hasFutureFrame && !namesNounsTime ? .dated : .neutral
   }
 
@@ -275,20 +278,23 @@ struct SentenceAnalysis {
       SentenceAnalysis.isTrigger($0.kind) && $0.kind != .plan
         && !$0.isWeak && !StatedProbability.nouns.contains($0.word)
     }
-    let allowsWeak = allowsWeak || hasFirmWord || statesThreshold(in: clause)
+    // A figure on the outcome is looked for only when a weak word needs it.
+    let allowsWeak =
+      allowsWeak || hasFirmWord
+      || inside.contains { $0.isWeak && SentenceAnalysis.isTrigger($0.kind) }
+        && statesThreshold(in: clause)
     return inside.filter { cue in
       guard SentenceAnalysis.isTrigger(cue.kind) else { return false }
       if cue.kind != .hedge, isIdleModal(cue, in: clause, hasLiveFrame: clauseHasFrame) {
         return false
       }
       if cue.kind == .plan { return clauseHasFrame }
-      if cue.word == "should be", isAdvisingShouldBe(cue.range) { return false }
+      if cue.traits.contains(.shouldBe), isAdvisingShouldBe(cue.range) { return false }
       // "I think it's important…" is an opinion: a belief looks ahead only beside a window,
       // even in an article of forecasts.
-      if SentenceAnalysis.beliefWords.contains(cue.word) { return clauseHasFrame }
+      if cue.traits.contains(.belief) { return clauseHasFrame }
       if cue.isWeak {
-        return allowsWeak
-          && (!SentenceAnalysis.seeingWords.contains(cue.word) || isOutlookSee(cue.range))
+        return allowsWeak && (!cue.traits.contains(.seeing) || isOutlookSee(cue.range))
       }
       if cue.mayMarkObject {
         // 将 as 把: "将AI插件化", "能够将…融为一体".

@@ -100,13 +100,16 @@ extension TimeFrameScan {
 
   /// 双11, 双十二, and 618 before 大促, 期间 and the like: the shopping festivals, by their day.
   private func shoppingFestival(at offset: Int) -> (month: Int, day: Int, end: Int)? {
-    if let found = text.firstMatch(TimeFrameScan.doubleDays.map(\.word), at: offset),
-      let day = TimeFrameScan.doubleDays.first(where: { $0.word == found.literal })?.day,
-      !TimeText.isDigit(text[found.end])
-    {
-      return (day, day, found.end)
+    guard let first = text[offset] else { return nil }
+    if first == "双" || first == "雙" {
+      for (word, day) in TimeFrameScan.doubleDays {
+        if let end = text.match(word, at: offset), !TimeText.isDigit(text[end]) {
+          return (day, day, end)
+        }
+      }
+      return nil
     }
-    guard let end = text.match("618", at: offset), !TimeText.isDigit(text[offset - 1]),
+    guard first == "6", let end = text.match("618", at: offset), !TimeText.isDigit(text[offset - 1]),
       text.firstMatch(TimeFrameScan.festivalNouns, at: end) != nil
     else { return nil }
     return (6, 18, end)
@@ -244,7 +247,7 @@ extension TimeFrameScan {
     }
     // 全年 on its own: the whole year in view, as 今年 would say. After a year (2025年全年) or
     // a word that names another (去年全年, 同年全年) it is part of that year's words.
-    if let end = text.match("全年", at: offset),
+    if text[offset] == "全", let end = text.match("全年", at: offset),
       !(text[offset - 1].map { "年前去同当當该該".unicodeScalars.contains($0) } ?? false)
     {
       return Match(end: end, window: calendarYear.flatMap { .year($0) })

@@ -55,13 +55,16 @@ extension TimeFrameScan {
   ]
   /// Each ordinal with the space that must follow it.
   private static let spacedOrdinals = ordinals.map { $0.word + " " }
+  private static let hyphenedOrdinals = ordinals.map { $0.word + "-" }
   private static let ordinalStarts = ScalarSet(ordinals.compactMap(\.word.unicodeScalars.first))
 
   private func halfOrQuarterWords(at offset: Int) -> (Period, Int)? {
     guard let first = text[offset], Self.ordinalStarts.contains(first) else { return nil }
-    for ((word, number), spaced) in zip(Self.ordinals, Self.spacedOrdinals) {
+    for (index, (word, number)) in Self.ordinals.enumerated() {
       // "second-quarter revenue": the period as an adjective.
-      guard let wordEnd = text.match(spaced, at: offset) ?? text.match(word + "-", at: offset)
+      guard
+        let wordEnd = text.match(Self.spacedOrdinals[index], at: offset)
+          ?? text.match(Self.hyphenedOrdinals[index], at: offset)
       else { continue }
       if let end = text.match(word: "half", at: wordEnd), number <= 2 || word == "final" {
         return (.half(min(number, 2)), end)
