@@ -477,6 +477,7 @@ extension ExtractorTests {
       try sources("people:\n  - Sam Ortiz\n  - Priya Raman") == ["Priya Raman", "Priya Raman"])
     #expect(try sources("guest: Dana Lee\npeople:\n  - Priya Raman") == ["Dana Lee", "Dana Lee"])
     #expect(try sources("guest: ''") == ["Sam Ortiz", "Sam Ortiz"])
+    #expect(try sources("guest:\n  - Dana Lee\n  - Sam Roe") == ["Dana Lee", "Dana Lee"])
   }
 }
 

@@ -133,6 +133,14 @@ extension SpeakerFinder {
     "when", "if", "as", "while", "over", "within", "through", "across", "under",
   ]
 
+  /// Words that make a run of capitalised words a body's name, not a person's.
+  private static let bodyWords: Set<String> = [
+    "department", "ministry", "bank", "university", "institute", "agency", "commission",
+    "office", "council", "board", "bureau", "administration", "fund", "group", "association",
+    "authority", "center", "centre", "committee", "court", "reserve", "treasury", "company",
+    "corporation", "foundation", "school", "party", "government", "house", "senate",
+  ]
+
   /// Words that open an aside between a subject and its verb: "who rates the stock a buy",
   /// "led by Dan Ives", "a former trader".
   private static let asideOpeners: Set<String> = [
@@ -159,7 +167,11 @@ extension SpeakerFinder {
         }
         let person = afterTitles(words[start..<link])
         let name = person.joined(separator: " ")
-        if person.count >= 2, !notNames.contains(name.lowercased()),
+        // "the U.S. Department of Energy", "at the Bank of Korea": an organisation's name.
+        let isNamedBody =
+          start > 0 && ["the", "at", "of", "from", "by"].contains(words[start - 1].lowercased())
+          || person.contains { bodyWords.contains($0.lowercased()) }
+        if person.count >= 2, !isNamedBody, !notNames.contains(name.lowercased()),
           !person.contains(where: { notNameWords.contains($0.lowercased()) })
         {
           return name

@@ -34,9 +34,11 @@ extension DocumentMetadata {
     var seen: Set<String> = []
     entities = Self.entityKeys.flatMap { frontMatter.list($0) }.filter { seen.insert($0).inserted }
     tags = frontMatter.list("tags")
-    let guest = try frontMatter.text("guest", path: path)?.trimmingCharacters(in: .whitespaces)
+    // A guest is one name or a list of them; either way the first answers.
+    let guest =
+      ((try? frontMatter.text("guest", path: path)) ?? nil) ?? frontMatter.list("guest").first
     interviewee =
-      guest.flatMap { $0.isEmpty ? nil : $0 }
+      guest.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
       ?? frontMatter.list("people").first { $0 != author && $0 != speaker }
   }
 

@@ -56,6 +56,9 @@ struct Cue: Sendable {
     static let seeing = Traits(rawValue: 4)
     /// "should be", which urges before an attitude or a verb in -ing.
     static let shouldBe = Traits(rawValue: 8)
+    /// A schedule in the present tense (starts, begins): it says nothing of a window gone by,
+    /// and nothing of a habit ("each year the festival begins in July").
+    static let schedule = Traits(rawValue: 16)
   }
 
   init(_ word: String, _ kind: Kind, caseSensitive: Bool = false) {
@@ -69,14 +72,20 @@ struct Cue: Sendable {
     if SentenceAnalysis.beliefWords.contains(word) { traits.insert(.belief) }
     if SentenceAnalysis.seeingWords.contains(word) { traits.insert(.seeing) }
     if word == "should be" { traits.insert(.shouldBe) }
+    if Cue.scheduleWords.contains(word) { traits.insert(.schedule) }
     self.traits = traits
   }
 }
 
 extension Cue {
+  /// A schedule in the present tense, beside a window as every plan: "the factory starts
+  /// production in the first half of 2027", "the law takes effect in January".
+  static let scheduleWords = ["starts", "begins", "takes effect", "goes on sale", "kicks off"]
+
   /// Every cue the extractor knows, in simplified and traditional Chinese and English.
   static let all: [Cue] =
-    words(
+    words(.plan, scheduleWords)
+    + words(
       .future,
       [
         "将", "將", "将会", "將會", "会", "會", "还会", "還會", "也会", "也會", "即将", "即將", "终将", "終將",
@@ -149,9 +158,7 @@ extension Cue {
         "计划", "計劃", "拟", "擬", "打算", "准备", "準備", "宣布", "将于", "將於", "定于", "定於", "plans to",
         "plan to", "is planning to", "are planning to", "preparing to", "intends to", "aims to",
         "力争", "力爭",
-        // A schedule in the present tense, beside a window as every plan: "the factory starts
-        // production in the first half of 2027", "the law takes effect in January".
-        "starts", "begins", "takes effect", "goes on sale", "kicks off", "is scheduled to",
+        "is scheduled to",
         "are scheduled to",
       ])
     + words(
@@ -168,6 +175,12 @@ extension Cue {
         "世博会", "世博會", "运动会", "運動會", "法说会", "法說會",
         "不可能三角", "若干", "在会上", "在會上", "会上表示", "會上表示", "如果说", "如果說", "的预测", "的預測", "的预言", "的預言",
         "些预测", "些預測", "应用", "應用", "May",
+        // 或 as "or" between two verbs or amounts: 达到或超过, 增加或减少.
+        "达到或超过", "達到或超過", "等于或超过", "等於或超過", "增加或减少", "增加或減少", "或增或减", "或增或減",
+        "top up", "tops up",
+        // A rumour of the past, and starts as a noun.
+        "is said to have", "are said to have", "is tipped to have", "are tipped to have",
+        "housing starts",
         // Hard to tell: no outcome is foreseen.
         "难以判断", "難以判斷", "难以预测", "難以預測", "难以预料", "難以預料", "难以估计", "難以估計",
         "很难说", "很難說", "很难判断", "很難判斷",
@@ -235,8 +248,8 @@ extension Cue {
     + words(
       .meta,
       [
-        "总而言之", "總而言之", "总之", "總之", "in short", "here are", "here is", "here's",
-        "here’s", "subscribe",
+        "总而言之", "總而言之", "总之", "總之", "in short", "here are", "here is what", "here is my",
+        "here is our", "here's", "here’s", "subscribe",
         "subscribing", "subscription", "what we expect", "read more", "sign up", "订阅", "訂閱",
         "点击", "點擊", "我们将持续关注", "我們將持續關注", "我们将继续关注", "我們將繼續關注",
         "本报将持续关注", "本報將持續關注", "本报将持续追踪", "本報將持續追蹤", "敬请关注", "敬請關注",

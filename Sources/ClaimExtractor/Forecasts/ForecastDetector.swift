@@ -91,8 +91,7 @@ struct ForecastDetector: Sendable {
     var chosen = epistemic ?? negation ?? future ?? triggers[0]
     // "'X will win,' predicts Y": the quoted words carry the speaker's own confidence, which
     // the reporting verb outside the quotation does not override.
-    if chosen.traits.contains(.reporting), !analysis.isQuoted(chosen.range.lowerBound)
-    {
+    if chosen.traits.contains(.reporting), !analysis.isQuoted(chosen.range.lowerBound) {
       let quoted = triggers.filter { analysis.isQuoted($0.range.lowerBound) }
       if let inside = quoted.first(where: { $0.kind == .hedge })
         ?? quoted.first(where: { $0.kind == .negatedFuture }) ?? quoted.first
@@ -106,7 +105,9 @@ struct ForecastDetector: Sendable {
       let inner = triggers.first(where: {
         $0.kind == .hedge && $0.range.lowerBound >= chosen.range.upperBound
           && !$0.traits.contains(.reporting)
-      })
+      }),
+      // "We expect growth in 2027, but margins could slip": a contrast ends what is reported.
+      !analysis.hasContrast(in: chosen.range.upperBound..<inner.range.lowerBound)
     {
       chosen = inner
     }

@@ -52,6 +52,40 @@ extension SentenceAnalysis {
     return false
   }
 
+  /// Whether a word of contrast stands in `range`: but, however, 但, 不过, 然而.
+  func hasContrast(in range: Range<Int>) -> Bool {
+    guard range.lowerBound < range.upperBound else { return false }
+    let text = UnsafeBufferPointer(rebasing: bytes[range])
+    return Self.contrastWords.contains { word in
+      guard let found = ByteText.firstIndex(of: word, in: text, from: 0) else { return false }
+      return word[0] >= 0x80 || found == 0 || !Clause.isWordByte(text[found - 1])
+    }
+  }
+
+  private static let contrastWords = ByteText.encoded([
+    "but ", "however", "although", "though ", "但", "不过", "不過", "然而", "可是",
+  ])
+
+  /// Whether `clause` tells of a habit ("each year the festival begins in July", "usually
+  /// starts"), which a schedule in the present tense then states rather than foresees.
+  func isHabitual(_ clause: Range<Int>) -> Bool {
+    let text = UnsafeBufferPointer(rebasing: bytes[clause])
+    return Self.habitWords.contains { word in
+      var from = 0
+      while let found = ByteText.firstIndex(of: word, in: text, from: from) {
+        let isWordStart = found == 0 || !Clause.isWordByte(text[found - 1])
+        if isWordStart { return true }
+        from = found + 1
+      }
+      return false
+    }
+  }
+
+  private static let habitWords = ByteText.encoded([
+    "each year", "every year", "annually", "usually", "typically", "always", "traditionally",
+    "Each year", "Every year", "Usually", "Typically", "Traditionally",
+  ])
+
   /// Whether `clause` puts a figure on its outcome: a verb of crossing a level and a number
   /// close after it (可能超过50亿元, 或突破1万点, "could top $5 billion"). Such a hedge needs no
   /// window: the figure makes it checkable.
@@ -61,6 +95,15 @@ extension SentenceAnalysis {
       var from = 0
       while let found = ByteText.firstIndex(of: verb, in: text, from: from) {
         let after = found + verb.count
+        // An English verb starts a word ("desktop 27-inch" holds no "top"), and "top up" is
+        // paying in.
+        if verb[0] < 0x80, found > 0,
+          Clause.isWordByte(text[found - 1])
+            || text[after...].starts(with: "up ".utf8)
+        {
+          from = found + 1
+          continue
+        }
         let near = text[after..<min(text.count, after + 12)]
         if near.contains(where: { $0 &- 0x30 < 10 })
           || String(decoding: near, as: UTF8.self).unicodeScalars.prefix(3).contains(
@@ -135,13 +178,19 @@ extension SentenceAnalysis {
           SentenceAnalysis.verbsEndingInCheng.contains($0) || ChineseNumber.isNumeral($0)
             || ("0"..."9").contains($0)
         } == true
-      // 至 or 到 after an amount joins a range (520亿至560亿), as "to" does.
+      // 至 or 到 after an amount joins a range (将维持在520亿至560亿), as "to" does; after a
+      // verb of change it says where the object goes (将售价下调10%至899元).
       let joinsRange =
         (scalar == "至" || scalar == "到")
         && previous.map {
           ("0"..."9").contains($0) || ChineseNumber.isNumeral($0)
             || SentenceAnalysis.amountUnits.contains($0)
         } == true
+        && !Self.changeVerbs.contains {
+          ByteText.firstIndex(
+            of: $0, in: UnsafeBufferPointer(rebasing: bytes[range.upperBound..<offset]), from: 0)
+            != nil
+        }
       if characters >= 3, SentenceAnalysis.objectPrepositions.contains(scalar), !endsVerb,
         !joinsRange
       {
@@ -159,6 +208,10 @@ extension SentenceAnalysis {
   }
 
   private static let objectPrepositions = ScalarSet("在为為成到至于於给給")
+  /// Verbs that move an object to a level: 将售价下调至899元.
+  private static let changeVerbs = ByteText.encoded([
+    "调", "調", "提升", "提高", "降低", "增加", "减少", "減少", "压缩", "壓縮", "扩大", "擴大", "缩减", "縮減",
+  ])
   /// Units an amount ends with: 亿, 万, %, 元.
   private static let amountUnits = ScalarSet("亿億万萬千百%％元")
   private static let futurePrepositions = ScalarSet("在于於从從")

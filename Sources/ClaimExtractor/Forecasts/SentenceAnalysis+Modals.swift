@@ -158,8 +158,8 @@ extension SentenceAnalysis {
   }
 
   private static let attitudeWords = [
-    "surprised", "worried", "concerned", "prepared", "ready", "careful", "aware", "cautious",
-    "wary", "alarmed", "afraid", "mindful", "vigilant", "patient", "skeptical", "sceptical",
+    "surprised", "worried", "concerned", "careful", "aware", "cautious", "wary", "alarmed",
+    "afraid", "mindful", "vigilant", "patient", "skeptical", "sceptical",
   ]
 
   /// Words in -ing that "should be" may state as a level: "should be something like 5%".

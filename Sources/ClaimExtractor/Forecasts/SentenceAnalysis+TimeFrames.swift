@@ -17,6 +17,9 @@ extension SentenceAnalysis {
         first = located.frame
         continue
       }
+      // 将2027年的目标: a window before 的 qualifies a noun, whatever comes before it.
+      let end = located.offset + located.frame.words.utf8.count
+      guard !Self.startsPossessive(at: end, in: bytes) else { continue }
       let followsCue = found.contains { cue in
         SentenceAnalysis.isTrigger(cue.kind) && cue.range.upperBound <= located.offset
           && located.offset - cue.range.upperBound <= 3
@@ -76,11 +79,16 @@ extension SentenceAnalysis {
   private static let changeStarts: [[UInt8]] = ["由", "从", "從"].map { Array($0.utf8) }
   private static let possessive = Array("的".utf8)
 
+  /// Whether 的 starts at `offset`.
+  static func startsPossessive(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress, offset + 3 <= bytes.count else { return false }
+    return memcmp(base + offset, possessive, 3) == 0
+  }
+
   private static func isChangeStart(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>)
     -> Bool
   {
-    guard let base = bytes.baseAddress, range.upperBound + 3 <= bytes.count,
-      memcmp(base + range.upperBound, possessive, 3) == 0
+    guard let base = bytes.baseAddress, startsPossessive(at: range.upperBound, in: bytes)
     else { return false }
     return changeStarts.contains { word in
       range.lowerBound >= word.count

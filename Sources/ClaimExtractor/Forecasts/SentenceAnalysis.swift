@@ -83,7 +83,8 @@ struct SentenceAnalysis {
       else { return located }
       let clause = clauses.first { $0.contains(located.offset) }
       let looksAhead = found.contains { cue in
-        SentenceAnalysis.isTrigger(cue.kind) && clause?.contains(cue.range.lowerBound) == true
+        SentenceAnalysis.isTrigger(cue.kind) && !cue.traits.contains(.schedule)
+          && clause?.contains(cue.range.lowerBound) == true
       }
       guard looksAhead, !SentenceAnalysis.namesJustPast(frame.words),
         let later = frame.aYearLater, later.deadline >= published,
@@ -288,11 +289,20 @@ struct SentenceAnalysis {
       if cue.kind != .hedge, isIdleModal(cue, in: clause, hasLiveFrame: clauseHasFrame) {
         return false
       }
+      if cue.traits.contains(.schedule), isHabitual(clause) { return false }
       if cue.kind == .plan { return clauseHasFrame }
       if cue.traits.contains(.shouldBe), isAdvisingShouldBe(cue.range) { return false }
-      // "I think it's important…" is an opinion: a belief looks ahead only beside a window,
-      // even in an article of forecasts.
-      if cue.traits.contains(.belief) { return clauseHasFrame }
+      // "I think it's important…" is an opinion, and "I think the team played well this
+      // year" a judgement: a belief looks ahead only beside a window that is still wholly to
+      // come or has no start, even in an article of forecasts.
+      if cue.traits.contains(.belief) {
+        return frames.contains { located in
+          clause.contains(located.offset) && !isPast(located.frame)
+            && (located.frame.start.map { start in
+              context.published.map { start > $0 } ?? true
+            } ?? true)
+        }
+      }
       if cue.isWeak {
         return allowsWeak && (!cue.traits.contains(.seeing) || isOutlookSee(cue.range))
       }
@@ -315,6 +325,9 @@ struct SentenceAnalysis {
     "possibly", "perhaps", "maybe", "predicted", "we see", "sees", "real chance",
     "real possibility", "serious possibility", "i think", "we think", "i believe", "we believe",
     "或达", "或達", "或超", "或升", "或降", "或跌", "或增", "或减", "或減", "或突破",
+    "is said to", "are said to", "is tipped to", "are tipped to", "is expected in",
+    "are expected in", "is expected by", "are expected by", "is expected later",
+    "are expected later", "is expected next", "are expected next",
     "预判", "預判", "恐怕", "预测", "預測", "很难", "很難",
     // Confidence in something, not in a future event, unless a window says when.
     "有信心", "有把握",

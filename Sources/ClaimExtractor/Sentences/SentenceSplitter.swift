@@ -192,7 +192,9 @@ enum SentenceSplitter {
       end += 1
     }
     guard end > start, isUpper(bytes[start]) else { return false }
-    return sentenceOpeners.contains(key(lowercasing: bytes[start..<end]))
+    // A word too long to pack has the key 0, which no opener has.
+    let word = key(lowercasing: bytes[start..<end])
+    return word != 0 && sentenceOpeners.contains(word)
   }
 
   private static let sentenceOpeners: Set<UInt64> = Set(
@@ -200,7 +202,7 @@ enum SentenceSplitter {
       "the", "a", "an", "but", "and", "so", "yet", "should", "will", "would", "could", "can",
       "it", "its", "this", "that", "these", "those", "we", "i", "he", "she", "they", "there",
       "if", "when", "what", "how", "why", "is", "are", "do", "does", "still", "however",
-      "meanwhile", "our", "their", "his", "her",
+      "our", "their", "his", "her",
     ].map { key(lowercasing: Array($0.utf8)) })
 
   /// Abbreviations as `key(lowercasing:)` packs them: compared as integers, since every English

@@ -72,8 +72,13 @@ struct TimeFrameScan {
     if let framing = context.framingYear, let publishedYear, framing > publishedYear {
       return framing
     }
-    return publishedYear ?? context.framingYear
+    return dayYear
   }
+
+  /// The year of a day named without one ("on December 16", 12月16日): publication's, even in
+  /// an outlook for a later year, since a day still ahead this year is meant; one gone by
+  /// moves on a year where the clause looks ahead.
+  var dayYear: Int? { publishedYear ?? context.framingYear }
 
   mutating func frames() -> [TimeFrame] {
     var found: [TimeFrame] = []

@@ -103,13 +103,15 @@ extension TimeFrameScan {
     guard let first = text[offset] else { return nil }
     if first == "双" || first == "雙" {
       for (word, day) in TimeFrameScan.doubleDays {
-        if let end = text.match(word, at: offset), !TimeText.isDigit(text[end]) {
+        // 双12.3英寸 is a size.
+        if let end = text.match(word, at: offset), !TimeText.isDigit(text[end]), text[end] != "." {
           return (day, day, end)
         }
       }
       return nil
     }
-    guard first == "6", let end = text.match("618", at: offset), !TimeText.isDigit(text[offset - 1]),
+    guard first == "6", let end = text.match("618", at: offset),
+      !TimeText.isDigit(text[offset - 1]),
       text.firstMatch(TimeFrameScan.festivalNouns, at: end) != nil
     else { return nil }
     return (6, 18, end)
@@ -241,14 +243,17 @@ extension TimeFrameScan {
       let year: Int?
       switch period {
       case .half, .quarter, .quartersThrough: year = impliedYear
+      case .day: year = dayYear
       default: year = calendarYear
       }
       return Match(end: end, window: year.flatMap { period.window(in: $0) })
     }
     // 全年 on its own: the whole year in view, as 今年 would say. After a year (2025年全年) or
     // a word that names another (去年全年, 同年全年) it is part of that year's words.
+    // Not 全年龄 (all ages) nor 健全 and 年金.
     if text[offset] == "全", let end = text.match("全年", at: offset),
-      !(text[offset - 1].map { "年前去同当當该該".unicodeScalars.contains($0) } ?? false)
+      !(text[offset - 1].map { "年前去同当當该該健完安齐齊".unicodeScalars.contains($0) } ?? false),
+      !(text[end].map { "龄齡级級金轻輕".unicodeScalars.contains($0) } ?? false)
     {
       return Match(end: end, window: calendarYear.flatMap { .year($0) })
     }

@@ -102,7 +102,7 @@ extension TimeFrameScan {
       {
         return Match(end: yearEnd, window: .day(day, month: month, year: year), year: year)
       }
-      let window = calendarYear.flatMap { Window.day(day, month: month, year: $0) }
+      let window = dayYear.flatMap { Window.day(day, month: month, year: $0) }
       return Match(end: dayEnd, window: window)
     }
     var afterName = nameEnd
@@ -141,7 +141,7 @@ extension TimeFrameScan {
     {
       return Match(end: yearEnd, window: .day(day, month: month, year: year), year: year)
     }
-    return Match(end: nameEnd, window: calendarYear.flatMap { .day(day, month: month, year: $0) })
+    return Match(end: nameEnd, window: dayYear.flatMap { .day(day, month: month, year: $0) })
   }
 
   /// A day of the month, 1…31, with an optional "st", "nd", "rd" or "th".

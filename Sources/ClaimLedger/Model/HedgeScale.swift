@@ -50,10 +50,24 @@ public struct HedgeScale: Sendable {
   }
 
   /// The longest hedge that occurs in `text`, matching English words only at word boundaries.
+  /// Words that hedge only in a context the extractor checks ("starts" beside a window, "I
+  /// think" before a forecast) are left out: in "I think Apple might cut prices" the hedge is
+  /// "might".
   public func firstHedge(in text: String) -> Hedge? {
     let lowered = HedgeScale.padded(text)
-    return hedges.first { HedgeScale.occurs($0.word, inPadded: lowered) }
+    return hedges.first {
+      !HedgeScale.contextualWords.contains($0.word) && HedgeScale.occurs($0.word, inPadded: lowered)
+    }
   }
+
+  /// Words the table reads only when `--hedge` or the extractor names them.
+  static let contextualWords: Set<String> = [
+    "starts", "begins", "takes effect", "goes on sale", "kicks off", "sees", "i think",
+    "we think", "i believe", "we believe", "is expected in", "are expected in",
+    "is expected by", "are expected by", "is expected later", "are expected later",
+    "is expected next", "are expected next", "is said to", "are said to", "is tipped to",
+    "are tipped to", "real chance", "a real chance",
+  ]
 
   /// The confidence of a claim worded `text` that `hedge` qualifies: the word's value, or one
   /// minus it when the word negates and the text is worded negated too (it holds a negating

@@ -109,6 +109,10 @@ import Testing
     // the subject and the verb leaves the subject speaking.
     ("Mira Sandoval of Alder & Finch said margins will fall in 2027.", "Mira Sandoval"),
     ("Jo Tan of the Bank of Korea said rates will rise.", "Jo Tan"),
+    (
+      "Officials at the U.S. Department of Energy said the plant will open.",
+      "U.S. Department of Energy"
+    ),
     ("The Bank of Korea said rates will rise.", "Bank of Korea"),
     (
       "Tom Reyes of Kestrel Research, who rates the stock a buy, said sales will rise.", "Tom Reyes"

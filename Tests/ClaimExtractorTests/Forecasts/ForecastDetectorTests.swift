@@ -133,6 +133,15 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
       deadlines: [nil]),
     .init(
       sentence: "全年獲利可望優於去年。", quotes: ["全年獲利可望優於去年。"], deadlines: ["2026-12-31"]),
+    // A size, all ages and a window before 的 are no windows; "ready" is a state expected.
+    .init(sentence: "新车将搭载双12.3英寸大屏。", quotes: ["新车将搭载双12.3英寸大屏。"], deadlines: [nil]),
+    .init(sentence: "该游戏将面向全年龄段用户推出。", quotes: ["该游戏将面向全年龄段用户推出。"], deadlines: [nil]),
+    .init(
+      sentence: "年底前有望把2028年的目标提前实现。", quotes: ["年底前有望把2028年的目标提前实现。"],
+      deadlines: ["2026-12-31"]),
+    .init(
+      sentence: "The new terminal should be ready by 2027.",
+      quotes: ["The new terminal should be ready by 2027."], deadlines: ["2027-12-31"]),
     // The window right after the forecast word is the forecast's; one before dates its subject.
     .init(
       sentence: "今年双11预售将于10月24日开启。", quotes: ["今年双11预售将于10月24日开启。"],
@@ -142,8 +151,8 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
       deadlines: ["2026-12-31"]),
     // A rumour passed on, an event expected at a time, a target striven for, 或 before a verb.
     .init(
-      sentence: "The Fold is tipped to start at $1,799.",
-      quotes: ["The Fold is tipped to start at $1,799."], deadlines: [nil]),
+      sentence: "The Fold is tipped to launch in September.",
+      quotes: ["The Fold is tipped to launch in September."], deadlines: ["2026-09-30"]),
     .init(
       sentence: "A software update is expected in September.",
       quotes: ["A software update is expected in September."], deadlines: ["2026-09-30"]),
@@ -158,8 +167,8 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
       quotes: ["Our cell factory in Ohio starts production in the first half of 2027."],
       deadlines: ["2027-06-30"]),
     .init(
-      sentence: "The new rule takes effect in January.",
-      quotes: ["The new rule takes effect in January."], deadlines: ["2027-01-31"]),
+      sentence: "The new rule takes effect in July.",
+      quotes: ["The new rule takes effect in July."], deadlines: ["2026-07-31"]),
     // A weak hedge on a figure needs no window: the figure makes it checkable.
     .init(
       sentence: "本轮融资规模可能超过50亿元。", quotes: ["本轮融资规模可能超过50亿元。"], deadlines: [nil]),
@@ -168,11 +177,8 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
       deadlines: [nil]),
     // A belief beside a window; the year a verb of ending names.
     .init(
-      sentence: "I think they stay above 6% all year.",
-      quotes: ["I think they stay above 6% all year."], deadlines: ["2026-12-31"]),
-    .init(
-      sentence: "I think the index finishes the year below 7,000.",
-      quotes: ["I think the index finishes the year below 7,000."], deadlines: ["2026-12-31"]),
+      sentence: "I think they stay above 6% through 2027.",
+      quotes: ["I think they stay above 6% through 2027."], deadlines: ["2027-12-31"]),
     .init(
       sentence: "Gross margin in the current quarter should hold near 72%.",
       quotes: ["Gross margin in the current quarter should hold near 72%."],
@@ -227,6 +233,17 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     .init(sentence: "I think it's important to stay humble.", quotes: [], isFramed: true),
     .init(sentence: "销量可能超过市场的想象。", quotes: []),
     .init(sentence: "The story begins in 1999.", quotes: []),
+    // Starts as a noun, a habit, a rumour of the past, an event expected in no window, 将 as 把
+    // before a change to a level, a word that holds "top", 或 as "or", a belief about the past.
+    .init(sentence: "Housing starts in April rose 5%, the data showed.", quotes: []),
+    .init(sentence: "Each year the festival begins in July.", quotes: []),
+    .init(sentence: "The CEO is said to have approved the deal in March.", quotes: []),
+    .init(sentence: "What is expected in return is loyalty.", quotes: []),
+    .init(sentence: "公司将售价下调10%至899元。", quotes: []),
+    .init(sentence: "The desktop 27-inch model could sell well.", quotes: []),
+    .init(sentence: "Users may top up 100 yuan at a time.", quotes: []),
+    .init(sentence: "年销售额达到或超过500万元的纳税人应登记为一般纳税人。", quotes: []),
+    .init(sentence: "I think the team played well this year.", quotes: []),
     // A question or a refusal reported, and the writers' promise to update, foresee nothing.
     .init(sentence: "Kite would not say what it will show at the event.", quotes: []),
     .init(sentence: "Analysts asked whether the bank will cut rates in June.", quotes: []),
@@ -419,6 +436,8 @@ extension ForecastDetectorTests {
     // Unless a hedge bears on the outcome it reports.
     ("Lind expects the bill could pass by June 2027.", "could", 0.45),
     ("梁子健预料明年楼价有望回升一成。", "有望", 0.65),
+    // A contrast ends what the verb reports.
+    ("We expect revenue to grow 10% in 2027, but margins could slip.", "expect", 0.7),
   ])
   func theQuotationSetsTheConfidence(_ sentence: String, _ hedge: String, _ value: Double) throws {
     let span = try #require(Self.only(sentence))

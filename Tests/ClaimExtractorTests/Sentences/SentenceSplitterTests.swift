@@ -26,6 +26,9 @@ struct SplitCase: Sendable, CustomTestStringConvertible {
       pieces: ["It sells in the U.S.", "Should you buy one?", "U.S. Steel will not."]),
     .init(text: "Costs fell, e.g. The rent.", pieces: ["Costs fell, e.g. The rent."]),
     .init(
+      text: "The U.S. Securities and Exchange Commission will act.",
+      pieces: ["The U.S. Securities and Exchange Commission will act."]),
+    .init(
       text: "See https://example.com/a.b for more. It will rain!",
       pieces: ["See https://example.com/a.b for more.", "It will rain!"]),
     .init(
