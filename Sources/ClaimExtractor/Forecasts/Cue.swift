@@ -106,7 +106,7 @@ extension Cue {
         // "or".
         "或达", "或達", "或超", "或升", "或降", "或跌", "或增", "或减", "或減", "或突破",
         "可能性极大", "可能性極大", "可能性很大", "有可能", "大概率", "大機率", "或将", "或將", "或成", "或会",
-        "或會", "有望", "或有望", "料将", "料將", "预计", "預計", "预期", "預期", "预测", "預測", "预料",
+        "或會", "有望", "或有望", "料将", "料將", "料于", "料於", "预计", "預計", "预期", "預期", "预测", "預測", "预料",
         "預料", "预估", "預估", "可望", "估计", "估計", "也许", "也許", "或许", "或許", "说不定", "說不定", "恐怕", "有希望",
         // 恐将 "is feared likely to": a worry, surer than 可能 and less than 将.
         "恐将", "恐將", "恐怕将", "恐怕將", "恐会", "恐會",
@@ -178,6 +178,9 @@ extension Cue {
         // 或 as "or" between two verbs or amounts: 达到或超过, 增加或减少.
         "达到或超过", "達到或超過", "等于或超过", "等於或超過", "增加或减少", "增加或減少", "或增或减", "或增或減",
         "top up", "tops up",
+        // 料 inside another word: 原料于, 资料於.
+        "原料于", "原料於", "材料于", "材料於", "资料于", "資料於", "燃料于", "燃料於", "饮料于", "飲料於",
+        "塑料于", "塑料於", "物料于", "物料於", "预料于", "預料於",
         // A rumour of the past, and starts as a noun.
         "is said to have", "are said to have", "is tipped to have", "are tipped to have",
         "housing starts",
@@ -221,6 +224,8 @@ extension Cue {
         // An expectation held before and given up: the words of doubt inside are not read.
         "had expected", "had been expected", "had planned", "had hoped", "had intended",
         "had predicted", "had forecast", "原计划", "原計劃", "原本预计", "原本預計", "原先预计", "原先預計",
+        // An expectation voiced before, reported beside how it turned out.
+        "先前预估", "先前預估", "先前预计", "先前預計", "先前预期", "先前預期", "原先预估", "原先預估",
       ])
     + words(
       .question,
@@ -250,7 +255,8 @@ extension Cue {
       [
         "总而言之", "總而言之", "总之", "總之", "in short", "here are", "here is what", "here is my",
         "here is our", "here's", "here’s", "subscribe",
-        "subscribing", "subscription", "what we expect", "read more", "sign up", "订阅", "訂閱",
+        "subscribing", "subscription to our", "your subscription", "what we expect", "read more",
+        "sign up", "订阅", "訂閱",
         "点击", "點擊", "我们将持续关注", "我們將持續關注", "我们将继续关注", "我們將繼續關注",
         "本报将持续关注", "本報將持續關注", "本报将持续追踪", "本報將持續追蹤", "敬请关注", "敬請關注",
         "stay tuned", "keep you updated", "keep readers updated", "keep updating this page",

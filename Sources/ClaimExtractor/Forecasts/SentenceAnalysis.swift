@@ -86,7 +86,10 @@ struct SentenceAnalysis {
         SentenceAnalysis.isTrigger(cue.kind) && !cue.traits.contains(.schedule)
           && clause?.contains(cue.range.lowerBound) == true
       }
+      // "在10月19日的商家大会上宣布": a day before 的 dates a noun, the event gone by.
+      let end = located.offset + frame.words.utf8.count
       guard looksAhead, !SentenceAnalysis.namesJustPast(frame.words),
+        !SentenceAnalysis.startsPossessive(at: end, in: bytes),
         let later = frame.aYearLater, later.deadline >= published,
         later.start.map({ $0 > published }) ?? true
       else { return nil }

@@ -331,6 +331,14 @@ extension TimeFrameScan {
       let (year, end) = text.year(at: text.match("year ", at: start) ?? start),
       !TimeText.isWordScalar(text[end])
     {
+      // "fiscal 2027, which ends June 30, 2027": the article says when.
+      if let ends = text.firstMatch(
+        [", which ends ", " which ends ", ", ending ", " ending "], at: end),
+        let stated = englishMonth(at: ends.end, lead: nil, isInner: true),
+        let window = stated.window, stated.year != nil
+      {
+        return Match(end: stated.end, window: .open(window.deadline), year: year)
+      }
       return Match(end: end, window: .open(Day(year: year + 1, month: 3, day: 31)), year: year)
     }
     for (word, delta) in [("next year", 1), ("this year", 0), ("last year", -1)] {

@@ -161,6 +161,14 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
       deadlines: ["2027-12-31"]),
     .init(
       sentence: "新股首日破发比率或升至四成以上。", quotes: ["新股首日破发比率或升至四成以上。"], deadlines: [nil]),
+    // 料于 in Hong Kong is "expected to"; a subscription's price is no call to subscribe.
+    .init(
+      sentence: "一家电商平台料于第三季在港招股。", quotes: ["一家电商平台料于第三季在港招股。"],
+      deadlines: ["2026-09-30"]),
+    .init(
+      sentence: "The price of a subscription is likely to rise next year.",
+      quotes: ["The price of a subscription is likely to rise next year."],
+      deadlines: ["2027-12-31"]),
     // A schedule in the present tense, beside a window.
     .init(
       sentence: "Our cell factory in Ohio starts production in the first half of 2027.",
@@ -244,6 +252,9 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     .init(sentence: "Users may top up 100 yuan at a time.", quotes: []),
     .init(sentence: "年销售额达到或超过500万元的纳税人应登记为一般纳税人。", quotes: []),
     .init(sentence: "I think the team played well this year.", quotes: []),
+    // An expectation voiced before; a day before 的 that dates an event gone by.
+    .init(sentence: "法人先前预估出货量将年增逾一倍，实际成长约85%。", quotes: []),
+    .init(sentence: "优选网在2月19日的商家大会上宣布", quotes: []),
     // A question or a refusal reported, and the writers' promise to update, foresee nothing.
     .init(sentence: "Kite would not say what it will show at the event.", quotes: []),
     .init(sentence: "Analysts asked whether the bank will cut rates in June.", quotes: []),

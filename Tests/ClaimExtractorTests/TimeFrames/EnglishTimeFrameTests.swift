@@ -152,6 +152,9 @@ extension EnglishTimeFrameTests {
       "second-quarter"),
     .init("Profit turns positive for the full year 2027", "2027-12-31", "for the full year 2027"),
     .init("Sony breaks even in fiscal year 2027", "2028-03-31", "in fiscal year 2027", start: nil),
+    .init(
+      "Revenue rises in fiscal 2027, which ends June 30, 2027", "2027-06-30",
+      "in fiscal 2027, which ends June 30, 2027", start: nil),
     // In an outlook for a later year, a month naming no year is in that year.
     .init(
       "Inflation falls by December", on: "2026-11-23", framing: 2027, "2027-12-31", "by December"),
