@@ -135,10 +135,10 @@ extension SpeakerFinder {
 
   /// Words that make a run of capitalised words a body's name, not a person's.
   private static let bodyWords: Set<String> = [
-    "department", "ministry", "bank", "university", "institute", "agency", "commission",
-    "office", "council", "board", "bureau", "administration", "fund", "group", "association",
-    "authority", "center", "centre", "committee", "court", "reserve", "treasury", "company",
-    "corporation", "foundation", "school", "party", "government", "house", "senate",
+    "department", "ministry", "university", "institute", "agency", "commission", "office",
+    "council", "bureau", "administration", "association", "authority", "center", "centre",
+    "committee", "reserve", "treasury", "company", "corporation", "foundation", "government",
+    "senate",
   ]
 
   /// Words that open an aside between a subject and its verb: "who rates the stock a buy",
@@ -169,8 +169,8 @@ extension SpeakerFinder {
         let name = person.joined(separator: " ")
         // "the U.S. Department of Energy", "at the Bank of Korea": an organisation's name.
         let isNamedBody =
-          start > 0 && ["the", "at", "of", "from", "by"].contains(words[start - 1].lowercased())
-          || person.contains { bodyWords.contains($0.lowercased()) }
+          start > 0 && words[start - 1].lowercased() == "the"
+          || person.dropFirst().contains { bodyWords.contains($0.lowercased()) }
         if person.count >= 2, !isNamedBody, !notNames.contains(name.lowercased()),
           !person.contains(where: { notNameWords.contains($0.lowercased()) })
         {

@@ -180,7 +180,7 @@ extension Cue {
         "top up", "tops up",
         // 料 inside another word: 原料于, 资料於.
         "原料于", "原料於", "材料于", "材料於", "资料于", "資料於", "燃料于", "燃料於", "饮料于", "飲料於",
-        "塑料于", "塑料於", "物料于", "物料於", "预料于", "預料於",
+        "塑料于", "塑料於", "物料于", "物料於",
         // A rumour of the past, and starts as a noun.
         "is said to have", "are said to have", "is tipped to have", "are tipped to have",
         "housing starts",

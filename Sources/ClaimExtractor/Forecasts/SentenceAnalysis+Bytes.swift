@@ -57,19 +57,36 @@ extension SentenceAnalysis {
     guard range.lowerBound < range.upperBound else { return false }
     let text = UnsafeBufferPointer(rebasing: bytes[range])
     return Self.contrastWords.contains { word in
-      guard let found = ByteText.firstIndex(of: word, in: text, from: 0) else { return false }
-      return word[0] >= 0x80 || found == 0 || !Clause.isWordByte(text[found - 1])
+      var from = 0
+      while let found = ByteText.firstIndex(of: word, in: text, from: from) {
+        from = found + 1
+        if word[0] < 0x80 {
+          if found == 0 || !Clause.isWordByte(text[found - 1]) { return true }
+          continue
+        }
+        // 不但 ("not only") and 但凡 ("whenever") hold 但 but contrast nothing.
+        let after = text[(found + word.count)...]
+        if word == Self.dan,
+          found >= 3 && text[(found - 3)..<found].elementsEqual("不".utf8)
+            || after.starts(with: "凡".utf8)
+        {
+          continue
+        }
+        return true
+      }
+      return false
     }
   }
 
+  private static let dan = Array("但".utf8)
   private static let contrastWords = ByteText.encoded([
     "but ", "however", "although", "though ", "但", "不过", "不過", "然而", "可是",
   ])
 
   /// Whether `clause` tells of a habit ("each year the festival begins in July", "usually
   /// starts"), which a schedule in the present tense then states rather than foresees.
-  func isHabitual(_ clause: Range<Int>) -> Bool {
-    let text = UnsafeBufferPointer(rebasing: bytes[clause])
+  func isHabitual() -> Bool {
+    let text = bytes
     return Self.habitWords.contains { word in
       var from = 0
       while let found = ByteText.firstIndex(of: word, in: text, from: from) {
@@ -97,8 +114,8 @@ extension SentenceAnalysis {
         let after = found + verb.count
         // An English verb starts a word ("desktop 27-inch" holds no "top"), and "top up" is
         // paying in.
-        if verb[0] < 0x80, found > 0,
-          Clause.isWordByte(text[found - 1])
+        if verb[0] < 0x80,
+          found > 0 && Clause.isWordByte(text[found - 1])
             || text[after...].starts(with: "up ".utf8)
         {
           from = found + 1
@@ -186,10 +203,13 @@ extension SentenceAnalysis {
           ("0"..."9").contains($0) || ChineseNumber.isNumeral($0)
             || SentenceAnalysis.amountUnits.contains($0)
         } == true
-        && !Self.changeVerbs.contains {
-          ByteText.firstIndex(
-            of: $0, in: UnsafeBufferPointer(rebasing: bytes[range.upperBound..<offset]), from: 0)
-            != nil
+        && !Self.changeVerbs.contains { verb in
+          // Right after 将, or after an adverb (将进一步提升), the verb is the forecast's own:
+          // 将提升30%至100万辆. After a noun it moves that object: 将售价下调10%至899元.
+          let after = UnsafeBufferPointer(rebasing: bytes[range.upperBound..<offset])
+          guard let at = ByteText.firstIndex(of: verb, in: after, from: 0) else { return false }
+          let between = Array(after[..<at])
+          return !between.isEmpty && !Self.changeAdverbs.contains(between)
         }
       if characters >= 3, SentenceAnalysis.objectPrepositions.contains(scalar), !endsVerb,
         !joinsRange
@@ -208,6 +228,12 @@ extension SentenceAnalysis {
   }
 
   private static let objectPrepositions = ScalarSet("在为為成到至于於给給")
+  /// Adverbs that may stand between 将 and its verb of change.
+  private static let changeAdverbs = Set(
+    ByteText.encoded([
+      "进一步", "進一步", "大幅", "小幅", "逐步", "持续", "持續", "继续", "繼續", "再", "再次", "同比", "环比",
+      "環比", "按年", "稳步", "穩步", "明显", "明顯", "显著", "顯著",
+    ]))
   /// Verbs that move an object to a level: 将售价下调至899元.
   private static let changeVerbs = ByteText.encoded([
     "调", "調", "提升", "提高", "降低", "增加", "减少", "減少", "压缩", "壓縮", "扩大", "擴大", "缩减", "縮減",

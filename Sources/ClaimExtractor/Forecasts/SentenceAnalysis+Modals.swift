@@ -128,6 +128,30 @@ extension SentenceAnalysis {
     byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A
   }
 
+  /// Whether a verb in the past tense ("played", "was") comes within the four words after
+  /// `offset`: what a belief then judges is done.
+  func hasPastVerb(after offset: Int) -> Bool {
+    var start = offset
+    for _ in 0..<4 {
+      guard let word = nextWord(after: start) else { return false }
+      if Self.doneForms.contains(where: { isWord(word, $0) }) { return true }
+      let text = bytes[word]
+      if text.count > 4, text.suffix(2).elementsEqual("ed".utf8),
+        !Self.notPastInEd.contains(where: { isWord(word, $0) })
+      {
+        return true
+      }
+      start = word.upperBound
+    }
+    return false
+  }
+
+  /// Past forms without -ed that say a thing is done: "the team was", "it grew".
+  private static let doneForms = ["was", "were", "had", "did", "went", "made", "saw", "grew"]
+  private static let notPastInEd = [
+    "need", "needed", "exceed", "proceed", "succeed", "indeed", "hundred", "speed", "breed",
+  ]
+
   /// Whether "should be" at `range` urges rather than expects: before a word of attitude
   /// ("nobody should be surprised") or a verb in -ing with no figure after it ("should be
   /// planning for twice the storage"; "should be running near 2%" expects a level).

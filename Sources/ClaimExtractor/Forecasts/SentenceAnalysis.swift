@@ -83,13 +83,18 @@ struct SentenceAnalysis {
       else { return located }
       let clause = clauses.first { $0.contains(located.offset) }
       let looksAhead = found.contains { cue in
-        SentenceAnalysis.isTrigger(cue.kind) && !cue.traits.contains(.schedule)
-          && clause?.contains(cue.range.lowerBound) == true
+        SentenceAnalysis.isTrigger(cue.kind) && clause?.contains(cue.range.lowerBound) == true
       }
-      // "在10月19日的商家大会上宣布": a day before 的 dates a noun, the event gone by.
+      // "在10月19日的商家大会上宣布": a day before 的 dates a noun, an event gone by, unless a
+      // forecast word comes before it (将于3月10日的发布会上推出).
       let end = located.offset + frame.words.utf8.count
-      guard looksAhead, !SentenceAnalysis.namesJustPast(frame.words),
-        !SentenceAnalysis.startsPossessive(at: end, in: bytes),
+      let datesEventGoneBy =
+        SentenceAnalysis.startsPossessive(at: end, in: bytes)
+        && !found.contains { cue in
+          SentenceAnalysis.isTrigger(cue.kind) && cue.range.upperBound <= located.offset
+            && clause?.contains(cue.range.lowerBound) == true
+        }
+      guard looksAhead, !SentenceAnalysis.namesJustPast(frame.words), !datesEventGoneBy,
         let later = frame.aYearLater, later.deadline >= published,
         later.start.map({ $0 > published }) ?? true
       else { return nil }
@@ -292,19 +297,14 @@ struct SentenceAnalysis {
       if cue.kind != .hedge, isIdleModal(cue, in: clause, hasLiveFrame: clauseHasFrame) {
         return false
       }
-      if cue.traits.contains(.schedule), isHabitual(clause) { return false }
+      if cue.traits.contains(.schedule), isHabitual() { return false }
       if cue.kind == .plan { return clauseHasFrame }
       if cue.traits.contains(.shouldBe), isAdvisingShouldBe(cue.range) { return false }
       // "I think it's important…" is an opinion, and "I think the team played well this
       // year" a judgement: a belief looks ahead only beside a window that is still wholly to
       // come or has no start, even in an article of forecasts.
       if cue.traits.contains(.belief) {
-        return frames.contains { located in
-          clause.contains(located.offset) && !isPast(located.frame)
-            && (located.frame.start.map { start in
-              context.published.map { start > $0 } ?? true
-            } ?? true)
-        }
+        return clauseHasFrame && !hasPastVerb(after: cue.range.upperBound)
       }
       if cue.isWeak {
         return allowsWeak && (!cue.traits.contains(.seeing) || isOutlookSee(cue.range))

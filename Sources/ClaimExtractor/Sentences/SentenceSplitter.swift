@@ -192,10 +192,16 @@ enum SentenceSplitter {
       end += 1
     }
     guard end > start, isUpper(bytes[start]) else { return false }
-    // A word too long to pack has the key 0, which no opener has.
     let word = key(lowercasing: bytes[start..<end])
-    return word != 0 && sentenceOpeners.contains(word)
+    // A word too long to pack has the key 0: the few long openers are compared as text.
+    guard word == 0 else { return sentenceOpeners.contains(word) }
+    let text = String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
+    return longSentenceOpeners.contains(text)
   }
+
+  private static let longSentenceOpeners: Set<String> = [
+    "meanwhile", "nevertheless", "furthermore", "additionally", "separately", "elsewhere",
+  ]
 
   private static let sentenceOpeners: Set<UInt64> = Set(
     [

@@ -250,10 +250,10 @@ extension TimeFrameScan {
     }
     // 全年 on its own: the whole year in view, as 今年 would say. After a year (2025年全年) or
     // a word that names another (去年全年, 同年全年) it is part of that year's words.
-    // Not 全年龄 (all ages) nor 健全 and 年金.
+    // Not 全年龄 (all ages) nor 健全 and 年金; 全年金价 is the year's gold price.
     if text[offset] == "全", let end = text.match("全年", at: offset),
       !(text[offset - 1].map { "年前去同当當该該健完安齐齊".unicodeScalars.contains($0) } ?? false),
-      !(text[end].map { "龄齡级級金轻輕".unicodeScalars.contains($0) } ?? false)
+      !(text[end].map { "龄齡级級轻輕".unicodeScalars.contains($0) } ?? false)
     {
       return Match(end: end, window: calendarYear.flatMap { .year($0) })
     }

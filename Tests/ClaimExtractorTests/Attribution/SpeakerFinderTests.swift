@@ -109,6 +109,7 @@ import Testing
     // the subject and the verb leaves the subject speaking.
     ("Mira Sandoval of Alder & Finch said margins will fall in 2027.", "Mira Sandoval"),
     ("Jo Tan of the Bank of Korea said rates will rise.", "Jo Tan"),
+    ("Daniel House of Acme Research said prices will fall in 2027.", "Daniel House"),
     (
       "Officials at the U.S. Department of Energy said the plant will open.",
       "U.S. Department of Energy"

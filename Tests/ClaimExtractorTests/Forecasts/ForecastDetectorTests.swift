@@ -175,8 +175,8 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
       quotes: ["Our cell factory in Ohio starts production in the first half of 2027."],
       deadlines: ["2027-06-30"]),
     .init(
-      sentence: "The new rule takes effect in July.",
-      quotes: ["The new rule takes effect in July."], deadlines: ["2026-07-31"]),
+      sentence: "The new rule takes effect in January.",
+      quotes: ["The new rule takes effect in January."], deadlines: ["2027-01-31"]),
     // A weak hedge on a figure needs no window: the figure makes it checkable.
     .init(
       sentence: "本轮融资规模可能超过50亿元。", quotes: ["本轮融资规模可能超过50亿元。"], deadlines: [nil]),
@@ -187,6 +187,19 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     .init(
       sentence: "I think they stay above 6% through 2027.",
       quotes: ["I think they stay above 6% through 2027."], deadlines: ["2027-12-31"]),
+    .init(
+      sentence: "I think oil hits $100 this year.", quotes: ["I think oil hits $100 this year."],
+      deadlines: ["2026-12-31"]),
+    // A verb of change right after 将 is the forecast's; a day before 的 after a forecast word
+    // moves on a year as any; 金价 after 全年 is a price.
+    .init(
+      sentence: "明年销量将提升30%至100万辆。", quotes: ["明年销量将提升30%至100万辆。"],
+      deadlines: ["2027-12-31"]),
+    .init(
+      sentence: "苹果将于2月10日的发布会上推出新款平板。", quotes: ["苹果将于2月10日的发布会上推出新款平板。"],
+      deadlines: ["2027-02-10"]),
+    .init(sentence: "预计全年金价将上涨10%。", quotes: ["预计全年金价将上涨10%。"], deadlines: ["2026-12-31"]),
+    .init(sentence: "市场预料于明年加息。", quotes: ["市场预料于明年加息。"], deadlines: ["2027-12-31"]),
     .init(
       sentence: "Gross margin in the current quarter should hold near 72%.",
       quotes: ["Gross margin in the current quarter should hold near 72%."],
@@ -245,6 +258,7 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     // before a change to a level, a word that holds "top", 或 as "or", a belief about the past.
     .init(sentence: "Housing starts in April rose 5%, the data showed.", quotes: []),
     .init(sentence: "Each year the festival begins in July.", quotes: []),
+    .init(sentence: "Each year, the festival begins in July.", quotes: []),
     .init(sentence: "The CEO is said to have approved the deal in March.", quotes: []),
     .init(sentence: "What is expected in return is loyalty.", quotes: []),
     .init(sentence: "公司将售价下调10%至899元。", quotes: []),
@@ -447,8 +461,10 @@ extension ForecastDetectorTests {
     // Unless a hedge bears on the outcome it reports.
     ("Lind expects the bill could pass by June 2027.", "could", 0.45),
     ("梁子健预料明年楼价有望回升一成。", "有望", 0.65),
-    // A contrast ends what the verb reports.
+    // A contrast ends what the verb reports; "debut" holds no "but", 不但 no contrast.
     ("We expect revenue to grow 10% in 2027, but margins could slip.", "expect", 0.7),
+    ("We expect the debut in 2027, but margins could slip.", "expect", 0.7),
+    ("梁子健预料明年楼价不但有望回升一成，而且成交会增加。", "有望", 0.65),
   ])
   func theQuotationSetsTheConfidence(_ sentence: String, _ hedge: String, _ value: Double) throws {
     let span = try #require(Self.only(sentence))

@@ -26,6 +26,9 @@ struct SplitCase: Sendable, CustomTestStringConvertible {
       pieces: ["It sells in the U.S.", "Should you buy one?", "U.S. Steel will not."]),
     .init(text: "Costs fell, e.g. The rent.", pieces: ["Costs fell, e.g. The rent."]),
     .init(
+      text: "It sells in the U.S. Meanwhile, Europe will cut prices.",
+      pieces: ["It sells in the U.S.", "Meanwhile, Europe will cut prices."]),
+    .init(
       text: "The U.S. Securities and Exchange Commission will act.",
       pieces: ["The U.S. Securities and Exchange Commission will act."]),
     .init(
