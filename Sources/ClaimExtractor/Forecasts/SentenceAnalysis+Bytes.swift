@@ -83,8 +83,9 @@ extension SentenceAnalysis {
     "but ", "however", "although", "though ", "但", "不过", "不過", "然而", "可是",
   ])
 
-  /// Whether `clause` tells of a habit ("each year the festival begins in July", "usually
-  /// starts"), which a schedule in the present tense then states rather than foresees.
+  /// Whether the sentence tells of a habit ("Each year, the festival begins in July",
+  /// "usually starts"), which a schedule in the present tense then states, not foresees. The
+  /// whole sentence is read: the habit is often a clause of its own.
   func isHabitual() -> Bool {
     let text = bytes
     return Self.habitWords.contains { word in
