@@ -72,19 +72,16 @@ struct Cue: Sendable {
     if SentenceAnalysis.beliefWords.contains(word) { traits.insert(.belief) }
     if SentenceAnalysis.seeingWords.contains(word) { traits.insert(.seeing) }
     if word == "should be" { traits.insert(.shouldBe) }
-    if Cue.scheduleWords.contains(word) { traits.insert(.schedule) }
+    if HedgeScale.scheduleWords.contains(word) { traits.insert(.schedule) }
     self.traits = traits
   }
 }
 
 extension Cue {
-  /// A schedule in the present tense, beside a window as every plan: "the factory starts
-  /// production in the first half of 2027", "the law takes effect in January".
-  static let scheduleWords = ["starts", "begins", "takes effect", "goes on sale", "kicks off"]
-
   /// Every cue the extractor knows, in simplified and traditional Chinese and English.
   static let all: [Cue] =
-    words(.plan, scheduleWords)
+    // A schedule in the present tense is a plan: beside a window, and not a habit.
+    words(.plan, HedgeScale.scheduleWords)
     + words(
       .future,
       [
@@ -102,9 +99,6 @@ extension Cue {
       .hedge,
       [
         "可能", "可能会", "可能會", "很可能", "非常可能", "极有可能", "極有可能", "极大可能", "極大可能",
-        // 或 before a verb of movement: "may" (利润或达10亿, 作价或超过80亿元); weak, as 或 is also
-        // "or".
-        "或达", "或達", "或超", "或升", "或降", "或跌", "或增", "或减", "或減", "或突破",
         "可能性极大", "可能性極大", "可能性很大", "有可能", "大概率", "大機率", "或将", "或將", "或成", "或会",
         "或會", "有望", "或有望", "料将", "料將", "料于", "料於", "预计", "預計", "预期", "預期", "预测", "預測", "预料",
         "預料", "预估", "預估", "可望", "估计", "估計", "也许", "也許", "或许", "或許", "说不定", "說不定", "恐怕", "有希望",
@@ -128,14 +122,8 @@ extension Cue {
         "we see", "sees",
         // "There is a real chance the EU fines Google again this year": weak, as 可能 is.
         "real chance", "real possibility", "serious possibility",
-        // "I think they stay above 6% all year": a belief, weak so it needs a window.
-        "i think", "we think", "i believe", "we believe",
-        // A rumour passed on: "is said to be planning", "is tipped to start at $1,799".
-        "is said to", "are said to", "is tipped to", "are tipped to",
-        // An event expected at a time: "an update is expected in the coming weeks".
-        "is expected in", "are expected in", "is expected by", "are expected by",
-        "is expected later", "are expected later", "is expected next", "are expected next",
-      ])
+      ] + HedgeScale.beliefWords + HedgeScale.rumourWords + HedgeScale.expectedAtWords
+        + HedgeScale.orBeforeVerbWords)
     // Words of chance: a hedge only with a number beside them (`StatedProbability`).
     + words(.hedge, StatedProbability.nouns.sorted())
     + words(

@@ -322,22 +322,20 @@ struct SentenceAnalysis {
   }
 
   /// Words that hedge without looking ahead by themselves; they count only in a sentence that
-  /// names a live window or in an article framed as forecasts.
+  /// names a live window, in an article framed as forecasts, or in a clause that puts a figure
+  /// on its outcome.
   static let weakWords = Set<String>([
     "可能", "也许", "也許", "或许", "或許", "说不定", "說不定", "could", "may", "might", "would",
     "possibly", "perhaps", "maybe", "predicted", "we see", "sees", "real chance",
-    "real possibility", "serious possibility", "i think", "we think", "i believe", "we believe",
-    "或达", "或達", "或超", "或升", "或降", "或跌", "或增", "或减", "或減", "或突破",
-    "is said to", "are said to", "is tipped to", "are tipped to", "is expected in",
-    "are expected in", "is expected by", "are expected by", "is expected later",
-    "are expected later", "is expected next", "are expected next",
-    "预判", "預判", "恐怕", "预测", "預測", "很难", "很難",
+    "real possibility", "serious possibility", "预判", "預判", "恐怕", "预测", "預測", "很难", "很難",
     // Confidence in something, not in a future event, unless a window says when.
     "有信心", "有把握",
-  ]).union(HedgeScale.doubtingWords)
+  ]).union(HedgeScale.doubtingWords).union(HedgeScale.beliefWords)
+    .union(HedgeScale.rumourWords).union(HedgeScale.expectedAtWords)
+    .union(HedgeScale.orBeforeVerbWords)
 
   /// Words of belief: a forecast only with a window in their clause.
-  static let beliefWords: Set<String> = ["i think", "we think", "i believe", "we believe"]
+  static let beliefWords = Set(HedgeScale.beliefWords)
 
   /// Outlook words that read as sight unless an outcome in -ing or a level follows.
   static let seeingWords: Set<String> = ["we see", "sees"]

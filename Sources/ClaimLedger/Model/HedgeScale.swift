@@ -61,12 +61,28 @@ public struct HedgeScale: Sendable {
   }
 
   /// Words the table reads only when `--hedge` or the extractor names them.
-  static let contextualWords: Set<String> = [
-    "starts", "begins", "takes effect", "goes on sale", "kicks off", "sees", "i think",
-    "we think", "i believe", "we believe", "is expected in", "are expected in",
-    "is expected by", "are expected by", "is expected later", "are expected later",
-    "is expected next", "are expected next", "is said to", "are said to", "is tipped to",
-    "are tipped to", "real chance", "a real chance",
+  static let contextualWords = Set(
+    scheduleWords + beliefWords + expectedAtWords + rumourWords + [
+      "sees", "real chance", "a real chance",
+    ])
+
+  /// A schedule in the present tense, a forecast beside a window: "the factory starts
+  /// production in the first half of 2027", "the law takes effect in January".
+  public static let scheduleWords = [
+    "starts", "begins", "takes effect", "goes on sale", "kicks off",
+  ]
+  /// A belief, a forecast beside a window: "I think they stay above 6% all year".
+  public static let beliefWords = ["i think", "we think", "i believe", "we believe"]
+  /// An event expected at a time: "an update is expected in September".
+  public static let expectedAtWords = [
+    "is expected in", "are expected in", "is expected by", "are expected by",
+    "is expected later", "are expected later", "is expected next", "are expected next",
+  ]
+  /// A rumour passed on: "is said to be planning", "is tipped to launch in September".
+  public static let rumourWords = ["is said to", "are said to", "is tipped to", "are tipped to"]
+  /// 或 before a verb of movement, "may": 利润或达10亿, 作价或超过80亿元 (or "or", so weak).
+  public static let orBeforeVerbWords = [
+    "或达", "或達", "或超", "或升", "或降", "或跌", "或增", "或减", "或減", "或突破",
   ]
 
   /// The confidence of a claim worded `text` that `hedge` qualifies: the word's value, or one
@@ -166,9 +182,8 @@ public struct HedgeScale: Sendable {
     (["宣布", "宣布将", "宣布將", "将于", "將於", "定于", "定於"], 0.9, 0.8, 0.97, false),
     (
       [
-        "is scheduled to", "are scheduled to", "very confident", "highly confident", "starts",
-        "begins", "takes effect", "goes on sale", "kicks off",
-      ], 0.9, 0.8, 0.97, false
+        "is scheduled to", "are scheduled to", "very confident", "highly confident",
+      ] + scheduleWords, 0.9, 0.8, 0.97, false
     ),
     (["即将", "即將", "势必", "勢必"], 0.9, 0.8, 0.97, false),
     (["极有可能", "极大可能", "可能性极大", "極有可能", "極大可能", "可能性極大"], 0.88, 0.8, 0.95, false),
@@ -196,11 +211,8 @@ public struct HedgeScale: Sendable {
     (
       [
         "likely", "is expected to", "are expected to", "expected to", "expects", "expect",
-        "predicts", "predict", "we see", "sees", "i think", "we think", "i believe", "we believe",
-        "is expected in", "are expected in", "is expected by", "are expected by",
-        "is expected later", "are expected later", "is expected next", "are expected next",
-      ], 0.7,
-      0.55, 0.8, false
+        "predicts", "predict", "we see", "sees",
+      ] + beliefWords + expectedAtWords, 0.7, 0.55, 0.8, false
     ),
     (
       ["预计", "预期", "預計", "預期", "预测", "預測", "预估", "預估", "预料", "預料", "可望"], 0.7, 0.6,
@@ -221,14 +233,11 @@ public struct HedgeScale: Sendable {
     (["五五开", "一半一半", "五五開"], 0.5, 0.45, 0.55, false),
     (["可能"], 0.5, 0.3, 0.7, true),
     (
-      [
-        "或将", "或將", "或成", "或会", "或會", "或达", "或達", "或超", "或升", "或降", "或跌", "或增", "或减", "或減",
-        "或突破",
-      ], 0.5, 0.35, 0.65, true
+      ["或将", "或將", "或成", "或会", "或會"] + orBeforeVerbWords, 0.5, 0.35, 0.65, true
     ),
     (["aims to", "力争", "力爭"], 0.6, 0.4, 0.75, true),
     // A rumour passed on: no survey anchors it; read as a little better than even.
-    (["is said to", "are said to", "is tipped to", "are tipped to"], 0.6, 0.4, 0.75, true),
+    (rumourWords, 0.6, 0.4, 0.75, true),
     (["maybe", "perhaps"], 0.45, 0.25, 0.5, true),
     (["有可能", "可能会", "可能會"], 0.45, 0.25, 0.6, true),
     (["也许", "或许", "说不定", "也許", "或許", "說不定"], 0.45, 0.25, 0.5, true),
