@@ -73,20 +73,25 @@ public struct Extractor: Sendable {
   {
     let article = ArticleContext(document: document, overrides: overrides)
     var seen = Set<ClaimID>()
-    // Who and which words were seen already: the same pair gives the same id, and hashing the
-    // pair costs far less than deriving the id.
-    var seenQuotes = Set<QuoteKey>()
+    // Which words were proposed already, where, and how surely their speaker was known: an
+    // article that repeats a forecast (a summary, a lead, the body) proposes it once, said by
+    // the speaker its surest statement names. Hashing the words costs far less than deriving
+    // the id.
+    var seenQuotes: [QuoteKey: (index: Int, attribution: Attribution)] = [:]
     var result: [Proposal] = []
     // Interviews label each answer with its speaker; elsewhere a label names a topic.
     let isInterview = document.sections.contains { section in
       section.lines.contains { SpeakerFinder.opensWithQuestionLabel($0.utf8) }
     }
     var earlierLines: [String] = []
+    let names = SpeakerFinder.ArticleNames(
+      people: document.metadata.people, organisations: document.metadata.organisations)
     for section in document.sections {
       let framing = article.framingYear(of: section)
       let context = TimeContext(
         published: article.published, framingYear: framing ?? article.yearHint)
       let defaultSpeaker = article.speaker(for: section)
+      var memo = SpeakerFinder.Memo()
       for (lineIndex, line) in section.lines.enumerated() {
         // "2027年十大预测" titles the forecasts that follow; it is not one of them.
         if line.isHeading, TimeFrameFinder.framingYear(in: line.text) != nil { continue }
@@ -97,47 +102,102 @@ public struct Extractor: Sendable {
           : nil
         if isInterview { earlierLines.append(line.text) }
         forEachCandidate(in: line.utf8) { sentence, range, hits in
-          let start = range.lowerBound
           let spans = detector.forecasts(
             in: sentence, hits: hits, context: context, isFramed: framing != nil)
           guard !spans.isEmpty else { return }
-          // A quotation's speaker may be named outside the sentence: before the quotation
-          // opens, after it closes, or on the next line after a dash.
-          let named =
-            speakers.speaker(in: sentence)
-            ?? speakers.quotedSpeaker(
-              of: range, in: line.utf8,
-              nextLine: section.lines.indices.contains(lineIndex + 1)
-                ? section.lines[lineIndex + 1].utf8 : nil)
-            ?? labelled.map { .name($0) }
+          let (speaker, attribution) = speaker(
+            of: sentence, at: range, line: lineIndex, in: section, labelled: labelled,
+            names: names, memo: &memo)
           for span in spans {
-            let speaker: String? =
-              switch named {
-              case .name(let name): name
-              case .pronoun:
-                speakers.lastNamed(in: section.lines, before: lineIndex, offset: start)
-              case nil: nil
-              }
             guard let confidence = Confidence(span.confidence) else { continue }
             let quote = Self.text(of: sentence, in: span.range)
+            let key = QuoteKey(source: "", quote: quote)
+            let earlier = seenQuotes[key]
+            if let earlier, earlier.attribution >= attribution { continue }
             let source = article.overrides.source ?? speaker ?? defaultSpeaker.name
-            // The id needs only who, when and the words, so a forecast the article repeats is
-            // dropped before it is phrased; one repeated word for word, before the id.
-            guard seenQuotes.insert(QuoteKey(source: source, quote: quote)).inserted else {
-              continue
-            }
             let id = ClaimID(source: source, said: article.published, words: quote)
+            if let earlier { seen.remove(result[earlier.index].id) }
             guard seen.insert(id).inserted else { continue }
             let claim = makeClaim(
               span, quote: quote, confidence: confidence, source: source, speaker: speaker,
               defaultSpeaker: defaultSpeaker, framing: framing, article: article,
               section: section)
-            result.append(Proposal(claim: claim, id: id, line: line.line))
+            let proposal = Proposal(claim: claim, id: id, line: line.line)
+            if let earlier {
+              result[earlier.index] = proposal
+              seenQuotes[key] = (earlier.index, attribution)
+            } else {
+              seenQuotes[key] = (result.count, attribution)
+              result.append(proposal)
+            }
           }
         }
       }
     }
     return result
+  }
+
+  /// How surely a sentence's speaker is known, from least to most.
+  enum Attribution: Int, Comparable {
+    /// No one is named: the section's own speaker.
+    case section
+    /// A pronoun, "the company" or an earlier sentence of the paragraph points to them.
+    case inferred
+    /// The sentence, its quotation or its interview label names them.
+    case named
+
+    static func < (left: Attribution, right: Attribution) -> Bool {
+      left.rawValue < right.rawValue
+    }
+  }
+
+  /// Who says the sentence at `range` of line `lineIndex` (nil for the section's own speaker),
+  /// and how surely.
+  ///
+  /// The sentence's own words tell first. "We expect" is the author's unless the words are a
+  /// quotation whose speaker is named outside the sentence (before it opens, after it closes,
+  /// or on the next line after a dash) or an interview's labelled answer. A sentence that
+  /// names no one goes on with the speaker of an earlier sentence of its paragraph ("许岚预计，
+  /// …。PPI则可能…"). "She", "they" and "the company" point back to whom they stand for.
+  private func speaker(
+    of sentence: String, at range: Range<Int>, line lineIndex: Int, in section: DocumentSection,
+    labelled: String?, names: SpeakerFinder.ArticleNames, memo: inout SpeakerFinder.Memo
+  ) -> (String?, Attribution) {
+    let line = section.lines[lineIndex].utf8
+    var found = memo.speaker(line: lineIndex, start: range.lowerBound) {
+      speakers.speaker(in: sentence)
+    }
+    if found == nil || found == .author {
+      let nextLine =
+        section.lines.indices.contains(lineIndex + 1) ? section.lines[lineIndex + 1].utf8 : nil
+      found =
+        speakers.quotedSpeaker(of: range, in: line, nextLine: nextLine)
+        ?? labelled.map { .name($0) } ?? found
+    }
+    var offset = range.lowerBound
+    if found == nil, !SpeakerFinder.speaksInFirstPerson(Array(sentence.utf8)),
+      let earlier = speakers.earlierSpeaker(
+        in: line, index: lineIndex, before: offset, memo: &memo)
+    {
+      found = earlier.found
+      offset = earlier.offset
+      guard case .name(let name) = earlier.found else {
+        return (referent(of: earlier.found), .inferred)
+      }
+      return (name, .inferred)
+    }
+    func referent(of found: SpeakerFinder.Found) -> String? {
+      speakers.referent(
+        of: found, in: section.lines, before: lineIndex, offset: offset, names: names,
+        memo: &memo)
+    }
+    switch found {
+    case .name(let name): return (name, .named)
+    case .author, nil: return (nil, .section)
+    case .some(let pointer):
+      let name = referent(of: pointer)
+      return (name, name == nil ? .section : .inferred)
+    }
   }
 
   /// Calls `body` with each sentence of `text` that holds a forecast word, the byte range it

@@ -510,3 +510,104 @@ extension ExtractorTests {
     #expect(claims.dropFirst().first?.text == "我不认为特斯拉明年会推出Roadster。")
   }
 }
+
+/// Who speaks a sentence that names no one: the speaker of the paragraph so far, the person or
+/// company a pronoun or "the company" points back to, or the author.
+@Suite struct ReferentTests {
+  static func sources(_ body: String, frontMatter: String = "") throws -> [String] {
+    try ExtractorTests.proposals(
+      """
+      ---
+      title: Outlook
+      date: '2026-03-10'
+      author: Dana Ruiz
+      \(frontMatter)---
+      \(body)
+      """
+    ).map(\.source)
+  }
+
+  @Test func aSentenceGoesOnWithTheSpeakerOfItsParagraphOnly() throws {
+    let sources = try Self.sources(
+      """
+      许岚预计，CPI涨幅有望在明年二季度升至1%以上。PPI则可能要到明年下半年才能转正。
+
+      PPI明年下半年可能转正。
+
+      许岚预计，明年出口将回落。我们预计明年进口将增长。
+      """)
+    #expect(sources == ["许岚", "许岚", "Dana Ruiz", "许岚", "Dana Ruiz"])
+  }
+
+  @Test func aRepeatedForecastKeepsTheSurestSpeakerInItsFirstPlace() throws {
+    let claims = try ExtractorTests.proposals(
+      """
+      ---
+      title: Outlook
+      date: '2026-03-10'
+      author: Dana Ruiz
+      ---
+      特斯拉明年将推出Roadster。北汽明年将推出新车。
+
+      马斯克表示，工厂已经就绪。特斯拉明年将推出Roadster。
+
+      特斯拉明年将推出Roadster。
+      """)
+    #expect(claims.map(\.source) == ["Elon Musk", "Dana Ruiz"])
+    #expect(claims.map(\.quote) == ["特斯拉明年将推出Roadster。", "北汽明年将推出新车。"])
+  }
+
+  @Test func anUnnamedVoiceEndsTheParagraphsSpeaker() throws {
+    let sources = try Self.sources(
+      "陳浩然認為，恒生指數今年有望重上30,000點。有分析指，樓價升勢明年或會放緩。")
+    #expect(sources == ["陳浩然", "Dana Ruiz"])
+  }
+
+  @Test func sheIsThePersonNamedLastNotTheBankInBetween() throws {
+    let sources = try Self.sources(
+      """
+      The company expects to open 40 depots in 2027, chief executive Lena Ortiz said.
+
+      Analysts at Kestrel Bank said the shares would likely rise above $80 by June.
+
+      She said the firm will hire 2,000 drivers by December.
+      """)
+    #expect(sources == ["Lena Ortiz", "Kestrel Bank", "Lena Ortiz"])
+  }
+
+  @Test func aPronounTakesAPersonNamedAfterATitleBeforeAnEarlierSpeaker() throws {
+    let sources = try Self.sources(
+      """
+      梁子健預料，樓價下半年有望再升5%。
+
+      信德測量師行董事吳美玲較為審慎。她認為，樓價明年上半年可能回調5%。
+      """)
+    #expect(sources == ["梁子健", "吳美玲"])
+  }
+
+  @Test func theCompanyIsTheOneTheFrontMatterListsAndTheTextNamesLast() throws {
+    let sources = try Self.sources(
+      """
+      Northstar Energy filed its plan on Monday, and Alder Power objected.
+
+      Northstar Energy opened a plant in March. The company also expects to file a storage plan next year.
+
+      灵犀今年3月展示了样机。公司计划在第三季度开设首家体验店。
+      """,
+      frontMatter: """
+        companies_orgs:
+          - Northstar Energy
+          - 灵犀智造
+
+        """)
+    #expect(sources == ["Northstar Energy", "灵犀智造"])
+  }
+
+  @Test func itIsABodyNamedBeforeWithoutFrontMatter() throws {
+    let sources = try Self.sources(
+      """
+      The Prairie Climate Institute, a Minneapolis think tank, is less sanguine. In a paper released Tuesday, it projects that the grid could face a shortfall by 2029.
+      """)
+    #expect(sources == ["Prairie Climate Institute"])
+  }
+}

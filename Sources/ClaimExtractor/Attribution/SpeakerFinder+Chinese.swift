@@ -12,11 +12,15 @@ extension SpeakerFinder {
   /// X认为 / X指出 …: the name ending right before the verb, the verbs found in one byte scan.
   func chineseSpeaker(_ bytes: [UInt8]) -> Found? {
     let hits = bytes.withUnsafeBufferPointer { Self.verbScanner.hits(in: $0) }
+    // 我们认为 and 该公司预计 point back, unless someone is named further on.
+    var pointer: Found?
     for (position, hit) in hits.enumerated() {
       let verb = Self.verbScanner.cues[hit.cue].word
       let rest = bytes[hit.range.upperBound...]
-      // 说不定 is "perhaps": its 说 says nothing.
+      // 说不定 is "perhaps": its 说 says nothing; nor does a verb a quotation mark closes on
+      // (「先想后说」).
       if verb == "说" || verb == "說", rest.starts(with: Self.buding) { continue }
+      if Self.closingQuotes.contains(where: { rest.starts(with: $0) }) { continue }
       // "经济预测：…" labels a list item and names a topic; "李云飞表示：“…”" and "张伟预测：“…”"
       // quote a speaker.
       if let colon = Self.colonWidth(at: rest), Self.nounVerbs.contains(verb),
@@ -32,9 +36,31 @@ extension SpeakerFinder {
         == hit.range.upperBound
       if Self.pauseVerbs.contains(verb), !isPause, !nextVerbFollows { continue }
       let before = String(
-        decoding: Self.withoutSetting(bytes[..<hit.range.lowerBound]), as: UTF8.self)
-      guard let name = trailingName(of: before[...]) else { continue }
-      if Self.pronouns.contains(name) { return .pronoun }
+        decoding: Self.withoutDay(Self.withoutSetting(bytes[..<hit.range.lowerBound])),
+        as: UTF8.self)
+      guard let name = trailingName(of: before[...]) ?? clauseSubject(before: before) else {
+        continue
+      }
+      if let pronoun = Self.pronoun(name) { return pronoun }
+      if Self.chineseOrganisationWords.contains(name) || Self.isOrganisationsRole(name) {
+        pointer = pointer ?? .organisation
+        continue
+      }
+      // 增长预测, 通脹率預測: the verb is a noun that a measure names.
+      if Self.nounVerbs.contains(verb),
+        Self.measureEnds.contains(where: { ByteText.ends(name, with: $0) })
+      {
+        continue
+      }
+      if Self.chineseFirstPerson.contains(name) {
+        pointer = pointer ?? .author
+        continue
+      }
+      // 根据报道称, 市场预计: an unnamed voice, which the article itself relays.
+      if Self.unnamedVoices.contains(name) {
+        pointer = pointer ?? .author
+        continue
+      }
       if Self.notNames.contains(name) || !isPlausibleName(name) { continue }
       // 低估, 高估, 评估: 估 ends another word.
       if verb == "估", let last = name.unicodeScalars.last, Self.wordsEndingInGu.contains(last) {
@@ -50,10 +76,70 @@ extension SpeakerFinder {
       }
       return .name(canonical(name))
     }
-    return nil
+    return pointer
   }
 
   private static let buding = Array("不定".utf8)
+
+  /// Whether `name` is a role of the company spoken of: 公司管理层, 该公司发言人.
+  static func isOrganisationsRole(_ name: String) -> Bool {
+    guard let company = ["该公司", "該公司", "公司"].first(where: name.hasPrefix) else { return false }
+    return organisationRoles.contains(String(name.dropFirst(company.count)))
+  }
+
+  private static let organisationRoles: Set<String> = [
+    "管理层", "管理層", "高管", "高层", "高層", "负责人", "負責人", "发言人", "發言人", "董事会", "董事會",
+    "投资者关系部门", "投資者關係部門", "方面", "内部", "內部",
+  ]
+
+  private static let dayBytes = Array("日".utf8)
+
+  /// What a forecast is of, ending the words before 预测 or 预计 that then make one noun.
+  static let measureEnds = [
+    "增长", "增長", "通胀", "通脹", "率", "额", "額", "量", "价", "價", "收入", "利润", "利潤", "盈利", "出口",
+    "规模", "規模", "数", "數", "目标", "目標", "业绩", "業績", "营收", "營收", "需求", "产能", "產能", "经济",
+    "經濟",
+  ]
+
+  /// The words before "今（8）日", "昨(7)日" at the end of `bytes`: a day of the month, as
+  /// Taiwan's papers date what was said, is no part of the speaker's name.
+  static func withoutDay(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    // Most names end in anything but 日 (E6 97 A5): no string is made for them.
+    guard bytes.count >= 9, bytes.suffix(3).elementsEqual(dayBytes) else { return bytes }
+    let text = String(decoding: bytes.suffix(24), as: UTF8.self).unicodeScalars
+    guard text.last == "日" else { return bytes }
+    var scalars = text.dropLast()
+    guard let close = scalars.last, close == "）" || close == ")" else { return bytes }
+    scalars = scalars.dropLast()
+    let digits = scalars.reversed().prefix { $0.properties.numericType != nil }.count
+    guard (1...2).contains(digits) else { return bytes }
+    scalars = scalars.dropLast(digits)
+    guard let open = scalars.last, open == "（" || open == "(" else { return bytes }
+    scalars = scalars.dropLast()
+    guard let day = scalars.last, "今昨前本".unicodeScalars.contains(day) else { return bytes }
+    let dropped = text.suffix(from: scalars.index(before: scalars.endIndex))
+    return bytes.dropLast(String(String.UnicodeScalarView(dropped)).utf8.count)
+  }
+  private static let closingQuotes = ByteText.encoded(["」", "”", "』"])
+
+  /// Whether the sentence opens by citing no one in particular ("有分析指，…", "另有市場消息指"):
+  /// the article relays it, and no earlier speaker says it.
+  static func opensWithUnnamedVoice(_ bytes: [UInt8]) -> Bool {
+    let rest = bytes.starts(with: another) ? bytes.dropFirst(another.count) : bytes[...]
+    return unnamedOpenings.contains { rest.starts(with: $0) }
+  }
+
+  private static let another = Array("另".utf8)
+  private static let unnamedOpenings = ByteText.encoded([
+    "有分析", "有消息", "有市场消息", "有市場消息", "有报道", "有報道", "有報導", "有观点", "有觀點", "有研究",
+    "有机构", "有機構", "有人",
+  ])
+
+  /// Words before a verb of speech that name no one: reports, markets, the trade.
+  static let unnamedVoices: Set<String> = [
+    "市场", "市場", "业内", "業內", "外界", "分析", "报告", "報告", "报道", "報導", "報道", "研报", "研報", "消息",
+    "有分析", "有消息", "有市场消息", "有市場消息", "有报道", "有報道", "有報導", "有观点", "有觀點",
+  ]
 
   /// A run of characters before a speech verb names someone unless the lexicon does not know
   /// it and it holds words that make it a phrase ("再通过预测…", "他们的报告称"); the 会 that
@@ -175,7 +261,10 @@ extension SpeakerFinder {
     "首席財務官", "首席技术官", "首席技術官", "首席运营官", "首席營運官", "执行长", "執行長", "财务长", "財務長",
     "营运长", "營運長", "技术长", "技術長", "总监", "總監", "经理", "經理", "秘书长", "秘書長", "行长", "行長",
     "局长", "局長", "市长", "市長", "主任", "主委", "会长", "會長", "理事长", "理事長", "合伙人", "合夥人",
-    "评论员", "評論員", "策略师", "策略師", "机构", "機構", "券商",
+    "评论员", "評論員", "策略师", "策略師", "机构", "機構", "券商", "主管", "董事", "高管", "顾问", "顧問",
+    "专家", "專家", "学者", "學者", "律师", "律師", "官员", "官員", "事务官", "事務官", "处长", "處長", "司长",
+    "司長", "署长", "署長", "厅长", "廳長", "主编", "主編", "创办人", "創辦人", "副总", "副總", "次长", "次長", "委员", "委員",
+    "议员", "議員", "立委", "总召", "總召",
   ]
 
   /// Words that, between a name and a speech verb, make the name part of another phrase
@@ -211,7 +300,12 @@ extension SpeakerFinder {
         .max { $0.upperBound < $1.upperBound }
         .map { String(decoding: gapBytes[$0.upperBound...], as: UTF8.self).unicodeScalars.count }
         .map { (1...4).contains($0) } ?? false
-      if gapText.unicodeScalars.count <= 6,
+      // "OpenAI首席全球事务官透露": a role of the body, unnamed, speaks for it.
+      let gapCount = gapText.unicodeScalars.count
+      let isRole =
+        gapCount > 6 && gapCount <= 10
+        && Self.titleBytes.contains { gapBytes.suffix($0.count).elementsEqual($0) }
+      if gapCount <= 6 || isRole,
         !gapText.unicodeScalars.contains(where: { $0.properties.generalCategory.isPunctuation }),
         !Self.verbPhraseBytes.contains(where: { ByteText.contains(gapBytes, $0) }),
         !personAfterTitle
@@ -227,6 +321,14 @@ extension SpeakerFinder {
       name.insert(character, at: name.startIndex)
       if name.count > 24 { return nil }
     }
+    // Adverbs and settings stack at the end ("他同时还", "林建宏昨日受訪時"): stripped until none
+    // is left, before the name is measured.
+    let isInert = ByteText.isNormalizationInert(name)
+    while let suffix = Self.trailingAdverbs.first(where: {
+      isInert ? ByteText.ends(name, with: $0) : name.hasSuffix($0)
+    }) {
+      name.removeLast(suffix.count)
+    }
     // "某券商首席经济学家张明": the person after the last title, when a title is there.
     let nameBytes = Array(name.utf8)
     if nameBytes.count > 6,
@@ -238,25 +340,25 @@ extension SpeakerFinder {
       let longest = Self.isOrganisation(rest) ? 8 : 4
       if (1...longest).contains(rest.unicodeScalars.count) { name = rest }
     }
-    guard name.count <= 10 else { return nil }
+    // "江州市自然资源和规划局相关负责人": a body's officer, unnamed, may take a longer phrase.
+    let length = name.count
+    guard
+      length <= 10
+        || length <= 20 && Self.titleWords.contains(where: { ByteText.ends(name, with: $0) })
+    else { return nil }
     // Strip words that introduce the speaker rather than name it. Where every scalar is its
     // own character and normalization leaves it alone, comparing bytes is comparing strings.
-    let isInert = ByteText.isNormalizationInert(name)
     for prefix in Self.introducingWords
     where isInert ? ByteText.starts(name, with: prefix) : name.hasPrefix(prefix) {
       name.removeFirst(prefix.count)
-    }
-    // Adverbs stack ("他同时还", "李明此前也曾"): stripped until none is left at the end.
-    while let suffix = Self.trailingAdverbs.first(where: {
-      isInert ? ByteText.ends(name, with: $0) : name.hasSuffix($0)
-    }) {
-      name.removeLast(suffix.count)
     }
     return name.isEmpty ? nil : name
   }
 
   static let introducingWords = [
-    "而", "但", "并", "並", "还", "還", "也", "此外", "同时", "同時", "对此", "對此", "据", "據",
+    "而", "但", "并", "並", "还", "還", "也", "此外", "同时", "同時", "对此", "對此", "根据", "根據", "依据", "依據",
+    "据", "據", "不过", "不過",
+    "然而", "另外", "至于", "至於",
   ]
   static let trailingAdverbs = [
     "也", "还", "還", "则", "則", "更", "曾", "就", "都", "同样", "同樣", "进一步", "進一步", "普遍", "一致",

@@ -14,6 +14,8 @@ extension SpeakerFinder {
   /// quotation mark, so a verb that opens them is inverted ("said Musk.").
   func englishSpeaker(_ sentence: String, isAfterQuote: Bool = false) -> Found? {
     let words = Self.words(of: sentence)
+    // "We expect" and "the company expects" point back, unless someone is named further on.
+    var pointer: Found?
     for (index, word) in words.enumerated() where Self.isSpeechVerb(word) {
       // "…, people familiar with the matter said": an unnamed source, as 知情人士. The last
       // word tells first; the text before the verb is read only then.
@@ -24,10 +26,14 @@ extension SpeakerFinder {
         if let clause = tail.split(separator: ",").last,
           Self.unnamedSources.contains(where: clause.contains)
         {
-          return .name("people familiar with the matter")
+          return .name(Self.unnamedSource)
         }
       }
       let verb = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
+      // "a Minneapolis think tank": a noun, no one thinking.
+      if verb == "think", index + 1 < words.count, words[index + 1].lowercased().hasPrefix("tank") {
+        continue
+      }
       // "…before April, said X", "'…,' predicts X": a comma or a closing quote before the verb
       // puts the speaker after it.
       let isInverted =
@@ -41,10 +47,21 @@ extension SpeakerFinder {
       }
       if subject > 0, !isInverted {
         let previous = words[subject - 1].lowercased()
-        if Self.pronouns.contains(previous) { return .pronoun }
+        if let pronoun = Self.pronoun(previous) { return pronoun }
         // "I expect", "we think": the author speaks, unless someone is named later ("'We
         // expect …,' Musk said").
-        if Self.firstPerson.contains(previous) { continue }
+        if Self.firstPerson.contains(previous) {
+          pointer = pointer ?? .author
+          continue
+        }
+        // "The company also expects", "it projects": the company or body named before.
+        if previous == "it"
+          || subject >= 2 && Self.organisationNouns.contains(previous)
+            && words[subject - 2].lowercased() == "the"
+        {
+          pointer = pointer ?? .organisation
+          continue
+        }
         if let found = groupSpeaker(at: subject - 1, verb: verb, in: words, sentence: sentence) {
           return found
         }
@@ -61,6 +78,10 @@ extension SpeakerFinder {
         if let name = nameBefore(subject, verb: verb, in: words, sentence: sentence) {
           return .name(canonical(name))
         }
+      }
+      // "Its chief executive, Arjun Mehta, told …": the name set off by commas after a role.
+      if isInverted, let name = Self.appositiveName(before: index, in: words, sentence: sentence) {
+        return .name(canonical(name))
       }
       // "Jane Doe, the chief executive, said …": the name opens the sentence.
       if index > 2, Self.hasComma(sentence) {
@@ -89,7 +110,29 @@ extension SpeakerFinder {
         return found
       }
     }
-    return nil
+    return pointer
+  }
+
+  /// The name between two commas right before the verb at `verbIndex`, after a role that opens
+  /// the sentence: "Its chief executive, Arjun Mehta, told", "The bank's chief economist, Ana
+  /// Ruiz, said".
+  static func appositiveName(before verbIndex: Int, in words: [Substring], sentence: String)
+    -> String?
+  {
+    guard verbIndex >= 3, verbIndex <= 9, endsWithComma(words[verbIndex - 1], in: sentence)
+    else { return nil }
+    var start = verbIndex - 1
+    while start > 0, verbIndex - start < 3, !endsWithComma(words[start - 1], in: sentence) {
+      start -= 1
+    }
+    guard start > 0, endsWithComma(words[start - 1], in: sentence) else { return nil }
+    let name = words[start..<verbIndex]
+    let role = words[..<start].map { $0.lowercased() }
+    guard name.count >= 2, name.allSatisfy(isCapitalised),
+      let opener = role.first, ["its", "the", "their", "his", "her"].contains(opener),
+      role.dropFirst().contains(where: { roles.contains($0) || spokespeople.contains($0) })
+    else { return nil }
+    return name.joined(separator: " ")
   }
 
   /// The subject opening the sentence when an aside follows it up to the verb: a person of an

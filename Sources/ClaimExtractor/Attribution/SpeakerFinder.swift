@@ -5,16 +5,42 @@ import Foundation
 struct SpeakerFinder: Sendable {
   let lexicon: Lexicon
 
-  /// A name the sentence gives to the forecast's speaker, or a pronoun to resolve.
+  /// A name the sentence gives to the forecast's speaker, or a word that points back to one.
   enum Found: Equatable {
     case name(String)
-    /// "he", "she", "他": the last speaker named in the section.
-    case pronoun
+    /// "he", "she", 他, 她: the person spoken of last.
+    case person
+    /// "they", 他们: whoever spoke, or was named, last.
+    case group
+    /// "the company", 该公司: the company or body named last.
+    case organisation
+    /// "I expect", "we think", 笔者认为: the article's own author.
+    case author
   }
 
-  static let pronouns: Set<String> = [
-    "he", "she", "they", "他", "她", "他们", "他們", "她们", "她們",
+  /// Pronouns for one person, and for several.
+  static let personPronouns: Set<String> = ["he", "she", "他", "她"]
+  static let groupPronouns: Set<String> = ["they", "他们", "他們", "她们", "她們"]
+
+  /// The pronoun's referent, when `word` is one.
+  static func pronoun(_ word: String) -> Found? {
+    if personPronouns.contains(word) { return .person }
+    return groupPronouns.contains(word) ? .group : nil
+  }
+
+  /// Words that stand for a company or body named before: "the company expects", 该公司预计.
+  static let organisationNouns: Set<String> = [
+    "company", "firm", "group", "bank", "lender", "carrier", "utility", "automaker", "carmaker",
+    "retailer", "startup", "insurer", "brokerage", "agency", "ministry", "regulator", "operator",
+    "developer", "manufacturer", "chipmaker", "airline", "studio", "publisher", "exchange",
+    "fund", "conglomerate", "giant",
   ]
+  static let chineseOrganisationWords: Set<String> = [
+    "公司", "该公司", "該公司", "集团", "集團", "该集团", "該集團", "该行", "該行", "该机构", "該機構", "该企业",
+    "該企業", "该所", "該所", "该局", "該局", "该部", "該部",
+  ]
+  /// Words for the author speaking: 我们认为, 笔者预计.
+  static let chineseFirstPerson: Set<String> = ["我们", "我們", "我", "笔者", "筆者", "本文"]
   static let notNames: Set<String> = [
     "我们", "我們", "我", "笔者", "筆者", "本文", "市场", "市場", "业内", "業內", "外界", "分析", "报告", "報告",
     "报道", "報導", "報道", "文章", "研报", "研報", "消息", "数据",
@@ -41,6 +67,7 @@ struct SpeakerFinder: Sendable {
     let bytes = Array(sentence.utf8)
     if let unnamed = reportedBy(bytes) { return unnamed }
     if let chinese = chineseSpeaker(bytes) { return chinese }
+    if Self.opensWithUnnamedVoice(bytes) { return .author }
     if let dashed = trailingDashedName(bytes) { return .name(dashed) }
     // Most sentences hold no English speech verb; they are spared splitting into words.
     guard Self.hasSpeechVerb(bytes) else { return nil }
@@ -62,7 +89,7 @@ struct SpeakerFinder: Sendable {
         if Self.unnamedOpeners.contains(where: opening.hasPrefix),
           Self.unnamedSources.contains(where: opening.contains)
         {
-          return .name("people familiar with the matter")
+          return .name(Self.unnamedSource)
         }
         // "according to spokesperson Tom Lee", "according to chief economist Ann Wu": the
         // roles before the name are passed over, as after "said".

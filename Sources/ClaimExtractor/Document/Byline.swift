@@ -1,5 +1,6 @@
 /// Finds the author's name in a byline near the top of an article: `作者：X`, `特约作者 X`,
-/// `文/X`, `文 | X`, `记者 X`, `記者 X` or `By Jane Doe`.
+/// `文/X`, `文 | X`, `记者 X`, `記者 X`, `By Jane Doe` or `Jane Doe | Outlet | October 19,
+/// 2026`.
 ///
 /// A byline is a short line of its own; a sentence that mentions an author is not one, so
 /// long lines and names with sentence punctuation are refused.
@@ -11,8 +12,23 @@ enum Byline {
 
   /// The name in `line` (already stripped of Markdown) when the line is a byline.
   static func author(in line: String) -> String? {
-    guard line.count <= 40 else { return nil }
-    return english(line) ?? slash(line) ?? chinese(line)
+    guard line.count <= 100 else { return nil }
+    return english(line) ?? fields(line) ?? (line.count <= 40 ? slash(line) ?? chinese(line) : nil)
+  }
+
+  /// `Marcus Bell | Coast Sports Daily | Monday, October 19, 2026`: the first of fields set
+  /// apart by bars, when it is a name of two to four capitalised words and a later field is the
+  /// date.
+  private static func fields(_ line: String) -> String? {
+    let parts = line.split(whereSeparator: { $0 == "|" || $0 == "｜" }).map(\.trimmedText)
+    guard parts.count >= 2, let first = parts.first,
+      parts.dropFirst().contains(where: { !DateText.matches(in: $0).isEmpty })
+    else { return nil }
+    let words = first.split(separator: " ")
+    guard (2...4).contains(words.count),
+      words.allSatisfy({ $0.first?.isUppercase == true && $0.allSatisfy(\.isLetter) })
+    else { return nil }
+    return first
   }
 
   /// `By Jane Doe`, `BY JANE DOE`, `By Jane Doe, Reuters`: up to six words after "By".
@@ -67,9 +83,12 @@ enum Byline {
 
   private static let reportEnds = ["報導", "报道", "報道", "电", "電", "讯", "訊"]
 
-  /// The trimmed name when it is short and has no sentence punctuation.
+  /// The trimmed name when it is short and has no sentence punctuation; a date after it
+  /// (`何嘉敏　2026年08月14日`) is no part of it.
   private static func plausibleName(_ text: Substring) -> String? {
-    let name = text.drop { $0 == ":" || $0 == "：" }.trimmedText
+    let words = text.drop { $0 == ":" || $0 == "：" }
+      .split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
+    let name = words.prefix { $0.first?.isNumber != true }.joined(separator: " ").trimmedText
     guard (1...20).contains(name.count), !name.contains(where: sentencePunctuation.contains)
     else { return nil }
     return name

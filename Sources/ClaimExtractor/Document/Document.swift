@@ -29,6 +29,10 @@ public struct DocumentMetadata: Sendable, Equatable {
   public var url: String?
   /// Names the article is about (front-matter lists such as `companies_orgs`), as hints.
   public var entities: [String]
+  /// The people among them (front matter `people`), so "she" finds a person, not a company.
+  public var people: [String]
+  /// The companies and bodies among them, so "the company" finds one.
+  public var organisations: [String]
   public var tags: [String]
   /// Who answers in an interview: front matter `guest`, else the first of its `people` who is
   /// not the author.
@@ -36,8 +40,8 @@ public struct DocumentMetadata: Sendable, Equatable {
 
   public init(
     title: String? = nil, published: Day? = nil, author: String? = nil, speaker: String? = nil,
-    source: String? = nil, url: String? = nil, entities: [String] = [], tags: [String] = [],
-    interviewee: String? = nil
+    source: String? = nil, url: String? = nil, entities: [String] = [], people: [String] = [],
+    organisations: [String] = [], tags: [String] = [], interviewee: String? = nil
   ) {
     self.title = title
     self.published = published
@@ -46,6 +50,8 @@ public struct DocumentMetadata: Sendable, Equatable {
     self.source = source
     self.url = url
     self.entities = entities
+    self.people = people
+    self.organisations = organisations
     self.tags = tags
     self.interviewee = interviewee
   }

@@ -78,17 +78,17 @@ struct DocumentBody {
     // is found in them.
     if nonEmptyLines <= max(Self.bylineWindow, Self.datelineWindow) {
       let text = String(decoding: stripper.text, as: UTF8.self)
-      if nonEmptyLines <= Self.bylineWindow, let author = Byline.author(in: text) {
-        metadata.author = metadata.author ?? author
-        return
-      }
+      let author = nonEmptyLines <= Self.bylineWindow ? Byline.author(in: text) : nil
+      if let author { metadata.author = metadata.author ?? author }
+      // A byline may date the article too: "记者 苏晓岚　2026年04月16日", "Jane Doe | May 3, 2026".
       if nonEmptyLines <= Self.datelineWindow, let dateline = Dateline(text) {
         let isShort = text.count <= Self.shortLine
-        if metadata.published == nil, dateline.isWholeLine || isShort {
+        if metadata.published == nil, dateline.isWholeLine || isShort || author != nil {
           metadata.published = dateline.day
         }
         if dateline.isWholeLine { return }
       }
+      if author != nil { return }
     }
     hasBodyText = true
     current.lines.append(TextLine(utf8: stripper.text, line: number))

@@ -6,6 +6,9 @@ extension DocumentMetadata {
     "companies_orgs", "people", "products_models", "companies", "organizations", "entities",
   ]
 
+  /// The list keys whose items are companies and other bodies.
+  static let organisationKeys = ["companies_orgs", "companies", "organizations"]
+
   /// The metadata that front matter gives; keys it does not know are ignored.
   ///
   /// `source` is a link when it starts with http(s):// (a video's or a post's address),
@@ -33,6 +36,8 @@ extension DocumentMetadata {
     }
     var seen: Set<String> = []
     entities = Self.entityKeys.flatMap { frontMatter.list($0) }.filter { seen.insert($0).inserted }
+    people = frontMatter.list("people")
+    organisations = Self.organisationKeys.flatMap { frontMatter.list($0) }
     tags = frontMatter.list("tags")
     // A guest is one name or a list of them; either way the first answers.
     let guest =

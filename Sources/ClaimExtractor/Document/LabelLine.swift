@@ -90,7 +90,24 @@ enum LabelLine: Equatable {
     guard let text = plain.withUnsafeBufferPointer({ trimmedString($0, 0..<$0.count) }) else {
       return (nil, nil)
     }
-    return DocumentMetadata.isWebAddress(text) ? (nil, text) : (text, nil)
+    return DocumentMetadata.isWebAddress(text) ? (nil, text) : (ownName(text), nil)
+  }
+
+  /// The outlet's name without a second label the line goes on to (`华信证券　分析师：周明远`,
+  /// `Reuters | Analyst: Jane Doe`): it ends at an ideographic space, a bar, or the space
+  /// before another label's colon.
+  static func ownName(_ text: String) -> String {
+    var name = Substring(text)
+    if let end = name.firstIndex(where: { $0 == "\u{3000}" || $0 == "|" || $0 == "｜" }) {
+      name = name[..<end]
+    }
+    if let colon = name.firstIndex(where: { $0 == ":" || $0 == "：" }),
+      let space = name[..<colon].lastIndex(of: " ")
+    {
+      name = name[..<space]
+    }
+    let trimmed = name.trimmedText
+    return trimmed.isEmpty ? text : trimmed
   }
 
   /// The text of `range` without spaces, tabs or ideographic spaces at either end; nil if empty.

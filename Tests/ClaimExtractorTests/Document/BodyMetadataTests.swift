@@ -23,6 +23,29 @@ import Testing
     #expect(document.sections[0].lines.map(\.text) == ["明年销量会增长。"])
   }
 
+  /// A byline that also dates the article gives both, and neither stays in the body; fields set
+  /// apart by bars name the author first only when another field is the date.
+  @Test(arguments: [
+    ("航天观察网记者 苏晓岚　2026年04月16日 09:42", "苏晓岚", day(2026, 4, 16)),
+    ("香港財經時報記者 何嘉敏　2026年08月14日 星期五", "何嘉敏", day(2026, 8, 14)),
+    (
+      "Marcus Bell | Coast Sports Daily | Monday, October 19, 2026", "Marcus Bell",
+      day(2026, 10, 19)
+    ),
+    ("By Colm Everard, economics correspondent | July 20, 2026", "Colm Everard", day(2026, 7, 20)),
+  ])
+  func aBylineWithADateGivesBoth(_ byline: String, _ author: String, _ published: Day?) throws {
+    let document = try readDocument("\(byline)\nSales will rise next year.")
+    #expect(document.metadata.author == author)
+    #expect(document.metadata.published == published)
+    #expect(document.sections[0].lines.map(\.text) == ["Sales will rise next year."])
+  }
+
+  @Test func barsWithoutADateAreNoByline() throws {
+    let document = try readDocument("Markets | Energy | Opinion\nSales will rise next year.")
+    #expect(document.metadata.author == nil)
+  }
+
   @Test(arguments: [
     "作者认为，明年销量会增长，这一点很清楚。",
     "By the end of next year, sales will double.",

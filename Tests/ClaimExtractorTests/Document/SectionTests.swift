@@ -52,6 +52,10 @@ import Testing
     ("来源：财经早报", "财经早报", nil),
     ("Via: https://blog.example.org/p/9", nil, "https://blog.example.org/p/9"),
     ("來源：港聞", "港聞", nil),
+    // A second label on the line (the analyst) is no part of the outlet's name.
+    ("来源：华信证券　分析师：周明远", "华信证券", nil),
+    ("Source: Kestrel Research Analyst: Ann Wu", "Kestrel Research", nil),
+    ("Source: Example Wire | Tokyo", "Example Wire", nil),
   ])
   func sourceLineForms(_ line: String, _ source: String?, _ url: String?) throws {
     let section = try #require(readDocument("## Item\n\(line)\nBody.").sections.first)
