@@ -6,7 +6,7 @@ extension SpeakerFinder {
     "认为", "認為", "指出", "表示", "预测", "預測", "预言", "預言", "称", "稱", "透露", "强调", "強調", "坦言", "直言",
     "判断", "判斷", "相信", "警告", "宣布", "说", "說", "提到", "写道", "寫道", "断言", "斷言", "押注", "预估", "預估", "预料",
     "預料", "预计", "預計", "预期", "預期", "估计", "估計", "拟", "擬", "计划", "計劃", "分析", "介绍", "介紹", "补充",
-    "補充", "估", "看好", "担心", "擔心", "告诉", "告訴", "提醒",
+    "補充", "估", "看好", "担心", "擔心", "告诉", "告訴", "提醒", "料",
   ]
 
   /// X认为 / X指出 …: the name ending right before the verb, the verbs found in one byte scan.
@@ -62,8 +62,11 @@ extension SpeakerFinder {
         continue
       }
       if Self.notNames.contains(name) || !isPlausibleName(name) { continue }
-      // 低估, 高估, 评估: 估 ends another word.
+      // 低估, 高估, 评估: 估 ends another word; so does 料 in 原料, 资料, 燃料.
       if verb == "估", let last = name.unicodeScalars.last, Self.wordsEndingInGu.contains(last) {
+        continue
+      }
+      if verb == "料", let last = name.unicodeScalars.last, Self.wordsEndingInLiao.contains(last) {
         continue
       }
       // 预计, 拟, 计划 are as often passive ("营收预计增长") or inside words (虚拟, 好于预期):
@@ -238,8 +241,11 @@ extension SpeakerFinder {
 
   /// Verbs of speech only before a pause or another verb of speech.
   private static let pauseVerbs: Set<String> = [
-    "分析", "介绍", "介紹", "补充", "補充", "估",
+    "分析", "介绍", "介紹", "补充", "補充", "估", "料",
   ]
+
+  /// Characters that make 料 the end of another word: 原料, 资料, 材料, 燃料, 饮料, 预料.
+  private static let wordsEndingInLiao = ScalarSet("原资資材燃饮飲预預香史肥涂塗布颜顏塑饲飼配废廢照意不难難逆")
 
   /// Characters that make 估 the end of another word: 低估, 高估, 评估, 预估.
   private static let wordsEndingInGu = ScalarSet("低高评評预預重粗难難可审審毛")
@@ -262,7 +268,7 @@ extension SpeakerFinder {
     "营运长", "營運長", "技术长", "技術長", "总监", "總監", "经理", "經理", "秘书长", "秘書長", "行长", "行長",
     "局长", "局長", "市长", "市長", "主任", "主委", "会长", "會長", "理事长", "理事長", "合伙人", "合夥人",
     "评论员", "評論員", "策略师", "策略師", "机构", "機構", "券商", "主管", "董事", "高管", "顾问", "顧問",
-    "专家", "專家", "学者", "學者", "律师", "律師", "官员", "官員", "事务官", "事務官", "处长", "處長", "司长",
+    "专家", "專家", "学者", "學者", "经济师", "經濟師", "律师", "律師", "官员", "官員", "事务官", "事務官", "处长", "處長", "司长",
     "司長", "署长", "署長", "厅长", "廳長", "主编", "主編", "创办人", "創辦人", "副总", "副總", "次长", "次長", "委员", "委員",
     "议员", "議員", "立委", "总召", "總召",
   ]

@@ -103,7 +103,7 @@ extension Cue {
         "或會", "有望", "或有望", "料将", "料將", "料于", "料於", "预计", "預計", "预期", "預期", "预测", "預測", "预料",
         "預料", "预估", "預估", "可望", "估计", "估計", "也许", "也許", "或许", "或許", "说不定", "說不定", "恐怕", "有希望",
         // 恐将 "is feared likely to": a worry, surer than 可能 and less than 将.
-        "恐将", "恐將", "恐怕将", "恐怕將", "恐会", "恐會",
+        "恐将", "恐將", "恐怕将", "恐怕將", "恐会", "恐會", "恐被", "恐再",
         "十有八九", "八成", "几乎肯定", "幾乎肯定", "不排除", "预判", "預判", "有信心", "有把握",
       ])
     + words(
@@ -123,7 +123,8 @@ extension Cue {
         // "There is a real chance the EU fines Google again this year": weak, as 可能 is.
         "real chance", "real possibility", "serious possibility",
       ] + HedgeScale.beliefWords + HedgeScale.rumourWords + HedgeScale.expectedAtWords
-        + HedgeScale.orBeforeVerbWords)
+        + HedgeScale.orBeforeVerbWords + HedgeScale.pickWords)
+    + words(.plan, HedgeScale.targetWords)
     // Words of chance: a hedge only with a number beside them (`StatedProbability`).
     + words(.hedge, StatedProbability.nouns.sorted())
     + words(
@@ -145,7 +146,7 @@ extension Cue {
       [
         "计划", "計劃", "拟", "擬", "打算", "准备", "準備", "宣布", "将于", "將於", "定于", "定於", "plans to",
         "plan to", "is planning to", "are planning to", "preparing to", "intends to", "aims to",
-        "力争", "力爭",
+        "力争", "力爭", "力拼", "力拚", "hopes to", "hope to",
         "is scheduled to",
         "are scheduled to",
       ])

@@ -329,6 +329,8 @@ extension SentenceAnalysis {
     }
     let after = UnsafeBufferPointer(rebasing: bytes[doubt.range.upperBound...])
     if Self.objectOpeners.contains(where: { after.starts(with: $0) }) { return true }
+    // "I'd be surprised if they fly before 2028": the outcome doubted follows "if".
+    if doubt.word.hasSuffix(" if") { return true }
     guard
       let next = triggers.first(where: {
         $0.range.lowerBound >= doubt.range.upperBound && $0.kind != .negatedFuture

@@ -109,6 +109,12 @@ struct SentenceAnalysis {
     let firstTrigger = found.first { SentenceAnalysis.isTrigger($0.kind) }?.range.lowerBound ?? 0
     for cue in found {
       switch cue.kind {
+      // "他預計明年經濟可增長2.2%，並指出「…能否…」": a question in a clause after the forecast's
+      // leaves the forecast standing.
+      case .question
+      where !clauses.contains { $0.contains(firstTrigger) && $0.contains(cue.range.lowerBound) }
+        && cue.range.lowerBound > firstTrigger:
+        continue
       case .question: return true
       case .meta: return true
       // "Nobody expects X, but Goldman predicts Y": an opinion no one holds is out of its own

@@ -19,12 +19,24 @@ extension TimeFrameFinder {
         offset += 1
         continue
       }
+      // "Brightwater lifts its fiscal 2027 outlook": a company's fiscal year frames no calendar.
+      if isFiscal(in: scanned, year: offset, end: end) { return nil }
       if let year, year != found { return nil }
       year = found
       offset = end
     }
     return hasTopic ? year : nil
   }
+
+  /// Whether the year from `start` to `end` names a fiscal year: "fiscal 2027", "fiscal year
+  /// 2027", "FY2027", "2027财年", "2027財政年度".
+  private static func isFiscal(in text: TimeText, year start: Int, end: Int) -> Bool {
+    fiscalBefore.contains { text.match($0, at: start - $0.unicodeScalars.count) != nil }
+      || text.firstMatch(fiscalAfter, at: end) != nil
+  }
+
+  private static let fiscalBefore = ["fiscal ", "fiscal year ", "fy", "fy "]
+  private static let fiscalAfter = ["财年", "財年", "财政年度", "財政年度", "年财年", "年財年"]
 
   /// Words that make a title about predictions, folded to lower case.
   private static let framingWords = [

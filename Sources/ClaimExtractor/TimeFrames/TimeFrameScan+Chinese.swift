@@ -299,7 +299,15 @@ extension TimeFrameScan {
     }
     for (word, weeks) in TimeFrameScan.weekDeltas {
       guard let end = text.match(word, at: offset) else { continue }
-      return Match(end: end, window: context.published.map { Window.week(weeks, after: $0) })
+      let week = context.published.map { Window.week(weeks, after: $0) }
+      // 下週四: that day of the week, Monday first.
+      if let named = text[end], let index = Self.weekdays.firstIndex(of: named),
+        let monday = week?.start
+      {
+        let day = monday.adding(days: min(index, 6))
+        return Match(end: end + 1, window: Window(start: day, deadline: day))
+      }
+      return Match(end: end, window: week)
     }
     if let end = text.firstMatch(["明天", "明日"], at: offset)?.end {
       let window = context.published.map { day in
@@ -309,6 +317,9 @@ extension TimeFrameScan {
     }
     return nil
   }
+
+  /// The days of the week as 周 and 星期 name them, Monday first (日 and 天 both Sunday).
+  private static let weekdays: [Unicode.Scalar] = ["一", "二", "三", "四", "五", "六", "日", "天"]
 
   private static let weekDeltas: [(String, Int)] = [
     ("下周", 1), ("下週", 1), ("下星期", 1), ("下个星期", 1), ("下個星期", 1), ("本周", 0), ("本週", 0),

@@ -176,6 +176,7 @@ extension TimeFrameScan {
   private static let yearEndWords: [(String, Period)] = [
     ("year-end", .yearEnd), ("year end", .yearEnd), ("year's end", .yearEnd),
     ("year’s end", .yearEnd), ("later this year", .yearEnd), ("later in the year", .yearEnd),
+    ("year is out", .yearEnd),
   ]
 
   private static let yearParts: [(String, @Sendable (Int) -> Window?)] = [
@@ -238,6 +239,19 @@ extension TimeFrameScan {
   }
 
   /// A full month name at `offset` (1…12) and where it ends.
+  /// The month and year a period runs to, read within a few words of `start`: "from April 2026
+  /// through March 2027" is March 2027, where it ends.
+  private func monthRunTo(from start: Int) -> (deadline: Day, end: Int)? {
+    for index in start..<(start + 40) where !TimeText.isWordScalar(text[index - 1]) {
+      guard let to = text.firstMatch(["through ", "to ", "until "], at: index),
+        let stated = englishMonth(at: to.end, lead: nil, isInner: true), stated.year != nil,
+        let window = stated.window
+      else { continue }
+      return (window.deadline, stated.end)
+    }
+    return nil
+  }
+
   private func monthWord(at offset: Int) -> (Int, Int)? {
     for (index, name) in TimeFrameScan.monthNames.enumerated() {
       if let end = text.match(word: name, at: offset) { return (index + 1, end) }
@@ -338,6 +352,12 @@ extension TimeFrameScan {
         let window = stated.window, stated.year != nil
       {
         return Match(end: stated.end, window: .open(window.deadline), year: year)
+      }
+      // "fiscal 2027, which runs from April 2026 through March 2027": the month it runs to.
+      if let runs = text.firstMatch([", which runs ", " which runs ", ", running "], at: end),
+        let stated = monthRunTo(from: runs.end)
+      {
+        return Match(end: stated.end, window: .open(stated.deadline), year: year)
       }
       return Match(end: end, window: .open(Day(year: year + 1, month: 3, day: 31)), year: year)
     }

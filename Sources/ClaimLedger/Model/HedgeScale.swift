@@ -20,7 +20,7 @@ public struct Hedge: Hashable, Sendable {
 /// simplified and traditional spellings share a row. The version is printed on scorecards so a
 /// score can be reproduced with the table it was made from.
 public struct HedgeScale: Sendable {
-  public static let version = "2026.5"
+  public static let version = "2026.6"
   public static let standard = HedgeScale(rows: HedgeScale.builtInRows)
 
   /// Rows, longest word first so that `极有可能` wins over `可能` when searching text.
@@ -82,7 +82,9 @@ public struct HedgeScale: Sendable {
   public static let rumourWords = ["is said to", "are said to", "is tipped to", "are tipped to"]
   /// 或 before a verb of movement, "may": 利润或达10亿, 作价或超过80亿元 (or "or", so weak).
   public static let orBeforeVerbWords = [
-    "或达", "或達", "或超", "或升", "或降", "或跌", "或增", "或减", "或減", "或突破",
+    "或达", "或達", "或超", "或升", "或降", "或跌", "或增", "或减", "或減", "或突破", "或放缓", "或放緩", "或放慢",
+    "或回落", "或回升", "或下调", "或下調", "或上调", "或上調", "或于", "或於", "或再", "或扩大", "或擴大", "或收窄",
+    "或加快", "或推迟", "或推遲", "或延后", "或延後",
   ]
 
   /// The confidence of a claim worded `text` that `hedge` qualifies: the word's value, or one
@@ -141,6 +143,16 @@ public struct HedgeScale: Sendable {
     "'m not going to", "’m not going to", "'s not going to", "’s not going to",
   ]
 
+  /// A company's own target or guidance: "we're targeting approval in the third quarter", "guided
+  /// to revenue of $1.45 billion", "our guidance calls for".
+  public static let targetWords = [
+    "is targeting", "are targeting", "'re targeting", "’re targeting", "guided to", "guides to",
+    "guidance calls for",
+  ]
+
+  /// A pick or a bet of the writer's own: "my pick for the Finals", "I'd bet on".
+  public static let pickWords = ["my pick", "my bet", "i'd bet", "i’d bet", "i would bet"]
+
   /// Doubt that an outcome will come: "I don't think X will", "analysts doubt X will", 我不认为X会
   /// (the surveys' "we doubt", about one in four).
   public static let doubtingWords = [
@@ -148,7 +160,7 @@ public struct HedgeScale: Sendable {
     "doesn’t think", "does not think", "don't expect", "don’t expect", "do not expect",
     "doesn't expect", "doesn’t expect", "does not expect", "don't believe", "don’t believe",
     "do not believe", "doesn't believe", "doesn’t believe", "does not believe", "不认为", "不認為",
-    "不相信",
+    "不相信", "would be surprised if", "'d be surprised if", "’d be surprised if",
   ]
 
   /// "Should" before a verb of movement or state, an expectation ("margins should stay near
@@ -161,7 +173,8 @@ public struct HedgeScale: Sendable {
     "should drop", "should end", "should finish", "should climb", "should average",
     "should peak", "should land", "should edge", "should double", "should stabilize",
     "should stabilise", "should moderate", "should narrow", "should widen", "should rebound",
-    "should bottom", "should trough", "should climb back", "should level off",
+    "should bottom", "should trough", "should climb back", "should level off", "should win",
+    "should lose", "should beat", "should clinch",
     "should plateau", "should outpace", "should outperform", "should underperform",
     "should accelerate", "should decelerate", "should slip", "should dip", "should soften",
     "should firm", "should cool",
@@ -202,7 +215,7 @@ public struct HedgeScale: Sendable {
         "plans to", "plan to", "is planning to", "are planning to", "preparing to",
         "is preparing to", "are preparing to", "intends to", "confident",
         "is confident", "am confident", "有信心", "有把握",
-      ], 0.8, 0.65, 0.9, false
+      ] + targetWords, 0.8, 0.65, 0.9, false
     ),
     (["is poised to", "is on track to", "appears set to"], 0.75, 0.6, 0.85, false),
     (["with high probability", "high probability"], 0.8, 0.7, 0.9, false),
@@ -223,7 +236,7 @@ public struct HedgeScale: Sendable {
     (expectingShould, 0.65, 0.5, 0.8, false),
     (["有望", "或有望", "料将", "料將", "料于", "料於", "有希望"], 0.65, 0.55, 0.75, false),
     // 恐将 "is feared likely to": the fear of an outcome, not the certainty of 将.
-    (["恐将", "恐將", "恐怕将", "恐怕將", "恐会", "恐會"], 0.6, 0.45, 0.75, false),
+    (["恐将", "恐將", "恐怕将", "恐怕將", "恐会", "恐會", "恐被", "恐再"], 0.6, 0.45, 0.75, false),
     (["serious possibility"], 0.6, 0.3, 0.85, true),
     (["real possibility", "real chance", "a real chance"], 0.55, 0.2, 0.8, true),
     (
@@ -235,7 +248,9 @@ public struct HedgeScale: Sendable {
     (
       ["或将", "或將", "或成", "或会", "或會"] + orBeforeVerbWords, 0.5, 0.35, 0.65, true
     ),
-    (["aims to", "力争", "力爭"], 0.6, 0.4, 0.75, true),
+    (["aims to", "hopes to", "hope to", "力争", "力爭", "力拼", "力拚"], 0.6, 0.4, 0.75, true),
+    // A pick or a bet of one's own: a little surer than a rumour, as the surveys' "my bet".
+    (pickWords, 0.65, 0.55, 0.75, false),
     // A rumour passed on: no survey anchors it; read as a little better than even.
     (rumourWords, 0.6, 0.4, 0.75, true),
     (["maybe", "perhaps"], 0.45, 0.25, 0.5, true),
