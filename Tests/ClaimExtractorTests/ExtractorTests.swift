@@ -9,6 +9,22 @@ import Testing
     try Extractor().proposals(fromBytes: Array(text.utf8), path: path).map(\.claim)
   }
 
+  /// The proposals of `body` under front matter with a title, the day and the author, and any
+  /// more front-matter lines (`frontMatter`, each ending in a newline).
+  static func article(
+    _ body: String, date: String = "2026-03-10", author: String, frontMatter: String = ""
+  ) throws -> [Claim] {
+    try proposals(
+      """
+      ---
+      title: Outlook
+      date: '\(date)'
+      author: \(author)
+      \(frontMatter)---
+      \(body)
+      """)
+  }
+
   @Test func aDigestGivesEachSectionItsOwnSourceAndLink() throws {
     let claims = try Self.proposals(
       """
@@ -515,16 +531,7 @@ extension ExtractorTests {
 /// company a pronoun or "the company" points back to, or the author.
 @Suite struct ReferentTests {
   static func sources(_ body: String, frontMatter: String = "") throws -> [String] {
-    try ExtractorTests.proposals(
-      """
-      ---
-      title: Outlook
-      date: '2026-03-10'
-      author: Dana Ruiz
-      \(frontMatter)---
-      \(body)
-      """
-    ).map(\.source)
+    try ExtractorTests.article(body, author: "Dana Ruiz", frontMatter: frontMatter).map(\.source)
   }
 
   @Test func aSentenceGoesOnWithTheSpeakerOfItsParagraphOnly() throws {

@@ -7,15 +7,7 @@ import Testing
 /// article defines, and a question that follows a forecast without taking it back.
 @Suite struct GuidanceAndScheduleTests {
   static func claims(_ body: String, date: String = "2026-05-14") throws -> [Claim] {
-    try ExtractorTests.proposals(
-      """
-      ---
-      title: Notes
-      date: '\(date)'
-      author: Ann Bee
-      ---
-      \(body)
-      """)
+    try ExtractorTests.article(body, date: date, author: "Ann Bee")
   }
 
   @Test(arguments: [
