@@ -73,11 +73,11 @@ public struct Extractor: Sendable {
   {
     let article = ArticleContext(document: document, overrides: overrides)
     var seen = Set<ClaimID>()
-    // Which words were proposed already, where, and how surely their speaker was known: an
-    // article that repeats a forecast (a summary, a lead, the body) proposes it once, said by
-    // the speaker its surest statement names. Hashing the words costs far less than deriving
-    // the id.
-    var seenQuotes: [QuoteKey: (index: Int, attribution: Attribution)] = [:]
+    // Which words were proposed already, where, by whom and how surely: an article that repeats
+    // a forecast (a summary, a lead, the body) proposes it once, credited to the speaker a
+    // statement names rather than one inferred or the section's own; two speakers named with
+    // the same words each keep theirs. Hashing the words costs far less than deriving the id.
+    var seenQuotes: [QuoteKey: [Stated]] = [:]
     var result: [Proposal] = []
     // Interviews label each answer with its speaker; elsewhere a label names a topic.
     let isInterview = document.sections.contains { section in
@@ -112,22 +112,30 @@ public struct Extractor: Sendable {
             guard let confidence = Confidence(span.confidence) else { continue }
             let quote = Self.text(of: sentence, in: span.range)
             let key = QuoteKey(source: "", quote: quote)
-            let earlier = seenQuotes[key]
-            if let earlier, earlier.attribution >= attribution { continue }
             let source = article.overrides.source ?? speaker ?? defaultSpeaker.name
+            let earlier = seenQuotes[key, default: []]
+            if earlier.contains(where: { $0.source == source }) { continue }
+            // Words said again replace where it stood a claim credited less surely; said again
+            // by someone not named, they add none.
+            let replaced = earlier.firstIndex { $0.attribution < attribution }
+            if !earlier.isEmpty, replaced == nil, attribution < .named { continue }
             let id = ClaimID(source: source, said: article.published, words: quote)
-            if let earlier { seen.remove(result[earlier.index].id) }
-            guard seen.insert(id).inserted else { continue }
+            guard !seen.contains(id) else { continue }
+            if let replaced { seen.remove(result[earlier[replaced].index].id) }
+            seen.insert(id)
             let claim = makeClaim(
               span, quote: quote, confidence: confidence, source: source, speaker: speaker,
               defaultSpeaker: defaultSpeaker, framing: framing, article: article,
               section: section)
             let proposal = Proposal(claim: claim, id: id, line: line.line)
-            if let earlier {
-              result[earlier.index] = proposal
-              seenQuotes[key] = (earlier.index, attribution)
+            let stated = Stated(
+              index: replaced.map { earlier[$0].index } ?? result.count, attribution: attribution,
+              source: source)
+            if let replaced {
+              result[stated.index] = proposal
+              seenQuotes[key]?[replaced] = stated
             } else {
-              seenQuotes[key] = (result.count, attribution)
+              seenQuotes[key, default: []].append(stated)
               result.append(proposal)
             }
           }
@@ -135,6 +143,13 @@ public struct Extractor: Sendable {
       }
     }
     return result
+  }
+
+  /// Where a forecast's words were proposed, credited to whom and how surely.
+  private struct Stated {
+    var index: Int
+    var attribution: Attribution
+    var source: String
   }
 
   /// How surely a sentence's speaker is known, from least to most.
@@ -167,29 +182,38 @@ public struct Extractor: Sendable {
     var found = memo.speaker(line: lineIndex, start: range.lowerBound) {
       speakers.speaker(in: sentence)
     }
-    if found == nil || found == .author {
+    // A quotation's own speaker wins over "we" or "the company" inside it.
+    if found.map({ if case .name = $0 { false } else { true } }) ?? true {
       let nextLine =
         section.lines.indices.contains(lineIndex + 1) ? section.lines[lineIndex + 1].utf8 : nil
-      found =
-        speakers.quotedSpeaker(of: range, in: line, nextLine: nextLine)
-        ?? labelled.map { .name($0) } ?? found
+      let quoted = speakers.quotedSpeaker(of: range, in: line, nextLine: nextLine)
+      if case .name = quoted {
+        found = quoted
+      } else if let labelled {
+        found = .name(labelled)
+      } else {
+        found = found ?? quoted
+      }
     }
     var offset = range.lowerBound
+    var pointing = sentence
     if found == nil, !SpeakerFinder.speaksInFirstPerson(Array(sentence.utf8)),
       let earlier = speakers.earlierSpeaker(
         in: line, index: lineIndex, before: offset, memo: &memo)
     {
       found = earlier.found
       offset = earlier.offset
+      pointing = earlier.sentence
       guard case .name(let name) = earlier.found else {
-        return (referent(of: earlier.found), .inferred)
+        let name = referent(of: earlier.found)
+        return (name, name == nil ? .section : .inferred)
       }
       return (name, .inferred)
     }
     func referent(of found: SpeakerFinder.Found) -> String? {
       speakers.referent(
-        of: found, in: section.lines, before: lineIndex, offset: offset, names: names,
-        memo: &memo)
+        of: found, in: section.lines, before: lineIndex, offset: offset, sentence: pointing,
+        names: names, memo: &memo)
     }
     switch found {
     case .name(let name): return (name, .named)

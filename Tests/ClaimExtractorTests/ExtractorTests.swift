@@ -610,6 +610,105 @@ extension ExtractorTests {
     #expect(sources == ["Northstar Energy", "灵犀智造"])
   }
 
+  @Test func aQuotationsSpeakerWinsOverTheCompanyInsideIt() throws {
+    let sources = try Self.sources(
+      """
+      Kestrel Bank cut rates on Monday.
+
+      “Costs are high. The company expects revenue will double by 2029,” Alice Smith, who runs Harbor Freightways, said.
+
+      腾讯周一公布业绩。CEO李明表示：“成本很高。公司计划明年营收增长20%。”
+      """)
+    #expect(sources == ["Alice Smith", "李明"])
+  }
+
+  @Test func aNameEarlierInTheSameSentenceIsWhomThePointerMeans() throws {
+    let sources = try Self.sources(
+      """
+      阿里巴巴上周公布了业绩。
+
+      腾讯周一公布财报，该公司预计明年营收将增长20%。
+
+      Northstar Energy reported earnings last week.
+
+      Kestrel Bank cut rates on Monday, and the bank expects inflation will fall below 2% by 2027.
+
+      首席经济学家陈静观察到通胀回落，她预计明年CPI将回升至2%。
+      """)
+    #expect(sources == ["Tencent", "Kestrel Bank", "陈静"])
+  }
+
+  @Test func theCompanyIsNeitherAWordInsideAnotherNorAPlaceNorTheWordsBeforeIt() throws {
+    let sources = try Self.sources(
+      """
+      Harbor Freightways reported a loss on Monday. Metals prices rose sharply. The company expects revenue will double by 2029.
+
+      腾讯控股周一公布了业绩。中国经济复苏仍然缓慢。该公司预计明年收入将增长20%。
+
+      Shares of Kestrel Bank fell 4% on Monday. The bank expects loan losses will double by 2027.
+      """,
+      frontMatter: """
+        companies_orgs:
+          - Meta
+          - Harbor Freightways
+          - 中国平安
+          - 腾讯控股
+
+        """)
+    #expect(sources == ["Harbor Freightways", "腾讯控股", "Kestrel Bank"])
+  }
+
+  @Test func aNameAfterATitleEndsBeforeTheVerbAndAPossessedNameSpeaksNot() throws {
+    let sources = try Self.sources(
+      """
+      银行主管王强带领团队扩张。他预计明年营收将下降10%。
+
+      总经理王强的任期结束后，预料明年利润将下滑。
+      """)
+    #expect(sources == ["王强", "Dana Ruiz"])
+  }
+
+  @Test func reportedHearsayEndsTheParagraphsSpeaker() throws {
+    let sources = try Self.sources("李明表示，需求疲弱。据悉，公司明年营收将增长20%。")
+    #expect(sources == ["Dana Ruiz"])
+  }
+
+  @Test func twoGuestsSayingTheSameWordsEachKeepThemAndIdsStayUnique() throws {
+    let claims = try Extractor().proposals(
+      fromBytes: Array(
+        """
+        ---
+        title: Roundtable
+        date: '2026-03-10'
+        author: Jane Roe
+        ---
+        Q: Where will inflation be next year?
+
+        Inflation will fall below 2% by 2027.
+
+        Alice Smith: INFLATION will fall below 2% by 2027.
+
+        Alice Smith: Inflation will fall below 2% by 2027.
+
+        Bob Jones: Inflation will fall below 2% by 2027.
+
+        Inflation will FALL below 2% by 2027.
+        """.utf8), path: "roundtable.md")
+    #expect(Set(claims.map(\.id)).count == claims.count)
+    #expect(claims.map(\.claim.source).contains("Bob Jones"))
+    #expect(claims.map(\.claim.source).contains("Alice Smith"))
+  }
+
+  @Test func aPointerToNoOneLeavesTheSpeakerOfAnotherStatement() throws {
+    let sources = try Self.sources(
+      """
+      Analysts were gloomy. They said so. Rates will stay above 4% through 2027.
+
+      Bob Jones said rates would fall. Rates will stay above 4% through 2027.
+      """)
+    #expect(sources.last == "Bob Jones")
+  }
+
   @Test func itIsABodyNamedBeforeWithoutFrontMatter() throws {
     let sources = try Self.sources(
       """

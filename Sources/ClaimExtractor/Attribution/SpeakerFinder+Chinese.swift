@@ -95,8 +95,6 @@ extension SpeakerFinder {
     "投资者关系部门", "投資者關係部門", "方面", "内部", "內部",
   ]
 
-  private static let dayBytes = Array("日".utf8)
-
   /// What a forecast is of, ending the words before 预测 or 预计 that then make one noun.
   static let measureEnds = [
     "增长", "增長", "通胀", "通脹", "率", "额", "額", "量", "价", "價", "收入", "利润", "利潤", "盈利", "出口",
@@ -104,25 +102,30 @@ extension SpeakerFinder {
     "經濟",
   ]
 
-  /// The words before "今（8）日", "昨(7)日" at the end of `bytes`: a day of the month, as
-  /// Taiwan's papers date what was said, is no part of the speaker's name.
+  /// `bytes` without a day written as Taiwan's papers date what was said, "今（8）日" or
+  /// "昨(7)日", near their end: it is no part of the speaker's name ("陳冠宇今（8）日受訪時").
   static func withoutDay(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-    // Most names end in anything but 日 (E6 97 A5): no string is made for them.
-    guard bytes.count >= 9, bytes.suffix(3).elementsEqual(dayBytes) else { return bytes }
-    let text = String(decoding: bytes.suffix(24), as: UTF8.self).unicodeScalars
-    guard text.last == "日" else { return bytes }
-    var scalars = text.dropLast()
-    guard let close = scalars.last, close == "）" || close == ")" else { return bytes }
-    scalars = scalars.dropLast()
-    let digits = scalars.reversed().prefix { $0.properties.numericType != nil }.count
+    let tail = Array(bytes.suffix(60))
+    // Most speakers are written without one: no string is made for them.
+    guard
+      let mark = dayEnds.compactMap({ ByteText.lastRange(of: $0, in: tail) }).max(by: {
+        $0.lowerBound < $1.lowerBound
+      })
+    else { return bytes }
+    let text = String(decoding: tail[..<mark.lowerBound], as: UTF8.self).unicodeScalars
+    let digits = text.reversed().prefix { $0.properties.numericType != nil }.count
     guard (1...2).contains(digits) else { return bytes }
-    scalars = scalars.dropLast(digits)
+    var scalars = text.dropLast(digits)
     guard let open = scalars.last, open == "（" || open == "(" else { return bytes }
     scalars = scalars.dropLast()
     guard let day = scalars.last, "今昨前本".unicodeScalars.contains(day) else { return bytes }
-    let dropped = text.suffix(from: scalars.index(before: scalars.endIndex))
-    return bytes.dropLast(String(String.UnicodeScalarView(dropped)).utf8.count)
+    scalars = scalars.dropLast()
+    let kept = String(String.UnicodeScalarView(scalars)).utf8.count
+    let start = bytes.endIndex - tail.count
+    return ArraySlice(bytes[..<(start + kept)] + bytes[(start + mark.upperBound)...])
   }
+
+  private static let dayEnds = ByteText.encoded(["）日", ")日"])
   private static let closingQuotes = ByteText.encoded(["」", "”", "』"])
 
   /// Whether the sentence opens by citing no one in particular ("有分析指，…", "另有市場消息指"):
@@ -135,7 +138,7 @@ extension SpeakerFinder {
   private static let another = Array("另".utf8)
   private static let unnamedOpenings = ByteText.encoded([
     "有分析", "有消息", "有市场消息", "有市場消息", "有报道", "有報道", "有報導", "有观点", "有觀點", "有研究",
-    "有机构", "有機構", "有人",
+    "有机构", "有機構", "有人", "据悉", "據悉", "据了解", "據了解", "据称", "據稱",
   ])
 
   /// Words before a verb of speech that name no one: reports, markets, the trade.

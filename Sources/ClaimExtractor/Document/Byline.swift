@@ -13,7 +13,15 @@ enum Byline {
   /// The name in `line` (already stripped of Markdown) when the line is a byline.
   static func author(in line: String) -> String? {
     guard line.count <= 100 else { return nil }
+    // A longer line is a byline only when bars set its fields apart, one of them the date.
+    guard line.count <= 40 || isDatedFields(line) else { return nil }
     return english(line) ?? fields(line) ?? (line.count <= 40 ? slash(line) ?? chinese(line) : nil)
+  }
+
+  /// Whether `line` holds fields set apart by bars, one of which is a date.
+  private static func isDatedFields(_ line: String) -> Bool {
+    let parts = line.split(whereSeparator: { $0 == "|" || $0 == "｜" })
+    return parts.count >= 2 && parts.dropFirst().contains { !DateText.matches(in: $0).isEmpty }
   }
 
   /// `Marcus Bell | Coast Sports Daily | Monday, October 19, 2026`: the first of fields set
@@ -26,10 +34,24 @@ enum Byline {
     else { return nil }
     let words = first.split(separator: " ")
     guard (2...4).contains(words.count),
-      words.allSatisfy({ $0.first?.isUppercase == true && $0.allSatisfy(\.isLetter) })
+      words.allSatisfy({ $0.first?.isUppercase == true && $0.allSatisfy(\.isLetter) }),
+      !words.contains(where: { notPersonWords.contains($0.lowercased()) })
     else { return nil }
     return first
   }
+
+  /// Whether `character` is a digit as dates write them (0-9, ０-９), not 一 or 二 of a name.
+  private static func isDigit(_ character: Character) -> Bool {
+    character.isASCII ? character.isNumber : ("０"..."９").contains(character)
+  }
+
+  /// Words of a column's, an outlet's or a body's name, never a person's: "Market Outlook |
+  /// Week of March 9, 2026".
+  private static let notPersonWords: Set<String> = [
+    "outlook", "weekly", "daily", "quarterly", "monthly", "report", "review", "news", "markets",
+    "market", "brief", "briefing", "update", "week", "edition", "newsletter", "bank", "group",
+    "research", "capital", "times", "journal", "post", "wire", "digest", "insights", "letter",
+  ]
 
   /// `By Jane Doe`, `BY JANE DOE`, `By Jane Doe, Reuters`: up to six words after "By".
   private static func english(_ line: String) -> String? {
@@ -88,7 +110,12 @@ enum Byline {
   private static func plausibleName(_ text: Substring) -> String? {
     let words = text.drop { $0 == ":" || $0 == "：" }
       .split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
-    let name = words.prefix { $0.first?.isNumber != true }.joined(separator: " ").trimmedText
+      .prefix { !($0.first.map(isDigit) ?? false) }
+      .map { $0.prefix { !isDigit($0) } }
+    // A Chinese name is one word: what follows it (北京报道) is where or when.
+    let isChinese = words.first?.unicodeScalars.allSatisfy { (0x4E00...0x9FFF).contains($0.value) }
+    let name = (isChinese == true ? Array(words.prefix(1)) : words).joined(separator: " ")
+      .trimmedText
     guard (1...20).contains(name.count), !name.contains(where: sentencePunctuation.contains)
     else { return nil }
     return name

@@ -101,8 +101,12 @@ enum LabelLine: Equatable {
     if let end = name.firstIndex(where: { $0 == "\u{3000}" || $0 == "|" || $0 == "｜" }) {
       name = name[..<end]
     }
+    // A label is a word of letters (Analyst, Author): "10:30 GMT" and "Outlook 2027: Rates" hold
+    // no second label.
     if let colon = name.firstIndex(where: { $0 == ":" || $0 == "：" }),
-      let space = name[..<colon].lastIndex(of: " ")
+      let space = name[..<colon].lastIndex(of: " "),
+      name[name.index(after: space)..<colon].allSatisfy(\.isLetter),
+      !name[..<colon].contains(where: { $0 == "\"" || $0 == "“" })
     {
       name = name[..<space]
     }

@@ -5,7 +5,7 @@ extension Lexicon {
   /// twice. A project extends or overrides the table with `Claims/lexicon.json`.
   public static let builtIn: Lexicon = {
     var names: [String: String] = [:]
-    let sections = [companies, products, people, institutions]
+    let sections = [companies, products, people, institutions, places]
     for section in sections {
       for (canonical, aliases) in section {
         names[canonical] = canonical
@@ -14,7 +14,7 @@ extension Lexicon {
     }
     return Lexicon(
       names: names, hedges: [:], products: Set(products.map { $0.canonical }),
-      people: Set(people.map { $0.canonical }))
+      people: Set(people.map { $0.canonical }), places: Set(places.map { $0.canonical }))
   }()
 
   /// A table row: the English name and how else it is written.
@@ -267,6 +267,10 @@ extension Lexicon {
     ("World Bank", ["世界银行", "世界銀行"]),
     ("OPEC", ["欧佩克", "歐佩克", "石油输出国组织"]),
     ("UK government", ["英国政府", "英國政府"]),
+  ]
+
+  /// Countries, states and regions: named as often as companies, but never "the company".
+  static let places: [Row] = [
     ("California", ["加州", "加利福尼亚州", "加利福尼亞州"]),
     ("Texas", ["得州", "德州", "德克萨斯州", "德克薩斯州"]),
     ("Silicon Valley", ["硅谷", "矽谷"]),

@@ -31,6 +31,8 @@ public struct Lexicon: Sendable {
   var products: Set<String>
   /// English names of people, so "he" can be taken for the last person an article names.
   var people: Set<String> = []
+  /// English names of places, which "the company" never stands for.
+  var places: Set<String> = []
   private var index: NameIndex
 
   /// A lexicon from aliases (as written) to English names; empty aliases are ignored.
@@ -40,12 +42,13 @@ public struct Lexicon: Sendable {
 
   init(
     names: [String: String], hedges: [String: Double], products: Set<String>,
-    people: Set<String> = []
+    people: Set<String> = [], places: Set<String> = []
   ) {
     self.names = names.filter { !$0.key.isEmpty && !$0.value.isEmpty }
     self.hedges = hedges
     self.products = products
     self.people = people
+    self.places = places
     self.index = NameIndex(self.names)
   }
 
@@ -54,7 +57,8 @@ public struct Lexicon: Sendable {
     Lexicon(
       names: names.merging(other.names) { _, theirs in theirs },
       hedges: hedges.merging(other.hedges) { _, theirs in theirs },
-      products: products.union(other.products), people: people.union(other.people))
+      products: products.union(other.products), people: people.union(other.people),
+      places: places.union(other.places))
   }
 
   /// The English name for a name exactly as written, or nil when the lexicon does not know it.

@@ -33,6 +33,8 @@ import Testing
       day(2026, 10, 19)
     ),
     ("By Colm Everard, economics correspondent | July 20, 2026", "Colm Everard", day(2026, 7, 20)),
+    ("记者 苏晓岚2026年04月16日", "苏晓岚", day(2026, 4, 16)),
+    ("本报记者 何嘉敏 北京报道 2026年08月14日", "何嘉敏", day(2026, 8, 14)),
   ])
   func aBylineWithADateGivesBoth(_ byline: String, _ author: String, _ published: Day?) throws {
     let document = try readDocument("\(byline)\nSales will rise next year.")
@@ -49,6 +51,8 @@ import Testing
   @Test(arguments: [
     "作者认为，明年销量会增长，这一点很清楚。",
     "By the end of next year, sales will double.",
+    "By Christmas, Kestrel Bank expects prices to rise, and it will cut rates on March 1, 2027.",
+    "Market Outlook | Week of March 9, 2026",
   ])
   func sentencesAreNotBylines(_ line: String) throws {
     let document = try readDocument(line)

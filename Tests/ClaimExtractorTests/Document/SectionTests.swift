@@ -56,6 +56,8 @@ import Testing
     ("来源：华信证券　分析师：周明远", "华信证券", nil),
     ("Source: Kestrel Research Analyst: Ann Wu", "Kestrel Research", nil),
     ("Source: Example Wire | Tokyo", "Example Wire", nil),
+    ("Source: Reuters, 10:30 GMT", "Reuters, 10:30 GMT", nil),
+    ("Source: Kestrel note \"Outlook 2027: Rates\"", "Kestrel note \"Outlook 2027: Rates\"", nil),
   ])
   func sourceLineForms(_ line: String, _ source: String?, _ url: String?) throws {
     let section = try #require(readDocument("## Item\n\(line)\nBody.").sections.first)
