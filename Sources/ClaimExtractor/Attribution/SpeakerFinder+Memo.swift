@@ -4,6 +4,7 @@ extension SpeakerFinder {
   struct Memo {
     private var found: [Int: Found?] = [:]
     private var sentences: [Int: [Range<Int>]] = [:]
+    private var mentions: [Int: [String]] = [:]
 
     init() {}
 
@@ -13,6 +14,16 @@ extension SpeakerFinder {
       let ranges = bytes.withUnsafeBufferPointer { SentenceSplitter.sentences(in: $0) }
       sentences[line] = ranges
       return ranges
+    }
+
+    /// The names of kind `kind` (0 for people, 1 for bodies, …) the sentence starting at byte
+    /// `start` of line `line` mentions, from `find` the first time they are asked.
+    mutating func mentions(line: Int, start: Int, kind: Int, _ find: () -> [String]) -> [String] {
+      let key = (line << 32 | start) << 2 | kind
+      if let known = mentions[key] { return known }
+      let names = find()
+      mentions[key] = names
+      return names
     }
 
     /// The speaker of the sentence starting at byte `start` of line `line`, from `find` the

@@ -25,12 +25,12 @@ extension SpeakerFinder {
         in: lines, before: index, offset: offset, reach: Self.personReach, memo: &memo,
         accepts: {
           kind(of: $0, names: names) == .person || kind(of: $0, names: names) == .unknown
-        }, mentions: { personMentions(in: $0, names: names) })
+        }, mentioned: 0, mentions: { personMentions(in: $0, names: names) })
     case .organisation:
       return lastNamed(
         in: lines, before: index, offset: offset, reach: Self.organisationReach, memo: &memo,
         accepts: { kind(of: $0, names: names) == .organisation },
-        mentions: { organisationMentions(in: $0, names: names) })
+        mentioned: 1, mentions: { organisationMentions(in: $0, names: names) })
     }
   }
 
@@ -41,10 +41,10 @@ extension SpeakerFinder {
   {
     lastNamed(
       in: lines, before: index, offset: offset, reach: Self.personReach, memo: &memo,
-      accepts: { _ in true }, mentions: { _ in [] })
+      accepts: { _ in true }, mentioned: 2, mentions: { _ in [] })
       ?? lastNamed(
         in: lines, before: index, offset: offset, reach: Self.personReach, memo: &memo,
-        accepts: { _ in false },
+        accepts: { _ in false }, mentioned: 3,
         mentions: { sentence in
           lexicon.entities(in: sentence).filter { lexicon.people.contains($0.canonical) }
             .map(\.canonical)
@@ -52,10 +52,11 @@ extension SpeakerFinder {
   }
 
   /// Reads the sentences before byte `offset` of line `index`, nearest first, and returns the
-  /// first speaker `accepts`, else the last of the sentence's `mentions`.
+  /// first speaker `accepts`, else the last of the sentence's `mentions`, kept in `memo` as kind
+  /// `mentioned`.
   private func lastNamed(
     in lines: [TextLine], before index: Int, offset: Int, reach: Int, memo: inout Memo,
-    accepts: (String) -> Bool, mentions: (String) -> [String]
+    accepts: (String) -> Bool, mentioned: Int, mentions: (String) -> [String]
   ) -> String? {
     var read = 0
     for lineIndex in stride(from: index, through: max(0, index - reach), by: -1) {
@@ -70,7 +71,10 @@ extension SpeakerFinder {
           speaker(in: sentence)
         }
         if case .name(let name) = found, accepts(name) { return name }
-        if let mention = mentions(sentence).last { return mention }
+        let named = memo.mentions(line: lineIndex, start: range.lowerBound, kind: mentioned) {
+          mentions(sentence)
+        }
+        if let mention = named.last { return mention }
       }
     }
     return nil
