@@ -202,9 +202,9 @@ public struct Extractor: Sendable {
         in: line, index: lineIndex, before: offset, memo: &memo)
     {
       found = earlier.found
-      offset = earlier.offset
-      pointing = earlier.sentence
+      offset = earlier.sentence.lowerBound
       guard case .name(let name) = earlier.found else {
+        pointing = String(decoding: line[earlier.sentence], as: UTF8.self)
         let name = referent(of: earlier.found)
         return (name, name == nil ? .section : .inferred)
       }

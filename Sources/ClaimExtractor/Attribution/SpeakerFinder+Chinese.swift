@@ -86,7 +86,8 @@ extension SpeakerFinder {
 
   /// Whether `name` is a role of the company spoken of: 公司管理层, 该公司发言人.
   static func isOrganisationsRole(_ name: String) -> Bool {
-    guard let company = ["该公司", "該公司", "公司"].first(where: name.hasPrefix) else { return false }
+    guard let company = ["该公司", "該公司", "公司"].first(where: { ByteText.starts(name, with: $0) })
+    else { return false }
     return organisationRoles.contains(String(name.dropFirst(company.count)))
   }
 
@@ -168,7 +169,8 @@ extension SpeakerFinder {
 
   /// Whether `name` ends as an organisation's does (中金公司, 海光信息, 汽车工业协会).
   static func isOrganisation(_ name: String) -> Bool {
-    organisationEnds.contains(where: name.hasSuffix) || isAssociation(name)
+    // Bytes, not Characters: every candidate speaker is asked.
+    organisationEnds.contains(where: { ByteText.ends(name, with: $0) }) || isAssociation(name)
   }
 
   /// Whether `name` is an association's: two or more characters of a name and 会 or 會 (乘联会,

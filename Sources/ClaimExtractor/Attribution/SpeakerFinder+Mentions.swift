@@ -21,7 +21,7 @@ extension SpeakerFinder {
   /// Whether `name` is a person's or a body's, as the article's front matter, the lexicon and
   /// the name's own words tell.
   func kind(of name: String, names: ArticleNames) -> NameKind {
-    if names.people.contains(name) || lexicon.people.contains(name) { return .person }
+    if lexicon.people.contains(name) || names.people.contains(name) { return .person }
     if names.organisations.contains(name) || Self.isOrganisation(name) { return .organisation }
     if Self.groups.values.contains(name) || name == Self.unnamedSource { return .group }
     let words = name.split(separator: " ")
@@ -103,8 +103,7 @@ extension SpeakerFinder {
       run = []
     }
     for word in Self.words(of: sentence) {
-      let bare = word.drop { $0.isPunctuation }.reversed().drop { $0.isPunctuation }.count
-      let trimmed = word.drop { $0.isPunctuation }.prefix(bare)
+      let trimmed = Self.withoutEndPunctuation(word)
       if isCapitalised(trimmed) || (trimmed == "of" && !run.isEmpty) {
         run.append(trimmed)
       } else {
@@ -131,6 +130,16 @@ extension SpeakerFinder {
         Mention(offset: $0.lowerBound, name: canonical(name))
       }
     }
+  }
+
+  /// `word` without ASCII punctuation at either end ("Bank.", "(Reuters)"), cut on its bytes.
+  static func withoutEndPunctuation(_ word: Substring) -> Substring {
+    let utf8 = word.utf8
+    func isMark(_ byte: UInt8) -> Bool { byte < 0x80 && !Clause.isWordByte(byte) && byte != 0x26 }
+    guard let first = utf8.firstIndex(where: { !isMark($0) }),
+      let last = utf8.lastIndex(where: { !isMark($0) })
+    else { return word[word.endIndex...] }
+    return word[first...last]
   }
 
   /// The last place `name` occurs in `bytes` as a whole word: an ASCII letter or digit on

@@ -23,9 +23,8 @@ extension SpeakerFinder {
     case .person:
       return lastNamed(
         in: lines, before: index, offset: offset, reach: Self.personReach, memo: &memo,
-        accepts: {
-          kind(of: $0, names: names) == .person || kind(of: $0, names: names) == .unknown
-        }, mentioned: 0, mentions: { personMentions(in: $0, names: names) })
+        accepts: { [.person, .unknown].contains(kind(of: $0, names: names)) }, mentioned: 0,
+        mentions: { personMentions(in: $0, names: names) })
     case .organisation:
       return lastNamed(
         in: lines, before: index, offset: offset, reach: Self.organisationReach, memo: &memo,
@@ -110,14 +109,15 @@ extension SpeakerFinder {
   /// with that sentence; nil when the author spoke last or it names no one: a paragraph's
   /// narration soon returns to the author.
   func earlierSpeaker(in line: [UInt8], index: Int, before offset: Int, memo: inout Memo)
-    -> (found: Found, offset: Int, sentence: String)?
+    -> (found: Found, sentence: Range<Int>)?
   {
     let ranges = memo.sentences(line: index, line)
     guard let range = ranges.last(where: { $0.upperBound <= offset }) else { return nil }
-    let sentence = String(decoding: line[range], as: UTF8.self)
-    let found = memo.speaker(line: index, start: range.lowerBound) { speaker(in: sentence) }
+    let found = memo.speaker(line: index, start: range.lowerBound) {
+      speaker(in: String(decoding: line[range], as: UTF8.self))
+    }
     guard let found, found != .author else { return nil }
-    return (found, range.lowerBound, sentence)
+    return (found, range)
   }
 
   /// Whether the sentence speaks in the first person outside any verb of speech ("我們賴以追趕的

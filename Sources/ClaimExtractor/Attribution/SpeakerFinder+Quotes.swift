@@ -145,6 +145,8 @@ extension SpeakerFinder {
   /// "\"…\" — Oliver Blume" in one sentence: the name after a dash that follows a closing
   /// quotation mark or a sentence's end.
   func trailingDashedName(_ bytes: [UInt8]) -> String? {
+    // Every dash holds a "-" or opens with E2 (—, ―, –); most sentences have neither.
+    guard bytes.contains(where: { $0 == 0x2D || $0 == 0xE2 }) else { return nil }
     guard
       let dash = Self.dashes.compactMap({ ByteText.lastRange(of: $0, in: bytes) })
         .max(by: { $0.lowerBound < $1.lowerBound })
