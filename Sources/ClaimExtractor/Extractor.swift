@@ -189,10 +189,9 @@ public struct Extractor: Sendable {
       let quoted = speakers.quotedSpeaker(of: range, in: line, nextLine: nextLine)
       if case .name = quoted {
         found = quoted
-      } else if let labelled {
-        found = .name(labelled)
-      } else {
-        found = found ?? quoted
+      } else if found == nil || found == .author {
+        // An interview's label speaks for "we" and for no one; "he" still points back.
+        found = quoted ?? labelled.map { .name($0) } ?? found
       }
     }
     var offset = range.lowerBound

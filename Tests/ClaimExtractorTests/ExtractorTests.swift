@@ -709,6 +709,29 @@ extension ExtractorTests {
     #expect(sources.last == "Bob Jones")
   }
 
+  @Test func anInterviewLabelSpeaksForWeButHeStillPointsToWhomHeMeans() throws {
+    let sources = try Self.sources(
+      """
+      Q: Where are rates going?
+
+      Whitfield: Tom Reyes is more bearish than me. He expects rates to rise next year.
+
+      Whitfield: We expect rates to fall next year.
+      """,
+      frontMatter: """
+        people:
+          - Tom Reyes
+
+        """)
+    #expect(sources == ["Tom Reyes", "Whitfield"])
+  }
+
+  @Test func aDayAfterANameInAnyScriptLeavesTheNameWhole() throws {
+    let sources = try Self.sources(
+      "台灣ABCD經濟部產業發展署署長陳冠宇今（8）日在立法院備詢時表示，明年經濟將增長9%。")
+    #expect(sources == ["陳冠宇"])
+  }
+
   @Test func itIsABodyNamedBeforeWithoutFrontMatter() throws {
     let sources = try Self.sources(
       """

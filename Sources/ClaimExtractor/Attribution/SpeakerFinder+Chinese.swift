@@ -106,7 +106,10 @@ extension SpeakerFinder {
   /// `bytes` without a day written as Taiwan's papers date what was said, "今（8）日" or
   /// "昨(7)日", near their end: it is no part of the speaker's name ("陳冠宇今（8）日受訪時").
   static func withoutDay(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-    let tail = Array(bytes.suffix(60))
+    // The tail starts on a character's first byte, so its length in bytes stays exact.
+    var tailStart = max(bytes.startIndex, bytes.endIndex - 60)
+    while tailStart < bytes.endIndex, bytes[tailStart] & 0xC0 == 0x80 { tailStart += 1 }
+    let tail = Array(bytes[tailStart...])
     // Most speakers are written without one: no string is made for them.
     guard
       let mark = dayEnds.compactMap({ ByteText.lastRange(of: $0, in: tail) }).max(by: {
@@ -250,7 +253,7 @@ extension SpeakerFinder {
   ]
 
   /// Characters that make 料 the end of another word: 原料, 资料, 材料, 燃料, 饮料, 预料.
-  private static let wordsEndingInLiao = ScalarSet("原资資材燃饮飲预預香史肥涂塗布颜顏塑饲飼配废廢照意不难難逆")
+  private static let wordsEndingInLiao = ScalarSet("原资資材燃饮飲预預香史肥涂塗布颜顏塑饲飼配废廢照意不难難逆爆物孰笑佐")
 
   /// Characters that make 估 the end of another word: 低估, 高估, 评估, 预估.
   private static let wordsEndingInGu = ScalarSet("低高评評预預重粗难難可审審毛")

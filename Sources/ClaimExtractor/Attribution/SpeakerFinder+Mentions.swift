@@ -50,17 +50,29 @@ extension SpeakerFinder {
   /// The people a sentence names, in order: the article's, the lexicon's, and Chinese names
   /// after a title (董事吳美玲).
   func personMentions(in sentence: String, names: ArticleNames) -> [String] {
-    var found = mentions(of: names.people, in: sentence)
-    found += lexicon.entities(in: sentence).filter { lexicon.people.contains($0.canonical) }
+    personMentionList(in: sentence, names: names).map(\.name)
+  }
+
+  /// The same with where each starts; at one place a name the article or the lexicon knows
+  /// (李娜) comes after the guess from a title (李娜周), so it is the one taken as last.
+  func personMentionList(in sentence: String, names: ArticleNames) -> [Mention] {
+    var known = mentions(of: names.people, in: sentence)
+    known += lexicon.entities(in: sentence).filter { lexicon.people.contains($0.canonical) }
       .map { Mention(offset: $0.utf8Offset, name: $0.canonical) }
-    found += Self.titledNames(in: Array(sentence.utf8))
-    return found.sorted { $0.offset < $1.offset }.map(\.name)
+    let guessed = Self.titledNames(in: Array(sentence.utf8))
+    return (guessed.map { ($0, 0) } + known.map { ($0, 1) })
+      .sorted { ($0.0.offset, $0.1) < ($1.0.offset, $1.1) }.map(\.0)
   }
 
   /// The bodies a sentence names, in order: the article's own (by name, or a Chinese one by its
   /// short form, 灵犀 for 灵犀智造), the lexicon's, and English names holding a word such as
   /// *Bank*; where one place holds two, the longer.
   func organisationMentions(in sentence: String, names: ArticleNames) -> [String] {
+    organisationMentionList(in: sentence, names: names).map(\.name)
+  }
+
+  /// The same with where each starts.
+  func organisationMentionList(in sentence: String, names: ArticleNames) -> [Mention] {
     let own = mentions(of: names.organisations, in: sentence, shortForms: true)
     var found: [Mention] = []
     found += lexicon.entities(in: sentence).filter {
@@ -74,7 +86,7 @@ extension SpeakerFinder {
     // At one place, the article's own name (腾讯控股) is taken over the lexicon's (腾讯).
     let ownPlaces = Set(own.map(\.offset))
     return (found.filter { !ownPlaces.contains($0.offset) } + own)
-      .sorted { $0.offset < $1.offset }.map(\.name)
+      .sorted { $0.offset < $1.offset }
   }
 
   /// Runs of capitalised English words that hold a word of a body's name: "The Prairie
@@ -206,14 +218,20 @@ extension SpeakerFinder {
       name.append(scalar)
       if name.count == 3 { break }
     }
-    guard name.count >= 2 else { return nil }
+    guard name.count >= 2, !notNamesAfterTitle.contains(String(name.prefix(2))) else { return nil }
     return String(name)
   }
+
+  /// Words that follow a title used as a qualification or a kind ("经济师资格", "分析师职位").
+  private static let notNamesAfterTitle: Set<String> = [
+    "资格", "資格", "职位", "職位", "职称", "職稱", "考试", "考試", "证书", "證書", "团队", "團隊", "协会", "協會",
+    "行业", "行業", "岗位", "崗位", "制度", "培训", "培訓", "人数", "人數",
+  ]
 
   /// Characters that open the words following a name rather than end it.
   private static let afterNameScalars = ScalarSet(
     "则則也还還更较較亦都就并並对對在於于称稱表认認指说說预預曾已将將会會等和与與及的是昨日近此稍当當随隨同告透宣提写寫断斷坦"
-      + "带帶领領管主负負出担擔接率参參发發召回介分补補看观觀直")
+      + "带帶领領管主负負出担擔接率参參发發召回介分补補看观觀直周週星们們")
 
   /// "總裁鄭偉倫則更為樂觀，": the person a title names in the clause before the comma that
   /// `text` ends with, who speaks the verb that follows it.

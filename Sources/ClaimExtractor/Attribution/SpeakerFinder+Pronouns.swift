@@ -87,18 +87,57 @@ extension SpeakerFinder {
     case .organisation: words = Self.organisationPointers
     default: return nil
     }
-    let lowered = Array(sentence.lowercased().utf8)
+    // Lower case on ASCII letters only, so offsets stay those of `sentence`.
+    let bytes = Array(sentence.utf8)
+    let lowered = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
     let pointer = lowered.withUnsafeBufferPointer { buffer in
-      words.compactMap { ByteText.firstIndex(of: $0, in: buffer, from: 0) }.min()
+      words.compactMap { Self.firstPointer($0, in: buffer) }.min()
     }
     guard let pointer, pointer > 0 else { return nil }
-    let before = String(decoding: Array(sentence.utf8).prefix(pointer), as: UTF8.self)
+    let before = String(decoding: bytes.prefix(pointer), as: UTF8.self)
     let mentions =
       found == .person
-      ? personMentions(in: before, names: names)
-      : organisationMentions(in: before, names: names)
-    return mentions.last
+      ? personMentionList(in: before, names: names)
+      : organisationMentionList(in: before, names: names)
+    // The name must open the sentence, as its subject does ("Lena Ortiz praised Marco Diaz, and
+    // she expects", 腾讯周一公布财报，该公司预计); one after a preposition or a comma ("After
+    // meeting Lena Ortiz, he said", 在与腾讯的合作中) is not who speaks.
+    guard let first = mentions.first else { return nil }
+    let opening = mentions.prefix { $0.offset == first.offset }.last ?? first
+    let lead = String(decoding: bytes.prefix(first.offset), as: UTF8.self)
+    guard lead.utf8.count <= Self.subjectLead,
+      !lead.contains(where: { $0 == "," || $0 == "，" }),
+      !Self.leadOpeners.contains(where: { lead.lowercased().hasPrefix($0) })
+    else { return nil }
+    return opening.name
   }
+
+  /// Where `word` first stands in `sentence` as a pointer: 他 and 她 not inside 其他 or 他们.
+  private static func firstPointer(_ word: [UInt8], in sentence: UnsafeBufferPointer<UInt8>)
+    -> Int?
+  {
+    var from = 0
+    while let at = ByteText.firstIndex(of: word, in: sentence, from: from) {
+      from = at + 1
+      guard word == he || word == she else { return at }
+      let before = at >= 3 ? Array(sentence[(at - 3)..<at]) : []
+      let after = Array(sentence[(at + word.count)..<min(sentence.count, at + word.count + 3)])
+      if before == qi || plurals.contains(after) { continue }
+      return at
+    }
+    return nil
+  }
+
+  private static let he = Array("他".utf8)
+  private static let she = Array("她".utf8)
+  private static let qi = Array("其".utf8)
+  private static let plurals = ByteText.encoded(["们", "們"])
+  /// How many bytes a title or a word of time may take before the subject's name.
+  private static let subjectLead = 30
+  private static let leadOpeners = [
+    "after", "asked", "in ", "on ", "at ", "with", "for ", "about", "like", "unlike", "before",
+    "在", "与", "與", "对", "對", "据", "據", "和", "跟", "随着", "隨著", "关于", "關於",
+  ]
 
   private static let personPointers = ByteText.encoded([" he ", " she ", "他", "她"])
   private static let organisationPointers = ByteText.encoded(

@@ -35,8 +35,12 @@ extension TimeFrameFinder {
       || text.firstMatch(fiscalAfter, at: end) != nil
   }
 
-  private static let fiscalBefore = ["fiscal ", "fiscal year ", "fy", "fy "]
-  private static let fiscalAfter = ["财年", "財年", "财政年度", "財政年度", "年财年", "年財年"]
+  private static let fiscalBefore = [
+    "fiscal ", "fiscal year ", "fiscal-year ", "fy", "fy ", "fy-",
+  ]
+  private static let fiscalAfter = [
+    "财年", "財年", "财政年度", "財政年度", "年财年", "年財年", " fiscal", "-fiscal",
+  ]
 
   /// Words that make a title about predictions, folded to lower case.
   private static let framingWords = [

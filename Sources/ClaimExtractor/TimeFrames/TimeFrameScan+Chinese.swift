@@ -300,12 +300,24 @@ extension TimeFrameScan {
     for (word, weeks) in TimeFrameScan.weekDeltas {
       guard let end = text.match(word, at: offset) else { continue }
       let week = context.published.map { Window.week(weeks, after: $0) }
-      // 下週四: that day of the week, Monday first.
-      if let named = text[end], let index = Self.weekdays.firstIndex(of: named),
-        let monday = week?.start
+      // 下週四: that day of the week, Monday first; 下周一到周五 the last of the days; not
+      // a day gone by, nor a word the numeral opens (下周二手房, 本周一直, 下周三季度).
+      if let monday = week?.start, let published = context.published,
+        let (first, dayEnd) = weekday(at: end)
       {
-        let day = monday.adding(days: min(index, 6))
-        return Match(end: end + 1, window: Window(start: day, deadline: day))
+        var last = first
+        var matchEnd = dayEnd
+        if let through = text.firstMatch(Self.dayRangeLinks, at: dayEnd),
+          let (later, laterEnd) = weekday(at: through.end), later > first
+        {
+          last = later
+          matchEnd = laterEnd
+        }
+        let day = monday.adding(days: last)
+        if day >= published {
+          return Match(
+            end: matchEnd, window: Window(start: monday.adding(days: first), deadline: day))
+        }
       }
       return Match(end: end, window: week)
     }
@@ -318,8 +330,21 @@ extension TimeFrameScan {
     return nil
   }
 
+  /// The day of the week named at `offset` (0 for Monday, 6 for Sunday: 日 and 天) and where
+  /// it ends; nil when the numeral opens a word instead (二手, 一直, 三季度, 天气).
+  private func weekday(at offset: Int) -> (Int, Int)? {
+    guard let named = text[offset], let index = Self.weekdays.firstIndex(of: named),
+      !(text[offset + 1].map(Self.wordAfterNumeral.contains) ?? false)
+    else { return nil }
+    return (min(index, 6), offset + 1)
+  }
+
   /// The days of the week as 周 and 星期 name them, Monday first (日 and 天 both Sunday).
   private static let weekdays: [Unicode.Scalar] = ["一", "二", "三", "四", "五", "六", "日", "天"]
+  /// Characters after a numeral that make it part of a word, not a day of the week.
+  private static let wordAfterNumeral = ScalarSet("手直季大小中级級年月日期线線度次成半些起致样樣项項批家位名个個气氣")
+  /// What joins two days of the week into a range: 下周一到周五, 下周一至周三.
+  private static let dayRangeLinks = ["到周", "至周", "到週", "至週", "到星期", "至星期", "-周", "~周", "～周"]
 
   private static let weekDeltas: [(String, Int)] = [
     ("下周", 1), ("下週", 1), ("下星期", 1), ("下个星期", 1), ("下個星期", 1), ("本周", 0), ("本週", 0),

@@ -160,6 +160,8 @@ extension TimeFrameScan {
     }
     for (word, period) in TimeFrameScan.yearEndWords {
       guard let end = text.match(word: word, at: offset) else { continue }
+      // "before the year is out", not "the model year is out in March".
+      if word == "year is out", text.match("before the ", at: offset - 11) == nil { continue }
       let window = publishedYear.flatMap { period.window(in: $0) }
       return Match(end: end, window: window, year: publishedYear)
     }

@@ -20,7 +20,7 @@ public struct Hedge: Hashable, Sendable {
 /// simplified and traditional spellings share a row. The version is printed on scorecards so a
 /// score can be reproduced with the table it was made from.
 public struct HedgeScale: Sendable {
-  public static let version = "2026.6"
+  public static let version = "2026.7"
   public static let standard = HedgeScale(rows: HedgeScale.builtInRows)
 
   /// Rows, longest word first so that `极有可能` wins over `可能` when searching text.
@@ -83,7 +83,7 @@ public struct HedgeScale: Sendable {
   /// 或 before a verb of movement, "may": 利润或达10亿, 作价或超过80亿元 (or "or", so weak).
   public static let orBeforeVerbWords = [
     "或达", "或達", "或超", "或升", "或降", "或跌", "或增", "或减", "或減", "或突破", "或放缓", "或放緩", "或放慢",
-    "或回落", "或回升", "或下调", "或下調", "或上调", "或上調", "或于", "或於", "或再", "或扩大", "或擴大", "或收窄",
+    "或回落", "或回升", "或下调", "或下調", "或上调", "或上調", "或扩大", "或擴大", "或收窄",
     "或加快", "或推迟", "或推遲", "或延后", "或延後",
   ]
 
@@ -150,8 +150,9 @@ public struct HedgeScale: Sendable {
     "guidance calls for",
   ]
 
-  /// A pick or a bet of the writer's own: "my pick for the Finals", "I'd bet on".
-  public static let pickWords = ["my pick", "my bet", "i'd bet", "i’d bet", "i would bet"]
+  /// A bet of the writer's own: "my bet is", "I'd bet on" ("my pick" is as often a choice: "my
+  /// pick for the book club").
+  public static let pickWords = ["my bet", "i'd bet", "i’d bet", "i would bet"]
 
   /// Doubt that an outcome will come: "I don't think X will", "analysts doubt X will", 我不认为X会
   /// (the surveys' "we doubt", about one in four).

@@ -24,7 +24,7 @@ import Testing
       "Aeroquill hopes to begin taxi tests of its demonstrator by the end of the first quarter.",
       "hopes to"
     ),
-    ("My pick is Redwood to win the title next June.", "my pick"),
+    ("My bet is Redwood to win the title next June.", "my bet"),
     ("I'd bet on Kofi Mensah-Adu to win rookie of the year in 2027.", "i'd bet"),
     ("He should win his second MVP award this spring.", "should win"),
     ("梁家豪料，下半年本港經濟增長或放緩至2%左右。", "或放緩"),
@@ -61,8 +61,35 @@ import Testing
   }
 
   @Test func theDayOfNextWeekIsThatDay() throws {
-    let found = try Self.claims("行政院預計下週四院會通過草案。公司计划本周五发布新品。", date: "2026-09-08")
-    #expect(found.map { $0.deadline?.description } == ["2026-09-17", "2026-09-11"])
+    let found = try Self.claims(
+      """
+      行政院預計下週四院會通過草案。公司计划本周五发布新品。公司计划下周一到周五举行路演。
+
+      公司计划本周一发布新品。下周二手房成交量预计将回升。下周三季度数据将公布。
+      """, date: "2026-09-08")
+    #expect(
+      found.map { $0.deadline?.description } == [
+        "2026-09-17", "2026-09-11", "2026-09-18", "2026-09-13", "2026-09-20", "2026-09-20",
+      ])
+  }
+
+  @Test func wordsThatOnlyLookLikeCuesAreNone() throws {
+    let found = try Self.claims(
+      """
+      投资者可通过线上或于门店办理相关业务，明年起实施。
+
+      网友爆料称，苹果明年将推出折叠屏手机。
+
+      张伟早年考取了高级经济师资格。他预计明年经济增长3%。
+
+      Her book of the year is out now, and it will sell well.
+
+      My pick for next year's book club is Middlemarch.
+      """)
+    #expect(!found.contains { $0.hedge == "或于" || $0.hedge == "my pick" })
+    #expect(!found.contains { $0.source.hasSuffix("爆") || $0.source == "资格" })
+    let book = try #require(found.first { $0.quote?.hasPrefix("Her book") == true })
+    #expect(book.deadline == nil)
   }
 
   @Test func aFiscalYearRunsToTheMonthTheArticleSays() throws {
