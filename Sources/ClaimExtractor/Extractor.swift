@@ -78,6 +78,8 @@ public struct Extractor: Sendable {
     // statement names rather than one inferred or the section's own; two speakers named with
     // the same words each keep theirs. Hashing the words costs far less than deriving the id.
     var seenQuotes: [QuoteKey: [Stated]] = [:]
+    // Read only when a forecast names a bare fiscal year: few articles have one.
+    var fiscal: FiscalCalendar?
     var result: [Proposal] = []
     // Interviews label each answer with its speaker; elsewhere a label names a topic.
     let isInterview = document.sections.contains { section in
@@ -123,10 +125,15 @@ public struct Extractor: Sendable {
             guard !seen.contains(id) else { continue }
             if let replaced { seen.remove(result[earlier[replaced].index].id) }
             seen.insert(id)
+            if fiscal == nil, let frame = span.timeFrame,
+              FiscalCalendar.fiscalYear(in: frame.words) != nil
+            {
+              fiscal = FiscalCalendar(document: document, context: context)
+            }
             let claim = makeClaim(
               span, quote: quote, confidence: confidence, source: source, speaker: speaker,
               defaultSpeaker: defaultSpeaker, framing: framing, article: article,
-              section: section)
+              section: section, fiscal: fiscal)
             let proposal = Proposal(claim: claim, id: id, line: line.line)
             let stated = Stated(
               index: replaced.map { earlier[$0].index } ?? result.count, attribution: attribution,
@@ -250,10 +257,14 @@ public struct Extractor: Sendable {
   private func makeClaim(
     _ span: ForecastSpan, quote: String, confidence: Confidence, source: String,
     speaker: String?, defaultSpeaker: Speaker, framing: Int?, article: ArticleContext,
-    section: DocumentSection
+    section: DocumentSection, fiscal: FiscalCalendar?
   ) -> Claim {
     var deadline = span.timeFrame?.deadline
     var deadlineText = span.timeFrame?.words
+    // "fiscal 2027" ends where the article said fiscal 2027 ends.
+    if let frame = span.timeFrame, let stated = fiscal?.deadline(of: frame) {
+      deadline = stated
+    }
     // The framing year sets a deadline only while it is still ahead of the article.
     if deadline == nil, let framing, let end = Day.endOfYear(framing),
       article.published.map({ end >= $0 }) ?? true

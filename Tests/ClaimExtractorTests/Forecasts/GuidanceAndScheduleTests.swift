@@ -102,6 +102,23 @@ import Testing
     #expect(found.map { $0.deadline?.description } == ["2027-03-31", "2026-12-31"])
   }
 
+  /// Once the article says where its fiscal year ends, "fiscal 2027" alone ends there; in
+  /// another article it keeps the latest day a fiscal year named 2027 may end.
+  @Test func aFiscalYearEndsWhereTheArticleSaid() throws {
+    let stated = try Self.claims(
+      """
+      He expects Brightwater to beat its fiscal 2027 revenue guidance by $100 million.
+
+      The company expects revenue of $6 billion in fiscal 2027, which ends June 30, 2027.
+      """)
+    #expect(stated.map { $0.deadline?.description } == ["2027-06-30", "2027-06-30"])
+    let unstated = try Self.claims(
+      "He expects Brightwater to beat its fiscal 2027 revenue guidance by $100 million.")
+    #expect(unstated.map { $0.deadline?.description } == ["2028-03-31"])
+    #expect(FiscalCalendar.fiscalYear(in: "For fiscal year 2027") == 2027)
+    #expect(FiscalCalendar.fiscalYear(in: "fiscal 27") == nil)
+  }
+
   @Test func aFiscalYearInTheTitleFramesNoCalendarYear() throws {
     let found = try ExtractorTests.proposals(
       """
