@@ -179,7 +179,7 @@ public struct Extractor: Sendable {
   /// The sentence's own words tell first. "We expect" is the author's unless the words are a
   /// quotation whose speaker is named outside the sentence (before it opens, after it closes,
   /// or on the next line after a dash) or an interview's labelled answer. A sentence that
-  /// names no one goes on with the speaker of an earlier sentence of its paragraph ("许岚预计，
+  /// names no one goes on with the speaker of the sentence before it in its paragraph ("许岚预计，
   /// …。PPI则可能…"). "She", "they" and "the company" point back to whom they stand for.
   private func speaker(
     of sentence: String, at range: Range<Int>, line lineIndex: Int, in section: DocumentSection,
@@ -207,7 +207,6 @@ public struct Extractor: Sendable {
       let earlier = speakers.earlierSpeaker(
         in: line, index: lineIndex, before: offset, memo: &memo)
     {
-      found = earlier.found
       offset = earlier.sentence.lowerBound
       guard case .name(let name) = earlier.found else {
         pointing = String(decoding: line[earlier.sentence], as: UTF8.self)
