@@ -6,6 +6,11 @@ extension SpeakerFinder {
     private var sentences: [Int: [Range<Int>]] = [:]
     private var mentions: [Int: [String]] = [:]
 
+    /// Which names a sentence's mentions are asked for.
+    enum Mentioned: Int {
+      case people, bodies, knownPeople
+    }
+
     init() {}
 
     /// The sentences of line `line`, `bytes`, split once.
@@ -16,10 +21,12 @@ extension SpeakerFinder {
       return ranges
     }
 
-    /// The names of kind `kind` (0 for people, 1 for bodies, …) the sentence starting at byte
-    /// `start` of line `line` mentions, from `find` the first time they are asked.
-    mutating func mentions(line: Int, start: Int, kind: Int, _ find: () -> [String]) -> [String] {
-      let key = (line << 32 | start) << 2 | kind
+    /// The names of kind `kind` the sentence starting at byte `start` of line `line` mentions,
+    /// from `find` the first time they are asked.
+    mutating func mentions(line: Int, start: Int, kind: Mentioned, _ find: () -> [String])
+      -> [String]
+    {
+      let key = (line << 32 | start) << 2 | kind.rawValue
       if let known = mentions[key] { return known }
       let names = find()
       mentions[key] = names

@@ -48,13 +48,8 @@ extension SpeakerFinder {
   ]
 
   /// The people a sentence names, in order: the article's, the lexicon's, and Chinese names
-  /// after a title (董事吳美玲).
-  func personMentions(in sentence: String, names: ArticleNames) -> [String] {
-    personMentionList(in: sentence, names: names).map(\.name)
-  }
-
-  /// The same with where each starts; at one place a name the article or the lexicon knows
-  /// (李娜) comes after the guess from a title (李娜周), so it is the one taken as last.
+  /// after a title (董事吳美玲); at one place a name the article or the lexicon knows (李娜) comes
+  /// after the guess from a title (李娜周), so it is the one taken as last.
   func personMentionList(in sentence: String, names: ArticleNames) -> [Mention] {
     var known = mentions(of: names.people, in: sentence)
     known += lexicon.entities(in: sentence).filter { lexicon.people.contains($0.canonical) }
@@ -66,16 +61,10 @@ extension SpeakerFinder {
 
   /// The bodies a sentence names, in order: the article's own (by name, or a Chinese one by its
   /// short form, 灵犀 for 灵犀智造), the lexicon's, and English names holding a word such as
-  /// *Bank*; where one place holds two, the longer.
-  func organisationMentions(in sentence: String, names: ArticleNames) -> [String] {
-    organisationMentionList(in: sentence, names: names).map(\.name)
-  }
-
-  /// The same with where each starts.
+  /// *Bank*; where one place holds two, the article's own.
   func organisationMentionList(in sentence: String, names: ArticleNames) -> [Mention] {
     let own = mentions(of: names.organisations, in: sentence, shortForms: true)
-    var found: [Mention] = []
-    found += lexicon.entities(in: sentence).filter {
+    var found = lexicon.entities(in: sentence).filter {
       !lexicon.people.contains($0.canonical) && !lexicon.products.contains($0.canonical)
         && !lexicon.places.contains($0.canonical)
     }.map { Mention(offset: $0.utf8Offset, name: $0.canonical) }

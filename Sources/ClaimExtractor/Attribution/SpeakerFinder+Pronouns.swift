@@ -23,13 +23,14 @@ extension SpeakerFinder {
     case .person:
       return lastNamed(
         in: lines, before: index, offset: offset, reach: Self.personReach, memo: &memo,
-        accepts: { [.person, .unknown].contains(kind(of: $0, names: names)) }, mentioned: 0,
-        mentions: { personMentions(in: $0, names: names) })
+        accepts: { [.person, .unknown].contains(kind(of: $0, names: names)) },
+        mentioned: .people, mentions: { personMentionList(in: $0, names: names).map(\.name) })
     case .organisation:
       return lastNamed(
         in: lines, before: index, offset: offset, reach: Self.organisationReach, memo: &memo,
         accepts: { kind(of: $0, names: names) == .organisation },
-        mentioned: 1, mentions: { organisationMentions(in: $0, names: names) })
+        mentioned: .bodies,
+        mentions: { organisationMentionList(in: $0, names: names).map(\.name) })
     }
   }
 
@@ -40,10 +41,10 @@ extension SpeakerFinder {
   {
     lastNamed(
       in: lines, before: index, offset: offset, reach: Self.personReach, memo: &memo,
-      accepts: { _ in true }, mentioned: 2, mentions: { _ in [] })
+      accepts: { _ in true }, mentioned: nil, mentions: { _ in [] })
       ?? lastNamed(
         in: lines, before: index, offset: offset, reach: Self.personReach, memo: &memo,
-        accepts: { _ in false }, mentioned: 3,
+        accepts: { _ in false }, mentioned: .knownPeople,
         mentions: { sentence in
           lexicon.entities(in: sentence).filter { lexicon.people.contains($0.canonical) }
             .map(\.canonical)
@@ -52,10 +53,10 @@ extension SpeakerFinder {
 
   /// Reads the sentences before byte `offset` of line `index`, nearest first, and returns the
   /// first speaker `accepts`, else the last of the sentence's `mentions`, kept in `memo` as kind
-  /// `mentioned`.
+  /// `mentioned` (nil: no mentions are asked).
   private func lastNamed(
     in lines: [TextLine], before index: Int, offset: Int, reach: Int, memo: inout Memo,
-    accepts: (String) -> Bool, mentioned: Int, mentions: (String) -> [String]
+    accepts: (String) -> Bool, mentioned: Memo.Mentioned?, mentions: (String) -> [String]
   ) -> String? {
     var read = 0
     for lineIndex in stride(from: index, through: max(0, index - reach), by: -1) {
@@ -70,6 +71,7 @@ extension SpeakerFinder {
           speaker(in: sentence)
         }
         if case .name(let name) = found, accepts(name) { return name }
+        guard let mentioned else { continue }
         let named = memo.mentions(line: lineIndex, start: range.lowerBound, kind: mentioned) {
           mentions(sentence)
         }
@@ -143,10 +145,9 @@ extension SpeakerFinder {
   private static let organisationPointers = ByteText.encoded(
     organisationNouns.map { " the \($0) " } + [" it "] + chineseOrganisationWords.sorted())
 
-  /// The speaker of the sentence before byte `offset` of line `index`, nearest first,
-  /// of line `index`, which a sentence naming no one goes on quoting ("许岚预计，…。PPI则可能…"),
-  /// with that sentence; nil when the author spoke last or it names no one: a paragraph's
-  /// narration soon returns to the author.
+  /// The speaker of the sentence before byte `offset` of line `index`, which a sentence naming
+  /// no one goes on quoting ("许岚预计，…。PPI则可能…"), with that sentence's range; nil when the
+  /// author spoke last or it names no one: a paragraph's narration soon returns to the author.
   func earlierSpeaker(in line: [UInt8], index: Int, before offset: Int, memo: inout Memo)
     -> (found: Found, sentence: Range<Int>)?
   {
@@ -163,7 +164,7 @@ extension SpeakerFinder {
   /// …可能會失效", "our costs will fall"): the author's voice, which no earlier speaker carries.
   static func speaksInFirstPerson(_ sentence: [UInt8]) -> Bool {
     firstPersonBytes.contains { ByteText.contains(sentence, $0) }
-      || sentence.starts(with: Array("We ".utf8)) || sentence.starts(with: Array("I ".utf8))
+      || sentence.starts(with: Array("I ".utf8))
   }
 
   private static let firstPersonBytes = ByteText.encoded([

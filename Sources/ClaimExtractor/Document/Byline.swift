@@ -14,24 +14,25 @@ enum Byline {
   static func author(in line: String) -> String? {
     guard line.count <= 100 else { return nil }
     // A longer line is a byline only when bars set its fields apart, one of them the date.
-    guard line.count <= 40 || isDatedFields(line) else { return nil }
-    return english(line) ?? fields(line) ?? (line.count <= 40 ? slash(line) ?? chinese(line) : nil)
+    let fields = datedFields(line)
+    guard line.count <= 40 || fields != nil else { return nil }
+    return english(line) ?? fields.flatMap(name)
+      ?? (line.count <= 40 ? slash(line) ?? chinese(line) : nil)
   }
 
-  /// Whether `line` holds fields set apart by bars, one of which is a date.
-  private static func isDatedFields(_ line: String) -> Bool {
-    let parts = line.split(whereSeparator: { $0 == "|" || $0 == "｜" })
-    return parts.count >= 2 && parts.dropFirst().contains { !DateText.matches(in: $0).isEmpty }
-  }
-
-  /// `Marcus Bell | Coast Sports Daily | Monday, October 19, 2026`: the first of fields set
-  /// apart by bars, when it is a name of two to four capitalised words and a later field is the
+  /// The fields of `line` set apart by bars, when there are two or more and a later one is a
   /// date.
-  private static func fields(_ line: String) -> String? {
-    let parts = line.split(whereSeparator: { $0 == "|" || $0 == "｜" }).map(\.trimmedText)
-    guard parts.count >= 2, let first = parts.first,
-      parts.dropFirst().contains(where: { !DateText.matches(in: $0).isEmpty })
+  private static func datedFields(_ line: String) -> [Substring]? {
+    let parts = line.split(whereSeparator: { $0 == "|" || $0 == "｜" })
+    guard parts.count >= 2, parts.dropFirst().contains(where: { !DateText.matches(in: $0).isEmpty })
     else { return nil }
+    return parts
+  }
+
+  /// `Marcus Bell | Coast Sports Daily | Monday, October 19, 2026`: the first of the dated
+  /// fields, when it is a name of two to four capitalised words.
+  private static func name(_ fields: [Substring]) -> String? {
+    guard let first = fields.first?.trimmedText else { return nil }
     let words = first.split(separator: " ")
     guard (2...4).contains(words.count),
       words.allSatisfy({ $0.first?.isUppercase == true && $0.allSatisfy(\.isLetter) }),
