@@ -7,6 +7,8 @@ import subprocess
 import tempfile
 import time
 
+from measure import duckdb_reference
+
 
 def run(command, environment):
     """Seconds and peak resident megabytes of one run of `command`."""
@@ -52,6 +54,11 @@ def main():
         seconds = statistics.median(t for t, _ in times)
         peak = max(m for _, m in times)
         print(f"| {name} | {seconds:.2f} | {peak:.0f} |")
+    # How fast the machine is at this moment; its speed moves through the day.
+    reference = duckdb_reference(args.ledger, args.runs, "2026-11-25")
+    if reference is not None:
+        print(f"| DuckDB per-source query on the ledger (the machine's speed now) |"
+              f" {reference:.2f} | – |")
     shutil.rmtree(work, ignore_errors=True)
 
 

@@ -8,6 +8,7 @@ stderr printed and its row marked; the others still run.
 """
 
 import argparse
+import importlib.util
 import os
 import platform
 import shutil
@@ -16,6 +17,11 @@ import subprocess
 import sys
 import tempfile
 import time
+
+# DuckDB's query took 0.82 s on a 1M-record ledger on this machine when the load target of
+# 1.5 million entries a second (1.048 s for this 1M ledger's 1,571,931 entries) was set.
+REFERENCE_SECONDS = 0.82
+TARGET_RATIO = 1_571_931 / 1_500_000 / REFERENCE_SECONDS
 
 
 def run(command, stdout=subprocess.DEVNULL):
@@ -74,6 +80,34 @@ def bench_load(bench, ledger, runs):
     return (median, peak), int(fields["entries"])
 
 
+def duckdb_reference(ledger, runs, today):
+    """DuckDB's per-source query on the same file, 2 threads, right after the load: how fast
+    the machine is at this moment. Run in a child process, since a child of this one starts
+    with this one's peak memory as its own. None when DuckDB is not installed."""
+    if importlib.util.find_spec("duckdb") is None:
+        return None
+    script = (
+        "import sys, time, statistics, duckdb\n"
+        "from report_vs_duckdb import QUERY\n"
+        "times = []\n"
+        f"for _ in range({runs}):\n"
+        "    c = duckdb.connect(); c.execute('SET threads TO 2')\n"
+        "    t = time.perf_counter()\n"
+        "    c.execute(QUERY, [sys.argv[1], sys.argv[2], sys.argv[2]]).fetchall()\n"
+        "    times.append(time.perf_counter() - t); c.close()\n"
+        "print(' '.join(f'{t:.3f}' for t in times))\n")
+    here = os.path.dirname(os.path.abspath(__file__))
+    done = subprocess.run([sys.executable, "-c", script, ledger, today], cwd=here,
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        report_failure("duckdb reference", done.returncode, done.stderr)
+        return None
+    times = [float(word) for word in done.stdout.split()]
+    for index, seconds in enumerate(times):
+        print(f"   duckdb run {index + 1}: {seconds:.3f} s", file=sys.stderr)
+    return statistics.median(times)
+
+
 def count_lines(path):
     count = 0
     with open(path, "rb") as file:
@@ -105,6 +139,7 @@ def main():
 
     rows = []
     notes = []
+    ratios = []
     for size in (int(part) for part in args.sizes.split(",")):
         label = label_for(size)
         ledger = os.path.join(args.data, f"claims-{label}.jsonl")
@@ -116,6 +151,19 @@ def main():
             entries = count_lines(ledger)
         notes.append(f"{label}: {size:,} claims, {entries:,} entries, {megabytes:,.0f} MB")
         rows.append(("load (read + parse + fold)", label, load, entries))
+        reference = duckdb_reference(ledger, args.runs, args.today)
+        if reference is not None:
+            rows.append(("DuckDB per-source query, same file (the machine's speed now)",
+                         label, (reference, None), None))
+            if not isinstance(load, str):
+                ratio = load[0] / reference
+                scaled = ""
+                if size == 1_000_000:
+                    scaled = (
+                        f" (the target, 1.048 s when DuckDB took {REFERENCE_SECONDS} s, is"
+                        f" {TARGET_RATIO:.2f}; at DuckDB's {REFERENCE_SECONDS} s this load would"
+                        f" read {entries / (ratio * REFERENCE_SECONDS):,.0f} entries a second)")
+                ratios.append(f"- {label}: load ÷ DuckDB {ratio:.2f}{scaled}")
 
         if not have_claims:
             for name in ("list --status open --json", "due", "add"):
@@ -156,7 +204,10 @@ def main():
             continue
         seconds, peak = result
         rate = f"{entries / seconds:,.0f}" if entries and seconds > 0 else "–"
-        lines.append(f"| {name} | {label} | {seconds:.3f} | {rate} | {peak:,.0f} |")
+        memory = "–" if peak is None else f"{peak:,.0f}"
+        lines.append(f"| {name} | {label} | {seconds:.3f} | {rate} | {memory} |")
+    if ratios:
+        lines += ["", "Against the machine's speed at this moment:", "", *ratios]
     text = "\n".join(lines) + "\n"
     with open(args.out, "w", encoding="utf-8") as file:
         file.write(text)
