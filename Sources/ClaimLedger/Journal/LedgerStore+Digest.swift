@@ -120,7 +120,7 @@ public final class PendingDigest: @unchecked Sendable {
   }
 
   /// A digest known already, such as one the cache remembered.
-  init(known: String) {
+  public init(known: String) {
     path = ""
     result = .success(known)
     done.signal()
@@ -129,6 +129,14 @@ public final class PendingDigest: @unchecked Sendable {
   func finish(_ result: Result<String, LedgerError>) {
     self.result = result
     done.signal()
+  }
+
+  /// The digest when the hash is done already (as when the cache remembered it); never waits.
+  public var valueIfDone: String? {
+    guard done.wait(timeout: .now()) == .success else { return nil }
+    defer { done.signal() }
+    guard case .success(let digest) = result else { return nil }
+    return digest
   }
 
   /// The digest, once the hash is done; waits for it.

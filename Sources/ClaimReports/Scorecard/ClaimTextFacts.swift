@@ -15,11 +15,22 @@ public struct ClaimTextFacts: Sendable {
 
   /// Reads `records`; `nameScan` finds the names the lexicon knows in a claim's text or quote.
   /// With a `cache`, a claim whose reading it kept (and whose words have not changed since) is
-  /// not read again, and the cache is brought up to date when any claim was.
-  public init(_ records: [ClaimRecord], nameScan: NameScan, cache: TextFactsCache? = nil) {
+  /// not read again, and the cache is brought up to date when any claim was. With the digest
+  /// of the ledger `records` were folded from, a cache written for that same digest is taken
+  /// as it is, without hashing each claim's words to match them; the digest is never waited
+  /// for.
+  public init(
+    _ records: [ClaimRecord], nameScan: NameScan, cache: TextFactsCache? = nil,
+    ledgerDigest: PendingDigest? = nil
+  ) {
     let remembered = cache?.load()
+    let knownDigest = ledgerDigest?.valueIfDone
+    let isSameLedger =
+      knownDigest != nil && remembered?.ledgerDigest == knownDigest
+      && remembered?.count == records.count
     let read = ClaimTextFacts.readings(
-      of: records, nameScan: nameScan, remembered: remembered, hashing: cache != nil)
+      of: records, nameScan: nameScan, remembered: remembered, hashing: cache != nil,
+      isSameLedger: isSameLedger)
     events = read.map(\.reading.event)
     specificity = read.map(\.reading.specificity.score)
     // A kept reading's key is decoded only when another claim's key has the same digest (or
@@ -33,11 +44,16 @@ public struct ClaimTextFacts: Sendable {
         }
     }
     echoes = EchoClusters(records, digests: read.map(\.reading.keyDigest)) { withKey($0).key }
-    if let cache, remembered?.count != records.count || read.contains(where: { !$0.wasKept }) {
+    guard let cache else { return }
+    let isChanged =
+      remembered?.count != records.count || read.contains(where: { !$0.wasKept })
+    // Written again, too, to name a digest learnt since, so the next report need not hash.
+    let savedDigest = ledgerDigest?.valueIfDone ?? (isChanged ? nil : remembered?.ledgerDigest)
+    if isChanged || savedDigest != remembered?.ledgerDigest {
       cache.save(
         read.indices.map { index in
           Keyed(hash: read[index].hash, reading: withKey(index), wasKept: read[index].wasKept)
-        })
+        }, ledgerDigest: savedDigest)
     }
   }
 
@@ -50,16 +66,22 @@ public struct ClaimTextFacts: Sendable {
 
   /// Every record's reading, from `remembered` where it holds one for the same words; those
   /// come without their echo keys (`Reading.key`), only the keys' digests. Without `hashing`
-  /// (no cache to keep them in), no claim's words are hashed.
+  /// (no cache to keep them in), no claim's words are hashed; when `isSameLedger` (the file
+  /// was written for this ledger's digest), a kept reading is taken without hashing them.
   static func readings(
     of records: [ClaimRecord], nameScan: NameScan, remembered: TextFactsCache.Remembered?,
-    hashing: Bool
+    hashing: Bool, isSameLedger: Bool = false
   ) -> [Keyed] {
     // Read through a pointer: indexing the array inside the closure copied each record.
     records.withUnsafeBufferPointer { buffer in
       let records = SharedRecords(buffer: buffer)
       return ParallelMap.map(count: buffer.count) { index in
-        ClaimTextFacts.keyed(records.buffer[index], remembered, index, hashing, nameScan)
+        if isSameLedger, let remembered,
+          let reading = remembered.reading(at: index, withKey: false)
+        {
+          return Keyed(hash: remembered.hash(at: index), reading: reading, wasKept: true)
+        }
+        return ClaimTextFacts.keyed(records.buffer[index], remembered, index, hashing, nameScan)
       }
     }
   }

@@ -9,8 +9,10 @@ import Foundation
 /// open or resolved), and the file carries a fingerprint of the lexicon, the word lists and
 /// this format; an entry is used only when both match, so an amended claim, a changed lexicon
 /// or changed word lists are read again. Entries are matched by the claim's place in the
-/// ledger, which an append keeps. The file is a convenience: one that is missing, damaged or
-/// cannot be written only means reading the words again.
+/// ledger, which an append keeps. The file also names the SHA-256 of the ledger it was written
+/// for: a ledger with that digest folds to the same claims in the same places, so its readings
+/// are taken without hashing any claim's words. The file is a convenience: one that is
+/// missing, damaged or cannot be written only means reading the words again.
 public struct TextFactsCache: Sendable {
   /// The cache file.
   public let path: String
@@ -21,7 +23,7 @@ public struct TextFactsCache: Sendable {
 
   /// Raise when the reading of a claim changes in a way no word list shows (a new mark, a
   /// different rule for figures), so files written by the earlier rules are read no more.
-  static let rulesVersion: UInt64 = 3
+  static let rulesVersion: UInt64 = 4
   static let magic = Array("claims text facts\n".utf8)
 
   /// The cache of the ledger at `ledgerPath`, in `directory`; `lexicon` is the fingerprint of
@@ -49,8 +51,9 @@ public struct TextFactsCache: Sendable {
   }
 
   /// Writes the readings with their claims' hashes over the file (`DigestCache.replace`);
-  /// every reading that has a key carries it.
-  func save(_ readings: [ClaimTextFacts.Keyed]) {
+  /// every reading that has a key carries it. `ledgerDigest` is the SHA-256 of the ledger the
+  /// readings are of, when it is known.
+  func save(_ readings: [ClaimTextFacts.Keyed], ledgerDigest: String? = nil) {
     var writer = Writer()
     // Room for every entry at once, so the buffer is not copied as it grows.
     let entryBytes = readings.reduce(0) { total, keyed in
@@ -60,6 +63,7 @@ public struct TextFactsCache: Sendable {
     writer.bytes.append(contentsOf: TextFactsCache.magic)
     writer.put(fingerprint)
     writer.put(UInt64(readings.count))
+    writer.put(text: ledgerDigest ?? "")
     for keyed in readings {
       writer.put(keyed.hash)
       writer.put(keyed.reading)
@@ -102,6 +106,12 @@ public struct TextFactsCache: Sendable {
       withUnsafeBytes(of: number.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
+    /// A length, then the text's UTF-8 bytes.
+    mutating func put(text: String) {
+      put(UInt32(text.utf8.count))
+      bytes.append(contentsOf: text.utf8)
+    }
+
     mutating func put(_ reading: ClaimTextFacts.Reading) {
       let specificity = reading.specificity
       var marks: UInt8 = 0
@@ -135,10 +145,7 @@ public struct TextFactsCache: Sendable {
 
     mutating func putNames() {
       put(UInt64(names.count))
-      for name in names {
-        put(UInt32(name.utf8.count))
-        bytes.append(contentsOf: name.utf8)
-      }
+      for name in names { put(text: name) }
     }
   }
 
@@ -174,6 +181,8 @@ public struct TextFactsCache: Sendable {
     private let names: [String]
     /// Each name's hash (`EchoClusters.Key.Digest.hash(ofName:)`), for checking digests.
     private let nameHashes: [UInt64]
+    /// The SHA-256 of the ledger the file was written for; nil when it was not known.
+    let ledgerDigest: String?
     var count: Int { offsets.count }
 
     /// Nil unless the bytes hold this fingerprint, a good checksum and entries that all fit.
@@ -187,7 +196,9 @@ public struct TextFactsCache: Sendable {
       var reader = Reader(bytes: bytes, position: magic.count, end: body)
       // Each entry takes ten bytes at least, so a count beyond that cannot be honest.
       guard reader.uint64(at: body) == checksum.finalized,
-        reader.next64() == fingerprint, let count = reader.nextCount(), count <= body / 10
+        reader.next64() == fingerprint, let count = reader.nextCount(), count <= body / 10,
+        let digestLength = reader.next32().map(Int.init),
+        let digest = reader.text(count: digestLength)
       else { return nil }
       var offsets: [Int] = []
       offsets.reserveCapacity(count)
@@ -212,6 +223,7 @@ public struct TextFactsCache: Sendable {
       guard reader.position == body else { return nil }
       self.storage = storage
       self.offsets = offsets
+      ledgerDigest = digest.isEmpty ? nil : digest
       self.names = names
       nameHashes = names.map(EchoClusters.Key.Digest.hash(ofName:))
     }

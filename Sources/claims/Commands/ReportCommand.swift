@@ -68,7 +68,8 @@ struct ReportCommand: Command {
     // What the claims' words say does not depend on the year: it is read once for all cards.
     // Both are worked out while the ledger is still being hashed; the cards are named by its
     // digest once it is done.
-    let facts = ClaimTextFacts(ledger.records, nameScan: nameScan, cache: cache)
+    let facts = ClaimTextFacts(
+      ledger.records, nameScan: nameScan, cache: cache, ledgerDigest: digest)
     context.terminal.output?.keepUntilExit(facts)
     let builders = years.map { year in
       var builder = ScorecardBuilder(

@@ -90,6 +90,65 @@ import Testing
     #expect(log.read.isEmpty)
   }
 
+  /// A file written for a ledger's digest is taken whole for a ledger with that digest, with
+  /// no claim's words hashed or read: here the words did change, which a ledger with the same
+  /// digest cannot do, so the kept readings showing through proves nothing was compared.
+  @Test func aFileWrittenForTheSameDigestIsTakenWithoutHashing() throws {
+    let cache = try Self.cache()
+    defer { try? FileManager.default.removeItem(atPath: cache.directory) }
+    let records = try TestLedger.records(Self.specs)
+    let digest = String(repeating: "ab", count: 32)
+    _ = ClaimTextFacts(
+      records, nameScan: testNameScan, cache: cache, ledgerDigest: PendingDigest(known: digest))
+    #expect(cache.load()?.ledgerDigest == digest)
+    var specs = Self.specs
+    specs[2].text = "Tesla will not acquire Pinterest in 2027"
+    let changed = try TestLedger.records(specs)
+    let log = ScanLog()
+    Self.expectSame(
+      ClaimTextFacts(
+        changed, nameScan: log.scan, cache: cache, ledgerDigest: PendingDigest(known: digest)),
+      ClaimTextFacts(records, nameScan: testNameScan))
+    #expect(log.read.isEmpty)
+    // Another digest, or none, has every claim's words matched again: the change is read.
+    for other in [PendingDigest(known: String(repeating: "cd", count: 32)), nil] {
+      let fresh = try Self.cache()
+      defer { try? FileManager.default.removeItem(atPath: fresh.directory) }
+      _ = ClaimTextFacts(
+        records, nameScan: testNameScan, cache: fresh, ledgerDigest: PendingDigest(known: digest))
+      log.clear()
+      Self.expectSame(
+        ClaimTextFacts(changed, nameScan: log.scan, cache: fresh, ledgerDigest: other),
+        ClaimTextFacts(changed, nameScan: testNameScan))
+      #expect(log.read.contains(specs[2].text))
+      #expect(!log.read.contains(specs[0].text))
+    }
+  }
+
+  /// The digest is written once known: a file written without one (its hash still running)
+  /// is written again by the next run that knows it, and a run that changed claims without
+  /// knowing it drops the old one.
+  @Test func theFileNamesTheDigestOnceItIsKnown() throws {
+    let cache = try Self.cache()
+    defer { try? FileManager.default.removeItem(atPath: cache.directory) }
+    let records = try TestLedger.records(Self.specs)
+    _ = ClaimTextFacts(records, nameScan: testNameScan, cache: cache)
+    #expect(try #require(cache.load()).ledgerDigest == nil)
+    let digest = String(repeating: "0f", count: 32)
+    _ = ClaimTextFacts(
+      records, nameScan: testNameScan, cache: cache, ledgerDigest: PendingDigest(known: digest))
+    #expect(try #require(cache.load()).ledgerDigest == digest)
+    // Unchanged claims and no digest at hand: the file stands as it is.
+    _ = ClaimTextFacts(records, nameScan: testNameScan, cache: cache)
+    #expect(try #require(cache.load()).ledgerDigest == digest)
+    var specs = Self.specs
+    specs.append(ClaimSpec(text: "Nvidia ships 5 million chips", said: "2025-03-01"))
+    _ = ClaimTextFacts(try TestLedger.records(specs), nameScan: testNameScan, cache: cache)
+    let grown = try #require(cache.load())
+    #expect(grown.count == specs.count)
+    #expect(grown.ledgerDigest == nil)
+  }
+
   @Test func onlyChangedAndNewClaimsAreReadAgain() throws {
     let cache = try Self.cache()
     defer { try? FileManager.default.removeItem(atPath: cache.directory) }
@@ -202,9 +261,10 @@ import Testing
     let keyed = Self.readings.enumerated().map { index, reading in
       ClaimTextFacts.Keyed(hash: UInt64(index) &* 0x9E37_79B9, reading: reading, wasKept: false)
     }
-    cache.save(keyed)
+    cache.save(keyed, ledgerDigest: "中文 digest")
     let remembered = try #require(cache.load())
     #expect(remembered.count == Self.readings.count)
+    #expect(remembered.ledgerDigest == "中文 digest")
     for (index, reading) in Self.readings.enumerated() {
       #expect(remembered.hash(at: index) == keyed[index].hash)
       #expect(remembered.reading(at: index) == reading, "reading \(index)")
@@ -255,6 +315,8 @@ import Testing
     var file = Array("claims text facts\n".utf8)
     withUnsafeBytes(of: cache.fingerprint.littleEndian) { file += $0 }
     withUnsafeBytes(of: count.littleEndian) { file += $0 }
+    // No ledger digest.
+    withUnsafeBytes(of: UInt32(0).littleEndian) { file += $0 }
     file += entries
     withUnsafeBytes(of: nameCount.littleEndian) { file += $0 }
     for name in names {
