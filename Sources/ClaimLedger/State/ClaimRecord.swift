@@ -73,34 +73,6 @@ public struct ClaimRecord: Sendable {
     return claim.deadline
   }
 
-  /// The fields a scorecard counts a claim by, read in place: a copy of the whole claim (and
-  /// of its resolution) would retain and release each of its texts, for a million claims.
-  public var scoringFields: ScoringFields {
-    guard case .claim(let claim, _) = fields else {
-      return ScoringFields(
-        source: "", via: nil, hedge: nil, tags: [], confidence: 0, said: nil, deadline: nil,
-        outcome: nil, resolvedOn: nil)
-    }
-    return ScoringFields(
-      source: claim.source, via: claim.via, hedge: claim.hedge, tags: claim.tags,
-      confidence: claim.confidence.value, said: claim.said, deadline: claim.deadline,
-      outcome: resolution?.outcome, resolvedOn: resolution?.on)
-  }
-
-  /// What `scoringFields` reads.
-  public struct ScoringFields {
-    public let source: String
-    public let via: String?
-    public let hedge: String?
-    public let tags: [String]
-    public let confidence: Double
-    public let said: Day?
-    public let deadline: Day?
-    /// The outcome and the day of the resolution while the claim is resolved.
-    public let outcome: Outcome?
-    public let resolvedOn: Day?
-  }
-
   /// Runs `body` on the current fields where they are kept: `claim` hands out a copy, which
   /// retains each of its texts, and an export reads the fields of a million claims.
   public func withClaim<Result>(_ body: (Claim) -> Result) -> Result {

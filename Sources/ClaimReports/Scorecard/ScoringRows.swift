@@ -101,15 +101,18 @@ struct ScoringRows: Sendable {
   }
 
   private mutating func row(of record: ClaimRecord, readsTags: Bool) -> Row {
-    let claim = record.scoringFields
-    return Row(
-      id: record.id, confidence: claim.confidence, said: Self.days(claim.said),
-      deadline: Self.days(claim.deadline), resolvedOn: Self.days(claim.resolvedOn),
-      source: names.number(of: claim.source),
-      via: claim.via.map { names.number(of: $0) } ?? Row.none,
-      tags: !readsTags || claim.tags.isEmpty ? Row.none : number(ofTags: claim.tags),
-      hedge: claim.hedge.map { hedgeWords.number(of: $0) } ?? Row.none,
-      status: record.status, outcome: claim.outcome)
+    // The claim is lent in place: a copy of it, or of its fields, retains and releases each
+    // of its texts, for a million claims.
+    record.withClaim { claim in
+      Row(
+        id: record.id, confidence: claim.confidence.value, said: Self.days(claim.said),
+        deadline: Self.days(claim.deadline), resolvedOn: Self.days(record.resolution?.on),
+        source: names.number(of: claim.source),
+        via: claim.via.map { names.number(of: $0) } ?? Row.none,
+        tags: !readsTags || claim.tags.isEmpty ? Row.none : number(ofTags: claim.tags),
+        hedge: claim.hedge.map { hedgeWords.number(of: $0) } ?? Row.none,
+        status: record.status, outcome: record.resolution?.outcome)
+    }
   }
 
   private static func days(_ day: Day?) -> Int32 {
@@ -142,7 +145,7 @@ struct NumberedTexts: Sendable {
   subscript(number: Int32) -> String { texts[Int(number)] }
 
   mutating func number(of text: String) -> Int32 {
-    if let known = slots.value(for: text), texts[known].utf8.elementsEqual(text.utf8) {
+    if let known = slots.value(for: text), Spelling.sameBytes(texts[known], text) {
       return Int32(known)
     }
     let number: Int32
@@ -163,7 +166,23 @@ struct Spelling: Hashable, Sendable {
   let text: String
 
   static func == (a: Spelling, b: Spelling) -> Bool {
-    a.text.utf8.elementsEqual(b.text.utf8)
+    sameBytes(a.text, b.text)
+  }
+
+  /// Whether two texts have the same UTF-8 bytes: immediate for two copies of one string,
+  /// one `memcmp` otherwise (comparing the views byte by byte took 3 % of a scorecard's time).
+  static func sameBytes(_ a: String, _ b: String) -> Bool {
+    var a = a
+    var b = b
+    return a.withUTF8 { left in
+      b.withUTF8 { right in
+        guard left.count == right.count else { return false }
+        guard let leftBase = left.baseAddress, let rightBase = right.baseAddress,
+          leftBase != rightBase
+        else { return true }
+        return memcmp(leftBase, rightBase, left.count) == 0
+      }
+    }
   }
 
   func hash(into hasher: inout Hasher) {

@@ -1,6 +1,7 @@
 import ClaimLedger
-import ClaimReports
 import Testing
+
+@testable import ClaimReports
 
 /// A ledger large enough that the builder lays its claims out in parts on all cores, with
 /// sources, hedge words and tags that first appear in a late part: each must still count
@@ -72,5 +73,29 @@ extension LargeLedgerTests {
     #expect(groups.count == 1)
     #expect(groups.first.map { Array($0.name.utf8) } == Array(composed.utf8))
     #expect(groups.first?.counts.claims == 2)
+  }
+}
+
+extension LargeLedgerTests {
+  /// Spellings are the same only byte for byte: canonically equivalent texts, texts that share
+  /// a prefix, small and large, inline and on the heap, and a text with a copy of itself.
+  @Test func spellingsCompareByTheirBytes() {
+    let long = String(repeating: "预计在2026年下半年推出 ", count: 8)
+    let pairs: [(String, String, Bool)] = [
+      ("Caf\u{e9}", "Cafe\u{301}", false),
+      ("", "", true),
+      ("", "a", false),
+      ("Tesla", "Tesla", true),
+      ("Tesla", "Tesl", false),
+      ("Tesla", "tesla", false),
+      (long, long, true),
+      (long, String(long.dropLast()) + "!", false),
+      (long, long + "x", false),
+      ("中文" + long, String("中文" + long), true),
+    ]
+    for (left, right, same) in pairs {
+      #expect(Spelling.sameBytes(left, right) == same, "\(left) against \(right)")
+      #expect((Spelling(text: left) == Spelling(text: right)) == same)
+    }
   }
 }
