@@ -72,8 +72,11 @@ struct ScoringRows: Sendable {
 
   private init(_ records: ArraySlice<ClaimRecord>, readsTags: Bool) {
     rows.reserveCapacity(records.count)
-    for record in records {
-      rows.append(row(of: record, readsTags: readsTags))
+    // Through the buffer: iterating the slice copies each record, retaining all it holds.
+    records.withUnsafeBufferPointer { records in
+      for index in records.indices {
+        rows.append(row(of: records[index], readsTags: readsTags))
+      }
     }
   }
 

@@ -173,8 +173,10 @@ public struct TextFactsCache: Sendable {
     }
   }
 
-  /// A file's readings, checked whole before any is used and decoded one by one on request.
-  struct Remembered: Sendable {
+  /// A file's readings, checked whole before any is used and decoded one by one on request;
+  /// a class, so the workers that read it share one reference rather than retaining its
+  /// tables on every claim.
+  final class Remembered: Sendable {
     private let storage: ByteStorage
     /// Where each entry starts.
     private let offsets: [Int]

@@ -24,11 +24,14 @@ struct TextSlots: Sendable {
 
   /// FNV-1a over the length and the first 16 bytes of the UTF-8.
   private static func slot(of text: String) -> Int {
-    let utf8 = text.utf8
-    var hash: UInt32 = 2_166_136_261 ^ UInt32(truncatingIfNeeded: utf8.count)
-    for byte in utf8.prefix(16) {
-      hash = (hash ^ UInt32(byte)) &* 16_777_619
+    // Over the bytes in place: the view's generic `prefix` took a fifth of laying out rows.
+    var text = text
+    return text.withUTF8 { utf8 in
+      var hash: UInt32 = 2_166_136_261 ^ UInt32(truncatingIfNeeded: utf8.count)
+      for byte in utf8.prefix(16) {
+        hash = (hash ^ UInt32(byte)) &* 16_777_619
+      }
+      return Int(hash & (1 << 12 - 1))
     }
-    return Int(hash & (1 << 12 - 1))
   }
 }
