@@ -1,4 +1,5 @@
-/// Checks on folded claims that the fold itself does not make: impossible dates.
+/// Checks on folded claims that the fold itself does not make: impossible dates, and language
+/// tags of the wrong shape (a warning: the reader takes them, and an import refuses them).
 public enum LedgerCheck {
   /// Problems with each claim's dates, located at the claim's first line.
   ///
@@ -22,6 +23,13 @@ public enum LedgerCheck {
           LedgerIssue(
             severity: .warning, location: location(), id: id,
             message: "claim \(id) is resolved on \(resolvedOn), after today"))
+      }
+      if let lang = records[index].lang, !LanguageTag.isWellFormed(lang.utf8) {
+        issues.append(
+          LedgerIssue(
+            severity: .warning, location: location(), id: id,
+            message: "claim \(id) has lang '\(lang)', which is not a language tag such as en, "
+              + "zh-Hans or zh-Hant"))
       }
     }
     return issues

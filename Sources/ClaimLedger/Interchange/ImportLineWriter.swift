@@ -131,6 +131,7 @@ struct ImportLineWriter {
       }
     }
     let lang = try reader.text(row[.lang])
+    if let lang, !LanguageTag.isWellFormed(lang) { throw Declined() }
     guard let idText = try reader.text(row[.id]), let id = ClaimID(bytes: idText) else {
       throw Declined()
     }

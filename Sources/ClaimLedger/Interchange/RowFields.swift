@@ -84,6 +84,11 @@ struct RowFields {
     } else if let word = hedge, let named = HedgeScale.standard.hedge(named: word) {
       // A hedge column without a confidence, as `add --hedge` takes it.
       confidence = HedgeScale.confidence(of: named, forText: text)
+    } else if let word = hedge {
+      // As `add --hedge` refuses it: the text's own hedge would contradict the one named.
+      throw fail(
+        "hedge",
+        "hedge '\(word)' is not in the hedge table; give a confidence with it to record it anyway")
     } else if let found = HedgeScale.standard.firstHedge(in: quote ?? text)
       ?? HedgeScale.standard.firstHedge(in: text)
     {
@@ -101,6 +106,9 @@ struct RowFields {
       }
     }
     let lang = detectingLanguage ? LanguageTag.detect(quote ?? text) : self.text("lang")
+    if let lang, !LanguageTag.isWellFormed(lang.utf8) {
+      throw fail("lang", "lang '\(lang)' is not a language tag such as en, zh-Hans or zh-Hant")
+    }
     let claim = Claim(
       text: text, quote: quote, source: source, via: try checked("via", by: FieldRules.text),
       url: try checked("url", by: FieldRules.link), said: said, deadline: deadline,

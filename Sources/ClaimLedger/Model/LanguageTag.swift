@@ -1,4 +1,4 @@
-/// Guesses the BCP 47 tag of a quote: `zh-Hant`, `zh-Hans` or `en`.
+/// Guesses the BCP 47 tag of a quote (`zh-Hant`, `zh-Hans` or `en`), and checks a tag's shape.
 public enum LanguageTag {
   /// Characters written differently in the two Chinese scripts, common in forecasts.
   private static let traditionalOnly = HanSet(
@@ -27,6 +27,45 @@ public enum LanguageTag {
       return traditional > simplified ? "zh-Hant" : "zh-Hans"
     }
     return latin > 0 ? "en" : nil
+  }
+
+  /// Whether `tag` has the shape of a BCP 47 language tag (RFC 5646, section 2.1): subtags of
+  /// one to eight ASCII letters or digits joined by single hyphens, the first a language of two
+  /// to eight letters, or `x` or `i` (private use, grandfathered) with more after it. Checks
+  /// the shape only, not the registry: `en`, `zh-Hant`, `de-CH-1901` and `x-house` pass,
+  /// `English language`, `en_US` and `zh--Hans` do not.
+  public static func isWellFormed<Bytes: Collection<UInt8>>(_ tag: Bytes) -> Bool {
+    var subtags = 0
+    var length = 0
+    var languageLength = 0
+    var languageIsLetters = true
+    var singleton: UInt8 = 0
+    for byte in tag {
+      if byte == UInt8(ascii: "-") {
+        guard length > 0 else { return false }
+        if subtags == 0 { languageLength = length }
+        subtags += 1
+        length = 0
+        continue
+      }
+      let lower = byte | 0x20
+      let isLetter = lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")
+      guard isLetter || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
+        return false
+      }
+      if subtags == 0 {
+        languageIsLetters = languageIsLetters && isLetter
+        if length == 0 { singleton = lower }
+      }
+      length += 1
+      guard length <= 8 else { return false }
+    }
+    guard length > 0, languageIsLetters else { return false }
+    if subtags == 0 { languageLength = length }
+    if languageLength == 1 {
+      return subtags > 0 && (singleton == UInt8(ascii: "x") || singleton == UInt8(ascii: "i"))
+    }
+    return true
   }
 }
 

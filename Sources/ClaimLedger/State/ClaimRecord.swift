@@ -73,6 +73,12 @@ public struct ClaimRecord: Sendable {
     return claim.deadline
   }
 
+  /// The language tag, read in place as `said` is.
+  public var lang: String? {
+    guard case .claim(let claim, _) = fields else { return nil }
+    return claim.lang
+  }
+
   /// Runs `body` on the current fields where they are kept: `claim` hands out a copy, which
   /// retains each of its texts, and an export reads the fields of a million claims.
   public func withClaim<Result>(_ body: (Claim) -> Result) -> Result {

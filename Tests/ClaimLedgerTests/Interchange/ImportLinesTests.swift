@@ -210,6 +210,8 @@ private func randomCells(_ dice: inout Dice) -> [String: String] {
       ("tags", "a; b", nil), ("tags", "a ;b", nil), ("tags", "a\u{2028};b", nil),
       ("tags", "a\nb", nil), ("tags", "a;\u{7}", "tags"),
       ("deadline_text", "end\u{9F}", "deadline_text"), ("source", " ", "source"),
+      ("lang", "hello world!", "lang"), ("lang", "en_US", "lang"), ("lang", "zh-Hant", nil),
+      ("lang", "x-house", nil), ("hedge", "kinda maybe", nil),
     ] as [(String, String, String?)])
   func aCellAddWouldRefuseIsRefusedBothWays(column: String, value: String, refusedAt: String?)
     throws
@@ -407,6 +409,29 @@ private func randomCells(_ dice: inout Dice) -> [String: String] {
           reason: "not valid JSON: invalid UTF-8")
       ])
     #expect(lines.claimCount == 1)
+  }
+
+  /// A hedge word outside the hedge table sets no confidence: without one the row is refused
+  /// at the hedge cell, as `add --hedge` refuses it, even when the text holds a known hedge
+  /// that would contradict it; with one it is recorded as written.
+  @Test func anUnknownHedgeNeedsAConfidence() throws {
+    let header = "text,source,said,hedge,confidence\r\n"
+    let refused = try bothWays(
+      header + "Tesla will likely ship,Ann,2026-01-05,kinda maybe,\r\n", format: .csv)
+    expectSame(refused.fast, refused.slow)
+    #expect(
+      refused.slow.problems == [
+        .badValue(
+          at: SourceLocation(path: "sheet", line: 2, column: 39),
+          reason: "hedge 'kinda maybe' is not in the hedge table; give a confidence with it to "
+            + "record it anyway")
+      ])
+    let taken = try bothWays(
+      header + "Tesla will likely ship,Ann,2026-01-05,kinda maybe,0.6\r\n", format: .csv)
+    #expect(taken.slow.problems.isEmpty && taken.slow.claimCount == 1)
+    let known = try bothWays(
+      header + "Tesla will ship,Ann,2026-01-05,very likely,\r\n", format: .csv)
+    #expect(known.slow.problems.isEmpty && known.slow.claimCount == 1)
   }
 
   @Test func aBadRowIsNamedAtItsLineAndColumnInAnyPiece() throws {

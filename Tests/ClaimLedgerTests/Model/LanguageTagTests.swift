@@ -55,4 +55,16 @@ import Testing
       #expect(LanguageTag.detect(string) == Self.reference(string), "\(string)")
     }
   }
+
+  @Test(arguments: [
+    ("en", true), ("EN", true), ("zh-Hans", true), ("zh-Hant-TW", true), ("de-CH-1901", true),
+    ("sgn-BE-FR", true), ("x-house", true), ("i-klingon", true), ("en-a-bbb-x-a-ccc", true),
+    ("english", true), ("", false), ("-", false), ("en-", false), ("-en", false),
+    ("en--US", false), ("e", false), ("x", false), ("x-", false), ("hello world!", false),
+    ("1en", false), ("en_US", false), ("abcdefghi", false), ("en-abcdefghi", false),
+    ("中文", false), ("en\n", false),
+  ])
+  func aTagsShapeIsChecked(tag: String, isWellFormed: Bool) {
+    #expect(LanguageTag.isWellFormed(tag.utf8) == isWellFormed)
+  }
 }

@@ -113,6 +113,22 @@ import Testing
     #expect(result.stdout.hasSuffix(", 3 errors, 1 warning\n"))
   }
 
+  /// A language tag of the wrong shape is a warning at its claim's line; the claim still
+  /// loads, and the status stays 0.
+  @Test func aMisshapenLanguageTagIsAWarning() throws {
+    let sandbox = try Sandbox()
+    var lines = Self.lines
+    lines.append(JournalLine.claim("abcd000005", text: "Tesla ships", lang: "English please"))
+    try sandbox.writeLedger(lines)
+    let result = sandbox.run(["check"])
+    #expect(result.status == .success, result.report)
+    #expect(
+      result.stdout.contains(
+        ":6: warning: claim abcd000005 has lang 'English please', which is not a language tag"),
+      result.report)
+    #expect(result.stdout.hasSuffix(", 0 errors, 1 warning\n"), result.report)
+  }
+
   @Test func jsonListsTheIssues() throws {
     let sandbox = try Sandbox()
     var lines = Self.lines
