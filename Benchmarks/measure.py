@@ -97,8 +97,9 @@ def duckdb_reference(ledger, runs, today):
         "    times.append(time.perf_counter() - t); c.close()\n"
         "print(' '.join(f'{t:.3f}' for t in times))\n")
     here = os.path.dirname(os.path.abspath(__file__))
-    done = subprocess.run([sys.executable, "-c", script, ledger, today], cwd=here,
-                          capture_output=True, text=True)
+    environment = dict(os.environ, PYTHONPATH=here)
+    done = subprocess.run([sys.executable, "-c", script, os.path.abspath(ledger), today],
+                          env=environment, capture_output=True, text=True)
     if done.returncode != 0:
         report_failure("duckdb reference", done.returncode, done.stderr)
         return None

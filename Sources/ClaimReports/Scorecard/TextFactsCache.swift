@@ -22,7 +22,9 @@ public struct TextFactsCache: Sendable {
   let fingerprint: UInt64
 
   /// Raise when the reading of a claim changes in a way no word list shows (a new mark, a
-  /// different rule for figures), so files written by the earlier rules are read no more.
+  /// different rule for figures), or when the fold changes which claims a ledger holds, in
+  /// which places or with which fields (a file written for the same ledger digest is taken
+  /// without looking at any claim), so files written by the earlier rules are read no more.
   static let rulesVersion: UInt64 = 4
   static let magic = Array("claims text facts\n".utf8)
 

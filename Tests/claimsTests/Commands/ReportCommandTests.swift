@@ -101,6 +101,30 @@ import Testing
     #expect(cards(cached) == grown)
   }
 
+  /// Once the digest cache vouches for the ledger's digest (the file has stood unchanged for
+  /// two seconds), a report names that digest in the text facts file, so the next report of
+  /// the same ledger takes the readings whole.
+  @Test func theTextFactsFileNamesTheLedgersDigest() throws {
+    let fixture = try ListFixture()
+    let cached = ["XDG_CACHE_HOME": fixture.sandbox.path("cache")]
+    Thread.sleep(forTimeInterval: 3.1)
+    var digest: String?
+    for _ in 0..<2 {
+      let result = fixture.sandbox.run(
+        ["report", "--format", "json", "--json"], environment: cached)
+      #expect(result.status == .success, result.report)
+      let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+      digest = (object as? [String: Any])?["ledger_sha256"] as? String
+    }
+    let folder = fixture.sandbox.path("cache/claims")
+    let name = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: folder).first {
+        $0.hasPrefix("text-facts-")
+      })
+    let bytes = try #require(FileManager.default.contents(atPath: folder + "/" + name))
+    #expect(bytes.range(of: Data(try #require(digest).utf8)) != nil)
+  }
+
   @Test func anEmptyLedgerGivesAFriendlyScorecard() throws {
     let sandbox = try Sandbox()
     let result = sandbox.run(["report", "--year", "2030"])
