@@ -1,3 +1,4 @@
+import ClaimLedger
 import Foundation
 
 /// Reads an article's bytes from a path, with errors that name it.
@@ -43,20 +44,9 @@ public enum ArticleFile {
   private static func read(descriptor fd: Int32, path: String, limit: Int, expected: Int)
     throws(ExtractionError) -> [UInt8]
   {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(min(expected, limit) + 1)
-    var chunk = [UInt8](repeating: 0, count: 1 << 20)
-    while true {
-      let count = chunk.withUnsafeMutableBytes { buffer in
-        Glibc.read(fd, buffer.baseAddress, buffer.count)
-      }
-      if count < 0, errno == EINTR { continue }
-      guard count >= 0 else { throw .unreadable(path: path, reason: reason(errno)) }
-      if count == 0 { return bytes }
-      guard bytes.count + count <= limit else {
-        throw .unreadable(path: path, reason: "it is larger than \(limit >> 20) MiB")
-      }
-      bytes.append(contentsOf: chunk[..<count])
+    switch StreamBytes.readAll(fd, limit: limit, expected: expected) {
+    case .success(let bytes): return bytes
+    case .failure(let failure): throw .unreadable(path: path, reason: failure.reason)
     }
   }
 

@@ -81,25 +81,12 @@ public struct ImportFile: Sendable {
 
   /// Every byte up to the end of a pipe or device, at most `streamLimit`.
   private static func readAll(_ descriptor: Int32, shown: String) throws(ImportError) -> [UInt8] {
-    var bytes: [UInt8] = []
-    let chunk = 1 << 20
-    while true {
-      guard bytes.count < streamLimit else {
-        throw .unreadable(
-          path: shown, reason: "it goes on past \(streamLimit >> 30) GiB; import reads a file")
-      }
-      let start = bytes.count
-      bytes.append(contentsOf: repeatElement(0, count: chunk))
-      let count = bytes.withUnsafeMutableBytes { raw in
-        Glibc.read(descriptor, raw.baseAddress.map { $0 + start }, chunk)
-      }
-      let code = errno
-      bytes.removeLast(chunk - max(count, 0))
-      if count < 0, code == EINTR { continue }
-      guard count >= 0 else {
-        throw .unreadable(path: shown, reason: String(cString: strerror(code)))
-      }
-      if count == 0 { return bytes }
+    switch StreamBytes.readAll(descriptor, limit: streamLimit) {
+    case .success(let bytes): return bytes
+    case .failure(.tooLarge):
+      throw .unreadable(
+        path: shown, reason: "it goes on past \(streamLimit >> 30) GiB; import reads a file")
+    case .failure(let failure): throw .unreadable(path: shown, reason: failure.reason)
     }
   }
 
