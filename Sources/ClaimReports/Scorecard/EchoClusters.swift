@@ -4,8 +4,10 @@ import ClaimLedger
 ///
 /// Two claims are the same forecast when they are about the same names (the first one being the
 /// subject), name the same kind of event (收购 and "acquires" alike) with the same figures and
-/// the same polarity, and fall due in the same year; claims that name no kind of event must
-/// also share most of their words. Claims are blocked by that key first, so no pair of claims
+/// the same polarity, fall due in the same year, and lean the same way (both over, both under,
+/// or both at 50 %); claims that name no kind of event must also share most of their words. A
+/// claim said later than the first is its echo; one said the same day stands on its own, and a
+/// voided claim is nobody's original. Claims are blocked by that key first, so no pair of claims
 /// is compared unless it shares one: a million claims cluster in one pass.
 public struct EchoClusters: Sendable, Equatable {
   /// Per echo (index into the records), the index of the claim it echoes.
@@ -63,19 +65,34 @@ public struct EchoClusters: Sendable, Equatable {
       for (key, members) in blocks where members.count > 1 {
         for cluster in EchoClusters.split(members, records: records, byWords: key.event == nil)
         where cluster.count > 1 {
-          let ordered = cluster.sorted { a, b in
-            let dayA = records[a].said?.daysSinceEpoch ?? Int.max
-            let dayB = records[b].said?.daysSinceEpoch ?? Int.max
-            return (dayA, a) < (dayB, b)
+          for side in EchoClusters.sides(of: cluster, in: records) where side.count > 1 {
+            let day = { (index: Int) in records[index].said?.daysSinceEpoch ?? Int.max }
+            let ordered = side.sorted { a, b in (day(a), a) < (day(b), b) }
+            guard let first = ordered.first else { continue }
+            // Said the same day, neither repeated the other: each stands as said.
+            let echoes = ordered.filter { day($0) > day(first) }
+            guard !echoes.isEmpty else { continue }
+            echoesOf[first] = echoes
+            for echo in echoes { originOf[echo] = first }
           }
-          guard let first = ordered.first else { continue }
-          echoesOf[first] = Array(ordered.dropFirst())
-          for echo in ordered.dropFirst() { originOf[echo] = first }
         }
       }
     }
     self.originOf = originOf
     self.echoesOf = echoesOf
+  }
+
+  /// The claims of a cluster that can echo one another: those leaning the same way (over 50 %
+  /// the words will come true, under 50 % they will not, or at even odds), leaving out voided
+  /// claims. A claim at 20 % that the words come true forecasts the opposite of one at 90 %,
+  /// and a voided claim is never scored, so it must not stand for a forecast another scores.
+  static func sides(of cluster: [Int], in records: [ClaimRecord]) -> [[Int]] {
+    var sides: [[Int]] = [[], [], []]
+    for index in cluster where records[index].outcome != .void {
+      let confidence = records[index].withClaim { $0.confidence.value }
+      sides[confidence > 0.5 ? 0 : confidence < 0.5 ? 1 : 2].append(index)
+    }
+    return sides
   }
 
   /// No clusters: every claim stands alone.

@@ -4,6 +4,8 @@ import ClaimLedger
 struct ScorecardFold {
   let builder: ScorecardBuilder
   private var groupIndex: [String: Int] = [:]
+  /// Each tag folded to lower case, to its group.
+  private var tagGroups: [String: Int] = [:]
   private var groupNames: [String] = []
   private var groups: [GroupTally] = []
   private var years: [YearKey: GroupTally] = [:]
@@ -183,9 +185,12 @@ struct ScorecardFold {
         body(&self, group(named: Grouping.untagged))
         return
       }
-      let tags = rows.tagLists[Int(row.tags)]
-      for (position, tag) in tags.enumerated() where !tags[..<position].contains(tag) {
-        body(&self, group(named: tag))
+      var counted: [Int] = []
+      for tag in rows.tagLists[Int(row.tags)] {
+        let index = group(tag: tag)
+        guard !counted.contains(index) else { continue }
+        counted.append(index)
+        body(&self, index)
       }
     }
   }
@@ -237,6 +242,16 @@ struct ScorecardFold {
     if let index = writtenGroups[Int(number)] { return index }
     let index = group(named: canonicalName(rows.names[number]))
     writtenGroups[Int(number)] = index
+    return index
+  }
+
+  /// A tag's group: tags that differ only in case are one topic, as `list --tag` matches
+  /// them, named by the first spelling met.
+  private mutating func group(tag: String) -> Int {
+    let key = tag.lowercased()
+    if let index = tagGroups[key] { return index }
+    let index = group(named: tag)
+    tagGroups[key] = index
     return index
   }
 

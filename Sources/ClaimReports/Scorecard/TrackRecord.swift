@@ -95,9 +95,11 @@ public struct OutcomeCounts: Hashable, Sendable {
 enum ClaimStanding: Equatable {
   case pending
   case overdue
-  /// Resolved, but the deadline is still ahead: not scored yet.
+  /// Resolved true, false or partial, but the deadline is still ahead: not scored yet.
   case waiting
-  /// Resolved and past its deadline (or without one): scored unless void.
+  /// Resolved and past its deadline (or without one): scored unless void. A void claim is
+  /// settled when it is voided, deadline or not: it is never scored, so it has nothing to wait
+  /// for, and its source's void rate counts it at once.
   case settled(Outcome, isEarly: Bool)
 
   /// Nil for proposed and rejected claims, which no scorecard counts, and for claims said after
@@ -121,7 +123,7 @@ enum ClaimStanding: Equatable {
       if let deadline, deadline < today { self = .overdue } else { self = .pending }
     case .resolved:
       guard let outcome, let on else { return nil }
-      if let deadline, deadline >= today {
+      if let deadline, deadline >= today, outcome != .void {
         self = .waiting
       } else {
         let isEarly = deadline.map { on < $0 } ?? false

@@ -166,4 +166,16 @@ struct EmptyCase: Sendable, CustomTestStringConvertible {
     #expect(text.contains("@media print") && text.contains("name=\"viewport\""))
     #expect(text.contains("<a href=\"https://example.com/a1\""))
   }
+
+  /// The calibration chart's text alternative counts each bin in words: one claim, two claims.
+  @Test func theCalibrationAlternativeCountsInWords() throws {
+    let specs: [ClaimSpec] = [
+      .init(text: "alone", confidence: 0.15, outcome: .false),
+      .init(text: "pair one", confidence: 0.85, outcome: .true),
+      .init(text: "pair two", confidence: 0.85, outcome: .false),
+    ]
+    let html = HTMLRenderer().render(try TestLedger.card(specs, TestLedger.builder()))
+    #expect(html.contains("10%–20%: 1 claim, mean confidence"), "\(html)")
+    #expect(html.contains("80%–90%: 2 claims, mean confidence"))
+  }
 }

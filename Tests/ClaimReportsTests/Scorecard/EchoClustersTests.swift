@@ -93,13 +93,13 @@ func testNames(in text: String) -> [String] {
       outcome: .false),
   ]
 
-  static func card(countingEchoes: Bool) throws -> Scorecard {
+  static func card(_ specs: [ClaimSpec] = scored, countingEchoes: Bool) throws -> Scorecard {
     let test = try TestLedger.builder(minResolved: 1)
     var builder = ScorecardBuilder(
       year: nil, by: .due, today: test.today, minResolved: 1, ledgerSHA256: test.ledgerSHA256,
       nameScan: testNameScan)
     builder.countsEchoes = countingEchoes
-    return builder.build(from: try TestLedger.records(scored))
+    return builder.build(from: try TestLedger.records(specs))
   }
 
   @Test func aForecastIsScoredOnceUnderItsFirstSource() throws {
@@ -128,5 +128,55 @@ func testNames(in text: String) -> [String] {
       markdown.contains(
         "| OpenAI acquires Pinterest | The Information | 2025-01-21 | Bloomberg (2025-01-22); 量子位 (2025-01-25) |"
       ))
+  }
+}
+
+extension EchoClustersTests {
+  /// A claim at 20 % that OpenAI acquires Pinterest forecasts that it will not: it is no echo
+  /// of one at 90 %, and its source is scored for it. Claims at even odds group apart too.
+  @Test func claimsLeaningOppositeWaysAreNotEchoes() throws {
+    let records = try TestLedger.records([
+      .init(text: "OpenAI acquires Pinterest", source: "Bull", said: "2025-01-21", confidence: 0.9),
+      .init(text: "OpenAI acquires Pinterest", source: "Bear", said: "2025-01-22", confidence: 0.2),
+      .init(
+        text: "OpenAI acquires Pinterest", source: "Bull2", said: "2025-01-23", confidence: 0.7),
+      .init(
+        text: "OpenAI acquires Pinterest", source: "Bear2", said: "2025-01-24", confidence: 0.1),
+      .init(text: "OpenAI acquires Pinterest", source: "Even", said: "2025-01-25", confidence: 0.5),
+    ])
+    let clusters = EchoClusters(records, nameScan: testNameScan)
+    #expect(clusters.echoesOf == [0: [2], 1: [3]])
+  }
+
+  /// Two sources that said it the same day did not repeat each other; a third, later, echoes
+  /// the first of them.
+  @Test func claimsSaidTheSameDayAreNotEchoes() throws {
+    let records = try TestLedger.records([
+      .init(text: "OpenAI acquires Pinterest", source: "A", said: "2025-01-21"),
+      .init(text: "OpenAI acquires Pinterest", source: "B", said: "2025-01-21"),
+      .init(text: "OpenAI acquires Pinterest", source: "C", said: "2025-01-22"),
+    ])
+    let clusters = EchoClusters(records, nameScan: testNameScan)
+    #expect(clusters.echoesOf == [0: [2]])
+    #expect(!clusters.isEcho(1))
+  }
+
+  /// A voided claim is never scored, so it stands for no forecast: the next claim to say it is
+  /// the original and is scored. Today 2026-03-01; B is true at 0.9: Brier 0.01.
+  @Test func aVoidedClaimIsNobodysOriginal() throws {
+    let specs: [ClaimSpec] = [
+      .init(
+        text: "Tesla acquires OpenAI", source: "A", said: "2025-01-21", confidence: 0.9,
+        outcome: .void),
+      .init(
+        text: "Tesla acquires OpenAI", source: "B", said: "2025-01-22", confidence: 0.9,
+        outcome: .true),
+    ]
+    let records = try TestLedger.records(specs)
+    #expect(EchoClusters(records, nameScan: testNameScan).echoesOf.isEmpty)
+    let card = try Self.card(specs, countingEchoes: false)
+    #expect(card.totals.figures.scored == 1)
+    #expect(abs((card.totals.figures.brier ?? 0) - 0.01) < 1e-12)
+    #expect(card.ranked.map(\.name) == ["B"])
   }
 }

@@ -22,6 +22,20 @@ import Testing
     #expect(after.totals.earlyShare == 1)
   }
 
+  /// A claim voided before its deadline (retracted, a duplicate) has nothing to wait for: it
+  /// counts as void at once, in the void rate, and never as waiting. Two voids of two claims:
+  /// void rate 2 / 2 = 1.
+  @Test func aClaimVoidedBeforeItsDeadlineIsVoidAtOnce() throws {
+    let specs: [ClaimSpec] = [
+      .init(text: "retracted", deadline: "2026-12-31", outcome: .void, resolvedOn: "2026-01-05"),
+      .init(text: "duplicate", deadline: "2026-12-31", outcome: .void, resolvedOn: "2026-01-06"),
+    ]
+    let card = try TestLedger.card(specs, TestLedger.builder(today: "2026-03-01"))
+    #expect(card.waitingForDeadline == 0 && card.totals.counts.waiting == 0)
+    #expect(card.totals.counts.void == 2 && card.totals.figures.scored == 0)
+    #expect(card.totals.voidRate == 1)
+  }
+
   @Test func aClaimWithNoDeadlineCountsOnceResolved() throws {
     let specs: [ClaimSpec] = [.init(text: "open-ended", deadline: nil, outcome: .false)]
     let card = try TestLedger.card(specs, TestLedger.builder())
@@ -69,6 +83,22 @@ import Testing
     #expect(names == [Grouping.untagged, "ai", "deals"])
     #expect(card.ranked.first { $0.name == "ai" }?.counts.claims == 1)
     #expect(card.totals.counts.claims == 2)
+  }
+
+  /// `ai` and `AI` are one topic, as `list --tag ai` finds both, named by the first spelling:
+  /// Brier (0.04 + 0.01 + 0.49) / 3 = 0.18 over 3 scored claims; a claim tagged both ways
+  /// counts once.
+  @Test func tagsThatDifferOnlyInCaseAreOneTopic() throws {
+    let specs: [ClaimSpec] = [
+      .init(text: "one", tags: ["ai"], confidence: 0.8, outcome: .true),
+      .init(text: "two", tags: ["AI", "ai"], confidence: 0.9, outcome: .true),
+      .init(text: "three", tags: ["AI"], confidence: 0.7, outcome: .false),
+    ]
+    let card = try TestLedger.card(specs, TestLedger.builder(minResolved: 1, grouping: .tag))
+    #expect((card.ranked + card.unranked).map(\.name) == ["ai"])
+    let topic = try #require(card.ranked.first)
+    #expect(topic.counts.claims == 3 && topic.figures.scored == 3)
+    #expect(abs((topic.figures.brier ?? 0) - 0.18) < 1e-12)
   }
 
   @Test func aliasesAreMergedBeforeGrouping() throws {
