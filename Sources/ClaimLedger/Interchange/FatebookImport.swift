@@ -80,7 +80,10 @@ enum FatebookImport {
       }
       if let percent = cell("forecast") {
         let number = percent.hasSuffix("%") ? String(percent.dropLast()) : percent
-        if let value = Double(number.trimmingSpaces()), !(0...100).contains(value) {
+        // Digits and a point only: `Double` would also read `0x10`, `1e1` and `inf`.
+        guard RowFields.isPlainDecimal(number.trimmingSpaces()),
+          let value = Double(number.trimmingSpaces()), (0...100).contains(value)
+        else {
           refuse("forecast", "Forecast '\(percent)' is not a percentage from 0 to 100")
           continue
         }

@@ -108,7 +108,7 @@ extension RowFields {
   }
 
   /// Digits with at most one decimal point, and at least one digit.
-  private static func isPlainDecimal(_ text: some StringProtocol) -> Bool {
+  static func isPlainDecimal(_ text: some StringProtocol) -> Bool {
     var points = 0
     var digits = 0
     for byte in text.utf8 {
@@ -138,12 +138,13 @@ private struct TimeOfDayReader {
       return false
     }
     skipSpaces()
+    // Minutes and seconds of one digit too: Fatebook's export does not pad them (`14:03:5`).
     guard let hour = number(digits: 1...2), hour < 24, take(":"),
-      let minute = number(digits: 2...2),
+      let minute = number(digits: 1...2),
       minute < 60
     else { return false }
     if take(":") {
-      guard let second = number(digits: 2...2), second < 61 else { return false }
+      guard let second = number(digits: 1...2), second < 61 else { return false }
       if take(".") || take(",") {
         guard number(digits: 1...9) != nil else { return false }
       }

@@ -123,7 +123,8 @@ struct RowFields {
     }
     let id: ClaimID
     if let word = self.text("id") {
-      guard let parsed = ClaimID(word.trimmingSpaces()) else {
+      // A spreadsheet may have written the digits in capitals.
+      guard let parsed = ClaimID(word.trimmingSpaces().lowercased()) else {
         throw fail(
           "id",
           "id '\(word)' is not 10 hexadecimal digits"

@@ -51,13 +51,20 @@ public enum FieldRules {
     return checked
   }
 
-  /// A link a report can show safely: http or https, with a host.
+  /// A link a report can show safely: http or https, with a host, and none of the characters
+  /// a URL never holds unescaped (spaces, double quotes, angle brackets, braces and the like),
+  /// which would break the link in a scorecard or a ClaimReview.
   public static func link(_ text: String) throws(Refusal) -> String {
     let lowered = try required(text).lowercased()
     guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://"),
-      URL(string: text)?.host != nil
+      !text.unicodeScalars.contains(where: isNeverInLink), URL(string: text)?.host != nil
     else { throw .notAWebLink(text) }
     return text
+  }
+
+  private static func isNeverInLink(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value <= 0x20 || scalar.value == 0x7F || scalar.properties.isWhitespace
+      || "\"<>\\^`{|}".unicodeScalars.contains(scalar)
   }
 
   /// Dates that cannot stand together, with the words that say why.

@@ -211,7 +211,8 @@ private func randomCells(_ dice: inout Dice) -> [String: String] {
       ("tags", "a\nb", nil), ("tags", "a;\u{7}", "tags"),
       ("deadline_text", "end\u{9F}", "deadline_text"), ("source", " ", "source"),
       ("lang", "hello world!", "lang"), ("lang", "en_US", "lang"), ("lang", "zh-Hant", nil),
-      ("lang", "x-house", nil), ("hedge", "kinda maybe", nil),
+      ("lang", "x-house", nil), ("hedge", "kinda maybe", nil), ("id", "ABCDEF0123", nil),
+      ("url", "https://example.com/a b", "url"), ("url", "https://example.com/\"x\"", "url"),
     ] as [(String, String, String?)])
   func aCellAddWouldRefuseIsRefusedBothWays(column: String, value: String, refusedAt: String?)
     throws

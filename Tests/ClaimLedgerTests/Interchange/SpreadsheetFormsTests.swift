@@ -85,4 +85,13 @@ import Testing
   func idsASpreadsheetTurnedIntoNumbersAreKnown(text: String, isNumber: Bool) {
     #expect(RowFields.looksLikeSpreadsheetNumber(text) == isNumber)
   }
+
+  /// Fatebook's export writes minutes and seconds without their zero (`14:03:5`).
+  @Test(arguments: [
+    ("2026-01-05 14:03:5", true), ("2026-01-05 14:3:05", true), ("2026-01-05 9:03:05", true),
+    ("2026-01-05 14:03:", false), ("2026-01-05 14:03:123", false), ("2026-01-05 14:60:5", false),
+  ])
+  func timesWithUnpaddedPartsStillGiveTheDay(text: String, isDate: Bool) {
+    #expect(RowFields.dayOfDateTime(text) == (isDate ? Day("2026-01-05") : nil))
+  }
 }

@@ -219,6 +219,18 @@ struct HedgeCase: Sendable, CustomTestStringConvertible {
       arguments: ["Apple will ship glasses", "--source", "Bloomberg", "--url", "https://"],
       message: "is not an http or https link"),
     .init(
+      label: "--url with a space",
+      arguments: [
+        "Apple will ship glasses", "--source", "Bloomberg", "--url", "https://x.org/a b",
+      ],
+      message: "--url: 'https://x.org/a b' is not an http or https link"),
+    .init(
+      label: "--url with a quote and brackets",
+      arguments: [
+        "Apple will ship glasses", "--source", "Bloomberg", "--url", "https://x.org/a\"b<c>",
+      ],
+      message: "is not an http or https link"),
+    .init(
       label: "--url javascript",
       arguments: [
         "Apple will ship glasses", "--source", "Bloomberg", "--url", "javascript:alert(1)",

@@ -33,6 +33,25 @@ import Testing
     #expect(try foldedClaims(copy).first?["id"] as? String == id)
   }
 
+  /// A forecast must be a plain percentage (`Double` alone would read `0x10` as 16); a created
+  /// time with unpadded seconds, as Fatebook writes it, is a date.
+  @Test func aForecastIsAPlainPercentageAndUnpaddedTimesAreDates() throws {
+    let sandbox = try Sandbox()
+    let header = "Question title,Forecast,Question created at,Resolution\n"
+    try sandbox.write(header + "Apple ships a headset,0x10,2026-01-05 14:03:5,\n", to: "a.csv")
+    let refused = sandbox.run(["import", "a.csv"])
+    #expect(refused.status == .dataError, refused.report)
+    #expect(
+      refused.stderr.contains("a.csv:2:23: Forecast '0x10' is not a percentage from 0 to 100"),
+      refused.report)
+    try sandbox.write(header + "Apple ships a headset,16,2026-01-05 14:03:5,\n", to: "b.csv")
+    let taken = sandbox.run(["import", "b.csv"])
+    #expect(taken.status == .success, taken.report)
+    let claim = try #require(try foldedClaims(sandbox).first)
+    #expect(claim["said"] as? String == "2026-01-05")
+    #expect(claim["confidence"] as? Double == 0.16)
+  }
+
   @Test func theVoidReasonHedgeDeadlineWordsAndConditionReadBack() throws {
     let sandbox = try Sandbox()
     let id = try sandbox.add(
