@@ -318,6 +318,37 @@ public enum ClaimImport {
     return reading
   }
 
+  /// The first field whose JSON type no claim field takes, as a bad value at its key: a
+  /// number or a boolean where words belong (`"source": true`), a list or an object anywhere
+  /// but `tags`, and a list of tags holding anything but strings. Read as text they would
+  /// import as `1` or as nothing, and a hedge word in the text would stand in for a
+  /// confidence given as `[0.5]`.
+  static func wrongType(in object: FlatJSONObject, path: String, line: Int) -> ImportError? {
+    var found: (column: Int, reason: String)?
+    for key in csvColumns {
+      guard let value = object.value(key) else { continue }
+      let reason: String?
+      switch value {
+      case .null, .string: reason = nil
+      case .number where key == "confidence" || key == "conditional": reason = nil
+      case .bool where key == "conditional": reason = nil
+      case .strings where key == "tags": reason = nil
+      case .number: reason = "\(key) is a number; it must be text in quotes"
+      case .bool(let flag): reason = "\(key) is \(flag); it must be text in quotes"
+      case .strings, .mixedList, .other:
+        reason =
+          key == "tags"
+          ? "tags must be a list of strings" : "\(key) is a list or an object; it must be text"
+      }
+      guard let reason, let column = object.column(key) else { continue }
+      if found.map({ column < $0.column }) ?? true { found = (column, reason) }
+    }
+    return found.map { found in
+      .badValue(
+        at: SourceLocation(path: path, line: line, column: found.column), reason: found.reason)
+    }
+  }
+
   /// The keys of an export's lines that no claim field reads, besides those it derives from
   /// the entries (`history`, `conflicting_resolutions`).
   static func isIgnoredKey(_ key: String) -> Bool {
@@ -378,6 +409,7 @@ public enum ClaimImport {
           reason: "not valid JSON: \(failure.reason)"))
     }
     if object.value("entry") != nil { return .failure(journalEntry(path: path, line: number)) }
+    if let refusal = wrongType(in: object, path: path, line: number) { return .failure(refusal) }
     var tags: [String]?
     if case .strings(let list) = object.value("tags") { tags = list }
     let fields = RowFields(
@@ -390,7 +422,7 @@ public enum ClaimImport {
         case .number(let value) where key == "conditional": return value != 0 ? "true" : "false"
         case .bool(let flag): return flag ? "1" : "0"
         case .number(let value): return ClaimExport.number(value)
-        case .null, .strings, .other: return ""
+        case .null, .strings, .mixedList, .other: return ""
         }
       },
       column: { key in object.column(key) ?? 1 },

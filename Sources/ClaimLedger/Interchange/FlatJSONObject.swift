@@ -1,6 +1,6 @@
 /// The top-level members of one JSON object, read with the journal's strict scanner: strings,
-/// numbers, booleans, null and the strings of lists by key; nested objects, and whatever else
-/// a list holds, are checked and skipped (the `history` an export carries).
+/// numbers, booleans, null and lists of strings by key; nested objects, and lists that hold
+/// anything else, are checked and skipped (the `history` an export carries).
 ///
 /// Import reads a million lines of JSON Lines; Foundation's parser builds a dictionary of
 /// boxed values per line and was most of the time an import took.
@@ -12,6 +12,8 @@ struct FlatJSONObject {
     case null
     /// A list, by the strings in it.
     case strings([String])
+    /// A list holding something besides strings: a number, a list, an object.
+    case mixedList
     /// A nested object.
     case other
   }
@@ -57,23 +59,25 @@ struct FlatJSONObject {
     return object
   }
 
-  /// The strings of a list, other items checked and passed over (as a list of tags with a
-  /// stray number keeps its tags); nested lists and objects inside count as other items.
-  private static func readStrings(_ scanner: inout JSONScanner) throws(JSONScanner.Failure)
-    -> [String]
+  /// A list of strings, or `mixedList` when it holds anything else, which is checked and
+  /// passed over (an export's `history` is a list of objects).
+  private static func readList(_ scanner: inout JSONScanner) throws(JSONScanner.Failure)
+    -> Value
   {
     try scanner.expect(UInt8(ascii: "["), "a list")
     var strings: [String] = []
-    if try scanner.consume(UInt8(ascii: "]")) { return strings }
+    var isAllStrings = true
+    if try scanner.consume(UInt8(ascii: "]")) { return .strings(strings) }
     repeat {
       if try scanner.peek() == UInt8(ascii: "\"") {
         strings.append(try scanner.readString())
       } else {
         try scanner.skipValue(depthLimit: maximumDepth - 1)
+        isAllStrings = false
       }
     } while try scanner.consume(UInt8(ascii: ","))
     try scanner.expect(UInt8(ascii: "]"), "',' or ']'")
-    return strings
+    return isAllStrings ? .strings(strings) : .mixedList
   }
 
   private static func readValue(_ scanner: inout JSONScanner) throws(JSONScanner.Failure)
@@ -82,7 +86,7 @@ struct FlatJSONObject {
     switch try scanner.peek() {
     case UInt8(ascii: "\""): return .string(try scanner.readString())
     case UInt8(ascii: "["):
-      return .strings(try readStrings(&scanner))
+      return try readList(&scanner)
     case UInt8(ascii: "{"):
       try scanner.skipValue(depthLimit: maximumDepth)
       return .other

@@ -69,10 +69,16 @@ enum JSONCellReader {
     case UInt8(ascii: "\""):
       guard let text = try readText(&scanner, offset: offset, into: &cells) else { return false }
       cell = text
-    case UInt8(ascii: "[") where column != .tags:
+    case UInt8(ascii: "[") where column == nil:
       // A list nobody reads, such as an export's `history`: checked in one pass. Its items
       // nest one level below it, as `FlatJSONObject` skips them.
       try scanner.passValue(depthLimit: FlatJSONObject.maximumDepth)
+    case UInt8(ascii: "[") where column != .tags:
+      // A list where a claim field other than the tags is: the general reader says which.
+      return false
+    case UInt8(ascii: "{") where column != nil:
+      // An object where a claim field is.
+      return false
     case UInt8(ascii: "["):
       try scanner.expect(UInt8(ascii: "["), "a list")
       cells.hasTagList = true
@@ -84,7 +90,8 @@ enum JSONCellReader {
             }
             cells.tagList.append(text)
           } else {
-            try scanner.skipValue(depthLimit: FlatJSONObject.maximumDepth - 1)
+            // A tag that is not a string: the general reader refuses the line.
+            return false
           }
         } while try scanner.consume(UInt8(ascii: ","))
         try scanner.expect(UInt8(ascii: "]"), "',' or ']'")

@@ -296,6 +296,37 @@ private func randomCells(_ dice: inout Dice) -> [String: String] {
     if isTaken { #expect(fast.pieces.allSatisfy { $0.claimsReadBack == 0 }) }
   }
 
+  /// A value of a JSON type no claim field takes is a bad value at its key, both ways, rather
+  /// than read as `1`, as nothing, or passed over for a hedge word in the text.
+  @Test(arguments: [
+    ("confidence", "true", "confidence is true; it must be text in quotes"),
+    ("source", "false", "source is false; it must be text in quotes"),
+    ("said", "20260105", "said is a number; it must be text in quotes"),
+    ("confidence", "[0.5]", "confidence is a list or an object; it must be text"),
+    ("via", #"{"a":"b"}"#, "via is a list or an object; it must be text"),
+    ("tags", #"[2024,"ai"]"#, "tags must be a list of strings"),
+    ("tags", #"{"a":"b"}"#, "tags must be a list of strings"),
+  ])
+  func aValueOfTheWrongTypeIsRefusedBothWays(key: String, value: String, reason: String) throws {
+    var members = [
+      ("id", #""0123456789""#), ("text", #""A will happen""#), ("source", #""Ann""#),
+      ("said", #""2026-01-05""#), ("confidence", "0.7"), ("lang", #""en""#),
+    ]
+    if let place = members.firstIndex(where: { $0.0 == key }) {
+      members[place].1 = value
+    } else {
+      members.append((key, value))
+    }
+    let line = "{" + members.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
+    let column = try #require(line.range(of: "\"\(key)\":")).lowerBound.utf16Offset(in: line) + 1
+    let (fast, slow) = try bothWays(line + "\n", format: .jsonl)
+    expectSame(fast, slow)
+    #expect(
+      slow.problems == [
+        .badValue(at: SourceLocation(path: "sheet", line: 1, column: column), reason: reason)
+      ], "\(slow.problems)")
+  }
+
   @Test func anExportReadsBackWholeThroughTheBytePath() throws {
     var dice = Dice(state: 9)
     var csv = ClaimExport.csvColumns.joined(separator: ",") + "\r\n"
