@@ -165,6 +165,58 @@ extension GitTeamworkTests {
   }
 }
 
+extension GitTeamworkTests {
+  /// One clone accepts a proposal, the other rejects it: after the merge `check` reports both
+  /// lines (exit 65), `show` says so, and a new `reopen`, `accept` or `reject` settles it,
+  /// whichever way the two were taken.
+  @Test(arguments: [("reopen", "proposed"), ("accept", "open"), ("reject", "rejected")])
+  func anAcceptanceAndARejectionAreReportedAndSettled(settle: String, status: String) throws {
+    let team = try GitTeam()
+    let origin = try team.origin()
+    try "Analysts expect Apple will ship a foldable phone by 2027.\n".write(
+      to: origin.appendingPathComponent("note.md"), atomically: true, encoding: .utf8)
+    try #require(
+      try team.claims(["extract", "note.md", "--said", "2026-07-01"], in: origin).status == 0)
+    try team.commit("a proposal", in: origin)
+    let id = try #require(try team.list(in: origin).first?["id"] as? String)
+    let one = try team.clone(origin, as: "one")
+    let two = try team.clone(origin, as: "two")
+    try #require(try team.claims(["accept", id, "--by", "2027-06-30"], in: one).status == 0)
+    try team.commit("one accepts", in: one)
+    try #require(
+      try team.claims(["reject", id, "--reason", "not-a-forecast"], in: two).status == 0)
+    try team.commit("two rejects", in: two)
+    try team.pull(two, into: one)
+
+    let lines = try team.ledger(in: one).split(separator: "\n").map(String.init)
+    let accepted = try #require(lines.firstIndex { $0.contains("\"entry\":\"accept\"") }) + 1
+    let rejected = try #require(lines.firstIndex { $0.contains("\"entry\":\"reject\"") }) + 1
+    let check = try team.claims(["check"], in: one)
+    #expect(check.status == 65, check.report)
+    #expect(
+      check.stdout.contains(
+        "error: claim \(id) is accepted at line \(accepted), then rejected at line \(rejected)"),
+      check.report)
+    let shown = try team.claims(["show", id], in: one)
+    #expect(shown.stdout.contains("accepted and rejected on two clones"), shown.report)
+
+    var arguments = [settle, id]
+    if settle == "reject" { arguments += ["--reason", "not-a-forecast"] }
+    let settled = try team.claims(arguments, in: one)
+    #expect(settled.status == 0, settled.report)
+    let after = try team.claims(["check"], in: one)
+    #expect(after.status == 0, after.report)
+    let claim = try #require(try team.list(in: one).first { $0["id"] as? String == id })
+    #expect(claim["status"] as? String == status)
+    #expect(claim["conflicting_decisions"] == nil)
+    // Reopened, the acceptance's correction goes with it; accepted again, it stays.
+    if settle == "reopen" { #expect(claim["deadline"] as? String != "2027-06-30") }
+    if settle == "accept" { #expect(claim["deadline"] as? String == "2027-06-30") }
+    let kept = try team.ledger(in: one).split(separator: "\n").map(String.init)
+    #expect(kept.prefix(lines.count).elementsEqual(lines) && kept.count == lines.count + 1)
+  }
+}
+
 /// A temporary folder holding an origin repository and its clones, and a clean git setup.
 final class GitTeam {
   static let git = "/usr/bin/git"

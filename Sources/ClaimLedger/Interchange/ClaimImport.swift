@@ -350,14 +350,16 @@ public enum ClaimImport {
   }
 
   /// The keys of an export's lines that no claim field reads, besides those it derives from
-  /// the entries (`history`, `conflicting_resolutions`).
+  /// the entries (`history`, `conflicting_resolutions`, `conflicting_decisions`).
   static func isIgnoredKey(_ key: String) -> Bool {
     !csvColumns.contains(key) && !derivedKeys.contains(key)
   }
 
   /// Keys an export writes from the claim's entries rather than its fields: an import
   /// checks and passes over them.
-  static let derivedKeys: Set<String> = ["history", "conflicting_resolutions"]
+  static let derivedKeys: Set<String> = [
+    "history", "conflicting_resolutions", "conflicting_decisions",
+  ]
 
   /// The note naming the keys JSON lines had that no claim field reads, as the CSV readers
   /// name unknown columns; nil when there were none.

@@ -36,6 +36,7 @@ extension ClaimRecord {
     out.literal(status.quotedName)
     // Only when true: a merge left two resolutions and no later entry settles them.
     if hasConflictingResolutions { out.literal(",\"conflicting_resolutions\":true") }
+    if hasConflictingDecisions { out.literal(",\"conflicting_decisions\":true") }
     out.literal(",\"outcome\":")
     if let outcome = resolution?.outcome { out.literal(outcome.quotedName) } else { out.null() }
     out.member(",\"resolved_on\":", resolution?.on)

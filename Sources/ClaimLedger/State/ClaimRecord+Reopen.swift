@@ -46,13 +46,15 @@ struct DecisionReplay {
 
   /// Cancels the latest standing decision. Decisions of one kind in a row (a correction, or
   /// two clones that each took it, merged) are undone together, as a `reopen` of a resolved
-  /// claim always did.
+  /// claim always did; so are an acceptance and a rejection in a row, which only two clones
+  /// deciding differently leave (a rejection cannot follow an acceptance otherwise).
   private mutating func undoLatest() {
     guard let latest = standing.last else { return }
-    while standing.last == latest {
+    let isReview = { (kind: Entry.Kind) in kind == .accept || kind == .reject }
+    while let last = standing.last, last == latest || (isReview(latest) && isReview(last)) {
       standing.removeLast()
-      if latest == .accept, let last = changes.lastIndex(where: { $0.isAccept }) {
-        changes.remove(at: last)
+      if last == .accept, let place = changes.lastIndex(where: { $0.isAccept }) {
+        changes.remove(at: place)
       }
     }
   }

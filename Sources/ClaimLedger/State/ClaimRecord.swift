@@ -30,6 +30,10 @@ public struct ClaimRecord: Sendable {
   /// Two different resolutions with no `reopen` between them (from a merge); `check` reports it
   /// until a new entry settles it.
   public internal(set) var hasConflictingResolutions = false
+  /// Accepted and rejected with no `reopen` between them (from a merge: one clone accepted it,
+  /// another rejected it); `check` reports it until a new `accept`, `reject` or `reopen`
+  /// settles it. The later decision stands meanwhile.
+  public internal(set) var hasConflictingDecisions = false
 
   init(
     id: ClaimID, claim: Claim, status: Status, recordedAt: Timestamp, history: ArraySlice<Entry>

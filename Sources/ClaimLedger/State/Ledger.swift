@@ -500,11 +500,14 @@ private struct Fold {
       facts = ArraySlice(sorted.map(\.1))
     }
     var conflict: (index: Int, message: String)?
+    var decisionConflict: (index: Int, message: String)?
     var problems: [String] = []
     var repeats: [String] = []
     let recordedAt = record.recordedAt
-    // The entry whose resolution stands, so a contradiction names both lines.
+    // The entry whose resolution stands, and the latest acceptance or rejection, so a
+    // contradiction names both lines.
     var standing: Int?
+    var decided: Int?
     for (slot, fact) in zip(order, facts) {
       let index = Int(slot)
       let entry = shared.take(index)
@@ -512,21 +515,31 @@ private struct Fold {
         report(index, entry.id, "\(entry.kind.rawValue) entry is recorded before its claim")
       }
       var outcomes: (earlier: Outcome, later: Outcome)?
+      var decisions: (earlier: Entry.Kind, later: Entry.Kind)?
       Fold.step(
         &record, with: entry, resolvedOn: fact.resolvedOn, after: histories, from: historyStart,
-        problems: &problems, repeats: &repeats, conflict: &outcomes)
+        problems: &problems, repeats: &repeats, conflict: &outcomes, decisions: &decisions)
+      if let decisions {
+        let message =
+          "claim \(record.id) is \(Self.pastTense(decisions.earlier))\(Self.at(decided, lines)), then "
+          + "\(Self.pastTense(decisions.later)) at line \(lines[index]) (two clones decided "
+          + "differently?); 'claims reopen', 'claims accept' or 'claims reject' settles it with "
+          + "a new entry"
+        decisionConflict = (index, message)
+      }
       if let outcomes {
-        let earlierLine = standing.map { " at line \(lines[$0])" } ?? ""
-        conflict = (
-          index,
-          "claim \(record.id) is resolved twice: \(outcomes.earlier.rawValue)\(earlierLine), "
-            + "then \(outcomes.later.rawValue) at line \(lines[index]); "
-            + "'claims resolve' settles it with a new entry"
-        )
+        let message =
+          "claim \(record.id) is resolved twice: \(outcomes.earlier.rawValue)\(Self.at(standing, lines)), "
+          + "then \(outcomes.later.rawValue) at line \(lines[index]); "
+          + "'claims resolve' settles it with a new entry"
+        conflict = (index, message)
       }
       switch entry.body {
       case .resolve where record.status == .resolved: standing = index
-      case .reopen: standing = nil
+      case .reopen:
+        standing = nil
+        decided = nil
+      case .accept, .reject: decided = index
       default: break
       }
       for problem in problems { report(index, entry.id, problem) }
@@ -539,6 +552,19 @@ private struct Fold {
     if let conflict, record.hasConflictingResolutions {
       report(conflict.index, record.id, conflict.message)
     }
+    if let decisionConflict, record.hasConflictingDecisions {
+      report(decisionConflict.index, record.id, decisionConflict.message)
+    }
+  }
+
+  /// " at line N" for the earlier of two entries that disagree, to name both lines.
+  private static func at(_ earlier: Int?, _ lines: [Int32]) -> String {
+    earlier.map { " at line \(lines[$0])" } ?? ""
+  }
+
+  /// "accepted" or "rejected", for the message of two decisions that disagree.
+  private static func pastTense(_ kind: Entry.Kind) -> String {
+    kind == .accept ? "accepted" : "rejected"
   }
 
   /// Applies one entry to a claim; problems go to `problems`, a contradicting resolution to
@@ -553,14 +579,27 @@ private struct Fold {
     from start: Int,
     problems: inout [String],
     repeats: inout [String],
-    conflict: inout (earlier: Outcome, later: Outcome)?
+    conflict: inout (earlier: Outcome, later: Outcome)?,
+    decisions: inout (earlier: Entry.Kind, later: Entry.Kind)?
   ) {
     let id = record.id
     switch entry.body {
     case .claim:
       break
     case .accept(let changes):
-      if record.status == .proposed {
+      if record.hasConflictingDecisions {
+        // A new decision after two that disagree: it settles them.
+        record.hasConflictingDecisions = false
+        record.status = .open
+        record.rejection = nil
+      } else if record.status == .rejected,
+        DecisionReplay(histories[start...]).standing.last == .reject
+      {
+        record.hasConflictingDecisions = true
+        decisions = (.reject, .accept)
+        record.status = .open
+        record.rejection = nil
+      } else if record.status == .proposed {
         record.status = .open
       } else if record.status == .open,
         DecisionReplay(histories[start...]).standing.last == .accept
@@ -573,6 +612,19 @@ private struct Fold {
       }
       record.claim = record.claim.applying(changes)
     case .reject(let reason):
+      if record.hasConflictingDecisions {
+        record.hasConflictingDecisions = false
+        record.status = .rejected
+        record.rejection = reason
+        return
+      }
+      if record.status == .open, DecisionReplay(histories[start...]).standing.last == .accept {
+        record.hasConflictingDecisions = true
+        decisions = (.accept, .reject)
+        record.status = .rejected
+        record.rejection = reason
+        return
+      }
       if record.status == .rejected {
         repeats.append(
           "claim \(id) is rejected again (two clones rejected it?); the first reason stands")
@@ -615,7 +667,15 @@ private struct Fold {
       case .rejected:
         record.status = .proposed
         record.rejection = nil
+        if record.hasConflictingDecisions,
+          let claim = DecisionReplay(ArraySlice(earlier + [entry])).claim
+        {
+          // The acceptance undone with the rejection: its corrections go too.
+          record.claim = claim
+        }
+        record.hasConflictingDecisions = false
       case .open where DecisionReplay(earlier).standing.last == .accept:
+        record.hasConflictingDecisions = false
         record.status = .proposed
         if let claim = DecisionReplay(ArraySlice(earlier + [entry])).claim { record.claim = claim }
       case .open, .proposed:

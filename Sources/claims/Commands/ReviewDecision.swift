@@ -54,14 +54,15 @@ enum ReviewDecision {
     return batch.queue(in: ledger, aliases: aliases)
   }
 
-  /// The records the ids name, each of which must be proposed; a repeated id counts once.
+  /// The records the ids name, each of which must be proposed, or accepted and rejected by
+  /// two clones (a new decision settles that); a repeated id counts once.
   static func proposedRecords(_ ids: [String], in ledger: Ledger) throws(LedgerError)
     -> [ClaimRecord]
   {
     var records: [ClaimRecord] = []
     for prefix in ids {
       let record = try ledger.record(withPrefix: prefix)
-      guard record.status == .proposed else {
+      guard record.status == .proposed || record.hasConflictingDecisions else {
         throw .invalidTransition(
           id: record.id, reason: "is \(record.status.rawValue), not proposed; nothing was recorded")
       }

@@ -94,6 +94,10 @@ struct ShowCommand: Command {
       return "resolved \(resolution.outcome.rawValue) on \(resolution.on)"
         + (record.hasConflictingResolutions ? " (conflicting resolutions: resolve it again)" : "")
     }
+    if record.hasConflictingDecisions {
+      return record.status.rawValue
+        + " (accepted and rejected on two clones: accept, reject or reopen it again)"
+    }
     if record.isOverdue(on: today), let deadline = record.claim.deadline {
       return "open, overdue by \(deadline.days(until: today)) days"
     }

@@ -17,7 +17,8 @@ import Testing
     #expect(object.value("text") == .string("中文"))
     #expect(object.value("confidence") == .number(0.7))
     #expect(object.value("tags") == .strings(["a", "b"]))
-    #expect(object.value("history") == .strings([]))
+    // A list of objects, as an export's history is: checked, and marked as no list of tags.
+    #expect(object.value("history") == .mixedList)
     #expect(object.value("ok") == .bool(true))
     #expect(object.value("missing") == nil)
     #expect(object.column("confidence") == 18)

@@ -156,6 +156,29 @@ import Testing
     #expect(ledger.issues.map(\.location?.line) == [2])
   }
 
+  /// Rejected on one clone, accepted (with a correction) on another: the later decision stands
+  /// meanwhile and the conflict is an error naming both lines; a `reopen` undoes both, the
+  /// correction too, and leaves nothing to report.
+  @Test func aRejectionThenAnAcceptanceConflictUntilReopened() throws {
+    let reject = try Fixture.entry(id, at: "2026-02-01T00:00:00Z", .reject(reason: "vague"))
+    let accept = try Fixture.entry(
+      id, at: "2026-02-02T00:00:00Z", .accept(ClaimChanges(text: "Corrected")))
+    let conflicted = fold([proposed, reject, accept])
+    let record = try #require(conflicted.records.first)
+    #expect(record.hasConflictingDecisions && record.status == .open)
+    #expect(record.claim.text == "Corrected")
+    #expect(conflicted.issues.count == 1)
+    #expect(conflicted.issues.first?.severity == .error)
+    #expect(
+      conflicted.issues.first?.message.contains(
+        "is rejected at line 2, then accepted at line 3") == true)
+    let settled = fold([proposed, reject, accept, try reopen(at: "2026-02-03T00:00:00Z")])
+    let reopened = try #require(settled.records.first)
+    #expect(!reopened.hasConflictingDecisions && reopened.status == .proposed)
+    #expect(reopened.claim.text != "Corrected")
+    #expect(settled.issues.isEmpty)
+  }
+
   @Test func resolvingAProposedClaimIsAnError() throws {
     let ledger = fold([proposed, try resolve(.true, at: "2027-01-01T00:00:00Z")])
     #expect(ledger.records.first?.status == .proposed)
