@@ -34,6 +34,9 @@ public struct ClaimRecord: Sendable {
   /// another rejected it); `check` reports it until a new `accept`, `reject` or `reopen`
   /// settles it. The later decision stands meanwhile.
   public internal(set) var hasConflictingDecisions = false
+  /// Recorded twice with different content (an edit on one side of a merge) and not yet made
+  /// alike by amends: an amend that restates the fields shown is then what settles it.
+  public internal(set) var hasConflictingClaimLines = false
 
   init(
     id: ClaimID, claim: Claim, status: Status, recordedAt: Timestamp, history: ArraySlice<Entry>

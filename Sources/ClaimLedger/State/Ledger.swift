@@ -444,16 +444,22 @@ private struct Fold {
   /// the error becomes a warning and the journal need not be edited.
   private mutating func settleContradictedClaims() {
     for (issue, id, lines) in contradictedClaims {
-      guard let position = index.position(of: id),
-        case .claim(let first, let firstStatus) = lines.0,
+      guard let position = index.position(of: id) else { continue }
+      guard case .claim(let first, let firstStatus) = lines.0,
         case .claim(let second, let secondStatus) = lines.1, firstStatus == secondStatus
-      else { continue }
+      else {
+        records[position].hasConflictingClaimLines = true
+        continue
+      }
       let amends = records[position].history.compactMap { entry -> ClaimChanges? in
         if case .amend(let changes, _) = entry.body { changes } else { nil }
       }
       guard !amends.isEmpty,
         amends.reduce(first, { $0.applying($1) }) == amends.reduce(second, { $0.applying($1) })
-      else { continue }
+      else {
+        records[position].hasConflictingClaimLines = true
+        continue
+      }
       issues[issue].severity = .warning
       issues[issue].message += "; amends since settle it"
     }

@@ -39,7 +39,10 @@ struct AmendCommand: Command {
       let record = try ledger.record(withPrefix: id)
       let changes = correction.changes(for: record.claim)
       try ClaimChangesArgument.check(changes, on: record, today: context.today)
-      guard record.claim.applying(changes) != record.claim else {
+      // Restating the fields shown is a change when two lines record the claim differently:
+      // it makes them alike.
+      guard record.hasConflictingClaimLines || record.claim.applying(changes) != record.claim
+      else {
         throw .invalidTransition(
           id: record.id, reason: "has these values already; there is nothing to amend")
       }

@@ -53,6 +53,28 @@ import Testing
     #expect(show.contains("confidence 75% (大概率) → 60%"), "\(show)")
   }
 
+  /// A claim recorded on two lines that differ (a merge after an edit) is an error in `check`
+  /// until amends make both alike; restating the value shown does that, so it is taken, not
+  /// refused as changing nothing.
+  @Test func restatingTheShownValueSettlesTwoLinesThatDiffer() throws {
+    let sandbox = try Sandbox()
+    try sandbox.writeLedger([
+      JournalLine.claim("abcd000001", text: "Same will happen", confidence: "0.6"),
+      JournalLine.claim("abcd000001", text: "Same will happen", confidence: "0.7"),
+    ])
+    let before = sandbox.run(["check"])
+    #expect(before.status == .dataError, before.report)
+    #expect(try sandbox.showJSON("abcd000001")?["confidence"] as? Double == 0.6)
+    let amended = sandbox.run(["amend", "abcd", "--confidence", "0.6", "--note", "keep 60%"])
+    #expect(amended.status == .success, amended.report)
+    let after = sandbox.run(["check"])
+    #expect(after.status == .success, after.report)
+    #expect(after.stdout.contains("amends since settle it"), after.report)
+    // Once settled, restating is refused again.
+    let again = sandbox.run(["amend", "abcd", "--confidence", "0.6", "--note", "again"])
+    #expect(again.status == .failure, again.report)
+  }
+
   @Test func historyShowsTheOldAndTheNewValues() throws {
     let (sandbox, id) = try Self.claim()
     let result = sandbox.run([
