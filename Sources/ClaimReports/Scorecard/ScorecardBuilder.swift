@@ -145,9 +145,13 @@ public struct ScorecardBuilder: Sendable {
   }
 
   /// The year a claim is filed under: of its deadline, or of the day it was said.
-  func year(said: Day?, deadline: Day?) -> Int? {
+  ///
+  /// A claim with no deadline falls due when it is resolved, as it counts then: it is filed
+  /// under the year of its resolution (an open one, under none), so every scored claim is in
+  /// some year's figures.
+  func year(said: Day?, deadline: Day?, resolvedOn: Day?) -> Int? {
     switch by {
-    case .due: deadline?.year
+    case .due: (deadline ?? resolvedOn)?.year
     case .said: said?.year
     }
   }

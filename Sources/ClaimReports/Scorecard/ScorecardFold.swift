@@ -103,9 +103,9 @@ struct ScorecardFold {
     let row = rows.rows[index]
     let said = row.saidDay
     let deadline = row.deadlineDay
-    let year = builder.year(said: said, deadline: deadline)
-    if let selected = builder.year, year != selected { return }
     let resolvedOn = row.resolvedDay
+    let year = builder.year(said: said, deadline: deadline, resolvedOn: resolvedOn)
+    if let selected = builder.year, year != selected { return }
     guard
       let standing = ClaimStanding(
         status: row.status, outcome: row.outcome, on: resolvedOn, said: said,

@@ -16,6 +16,10 @@ public struct TimeToTruth: Sendable, Equatable {
   public let medianDaysBeforeDeadline: Double?
   /// The estimated share come true by each day on which one did, ascending.
   public let curve: [Step]
+  /// The last day the estimate knows of, when it ends: the day the latest-said open claim was
+  /// censored, when no claim was followed longer. Nil when a claim settled false (followed for
+  /// good) or a claim that came true was followed longest.
+  public let followedFor: Int?
 
   /// One step of the estimate: by `day` days after being said, `share` had come true.
   public struct Step: Sendable, Equatable {
@@ -31,9 +35,11 @@ public struct TimeToTruth: Sendable, Equatable {
   /// The kind of claims that name no known kind of event.
   public static let other = "other"
 
-  /// The estimated share come true within `days` days of being said.
-  public func share(within days: Int) -> Double {
-    curve.last { $0.day <= days }?.share ?? 0
+  /// The estimated share come true within `days` days of being said; nil past the last day the
+  /// claims were followed for, where the estimate says nothing.
+  public func share(within days: Int) -> Double? {
+    if let followedFor, days > followedFor { return nil }
+    return curve.last { $0.day <= days }?.share ?? 0
   }
 
   /// What one claim contributes.
@@ -63,6 +69,12 @@ public struct TimeToTruth: Sendable, Equatable {
     }
     cameTrue = events.count
     open = censored.count
+    let isFollowedForGood = observations.contains(.never)
+    if !isFollowedForGood, let lastCensored = censored.max(), lastCensored >= (events.max() ?? -1) {
+      followedFor = lastCensored
+    } else {
+      followedFor = nil
+    }
     leads.sort()
     medianDaysBeforeDeadline =
       leads.isEmpty

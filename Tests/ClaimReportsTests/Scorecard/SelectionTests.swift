@@ -43,6 +43,24 @@ import Testing
     #expect(card.totals.earlyShare == nil)
   }
 
+  /// With no deadline, a claim falls due when it is resolved: it is filed under that year, in
+  /// the year's scorecard and in the rows over the years, which then add up to the total; an
+  /// open one is in no year.
+  @Test func aClaimWithNoDeadlineIsFiledUnderTheYearItWasResolved() throws {
+    let specs: [ClaimSpec] = [
+      .init(text: "dated", deadline: "2025-12-31", outcome: .true),
+      .init(text: "open-ended", deadline: nil, outcome: .false, resolvedOn: "2025-05-01"),
+      .init(text: "still open", deadline: nil),
+    ]
+    let all = try TestLedger.card(specs, TestLedger.builder(minResolved: 1))
+    #expect(all.byYear.map(\.year) == [2025])
+    #expect(all.byYear.first?.counts.resolved == 2 && all.totals.counts.resolved == 2)
+    let year = try TestLedger.card(specs, TestLedger.builder(year: 2025, minResolved: 1))
+    #expect(year.totals.figures.scored == 2 && year.totals.counts.claims == 2)
+    let next = try TestLedger.card(specs, TestLedger.builder(year: 2026, minResolved: 1))
+    #expect(next.totals.counts.claims == 0)
+  }
+
   @Test func openClaimsArePendingUntilTheDeadlineThenOverdue() throws {
     let specs: [ClaimSpec] = [
       .init(text: "due today", deadline: "2026-03-01"),

@@ -18,9 +18,29 @@ import Testing
     #expect(row.curve.map(\.day) == [10, 30])
     #expect(abs(row.curve[0].share - 0.2) < 1e-12)
     #expect(abs(row.curve[1].share - (1 - 0.8 / 3)) < 1e-12)
-    #expect(row.share(within: 5) == 0 && abs(row.share(within: 29) - 0.2) < 1e-12)
+    #expect(row.share(within: 5) == 0 && abs((row.share(within: 29) ?? 0) - 0.2) < 1e-12)
     // Leads −5, 20, 40: median 20.
     #expect(row.medianDaysBeforeDeadline == 20)
+  }
+
+  /// 4 claims said the same day: 1 true on day 10, 3 open, censored on day 28. The estimate
+  /// ends on day 28: the share within 90 or 365 days is unknown, not 25 %. A claim settled
+  /// false is followed for good, and one come true on the last day leaves nothing censored
+  /// after it: the estimate then goes on.
+  @Test func theEstimateEndsWhereTheClaimsWereLastFollowed() {
+    let row = TimeToTruth(
+      kind: "launch",
+      observations: [
+        .cameTrue(days: 10, lead: nil), .open(days: 28), .open(days: 28), .open(days: 28),
+      ])
+    #expect(row.share(within: 28) == 0.25 && row.followedFor == 28)
+    #expect(row.share(within: 90) == nil && row.share(within: 365) == nil)
+    let withFalse = TimeToTruth(
+      kind: "launch", observations: [.cameTrue(days: 10, lead: nil), .open(days: 28), .never])
+    #expect(withFalse.followedFor == nil && withFalse.share(within: 365) != nil)
+    let trueLast = TimeToTruth(
+      kind: "launch", observations: [.open(days: 5), .cameTrue(days: 28, lead: nil)])
+    #expect(trueLast.followedFor == nil && trueLast.share(within: 365) == 1)
   }
 
   @Test func anEvenNumberOfLeadsTakesTheMeanOfTheMiddleTwo() {
