@@ -73,11 +73,19 @@ enum CompletionScript {
       # Install: claims completions bash > ~/.local/share/bash-completion/completions/claims
 
       # The claim ids of the ledger this command line names (or the nearest one).
+      # --ledger PATH, --ledger=PATH (which bash may split at the '='), and ~ for the home folder.
       _claims_ids() {
-        local i ledger=()
+        local i file= ledger=()
         for ((i = 1; i < ${#COMP_WORDS[@]} - 1; i++)); do
-          if [[ ${COMP_WORDS[i]} == --ledger ]]; then ledger=(--ledger "${COMP_WORDS[i + 1]}"); fi
+          case ${COMP_WORDS[i]} in
+          --ledger)
+            file=${COMP_WORDS[i + 1]}
+            [[ $file == = ]] && file=${COMP_WORDS[i + 2]}
+            ;;
+          --ledger=*) file=${COMP_WORDS[i]#--ledger=} ;;
+          esac
         done
+        [[ -n $file ]] && ledger=(--ledger "${file/#\\~/$HOME}")
         "${COMP_WORDS[0]}" completions ids "${ledger[@]}" 2>/dev/null
       }
 
@@ -183,12 +191,17 @@ enum CompletionScript {
       # Install: claims completions zsh > ~/.zfunc/_claims, with ~/.zfunc in fpath before compinit.
 
       # The claim ids of the ledger this command line names (or the nearest one).
+      # --ledger PATH or --ledger=PATH, and ~ for the home folder.
       _claims_ids() {
         local -a ledger
-        local i
+        local i file=
         for ((i = 2; i < $#words; i++)); do
-          if [[ $words[i] == --ledger ]]; then ledger=(--ledger "$words[i + 1]"); fi
+          case $words[i] in
+          --ledger) file=$words[i + 1] ;;
+          --ledger=*) file=${words[i]#--ledger=} ;;
+          esac
         done
+        [[ -n $file ]] && ledger=(--ledger "${file/#\\~/$HOME}")
         $words[1] completions ids $ledger 2>/dev/null
       }
 
@@ -272,12 +285,16 @@ enum CompletionScript {
       end
 
       # The claim ids of the ledger this command line names (or the nearest one).
+      # --ledger PATH or --ledger=PATH, and ~ for the home folder.
       function __claims_ids
           set -l tokens (commandline -opc)
           set -l ledger
           for i in (seq (count $tokens))
               if test "$tokens[$i]" = --ledger; and test $i -lt (count $tokens)
-                  set ledger --ledger $tokens[(math $i + 1)]
+                  set ledger --ledger (string replace -r '^~' $HOME -- $tokens[(math $i + 1)])
+              else if string match -q -- '--ledger=*' $tokens[$i]
+                  set ledger --ledger (string replace -r '^--ledger=~?' '' -- $tokens[$i])
+                  string match -q -- '--ledger=~*' $tokens[$i]; and set ledger[2] $HOME$ledger[2]
               end
           end
           $tokens[1] completions ids $ledger 2>/dev/null

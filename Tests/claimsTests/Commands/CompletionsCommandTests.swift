@@ -139,4 +139,28 @@ import Testing
       ])
     #expect(try offers(["help", "comp"], sandbox: sandbox, script: script) == ["completions"])
   }
+
+  /// Ids come from the ledger the command line names, however it is written: `--ledger PATH`,
+  /// `--ledger=PATH` (which bash splits at the '='), and a path starting with `~`, which the
+  /// shell has not expanded yet when the script reads it.
+  @Test func bashFindsTheLedgerNamedByAnySpelling() throws {
+    guard FileManager.default.isExecutableFile(atPath: "/bin/bash") else { return }
+    let sandbox = try Sandbox()
+    let home = sandbox.path("home")
+    try FileManager.default.createDirectory(
+      atPath: home + "/proj/Claims", withIntermediateDirectories: true)
+    let other = home + "/proj/Claims/ledger.jsonl"
+    try (JournalLine.claim("abcd000009", text: "Elsewhere") + "\n").write(
+      toFile: other, atomically: true, encoding: .utf8)
+    try sandbox.add("Here", "--source", "Bloomberg", "--confidence", "0.7")
+    var script = try self.script(.bash)
+    script = "HOME='\(home)'\n" + script
+    for spelling in [
+      ["--ledger", other], ["--ledger", "=", other], ["--ledger=" + other],
+      ["--ledger", "~/proj/Claims/ledger.jsonl"], ["--ledger=~/proj/Claims/ledger.jsonl"],
+    ] {
+      let offered = try offers(["show"] + spelling + [""], sandbox: sandbox, script: script)
+      #expect(offered == ["abcd000009"], "\(spelling)")
+    }
+  }
 }
