@@ -29,3 +29,19 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
     }
   }
 }
+
+extension ImportError {
+  /// `problems` ordered by the line each names, those naming none first; ties keep their order.
+  static func inLineOrder(_ problems: [ImportError]) -> [ImportError] {
+    func line(_ problem: ImportError) -> Int {
+      switch problem {
+      case .malformed(let location, _), .badValue(let location, _): location.line ?? 0
+      default: 0
+      }
+    }
+    return problems.enumerated().sorted {
+      (line($0.element), $0.offset) < (line($1.element), $1.offset)
+    }
+    .map(\.element)
+  }
+}

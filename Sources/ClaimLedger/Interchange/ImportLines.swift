@@ -17,9 +17,11 @@ public struct ImportLines: Sendable {
 struct ImportPiece: Sendable {
   /// Every good claim's entries, one journal line each, in file order.
   var bytes: [UInt8] = []
-  /// Each good claim's id, and where its lines end in `bytes`.
+  /// Each good claim's id, where its lines end in `bytes`, and the line of the file it was
+  /// read from (within the piece for JSON Lines, until the pieces are joined).
   var ids: [ClaimID] = []
   var ends: [Int] = []
+  var lines: [Int] = []
   var problems: [ImportError] = []
   /// A claim whose entries would not read back as written, by its place in `ids`; it stops
   /// the import only if it is to be written.
@@ -50,12 +52,18 @@ struct ImportPiece: Sendable {
         bytes.append(UInt8(ascii: "\n"))
       }
     }
-    noteClaim(claim.id, endingAt: bytes.count)
+    noteClaim(claim.id, endingAt: bytes.count, line: claim.line)
   }
 
-  mutating func noteClaim(_ id: ClaimID, endingAt end: Int) {
+  /// The journal lines of the claim at `index`.
+  func claimBytes(_ index: Int) -> ArraySlice<UInt8> {
+    bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
+  }
+
+  mutating func noteClaim(_ id: ClaimID, endingAt end: Int, line: Int) {
     ids.append(id)
     ends.append(end)
+    lines.append(line)
   }
 }
 
@@ -99,14 +107,52 @@ extension ClaimImport {
     if let refusal = jsonArrayRefusal(start, path: path) ?? journalRefusal(start, path: path) {
       throw refusal
     }
+    var read: ImportLines
     switch format {
     case .fatebook:
-      return lines(from: try read(file.all(), path: path, format: format, today: today), at: now)
+      read = lines(
+        from: try self.read(file.all(), path: path, format: format, today: today), at: now)
     case .jsonl:
-      return try jsonLines(file, path: path, at: now, today: today, pieceSize: pieceSize)
+      read = try jsonLines(file, path: path, at: now, today: today, pieceSize: pieceSize)
     case .csv:
-      return try csvLines(file, path: path, at: now, today: today, pieceSize: pieceSize)
+      read = try csvLines(file, path: path, at: now, today: today, pieceSize: pieceSize)
     }
+    if format != .fatebook {
+      read.problems += differingRepeats(in: read.pieces, path: path)
+      read.problems = ImportError.inLineOrder(read.problems)
+    }
+    return read
+  }
+
+  /// A claim whose id an earlier row of the file has, with other values: a bad row, since
+  /// one of the two would be dropped unseen. A repeat with the same values (the same row
+  /// twice) is only counted and skipped. (Fatebook's export repeats a question on a row per
+  /// forecast; its files keep the first row, as documented.)
+  static func differingRepeats(in pieces: [ImportPiece], path: String) -> [ImportError] {
+    // The ids seen so far in the ledger's own table of id bits (a million inserts into a
+    // dictionary cost more than the rest of the check), each to its place in `places`.
+    var seen = ClaimIndex(capacity: pieces.reduce(0) { $0 + $1.ids.count })
+    var places: [(piece: Int32, claim: Int32)] = []
+    var problems: [ImportError] = []
+    for (pieceIndex, piece) in pieces.enumerated() {
+      for (claim, id) in piece.ids.enumerated() {
+        guard let earlierPlace = seen.insert(id, at: places.count) else {
+          places.append((Int32(pieceIndex), Int32(claim)))
+          continue
+        }
+        let earlier = (
+          piece: Int(places[earlierPlace].piece), claim: Int(places[earlierPlace].claim)
+        )
+        let kept = pieces[earlier.piece]
+        guard kept.claimBytes(earlier.claim) != piece.claimBytes(claim) else { continue }
+        problems.append(
+          .badValue(
+            at: SourceLocation(path: path, line: piece.lines[claim], column: 1),
+            reason: "id \(id) is on line \(kept.lines[earlier.claim]) already, with other values; "
+              + "keep one of the two rows"))
+      }
+    }
+    return problems
   }
 
   /// The lines of claims `read` gave.
@@ -212,7 +258,7 @@ extension ClaimImport {
         if row.cellCount == names.count,
           let id = writer.append(cells, file: file, isDetectingLanguage: isDetectingLanguage)
         {
-          piece.noteClaim(id, endingAt: writer.bytes.count)
+          piece.noteClaim(id, endingAt: writer.bytes.count, line: row.line)
           return
         }
         // The whole reader on the row alone gives its cells and their columns.
@@ -352,12 +398,14 @@ extension ClaimImport {
     let ignored = results.reduce(into: Set<String>()) { $0.formUnion($1.ignoredKeys) }
     if let note = ignoredKeysNote(ignored, path: path) { lines.notes.append(note) }
     var linesBefore = 0
-    for piece in results {
-      lines.problems += piece.problems.map { $0.movedDown(by: linesBefore) }
-      if let failure = piece.failure { throw failure.movedDown(by: linesBefore) }
-      linesBefore += piece.lineCount
+    var pieces = results
+    for index in pieces.indices {
+      lines.problems += pieces[index].problems.map { $0.movedDown(by: linesBefore) }
+      if let failure = pieces[index].failure { throw failure.movedDown(by: linesBefore) }
+      pieces[index].lines = pieces[index].lines.map { $0 + linesBefore }
+      linesBefore += pieces[index].lineCount
     }
-    lines.pieces = results
+    lines.pieces = pieces
     return lines
   }
 
@@ -398,7 +446,7 @@ extension ClaimImport {
           let id = writer.append(
             cells, file: file, isDetectingLanguage: cells[.lang].kind == .absent, isJSON: true)
         {
-          piece.noteClaim(id, endingAt: writer.bytes.count)
+          piece.noteClaim(id, endingAt: writer.bytes.count, line: lineNumber)
           for key in cells.otherKeys {
             let name = UnsafeBufferPointer(
               rebasing: file[

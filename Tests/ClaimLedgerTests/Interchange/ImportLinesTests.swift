@@ -109,8 +109,11 @@ private func randomCells(_ dice: inout Dice) -> [String: String] {
     let fast = try ClaimImport.lines(
       ImportFile(bytes: bytes), path: "sheet", format: format, recordedAt: now, today: now.day,
       pieceSize: 2_048)
-    let slow = ClaimImport.lines(
+    var slow = ClaimImport.lines(
       from: try ClaimImport.read(bytes, path: "sheet", format: format, today: now.day), at: now)
+    // As `lines` does for CSV and JSON Lines: ids given twice with other values are bad rows.
+    slow.problems = ImportError.inLineOrder(
+      slow.problems + ClaimImport.differingRepeats(in: slow.pieces, path: "sheet"))
     return (fast, slow)
   }
 
@@ -464,6 +467,37 @@ private func randomCells(_ dice: inout Dice) -> [String: String] {
     let known = try bothWays(
       header + "Tesla will ship,Ann,2026-01-05,very likely,\r\n", format: .csv)
     #expect(known.slow.problems.isEmpty && known.slow.claimCount == 1)
+  }
+
+  /// An id given twice with other values is a bad row naming both lines, whatever the piece
+  /// each falls in; the same row twice is only a repeat, counted and skipped when written.
+  @Test(arguments: [ImportFormat.csv, .jsonl])
+  func anIdGivenTwiceWithOtherValuesIsABadRow(format: ImportFormat) throws {
+    func row(_ number: Int, id: String = "", text: String) -> String {
+      let id = id.isEmpty ? String(format: "%010x", number) : id
+      return format == .csv
+        ? "\(id),\(text),Ann,2026-01-05,0.7\r\n"
+        : #"{"id":"\#(id)","text":"\#(text)","source":"Ann","said":"2026-01-05","confidence":0.7}"#
+          + "\n"
+    }
+    var text = format == .csv ? "id,text,source,said,confidence\r\n" : ""
+    let header = format == .csv ? 1 : 0
+    text += row(0, id: "ffffffffab", text: "X will happen")
+    for number in 1...200 { text += row(number, text: "Claim \(number) will happen") }
+    text += row(0, id: "ffffffffab", text: "X will happen")
+    text += row(0, id: "ffffffffab", text: "Y will happen")
+    let lines = try ClaimImport.lines(
+      ImportFile(bytes: Array(text.utf8)), path: "sheet", format: format, recordedAt: now,
+      today: now.day, pieceSize: 2_048)
+    #expect(lines.pieces.count > 1)
+    #expect(
+      lines.problems == [
+        .badValue(
+          at: SourceLocation(path: "sheet", line: header + 203, column: 1),
+          reason: "id ffffffffab is on line \(header + 1) already, with other values; keep one "
+            + "of the two rows")
+      ], "\(lines.problems)")
+    #expect(lines.claimCount == 203)
   }
 
   @Test func aBadRowIsNamedAtItsLineAndColumnInAnyPiece() throws {
