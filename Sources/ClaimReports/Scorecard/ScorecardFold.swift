@@ -166,8 +166,13 @@ struct ScorecardFold {
       guard let score = outcome.score else { break }
       calibration.add(confidence: confidence, outcome: score)
       decomposition.add(confidence: confidence, outcome: score)
-      if confidence > 0.5, outcome == .true { best.append(candidate) }
-      if confidence > 0.5, outcome == .false { worst.append(candidate) }
+      // A claim under 50 % calls the opposite of its words: its call is right when they
+      // turn out false. Candidates are ranked by how sure the call was (`isMoreConfident`).
+      switch (confidence > 0.5, confidence < 0.5, outcome) {
+      case (true, _, .true), (_, true, .false): best.append(candidate)
+      case (true, _, .false), (_, true, .true): worst.append(candidate)
+      default: break
+      }
     }
   }
 
@@ -362,8 +367,11 @@ struct ScorecardFold {
   }
 
   /// Most confident first; ids break ties.
+  /// The surer call first, however it leaned: 5 % is as sure as 95 %; ids break ties.
   private static func isMoreConfident(_ a: Candidate, _ b: Candidate) -> Bool {
-    (b.confidence, a.id) < (a.confidence, b.id)
+    let sureA = max(a.confidence, 1 - a.confidence)
+    let sureB = max(b.confidence, 1 - b.confidence)
+    return (sureB, a.id) < (sureA, b.id)
   }
 
   /// Soonest deadline first; claims with no deadline last; ids break ties.

@@ -90,15 +90,30 @@ import Testing
 
   @Test func listsBestCallsWorstMissesAndOpenClaimsInOrder() throws {
     let card = try ScorecardBuilderTests.card()
-    // True above 50 %: b1 (0.9) then a1 (0.8); false above 50 %: b2 (0.9) then a2 (0.6).
-    #expect(card.bestCalls.map(\.text) == ["b1", "a1"])
+    // Right calls: true above 50 %, b1 (0.9) and a1 (0.8), and false below it, a4 (0.3, a
+    // call of 0.7 that it would not happen), surest first; wrong calls: false above 50 %,
+    // b2 (0.9) then a2 (0.6).
+    #expect(card.bestCalls.map(\.text) == ["b1", "a1", "a4"])
     #expect(card.worstMisses.map(\.text) == ["b2", "a2"])
-    let a1 = try #require(card.bestCalls.last)
+    let a1 = try #require(card.bestCalls.first { $0.text == "a1" })
     #expect(a1.quote == "a1 quote" && a1.evidence == "https://example.com/a1")
     #expect(a1.resolvedOn == Day("2025-03-01") && a1.deadline == Day("2025-06-30"))
     #expect(card.pending.lines.map(\.text) == ["a7"] && card.pending.total == 1)
     #expect(card.overdue.lines.map(\.text) == ["a6"] && card.overdue.total == 1)
     #expect(card.waitingForDeadline == 1)
+  }
+
+  /// A claim at 5 % that came true was a sure call gone wrong, as sure as one at 95 % that did
+  /// not: both are worst misses, the surer (the 5 % one) first.
+  @Test func aConfidentCallAgainstTheWordsCountsToo() throws {
+    let specs: [ClaimSpec] = [
+      .init(text: "low", confidence: 0.05, outcome: .true),
+      .init(text: "high", confidence: 0.9, outcome: .false),
+      .init(text: "even", confidence: 0.5, outcome: .true),
+    ]
+    let card = try TestLedger.card(specs, TestLedger.builder(minResolved: 1))
+    #expect(card.worstMisses.map(\.text) == ["low", "high"])
+    #expect(card.bestCalls.isEmpty)
   }
 
   @Test func calibrationAndDecompositionCoverTheScoredClaims() throws {
