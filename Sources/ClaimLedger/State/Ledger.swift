@@ -594,10 +594,9 @@ private struct Fold {
       break
     case .accept(let changes):
       if record.hasConflictingDecisions {
-        // A new decision after two that disagree: it settles them.
+        // A new acceptance after two decisions that disagree settles them; the acceptance
+        // stood meanwhile, so the claim stays as it is (open, or resolved since).
         record.hasConflictingDecisions = false
-        record.status = .open
-        record.rejection = nil
       } else if record.status == .rejected,
         DecisionReplay(histories[start...]).standing.last == .reject
       {
@@ -618,17 +617,21 @@ private struct Fold {
       }
       record.claim = record.claim.applying(changes)
     case .reject(let reason):
-      if record.hasConflictingDecisions {
+      if record.hasConflictingDecisions, record.status == .open {
+        // A new rejection settles two decisions that disagree (a resolved claim is reopened
+        // first, as `claims reject` says).
         record.hasConflictingDecisions = false
         record.status = .rejected
         record.rejection = reason
         return
       }
-      if record.status == .open, DecisionReplay(histories[start...]).standing.last == .accept {
+      if record.status == .open || record.status == .resolved,
+        DecisionReplay(histories[start...]).standing.contains(.accept)
+      {
+        // Accepted on one clone, rejected on another: the acceptance stands until a new
+        // decision settles it, so what the accepting clone did since (a resolution) holds.
+        if !record.hasConflictingDecisions { decisions = (.accept, .reject) }
         record.hasConflictingDecisions = true
-        decisions = (.accept, .reject)
-        record.status = .rejected
-        record.rejection = reason
         return
       }
       if record.status == .rejected {
@@ -673,14 +676,12 @@ private struct Fold {
       case .rejected:
         record.status = .proposed
         record.rejection = nil
-        if record.hasConflictingDecisions,
-          let claim = DecisionReplay(ArraySlice(earlier + [entry])).claim
-        {
-          // The acceptance undone with the rejection: its corrections go too.
-          record.claim = claim
-        }
+        // An acceptance undone with the rejection (two clones decided differently) takes its
+        // corrections with it.
+        if let claim = DecisionReplay(ArraySlice(earlier + [entry])).claim { record.claim = claim }
         record.hasConflictingDecisions = false
-      case .open where DecisionReplay(earlier).standing.last == .accept:
+      case .open
+      where record.hasConflictingDecisions || DecisionReplay(earlier).standing.last == .accept:
         record.hasConflictingDecisions = false
         record.status = .proposed
         if let claim = DecisionReplay(ArraySlice(earlier + [entry])).claim { record.claim = claim }

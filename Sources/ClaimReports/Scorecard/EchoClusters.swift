@@ -84,11 +84,12 @@ public struct EchoClusters: Sendable, Equatable {
 
   /// The claims of a cluster that can echo one another: those leaning the same way (over 50 %
   /// the words will come true, under 50 % they will not, or at even odds), leaving out voided
-  /// claims. A claim at 20 % that the words come true forecasts the opposite of one at 90 %,
+  /// claims and claims with no said day. A claim at 20 % that the words come true forecasts the opposite of one at 90 %,
   /// and a voided claim is never scored, so it must not stand for a forecast another scores.
   static func sides(of cluster: [Int], in records: [ClaimRecord]) -> [[Int]] {
     var sides: [[Int]] = [[], [], []]
-    for index in cluster where records[index].outcome != .void {
+    // A claim with no day it was said cannot be told to come after another.
+    for index in cluster where records[index].outcome != .void && records[index].said != nil {
       let confidence = records[index].withClaim { $0.confidence.value }
       sides[confidence > 0.5 ? 0 : confidence < 0.5 ? 1 : 2].append(index)
     }

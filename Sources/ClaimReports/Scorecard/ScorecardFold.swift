@@ -104,7 +104,10 @@ struct ScorecardFold {
     let said = row.saidDay
     let deadline = row.deadlineDay
     let resolvedOn = row.resolvedDay
-    let year = builder.year(said: said, deadline: deadline, resolvedOn: resolvedOn)
+    // A resolution dated after `today` was not known then: no year for it yet.
+    let year = builder.year(
+      said: said, deadline: deadline,
+      resolvedOn: resolvedOn.flatMap { $0 <= builder.today ? $0 : nil })
     if let selected = builder.year, year != selected { return }
     guard
       let standing = ClaimStanding(

@@ -99,6 +99,12 @@ struct RejectCommand: Command {
       guard !records.isEmpty else {
         return ([], CommandOutput(context.json ? "[]\n" : "", notes: ["nothing to reject"]))
       }
+      // A claim accepted on one clone and rejected on another may have been resolved since:
+      // its resolution is undone first.
+      if let resolved = records.first(where: { $0.status == .resolved }) {
+        throw .invalidTransition(
+          id: resolved.id, reason: "is resolved; reopen it first, then reject it")
+      }
       let entries = records.map {
         Entry(id: $0.id, at: $0.nextStamp(after: context.now), body: .reject(reason: reason))
       }

@@ -93,6 +93,8 @@ struct ShowCommand: Command {
     if let resolution = record.resolution {
       return "resolved \(resolution.outcome.rawValue) on \(resolution.on)"
         + (record.hasConflictingResolutions ? " (conflicting resolutions: resolve it again)" : "")
+        + (record.hasConflictingDecisions
+          ? " (accepted and rejected on two clones: accept it again, or reopen it)" : "")
     }
     if record.hasConflictingDecisions {
       return record.status.rawValue

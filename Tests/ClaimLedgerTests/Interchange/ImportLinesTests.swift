@@ -216,6 +216,7 @@ private func randomCells(_ dice: inout Dice) -> [String: String] {
       ("lang", "hello world!", "lang"), ("lang", "en_US", "lang"), ("lang", "zh-Hant", nil),
       ("lang", "x-house", nil), ("hedge", "kinda maybe", nil), ("id", "ABCDEF0123", nil),
       ("url", "https://example.com/a b", "url"), ("url", "https://example.com/\"x\"", "url"),
+      ("url", "https://example.com/<x>", "url"), ("url", "https://example.com/q?a|b{c}", nil),
     ] as [(String, String, String?)])
   func aCellAddWouldRefuseIsRefusedBothWays(column: String, value: String, refusedAt: String?)
     throws

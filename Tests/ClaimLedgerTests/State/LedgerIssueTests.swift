@@ -179,6 +179,37 @@ import Testing
     #expect(settled.issues.isEmpty)
   }
 
+  /// Accepted and resolved on one clone, rejected on the other: the acceptance stands, so the
+  /// resolution holds and only the conflict is reported; a new acceptance settles it and the
+  /// claim stays resolved.
+  @Test func aResolutionAfterConflictingDecisionsHolds() throws {
+    let accept = try Fixture.entry(id, at: "2026-02-01T00:00:00Z", .accept(ClaimChanges()))
+    let reject = try Fixture.entry(id, at: "2026-02-02T00:00:00Z", .reject(reason: "vague"))
+    let resolved = try resolve(.true, at: "2026-02-03T00:00:00Z")
+    let conflicted = fold([proposed, accept, reject, resolved])
+    let record = try #require(conflicted.records.first)
+    #expect(record.status == .resolved && record.outcome == .true)
+    #expect(record.hasConflictingDecisions)
+    #expect(conflicted.issues.map(\.location?.line) == [3])
+    let again = try Fixture.entry(id, at: "2026-02-04T00:00:00Z", .accept(ClaimChanges()))
+    let settled = fold([proposed, accept, reject, resolved, again])
+    #expect(settled.records.first?.status == .resolved && settled.issues.isEmpty)
+    #expect(settled.records.first?.hasConflictingDecisions == false)
+  }
+
+  /// Settled by a new rejection, then reopened: the acceptance goes with the rejections it
+  /// stood against, corrections and all.
+  @Test func reopeningAfterASettledConflictDropsTheAcceptancesCorrections() throws {
+    let accept = try Fixture.entry(
+      id, at: "2026-02-01T00:00:00Z", .accept(ClaimChanges(text: "Corrected")))
+    let reject = try Fixture.entry(id, at: "2026-02-02T00:00:00Z", .reject(reason: "vague"))
+    let settle = try Fixture.entry(id, at: "2026-02-03T00:00:00Z", .reject(reason: "vague"))
+    let ledger = fold([proposed, accept, reject, settle, try reopen(at: "2026-02-04T00:00:00Z")])
+    let record = try #require(ledger.records.first)
+    #expect(record.status == .proposed && record.claim.text != "Corrected")
+    #expect(ledger.issues.isEmpty)
+  }
+
   @Test func resolvingAProposedClaimIsAnError() throws {
     let ledger = fold([proposed, try resolve(.true, at: "2027-01-01T00:00:00Z")])
     #expect(ledger.records.first?.status == .proposed)

@@ -161,6 +161,15 @@ extension EchoClustersTests {
     #expect(!clusters.isEcho(1))
   }
 
+  /// A claim with no said day cannot be told to come after another: it is nobody's echo.
+  @Test func aClaimWithNoSaidDayIsNoEcho() throws {
+    let records = try TestLedger.records([
+      .init(text: "OpenAI acquires Pinterest", source: "A", said: "2025-01-21"),
+      .init(text: "OpenAI acquires Pinterest", source: "B", said: nil),
+    ])
+    #expect(EchoClusters(records, nameScan: testNameScan).echoesOf.isEmpty)
+  }
+
   /// A voided claim is never scored, so it stands for no forecast: the next claim to say it is
   /// the original and is scored. Today 2026-03-01; B is true at 0.9: Brier 0.01.
   @Test func aVoidedClaimIsNobodysOriginal() throws {
