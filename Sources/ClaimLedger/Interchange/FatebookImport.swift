@@ -79,10 +79,11 @@ enum FatebookImport {
         )
       }
       if let percent = cell("forecast") {
-        let number = percent.hasSuffix("%") ? String(percent.dropLast()) : percent
+        let number = (percent.hasSuffix("%") ? String(percent.dropLast()) : percent)
+          .trimmingSpaces()
         // Digits and a point only: `Double` would also read `0x10`, `1e1` and `inf`.
-        guard RowFields.isPlainDecimal(number.trimmingSpaces()),
-          let value = Double(number.trimmingSpaces()), (0...100).contains(value)
+        guard RowFields.isPlainDecimal(number), let value = Double(number),
+          (0...100).contains(value)
         else {
           refuse("forecast", "Forecast '\(percent)' is not a percentage from 0 to 100")
           continue
@@ -90,9 +91,7 @@ enum FatebookImport {
         put(
           "confidence",
           // Shifted as a decimal, not divided: 0.7 / 100 would be 0.006999999999999999.
-          (Double(number.trimmingSpaces() + "e-2")
-            ?? Double(number.trimmingSpaces()).map { $0 / 100 })
-            .map(ClaimExport.number) ?? percent,
+          Double(number + "e-2").map(ClaimExport.number) ?? percent,
           from: "forecast")
       } else {
         put("confidence", cell("forecast01"), from: "forecast01")

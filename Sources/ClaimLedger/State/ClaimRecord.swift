@@ -32,7 +32,7 @@ public struct ClaimRecord: Sendable {
   public internal(set) var hasConflictingResolutions = false
   /// Accepted and rejected with no `reopen` between them (from a merge: one clone accepted it,
   /// another rejected it); `check` reports it until a new `accept`, `reject` or `reopen`
-  /// settles it. The later decision stands meanwhile.
+  /// settles it. The acceptance stands meanwhile, so a resolution made since holds.
   public internal(set) var hasConflictingDecisions = false
   /// Recorded twice with different content (an edit on one side of a merge) and not yet made
   /// alike by amends: an amend that restates the fields shown is then what settles it.

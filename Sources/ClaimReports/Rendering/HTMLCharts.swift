@@ -90,7 +90,8 @@ enum HTMLCharts {
       let interval = bin.observedInterval ?? WilsonInterval(low: observed, high: observed)
       let range = Figure.percent(bin.low) + "–" + Figure.percent(bin.high)
       description.append(
-        "\(range): \(bin.count) \(bin.count == 1 ? "claim" : "claims"), mean confidence \(Figure.confidence(mean)), "
+        "\(range): \(bin.count) \(bin.count == 1 ? "claim" : "claims"), "
+          + "mean confidence \(Figure.confidence(mean)), "
           + "\(Figure.percent(observed)) came true (95% interval \(Figure.percent(interval.low)) "
           + "to \(Figure.percent(interval.high)))")
       let radius = 3 + 7 * (Double(bin.count) / largest).squareRoot()

@@ -66,7 +66,8 @@ public struct EchoClusters: Sendable, Equatable {
         for cluster in EchoClusters.split(members, records: records, byWords: key.event == nil)
         where cluster.count > 1 {
           for side in EchoClusters.sides(of: cluster, in: records) where side.count > 1 {
-            let day = { (index: Int) in records[index].said?.daysSinceEpoch ?? Int.max }
+            // Every claim of a side has a said day (`sides`).
+            let day = { (index: Int) in records[index].said?.daysSinceEpoch ?? 0 }
             let ordered = side.sorted { a, b in (day(a), a) < (day(b), b) }
             guard let first = ordered.first else { continue }
             // Said the same day, neither repeated the other: each stands as said.
@@ -84,8 +85,9 @@ public struct EchoClusters: Sendable, Equatable {
 
   /// The claims of a cluster that can echo one another: those leaning the same way (over 50 %
   /// the words will come true, under 50 % they will not, or at even odds), leaving out voided
-  /// claims and claims with no said day. A claim at 20 % that the words come true forecasts the opposite of one at 90 %,
-  /// and a voided claim is never scored, so it must not stand for a forecast another scores.
+  /// claims and claims with no said day. A claim at 20 % that the words come true forecasts
+  /// the opposite of one at 90 %, and a voided claim is never scored, so it must not stand for
+  /// a forecast another scores.
   static func sides(of cluster: [Int], in records: [ClaimRecord]) -> [[Int]] {
     var sides: [[Int]] = [[], [], []]
     // A claim with no day it was said cannot be told to come after another.
