@@ -90,16 +90,19 @@ final class ParsedJournal: Sendable {
   /// The `claim` entries again, in file order, copied while the reader had each at hand.
   let claims: ClaimCopies
   let blankLines: [Int]
+  /// Each entry's claim and where its line starts, in file order, when the reader was asked.
+  let locations: [EntryLocation]?
 
   init(
     buffer: EntryBuffer, lines: [Int32], claimFlags: [Bool], claims: ClaimCopies,
-    blankLines: [Int]
+    blankLines: [Int], locations: [EntryLocation]? = nil
   ) {
     self.buffer = buffer
     self.lines = lines
     self.claimFlags = claimFlags
     self.claims = claims
     self.blankLines = blankLines
+    self.locations = locations
   }
 
   /// The public value; moves the entries out, so call it once.

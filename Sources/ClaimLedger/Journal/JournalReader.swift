@@ -60,8 +60,11 @@ public enum JournalReader {
   /// worker reads its own range in blocks with `pread` and parses the lines that start in it.
   /// Lines are numbered once every range is counted, and the first failure in file order wins,
   /// so the result is the same as one pass. The whole file is never in memory at once.
+  ///
+  /// With `locatingEntries`, each entry's claim id and the file offset of its line are noted
+  /// too (`ParsedJournal.locations`).
   static func read(
-    _ file: LockedFile, path: String, allowingTornTail: Bool
+    _ file: LockedFile, path: String, allowingTornTail: Bool, locatingEntries: Bool = false
   ) throws(LedgerError) -> ParsedJournal {
     let size = try file.size()
     let partCount = size < 1 << 20 ? 1 : 4 * ProcessInfoCores.count
@@ -71,7 +74,9 @@ public enum JournalReader {
     DispatchQueue.concurrentPerform(iterations: partCount) { part in
       let range = min(size, part * partSize)..<min(size, (part + 1) * partSize)
       results.store(
-        readPart(descriptor: descriptor, range: range, fileSize: size), at: part)
+        readPart(
+          descriptor: descriptor, range: range, fileSize: size, locating: locatingEntries),
+        at: part)
     }
     let joined = try join(results.values.compactMap { $0 }, path: path)
     if joined.hasTornTail, !allowingTornTail {
@@ -121,21 +126,24 @@ public enum JournalReader {
       blankLines.append(contentsOf: result.blankLines.lazy.map { $0 + Int(first) })
       first += result.lineCount
     }
+    let locations =
+      parts.contains { $0.locations != nil } ? parts.flatMap { $0.locations ?? [] } : nil
     let parsed = ParsedJournal(
       buffer: buffer, lines: lines, claimFlags: claimFlags, claims: claims,
-      blankLines: blankLines)
+      blankLines: blankLines, locations: locations)
     return (parsed, lineOffset, parts.contains { $0.hasTornTail })
   }
 
   /// Reads and parses the lines that start in `range` of the file, the last one read on past
   /// the range to its newline. A line reaching the end of the file without one is the torn
   /// tail, left unparsed.
-  private static func readPart(descriptor: Int32, range: Range<Int>, fileSize: Int)
+  private static func readPart(descriptor: Int32, range: Range<Int>, fileSize: Int, locating: Bool)
     -> SliceResult
   {
     var result = SliceResult(
       entries: EntryBuffer(capacity: range.count / 400),
       claims: ClaimCopies(capacity: range.count / 800))
+    if locating { result.locations = [] }
     var interning = LineInterning()
     // Small enough to stay in the core's cache between the copy `pread` makes and the parse
     // that reads it; a line longer than the block doubles it.
@@ -182,7 +190,8 @@ public enum JournalReader {
       }
       let limit = range.upperBound - (readOffset - valid)
       let isDone = parseLines(
-        bytes, from: &cursor, startingBefore: limit, into: &result, interning: &interning)
+        bytes, from: &cursor, startingBefore: limit, into: &result, interning: &interning,
+        fileOffset: readOffset - valid)
       if isDone || result.failure != nil { return result }
       carried = valid - cursor
       if carried > 0, let base = buffer.baseAddress {
@@ -196,10 +205,11 @@ public enum JournalReader {
   }
 
   /// Parses the complete lines of `bytes` from `cursor` that start before `limit`, moving
-  /// `cursor` past each; true once a line would start at or after `limit`.
+  /// `cursor` past each; true once a line would start at or after `limit`. `fileOffset` is
+  /// where `bytes` starts in the file, for the entries' locations.
   private static func parseLines(
     _ bytes: UnsafeBufferPointer<UInt8>, from cursor: inout Int, startingBefore limit: Int,
-    into result: inout SliceResult, interning: inout LineInterning
+    into result: inout SliceResult, interning: inout LineInterning, fileOffset: Int = 0
   ) -> Bool {
     while true {
       if cursor >= limit { return true }
@@ -216,6 +226,10 @@ public enum JournalReader {
             result.claims.append(entry, status: status)
           } else {
             result.claimFlags.append(false)
+          }
+          if result.locations != nil {
+            result.locations?.append(
+              EntryLocation(id: entry.id, offset: Int64(fileOffset + cursor)))
           }
           result.entries.append(entry)
           result.lines.append(result.lineCount)
@@ -291,6 +305,8 @@ public enum JournalReader {
     /// The `claim` entries copied aside, for the fold.
     var claims: ClaimCopies
     var blankLines: [Int] = []
+    /// Each entry's claim and the file offset of its line, when asked for.
+    var locations: [EntryLocation]?
     var lineCount: Int32 = 0
     var failure: (line: Int, offset: Int, reason: String)?
     /// The range ends the file with a line that has no newline.

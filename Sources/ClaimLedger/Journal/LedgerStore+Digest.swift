@@ -18,11 +18,15 @@ extension LedgerStore {
   /// The same, returning as soon as the ledger is folded while the hash, which cannot be
   /// split, goes on on its own thread: a caller with other work to do before it needs the
   /// digest (a scorecard reads every claim's words) keeps both cores busy meanwhile. The shared
-  /// lock is held until the hash is done.
-  public func loadHashing() throws(LedgerError) -> (ledger: Ledger, digest: PendingDigest) {
+  /// lock is held until the hash is done. With `locatingEntries`, the ledger notes where each
+  /// claim's entries are in the file (`Ledger.entryOffsets`).
+  public func loadHashing(locatingEntries: Bool = false) throws(LedgerError) -> (
+    ledger: Ledger, digest: PendingDigest
+  ) {
     let file = try LockedFile(path: path, mode: .read, timeout: lockTimeout)
     if let cache = digestCache, let known = cache.digest(for: try file.identity()) {
-      let parsed = try JournalReader.read(file, path: path, allowingTornTail: false)
+      let parsed = try JournalReader.read(
+        file, path: path, allowingTornTail: false, locatingEntries: locatingEntries)
       return (Ledger(parsed: parsed, path: path), PendingDigest(known: known))
     }
     let digest = PendingDigest(path: path)
@@ -36,12 +40,22 @@ extension LedgerStore {
       }
     }
     do {
-      let parsed = try JournalReader.read(file, path: path, allowingTornTail: false)
+      let parsed = try JournalReader.read(
+        file, path: path, allowingTornTail: false, locatingEntries: locatingEntries)
       return (Ledger(parsed: parsed, path: path), digest)
     } catch {
       _ = try? digest.value()
       throw error
     }
+  }
+
+  /// The ledger held under a shared lock and not read, when the digest cache vouches for its
+  /// SHA-256 on `stat` alone; nil when it cannot (no cache, or a file changed or not settled).
+  public func openVouched() throws(LedgerError) -> VouchedLedger? {
+    guard let cache = digestCache else { return nil }
+    let file = try LockedFile(path: path, mode: .read, timeout: lockTimeout)
+    guard let known = cache.digest(for: try file.identity()) else { return nil }
+    return VouchedLedger(file: file, sha256: known)
   }
 
   /// The remembered digest of the file; or, when the cache knows where hashing this file

@@ -11,6 +11,9 @@ public struct Ledger: Sendable {
   /// contradicting duplicates. `check` reports them; other commands go on.
   public private(set) var issues: [LedgerIssue]
   private var positions: ClaimIndex
+  /// Where each record's entries start in the file, when the reader was asked to note it
+  /// (`LedgerStore.loadHashing(locatingEntries:)`).
+  public private(set) var entryOffsets: EntryOffsets?
   /// The journal's path, for locations.
   public let path: String
 
@@ -32,6 +35,12 @@ public struct Ledger: Sendable {
     fold.run(claimFlags: parsed.claimFlags, copies: parsed.claims)
     parsed.buffer.forgetMoved(releasing: fold.leftovers)
     self.init(fold, path: path)
+    if let locations = parsed.locations {
+      let positions = self.positions
+      entryOffsets = EntryOffsets(locations, claimCount: records.count) {
+        positions.position(of: $0)
+      }
+    }
   }
 
   private init(_ fold: Fold, path: String) {

@@ -134,6 +134,13 @@ public struct ClaimTextFacts: Sendable {
     return hash.finalized
   }
 
+  /// Facts worked out before and kept (`ScoringSnapshot`).
+  init(events: [ForecastEvent?], specificity: [Double], echoes: EchoClusters) {
+    self.events = events
+    self.specificity = specificity
+    self.echoes = echoes
+  }
+
   /// Facts that read nothing: no names, no events, no echoes.
   init(count: Int) {
     events = Array(repeating: nil, count: count)

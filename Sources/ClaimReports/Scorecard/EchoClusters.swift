@@ -104,6 +104,12 @@ public struct EchoClusters: Sendable, Equatable {
     echoesOf = [:]
   }
 
+  /// Clusters worked out before and kept (`ScoringSnapshot`).
+  init(originOf: [Int: Int], echoesOf: [Int: [Int]]) {
+    self.originOf = originOf
+    self.echoesOf = echoesOf
+  }
+
   public func isEcho(_ index: Int) -> Bool {
     originOf[index] != nil
   }
@@ -111,7 +117,12 @@ public struct EchoClusters: Sendable, Equatable {
   /// The clusters as they stood on `today`: an echo said later had not been said yet. An
   /// original is said no later than its echoes, so a cluster left without echoes is dropped.
   public func asOf(_ today: Day, in records: [ClaimRecord]) -> EchoClusters {
-    let isLater = { (index: Int) in records[index].said.map { $0 > today } ?? false }
+    asOf(today) { records[$0].said }
+  }
+
+  /// The same, with the day each claim was said given by its index.
+  func asOf(_ today: Day, said: (Int) -> Day?) -> EchoClusters {
+    func isLater(_ index: Int) -> Bool { said(index).map { $0 > today } ?? false }
     guard originOf.keys.contains(where: isLater) else { return self }
     var kept = EchoClusters()
     kept.originOf = originOf.filter { !isLater($0.key) }

@@ -78,11 +78,18 @@ public struct ScorecardBuilder: Sendable {
   /// The same, counting the claims by `rows`, the fields of `records` laid out once for every
   /// scorecard of the run.
   func build(from records: [ClaimRecord], rows: ScoringRows, facts: ClaimTextFacts) -> Scorecard {
-    var fold = ScorecardFold(builder: self, facts: facts, rows: rows, records: records)
-    for index in records.indices {
+    build(rows: rows, facts: facts, claims: LoadedClaims(records: records))
+  }
+
+  /// The scorecard of the claims `rows` lays out, the claims it lists read from `claims`.
+  func build<Claims: ClaimLookup>(rows: ScoringRows, facts: ClaimTextFacts, claims: Claims)
+    throws(Claims.Failure) -> Scorecard
+  {
+    var fold = ScorecardFold(builder: self, facts: facts, rows: rows)
+    for index in rows.rows.indices {
       fold.add(at: index)
     }
-    return fold.scorecard(of: records)
+    return try fold.scorecard(of: claims)
   }
 
   /// Several scorecards of one ledger (a year's and the all-years one), built side by side on
@@ -91,19 +98,35 @@ public struct ScorecardBuilder: Sendable {
     _ builders: [ScorecardBuilder], from records: [ClaimRecord], facts: ClaimTextFacts
   ) -> [Scorecard] {
     let rows = ScoringRows(records, readsTags: builders.contains { $0.grouping == .tag })
-    var cards = [Scorecard?](repeating: nil, count: builders.count)
+    return build(builders, rows: rows, facts: facts, claims: LoadedClaims(records: records))
+  }
+
+  /// The same from rows laid out already, the claims listed read from `claims`.
+  static func build<Claims: ClaimLookup>(
+    _ builders: [ScorecardBuilder], rows: ScoringRows, facts: ClaimTextFacts, claims: Claims
+  ) throws(Claims.Failure) -> [Scorecard] {
+    var cards = [Result<Scorecard, Claims.Failure>?](repeating: nil, count: builders.count)
     cards.withUnsafeMutableBufferPointer { buffer in
       let slots = CardSlots(buffer: buffer)
       DispatchQueue.concurrentPerform(iterations: builders.count) { index in
-        slots.buffer[index] = builders[index].build(from: records, rows: rows, facts: facts)
+        do throws(Claims.Failure) {
+          slots.buffer[index] = .success(
+            try builders[index].build(rows: rows, facts: facts, claims: claims))
+        } catch {
+          slots.buffer[index] = .failure(error)
+        }
       }
     }
-    return cards.compactMap { $0 }
+    var built: [Scorecard] = []
+    for card in cards {
+      if let card { built.append(try card.get()) }
+    }
+    return built
   }
 
   /// The scorecards' places, each written by one worker only.
-  private struct CardSlots: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Scorecard?>
+  private struct CardSlots<Failure: Error>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Result<Scorecard, Failure>?>
   }
 
   /// Every group's figures over all years, ranked first, for track-record columns such as

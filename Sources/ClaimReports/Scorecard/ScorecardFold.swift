@@ -80,12 +80,11 @@ struct ScorecardFold {
   /// `names`), looked up once per name rather than through the aliases for every claim.
   private var writtenGroups: [Int?]
 
-  init(builder: ScorecardBuilder, facts: ClaimTextFacts, rows: ScoringRows, records: [ClaimRecord])
-  {
+  init(builder: ScorecardBuilder, facts: ClaimTextFacts, rows: ScoringRows) {
     self.builder = builder
     self.facts = facts
     self.rows = rows
-    echoes = facts.echoes.asOf(builder.today, in: records)
+    echoes = facts.echoes.asOf(builder.today) { rows.rows[$0].saidDay }
     writtenGroups = Array(repeating: nil, count: rows.names.texts.count)
     for word in rows.hedgeWords.texts {
       let hedge = builder.hedges.hedge(named: word)
@@ -271,7 +270,10 @@ struct ScorecardFold {
     return groups.count - 1
   }
 
-  mutating func scorecard(of records: [ClaimRecord]) -> Scorecard {
+  /// The scorecard, the claims it lists read in full from `claims`.
+  mutating func scorecard<Claims: ClaimLookup>(of claims: Claims) throws(Claims.Failure)
+    -> Scorecard
+  {
     let minimum = builder.minResolved
     var ranked: [TrackRecord] = []
     var unranked: [TrackRecord] = []
@@ -300,15 +302,15 @@ struct ScorecardFold {
       unranked: unranked, calibration: calibration.bins,
       decomposition: decomposition.decomposition,
       byYear: yearRecords(order: ranked + unranked),
-      bestCalls: lines(
-        best.first(ScorecardBuilder.highlightLimit, by: Self.isMoreConfident), records),
-      worstMisses: lines(
-        worst.first(ScorecardBuilder.highlightLimit, by: Self.isMoreConfident), records),
+      bestCalls: try lines(
+        best.first(ScorecardBuilder.highlightLimit, by: Self.isMoreConfident), claims),
+      worstMisses: try lines(
+        worst.first(ScorecardBuilder.highlightLimit, by: Self.isMoreConfident), claims),
       pending: ClaimList(
-        lines: lines(pending.first(builder.listLimit, by: Self.isSooner), records),
+        lines: try lines(pending.first(builder.listLimit, by: Self.isSooner), claims),
         total: pending.count),
       overdue: ClaimList(
-        lines: lines(overdue.first(builder.listLimit, by: Self.isSooner), records),
+        lines: try lines(overdue.first(builder.listLimit, by: Self.isSooner), claims),
         total: overdue.count),
       hedgeReadings: (ranked + unranked).flatMap { record in
         groupIndex[record.name].map { hedgeReadings(group: $0, name: record.name) } ?? []
@@ -318,7 +320,7 @@ struct ScorecardFold {
         ranked.compactMap { record in
           groupIndex[record.name].map { (name: record.name, tally: groups[$0]) }
         }),
-      echoes: echoLines(records), echoedTotal: echoed.count, countsEchoes: builder.countsEchoes,
+      echoes: try echoLines(claims), echoedTotal: echoed.count, countsEchoes: builder.countsEchoes,
       timeToTruth: (ForecastEvent.allCases.map(\.rawValue) + [TimeToTruth.other]).enumerated()
         .compactMap { slot, kind in
           truth[slot].isEmpty ? nil : TimeToTruth(kind: kind, observations: truth[slot])
@@ -384,8 +386,14 @@ struct ScorecardFold {
     return (dayA, a.id) < (dayB, b.id)
   }
 
-  private mutating func lines(_ candidates: [Candidate], _ records: [ClaimRecord]) -> [ClaimLine] {
-    candidates.map { line(records[$0.index]) }
+  private mutating func lines<Claims: ClaimLookup>(_ candidates: [Candidate], _ claims: Claims)
+    throws(Claims.Failure) -> [ClaimLine]
+  {
+    var lines: [ClaimLine] = []
+    for candidate in candidates {
+      lines.append(line(try claims.record(at: candidate.index)))
+    }
+    return lines
   }
 
   /// A claim as listed; a resolution dated after `today` is left out, as it was not known yet.
@@ -400,11 +408,18 @@ struct ScorecardFold {
   }
 
   /// The first echoed forecasts of the selection, each with its echoes.
-  private mutating func echoLines(_ records: [ClaimRecord]) -> [EchoLine] {
-    echoed.prefix(builder.listLimit).map { index in
-      EchoLine(
-        original: line(records[index]),
-        echoes: (echoes.echoesOf[index] ?? []).map { line(records[$0]) })
+  private mutating func echoLines<Claims: ClaimLookup>(_ claims: Claims) throws(Claims.Failure)
+    -> [EchoLine]
+  {
+    var lines: [EchoLine] = []
+    for index in echoed.prefix(builder.listLimit) {
+      let original = line(try claims.record(at: index))
+      var echoLines: [ClaimLine] = []
+      for echo in echoes.echoesOf[index] ?? [] {
+        echoLines.append(line(try claims.record(at: echo)))
+      }
+      lines.append(EchoLine(original: original, echoes: echoLines))
     }
+    return lines
   }
 }

@@ -70,6 +70,27 @@ struct ScoringRows: Sendable {
     }
   }
 
+  /// Rows laid out before and kept (`ScoringSnapshot`), with their tables; nil unless each
+  /// table's texts are distinct and every number in a row points into its table.
+  init?(rows: [Row], names: [String], hedgeWords: [String], tagLists: [[String]]) {
+    for name in names { _ = self.names.number(of: name) }
+    for word in hedgeWords { _ = self.hedgeWords.number(of: word) }
+    for tags in tagLists { _ = number(ofTags: tags) }
+    guard self.names.texts.count == names.count, self.hedgeWords.texts.count == hedgeWords.count,
+      self.tagLists.count == tagLists.count
+    else { return nil }
+    func fits(_ number: Int32, _ count: Int, optional: Bool = true) -> Bool {
+      (optional && number == Row.none) || (0..<Int32(clamping: count)).contains(number)
+    }
+    guard
+      rows.allSatisfy({ row in
+        fits(row.source, names.count, optional: false) && fits(row.via, names.count)
+          && fits(row.hedge, hedgeWords.count) && fits(row.tags, tagLists.count)
+      })
+    else { return nil }
+    self.rows = rows
+  }
+
   private init(_ records: ArraySlice<ClaimRecord>, readsTags: Bool) {
     rows.reserveCapacity(records.count)
     // Through the buffer: iterating the slice copies each record, retaining all it holds.

@@ -20,6 +20,8 @@ public struct TextFactsCache: Sendable {
   public var directory: String { (path as NSString).deletingLastPathComponent }
   /// The lexicon's fingerprint combined with the word lists' and the format's.
   let fingerprint: UInt64
+  /// The ledger's path hashed, which names its files in the folder.
+  let ledgerName: String
 
   /// Raise when the reading of a claim changes in a way no word list shows (a new mark, a
   /// different rule for figures), or when the fold changes which claims a ledger holds, in
@@ -35,7 +37,8 @@ public struct TextFactsCache: Sendable {
     // spellings of its path shares one file.
     var name = StableHash()
     name.combine((ledgerPath as NSString).resolvingSymlinksInPath)
-    path = directory + "/text-facts-" + String(name.finalized, radix: 16)
+    ledgerName = String(name.finalized, radix: 16)
+    path = directory + "/text-facts-" + ledgerName
     var fingerprint = StableHash(seed: lexicon)
     fingerprint.combine(TextFactsCache.rulesVersion)
     // Where each list ends too: a word's place decides what it means.
@@ -83,7 +86,7 @@ public struct TextFactsCache: Sendable {
   }
 
   /// The marks of a reading, one bit each.
-  private enum Mark: UInt8 {
+  fileprivate enum Mark: UInt8 {
     case namedSubject = 1
     case explicitDeadline = 2
     case measurable = 4
@@ -95,24 +98,10 @@ public struct TextFactsCache: Sendable {
 
   /// Lays readings out as little-endian numbers; names are written once, in a table at the
   /// end, and entries refer to them by number.
-  private struct Writer {
+  private struct Writer: CacheWriting {
     var bytes: [UInt8] = []
     var names: [String] = []
     var nameNumbers: [String: UInt32] = [:]
-
-    mutating func put(_ number: UInt64) {
-      withUnsafeBytes(of: number.littleEndian) { bytes.append(contentsOf: $0) }
-    }
-
-    mutating func put(_ number: UInt32) {
-      withUnsafeBytes(of: number.littleEndian) { bytes.append(contentsOf: $0) }
-    }
-
-    /// A length, then the text's UTF-8 bytes.
-    mutating func put(text: String) {
-      put(UInt32(text.utf8.count))
-      bytes.append(contentsOf: text.utf8)
-    }
 
     mutating func put(_ reading: ClaimTextFacts.Reading) {
       let specificity = reading.specificity
@@ -318,66 +307,25 @@ public struct TextFactsCache: Sendable {
     }
   }
 
-  /// Reads little-endian numbers up to `end`; nil past it.
-  private struct Reader {
-    let bytes: UnsafeRawBufferPointer
-    var position: Int
-    let end: Int
+  private typealias Reader = CacheReader
+}
 
-    func uint64(at offset: Int) -> UInt64? {
-      guard offset >= 0, offset + 8 <= bytes.count else { return nil }
-      return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+extension CacheReader {
+  /// Passes over one text-facts entry; false when it runs past the end.
+  mutating func skipEntry(highestName: inout Int) -> Bool {
+    guard next64() != nil, let marks = next8(), next8() != nil else { return false }
+    guard marks & TextFactsCache.Mark.key.rawValue != 0 else { return true }
+    guard next64() != nil, next64() != nil, let names = next32().map(Int.init),
+      position + names * 4 <= end
+    else { return false }
+    for _ in 0..<names {
+      guard let name = next32() else { return false }
+      highestName = max(highestName, Int(name))
     }
-
-    mutating func next64() -> UInt64? {
-      guard position + 8 <= end, let value = uint64(at: position) else { return nil }
-      position += 8
-      return value
+    guard let figures = next32().map(Int.init), position + figures * 8 <= end else {
+      return false
     }
-
-    /// A count, which must fit an `Int`.
-    mutating func nextCount() -> Int? {
-      next64().flatMap { Int(exactly: $0) }
-    }
-
-    mutating func next32() -> UInt32? {
-      guard position + 4 <= end else { return nil }
-      let value = UInt32(
-        littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt32.self))
-      position += 4
-      return value
-    }
-
-    mutating func next8() -> UInt8? {
-      guard position < end else { return nil }
-      defer { position += 1 }
-      return bytes[position]
-    }
-
-    mutating func text(count: Int) -> String? {
-      guard count >= 0, position + count <= end else { return nil }
-      defer { position += count }
-      return String(
-        validating: UnsafeRawBufferPointer(rebasing: bytes[position..<position + count]),
-        as: UTF8.self)
-    }
-
-    /// Passes over one entry; false when it runs past the end.
-    mutating func skipEntry(highestName: inout Int) -> Bool {
-      guard next64() != nil, let marks = next8(), next8() != nil else { return false }
-      guard marks & Mark.key.rawValue != 0 else { return true }
-      guard next64() != nil, next64() != nil, let names = next32().map(Int.init),
-        position + names * 4 <= end
-      else { return false }
-      for _ in 0..<names {
-        guard let name = next32() else { return false }
-        highestName = max(highestName, Int(name))
-      }
-      guard let figures = next32().map(Int.init), position + figures * 8 <= end else {
-        return false
-      }
-      position += figures * 8
-      return true
-    }
+    position += figures * 8
+    return true
   }
 }

@@ -53,7 +53,11 @@ extension Context {
 
   /// The notes a read command adds when the fold found problems.
   func notes(for ledger: Ledger) -> [String] {
-    let errors = ledger.issues.filter { $0.severity == .error }.count
+    notes(problemCount: ledger.issues.filter { $0.severity == .error }.count)
+  }
+
+  /// The same, from the count of errors alone.
+  func notes(problemCount errors: Int) -> [String] {
     guard errors > 0 else { return [] }
     return [
       "warning: the ledger has \(errors) problem\(errors == 1 ? "" : "s"); 'claims check' lists them"

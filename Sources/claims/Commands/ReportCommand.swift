@@ -56,21 +56,13 @@ struct ReportCommand: Command {
   }
 
   func run(in context: Context) throws -> CommandOutput {
-    let (ledger, digest) = try context.store.loadHashing()
-    context.terminal.output?.keepUntilExit(ledger)
     let aliases = try context.sourceAliases()
-    let (nameScan, cache) = try ClaimSubjects.nameScanAndCache(context: context)
+    let (nameScan, textFacts) = try ClaimSubjects.nameScanAndCache(context: context)
     let years: [Int?] = year.map { [$0] } ?? [context.today.year, nil]
     let directory =
       outDirectory.map { LedgerLocator.resolved($0, in: context.workingDirectory) }
       ?? ReportFiles.defaultDirectory(
         ledgerPath: context.ledgerPath, workingDirectory: context.workingDirectory)
-    // What the claims' words say does not depend on the year: it is read once for all cards.
-    // Both are worked out while the ledger is still being hashed; the cards are named by its
-    // digest once it is done.
-    let facts = ClaimTextFacts(
-      ledger.records, nameScan: nameScan, cache: cache, ledgerDigest: digest)
-    context.terminal.output?.keepUntilExit(facts)
     let builders = years.map { year in
       var builder = ScorecardBuilder(
         year: year, by: basis, today: context.today, minResolved: minResolved, grouping: grouping,
@@ -78,10 +70,15 @@ struct ReportCommand: Command {
       builder.countsEchoes = countsEchoes
       return builder
     }
-    let unnamed = ScorecardBuilder.build(builders, from: ledger.records, facts: facts)
-    let sha256 = try digest.value()
+    let scoring = LedgerScoring(
+      store: context.store, nameScan: nameScan, textFacts: textFacts,
+      snapshots: textFacts.map {
+        ScoringSnapshotCache(textFacts: $0, buildStamp: BuildStamp.current)
+      })
+    let scored = try scoring.scorecards(builders)
+    context.terminal.output?.keepUntilExit(scored.sources)
     let sideFiles = context.sideFileDigests()
-    let cards = unnamed.map { $0.naming(ledgerSHA256: sha256, sideFiles: sideFiles) }
+    let cards = scored.cards.map { $0.naming(ledgerSHA256: scored.sha256, sideFiles: sideFiles) }
     var written: [String] = []
     for (year, card) in zip(years, cards) {
       for format in formats {
@@ -94,14 +91,15 @@ struct ReportCommand: Command {
     let shown = written.map { ReportFiles.display($0, from: context.workingDirectory) }
     guard context.json else {
       return CommandOutput(
-        shown.map { "wrote \($0)\n" }.joined(), notes: context.notes(for: ledger))
+        shown.map { "wrote \($0)\n" }.joined(),
+        notes: context.notes(problemCount: scored.problemCount))
     }
     var json = JSONBuffer()
     json.beginObject()
-    json.field("ledger_sha256", sha256)
+    json.field("ledger_sha256", scored.sha256)
     json.key("written")
     json.strings(written)
     json.endObject()
-    return CommandOutput(json.text + "\n", notes: context.notes(for: ledger))
+    return CommandOutput(json.text + "\n", notes: context.notes(problemCount: scored.problemCount))
   }
 }

@@ -102,26 +102,36 @@ import Testing
   }
 
   /// Once the digest cache vouches for the ledger's digest (the file has stood unchanged for
-  /// two seconds), a report names that digest in the text facts file, so the next report of
-  /// the same ledger takes the readings whole.
-  @Test func theTextFactsFileNamesTheLedgersDigest() throws {
+  /// two seconds), a report keeps a scoring snapshot for that digest; and a report that reads
+  /// the whole ledger with the digest known (here, with no snapshot to use) names it in the
+  /// text facts file, so the next such report takes the readings whole.
+  @Test func theCachesNameTheLedgersDigest() throws {
     let fixture = try ListFixture()
     let cached = ["XDG_CACHE_HOME": fixture.sandbox.path("cache")]
     Thread.sleep(forTimeInterval: 3.1)
     var digest: String?
-    for _ in 0..<2 {
+    let folder = fixture.sandbox.path("cache/claims")
+    func cacheFile(_ prefix: String) throws -> String {
+      folder + "/"
+        + (try #require(
+          try FileManager.default.contentsOfDirectory(atPath: folder).first {
+            $0.hasPrefix(prefix)
+          }))
+    }
+    var outputs: [String] = []
+    for run in 0..<3 {
+      if run == 2 { try FileManager.default.removeItem(atPath: try cacheFile("scoring-")) }
       let result = fixture.sandbox.run(
         ["report", "--format", "json", "--json"], environment: cached)
       #expect(result.status == .success, result.report)
       let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
       digest = (object as? [String: Any])?["ledger_sha256"] as? String
+      outputs.append(try #require(fixture.sandbox.contents(of: "Reports/scorecard-all.json")))
+      let snapshot = try #require(FileManager.default.contents(atPath: try cacheFile("scoring-")))
+      #expect(snapshot.range(of: Data(try #require(digest).utf8)) != nil)
     }
-    let folder = fixture.sandbox.path("cache/claims")
-    let name = try #require(
-      try FileManager.default.contentsOfDirectory(atPath: folder).first {
-        $0.hasPrefix("text-facts-")
-      })
-    let bytes = try #require(FileManager.default.contents(atPath: folder + "/" + name))
+    #expect(Set(outputs).count == 1)
+    let bytes = try #require(FileManager.default.contents(atPath: try cacheFile("text-facts-")))
     #expect(bytes.range(of: Data(try #require(digest).utf8)) != nil)
   }
 
