@@ -53,7 +53,7 @@ def main():
                    "--today", args.today, "--out", out]
         # A cache folder of the build's own: emptied before each cold run, so that run hashes
         # the whole ledger and reads every claim's words; kept for the warm runs, which find
-        # the remembered digest and text facts.
+        # the remembered digest, text facts and scoring snapshot.
         cache = tempfile.mkdtemp()
         environment = dict(os.environ, XDG_CACHE_HOME=cache)
 
@@ -89,7 +89,7 @@ def main():
         warm = statistics.median(times[name][1])
         label = "claims report --format json" if name == "claims" else f"baseline {binary}"
         print(f"{label}, ledger hashed, words read (cold): {cold:.3f} s")
-        print(f"{label}, digest and text facts remembered (warm): {warm:.3f} s")
+        print(f"{label}, digest, text facts and snapshot remembered (warm): {warm:.3f} s")
         print(f"ratio {name}/DuckDB: cold {cold / theirs:.2f}, warm {warm / theirs:.2f}")
     print(f"DuckDB per-source counts, accuracy, Brier (2 threads): {theirs:.3f} s")
 

@@ -45,7 +45,8 @@ public struct LedgerScoring: Sendable {
 
   private func fromSnapshot(_ builders: [ScorecardBuilder]) throws(LedgerError) -> Scored? {
     guard let snapshots, let ledger = try store.openVouched(),
-      let snapshot = snapshots.load(ledgerDigest: ledger.sha256)
+      let snapshot = snapshots.load(ledgerDigest: ledger.sha256),
+      snapshot.rows.readsTags || !Self.readsTags(builders)
     else { return nil }
     let claims = RememberedClaims(
       ledger: ledger, offsets: snapshot.entryOffsets, rows: snapshot.rows)
@@ -60,13 +61,19 @@ public struct LedgerScoring: Sendable {
       isFromSnapshot: true, sources: [snapshot])
   }
 
+  /// Whether any of the scorecards groups claims by their tags.
+  private static func readsTags(_ builders: [ScorecardBuilder]) -> Bool {
+    builders.contains { $0.grouping == .tag }
+  }
+
   private func fromLedger(_ builders: [ScorecardBuilder]) throws(LedgerError) -> Scored {
     let (ledger, digest) = try store.loadHashing(locatingEntries: snapshots != nil)
     // What the claims' words say is worked out while the ledger is still being hashed.
     let facts = ClaimTextFacts(
       ledger.records, nameScan: nameScan, cache: textFacts, ledgerDigest: digest)
-    let rows = ScoringRows(
-      ledger.records, readsTags: snapshots != nil || builders.contains { $0.grouping == .tag })
+    // Tags only when a scorecard groups by them: a snapshot without them serves every other
+    // grouping, and a report by tag makes one with them.
+    let rows = ScoringRows(ledger.records, readsTags: Self.readsTags(builders))
     let cards = ScorecardBuilder.build(
       builders, rows: rows, facts: facts, claims: LoadedClaims(records: ledger.records))
     let sha256 = try digest.value()

@@ -17,8 +17,10 @@ struct ScorecardFold {
   private var worst: [Candidate] = []
   private var pending: [Candidate] = []
   private var overdue: [Candidate] = []
-  /// Scored claims per group (nil: all groups) and hedge word (its place in `hedgeWords`).
-  private var words: [WordKey: WordTally] = [:]
+  /// Scored claims per hedge word (its place in `hedgeWords`), over all groups.
+  private var allWords: [WordTally] = []
+  /// The same per group; a group's list is made when it first scores a claim with a hedge.
+  private var groupWords: [[WordTally]] = []
   private var knownHedges: [String: Hedge] = [:]
   /// Per hedge word as claims write it (its number in the rows' `hedgeWords`), what it stands
   /// for in the table.
@@ -33,11 +35,6 @@ struct ScorecardFold {
     let hedge: Hedge?
     let word: Int?
     var isKnown = false
-  }
-
-  private struct WordKey: Hashable {
-    let group: Int?
-    let word: Int
   }
 
   private struct YearKey: Hashable {
@@ -92,6 +89,7 @@ struct ScorecardFold {
       if let hedge { slot = hedgeWordSlot(hedge.word) }
       hedgeEntries.append(HedgeEntry(hedge: hedge, word: slot))
     }
+    allWords = Array(repeating: WordTally(), count: hedgeWords.count)
     echoRoles = [EchoRole](repeating: .none, count: rows.rows.count)
     for echo in echoes.originOf.keys { echoRoles[echo] = .echo }
     for original in echoes.echoesOf.keys { echoRoles[original] = .original }
@@ -148,7 +146,7 @@ struct ScorecardFold {
       }
     let wordSlot = hedgeWord
     if let wordScore, let wordSlot {
-      words[WordKey(group: nil, word: wordSlot), default: WordTally()].add(wordScore)
+      allWords[wordSlot].add(wordScore)
     }
     forEachGroup(of: row) { fold, group in
       fold.groups[group].add(standing, traits)
@@ -156,7 +154,10 @@ struct ScorecardFold {
         fold.years[YearKey(group: group, year: year), default: GroupTally()].add(standing, traits)
       }
       if let wordScore, let wordSlot {
-        fold.words[WordKey(group: group, word: wordSlot), default: WordTally()].add(wordScore)
+        if fold.groupWords[group].isEmpty {
+          fold.groupWords[group] = Array(repeating: WordTally(), count: fold.hedgeWords.count)
+        }
+        fold.groupWords[group][wordSlot].add(wordScore)
       }
     }
     let candidate = Candidate(index: index, id: row.id, confidence: confidence, deadline: deadline)
@@ -267,6 +268,7 @@ struct ScorecardFold {
     groupIndex[name] = groups.count
     groupNames.append(name)
     groups.append(GroupTally())
+    groupWords.append([])
     return groups.count - 1
   }
 
@@ -313,9 +315,9 @@ struct ScorecardFold {
         lines: try lines(overdue.first(builder.listLimit, by: Self.isSooner), claims),
         total: overdue.count),
       hedgeReadings: (ranked + unranked).flatMap { record in
-        groupIndex[record.name].map { hedgeReadings(group: $0, name: record.name) } ?? []
+        groupIndex[record.name].map { hedgeReadings(groupWords[$0], name: record.name) } ?? []
       },
-      hedgeTable: hedgeReadings(group: nil, name: nil),
+      hedgeTable: hedgeReadings(allWords, name: nil),
       sensitivity: HedgeSensitivity.rows(
         ranked.compactMap { record in
           groupIndex[record.name].map { (name: record.name, tally: groups[$0]) }
@@ -327,12 +329,13 @@ struct ScorecardFold {
         })
   }
 
-  /// The words of one group (nil: all) with enough scored claims, most used first.
-  private func hedgeReadings(group: Int?, name: String?) -> [HedgeReading] {
+  /// The words of one group (its `tallies`, by word; `name` nil: all groups) with enough
+  /// scored claims, most used first.
+  private func hedgeReadings(_ tallies: [WordTally], name: String?) -> [HedgeReading] {
     let minimum = max(builder.minResolved, 1)
-    return words.compactMap { key, tally -> HedgeReading? in
-      guard key.group == group, tally.count >= minimum,
-        let hedge = knownHedges[hedgeWords[key.word]]
+    return tallies.enumerated().compactMap { word, tally -> HedgeReading? in
+      guard tally.count >= minimum,
+        let hedge = knownHedges[hedgeWords[word]]
       else {
         return nil
       }

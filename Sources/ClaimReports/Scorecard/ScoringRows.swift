@@ -40,6 +40,8 @@ struct ScoringRows: Sendable {
   }
 
   private(set) var rows: [Row] = []
+  /// Whether the rows carry their claims' tags (`Row.tags`).
+  private(set) var readsTags = false
   /// Sources and outlets as written, each once.
   private(set) var names = NumberedTexts()
   /// Hedge words as written, each once.
@@ -51,6 +53,7 @@ struct ScoringRows: Sendable {
   /// The rows of `records`; tags are left out unless `readsTags` (only grouping by tag needs
   /// them, and a claim's list of tags is hashed whole to be numbered).
   init(_ records: [ClaimRecord], readsTags: Bool) {
+    self.readsTags = readsTags
     // In parts on all cores, each numbering what it meets; the parts are then joined in order
     // into these tables, each part's numbers renumbered.
     let partCount =
@@ -72,7 +75,8 @@ struct ScoringRows: Sendable {
 
   /// Rows laid out before and kept (`ScoringSnapshot`), with their tables; nil unless each
   /// table's texts are distinct and every number in a row points into its table.
-  init?(rows: [Row], names: [String], hedgeWords: [String], tagLists: [[String]]) {
+  init?(rows: [Row], names: [String], hedgeWords: [String], tagLists: [[String]], readsTags: Bool) {
+    self.readsTags = readsTags
     for name in names { _ = self.names.number(of: name) }
     for word in hedgeWords { _ = self.hedgeWords.number(of: word) }
     for tags in tagLists { _ = number(ofTags: tags) }
@@ -92,6 +96,7 @@ struct ScoringRows: Sendable {
   }
 
   private init(_ records: ArraySlice<ClaimRecord>, readsTags: Bool) {
+    self.readsTags = readsTags
     rows.reserveCapacity(records.count)
     // Through the buffer: iterating the slice copies each record, retaining all it holds.
     records.withUnsafeBufferPointer { records in

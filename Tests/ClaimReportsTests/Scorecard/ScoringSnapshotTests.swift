@@ -182,6 +182,26 @@ import Testing
     #expect(Self.rendered(again).joined().contains("Dora"))
   }
 
+  /// Tags are laid out only for a report that groups by them: a snapshot made without them
+  /// serves every other grouping, and a report by tag reads the ledger and makes one with them.
+  @Test func aReportByTagNeedsASnapshotWithTags() throws {
+    let setup = try Setup(lines: Self.randomLines(seed: 21))
+    defer { setup.remove() }
+    let all = try Self.builders()
+    let plain = all.filter { $0.grouping != .tag }
+    let byTag = all.filter { $0.grouping == .tag }
+    _ = try setup.scoring().scorecards(plain)
+    #expect(try setup.scoring().scorecards(plain).isFromSnapshot)
+    let tagged = try setup.scoring().scorecards(byTag)
+    #expect(!tagged.isFromSnapshot)
+    #expect(
+      Self.rendered(tagged) == Self.rendered(try setup.scoring(snapshots: false).scorecards(byTag)))
+    let again = try setup.scoring().scorecards(byTag)
+    #expect(again.isFromSnapshot)
+    #expect(Self.rendered(again) == Self.rendered(tagged))
+    #expect(try setup.scoring().scorecards(plain).isFromSnapshot)
+  }
+
   @Test func anotherBuildDoesNotReadTheSnapshot() throws {
     let setup = try Setup(lines: Self.randomLines(seed: 5))
     defer { setup.remove() }
