@@ -1,4 +1,5 @@
 import ClaimLedger
+import Foundation
 
 /// Where a scorecard reads in full the few claims it lists, by their place among its rows.
 protocol ClaimLookup: Sendable {
@@ -15,13 +16,27 @@ struct LoadedClaims: ClaimLookup {
 }
 
 /// The claims of a ledger its snapshot was made from, each read back from the lines the
-/// snapshot noted for it.
-struct RememberedClaims: ClaimLookup {
+/// snapshot noted for it, once: the year's and the all-years scorecard list many of the same
+/// claims, and each is built on its own thread.
+final class RememberedClaims: ClaimLookup, @unchecked Sendable {
   let ledger: VouchedLedger
   let offsets: EntryOffsets
   let rows: ScoringRows
+  /// Guards `read`.
+  private let lock = NSLock()
+  private var read: [Int: ClaimRecord] = [:]
+
+  init(ledger: VouchedLedger, offsets: EntryOffsets, rows: ScoringRows) {
+    self.ledger = ledger
+    self.offsets = offsets
+    self.rows = rows
+  }
 
   func record(at index: Int) throws(LedgerError) -> ClaimRecord {
-    try ledger.record(entriesAt: offsets.offsets(ofClaimAt: index), id: rows.rows[index].id)
+    if let known = lock.withLock({ read[index] }) { return known }
+    let record = try ledger.record(
+      entriesAt: offsets.offsets(ofClaimAt: index), id: rows.rows[index].id)
+    lock.withLock { read[index] = record }
+    return record
   }
 }

@@ -45,8 +45,8 @@ public struct LedgerScoring: Sendable {
 
   private func fromSnapshot(_ builders: [ScorecardBuilder]) throws(LedgerError) -> Scored? {
     guard let snapshots, let ledger = try store.openVouched(),
-      let snapshot = snapshots.load(ledgerDigest: ledger.sha256),
-      snapshot.rows.readsTags || !Self.readsTags(builders)
+      let snapshot = snapshots.load(
+        ledgerDigest: ledger.sha256, needingTags: Self.readsTags(builders))
     else { return nil }
     let claims = RememberedClaims(
       ledger: ledger, offsets: snapshot.entryOffsets, rows: snapshot.rows)
@@ -79,9 +79,12 @@ public struct LedgerScoring: Sendable {
     let sha256 = try digest.value()
     let problemCount = ledger.issues.filter { $0.severity == .error }.count
     // Kept only when the digest cache will vouch for this very file next time, as only then is
-    // a snapshot ever read.
+    // a snapshot ever read; asked without waiting, as a writer holding the lock means a
+    // changed file anyway.
+    var asking = store
+    asking.lockTimeout = 0
     if let snapshots, let offsets = ledger.entryOffsets,
-      (try? store.openVouched())??.sha256 == sha256
+      (try? asking.openVouched())??.sha256 == sha256
     {
       snapshots.save(
         ScoringSnapshot(

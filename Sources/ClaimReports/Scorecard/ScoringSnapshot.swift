@@ -43,12 +43,13 @@ public struct ScoringSnapshotCache: Sendable {
   }
 
   /// The snapshot made from the ledger whose SHA-256 is `ledgerDigest`, when the file holds one
-  /// whole.
-  func load(ledgerDigest: String) -> ScoringSnapshot? {
+  /// whole; with `needingTags`, only one whose rows carry the claims' tags.
+  func load(ledgerDigest: String, needingTags: Bool = false) -> ScoringSnapshot? {
     guard let data = FileManager.default.contents(atPath: path) else { return nil }
     let storage = TextFactsCache.ByteStorage(data)
-    return SnapshotDecoding(storage.bytes, fingerprint: fingerprint, ledgerDigest: ledgerDigest)?
-      .snapshot
+    return SnapshotDecoding(
+      storage.bytes, fingerprint: fingerprint, ledgerDigest: ledgerDigest,
+      needingTags: needingTags)?.snapshot
   }
 
   /// Writes `snapshot` over the file (`DigestCache.replace`).
@@ -176,20 +177,26 @@ private struct SnapshotWriter: CacheWriting {
 private struct SnapshotDecoding {
   let snapshot: ScoringSnapshot
 
-  init?(_ bytes: UnsafeRawBufferPointer, fingerprint: UInt64, ledgerDigest: String) {
+  init?(
+    _ bytes: UnsafeRawBufferPointer, fingerprint: UInt64, ledgerDigest: String,
+    needingTags: Bool
+  ) {
     let magic = ScoringSnapshotCache.magic
     guard bytes.count >= magic.count + 8, bytes.starts(with: magic) else { return nil }
     let body = bytes.count - 8
     var reader = CacheReader(bytes: bytes, position: magic.count, end: body)
+    // The header first: a snapshot for another ledger, or without the tags a report by tag
+    // needs, is refused before the checksum reads the whole file.
     guard reader.next64() == fingerprint, let digestLength = reader.next32(),
-      reader.text(count: Int(digestLength)) == ledgerDigest
+      reader.text(count: Int(digestLength)) == ledgerDigest, let count = reader.nextCount(),
+      let problemCount = reader.nextCount(), let readsTags = reader.next8(), readsTags <= 1,
+      readsTags == 1 || !needingTags
     else { return nil }
     var checksum = StableHash()
     checksum.combine(UnsafeRawBufferPointer(rebasing: bytes[..<body]))
     // Each row takes 46 bytes, so a count beyond that cannot be honest.
-    guard reader.uint64(at: body) == checksum.finalized, let count = reader.nextCount(),
-      count <= body / 46, let problemCount = reader.nextCount(),
-      let readsTags = reader.next8(), readsTags <= 1, let names = reader.texts(),
+    guard reader.uint64(at: body) == checksum.finalized, count <= body / 46,
+      let names = reader.texts(),
       let hedgeWords = reader.texts(),
       let tagListCount = reader.nextCount(), tagListCount <= body
     else { return nil }
@@ -231,6 +238,9 @@ extension CacheReader {
 
   fileprivate mutating func row() -> ScoringRows.Row? {
     guard let bits = next64(), let id = ClaimID(bits: bits), let confidence = next64(),
+      // A confidence is a probability: anything else (a NaN, an infinity) would trap where
+      // the calibration bins it.
+      (0...1).contains(Double(bitPattern: confidence)),
       let said = next32(), let deadline = next32(), let resolvedOn = next32(),
       let source = next32(), let via = next32(), let tags = next32(), let hedge = next32(),
       let statusNumber = next8(), Int(statusNumber) < Status.allCases.count,

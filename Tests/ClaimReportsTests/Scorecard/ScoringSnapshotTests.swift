@@ -240,30 +240,66 @@ import Testing
     }
   }
 
-  /// A snapshot that passes every check but says a listed claim's entries are elsewhere (as
-  /// one written by a faulty build could): the claim read there is not the claim, so the
-  /// ledger is read whole and the report is still right.
-  @Test func aSnapshotPointingAtTheWrongLinesGivesWayToTheLedger() throws {
-    let setup = try Setup(lines: Self.randomLines(seed: 12))
+  /// Makes the snapshot of a random ledger and writes it again through `change`, checksum and
+  /// all, as a faulty build could; then reports. Returns that report, the report of the
+  /// ledger read whole, and whether the changed snapshot still loads.
+  func reportAfterRewriting(
+    seed: UInt64, _ change: (ScoringSnapshot) throws -> ScoringSnapshot
+  ) throws -> (scored: LedgerScoring.Scored, whole: LedgerScoring.Scored, loads: Bool) {
+    let setup = try Setup(lines: Self.randomLines(seed: seed))
     defer { setup.remove() }
     let builders = try Self.builders()
     let whole = try setup.scoring(snapshots: false).scorecards(builders)
     let cache = ScoringSnapshotCache(textFacts: setup.textFacts, buildStamp: "test build")
     _ = try setup.scoring().scorecards(builders)
     let snapshot = try #require(cache.load(ledgerDigest: whole.sha256))
-    let offsets = snapshot.entryOffsets
-    // Every claim's entries taken to be the first claim's.
-    let first = Array(offsets.offsets(ofClaimAt: 0))
-    let wrong = try #require(
-      EntryOffsets(
-        starts: (0...offsets.claimCount).map { Int32($0 * first.count) },
-        offsets: Array(repeating: first, count: offsets.claimCount).flatMap { $0 }))
-    cache.save(
-      ScoringSnapshot(
+    cache.save(try change(snapshot), ledgerDigest: whole.sha256)
+    let loads = cache.load(ledgerDigest: whole.sha256) != nil
+    return (try setup.scoring().scorecards(builders), whole, loads)
+  }
+
+  /// A snapshot that passes every check but says a listed claim's entries are elsewhere: the
+  /// claim read there is not the claim, so the ledger is read whole and the report is still
+  /// right.
+  @Test func aSnapshotPointingAtTheWrongLinesGivesWayToTheLedger() throws {
+    let (scored, whole, loads) = try reportAfterRewriting(seed: 12) { snapshot in
+      let offsets = snapshot.entryOffsets
+      // Every claim's entries taken to be the first claim's.
+      let first = Array(offsets.offsets(ofClaimAt: 0))
+      let wrong = try #require(
+        EntryOffsets(
+          starts: (0...offsets.claimCount).map { Int32($0 * first.count) },
+          offsets: Array(repeating: first, count: offsets.claimCount).flatMap { $0 }))
+      return ScoringSnapshot(
         rows: snapshot.rows, facts: snapshot.facts, entryOffsets: wrong,
-        problemCount: snapshot.problemCount),
-      ledgerDigest: whole.sha256)
-    let scored = try setup.scoring().scorecards(builders)
+        problemCount: snapshot.problemCount)
+    }
+    #expect(loads)
+    #expect(!scored.isFromSnapshot)
+    #expect(Self.rendered(scored) == Self.rendered(whole))
+  }
+
+  /// A snapshot whose checksum holds but whose confidence is no probability is refused rather
+  /// than trapping where the calibration bins it.
+  @Test(arguments: [Double.nan, .infinity, -.infinity, 1.5, -0.25, -1e300])
+  func aSnapshotWithAConfidenceOutOfRangeIsRefused(_ confidence: Double) throws {
+    let (scored, whole, loads) = try reportAfterRewriting(seed: 14) { snapshot in
+      let rows = snapshot.rows
+      let bad = rows.rows.enumerated().map { index, row in
+        ScoringRows.Row(
+          id: row.id, confidence: index == 0 ? confidence : row.confidence, said: row.said,
+          deadline: row.deadline, resolvedOn: row.resolvedOn, source: row.source, via: row.via,
+          tags: row.tags, hedge: row.hedge, status: row.status, outcome: row.outcome)
+      }
+      return ScoringSnapshot(
+        rows: try #require(
+          ScoringRows(
+            rows: bad, names: rows.names.texts, hedgeWords: rows.hedgeWords.texts,
+            tagLists: rows.tagLists, readsTags: rows.readsTags)),
+        facts: snapshot.facts, entryOffsets: snapshot.entryOffsets,
+        problemCount: snapshot.problemCount)
+    }
+    #expect(!loads)
     #expect(!scored.isFromSnapshot)
     #expect(Self.rendered(scored) == Self.rendered(whole))
   }
