@@ -11,6 +11,8 @@ public struct Deadline: Sendable, Equatable {
   public let text: String?
 
   public init?(_ argument: String) {
+    // The words are kept trimmed: "2027 " is the deadline "2027", not words of its own.
+    let argument = argument.trimmingSpaces()
     let word = FullWidth.folded(argument).trimmingSpaces().uppercased()
     if let chinese = Deadline.chinesePeriod(word) {
       self.day = chinese

@@ -100,7 +100,7 @@ struct RejectCommand: Command {
         return ([], CommandOutput(context.json ? "[]\n" : "", notes: ["nothing to reject"]))
       }
       // A claim accepted on one clone and rejected on another may have been resolved since:
-      // its resolution is undone first.
+      // rejecting it would drop that resolution unseen, so `reopen` must undo it first.
       if let resolved = records.first(where: { $0.status == .resolved }) {
         throw .invalidTransition(
           id: resolved.id, reason: "is resolved; reopen it first, then reject it")

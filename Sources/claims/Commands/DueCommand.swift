@@ -175,7 +175,9 @@ struct DueCommand: Command {
       let row = [
         records[position].id.description, claim.deadline?.description ?? "—",
         late > 0 ? "\(late)d" : "in \(-late)d", claim.confidence.percent,
-        impacts[position].map { DecimalFormat.fixed($0, places: 3) } ?? "—", claim.source,
+        // Under its canonical name, as `list` shows it and as IMPACT counts it.
+        impacts[position].map { DecimalFormat.fixed($0, places: 3) } ?? "—",
+        aliases.canonical(claim.source),
         claim.text,
       ]
       table.append(bySubject ? [(subjects[position] ?? nil) ?? "—"] + row : row)

@@ -41,8 +41,9 @@ struct ListCommand: Command {
     }
     filter.status = try input.option("--status", as: Status.self)
     filter.outcome = try input.option("--outcome", as: Outcome.self)
-    filter.source = input.option("--source")
-    filter.tag = input.option("--tag")
+    // Trimmed, as the other commands that filter by them take them.
+    filter.source = input.option("--source")?.trimmingSpaces()
+    filter.tag = input.option("--tag")?.trimmingSpaces()
     filter.saidFrom = try input.option("--said-from", as: Day.self)
     filter.saidTo = try input.option("--said-to", as: Day.self)
     filter.dueBefore = try input.option("--due-before", as: Day.self)

@@ -59,9 +59,12 @@ struct ResolveCommand: Command {
       case .open:
         break
       case .resolved where record.hasConflictingResolutions:
+        // Stamped after the latest entry, as the resolution below is: a clone whose clock ran
+        // ahead may have stamped one of the two resolutions later than now.
         entries.append(
           Entry(
-            id: record.id, at: context.now, body: .reopen(note: "settles conflicting resolutions")))
+            id: record.id, at: record.nextStamp(after: context.now),
+            body: .reopen(note: "settles conflicting resolutions")))
       case .resolved:
         let current = record.resolution.map { "\($0.outcome.rawValue) on \($0.on)" } ?? "already"
         throw .invalidTransition(

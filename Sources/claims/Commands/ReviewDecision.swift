@@ -20,9 +20,14 @@ enum ReviewDecision {
     func queue(in ledger: Ledger, aliases: SourceAliases) -> [ClaimRecord] {
       ledger.records.filter { record in
         record.status == .proposed
-          && (source.map { aliases.canonical(record.claim.source) == aliases.canonical($0) }
-            ?? true)
-          && (tag.map { record.claim.tags.contains($0) } ?? true)
+          // Without regard to case, as `list --source` and `list --tag` match them.
+          && (source.map {
+            aliases.canonical(record.claim.source).lowercased()
+              == aliases.canonical($0.trimmingSpaces()).lowercased()
+          } ?? true)
+          && (tag.map { tag in
+            record.claim.tags.contains { $0.lowercased() == tag.trimmingSpaces().lowercased() }
+          } ?? true)
           && (document.map { ReviewCommand.names(record.claim.document, $0) } ?? true)
       }.sorted { ($0.recordedAt, $0.line) < ($1.recordedAt, $1.line) }
     }

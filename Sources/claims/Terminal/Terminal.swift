@@ -21,7 +21,7 @@ struct Terminal: Sendable {
   /// real one changes the terminal's mode and installs a Ctrl-C handler.
   var conversation: (@Sendable () -> any Conversation)? = nil
 
-  /// A pipe or file: no colour, no cutting unless `COLUMNS` says so.
+  /// A pipe or file: no colour, and no cutting unless a test asks for a width.
   static func plain(width: Int? = nil) -> Terminal {
     Terminal(isInteractive: false, usesColour: false, width: width)
   }
@@ -29,7 +29,9 @@ struct Terminal: Sendable {
   /// The process's real standard output, as the environment describes it.
   static func standard(environment: [String: String]) -> Terminal {
     let interactive = isatty(STDOUT_FILENO) == 1
-    var width = environment["COLUMNS"].flatMap(Int.init)
+    // `COLUMNS` sizes a terminal only: piped output is never cut, even where a shell exports
+    // the variable.
+    var width = interactive ? environment["COLUMNS"].flatMap(Int.init) : nil
     if width == nil, interactive {
       var size = winsize()
       if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {

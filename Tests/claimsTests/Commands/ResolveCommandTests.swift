@@ -126,7 +126,10 @@ struct RefusedResolution: Sendable, CustomTestStringConvertible {
     #expect(sandbox.ledger() == before)
   }
 
-  @Test func resolvingAgainSettlesConflictingResolutions() throws {
+  /// Also when the clone that resolved last had its clock years ahead: the new `reopen` must
+  /// still fold after that resolution, or the conflict stays while `resolve` reports success.
+  @Test(arguments: ["2026-07-03T10:00:00.000Z", "2030-05-01T00:00:00.000Z"])
+  func resolvingAgainSettlesConflictingResolutions(_ laterStamp: String) throws {
     let sandbox = try Sandbox()
     // Two clones resolved the claim differently, and git's union merge kept both lines.
     try sandbox.writeLedger([
@@ -134,7 +137,7 @@ struct RefusedResolution: Sendable, CustomTestStringConvertible {
       JournalLine.resolve(
         "abcd000001", at: "2026-07-02T10:00:00.000Z", outcome: "true", on: "2026-07-02"),
       JournalLine.resolve(
-        "abcd000001", at: "2026-07-03T10:00:00.000Z", outcome: "false", on: "2026-07-03"),
+        "abcd000001", at: laterStamp, outcome: "false", on: "2026-07-03"),
     ])
     let conflicted = sandbox.run(["check"])
     #expect(conflicted.status == .dataError, conflicted.report)

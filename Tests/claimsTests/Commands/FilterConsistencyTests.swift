@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+@testable import claims
+
+/// A source, a tag or a deadline typed one way on one command and another way on another
+/// means the same claims everywhere.
+@Suite struct FilterConsistencyTests {
+  @Test func aBatchDecisionMatchesSourceAndTagAsListDoes() throws {
+    let sandbox = try BatchDecisionTests.proposals()
+    let listed = sandbox.run(["list", "--source", "alpha ", "--status", "proposed", "--json"])
+    #expect(listed.status == .success, listed.report)
+    let listedIDs = try #require(
+      try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]]
+    ).compactMap { $0["id"] as? String }
+    #expect(listedIDs == ["abcd000001", "abcd000002", "abcd000003"])
+    let result = sandbox.run(["reject", "--all", "--source", "ALPHA ", "--reason", "past-fact"])
+    #expect(
+      result.stdout == "rejected abcd000001\nrejected abcd000002\nrejected abcd000003\n",
+      result.report)
+  }
+
+  @Test func aTagIsMatchedWithoutRegardToCaseOrOuterSpaces() throws {
+    let sandbox = try Sandbox()
+    try sandbox.writeLedger([
+      #"{"entry":"claim","id":"abcd000001","at":"2026-07-01T10:00:00.000Z","text":"Chips get cheaper","source":"Alpha","said":"2026-01-21","confidence":0.7,"tags":["AI"],"status":"proposed"}"#
+    ])
+    #expect(sandbox.run(["list", "--tag", " ai", "--json"]).stdout.contains("abcd000001"))
+    let result = sandbox.run(["reject", "--all", "--tag", "ai ", "--reason", "past-fact"])
+    #expect(result.stdout == "rejected abcd000001\n", result.report)
+  }
+
+  @Test func dueShowsEachSourceUnderItsCanonicalName() throws {
+    let sandbox = try Sandbox()
+    try sandbox.write(#"{"Ming-Chi Kuo": ["郭明錤", "Kuo"]}"#, to: "Claims/sources.json")
+    try sandbox.add(
+      "Apple ships a foldable phone", "--source", "郭明錤", "--said", "2025-01-02", "--by",
+      "2025-12-31", "--confidence", "0.7")
+    let due = sandbox.run(["due"])
+    #expect(due.status == .success, due.report)
+    #expect(due.stdout.contains("Ming-Chi Kuo"), due.report)
+    #expect(!due.stdout.contains("郭明錤"), due.report)
+    #expect(sandbox.run(["list"]).stdout.contains("Ming-Chi Kuo"))
+  }
+
+  @Test func deadlineWordsAreKeptTrimmed() throws {
+    let sandbox = try Sandbox()
+    let id = try sandbox.add(
+      "Apple ships a foldable phone", "--source", "Kuo", "--said", "2026-01-02", "--by", " 2027 ",
+      "--confidence", "0.7")
+    let claim = try #require(try sandbox.showJSON(id))
+    #expect(claim["deadline"] as? String == "2027-12-31")
+    #expect(claim["deadline_text"] as? String == "2027")
+    // The same words again change nothing.
+    let amend = sandbox.run(["amend", id, "--by", "2027", "--note", "same"])
+    #expect(amend.status != .success)
+    #expect(amend.stderr.contains("nothing to amend"), amend.report)
+  }
+}
