@@ -37,6 +37,33 @@ import Testing
     return sandbox
   }
 
+  /// Control characters written into a ledger line as JSON escapes (by hand, or by a merge
+  /// from elsewhere: the commands refuse them on the way in) never reach the terminal raw, and
+  /// `check` names them.
+  @Test func escapedControlCharactersNeverReachTheTerminal() throws {
+    let sandbox = try Sandbox()
+    try sandbox.writeLedger([
+      #"{"entry":"claim","id":"abcd000001","at":"2026-07-01T10:00:00.000Z","text":"Clear\u001b[2J\u001b]0;pwned\u0007 it","quote":"bell\u0007","source":"Src\u009b31m","said":"2026-01-21","deadline":"2026-03-31","confidence":0.7,"tags":[],"status":"open"}"#
+    ])
+    let terminal = Terminal(isInteractive: true, usesColour: false, width: 80)
+    for arguments in [["list"], ["show", "abcd"], ["due"], ["sources"]] {
+      let result = sandbox.run(arguments, terminal: terminal)
+      #expect(result.status == .success, result.report)
+      #expect(!result.stdout.isEmpty)
+      let hidden = result.stdout.unicodeScalars.filter {
+        $0.properties.generalCategory == .control && $0 != "\n"
+      }
+      #expect(hidden.isEmpty, "\(arguments): \(hidden.map(\.value))")
+    }
+    let check = sandbox.run(["check"])
+    #expect(check.status == .success, check.report)
+    #expect(
+      check.stdout.contains(
+        "warning: claim abcd000001 has the control character U+1B in its text, which a "
+          + "terminal would act on and an import refuses; amend it"),
+      check.report)
+  }
+
   static func report(_ sandbox: Sandbox, _ format: String) throws -> String {
     let result = sandbox.run(["report", "--year", "2026", "--format", format])
     try #require(result.status == .success, result.report)

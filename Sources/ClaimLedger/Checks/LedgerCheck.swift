@@ -1,5 +1,6 @@
-/// Checks on folded claims that the fold itself does not make: impossible dates, and language
-/// tags of the wrong shape (a warning: the reader takes them, and an import refuses them).
+/// Checks on folded claims that the fold itself does not make: impossible dates; and language
+/// tags of the wrong shape and control characters in texts (warnings: the reader takes them,
+/// and an import refuses them).
 public enum LedgerCheck {
   /// Problems with each claim's dates, located at the claim's first line.
   ///
@@ -24,6 +25,14 @@ public enum LedgerCheck {
             severity: .warning, location: location(), id: id,
             message: "claim \(id) is resolved on \(resolvedOn), after today"))
       }
+      if let (field, character) = controlCharacter(in: records[index]) {
+        issues.append(
+          LedgerIssue(
+            severity: .warning, location: location(), id: id,
+            message: "claim \(id) has the control character "
+              + "U+\(String(character, radix: 16, uppercase: true)) in its \(field), which a "
+              + "terminal would act on and an import refuses; amend it"))
+      }
       if let lang = records[index].lang, !LanguageTag.isWellFormed(lang.utf8) {
         issues.append(
           LedgerIssue(
@@ -33,5 +42,33 @@ public enum LedgerCheck {
       }
     }
     return issues
+  }
+
+  /// The first of the claim's texts holding a control character (`FieldRules.text` refuses
+  /// them on the way in; a line written by hand or merged from elsewhere may hold one as a
+  /// JSON escape), and the character.
+  static func controlCharacter(in record: ClaimRecord) -> (field: String, character: UInt32)? {
+    let found: (String, UInt32)? = record.withClaim { claim in
+      let inWords = claim.withTextUTF8 { text, quote in
+        FieldRules.firstControlCharacter(inUTF8: text).map { ("text", $0) }
+          ?? quote.flatMap { FieldRules.firstControlCharacter(inUTF8: $0) }.map { ("quote", $0) }
+      }
+      if let inWords { return inWords }
+      let others: [(String, String?)] = [
+        ("source", claim.source), ("via", claim.via), ("url", claim.url),
+        ("deadline text", claim.deadlineText), ("hedge", claim.hedge),
+      ]
+      return others.lazy.compactMap { name, value in
+        value.flatMap { FieldRules.firstControlCharacter(inUTF8: $0.utf8) }.map { (name, $0) }
+      }.first
+    }
+    if let found { return found }
+    let notes: [(String, String?)] = [
+      ("evidence", record.resolution?.evidence), ("note", record.resolution?.note ?? record.note),
+      ("reason", record.rejection),
+    ]
+    return notes.lazy.compactMap { name, value in
+      value.flatMap { FieldRules.firstControlCharacter(inUTF8: $0.utf8) }.map { (name, $0) }
+    }.first
   }
 }

@@ -25,6 +25,20 @@ public enum FieldRules {
     }
   }
 
+  /// The first control character but a line break or a tab in UTF-8 `bytes` (U+0000 to
+  /// U+001F, U+007F to U+009F), by its bytes: what `text` refuses, found without reading
+  /// scalars, for a check of every text of a ledger.
+  public static func firstControlCharacter(inUTF8 bytes: some Collection<UInt8>) -> UInt32? {
+    var previous: UInt8 = 0
+    for byte in bytes {
+      if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return UInt32(byte) }
+      if byte == 0x7F { return 0x7F }
+      if previous == 0xC2, (0x80...0x9F).contains(byte) { return UInt32(byte) }
+      previous = byte
+    }
+    return nil
+  }
+
   /// Any text of a claim (its text, quote, source, notes): it may run over lines and hold
   /// tabs, but no other control character.
   public static func text(_ text: String) throws(Refusal) -> String {

@@ -114,7 +114,9 @@ public enum DisplayWidth {
 
   public static func of(_ scalar: Unicode.Scalar) -> Int {
     let value = scalar.value
-    if value < 0x300 { return value < 0x20 ? ((0x09...0x0D).contains(value) ? 1 : 0) : 1 }
+    // A control character takes one column too: a cell shows a tab or a line break as a
+    // space and any other as U+FFFD (`flattened`).
+    if value < 0x300 { return 1 }
     switch scalar.properties.generalCategory {
     case .nonspacingMark, .enclosingMark, .format: return 0
     default: break
@@ -129,10 +131,26 @@ public enum DisplayWidth {
     }
   }
 
-  /// `text` with each line break and tab a space, as a cell shows it.
+  /// `text` with each line break and tab a space, as a cell shows it, and any other control
+  /// character shown as U+FFFD (`visible`).
   public static func flattened(_ text: String) -> String {
     let isBreak: (Character) -> Bool = { $0.isNewline || $0 == "\t" }
-    return text.contains(where: isBreak) ? String(text.map { isBreak($0) ? " " : $0 }) : text
+    guard text.contains(where: { isBreak($0) || isHidden($0) }) else { return text }
+    return String(text.map { isBreak($0) ? " " : isHidden($0) ? "\u{FFFD}" : $0 })
+  }
+
+  /// `text` with every control character but line breaks and tabs shown as U+FFFD: a terminal
+  /// acts on the others (an escape can clear the screen or retitle the window), and a ledger
+  /// merged from elsewhere may hold them written as JSON escapes.
+  public static func visible(_ text: String) -> String {
+    guard text.contains(where: isHidden) else { return text }
+    return String(text.map { isHidden($0) ? "\u{FFFD}" : $0 })
+  }
+
+  /// A control character that is neither a line break nor a tab.
+  private static func isHidden(_ character: Character) -> Bool {
+    !character.isNewline && character != "\t"
+      && character.unicodeScalars.contains { $0.properties.generalCategory == .control }
   }
 
   /// `text` cut to at most `width` columns on a character boundary, ending in `…` when cut;

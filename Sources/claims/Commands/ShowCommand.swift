@@ -57,7 +57,8 @@ struct ShowCommand: Command {
     // counts as a line end, so none reaches the terminal raw).
     let indent = "\n" + String(repeating: " ", count: 14)
     for (label, value) in rows {
-      let lines = value.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+      let lines = DisplayWidth.visible(value).split(
+        omittingEmptySubsequences: false, whereSeparator: \.isNewline)
       text +=
         "  " + label.padding(toLength: 12, withPad: " ", startingAt: 0)
         + lines.joined(separator: indent) + "\n"
@@ -65,7 +66,8 @@ struct ShowCommand: Command {
     text += "history\n"
     for (entry, line) in zip(record.history, HistoryLine.describe(record.history)) {
       let stamp = "  " + entry.at.description + "  "
-      let lines = line.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+      let lines = DisplayWidth.visible(line).split(
+        omittingEmptySubsequences: false, whereSeparator: \.isNewline)
       text +=
         stamp + lines.joined(separator: "\n" + String(repeating: " ", count: stamp.count)) + "\n"
     }

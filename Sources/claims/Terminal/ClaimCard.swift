@@ -21,7 +21,7 @@ struct ClaimCard {
 
   /// A paragraph of text, indented by two columns.
   func paragraph(_ text: String, colour: Terminal.Colour? = nil) -> String {
-    TextWrap.lines(text, width: max(width - 2, 20)).map { line in
+    TextWrap.lines(DisplayWidth.visible(text), width: max(width - 2, 20)).map { line in
       "  " + (colour.map { terminal.paint(line, $0) } ?? line) + "\n"
     }.joined()
   }
@@ -29,7 +29,8 @@ struct ClaimCard {
   /// `label     value`, the value wrapped under itself.
   func field(_ label: String, _ value: String) -> String {
     let indent = String(repeating: " ", count: Self.labelWidth + 2)
-    let lines = TextWrap.lines(value, width: max(width - Self.labelWidth - 2, 20))
+    let lines = TextWrap.lines(
+      DisplayWidth.visible(value), width: max(width - Self.labelWidth - 2, 20))
     var text = ""
     for (index, line) in lines.enumerated() {
       if index == 0 {

@@ -93,9 +93,9 @@ struct StreamingTable {
 
 /// `DisplayWidth` with fast paths that give the same answers.
 enum TableCell {
-  /// `DisplayWidth.of(text)`: ASCII counts one column (control characters none) and the CJK
-  /// ideograph blocks two, with no property lookup; everything else, and text with a tab or a
-  /// line break (one column, a `\r\n` one in all), asks `DisplayWidth`.
+  /// `DisplayWidth.of(text)`: ASCII counts one column and the CJK ideograph blocks two, with no
+  /// property lookup; everything else, and text with a control character (one column, a
+  /// `\r\n` one in all), asks `DisplayWidth`.
   static func width(of text: String) -> Int {
     var width = 0
     var isASCII = true
@@ -106,7 +106,7 @@ enum TableCell {
       }
       if byte >= 0x20 {
         width += 1
-      } else if (0x09...0x0D).contains(byte) {
+      } else {
         return DisplayWidth.of(text)
       }
     }
@@ -117,7 +117,7 @@ enum TableCell {
       if value < 0x80 {
         if value >= 0x20 {
           width += 1
-        } else if (0x09...0x0D).contains(value) {
+        } else {
           return DisplayWidth.of(text)
         }
       } else if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) {
@@ -136,15 +136,15 @@ enum TableCell {
     return DisplayWidth.truncated(text, to: width)
   }
 
-  /// Whether any character is a tab or a newline to `Character.isNewline` (U+000A to U+000D,
-  /// U+0085, U+2028 and U+2029), found by their UTF-8 bytes: what `DisplayWidth.flattened`
-  /// turns into spaces.
+  /// Whether any character is a control character (U+0000 to U+001F, U+007F to U+009F) or a
+  /// newline to `Character.isNewline` (also U+2028 and U+2029), found by their UTF-8 bytes:
+  /// what `DisplayWidth.flattened` turns into spaces or U+FFFD.
   static func needsFlattening(_ text: String) -> Bool {
     var previous: UInt8 = 0
     var beforePrevious: UInt8 = 0
     for byte in text.utf8 {
-      if (0x09...0x0D).contains(byte) { return true }
-      if previous == 0xC2, byte == 0x85 { return true }
+      if byte < 0x20 || byte == 0x7F { return true }
+      if previous == 0xC2, (0x80...0x9F).contains(byte) { return true }
       if beforePrevious == 0xE2, previous == 0x80, byte == 0xA8 || byte == 0xA9 { return true }
       beforePrevious = previous
       previous = byte

@@ -8,7 +8,8 @@ import Testing
   static let cells: [String] = [
     "plain", "苹果2024年1月底前营收同比增长86%", "e\u{301}té", "two\nlines", "crlf\r\nend",
     "para\u{2029}sep", "next\u{85}line", "ｆｕｌｌ", "🚀 launch", "tab\there", "", "한국어 텍스트",
-    "\u{7F}del", String(repeating: "很长的文本", count: 12),
+    "\u{7F}del", String(repeating: "很长的文本", count: 12), "esc\u{1B}[2Jclear",
+    "bell\u{07}\u{0}nul", "csi\u{9B}31m", "form\u{0C}feed",
   ]
 
   @Test(arguments: [nil, 40, 80, 200] as [Int?])
@@ -35,7 +36,17 @@ import Testing
   @Test(arguments: cells)
   func measuresAsDisplayWidthDoes(_ cell: String) {
     #expect(TableCell.width(of: cell) == DisplayWidth.of(cell))
-    #expect(TableCell.needsFlattening(cell) == cell.contains { $0.isNewline || $0 == "\t" })
+    #expect(
+      TableCell.needsFlattening(cell)
+        == cell.contains { character in
+          character.isNewline
+            || character.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        })
+    // No control character reaches the terminal but the spaces that stand for breaks.
+    for width in [nil, 5, 30] as [Int?] {
+      let shown = width.map { TableCell.truncated(cell, to: $0) } ?? DisplayWidth.flattened(cell)
+      #expect(!shown.unicodeScalars.contains { $0.properties.generalCategory == .control })
+    }
     for width in [0, 1, 5, 10, 30] {
       #expect(TableCell.truncated(cell, to: width) == DisplayWidth.truncated(cell, to: width))
     }
