@@ -1,3 +1,4 @@
+import ClaimExtractor
 import ClaimLedger
 
 /// `claims check`: validates the whole journal and lists every problem with its line.
@@ -80,15 +81,27 @@ struct CheckCommand: Command {
       lines.joined(separator: "\n") + "\n", status: errors > 0 ? .dataError : .success)
   }
 
-  /// What is wrong with `sources.json`, which every command that groups by source reads.
+  /// What is wrong with `sources.json`, which every command that groups by source reads, and
+  /// with `lexicon.json`, which `show`, `report` and the extractor read.
   private func sideFileIssues(in context: Context) throws(LedgerError) -> [LedgerIssue] {
+    var issues: [LedgerIssue] = []
     do {
       _ = try context.sourceAliases()
-      return []
     } catch {
       guard case .malformedSideFile(let location, let reason) = error else { throw error }
-      return [LedgerIssue(severity: .error, location: location, message: reason)]
+      issues.append(LedgerIssue(severity: .error, location: location, message: reason))
     }
+    do {
+      _ = try ExtractorLexicon.load(context: context)
+    } catch {
+      switch error {
+      case .malformedLexicon(let location, let reason):
+        issues.append(LedgerIssue(severity: .error, location: location, message: reason))
+      default:
+        issues.append(LedgerIssue(severity: .error, location: nil, message: error.description))
+      }
+    }
+    return issues
   }
 }
 

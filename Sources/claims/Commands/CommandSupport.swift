@@ -56,11 +56,14 @@ extension Context {
     notes(problemCount: ledger.issues.filter { $0.severity == .error }.count)
   }
 
-  /// The same, from the count of errors alone.
+  /// The same, from the count of errors alone. Only what the fold met is counted (reading
+  /// every claim's dates and texts as `check` does would cost each command a pass), so the
+  /// note does not claim to be the whole of `check`'s count.
   func notes(problemCount errors: Int) -> [String] {
     guard errors > 0 else { return [] }
     return [
-      "warning: the ledger has \(errors) problem\(errors == 1 ? "" : "s"); 'claims check' lists them"
+      "warning: \(errors) entr\(errors == 1 ? "y" : "ies") of the ledger did not fold cleanly; "
+        + "'claims check' lists \(errors == 1 ? "it" : "them") with any other problems"
     ]
   }
 }

@@ -57,3 +57,38 @@ import Testing
     #expect(amend.stderr.contains("nothing to amend"), amend.report)
   }
 }
+
+/// What a read command says of a ledger with problems, beside what `check` finds.
+@Suite struct ProblemNoteTests {
+  @Test func aReadCommandCountsWhatTheFoldMetAndPointsToCheckForTheRest() throws {
+    let sandbox = try Sandbox()
+    try sandbox.writeLedger([
+      // Its deadline is before it was said: only `check` reads dates so.
+      #"{"entry":"claim","id":"abcd000001","at":"2026-07-01T10:00:00.000Z","text":"Chips get cheaper","source":"Alpha","said":"2026-05-01","deadline":"2026-03-31","confidence":0.7,"tags":[],"status":"open"}"#,
+      // An entry for a claim the ledger does not hold: the fold meets it.
+      #"{"entry":"resolve","id":"ffff000001","at":"2026-07-02T10:00:00.000Z","outcome":"true","on":"2026-07-02"}"#,
+    ])
+    let list = sandbox.run(["list"])
+    #expect(list.status == .success, list.report)
+    #expect(
+      list.stderr
+        == "claims: warning: 1 entry of the ledger did not fold cleanly; 'claims check' lists it "
+        + "with any other problems\n", list.report)
+    let check = sandbox.run(["check"])
+    #expect(check.status == .dataError, check.report)
+    #expect(check.stdout.contains(", 2 errors, "), check.report)
+  }
+}
+
+/// `check` reads the side files the other commands read.
+@Suite struct SideFileCheckTests {
+  @Test(arguments: [#"{"names": {"Nvidia": ["英伟达"]"#, #"{"entities": [1, 2"#])
+  func aBrokenLexiconIsAnErrorNamingItsLine(_ text: String) throws {
+    let sandbox = try Sandbox()
+    try sandbox.write(text, to: "Claims/lexicon.json")
+    let check = sandbox.run(["check"])
+    #expect(check.status == .dataError, check.report)
+    #expect(check.stdout.contains("lexicon.json:1"), check.report)
+    #expect(check.stdout.contains(", 1 error, "), check.report)
+  }
+}
