@@ -120,6 +120,22 @@ public struct Claim: Hashable, Sendable {
     if let value = changes.document { claim.document = value }
     return claim
   }
+
+  /// The names of the fields (as the journal names them) in which `other` differs, in the
+  /// journal's order: what `check` tells the user to amend when two lines record one claim.
+  public func differingFields(from other: Claim) -> [String] {
+    let fields: [(String, Bool)] = [
+      ("text", text == other.text), ("quote", quote == other.quote),
+      ("source", source == other.source), ("via", via == other.via), ("url", url == other.url),
+      ("said", said == other.said), ("deadline", deadline == other.deadline),
+      ("deadline_text", deadlineText == other.deadlineText),
+      ("confidence", confidence == other.confidence), ("hedge", hedge == other.hedge),
+      ("lang", lang == other.lang), ("tags", tags == other.tags),
+      ("conditional", isConditional == other.isConditional),
+      ("document", document == other.document),
+    ]
+    return fields.filter { !$0.1 }.map(\.0)
+  }
 }
 
 /// The fields an `accept` or `amend` entry changes; nil means unchanged.

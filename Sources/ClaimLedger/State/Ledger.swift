@@ -458,15 +458,21 @@ private struct Fold {
         case .claim(let second, let secondStatus) = lines.1, firstStatus == secondStatus
       else {
         records[position].hasConflictingClaimLines = true
+        issues[issue].message += "; one records it proposed, the other open"
         continue
       }
       let amends = records[position].history.compactMap { entry -> ClaimChanges? in
         if case .amend(let changes, _) = entry.body { changes } else { nil }
       }
-      guard !amends.isEmpty,
-        amends.reduce(first, { $0.applying($1) }) == amends.reduce(second, { $0.applying($1) })
-      else {
+      let firstNow = amends.reduce(first) { $0.applying($1) }
+      let secondNow = amends.reduce(second) { $0.applying($1) }
+      guard !amends.isEmpty, firstNow == secondNow else {
         records[position].hasConflictingClaimLines = true
+        // What is left to amend, once the amends since are applied to both lines.
+        let fields = firstNow.differingFields(from: secondNow)
+        if !fields.isEmpty {
+          issues[issue].message += "; the lines differ in \(fields.joined(separator: ", "))"
+        }
         continue
       }
       issues[issue].severity = .warning

@@ -92,6 +92,12 @@ struct ShowCommand: Command {
   }
 
   private func statusLine(_ record: ClaimRecord, today: Day) -> String {
+    let status = decisionLine(record, today: today)
+    guard record.hasConflictingClaimLines else { return status }
+    return status + " (recorded on two lines that differ: 'claims check' names the fields to amend)"
+  }
+
+  private func decisionLine(_ record: ClaimRecord, today: Day) -> String {
     if let resolution = record.resolution {
       return "resolved \(resolution.outcome.rawValue) on \(resolution.on)"
         + (record.hasConflictingResolutions ? " (conflicting resolutions: resolve it again)" : "")

@@ -284,7 +284,32 @@ import Testing
       #expect(issue.severity == .error)
       #expect(issue.location?.line == 2)
       #expect(issue.message.contains("recorded again with different content (first at line 1)"))
+      #expect(issue.message.hasSuffix("; the lines differ in text"))
     }
+  }
+
+  /// The error names what is left to amend: the fields the two lines still differ in once the
+  /// amends since are applied to both.
+  @Test func aClaimRecordedAgainNamesTheFieldsLeftToAmend() throws {
+    var other = open
+    other.at = try Fixture.time("2026-01-20T10:00:00Z")
+    var changed = try Fixture.claim(confidence: 0.9)
+    changed.tags = ["ai"]
+    other.body = .claim(changed, status: .open)
+    let before = fold([open, other])
+    #expect(before.records.first?.hasConflictingClaimLines == true)
+    #expect(try #require(before.issues.first).message.hasSuffix("differ in confidence, tags"))
+    let amend = try Fixture.entry(
+      id, at: "2026-02-01T00:00:00Z",
+      .amend(ClaimChanges(confidence: try Fixture.confidence(0.9)), note: "agreed"))
+    let halfway = fold([open, other, amend])
+    #expect(try #require(halfway.issues.first).message.hasSuffix("differ in tags"))
+    var proposed = other
+    proposed.body = .claim(try Fixture.claim(), status: .proposed)
+    let statuses = fold([open, proposed])
+    #expect(
+      try #require(statuses.issues.first).message.hasSuffix(
+        "; one records it proposed, the other open"))
   }
 
   @Test func issuesPrintWithTheirLocation() throws {

@@ -80,6 +80,26 @@ import Testing
   }
 }
 
+/// A claim whose line was edited on one side of a merge: `show` says so, and `check` names
+/// the fields to amend.
+@Suite struct DifferingClaimLinesTests {
+  @Test func showMarksTheClaimAndCheckNamesTheFields() throws {
+    let sandbox = try Sandbox()
+    let line =
+      #"{"entry":"claim","id":"abcd000001","at":"2026-07-01T10:00:00.000Z","text":"Chips get cheaper","source":"Alpha","said":"2026-05-01","confidence":0.7,"tags":[],"status":"open"}"#
+    try sandbox.writeLedger([
+      line,
+      line.replacingOccurrences(of: "0.7", with: "0.8").replacingOccurrences(
+        of: "10:00", with: "11:00"),
+    ])
+    let show = sandbox.run(["show", "abcd"])
+    #expect(show.stdout.contains("recorded on two lines that differ"), show.report)
+    let check = sandbox.run(["check"])
+    #expect(check.status == .dataError, check.report)
+    #expect(check.stdout.contains("; the lines differ in confidence\n"), check.report)
+  }
+}
+
 /// `check` reads the side files the other commands read.
 @Suite struct SideFileCheckTests {
   @Test(arguments: [#"{"names": {"Nvidia": ["英伟达"]"#, #"{"entities": [1, 2"#])
