@@ -10,6 +10,13 @@ extension ClaimRecord {
   public var reopenableDecision: Entry.Kind? {
     DecisionReplay(history).standing.last
   }
+
+  /// For each entry of the history, the claim's fields just before it (nil before its `claim`
+  /// entry): what a history shows a change as changing from, with the corrections of an
+  /// acceptance a `reopen` undid left out as the fold leaves them out.
+  public var fieldsBeforeEachEntry: [Claim?] {
+    history.indices.map { DecisionReplay(history[..<$0]).claim }
+  }
 }
 
 /// One claim's entries replayed for the decisions they make and the fields they leave.

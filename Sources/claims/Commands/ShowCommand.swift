@@ -64,7 +64,8 @@ struct ShowCommand: Command {
         + lines.joined(separator: indent) + "\n"
     }
     text += "history\n"
-    for (entry, line) in zip(record.history, HistoryLine.describe(record.history)) {
+    let lines = HistoryLine.describe(record.history, before: record.fieldsBeforeEachEntry)
+    for (entry, line) in zip(record.history, lines) {
       let stamp = "  " + entry.at.description + "  "
       let lines = DisplayWidth.visible(line).split(
         omittingEmptySubsequences: false, whereSeparator: \.isNewline)
@@ -118,20 +119,18 @@ struct ShowCommand: Command {
 /// The lines of `show`'s history: what each entry did, in words, with the values a
 /// correction replaced.
 enum HistoryLine {
-  static func describe(_ history: ArraySlice<Entry>) -> [String] {
-    var current: Claim?
-    return history.map { entry in
+  /// Each entry of `history` in words; `before` holds the claim's fields just before each
+  /// (`ClaimRecord.fieldsBeforeEachEntry`), what a change is shown as changing from.
+  static func describe(_ history: ArraySlice<Entry>, before: [Claim?]) -> [String] {
+    zip(history, before).map { entry, current in
       switch entry.body {
-      case .claim(let claim, let status):
-        current = claim
+      case .claim(_, let status):
         return "recorded (\(status.rawValue))"
       case .accept(let changes):
-        defer { current = current?.applying(changes) }
         return "accepted" + changed(changes, from: current)
       case .reject(let reason):
         return "rejected" + (reason.map { ": \($0)" } ?? "")
       case .amend(let changes, let note):
-        defer { current = current?.applying(changes) }
         return "amended" + changed(changes, from: current) + (note.map { " — \($0)" } ?? "")
       case .resolve(let resolution):
         var text = "resolved \(resolution.outcome.rawValue) on \(resolution.on)"

@@ -100,6 +100,26 @@ import Testing
   }
 }
 
+/// `show`'s history shows each change from the value that stood before it.
+@Suite struct HistoryFromValueTests {
+  @Test func anAcceptanceAfterAReopenChangesFromTheValueBeforeTheUndoneOne() throws {
+    let sandbox = try Sandbox()
+    try sandbox.writeLedger([
+      #"{"entry":"claim","id":"abcd000001","at":"2026-07-01T10:00:00.000Z","text":"Chips get cheaper","source":"Alpha","said":"2026-05-01","confidence":0.7,"tags":[],"status":"proposed"}"#,
+      #"{"entry":"accept","id":"abcd000001","at":"2026-07-02T10:00:00.000Z","confidence":0.9}"#,
+      #"{"entry":"reopen","id":"abcd000001","at":"2026-07-03T10:00:00.000Z"}"#,
+      #"{"entry":"accept","id":"abcd000001","at":"2026-07-04T10:00:00.000Z","confidence":0.8}"#,
+    ])
+    let show = sandbox.run(["show", "abcd"])
+    #expect(show.status == .success, show.report)
+    let history = show.stdout.components(separatedBy: "history\n").last ?? ""
+    let lines = history.split(separator: "\n").map { String($0) }
+    #expect(lines.count == 4, show.report)
+    #expect(lines.last?.hasSuffix("accepted: confidence 70% → 80%") == true, show.report)
+    #expect(lines[1].hasSuffix("accepted: confidence 70% → 90%"), show.report)
+  }
+}
+
 /// `check` reads the side files the other commands read.
 @Suite struct SideFileCheckTests {
   @Test(arguments: [#"{"names": {"Nvidia": ["英伟达"]"#, #"{"entities": [1, 2"#])
