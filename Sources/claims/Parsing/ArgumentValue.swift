@@ -71,7 +71,7 @@ struct ClaimCount: ArgumentValue {
   static var expectation: String { "a whole number of claims, 0 or more" }
 }
 
-/// A whole number of days, 0 or more.
+/// A whole number of days, from 0 to a hundred years.
 struct DayCount: ArgumentValue {
   let value: Int
 
@@ -80,7 +80,7 @@ struct DayCount: ArgumentValue {
     self.value = value
   }
 
-  static var expectation: String { "a whole number of days, 0 or more" }
+  static var expectation: String { "a whole number of days from 0 to 36500" }
 }
 
 extension Deadline: ArgumentValue {

@@ -133,10 +133,15 @@ struct DueFixture {
       sandbox.run(["due", "--within", "7"]).stdout == "nothing is overdue or due within 7 days\n")
   }
 
-  @Test func refusesANegativeWindow() throws {
+  /// Below 0 or past a hundred years: the message says which numbers are taken.
+  @Test(arguments: ["-3", "36501"])
+  func refusesAWindowOutOfRange(_ days: String) throws {
     let fixture = try DueFixture()
-    let result = fixture.sandbox.run(["due", "--within", "-3"])
+    let result = fixture.sandbox.run(["due", "--within", days])
     #expect(result.status == .usage, result.report)
-    #expect(result.stderr.hasPrefix("claims: error: --within: '-3' is not"))
+    #expect(
+      result.stderr.hasPrefix(
+        "claims: error: --within: '\(days)' is not a whole number of days from 0 to 36500"),
+      result.report)
   }
 }
