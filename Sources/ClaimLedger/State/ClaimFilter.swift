@@ -2,7 +2,8 @@
 public struct ClaimFilter: Sendable {
   public var status: Status?
   public var outcome: Outcome?
-  /// Canonical source name (aliases already resolved), compared without regard to case.
+  /// A source, matched through the aliases without regard to case, width or spacing
+  /// (`SourceAliases.sourceKey`).
   public var source: String?
   public var tag: String?
   public var saidFrom: Day?
@@ -34,7 +35,7 @@ public struct ClaimFilter: Sendable {
     if !needsClaim { return true }
     // Only now, since a copy of the claim retains each of its texts.
     let claim = record.claim
-    if let source, aliases.canonical(claim.source).lowercased() != source.lowercased() {
+    if let source, aliases.sourceKey(claim.source) != aliases.sourceKey(source) {
       return false
     }
     if let tag, !claim.tags.contains(where: { $0.lowercased() == tag.lowercased() }) {

@@ -126,6 +126,15 @@ public struct SourceAliases: Sendable {
     canonicalByKey[SourceAliases.key(source)] ?? source
   }
 
+  /// The same for every spelling of one source: its canonical name folded as alias spellings
+  /// are (case, full width and spacing), so a filter such as `list --source` matches a source
+  /// however it is typed, as claim ids already take it.
+  public func sourceKey(_ source: String) -> String {
+    let key = SourceAliases.key(source)
+    guard let canonical = canonicalByKey[key] else { return key }
+    return SourceAliases.key(canonical)
+  }
+
   private static func key(_ name: String) -> String {
     ClaimID.normalised(name)
   }

@@ -21,10 +21,8 @@ enum ReviewDecision {
       ledger.records.filter { record in
         record.status == .proposed
           // Without regard to case, as `list --source` and `list --tag` match them.
-          && (source.map {
-            aliases.canonical(record.claim.source).lowercased()
-              == aliases.canonical($0.trimmingSpaces()).lowercased()
-          } ?? true)
+          && (source.map { aliases.sourceKey(record.claim.source) == aliases.sourceKey($0) }
+            ?? true)
           && (tag.map { tag in
             record.claim.tags.contains { $0.lowercased() == tag.trimmingSpaces().lowercased() }
           } ?? true)

@@ -59,7 +59,8 @@ struct SourcesCommand: Command {
     let ledger = try context.loadLedger()
     let aliases = try context.sourceAliases()
     // Named without regard to case, as `list --source` and `export --source` take it.
-    let only = source.map { aliases.canonical($0).lowercased() }
+    // Any spelling of the source, as `list --source` takes it.
+    let only = source.map { aliases.sourceKey($0) }
     // Echoes are found as the scorecards find them, through the cache of what claims' words
     // say; counted with the rest, they need no words read.
     var facts: ClaimTextFacts?
@@ -72,7 +73,7 @@ struct SourcesCommand: Command {
         from: ledger.records, today: context.today, minResolved: minResolved,
         canonical: { aliases.canonical($0) }, facts: facts, countsEchoes: countsEchoes)
       let readings = only.map { name in
-        card.hedgeReadings.filter { $0.name?.lowercased() == name }
+        card.hedgeReadings.filter { $0.name.map { aliases.sourceKey($0) } == name }
       }
       return HedgeWordsTable.output(
         readings ?? card.hedgeTable, minResolved: minResolved, context: context,
@@ -91,7 +92,7 @@ struct SourcesCommand: Command {
         slot = known
       } else {
         let name = aliases.canonical(written)
-        if let only, name.lowercased() != only {
+        if let only, aliases.sourceKey(name) != only {
           slot = nil
         } else {
           slot = slotOfName[name] ?? tallies.count

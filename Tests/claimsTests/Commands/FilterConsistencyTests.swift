@@ -20,6 +20,30 @@ import Testing
       result.report)
   }
 
+  /// A source typed in another case, width or spacing is the same source to every filter,
+  /// as it is to claim ids.
+  @Test func aSourceIsMatchedHoweverItIsTyped() throws {
+    let sandbox = try Sandbox()
+    let spellings = ["Goldman Sachs", "goldman sachs", "Goldman  Sachs", "ＧＯＬＤＭＡＮ SACHS"]
+    for (index, spelling) in spellings.enumerated() {
+      try sandbox.add(
+        "Rates fall by \(index + 1) points", "--source", spelling, "--said", "2025-01-02", "--by",
+        "2025-06-30", "--confidence", "0.7")
+    }
+    try sandbox.add(
+      "Rates rise", "--source", "Morgan Stanley", "--said", "2025-01-02", "--confidence", "0.7")
+    for typed in ["goldman sachs", "GOLDMAN   SACHS", "ｇｏｌｄｍａｎ sachs "] {
+      let list = sandbox.run(["list", "--source", typed, "--json"])
+      let claims = try #require(
+        try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+      #expect(claims.count == 4, "\(typed): \(list.report)")
+      let sources = sandbox.run(["sources", typed, "--json"])
+      let rows = try #require(
+        try JSONSerialization.jsonObject(with: Data(sources.stdout.utf8)) as? [[String: Any]])
+      #expect(rows.map { $0["claims"] as? Int ?? 0 }.reduce(0, +) == 4, sources.report)
+    }
+  }
+
   @Test func aTagIsMatchedWithoutRegardToCaseOrOuterSpaces() throws {
     let sandbox = try Sandbox()
     try sandbox.writeLedger([
