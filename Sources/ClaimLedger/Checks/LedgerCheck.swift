@@ -31,7 +31,8 @@ public enum LedgerCheck {
             severity: .warning, location: location(), id: id,
             message: "claim \(id) has the control character "
               + "U+\(String(character, radix: 16, uppercase: true)) in its \(field), which a "
-              + "terminal would act on and an import refuses; amend it"))
+              + "terminal would act on and an import refuses"
+              + (amendable.contains(field) ? "; amend it" : "")))
       }
       if let lang = records[index].lang, !LanguageTag.isWellFormed(lang.utf8) {
         issues.append(
@@ -44,31 +45,44 @@ public enum LedgerCheck {
     return issues
   }
 
+  /// The fields `claims amend` sets.
+  static let amendable: Set<String> = [
+    "text", "quote", "source", "via", "url", "deadline_text", "hedge", "tags",
+  ]
+
   /// The first of the claim's texts holding a control character (`FieldRules.text` refuses
   /// them on the way in; a line written by hand or merged from elsewhere may hold one as a
-  /// JSON escape), and the character.
+  /// JSON escape), and the character. Each text is scanned where it is kept, eight bytes at a
+  /// time, with no copy: `check` reads every text of the ledger so.
   static func controlCharacter(in record: ClaimRecord) -> (field: String, character: UInt32)? {
-    let found: (String, UInt32)? = record.withClaim { claim in
-      let inWords = claim.withTextUTF8 { text, quote in
-        FieldRules.firstControlCharacter(inUTF8: text).map { ("text", $0) }
-          ?? quote.flatMap { FieldRules.firstControlCharacter(inUTF8: $0) }.map { ("quote", $0) }
+    func scan(_ name: String, _ text: String?) -> (String, UInt32)? {
+      guard var text else { return nil }
+      return text.withUTF8 { bytes in
+        FieldRules.firstControlCharacter(in: UnsafeRawBufferPointer(bytes)).map { (name, $0) }
       }
-      if let inWords { return inWords }
-      let others: [(String, String?)] = [
-        ("source", claim.source), ("via", claim.via), ("url", claim.url),
-        ("deadline text", claim.deadlineText), ("hedge", claim.hedge),
-      ]
-      return others.lazy.compactMap { name, value in
-        value.flatMap { FieldRules.firstControlCharacter(inUTF8: $0.utf8) }.map { (name, $0) }
-      }.first
     }
-    if let found { return found }
-    let notes: [(String, String?)] = [
-      ("evidence", record.resolution?.evidence), ("note", record.resolution?.note ?? record.note),
-      ("reason", record.rejection),
-    ]
-    return notes.lazy.compactMap { name, value in
-      value.flatMap { FieldRules.firstControlCharacter(inUTF8: $0.utf8) }.map { (name, $0) }
-    }.first
+    let found: (String, UInt32)? = record.withClaim { claim in
+      if let inWords = claim.withTextUTF8({ text, quote in
+        FieldRules.firstControlCharacter(in: text).map { ("text", $0) }
+          ?? quote.flatMap { FieldRules.firstControlCharacter(in: $0) }.map { ("quote", $0) }
+      }) {
+        return inWords
+      }
+      if let found = scan("source", claim.source) ?? scan("via", claim.via)
+        ?? claim.storedURL.flatMap { url in
+          url.withUTF8 { FieldRules.firstControlCharacter(in: $0) }.map { ("url", $0) }
+        } ?? scan("deadline_text", claim.deadlineText)
+        ?? scan("hedge", claim.hedge) ?? scan("document", claim.document)
+      {
+        return found
+      }
+      for tag in claim.tags {
+        if let found = scan("tags", tag) { return found }
+      }
+      return nil
+    }
+    return found ?? scan("evidence", record.resolution?.evidence)
+      ?? scan("note", record.resolution?.note) ?? scan("note", record.note)
+      ?? scan("reason", record.rejection)
   }
 }

@@ -458,7 +458,8 @@ private struct Fold {
         case .claim(let second, let secondStatus) = lines.1, firstStatus == secondStatus
       else {
         records[position].hasConflictingClaimLines = true
-        issues[issue].message += "; one records it proposed, the other open"
+        issues[issue].message +=
+          "; one records it proposed, the other open, which no amend changes"
         continue
       }
       let amends = records[position].history.compactMap { entry -> ClaimChanges? in

@@ -139,12 +139,14 @@ public enum DisplayWidth {
     return String(text.map { isBreak($0) ? " " : isHidden($0) ? "\u{FFFD}" : $0 })
   }
 
-  /// `text` with every control character but line breaks and tabs shown as U+FFFD: a terminal
-  /// acts on the others (an escape can clear the screen or retitle the window), and a ledger
-  /// merged from elsewhere may hold them written as JSON escapes.
+  /// `text` with every line break a `\n` and every other control character but a tab shown as
+  /// U+FFFD: a terminal acts on them (an escape can clear the screen or retitle the window, a
+  /// carriage return writes the next words over the last), and a ledger merged from elsewhere
+  /// may hold them written as JSON escapes.
   public static func visible(_ text: String) -> String {
-    guard text.contains(where: isHidden) else { return text }
-    return String(text.map { isHidden($0) ? "\u{FFFD}" : $0 })
+    let isOtherBreak: (Character) -> Bool = { $0.isNewline && $0 != "\n" }
+    guard text.contains(where: { isHidden($0) || isOtherBreak($0) }) else { return text }
+    return String(text.map { isOtherBreak($0) ? "\n" : isHidden($0) ? "\u{FFFD}" : $0 })
   }
 
   /// A control character that is neither a line break nor a tab.

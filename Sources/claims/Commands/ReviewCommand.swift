@@ -1,4 +1,5 @@
 import ClaimLedger
+import ClaimReports
 import Foundation
 
 /// `claims review`: the queue of proposed claims, oldest first, with the words they came from.
@@ -60,6 +61,8 @@ struct ReviewCommand: Command {
       if let document = claim.document { text += "  document  \(document)\n" }
       text += "\n"
     }
+    // The claims' words as the terminal should show them (`DisplayWidth.visible`).
+    text = DisplayWidth.visible(text)
     text += "decide with 'claims accept ID' or 'claims reject ID --reason R'\n"
     return CommandOutput(text, notes: notes)
   }

@@ -95,7 +95,7 @@ struct ShowCommand: Command {
   private func statusLine(_ record: ClaimRecord, today: Day) -> String {
     let status = decisionLine(record, today: today)
     guard record.hasConflictingClaimLines else { return status }
-    return status + " (recorded on two lines that differ: 'claims check' names the fields to amend)"
+    return status + " (recorded on two lines that differ: 'claims check' says how)"
   }
 
   private func decisionLine(_ record: ClaimRecord, today: Day) -> String {

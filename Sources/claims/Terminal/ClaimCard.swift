@@ -19,9 +19,15 @@ struct ClaimCard {
     return terminal.paint(line, .bold) + "\n"
   }
 
-  /// A paragraph of text, indented by two columns.
+  /// A paragraph of text, indented by two columns; its control characters shown
+  /// (`DisplayWidth.visible`).
   func paragraph(_ text: String, colour: Terminal.Colour? = nil) -> String {
-    TextWrap.lines(DisplayWidth.visible(text), width: max(width - 2, 20)).map { line in
+    paragraph(painted: DisplayWidth.visible(text), colour: colour)
+  }
+
+  /// The same for text already made visible and painted: its own escape codes are kept.
+  func paragraph(painted text: String, colour: Terminal.Colour? = nil) -> String {
+    TextWrap.lines(text, width: max(width - 2, 20)).map { line in
       "  " + (colour.map { terminal.paint(line, $0) } ?? line) + "\n"
     }.joined()
   }

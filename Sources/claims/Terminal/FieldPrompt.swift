@@ -1,4 +1,5 @@
 import ClaimLedger
+import ClaimReports
 
 /// Asks for one field at a time, the current value kept on Enter, and re-asks until the
 /// answer is valid, so a bad value is refused at the prompt, not after.
@@ -15,7 +16,7 @@ struct FieldPrompt {
     _ label: String, current: String, check: Check<Value>
   ) -> Answer<Value> {
     while true {
-      let shown = current.isEmpty ? "" : " [\(current)]"
+      let shown = current.isEmpty ? "" : " [\(DisplayWidth.visible(current))]"
       guard let line = conversation.ask(terminal.paint(label, .bold) + shown + ": ") else {
         return .endOfInput
       }

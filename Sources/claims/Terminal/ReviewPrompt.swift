@@ -1,4 +1,5 @@
 import ClaimLedger
+import ClaimReports
 import Foundation
 
 /// The walk of `claims review` on a terminal: one proposed claim at a time, decided by a key.
@@ -154,8 +155,14 @@ struct ReviewPrompt {
       if let document = claim.document,
         let excerpt = ArticleExcerpt.find(quote, document: document, in: folder)
       {
+        // The article's words made visible before the quote is painted bold, so the paint's
+        // own escape codes stand.
+        var shown = excerpt
+        shown.before = DisplayWidth.visible(excerpt.before)
+        shown.quote = DisplayWidth.visible(excerpt.quote)
+        shown.after = DisplayWidth.visible(excerpt.after)
         text += card.paragraph(
-          excerpt.joined(quote: context.terminal.paint(excerpt.quote, .bold)))
+          painted: shown.joined(quote: context.terminal.paint(shown.quote, .bold)))
       } else if quote != claim.text {
         text += card.paragraph("“\(quote)”")
       }

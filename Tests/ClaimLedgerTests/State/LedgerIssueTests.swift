@@ -309,7 +309,7 @@ import Testing
     let statuses = fold([open, proposed])
     #expect(
       try #require(statuses.issues.first).message.hasSuffix(
-        "; one records it proposed, the other open"))
+        "; one records it proposed, the other open, which no amend changes"))
   }
 
   @Test func issuesPrintWithTheirLocation() throws {
