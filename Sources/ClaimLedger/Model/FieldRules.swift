@@ -39,34 +39,20 @@ public enum FieldRules {
     return nil
   }
 
-  /// The same over a buffer, eight bytes at a time: a word with no byte under 0x20, no 0x7F
-  /// and no 0xC2 (the lead byte of U+0080 to U+00BF) holds none, and `check` reads every text
-  /// of a ledger so. From the first word that may, the bytes are read one by one.
+  /// The same over a buffer, eight bytes at a time (`WordScan`): a text with no byte under
+  /// 0x20, no 0x7F and no 0xC2 (the lead byte of U+0080 to U+00BF) holds none, and `check`
+  /// reads every text of a ledger so.
   public static func firstControlCharacter(in bytes: UnsafeRawBufferPointer) -> UInt32? {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
-    var start = 0
-    while start + 8 <= bytes.count {
-      let word = bytes.loadUnaligned(fromByteOffset: start, as: UInt64.self)
-      let hasLow = (word &- ones &* 0x20) & ~word & highs != 0
-      guard hasLow || hasZero(word ^ (ones &* 0x7F)) || hasZero(word ^ (ones &* 0xC2)) else {
-        start += 8
-        continue
-      }
-      break
+    let mayHoldOne = WordScan.contains(bytes) { word in
+      WordScan.below(word, 0x20) | WordScan.matches(word, 0x7F) | WordScan.matches(word, 0xC2)
     }
-    return firstControlCharacter(inUTF8: UnsafeRawBufferPointer(rebasing: bytes[start...]))
+    return mayHoldOne ? firstControlCharacter(inUTF8: bytes) : nil
   }
 
   /// Any text of a claim (its text, quote, source, notes): it may run over lines and hold
   /// tabs, but no other control character.
   public static func text(_ text: String) throws(Refusal) -> String {
-    if let bad = text.unicodeScalars.first(where: {
-      $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\r" && $0 != "\t"
-    }) {
-      throw .controlCharacter(bad.value)
-    }
+    if let bad = firstControlCharacter(inUTF8: text.utf8) { throw .controlCharacter(bad) }
     return text
   }
 

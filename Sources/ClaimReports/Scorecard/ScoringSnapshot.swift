@@ -45,7 +45,7 @@ public struct ScoringSnapshotCache: Sendable {
   /// The snapshot made from the ledger whose SHA-256 is `ledgerDigest`, when the file holds one
   /// whole; with `needingTags`, only one whose rows carry the claims' tags.
   func load(ledgerDigest: String, needingTags: Bool = false) -> ScoringSnapshot? {
-    guard let storage = TextFactsCache.ByteStorage(contentsOfFile: path) else { return nil }
+    guard let storage = CacheFileBytes(contentsOfFile: path) else { return nil }
     return SnapshotDecoding(
       storage.bytes, fingerprint: fingerprint, ledgerDigest: ledgerDigest,
       needingTags: needingTags)?.snapshot

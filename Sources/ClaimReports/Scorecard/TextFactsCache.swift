@@ -51,7 +51,7 @@ public struct TextFactsCache: Sendable {
 
   /// The readings kept for this fingerprint, or nil when there are none to trust.
   func load() -> Remembered? {
-    guard let storage = ByteStorage(contentsOfFile: path) else { return nil }
+    guard let storage = CacheFileBytes(contentsOfFile: path) else { return nil }
     return Remembered(storage, fingerprint: fingerprint)
   }
 
@@ -148,47 +148,11 @@ public struct TextFactsCache: Sendable {
     UInt8((events.firstIndex(of: event) ?? 0) + 1)
   }
 
-  /// A file's bytes, kept where a pointer to them can be shared by every core without the
-  /// reference counting of an array.
-  final class ByteStorage: @unchecked Sendable {
-    let bytes: UnsafeRawBufferPointer
-
-    /// The whole file at `path`, read straight into the storage (through `Data` it was read
-    /// and then copied: 70 MB twice for a million claims); nil when it cannot be read whole.
-    init?(contentsOfFile path: String) {
-      let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-      guard descriptor >= 0 else { return nil }
-      defer { close(descriptor) }
-      var status = stat()
-      guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-        return nil
-      }
-      let count = Int(status.st_size)
-      let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: count, alignment: 8)
-      var filled = 0
-      while filled < count, let base = storage.baseAddress {
-        let got = read(descriptor, base + filled, count - filled)
-        if got < 0, errno == EINTR { continue }
-        guard got > 0 else { break }
-        filled += got
-      }
-      guard filled == count else {
-        storage.deallocate()
-        return nil
-      }
-      bytes = UnsafeRawBufferPointer(storage)
-    }
-
-    deinit {
-      bytes.deallocate()
-    }
-  }
-
   /// A file's readings, checked whole before any is used and decoded one by one on request;
   /// a class, so the workers that read it share one reference rather than retaining its
   /// tables on every claim.
   final class Remembered: Sendable {
-    private let storage: ByteStorage
+    private let storage: CacheFileBytes
     /// Where each entry starts.
     private let offsets: [Int]
     private let names: [String]
@@ -199,7 +163,7 @@ public struct TextFactsCache: Sendable {
     var count: Int { offsets.count }
 
     /// Nil unless the bytes hold this fingerprint, a good checksum and entries that all fit.
-    init?(_ storage: ByteStorage, fingerprint: UInt64) {
+    init?(_ storage: CacheFileBytes, fingerprint: UInt64) {
       let bytes = storage.bytes
       let magic = TextFactsCache.magic
       guard bytes.count >= magic.count + 32, bytes.starts(with: magic) else { return nil }
