@@ -50,6 +50,9 @@ struct ImportCommand: Command {
       ? file : (context.workingDirectory as NSString).appendingPathComponent(file)
     let shown =
       file == "-" ? Self.standardInput : ReportFiles.display(path, from: context.workingDirectory)
+    // The ledger is asked for first: a missing or torn one is said before a large file is
+    // read and checked only to be refused.
+    try context.store.refuseUnendedLastLine()
     let file: ImportFile
     if path == "-" {
       guard let input = context.terminal.input else {

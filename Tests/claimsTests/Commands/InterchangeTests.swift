@@ -407,6 +407,17 @@ func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws ->
     #expect(result.stderr == "claims: error: no file to import at nowhere.csv\n")
   }
 
+  @Test func aMissingLedgerIsSaidBeforeTheFileIsChecked() throws {
+    let sandbox = try Sandbox(initialised: false)
+    try sandbox.write("text,source,said\nOpenAI buys Pinterest,Kuo,2026-02-30\n", to: "sheet.csv")
+    let result = sandbox.run(["import", "sheet.csv"])
+    #expect(result.status == .noInput, result.report)
+    #expect(
+      result.stderr
+        == "claims: error: no ledger at \(sandbox.ledgerPath); 'claims init' creates one\n")
+    #expect(sandbox.ledger() == nil)
+  }
+
   @Test func claimsAlreadyInTheLedgerAreCountedAndSkipped() throws {
     let sandbox = try Sandbox()
     try sandbox.add(
