@@ -149,9 +149,27 @@ public struct DigestCache: Sendable {
       (try? FileManager.default.createDirectory(
         atPath: directory, withIntermediateDirectories: true)) != nil
     else { return }
-    let temporary = path + ".tmp-\(getpid())"
-    guard FileManager.default.createFile(atPath: temporary, contents: contents) else { return }
-    if rename(temporary, path) != 0 { unlink(temporary) }
+    TemporaryFiles.removeAbandoned(replacing: path)
+    let temporary = TemporaryFiles.path(replacing: path)
+    unlink(temporary)
+    // Written here rather than with `FileManager.createFile`, which on Linux writes through a
+    // temporary file of its own that a kill leaves behind under a name nobody cleans up.
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { return }
+    let isWritten = contents.withUnsafeBytes { bytes in
+      var offset = 0
+      while offset < bytes.count, let base = bytes.baseAddress {
+        let written = write(descriptor, base + offset, bytes.count - offset)
+        if written > 0 {
+          offset += written
+        } else if written == 0 || errno != EINTR {
+          return false
+        }
+      }
+      return true
+    }
+    close(descriptor)
+    if !isWritten || rename(temporary, path) != 0 { unlink(temporary) }
   }
 }
 

@@ -41,7 +41,8 @@ final class ReplacementFile {
       throw .cannotCreate(path: path, reason: "\(directory) is a file, not a folder")
     }
     self.path = path
-    temporary = path + ".tmp-\(getpid())"
+    TemporaryFiles.removeAbandoned(replacing: path)
+    temporary = TemporaryFiles.path(replacing: path)
     // Left by an earlier process of the same number that was killed mid-write.
     unlink(temporary)
     descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)

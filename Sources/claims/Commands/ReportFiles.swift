@@ -70,28 +70,21 @@ enum ReportFiles {
   }
 
   /// Writes a whole file at once: a reader sees the old file or the new one, never half.
-  /// Its folder is made when missing (`--out DIR` names a folder that may not exist yet).
+  /// Its folder is made when missing (`--out DIR` names a folder that may not exist yet). A
+  /// file replaced keeps its permission bits; a link at the path is replaced, not followed.
   static func write(_ text: String, to path: String) throws(ReportError) {
     let directory = (path as NSString).deletingLastPathComponent
     if let refusal = Folder.make(directory) { throw .cannotCreate(path: path, reason: refusal) }
-    do {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-      throw .cannotCreate(path: path, reason: Self.reason(error))
-    }
+    var status = stat()
+    let original = lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG ? status : nil
+    let file = try ReplacementFile(replacing: path, keeping: original, direct: false)
+    try file.write(Array(text.utf8))
+    try file.commit()
   }
 
   /// A path as the person typed their way to it: relative to the working folder when inside it.
   static func display(_ path: String, from workingDirectory: String) -> String {
     let prefix = workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/"
     return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
-  }
-
-  static func reason(_ error: any Error) -> String {
-    let code = (error as NSError).code
-    if (error as NSError).domain == NSCocoaErrorDomain, code == NSFileWriteNoPermissionError {
-      return "permission denied"
-    }
-    return (error as NSError).localizedFailureReason ?? error.localizedDescription
   }
 }

@@ -23,6 +23,29 @@ import Testing
     }
   }
 
+  @Test func aReportKeepsAFilesModeAndClearsWhatAKilledReportLeft() throws {
+    let fixture = try ListFixture()
+    let sandbox = fixture.sandbox
+    #expect(sandbox.run(["report", "--format", "md"]).status == .success)
+    let card = sandbox.path("Reports/scorecard-2026.md")
+    try #require(chmod(card, 0o600) == 0)
+    let ended = Process()
+    ended.executableURL = URL(fileURLWithPath: "/bin/true")
+    try ended.run()
+    ended.waitUntilExit()
+    let abandoned = sandbox.path("Reports/.scorecard-2026.md.tmp-\(ended.processIdentifier)")
+    try Data("half a card".utf8).write(to: URL(fileURLWithPath: abandoned))
+    let result = sandbox.run(["report", "--format", "md"])
+    #expect(result.status == .success, result.report)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: sandbox.path("Reports")).sorted() == [
+        "scorecard-2026.md", "scorecard-all.md",
+      ])
+    let mode = try #require(
+      try FileManager.default.attributesOfItem(atPath: card)[.posixPermissions] as? Int)
+    #expect(mode == 0o600)
+  }
+
   @Test func yearAndFormatChooseTheFiles() throws {
     let fixture = try ListFixture()
     let result = fixture.sandbox.run([
