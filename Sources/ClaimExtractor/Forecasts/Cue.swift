@@ -111,7 +111,7 @@ extension Cue {
       [
         "likely", "very likely", "highly likely", "probably", "could", "may", "might", "possibly",
         "is expected to", "are expected to", "expected to", "expects", "expect", "predicts",
-        "predicted", "predicting", "projected to", "anticipates",
+        "predicted", "predicting", "anticipates",
         "is confident", "am confident", "very confident", "almost certainly", "certainly",
         "perhaps", "maybe", "good chance", "odds are", "predict",
         // "Margins should stay near 75%": should as expectation, not advice (the table's row).
@@ -122,7 +122,8 @@ extension Cue {
         "we see", "sees",
         // "There is a real chance the EU fines Google again this year": weak, as 可能 is.
         "real chance", "real possibility", "serious possibility",
-      ] + HedgeScale.beliefWords + HedgeScale.rumourWords + HedgeScale.expectedAtWords
+      ] + HedgeScale.estimatingWords + HedgeScale.beliefWords + HedgeScale.rumourWords
+        + HedgeScale.expectedAtWords
         + HedgeScale.orBeforeVerbWords + HedgeScale.pickWords)
     + words(.plan, HedgeScale.targetWords)
     // Words of chance: a hedge only with a number beside them (`StatedProbability`).
@@ -144,7 +145,8 @@ extension Cue {
     + words(
       .plan,
       [
-        "计划", "計劃", "拟", "擬", "打算", "准备", "準備", "宣布", "将于", "將於", "定于", "定於", "plans to",
+        "计划", "計劃", "规划", "規劃", "拟", "擬", "打算", "准备", "準備", "宣布", "将于", "將於", "定于", "定於",
+        "plans to",
         "plan to", "is planning to", "are planning to", "preparing to", "intends to", "aims to",
         "力争", "力爭", "力拼", "力拚", "hopes to", "hope to",
         "is scheduled to",

@@ -249,12 +249,37 @@ extension SentenceAnalysis {
     words.contains { has($0, at: range.lowerBound - $0.count, before: range.lowerBound) }
   }
 
+  /// Whether one of `words` comes right after `range`.
+  func isFollowed(by words: [[UInt8]], at range: Range<Int>) -> Bool {
+    words.contains { has($0, at: range.upperBound, before: bytes.count) }
+  }
+
+  /// Whether one of `words` occurs within `range`.
+  func contains(_ words: [[UInt8]], in range: Range<Int>) -> Bool {
+    guard range.lowerBound < range.upperBound else { return false }
+    let slice = UnsafeBufferPointer(rebasing: bytes[range])
+    return words.contains { ByteText.firstIndex(of: $0, in: slice, from: 0) != nil }
+  }
+
   /// An English relative clause: "which …", "who …", "whose …".
   func isRelativeClause(_ clause: Range<Int>) -> Bool {
     Self.relativePronouns.contains { has($0, at: clause.lowerBound, before: clause.upperBound) }
   }
 
   private static let relativePronouns = ByteText.encoded(["which ", "who ", "whose "])
+
+  /// A clause that goes on with the one before it: "and will ship in 2026", "并将于2026年上市",
+  /// "which opens in 2027": its window may be the whole forecast's.
+  func continuesThePrevious(_ clause: Range<Int>) -> Bool {
+    var start = clause.lowerBound
+    while start < clause.upperBound, bytes[start] == 0x20 { start += 1 }
+    return Self.connectives.contains { has($0, at: start, before: clause.upperBound) }
+  }
+
+  private static let connectives = ByteText.encoded([
+    "and ", "which ", "that ", "who ", "but ", "while ", "so ", "then ", "并", "並", "且", "而且", "同时",
+    "同時", "还", "還", "也", "再", "随后", "隨後", "然后", "然後",
+  ])
 
   /// Whether `word` is at `offset`, ending by `end`: compared in place, with no copy.
   private func has(_ word: [UInt8], at offset: Int, before end: Int) -> Bool {

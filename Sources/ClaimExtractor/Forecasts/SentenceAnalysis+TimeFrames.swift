@@ -199,7 +199,8 @@ extension SentenceAnalysis {
     "signaled", "signalled", "acknowledged", "declared", "indicated", "suggested",
   ]
 
-  private static let chineseSayingVerbs = ByteText.encoded([
+  /// Verbs of telling in Chinese; after 曾 they date the words, not a belief (`isDismissed`).
+  static let chineseSayingVerbs = ByteText.encoded([
     "表示", "称", "稱", "指出", "透露", "说", "說", "强调", "強調", "坦言", "直言", "提到", "写道", "寫道",
   ])
 

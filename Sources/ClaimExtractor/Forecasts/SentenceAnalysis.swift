@@ -120,9 +120,11 @@ struct SentenceAnalysis {
       // "Nobody expects X, but Goldman predicts Y": an opinion no one holds is out of its own
       // clause only (`role(of:)`); a sentence saying it is no forecast is out whole.
       case .disclaimer where !SentenceAnalysis.isNobodyHolds(cue.word): return true
+      // "他曾预计…" is a belief held once; "他曾透露，…将…" tells when a forecast was voiced.
       case .past
       where SentenceAnalysis.onceWords.contains(cue.word)
-        && cue.range.lowerBound < firstTrigger:
+        && cue.range.lowerBound < firstTrigger
+        && !isFollowed(by: SentenceAnalysis.chineseSayingVerbs, at: cue.range):
         return true
       case .advice where cue.range.lowerBound < firstTrigger && containsOtherwise:
         return true
@@ -157,6 +159,14 @@ struct SentenceAnalysis {
     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     let words = text.split { $0.isWhitespace || $0.isPunctuation }
     return words.allSatisfy { $0.lowercased() == "that" }
+  }
+
+  /// Whether `triggers` foresee an outcome themselves: a word of the future or a hedge on the
+  /// outcome, not only a verb that reports a forecast ("预计，到2027年…将…" is one forecast).
+  static func statesOutcome(_ triggers: [Found]) -> Bool {
+    triggers.contains {
+      ($0.kind == .future || $0.kind == .negatedFuture) && !$0.traits.contains(.reporting)
+    }
   }
 
   /// Hedges that report a forecast someone makes rather than qualify it.
@@ -215,7 +225,17 @@ struct SentenceAnalysis {
         let ownFrame = liveFrame(in: clause)
         if let open = current {
           let openFrame = frameForSegment(clauses: open.first...open.last, triggers: open.triggers)
+          // "iPhone 16将开启升级周期，…，苹果将在未来一年迎来复兴": a clause with a forecast
+          // word and a window of its own after a whole forecast with none is a second forecast;
+          // the window is not the first one's.
+          let startsOwnForecast =
+            openFrame == nil && ownFrame != nil
+            && SentenceAnalysis.statesOutcome(triggers)
+            && SentenceAnalysis.statesOutcome(open.triggers) && !continuesThePrevious(clause)
           if let ownFrame, let openFrame, ownFrame.deadline != openFrame.deadline {
+            close()
+            current = (index, index, carried)
+          } else if startsOwnForecast {
             close()
             current = (index, index, carried)
           } else {
@@ -322,6 +342,12 @@ struct SentenceAnalysis {
         }
         return !marksObject && !hasObjectThenPreposition(after: cue.range, within: clause)
           && !follows(SentenceAnalysis.abilityWords, at: cue.range)
+          && !isFollowed(by: SentenceAnalysis.objectStarters, at: cue.range)
+      }
+      if cue.kind == .future, !clauseHasFrame,
+        contains(SentenceAnalysis.chineseHabitWords, in: clause.lowerBound..<cue.range.lowerBound)
+      {
+        return false
       }
       return true
     }
@@ -357,8 +383,23 @@ struct SentenceAnalysis {
   /// 曾 and its forms: a belief held once, not a forecast made now.
   private static let onceWords: Set<String> = ["曾", "曾经", "曾經"]
 
-  /// 能将, 可以将, 并将: 将 after these is the verb's object marker, as 把.
-  static let abilityWords = ByteText.encoded(["能", "能够", "能夠", "可", "可以", "并", "並"])
+  /// 能将, 可以将, 并将, 直接将, 已将: 将 after these is the verb's object marker, as 把.
+  static let abilityWords = ByteText.encoded([
+    "能", "能够", "能夠", "可", "可以", "并", "並", "直接", "已", "已经", "已經", "正在", "曾",
+  ])
+
+  /// 将其, 将原有, 将这一, 将整个: a pronoun or a determiner after 将 starts its object; the
+  /// future 将 is followed by a verb, an adverb or a time.
+  static let objectStarters = ByteText.encoded([
+    "其", "原有", "原先", "原本", "这", "這", "该", "該", "此", "整个", "整個", "所有", "自身", "自己", "它",
+    "那些", "上述", "前述",
+  ])
+
+  /// Adverbs of habit: "通常一开始会多下订单" tells what is usually done, not what will be.
+  static let chineseHabitWords = ByteText.encoded([
+    "通常", "往往", "总是", "總是", "经常", "經常", "常常", "向来", "向來", "一向", "习惯", "習慣", "每年都",
+    "每次都", "有时候", "有時候", "有时", "有時", "时常", "時常", "不时", "不時", "每当", "每當",
+  ])
 
   static func isTrigger(_ kind: Cue.Kind) -> Bool {
     kind == .future || kind == .hedge || kind == .negatedFuture || kind == .plan

@@ -84,6 +84,9 @@ extension TimeFrameScan {
 
   private static let englishFutureLeads = ["in", "within", "over", "during", "after"]
 
+  /// What joins the two counts of a range: 3到5年, 三至五年, 3-5年, 3～5年.
+  private static let countJoiners = ScalarSet("到至-–—~～－")
+
   /// 三个月, 18個月, 三年, 一年半, 半年, 半个月, 2000天, 两周, 三个星期; whether it counts days.
   private func chineseSpan(at offset: Int) -> (Span, Bool, Int)? {
     var position = offset
@@ -93,6 +96,13 @@ extension TimeFrameScan {
       position += 1
     } else if let (value, end) = text.count(at: offset) {
       (count, position) = (value, end)
+      // "3到5年", "三至五年", "2-3年之后": a range of small counts runs to its far end, which
+      // is when the forecast has had its whole time.
+      if value < 100, let joiner = text[position], TimeFrameScan.countJoiners.contains(joiner),
+        let (upper, upperEnd) = text.count(at: position + 1), upper > value, upper < 100
+      {
+        (count, position) = (upper, upperEnd)
+      }
     } else {
       return nil
     }

@@ -20,7 +20,7 @@ public struct Hedge: Hashable, Sendable {
 /// simplified and traditional spellings share a row. The version is printed on scorecards so a
 /// score can be reproduced with the table it was made from.
 public struct HedgeScale: Sendable {
-  public static let version = "2026.7"
+  public static let version = "2026.8"
   public static let standard = HedgeScale(rows: HedgeScale.builtInRows)
 
   /// Rows, longest word first so that `极有可能` wins over `可能` when searching text.
@@ -73,10 +73,18 @@ public struct HedgeScale: Sendable {
   ]
   /// A belief, a forecast beside a window: "I think they stay above 6% all year".
   public static let beliefWords = ["i think", "we think", "i believe", "we believe"]
-  /// An event expected at a time: "an update is expected in September".
+  /// A figure or an outcome put forward by a forecaster's model: "revenue is projected to
+  /// reach", "the margin is estimated to be 43%", "GDP is forecast to grow 2%".
+  public static let estimatingWords = [
+    "is projected to", "are projected to", "projected to", "is estimated to", "are estimated to",
+    "estimated to", "is forecast to", "are forecast to", "forecast to",
+  ]
+  /// An event expected at a time, or a figure expected at a level: "an update is expected in
+  /// September", "growth expected at 80.8%".
   public static let expectedAtWords = [
     "is expected in", "are expected in", "is expected by", "are expected by",
     "is expected later", "are expected later", "is expected next", "are expected next",
+    "is expected at", "are expected at", "expected at",
   ]
   /// A rumour passed on: "is said to be planning", "is tipped to launch in September".
   public static let rumourWords = ["is said to", "are said to", "is tipped to", "are tipped to"]
@@ -210,7 +218,7 @@ public struct HedgeScale: Sendable {
     (["将", "将会", "会", "將", "將會", "會"], 0.85, 0.75, 0.95, false),
     (["will", "is going to", "are going to", "is set to", "are set to"], 0.85, 0.75, 0.95, false),
     (["很可能", "非常可能", "很有可能", "可能性很大"], 0.8, 0.7, 0.9, false),
-    (["计划", "計劃", "拟", "擬", "打算"], 0.8, 0.65, 0.9, false),
+    (["计划", "計劃", "规划", "規劃", "拟", "擬", "打算"], 0.8, 0.65, 0.9, false),
     (
       [
         "plans to", "plan to", "is planning to", "are planning to", "preparing to",
@@ -226,7 +234,7 @@ public struct HedgeScale: Sendable {
       [
         "likely", "is expected to", "are expected to", "expected to", "expects", "expect",
         "predicts", "predict", "we see", "sees",
-      ] + beliefWords + expectedAtWords, 0.7, 0.55, 0.8, false
+      ] + estimatingWords + beliefWords + expectedAtWords, 0.7, 0.55, 0.8, false
     ),
     (
       ["预计", "预期", "預計", "預期", "预测", "預測", "预估", "預估", "预料", "預料", "可望"], 0.7, 0.6,

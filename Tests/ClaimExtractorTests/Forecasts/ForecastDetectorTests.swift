@@ -224,6 +224,40 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
       sentence: "Zorvex is reportedly preparing to unveil a phone as early as next month.",
       quotes: ["Zorvex is reportedly preparing to unveil a phone as early as next month."],
       deadlines: ["2026-04-30"]),
+    // Words that tell when a forecast was voiced leave it standing; a belief held once does not
+    // (`nonForecasts`).
+    .init(
+      sentence: "技术总监曾透露，公司将在2028年左右量产固态电池。",
+      quotes: ["公司将在2028年左右量产固态电池。"], deadlines: ["2028-12-31"]),
+    // A plan in its other word, and a figure put forward by a model or expected at a level.
+    .init(
+      sentence: "台積電規劃今年資本支出達五百億美元。", quotes: ["台積電規劃今年資本支出達五百億美元。"],
+      deadlines: ["2026-12-31"]),
+    .init(
+      sentence: "Gross margin for the second quarter is estimated to be 43 per cent.",
+      quotes: ["Gross margin for the second quarter is estimated to be 43 per cent."],
+      deadlines: ["2026-06-30"]),
+    .init(
+      sentence: "Spending on models in 2027 is unchanged, with growth expected at 80%.",
+      quotes: ["Spending on models in 2027 is unchanged, with growth expected at 80%."],
+      deadlines: ["2027-12-31"]),
+    .init(
+      sentence: "Global output is forecast to grow 3% next year.",
+      quotes: ["Global output is forecast to grow 3% next year."], deadlines: ["2027-12-31"]),
+    // A second forecast with a window of its own after a whole one with none is its own claim,
+    // and the window is not the first one's.
+    .init(
+      sentence: "分析师认为，新机将开启最大升级周期，公司将在未来一年迎来复兴。",
+      quotes: ["分析师认为，新机将开启最大升级周期", "公司将在未来一年迎来复兴。"],
+      deadlines: [nil, "2027-03-01"]),
+    // But a clause that goes on with the one before keeps one forecast, and a verb that
+    // reports the forecast is not one of its own.
+    .init(
+      sentence: "Zorvex will launch a phone, and it will ship in 2027.",
+      quotes: ["Zorvex will launch a phone, and it will ship in 2027."], deadlines: ["2027-12-31"]),
+    .init(
+      sentence: "机构预计，到2028年，全球出货量将翻倍。", quotes: ["机构预计，到2028年，全球出货量将翻倍。"],
+      deadlines: ["2028-12-31"]),
   ]
 
   @Test(arguments: forecasts)
@@ -294,6 +328,15 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     .init(sentence: "Will the company survive next year?", quotes: []),
     .init(sentence: "这种结构可能是模型普遍存在的机制。", quotes: []),
     .init(sentence: "Subscribe now and we will send you our forecasts.", quotes: []),
+    // 曾 before a belief; 将 as 把 after 直接 or 已, or before a pronoun or a determiner; 会
+    // after a word of habit.
+    .init(sentence: "他曾预计，明年油价将跌破50美元。", quotes: []),
+    .init(sentence: "新工艺则直接将原有工序合而为一。", quotes: []),
+    .init(sentence: "公司已将总部迁往深圳。", quotes: []),
+    .init(sentence: "他们将其定位为高端品牌。", quotes: []),
+    .init(sentence: "平台将这一功能免费开放。", quotes: []),
+    .init(sentence: "厂商通常一开始会多下订单，再按销量调整。", quotes: []),
+    .init(sentence: "有时候大家会拿便宜的车与豪车比较。", quotes: []),
   ]
 
   @Test(arguments: nonForecasts)

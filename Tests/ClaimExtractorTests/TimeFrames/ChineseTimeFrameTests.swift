@@ -101,6 +101,12 @@ import Testing
     .init("全年成交量將突破2萬宗", on: published, "2026-12-31", "全年"),
     .init("2025年全年营收增长", on: published, "2025-12-31", "2025年"),
     .init("未来半年内", nil),
+    // A range of counts runs to its far end; years in a range are a span of years.
+    .init("未来3到5年", on: published, "2031-01-20", "未来3到5年"),
+    .init("2到3年之後才能泛化", on: published, "2029-01-20", "2到3年之後"),
+    .init("三至五年内普及", on: published, "2031-01-20", "三至五年内"),
+    .init("3-5年后", on: published, "2031-01-20", "3-5年后"),
+    .init("5到3年后", on: published, "2029-01-20", "3年后"),
     .init("未来几年", on: published, nil),
     .init("几年内", on: published, nil),
   ]
