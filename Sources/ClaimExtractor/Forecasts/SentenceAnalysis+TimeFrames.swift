@@ -12,7 +12,7 @@ extension SentenceAnalysis {
   /// itself names wins over one that dates its subject.
   func liveFrame(in clause: Range<Int>) -> TimeFrame? {
     var first: TimeFrame?
-    for located in frames where clause.contains(located.offset) && !isPast(located.frame) {
+    for located in frames(in: clause) where !isPast(located.frame) {
       guard first != nil else {
         first = located.frame
         continue
@@ -29,18 +29,52 @@ extension SentenceAnalysis {
     return first
   }
 
-  /// The window of a segment: named in its forecast clauses, else anywhere in it but in a
-  /// clause that compares with a reference ("…, down from $65 this year").
-  func frameForSegment(clauses range: ClosedRange<Int>, triggers: [Found]) -> TimeFrame? {
-    let spans = range.map { clauses[$0] }
-    let forecastClauses = spans.filter { span in
-      triggers.contains { span.contains($0.range.lowerBound) }
+  /// A segment while `segments` builds it, with its window kept up to date as clauses join:
+  /// named in its forecast clauses (those holding one of its triggers), else anywhere in it but
+  /// in a clause that compares with a reference ("…, down from $65 this year"). Working the
+  /// window out again for each clause made a paragraph of one long sentence cubic.
+  struct OpenSegment {
+    var first: Int
+    var last: Int
+    var triggers: [Found]
+    private var forecastFrame: TimeFrame?
+    private var anyFrame: TimeFrame?
+
+    var frame: TimeFrame? { forecastFrame ?? anyFrame }
+
+    /// Clauses `first...last`, with `triggers`.
+    init(
+      _ first: Int, _ last: Int, triggers: [Found], in analysis: SentenceAnalysis,
+      frames: [TimeFrame?]
+    ) {
+      self.first = first
+      self.last = first
+      self.triggers = triggers
+      note(first, in: analysis, frames: frames)
+      for index in (first + 1)..<(last + 1) {
+        join(index, adding: [], in: analysis, frames: frames)
+      }
     }
-    for span in forecastClauses { if let frame = liveFrame(in: span) { return frame } }
-    for span in spans where !isComparison(span) {
-      if let frame = liveFrame(in: span) { return frame }
+
+    /// Adds clause `index`, the next one, and its triggers.
+    mutating func join(
+      _ index: Int, adding triggers: [Found], in analysis: SentenceAnalysis, frames: [TimeFrame?]
+    ) {
+      last = index
+      self.triggers += triggers
+      note(index, in: analysis, frames: frames)
     }
-    return nil
+
+    /// A clause's window counts when none before it did: the first one wins.
+    private mutating func note(_ index: Int, in analysis: SentenceAnalysis, frames: [TimeFrame?]) {
+      guard let frame = frames[index], forecastFrame == nil else { return }
+      let clause = analysis.clauses[index]
+      if triggers.contains(where: { clause.contains($0.range.lowerBound) }) {
+        forecastFrame = frame
+      } else if anyFrame == nil, !analysis.isComparison(clause) {
+        anyFrame = frame
+      }
+    }
   }
 
   /// Finds where each frame's words sit in the sentence, in order.

@@ -39,6 +39,9 @@ struct SentenceAnalysis {
   let found: [Found]
   let clauses: [Range<Int>]
   let frames: [(frame: TimeFrame, offset: Int)]
+  /// The indices of `frames` by their offset, so that a clause's frames are found by a binary
+  /// search: a scan per clause made a sentence of thousands of clauses quadratic.
+  private let frameOrder: [Int]
   let context: TimeContext
   let isFramed: Bool
   let bytes: UnsafeBufferPointer<UInt8>
@@ -100,6 +103,28 @@ struct SentenceAnalysis {
       else { return nil }
       return (later, located.offset)
     }
+    let frames = self.frames
+    frameOrder = frames.indices.sorted { (frames[$0].offset, $0) < (frames[$1].offset, $1) }
+  }
+
+  /// The frames whose words start in `range`, in the order of `frames`.
+  func frames(in range: Range<Int>) -> [(frame: TimeFrame, offset: Int)] {
+    var low = 0
+    var high = frameOrder.count
+    while low < high {
+      let middle = (low + high) / 2
+      if frames[frameOrder[middle]].offset < range.lowerBound {
+        low = middle + 1
+      } else {
+        high = middle
+      }
+    }
+    var inside: [Int] = []
+    while low < frameOrder.count, frames[frameOrder[low]].offset < range.upperBound {
+      inside.append(frameOrder[low])
+      low += 1
+    }
+    return inside.sorted().map { frames[$0] }
   }
 
   /// Whether the whole sentence is out: a question, a summary, a disclaimer, a belief held in
@@ -179,17 +204,21 @@ struct SentenceAnalysis {
   func segments() -> [Segment] {
     let hasLiveFrame = frames.contains { !isPast($0.frame) }
     let allowsWeak = hasLiveFrame || isFramed
+    let clauseFrames = clauses.map { liveFrame(in: $0) }
     var result: [Segment] = []
-    var current: (first: Int, last: Int, triggers: [Found])?
+    var current: OpenSegment?
     var pendingStart: Int?
     var lastTriggers: [Found] = []
 
     func close() {
       guard let open = current else { return }
       let range = clauses[open.first].lowerBound..<clauses[open.last].upperBound
-      let frame = frameForSegment(clauses: open.first...open.last, triggers: open.triggers)
-      result.append(Segment(range: trimmed(range), triggers: open.triggers, timeFrame: frame))
+      result.append(Segment(range: trimmed(range), triggers: open.triggers, timeFrame: open.frame))
       current = nil
+    }
+
+    func open(_ first: Int, _ last: Int, _ triggers: [Found]) {
+      current = OpenSegment(first, last, triggers: triggers, in: self, frames: clauseFrames)
     }
 
     var continuesPast = false
@@ -197,11 +226,12 @@ struct SentenceAnalysis {
       // "财务困境：" or "经济预测：" names the topic of a list item; the forecast follows it.
       if index == 0, clauses.count > 1, isLabel(clause) { continue }
       let triggers = liveTriggers(in: clause, allowsWeak: allowsWeak)
+      let ownFrame = clauseFrames[index]
       var role = role(of: clause, triggers: triggers)
-      if role == .forecast, continuesPast, liveFrame(in: clause) == nil { role = .pastFramed }
+      if role == .forecast, continuesPast, ownFrame == nil { role = .pastFramed }
       if role == .pastFramed {
         continuesPast = true
-      } else if liveFrame(in: clause) != nil {
+      } else if ownFrame != nil {
         continuesPast = false
       }
       switch role {
@@ -210,40 +240,39 @@ struct SentenceAnalysis {
         pendingStart = nil
       case .neutral:
         if current != nil {
-          current?.last = index
+          current?.join(index, adding: [], in: self, frames: clauseFrames)
         } else if pendingStart == nil {
           pendingStart = index
         }
       case .dated where lastTriggers.isEmpty:
         if current != nil {
-          current?.last = index
+          current?.join(index, adding: [], in: self, frames: clauseFrames)
         } else if pendingStart == nil {
           pendingStart = index
         }
       case .forecast, .dated:
         let carried = triggers.isEmpty ? lastTriggers : triggers
-        let ownFrame = liveFrame(in: clause)
-        if let open = current {
-          let openFrame = frameForSegment(clauses: open.first...open.last, triggers: open.triggers)
+        if let openSegment = current {
+          let openFrame = openSegment.frame
           // "iPhone 16将开启升级周期，…，苹果将在未来一年迎来复兴": a clause with a forecast
           // word and a window of its own after a whole forecast with none is a second forecast;
           // the window is not the first one's.
           let startsOwnForecast =
             openFrame == nil && ownFrame != nil
             && SentenceAnalysis.statesOutcome(triggers)
-            && SentenceAnalysis.statesOutcome(open.triggers) && !continuesThePrevious(clause)
+            && SentenceAnalysis.statesOutcome(openSegment.triggers)
+            && !continuesThePrevious(clause)
           if let ownFrame, let openFrame, ownFrame.deadline != openFrame.deadline {
             close()
-            current = (index, index, carried)
+            open(index, index, carried)
           } else if startsOwnForecast {
             close()
-            current = (index, index, carried)
+            open(index, index, carried)
           } else {
-            current?.last = index
-            current?.triggers += triggers
+            current?.join(index, adding: triggers, in: self, frames: clauseFrames)
           }
         } else {
-          current = (pendingStart ?? index, index, carried)
+          open(pendingStart ?? index, index, carried)
         }
         pendingStart = nil
         lastTriggers = carried
@@ -269,7 +298,7 @@ struct SentenceAnalysis {
       return .excluded
     }
     if isYearSummary(clause) { return .excluded }
-    let clauseFrames = frames.lazy.filter { clause.contains($0.offset) }
+    let clauseFrames = frames(in: clause)
     if clauseFrames.contains(where: { isPast($0.frame) }) { return .pastFramed }
     let hasFutureFrame = !clauseFrames.isEmpty
     let hasPlan = triggers.contains { $0.kind == .plan }
@@ -287,11 +316,25 @@ struct SentenceAnalysis {
 
   /// The cues that start in `clause`: one run of `found`, which is in sentence order.
   private func cues(in clause: Range<Int>) -> ArraySlice<Found> {
-    var start = 0
-    while start < found.count, found[start].range.lowerBound < clause.lowerBound { start += 1 }
+    let start = firstCue(from: clause.lowerBound)
     var end = start
     while end < found.count, found[end].range.lowerBound < clause.upperBound { end += 1 }
     return found[start..<end]
+  }
+
+  /// The index of the first cue that starts at or after `offset`, by a binary search.
+  private func firstCue(from offset: Int) -> Int {
+    var low = 0
+    var high = found.count
+    while low < high {
+      let middle = (low + high) / 2
+      if found[middle].range.lowerBound < offset {
+        low = middle + 1
+      } else {
+        high = middle
+      }
+    }
+    return low
   }
 
   /// A short first clause ending in a colon: a list item's label.
@@ -305,7 +348,7 @@ struct SentenceAnalysis {
   /// The forecast words of a clause that really look ahead here.
   private func liveTriggers(in clause: Range<Int>, allowsWeak: Bool) -> [Found] {
     let inside = cues(in: clause)
-    let clauseHasFrame = frames.contains { clause.contains($0.offset) && !isPast($0.frame) }
+    let clauseHasFrame = frames(in: clause).contains { !isPast($0.frame) }
     // Beside a firm forecast word, a weak hedge still qualifies it ("可能还会"). A word of
     // chance is firm only with a number beside it, which the detector checks, so it does not
     // make a firm word of a "may" here.

@@ -344,6 +344,18 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     #expect(Self.quotes(Self.spans(c), in: c.sentence) == [])
   }
 
+  /// A paragraph that is one sentence of thousands of clauses reads as one forecast; its
+  /// window was once worked out again for every clause, which made such a paragraph cubic
+  /// (minutes for 660 KB; `claims-extract-bench run` on it times the fix).
+  @Test func aSentenceOfThousandsOfClausesIsOneForecast() {
+    let clause = "Zorvex will open a store in 2027, "
+    let sentence = String(repeating: clause, count: 3_000) + "and one more in 2027."
+    let spans = Self.spans(DetectionCase(sentence: sentence, quotes: []))
+    #expect(spans.count == 1)
+    #expect(spans.map { $0.timeFrame?.deadline.description } == ["2027-12-31"])
+    #expect(spans.first?.range == 0..<sentence.utf8.count)
+  }
+
   @Test func aConditionBeforeTheForecastMarksIt() {
     let c = DetectionCase(sentence: "如果今年拿不到融资，这家公司将在明年裁员过半。", quotes: [])
     #expect(Self.spans(c).map(\.isConditional) == [true])
