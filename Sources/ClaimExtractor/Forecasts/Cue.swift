@@ -28,6 +28,9 @@ struct Cue: Sendable {
     /// The sentence disowns the forecast it holds: it says it is none (不代表预测, "not a
     /// forecast") or that no one holds it ("nobody expects", 没有人预计).
     case disclaimer
+    /// The clause denies the forecast it reports: "denied reports that it will…", 否认将…,
+    /// "…的说法并不属实". Its forecast is out; a forecast in another clause stands.
+    case denial
     /// A condition the forecast depends on: 如果, 一旦, if, unless.
     case condition
     /// 将 used as 把 ("将AI插件化"): the verb that follows the object gives it away.
@@ -285,6 +288,14 @@ extension Cue {
         "如果", "若", "一旦", "假如", "假设", "假設", "要是", "只要", "倘若", "如若", "除非", "if", "unless",
         "barring", "provided that", "as long as",
       ])
+    + words(
+      .denial,
+      [
+        "denied", "denies", "deny", "denying", "not true that", "isn't true that",
+        "isn’t true that",
+        "is untrue", "are untrue", "否认", "否認", "辟谣", "闢謠", "不属实", "不屬實", "并非事实", "並非事實",
+      ])
+    + words(.negatedFuture, HedgeScale.noPlanWords)
     + words(
       .objectMarkerVerb,
       [

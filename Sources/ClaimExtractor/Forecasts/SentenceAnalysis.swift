@@ -294,7 +294,9 @@ struct SentenceAnalysis {
     if inside.contains(where: { $0.kind == .advice && $0.range.lowerBound < firstTrigger }) {
       return .excluded
     }
-    if inside.contains(where: { $0.kind == .framing || $0.kind == .disclaimer }) {
+    if inside.contains(where: {
+      $0.kind == .framing || $0.kind == .disclaimer || $0.kind == .denial
+    }) {
       return .excluded
     }
     if isYearSummary(clause) { return .excluded }

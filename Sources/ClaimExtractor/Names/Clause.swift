@@ -1,3 +1,4 @@
+import ClaimLedger
 import Foundation
 
 /// A clause being phrased: its bytes, the names in it, and the searches phrasing needs.
@@ -192,11 +193,12 @@ struct Clause {
     }
   }
 
-  static let negations: WordList = [
-    "不会", "不會", "不太可能", "不大可能", "不可能", "不打算", "不准备", "不準備", "无法", "無法",
-    "难以", "難以", "won't", "won’t", "will not", "not", "never", "unlikely", "cannot", "can't",
-    "can’t", "fail to", "fails to",
-  ]
+  static let negations = WordList(
+    [
+      "不会", "不會", "不太可能", "不大可能", "不可能", "不打算", "不准备", "不準備", "无法", "無法",
+      "难以", "難以", "won't", "won’t", "will not", "not", "never", "unlikely", "cannot", "can't",
+      "can’t", "fail to", "fails to",
+    ] + HedgeScale.noPlanWords)
   static let contrasts: WordList = ["而是", "但是", "但", "却", "卻", "instead", "but", "rather"]
   static let negationsAndContrasts = WordList(negations.words + contrasts.words)
 

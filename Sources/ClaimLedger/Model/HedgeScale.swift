@@ -142,7 +142,13 @@ public struct HedgeScale: Sendable {
     "恐怕不会", "恐怕不會", "很难", "难以", "很難", "難以", "不会", "不會", "will not", "won't", "won’t",
     "very unlikely", "highly unlikely", "highly improbable", "几乎不可能", "极不可能", "绝无可能",
     "幾乎不可能", "極不可能", "絕無可能", "almost certainly not", "almost no chance",
-  ]).union(doubtingWords).union(notGoingTo)
+  ]).union(doubtingWords).union(notGoingTo).union(noPlanWords)
+
+  /// "has no plans to", 没有计划: an actor's own word that it will not, read as "unlikely".
+  public static let noPlanWords = [
+    "has no plans to", "have no plans to", "no plans to", "no plan to", "not planning to",
+    "没有计划", "沒有計劃", "暂无计划", "暫無計劃", "并无计划", "並無計劃", "无计划", "無計劃",
+  ]
 
   /// "is not going to", "we're not going to": will not, in other words.
   public static let notGoingTo = [
@@ -269,7 +275,7 @@ public struct HedgeScale: Sendable {
     (["might"], 0.4, 0.1, 0.55, true),
     (["不排除"], 0.3, 0.15, 0.45, true),
     (["probably not", "doubtful"] + doubtingWords, 0.3, 0.2, 0.4, false),
-    (["unlikely", "improbable", "not likely"], 0.2, 0.05, 0.3, false),
+    (["unlikely", "improbable", "not likely"] + noPlanWords, 0.2, 0.05, 0.3, false),
     (["不太可能", "不大可能", "恐怕不会", "恐怕不會"], 0.2, 0.1, 0.3, false),
     (["很难", "难以", "很難", "難以"], 0.15, 0.05, 0.3, false),
     (["不会", "不會", "will not", "won't", "won’t"] + notGoingTo, 0.15, 0.05, 0.25, false),

@@ -337,6 +337,11 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     .init(sentence: "平台将这一功能免费开放。", quotes: []),
     .init(sentence: "厂商通常一开始会多下订单，再按销量调整。", quotes: []),
     .init(sentence: "有时候大家会拿便宜的车与豪车比较。", quotes: []),
+    // A forecast its clause denies.
+    .init(sentence: "Zorvex denied reports that it will acquire Kite this year.", quotes: []),
+    .init(sentence: "It is not true that Zorvex will buy Kite in 2027.", quotes: []),
+    .init(sentence: "华为否认将于明年推出新款芯片。", quotes: []),
+    .init(sentence: "小米将在2027年收购蔚来的说法并不属实。", quotes: []),
   ]
 
   @Test(arguments: nonForecasts)
@@ -354,6 +359,25 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     #expect(spans.count == 1)
     #expect(spans.map { $0.timeFrame?.deadline.description } == ["2027-12-31"])
     #expect(spans.first?.range == 0..<sentence.utf8.count)
+  }
+
+  /// A denial leaves out only its own clause; "no plans to" is an actor saying it will not.
+  @Test func aDenialIsOutAndNoPlansIsANegatedForecast() {
+    let denied = DetectionCase(
+      sentence: "Zorvex denied the report, but analysts expect it will open a plant in 2027.",
+      quotes: [])
+    #expect(
+      Self.quotes(Self.spans(denied), in: denied.sentence) == [
+        "but analysts expect it will open a plant in 2027."
+      ])
+    for sentence in [
+      "索尼表示没有计划在2027年推出新主机。", "Sony said it has no plans to release a console in 2027.",
+    ] {
+      let spans = Self.spans(DetectionCase(sentence: sentence, quotes: []))
+      #expect(spans.map(\.isNegated) == [true], "\(sentence)")
+      #expect(spans.map(\.confidence) == [0.8], "\(sentence)")
+      #expect(spans.map { $0.timeFrame?.deadline.description } == ["2027-12-31"])
+    }
   }
 
   @Test func aConditionBeforeTheForecastMarksIt() {

@@ -117,6 +117,8 @@ struct PhrasingCase: Sendable, CustomTestStringConvertible {
     // as the article words it.
     .init(clause: "台积电营收增长率将超过20%", expected: "TSMC revenue growth exceeds 20%"),
     .init(clause: "台積電營收成長率恐怕不會超過20％", expected: "TSMC revenue growth does not exceed 20%"),
+    // An actor with no plans to do a thing says it will not.
+    .init(clause: "索尼没有计划推出PS6", expected: "Sony does not launch PS6"),
     .init(
       clause: "Nvidia revenue growth will top 50 percent",
       expected: "Nvidia revenue growth exceeds 50%"),
