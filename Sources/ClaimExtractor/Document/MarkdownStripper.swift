@@ -11,19 +11,123 @@ enum MarkdownLineKind: Equatable {
 /// Turns Markdown into plain text one line at a time, on UTF-8 bytes.
 ///
 /// Block marks (headings, fences, rules, quotes, bullets, table pipes) are read here; inline
-/// marks are left to `InlineMarkdown`. It keeps the state that spans lines, which is only
-/// whether a fenced code block is open.
+/// marks are left to `InlineMarkdown`. It keeps the state that spans lines: whether a fenced
+/// code block is open, and whether a `<script>`, a `<style>` or an HTML comment is.
 struct MarkdownStripper {
   private var inline = InlineMarkdown()
   /// The fence character and length of the open fenced code block, if any.
   private var fenceMark: UInt8 = 0
   private var fenceLength = 0
+  /// What closes the raw HTML element left open by an earlier line (`</script`, `</style`,
+  /// `-->`): its contents are code, styles or remarks, never the article's words.
+  private var rawCloser: [UInt8]?
 
   /// The text of the line last stripped: valid UTF-8 without surrounding spaces.
   var text: [UInt8] { inline.output }
 
   /// Strips one line (without its `\n`); `text` holds the result.
   mutating func strip(_ line: UnsafeBufferPointer<UInt8>) -> MarkdownLineKind {
+    guard fenceLength == 0, rawCloser != nil || line.contains(UInt8(ascii: "<")) else {
+      return stripMarks(line)
+    }
+    let kept = withoutRawElements(line)
+    guard kept.count != line.count else { return stripMarks(line) }
+    guard kept.contains(where: { !MarkdownBytes.isSpace($0) }) else {
+      inline.begin(UnsafeBufferPointer(start: nil, count: 0))
+      return .dropped
+    }
+    return kept.withUnsafeBufferPointer { stripMarks($0) }
+  }
+
+  /// The line without the parts inside `<script>…</script>`, `<style>…</style>` and
+  /// `<!--…-->`, which may open and close on other lines.
+  private mutating func withoutRawElements(_ line: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    var kept: [UInt8] = []
+    var index = 0
+    while index < line.count {
+      if let closer = rawCloser {
+        guard let found = Self.find(closer, in: line, from: index) else { return kept }
+        index = found + closer.count
+        if closer != Self.commentCloser {
+          // `</script >`: the closing tag runs to its `>`.
+          while index < line.count, line[index] != UInt8(ascii: ">") { index += 1 }
+          index = min(line.count, index + 1)
+        }
+        rawCloser = nil
+        // `a <script>…</script> b` reads `a b`.
+        if kept.last.map(MarkdownBytes.isSpace) == true, index < line.count,
+          MarkdownBytes.isSpace(line[index])
+        {
+          index += 1
+        }
+        continue
+      }
+      guard let open = line[index...].firstIndex(of: UInt8(ascii: "<")) else {
+        kept.append(contentsOf: line[index...])
+        break
+      }
+      kept.append(contentsOf: line[index..<open])
+      if Self.matches(Self.commentOpener, in: line, at: open) {
+        rawCloser = Self.commentCloser
+        index = open + Self.commentOpener.count
+      } else if let element = Self.rawElements.first(where: {
+        Self.opensTag($0, in: line, at: open)
+      }) {
+        rawCloser = Array("</".utf8) + element
+        // Past the opening tag's `>`; attributes that run on to the next line are inside too.
+        index = open + 1
+        while index < line.count, line[index] != UInt8(ascii: ">") { index += 1 }
+        index = min(line.count, index + 1)
+      } else {
+        kept.append(UInt8(ascii: "<"))
+        index = open + 1
+      }
+    }
+    return kept
+  }
+
+  private static let rawElements = [Array("script".utf8), Array("style".utf8)]
+  private static let commentOpener = Array("<!--".utf8)
+  private static let commentCloser = Array("-->".utf8)
+
+  /// `<name` at `offset`, any case, followed by a space, `>` or `/` or the line's end.
+  private static func opensTag(_ name: [UInt8], in line: UnsafeBufferPointer<UInt8>, at offset: Int)
+    -> Bool
+  {
+    guard matches(name, in: line, at: offset + 1) else { return false }
+    let after = offset + 1 + name.count
+    return after >= line.count || MarkdownBytes.isSpace(line[after])
+      || line[after] == UInt8(ascii: ">") || line[after] == UInt8(ascii: "/")
+  }
+
+  /// Whether `word` (lower case) is at `offset`, its letters in any case.
+  private static func matches(_ word: [UInt8], in line: UnsafeBufferPointer<UInt8>, at offset: Int)
+    -> Bool
+  {
+    guard offset >= 0, offset + word.count <= line.count else { return false }
+    for (position, byte) in word.enumerated() {
+      var found = line[offset + position]
+      if (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(found) { found |= 0x20 }
+      guard found == byte else { return false }
+    }
+    return true
+  }
+
+  /// The first offset from `start` where `word` is, in any case.
+  private static func find(_ word: [UInt8], in line: UnsafeBufferPointer<UInt8>, from start: Int)
+    -> Int?
+  {
+    guard word.count <= line.count else { return nil }
+    var offset = start
+    while offset + word.count <= line.count {
+      if matches(word, in: line, at: offset) { return offset }
+      offset += 1
+    }
+    return nil
+  }
+
+  /// Strips the Markdown marks of one line that holds no raw HTML element.
+  private mutating func stripMarks(_ line: UnsafeBufferPointer<UInt8>) -> MarkdownLineKind {
     inline.begin(line)
     let end = line.count
     let start = skipIndent(line, from: 0)

@@ -99,6 +99,25 @@ struct StripCase: Sendable, CustomTestStringConvertible {
       ])
   }
 
+  /// Scripts, styles and comments hold code and remarks, on one line or across several; the
+  /// words around them stay, and a `<` that opens no such element is text.
+  @Test func scriptsStylesAndCommentsAreDropped() throws {
+    let text = """
+      Before <script>var s = "Zorvex will ship in 2027";</script> after.
+      <style>.x{content:"Kite will list in 2027"}</style>
+      <SCRIPT type="text/javascript"
+        defer>
+      var t = "Apple will launch a car in 2027";
+      </Script >Tail.
+      <!-- Google will buy Kite
+      in 2027 --> Kept.
+      a <scripted> b < c <styles
+      End.
+      """
+    let lines = try bodyTexts(text)
+    #expect(lines == ["Before after.", "Tail.", "Kept.", "a b < c <styles", "End."])
+  }
+
   @Test func inlineTripleBackticksAreNotAFence() throws {
     #expect(try bodyTexts("Run ```make``` first.\nNext.") == ["Run make first.", "Next."])
   }
