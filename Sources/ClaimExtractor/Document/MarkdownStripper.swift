@@ -1,3 +1,5 @@
+import Glibc
+
 /// What a line of Markdown turned out to be.
 enum MarkdownLineKind: Equatable {
   /// Body text, possibly empty once stripped.
@@ -27,7 +29,7 @@ struct MarkdownStripper {
 
   /// Strips one line (without its `\n`); `text` holds the result.
   mutating func strip(_ line: UnsafeBufferPointer<UInt8>) -> MarkdownLineKind {
-    guard fenceLength == 0, rawCloser != nil || line.contains(UInt8(ascii: "<")) else {
+    guard fenceLength == 0, rawCloser != nil || Self.hasAngle(line) else {
       return stripMarks(line)
     }
     let kept = withoutRawElements(line)
@@ -84,6 +86,12 @@ struct MarkdownStripper {
       }
     }
     return kept
+  }
+
+  /// Whether the line holds a `<`, found with `memchr`: most lines have none.
+  private static func hasAngle(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = line.baseAddress else { return false }
+    return memchr(base, Int32(UInt8(ascii: "<")), line.count) != nil
   }
 
   private static let rawElements = [Array("script".utf8), Array("style".utf8)]

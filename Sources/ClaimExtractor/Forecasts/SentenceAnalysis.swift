@@ -40,8 +40,9 @@ struct SentenceAnalysis {
   let clauses: [Range<Int>]
   let frames: [(frame: TimeFrame, offset: Int)]
   /// The indices of `frames` by their offset, so that a clause's frames are found by a binary
-  /// search: a scan per clause made a sentence of thousands of clauses quadratic.
-  private let frameOrder: [Int]
+  /// search: a scan per clause made a sentence of thousands of clauses quadratic. Nil when
+  /// `frames` is in that order already, as it nearly always is.
+  private let frameOrder: [Int]?
   let context: TimeContext
   let isFramed: Bool
   let bytes: UnsafeBufferPointer<UInt8>
@@ -104,27 +105,31 @@ struct SentenceAnalysis {
       return (later, located.offset)
     }
     let frames = self.frames
-    frameOrder = frames.indices.sorted { (frames[$0].offset, $0) < (frames[$1].offset, $1) }
+    let isInOrder = zip(frames, frames.dropFirst()).allSatisfy { $0.offset <= $1.offset }
+    frameOrder =
+      isInOrder
+      ? nil : frames.indices.sorted { (frames[$0].offset, $0) < (frames[$1].offset, $1) }
   }
 
   /// The frames whose words start in `range`, in the order of `frames`.
-  func frames(in range: Range<Int>) -> [(frame: TimeFrame, offset: Int)] {
+  func frames(in range: Range<Int>) -> ArraySlice<(frame: TimeFrame, offset: Int)> {
+    let order = frameOrder
+    let count = frames.count
+    func offset(at position: Int) -> Int { frames[order?[position] ?? position].offset }
     var low = 0
-    var high = frameOrder.count
+    var high = count
     while low < high {
       let middle = (low + high) / 2
-      if frames[frameOrder[middle]].offset < range.lowerBound {
+      if offset(at: middle) < range.lowerBound {
         low = middle + 1
       } else {
         high = middle
       }
     }
-    var inside: [Int] = []
-    while low < frameOrder.count, frames[frameOrder[low]].offset < range.upperBound {
-      inside.append(frameOrder[low])
-      low += 1
-    }
-    return inside.sorted().map { frames[$0] }
+    var end = low
+    while end < count, offset(at: end) < range.upperBound { end += 1 }
+    guard let order else { return frames[low..<end] }
+    return ArraySlice(order[low..<end].sorted().map { frames[$0] })
   }
 
   /// Whether the whole sentence is out: a question, a summary, a disclaimer, a belief held in
