@@ -1,3 +1,4 @@
+import ClaimLedger
 import Glibc
 
 /// What a line of Markdown turned out to be.
@@ -86,6 +87,32 @@ struct MarkdownStripper {
       }
     }
     return kept
+  }
+
+  /// Control characters (an escape sequence pasted from a terminal, a stray form feed) carry
+  /// nothing a reader sees, and a claim's text may not hold them (`FieldRules.text`): each
+  /// becomes a space, so a claim read from the article can be exported and imported again.
+  private mutating func blankControlCharacters() {
+    let mayHoldOne = inline.output.withUnsafeBytes {
+      FieldRules.firstControlCharacter(in: $0) != nil
+    }
+    guard mayHoldOne else { return }
+    var blanked: [UInt8] = []
+    blanked.reserveCapacity(inline.output.count)
+    var index = 0
+    let bytes = inline.output
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
+        blanked.append(32)
+        index += 2
+        continue
+      }
+      let isControl = byte == 0x7F || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D)
+      blanked.append(isControl ? 32 : byte)
+      index += 1
+    }
+    inline.output = blanked
   }
 
   /// Whether the line holds a `<`, found with `memchr`: most lines have none.
@@ -301,6 +328,7 @@ struct MarkdownStripper {
 
   /// Removes spaces the inline pass left at either end (a tag or an image at the edge).
   private mutating func trimOutput() {
+    blankControlCharacters()
     while let last = inline.output.last {
       if last == 32 || last == 9 {
         inline.output.removeLast()

@@ -55,6 +55,10 @@ struct StripCase: Sendable, CustomTestStringConvertible {
     .init(markdown: "| **A** | [b](u) | c |", plain: "A b c"),
     .init(markdown: "　　全角空格缩进的段落", plain: "全角空格缩进的段落"),
     .init(markdown: "   ", plain: nil),
+    // Control characters become spaces; a tab stays.
+    .init(
+      markdown: "Kite\u{1B}[31m will\u{7F}ship\u{85}now\u{0C}\tok",
+      plain: "Kite [31m will ship now \tok"),
   ]
 
   @Test(arguments: cases)
