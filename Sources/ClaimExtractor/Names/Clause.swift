@@ -135,7 +135,9 @@ struct Clause {
   func name(after offset: Int, before limit: Int? = nil) -> Name? {
     let limit = limit ?? bytes.count
     if let entity = entities.first(where: { $0.utf8Offset >= offset && end(of: $0) <= limit }) {
-      return Name(text: entity.canonical, start: entity.utf8Offset, end: end(of: entity))
+      return withVersion(
+        Name(text: entity.canonical, start: entity.utf8Offset, end: end(of: entity)),
+        before: limit)
     }
     guard let first = tokens.firstIndex(where: { $0.start >= offset && $0.end <= limit }),
       let gap = bytes[safe: offset..<tokens[first].start],
@@ -143,8 +145,10 @@ struct Clause {
       Clause.isCapitalised(tokens[first].text), !Clause.nonNames.contains(tokens[first].text)
     else { return nil }
     var last = first
+    // A product's number is part of its name: "Gemini 4", "iPhone 18", "Llama 4 Scout".
     while last + 1 < tokens.count, tokens[last + 1].followsSpace, tokens[last + 1].end <= limit,
       Clause.isCapitalised(tokens[last + 1].text)
+        || isVersion(at: last + 1, before: limit)
     {
       last += 1
     }
@@ -165,6 +169,45 @@ struct Clause {
     }
     return isNegated
   }
+
+  /// A known name with the number that follows it and the words after that ("Gemini 4",
+  /// "iPhone 18 Pro"): without it the claim would be another, and often one already true.
+  private func withVersion(_ name: Name, before limit: Int) -> Name {
+    guard var last = tokens.firstIndex(where: { $0.start >= name.end }),
+      tokens[last].followsSpace, tokens[last].start == name.end + 1,
+      isVersion(at: last, before: limit)
+    else { return name }
+    while last + 1 < tokens.count, tokens[last + 1].followsSpace, tokens[last + 1].end <= limit,
+      Clause.isCapitalised(tokens[last + 1].text) || isVersion(at: last + 1, before: limit)
+    {
+      last += 1
+    }
+    let first = tokens.firstIndex { $0.start >= name.end } ?? last
+    let words = tokens[first...last].map(\.text).joined(separator: " ")
+    return Name(text: name.text + " " + words, start: name.start, end: tokens[last].end)
+  }
+
+  /// Whether the token at `index` is a version number after a name ("4", "18", "3.5", "4o"):
+  /// not a year ("Windows 2027" is no product), and not a count followed by what it counts
+  /// ("Model Y 500 units").
+  private func isVersion(at index: Int, before limit: Int) -> Bool {
+    let text = tokens[index].text.utf8
+    guard let first = text.first, (48...57).contains(first), text.count <= 5,
+      text.allSatisfy({
+        (48...57).contains($0) || $0 == UInt8(ascii: ".") || (97...122).contains($0)
+      })
+    else { return false }
+    if text.count == 4, let year = Int(tokens[index].text), (1900...2199).contains(year) {
+      return false
+    }
+    guard index + 1 < tokens.count, tokens[index + 1].end <= limit else { return true }
+    return !Clause.countedWords.contains(tokens[index + 1].text.lowercased())
+  }
+
+  private static let countedWords: Set<String> = [
+    "million", "billion", "trillion", "thousand", "hundred", "units", "unit", "percent", "times",
+    "people", "cars", "vehicles", "phones", "users", "dollars", "yuan", "stores", "jobs",
+  ]
 
   /// Whether `name` is a product or model rather than a company, person or institution.
   func isProduct(_ name: Name) -> Bool {

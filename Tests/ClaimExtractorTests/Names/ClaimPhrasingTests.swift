@@ -54,7 +54,20 @@ struct PhrasingCase: Sendable, CustomTestStringConvertible {
   static let launches: [PhrasingCase] = [
     .init(clause: "OpenAI将在夏天发布GPT-5", expected: "OpenAI launches GPT-5"),
     .init(clause: "騰訊明年上線新版元寶", expected: "Tencent launches Yuanbao"),
-    .init(clause: "Apple will unveil Vision Pro 2 in June", expected: "Apple launches Vision Pro"),
+    // A product's number is part of its name; a year or a count after it is not.
+    .init(
+      clause: "Apple will unveil Vision Pro 2 in June", expected: "Apple launches Vision Pro 2"),
+    .init(
+      clause: "Google is expected to release Gemini 4 by 2027",
+      expected: "Google launches Gemini 4"),
+    .init(
+      clause: "Apple will launch the iPhone 18 Pro next year",
+      expected: "Apple launches iPhone 18 Pro"),
+    .init(
+      clause: "Microsoft will release Windows 12 in 2027", expected: "Microsoft launches Windows 12"
+    ),
+    .init(
+      clause: "Microsoft will release Windows 2027 soon", expected: "Microsoft launches Windows"),
     .init(clause: "Acme is set to release Orbit Phone soon", expected: "Acme launches Orbit Phone"),
     .init(clause: "特斯拉将量产擎天柱", expected: "Tesla starts mass production of Optimus"),
     .init(clause: "特斯拉的Optimus三年内量产", expected: "Tesla starts mass production of Optimus"),
