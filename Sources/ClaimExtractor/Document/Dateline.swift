@@ -8,17 +8,26 @@ struct Dateline: Equatable {
   /// Whether the line holds nothing but the date, labels and punctuation; such a line is
   /// metadata and leaves the body.
   let isWholeLine: Bool
+  /// Whether the line dates an update rather than the article ("Updated: …", "更新于…"): the
+  /// day it was published comes first when the article gives both.
+  let isUpdate: Bool
 
   /// Words that may stand beside a date on a dateline, in lower case; longest first so that
   /// `发布于` goes before `发布`.
   private static let labels = [
-    "published", "updated", "posted", "发布时间", "發佈時間", "发布于", "發佈於", "发表于",
+    "published", "last updated", "updated", "last modified", "modified", "posted", "发布时间", "發佈時間",
+    "发布于", "發佈於", "发表于",
     "發表於", "更新于", "更新於", "date", "发布", "發佈", "發布", "发表", "發表", "更新", "时间",
     "時間", "日期", "utc", "gmt", "edt", "est", "pst", "pdt", "on", "at", "am", "pm", "et",
     "to", "至", "到", "于", "於",
   ]
 
   static let longestLine = 200
+
+  private static let updateWords = ["updated", "modified", "更新"]
+  private static let publishingWords = [
+    "published", "posted", "发布", "發佈", "發布", "发表", "發表",
+  ]
 
   /// The dateline in `line` (already stripped of Markdown), or nil when it has no full date.
   init?(_ line: String) {
@@ -30,6 +39,9 @@ struct Dateline: Equatable {
     var rest = Array(line.utf8)
     for match in matches.reversed() { rest.replaceSubrange(match.range, with: [32]) }
     var remainder = String(decoding: rest, as: UTF8.self).lowercased()
+    isUpdate =
+      Self.updateWords.contains { remainder.contains($0) }
+      && !Self.publishingWords.contains { remainder.contains($0) }
     for label in Self.labels {
       remainder = remainder.replacing(label, with: " ")
     }

@@ -17,6 +17,9 @@ struct DocumentBody {
   private var stripper = MarkdownStripper()
   private var nonEmptyLines = 0
   private var hasBodyText = false
+  /// The day of an "Updated:" line: the article's day only when nothing gives the day it was
+  /// published, which may come on a later line.
+  private var updatedOn: Day?
 
   init(metadata: DocumentMetadata) {
     self.metadata = metadata
@@ -49,6 +52,17 @@ struct DocumentBody {
     if metadata.published == nil, let url = metadata.url {
       metadata.published = DateText.day(inURL: url)
     }
+    if metadata.published == nil { metadata.published = updatedOn }
+  }
+
+  /// Takes the day of a dateline near the top as the article's, unless one was found already
+  /// or it dates an update.
+  private mutating func note(_ dateline: Dateline) {
+    if dateline.isUpdate {
+      updatedOn = updatedOn ?? dateline.day
+    } else if metadata.published == nil {
+      metadata.published = dateline.day
+    }
   }
 
   private mutating func readLine(_ line: UnsafeBufferPointer<UInt8>, number: Int) {
@@ -57,8 +71,8 @@ struct DocumentBody {
     if case .heading(let level) = kind {
       let heading = String(decoding: stripper.text, as: UTF8.self)
       nonEmptyLines += 1
-      if nonEmptyLines <= Self.datelineWindow, metadata.published == nil {
-        metadata.published = Dateline(heading)?.day
+      if nonEmptyLines <= Self.datelineWindow, let dateline = Dateline(heading) {
+        note(dateline)
       }
       if metadata.title == nil, level == 1 || !hasBodyText { metadata.title = heading }
       finished.append(current)
@@ -83,9 +97,7 @@ struct DocumentBody {
       // A byline may date the article too: "记者 苏晓岚　2026年04月16日", "Jane Doe | May 3, 2026".
       if nonEmptyLines <= Self.datelineWindow, let dateline = Dateline(text) {
         let isShort = text.count <= Self.shortLine
-        if metadata.published == nil, dateline.isWholeLine || isShort || author != nil {
-          metadata.published = dateline.day
-        }
+        if dateline.isWholeLine || isShort || author != nil { note(dateline) }
         if dateline.isWholeLine { return }
       }
       if author != nil { return }

@@ -106,6 +106,20 @@ import Testing
     #expect(try readDocument(text).metadata.published == nil)
   }
 
+  /// An update's day dates the article only when nothing says when it was published, which
+  /// may come on a later line.
+  @Test(arguments: [
+    ("Updated: 2027-01-05\nPublished: 2026-12-20\n", day(2026, 12, 20)),
+    ("Published: 2026-12-20\nLast updated: 2027-01-05\n", day(2026, 12, 20)),
+    ("更新于 2027-01-05\n发布于 2026-12-20\n", day(2026, 12, 20)),
+    ("Last updated: 2027-01-05\n", day(2027, 1, 5)),
+  ])
+  func anUpdateYieldsToThePublicationDay(_ lines: String, _ expected: Day?) throws {
+    let document = try readDocument(lines + "Text.")
+    #expect(document.metadata.published == expected)
+    #expect(document.sections[0].lines.map(\.text) == ["Text."])
+  }
+
   @Test func frontMatterDateWinsOverADateline() throws {
     let document = try readDocument("---\ndate: 2026-01-02\n---\n2026-05-05\nText.")
     #expect(document.metadata.published == day(2026, 1, 2))
