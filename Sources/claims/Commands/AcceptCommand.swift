@@ -7,8 +7,9 @@ struct AcceptCommand: Command {
     abstract: "Accept proposed claims, correcting fields on the way.",
     discussion: """
       Every id must name a proposed claim; if one does not, nothing is recorded. The
-      corrections, if any, apply to every claim named. 'accept --all --document FILE'
-      accepts every proposed claim read from that article.
+      corrections, if any, apply to every claim named, but --text and --quote only to a
+      single one. 'accept --all --document FILE' accepts every proposed claim read from that
+      article.
       """,
     parameters: [
       .positional(
@@ -30,6 +31,17 @@ struct AcceptCommand: Command {
       input, ids: ids, filter: ReviewDecision.Filter(document: input.option("--document")),
       needs: "--document FILE", command: Self.spec.name)
     correction = try ClaimChangesArgument.read(input)
+    // A source, a deadline or a tag may be right for every claim of an article; one
+    // sentence's words are not.
+    if batch != nil || ids.count > 1 {
+      for (option, value) in [
+        ("--text", correction.requested.text), ("--quote", correction.requested.quote),
+      ] where value != nil {
+        throw UsageError(
+          "\(option) gives one claim its words; name a single id to accept with it",
+          command: Self.spec.name)
+      }
+    }
   }
 
   func run(in context: Context) throws -> CommandOutput {

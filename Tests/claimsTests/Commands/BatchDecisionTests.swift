@@ -76,6 +76,22 @@ import Testing
     #expect(sandbox.ledger() == before)
   }
 
+  /// A deadline or a tag may suit every claim of an article; one sentence's words do not.
+  @Test(arguments: [
+    ["accept", "--all", "--document", "articles/a.md", "--text", "Same text"],
+    ["accept", "abcd000001", "abcd000002", "--quote", "Same words"],
+  ])
+  func wordsForOneClaimAreRefusedForMany(_ arguments: [String]) throws {
+    let sandbox = try Self.proposals()
+    let before = sandbox.ledger()
+    let result = sandbox.run(arguments)
+    #expect(result.status == .usage, result.report)
+    #expect(result.stderr.contains("gives one claim its words"), result.report)
+    #expect(sandbox.ledger() == before)
+    let shared = sandbox.run(["accept", "--all", "--document", "articles/a.md", "--by", "2027"])
+    #expect(shared.stdout == "accepted abcd000001\naccepted abcd000002\n", shared.report)
+  }
+
   @Test func theOneByOneFormsStillWork() throws {
     let sandbox = try Self.proposals()
     #expect(
