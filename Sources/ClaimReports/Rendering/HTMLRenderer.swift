@@ -37,10 +37,10 @@ public struct HTMLRenderer: Sendable {
     out += HTMLCharts.overTimeSection(card)
     out += InsightSections.all(card).map { insight($0, card) }.joined()
     out += highlights(
-      "Best calls", "Confident and right: true claims said with more than 50%.",
+      "Best calls", ScorecardWords.bestCallsLead,
       card.bestCalls, isMiss: false)
     out += highlights(
-      "Worst misses", "Confident and wrong: false claims said with more than 50%.",
+      "Worst misses", ScorecardWords.worstMissesLead,
       card.worstMisses, isMiss: true)
     out += openClaims("Overdue", "Open claims whose deadline has passed.", card.overdue)
     out += openClaims("Pending", "Open claims not yet due.", card.pending)
@@ -192,6 +192,7 @@ public struct HTMLRenderer: Sendable {
       out += "\(isMiss ? "missed" : "called it")</span> <b>\(e(line.source))</b> · "
       out += "said \(e(Figure.confidence(line.confidence)))"
       if let said = line.said { out += " on \(said)" }
+      if let outcome = line.outcome { out += " · came out \(e(outcome.rawValue))" }
       out += " · due \(e(Figure.day(line.deadline))) · settled \(e(Figure.day(line.resolvedOn)))"
       out += "</p>\n"
       if let evidence = line.evidence {

@@ -18,10 +18,10 @@ public struct MarkdownRenderer: Sendable {
     overTime(card, into: &out)
     for section in InsightSections.all(card) { insight(section, into: &out) }
     highlights(
-      "Best calls", "Confident and right: true claims said with more than 50%.",
+      "Best calls", ScorecardWords.bestCallsLead,
       card.bestCalls, into: &out)
     highlights(
-      "Worst misses", "Confident and wrong: false claims said with more than 50%.",
+      "Worst misses", ScorecardWords.worstMissesLead,
       card.worstMisses, into: &out)
     openClaims("Overdue", "Open claims whose deadline has passed.", card.overdue, into: &out)
     openClaims("Pending", "Open claims not yet due.", card.pending, into: &out)
@@ -211,13 +211,15 @@ public struct MarkdownRenderer: Sendable {
     let rows = lines.map { line in
       [
         MarkdownText.cell(line.text), MarkdownText.cell(line.source),
-        Figure.confidence(line.confidence), Figure.day(line.deadline), Figure.day(line.resolvedOn),
+        Figure.confidence(line.confidence), line.outcome?.rawValue ?? Figure.missing,
+        Figure.day(line.deadline), Figure.day(line.resolvedOn),
         line.quote.map { "“" + MarkdownText.cell($0) + "”" } ?? Figure.missing,
         line.evidence.map(MarkdownText.cell) ?? Figure.missing,
       ]
     }
     out += MarkdownText.table(
-      ["Claim", "Source", "Confidence", "Deadline", "Resolved", "Quote", "Evidence"], rows,
+      ["Claim", "Source", "Confidence", "Outcome", "Deadline", "Resolved", "Quote", "Evidence"],
+      rows,
       rightAligned: [2])
     out.append("")
   }

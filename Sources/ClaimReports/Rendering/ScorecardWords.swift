@@ -1,5 +1,14 @@
 /// Words shared by the Markdown and HTML scorecards.
 enum ScorecardWords {
+  /// A claim under 50% calls the opposite of its words, so a false one at 20% is a call made
+  /// good; the leads say so, and the rows show the outcome beside the confidence.
+  static let bestCallsLead =
+    "Confident and right: claims said with more than 50% that came true, and claims said with"
+    + " less than 50% that did not."
+  static let worstMissesLead =
+    "Confident and wrong: claims said with more than 50% that did not come true, and claims"
+    + " said with less than 50% that did."
+
   static func title(_ card: Scorecard) -> String {
     guard let year = card.year else { return "Forecast scorecard, all years" }
     return "Forecast scorecard \(year)"

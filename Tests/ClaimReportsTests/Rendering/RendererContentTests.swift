@@ -155,6 +155,25 @@ struct EmptyCase: Sendable, CustomTestStringConvertible {
     #expect(text.contains("“a1 quote”") && text.contains("https://example.com/a1"))
   }
 
+  /// A claim under 50% calls the opposite of its words: a false one at 20% is a best call and
+  /// a true one a miss, and the rows say how each came out beside its confidence.
+  @Test func callsUnderHalfShowTheirOutcome() throws {
+    let card = try TestLedger.card(
+      [
+        ClaimSpec(text: "Kite lists in 2025", confidence: 0.2, outcome: .false),
+        ClaimSpec(text: "Zorvex ships in 2025", confidence: 0.2, outcome: .true),
+      ], try TestLedger.builder())
+    #expect(card.bestCalls.map(\.text) == ["Kite lists in 2025"])
+    #expect(card.worstMisses.map(\.text) == ["Zorvex ships in 2025"])
+    let markdown = MarkdownRenderer().render(card)
+    #expect(markdown.contains("| Kite lists in 2025 | Alice | 20% | false |"))
+    #expect(markdown.contains("| Zorvex ships in 2025 | Alice | 20% | true |"))
+    #expect(markdown.contains("claims said with less than 50% that did not."))
+    let html = HTMLRenderer().render(card)
+    #expect(html.contains("said 20% on 2025-01-10 · came out false"))
+    #expect(html.contains("said 20% on 2025-01-10 · came out true"))
+  }
+
   @Test func htmlIsSelfContainedWithLabelledCharts() throws {
     let text = HTMLRenderer().render(try ScorecardBuilderTests.card())
     #expect(!text.contains("<script") && !text.contains("<link") && !text.contains("src="))
