@@ -139,11 +139,14 @@ struct TimeFrameScan {
     "预测", "預測", "年度", "展望", "趋势", "趨勢", "预言", "預言", "预判", "預判",
   ]
 
-  /// "2026-2028年", "2026至2028年", "2023-2025年间", "2026 to 2028", "2026-28".
+  /// "2026-2028年", "2026至2028年", "2023-2025年间", "2026 to 2028", "2026-28"; and "2027 or
+  /// 2028", "2027年或2028年", which are over only when the later year is.
   private func yearRange(from first: Int, at offset: Int) -> Match? {
     var position = offset
     if text[position] == "年" { position += 1 }
-    let connectors = ["——", "—", "–", "-", "~", "至", "到", " to ", " through ", " until "]
+    let connectors = [
+      "——", "—", "–", "-", "~", "至", "到", "或者", "或", " to ", " through ", " until ", " or ",
+    ]
     guard
       let connector = text.firstMatch(connectors, at: position)
         ?? text.firstMatch(connectors, at: text.skipSpaces(from: position))

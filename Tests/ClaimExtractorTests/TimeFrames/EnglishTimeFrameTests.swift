@@ -20,6 +20,8 @@ import Testing
     .init("between 2026 and 2028 demand doubles", "2028-12-31", "between 2026 and 2028"),
     .init("from 2026 to 2028 the fleet grows", "2028-12-31", "from 2026 to 2028"),
     .init("The plan runs 2026 to 2028", "2028-12-31", "2026 to 2028"),
+    // Either year: not over until the later one is.
+    .init("deliveries begin in 2027 or 2028", "2028-12-31", "in 2027 or 2028"),
     .init("Sales climb in 2026-27", "2027-12-31", "in 2026-27"),
   ]
 
