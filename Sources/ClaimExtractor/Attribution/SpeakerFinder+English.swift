@@ -314,7 +314,17 @@ extension SpeakerFinder {
   /// Whether `word` ends the sentence: its last character is a full stop, ! or ?.
   private static func endsSentence(_ word: Substring) -> Bool {
     guard let last = word.utf8.last else { return false }
-    return last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
+    if last == UInt8(ascii: "!") || last == UInt8(ascii: "?") { return true }
+    return last == UInt8(ascii: ".") && !isInitialOrTitle(word)
+  }
+
+  /// An initial ("A.", "C.C.") or an abbreviated title ("Dr.", "Jr."): its full stop ends no
+  /// sentence, so "said Dr. Jane Roe" and "said C.C. Wei" read on to the name.
+  static func isInitialOrTitle(_ word: Substring) -> Bool {
+    if titles.contains(String(word)) || ["Jr.", "Sr.", "St."].contains(word) { return true }
+    let letters = word.split(separator: ".")
+    return !letters.isEmpty && word.hasSuffix(".")
+      && letters.allSatisfy { $0.count == 1 && $0.first?.isUppercase == true }
   }
 
   /// Whether `name`, a lone capitalised word opening a sentence, is a common word rather than a

@@ -137,6 +137,10 @@ import Testing
     ("\"Rain will return by Friday,\" predicts ex-Navy forecaster Ana Reyes.", "Ana Reyes"),
     ("The deal will close soon, said the Bank of England.", "Bank of England"),
     ("\"Prices will rise,\" said the company.", nil),
+    // An initial or an abbreviated title is no sentence end.
+    ("\"We will double capacity by 2028,\" said TSMC Chairman C.C. Wei.", "C.C. Wei"),
+    ("\"Rates will fall in 2027,\" said economist John A. Smith.", "John A. Smith"),
+    ("\"Oil will hit $100 in 2027,\" said Dr. Jane Roe.", "Jane Roe"),
   ])
   func namesTheSpeakerNotTheObject(_ sentence: String, _ expected: String?) {
     Self.expectSpeaker(in: sentence, expected)
