@@ -28,7 +28,7 @@ enum CLI {
   /// Runs one command line; never exits, so tests can call it in-process.
   static func run(
     _ arguments: [String], environment: [String: String], workingDirectory: String,
-    clock: () -> Date = Date.init, terminal: Terminal
+    clock: @escaping @Sendable () -> Date = { Date() }, terminal: Terminal
   ) -> Result {
     var commandName: String?
     do {
@@ -108,7 +108,7 @@ enum CLI {
   /// Resolves the global options and the environment once, at the edge.
   private static func makeContext(
     _ input: ParsedInput, environment: [String: String], workingDirectory: String,
-    clock: () -> Date, terminal: Terminal
+    clock: @escaping @Sendable () -> Date, terminal: Terminal
   ) throws(UsageError) -> Context {
     // A bad value names where it came from: the option, or the variable it fell back on.
     let fixedToday: Day?
@@ -149,6 +149,6 @@ enum CLI {
       now: now, json: input.flag("--json"), terminal: terminal, lockTimeout: timeout,
       digestCache: DigestCache.directory(environment: environment).map {
         DigestCache(directory: $0)
-      })
+      }, clock: clock)
   }
 }

@@ -1,4 +1,5 @@
 import ClaimLedger
+import Foundation
 
 /// A subcommand: a declared command line, a typed value parsed from it, and what running it prints.
 protocol Command: Sendable {
@@ -38,6 +39,16 @@ struct Context: Sendable {
   var lockTimeout: Double
   /// Where the ledger's SHA-256 is remembered between runs, when the user has a cache folder.
   var digestCache: DigestCache?
+  /// The clock `now` was read from.
+  var clock: @Sendable () -> Date = { Date() }
+
+  /// The instant a decision made now is stamped with: an interactive walk records each at the
+  /// time it is made, never before the command started.
+  func stamp() -> Timestamp {
+    let current = Timestamp(
+      millisecondsSinceEpoch: Int64((clock().timeIntervalSince1970 * 1000).rounded(.down)))
+    return max(now, current)
+  }
 
   var store: LedgerStore {
     LedgerStore(path: ledgerPath, lockTimeout: lockTimeout, digestCache: digestCache)

@@ -247,7 +247,7 @@ struct DuePrompt {
           stale.append(fresh.id)
           continue
         }
-        entries.append(Entry(id: fresh.id, at: fresh.nextStamp(after: context.now), body: body))
+        entries.append(Entry(id: fresh.id, at: fresh.nextStamp(after: context.stamp()), body: body))
       }
       return (entries, stale)
     }
@@ -268,7 +268,7 @@ struct DuePrompt {
           throw .invalidTransition(
             id: fresh.id, reason: "is \(fresh.status.rawValue) now, not open; nothing was recorded")
         }
-        return ([Entry(id: fresh.id, at: fresh.nextStamp(after: context.now), body: body)], ())
+        return ([Entry(id: fresh.id, at: fresh.nextStamp(after: context.stamp()), body: body)], ())
       }
       return true
     } catch .invalidTransition(let id, let reason) {

@@ -190,7 +190,7 @@ struct ReviewPrompt {
         try ClaimChangesArgument.checkAcceptance(changes, on: fresh, today: context.today)
       }
       let entries = records.map {
-        Entry(id: $0.id, at: $0.nextStamp(after: context.now), body: body)
+        Entry(id: $0.id, at: $0.nextStamp(after: context.stamp()), body: body)
       }
       return (entries, ())
     }
@@ -205,7 +205,7 @@ struct ReviewPrompt {
           id: record.id, reason: "changed since it was decided here; nothing was undone")
       }
       let entry = Entry(
-        id: record.id, at: record.nextStamp(after: context.now),
+        id: record.id, at: record.nextStamp(after: context.stamp()),
         body: .reopen(note: "undone in review"))
       return ([entry], ())
     }

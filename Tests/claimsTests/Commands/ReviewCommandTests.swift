@@ -88,6 +88,39 @@ import Testing
     #expect(sandbox.run(["check"]).status == .success)
   }
 
+  /// Each decision of a walk carries the time it was made, read from the clock as it is
+  /// taken, not the time the walk began.
+  @Test func eachDecisionIsStampedWhenItIsMade() throws {
+    let sandbox = try Self.queue()
+    let ticks = Ticks(start: Sandbox.now)
+    let conversation = ScriptedConversation("a" + "r" + "2\n" + "q")
+    let result = CLI.run(
+      ["review"], environment: sandbox.environment, workingDirectory: sandbox.directory.path,
+      clock: { ticks.next() }, terminal: conversation.terminal())
+    #expect(result.status == .success, result.report)
+    let stamps = try sandbox.ledgerLines().suffix(2).map { line in
+      String(line.split(separator: "\"")[11])
+    }
+    #expect(stamps.count == 2)
+    #expect(Set(stamps).count == 2, "\(stamps)")
+    #expect(stamps == stamps.sorted())
+  }
+
+  /// A clock that moves a second on at each reading.
+  final class Ticks: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+
+    init(start: Date) { current = start }
+
+    func next() -> Date {
+      lock.lock()
+      defer { lock.unlock() }
+      current += 1
+      return current
+    }
+  }
+
   @Test func undoingAnAcceptanceDropsItsEditsAndShowsTheClaimAgain() throws {
     let sandbox = try Self.queue()
     let conversation = ScriptedConversation(
