@@ -24,7 +24,13 @@ public enum ExtractionError: Error, Equatable, Sendable, CustomStringConvertible
   public var description: String {
     switch self {
     case .notFound(let path):
-      "no file at \(path)"
+      if let link = path.range(of: "https://") ?? path.range(of: "http://") {
+        // A link given where a file goes: say what to do instead.
+        "\(path[link.lowerBound...]) is a link; extract reads saved articles, so save it first"
+          + " (curl -o article.html \(path[link.lowerBound...]))"
+      } else {
+        "no file at \(path)"
+      }
     case .unreadable(let path, let reason):
       "cannot read \(path): \(reason)"
     case .empty(let path):

@@ -107,6 +107,16 @@ import Testing
     #expect(sandbox.ledger() == before)
   }
 
+  @Test func aLinkIsNamedAsALink() throws {
+    let sandbox = try Sandbox()
+    let result = sandbox.run(["extract", "https://example.com/a.html"])
+    #expect(result.status == .noInput, result.report)
+    #expect(
+      result.stderr
+        == "claims: error: https://example.com/a.html is a link; extract reads saved articles, so"
+        + " save it first (curl -o article.html https://example.com/a.html)\n")
+  }
+
   @Test func noFileIsAUsageError() throws {
     let sandbox = try Sandbox()
     #expect(sandbox.run(["extract"]).status == .usage)
