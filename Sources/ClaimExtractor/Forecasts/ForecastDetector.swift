@@ -84,11 +84,18 @@ struct ForecastDetector: Sendable {
     {
       return nil
     }
+    // "首款硬件设备（可能是AI智能笔）预计在…推出": a word inside an aside qualifies the aside,
+    // not the claim, when the claim has a word of its own.
+    let asides = analysis.asides(in: segment.range)
+    let outside =
+      asides.isEmpty
+      ? triggers : triggers.filter { trigger in !Self.lies(trigger.range.lowerBound, in: asides) }
+    let weighed = outside.isEmpty ? triggers : outside
     // A word of doubt qualifies the claim more than the tense does.
-    let epistemic = triggers.first { $0.kind == .hedge }
-    let negation = triggers.first { $0.kind == .negatedFuture }
-    let future = triggers.first { $0.kind == .future || $0.kind == .plan }
-    var chosen = epistemic ?? negation ?? future ?? triggers[0]
+    let epistemic = weighed.first { $0.kind == .hedge }
+    let negation = weighed.first { $0.kind == .negatedFuture }
+    let future = weighed.first { $0.kind == .future || $0.kind == .plan }
+    var chosen = epistemic ?? negation ?? future ?? weighed[0]
     // "'X will win,' predicts Y": the quoted words carry the speaker's own confidence, which
     // the reporting verb outside the quotation does not override.
     if chosen.traits.contains(.reporting), !analysis.isQuoted(chosen.range.lowerBound) {
@@ -120,6 +127,21 @@ struct ForecastDetector: Sendable {
       confidence: min(1, max(0, (confidence * 100).rounded() / 100)),
       isNegated: negation != nil, isConditional: analysis.isConditional(before: segment),
       timeFrame: segment.timeFrame)
+  }
+
+  /// Whether `offset` is in one of `ranges`, which are in order and apart: a binary search.
+  private static func lies(_ offset: Int, in ranges: [Range<Int>]) -> Bool {
+    var low = 0
+    var high = ranges.count
+    while low < high {
+      let middle = (low + high) / 2
+      if ranges[middle].upperBound <= offset {
+        low = middle + 1
+      } else {
+        high = middle
+      }
+    }
+    return low < ranges.count && ranges[low].contains(offset)
   }
 
   /// The probability a hedge word stands for: the lexicon's, then the hedge table's, then a

@@ -171,6 +171,37 @@ extension SentenceAnalysis {
     return depth > 0 || isStraightOpen
   }
 
+  /// The asides of `range`: the spans inside round brackets, half- or full-width, outermost
+  /// only, in order. One pass, however many words are looked up in them after.
+  func asides(in range: Range<Int>) -> [Range<Int>] {
+    var found: [Range<Int>] = []
+    var depth = 0
+    var opened = 0
+    var index = range.lowerBound
+    let end = min(range.upperBound, bytes.count)
+    while index < end {
+      let byte = bytes[index]
+      var isOpen = byte == 0x28
+      var isClose = byte == 0x29
+      var width = 1
+      if byte == 0xEF, index + 2 < end, bytes[index + 1] == 0xBC {
+        isOpen = bytes[index + 2] == 0x88
+        isClose = bytes[index + 2] == 0x89
+        width = 3
+      }
+      if isOpen {
+        if depth == 0 { opened = index + width }
+        depth += 1
+      } else if isClose, depth > 0 {
+        depth -= 1
+        if depth == 0 { found.append(opened..<index) }
+      }
+      index += isOpen || isClose ? width : 1
+    }
+    if depth > 0 { found.append(opened..<end) }
+    return found
+  }
+
   private static let willBe = Array("将是".utf8)
   private static let willBeTraditional = Array("將是".utf8)
   private static let aYear = Array("一年".utf8)

@@ -361,6 +361,19 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     #expect(spans.first?.range == 0..<sentence.utf8.count)
   }
 
+  /// A hedge inside an aside qualifies the aside, not the claim around it.
+  @Test func aHedgeInAnAsideLeavesTheClaimsOwnWord() {
+    for (sentence, hedge, confidence) in [
+      ("公司首款硬件设备（可能是AI智能笔）预计在2026年下半年推出。", "预计", 0.7),
+      ("Zorvex (which could slip) will ship the phone in 2027.", "will", 0.85),
+      ("销量（可能）会增长。", "会", 0.85),
+    ] {
+      let spans = Self.spans(DetectionCase(sentence: sentence, quotes: []))
+      #expect(spans.map(\.hedge) == [hedge], "\(sentence)")
+      #expect(spans.map(\.confidence) == [confidence], "\(sentence)")
+    }
+  }
+
   /// A denial leaves out only its own clause; "no plans to" is an actor saying it will not.
   @Test func aDenialIsOutAndNoPlansIsANegatedForecast() {
     let denied = DetectionCase(
