@@ -43,6 +43,10 @@ struct SentenceAnalysis {
   /// search: a scan per clause made a sentence of thousands of clauses quadratic. Nil when
   /// `frames` is in that order already, as it nearly always is.
   private let frameOrder: [Int]?
+  /// In an undated article, where the windows that count from publication (明年, 2月1日,
+  /// "next year") start: they give no deadline, but they show that a plan looks ahead, as
+  /// they do in a dated article.
+  private let undatedWindows: [Int]
   let context: TimeContext
   let isFramed: Bool
   let bytes: UnsafeBufferPointer<UInt8>
@@ -104,11 +108,33 @@ struct SentenceAnalysis {
       else { return nil }
       return (later, located.offset)
     }
+    undatedWindows = SentenceAnalysis.undatedWindows(in: sentence, bytes: bytes, context: context)
     let frames = self.frames
     let isInOrder = zip(frames, frames.dropFirst()).allSatisfy { $0.offset <= $1.offset }
     frameOrder =
       isInOrder
       ? nil : frames.indices.sorted { (frames[$0].offset, $0) < (frames[$1].offset, $1) }
+  }
+
+  /// The offsets of the windows an undated article's sentence would have were it dated on a
+  /// first of January: those still to come then look ahead whatever the year.
+  private static func undatedWindows(
+    in sentence: String, bytes: UnsafeBufferPointer<UInt8>, context: TimeContext
+  ) -> [Int] {
+    guard context.published == nil, context.framingYear == nil,
+      let anchor = Day(year: 2000, month: 1, day: 1)
+    else { return [] }
+    var dated = context
+    dated.published = anchor
+    let ahead = TimeFrameFinder.frames(in: sentence, context: dated).filter { frame in
+      frame.deadline >= anchor
+    }
+    return locate(ahead, in: bytes).map(\.offset)
+  }
+
+  /// Whether an undated article's `clause` names a window that counts from publication.
+  func hasUndatedWindow(in clause: Range<Int>) -> Bool {
+    undatedWindows.contains { clause.contains($0) }
   }
 
   /// The frames whose words start in `range`, in the order of `frames`.
@@ -374,7 +400,7 @@ struct SentenceAnalysis {
         return false
       }
       if cue.traits.contains(.schedule), isHabitual() { return false }
-      if cue.kind == .plan { return clauseHasFrame }
+      if cue.kind == .plan { return clauseHasFrame || hasUndatedWindow(in: clause) }
       if cue.traits.contains(.shouldBe), isAdvisingShouldBe(cue.range) { return false }
       // "I think it's important…" is an opinion, and "I think the team played well this
       // year" a judgement: a belief looks ahead only beside a window that is still wholly to

@@ -361,6 +361,20 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     #expect(spans.first?.range == 0..<sentence.utf8.count)
   }
 
+  /// In an undated article a plan beside a window that counts from publication still looks
+  /// ahead, with no deadline; one beside a window gone by, or none, does not.
+  @Test func anUndatedPlanWithARelativeWindowIsAForecastWithoutADeadline() {
+    func spans(_ sentence: String) -> [ForecastSpan] {
+      Self.detector.forecasts(in: sentence, context: TimeContext(), isFramed: false)
+    }
+    for sentence in ["小米将于明年推出新车。", "腾讯宣布2月1日上线春节活动。"] {
+      #expect(spans(sentence).map { $0.timeFrame?.deadline } == [nil], "\(sentence)")
+    }
+    for sentence in ["公司去年宣布推出新车。", "小米计划推出新车。"] {
+      #expect(spans(sentence).isEmpty, "\(sentence)")
+    }
+  }
+
   /// A hedge inside an aside qualifies the aside, not the claim around it.
   @Test func aHedgeInAnAsideLeavesTheClaimsOwnWord() {
     for (sentence, hedge, confidence) in [
