@@ -47,6 +47,11 @@ struct MarkdownStripper {
   private mutating func withoutRawElements(_ line: UnsafeBufferPointer<UInt8>) -> [UInt8] {
     var kept: [UInt8] = []
     var index = 0
+    // Backticks before the `<` at hand, and closers known to be missing from the rest of the
+    // line: each byte is looked at a bounded number of times, however many `<` there are.
+    var backticks = 0
+    var missing: Set<[UInt8]> = []
+    var hasText = false
     while index < line.count {
       if let closer = rawCloser {
         guard let found = Self.find(closer, in: line, from: index) else { return kept }
@@ -70,19 +75,42 @@ struct MarkdownStripper {
         break
       }
       kept.append(contentsOf: line[index..<open])
+      for byte in line[index..<open] {
+        if byte == UInt8(ascii: "`") { backticks += 1 }
+        if !MarkdownBytes.isSpace(byte) { hasText = true }
+      }
+      let closer: [UInt8]?
+      var contentStart = open + 1
       if Self.matches(Self.commentOpener, in: line, at: open) {
-        rawCloser = Self.commentCloser
-        index = open + Self.commentOpener.count
+        closer = Self.commentCloser
+        contentStart = open + Self.commentOpener.count
       } else if let element = Self.rawElements.first(where: {
         Self.opensTag($0, in: line, at: open)
       }) {
-        rawCloser = Array("</".utf8) + element
+        closer = Array("</".utf8) + element
         // Past the opening tag's `>`; attributes that run on to the next line are inside too.
-        index = open + 1
-        while index < line.count, line[index] != UInt8(ascii: ">") { index += 1 }
-        index = min(line.count, index + 1)
+        while contentStart < line.count, line[contentStart] != UInt8(ascii: ">") {
+          contentStart += 1
+        }
+        contentStart = min(line.count, contentStart + 1)
+      } else {
+        closer = nil
+      }
+      // An element opening a line may run on over the lines after it, as an HTML block does;
+      // in the middle of a line it is one only when it closes there and is not code quoted in
+      // the text ("add a `<style>` block" is words about one).
+      let opensLine = !hasText
+      var closesHere = false
+      if let closer, !opensLine, backticks % 2 == 0, !missing.contains(closer) {
+        closesHere = Self.find(closer, in: line, from: contentStart) != nil
+        if !closesHere { missing.insert(closer) }
+      }
+      if let closer, opensLine || closesHere {
+        rawCloser = closer
+        index = contentStart
       } else {
         kept.append(UInt8(ascii: "<"))
+        hasText = true
         index = open + 1
       }
     }

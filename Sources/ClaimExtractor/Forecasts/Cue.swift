@@ -62,6 +62,8 @@ struct Cue: Sendable {
     /// A schedule in the present tense (starts, begins): it says nothing of a window gone by,
     /// and nothing of a habit ("each year the festival begins in July").
     static let schedule = Traits(rawValue: 16)
+    /// 会, which a word of habit before it turns into "tends to" (通常会, 有时候会).
+    static let habitual = Traits(rawValue: 32)
   }
 
   init(_ word: String, _ kind: Kind, caseSensitive: Bool = false) {
@@ -76,6 +78,7 @@ struct Cue: Sendable {
     if SentenceAnalysis.seeingWords.contains(word) { traits.insert(.seeing) }
     if word == "should be" { traits.insert(.shouldBe) }
     if HedgeScale.scheduleWords.contains(word) { traits.insert(.schedule) }
+    if SentenceAnalysis.habitualModals.contains(word) { traits.insert(.habitual) }
     self.traits = traits
   }
 }
@@ -184,6 +187,10 @@ extension Cue {
         // Certainty, not doubt.
         "no doubt", "little doubt", "without doubt", "without a doubt", "beyond doubt",
         "doubtless",
+        // Undeniably, and a refusal suffered: no denial of what follows.
+        "不可否认", "不可否認", "无可否认", "無可否認", "不容否认", "不容否認", "no denying",
+        "cannot deny", "can't deny", "can’t deny", "was denied", "were denied", "been denied",
+        "被否认", "被否認",
       ])
     // 预期 as a noun, the expectation met or missed: 超预期, 低于预期, 符合市场预期, 稳定预期.
     + words(

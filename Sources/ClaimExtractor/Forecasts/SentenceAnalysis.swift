@@ -420,8 +420,12 @@ struct SentenceAnalysis {
           && !follows(SentenceAnalysis.abilityWords, at: cue.range)
           && !isFollowed(by: SentenceAnalysis.objectStarters, at: cue.range)
       }
-      if cue.kind == .future, !clauseHasFrame,
-        contains(SentenceAnalysis.chineseHabitWords, in: clause.lowerBound..<cue.range.lowerBound)
+      // A few characters back only: the adverb sits just before its 会, and a bounded look
+      // keeps a clause of many 会 linear.
+      if cue.traits.contains(.habitual), !clauseHasFrame,
+        contains(
+          SentenceAnalysis.chineseHabitWords,
+          in: max(clause.lowerBound, cue.range.lowerBound - 24)..<cue.range.lowerBound)
       {
         return false
       }
@@ -473,9 +477,12 @@ struct SentenceAnalysis {
 
   /// Adverbs of habit: "通常一开始会多下订单" tells what is usually done, not what will be.
   static let chineseHabitWords = ByteText.encoded([
-    "通常", "往往", "总是", "總是", "经常", "經常", "常常", "向来", "向來", "一向", "习惯", "習慣", "每年都",
-    "每次都", "有时候", "有時候", "有时", "有時", "时常", "時常", "不时", "不時", "每当", "每當",
+    "通常", "往往", "总是", "總是", "经常", "經常", "常常", "向来", "向來", "一向", "每年都", "每次都", "有时候",
+    "有時候", "有时", "有時", "时常", "時常", "不时", "不時", "每当", "每當",
   ])
+
+  /// The forms of 会 a word of habit turns into "tends to": 将 and "will" stay forecasts.
+  static let habitualModals: Set<String> = ["会", "會", "也会", "也會", "还会", "還會"]
 
   static func isTrigger(_ kind: Cue.Kind) -> Bool {
     kind == .future || kind == .hedge || kind == .negatedFuture || kind == .plan

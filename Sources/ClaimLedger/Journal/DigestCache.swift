@@ -149,13 +149,10 @@ public struct DigestCache: Sendable {
       (try? FileManager.default.createDirectory(
         atPath: directory, withIntermediateDirectories: true)) != nil
     else { return }
-    TemporaryFiles.removeAbandoned(replacing: path)
-    let temporary = TemporaryFiles.path(replacing: path)
-    unlink(temporary)
     // Written here rather than with `FileManager.createFile`, which on Linux writes through a
     // temporary file of its own that a kill leaves behind under a name nobody cleans up.
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { return }
+    guard case .success(let (temporary, descriptor)) = TemporaryFiles.create(replacing: path)
+    else { return }
     let isWritten = contents.withUnsafeBytes { bytes in
       var offset = 0
       while offset < bytes.count, let base = bytes.baseAddress {
@@ -168,8 +165,9 @@ public struct DigestCache: Sendable {
       }
       return true
     }
-    close(descriptor)
+    // Renamed while still open, so its lock holds until it has its final name.
     if !isWritten || rename(temporary, path) != 0 { unlink(temporary) }
+    close(descriptor)
   }
 }
 

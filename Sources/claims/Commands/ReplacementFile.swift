@@ -41,13 +41,10 @@ final class ReplacementFile {
       throw .cannotCreate(path: path, reason: "\(directory) is a file, not a folder")
     }
     self.path = path
-    TemporaryFiles.removeAbandoned(replacing: path)
-    temporary = TemporaryFiles.path(replacing: path)
-    // Left by an earlier process of the same number that was killed mid-write.
-    unlink(temporary)
-    descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else {
-      throw .cannotCreate(path: path, reason: String(cString: strerror(errno)))
+    switch TemporaryFiles.create(replacing: path) {
+    case .success(let created): (temporary, descriptor) = created
+    case .failure(let refusal):
+      throw .cannotCreate(path: path, reason: String(cString: strerror(refusal.code)))
     }
     if let original {
       // The owner first, then the permission bits; set-id and sticky bits are not carried
@@ -111,11 +108,13 @@ final class ReplacementFile {
     if blockCount % Self.alignment != 0 { stopDirectWrites() }
     if let failure = writeBlock() { try fail(failure) }
     if fsync(descriptor) != 0 { try fail(errno) }
+    // Renamed while still open, so its lock holds until it has its final name.
+    let isRenamed = rename(temporary, path) == 0
+    let code = errno
+    if !isRenamed { unlink(temporary) }
     close(descriptor)
     descriptor = -1
-    if rename(temporary, path) != 0 {
-      let code = errno
-      unlink(temporary)
+    if !isRenamed {
       throw .cannotCreate(path: path, reason: String(cString: strerror(code)))
     }
     LedgerStore.syncDirectory((path as NSString).deletingLastPathComponent)

@@ -122,6 +122,21 @@ struct StripCase: Sendable, CustomTestStringConvertible {
     #expect(lines == ["Before after.", "Tail.", "Kept.", "a b < c <styles", "End."])
   }
 
+  /// An element named in the text, or opened mid-line and never closed there, is words: the
+  /// lines after it stay.
+  @Test func anElementNamedInTheTextHidesNothing() throws {
+    let text = """
+      Developers can add a `<style>` block or a `<!--` remark.
+      Zorvex will ship in 2027.
+      A stray <script tag and a <!-- here.
+      Kite will list in 2028.
+      """
+    let lines = try bodyTexts(text)
+    #expect(lines.contains("Zorvex will ship in 2027."), "\(lines)")
+    #expect(lines.contains("Kite will list in 2028."), "\(lines)")
+    #expect(lines.count == 4, "\(lines)")
+  }
+
   @Test func inlineTripleBackticksAreNotAFence() throws {
     #expect(try bodyTexts("Run ```make``` first.\nNext.") == ["Run make first.", "Next."])
   }

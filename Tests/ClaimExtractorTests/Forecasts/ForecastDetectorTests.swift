@@ -250,6 +250,18 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
       sentence: "分析师认为，新机将开启最大升级周期，公司将在未来一年迎来复兴。",
       quotes: ["分析师认为，新机将开启最大升级周期", "公司将在未来一年迎来复兴。"],
       deadlines: [nil, "2027-03-01"]),
+    // A word of habit turns only 会 into "tends to"; 习惯 is also a noun.
+    .init(
+      sentence: "用户的使用习惯将会彻底改变。", quotes: ["用户的使用习惯将会彻底改变。"], deadlines: [nil]),
+    .init(sentence: "厂商通常都将在年底前降价。", quotes: ["厂商通常都将在年底前降价。"], deadlines: ["2026-12-31"]),
+    // Undeniably, and a refusal suffered, deny nothing.
+    .init(
+      sentence: "不可否认AI将在2027年改变医疗行业。", quotes: ["不可否认AI将在2027年改变医疗行业。"],
+      deadlines: ["2027-12-31"]),
+    .init(
+      sentence: "The startup that was denied a permit will open its plant in 2027.",
+      quotes: ["The startup that was denied a permit will open its plant in 2027."],
+      deadlines: ["2027-12-31"]),
     // But a clause that goes on with the one before keeps one forecast, and a verb that
     // reports the forecast is not one of its own.
     .init(

@@ -33,7 +33,8 @@ import Testing
     ended.executableURL = URL(fileURLWithPath: "/bin/true")
     try ended.run()
     ended.waitUntilExit()
-    let abandoned = sandbox.path("Reports/.scorecard-2026.md.tmp-\(ended.processIdentifier)")
+    let abandoned = sandbox.path(
+      "Reports/.scorecard-2026.md.tmp-\(ended.processIdentifier)-0badf00d")
     try Data("half a card".utf8).write(to: URL(fileURLWithPath: abandoned))
     let result = sandbox.run(["report", "--format", "md"])
     #expect(result.status == .success, result.report)
