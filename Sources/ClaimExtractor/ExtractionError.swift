@@ -1,4 +1,5 @@
 import ClaimLedger
+import Foundation
 
 /// Why an article could not be read, or a side file of the extractor could not be used.
 public enum ExtractionError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -24,10 +25,12 @@ public enum ExtractionError: Error, Equatable, Sendable, CustomStringConvertible
   public var description: String {
     switch self {
     case .notFound(let path):
-      if let link = path.range(of: "https://") ?? path.range(of: "http://") {
-        // A link given where a file goes: say what to do instead.
+      if let link = path.range(of: "https://", options: .caseInsensitive)
+        ?? path.range(of: "http://", options: .caseInsensitive)
+      {
+        // A link given where a file goes: say what to do instead, quoted for the shell.
         "\(path[link.lowerBound...]) is a link; extract reads saved articles, so save it first"
-          + " (curl -o article.html \(path[link.lowerBound...]))"
+          + " (curl -o article.html '\(path[link.lowerBound...].replacing("'", with: "'\\''"))')"
       } else {
         "no file at \(path)"
       }

@@ -25,6 +25,16 @@ import Testing
       """)
   }
 
+  /// A control character in a byline or a header line becomes a space in the claim, and a
+  /// link that holds one is left out: import refuses both.
+  @Test func controlCharactersInTheMetadataBecomeSpaces() throws {
+    let claims = try Self.proposals(
+      "Date: 2026-04-01\nAuthor: Jane\u{1B}[1m Roe\nURL: https://example.com/a\u{7F}b\n\n"
+        + "Zorvex will open a plant in 2027.\n")
+    #expect(claims.map(\.source) == ["Jane [1m Roe"])
+    #expect(claims.map(\.url) == [nil])
+  }
+
   @Test func aDigestGivesEachSectionItsOwnSourceAndLink() throws {
     let claims = try Self.proposals(
       """

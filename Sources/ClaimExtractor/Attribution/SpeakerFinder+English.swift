@@ -289,7 +289,12 @@ extension SpeakerFinder {
         // ("England defender") described the name that follows.
         run = []
       }
-      if endsWithComma(candidate, in: sentence) || endsSentence(candidate) { break }
+      // "Jerome Powell Jr." ends a name even where no comma or full stop ends the sentence.
+      if endsWithComma(candidate, in: sentence) || endsSentence(candidate)
+        || nameSuffixes.contains(candidate)
+      {
+        break
+      }
     }
     while let last = run.last, !isCapitalised(last) { run.removeLast() }
     let name = afterTitles(run).joined(separator: " ")
@@ -318,10 +323,13 @@ extension SpeakerFinder {
     return last == UInt8(ascii: ".") && !isInitialOrTitle(word)
   }
 
+  /// What may end a person's name: "Jr.", "Sr.".
+  static let nameSuffixes: Set<Substring> = ["Jr.", "Sr.", "Jr", "Sr"]
+
   /// An initial ("A.", "C.C.") or an abbreviated title ("Dr.", "Jr."): its full stop ends no
   /// sentence, so "said Dr. Jane Roe" and "said C.C. Wei" read on to the name.
   static func isInitialOrTitle(_ word: Substring) -> Bool {
-    if titles.contains(String(word)) || ["Jr.", "Sr.", "St."].contains(word) { return true }
+    if titles.contains(String(word)) || nameSuffixes.contains(word) || word == "St." { return true }
     let letters = word.split(separator: ".")
     return !letters.isEmpty && word.hasSuffix(".")
       && letters.allSatisfy { $0.count == 1 && $0.first?.isUppercase == true }

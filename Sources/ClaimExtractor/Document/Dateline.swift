@@ -24,6 +24,21 @@ struct Dateline: Equatable {
 
   static let longestLine = 200
 
+  /// On a line that gives both days ("Posted 2026-03-01, updated 2026-05-01",
+  /// "发布时间：2026-03-01 更新时间：2026-05-01"), the first date after the word of publishing.
+  private static func publicationDay(in line: String, _ matches: [DateMatch]) -> Day? {
+    guard matches.count > 1 else { return nil }
+    // ASCII letters lowered in place, so offsets stay those of the line's bytes.
+    let bytes = line.utf8.map { (65...90).contains($0) ? $0 | 0x20 : $0 }
+    let lowered = String(decoding: bytes, as: UTF8.self)
+    guard updateWords.contains(where: { lowered.contains($0) }) else { return nil }
+    let starts = bytes.withUnsafeBufferPointer { buffer in
+      publishingWords.compactMap { ByteText.firstIndex(of: Array($0.utf8), in: buffer, from: 0) }
+    }
+    guard let start = starts.min() else { return nil }
+    return matches.first { $0.range.lowerBound > start }?.day
+  }
+
   private static let updateWords = ["updated", "modified", "更新"]
   private static let publishingWords = [
     "published", "posted", "发布", "發佈", "發布", "发表", "發表",
@@ -35,7 +50,7 @@ struct Dateline: Equatable {
     guard line.utf8.count <= Self.longestLine else { return nil }
     let matches = DateText.matches(in: line)
     guard let last = matches.last else { return nil }
-    day = last.day
+    day = Self.publicationDay(in: line, matches) ?? last.day
     var rest = Array(line.utf8)
     for match in matches.reversed() { rest.replaceSubrange(match.range, with: [32]) }
     var remainder = String(decoding: rest, as: UTF8.self).lowercased()

@@ -187,6 +187,8 @@ extension Cue {
         // Certainty, not doubt.
         "no doubt", "little doubt", "without doubt", "without a doubt", "beyond doubt",
         "doubtless",
+        // An estimate of the past: "is estimated to have sold 50 million".
+        "estimated to have", "forecast to have", "projected to have", "expected to have",
         // Undeniably, and a refusal suffered: no denial of what follows.
         "不可否认", "不可否認", "无可否认", "無可否認", "不容否认", "不容否認", "no denying",
         "cannot deny", "can't deny", "can’t deny", "was denied", "were denied", "been denied",

@@ -307,9 +307,12 @@ extension SentenceAnalysis {
     return Self.connectives.contains { has($0, at: start, before: clause.upperBound) }
   }
 
+  /// Words that continue the clause before, and subjects that point back to it ("该手机将在2027年
+  /// 上市", "it will ship in 2027"): the window is the whole forecast's.
   private static let connectives = ByteText.encoded([
-    "and ", "which ", "that ", "who ", "but ", "while ", "so ", "then ", "并", "並", "且", "而且", "同时",
-    "同時", "还", "還", "也", "再", "随后", "隨後", "然后", "然後",
+    "and ", "which ", "that ", "who ", "but ", "while ", "so ", "then ", "it ", "it'll ", "this ",
+    "these ", "they ", "its ", "并", "並", "且", "而且", "同时", "同時", "还", "還", "也", "再", "随后", "隨後",
+    "然后", "然後", "该", "該", "这", "這", "其", "它", "此",
   ])
 
   /// Whether `word` is at `offset`, ending by `end`: compared in place, with no copy.

@@ -132,6 +132,13 @@ struct SentenceAnalysis {
     return locate(ahead, in: bytes).map(\.offset)
   }
 
+  /// Whether a verb of telling follows 曾 within a few characters: 曾透露, 曾多次表示,
+  /// 曾公开表示.
+  private func tellsWithin(_ range: Range<Int>) -> Bool {
+    let end = min(bytes.count, range.upperBound + 12)
+    return contains(SentenceAnalysis.chineseSayingVerbs, in: range.upperBound..<end)
+  }
+
   /// Whether an undated article's `clause` names a window that counts from publication.
   func hasUndatedWindow(in clause: Range<Int>) -> Bool {
     undatedWindows.contains { clause.contains($0) }
@@ -180,7 +187,7 @@ struct SentenceAnalysis {
       case .past
       where SentenceAnalysis.onceWords.contains(cue.word)
         && cue.range.lowerBound < firstTrigger
-        && !isFollowed(by: SentenceAnalysis.chineseSayingVerbs, at: cue.range):
+        && !tellsWithin(cue.range):
         return true
       case .advice where cue.range.lowerBound < firstTrigger && containsOtherwise:
         return true

@@ -207,6 +207,9 @@ struct Clause {
   private static let countedWords: Set<String> = [
     "million", "billion", "trillion", "thousand", "hundred", "units", "unit", "percent", "times",
     "people", "cars", "vehicles", "phones", "users", "dollars", "yuan", "stores", "jobs",
+    // A span of time: "Vision Pro 3 weeks from now", "iPhone 18 months after".
+    "years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "quarters",
+    "minutes", "seconds",
   ]
 
   /// Whether `name` is a product or model rather than a company, person or institution.

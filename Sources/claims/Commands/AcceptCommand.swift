@@ -33,7 +33,7 @@ struct AcceptCommand: Command {
     correction = try ClaimChangesArgument.read(input)
     // A source, a deadline or a tag may be right for every claim of an article; one
     // sentence's words are not.
-    if batch != nil || ids.count > 1 {
+    if batch != nil || Set(ids).count > 1 {
       for (option, value) in [
         ("--text", correction.requested.text), ("--quote", correction.requested.quote),
       ] where value != nil {

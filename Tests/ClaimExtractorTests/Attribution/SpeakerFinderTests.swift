@@ -141,6 +141,7 @@ import Testing
     ("\"We will double capacity by 2028,\" said TSMC Chairman C.C. Wei.", "C.C. Wei"),
     ("\"Rates will fall in 2027,\" said economist John A. Smith.", "John A. Smith"),
     ("\"Oil will hit $100 in 2027,\" said Dr. Jane Roe.", "Jane Roe"),
+    ("\"Rates will fall by 2027,\" said Jerome Powell Jr. Stocks rose.", "Jerome Powell Jr"),
   ])
   func namesTheSpeakerNotTheObject(_ sentence: String, _ expected: String?) {
     Self.expectSpeaker(in: sentence, expected)

@@ -113,6 +113,9 @@ import Testing
     ("Published: 2026-12-20\nLast updated: 2027-01-05\n", day(2026, 12, 20)),
     ("更新于 2027-01-05\n发布于 2026-12-20\n", day(2026, 12, 20)),
     ("Last updated: 2027-01-05\n", day(2027, 1, 5)),
+    // Both days on one line: the one after the word of publishing.
+    ("Posted 2026-03-01, updated 2026-05-01\n", day(2026, 3, 1)),
+    ("更新时间：2026-05-01 发布时间：2026-03-01\n", day(2026, 3, 1)),
   ])
   func anUpdateYieldsToThePublicationDay(_ lines: String, _ expected: Day?) throws {
     let document = try readDocument(lines + "Text.")

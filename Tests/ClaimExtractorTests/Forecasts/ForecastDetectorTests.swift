@@ -229,6 +229,9 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     .init(
       sentence: "技术总监曾透露，公司将在2028年左右量产固态电池。",
       quotes: ["公司将在2028年左右量产固态电池。"], deadlines: ["2028-12-31"]),
+    .init(
+      sentence: "技术总监曾多次表示，公司将在2028年量产固态电池。", quotes: ["公司将在2028年量产固态电池。"],
+      deadlines: ["2028-12-31"]),
     // A plan in its other word, and a figure put forward by a model or expected at a level.
     .init(
       sentence: "台積電規劃今年資本支出達五百億美元。", quotes: ["台積電規劃今年資本支出達五百億美元。"],
@@ -264,6 +267,9 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
       deadlines: ["2027-12-31"]),
     // But a clause that goes on with the one before keeps one forecast, and a verb that
     // reports the forecast is not one of its own.
+    .init(
+      sentence: "苹果将推出折叠屏手机，该手机将在2027年上市。", quotes: ["苹果将推出折叠屏手机，该手机将在2027年上市。"],
+      deadlines: ["2027-12-31"]),
     .init(
       sentence: "Zorvex will launch a phone, and it will ship in 2027.",
       quotes: ["Zorvex will launch a phone, and it will ship in 2027."], deadlines: ["2027-12-31"]),
@@ -343,6 +349,7 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     // 曾 before a belief; 将 as 把 after 直接 or 已, or before a pronoun or a determiner; 会
     // after a word of habit.
     .init(sentence: "他曾预计，明年油价将跌破50美元。", quotes: []),
+    .init(sentence: "Zorvex is estimated to have sold 5 million phones last year.", quotes: []),
     .init(sentence: "新工艺则直接将原有工序合而为一。", quotes: []),
     .init(sentence: "公司已将总部迁往深圳。", quotes: []),
     .init(sentence: "他们将其定位为高端品牌。", quotes: []),

@@ -68,6 +68,9 @@ struct PhrasingCase: Sendable, CustomTestStringConvertible {
     ),
     .init(
       clause: "Microsoft will release Windows 2027 soon", expected: "Microsoft launches Windows"),
+    .init(
+      clause: "Apple will launch Vision Pro 3 weeks from now", expected: "Apple launches Vision Pro"
+    ),
     .init(clause: "Acme is set to release Orbit Phone soon", expected: "Acme launches Orbit Phone"),
     .init(clause: "特斯拉将量产擎天柱", expected: "Tesla starts mass production of Optimus"),
     .init(clause: "特斯拉的Optimus三年内量产", expected: "Tesla starts mass production of Optimus"),

@@ -114,7 +114,7 @@ import Testing
     #expect(
       result.stderr
         == "claims: error: https://example.com/a.html is a link; extract reads saved articles, so"
-        + " save it first (curl -o article.html https://example.com/a.html)\n")
+        + " save it first (curl -o article.html 'https://example.com/a.html')\n")
   }
 
   @Test func noFileIsAUsageError() throws {
