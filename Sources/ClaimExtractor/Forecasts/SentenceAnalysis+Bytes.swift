@@ -174,6 +174,12 @@ extension SentenceAnalysis {
   /// The asides of `range`: the spans inside round brackets, half- or full-width, outermost
   /// only, in order. One pass, however many words are looked up in them after.
   func asides(in range: Range<Int>) -> [Range<Int>] {
+    // Most segments hold no bracket: two searches with `memchr` say so.
+    let segment = UnsafeBufferPointer(rebasing: bytes[range])
+    guard
+      ByteText.firstIndex(of: Self.openBracket, in: segment, from: 0) != nil
+        || ByteText.firstIndex(of: Self.fullWidthOpenBracket, in: segment, from: 0) != nil
+    else { return [] }
     var found: [Range<Int>] = []
     var depth = 0
     var opened = 0
@@ -201,6 +207,9 @@ extension SentenceAnalysis {
     if depth > 0 { found.append(opened..<end) }
     return found
   }
+
+  private static let openBracket = Array("(".utf8)
+  private static let fullWidthOpenBracket = Array("（".utf8)
 
   private static let willBe = Array("将是".utf8)
   private static let willBeTraditional = Array("將是".utf8)

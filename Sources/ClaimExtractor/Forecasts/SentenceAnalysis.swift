@@ -243,6 +243,17 @@ struct SentenceAnalysis {
     let hasLiveFrame = frames.contains { !isPast($0.frame) }
     let allowsWeak = hasLiveFrame || isFramed
     let clauseFrames = clauses.map { liveFrame(in: $0) }
+    // "二〇二六年公司營運將又是強勁成長的一年，營收將年增長近三十％": a forecast with no window of
+    // its own takes the one an earlier clause of the sentence named, even a clause left out;
+    // a comparison's window is a reference and passes on nothing.
+    var earlierFrames: [TimeFrame?] = []
+    earlierFrames.reserveCapacity(clauses.count)
+    var latest: TimeFrame?
+    for (index, clause) in clauses.enumerated() {
+      earlierFrames.append(latest)
+      if let frame = clauseFrames[index], !isComparison(clause) { latest = frame }
+    }
+    func window(of open: OpenSegment) -> TimeFrame? { open.frame ?? earlierFrames[open.first] }
     var result: [Segment] = []
     var current: OpenSegment?
     var pendingStart: Int?
@@ -251,7 +262,8 @@ struct SentenceAnalysis {
     func close() {
       guard let open = current else { return }
       let range = clauses[open.first].lowerBound..<clauses[open.last].upperBound
-      result.append(Segment(range: trimmed(range), triggers: open.triggers, timeFrame: open.frame))
+      result.append(
+        Segment(range: trimmed(range), triggers: open.triggers, timeFrame: window(of: open)))
       current = nil
     }
 
@@ -291,7 +303,7 @@ struct SentenceAnalysis {
       case .forecast, .dated:
         let carried = triggers.isEmpty ? lastTriggers : triggers
         if let openSegment = current {
-          let openFrame = openSegment.frame
+          let openFrame = window(of: openSegment)
           // "iPhone 16将开启升级周期，…，苹果将在未来一年迎来复兴": a clause with a forecast
           // word and a window of its own after a whole forecast with none is a second forecast;
           // the window is not the first one's.

@@ -265,6 +265,11 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
       sentence: "The startup that was denied a permit will open its plant in 2027.",
       quotes: ["The startup that was denied a permit will open its plant in 2027."],
       deadlines: ["2027-12-31"]),
+    // A forecast with no window of its own takes one an earlier clause named, even one left
+    // out as a label for the year; a later forecast with another window is its own.
+    .init(
+      sentence: "2027年将是关键的一年，公司营收将增长30%，2029年将翻倍。",
+      quotes: ["公司营收将增长30%", "2029年将翻倍。"], deadlines: ["2027-12-31", "2029-12-31"]),
     // But a clause that goes on with the one before keeps one forecast, and a verb that
     // reports the forecast is not one of its own.
     .init(
