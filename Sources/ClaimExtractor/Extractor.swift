@@ -284,28 +284,17 @@ public struct Extractor: Sendable {
     let text =
       (isDoubted ? nil : ClaimPhrasing.text(for: quote, lexicon: lexicon, deadline: deadline))
       ?? ClaimText.plain(quote)
+    // A byline or a front matter field may hold a control character (an escape sequence pasted
+    // from a terminal), which a claim may not: a space in a name, no link at all.
     let url = article.overrides.url ?? section.url ?? article.document.metadata.url
     return Claim(
-      text: text, quote: quote, source: Self.blanked(source), via: via.map(Self.blanked),
+      text: text, quote: quote, source: FieldRules.blankingControlCharacters(source),
+      via: via.map(FieldRules.blankingControlCharacters),
       url: url.flatMap { FieldRules.firstControlCharacter(inUTF8: $0.utf8) == nil ? $0 : nil },
       said: article.published, deadline: deadline, deadlineText: deadlineText,
       confidence: confidence, hedge: span.hedge,
       lang: LanguageTag.detect(quote), tags: [], isConditional: span.isConditional,
-      document: Self.blanked("\(article.document.path) (extractor \(Extractor.version))"))
-  }
-
-  /// `text` with each control character a space: a byline or a front matter field may hold
-  /// one (an escape sequence pasted from a terminal), which a claim's fields may not.
-  private static func blanked(_ text: String) -> String {
-    guard FieldRules.firstControlCharacter(inUTF8: text.utf8) != nil else { return text }
-    var scalars = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars {
-      let value = scalar.value
-      let isControl =
-        (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D)
-        || (0x7F...0x9F).contains(value)
-      scalars.append(isControl ? " " : scalar)
-    }
-    return String(scalars)
+      document: FieldRules.blankingControlCharacters(
+        "\(article.document.path) (extractor \(Extractor.version))"))
   }
 }

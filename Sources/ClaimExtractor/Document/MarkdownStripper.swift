@@ -121,26 +121,7 @@ struct MarkdownStripper {
   /// nothing a reader sees, and a claim's text may not hold them (`FieldRules.text`): each
   /// becomes a space, so a claim read from the article can be exported and imported again.
   private mutating func blankControlCharacters() {
-    let mayHoldOne = inline.output.withUnsafeBytes {
-      FieldRules.firstControlCharacter(in: $0) != nil
-    }
-    guard mayHoldOne else { return }
-    var blanked: [UInt8] = []
-    blanked.reserveCapacity(inline.output.count)
-    var index = 0
-    let bytes = inline.output
-    while index < bytes.count {
-      let byte = bytes[index]
-      if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
-        blanked.append(32)
-        index += 2
-        continue
-      }
-      let isControl = byte == 0x7F || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D)
-      blanked.append(isControl ? 32 : byte)
-      index += 1
-    }
-    inline.output = blanked
+    inline.output = FieldRules.blankingControlCharacters(inUTF8: inline.output)
   }
 
   /// Whether the line holds a `<`, found with `memchr`: most lines have none.

@@ -108,7 +108,10 @@ struct SentenceAnalysis {
       else { return nil }
       return (later, located.offset)
     }
-    undatedWindows = SentenceAnalysis.undatedWindows(in: sentence, bytes: bytes, context: context)
+    // Only a plan word reads them; most sentences have none.
+    undatedWindows =
+      found.contains { $0.kind == .plan }
+      ? SentenceAnalysis.undatedWindows(in: sentence, bytes: bytes, context: context) : []
     let frames = self.frames
     let isInOrder = zip(frames, frames.dropFirst()).allSatisfy { $0.offset <= $1.offset }
     frameOrder =
@@ -224,8 +227,8 @@ struct SentenceAnalysis {
     return words.allSatisfy { $0.lowercased() == "that" }
   }
 
-  /// Whether `triggers` foresee an outcome themselves: a word of the future or a hedge on the
-  /// outcome, not only a verb that reports a forecast ("预计，到2027年…将…" is one forecast).
+  /// Whether `triggers` foresee an outcome themselves: a word of the future, said or denied,
+  /// not only a hedge or a verb that reports a forecast ("预计，到2027年…将…" is one forecast).
   static func statesOutcome(_ triggers: [Found]) -> Bool {
     triggers.contains {
       ($0.kind == .future || $0.kind == .negatedFuture) && !$0.traits.contains(.reporting)

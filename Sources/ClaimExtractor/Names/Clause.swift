@@ -173,16 +173,16 @@ struct Clause {
   /// A known name with the number that follows it and the words after that ("Gemini 4",
   /// "iPhone 18 Pro"): without it the claim would be another, and often one already true.
   private func withVersion(_ name: Name, before limit: Int) -> Name {
-    guard var last = tokens.firstIndex(where: { $0.start >= name.end }),
-      tokens[last].followsSpace, tokens[last].start == name.end + 1,
-      isVersion(at: last, before: limit)
+    guard let first = tokens.firstIndex(where: { $0.start >= name.end }),
+      tokens[first].followsSpace, tokens[first].start == name.end + 1,
+      isVersion(at: first, before: limit)
     else { return name }
+    var last = first
     while last + 1 < tokens.count, tokens[last + 1].followsSpace, tokens[last + 1].end <= limit,
       Clause.isCapitalised(tokens[last + 1].text) || isVersion(at: last + 1, before: limit)
     {
       last += 1
     }
-    let first = tokens.firstIndex { $0.start >= name.end } ?? last
     let words = tokens[first...last].map(\.text).joined(separator: " ")
     return Name(text: name.text + " " + words, start: name.start, end: tokens[last].end)
   }

@@ -49,6 +49,33 @@ public enum FieldRules {
     return mayHoldOne ? firstControlCharacter(inUTF8: bytes) : nil
   }
 
+  /// `bytes` (UTF-8) with each control character `text` refuses turned into one space: what
+  /// text read from elsewhere (an article, its byline) becomes before it is a claim's.
+  public static func blankingControlCharacters(inUTF8 bytes: [UInt8]) -> [UInt8] {
+    guard bytes.withUnsafeBytes({ firstControlCharacter(in: $0) }) != nil else { return bytes }
+    var blanked: [UInt8] = []
+    blanked.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
+        blanked.append(0x20)
+        index += 2
+        continue
+      }
+      let isControl = byte == 0x7F || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D)
+      blanked.append(isControl ? 0x20 : byte)
+      index += 1
+    }
+    return blanked
+  }
+
+  /// The same for a string.
+  public static func blankingControlCharacters(_ text: String) -> String {
+    guard firstControlCharacter(inUTF8: text.utf8) != nil else { return text }
+    return String(decoding: blankingControlCharacters(inUTF8: Array(text.utf8)), as: UTF8.self)
+  }
+
   /// Any text of a claim (its text, quote, source, notes): it may run over lines and hold
   /// tabs, but no other control character.
   public static func text(_ text: String) throws(Refusal) -> String {

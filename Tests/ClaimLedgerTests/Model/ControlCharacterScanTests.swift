@@ -45,4 +45,25 @@ import Testing
     #expect(
       LedgerCheck.controlCharacter(in: try #require(second.records.first))?.field == "document")
   }
+
+  /// Blanking leaves no character `text` refuses, keeps everything else, and gives each control
+  /// character one space (U+0085, two bytes, too).
+  @Test func blankingLeavesTextTheRulesTake() throws {
+    #expect(
+      FieldRules.blankingControlCharacters("Kite\u{1B}[1m 中文\u{7F}\u{85}\tok\n")
+        == "Kite [1m 中文  \tok\n")
+    #expect(FieldRules.blankingControlCharacters("°£ é") == "°£ é")
+    var random = SplitMix64(seed: 29)
+    let pieces = ["a", "中", "\u{1B}", "\u{85}", "\u{9B}", "°", "\t", "\u{7F}", "é"]
+    for _ in 0..<500 {
+      let text = (0..<Int.random(in: 0...10, using: &random)).map { _ in
+        pieces[Int.random(in: 0..<pieces.count, using: &random)]
+      }.joined()
+      let blanked = FieldRules.blankingControlCharacters(text)
+      #expect(
+        FieldRules.firstControlCharacter(inUTF8: blanked.utf8) == nil, "\(text.debugDescription)")
+      #expect(blanked.unicodeScalars.count == text.unicodeScalars.count)
+      _ = try FieldRules.text(blanked)
+    }
+  }
 }
