@@ -78,9 +78,9 @@ public enum LedgerCheck {
         return inWords
       }
       if let found = scan("source", claim.source) ?? scan("via", claim.via)
-        ?? claim.storedURL.flatMap { url in
+        ?? claim.storedURL.flatMap({ url in
           url.withUTF8 { FieldRules.firstControlCharacter(in: $0) }.map { ("url", $0) }
-        } ?? scan("deadline_text", claim.deadlineText)
+        }) ?? scan("deadline_text", claim.deadlineText)
         ?? scan("hedge", claim.hedge) ?? scan("document", claim.document)
       {
         return found

@@ -35,7 +35,7 @@ extension ImportError {
   static func inLineOrder(_ problems: [ImportError]) -> [ImportError] {
     func line(_ problem: ImportError) -> Int {
       switch problem {
-      case .malformed(let location, _), .badValue(let location, _): location.line ?? 0
+      case .malformed(let location, _), .badValue(let location, _): location.line
       default: 0
       }
     }
