@@ -5,7 +5,7 @@ extension SpeakerFinder {
   static let chineseVerbs = [
     "认为", "認為", "指出", "表示", "预测", "預測", "预言", "預言", "称", "稱", "透露", "强调", "強調", "坦言", "直言",
     "判断", "判斷", "相信", "警告", "宣布", "说", "說", "提到", "写道", "寫道", "断言", "斷言", "押注", "预估", "預估", "预料",
-    "預料", "预计", "預計", "预期", "預期", "估计", "估計", "拟", "擬", "计划", "計劃", "分析", "介绍", "介紹", "补充",
+    "預料", "预计", "預計", "预期", "預期", "估计", "估計", "拟", "擬", "计划", "計劃", "計畫", "分析", "介绍", "介紹", "补充",
     "補充", "估", "看好", "担心", "擔心", "告诉", "告訴", "提醒", "料",
   ]
 
@@ -244,7 +244,7 @@ extension SpeakerFinder {
   /// Verbs that are also nouns, so that "X预测：" may label a topic.
   private static let nounVerbs: Set<String> = [
     "预测", "預測", "预言", "預言", "预估", "預估", "预计", "預計", "预期", "預期", "估计", "估計", "判断",
-    "判斷", "计划", "計劃", "分析", "介绍", "介紹", "补充", "補充",
+    "判斷", "计划", "計劃", "計畫", "分析", "介绍", "介紹", "补充", "補充",
   ]
 
   /// Verbs of speech only before a pause or another verb of speech.
@@ -291,7 +291,7 @@ extension SpeakerFinder {
 
   /// Verbs that name a speaker only after a known name or an organisation's (`organisationEnds`).
   static let organisationVerbs: Set<String> = [
-    "预计", "預計", "预期", "預期", "估计", "估計", "拟", "擬", "计划", "計劃",
+    "预计", "預計", "预期", "預期", "估计", "估計", "拟", "擬", "计划", "計劃", "計畫",
   ]
   static let organisationEnds = [
     "公司", "证券", "證券", "银行", "銀行", "集团", "集團", "机构", "機構", "研究院", "研究所", "基金",

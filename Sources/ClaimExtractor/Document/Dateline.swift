@@ -44,6 +44,81 @@ struct Dateline: Equatable {
     "published", "posted", "发布", "發佈", "發布", "发表", "發表",
   ]
 
+  /// Labels that may come before a date that opens a line of text (`leading(in:)`), lower case.
+  private static let leadingLabels = [
+    "published", "posted", "date", "发布时间", "發佈時間", "发布于", "發佈於", "发表于", "發表於", "日期",
+    "时间", "時間",
+  ]
+
+  /// A date that opens a line and runs into its text, as a page copied whole joins its
+  /// dateline to the first paragraph: `date 2026-01-02 中指研究院…`, `2026-01-02 10:30 The…`.
+  /// A label, a colon and a time may stand beside it; whitespace must end it, so a sentence
+  /// that starts with the day of an event (`2026年1月2日，某公司宣布…`) is not taken. Gives the
+  /// day and the number of bytes before the text.
+  static func leading(in line: [UInt8]) -> (day: Day, length: Int)? {
+    var index = skippingSpaces(line, from: 0)
+    let lowered = line.prefix(24).map { (65...90).contains($0) ? $0 | 0x20 : $0 }
+    if let label = leadingLabels.first(where: { lowered.starts(with: $0.utf8) }) {
+      index = skippingSpaces(line, from: index + label.utf8.count, colons: true)
+    }
+    // Only the opening bytes: the date must come first.
+    let head = String(decoding: line[index..<min(line.count, index + 40)], as: UTF8.self)
+    guard let match = DateText.matches(in: head).first, match.range.lowerBound == 0 else {
+      return nil
+    }
+    var end = index + match.range.upperBound
+    guard end < line.count, isSpace(line, at: end) else { return nil }
+    end = skippingSpaces(line, from: end)
+    end = skippingTime(line, from: end)
+    guard end < line.count else { return nil }
+    return (match.day, end)
+  }
+
+  /// `index` moved past spaces, tabs and ideographic spaces, and past colons when asked.
+  private static func skippingSpaces(_ line: [UInt8], from start: Int, colons: Bool = false)
+    -> Int
+  {
+    var index = start
+    while index < line.count {
+      if line[index] == 0x20 || line[index] == 0x09 || (colons && line[index] == 0x3A) {
+        index += 1
+      } else if isSpace(line, at: index) || (colons && line[index...].starts(with: fullColon)) {
+        index += 3
+      } else {
+        break
+      }
+    }
+    return index
+  }
+
+  private static let ideographicSpace: [UInt8] = [0xE3, 0x80, 0x80]
+  private static let fullColon: [UInt8] = [0xEF, 0xBC, 0x9A]
+
+  private static func isSpace(_ line: [UInt8], at index: Int) -> Bool {
+    line[index] == 0x20 || line[index] == 0x09 || line[index...].starts(with: ideographicSpace)
+  }
+
+  /// `index` moved past a time of day (`10:30`, `10:30:05`) and the spaces after it.
+  private static func skippingTime(_ line: [UInt8], from start: Int) -> Int {
+    var index = start
+    var groups = 0
+    while groups < 3 {
+      let digits = line[index...].prefix { (48...57).contains($0) }.count
+      guard (1...2).contains(digits) else { break }
+      let after = index + digits
+      groups += 1
+      if after < line.count, line[after] == 0x3A, groups < 3 {
+        index = after + 1
+      } else {
+        index = after
+        break
+      }
+    }
+    guard groups >= 2 else { return start }
+    guard index < line.count, isSpace(line, at: index) else { return start }
+    return skippingSpaces(line, from: index)
+  }
+
   /// The dateline in `line` (already stripped of Markdown), or nil when it has no full date.
   init?(_ line: String) {
     // A dateline is short; a long line is body text, and scanning it here would cost time.

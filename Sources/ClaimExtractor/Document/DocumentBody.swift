@@ -101,6 +101,15 @@ struct DocumentBody {
         if dateline.isWholeLine { return }
       }
       if author != nil { return }
+      if nonEmptyLines <= Self.datelineWindow, metadata.published == nil,
+        let (day, length) = Dateline.leading(in: stripper.text)
+      {
+        // The day dates the article and leaves the text, where it would read as a deadline.
+        metadata.published = day
+        hasBodyText = true
+        current.lines.append(TextLine(utf8: Array(stripper.text[length...]), line: number))
+        return
+      }
     }
     hasBodyText = true
     current.lines.append(TextLine(utf8: stripper.text, line: number))

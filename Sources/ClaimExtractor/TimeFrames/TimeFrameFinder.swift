@@ -121,8 +121,8 @@ struct TimeFrameScan {
   func yearLed(at offset: Int) -> Match? {
     guard let (year, afterYear) = text.year(at: offset) else { return nil }
     if let range = yearRange(from: year, at: afterYear) { return range }
-    if text[afterYear] == "年" {
-      return continuation(at: afterYear + 1, year: year)
+    if let mark = text.unit("年", at: afterYear) {
+      return continuation(at: mark + 1, year: year)
     }
     if let period = quarterOrHalfLetter(at: text.skipSpaces(from: afterYear), year: year) {
       return period
@@ -143,7 +143,7 @@ struct TimeFrameScan {
   /// 2028", "2027年或2028年", which are over only when the later year is.
   private func yearRange(from first: Int, at offset: Int) -> Match? {
     var position = offset
-    if text[position] == "年" { position += 1 }
+    if let mark = text.unit("年", at: position) { position = mark + 1 }
     let connectors = [
       "——", "—", "–", "-", "~", "至", "到", "或者", "或", " to ", " through ", " until ", " or ",
     ]
@@ -164,8 +164,8 @@ struct TimeFrameScan {
       return nil
     }
     guard last > first, last - first <= 100 else { return nil }
-    if text[end] == "年" {
-      end += 1
+    if let mark = text.unit("年", at: end) {
+      end = mark + 1
       end = text.firstMatch(["期间", "期間", "之间", "之間", "间", "間"], at: end)?.end ?? end
     }
     return Match(end: end, window: .years(first, through: last), year: last)

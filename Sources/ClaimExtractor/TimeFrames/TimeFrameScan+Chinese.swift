@@ -45,7 +45,11 @@ extension TimeFrameScan {
   /// What follows "2026年", "明年" or "今年": a part of that year, or a word that closes it.
   /// `year` is nil when a relative year has no publication day; the words are still consumed.
   func continuation(at offset: Int, year: Int?) -> Match {
-    let (period, end) = chinesePeriod(at: offset) ?? yearSuffix(at: offset)
+    // "2026 年 3 月": a month spaced from its year as the year from 年.
+    let spacedMonth =
+      text[offset] == " " && TimeText.isDigit(text[offset + 1])
+      ? chineseMonth(at: offset + 1) : nil
+    let (period, end) = spacedMonth ?? chinesePeriod(at: offset) ?? yearSuffix(at: offset)
     guard let period else { return Match(end: end, window: nil, year: year) }
     return Match(end: end, window: year.flatMap { period.window(in: $0) }, year: year)
   }
@@ -161,15 +165,19 @@ extension TimeFrameScan {
     while let scalar = text[runEnd], TimeText.isDigit(scalar) || TimeText.isChineseNumeral(scalar) {
       runEnd += 1
     }
-    guard text[runEnd] == "月",
+    guard text.unit("月", at: runEnd) != nil,
       let (month, numberEnd) = text.smallNumber(at: offset), (1...12).contains(month),
-      text[numberEnd] == "月"
+      let monthMark = text.unit("月", at: numberEnd)
     else { return nil }
-    var end = numberEnd + 1
-    if let (day, dayEnd) = text.smallNumber(at: end),
-      let marker = text.firstMatch(["日", "号", "號"], at: dayEnd)
-    {
-      return (.day(month: month, day: day), marker.end)
+    var end = monthMark + 1
+    // Spaces as in "3 月 5 日" only around digits.
+    let dayStart = text[end] == " " && TimeText.isDigit(text[end + 1]) ? end + 1 : end
+    if let (day, dayEnd) = text.smallNumber(at: dayStart) {
+      let markStart =
+        text[dayEnd] == " " && TimeText.isDigit(text[dayEnd - 1]) ? dayEnd + 1 : dayEnd
+      if let marker = text.firstMatch(["日", "号", "號"], at: markStart) {
+        return (.day(month: month, day: day), marker.end)
+      }
     }
     end = text.match("份", at: end) ?? end
     let parts: [(String, Period)] = [

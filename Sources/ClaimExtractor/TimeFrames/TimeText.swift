@@ -44,6 +44,16 @@ struct TimeText {
     offset >= 0 && offset < scalars.count ? scalars[offset] : nil
   }
 
+  /// Where the Chinese unit `unit` (年, 月, 日) stands after a number that ends at `offset`:
+  /// right there, or after one space when the number is in digits, as text set from a PDF or
+  /// by some editors spaces digits from Chinese ("2026 年 3 月 5 日").
+  func unit(_ unit: Unicode.Scalar, at offset: Int) -> Int? {
+    if self[offset] == unit { return offset }
+    guard self[offset] == " ", self[offset + 1] == unit, TimeText.isDigit(self[offset - 1])
+    else { return nil }
+    return offset + 1
+  }
+
   /// The original words between two offsets, as written (full width and capitals kept).
   func words(_ range: Range<Int>) -> String {
     let utf8 = original.utf8

@@ -20,7 +20,7 @@ public struct Hedge: Hashable, Sendable {
 /// simplified and traditional spellings share a row. The version is printed on scorecards so a
 /// score can be reproduced with the table it was made from.
 public struct HedgeScale: Sendable {
-  public static let version = "2026.8"
+  public static let version = "2026.9"
   public static let standard = HedgeScale(rows: HedgeScale.builtInRows)
 
   /// Rows, longest word first so that `极有可能` wins over `可能` when searching text.
@@ -138,7 +138,8 @@ public struct HedgeScale: Sendable {
   /// The words of the rows that say the outcome will not happen ("remote", of a chance, does
   /// not: the event it qualifies is worded as it would happen).
   static let negatingWords = Set<String>([
-    "probably not", "doubtful", "unlikely", "improbable", "not likely", "不太可能", "不大可能",
+    "probably not", "doubtful", "应该不会", "應該不會", "unlikely", "improbable", "not likely", "不太可能",
+    "不大可能",
     "恐怕不会", "恐怕不會", "很难", "难以", "很難", "難以", "不会", "不會", "will not", "won't", "won’t",
     "very unlikely", "highly unlikely", "highly improbable", "几乎不可能", "极不可能", "绝无可能",
     "幾乎不可能", "極不可能", "絕無可能", "almost certainly not", "almost no chance",
@@ -147,7 +148,8 @@ public struct HedgeScale: Sendable {
   /// "has no plans to", 没有计划: an actor's own word that it will not, read as "unlikely".
   public static let noPlanWords = [
     "has no plans to", "have no plans to", "no plans to", "no plan to", "not planning to",
-    "没有计划", "沒有計劃", "暂无计划", "暫無計劃", "并无计划", "並無計劃", "无计划", "無計劃",
+    "没有计划", "沒有計劃", "沒有計畫", "暂无计划", "暫無計劃", "暫無計畫", "并无计划", "並無計劃", "並無計畫",
+    "无计划", "無計劃", "無計畫",
   ]
 
   /// "is not going to", "we're not going to": will not, in other words.
@@ -224,7 +226,7 @@ public struct HedgeScale: Sendable {
     (["将", "将会", "会", "將", "將會", "會"], 0.85, 0.75, 0.95, false),
     (["will", "is going to", "are going to", "is set to", "are set to"], 0.85, 0.75, 0.95, false),
     (["很可能", "非常可能", "很有可能", "可能性很大"], 0.8, 0.7, 0.9, false),
-    (["计划", "計劃", "规划", "規劃", "拟", "擬", "打算"], 0.8, 0.65, 0.9, false),
+    (["计划", "計劃", "計畫", "规划", "規劃", "規畫", "拟", "擬", "打算"], 0.8, 0.65, 0.9, false),
     (
       [
         "plans to", "plan to", "is planning to", "are planning to", "preparing to",
@@ -248,7 +250,7 @@ public struct HedgeScale: Sendable {
     ),
     (["figures to", "would", "predicted", "predicting"], 0.7, 0.5, 0.8, false),
     (["good chance", "a good chance", "odds are"], 0.65, 0.55, 0.75, false),
-    (expectingShould, 0.65, 0.5, 0.8, false),
+    (expectingShould + ["应该会", "應該會"], 0.65, 0.5, 0.8, false),
     (["有望", "或有望", "料将", "料將", "料于", "料於", "有希望"], 0.65, 0.55, 0.75, false),
     // 恐将 "is feared likely to": the fear of an outcome, not the certainty of 将.
     (["恐将", "恐將", "恐怕将", "恐怕將", "恐会", "恐會", "恐被", "恐再"], 0.6, 0.45, 0.75, false),
@@ -274,7 +276,7 @@ public struct HedgeScale: Sendable {
     (["possibly", "possible", "could", "may"], 0.45, 0.15, 0.6, true),
     (["might"], 0.4, 0.1, 0.55, true),
     (["不排除"], 0.3, 0.15, 0.45, true),
-    (["probably not", "doubtful"] + doubtingWords, 0.3, 0.2, 0.4, false),
+    (["probably not", "doubtful", "应该不会", "應該不會"] + doubtingWords, 0.3, 0.2, 0.4, false),
     (["unlikely", "improbable", "not likely"] + noPlanWords, 0.2, 0.05, 0.3, false),
     (["不太可能", "不大可能", "恐怕不会", "恐怕不會"], 0.2, 0.1, 0.3, false),
     (["很难", "难以", "很難", "難以"], 0.15, 0.05, 0.3, false),

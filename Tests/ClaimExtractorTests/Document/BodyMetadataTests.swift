@@ -106,6 +106,44 @@ import Testing
     #expect(try readDocument(text).metadata.published == nil)
   }
 
+  /// A page copied whole may run its dateline into the first paragraph: the date opens the
+  /// line, whitespace ends it, and it leaves the text, where it would read as a deadline.
+  static let paragraph =
+    "某研究院最新报告揭示，今年房价虽小幅上涨，但二手房价大跌，两者走势明显背驰，明年新房销售面积预计将继续下跌约百分之六，市场整体处于漫长去库存阶段，购买力将高度集中于好城市。"
+
+  @Test(arguments: [
+    ("date 2026-01-02 ", day(2026, 1, 2)),
+    ("2026-01-02 ", day(2026, 1, 2)),
+    ("2026-01-02 10:30 ", day(2026, 1, 2)),
+    ("发布时间：2026年01月02日 10:30:05　", day(2026, 1, 2)),
+    ("Published January 2, 2026 ", day(2026, 1, 2)),
+  ])
+  func aDateOpeningALongParagraphDatesTheArticleAndLeavesIt(_ opening: String, _ expected: Day?)
+    throws
+  {
+    let document = try readDocument(opening + Self.paragraph)
+    #expect(document.metadata.published == expected)
+    #expect(document.sections[0].lines.map(\.text) == [Self.paragraph])
+  }
+
+  @Test(arguments: [
+    // A sentence that starts with the day of an event: punctuation, not a space, follows it.
+    "2026年1月2日，",
+    "2026-01-02: ",
+    // A date further in is the text's.
+    "报告称 2026-01-02 ",
+  ])
+  func aDateThatIsPartOfTheTextStays(_ opening: String) throws {
+    let document = try readDocument(opening + Self.paragraph)
+    #expect(document.metadata.published == nil)
+    #expect(document.sections[0].lines.map(\.text) == [opening + Self.paragraph])
+  }
+
+  @Test func anEarlierDatelineWinsOverADateOpeningAParagraph() throws {
+    let document = try readDocument("2025-12-30\n2026-01-02 " + Self.paragraph)
+    #expect(document.metadata.published == day(2025, 12, 30))
+  }
+
   /// An update's day dates the article only when nothing says when it was published, which
   /// may come on a later line.
   @Test(arguments: [

@@ -602,3 +602,25 @@ extension ForecastDetectorTests {
     #expect(span.confidence == value)
   }
 }
+
+extension ForecastDetectorTests {
+  /// 应该 alone urges; before 会 or 不会 it guesses, and 不会 makes the claim the negation.
+  @Test func shouldBeforeWillIsAGuessNotAdvice() throws {
+    let will = try #require(Self.only("央行明年應該會再降息一次。"))
+    #expect(will.hedge == "應該會")
+    #expect(will.confidence == 0.65)
+    #expect(!will.isNegated)
+    let wont = try #require(Self.only("央行今年应该不会跟进降息。"))
+    #expect(wont.hedge == "应该不会")
+    #expect(wont.isNegated)
+    #expect(wont.confidence == 0.7)
+    #expect(Self.spans(DetectionCase(sentence: "投资人今年应该分散风险。", quotes: [])).isEmpty)
+  }
+
+  /// Taiwan writes the plan word 計畫 where the mainland writes 计划 and Hong Kong 計劃.
+  @Test func taiwansSpellingOfPlanIsAPlan() throws {
+    let span = try #require(Self.only("該公司計畫於2027年量產新晶片。"))
+    #expect(span.hedge == "計畫")
+    #expect(span.timeFrame?.deadline == Day(year: 2027, month: 12, day: 31))
+  }
+}

@@ -137,7 +137,22 @@ import Testing
     .init("第2000天", on: published, nil),
   ]
 
+  /// Digits spaced from the Chinese units after them, as text set from a PDF has them.
+  static let spaced: [FrameCase] = [
+    .init("2026 年,全球装机预计下滑", "2026-12-31", "2026 年"),
+    .init("最早会在 2027 年恢复增长", "2027-12-31", "2027 年"),
+    .init("2026 年至 2028 年持续增长", "2028-12-31", "2026 年至 2028 年", start: "2026-01-01"),
+    .init("2026 年 3 月发布", "2026-03-31", "2026 年 3 月", start: "2026-03-01"),
+    .init("将于 2 月 5 日上市", on: published, "2026-02-05", "2 月 5 日"),
+    .init("2026 年 2 月 5 日起施行", "2026-02-05", "2026 年 2 月 5 日"),
+    .init("3 月底前完成", on: published, "2026-03-31", "3 月底"),
+    // Only one space, and only after digits.
+    .init("2026  年装机", nil),
+    .init("二〇二六 年装机", nil),
+  ]
+
   @Test(arguments: years) func readsYearsAndRanges(_ c: FrameCase) { c.check() }
+  @Test(arguments: spaced) func readsDigitsSpacedFromTheirUnits(_ c: FrameCase) { c.check() }
   @Test(arguments: parts) func readsPartsOfYears(_ c: FrameCase) { c.check() }
   @Test(arguments: relative) func countsFromPublication(_ c: FrameCase) { c.check() }
   @Test(arguments: traditionalAndVariants) func readsVariants(_ c: FrameCase) { c.check() }
