@@ -197,12 +197,13 @@ extension SpeakerFinder {
     guard settingEnds.contains(where: { bytes.suffix($0.count).elementsEqual($0) }) else {
       return bytes
     }
-    let window = Array(bytes.suffix(48))
+    // Long enough for a named event ("在2月5日举行的「光伏行业发展回顾与形势展望研讨会」上").
+    let window = Array(bytes.suffix(160))
     let opener = settingOpeners.compactMap { ByteText.lastRange(of: $0, in: window) }
       .max { $0.lowerBound < $1.lowerBound }
     guard let opener else { return bytes }
     let setting = String(decoding: window[opener.upperBound...], as: UTF8.self)
-    let isUnbroken = !setting.unicodeScalars.contains {
+    let isUnbroken = !withoutTitles(setting).contains {
       nameStops.contains($0) || $0.properties.generalCategory.isPunctuation
         || $0.properties.isWhitespace
     }
@@ -213,6 +214,34 @@ extension SpeakerFinder {
     else { return rest }
     return rest.dropLast(outer.count)
   }
+
+  /// The scalars of `setting` with the names of events and works left out, brackets and all
+  /// (「…研讨会」, 《…》), and the spaces that set digits apart ("在 2 月 5 日举行的"); an
+  /// unclosed bracket stays, and breaks the setting.
+  private static func withoutTitles(_ setting: String) -> [Unicode.Scalar] {
+    var kept: [Unicode.Scalar] = []
+    var open: (closer: Unicode.Scalar, start: Int)?
+    for scalar in setting.unicodeScalars {
+      if let current = open {
+        if scalar == current.closer {
+          kept.removeSubrange(current.start...)
+          open = nil
+        } else {
+          kept.append(scalar)
+        }
+        continue
+      }
+      if let closer = titleClosers[scalar] {
+        open = (closer, kept.count)
+        kept.append(scalar)
+      } else if scalar != " " {
+        kept.append(scalar)
+      }
+    }
+    return kept
+  }
+
+  private static let titleClosers: [Unicode.Scalar: Unicode.Scalar] = ["「": "」", "《": "》"]
 
   private static let settingEnds = ByteText.encoded([
     "中", "上", "时", "時", "期间", "期間", "之际", "之際",

@@ -122,19 +122,32 @@ extension SentenceAnalysis {
   private static func isChangeStart(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>)
     -> Bool
   {
-    guard let base = bytes.baseAddress, startsPossessive(at: range.upperBound, in: bytes)
+    let start = spaced(before: range.lowerBound, in: bytes)
+    guard let base = bytes.baseAddress,
+      startsPossessive(at: spaced(after: range.upperBound, in: bytes), in: bytes)
     else { return false }
     return changeStarts.contains { word in
-      range.lowerBound >= word.count
-        && memcmp(base + range.lowerBound - word.count, word, word.count) == 0
+      start >= word.count && memcmp(base + start - word.count, word, word.count) == 0
     }
+  }
+
+  /// `offset` moved back over one space, as text that spaces digits from Chinese has before a
+  /// window ("较 2025 年"); the words around a window are looked for past it.
+  private static func spaced(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    offset > 0 && bytes[offset - 1] == 0x20 ? offset - 1 : offset
+  }
+
+  /// `offset` moved on over one space ("2026 年 以来").
+  private static func spaced(after offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    offset < bytes.count && bytes[offset] == 0x20 ? offset + 1 : offset
   }
 
   private static let sinceWords: [[UInt8]] = ["以来", "以來"].map { Array($0.utf8) }
 
   /// Whether 以来 follows the window that ends at `end`: the start of a span reaching to now.
   private static func isSince(at end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    let rest = UnsafeBufferPointer(rebasing: bytes[min(end, bytes.count)...])
+    let rest = UnsafeBufferPointer(
+      rebasing: bytes[min(spaced(after: end, in: bytes), bytes.count)...])
     return sinceWords.contains { rest.starts(with: $0) }
   }
 
@@ -142,8 +155,12 @@ extension SentenceAnalysis {
     -> Bool
   {
     guard let base = bytes.baseAddress else { return false }
+    // "than" carries its space; a Chinese word may have one after it.
+    let offsets = [offset, spaced(before: offset, in: bytes)]
     return comparisonWords.contains { word in
-      offset >= word.count && memcmp(base + offset - word.count, word, word.count) == 0
+      offsets.contains { offset in
+        offset >= word.count && memcmp(base + offset - word.count, word, word.count) == 0
+      }
     }
   }
 

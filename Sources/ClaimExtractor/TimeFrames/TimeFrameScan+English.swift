@@ -111,6 +111,7 @@ extension TimeFrameScan {
     if let range = englishRange(at: offset) { return range }
     if let duration = englishDuration(at: offset, lead: lead, hasThe: hasThe) { return duration }
     if let fuzzy = partOfYear(at: offset) { return fuzzy }
+    if let period = possessivePeriod(at: offset) { return period }
     if let period = englishHalfOrQuarter(at: offset) { return period }
     if let month = englishMonth(at: offset, lead: lead, isInner: isInner) { return month }
     if TimeText.isDigit(text[offset]) {
@@ -119,6 +120,15 @@ extension TimeFrameScan {
       return Match(end: end, window: year.flatMap { .year($0) }, year: year, needsLead: !isInner)
     }
     return relativeCalendar(at: offset)
+  }
+
+  /// "2026's first half", "this year's second quarter", "next year’s first half".
+  private func possessivePeriod(at offset: Int) -> Match? {
+    guard let (year, yearEnd) = yearReference(at: offset),
+      let mark = text.firstMatch(["'s ", "’s "], at: yearEnd),
+      let (period, end) = halfOrQuarterWords(at: mark.end)
+    else { return nil }
+    return Match(end: end, window: year.flatMap { period.window(in: $0) }, year: year)
   }
 
   /// "between 2026 and 2028", "from 2026 to 2028", "between now and 2030".

@@ -58,7 +58,7 @@ extension TimeFrameScan {
   private static let hyphenedOrdinals = ordinals.map { $0.word + "-" }
   private static let ordinalStarts = ScalarSet(ordinals.compactMap(\.word.unicodeScalars.first))
 
-  private func halfOrQuarterWords(at offset: Int) -> (Period, Int)? {
+  func halfOrQuarterWords(at offset: Int) -> (Period, Int)? {
     guard let first = text[offset], Self.ordinalStarts.contains(first) else { return nil }
     for (index, (word, number)) in Self.ordinals.enumerated() {
       // "second-quarter revenue": the period as an adjective.
@@ -113,6 +113,15 @@ extension TimeFrameScan {
       return Match(end: yearEnd, window: .month(month, of: year), year: year)
     }
     let window = calendarYear.flatMap { Window.month(month, of: $0) }
+    // "the June quarter": the three months that end with it, as companies name quarters.
+    if !isAbbreviation, let next = text.afterSpace(nameEnd),
+      let end = text.match(word: "quarter", at: next), text[end] != "-"
+    {
+      let quarter = calendarYear.flatMap {
+        Window.months(max(1, month - 2), through: month, of: $0)
+      }
+      return Match(end: end, window: quarter)
+    }
     // "its December meeting", "the June summit": the event dates the month as a preposition
     // would, "May" included.
     if !isAbbreviation, let next = text.afterSpace(nameEnd),

@@ -162,6 +162,11 @@ import Testing
     // A setting between the name and the verb is passed over.
     ("星河科技CEO周明在发布会上表示，新机将于9月上市。", "周明"),
     ("周明接受采访时称，明年销量将翻倍。", "周明"),
+    // A setting may name an event or a work in brackets, and space its digits.
+    ("顾问王勃华在 2 月 5 日举行的「光伏行业发展研讨会」上预测，明年装机将下滑。", "王勃华"),
+    ("王勃华在《光伏年鉴》中表示，明年装机将下滑。", "王勃华"),
+    // An unclosed bracket is no title.
+    ("王勃华在「研讨会上预测，明年装机将下滑。", nil),
     // An association's name ends in 会; 会 after an adverb is "will".
     ("乘联会预计，今年销量将增长3%。", "乘联会"), ("中選會預估，投票率約為六成。", "中選會"),
     ("汽车工业协会表示，明年出口将增长。", "汽车工业协会"), ("市场可能会表示欢迎。", nil),

@@ -624,3 +624,15 @@ extension ForecastDetectorTests {
     #expect(span.timeFrame?.deadline == Day(year: 2027, month: 12, day: 31))
   }
 }
+
+extension ForecastDetectorTests {
+  /// A base of comparison is no window, however its digits are spaced; in an undated article,
+  /// where a past year cannot be told from a future one, it would be taken as the deadline.
+  @Test(arguments: ["今年装机将较2025年显著下滑。", "今年装机将较 2025 年显著下滑。"])
+  func aSpacedBaseOfComparisonIsNoWindow(_ sentence: String) {
+    let spans = Self.detector.forecasts(
+      in: sentence, context: TimeContext(published: nil), isFramed: false)
+    #expect(spans.count == 1)
+    #expect(spans.first?.timeFrame == nil)
+  }
+}

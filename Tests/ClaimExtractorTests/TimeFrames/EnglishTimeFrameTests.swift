@@ -107,7 +107,25 @@ import Testing
     .init("the Q3x model", nil),
   ]
 
+  /// A year's half or quarter named with a possessive, and a quarter by the month it ends.
+  static let possessiveAndMonthQuarters: [FrameCase] = [
+    .init("on the market in 2026's first half", "2026-06-30", "in 2026's first half"),
+    .init("in 2027’s third quarter", "2027-09-30", "in 2027’s third quarter", start: "2027-07-01"),
+    .init("in this year's first half", on: published, "2026-06-30", "in this year's first half"),
+    .init("next year's second half", on: published, "2027-12-31", "next year's second half"),
+    .init("in this year's first half", nil),
+    .init("a June quarter launch", on: published, "2026-06-30", "June quarter"),
+    .init("in the December quarter", on: published, "2026-12-31", "in the December quarter"),
+    .init(
+      "in the March quarter", on: published, "2026-03-31", "in the March quarter",
+      start: "2026-01-01"),
+    // A quarter-point cut in June is a month.
+    .init("a June quarter-point cut", on: published, nil),
+  ]
+
   @Test(arguments: years) func readsYearsAndRanges(_ c: FrameCase) { c.check() }
+  @Test(arguments: possessiveAndMonthQuarters)
+  func readsPossessiveHalvesAndMonthQuarters(_ c: FrameCase) { c.check() }
   @Test(arguments: parts) func readsPartsOfYears(_ c: FrameCase) { c.check() }
   @Test(arguments: relative) func countsFromPublication(_ c: FrameCase) { c.check() }
   @Test(arguments: variants) func readsVariants(_ c: FrameCase) { c.check() }
