@@ -84,6 +84,13 @@ struct Cue: Sendable {
 }
 
 extension Cue {
+  /// What follows 预期 when it is a noun: a conjunction, 的, or a word that says how the
+  /// expectations stand (仍, 偏弱, 转好, 改善, 不足).
+  static let afterNounExpectation = [
+    "仍", "偏", "转", "轉", "和", "与", "與", "及", "的", "值", "差", "不足", "管理", "目标", "目標", "落空",
+    "改善", "好转", "好轉", "走弱", "减弱", "減弱", "疲弱", "向好", "升温", "升溫", "降温", "降溫", "心理",
+  ]
+
   /// Every cue the extractor knows, in simplified and traditional Chinese and English.
   static let all: [Cue] =
     // A schedule in the present tense is a plan: beside a window, and not a habit.
@@ -232,7 +239,9 @@ extension Cue {
         "had predicted", "had forecast", "原计划", "原計劃", "原本预计", "原本預計", "原先预计", "原先預計",
         // An expectation voiced before, reported beside how it turned out.
         "先前预估", "先前預估", "先前预计", "先前預計", "先前预期", "先前預期", "原先预估", "原先預估",
-      ])
+        // 预期 as a noun, expectations (收入预期仍然偏弱, 收入预期和市场信心), not a verb of
+        // expecting.
+      ] + ["预期", "預期"].flatMap { noun in Cue.afterNounExpectation.map { noun + $0 } })
     + words(
       .question,
       [

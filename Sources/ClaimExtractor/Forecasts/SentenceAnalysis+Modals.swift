@@ -40,6 +40,9 @@ extension SentenceAnalysis {
       // "would not say what it will show", "asked whether the bank will": a question
       // reported, not an outcome foreseen.
       if opensReportedQuestion(before: cue.range.lowerBound, in: clause) { return true }
+      if word == "will" || word == "'ll" || word == "’ll", let after, isWatching(after) {
+        return true
+      }
       // "We will find out", "I'll see whether …": the speaker learns, nothing happens; "we
       // will see rates fall by 2027" forecasts.
       let subject = word == "'ll" || word == "’ll" ? glued(before: cue.range.lowerBound) : before
@@ -211,6 +214,27 @@ extension SentenceAnalysis {
     "say", "comment", "disclose", "confirm", "elaborate", "discuss", "reveal", "specify",
   ]
   private static let learningVerbs = ["find", "see", "know", "learn", "hear", "discover"]
+
+  /// "investors will watch to see whether…", "will be watching whether…", "will monitor how…":
+  /// someone waits to see, and nothing is foreseen; "millions will watch the final" foresees
+  /// an audience.
+  private func isWatching(_ after: Range<Int>) -> Bool {
+    var verb = after
+    if isWord(verb, "be"), let next = nextWord(after: verb.upperBound) { verb = next }
+    guard Self.watchingVerbs.contains(where: { isWord(verb, $0) }),
+      let next = nextWord(after: verb.upperBound)
+    else { return false }
+    if isWord(next, "to") {
+      return nextWord(after: next.upperBound).map { isWord($0, "see") } ?? false
+    }
+    return Self.watchingFollowers.contains { isWord(next, $0) }
+  }
+
+  private static let watchingVerbs = ["watch", "watching", "monitor", "monitoring"]
+  /// What follows a verb of watching when nothing is foreseen ("to see" is looked at apart).
+  private static let watchingFollowers = [
+    "whether", "if", "how", "what", "for", "closely", "carefully",
+  ]
   /// What follows a verb of learning when the speaker only learns: "find out", "see whether",
   /// "know more", "see on May 30"; the end of the sentence counts too.
   private static let learningFollowers = [

@@ -366,6 +366,10 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     .init(sentence: "It is not true that Zorvex will buy Kite in 2027.", quotes: []),
     .init(sentence: "华为否认将于明年推出新款芯片。", quotes: []),
     .init(sentence: "小米将在2027年收购蔚来的说法并不属实。", quotes: []),
+    // 预期 as a noun: expectations, not a verb of expecting.
+    .init(sentence: "明年居民收入预期仍然偏弱。", quotes: []),
+    .init(sentence: "明年购房决策更易受收入预期和市场信心影响。", quotes: []),
+    .init(sentence: "今年通胀預期轉弱，物價走勢平穩。", quotes: []),
   ]
 
   @Test(arguments: nonForecasts)
@@ -558,6 +562,10 @@ extension ForecastDetectorTests {
     "Investors who will not sell are the reason supply is thin.",
     "We will find out on June 4.", "We'll see in March.", "I will know more next week.",
     "We see no sign of a recession during 2027.",
+    // Someone waits to see.
+    "Investors will watch to see whether pill sales slow in 2027.",
+    "Traders will be watching whether the bank cuts rates in March.",
+    "Lenders will monitor closely how prices move next year.",
   ])
   func anIdleModalIsNoForecast(_ sentence: String) {
     #expect(Self.spans(DetectionCase(sentence: sentence, quotes: [])).isEmpty)
@@ -574,6 +582,8 @@ extension ForecastDetectorTests {
     "The company won't sell the unit before 2028.",
     "We will launch the app on June 4.",
     "A deal that won't close before 2028 is still on the table.",
+    "Millions will watch the final in June 2027.",
+    "The company will look to expand into Asia in 2027.",
   ])
   func aModalThatSaysWhatHappensStaysAForecast(_ sentence: String) {
     #expect(Self.spans(DetectionCase(sentence: sentence, quotes: [])).count == 1)
