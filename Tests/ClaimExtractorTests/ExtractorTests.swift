@@ -750,3 +750,20 @@ extension ExtractorTests {
     #expect(sources == ["Prairie Climate Institute"])
   }
 }
+
+extension ExtractorTests {
+  /// A title that announces a year's predictions, repeated as the first line of a copied page,
+  /// frames the forecasts and is not one of them.
+  @Test func aRepeatedFramingTitleIsNoClaim() throws {
+    let claims = try Self.proposals(
+      """
+      URL: https://games.example.com/a/1
+      TITLE: Zorvex Predicts 10 Trends Shaping 2027
+
+      Zorvex Predicts 10 Trends Shaping 2027
+
+      Console sales will rise 5% in 2027.
+      """, path: "article.txt")
+    #expect(claims.map(\.text) == ["Console sales will rise 5% in 2027."])
+  }
+}

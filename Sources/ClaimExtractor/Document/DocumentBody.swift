@@ -88,6 +88,14 @@ struct DocumentBody {
       return
     }
     nonEmptyLines += 1
+    // A page copied whole repeats its title as its first line: a heading, as the title is, so
+    // "Ten Predictions for 2026" frames the forecasts instead of being one.
+    if !hasBodyText, let title = metadata.title, !title.isEmpty,
+      stripper.text.elementsEqual(title.utf8)
+    {
+      current.lines.append(TextLine(utf8: stripper.text, line: number, isHeading: true))
+      return
+    }
     // Only the opening lines are read as text here; the rest stay bytes until a forecast word
     // is found in them.
     if nonEmptyLines <= max(Self.bylineWindow, Self.datelineWindow) {

@@ -22,6 +22,26 @@ import Testing
       ])
   }
 
+  /// A page copied whole repeats its title as its first line: that line is a heading; the same
+  /// words after the text has begun are text.
+  @Test func theTitleRepeatedAsTheFirstLineIsAHeading() throws {
+    let document = try readDocument(
+      """
+      TITLE: Ten Predictions for 2027
+
+      Ten Predictions for 2027
+
+      Sales will rise.
+      Ten Predictions for 2027
+      """, path: "a.txt")
+    #expect(
+      document.sections[0].lines == [
+        TextLine(text: "Ten Predictions for 2027", line: 3, isHeading: true),
+        TextLine(text: "Sales will rise.", line: 5),
+        TextLine(text: "Ten Predictions for 2027", line: 6),
+      ])
+  }
+
   @Test func chineseKeysWithFullWidthColons() throws {
     let metadata = try readDocument(
       """
