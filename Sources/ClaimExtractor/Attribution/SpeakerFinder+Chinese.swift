@@ -203,10 +203,15 @@ extension SpeakerFinder {
       .max { $0.lowerBound < $1.lowerBound }
     guard let opener else { return bytes }
     let setting = String(decoding: window[opener.upperBound...], as: UTF8.self)
-    let isUnbroken = !withoutTitles(setting).contains {
-      nameStops.contains($0) || $0.properties.generalCategory.isPunctuation
-        || $0.properties.isWhitespace
-    }
+    // Short once titles are left out, as a setting is: a longer run after 在 holds the name
+    // too ("在上海结束调研行程后分析师王建中预计").
+    let plain = settingWithoutTitles(setting)
+    let isUnbroken =
+      plain.count <= settingLength
+      && !plain.contains {
+        nameStops.contains($0) || $0.properties.generalCategory.isPunctuation
+          || $0.properties.isWhitespace
+      }
     guard isUnbroken else { return bytes }
     let rest = bytes.dropLast(window.count - opener.lowerBound)
     // "在接受采访时": the setting opens twice.
@@ -218,7 +223,7 @@ extension SpeakerFinder {
   /// The scalars of `setting` with the names of events and works left out, brackets and all
   /// (「…研讨会」, 《…》), and the spaces that set digits apart ("在 2 月 5 日举行的"); an
   /// unclosed bracket stays, and breaks the setting.
-  private static func withoutTitles(_ setting: String) -> [Unicode.Scalar] {
+  private static func settingWithoutTitles(_ setting: String) -> [Unicode.Scalar] {
     var kept: [Unicode.Scalar] = []
     var open: (closer: Unicode.Scalar, start: Int)?
     for scalar in setting.unicodeScalars {
@@ -242,6 +247,9 @@ extension SpeakerFinder {
   }
 
   private static let titleClosers: [Unicode.Scalar: Unicode.Scalar] = ["「": "」", "《": "》"]
+  /// The most characters a setting has besides its titles, as 48 bytes of Chinese held
+  /// before titles were read.
+  private static let settingLength = 16
 
   private static let settingEnds = ByteText.encoded([
     "中", "上", "时", "時", "期间", "期間", "之际", "之際",

@@ -53,17 +53,23 @@ struct Dateline: Equatable {
   /// A date that opens a line and runs into its text, as a page copied whole joins its
   /// dateline to the first paragraph: `date 2026-01-02 中指研究院…`, `2026-01-02 10:30 The…`.
   /// A label, a colon and a time may stand beside it; whitespace must end it, so a sentence
-  /// that starts with the day of an event (`2026年1月2日，某公司宣布…`) is not taken. Gives the
-  /// day and the number of bytes before the text.
+  /// that starts with the day of an event (`2026年1月2日，某公司宣布…`) is not taken. Without a
+  /// label only the form a page's metadata has counts (`2026-01-02`, `2026/01/02`): a lede
+  /// may open with a date in words as its subject ("September 15, 2008 changed…",
+  /// `2027年1月1日 新法将施行`). Gives the day and the number of bytes before the text.
   static func leading(in line: [UInt8]) -> (day: Day, length: Int)? {
     var index = skippingSpaces(line, from: 0)
     let lowered = line.prefix(24).map { (65...90).contains($0) ? $0 | 0x20 : $0 }
-    if let label = leadingLabels.first(where: { lowered.starts(with: $0.utf8) }) {
+    let label = leadingLabels.first(where: { lowered.starts(with: $0.utf8) })
+    if let label {
       index = skippingSpaces(line, from: index + label.utf8.count, colons: true)
     }
     // Only the opening bytes: the date must come first.
     let head = String(decoding: line[index..<min(line.count, index + 40)], as: UTF8.self)
     guard let match = DateText.matches(in: head).first, match.range.lowerBound == 0 else {
+      return nil
+    }
+    guard label != nil || isNumeric(line[index..<(index + match.range.upperBound)]) else {
       return nil
     }
     var end = index + match.range.upperBound
@@ -72,6 +78,11 @@ struct Dateline: Equatable {
     end = skippingTime(line, from: end)
     guard end < line.count else { return nil }
     return (match.day, end)
+  }
+
+  /// Whether a date is written in digits and separators only, as metadata writes it.
+  private static func isNumeric(_ date: ArraySlice<UInt8>) -> Bool {
+    date.allSatisfy { (48...57).contains($0) || $0 == 0x2D || $0 == 0x2F || $0 == 0x2E }
   }
 
   /// `index` moved past spaces, tabs and ideographic spaces, and past colons when asked.

@@ -20,6 +20,9 @@ struct DocumentBody {
   /// The day of an "Updated:" line: the article's day only when nothing gives the day it was
   /// published, which may come on a later line.
   private var updatedOn: Day?
+  /// The day of a date that opens the first paragraph (`Dateline.leading`): weaker than a
+  /// dateline of its own or a date in the address.
+  private var leadingDay: Day?
 
   init(metadata: DocumentMetadata) {
     self.metadata = metadata
@@ -52,7 +55,7 @@ struct DocumentBody {
     if metadata.published == nil, let url = metadata.url {
       metadata.published = DateText.day(inURL: url)
     }
-    if metadata.published == nil { metadata.published = updatedOn }
+    if metadata.published == nil { metadata.published = leadingDay ?? updatedOn }
   }
 
   /// Takes the day of a dateline near the top as the article's, unless one was found already
@@ -88,10 +91,11 @@ struct DocumentBody {
       return
     }
     nonEmptyLines += 1
-    // A page copied whole repeats its title as its first line: a heading, as the title is, so
-    // "Ten Predictions for 2026" frames the forecasts instead of being one.
+    // A page copied whole repeats its title as its first line. One that announces forecasts
+    // ("Ten Predictions for 2026") is a heading, as the title is, and frames them instead of
+    // being one; a title that makes a forecast stays text.
     if !hasBodyText, let title = metadata.title, !title.isEmpty,
-      stripper.text.elementsEqual(title.utf8)
+      stripper.text.elementsEqual(title.utf8), ArticleContext.announcesForecasts(title)
     {
       current.lines.append(TextLine(utf8: stripper.text, line: number, isHeading: true))
       return
@@ -109,11 +113,14 @@ struct DocumentBody {
         if dateline.isWholeLine { return }
       }
       if author != nil { return }
-      if nonEmptyLines <= Self.datelineWindow, metadata.published == nil,
+      // Only the first line, before any heading or text: a date opening a later one is a
+      // list's or a lede's.
+      if !hasBodyText, finished.isEmpty, current.heading == nil, metadata.published == nil,
         let (day, length) = Dateline.leading(in: stripper.text)
       {
-        // The day dates the article and leaves the text, where it would read as a deadline.
-        metadata.published = day
+        // The day leaves the text, where it would read as a deadline, and dates the article
+        // unless a date in its address does.
+        leadingDay = day
         hasBodyText = true
         current.lines.append(TextLine(utf8: Array(stripper.text[length...]), line: number))
         return

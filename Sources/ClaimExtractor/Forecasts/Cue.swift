@@ -85,10 +85,11 @@ struct Cue: Sendable {
 
 extension Cue {
   /// What follows 预期 when it is a noun: a conjunction, 的, or a word that says how the
-  /// expectations stand (仍, 偏弱, 转好, 改善, 不足).
+  /// expectations stand (偏弱, 不足, 迅速减弱). Not 仍, 转 or 改善, which follow the verb as
+  /// often (预期仍将降息, 预期转亏为盈, 中金公司预期改善将持续).
   static let afterNounExpectation = [
-    "仍", "偏", "转", "轉", "和", "与", "與", "及", "的", "值", "差", "不足", "管理", "目标", "目標", "落空",
-    "改善", "好转", "好轉", "走弱", "减弱", "減弱", "疲弱", "向好", "升温", "升溫", "降温", "降溫", "心理",
+    "和", "与", "與", "及", "的", "值", "差", "不足", "管理", "目标", "目標", "落空", "偏弱", "偏强", "偏強",
+    "走弱", "减弱", "減弱", "疲弱", "升温", "升溫", "降温", "降溫", "心理", "迅速", "明显", "明顯", "有所",
   ]
 
   /// Every cue the extractor knows, in simplified and traditional Chinese and English.
@@ -118,8 +119,6 @@ extension Cue {
         // 恐将 "is feared likely to": a worry, surer than 可能 and less than 将.
         "恐将", "恐將", "恐怕将", "恐怕將", "恐会", "恐會", "恐被", "恐再",
         "十有八九", "八成", "几乎肯定", "幾乎肯定", "不排除", "预判", "預判", "有信心", "有把握",
-        // 应该会 "should" as a guess, not advice (应该 alone is advice).
-        "应该会", "應該會",
       ])
     + words(
       .hedge,
@@ -168,6 +167,15 @@ extension Cue {
         "is scheduled to",
         "are scheduled to",
       ])
+    // 预期 as a noun, expectations (收入预期偏弱, 收入预期和市场信心), not a verb of expecting.
+    + words(.decoy, ["预期", "預期"].flatMap { noun in Cue.afterNounExpectation.map { noun + $0 } })
+    // A plan word as a noun, the plan or project itself (这项计划将于2027年完工, 計畫書): the
+    // sentence's own word of future sets the confidence.
+    + words(
+      .decoy,
+      ["这项", "這項", "该", "該", "此", "这个", "這個", "的"].flatMap { before in
+        ["计划", "計劃", "計畫", "规划", "規劃", "規畫"].map { before + $0 }
+      } + ["计划书", "計劃書", "計畫書"])
     + words(
       .decoy,
       [
@@ -239,9 +247,7 @@ extension Cue {
         "had predicted", "had forecast", "原计划", "原計劃", "原本预计", "原本預計", "原先预计", "原先預計",
         // An expectation voiced before, reported beside how it turned out.
         "先前预估", "先前預估", "先前预计", "先前預計", "先前预期", "先前預期", "原先预估", "原先預估",
-        // 预期 as a noun, expectations (收入预期仍然偏弱, 收入预期和市场信心), not a verb of
-        // expecting.
-      ] + ["预期", "預期"].flatMap { noun in Cue.afterNounExpectation.map { noun + $0 } })
+      ])
     + words(
       .question,
       [

@@ -226,6 +226,12 @@ extension SentenceAnalysis {
     for scalar in String(decoding: bytes[range.upperBound..<clause.upperBound], as: UTF8.self)
       .unicodeScalars
     {
+      // A space, as text that spaces digits from Chinese has ("将缩减 35% 至 26 万吨"), is
+      // neither a character of the object nor what comes before the preposition.
+      if scalar == " " {
+        offset += 1
+        continue
+      }
       // 将在, 将于, 将从: "will, in/from …", the future's own preposition, not an object's.
       if characters == 0, SentenceAnalysis.futurePrepositions.contains(scalar) { return false }
       // 成 ending a verb (完成, 达成, 形成) or after a number (回升两成: tenths) is no

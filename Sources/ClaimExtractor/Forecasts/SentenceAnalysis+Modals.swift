@@ -215,9 +215,9 @@ extension SentenceAnalysis {
   ]
   private static let learningVerbs = ["find", "see", "know", "learn", "hear", "discover"]
 
-  /// "investors will watch to see whether…", "will be watching whether…", "will monitor how…":
-  /// someone waits to see, and nothing is foreseen; "millions will watch the final" foresees
-  /// an audience.
+  /// "investors will watch to see whether…", "will be watching whether…", "will monitor
+  /// closely": someone waits to see, and nothing is foreseen; "millions will watch the final"
+  /// foresees an audience, "the telescope will watch for asteroids" a mission.
   private func isWatching(_ after: Range<Int>) -> Bool {
     var verb = after
     if isWord(verb, "be"), let next = nextWord(after: verb.upperBound) { verb = next }
@@ -232,9 +232,7 @@ extension SentenceAnalysis {
 
   private static let watchingVerbs = ["watch", "watching", "monitor", "monitoring"]
   /// What follows a verb of watching when nothing is foreseen ("to see" is looked at apart).
-  private static let watchingFollowers = [
-    "whether", "if", "how", "what", "for", "closely", "carefully",
-  ]
+  private static let watchingFollowers = ["whether", "if", "closely", "carefully"]
   /// What follows a verb of learning when the speaker only learns: "find out", "see whether",
   /// "know more", "see on May 30"; the end of the sentence counts too.
   private static let learningFollowers = [

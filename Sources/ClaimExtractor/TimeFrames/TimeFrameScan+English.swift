@@ -122,11 +122,13 @@ extension TimeFrameScan {
     return relativeCalendar(at: offset)
   }
 
-  /// "2026's first half", "this year's second quarter", "next year’s first half".
+  /// "2026's first half", "this year's second quarter", "next year’s first half"; not the
+  /// adjective "this year's first-half record", which names a reference, not a window.
   private func possessivePeriod(at offset: Int) -> Match? {
     guard let (year, yearEnd) = yearReference(at: offset),
       let mark = text.firstMatch(["'s ", "’s "], at: yearEnd),
-      let (period, end) = halfOrQuarterWords(at: mark.end)
+      let (period, end) = halfOrQuarterWords(at: mark.end),
+      !text.words(mark.end..<end).contains("-")
     else { return nil }
     return Match(end: end, window: year.flatMap { period.window(in: $0) }, year: year)
   }

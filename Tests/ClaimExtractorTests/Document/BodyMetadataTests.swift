@@ -132,6 +132,9 @@ import Testing
     "2026-01-02: ",
     // A date further in is the text's.
     "报告称 2026-01-02 ",
+    // Without a label, a date in words may be the lede's subject.
+    "2027年1月1日 ",
+    "September 15, 2008 ",
   ])
   func aDateThatIsPartOfTheTextStays(_ opening: String) throws {
     let document = try readDocument(opening + Self.paragraph)
@@ -142,6 +145,23 @@ import Testing
   @Test func anEarlierDatelineWinsOverADateOpeningAParagraph() throws {
     let document = try readDocument("2025-12-30\n2026-01-02 " + Self.paragraph)
     #expect(document.metadata.published == day(2025, 12, 30))
+  }
+
+  /// Only the first line of text: a date opening a list item or a later paragraph is its own.
+  @Test func aDateOpeningALaterLineIsText() throws {
+    let document = try readDocument("Key dates\n\n- 2027-01-15 " + Self.paragraph)
+    #expect(document.metadata.published == nil)
+    let afterHeading = try readDocument("# What to watch in 2027\n\n2027-03-01 " + Self.paragraph)
+    #expect(afterHeading.metadata.published == nil)
+  }
+
+  /// A date in the article's address is surer than one run into the first paragraph.
+  @Test func theAddressDateWinsOverADateOpeningAParagraph() throws {
+    let document = try readDocument(
+      "URL: https://news.example.com/2026/11/20/a.html\n\n2024-01-15 " + Self.paragraph,
+      path: "a.txt")
+    #expect(document.metadata.published == day(2026, 11, 20))
+    #expect(document.sections[0].lines.map(\.text) == [Self.paragraph])
   }
 
   /// An update's day dates the article only when nothing says when it was published, which

@@ -42,6 +42,16 @@ import Testing
       ])
   }
 
+  @Test func aRepeatedTitleThatMakesAForecastStaysText() throws {
+    let document = try readDocument(
+      """
+      TITLE: Goldman Sachs expects the Fed to cut rates twice in 2027
+
+      Goldman Sachs expects the Fed to cut rates twice in 2027
+      """, path: "a.txt")
+    #expect(document.sections[0].lines.map(\.isHeading) == [false])
+  }
+
   @Test func chineseKeysWithFullWidthColons() throws {
     let metadata = try readDocument(
       """

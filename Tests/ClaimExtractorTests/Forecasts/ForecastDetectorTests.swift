@@ -367,9 +367,10 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     .init(sentence: "华为否认将于明年推出新款芯片。", quotes: []),
     .init(sentence: "小米将在2027年收购蔚来的说法并不属实。", quotes: []),
     // 预期 as a noun: expectations, not a verb of expecting.
-    .init(sentence: "明年居民收入预期仍然偏弱。", quotes: []),
+    .init(sentence: "明年居民收入预期偏弱。", quotes: []),
     .init(sentence: "明年购房决策更易受收入预期和市场信心影响。", quotes: []),
-    .init(sentence: "今年通胀預期轉弱，物價走勢平穩。", quotes: []),
+    .init(sentence: "今年通胀預期走弱，物價走勢平穩。", quotes: []),
+    .init(sentence: "9月运价反弹预期迅速减弱。", quotes: []),
   ]
 
   @Test(arguments: nonForecasts)
@@ -583,6 +584,8 @@ extension ForecastDetectorTests {
     "We will launch the app on June 4.",
     "A deal that won't close before 2028 is still on the table.",
     "Millions will watch the final in June 2027.",
+    "The telescope will watch for asteroids from its orbit in 2027.",
+    "The satellite will monitor how fast the ice melts after its launch in 2027.",
     "The company will look to expand into Asia in 2027.",
   ])
   func aModalThatSaysWhatHappensStaysAForecast(_ sentence: String) {
@@ -614,12 +617,12 @@ extension ForecastDetectorTests {
 }
 
 extension ForecastDetectorTests {
-  /// 应该 alone urges; before 会 or 不会 it guesses, and 不会 makes the claim the negation.
-  @Test func shouldBeforeWillIsAGuessNotAdvice() throws {
-    let will = try #require(Self.only("央行明年應該會再降息一次。"))
-    #expect(will.hedge == "應該會")
-    #expect(will.confidence == 0.65)
-    #expect(!will.isNegated)
+  /// 应该 urges, even before 会, which may start another word (应该会同, 应该会计) or mean
+  /// "can"; before 不会 it guesses, and the claim is the negation.
+  @Test func shouldBeforeWillNotIsAGuess() throws {
+    for advice in ["各地应该会同有关部门在2027年底前完成清理。", "每个孩子明年都应该会游泳。"] {
+      #expect(Self.spans(DetectionCase(sentence: advice, quotes: [])).isEmpty, "\(advice)")
+    }
     let wont = try #require(Self.only("央行今年应该不会跟进降息。"))
     #expect(wont.hedge == "应该不会")
     #expect(wont.isNegated)
@@ -644,5 +647,38 @@ extension ForecastDetectorTests {
       in: sentence, context: TimeContext(published: nil), isFramed: false)
     #expect(spans.count == 1)
     #expect(spans.first?.timeFrame == nil)
+  }
+}
+
+extension ForecastDetectorTests {
+  /// 预期 followed by 仍 or 转 is as often the verb: these stay forecasts.
+  @Test(arguments: ["美联储官员预期仍将有两次降息。", "本集团预期明年转亏为盈。", "中金公司预期改善将持续到2027年。"])
+  func expectingBeforeStillOrTurnStaysAVerb(_ sentence: String) {
+    #expect(Self.spans(DetectionCase(sentence: sentence, quotes: [])).count == 1)
+  }
+}
+
+extension ForecastDetectorTests {
+  /// "this year's first-half record" names a reference, not the half as a window: a half
+  /// already over would leave the forecast out.
+  @Test func aPossessiveHalfAsAnAdjectiveIsNoWindow() {
+    let sentence = "Sales will beat this year's first-half record in 2027."
+    let spans = Self.detector.forecasts(
+      in: sentence, context: TimeContext(published: Day(year: 2026, month: 11, day: 25)),
+      isFramed: false)
+    #expect(spans.count == 1)
+  }
+}
+
+extension ForecastDetectorTests {
+  /// A plan word naming the plan itself is a noun: the sentence's own word of future sets the
+  /// confidence, not the plan word's 0.8.
+  @Test(arguments: [
+    ("這項計畫將於2027年完工。", "將於"), ("该计划将于2027年完工。", "将于"),
+    ("公司的规划将在2027年落地。", "将"),
+  ])
+  func aPlanNamedByItsNounIsNoPlanWord(_ sentence: String, _ hedge: String) throws {
+    let span = try #require(Self.only(sentence))
+    #expect(span.hedge == hedge)
   }
 }

@@ -121,6 +121,10 @@ import Testing
       start: "2026-01-01"),
     // A quarter-point cut in June is a month.
     .init("a June quarter-point cut", on: published, nil),
+    .init(
+      "in the January quarter", on: published, "2026-01-31", "in the January quarter",
+      start: "2025-11-01"),
+
   ]
 
   @Test(arguments: years) func readsYearsAndRanges(_ c: FrameCase) { c.check() }
