@@ -14,6 +14,8 @@ enum StatedProbability {
     "chance", "chances", "probability", "likelihood", "odds", "把握", "概率", "几率", "幾率", "机率",
     "機率", "胜算", "勝算", "可能性为", "可能性為", "可能性是", "可能性约", "可能性約",
     "可能性达", "可能性達", "可能性高达", "可能性高達", "成机会", "成機會", "成可能",
+    // "可能性趋近于60%", "可能性超过六成": how near the chance comes.
+    "可能性趋近", "可能性趨近", "可能性接近", "可能性超过", "可能性超過", "可能性逾",
   ]
 
   /// The first probability `text` states, from 0 to 1.
@@ -78,6 +80,10 @@ enum StatedProbability {
   private static let percent = #"(\d{1,3}(?:\.\d+)?)\s?(?:%|％|percent\b|per cent\b)"#
   private static let englishNoun = #"(?:chances?|probability|likelihood|odds|risk)"#
   private static let chineseNoun = #"(?:可能性?|概率|几率|幾率|机率|機率|把握|胜算|勝算|机会|機會|希望)"#
+  /// A Chinese noun of chance and what links it to the number after it, longest first.
+  private static let chanceThenLink =
+    #"(?:可能性|概率|几率|幾率|机率|機率|把握|胜算|勝算)\s*"#
+    + #"(?:大约为|大約為|约为|約為|趋近于|趨近於|接近|超过|超過|将近|將近|高达|高達|仅为|僅為|只有|大约|大約|为|為|是|约|約|达|達|逾|在)?\s*"#
   private static let chineseChanceAfterNumber =
     #"的?\s*(?:可能性|概率|几率|幾率|机率|機率|把握|胜算|勝算)|的\s*(?:可能|机会|機會|希望)"#
 
@@ -97,11 +103,13 @@ enum StatedProbability {
     regex(percent + #"\s*(?:"# + chineseChanceAfterNumber + ")") { match, text in
       number(match, 1, text)
     },
-    // "可能性为70%", "概率约30%", "把握超过八成" is read below
-    regex(
-      #"(?:可能性|概率|几率|幾率|机率|機率|把握|胜算|勝算)\s*(?:为|為|是|约|約|达|達|高达|高達|仅为|僅為|只有|在|大约|大約)?\s*"#
-        + percent
-    ) { match, text in number(match, 1, text) },
+    // "可能性为70%", "概率约为30%", "可能性趋近于60%"
+    regex(chanceThenLink + percent) { match, text in number(match, 1, text) },
+    // "机率约为六成", "把握超过八成", "可能性逾七成五"
+    regex(chanceThenLink + #"([一二两兩三四五六七八九])成([一二三四五六七八九])?"#) { match, text in
+      guard let tens = digit(match, 1, text) else { return nil }
+      return (Double(tens) * 10 + Double(digit(match, 2, text) ?? 0)) / 100
+    },
     // "七成把握", "三成机会", "七成五的可能"
     regex(#"([一二两兩三四五六七八九])成([一二三四五六七八九])?\s*的?\s*"# + chineseNoun) { match, text in
       guard let tens = digit(match, 1, text) else { return nil }
@@ -133,7 +141,7 @@ enum StatedProbability {
   ].compactMap { $0 }
 
   /// How many patterns there are; a test checks that each compiled.
-  static let patternCount = 10
+  static let patternCount = 11
 
   /// "1 in 5" or "one in five" with `separator` for " in ": the two numbers as groups 1 and 2.
   private static func fraction(_ separator: String) -> String {

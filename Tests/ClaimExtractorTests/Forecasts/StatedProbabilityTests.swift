@@ -26,6 +26,9 @@ import Testing
     ("Economists see a two-thirds chance of a slowdown.", 2.0 / 3),
     ("It is a 50-50 chance that the deal closes.", 0.5),
     ("She puts the odds of a merger before 2029 at about 15%.", 0.15),
+    // How near the chance comes, and tenths after the noun.
+    ("反聖嬰發生的可能性趨近於60%", 0.6), ("反圣婴发生的概率约为60%", 0.6),
+    ("今年冬季反聖嬰發生的機率約為六成", 0.6), ("公司把握超过七成五", 0.75),
   ])
   func readsTheNumberBesideAWordOfChance(_ text: String, _ value: Double) throws {
     let read = try #require(StatedProbability.value(in: text))
@@ -42,6 +45,8 @@ import Testing
     // Fractions with no word of chance are shares, not probabilities.
     "Two-thirds of buyers chose the cheaper model.", "One in four homes is vacant.",
     "The odds of a deal rose as one in three members agreed.",
+    // 成 after a noun of chance with something else between is no tenth.
+    "机率提升后三成用户换机",
   ])
   func aNumberAloneIsNoProbability(_ text: String) {
     #expect(StatedProbability.value(in: text) == nil)
@@ -62,6 +67,7 @@ extension ForecastDetectorTests {
     ("分析师认为，公司有七成把握在2027年实现盈利。", 0.7),
     ("分析师认为，公司2027年实现盈利的可能性为70%。", 0.7),
     ("机构预计，明年黄金价格有三成机会突破3000美元。", 0.3),
+    ("今年10至12月反聖嬰發生的可能性趨近於60%。", 0.6),
   ])
   func aStatedProbabilitySetsTheConfidence(_ sentence: String, _ value: Double) throws {
     let span = try #require(Self.only(sentence))
