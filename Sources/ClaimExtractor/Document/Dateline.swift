@@ -69,13 +69,21 @@ struct Dateline: Equatable {
     guard let match = DateText.matches(in: head).first, match.range.lowerBound == 0 else {
       return nil
     }
-    guard label != nil || isNumeric(line[index..<(index + match.range.upperBound)]) else {
-      return nil
-    }
     var end = index + match.range.upperBound
+    // A time may follow the date at once, as a Chinese dateline writes it (`2026年01月12日09:31`),
+    // or after a space; either way the date is a timestamp, metadata.
+    var time = timeOfDay(line, from: end)
+    if let found = time { end = found }
     guard end < line.count, isSpace(line, at: end) else { return nil }
     end = skippingSpaces(line, from: end)
-    end = skippingTime(line, from: end)
+    if time == nil, let found = timeOfDay(line, from: end), found < line.count,
+      isSpace(line, at: found)
+    {
+      time = found
+      end = skippingSpaces(line, from: found)
+    }
+    guard label != nil || time != nil || isNumeric(line[index..<(index + match.range.upperBound)])
+    else { return nil }
     guard end < line.count else { return nil }
     return (match.day, end)
   }
@@ -109,11 +117,11 @@ struct Dateline: Equatable {
     line[index] == 0x20 || line[index] == 0x09 || line[index...].starts(with: ideographicSpace)
   }
 
-  /// `index` moved past a time of day (`10:30`, `10:30:05`) and the spaces after it.
-  private static func skippingTime(_ line: [UInt8], from start: Int) -> Int {
+  /// The end of a time of day (`10:30`, `10:30:05`) at `start`, or nil when none is there.
+  private static func timeOfDay(_ line: [UInt8], from start: Int) -> Int? {
     var index = start
     var groups = 0
-    while groups < 3 {
+    while groups < 3, index <= line.count {
       let digits = line[index...].prefix { (48...57).contains($0) }.count
       guard (1...2).contains(digits) else { break }
       let after = index + digits
@@ -125,9 +133,7 @@ struct Dateline: Equatable {
         break
       }
     }
-    guard groups >= 2 else { return start }
-    guard index < line.count, isSpace(line, at: index) else { return start }
-    return skippingSpaces(line, from: index)
+    return groups >= 2 ? index : nil
   }
 
   /// The dateline in `line` (already stripped of Markdown), or nil when it has no full date.
@@ -150,6 +156,11 @@ struct Dateline: Equatable {
       scalar.properties.isWhitespace || ("0"..."9").contains(scalar)
         || scalar.properties.generalCategory.isPunctuation
         || scalar.properties.generalCategory == .mathSymbol
+    }
+    // A range dates a report only on a line of its own ("2026-01-26 至 2026-02-01"); with other
+    // words it is a period the text speaks of ("预警周期：2026年1月1日——2026年12月31日").
+    if matches.count > 1, !isWholeLine, Self.publicationDay(in: line, matches) == nil {
+      return nil
     }
   }
 }

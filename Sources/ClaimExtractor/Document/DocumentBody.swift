@@ -93,11 +93,14 @@ struct DocumentBody {
     nonEmptyLines += 1
     // A page copied whole repeats its title as its first line. One that announces forecasts
     // ("Ten Predictions for 2026") is a heading, as the title is, and frames them instead of
-    // being one; a title that makes a forecast stays text.
+    // being one; a title that makes a forecast stays text. Either way it is no body yet, so
+    // a dateline may follow it.
     if !hasBodyText, let title = metadata.title, !title.isEmpty,
-      stripper.text.elementsEqual(title.utf8), ArticleContext.announcesForecasts(title)
+      stripper.text.elementsEqual(title.utf8)
     {
-      current.lines.append(TextLine(utf8: stripper.text, line: number, isHeading: true))
+      current.lines.append(
+        TextLine(
+          utf8: stripper.text, line: number, isHeading: ArticleContext.announcesForecasts(title)))
       return
     }
     // Only the opening lines are read as text here; the rest stay bytes until a forecast word

@@ -117,6 +117,9 @@ import Testing
     ("2026-01-02 10:30 ", day(2026, 1, 2)),
     ("发布时间：2026年01月02日 10:30:05　", day(2026, 1, 2)),
     ("Published January 2, 2026 ", day(2026, 1, 2)),
+    // A time makes the date a timestamp, in any form, joined to it or not.
+    ("2026年01月02日09:31 ", day(2026, 1, 2)),
+    ("January 2, 2026 10:30 ", day(2026, 1, 2)),
   ])
   func aDateOpeningALongParagraphDatesTheArticleAndLeavesIt(_ opening: String, _ expected: Day?)
     throws
@@ -153,6 +156,21 @@ import Testing
     #expect(document.metadata.published == nil)
     let afterHeading = try readDocument("# What to watch in 2027\n\n2027-03-01 " + Self.paragraph)
     #expect(afterHeading.metadata.published == nil)
+  }
+
+  /// A copied page's title line comes before its dateline and is no text yet.
+  @Test func aDateAfterTheRepeatedTitleStillOpensTheFirstParagraph() throws {
+    let document = try readDocument(
+      "TITLE: 钢材价格走势报告\n\n钢材价格走势报告\n2026年01月12日09:31 " + Self.paragraph, path: "a.txt")
+    #expect(document.metadata.published == day(2026, 1, 12))
+  }
+
+  /// A range beside other words is a period the text speaks of, not the day it came out.
+  @Test func aRangeWithOtherWordsIsNoDateline() throws {
+    let period = try readDocument("预警周期：2026年1月1日——2026年12月31日\n明年钢价将上涨。")
+    #expect(period.metadata.published == nil)
+    let report = try readDocument("2026-01-26 至 2026-02-01\n明年钢价将上涨。")
+    #expect(report.metadata.published == day(2026, 2, 1))
   }
 
   /// A date in the article's address is surer than one run into the first paragraph.
