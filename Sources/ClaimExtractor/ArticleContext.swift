@@ -83,7 +83,6 @@ struct ArticleContext {
   private static let announcingWords = ByteText.encoded([
     "forecasts for", "predictions for", "outlook for", "forecasts of", "predictions of", "预测", "預測",
     "展望", "预言", "預言", "趋势", "趨勢", "trends for", "trends shaping", "trends to watch",
-    "things to watch", "what to expect",
   ])
 
   /// "The Kiplinger Letter's 10 Forecasts for 2026" → "The Kiplinger Letter".

@@ -207,7 +207,7 @@ extension SpeakerFinder {
     // too ("在上海结束调研行程后分析师王建中预计").
     let plain = settingWithoutTitles(setting)
     let isUnbroken =
-      plain.count <= settingLength
+      plain.lazy.filter { !$0.isASCII }.count <= settingLength
       && !plain.contains {
         nameStops.contains($0) || $0.properties.generalCategory.isPunctuation
           || $0.properties.isWhitespace
@@ -247,8 +247,8 @@ extension SpeakerFinder {
   }
 
   private static let titleClosers: [Unicode.Scalar: Unicode.Scalar] = ["「": "」", "《": "》"]
-  /// The most characters a setting has besides its titles, as 48 bytes of Chinese held
-  /// before titles were read.
+  /// The most Chinese characters a setting has besides its titles (digits of a date do not
+  /// count), as 48 bytes of Chinese held before titles were read.
   private static let settingLength = 16
 
   private static let settingEnds = ByteText.encoded([

@@ -40,6 +40,10 @@ struct Dateline: Equatable {
   }
 
   private static let updateWords = ["updated", "modified", "更新"]
+  /// Words that name a range as a period of time the text is about.
+  private static let periodWords = [
+    "周期", "週期", "有效期", "期间", "期間", "预测期", "預測期", "period", "valid",
+  ]
   private static let publishingWords = [
     "published", "posted", "发布", "發佈", "發布", "发表", "發表",
   ]
@@ -70,19 +74,21 @@ struct Dateline: Equatable {
       return nil
     }
     var end = index + match.range.upperBound
-    // A time may follow the date at once, as a Chinese dateline writes it (`2026年01月12日09:31`),
-    // or after a space; either way the date is a timestamp, metadata.
-    var time = timeOfDay(line, from: end)
-    if let found = time { end = found }
+    // A time joined to the date, as a Chinese dateline writes it (`2026年01月12日09:31`), makes
+    // it a timestamp, metadata; one after a space may be an event's ("2026年1月12日 10:00
+    // 国新办将举行发布会"), so then the date needs a label or digits.
+    let joinedTime = timeOfDay(line, from: end)
+    if let joinedTime { end = joinedTime }
     guard end < line.count, isSpace(line, at: end) else { return nil }
     end = skippingSpaces(line, from: end)
-    if time == nil, let found = timeOfDay(line, from: end), found < line.count,
+    if joinedTime == nil, let found = timeOfDay(line, from: end), found < line.count,
       isSpace(line, at: found)
     {
-      time = found
       end = skippingSpaces(line, from: found)
     }
-    guard label != nil || time != nil || isNumeric(line[index..<(index + match.range.upperBound)])
+    guard
+      label != nil || joinedTime != nil
+        || isNumeric(line[index..<(index + match.range.upperBound)])
     else { return nil }
     guard end < line.count else { return nil }
     return (match.day, end)
@@ -157,9 +163,9 @@ struct Dateline: Equatable {
         || scalar.properties.generalCategory.isPunctuation
         || scalar.properties.generalCategory == .mathSymbol
     }
-    // A range dates a report only on a line of its own ("2026-01-26 至 2026-02-01"); with other
-    // words it is a period the text speaks of ("预警周期：2026年1月1日——2026年12月31日").
-    if matches.count > 1, !isWholeLine, Self.publicationDay(in: line, matches) == nil {
+    // A range named as a period ("预警周期：2026年1月1日——2026年12月31日", "valid through") is
+    // what the text speaks of, not the day it came out; a weekly report's range is.
+    if matches.count > 1, Self.periodWords.contains(where: { remainder.contains($0) }) {
       return nil
     }
   }

@@ -98,6 +98,10 @@ struct DocumentBody {
     if !hasBodyText, let title = metadata.title, !title.isEmpty,
       stripper.text.elementsEqual(title.utf8)
     {
+      // "Weekly Outlook, January 26, 2026": a title may date the article, as a short line does.
+      if let dateline = Dateline(title), dateline.isWholeLine || title.count <= Self.shortLine {
+        note(dateline)
+      }
       current.lines.append(
         TextLine(
           utf8: stripper.text, line: number, isHeading: ArticleContext.announcesForecasts(title)))

@@ -85,11 +85,11 @@ struct Cue: Sendable {
 
 extension Cue {
   /// What follows 预期 when it is a noun: a conjunction, 的, or a word that says how the
-  /// expectations stand (偏弱, 不足, 迅速减弱). Not 仍, 转 or 改善, which follow the verb as
-  /// often (预期仍将降息, 预期转亏为盈, 中金公司预期改善将持续).
+  /// expectations stand (偏弱, 不足, 走弱). Not 仍, 转, 改善 or an adverb, which follow the verb
+  /// as often (预期仍将降息, 预期转亏为盈, 中金公司预期改善将持续, 预期有所回落).
   static let afterNounExpectation = [
     "和", "与", "與", "及", "的", "值", "差", "不足", "管理", "目标", "目標", "落空", "偏弱", "偏强", "偏強",
-    "走弱", "减弱", "減弱", "疲弱", "升温", "升溫", "降温", "降溫", "心理", "迅速", "明显", "明顯", "有所",
+    "走弱", "减弱", "減弱", "疲弱", "升温", "升溫", "降温", "降溫", "心理",
   ]
 
   /// Every cue the extractor knows, in simplified and traditional Chinese and English.
@@ -169,11 +169,12 @@ extension Cue {
       ])
     // 预期 as a noun, expectations (收入预期偏弱, 收入预期和市场信心), not a verb of expecting.
     + words(.decoy, ["预期", "預期"].flatMap { noun in Cue.afterNounExpectation.map { noun + $0 } })
-    // A plan word as a noun, the plan or project itself (这项计划将于2027年完工, 計畫書): the
-    // sentence's own word of future sets the confidence.
+    // A plan word as a noun after a demonstrative, the plan or project itself (这项计划将于2027年
+    // 完工, 計畫書): the sentence's own word of future sets the confidence. Not 此 (因此计划) nor
+    // 的 (公司的计划是…, where the plan word is all that looks ahead).
     + words(
       .decoy,
-      ["这项", "這項", "该", "該", "此", "这个", "這個", "的"].flatMap { before in
+      ["这项", "這項", "该", "該", "这个", "這個"].flatMap { before in
         ["计划", "計劃", "計畫", "规划", "規劃", "規畫"].map { before + $0 }
       } + ["计划书", "計劃書", "計畫書"])
     + words(

@@ -215,24 +215,28 @@ extension SentenceAnalysis {
   ]
   private static let learningVerbs = ["find", "see", "know", "learn", "hear", "discover"]
 
-  /// "investors will watch to see whether…", "will be watching whether…", "will monitor
-  /// closely": someone waits to see, and nothing is foreseen; "millions will watch the final"
-  /// foresees an audience, "the telescope will watch for asteroids" a mission.
+  /// "investors will watch to see whether…", "will be watching how the Fed responds", "will
+  /// watch for signs of…": someone waits to see, and nothing is foreseen; "millions will watch
+  /// the final" foresees an audience, "the telescope will watch for asteroids" a mission.
   private func isWatching(_ after: Range<Int>) -> Bool {
     var verb = after
     if isWord(verb, "be"), let next = nextWord(after: verb.upperBound) { verb = next }
     guard Self.watchingVerbs.contains(where: { isWord(verb, $0) }),
       let next = nextWord(after: verb.upperBound)
     else { return false }
-    if isWord(next, "to") {
-      return nextWord(after: next.upperBound).map { isWord($0, "see") } ?? false
+    // "to see" and "for signs": waiting; "for asteroids" is a mission.
+    if isWord(next, "to") || isWord(next, "for") {
+      let object = isWord(next, "to") ? "see" : "signs"
+      return nextWord(after: next.upperBound).map { isWord($0, object) } ?? false
     }
     return Self.watchingFollowers.contains { isWord(next, $0) }
   }
 
   private static let watchingVerbs = ["watch", "watching", "monitor", "monitoring"]
   /// What follows a verb of watching when nothing is foreseen ("to see" is looked at apart).
-  private static let watchingFollowers = ["whether", "if", "closely", "carefully"]
+  private static let watchingFollowers = [
+    "whether", "if", "how", "what", "closely", "carefully",
+  ]
   /// What follows a verb of learning when the speaker only learns: "find out", "see whether",
   /// "know more", "see on May 30"; the end of the sentence counts too.
   private static let learningFollowers = [

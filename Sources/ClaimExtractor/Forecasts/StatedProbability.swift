@@ -80,9 +80,10 @@ enum StatedProbability {
   private static let percent = #"(\d{1,3}(?:\.\d+)?)\s?(?:%|％|percent\b|per cent\b)"#
   private static let englishNoun = #"(?:chances?|probability|likelihood|odds|risk)"#
   private static let chineseNoun = #"(?:可能性?|概率|几率|幾率|机率|機率|把握|胜算|勝算|机会|機會|希望)"#
-  /// A Chinese noun of chance and what links it to the number after it, longest first.
+  /// A Chinese noun of chance and what links it to the number after it, longest first. Not 把握
+  /// or 胜算, which are verbs and adjectives too (有把握超过15%的目标, 把握七成份额).
   private static let chanceThenLink =
-    #"(?:可能性|概率|几率|幾率|机率|機率|把握|胜算|勝算)\s*"#
+    #"(?:可能性|概率|几率|幾率|机率|機率)\s*"#
     + #"(?:大约为|大約為|约为|約為|趋近于|趨近於|接近|超过|超過|将近|將近|高达|高達|仅为|僅為|只有|大约|大約|为|為|是|约|約|达|達|逾|在)?\s*"#
   private static let chineseChanceAfterNumber =
     #"的?\s*(?:可能性|概率|几率|幾率|机率|機率|把握|胜算|勝算)|的\s*(?:可能|机会|機會|希望)"#

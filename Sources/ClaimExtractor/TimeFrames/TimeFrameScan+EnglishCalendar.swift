@@ -113,16 +113,14 @@ extension TimeFrameScan {
       return Match(end: yearEnd, window: .month(month, of: year), year: year)
     }
     let window = calendarYear.flatMap { Window.month(month, of: $0) }
-    // "the June quarter": the three months that end with it, as companies name quarters
-    // ("the January quarter" starts in the November before).
+    // "the June quarter": the three months that end with it, as companies name quarters. The
+    // January and February quarters are counted from the new year, so that one named in
+    // November is still ahead, as the month is (its deadline is what is scored).
     if !isAbbreviation, let next = text.afterSpace(nameEnd),
       let end = text.match(word: "quarter", at: next), text[end] != "-"
     {
-      let quarter = calendarYear.flatMap { year -> Window? in
-        guard let last = Window.month(month, of: year),
-          let first = Window.month((month + 9) % 12 + 1, of: month > 2 ? year : year - 1)
-        else { return nil }
-        return Window(start: first.start, deadline: last.deadline)
+      let quarter = calendarYear.flatMap {
+        Window.months(max(1, month - 2), through: month, of: $0)
       }
       return Match(end: end, window: quarter)
     }

@@ -168,6 +168,8 @@ import Testing
     // An unclosed bracket is no title; a long run after 在 holds the name.
     ("王勃华在「研讨会上预测，明年装机将下滑。", nil),
     ("在上海结束为期三天的调研行程后分析师王建中预计，明年GDP将增长5%。", "王建中"),
+    // A date's digits in the setting do not count toward its length.
+    ("王文涛在2026年11月5日进博会开幕式上表示，2027年进口将超过3万亿美元。", "王文涛"),
     // An association's name ends in 会; 会 after an adverb is "will".
     ("乘联会预计，今年销量将增长3%。", "乘联会"), ("中選會預估，投票率約為六成。", "中選會"),
     ("汽车工业协会表示，明年出口将增长。", "汽车工业协会"), ("市场可能会表示欢迎。", nil),

@@ -117,9 +117,8 @@ import Testing
     ("2026-01-02 10:30 ", day(2026, 1, 2)),
     ("发布时间：2026年01月02日 10:30:05　", day(2026, 1, 2)),
     ("Published January 2, 2026 ", day(2026, 1, 2)),
-    // A time makes the date a timestamp, in any form, joined to it or not.
+    // A time joined to the date makes it a timestamp, in any form.
     ("2026年01月02日09:31 ", day(2026, 1, 2)),
-    ("January 2, 2026 10:30 ", day(2026, 1, 2)),
   ])
   func aDateOpeningALongParagraphDatesTheArticleAndLeavesIt(_ opening: String, _ expected: Day?)
     throws
@@ -138,6 +137,8 @@ import Testing
     // Without a label, a date in words may be the lede's subject.
     "2027年1月1日 ",
     "September 15, 2008 ",
+    // A time after a space may be an event's.
+    "2026年1月12日 10:00 ",
   ])
   func aDateThatIsPartOfTheTextStays(_ opening: String) throws {
     let document = try readDocument(opening + Self.paragraph)
@@ -171,6 +172,15 @@ import Testing
     #expect(period.metadata.published == nil)
     let report = try readDocument("2026-01-26 至 2026-02-01\n明年钢价将上涨。")
     #expect(report.metadata.published == day(2026, 2, 1))
+    let weekly = try readDocument("市场周报（2026.01.26-2026.02.01）\n明年钢价将上涨。")
+    #expect(weekly.metadata.published == day(2026, 2, 1))
+  }
+
+  @Test func aRepeatedTitleWithADateDatesTheArticle() throws {
+    let document = try readDocument(
+      "Title: Weekly Outlook, January 26, 2026\n\nWeekly Outlook, January 26, 2026\nRates will fall.",
+      path: "a.txt")
+    #expect(document.metadata.published == day(2026, 1, 26))
   }
 
   /// A date in the article's address is surer than one run into the first paragraph.

@@ -28,7 +28,7 @@ import Testing
     ("She puts the odds of a merger before 2029 at about 15%.", 0.15),
     // How near the chance comes, and tenths after the noun.
     ("反聖嬰發生的可能性趨近於60%", 0.6), ("反圣婴发生的概率约为60%", 0.6),
-    ("今年冬季反聖嬰發生的機率約為六成", 0.6), ("公司把握超过七成五", 0.75),
+    ("今年冬季反聖嬰發生的機率約為六成", 0.6), ("上市的可能性超过七成五", 0.75),
   ])
   func readsTheNumberBesideAWordOfChance(_ text: String, _ value: Double) throws {
     let read = try #require(StatedProbability.value(in: text))
@@ -47,6 +47,8 @@ import Testing
     "The odds of a deal rose as one in three members agreed.",
     // 成 after a noun of chance with something else between is no tenth.
     "机率提升后三成用户换机",
+    // 把握 as "confident of" or "hold" picks up no number.
+    "公司有把握超过15%的增长目标", "将在2027年牢牢把握七成市场份额",
   ])
   func aNumberAloneIsNoProbability(_ text: String) {
     #expect(StatedProbability.value(in: text) == nil)

@@ -123,7 +123,7 @@ import Testing
     .init("a June quarter-point cut", on: published, nil),
     .init(
       "in the January quarter", on: published, "2026-01-31", "in the January quarter",
-      start: "2025-11-01"),
+      start: "2026-01-01"),
 
   ]
 
