@@ -58,9 +58,10 @@ struct Dateline: Equatable {
   /// dateline to the first paragraph: `date 2026-01-02 中指研究院…`, `2026-01-02 10:30 The…`.
   /// A label, a colon and a time may stand beside it; whitespace must end it, so a sentence
   /// that starts with the day of an event (`2026年1月2日，某公司宣布…`) is not taken. Without a
-  /// label only the form a page's metadata has counts (`2026-01-02`, `2026/01/02`): a lede
-  /// may open with a date in words as its subject ("September 15, 2008 changed…",
-  /// `2027年1月1日 新法将施行`). Gives the day and the number of bytes before the text.
+  /// label, only the form a page's metadata has counts (`2026-01-02`, `2026/01/02`) or a date
+  /// with its time joined to it (`2026年01月12日09:31`): a lede may open with a date in words
+  /// as its subject ("September 15, 2008 changed…", `2027年1月1日 新法将施行`). Gives the day
+  /// and the number of bytes before the text.
   static func leading(in line: [UInt8]) -> (day: Day, length: Int)? {
     var index = skippingSpaces(line, from: 0)
     let lowered = line.prefix(24).map { (65...90).contains($0) ? $0 | 0x20 : $0 }
