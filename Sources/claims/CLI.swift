@@ -127,8 +127,7 @@ enum CLI {
     }
     // Entries are stamped with the real time even when today is fixed: `at` says when a
     // line was written, and the fold orders by it.
-    let now = Timestamp(
-      millisecondsSinceEpoch: Int64((clock().timeIntervalSince1970 * 1000).rounded(.down)))
+    let now = Timestamp(clock())
     let path = LedgerLocator.path(
       option: input.option("--ledger"), environment: environment["CLAIMS_LEDGER"],
       workingDirectory: workingDirectory)

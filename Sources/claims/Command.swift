@@ -45,9 +45,7 @@ struct Context: Sendable {
   /// The instant a decision made now is stamped with: an interactive walk records each at the
   /// time it is made, never before the command started.
   func stamp() -> Timestamp {
-    let current = Timestamp(
-      millisecondsSinceEpoch: Int64((clock().timeIntervalSince1970 * 1000).rounded(.down)))
-    return max(now, current)
+    max(now, Timestamp(clock()))
   }
 
   var store: LedgerStore {

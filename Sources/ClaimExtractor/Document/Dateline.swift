@@ -29,7 +29,7 @@ struct Dateline: Equatable {
   private static func publicationDay(in line: String, _ matches: [DateMatch]) -> Day? {
     guard matches.count > 1 else { return nil }
     // ASCII letters lowered in place, so offsets stay those of the line's bytes.
-    let bytes = line.utf8.map { (65...90).contains($0) ? $0 | 0x20 : $0 }
+    let bytes = line.utf8.map(CueScanner.lower)
     let lowered = String(decoding: bytes, as: UTF8.self)
     guard updateWords.contains(where: { lowered.contains($0) }) else { return nil }
     let starts = bytes.withUnsafeBufferPointer { buffer in
@@ -64,7 +64,7 @@ struct Dateline: Equatable {
   /// and the number of bytes before the text.
   static func leading(in line: [UInt8]) -> (day: Day, length: Int)? {
     var index = skippingSpaces(line, from: 0)
-    let lowered = line.prefix(24).map { (65...90).contains($0) ? $0 | 0x20 : $0 }
+    let lowered = line.prefix(24).map(CueScanner.lower)
     let label = leadingLabels.first(where: { lowered.starts(with: $0.utf8) })
     if let label {
       index = skippingSpaces(line, from: index + label.utf8.count, colons: true)

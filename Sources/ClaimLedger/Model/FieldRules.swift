@@ -31,12 +31,21 @@ public enum FieldRules {
   public static func firstControlCharacter(inUTF8 bytes: some Collection<UInt8>) -> UInt32? {
     var previous: UInt8 = 0
     for byte in bytes {
-      if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return UInt32(byte) }
-      if byte == 0x7F { return 0x7F }
-      if previous == 0xC2, (0x80...0x9F).contains(byte) { return UInt32(byte) }
+      if isControl(byte) || isC1Control(previous, byte) { return UInt32(byte) }
       previous = byte
     }
     return nil
+  }
+
+  /// A byte that is a control character on its own: below U+0020 but a tab or a line end, or
+  /// U+007F.
+  private static func isControl(_ byte: UInt8) -> Bool {
+    (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
+  }
+
+  /// Two bytes that spell U+0080 to U+009F.
+  private static func isC1Control(_ lead: UInt8, _ next: UInt8) -> Bool {
+    lead == 0xC2 && (0x80...0x9F).contains(next)
   }
 
   /// The same over a buffer, eight bytes at a time (`WordScan`): a text with no byte under
@@ -58,13 +67,12 @@ public enum FieldRules {
     var index = 0
     while index < bytes.count {
       let byte = bytes[index]
-      if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
+      if index + 1 < bytes.count, isC1Control(byte, bytes[index + 1]) {
         blanked.append(0x20)
         index += 2
         continue
       }
-      let isControl = byte == 0x7F || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D)
-      blanked.append(isControl ? 0x20 : byte)
+      blanked.append(isControl(byte) ? 0x20 : byte)
       index += 1
     }
     return blanked

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The UTC instant an entry was recorded, to the millisecond: `2026-01-21T09:30:00.000Z`.
 ///
 /// Entries of one claim fold in `Timestamp` order, so the result does not depend on the order
@@ -8,6 +10,11 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 
   public init(millisecondsSinceEpoch: Int64) {
     self.millisecondsSinceEpoch = millisecondsSinceEpoch
+  }
+
+  /// The millisecond `date` falls in, as the clock gives it.
+  public init(_ date: Date) {
+    millisecondsSinceEpoch = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
   }
 
   /// Midnight UTC at the start of `day`.

@@ -241,13 +241,14 @@ struct DuePrompt {
       (ledger: Ledger) throws(LedgerError) -> (entries: [Entry], result: [ClaimID]) in
       var entries: [Entry] = []
       var stale: [ClaimID] = []
+      let stamp = context.stamp()
       for record in records {
         let fresh = try ledger.record(withPrefix: record.id.description)
         guard fresh.status == .open else {
           stale.append(fresh.id)
           continue
         }
-        entries.append(Entry(id: fresh.id, at: fresh.nextStamp(after: context.stamp()), body: body))
+        entries.append(Entry(id: fresh.id, at: fresh.nextStamp(after: stamp), body: body))
       }
       return (entries, stale)
     }

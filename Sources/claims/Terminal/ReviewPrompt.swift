@@ -189,9 +189,8 @@ struct ReviewPrompt {
       if case .accept(let changes) = body, let fresh = records.first {
         try ClaimChangesArgument.checkAcceptance(changes, on: fresh, today: context.today)
       }
-      let entries = records.map {
-        Entry(id: $0.id, at: $0.nextStamp(after: context.stamp()), body: body)
-      }
+      let stamp = context.stamp()
+      let entries = records.map { Entry(id: $0.id, at: $0.nextStamp(after: stamp), body: body) }
       return (entries, ())
     }
   }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ClaimLedger
@@ -53,6 +54,14 @@ struct TimestampCase: Sendable, CustomTestStringConvertible {
     #expect(try Fixture.time("2026-01-21T09:30:00Z").description == "2026-01-21T09:30:00.000Z")
     #expect(Timestamp(millisecondsSinceEpoch: -1).description == "1969-12-31T23:59:59.999Z")
     #expect(Timestamp(millisecondsSinceEpoch: 0).description == "1970-01-01T00:00:00.000Z")
+  }
+
+  /// A clock's instant falls in the millisecond that holds it, before the epoch too.
+  @Test(arguments: [
+    (1.9999, Int64(1999)), (0.0005, 0), (-0.0005, -1), (1_785_585_600, 1_785_585_600_000),
+  ])
+  func takesTheMillisecondAnInstantFallsIn(_ seconds: Double, _ milliseconds: Int64) {
+    #expect(Timestamp(Date(timeIntervalSince1970: seconds)).millisecondsSinceEpoch == milliseconds)
   }
 
   @Test func knowsItsUTCDay() throws {
