@@ -149,6 +149,27 @@ struct FailureCase: Sendable, CustomTestStringConvertible {
     }
   }
 
+  /// A named pipe as the ledger is refused at once by every kind of command, never waited on
+  /// for a writer that will not come (the run is bounded by `timeout`, so a hang fails).
+  @Test func ledgerThatIsANamedPipeIsNoInputAtOnce() throws {
+    let sandbox = try Sandbox(initialised: false)
+    let pipe = sandbox.path("ledger.pipe")
+    try #require(mkfifo(pipe, 0o644) == 0)
+    let script = """
+      for command in list check "due --count" "show 0123456789" "add X --source S --confidence 0.5"; do
+        timeout 20 "$0" $command --ledger "\(pipe)"
+        echo "$command $?"
+      done
+      """
+    let run = try BuiltBinary.shell(script, environment: sandbox.environment).finish()
+    for command in [
+      "list", "check", "due --count", "show 0123456789", "add X --source S --confidence 0.5",
+    ] {
+      #expect(run.stdout.contains("\(command) 66\n"), run.report)
+    }
+    #expect(run.stderr.contains("\(pipe) is not a regular file"), run.report)
+  }
+
   @Test func folderThatCannotBeCreatedIsCannotCreate() throws {
     let sandbox = try Sandbox(initialised: false)
     try sandbox.write("a file, not a folder\n", to: "blocker")

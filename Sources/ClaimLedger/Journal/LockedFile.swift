@@ -24,7 +24,10 @@ final class LockedFile {
     self.path = path
     var attempts = 0
     while true {
-      let flags = mode == .read ? O_RDONLY | O_CLOEXEC : O_RDWR | O_APPEND | O_CLOEXEC
+      // `O_NONBLOCK` so a named pipe given as the ledger is refused below rather than waited
+      // on for a writer forever; on a regular file it changes nothing.
+      let flags =
+        (mode == .read ? O_RDONLY : O_RDWR | O_APPEND) | O_CLOEXEC | O_NONBLOCK
       let fd = open(path, flags)
       guard fd >= 0 else { throw LockedFile.openError(path: path, errno: errno) }
       var status = stat()
@@ -134,10 +137,19 @@ final class LockedFile {
   }
 
   /// Writes all of `bytes` at the end of the file (the descriptor is `O_APPEND`) and makes
-  /// them durable before returning.
+  /// them durable before returning. When a write or the sync fails (a full disk, a file size
+  /// limit), the file is cut back to its size before, so the failure reported leaves no part
+  /// of a line behind: "nothing was recorded" stays true, and the next command finds no torn
+  /// line.
   func appendDurably(_ bytes: [UInt8]) throws(LedgerError) {
-    try append(bytes)
-    try sync()
+    let sizeBefore = try size()
+    do throws(LedgerError) {
+      try append(bytes)
+      try sync()
+    } catch {
+      cutBack(to: sizeBefore)
+      throw error
+    }
   }
 
   /// Writes all of `bytes` at the end of the file, not yet synced; after every few dozen

@@ -24,6 +24,31 @@ struct HedgeCase: Sendable, CustomTestStringConvertible {
 }
 
 @Suite struct AddCommandTests {
+  /// A write cut short by the file size limit (`ulimit -f`, a full disk that needs no mount):
+  /// status 74, and the ledger cut back to exactly what it held, so the next command finds no
+  /// torn line. `resolve`, which appends after reading under the same lock, does the same.
+  @Test func aWriteCutShortLeavesTheLedgerAsItWas() throws {
+    let sandbox = try Sandbox()
+    let id = try sandbox.add("A claim already there", "--source", "Kuo", "--confidence", "0.6")
+    let before = try #require(sandbox.ledger())
+    try #require(before.count < 512, "the ledger must start below the limit")
+    let long = String(repeating: "w", count: 3_000)
+    let script = """
+      ulimit -f 1
+      "$0" add "A long claim" --source Kuo --confidence 0.6 --quote "\(long)"
+      echo "add $?"
+      "$0" resolve \(id) true --evidence https://example.com/x --note "\(long)"
+      echo "resolve $?"
+      """
+    let run = try BuiltBinary.shell(script, environment: sandbox.environment).finish()
+    #expect(run.stdout.contains("add 74"), run.report)
+    #expect(run.stdout.contains("resolve 74"), run.report)
+    #expect(run.stderr.contains(sandbox.ledgerPath), run.report)
+    #expect(sandbox.ledger() == before)
+    let check = sandbox.run(["check"])
+    #expect(check.status == .success, check.report)
+  }
+
   @Test func printsTheIdAndWritesOneLineInTheJournalFormat() throws {
     let sandbox = try Sandbox()
     let result = sandbox.run([
