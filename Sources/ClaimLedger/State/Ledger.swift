@@ -430,10 +430,8 @@ private struct Fold {
     _ kept: Entry, _ other: Entry, at index: Int, position: Int, claimEntryIndex: inout [Int]
   ) {
     if kept.body == other.body {
-      if kept.at != other.at {
-        report(
-          .warning, index, other.id, "claim \(other.id) is recorded twice with the same content")
-      }
+      report(
+        .warning, index, other.id, "claim \(other.id) is recorded twice with the same content")
       // The earlier copy stands whichever way a merge laid the two lines down.
       keep(index, if: other.at < kept.at, at: position, claimEntryIndex: &claimEntryIndex)
       return
@@ -530,6 +528,11 @@ private struct Fold {
     // contradiction names both lines.
     var standing: Int?
     var decided: Int?
+    // The resolutions a later one found standing since the last reopen (rare, so nothing is
+    // allocated for a claim resolved once), so a contradiction names them all; and one that
+    // repeats the standing outcome with other details, reported unless a reopen settles it.
+    var overruled: [(index: Int, outcome: Outcome)] = []
+    var otherDetails: (index: Int, message: String)?
     for (slot, fact) in zip(order, facts) {
       let index = Int(slot)
       let entry = shared.take(index)
@@ -538,6 +541,22 @@ private struct Fold {
       }
       var outcomes: (earlier: Outcome, later: Outcome)?
       var decisions: (earlier: Entry.Kind, later: Entry.Kind)?
+      if case .resolve(let resolution) = entry.body, record.status == .resolved,
+        let earlier = record.resolution
+      {
+        if let standing { overruled.append((standing, earlier.outcome)) }
+        if earlier.outcome == resolution.outcome {
+          if let message = Self.repeatedResolution(
+            earlier, resolution, id: record.id, lines: (standing.map { lines[$0] }, lines[index]))
+          {
+            otherDetails = (index, message)
+          } else {
+            repeats.append(
+              "claim \(record.id) is resolved again alike (two clones resolved it?); "
+                + "it changes nothing")
+          }
+        }
+      }
       Fold.step(
         &record, with: entry, resolvedOn: fact.resolvedOn, after: histories, from: historyStart,
         problems: &problems, repeats: &repeats, conflict: &outcomes, decisions: &decisions)
@@ -551,9 +570,15 @@ private struct Fold {
       }
       if let outcomes {
         let message =
-          "claim \(record.id) is resolved twice: \(outcomes.earlier.rawValue)\(Self.at(standing, lines)), "
-          + "then \(outcomes.later.rawValue) at line \(lines[index]); "
-          + "'claims resolve' settles it with a new entry"
+          overruled.count > 1
+          ? "claim \(record.id) is resolved \(overruled.count + 1) times: "
+            + overruled.map { "\($0.outcome.rawValue) at line \(lines[$0.index])" }
+            .joined(separator: ", ")
+            + ", then \(outcomes.later.rawValue) at line \(lines[index]); "
+            + "'claims resolve' settles it with a new entry"
+          : "claim \(record.id) is resolved twice: \(outcomes.earlier.rawValue)\(Self.at(standing, lines)), "
+            + "then \(outcomes.later.rawValue) at line \(lines[index]); "
+            + "'claims resolve' settles it with a new entry"
         conflict = (index, message)
       }
       switch entry.body {
@@ -561,6 +586,8 @@ private struct Fold {
       case .reopen:
         standing = nil
         decided = nil
+        overruled.removeAll()
+        otherDetails = nil
       case .accept, .reject: decided = index
       default: break
       }
@@ -577,6 +604,31 @@ private struct Fold {
     if let decisionConflict, record.hasConflictingDecisions {
       report(decisionConflict.index, record.id, decisionConflict.message)
     }
+    if let otherDetails, !record.hasConflictingResolutions {
+      report(otherDetails.index, record.id, otherDetails.message, .warning)
+    }
+  }
+
+  /// What to say of a resolution that repeats the standing outcome: nil when it repeats it
+  /// alike, else which details differ. The later one stands, which the user should know, since
+  /// the day decides the scorecard's year and the evidence is what a reader checks.
+  private static func repeatedResolution(
+    _ earlier: Resolution, _ later: Resolution, id: ClaimID, lines: (Int32?, Int32)
+  ) -> String? {
+    var differing: [String] = []
+    if earlier.on != later.on { differing.append("day \(earlier.on), then \(later.on)") }
+    if earlier.reason != later.reason {
+      differing.append(
+        "reason \(earlier.reason?.rawValue ?? "none"), then \(later.reason?.rawValue ?? "none")")
+    }
+    if earlier.storedEvidence != later.storedEvidence { differing.append("evidence") }
+    if earlier.note != later.note { differing.append("note") }
+    guard !differing.isEmpty else { return nil }
+    let first = lines.0.map { " at line \($0)" } ?? ""
+    return
+      "claim \(id) is resolved \(later.outcome.rawValue) twice with other details\(first) and at "
+      + "line \(lines.1) (\(differing.joined(separator: "; "))); the later stands; "
+      + "'claims reopen' and 'claims resolve' settle it"
   }
 
   /// " at line N" for the earlier of two entries that disagree, to name both lines.

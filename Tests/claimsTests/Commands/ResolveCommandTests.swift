@@ -126,6 +126,77 @@ struct RefusedResolution: Sendable, CustomTestStringConvertible {
     #expect(sandbox.ledger() == before)
   }
 
+  /// Three clones that each resolved the claim differently: `check` names every resolution,
+  /// not only the last two.
+  @Test func threeConflictingResolutionsAreAllNamed() throws {
+    let sandbox = try Sandbox()
+    try sandbox.writeLedger([
+      JournalLine.claim("abcd000001", text: "OpenAI will acquire Pinterest"),
+      JournalLine.resolve(
+        "abcd000001", at: "2026-07-04T10:00:00.000Z", outcome: "partial", on: "2026-07-04"),
+      JournalLine.resolve(
+        "abcd000001", at: "2026-07-03T10:00:00.000Z", outcome: "false", on: "2026-07-03"),
+      JournalLine.resolve(
+        "abcd000001", at: "2026-07-02T10:00:00.000Z", outcome: "true", on: "2026-07-02"),
+    ])
+    let check = sandbox.run(["check"])
+    #expect(check.status == .dataError, check.report)
+    #expect(
+      check.stdout.contains(
+        "claim abcd000001 is resolved 3 times: true at line 4, false at line 3, "
+          + "then partial at line 2; 'claims resolve' settles it with a new entry"),
+      check.report)
+  }
+
+  /// Two clones that resolved the claim alike but on other days: a warning names both lines
+  /// and what differs (the later one stands), until a reopen and a new resolution settle it;
+  /// a resolution repeated byte for byte is a warning of its own.
+  @Test func aResolutionRepeatedWithOtherDetailsIsWarnedOfUntilSettled() throws {
+    let sandbox = try Sandbox()
+    let first = JournalLine.resolve(
+      "abcd000001", at: "2026-07-02T10:00:00.000Z", outcome: "true", on: "2026-07-02")
+    try sandbox.writeLedger([
+      JournalLine.claim("abcd000001", text: "OpenAI will acquire Pinterest"), first,
+      JournalLine.resolve(
+        "abcd000001", at: "2026-07-05T10:00:00.000Z", outcome: "true", on: "2026-07-05"),
+    ])
+    let warned = sandbox.run(["check"])
+    #expect(warned.status == .success, warned.report)
+    #expect(
+      warned.stdout.contains(
+        "ledger.jsonl:3: warning: claim abcd000001 is resolved true twice with other details "
+          + "at line 2 and at line 3 (day 2026-07-02, then 2026-07-05); the later stands; "
+          + "'claims reopen' and 'claims resolve' settle it"), warned.report)
+    #expect(sandbox.run(["reopen", "abcd", "--note", "two days"]).status == .success)
+    #expect(sandbox.run(["resolve", "abcd", "true", "--on", "2026-07-02"]).status == .success)
+    let settled = sandbox.run(["check"])
+    #expect(settled.status == .success, settled.report)
+    #expect(!settled.stdout.contains("other details"), settled.report)
+
+    try sandbox.writeLedger([
+      JournalLine.claim("abcd000001", text: "OpenAI will acquire Pinterest"), first, first,
+    ])
+    let repeated = sandbox.run(["check"])
+    #expect(repeated.status == .success, repeated.report)
+    #expect(
+      repeated.stdout.contains(
+        "ledger.jsonl:3: warning: claim abcd000001 is resolved again alike"), repeated.report)
+  }
+
+  /// A `claim` line repeated byte for byte (the same import on two clones) is a warning, as
+  /// the same claim recorded twice at two times is.
+  @Test func aClaimLineRepeatedByteForByteIsAWarning() throws {
+    let sandbox = try Sandbox()
+    let claim = JournalLine.claim("abcd000001", text: "OpenAI will acquire Pinterest")
+    try sandbox.writeLedger([claim, claim])
+    let check = sandbox.run(["check"])
+    #expect(check.status == .success, check.report)
+    #expect(
+      check.stdout.contains(
+        "ledger.jsonl:2: warning: claim abcd000001 is recorded twice with the same content"),
+      check.report)
+  }
+
   /// Also when the clone that resolved last had its clock years ahead: the new `reopen` must
   /// still fold after that resolution, or the conflict stays while `resolve` reports success.
   @Test(arguments: ["2026-07-03T10:00:00.000Z", "2030-05-01T00:00:00.000Z"])
