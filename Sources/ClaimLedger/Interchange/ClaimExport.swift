@@ -208,7 +208,7 @@ public enum ClaimExport {
     let created = (claim.said ?? record.resolution.map { min($0.on, recorded) } ?? recorded)
       .description
     csv.text(stored: claim.storedText)
-    csv.plain(DecimalFormat.trimmed(claim.confidence.value * 100, places: 2))
+    csv.plain(DecimalFormat.percent(claim.confidence.value))
     csv.plain(created)
     csv.plain(resolution)
     csv.day(record.resolution?.on)

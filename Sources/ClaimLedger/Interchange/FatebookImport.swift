@@ -3,7 +3,8 @@
 /// YES is true, NO false and AMBIGUOUS void unless the notes carry the `outcome: partial` line
 /// `claims export --format fatebook` writes for partial claims; a void claim's reason is the
 /// notes' `reason` line, else `ambiguous`. The
-/// source comes from a `source: NAME` line of the notes, else it is "Fatebook". A resolved
+/// source comes from a `source: NAME` line of the notes, else from the forecaster column of
+/// Fatebook's export, else it is "Fatebook"; a multiple-choice option is named after the title. A resolved
 /// question without a resolved-at date is taken as resolved on its resolve-by date, else on
 /// the day it was asked.
 enum FatebookImport {
@@ -16,6 +17,7 @@ enum FatebookImport {
     "resolution": "resolution", "resolved at": "resolved_on", "resolved-at": "resolved_on",
     "resolve by": "deadline", "resolve-by": "deadline", "question resolve by": "deadline",
     "tags": "tags", "question tags": "tags", "notes": "notes", "question notes": "notes",
+    "multiple choice option": "option", "forecast created by": "forecaster",
   ]
 
   /// Reads the rows under a header whose names are `written` as the file spells them.
@@ -60,7 +62,11 @@ enum FatebookImport {
         values[key] = value
         columnOfKey[key] = columnOf(field)
       }
-      put("text", cell("text"), from: "text")
+      // A multiple-choice question has a row per option, each resolved YES or NO on its own:
+      // each is a claim of its own, named by the option.
+      put(
+        "text", cell("text").map { text in cell("option").map { text + ": " + $0 } ?? text },
+        from: "text")
       let notes = FatebookNotes(reading: cell("notes") ?? "")
       put(
         "said", notes.hasNoSaidDate ? nil : cell("said") ?? cell("forecast_said"),
@@ -96,7 +102,10 @@ enum FatebookImport {
       } else {
         put("confidence", cell("forecast01"), from: "forecast01")
       }
-      put("source", notes.source ?? "Fatebook", from: "notes")
+      // A question several people forecast has a row per forecaster, each a claim by them.
+      put(
+        "source", notes.source ?? cell("forecaster") ?? "Fatebook",
+        from: notes.source == nil && cell("forecaster") != nil ? "forecaster" : "notes")
       for (key, value) in [
         ("id", notes.id), ("via", notes.via), ("url", notes.url), ("quote", notes.quote),
         ("hedge", notes.hedge), ("deadline_text", notes.deadlineText), ("note", notes.note),

@@ -58,8 +58,16 @@ struct FatebookNotes: Equatable {
     var free: [String] = []
     var keyedNote: String?
     // A CRLF pair is one `Character`; a CR alone inside a value is written `\r`.
-    let lines = notes.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
-    let isExport = lines.first?.hasPrefix("source: ") == true
+    var lines = notes.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+    // Fatebook's spreadsheet import ends the notes with a sentence of its own, on the last
+    // line: it is a note apart, not part of that line's value.
+    if let last = lines.last, let range = last.range(of: FatebookNotes.importedSuffix) {
+      let before = last[..<range.lowerBound]
+      lines[lines.count - 1] = before.hasSuffix(" ") ? before.dropLast() : before
+      lines.append(last[range.lowerBound...])
+      if lines[lines.count - 2].isEmpty { lines.remove(at: lines.count - 2) }
+    }
+    let isExport = lines.first?.unicodeScalars.starts(with: "source: ".unicodeScalars) == true
     for line in lines {
       if line == "outcome: partial" {
         isPartial = true
@@ -73,14 +81,18 @@ struct FatebookNotes: Equatable {
         isConditional = true
         continue
       }
-      guard let colon = line.firstIndex(of: ":"),
-        line[line.index(after: colon)...].hasPrefix(" ")
+      // Split by scalars: a value opening with a combining mark joins it to the space before
+      // it in one `Character`, which a split by characters would not see as a space.
+      let scalars = line.unicodeScalars
+      guard let colon = scalars.firstIndex(of: ":"),
+        scalars.index(after: colon) < scalars.endIndex, scalars[scalars.index(after: colon)] == " "
       else {
         free.append(String(line))
         continue
       }
-      let value = FatebookNotes.unescaped(line[line.index(colon, offsetBy: 2)...])
-      switch line[..<colon] {
+      let value = FatebookNotes.unescaped(
+        Substring(scalars[scalars.index(colon, offsetBy: 2)...]))
+      switch String(scalars[..<colon]) {
       case "source": source = value
       case "evidence": evidence = value
       case "id" where isExport: id = value
@@ -99,6 +111,9 @@ struct FatebookNotes: Equatable {
     let parts = [keyedNote, written.isEmpty ? nil : written].compactMap { $0 }
     note = parts.isEmpty ? nil : parts.joined(separator: "\n")
   }
+
+  /// What Fatebook's spreadsheet import adds to the end of every question's notes.
+  static let importedSuffix = "Imported from your spreadsheet on "
 
   static func escaped(_ value: String) -> String {
     value.replacingScalars { scalar in

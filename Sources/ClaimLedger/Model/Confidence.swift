@@ -119,6 +119,35 @@ public enum FullWidth {
 
 /// Locale-free decimal formatting, so the same numbers print the same bytes everywhere.
 public enum DecimalFormat {
+  /// `value` × 100 in plain decimals, every digit kept: the point is moved in the value's
+  /// shortest digits rather than the value multiplied, so moving it back when the percentage
+  /// is read gives the same `Double` (0.123456789 → "12.3456789", 0.00001 → "0.001").
+  public static func percent(_ value: Double) -> String {
+    guard value.isFinite else { return value.description }
+    let shortest = value.magnitude.description
+    let parts = shortest.split(separator: "e", maxSplits: 1)
+    let exponent = parts.count == 2 ? Int(parts[1]) ?? 0 : 0
+    let mantissa = parts[0].split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+    let whole = mantissa[0]
+    let fraction = mantissa.count == 2 ? mantissa[1] : ""
+    var digits = Array((whole + fraction).utf8)
+    var point = whole.utf8.count + exponent + 2
+    while digits.first == UInt8(ascii: "0") {
+      digits.removeFirst()
+      point -= 1
+    }
+    while digits.last == UInt8(ascii: "0") { digits.removeLast() }
+    guard !digits.isEmpty else { return "0" }
+    let sign = value < 0 ? "-" : ""
+    let text = String(decoding: digits, as: UTF8.self)
+    if point <= 0 { return sign + "0." + String(repeating: "0", count: -point) + text }
+    if point >= digits.count {
+      return sign + text + String(repeating: "0", count: point - digits.count)
+    }
+    let cut = text.index(text.startIndex, offsetBy: point)
+    return sign + text[..<cut] + "." + text[cut...]
+  }
+
   /// Rounds to `places` decimals and drops trailing zeros: 0.7000 → "0.7", 1.0 → "1".
   public static func trimmed(_ value: Double, places: Int) -> String {
     var scale = 1.0

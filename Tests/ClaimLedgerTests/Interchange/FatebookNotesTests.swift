@@ -6,7 +6,9 @@ import Testing
   /// Every field written reads back as it was, whatever backslashes and line breaks it holds.
   @Test func notesReadBackWhatWasWritten() {
     var generator = SystemRandomNumberGenerator()
-    let pieces = ["a", "\\", "\n", "\r", "\r\n", "\\n", "source: x", "：", "😀", " ", "n", ";"]
+    let pieces = [
+      "a", "\\", "\n", "\r", "\r\n", "\\n", "source: x", "：", "😀", " ", "n", ";", "\u{301}",
+    ]
     func text() -> String {
       (0..<Int.random(in: 1...8, using: &generator)).map { _ in
         pieces.randomElement(using: &generator) ?? ""
@@ -26,6 +28,43 @@ import Testing
       notes.isPartial = Bool.random(using: &generator)
       notes.note = Bool.random(using: &generator) ? text() : nil
       #expect(FatebookNotes(reading: notes.text) == notes, "\(notes.text.debugDescription)")
+    }
+  }
+
+  /// Fatebook's spreadsheet import ends the notes with " Imported from your spreadsheet on
+  /// …" on their last line: the fields read back as written, and that sentence is a note.
+  @Test func fatebooksImportSentenceIsANoteApart() {
+    var notes = FatebookNotes()
+    notes.source = "Kuo"
+    notes.id = "0123456789"
+    notes.isConditional = true
+    notes.evidence = "https://example.com/x"
+    let sentence = "Imported from your spreadsheet on 2026-12-03 13:17:5."
+    let read = FatebookNotes(reading: notes.text + " " + sentence)
+    #expect(read.id == "0123456789")
+    #expect(read.evidence == "https://example.com/x")
+    #expect(read.isConditional)
+    #expect(read.note == sentence)
+    notes.note = "checked twice"
+    #expect(
+      FatebookNotes(reading: notes.text + " " + sentence).note == "checked twice\n" + sentence)
+    // Notes that were empty hold the sentence alone.
+    #expect(FatebookNotes(reading: " " + sentence).note == sentence)
+  }
+
+  /// A percentage moves the point in the value's shortest digits, so reading it back (moving
+  /// the point the other way) gives the same `Double`, every digit kept.
+  @Test func aPercentageKeepsEveryDigit() {
+    #expect(DecimalFormat.percent(0.7) == "70")
+    #expect(DecimalFormat.percent(0.00001) == "0.001")
+    #expect(DecimalFormat.percent(0.99999) == "99.999")
+    #expect(DecimalFormat.percent(0.123456789) == "12.3456789")
+    #expect(DecimalFormat.percent(1) == "100")
+    #expect(DecimalFormat.percent(0) == "0")
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<2_000 {
+      let value = Double.random(in: 0...1, using: &generator)
+      #expect(Double(DecimalFormat.percent(value) + "e-2") == value, "\(value)")
     }
   }
 

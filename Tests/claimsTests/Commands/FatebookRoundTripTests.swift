@@ -52,6 +52,56 @@ import Testing
     #expect(claim["confidence"] as? Double == 0.16)
   }
 
+  /// Confidences keep every digit through Fatebook's percent column, the smallest and the
+  /// surest too (they were rounded to a hundredth of a percent).
+  @Test func confidencesKeepEveryDigit() throws {
+    let sandbox = try Sandbox()
+    let confidences = ["0.00001", "0.99999", "0.123456789", "0.7"]
+    for (number, confidence) in confidences.enumerated() {
+      _ = try sandbox.add(
+        "Claim \(number) comes true", "--source", "Kuo", "--said", "2026-01-02", "--confidence",
+        confidence)
+    }
+    let exported = sandbox.run(["export", "--format", "fatebook", "--out", "fatebook.csv"])
+    try #require(exported.status == .success, exported.report)
+    let copy = try Sandbox()
+    try copy.write(try #require(sandbox.contents(of: "fatebook.csv")), to: "fatebook.csv")
+    let imported = copy.run(["import", "fatebook.csv"])
+    #expect(imported.status == .success, imported.report)
+    let read = try foldedClaims(copy).compactMap { $0["confidence"] as? Double }
+    #expect(Set(read) == Set(confidences.compactMap(Double.init)))
+  }
+
+  /// Fatebook's export has a row per option of a multiple-choice question and per forecaster:
+  /// each option is a claim of its own, named after the title and resolved on its own, and
+  /// each forecaster's row is a claim by them.
+  @Test func optionsAndForecastersAreClaimsOfTheirOwn() throws {
+    let sandbox = try Sandbox()
+    try sandbox.write(
+      "Question title,Multiple choice option,Forecast created by,Forecast (scale = 0-1),"
+        + "Forecast created at,Question created at,Question resolve by,Resolution,Resolved at\n"
+        + "Who wins?,Red,Alice,0.6,2026-02-01 10:00:0,2026-02-01 09:00:0,2026-03-01 00:00:0,NO,"
+        + "2026-03-02 10:00:0\n"
+        + "Who wins?,Blue,Alice,0.4,2026-02-01 10:00:0,2026-02-01 09:00:0,2026-03-01 00:00:0,YES,"
+        + "2026-03-02 10:00:0\n"
+        + "Rain?,,Bob,0.2,2026-01-05 9:0:0,2026-01-05 8:0:0,2026-01-10 0:0:0,,\n"
+        + "Rain?,,Alice,0.9,2026-01-06 9:0:0,2026-01-05 8:0:0,2026-01-10 0:0:0,,\n",
+      to: "fatebook.csv")
+    let imported = sandbox.run(["import", "fatebook.csv"])
+    #expect(imported.status == .success, imported.report)
+    let claims = try foldedClaims(sandbox)
+    let summary = Set(
+      claims.map {
+        "\($0["text"] as? String ?? "") \($0["source"] as? String ?? "") "
+          + "\($0["confidence"] as? Double ?? -1) \($0["outcome"] as? String ?? "open")"
+      })
+    #expect(
+      summary == [
+        "Who wins?: Red Alice 0.6 false", "Who wins?: Blue Alice 0.4 true", "Rain? Bob 0.2 open",
+        "Rain? Alice 0.9 open",
+      ], "\(claims)")
+  }
+
   @Test func theVoidReasonHedgeDeadlineWordsAndConditionReadBack() throws {
     let sandbox = try Sandbox()
     let id = try sandbox.add(
