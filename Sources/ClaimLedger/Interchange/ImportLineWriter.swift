@@ -241,24 +241,29 @@ struct ImportLineWriter {
 
   // MARK: Checks
 
-  /// A text `RowFields.required` accepts: not empty, and not starting with a space it trims
-  /// (whether such a cell holds more than spaces is left to that path).
+  /// A text `RowFields.required` accepts: not starting with a space it trims, and holding a
+  /// byte that shows it says something: an ASCII letter, digit or mark, or the lead byte of a
+  /// character from U+4000 to U+9FFF (Chinese characters and hexagram symbols). Whether
+  /// another cell says something is left to that path.
   private static func required(_ text: UnsafeBufferPointer<UInt8>?) throws(Declined)
     -> UnsafeBufferPointer<UInt8>
   {
-    guard let text, !startsWithTrimmable(text) else { throw Declined() }
+    guard let text, !startsWithTrimmable(text),
+      text.contains(where: { (0x21...0x7E).contains($0) || (0xE4...0xE9).contains($0) })
+    else { throw Declined() }
     return text
   }
 
-  /// Whether the first scalar is one `trimmingSpaces` removes: ASCII spaces and line ends,
-  /// U+0085, U+2028, U+2029 and U+3000.
+  /// Whether the first scalar is one `trimmingSpaces` removes: white space, whose UTF-8 is
+  /// ASCII spaces and line ends, C2 85 and C2 A0, E1 9A 80, E2 80 80 to E2 80 8A, E2 80 A8,
+  /// E2 80 A9, E2 80 AF, E2 81 9F and E3 80 80.
   static func startsWithTrimmable(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let first = text.first else { return false }
     switch first {
     case 9...13, 32: return true
-    case 0xC2: return text.count > 1 && text[1] == 0x85
-    case 0xE2: return text.count > 2 && text[1] == 0x80 && (text[2] == 0xA8 || text[2] == 0xA9)
-    case 0xE3: return text.count > 2 && text[1] == 0x80 && text[2] == 0x80
+    case 0xC2, 0xE1, 0xE2, 0xE3:
+      let length = first == 0xC2 ? 2 : 3
+      return text.count >= length && isWhiteSpace(text[0..<length])
     default: return false
     }
   }
@@ -268,11 +273,18 @@ struct ImportLineWriter {
   static func endsWithTrimmable(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let last = text.last else { return false }
     let count = text.count
-    switch last {
-    case 9...13, 32: return true
-    case 0x85: return count > 1 && text[count - 2] == 0xC2
-    case 0xA8, 0xA9: return count > 2 && text[count - 3] == 0xE2 && text[count - 2] == 0x80
-    case 0x80: return count > 2 && text[count - 3] == 0xE3 && text[count - 2] == 0x80
+    if (9...13).contains(last) || last == 32 { return true }
+    if count >= 2, text[count - 2] == 0xC2 { return isWhiteSpace(text[(count - 2)...]) }
+    return count >= 3 && isWhiteSpace(text[(count - 3)...])
+  }
+
+  /// Whether these two or three bytes are one of the white-space scalars above U+007F.
+  private static func isWhiteSpace(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    let scalar = bytes.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+    switch scalar {
+    case 0xC285, 0xC2A0, 0xE19A80, 0xE28080...0xE2808A, 0xE280A8, 0xE280A9, 0xE280AF, 0xE2819F,
+      0xE38080:
+      return true
     default: return false
     }
   }
@@ -422,7 +434,7 @@ struct ImportLineWriter {
 
   /// A JSON string escaped as `JSONBuffer` escapes it. A NUL is declined: the journal reader
   /// refuses `\u0000`, and `RowFields`' entries are read back, which reports it. `isTrimmed`:
-  /// the general path trims this tag (one from a cell), so a tag that ends in a space is its.
+  /// the general path trims this text (a tag), so one that ends in a space is its.
   private mutating func appendString(_ text: UnsafeBufferPointer<UInt8>, isTrimmed: Bool = false)
     throws(Declined)
   {
@@ -458,30 +470,45 @@ struct ImportLineWriter {
     return start >= fileStart && start + text.count <= fileStart + file.count
   }
 
-  /// The tags as a JSON list: a JSON file's list as it was, or a cell split at `;` with the
-  /// empty pieces left out.
+  /// The tags as a JSON list: a JSON file's list, or a cell split at `;` with the empty
+  /// pieces left out. A tag the general path would trim, or a list that may hold one tag twice
+  /// (which it keeps once), is declined.
   private mutating func appendTags(_ row: ImportCells, reader: CellReader) throws(Declined) {
     bytes.append(UInt8(ascii: "["))
-    var isFirst = true
+    var written: [UnsafeBufferPointer<UInt8>] = []
+    func append(_ tag: UnsafeBufferPointer<UInt8>) throws(Declined) {
+      if !written.isEmpty { bytes.append(UInt8(ascii: ",")) }
+      try appendString(tag, isTrimmed: true)
+      written.append(tag)
+    }
     if row.hasTagList {
-      for cell in row.tagList {
-        if !isFirst { bytes.append(UInt8(ascii: ",")) }
-        isFirst = false
-        try appendString(reader.bytes(cell))
-      }
+      for cell in row.tagList { try append(reader.bytes(cell)) }
     } else if let text = try reader.text(row[.tags]) {
       var start = 0
       for index in 0...text.count where index == text.count || text[index] == UInt8(ascii: ";") {
         if index < text.count, !Self.isTagSeparator(at: index, in: text) { throw Declined() }
-        if index > start {
-          if !isFirst { bytes.append(UInt8(ascii: ",")) }
-          isFirst = false
-          try appendString(UnsafeBufferPointer(rebasing: text[start..<index]), isTrimmed: true)
-        }
+        if index > start { try append(UnsafeBufferPointer(rebasing: text[start..<index])) }
         start = index + 1
       }
     }
+    if written.count > 1, Self.mayRepeat(written) { throw Declined() }
     bytes.append(UInt8(ascii: "]"))
+  }
+
+  /// Whether two of the tags may be one tag in another case: equal but for the case of ASCII
+  /// letters, or any tag with letters beyond ASCII and Chinese characters (a lead byte other
+  /// than E4 to E9), whose case the general path compares.
+  private static func mayRepeat(_ tags: [UnsafeBufferPointer<UInt8>]) -> Bool {
+    if tags.contains(where: { $0.contains { $0 >= 0xC0 && !(0xE4...0xE9).contains($0) } }) {
+      return true
+    }
+    func folded(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+    for (offset, tag) in tags.enumerated() {
+      for other in tags[(offset + 1)...] where other.count == tag.count {
+        if zip(tag, other).allSatisfy({ folded($0) == folded($1) }) { return true }
+      }
+    }
+    return false
   }
 
   /// Whether the `;` at `index` stands plainly between tags (the general path splits at every

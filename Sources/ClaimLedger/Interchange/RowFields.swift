@@ -40,11 +40,12 @@ struct RowFields {
     return text
   }
 
-  /// The tags, from a JSON list or a cell joined by `;`, each checked as `add --tag` is. A
-  /// cell's tags are trimmed, as a person types `ai; ml` (a JSON list is taken as it is).
+  /// The tags, from a JSON list or a cell joined by `;`, each trimmed and checked as `add
+  /// --tag` is, and each kept once, so every way in gives the same tags (a CSV export of a
+  /// JSON list's `" ai "` reads back `ai`).
   func tagList() throws(ImportError) -> [String] {
     let given =
-      tags
+      tags?.map { $0.trimmingSpaces() }
       ?? (self.text("tags")?.unicodeScalars.split(separator: ";").map {
         String($0).trimmingSpaces()
       }
@@ -57,7 +58,7 @@ struct RowFields {
         throw fail("tags", "tag '\(tag)' \(error)")
       }
     }
-    return checked
+    return FieldRules.distinctTags(checked)
   }
 
   func claim(detectingLanguage: Bool) throws(ImportError) -> ImportedClaim {

@@ -204,26 +204,20 @@ extension String {
     return text
   }
 
-  /// The text without leading and trailing spaces, tabs and newlines (ASCII and U+3000).
+  /// The text without leading and trailing white space of any kind: spaces (the no-break and
+  /// ideographic ones too), tabs and line ends.
   public func trimmingSpaces() -> String {
     // Most cells have nothing to trim: two scalars tell, without walking the characters.
     guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
     if !Self.isTrimmable(first), !Self.isTrimmable(last) { return self }
-    let isSpace: (Character) -> Bool = {
-      $0 == " " || $0 == "\t" || $0.isNewline || $0 == "\u{3000}"
-    }
-    guard let first = firstIndex(where: { !isSpace($0) }),
-      let last = lastIndex(where: { !isSpace($0) })
+    guard let first = firstIndex(where: { !$0.isWhitespace }),
+      let last = lastIndex(where: { !$0.isWhitespace })
     else { return "" }
     return String(self[first...last])
   }
 
   /// A scalar that can begin or end a run `trimmingSpaces` removes.
   private static func isTrimmable(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar {
-    case " ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", "\u{3000}":
-      true
-    default: false
-    }
+    scalar.properties.isWhitespace
   }
 }

@@ -3,8 +3,8 @@ import Foundation
 /// What a claim's fields may hold: one set of rules for every way into the ledger (`add`,
 /// `amend`, `import`), so nothing gets in that `check` would refuse or that an export could
 /// not carry back. Values are checked, never changed here: the command line trims what is
-/// typed, and an import keeps each cell as it was exported, except the tags of a CSV or
-/// Fatebook cell, which are trimmed as they are split (`ai; ml`, `ai, m&a`).
+/// typed, and an import keeps each cell as it was exported, except tags, which every way in
+/// trims and keeps once (`ai; ml`, `ai, m&a`, `--tag ai --tag AI`).
 public enum FieldRules {
   /// Why a value is refused, in words that follow the field's name.
   public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
@@ -91,10 +91,30 @@ public enum FieldRules {
     return text
   }
 
-  /// A text that must say something: more than spaces.
+  /// A text that must say something: more than spaces, format characters or marks.
   public static func required(_ text: String) throws(Refusal) -> String {
-    guard !text.trimmingSpaces().isEmpty else { throw .empty }
+    guard saysSomething(text) else { throw .empty }
     return try self.text(text)
+  }
+
+  /// Whether the text holds something a reader sees: a letter, digit, punctuation mark or
+  /// symbol (or a private-use character, which a font may draw). Spaces of any kind, format
+  /// characters (a zero-width space, a byte order mark, a direction mark) and combining marks
+  /// with nothing to combine with say nothing.
+  public static func saysSomething(_ text: String) -> Bool {
+    text.unicodeScalars.contains { scalar in
+      if scalar.value > 0x20, scalar.value < 0x7F { return true }
+      switch scalar.properties.generalCategory {
+      case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+        .decimalNumber, .letterNumber, .otherNumber, .connectorPunctuation, .dashPunctuation,
+        .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation,
+        .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol,
+        .privateUse:
+        return true
+      default:
+        return false
+      }
+    }
   }
 
   /// A tag: a text without `;`, looked for among the scalars (a `;` before a combining mark is
@@ -104,6 +124,14 @@ public enum FieldRules {
     let checked = try required(text)
     guard !text.unicodeScalars.contains(";") else { throw .semicolon }
     return checked
+  }
+
+  /// The tags with repeats left out, the first spelling kept: tags match without regard to
+  /// case (`list --tag AI` finds `ai`), so `ai` and `AI` are one tag.
+  public static func distinctTags(_ tags: [String]) -> [String] {
+    guard tags.count > 1 else { return tags }
+    var seen: Set<String> = []
+    return tags.filter { seen.insert($0.lowercased()).inserted }
   }
 
   /// A link a report can show safely: http or https, with a host, and no space, control

@@ -103,14 +103,15 @@ extension ParsedInput {
     return try TextArgument.nonEmpty(value, option: option, command: spec.name)
   }
 
-  /// Every value of a repeatable tag option, each checked like `text(_:)` and without `;`.
+  /// Every value of a repeatable tag option, each checked like `text(_:)` and without `;`;
+  /// a tag given again (in any case) is kept once.
   func tags(_ option: String) throws(UsageError) -> [String] {
     var values: [String] = []
     for value in options(option) {
       values.append(
         try TextArgument.checked(value, option: option, command: spec.name, by: FieldRules.tag))
     }
-    return values
+    return FieldRules.distinctTags(values)
   }
 
   /// `--url`, checked to be an http or https link; nil when not given.

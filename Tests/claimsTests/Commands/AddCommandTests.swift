@@ -24,6 +24,34 @@ struct HedgeCase: Sendable, CustomTestStringConvertible {
 }
 
 @Suite struct AddCommandTests {
+  /// A text or source of spaces of any kind, format characters or a lone combining mark says
+  /// nothing: refused as empty, the ledger unchanged. Emoji alone say something.
+  @Test(arguments: ["\u{A0}", "\u{200B}", "\u{FEFF}", "\u{301}", "\u{202E}", "\u{3000}\u{A0}"])
+  func aTextThatSaysNothingIsRefused(_ text: String) throws {
+    let sandbox = try Sandbox()
+    let before = sandbox.ledger()
+    let noText = sandbox.run(["add", text, "--source", "Kuo", "--confidence", "0.5"])
+    #expect(noText.status == .usage, noText.report)
+    #expect(noText.stderr.contains("is empty"), noText.report)
+    let noSource = sandbox.run(["add", "Apple ships", "--source", text, "--confidence", "0.5"])
+    #expect(noSource.status == .usage, noSource.report)
+    #expect(sandbox.ledger() == before)
+    #expect(sandbox.run(["add", "🚀", "--source", "Kuo", "--confidence", "0.5"]).status == .success)
+  }
+
+  /// White space of any kind is trimmed from what is typed, a no-break space as an ideographic
+  /// one; a tag given again in another case or with spaces is kept once.
+  @Test func whiteSpaceIsTrimmedAndTagsKeptOnce() throws {
+    let sandbox = try Sandbox()
+    let id = try sandbox.add(
+      "\u{A0}Apple ships a headset\u{2003}", "--source", "\u{A0}Kuo", "--confidence", "0.5",
+      "--tag", "ai", "--tag", "AI", "--tag", " ai\u{A0}", "--tag", "chips")
+    let claim = try #require(try sandbox.showJSON(id))
+    #expect(claim["text"] as? String == "Apple ships a headset")
+    #expect(claim["source"] as? String == "Kuo")
+    #expect(claim["tags"] as? [String] == ["ai", "chips"])
+  }
+
   /// A write cut short by the file size limit (`ulimit -f`, a full disk that needs no mount):
   /// status 74, and the ledger cut back to exactly what it held, so the next command finds no
   /// torn line. `resolve`, which appends after reading under the same lock, does the same.

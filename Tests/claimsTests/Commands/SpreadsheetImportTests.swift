@@ -8,6 +8,35 @@ import Testing
 /// read when their meaning is plain, refused by line and column when it is not, and the
 /// ledger untouched by a refusal.
 @Suite struct SpreadsheetImportTests {
+  /// Every way in keeps a tag once and trimmed, so a JSON list's `" ai "` and a cell's `ai; AI`
+  /// give the same tags, and a CSV export of either reads back alike.
+  @Test func tagsAreTrimmedAndKeptOnceFromEveryFormat() throws {
+    let sandbox = try Sandbox()
+    let fromJSON = try sandbox.importing(
+      #"{"text":"Apple ships","source":"Kuo","said":"2026-01-02","confidence":0.5,"#
+        + #""tags":[" ai ","AI","中文","中文 ","chips"]}"# + "\n", as: "t.jsonl")
+    #expect(fromJSON.status == .success, fromJSON.report)
+    let fromCSV = try sandbox.importing(
+      "text,source,said,confidence,tags\nNvidia ships,Kuo,2026-01-02,0.5,ai; AI;中文;chips;CHIPS\n",
+      as: "t.csv")
+    #expect(fromCSV.status == .success, fromCSV.report)
+    let tags = try foldedClaims(sandbox).compactMap { $0["tags"] as? [String] }
+    #expect(tags == [["ai", "中文", "chips"], ["ai", "中文", "chips"]], "\(tags)")
+  }
+
+  /// A cell that says nothing (a no-break space, a zero-width space) is a bad row, whichever
+  /// path reads it.
+  @Test func aTextThatSaysNothingIsABadRow() throws {
+    let sandbox = try Sandbox()
+    let result = try sandbox.importing(
+      "text,source,said,confidence\n\u{A0},Kuo,2026-01-02,0.5\nA claim,\u{200B},2026-01-02,0.5\n",
+      as: "blank.csv")
+    #expect(result.status == .dataError, result.report)
+    #expect(result.stderr.contains("blank.csv:2:1: text is empty"), result.report)
+    #expect(result.stderr.contains("blank.csv:3:"), result.report)
+    #expect(try sandbox.ledgerLines().isEmpty)
+  }
+
   static let semicolonFiles: [(name: String, csv: String)] = [
     ("plain", "text;source;said;confidence\r\nApple ships glasses;Kuo;2026-01-02;0,7\r\n"),
     (

@@ -34,10 +34,10 @@ enum RandomLedger {
       let deadline = said.map { $0.adding(days: Int.random(in: 0...400, using: &generator)) }
       let confidences = [0, 0.5, 0.7, 0.85, 1, 0.123456789, 0.3333].compactMap(Confidence.init)
       let tagCount = Int.random(in: 0...3, using: &generator)
-      let tags = (0..<tagCount).map { _ in
-        ["ai", "中文", "a,b", "\"q\"", "emoji🎉", "=x", "new\nline"].randomElement(
-          using: &generator) ?? "ai"
-      }
+      // Distinct, as every way into the ledger keeps a tag once.
+      let tags = Array(
+        ["ai", "中文", "a,b", "\"q\"", "emoji🎉", "=x", "new\nline"].shuffled(using: &generator)
+          .prefix(tagCount))
       let claim = Claim(
         text: text(&generator), quote: maybe(&generator), source: text(&generator),
         via: maybe(&generator),
