@@ -210,8 +210,12 @@ extension String {
     // Most cells have nothing to trim: two scalars tell, without walking the characters.
     guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
     if !Self.isTrimmable(first), !Self.isTrimmable(last) { return self }
-    guard let first = firstIndex(where: { !$0.isWhitespace }),
-      let last = lastIndex(where: { !$0.isWhitespace })
+    // A space that carries a combining mark is one `Character` with it, and stays.
+    let isSpace: (Character) -> Bool = {
+      $0.isWhitespace && ($0.unicodeScalars.count == 1 || $0 == "\r\n")
+    }
+    guard let first = firstIndex(where: { !isSpace($0) }),
+      let last = lastIndex(where: { !isSpace($0) })
     else { return "" }
     return String(self[first...last])
   }

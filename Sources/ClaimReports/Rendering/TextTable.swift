@@ -96,8 +96,8 @@ public struct TextTable: Sendable {
   }
 }
 
-/// How many terminal columns text takes: East Asian wide and full-width characters take two,
-/// combining marks none.
+/// How many terminal columns text takes: East Asian wide and full-width characters and emoji
+/// shown as pictures take two, combining marks none.
 ///
 /// A cell is shown on one line: a tab or a line break is shown as one space (`flattened`),
 /// and measured so, a `\r\n` as one.
@@ -106,7 +106,15 @@ public enum DisplayWidth {
     var width = 0
     var previous: Unicode.Scalar = " "
     for scalar in text.unicodeScalars {
-      if !(previous == "\r" && scalar == "\n") { width += of(scalar) }
+      if scalar == "\u{FE0F}", previous.value > 0x7F, of(previous) == 1,
+        previous.properties.isEmoji
+      {
+        // The emoji selector makes a symbol drawn as text (☀) a picture two columns wide; a
+        // digit or # before it (a keycap without its frame) stays text.
+        width += 1
+      } else if !(previous == "\r" && scalar == "\n") {
+        width += of(scalar)
+      }
       previous = scalar
     }
     return width
@@ -121,10 +129,13 @@ public enum DisplayWidth {
     case .nonspacingMark, .enclosingMark, .format: return 0
     default: break
     }
+    // Emoji shown as pictures by default (🚀, ☕, 🀄) are wide (East Asian Width W).
+    if scalar.properties.isEmojiPresentation { return 2 }
     switch value {
-    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-      0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-      0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+    case 0x1100...0x115F, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
+      0x4E00...0x9FFF, 0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19,
+      0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x17000...0x18AFF, 0x1B000...0x1B2FF,
+      0x1F200...0x1F2FF, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
       return 2
     default:
       return 1

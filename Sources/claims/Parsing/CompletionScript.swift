@@ -63,7 +63,9 @@ enum CompletionScript {
       case .words(let words):
         "COMPREPLY=($(compgen -W \"\(words.joined(separator: " "))\" -- \"$cur\"))"
       case .claimIDs: "COMPREPLY=($(compgen -W \"$(_claims_ids)\" -- \"$cur\"))"
-      case .files: "compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- \"$cur\"))"
+      case .files:
+        // One name a line, so a name with spaces is one reply.
+        "compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- \"$cur\")"
       case .commands:
         "COMPREPLY=($(compgen -W \"\(commandNames(specs).joined(separator: " "))\" -- \"$cur\"))"
       }
@@ -73,7 +75,8 @@ enum CompletionScript {
       # Install: claims completions bash > ~/.local/share/bash-completion/completions/claims
 
       # The claim ids of the ledger this command line names (or the nearest one).
-      # --ledger PATH, --ledger=PATH (which bash may split at the '='), and ~ for the home folder.
+      # --ledger PATH, --ledger=PATH (which bash may split at the '='), and ~ for the home folder;
+      # the path as typed, in quotes or with backslashes before spaces.
       _claims_ids() {
         local i file= ledger=()
         for ((i = 1; i < ${#COMP_WORDS[@]} - 1; i++)); do
@@ -85,6 +88,10 @@ enum CompletionScript {
           --ledger=*) file=${COMP_WORDS[i]#--ledger=} ;;
           esac
         done
+        case $file in
+          \\"*\\" | \\'*\\') file=${file:1:${#file}-2} ;;
+          *) file=${file//\\\\/} ;;
+        esac
         [[ -n $file ]] && ledger=(--ledger "${file/#\\~/$HOME}")
         "${COMP_WORDS[0]}" completions ids "${ledger[@]}" 2>/dev/null
       }
@@ -114,6 +121,8 @@ enum CompletionScript {
       _claims() {
         local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
         if [[ $prev == = ]] && ((COMP_CWORD > 2)); then prev=${COMP_WORDS[COMP_CWORD - 2]}; fi
+        # Right after --status=, bash makes the '=' the word: the value is still to come.
+        if [[ $cur == = ]]; then cur=; fi
         COMPREPLY=()
         if ((COMP_CWORD == 1)); then
           COMPREPLY=($(compgen -W "\(commandNames(specs).joined(separator: " ")) --help --version" -- "$cur"))
@@ -197,8 +206,8 @@ enum CompletionScript {
         local i file=
         for ((i = 2; i < $#words; i++)); do
           case $words[i] in
-          --ledger) file=$words[i + 1] ;;
-          --ledger=*) file=${words[i]#--ledger=} ;;
+          --ledger) file=${(Q)words[i+1]} ;;
+          --ledger=*) file=${(Q)words[i]#--ledger=} ;;
           esac
         done
         [[ -n $file ]] && ledger=(--ledger "${file/#\\~/$HOME}")
@@ -224,6 +233,12 @@ enum CompletionScript {
 
       _claims() {
         local cur=$words[CURRENT] prev=$words[CURRENT-1]
+        # --status=o: the option is before the '=', and the value after it is completed.
+        if [[ $cur == --*=* ]]; then
+          prev=${cur%%=*}
+          compset -P '*='
+          cur=${cur#*=}
+        fi
         if ((CURRENT == 2)); then
           local -a commands
           commands=(

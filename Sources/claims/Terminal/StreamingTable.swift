@@ -122,6 +122,9 @@ enum TableCell {
         }
       } else if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) {
         width += 2
+      } else if value == 0xFE0F {
+        // Whether the emoji selector widens the symbol before it is `DisplayWidth`'s call.
+        return DisplayWidth.of(text)
       } else {
         width += DisplayWidth.of(scalar)
       }

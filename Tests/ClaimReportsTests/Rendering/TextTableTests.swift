@@ -16,6 +16,14 @@ struct WidthCase: Sendable, CustomTestStringConvertible {
     .init(text: "７０％", width: 6),
     .init(text: "e\u{301}", width: 1),
     .init(text: "", width: 0),
+    // Emoji drawn as pictures take two columns, as terminals draw them.
+    .init(text: "🚀 SpaceX", width: 9),
+    .init(text: "☕", width: 2),
+    .init(text: "🫠", width: 2),
+    .init(text: "🀄", width: 2),
+    .init(text: "☀", width: 1),
+    .init(text: "☀\u{FE0F}", width: 2),
+    .init(text: "1\u{FE0F}", width: 1),
   ]
 
   @Test(arguments: cases)

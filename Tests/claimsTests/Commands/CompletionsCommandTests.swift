@@ -140,6 +140,55 @@ import Testing
     #expect(try offers(["help", "comp"], sandbox: sandbox, script: script) == ["completions"])
   }
 
+  /// A file name with spaces is one reply; right after `--status=` (bash makes the '=' the
+  /// word) the values are offered; a quoted or escaped ledger path still names the ledger.
+  @Test func bashKeepsFileNamesWholeAndCompletesAfterAnEqualsSign() throws {
+    guard FileManager.default.isExecutableFile(atPath: "/bin/bash") else { return }
+    let sandbox = try Sandbox()
+    try sandbox.write("a,b\n", to: "my report.csv")
+    try sandbox.write("a,b\n", to: "my notes.md")
+    let script = try self.script(.bash)
+    #expect(
+      Set(try offers(["import", "my"], sandbox: sandbox, script: script))
+        == ["my report.csv", "my notes.md"])
+    #expect(
+      try offers(["list", "--status", "="], sandbox: sandbox, script: script).contains("open"))
+    try FileManager.default.createDirectory(
+      atPath: sandbox.path("my dir"), withIntermediateDirectories: true)
+    try (JournalLine.claim("abcd000009", text: "Elsewhere") + "\n").write(
+      toFile: sandbox.path("my dir/ledger.jsonl"), atomically: true, encoding: .utf8)
+    for spelling in ["\"my dir/ledger.jsonl\"", "my\\ dir/ledger.jsonl"] {
+      let offered = try offers(
+        ["show", "--ledger", spelling, ""], sandbox: sandbox, script: script)
+      #expect(offered == ["abcd000009"], "\(spelling)")
+    }
+  }
+
+  /// zsh reads the ledger named by `--ledger PATH` (quoted or not) without an error, and
+  /// completes a value after `--status=`.
+  @Test func zshFindsTheNamedLedgerAndCompletesAfterAnEqualsSign() throws {
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/zsh") else { return }
+    let sandbox = try Sandbox()
+    try sandbox.add("Here", "--source", "Bloomberg", "--confidence", "0.7")
+    try FileManager.default.createDirectory(
+      atPath: sandbox.path("my dir"), withIntermediateDirectories: true)
+    try (JournalLine.claim("abcd000009", text: "Elsewhere") + "\n").write(
+      toFile: sandbox.path("my dir/ledger.jsonl"), atomically: true, encoding: .utf8)
+    let binary = try BuiltBinary.located().path
+    // Without compinit there is no compdef for the script's last line to call.
+    let program = """
+      compdef() { : }
+      \(try script(.zsh))
+      words=('\(binary)' show --ledger "'my dir/ledger.jsonl'" ""); CURRENT=5; _claims_ids
+      """
+    let run = try GitTeam.run(
+      URL(fileURLWithPath: "/usr/bin/zsh"), ["-f", "-c", program], in: sandbox.directory,
+      environment: sandbox.environment.merging(["PATH": "/usr/bin:/bin"]) { $1 })
+    #expect(run.status == 0, run.report)
+    #expect(run.stdout == "abcd000009\n", run.report)
+    #expect(run.stderr.isEmpty, run.report)
+  }
+
   /// Ids come from the ledger the command line names, however it is written: `--ledger PATH`,
   /// `--ledger=PATH` (which bash splits at the '='), and a path starting with `~`, which the
   /// shell has not expanded yet when the script reads it.

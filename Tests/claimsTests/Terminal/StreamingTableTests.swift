@@ -9,7 +9,8 @@ import Testing
     "plain", "苹果2024年1月底前营收同比增长86%", "e\u{301}té", "two\nlines", "crlf\r\nend",
     "para\u{2029}sep", "next\u{85}line", "ｆｕｌｌ", "🚀 launch", "tab\there", "", "한국어 텍스트",
     "\u{7F}del", String(repeating: "很长的文本", count: 12), "esc\u{1B}[2Jclear",
-    "bell\u{07}\u{0}nul", "csi\u{9B}31m", "form\u{0C}feed",
+    "bell\u{07}\u{0}nul", "csi\u{9B}31m", "form\u{0C}feed", "☕ Barista", "☀\u{FE0F} sun",
+    "🫠 melt",
   ]
 
   @Test(arguments: [nil, 40, 80, 200] as [Int?])
