@@ -17,6 +17,15 @@ struct InitCommand: Command {
     let ledgerPath =
       context.explicitLedger
       ?? (context.workingDirectory as NSString).appendingPathComponent(LedgerLocator.relativePath)
+    // In a subfolder of a project, a second ledger here would hide the project's from every
+    // command run below it.
+    if context.explicitLedger == nil, context.ledgerPath != ledgerPath,
+      FileManager.default.fileExists(atPath: context.ledgerPath)
+    {
+      throw UsageError(
+        "a ledger exists already at \(context.ledgerPath), which commands run here use; "
+          + "give --ledger PATH to start another", command: Self.spec.name)
+    }
     let directory = (ledgerPath as NSString).deletingLastPathComponent
     var done: [Action] = []
     var isDirectory: ObjCBool = false
@@ -44,16 +53,18 @@ struct InitCommand: Command {
     let existing = FileManager.default.contents(atPath: attributesPath).map {
       String(decoding: $0, as: UTF8.self)
     }
+    // Lines may end in CRLF (a file written on Windows), which is one `Character`.
     if let existing,
-      existing.split(separator: "\n").contains(where: {
+      existing.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).contains(where: {
         $0.hasPrefix(pattern + " ") && $0.contains("merge=union")
       })
     {
       done.append(Action(path: attributesPath, kind: .kept, message: "kept \(attributesPath)"))
     } else {
       var text = existing ?? ""
-      if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
-      try write(attributesPath, text + line + "\n")
+      let lineEnd = text.contains("\r\n") ? "\r\n" : "\n"
+      if !text.isEmpty, text.utf8.last != UInt8(ascii: "\n") { text += lineEnd }
+      try write(attributesPath, text + line + lineEnd)
       done.append(
         Action(
           path: attributesPath, kind: .appended, message: "added '\(line)' to \(attributesPath)"))

@@ -152,6 +152,37 @@ import Testing
     #expect(sandbox.contents(of: ".gitattributes") == "*.png binary\n" + Self.attributesLine + "\n")
   }
 
+  /// A `.gitattributes` written with CRLF line ends: its line is found and kept, and a line
+  /// added to such a file ends in CRLF too, with no blank line before it.
+  @Test func aCRLFAttributesFileIsReadAndKeptInItsLineEnds() throws {
+    let sandbox = try Sandbox(initialised: false)
+    try sandbox.write("*.png binary\r\n", to: ".gitattributes")
+    #expect(sandbox.run(["init"]).status == .success)
+    let added = "*.png binary\r\n" + Self.attributesLine + "\r\n"
+    #expect(sandbox.contents(of: ".gitattributes") == added)
+    let again = sandbox.run(["init"])
+    #expect(again.stdout.contains("kept \(sandbox.path(".gitattributes"))"), again.report)
+    #expect(sandbox.contents(of: ".gitattributes") == added)
+  }
+
+  /// In a subfolder of a project that has a ledger, `init` makes no second one that would hide
+  /// it; `--ledger` still starts one anywhere.
+  @Test func aSubfolderOfAProjectWithALedgerGetsNoSecondOne() throws {
+    let sandbox = try Sandbox()
+    let docs = sandbox.path("docs")
+    try FileManager.default.createDirectory(atPath: docs, withIntermediateDirectories: true)
+    let refused = CLI.run(
+      ["init"], environment: ["CLAIMS_TODAY": Sandbox.today], workingDirectory: docs,
+      clock: { Sandbox.now }, terminal: .plain())
+    #expect(refused.status == .usage, refused.report)
+    #expect(refused.stderr.contains("a ledger exists already at \(sandbox.ledgerPath)"))
+    #expect(!FileManager.default.fileExists(atPath: docs + "/Claims"))
+    let elsewhere = CLI.run(
+      ["init", "--ledger", "Claims/ledger.jsonl"], environment: ["CLAIMS_TODAY": Sandbox.today],
+      workingDirectory: docs, clock: { Sandbox.now }, terminal: .plain())
+    #expect(elsewhere.status == .success, elsewhere.report)
+  }
+
   @Test func refusesALedgerPathThatIsAFolder() throws {
     let sandbox = try Sandbox(initialised: false)
     try FileManager.default.createDirectory(
