@@ -40,6 +40,12 @@ public struct SourceAliases: Sendable {
       throw .unreadable(path: path, reason: "cannot read the file")
     }
     let location = SourceLocation(path: path, line: 1)
+    // Foundation's parser takes a comma before a closing bracket, which is no JSON: another
+    // tool reading the file (jq, a script) would refuse it.
+    if let line = trailingCommaLine(in: data) {
+      throw .malformedSideFile(
+        at: SourceLocation(path: path, line: line), reason: "a comma before a closing bracket")
+    }
     guard let object = try? JSONSerialization.jsonObject(with: data) else {
       throw .malformedSideFile(at: location, reason: "not valid JSON")
     }
@@ -105,6 +111,40 @@ public struct SourceAliases: Sendable {
         if !seen.insert(decoded).inserted { return decoded }
       default: continue
       }
+    }
+    return nil
+  }
+
+  /// The line of the first comma followed, past white space, by `}` or `]`, outside strings.
+  private static func trailingCommaLine(in data: Data) -> Int? {
+    var line = 1
+    var commaLine: Int?
+    var isInString = false
+    var isEscaped = false
+    for byte in data {
+      if byte == UInt8(ascii: "\n") { line += 1 }
+      if isInString {
+        if isEscaped {
+          isEscaped = false
+        } else if byte == UInt8(ascii: "\\") {
+          isEscaped = true
+        } else if byte == UInt8(ascii: "\"") {
+          isInString = false
+        }
+        continue
+      }
+      switch byte {
+      case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): continue
+      case UInt8(ascii: "}"), UInt8(ascii: "]"):
+        if let commaLine { return commaLine }
+      case UInt8(ascii: ","):
+        commaLine = line
+        continue
+      case UInt8(ascii: "\""):
+        isInString = true
+      default: break
+      }
+      commaLine = nil
     }
     return nil
   }

@@ -134,4 +134,27 @@ import Testing
     #expect(
       result.stderr.hasPrefix("claims: error: \(fixture.sandbox.path("Claims/sources.json")):1: "))
   }
+
+  /// A comma before a closing bracket is no JSON, though Foundation's parser takes it: named by
+  /// its line, for `check` as for every command. Commas inside names are no such thing, and a
+  /// byte order mark, which JSON lets a reader ignore, is ignored.
+  @Test func aTrailingCommaInTheSourcesFileIsNamedByItsLine() throws {
+    let fixture = try ListFixture()
+    let path = fixture.sandbox.path("Claims/sources.json")
+    try fixture.sandbox.write(
+      "{\n  \"The Information\": [\"theinformation.com\",],\n  \"A, B\": [\"x]\"]\n}\n",
+      to: "Claims/sources.json")
+    for command in [["sources"], ["check"]] {
+      let result = fixture.sandbox.run(command)
+      #expect(result.status == .dataError, result.report)
+      let said = result.stderr + result.stdout
+      #expect(said.contains("\(path):2: "), result.report)
+      #expect(said.contains("a comma before a closing bracket"), result.report)
+    }
+    try fixture.sandbox.write(
+      "\u{FEFF}{\"The Information\": [\"theinformation.com\"], \"A, B\": [\"x,]\"]}\n",
+      to: "Claims/sources.json")
+    let taken = fixture.sandbox.run(["sources"])
+    #expect(taken.status == .success, taken.report)
+  }
 }
