@@ -95,7 +95,7 @@ extension ClaimExport {
         json.key("datePublished")
         json.day(said)
       }
-      if let url = claim.url {
+      if let url = claim.url, isLink(url) {
         for key in ["appearance", "firstAppearance"] {
           json.key(key)
           json.beginObject()
@@ -145,10 +145,10 @@ extension ClaimExport {
     }
   }
 
+  /// A link as `add --url` takes one (`FieldRules.link`): a page may put it in an `href`, so a
+  /// quote or an angle bracket, which would break out of it, makes it text for the body.
   private static func isLink(_ text: String) -> Bool {
-    let lowered = text.lowercased()
-    return (lowered.hasPrefix("https://") || lowered.hasPrefix("http://"))
-      && !text.contains(where: \.isWhitespace)
+    (try? FieldRules.link(text)) != nil
   }
 
   /// `Organization` when the name has a word outlets and companies use, else `Person`: a

@@ -35,6 +35,22 @@ import Testing
     "--site", "https://checks.example.org/claims", "--publisher", "Example Checks",
   ]
 
+  /// Evidence that looks like a link but holds a quote or an angle bracket (which would break
+  /// out of an `href` on the publishing page) is no `citation`: it goes to the review's body.
+  @Test func evidenceThatIsNoSafeLinkIsNoCitation() throws {
+    let sandbox = try Sandbox()
+    let id = try sandbox.add(
+      "Apple ships a headset", "--source", "Kuo", "--said", "2026-01-02", "--confidence", "0.6")
+    let hostile = #"https://ev.example/"><script>x</script>"#
+    #expect(sandbox.run(["resolve", id, "true", "--evidence", hostile]).status == .success)
+    let result = sandbox.run(["export", "--format", "claimreview"] + Self.publishing)
+    #expect(result.status == .success, result.report)
+    let review = try #require(try Self.reviews(result.stdout).first)
+    #expect(review["citation"] == nil)
+    #expect((review["reviewBody"] as? String)?.contains(hostile) == true)
+    #expect(!result.stdout.contains("<script>"))
+  }
+
   @Test func aClaimWithConflictingResolutionsIsNotPublishedAsSettled() throws {
     let sandbox = try Self.conflictingLedger()
     let result = sandbox.run(["export", "--format", "claimreview"] + Self.publishing)
