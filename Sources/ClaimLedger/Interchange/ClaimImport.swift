@@ -193,6 +193,16 @@ public enum ClaimImport {
 
   /// What to say of a header row of one cell, whose file's separator was perhaps not found;
   /// nil for a header of several.
+  /// A column title as this tool names its fields: lower case, with the spaces and hyphens a
+  /// spreadsheet's titles have between words made underscores ("Resolved On", "resolved-on"
+  /// and "resolved_on" are one column).
+  static func columnName(_ written: String) -> String {
+    let words = written.trimmingSpaces().lowercased().split(whereSeparator: {
+      $0 == " " || $0 == "-"
+    })
+    return words.joined(separator: "_")
+  }
+
   static func separatorHint(_ header: [String]) -> String? {
     guard header.count == 1, let only = header.first else { return nil }
     return "the header row is one cell, '\(only.prefix(60))': if its cells are separated by "
@@ -255,7 +265,7 @@ public enum ClaimImport {
   private static func readCSV(
     _ rows: ArraySlice<CSVRow>, written: [String], path: String, today: Day
   ) throws(ImportError) -> ImportReading {
-    let names = written.map { $0.lowercased() }
+    let names = written.map(columnName)
     let header = headerColumns(names, written: written, path: path)
     guard header.missing.isEmpty else {
       throw .missingColumns(path: path, names: header.missing, hint: separatorHint(written))

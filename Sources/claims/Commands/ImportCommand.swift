@@ -66,27 +66,21 @@ struct ImportCommand: Command {
     let lines = try ClaimImport.lines(
       file, path: shown, format: format, recordedAt: context.now, today: context.today)
     if !lines.problems.isEmpty, !skipsBad {
-      throw ImportError.badRows(path: shown, problems: lines.problems)
+      // Refused, with the notes on the file (an unknown column may be why) and, with --json,
+      // the problems for a script to read.
+      let refusal = ImportError.badRows(path: shown, problems: lines.problems)
+      return CommandOutput(
+        context.json
+          ? summaryJSON(file: shown, format: format, count: nil, problems: lines.problems) : "",
+        notes: lines.notes + ["error: \(refusal)"], status: .dataError)
     }
     let notes = lines.notes + lines.problems.map { "skipped: \($0)" }
     let count = try context.store.importClaims(lines, isDryRun: isDryRun)
     let added = count.added
     if context.json {
-      var json = JSONBuffer()
-      json.beginObject()
-      json.field("file", shown)
-      json.field("format", format.rawValue)
-      json.key("dry_run")
-      json.bool(isDryRun)
-      for (key, value) in [
-        ("imported", added), ("already_present", count.present), ("repeated", count.repeated),
-        ("bad_rows", lines.problems.count),
-      ] {
-        json.key(key)
-        json.integer(value)
-      }
-      json.endObject()
-      return CommandOutput(json.text + "\n", notes: notes)
+      return CommandOutput(
+        summaryJSON(file: shown, format: format, count: count, problems: lines.problems),
+        notes: notes)
     }
     var summary = isDryRun ? "would import \(added)" : "imported \(added)"
     summary += " claim\(added == 1 ? "" : "s") from \(shown) (\(format.rawValue))"
@@ -99,5 +93,33 @@ struct ImportCommand: Command {
         "; \(lines.problems.count) bad row\(lines.problems.count == 1 ? "" : "s") skipped"
     }
     return CommandOutput(summary + "\n", notes: notes)
+  }
+
+  /// The result as one JSON object: the counts (all 0 when the file was refused, `count` nil)
+  /// and each bad row's problem as its message.
+  private func summaryJSON(
+    file: String, format: ImportFormat, count: ImportCount?, problems: [ImportError]
+  ) -> String {
+    var json = JSONBuffer()
+    json.beginObject()
+    json.field("file", file)
+    json.field("format", format.rawValue)
+    json.key("dry_run")
+    json.bool(isDryRun)
+    json.key("refused")
+    json.bool(count == nil)
+    for (key, value) in [
+      ("imported", count?.added ?? 0), ("already_present", count?.present ?? 0),
+      ("repeated", count?.repeated ?? 0), ("bad_rows", problems.count),
+    ] {
+      json.key(key)
+      json.integer(value)
+    }
+    json.key("problems")
+    json.beginArray()
+    for problem in problems { json.string("\(problem)") }
+    json.endArray()
+    json.endObject()
+    return json.text + "\n"
   }
 }

@@ -24,6 +24,43 @@ import Testing
     #expect(tags == [["ai", "中文", "chips"], ["ai", "中文", "chips"]], "\(tags)")
   }
 
+  /// Titles as a spreadsheet writes them ("Resolved On", "deadline-text") name the same
+  /// columns as `resolved_on` and `deadline_text`.
+  @Test func titlesWithSpacesOrHyphensNameTheSameColumns() throws {
+    let sandbox = try Sandbox()
+    let result = try sandbox.importing(
+      "Text,Source,Said,Confidence,Outcome,Resolved On,Deadline-Text\n"
+        + "Apple ships,Kuo,2026-01-02,50%,true,2026-05-01,by May\n", as: "titles.csv")
+    #expect(result.status == .success, result.report)
+    let claim = try #require(try foldedClaims(sandbox).first)
+    #expect(claim["resolved_on"] as? String == "2026-05-01")
+    #expect(claim["deadline_text"] as? String == "by May")
+  }
+
+  /// A refused file still says what it ignored (an unknown column may be why a row is bad),
+  /// and with --json prints the counts and each problem for a script to read.
+  @Test func aRefusedImportNamesIgnoredColumnsAndPrintsItsProblemsAsJSON() throws {
+    let sandbox = try Sandbox()
+    try sandbox.write(
+      "text,source,said,confidence,Resolved When\nA,Kuo,2026-02-30,50%,x\n", to: "bad.csv")
+    for arguments in [["import", "bad.csv"], ["import", "bad.csv", "--dry-run", "--json"]] {
+      let result = sandbox.run(arguments)
+      #expect(result.status == .dataError, result.report)
+      #expect(result.stderr.contains("ignored the unknown column Resolved When"), result.report)
+      #expect(result.stderr.contains("claims: error: "), result.report)
+    }
+    let json = sandbox.run(["import", "bad.csv", "--json"])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    #expect(object["refused"] as? Bool == true)
+    #expect(object["bad_rows"] as? Int == 1)
+    #expect(object["imported"] as? Int == 0)
+    let problems = try #require(object["problems"] as? [String])
+    #expect(problems.count == 1)
+    #expect(problems.first?.hasPrefix("bad.csv:2:") == true, "\(problems)")
+    #expect(try sandbox.ledgerLines().isEmpty)
+  }
+
   /// A cell that says nothing (a no-break space, a zero-width space) is a bad row, whichever
   /// path reads it.
   @Test func aTextThatSaysNothingIsABadRow() throws {
