@@ -10,14 +10,35 @@ public enum LedgerCheck {
   ///
   /// The records are read in parts on all cores (every text is scanned), the issues joined in
   /// record order.
-  public static func issues(in ledger: Ledger, today: Day) -> [LedgerIssue] {
-    ParallelMap.parts(count: ledger.records.count) { range in
+  ///
+  /// A control character is reported for each field that holds one, at the line of the entry
+  /// that wrote it there when `journal` (the entries the ledger was folded from) is given: a
+  /// resolution's evidence at the resolution's line, an amended text at the amend's.
+  public static func issues(in ledger: Ledger, today: Day, journal: Journal? = nil)
+    -> [LedgerIssue]
+  {
+    let parts = ParallelMap.parts(count: ledger.records.count) { range in
       issues(in: ledger, range, today: today)
-    }.flatMap { $0 }
+    }
+    let marked = parts.flatMap(\.controlCharacters)
+    guard !marked.isEmpty else { return parts.flatMap(\.issues) }
+    let ids = Set(marked.map { ledger.records[$0.record].id })
+    let lines = journal.map { writingLines($0, of: ids) } ?? [:]
+    return parts.flatMap(\.issues) + controlCharacterIssues(marked, in: ledger, lines: lines)
   }
 
-  private static func issues(in ledger: Ledger, _ range: Range<Int>, today: Day) -> [LedgerIssue] {
+  /// A field of a claim holding a control character.
+  private struct MarkedField {
+    var record: Int
+    var field: String
+    var character: UInt32
+  }
+
+  private static func issues(in ledger: Ledger, _ range: Range<Int>, today: Day) -> (
+    issues: [LedgerIssue], controlCharacters: [MarkedField]
+  ) {
     var issues: [LedgerIssue] = []
+    var marked: [MarkedField] = []
     let records = ledger.records
     for index in range {
       let id = records[index].id
@@ -34,14 +55,8 @@ public enum LedgerCheck {
             severity: .warning, location: location(), id: id,
             message: "claim \(id) is resolved on \(resolvedOn), after today"))
       }
-      if let (field, character) = controlCharacter(in: records[index]) {
-        issues.append(
-          LedgerIssue(
-            severity: .warning, location: location(), id: id,
-            message: "claim \(id) has the control character "
-              + "U+\(String(character, radix: 16, uppercase: true)) in its \(field), which a "
-              + "terminal would act on and an import refuses"
-              + (amendable.contains(field) ? "; amend it" : "")))
+      for (field, character) in controlCharacters(in: records[index]) {
+        marked.append(MarkedField(record: index, field: field, character: character))
       }
       if let lang = records[index].lang, !LanguageTag.isWellFormed(lang.utf8) {
         issues.append(
@@ -51,13 +66,122 @@ public enum LedgerCheck {
               + "zh-Hans or zh-Hant"))
       }
     }
-    return issues
+    return (issues, marked)
+  }
+
+  /// One warning per marked field, at the line of the last entry of the claim that wrote a
+  /// control character into that field, else at the claim's line.
+  private static func controlCharacterIssues(
+    _ marked: [MarkedField], in ledger: Ledger, lines: [FieldKey: Int32]
+  ) -> [LedgerIssue] {
+    marked.map { mark in
+      let record = ledger.records[mark.record]
+      let line = lines[FieldKey(id: record.id, field: mark.field)] ?? record.line
+      return LedgerIssue(
+        severity: .warning, location: SourceLocation(path: ledger.path, line: Int(line)),
+        id: record.id,
+        message: "claim \(record.id) has the control character "
+          + "U+\(String(mark.character, radix: 16, uppercase: true)) in its \(mark.field), which "
+          + "a terminal would act on and an import refuses"
+          + (amendable.contains(mark.field) ? "; amend it" : ""))
+    }
+  }
+
+  private struct FieldKey: Hashable {
+    var id: ClaimID
+    var field: String
+  }
+
+  /// For each of the claims `ids` and each field, the line of the last entry that wrote a
+  /// control character into it.
+  private static func writingLines(_ journal: Journal, of ids: Set<ClaimID>) -> [FieldKey: Int32] {
+    var lines: [FieldKey: Int32] = [:]
+    for (entry, line) in zip(journal.entries, journal.lines) where ids.contains(entry.id) {
+      for (field, text) in texts(of: entry.body) {
+        var text = text
+        let holds = text.withUTF8 {
+          FieldRules.firstControlCharacter(in: UnsafeRawBufferPointer($0)) != nil
+        }
+        if holds { lines[FieldKey(id: entry.id, field: field)] = line }
+      }
+    }
+    return lines
+  }
+
+  /// The texts an entry writes, by the name of the field they end up in.
+  private static func texts(of body: Entry.Body) -> [(String, String)] {
+    func changed(_ changes: ClaimChanges) -> [(String, String?)] {
+      [
+        ("text", changes.text), ("quote", changes.quote), ("source", changes.source),
+        ("via", changes.via), ("url", changes.url), ("deadline_text", changes.deadlineText),
+        ("hedge", changes.hedge), ("document", changes.document),
+      ] + (changes.tags ?? []).map { ("tags", $0) }
+    }
+    let pairs: [(String, String?)]
+    switch body {
+    case .claim(let claim, _):
+      pairs =
+        [
+          ("text", claim.text), ("quote", claim.quote), ("source", claim.source),
+          ("via", claim.via), ("url", claim.url), ("deadline_text", claim.deadlineText),
+          ("hedge", claim.hedge), ("document", claim.document),
+        ] + claim.tags.map { ("tags", $0) }
+    case .accept(let changes): pairs = changed(changes)
+    case .amend(let changes, let note): pairs = changed(changes) + [("note", note)]
+    case .resolve(let resolution):
+      pairs = [("evidence", resolution.evidence), ("note", resolution.note)]
+    case .reject(let reason): pairs = [("reason", reason)]
+    case .reopen(let note): pairs = [("note", note)]
+    }
+    return pairs.compactMap { field, text in text.map { (field, $0) } }
   }
 
   /// The fields `claims amend` sets.
   static let amendable: Set<String> = [
     "text", "quote", "source", "via", "url", "deadline_text", "hedge", "tags",
   ]
+
+  /// Each of the claim's fields holding a control character, with the first such character.
+  static func controlCharacters(in record: ClaimRecord) -> [(field: String, character: UInt32)] {
+    guard var found = controlCharacter(in: record) else { return [] }
+    // The rest only for a claim that has one: nearly none does.
+    var all = [found]
+    let fields = [
+      "text", "quote", "source", "via", "url", "deadline_text", "hedge", "document", "tags",
+      "evidence", "note", "reason",
+    ]
+    for field in fields where field != found.field {
+      if let character = controlCharacter(in: record, only: field) {
+        found = (field, character)
+        all.append(found)
+      }
+    }
+    return all
+  }
+
+  /// The first control character in one field of the claim, by its name.
+  private static func controlCharacter(in record: ClaimRecord, only field: String) -> UInt32? {
+    func scan(_ text: String?) -> UInt32? {
+      guard var text else { return nil }
+      return text.withUTF8 { FieldRules.firstControlCharacter(in: UnsafeRawBufferPointer($0)) }
+    }
+    let claim = record.claim
+    switch field {
+    case "text": return scan(claim.text)
+    case "quote": return scan(claim.quote)
+    case "source": return scan(claim.source)
+    case "via": return scan(claim.via)
+    case "url": return scan(claim.url)
+    case "deadline_text": return scan(claim.deadlineText)
+    case "hedge": return scan(claim.hedge)
+    case "document": return scan(claim.document)
+    case "tags": return claim.tags.lazy.compactMap(scan).first
+    case "evidence": return scan(record.resolution?.evidence)
+    case "note": return scan(record.resolution?.note) ?? scan(record.note)
+    case "reason": return scan(record.rejection)
+    default: return nil
+    }
+  }
 
   /// The first of the claim's texts holding a control character (`FieldRules.text` refuses
   /// them on the way in; a line written by hand or merged from elsewhere may hold one as a

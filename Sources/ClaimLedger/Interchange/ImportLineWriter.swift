@@ -475,11 +475,13 @@ struct ImportLineWriter {
   /// (which it keeps once), is declined.
   private mutating func appendTags(_ row: ImportCells, reader: CellReader) throws(Declined) {
     bytes.append(UInt8(ascii: "["))
-    var written: [UnsafeBufferPointer<UInt8>] = []
+    // The first tag apart, so a row of one tag allocates no array.
+    var first: UnsafeBufferPointer<UInt8>?
+    var others: [UnsafeBufferPointer<UInt8>] = []
     func append(_ tag: UnsafeBufferPointer<UInt8>) throws(Declined) {
-      if !written.isEmpty { bytes.append(UInt8(ascii: ",")) }
+      if first != nil { bytes.append(UInt8(ascii: ",")) }
       try appendString(tag, isTrimmed: true)
-      written.append(tag)
+      if first == nil { first = tag } else { others.append(tag) }
     }
     if row.hasTagList {
       for cell in row.tagList { try append(reader.bytes(cell)) }
@@ -491,7 +493,7 @@ struct ImportLineWriter {
         start = index + 1
       }
     }
-    if written.count > 1, Self.mayRepeat(written) { throw Declined() }
+    if let first, !others.isEmpty, Self.mayRepeat([first] + others) { throw Declined() }
     bytes.append(UInt8(ascii: "]"))
   }
 

@@ -34,8 +34,10 @@ struct CheckCommand: Command {
     }
     let inspection = try context.store.inspect()
     let ledger = Ledger(journal: inspection.journal, path: context.ledgerPath)
+    let checked = LedgerCheck.issues(
+      in: ledger, today: context.today, journal: inspection.journal)
     let issues =
-      (inspection.issues + ledger.issues + LedgerCheck.issues(in: ledger, today: context.today))
+      (inspection.issues + ledger.issues + checked)
       .sorted { ($0.location?.line ?? 0, $0.message) < ($1.location?.line ?? 0, $1.message) }
       + (try sideFileIssues(in: context))
     let errors = issues.filter { $0.severity == .error }.count

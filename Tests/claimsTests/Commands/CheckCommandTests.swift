@@ -13,6 +13,38 @@ import Testing
     JournalLine.claim("abcd000004", text: "特斯拉收购xAI的可能性极大", source: "量子位", lang: "zh-Hans"),
   ]
 
+  /// A control character is named at the line of the entry that wrote it (a resolution's
+  /// evidence at the resolution, an amended text at the amend), once for each field holding
+  /// one, not only the first.
+  @Test func aControlCharacterIsNamedAtTheLineThatWroteIt() throws {
+    let sandbox = try Sandbox()
+    try sandbox.writeLedger([
+      JournalLine.claim("abcd000001", text: "Plain will happen"),
+      #"{"entry":"resolve","id":"abcd000001","at":"2026-07-06T00:00:00.000Z","outcome":"true","on":"2026-07-01","evidence":"bad \u001b[31m evidence","note":"a\u0007b"}"#,
+      JournalLine.claim("abcd000002", text: "Other will happen"),
+      #"{"entry":"amend","id":"abcd000002","at":"2026-07-06T00:00:00.000Z","text":"Amended \u001b will happen","note":"n"}"#,
+    ])
+    let check = sandbox.run(["check"])
+    #expect(check.status == .success, check.report)
+    let warnings = check.stdout.split(separator: "\n").filter { $0.contains("control character") }
+    #expect(warnings.count == 3, check.report)
+    #expect(
+      warnings.contains {
+        $0.contains("ledger.jsonl:2: warning: claim abcd000001") && $0.contains("in its evidence")
+      },
+      check.report)
+    #expect(
+      warnings.contains {
+        $0.contains("ledger.jsonl:2: warning: claim abcd000001") && $0.contains("in its note")
+      },
+      check.report)
+    #expect(
+      warnings.contains {
+        $0.contains("ledger.jsonl:4: warning: claim abcd000002") && $0.contains("in its text")
+      },
+      check.report)
+  }
+
   @Test func cleanLedgerPassesWithASummaryLine() throws {
     let sandbox = try Sandbox()
     try sandbox.writeLedger(Self.lines)
