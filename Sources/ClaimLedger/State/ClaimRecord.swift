@@ -30,6 +30,12 @@ public struct ClaimRecord: Sendable {
   /// Two different resolutions with no `reopen` between them (from a merge); `check` reports it
   /// until a new entry settles it.
   public internal(set) var hasConflictingResolutions = false
+
+  /// The resolution a score may rest on: none while two resolutions conflict, so no scorecard
+  /// picks one of them without a word; the claim counts as open until a new entry settles it.
+  public var scoredResolution: Resolution? { hasConflictingResolutions ? nil : resolution }
+  /// The status a scorecard counts: open while two resolutions conflict.
+  public var scoredStatus: Status { hasConflictingResolutions ? .open : status }
   /// Accepted and rejected with no `reopen` between them (from a merge: one clone accepted it,
   /// another rejected it); `check` reports it until a new `accept`, `reject` or `reopen`
   /// settles it. The acceptance stands meanwhile, so a resolution made since holds.

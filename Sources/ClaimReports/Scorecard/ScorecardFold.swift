@@ -402,7 +402,7 @@ struct ScorecardFold {
   /// A claim as listed; a resolution dated after `today` is left out, as it was not known yet.
   private mutating func line(_ record: ClaimRecord) -> ClaimLine {
     let claim = record.claim
-    let known = record.resolution.flatMap { $0.on <= builder.today ? $0 : nil }
+    let known = record.scoredResolution.flatMap { $0.on <= builder.today ? $0 : nil }
     return ClaimLine(
       id: record.id.description, text: claim.text, quote: claim.quote,
       source: canonicalName(claim.source), confidence: claim.confidence.value,

@@ -135,12 +135,12 @@ struct ScoringRows: Sendable {
     record.withClaim { claim in
       Row(
         id: record.id, confidence: claim.confidence.value, said: Self.days(claim.said),
-        deadline: Self.days(claim.deadline), resolvedOn: Self.days(record.resolution?.on),
+        deadline: Self.days(claim.deadline), resolvedOn: Self.days(record.scoredResolution?.on),
         source: names.number(of: claim.source),
         via: claim.via.map { names.number(of: $0) } ?? Row.none,
         tags: !readsTags || claim.tags.isEmpty ? Row.none : number(ofTags: claim.tags),
         hedge: claim.hedge.map { hedgeWords.number(of: $0) } ?? Row.none,
-        status: record.status, outcome: record.resolution?.outcome)
+        status: record.scoredStatus, outcome: record.scoredResolution?.outcome)
     }
   }
 

@@ -88,7 +88,8 @@ public enum ResolutionQueue {
     var names: [String] = []
     // By index, so a record is not copied (and its texts retained) to read its status.
     for index in records.indices {
-      guard records[index].status == .resolved, let resolution = records[index].resolution
+      guard records[index].scoredStatus == .resolved,
+        let resolution = records[index].scoredResolution
       else { continue }
       records[index].withClaim { claim in
         guard

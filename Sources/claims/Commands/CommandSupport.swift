@@ -52,18 +52,23 @@ extension Context {
   }
 
   /// The notes a read command adds when the fold found problems.
-  func notes(for ledger: Ledger) -> [String] {
-    notes(problemCount: ledger.issues.filter { $0.severity == .error }.count)
+  func notes(for ledger: Ledger, scoring: Bool = false) -> [String] {
+    notes(problemCount: ledger.issues.filter { $0.severity == .error }.count, scoring: scoring)
   }
 
   /// The same, from the count of errors alone. Only what the fold met is counted (reading
   /// every claim's dates and texts as `check` does would cost each command a pass), so the
   /// note does not claim to be the whole of `check`'s count.
-  func notes(problemCount errors: Int) -> [String] {
+  /// `scoring`: the command scores sources, and says how a claim the merge left undecided
+  /// counts.
+  func notes(problemCount errors: Int, scoring: Bool = false) -> [String] {
     guard errors > 0 else { return [] }
     return [
       "warning: \(errors) entr\(errors == 1 ? "y" : "ies") of the ledger did not fold cleanly; "
         + "'claims check' lists \(errors == 1 ? "it" : "them") with any other problems"
+        + (scoring
+          ? "; a claim whose resolutions conflict is scored as open until a new entry settles it"
+          : "")
     ]
   }
 }

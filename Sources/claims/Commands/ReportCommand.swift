@@ -92,7 +92,7 @@ struct ReportCommand: Command {
     guard context.json else {
       return CommandOutput(
         shown.map { "wrote \($0)\n" }.joined(),
-        notes: context.notes(problemCount: scored.problemCount))
+        notes: context.notes(problemCount: scored.problemCount, scoring: true))
     }
     var json = JSONBuffer()
     json.beginObject()
@@ -100,6 +100,7 @@ struct ReportCommand: Command {
     json.key("written")
     json.strings(written)
     json.endObject()
-    return CommandOutput(json.text + "\n", notes: context.notes(problemCount: scored.problemCount))
+    return CommandOutput(
+      json.text + "\n", notes: context.notes(problemCount: scored.problemCount, scoring: true))
   }
 }

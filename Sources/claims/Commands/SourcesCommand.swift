@@ -77,7 +77,7 @@ struct SourcesCommand: Command {
       }
       return HedgeWordsTable.output(
         readings ?? card.hedgeTable, minResolved: minResolved, context: context,
-        notes: context.notes(for: ledger))
+        notes: context.notes(for: ledger, scoring: true))
     }
     // Each source as written is mapped to its canonical name once, and counted in place: a
     // million claims would otherwise normalise a name and copy a tally each.
@@ -105,14 +105,17 @@ struct SourcesCommand: Command {
       }
       guard let slot else { continue }
       tallies[slot].claims += 1
-      switch claims[index].status {
+      // As the track record scores it: a claim whose resolutions conflict is open.
+      switch claims[index].scoredStatus {
       case .proposed: tallies[slot].proposed += 1
       case .open: tallies[slot].open += 1
       case .resolved: tallies[slot].resolved += 1
       case .rejected: tallies[slot].rejected += 1
       }
       if claims[index].isOverdue(on: context.today) { tallies[slot].overdue += 1 }
-      if let outcome = claims[index].outcome { tallies[slot].outcomes[outcome, default: 0] += 1 }
+      if let outcome = claims[index].scoredResolution?.outcome {
+        tallies[slot].outcomes[outcome, default: 0] += 1
+      }
     }
     let sorted = tallies.sorted { ($1.claims, $0.source) < ($0.claims, $1.source) }
     let records = Dictionary(
@@ -121,12 +124,13 @@ struct SourcesCommand: Command {
         canonical: { aliases.canonical($0) }, facts: facts, countsEchoes: countsEchoes
       ).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     if context.json {
-      return CommandOutput(json(sorted, records: records), notes: context.notes(for: ledger))
+      return CommandOutput(
+        json(sorted, records: records), notes: context.notes(for: ledger, scoring: true))
     }
     guard !sorted.isEmpty else {
       let why =
         source.map { "no claim has the source '\(aliases.canonical($0))'" } ?? "the ledger is empty"
-      return CommandOutput("", notes: context.notes(for: ledger) + [why])
+      return CommandOutput("", notes: context.notes(for: ledger, scoring: true) + [why])
     }
     var table = TextTable(columns: [
       .init("SOURCE", isFlexible: true), .init("CLAIMS", alignment: .right),
@@ -151,7 +155,7 @@ struct SourcesCommand: Command {
     let terminal = context.terminal
     return CommandOutput(
       table.render(width: terminal.isInteractive ? terminal.width ?? 100 : terminal.width),
-      notes: context.notes(for: ledger))
+      notes: context.notes(for: ledger, scoring: true))
   }
 
   private func json(_ tallies: [Tally], records: [String: TrackRecord]) -> String {

@@ -51,6 +51,25 @@ import Testing
     #expect(!result.stdout.contains("<script>"))
   }
 
+  /// Nor is it scored: `sources` and the scorecard count it as open, as ClaimReview leaves
+  /// it out, and say why.
+  @Test func aClaimWithConflictingResolutionsIsScoredAsOpen() throws {
+    let sandbox = try Self.conflictingLedger()
+    let sources = sandbox.run(["sources", "--json"])
+    #expect(sources.status == .success, sources.report)
+    let rows = try #require(
+      try JSONSerialization.jsonObject(with: Data(sources.stdout.utf8)) as? [[String: Any]])
+    let row = try #require(rows.first)
+    #expect(row["resolved"] as? Int == 1, "\(row)")
+    #expect(row["open"] as? Int == 1, "\(row)")
+    #expect(row["false"] as? Int == 0, "\(row)")
+    #expect((row["scored"] as? Int ?? 0) <= 1, "\(row)")
+    #expect(sources.stderr.contains("scored as open until a new entry settles it"), sources.report)
+    let report = sandbox.run(["report", "--format", "json", "--year", "2026"])
+    #expect(report.status == .success, report.report)
+    #expect(report.stderr.contains("scored as open until a new entry settles it"), report.report)
+  }
+
   @Test func aClaimWithConflictingResolutionsIsNotPublishedAsSettled() throws {
     let sandbox = try Self.conflictingLedger()
     let result = sandbox.run(["export", "--format", "claimreview"] + Self.publishing)
