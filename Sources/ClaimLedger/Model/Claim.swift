@@ -124,17 +124,46 @@ public struct Claim: Hashable, Sendable {
   /// The names of the fields (as the journal names them) in which `other` differs, in the
   /// journal's order: what `check` tells the user to amend when two lines record one claim.
   public func differingFields(from other: Claim) -> [String] {
-    let fields: [(String, Bool)] = [
-      ("text", text == other.text), ("quote", quote == other.quote),
-      ("source", source == other.source), ("via", via == other.via), ("url", url == other.url),
-      ("said", said == other.said), ("deadline", deadline == other.deadline),
-      ("deadline_text", deadlineText == other.deadlineText),
-      ("confidence", confidence == other.confidence), ("hedge", hedge == other.hedge),
-      ("lang", lang == other.lang), ("tags", tags == other.tags),
-      ("conditional", isConditional == other.isConditional),
-      ("document", document == other.document),
+    differences(from: other).map(\.field)
+  }
+
+  /// Each field whose value differs from `other`'s, with both values as a message shows them:
+  /// texts quoted and cut at 60 characters, a missing value as `none`.
+  public func differences(from other: Claim) -> [(field: String, this: String, other: String)] {
+    func shown(_ text: String?) -> String {
+      guard let text else { return "none" }
+      return "'" + (text.count > 60 ? text.prefix(59) + "…" : text) + "'"
+    }
+    func shown(_ day: Day?) -> String { day?.description ?? "none" }
+    let fields: [(String, Bool, String, String)] = [
+      ("text", text == other.text, shown(text), shown(other.text)),
+      ("quote", quote == other.quote, shown(quote), shown(other.quote)),
+      ("source", source == other.source, shown(source), shown(other.source)),
+      ("via", via == other.via, shown(via), shown(other.via)),
+      ("url", url == other.url, shown(url), shown(other.url)),
+      ("said", said == other.said, shown(said), shown(other.said)),
+      ("deadline", deadline == other.deadline, shown(deadline), shown(other.deadline)),
+      (
+        "deadline_text", deadlineText == other.deadlineText, shown(deadlineText),
+        shown(other.deadlineText)
+      ),
+      (
+        "confidence", confidence == other.confidence, "\(confidence.value)",
+        "\(other.confidence.value)"
+      ),
+      ("hedge", hedge == other.hedge, shown(hedge), shown(other.hedge)),
+      ("lang", lang == other.lang, shown(lang), shown(other.lang)),
+      (
+        "tags", tags == other.tags, shown(tags.isEmpty ? nil : tags.joined(separator: ";")),
+        shown(other.tags.isEmpty ? nil : other.tags.joined(separator: ";"))
+      ),
+      (
+        "conditional", isConditional == other.isConditional, "\(isConditional)",
+        "\(other.isConditional)"
+      ),
+      ("document", document == other.document, shown(document), shown(other.document)),
     ]
-    return fields.filter { !$0.1 }.map(\.0)
+    return fields.filter { !$0.1 }.map { ($0.0, $0.2, $0.3) }
   }
 }
 

@@ -468,9 +468,13 @@ private struct Fold {
       guard !amends.isEmpty, firstNow == secondNow else {
         records[position].hasConflictingClaimLines = true
         // What is left to amend, once the amends since are applied to both lines.
-        let fields = firstNow.differingFields(from: secondNow)
-        if !fields.isEmpty {
-          issues[issue].message += "; the lines differ in \(fields.joined(separator: ", "))"
+        // With both values, which only the raw file shows otherwise: the fold keeps one line.
+        let differences = firstNow.differences(from: secondNow)
+        if !differences.isEmpty {
+          issues[issue].message +=
+            "; the lines differ in "
+            + differences.map { "\($0.field) (\($0.this), then \($0.other))" }
+            .joined(separator: ", ")
         }
         continue
       }

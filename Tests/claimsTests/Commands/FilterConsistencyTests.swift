@@ -120,7 +120,8 @@ import Testing
     #expect(show.stdout.contains("recorded on two lines that differ"), show.report)
     let check = sandbox.run(["check"])
     #expect(check.status == .dataError, check.report)
-    #expect(check.stdout.contains("; the lines differ in confidence\n"), check.report)
+    #expect(
+      check.stdout.contains("; the lines differ in confidence (0.7, then 0.8)\n"), check.report)
   }
 }
 
