@@ -49,7 +49,9 @@ enum CLI {
         let names = commands.map { $0.spec.name }
         if first.hasPrefix("-") {
           throw UsageError(
-            "unknown option '\(first)' (a command comes first: claims <command> [options])")
+            "unknown option '\(first)'"
+              + Suggestion.phrase(for: first, among: ["--help", "--version"])
+              + " (a command comes first: claims <command> [options])")
         }
         throw UsageError("unknown command '\(first)'" + Suggestion.phrase(for: first, among: names))
       }

@@ -69,13 +69,26 @@ struct FailureCase: Sendable, CustomTestStringConvertible {
       message: "claim ef01234567 is open with no decision to undo"),
     .init(
       label: "unknown command", arguments: ["lsit"], status: .usage,
-      message: "unknown command 'lsit'; did you mean 'init' or 'list'?"),
+      message: "unknown command 'lsit'; did you mean 'list'?"),
     .init(
       label: "option before command", arguments: ["--stauts"], status: .usage,
       message: "unknown option '--stauts'"),
     .init(
       label: "unknown option", arguments: ["list", "--stauts", "open"], status: .usage,
       message: "unknown option '--stauts'; did you mean '--status'?"),
+    .init(
+      label: "global option misspelt", arguments: ["--verison"], status: .usage,
+      message: "unknown option '--verison'; did you mean '--version'?"),
+    .init(
+      label: "help in capitals", arguments: ["list", "--HELP"], status: .usage,
+      message: "unknown option '--HELP'; did you mean '--help'?"),
+    .init(
+      label: "another command's option", arguments: ["list", "--within", "3"], status: .usage,
+      message: "unknown option '--within'; --within belongs to 'due'"),
+    .init(
+      label: "a number as a hedge word",
+      arguments: ["add", "X happens", "--source", "S", "--hedge", "七成"], status: .usage,
+      message: "--hedge: '七成' is a number, not a hedge word; give it as --confidence 七成"),
     .init(
       label: "missing value", arguments: ["list", "--status"], status: .usage,
       message: "--status needs a value (STATUS)"),

@@ -140,11 +140,20 @@ enum ConfidenceArgument {
     if let confidence { return .number(confidence, hedge: hedgeWord) }
     guard let hedgeWord else { return nil }
     guard let hedge = HedgeScale.standard.hedge(named: hedgeWord) else {
+      // A number in words (七成, 70%) is a confidence, not a hedge word.
+      if Confidence(text: hedgeWord) != nil {
+        throw UsageError(
+          "--hedge: '\(hedgeWord)' is a number, not a hedge word; give it as --confidence "
+            + "\(hedgeWord)", command: command)
+      }
       let words = HedgeScale.standard.hedges.map(\.word)
+      let matches = Suggestion.closest(to: hedgeWord, among: words)
+      let hint =
+        matches.isEmpty
+        ? "" : " (did you mean " + matches.map { "'\($0)'" }.joined(separator: " or ") + "?)"
       throw UsageError(
-        "--hedge: '\(hedgeWord)' is not in the hedge table"
-          + Suggestion.phrase(for: hedgeWord, among: words)
-          + "; give --confidence with it to record it anyway", command: command)
+        "--hedge: '\(hedgeWord)' is not in the hedge table\(hint); give --confidence with it to "
+          + "record it anyway", command: command)
     }
     return .word(hedge)
   }

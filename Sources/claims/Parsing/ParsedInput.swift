@@ -50,10 +50,17 @@ struct ParsedInput {
           refusesJSON = true
           continue
         }
-        let names = parameters.filter { !$0.isPositional }.map(\.name)
-        throw UsageError(
-          "unknown option '\(name)'" + Suggestion.phrase(for: name, among: names),
-          command: spec.name)
+        let names = parameters.filter { !$0.isPositional }.map(\.name) + ["--help"]
+        var phrase = Suggestion.phrase(for: name, among: names)
+        // An option of another command, given to this one, says whose it is.
+        if phrase.isEmpty,
+          let owner = CLI.commands.first(where: { type in
+            type.spec.parameters.contains { $0.name == name && !$0.isPositional }
+          })
+        {
+          phrase = "; \(name) belongs to '\(owner.spec.name)'"
+        }
+        throw UsageError("unknown option '\(name)'" + phrase, command: spec.name)
       }
       switch parameter.kind {
       case .flag:

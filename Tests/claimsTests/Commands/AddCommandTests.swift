@@ -237,7 +237,8 @@ struct HedgeCase: Sendable, CustomTestStringConvertible {
     .init(
       label: "hedge word not in the table",
       arguments: ["Apple ships glasses", "--source", "Bloomberg", "--hedge", "liekly"],
-      message: "--hedge: 'liekly' is not in the hedge table; did you mean 'likely'?"),
+      message:
+        "--hedge: 'liekly' is not in the hedge table (did you mean 'likely'?); give --confidence"),
     .init(
       label: "no source", arguments: ["Apple will ship glasses"],
       message: "--source NAME is required"),

@@ -148,12 +148,14 @@ struct ConfidenceArgumentCase: Sendable, CustomTestStringConvertible {
     .init(a: "", b: "list", distance: 4),
     .init(a: "list", b: "", distance: 4),
     .init(a: "list", b: "list", distance: 0),
-    .init(a: "lsit", b: "list", distance: 2),
+    // A swap of two neighbours is one edit; case does not count.
+    .init(a: "lsit", b: "list", distance: 1),
+    .init(a: "--HELP", b: "--help", distance: 0),
     .init(a: "lst", b: "list", distance: 1),
     .init(a: "lists", b: "list", distance: 1),
     .init(a: "kitten", b: "sitting", distance: 3),
     .init(a: "flaw", b: "lawn", distance: 2),
-    .init(a: "--stauts", b: "--status", distance: 2),
+    .init(a: "--stauts", b: "--status", distance: 1),
     .init(a: "量子位", b: "量子", distance: 1),
     .init(a: "来源", b: "來源", distance: 1),
   ]
