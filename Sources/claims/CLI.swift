@@ -31,6 +31,7 @@ enum CLI {
     clock: @escaping @Sendable () -> Date = { Date() }, terminal: Terminal
   ) -> Result {
     var commandName: String?
+    let arguments = commandFirst(arguments)
     do {
       guard let first = arguments.first else {
         return Result(
@@ -84,6 +85,27 @@ enum CLI {
       let text = isKnown ? "\(error)" : "internal error (\(type(of: error))): \(error)"
       return Result(status: status, stdout: "", stderr: "claims: error: \(Self.visible(text))\n")
     }
+  }
+
+  /// The options every command takes (`--ledger`, `--today`, `--json`), when typed before the
+  /// command as git's are (`claims --ledger L list`), moved to just after it, before any `--`.
+  static func commandFirst(_ arguments: [String]) -> [String] {
+    var leading: [String] = []
+    var index = 0
+    while index < arguments.count {
+      let word = arguments[index]
+      if word == "--json" || word.hasPrefix("--ledger=") || word.hasPrefix("--today=") {
+        leading.append(word)
+        index += 1
+      } else if word == "--ledger" || word == "--today", index + 1 < arguments.count {
+        leading += [word, arguments[index + 1]]
+        index += 2
+      } else {
+        break
+      }
+    }
+    guard !leading.isEmpty, index < arguments.count else { return arguments }
+    return [arguments[index]] + leading + arguments[(index + 1)...]
   }
 
   /// A message with each control character but the newline written as `\u{1B}`: messages

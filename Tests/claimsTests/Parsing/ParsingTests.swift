@@ -52,6 +52,21 @@ struct ConfidenceArgumentCase: Sendable, CustomTestStringConvertible {
 }
 
 @Suite struct ParsingTests {
+  /// The options every command takes may come before the command, as git's do; they are read
+  /// as if typed after it, and never after a `--`.
+  @Test func globalOptionsMayComeBeforeTheCommand() throws {
+    let sandbox = try Sandbox()
+    try sandbox.add("OpenAI will acquire Pinterest", "--source", "The Information")
+    let after = sandbox.run(["list", "--ledger", sandbox.ledgerPath, "--json"])
+    let before = sandbox.run(["--ledger", sandbox.ledgerPath, "--json", "list"])
+    #expect(before.status == .success, before.report)
+    #expect(before.stdout == after.stdout)
+    #expect(
+      CLI.commandFirst(["--today=2026-01-02", "add", "x", "--", "--json"])
+        == ["add", "--today=2026-01-02", "x", "--", "--json"])
+    #expect(CLI.commandFirst(["--json"]) == ["--json"])
+  }
+
   /// A command with one of each kind of parameter, known to no registry.
   static let spec = CommandSpec(
     name: "demo", abstract: "A command for parser tests.",
