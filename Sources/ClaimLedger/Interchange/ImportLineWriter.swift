@@ -475,13 +475,11 @@ struct ImportLineWriter {
   /// (which it keeps once), is declined.
   private mutating func appendTags(_ row: ImportCells, reader: CellReader) throws(Declined) {
     bytes.append(UInt8(ascii: "["))
-    // The first tag apart, so a row of one tag allocates no array.
-    var first: UnsafeBufferPointer<UInt8>?
-    var others: [UnsafeBufferPointer<UInt8>] = []
+    var seen = TagsSeen()
     func append(_ tag: UnsafeBufferPointer<UInt8>) throws(Declined) {
-      if first != nil { bytes.append(UInt8(ascii: ",")) }
+      if seen.count > 0 { bytes.append(UInt8(ascii: ",")) }
       try appendString(tag, isTrimmed: true)
-      if first == nil { first = tag } else { others.append(tag) }
+      guard seen.insert(tag) else { throw Declined() }
     }
     if row.hasTagList {
       for cell in row.tagList { try append(reader.bytes(cell)) }
@@ -493,24 +491,43 @@ struct ImportLineWriter {
         start = index + 1
       }
     }
-    if let first, !others.isEmpty, Self.mayRepeat([first] + others) { throw Declined() }
     bytes.append(UInt8(ascii: "]"))
   }
 
-  /// Whether two of the tags may be one tag in another case: equal but for the case of ASCII
-  /// letters, or any tag with letters beyond ASCII and Chinese characters (a lead byte other
-  /// than E4 to E9), whose case the general path compares.
-  private static func mayRepeat(_ tags: [UnsafeBufferPointer<UInt8>]) -> Bool {
-    if tags.contains(where: { $0.contains { $0 >= 0xC0 && !(0xE4...0xE9).contains($0) } }) {
-      return true
-    }
-    func folded(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
-    for (offset, tag) in tags.enumerated() {
-      for other in tags[(offset + 1)...] where other.count == tag.count {
-        if zip(tag, other).allSatisfy({ folded($0) == folded($1) }) { return true }
+  /// The tags of one row so far, by a hash of their bytes with ASCII letters in small letters,
+  /// to tell whether one may repeat another in another case (the general path keeps it once).
+  /// Up to four, kept in place so a row allocates nothing; a fifth tag, a tag with letters
+  /// beyond ASCII and Chinese characters (a lead byte other than E4 to E9) beside another, or
+  /// two equal hashes, is a maybe, and the row goes to the general path.
+  private struct TagsSeen {
+    private var hashes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    private(set) var count = 0
+    private var hasOtherLetters = false
+
+    /// False when the tag may repeat one seen, or cannot be told apart here.
+    mutating func insert(_ tag: UnsafeBufferPointer<UInt8>) -> Bool {
+      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+      for byte in tag {
+        if byte >= 0xC0, !(0xE4...0xE9).contains(byte) { hasOtherLetters = true }
+        let folded = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+        hash = (hash ^ UInt64(folded)) &* 0x100_0000_01b3
+      }
+      defer { count += 1 }
+      switch count {
+      case 0: hashes.0 = hash
+      case 1: hashes.1 = hash
+      case 2: hashes.2 = hash
+      case 3: hashes.3 = hash
+      default: return false
+      }
+      if count > 0, hasOtherLetters { return false }
+      switch count {
+      case 0: return true
+      case 1: return hash != hashes.0
+      case 2: return hash != hashes.0 && hash != hashes.1
+      default: return hash != hashes.0 && hash != hashes.1 && hash != hashes.2
       }
     }
-    return false
   }
 
   /// Whether the `;` at `index` stands plainly between tags (the general path splits at every
