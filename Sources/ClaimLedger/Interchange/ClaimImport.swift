@@ -258,6 +258,13 @@ public enum ClaimImport {
       notes.append(
         "read the first of the columns named twice: " + repeated.joined(separator: ", "))
     }
+    // A column a sheet left without a title may still hold values: say it was not read.
+    let untitled = names.indices.filter { names[$0].isEmpty }.map { String($0 + 1) }
+    if !untitled.isEmpty {
+      notes.append(
+        "ignored the column\(untitled.count == 1 ? "" : "s") without a title (column "
+          + untitled.joined(separator: ", ") + ")")
+    }
     let note = notes.isEmpty ? nil : "\(path): " + notes.joined(separator: "; ")
     return (missing, note, positions)
   }

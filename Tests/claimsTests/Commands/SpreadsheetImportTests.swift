@@ -37,6 +37,18 @@ import Testing
     #expect(claim["deadline_text"] as? String == "by May")
   }
 
+  /// A column without a title is not read, and the import says so, since a sheet may hold
+  /// values there.
+  @Test func aColumnWithoutATitleIsNamedAsIgnored() throws {
+    let sandbox = try Sandbox()
+    let result = try sandbox.importing(
+      "text,source,said,confidence,,\nApple ships,Kuo,2026-01-02,50%,important,data\n",
+      as: "untitled.csv")
+    #expect(result.status == .success, result.report)
+    #expect(
+      result.stderr.contains("ignored the columns without a title (column 5, 6)"), result.report)
+  }
+
   /// A refused file still says what it ignored (an unknown column may be why a row is bad),
   /// and with --json prints the counts and each problem for a script to read.
   @Test func aRefusedImportNamesIgnoredColumnsAndPrintsItsProblemsAsJSON() throws {
