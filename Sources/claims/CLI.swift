@@ -48,10 +48,14 @@ enum CLI {
       }
       guard let type = commands.first(where: { $0.spec.name == first }) else {
         let names = commands.map { $0.spec.name }
+        if ["--ledger", "--today", "--json"].contains(where: { first.hasPrefix($0) }) {
+          throw UsageError("a command must follow \(first) (claims [--ledger PATH] <command>)")
+        }
         if first.hasPrefix("-") {
           throw UsageError(
             "unknown option '\(first)'"
-              + Suggestion.phrase(for: first, among: ["--help", "--version"])
+              + Suggestion.phrase(
+                for: first, among: ["--help", "--version", "--ledger", "--today", "--json"])
               + " (a command comes first: claims <command> [options])")
         }
         throw UsageError("unknown command '\(first)'" + Suggestion.phrase(for: first, among: names))
@@ -104,7 +108,10 @@ enum CLI {
         break
       }
     }
-    guard !leading.isEmpty, index < arguments.count else { return arguments }
+    let next = index < arguments.count ? arguments[index] : "-"
+    guard !leading.isEmpty,
+      !next.hasPrefix("-") || ["--help", "-h", "--version", "-V"].contains(next)
+    else { return arguments }
     return [arguments[index]] + leading + arguments[(index + 1)...]
   }
 

@@ -80,6 +80,12 @@ struct FailureCase: Sendable, CustomTestStringConvertible {
       label: "global option misspelt", arguments: ["--verison"], status: .usage,
       message: "unknown option '--verison'; did you mean '--version'?"),
     .init(
+      label: "global option with no command", arguments: ["--ledger", "x.jsonl"],
+      status: .usage, message: "a command must follow --ledger"),
+    .init(
+      label: "global option misspelt before a command", arguments: ["--ledgr", "x", "list"],
+      status: .usage, message: "unknown option '--ledgr'; did you mean '--ledger'?"),
+    .init(
       label: "help in capitals", arguments: ["list", "--HELP"], status: .usage,
       message: "unknown option '--HELP'; did you mean '--help'?"),
     .init(

@@ -61,7 +61,7 @@ struct FatebookNotes: Equatable {
     var lines = notes.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
     // Fatebook's spreadsheet import ends the notes with a sentence of its own, on the last
     // line: it is a note apart, not part of that line's value.
-    if let last = lines.last, let range = last.range(of: FatebookNotes.importedSuffix) {
+    if let last = lines.last, let range = FatebookNotes.importedSentence(in: last) {
       let before = last[..<range.lowerBound]
       lines[lines.count - 1] = before.hasSuffix(" ") ? before.dropLast() : before
       lines.append(last[range.lowerBound...])
@@ -112,8 +112,28 @@ struct FatebookNotes: Equatable {
     note = parts.isEmpty ? nil : parts.joined(separator: "\n")
   }
 
-  /// What Fatebook's spreadsheet import adds to the end of every question's notes.
+  /// What Fatebook's spreadsheet import adds to the end of every question's notes, with the
+  /// time of the import (`2026-12-03 13:17:5`) and a full stop.
   static let importedSuffix = "Imported from your spreadsheet on "
+
+  /// Where that sentence starts, when `line` ends with it whole: the words, a time as
+  /// Fatebook writes it and the full stop, so a value that only quotes the words is left be.
+  static func importedSentence(in line: Substring) -> Range<Substring.Index>? {
+    guard let range = line.range(of: importedSuffix, options: .backwards) else { return nil }
+    let time = line[range.upperBound...].utf8
+    guard time.last == UInt8(ascii: ".") else { return nil }
+    let fields = time.dropLast().split(
+      omittingEmptySubsequences: false,
+      whereSeparator: {
+        $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ":")
+      })
+    guard fields.count == 6, fields[0].count == 4,
+      fields.allSatisfy({
+        !$0.isEmpty && $0.count <= 4 && $0.allSatisfy { (0x30...0x39).contains($0) }
+      })
+    else { return nil }
+    return range.lowerBound..<line.endIndex
+  }
 
   static func escaped(_ value: String) -> String {
     value.replacingScalars { scalar in

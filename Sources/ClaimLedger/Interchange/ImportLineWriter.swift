@@ -248,10 +248,15 @@ struct ImportLineWriter {
   private static func required(_ text: UnsafeBufferPointer<UInt8>?) throws(Declined)
     -> UnsafeBufferPointer<UInt8>
   {
-    guard let text, !startsWithTrimmable(text),
-      text.contains(where: { (0x21...0x7E).contains($0) || (0xE4...0xE9).contains($0) })
-    else { throw Declined() }
+    guard let text, !startsWithTrimmable(text), showsSomething(text) else { throw Declined() }
     return text
+  }
+
+  /// Whether the text holds a byte that shows it says something (`FieldRules.saysSomething`
+  /// of it is true): an ASCII letter, digit or mark, or the lead byte of a character from
+  /// U+4000 to U+9FFF. Other texts are for the general path to judge.
+  private static func showsSomething(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    text.contains { (0x21...0x7E).contains($0) || (0xE4...0xE9).contains($0) }
   }
 
   /// Whether the first scalar is one `trimmingSpaces` removes: white space, whose UTF-8 is
@@ -438,9 +443,11 @@ struct ImportLineWriter {
   private mutating func appendString(_ text: UnsafeBufferPointer<UInt8>, isTrimmed: Bool = false)
     throws(Declined)
   {
-    // `FieldRules.tag`: something besides spaces, no `;`, no control character.
+    // `FieldRules.tag`: something a reader sees (told here as `required` tells it), no `;`,
+    // no control character.
     guard !text.isEmpty, !Self.startsWithTrimmable(text), Self.isPlain(text),
-      !text.contains(UInt8(ascii: ";")), !isTrimmed || !Self.endsWithTrimmable(text)
+      !text.contains(UInt8(ascii: ";")), !isTrimmed || !Self.endsWithTrimmable(text),
+      Self.showsSomething(text)
     else { throw Declined() }
     bytes.append(UInt8(ascii: "\""))
     try appendEscaped(text)

@@ -132,7 +132,16 @@ public struct Claim: Hashable, Sendable {
   public func differences(from other: Claim) -> [(field: String, this: String, other: String)] {
     func shown(_ text: String?) -> String {
       guard let text else { return "none" }
-      return "'" + (text.count > 60 ? text.prefix(59) + "…" : text) + "'"
+      // On one line: a message is one line per problem, which a break in a value would fake.
+      let flat = text.replacingScalars { scalar in
+        switch scalar {
+        case "\n": "\\n"
+        case "\r": "\\r"
+        case "\u{85}", "\u{2028}", "\u{2029}", "\u{0B}", "\u{0C}": " "
+        default: nil
+        }
+      }
+      return "'" + (flat.count > 60 ? flat.prefix(59) + "…" : flat) + "'"
     }
     func shown(_ day: Day?) -> String { day?.description ?? "none" }
     let fields: [(String, Bool, String, String)] = [

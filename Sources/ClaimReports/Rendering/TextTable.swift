@@ -129,8 +129,9 @@ public enum DisplayWidth {
     case .nonspacingMark, .enclosingMark, .format: return 0
     default: break
     }
-    // Emoji shown as pictures by default (🚀, ☕, 🀄) are wide (East Asian Width W).
-    if scalar.properties.isEmojiPresentation { return 2 }
+    // Emoji shown as pictures by default (🚀, ☕, 🀄) are wide (East Asian Width W); a flag's
+    // two regional indicators are not, and terminals give each a column.
+    if scalar.properties.isEmojiPresentation, !(0x1F1E6...0x1F1FF).contains(value) { return 2 }
     switch value {
     case 0x1100...0x115F, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
       0x4E00...0x9FFF, 0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19,

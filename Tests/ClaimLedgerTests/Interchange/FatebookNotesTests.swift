@@ -50,6 +50,16 @@ import Testing
       FatebookNotes(reading: notes.text + " " + sentence).note == "checked twice\n" + sentence)
     // Notes that were empty hold the sentence alone.
     #expect(FatebookNotes(reading: " " + sentence).note == sentence)
+    // A value that only quotes the words, with no time or no full stop after them, stays whole.
+    for quote in [
+      "He wrote: Imported from your spreadsheet on Monday",
+      "Imported from your spreadsheet on 2024-01-01 by hand",
+    ] {
+      var quoted = FatebookNotes()
+      quoted.source = "Kuo"
+      quoted.quote = quote
+      #expect(FatebookNotes(reading: quoted.text) == quoted)
+    }
   }
 
   /// A percentage moves the point in the value's shortest digits, so reading it back (moving

@@ -24,6 +24,8 @@ struct WidthCase: Sendable, CustomTestStringConvertible {
     .init(text: "☀", width: 1),
     .init(text: "☀\u{FE0F}", width: 2),
     .init(text: "1\u{FE0F}", width: 1),
+    // A flag is two regional indicators, which terminals give a column each.
+    .init(text: "🇺🇸 Team", width: 7),
   ]
 
   @Test(arguments: cases)

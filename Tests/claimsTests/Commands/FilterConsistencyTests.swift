@@ -107,6 +107,24 @@ import Testing
 /// A claim whose line was edited on one side of a merge: `show` says so, and `check` names
 /// the fields to amend.
 @Suite struct DifferingClaimLinesTests {
+  /// A value with a line break is shown on the problem's one line, so it cannot pass for a
+  /// problem of its own.
+  @Test func checkKeepsEachDifferingValueOnItsLine() throws {
+    let sandbox = try Sandbox()
+    let line =
+      #"{"entry":"claim","id":"e8db77aa16","at":"2026-01-01T00:00:00.000Z","text":"Rates fall","quote":"a","source":"A","said":"2025-01-02","confidence":0.7,"tags":[],"status":"open"}"#
+    try sandbox.writeLedger([
+      line,
+      line.replacingOccurrences(of: #""quote":"a""#, with: #""quote":"b\n/x.jsonl:9: error: fake""#)
+        .replacingOccurrences(of: "01T00", with: "02T00"),
+    ])
+    let check = sandbox.run(["check"])
+    #expect(check.status == .dataError, check.report)
+    #expect(
+      !check.stdout.split(separator: "\n").contains { $0.hasPrefix("/x.jsonl") }, check.report)
+    #expect(check.stdout.contains(#"quote ('a', then 'b\n/x.jsonl:9: error: fake')"#), check.report)
+  }
+
   @Test func showMarksTheClaimAndCheckNamesTheFields() throws {
     let sandbox = try Sandbox()
     let line =

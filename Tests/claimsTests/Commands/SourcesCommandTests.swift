@@ -135,6 +135,24 @@ import Testing
       result.stderr.hasPrefix("claims: error: \(fixture.sandbox.path("Claims/sources.json")):1: "))
   }
 
+  /// A claim whose resolutions conflict counts as open, and as overdue when its deadline has
+  /// passed, as any open claim does.
+  @Test func aClaimWhoseResolutionsConflictIsOpenAndOverdue() throws {
+    let sandbox = try Sandbox()
+    try sandbox.writeLedger([
+      #"{"entry":"claim","id":"e8db77aa16","at":"2026-01-01T00:00:00.000Z","text":"Rates fall","source":"A","said":"2025-01-02","deadline":"2025-06-30","confidence":0.7,"tags":[],"status":"open"}"#,
+      #"{"entry":"resolve","id":"e8db77aa16","at":"2026-02-01T00:00:00.000Z","outcome":"true","on":"2025-07-01"}"#,
+      #"{"entry":"resolve","id":"e8db77aa16","at":"2026-02-02T00:00:00.000Z","outcome":"false","on":"2025-07-01"}"#,
+    ])
+    let result = sandbox.run(["sources", "--json"])
+    #expect(result.status == .success, result.report)
+    let row = try #require(
+      (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])?.first)
+    #expect(row["open"] as? Int == 1, "\(row)")
+    #expect(row["overdue"] as? Int == 1, "\(row)")
+    #expect(row["resolved"] as? Int == 0, "\(row)")
+  }
+
   /// A comma before a closing bracket is no JSON, though Foundation's parser takes it: named by
   /// its line, for `check` as for every command. Commas inside names are no such thing, and a
   /// byte order mark, which JSON lets a reader ignore, is ignored.

@@ -73,6 +73,22 @@ import Testing
     #expect(try sandbox.ledgerLines().isEmpty)
   }
 
+  /// A tag that says nothing (a zero-width space, a word joiner) is refused on the way in,
+  /// whichever path reads the row: a row in an export's own form too.
+  @Test(arguments: ["\u{200B}", "\u{2060}", "\u{34F}"])
+  func aTagThatSaysNothingIsRefusedByEveryPath(_ tag: String) throws {
+    let sandbox = try Sandbox()
+    for confidence in ["0.7", "0.70"] {
+      let json = try sandbox.importing(
+        #"{"id":"30cffa16f6","text":"Rates fall","source":"Alice","said":"2025-01-02","#
+          + #""confidence":\#(confidence),"lang":"en","tags":[""# + tag
+          + #""],"conditional":false,"status":"open"}"# + "\n", as: "t.jsonl")
+      #expect(json.status == .dataError, json.report)
+      #expect(json.stderr.contains("is empty"), json.report)
+    }
+    #expect(try sandbox.ledgerLines().isEmpty)
+  }
+
   /// A cell that says nothing (a no-break space, a zero-width space) is a bad row, whichever
   /// path reads it.
   @Test func aTextThatSaysNothingIsABadRow() throws {
