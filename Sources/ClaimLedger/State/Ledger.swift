@@ -545,7 +545,9 @@ private struct Fold {
       }
       var outcomes: (earlier: Outcome, later: Outcome)?
       var decisions: (earlier: Entry.Kind, later: Entry.Kind)?
-      if case .resolve(let resolution) = entry.body, record.status == .resolved,
+      // The status first: most resolutions find the claim open, and binding the entry's
+      // resolution would copy it.
+      if record.status == .resolved, case .resolve(let resolution) = entry.body,
         let earlier = record.resolution
       {
         if let standing { overruled.append((standing, earlier.outcome)) }
