@@ -92,6 +92,7 @@ def duckdb_reference(ledger, runs, today):
         "times = []\n"
         f"for _ in range({runs}):\n"
         "    c = duckdb.connect(); c.execute('SET threads TO 2')\n"
+        "    c.execute('SET enable_progress_bar = false')\n"
         "    t = time.perf_counter()\n"
         "    c.execute(QUERY, [sys.argv[1], sys.argv[2], sys.argv[2]]).fetchall()\n"
         "    times.append(time.perf_counter() - t); c.close()\n"
@@ -103,7 +104,8 @@ def duckdb_reference(ledger, runs, today):
     if done.returncode != 0:
         report_failure("duckdb reference", done.returncode, done.stderr)
         return None
-    times = [float(word) for word in done.stdout.split()]
+    # The last line: DuckDB may print a progress bar on a slow query before it.
+    times = [float(word) for word in done.stdout.strip().splitlines()[-1].split()]
     for index, seconds in enumerate(times):
         print(f"   duckdb run {index + 1}: {seconds:.3f} s", file=sys.stderr)
     return statistics.median(times)

@@ -70,6 +70,7 @@ def main():
     def run_duckdb():
         connection = duckdb.connect()
         connection.execute("SET threads TO 2")
+        connection.execute("SET enable_progress_bar = false")
         connection.execute(QUERY, [args.ledger, args.today, args.today]).fetchall()
         connection.close()
 

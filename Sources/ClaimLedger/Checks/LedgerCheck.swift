@@ -143,44 +143,24 @@ public enum LedgerCheck {
 
   /// Each of the claim's fields holding a control character, with the first such character.
   static func controlCharacters(in record: ClaimRecord) -> [(field: String, character: UInt32)] {
-    guard var found = controlCharacter(in: record) else { return [] }
-    // The rest only for a claim that has one: nearly none does.
-    var all = [found]
-    let fields = [
-      "text", "quote", "source", "via", "url", "deadline_text", "hedge", "document", "tags",
-      "evidence", "note", "reason",
-    ]
-    for field in fields where field != found.field {
-      if let character = controlCharacter(in: record, only: field) {
-        found = (field, character)
-        all.append(found)
+    guard controlCharacter(in: record) != nil else { return [] }
+    // Every field only for a claim that has one: nearly none does.
+    let texts =
+      texts(of: .claim(record.claim, status: record.status))
+      + [
+        ("evidence", record.resolution?.evidence), ("note", record.resolution?.note),
+        ("note", record.note), ("reason", record.rejection),
+      ].compactMap { field, text in text.map { (field, $0) } }
+    var found: [(field: String, character: UInt32)] = []
+    for (field, text) in texts where !found.contains(where: { $0.field == field }) {
+      var text = text
+      if let character = text.withUTF8({
+        FieldRules.firstControlCharacter(in: UnsafeRawBufferPointer($0))
+      }) {
+        found.append((field, character))
       }
     }
-    return all
-  }
-
-  /// The first control character in one field of the claim, by its name.
-  private static func controlCharacter(in record: ClaimRecord, only field: String) -> UInt32? {
-    func scan(_ text: String?) -> UInt32? {
-      guard var text else { return nil }
-      return text.withUTF8 { FieldRules.firstControlCharacter(in: UnsafeRawBufferPointer($0)) }
-    }
-    let claim = record.claim
-    switch field {
-    case "text": return scan(claim.text)
-    case "quote": return scan(claim.quote)
-    case "source": return scan(claim.source)
-    case "via": return scan(claim.via)
-    case "url": return scan(claim.url)
-    case "deadline_text": return scan(claim.deadlineText)
-    case "hedge": return scan(claim.hedge)
-    case "document": return scan(claim.document)
-    case "tags": return claim.tags.lazy.compactMap(scan).first
-    case "evidence": return scan(record.resolution?.evidence)
-    case "note": return scan(record.resolution?.note) ?? scan(record.note)
-    case "reason": return scan(record.rejection)
-    default: return nil
-    }
+    return found
   }
 
   /// The first of the claim's texts holding a control character (`FieldRules.text` refuses

@@ -437,16 +437,14 @@ struct ImportLineWriter {
     bytes.append(UInt8(ascii: "\""))
   }
 
-  /// A JSON string escaped as `JSONBuffer` escapes it. A NUL is declined: the journal reader
-  /// refuses `\u0000`, and `RowFields`' entries are read back, which reports it. `isTrimmed`:
-  /// the general path trims this text (a tag), so one that ends in a space is its.
-  private mutating func appendString(_ text: UnsafeBufferPointer<UInt8>, isTrimmed: Bool = false)
-    throws(Declined)
-  {
+  /// A tag as a JSON string, escaped as `JSONBuffer` escapes it. A NUL is declined: the
+  /// journal reader refuses `\u0000`, and `RowFields`' entries are read back, which reports it;
+  /// so is a tag with a space at either end, which the general path trims.
+  private mutating func appendTag(_ text: UnsafeBufferPointer<UInt8>) throws(Declined) {
     // `FieldRules.tag`: something a reader sees (told here as `required` tells it), no `;`,
     // no control character.
     guard !text.isEmpty, !Self.startsWithTrimmable(text), Self.isPlain(text),
-      !text.contains(UInt8(ascii: ";")), !isTrimmed || !Self.endsWithTrimmable(text),
+      !text.contains(UInt8(ascii: ";")), !Self.endsWithTrimmable(text),
       Self.showsSomething(text)
     else { throw Declined() }
     bytes.append(UInt8(ascii: "\""))
@@ -485,7 +483,7 @@ struct ImportLineWriter {
     var seen = TagsSeen()
     func append(_ tag: UnsafeBufferPointer<UInt8>) throws(Declined) {
       if seen.count > 0 { bytes.append(UInt8(ascii: ",")) }
-      try appendString(tag, isTrimmed: true)
+      try appendTag(tag)
       guard seen.insert(tag) else { throw Declined() }
     }
     if row.hasTagList {
