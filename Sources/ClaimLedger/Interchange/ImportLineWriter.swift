@@ -259,9 +259,8 @@ struct ImportLineWriter {
     text.contains { (0x21...0x7E).contains($0) || (0xE4...0xE9).contains($0) }
   }
 
-  /// Whether the first scalar is one `trimmingSpaces` removes: white space, whose UTF-8 is
-  /// ASCII spaces and line ends, C2 85 and C2 A0, E1 9A 80, E2 80 80 to E2 80 8A, E2 80 A8,
-  /// E2 80 A9, E2 80 AF, E2 81 9F and E3 80 80.
+  /// Whether the first scalar is one `trimmingSpaces` removes: white space, which above ASCII
+  /// is written with a lead byte of C2, E1, E2 or E3.
   static func startsWithTrimmable(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let first = text.first else { return false }
     switch first {
@@ -283,15 +282,14 @@ struct ImportLineWriter {
     return count >= 3 && isWhiteSpace(text[(count - 3)...])
   }
 
-  /// Whether these two or three bytes are one of the white-space scalars above U+007F.
+  /// Whether these two or three bytes (one scalar's UTF-8) are white space, as
+  /// `trimmingSpaces` asks of a scalar.
   private static func isWhiteSpace(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-    let scalar = bytes.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-    switch scalar {
-    case 0xC285, 0xC2A0, 0xE19A80, 0xE28080...0xE2808A, 0xE280A8, 0xE280A9, 0xE280AF, 0xE2819F,
-      0xE38080:
-      return true
-    default: return false
+    guard let lead = bytes.first, lead >= 0xC0 else { return false }
+    let value = bytes.dropFirst().reduce(UInt32(lead) & (bytes.count == 2 ? 0x1F : 0x0F)) {
+      $0 << 6 | UInt32($1 & 0x3F)
     }
+    return Unicode.Scalar(value)?.properties.isWhitespace ?? false
   }
 
   /// Whether `FieldRules.text` takes `text`: no control character (a byte below 0x20, 0x7F,

@@ -33,132 +33,51 @@ public struct SourceAliases: Sendable {
     public var canonicals: [String]
   }
 
-  /// Reads the file at `path`; a missing file means no aliases.
+  /// Reads the file at `path`; a missing file means no aliases. It is read strictly
+  /// (`SideFileJSON`), so a name given twice, a comma before a closing bracket or a wrong type
+  /// is an error naming its line, where Foundation's parser would take the file.
   public static func load(path: String) throws(LedgerError) -> SourceAliases {
     guard FileManager.default.fileExists(atPath: path) else { return SourceAliases() }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw .unreadable(path: path, reason: "cannot read the file")
     }
-    let location = SourceLocation(path: path, line: 1)
-    // Foundation's parser takes a comma before a closing bracket, which is no JSON: another
-    // tool reading the file (jq, a script) would refuse it.
-    if let line = trailingCommaLine(in: data) {
-      throw .malformedSideFile(
-        at: SourceLocation(path: path, line: line), reason: "a comma before a closing bracket")
-    }
-    guard let object = try? JSONSerialization.jsonObject(with: data) else {
-      throw .malformedSideFile(at: location, reason: "not valid JSON")
-    }
-    guard let table = object as? [String: Any] else {
-      throw .malformedSideFile(
-        at: location, reason: "expected an object of source name → [aliases]")
-    }
-    // Foundation's parser keeps the last of two equal keys: one name given twice would lose
-    // the aliases of the first without a word.
-    if let repeated = repeatedTopLevelKey(in: data) {
-      throw .malformedSideFile(
-        at: SourceLocation(path: path, line: lastLine(quoting: repeated, in: data) ?? 1),
-        reason: "'\(repeated)' is given twice; list all its spellings under one entry")
-    }
+    var json = SideFileJSON(bytes: [UInt8](data))
     var aliases: [String: [String]] = [:]
-    for (canonical, value) in table {
-      guard let names = value as? [String] else {
-        throw .malformedSideFile(
-          at: location, reason: "the aliases of '\(canonical)' must be an array of strings")
+    // The last line each spelling stands on, to point at a conflict.
+    var lineOfName: [String: Int] = [:]
+    do throws(SideFileJSON.Failure) {
+      try json.expectObject("source name → [aliases]")
+      var keys = SideFileJSON.ObjectKeys()
+      while let (canonical, keyLine) = try json.nextKey(
+        &keys, repeated: { "'\($0)' is given twice; list all its spellings under one entry" })
+      {
+        lineOfName[canonical] = keyLine
+        let mustBeStrings = "the aliases of '\(canonical)' must be an array of strings"
+        try json.expectArray(else: mustBeStrings)
+        var names: [String] = []
+        var isFirst = true
+        while try json.nextElement(&isFirst) {
+          guard json.isAtString() else { throw json.failure(mustBeStrings) }
+          let aliasLine = json.line
+          let alias = try json.readString()
+          lineOfName[alias] = aliasLine
+          names.append(alias)
+        }
+        aliases[canonical] = names
       }
-      aliases[canonical] = names
+      try json.expectEnd(after: "the source names")
+    } catch {
+      throw .malformedSideFile(
+        at: SourceLocation(path: path, line: error.line), reason: error.reason)
     }
     do {
       return try SourceAliases(aliases: aliases)
     } catch {
-      let line = lastLine(quoting: error.name, in: data) ?? 1
       throw .malformedSideFile(
-        at: SourceLocation(path: path, line: line),
+        at: SourceLocation(path: path, line: lineOfName[error.name] ?? 1),
         reason: "'\(error.name)' stands for both '\(error.canonicals[0])' and "
           + "'\(error.canonicals[1])'; list each spelling under one name")
     }
-  }
-
-  /// The first key of the top-level object that comes twice, read from the raw bytes: strings
-  /// are skipped with their escapes, and a key is a string at depth one followed by `:`,
-  /// compared once decoded (`"A"` and `"\u0041"` are one key, as are canonically equal ones).
-  private static func repeatedTopLevelKey(in data: Data) -> String? {
-    let bytes = [UInt8](data)
-    var depth = 0
-    var seen = Set<String>()
-    var index = 0
-    while index < bytes.count {
-      let byte = bytes[index]
-      index += 1
-      switch byte {
-      case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-      case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
-      case UInt8(ascii: "\""):
-        let start = index
-        while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
-          index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
-        }
-        let key = Array(bytes[start..<min(index, bytes.count)])
-        index += 1
-        var next = index
-        while next < bytes.count, [9, 10, 13, 32].contains(bytes[next]) { next += 1 }
-        guard depth == 1, next < bytes.count, bytes[next] == UInt8(ascii: ":") else { continue }
-        let text = "\"" + String(decoding: key, as: UTF8.self) + "\""
-        guard
-          let decoded = try? JSONSerialization.jsonObject(
-            with: Data(text.utf8), options: .fragmentsAllowed) as? String
-        else { continue }
-        if !seen.insert(decoded).inserted { return decoded }
-      default: continue
-      }
-    }
-    return nil
-  }
-
-  /// The line of the first comma followed, past white space, by `}` or `]`, outside strings.
-  private static func trailingCommaLine(in data: Data) -> Int? {
-    var line = 1
-    var commaLine: Int?
-    var isInString = false
-    var isEscaped = false
-    for byte in data {
-      if byte == UInt8(ascii: "\n") { line += 1 }
-      if isInString {
-        if isEscaped {
-          isEscaped = false
-        } else if byte == UInt8(ascii: "\\") {
-          isEscaped = true
-        } else if byte == UInt8(ascii: "\"") {
-          isInString = false
-        }
-        continue
-      }
-      switch byte {
-      case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): continue
-      case UInt8(ascii: "}"), UInt8(ascii: "]"):
-        if let commaLine { return commaLine }
-      case UInt8(ascii: ","):
-        commaLine = line
-        continue
-      case UInt8(ascii: "\""):
-        isInString = true
-      default: break
-      }
-      commaLine = nil
-    }
-    return nil
-  }
-
-  /// The last line of `data` holding `name` as a JSON string, to point at the conflict.
-  private static func lastLine(quoting name: String, in data: Data) -> Int? {
-    guard let text = String(data: data, encoding: .utf8),
-      let encoded = try? JSONSerialization.data(
-        withJSONObject: [name], options: .withoutEscapingSlashes),
-      let array = String(data: encoded, encoding: .utf8)
-    else { return nil }
-    let quoted = String(array.dropFirst().dropLast())
-    let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-    return lines.lastIndex { $0.contains(quoted) }.map { $0 + 1 }
   }
 
   /// The canonical name of `source`, or `source` itself when it has none.

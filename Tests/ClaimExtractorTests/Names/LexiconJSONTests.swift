@@ -82,7 +82,21 @@ struct LexiconErrorCase: Sendable, CustomTestStringConvertible {
     .init(
       name: "one-byte name", json: "{\"names\": {\"X\": []}}", line: 1,
       reason: "'X' is too short; a name needs two bytes or more"),
+    // What Foundation's parser would take: a comma before a closing bracket.
+    .init(
+      name: "comma before a brace", json: "{\"names\": {\"Acme\": []},\n}", line: 2,
+      reason: "a comma before a closing bracket"),
+    .init(
+      name: "comma before a bracket", json: "{\"names\": {\"Acme\": [\"AC\",\n]}}", line: 2,
+      reason: "a comma before a closing bracket"),
   ]
+
+  /// A byte order mark at the start, which JSON lets a reader ignore, is ignored.
+  @Test func aByteOrderMarkIsSkipped() throws {
+    let lexicon = try Lexicon.parse(
+      json: [0xEF, 0xBB, 0xBF] + Array(#"{"names": {"Acme": ["艾克米"]}}"#.utf8), path: Self.path)
+    #expect(lexicon.canonicalName(for: "艾克米") == "Acme")
+  }
 
   @Test(arguments: errors)
   func reportsTheLineAndReason(_ c: LexiconErrorCase) {

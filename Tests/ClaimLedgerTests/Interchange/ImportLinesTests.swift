@@ -331,6 +331,31 @@ private func randomCells(_ dice: inout Dice) -> [String: String] {
       ], "\(slow.problems)")
   }
 
+  /// Every white-space scalar at either end of a tag, and texts and tags of invisible
+  /// characters alone: the byte path gives what the general path gives, in JSON Lines and CSV.
+  @Test(arguments: [
+    "\u{A0}", "\u{85}", "\u{1680}", "\u{2003}", "\u{200A}", "\u{2028}", "\u{202F}", "\u{205F}",
+    "\u{3000}", "\u{200B}", "\u{FEFF}", "\u{301}", "\u{2060}",
+  ])
+  func whiteSpaceAndInvisibleTextReadAlikeBothWays(_ scalar: String) throws {
+    let tagPairs = [scalar + "ai", "ai" + scalar, scalar, "中文" + scalar]
+    for tag in tagPairs {
+      let escapedTag = tag.unicodeScalars.map { String(format: "\\u%04x", $0.value) }.joined()
+      let json =
+        #"{"id":"30cffa16f6","text":"Rates fall","source":"Alice","said":"2025-01-02","#
+        + #""confidence":0.7,"lang":"en","tags":[""# + escapedTag + #"","AI"],"#
+        + #""conditional":false,"status":"open"}"# + "\n"
+      let (fast, slow) = try bothWays(json, format: .jsonl)
+      expectSame(fast, slow)
+      let csv = "text,source,said,confidence,tags\nRates fall,Alice,2025-01-02,0.7,\(tag);AI\n"
+      let (fastCSV, slowCSV) = try bothWays(csv, format: .csv)
+      expectSame(fastCSV, slowCSV)
+    }
+    let blank = "text,source,said,confidence\n\(scalar),Alice,2025-01-02,0.7\n"
+    let (fast, slow) = try bothWays(blank, format: .csv)
+    expectSame(fast, slow)
+  }
+
   @Test func anExportReadsBackWholeThroughTheBytePath() throws {
     var dice = Dice(state: 9)
     var csv = ClaimExport.csvColumns.joined(separator: ",") + "\r\n"
