@@ -35,7 +35,7 @@ enum CompletionScript {
     let arguments = positionals(of: spec)
     guard arguments.contains(where: { $0.0.completion != .nothing }) else { return "" }
     let skipped = valueOptions(of: spec).joined(separator: " ")
-    var text = "      case $(_claims_position \"\(skipped)\") in\n"
+    var text = "      case $(_claims_position $at \"\(skipped)\") in\n"
     for (index, (parameter, isVariadic)) in arguments.enumerated() {
       text += "        \(isVariadic ? "*" : "\(index)")) \(words(parameter.completion)) ;;\n"
     }
@@ -52,6 +52,43 @@ enum CompletionScript {
 
   private static func commandNames(_ specs: [CommandSpec]) -> [String] {
     specs.map(\.name)
+  }
+
+  // MARK: - Before the command
+
+  /// What may be typed before the command, as `claims --ledger L list`: the options every
+  /// command takes, `--help` and `--version`.
+  private static var leadingOptions: [(name: String, help: String)] {
+    Parameter.globals.filter { $0.name != "--help" }.map { ($0.name, $0.help) } + [
+      ("--help", "Show the commands."), ("--version", "Print the version."),
+    ]
+  }
+
+  /// The global options that take a value, which take up two words before the command
+  /// (`--ledger PATH`) or one (`--ledger=PATH`), and those that do not (`--json`).
+  private static var globalNames: (valued: [String], flags: [String]) {
+    (
+      Parameter.globals.filter(isValued).map(\.name),
+      Parameter.globals.filter { !isValued($0) && $0.name != "--help" }.map(\.name)
+    )
+  }
+
+  /// The `case` patterns of bash and zsh for the words a global option takes up.
+  private static var globalPatterns: (twoWords: String, oneWord: String) {
+    let (valued, flags) = globalNames
+    return (
+      valued.joined(separator: " | "),
+      (flags + valued.map { "\($0)=*" }).joined(separator: " | ")
+    )
+  }
+
+  /// The `switch` patterns of fish, which quotes a wildcard.
+  private static var fishGlobalPatterns: (twoWords: String, oneWord: String) {
+    let (valued, flags) = globalNames
+    return (
+      valued.joined(separator: " "),
+      (flags + valued.map { "'\($0)=*'" }).joined(separator: " ")
+    )
   }
 
   // MARK: - bash
@@ -96,10 +133,27 @@ enum CompletionScript {
         "${COMP_WORDS[0]}" completions ids "${ledger[@]}" 2>/dev/null
       }
 
-      # How many arguments come before the cursor; $1 lists the options that take a value.
+      # Where the command is: global options (--ledger PATH, --json) may come before it.
+      _claims_command_at() {
+        local i=1
+        while ((i < COMP_CWORD)); do
+          case ${COMP_WORDS[i]} in
+          \(globalPatterns.twoWords))
+            # --ledger = PATH: bash splits --ledger=PATH at the '='.
+            if [[ ${COMP_WORDS[i + 1]} == = ]]; then i=$((i + 3)); else i=$((i + 2)); fi
+            ;;
+          \(globalPatterns.oneWord)) i=$((i + 1)) ;;
+          *) break ;;
+          esac
+        done
+        echo "$i"
+      }
+
+      # How many arguments come before the cursor; $1 is where the command is, and $2 lists
+      # the options that take a value.
       _claims_position() {
         local i n=0 skip=
-        for ((i = 2; i < COMP_CWORD; i++)); do
+        for ((i = $1 + 1; i < COMP_CWORD; i++)); do
           # bash splits --status=open at the '=': the word after it is the option's value.
           if [[ ${COMP_WORDS[i]} == = ]]; then
             skip=1
@@ -111,7 +165,7 @@ enum CompletionScript {
           fi
           case ${COMP_WORDS[i]} in
             --*=*) ;;
-            -*) if [[ " $1 " == *" ${COMP_WORDS[i]} "* ]]; then skip=1; fi ;;
+            -*) if [[ " $2 " == *" ${COMP_WORDS[i]} "* ]]; then skip=1; fi ;;
             *) n=$((n + 1)) ;;
           esac
         done
@@ -124,16 +178,27 @@ enum CompletionScript {
         # Right after --status=, bash makes the '=' the word: the value is still to come.
         if [[ $cur == = ]]; then cur=; fi
         COMPREPLY=()
-        if ((COMP_CWORD == 1)); then
-          COMPREPLY=($(compgen -W "\(commandNames(specs).joined(separator: " ")) --help --version" -- "$cur"))
+        local at
+        at=$(_claims_command_at)
+        if ((COMP_CWORD <= at)); then
+
+      """
+    text += valueCases(
+      of: Parameter.globals, completing: reply, returning: "return 0", indent: 4)
+    text += """
+          if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "\(leadingOptions.map(\.name).joined(separator: " "))" -- "$cur"))
+          else
+            COMPREPLY=($(compgen -W "\(commandNames(specs).joined(separator: " "))" -- "$cur"))
+          fi
           return 0
         fi
-        case ${COMP_WORDS[1]} in
+        case ${COMP_WORDS[at]} in
 
       """
     for spec in specs {
       text += "    \(spec.name))\n"
-      text += valueCases(of: spec, completing: reply, returning: "return 0")
+      text += valueCases(of: options(of: spec), completing: reply, returning: "return 0")
       text += "      if [[ $cur == -* ]]; then\n"
       text +=
         "        COMPREPLY=($(compgen -W \"\(options(of: spec).map(\.name).joined(separator: " "))\" -- \"$cur\"))\n"
@@ -155,17 +220,19 @@ enum CompletionScript {
   /// The `case $prev in … esac` of bash and zsh: after an option that takes a value, offer
   /// what `completing` lists for it, or nothing for a free value, then `returning`.
   private static func valueCases(
-    of spec: CommandSpec, completing: (Parameter.Completion) -> String, returning: String
+    of options: [Parameter], completing: (Parameter.Completion) -> String, returning: String,
+    indent: Int = 6
   ) -> String {
-    let valued = options(of: spec).filter(isValued)
+    let valued = options.filter(isValued)
     guard !valued.isEmpty else { return "" }
-    var text = "      case $prev in\n"
+    let margin = String(repeating: " ", count: indent)
+    var text = margin + "case $prev in\n"
     for option in valued where option.completion != .nothing {
-      text += "        \(option.name)) \(completing(option.completion)); \(returning) ;;\n"
+      text += margin + "  \(option.name)) \(completing(option.completion)); \(returning) ;;\n"
     }
     let free = valued.filter { $0.completion == .nothing }.map(\.name)
-    if !free.isEmpty { text += "        \(free.joined(separator: "|"))) \(returning) ;;\n" }
-    return text + "      esac\n"
+    if !free.isEmpty { text += margin + "  \(free.joined(separator: "|"))) \(returning) ;;\n" }
+    return text + margin + "esac\n"
   }
 
   private static func isValued(_ parameter: Parameter) -> Bool {
@@ -214,17 +281,31 @@ enum CompletionScript {
         $words[1] completions ids $ledger 2>/dev/null
       }
 
-      # How many arguments come before the cursor; $1 lists the options that take a value.
+      # Where the command is: global options (--ledger PATH, --json) may come before it.
+      _claims_command_at() {
+        local i=2
+        while ((i < CURRENT)); do
+          case $words[i] in
+          \(globalPatterns.twoWords)) i=$((i + 2)) ;;
+          \(globalPatterns.oneWord)) i=$((i + 1)) ;;
+          *) break ;;
+          esac
+        done
+        print -r -- $i
+      }
+
+      # How many arguments come before the cursor; $1 is where the command is, and $2 lists
+      # the options that take a value.
       _claims_position() {
         local i n=0 skip=
-        for ((i = 3; i < CURRENT; i++)); do
+        for ((i = $1 + 1; i < CURRENT; i++)); do
           if [[ -n $skip ]]; then
             skip=
             continue
           fi
           case $words[i] in
             --*=*) ;;
-            -*) if [[ " $1 " == *" $words[i] "* ]]; then skip=1; fi ;;
+            -*) if [[ " $2 " == *" $words[i] "* ]]; then skip=1; fi ;;
             *) n=$((n + 1)) ;;
           esac
         done
@@ -239,23 +320,39 @@ enum CompletionScript {
           compset -P '*='
           cur=${cur#*=}
         fi
-        if ((CURRENT == 2)); then
-          local -a commands
-          commands=(
+        local at=$(_claims_command_at)
+        if ((CURRENT <= at)); then
 
       """
-    text += described(specs.map { ($0.name, $0.abstract) }, indent: 6)
+    text += valueCases(of: Parameter.globals, completing: add, returning: "return", indent: 4)
     text += """
-          )
-          _describe -t commands 'claims command' commands
+          if [[ $cur == -* ]]; then
+            local -a options
+            options=(
+
+      """
+    text += described(leadingOptions, indent: 8)
+    text += """
+            )
+            _describe -t options 'option' options
+          else
+            local -a commands
+            commands=(
+
+      """
+    text += described(specs.map { ($0.name, $0.abstract) }, indent: 8)
+    text += """
+            )
+            _describe -t commands 'claims command' commands
+          fi
           return
         fi
-        case $words[2] in
+        case $words[at] in
 
       """
     for spec in specs {
       text += "    \(spec.name))\n"
-      text += valueCases(of: spec, completing: add, returning: "return")
+      text += valueCases(of: options(of: spec), completing: add, returning: "return")
       text += "      if [[ $cur == -* ]]; then\n        local -a options\n        options=(\n"
       text += described(options(of: spec).map { ($0.name, $0.help) }, indent: 10)
       text += "        )\n        _describe -t options 'option' options\n        return\n      fi\n"
@@ -290,13 +387,31 @@ enum CompletionScript {
       # fish completion for claims, written by 'claims completions fish'.
       # Install: claims completions fish > ~/.config/fish/completions/claims.fish
 
+      # Where the command is: global options (--ledger PATH, --json) may come before it.
+      function __claims_command_at
+          set -l tokens (commandline -opc)
+          set -l i 2
+          while test $i -le (count $tokens)
+              switch $tokens[$i]
+                  case \(fishGlobalPatterns.twoWords)
+                      set i (math $i + 2)
+                  case \(fishGlobalPatterns.oneWord)
+                      set i (math $i + 1)
+                  case '*'
+                      break
+              end
+          end
+          echo $i
+      end
+
       function __claims_needs_command
-          test (count (commandline -opc)) -eq 1
+          test (__claims_command_at) -gt (count (commandline -opc))
       end
 
       function __claims_command_is
           set -l tokens (commandline -opc)
-          test (count $tokens) -ge 2; and test "$tokens[2]" = "$argv[1]"
+          set -l at (__claims_command_at)
+          test $at -le (count $tokens); and test "$tokens[$at]" = "$argv[1]"
       end
 
       # The claim ids of the ledger this command line names (or the nearest one).
@@ -318,10 +433,11 @@ enum CompletionScript {
       # How many arguments come before the cursor; the arguments list the options that take a value.
       function __claims_position
           set -l tokens (commandline -opc)
+          set -l first (math (__claims_command_at) + 1)
           set -l n 0
           set -l skip 0
-          if test (count $tokens) -ge 3
-              for token in $tokens[3..-1]
+          if test (count $tokens) -ge $first
+              for token in $tokens[$first..-1]
                   if test $skip = 1
                       set skip 0
                       continue
@@ -341,8 +457,6 @@ enum CompletionScript {
       end
 
       complete -c claims -f
-      complete -c claims -n __claims_needs_command -l help -d 'Show the commands.'
-      complete -c claims -n __claims_needs_command -l version -d 'Print the version.'
 
       """
     func values(_ completion: Parameter.Completion) -> String {
@@ -359,6 +473,13 @@ enum CompletionScript {
       case .files: "-F"
       default: String(values(completion).dropFirst(3))
       }
+    }
+    for (name, help) in leadingOptions {
+      var line = "complete -c claims -n __claims_needs_command -l \(name.dropFirst(2))"
+      if let global = Parameter.globals.first(where: { $0.name == name }), isValued(global) {
+        line += " " + values(global.completion)
+      }
+      text += line + " -d \(fishQuoted(help))\n"
     }
     for spec in specs {
       text +=

@@ -212,4 +212,89 @@ import Testing
       #expect(offered == ["abcd000009"], "\(spelling)")
     }
   }
+
+  /// Global options typed before the command (`claims --ledger L show`) are stepped over to
+  /// find it, complete themselves, and still name the ledger the ids come from.
+  @Test func bashCompletesAfterGlobalOptionsBeforeTheCommand() throws {
+    guard FileManager.default.isExecutableFile(atPath: "/bin/bash") else { return }
+    let sandbox = try Sandbox()
+    let here = try sandbox.add("Here", "--source", "Bloomberg", "--confidence", "0.7")
+    try (JournalLine.claim("abcd000009", text: "Elsewhere") + "\n").write(
+      toFile: sandbox.path("other.jsonl"), atomically: true, encoding: .utf8)
+    let script = try self.script(.bash)
+    #expect(try offers(["--json", "li"], sandbox: sandbox, script: script) == ["list"])
+    #expect(
+      try offers(["--ledger", "other.jsonl", "show", ""], sandbox: sandbox, script: script)
+        == ["abcd000009"])
+    #expect(
+      try offers(["--ledger", "=", "other.jsonl", "show", ""], sandbox: sandbox, script: script)
+        == ["abcd000009"])
+    #expect(
+      try offers(
+        ["--today", "2026-12-01", "--json", "resolve", here, ""], sandbox: sandbox, script: script
+      ) == ["true", "false", "partial", "void"])
+    #expect(try offers(["--ledger", "oth"], sandbox: sandbox, script: script) == ["other.jsonl"])
+    #expect(try offers(["--today", ""], sandbox: sandbox, script: script).isEmpty)
+    #expect(try offers(["--js"], sandbox: sandbox, script: script) == ["--json"])
+    let commands = try offers(["--json", ""], sandbox: sandbox, script: script)
+    #expect(commands == CLI.commands.map { $0.spec.name })
+  }
+
+  /// fish answers `complete -C` for a typed line without a terminal, so the script is run as
+  /// fish runs it on Tab.
+  @Test func fishCompletesCommandsOptionsAndIdsAfterGlobalOptions() throws {
+    guard let fish = Self.binary(of: .fish) else { return }
+    let sandbox = try Sandbox()
+    let here = try sandbox.add("Here", "--source", "Bloomberg", "--confidence", "0.7")
+    try (JournalLine.claim("abcd000009", text: "Elsewhere") + "\n").write(
+      toFile: sandbox.path("other.jsonl"), atomically: true, encoding: .utf8)
+    try sandbox.write(try script(.fish), to: "claims.fish")
+    let binary = try BuiltBinary.located()
+    func offers(_ line: String) throws -> [String] {
+      let run = try GitTeam.run(
+        URL(fileURLWithPath: fish),
+        ["--no-config", "-c", "source claims.fish; complete -C '\(line)'"],
+        in: sandbox.directory,
+        environment: sandbox.environment.merging([
+          "PATH": binary.deletingLastPathComponent().path + ":/usr/bin:/bin"
+        ]) { $1 })
+      try #require(run.status == 0, run.report)
+      // Each offer is the word, then a tab and its description.
+      return run.stdout.split(separator: "\n").map { String($0.prefix { $0 != "\t" }) }
+    }
+    #expect(try offers("claims li") == ["list"])
+    #expect(try offers("claims --json li") == ["list"])
+    #expect(try offers("claims --ledger other.jsonl show ") == ["abcd000009"])
+    #expect(try offers("claims --ledger=other.jsonl show ") == ["abcd000009"])
+    #expect(try offers("claims --today 2026-12-01 reopen ") == [here])
+    #expect(try offers("claims --ledger oth") == ["other.jsonl"])
+    #expect(
+      Set(try offers("claims --json resolve \(here) ")) == ["true", "false", "partial", "void"])
+    #expect(try offers("claims --json list --st") == ["--status"])
+    #expect(Set(try offers("claims -")).isSuperset(of: ["--ledger", "--json", "--version"]))
+  }
+
+  /// zsh's completion functions run only inside its completion system, so the two helpers
+  /// that read the words typed are checked: where the command is, and which argument the
+  /// cursor is on.
+  @Test func zshFindsTheCommandAfterGlobalOptions() throws {
+    guard let zsh = Self.binary(of: .zsh) else { return }
+    let sandbox = try Sandbox()
+    let program = """
+      compdef() { : }
+      \(try script(.zsh))
+      words=(claims --ledger L.jsonl --json resolve --on 2026-07-01 abcd000001 ""); CURRENT=9
+      print -r -- $(_claims_command_at) $(_claims_position 5 "--on --by")
+      words=(claims --ledger=L.jsonl --today 2026-07-01 show ""); CURRENT=6
+      print -r -- $(_claims_command_at) $(_claims_position 5 "")
+      words=(claims --ledger ""); CURRENT=3
+      print -r -- $(_claims_command_at)
+      """
+    let run = try GitTeam.run(
+      URL(fileURLWithPath: zsh), ["-f", "-c", program], in: sandbox.directory,
+      environment: sandbox.environment)
+    #expect(run.status == 0, run.report)
+    #expect(run.stdout == "5 1\n5 0\n4\n", run.report)
+    #expect(run.stderr.isEmpty, run.report)
+  }
 }
