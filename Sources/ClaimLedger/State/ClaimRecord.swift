@@ -120,4 +120,16 @@ public struct ClaimRecord: Sendable {
     guard let latest = history.last?.at, latest > now else { return now }
     return Timestamp(millisecondsSinceEpoch: latest.millisecondsSinceEpoch + 1)
   }
+
+  /// The entries that record `body` on this claim at `now`. A resolution of a claim whose
+  /// resolutions conflict comes after a `reopen`, so it settles them instead of adding a third.
+  public func entries(recording body: Entry.Body, at now: Timestamp) -> [Entry] {
+    let stamp = nextStamp(after: now)
+    var entries: [Entry] = []
+    if hasConflictingResolutions, case .resolve = body {
+      entries.append(
+        Entry(id: id, at: stamp, body: .reopen(note: "settles conflicting resolutions")))
+    }
+    return entries + [Entry(id: id, at: stamp, body: body)]
+  }
 }

@@ -199,9 +199,11 @@ enum ClaimTable {
     return writer.text
   }
 
-  /// `overdue` for open claims past their deadline, the outcome for resolved ones, else the status.
+  /// `overdue` for open claims past their deadline, `conflict` for a claim resolved twice
+  /// differently, the outcome for resolved ones, else the status.
   static func statusWord(_ record: ClaimRecord, today: Day) -> String {
     if record.isOverdue(on: today) { return "overdue" }
+    if record.hasConflictingResolutions { return "conflict" }
     if let outcome = record.outcome { return outcome.rawValue }
     return record.status.rawValue
   }
@@ -209,7 +211,9 @@ enum ClaimTable {
   static func paint(_ cell: String, for record: ClaimRecord, today: Day, terminal: Terminal)
     -> String
   {
-    if record.isOverdue(on: today) { return terminal.paint(cell, .red) }
+    if record.isOverdue(on: today) || record.hasConflictingResolutions {
+      return terminal.paint(cell, .red)
+    }
     switch record.outcome {
     case .true: return terminal.paint(cell, .green)
     case .false: return terminal.paint(cell, .red)

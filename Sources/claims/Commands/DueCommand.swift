@@ -64,7 +64,9 @@ struct DueCommand: Command {
     // its texts.
     var overdueKeys: [(deadline: Int, id: UInt64, position: Int)] = []
     var soonKeys: [(deadline: Int, id: UInt64, position: Int)] = []
-    for position in records.indices where records[position].status == .open {
+    // A claim resolved twice differently (a merge) is unsettled, and counted as open as the
+    // scores count it, until a resolution settles it.
+    for position in records.indices where records[position].scoredStatus == .open {
       guard let deadline = records[position].deadline else { continue }
       let key = (deadline.daysSinceEpoch, records[position].id.bits, position)
       if deadline < today {
@@ -178,7 +180,7 @@ struct DueCommand: Command {
         // Under its canonical name, as `list` shows it and as IMPACT counts it.
         impacts[position].map { DecimalFormat.fixed($0, places: 3) } ?? "—",
         aliases.canonical(claim.source),
-        claim.text,
+        (records[position].hasConflictingResolutions ? "(resolutions conflict) " : "") + claim.text,
       ]
       table.append(bySubject ? [(subjects[position] ?? nil) ?? "—"] + row : row)
     }

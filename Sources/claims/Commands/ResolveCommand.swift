@@ -54,17 +54,12 @@ struct ResolveCommand: Command {
       outcome: outcome, on: on, evidence: evidence, reason: reason, note: note)
     return try context.store.update { (ledger: Ledger) throws(LedgerError) in
       let record = try ledger.record(withPrefix: id)
-      var entries: [Entry] = []
       switch record.status {
       case .open:
         break
       case .resolved where record.hasConflictingResolutions:
-        // Stamped after the latest entry, as the resolution below is: a clone whose clock ran
-        // ahead may have stamped one of the two resolutions later than now.
-        entries.append(
-          Entry(
-            id: record.id, at: record.nextStamp(after: context.now),
-            body: .reopen(note: "settles conflicting resolutions")))
+        // Settled by a reopen and this resolution.
+        break
       case .resolved:
         let current = record.resolution.map { "\($0.outcome.rawValue) on \($0.on)" } ?? "already"
         throw .invalidTransition(
@@ -78,8 +73,7 @@ struct ResolveCommand: Command {
         throw .invalidTransition(
           id: record.id, reason: "was said on \(said); it cannot be resolved on \(on)")
       }
-      entries.append(
-        Entry(id: record.id, at: record.nextStamp(after: context.now), body: .resolve(resolution)))
+      let entries = record.entries(recording: .resolve(resolution), at: context.now)
       let text = "resolved \(record.id) as \(outcome.rawValue) on \(on)\n"
       return (entries, CommandOutput(context.written(record, entries, else: text)))
     }

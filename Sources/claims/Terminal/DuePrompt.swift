@@ -57,7 +57,8 @@ struct DuePrompt {
         continue walk
       }
       if !isShown {
-        let late = claim.deadline.map { "\($0.days(until: context.today))d late" } ?? "overdue"
+        var late = claim.deadline.map { "\($0.days(until: context.today))d late" } ?? "overdue"
+        if record.hasConflictingResolutions { late += ", resolutions conflict" }
         var text = card.header(
           position: position + 1, count: queue.count, id: record.id, note: late)
         text += card.paragraph(claim.text) + "\n"
@@ -234,8 +235,9 @@ struct DuePrompt {
     }
   }
 
-  /// Appends one entry on each of `records` that is still open, in one locked write, and says
-  /// how many; the others are named (another process settled them meanwhile).
+  /// Appends `body` on each of `records` that is still unsettled (open, or resolved twice
+  /// differently), in one locked write, and says how many; the others are named (another
+  /// process settled them meanwhile).
   private func appendAll(_ records: [ClaimRecord], _ body: Entry.Body) throws -> Int {
     let stale = try context.store.update {
       (ledger: Ledger) throws(LedgerError) -> (entries: [Entry], result: [ClaimID]) in
@@ -244,11 +246,11 @@ struct DuePrompt {
       let stamp = context.stamp()
       for record in records {
         let fresh = try ledger.record(withPrefix: record.id.description)
-        guard fresh.status == .open else {
+        guard fresh.scoredStatus == .open else {
           stale.append(fresh.id)
           continue
         }
-        entries.append(Entry(id: fresh.id, at: fresh.nextStamp(after: stamp), body: body))
+        entries += fresh.entries(recording: body, at: stamp)
       }
       return (entries, stale)
     }
@@ -259,17 +261,17 @@ struct DuePrompt {
     return records.count - stale.count
   }
 
-  /// Appends one entry on `record`, which must still be open; false, with the reason shown,
+  /// Appends `body` on `record`, which must still be unsettled; false, with the reason shown,
   /// when it is not (another process settled it meanwhile).
   private func append(_ record: ClaimRecord, _ body: Entry.Body) throws -> Bool {
     do {
       try context.store.update { (ledger: Ledger) throws(LedgerError) in
         let fresh = try ledger.record(withPrefix: record.id.description)
-        guard fresh.status == .open else {
+        guard fresh.scoredStatus == .open else {
           throw .invalidTransition(
             id: fresh.id, reason: "is \(fresh.status.rawValue) now, not open; nothing was recorded")
         }
-        return ([Entry(id: fresh.id, at: fresh.nextStamp(after: context.stamp()), body: body)], ())
+        return (fresh.entries(recording: body, at: context.stamp()), ())
       }
       return true
     } catch .invalidTransition(let id, let reason) {

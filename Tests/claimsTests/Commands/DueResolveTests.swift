@@ -72,4 +72,66 @@ import Testing
     #expect(result.stdout.contains(ids[0]))
     #expect(sandbox.run(["due", "--resolve", "--count"]).status == .usage)
   }
+
+  /// Two clones resolved one claim differently and git's union merge kept both lines.
+  static func conflicted() throws -> Sandbox {
+    let sandbox = try Sandbox()
+    try sandbox.writeLedger([
+      JournalLine.claim("abcd000001", text: "Resolved twice", deadline: "2026-06-30"),
+      JournalLine.claim("abcd000002", text: "Plainly overdue", deadline: "2026-06-30"),
+      JournalLine.resolve(
+        "abcd000001", at: "2026-07-02T10:00:00.000Z", outcome: "true", on: "2026-07-02"),
+      JournalLine.resolve(
+        "abcd000001", at: "2026-07-03T10:00:00.000Z", outcome: "false", on: "2026-07-03"),
+    ])
+    return sandbox
+  }
+
+  /// Such a claim is unsettled: `due` lists and counts it, marked, as `sources` counts it
+  /// overdue, and `list` says `conflict` where it would say an outcome.
+  @Test func aClaimResolvedTwiceDifferentlyIsDueAndMarked() throws {
+    let sandbox = try Self.conflicted()
+    let due = sandbox.run(["due"])
+    #expect(due.status == .success, due.report)
+    let rows = due.stdout.split(separator: "\n")
+    #expect(rows.count == 3, due.report)
+    #expect(
+      rows.contains {
+        $0.hasPrefix("abcd000001") && $0.hasSuffix("(resolutions conflict) Resolved twice")
+      })
+    #expect(rows.contains { $0.hasPrefix("abcd000002") && $0.hasSuffix("  Plainly overdue") })
+    #expect(sandbox.run(["due", "--count"]).stdout == "2 overdue, 0 due within 30 days\n")
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(sandbox.run(["due", "--json"]).stdout.utf8))
+        as? [[String: Any]])
+    let listed = try #require(json.first { $0["id"] as? String == "abcd000001" })
+    #expect(listed["conflicting_resolutions"] as? Bool == true)
+    #expect(listed["days_late"] as? Int == 32)
+    let list = sandbox.run(["list"]).stdout
+    #expect(
+      list.split(separator: "\n").contains {
+        $0.hasPrefix("abcd000001") && $0.contains("  conflict  ")
+      })
+  }
+
+  /// Settling it from the walk records a reopen and the new resolution, so `check` is clean;
+  /// before, the walk refused it as no longer open.
+  @Test func theWalkSettlesConflictingResolutions() throws {
+    let sandbox = try Self.conflicted()
+    #expect(sandbox.run(["check"]).status == .dataError)
+    let conversation = ScriptedConversation("p" + "https://example.com/settled\n" + "s")
+    let result = sandbox.run(["due", "--resolve"], terminal: conversation.terminal())
+    #expect(result.status == .success, result.report)
+    #expect(conversation.output.contains("resolutions conflict"), "\(conversation.output)")
+    #expect(result.stdout == "resolved 1, moved 0, skipped 1; 1 still overdue\n")
+    let lines = try sandbox.ledgerLines()
+    #expect(lines.count == 6)
+    #expect(lines[4].hasPrefix(#"{"entry":"reopen","id":"abcd000001","#))
+    #expect(lines[5].hasPrefix(#"{"entry":"resolve","id":"abcd000001","#))
+    let check = sandbox.run(["check"])
+    #expect(check.status == .success, check.report)
+    let claim = try claim("abcd000001", in: sandbox)
+    #expect(claim["outcome"] as? String == "partial")
+    #expect(claim["conflicting_resolutions"] == nil)
+  }
 }
