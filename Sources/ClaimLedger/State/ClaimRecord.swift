@@ -104,9 +104,10 @@ public struct ClaimRecord: Sendable {
     Claim(text: "", source: "", said: nil, confidence: Confidence(clamping: 0))
   }
 
-  /// Open with a deadline before `today`.
+  /// Unsettled (open, or resolved twice differently) with a deadline before `today`: `due`,
+  /// `list --overdue` and `sources` agree on which claims wait for a resolution.
   public func isOverdue(on today: Day) -> Bool {
-    guard status == .open, let deadline else { return false }
+    guard scoredStatus == .open, let deadline else { return false }
     return deadline < today
   }
 

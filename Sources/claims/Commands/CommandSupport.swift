@@ -202,8 +202,8 @@ enum ClaimTable {
   /// `overdue` for open claims past their deadline, `conflict` for a claim resolved twice
   /// differently, the outcome for resolved ones, else the status.
   static func statusWord(_ record: ClaimRecord, today: Day) -> String {
-    if record.isOverdue(on: today) { return "overdue" }
     if record.hasConflictingResolutions { return "conflict" }
+    if record.isOverdue(on: today) { return "overdue" }
     if let outcome = record.outcome { return outcome.rawValue }
     return record.status.rawValue
   }

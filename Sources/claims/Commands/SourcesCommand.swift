@@ -112,11 +112,7 @@ struct SourcesCommand: Command {
       case .resolved: tallies[slot].resolved += 1
       case .rejected: tallies[slot].rejected += 1
       }
-      if claims[index].scoredStatus == .open, let deadline = claims[index].deadline,
-        deadline < context.today
-      {
-        tallies[slot].overdue += 1
-      }
+      if claims[index].isOverdue(on: context.today) { tallies[slot].overdue += 1 }
       if let outcome = claims[index].scoredResolution?.outcome {
         tallies[slot].outcomes[outcome, default: 0] += 1
       }

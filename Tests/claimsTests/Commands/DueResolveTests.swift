@@ -107,6 +107,8 @@ import Testing
     let listed = try #require(json.first { $0["id"] as? String == "abcd000001" })
     #expect(listed["conflicting_resolutions"] as? Bool == true)
     #expect(listed["days_late"] as? Int == 32)
+    let overdue = sandbox.run(["list", "--overdue"]).stdout.split(separator: "\n").dropFirst()
+    #expect(overdue.map { String($0.prefix(10)) }.sorted() == ["abcd000001", "abcd000002"])
     let list = sandbox.run(["list"]).stdout
     #expect(
       list.split(separator: "\n").contains {
