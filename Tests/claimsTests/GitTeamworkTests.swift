@@ -27,6 +27,39 @@ struct GitTeamworkTests {
     }
   }
 
+  /// A line after the ledger's in `.gitattributes`, or `.git/info/attributes`, can take the
+  /// union merge away; `init` asks git what it reads and warns, naming the value.
+  @Test func initWarnsWhenAnotherLineOverridesTheUnionMerge() throws {
+    let team = try GitTeam()
+    for (name, attributes, expected) in [
+      ("later line", "Claims/ledger.jsonl merge=union\n*.jsonl -merge\n", "unset"),
+      ("binary", "* binary\n", nil), ("fine", "* text=auto\n", nil),
+      ("info", "Claims/ledger.jsonl merge=union\n", "binary"),
+    ] as [(String, String, String?)] {
+      let folder = team.directory.appendingPathComponent(name)
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      _ = try team.git(["-c", "init.defaultBranch=main", "init", "--quiet"], in: folder)
+      try Data(attributes.utf8).write(to: folder.appendingPathComponent(".gitattributes"))
+      if name == "info" {
+        try Data("*.jsonl merge=binary\n".utf8).write(
+          to: folder.appendingPathComponent(".git/info/attributes"))
+      }
+      let run = try team.claims(["init"], in: folder)
+      if let expected {
+        #expect(
+          run.stderr.hasPrefix(
+            "claims: warning: git reads 'merge: \(expected)' for Claims/ledger.jsonl, not 'union'"),
+          "\(name): \(run.report)")
+      } else {
+        // `* binary` comes before the line init appends, which wins.
+        #expect(run.stderr.isEmpty, "\(name): \(run.report)")
+        let attribute = try team.git(
+          ["check-attr", "merge", "--", "Claims/ledger.jsonl"], in: folder)
+        #expect(attribute.stdout == "Claims/ledger.jsonl: merge: union\n", "\(name)")
+      }
+    }
+  }
+
   @Test func twoClonesMergeWithoutConflictAndKeepEverything() throws {
     let team = try GitTeam()
     let origin = try team.origin()

@@ -69,8 +69,9 @@ struct InitCommand: Command {
         Action(
           path: attributesPath, kind: .appended, message: "added '\(line)' to \(attributesPath)"))
     }
+    let notes = Self.mergeWarning(forPath: relative, in: top, attributes: attributesPath)
     guard context.json else {
-      return CommandOutput(done.compactMap(\.message).map { $0 + "\n" }.joined())
+      return CommandOutput(done.compactMap(\.message).map { $0 + "\n" }.joined(), notes: notes)
     }
     var json = JSONBuffer()
     json.beginObject()
@@ -85,7 +86,23 @@ struct InitCommand: Command {
     }
     json.endArray()
     json.endObject()
-    return CommandOutput(json.text + "\n")
+    return CommandOutput(json.text + "\n", notes: notes)
+  }
+
+  /// A warning when git, asked in the work tree, does not merge the ledger by union: another
+  /// line or attributes file overrides the line `init` keeps.
+  private static func mergeWarning(
+    forPath path: String, in workTree: String, attributes: String
+  ) -> [String] {
+    guard
+      FileManager.default.fileExists(atPath: (workTree as NSString).appendingPathComponent(".git")),
+      let merge = GitMergeAttribute.value(forPath: path, in: workTree), merge != "union"
+    else { return [] }
+    return [
+      "warning: git reads 'merge: \(merge)' for \(path), not 'union': a later line of "
+        + "\(attributes), or another attributes file, overrides the line for it, so entries "
+        + "two clones add would conflict on every merge; 'git check-attr -a \(path)' shows it"
+    ]
   }
 
   /// What `init` did to one file; `message` is its line of text output, nil when it says
