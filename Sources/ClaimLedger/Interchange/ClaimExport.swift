@@ -201,6 +201,7 @@ public enum ClaimExport {
     if claim.tags.contains(where: { $0.contains(",") }) { notes.tags = claim.tags }
     notes.note = record.resolution?.note ?? record.note
     notes.hasNoSaidDate = claim.said == nil
+    notes.document = claim.document
     // Fatebook's import reads the created date as the day it was said: a claim without one
     // takes the day it was recorded, or the day it was resolved if that came first, so the
     // file reads back without a resolution before the claim.

@@ -24,6 +24,8 @@ public struct ImportedClaim: Sendable, Equatable {
   /// When the file says the claim was recorded (an export's `recorded_at`); its entries are
   /// stamped from then, so a round trip keeps the order `list` shows. Nil: at the import.
   public var recordedAt: Timestamp? = nil
+  /// The hedge word of the text the confidence was taken from, when the row gave none.
+  public var confidenceWord: String? = nil
 
   /// The journal entries that recreate the claim: a `claim` entry, then a `reject` or
   /// `resolve` entry when it was settled, then an `amend` that carries a note when the note
@@ -191,18 +193,57 @@ public enum ClaimImport {
     }
   }
 
-  /// What to say of a header row of one cell, whose file's separator was perhaps not found;
-  /// nil for a header of several.
-  /// A column title as this tool names its fields: lower case, with the spaces and hyphens a
-  /// spreadsheet's titles have between words made underscores ("Resolved On", "resolved-on"
-  /// and "resolved_on" are one column).
+  /// A column title as this tool names its fields: `plainColumnName`, then the field a title
+  /// a person would give it stands for ("Probability" is `confidence`, "Due date" `deadline`).
   static func columnName(_ written: String) -> String {
-    let words = written.trimmingSpaces().lowercased().split(whereSeparator: {
-      $0 == " " || $0 == "-"
-    })
-    return words.joined(separator: "_")
+    let plain = plainColumnName(written)
+    return csvColumns.contains(plain) ? plain : columnAliases[plain] ?? plain
   }
 
+  /// A title in lower case, with the spaces and hyphens a spreadsheet's titles have between
+  /// words made underscores ("Resolved On", "resolved-on" and "resolved_on" are one column),
+  /// and a unit or a format after it left out ("Confidence (%)", "Deadline [YYYY-MM-DD]",
+  /// "Conf.").
+  static func plainColumnName(_ written: String) -> String {
+    var title = Substring(written.trimmingSpaces().lowercased())
+    for (open, close) in [("(", ")"), ("[", "]")] where title.hasSuffix(close) {
+      if let start = title.lastIndex(of: Character(open)), start > title.startIndex {
+        title = title[..<start]
+      }
+    }
+    while let last = title.last, last == "." || last == ":" || last == " " { title.removeLast() }
+    return title.split(whereSeparator: { $0 == " " || $0 == "-" }).joined(separator: "_")
+  }
+
+  /// Titles people give the fields in their own sheets, by the field each stands for.
+  static let columnAliases: [String: String] = {
+    let fields: [String: [String]] = [
+      "text": ["claim", "prediction", "statement", "question"],
+      "source": ["who", "speaker", "author", "forecaster", "predictor", "made_by", "said_by"],
+      "said": ["said_on", "date_said", "made_on", "date_made", "stated_on", "claimed_on"],
+      "deadline": [
+        "due", "due_date", "due_by", "by", "by_when", "resolve_by", "resolves_by", "target_date",
+        "deadline_date", "expected_by",
+      ],
+      "confidence": ["probability", "prob", "chance", "likelihood", "credence", "conf", "p"],
+      "url": ["link", "article_url", "source_url"],
+      "quote": ["quotation", "excerpt"],
+      "via": ["outlet", "publication"],
+      "tags": ["tag", "labels", "label", "categories", "category"],
+      "outcome": ["result", "resolution", "verdict"],
+      "resolved_on": ["resolved", "resolved_at", "date_resolved", "resolution_date", "settled_on"],
+      "note": ["notes", "comment", "comments"],
+      "lang": ["language"],
+    ]
+    var aliases: [String: String] = [:]
+    for (field, titles) in fields {
+      for title in titles { aliases[title] = field }
+    }
+    return aliases
+  }()
+
+  /// What to say of a header row of one cell, whose file's separator was perhaps not found;
+  /// nil for a header of several.
   static func separatorHint(_ header: [String]) -> String? {
     guard header.count == 1, let only = header.first else { return nil }
     return "the header row is one cell, '\(only.prefix(60))': if its cells are separated by "
@@ -249,6 +290,15 @@ public enum ClaimImport {
       }
     }
     var notes: [String] = []
+    // Said, so a title read as another field than meant is seen before it matters.
+    let aliased = zip(names, written).filter { name, title in
+      csvColumns.contains(name) && plainColumnName(title) != name
+    }
+    if !aliased.isEmpty {
+      notes.append(
+        "read the column\(aliased.count == 1 ? "" : "s") "
+          + aliased.map { "\($0.1) as \($0.0)" }.joined(separator: ", "))
+    }
     if !unknown.isEmpty {
       notes.append(
         "ignored the unknown column\(unknown.count == 1 ? "" : "s") "

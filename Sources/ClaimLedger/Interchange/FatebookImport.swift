@@ -110,6 +110,7 @@ enum FatebookImport {
         ("id", notes.id), ("via", notes.via), ("url", notes.url), ("quote", notes.quote),
         ("hedge", notes.hedge), ("deadline_text", notes.deadlineText), ("note", notes.note),
         ("evidence", notes.evidence), ("conditional", notes.isConditional ? "true" : nil),
+        ("document", notes.document),
       ] {
         put(key, value, from: "notes")
       }
@@ -156,6 +157,35 @@ enum FatebookImport {
         reading.problems.append(error)
       }
     }
+    reading.problems += differingRepeats(reading.claims, path: path)
+    reading.problems = ImportError.inLineOrder(reading.problems)
     return reading
+  }
+
+  /// Rows of one claim (a question by one forecaster) that say more than another forecast:
+  /// Fatebook's export has a row per forecast, and the first is kept, but rows that differ in
+  /// the question's resolution, dates or notes are two questions under one title, and one
+  /// would be dropped unseen.
+  static func differingRepeats(_ claims: [ImportedClaim], path: String) -> [ImportError] {
+    var first: [ClaimID: ImportedClaim] = [:]
+    var problems: [ImportError] = []
+    for claim in claims {
+      guard let earlier = first[claim.id] else {
+        first[claim.id] = claim
+        continue
+      }
+      var alike = claim
+      alike.claim.confidence = earlier.claim.confidence
+      alike.claim.hedge = earlier.claim.hedge
+      alike.confidenceWord = earlier.confidenceWord
+      alike.line = earlier.line
+      guard alike != earlier else { continue }
+      problems.append(
+        .badValue(
+          at: SourceLocation(path: path, line: claim.line, column: 1),
+          reason: "the question on line \(earlier.line) by the same forecaster is here again, "
+            + "with more than its forecast changed; keep one of the two rows"))
+    }
+    return problems
   }
 }

@@ -25,6 +25,8 @@ struct FatebookNotes: Equatable {
   /// Set only when a tag holds a comma, which the tags column cannot carry.
   var tags: [String]?
   var note: String?
+  /// The article the claim was extracted from.
+  var document: String?
   /// The claim had no said date: the file's created date (Fatebook needs one) is not it.
   var hasNoSaidDate = false
 
@@ -50,6 +52,7 @@ struct FatebookNotes: Equatable {
     put("evidence", evidence)
     put("tags", tags?.joined(separator: ";"))
     put("note", note)
+    put("document", document)
     return lines.joined(separator: "\n")
   }
 
@@ -104,6 +107,7 @@ struct FatebookNotes: Equatable {
       case "reason" where isExport: reason = value
       case "tags" where isExport: tags = value.split(separator: ";").map(String.init)
       case "note" where isExport: keyedNote = value
+      case "document" where isExport: document = value
       default: free.append(String(line))
       }
     }

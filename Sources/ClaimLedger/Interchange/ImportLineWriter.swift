@@ -103,6 +103,8 @@ struct ImportLineWriter {
     let quote = try reader.text(row[.quote])
     let said = try Self.day(reader.text(row[.said]))
     let deadline = try Self.day(reader.text(row[.deadline]))
+    // Deadline words without a deadline may name a period that gives one: `RowFields` reads them.
+    if deadline == nil, try reader.text(row[.deadlineText]) != nil { throw Declined() }
     if let said, said.day > today { throw Declined() }
     if let said, let deadline, deadline.day < said.day { throw Declined() }
     let hedge = try reader.text(row[.hedge])

@@ -37,11 +37,21 @@ struct ImportPiece: Sendable {
   var claimsReadBack = 0
   /// Rows whose every cell is empty, skipped.
   var emptyRows = 0
+  /// How many claims took their confidence from a hedge word of their text, and the first
+  /// (by its place in `ids`), for the note that says so.
+  var textConfidences = 0
+  var firstTextConfidence: (claim: Int, word: String, confidence: Confidence)?
 
   /// Appends the claim's entries to `bytes` as the journal writes them, each read back first,
   /// as `LedgerStore` reads back what it encodes.
   mutating func append(_ claim: ImportedClaim, at now: Timestamp, to bytes: inout [UInt8]) {
     claimsReadBack += 1
+    if let word = claim.confidenceWord {
+      textConfidences += 1
+      if firstTextConfidence == nil {
+        firstTextConfidence = (ids.count, word, claim.claim.confidence)
+      }
+    }
     var json = JSONBuffer()
     var interning = LineInterning()
     for entry in claim.entries(at: now) {
@@ -121,7 +131,22 @@ extension ClaimImport {
       read.problems += differingRepeats(in: read.pieces, path: path)
       read.problems = ImportError.inLineOrder(read.problems)
     }
+    if let note = textConfidenceNote(read.pieces, path: path) { read.notes.append(note) }
     return read
+  }
+
+  /// The note on claims whose rows gave no confidence, which took one from a hedge word of
+  /// their text (as `add` does without --confidence): said, since a column of confidences
+  /// under a title no field reads would otherwise be replaced without a word.
+  static func textConfidenceNote(_ pieces: [ImportPiece], path: String) -> String? {
+    let count = pieces.reduce(0) { $0 + $1.textConfidences }
+    guard count > 0,
+      let piece = pieces.first(where: { $0.firstTextConfidence != nil }),
+      let first = piece.firstTextConfidence
+    else { return nil }
+    return "\(path): \(count) claim\(count == 1 ? "" : "s") had no confidence and took one from "
+      + "a hedge word of the text (line \(piece.lines[first.claim]): '\(first.word)', "
+      + "\(first.confidence.percent)); a confidence column sets them"
   }
 
   /// A claim whose id an earlier row of the file has, with other values: a bad row, since

@@ -4,6 +4,24 @@ public struct ImportCount: Equatable, Sendable {
   public var added: Int
   public var present: Int
   public var repeated: Int = 0
+  /// The claims among `present` whose values in the file differ from the ledger's, in file
+  /// order: skipped like the others, but named, since what the file says is not kept.
+  public var differing: [ImportDifference] = []
+}
+
+/// A claim of an import file whose id the ledger has already, with other values.
+public struct ImportDifference: Equatable, Sendable {
+  public var line: Int
+  public var id: ClaimID
+  /// Each field that differs, with its value in the ledger and in the file, as `check`
+  /// shows a claim's two lines.
+  public var fields: [Change]
+
+  public struct Change: Equatable, Sendable {
+    public var field: String
+    public var inLedger: String
+    public var inFile: String
+  }
 }
 
 extension LedgerStore {
@@ -18,11 +36,18 @@ extension LedgerStore {
   public func importClaims(_ lines: ImportLines, isDryRun: Bool) throws(LedgerError)
     -> ImportCount
   {
-    if isDryRun { return Self.newClaims(of: lines, in: try load()).count }
+    if isDryRun {
+      let ledger = try load()
+      var count = Self.newClaims(of: lines, in: ledger).count
+      count.differing = Self.differences(of: lines, from: ledger)
+      return count
+    }
     let file = try LockedFile(path: path, mode: .append, timeout: lockTimeout)
     try refuseTornTail(file)
     let parsed = try JournalReader.read(file, path: path, allowingTornTail: false)
-    let (count, isNew) = Self.newClaims(of: lines, in: Ledger(parsed: parsed, path: path))
+    let ledger = Ledger(parsed: parsed, path: path)
+    var (count, isNew) = Self.newClaims(of: lines, in: ledger)
+    if count.present > 0 { count.differing = Self.differences(of: lines, from: ledger) }
     guard count.added > 0 else { return count }
     // An entry that would not read back stops the import before anything is written.
     var claim = 0
@@ -56,6 +81,66 @@ extension LedgerStore {
       throw error
     }
     return count
+  }
+
+  /// The claims of `lines` whose ids `ledger` has, with other fields, status or resolution
+  /// than the ledger's. Their lines are read back and folded as the ledger's are, so what is
+  /// compared is each claim as it stands on both sides.
+  static func differences(of lines: ImportLines, from ledger: Ledger) -> [ImportDifference] {
+    guard ledger.count > 0 else { return [] }
+    var bytes: [UInt8] = []
+    var fileLines: [ClaimID: Int] = [:]
+    for piece in lines.pieces {
+      for (index, id) in piece.ids.enumerated() where ledger.record(for: id) != nil {
+        // The first of repeats, as the count keeps it.
+        guard fileLines[id] == nil else { continue }
+        fileLines[id] = piece.lines[index]
+        bytes.append(contentsOf: piece.claimBytes(index))
+      }
+    }
+    let journal = bytes.withUnsafeBufferPointer { try? JournalReader.parse($0, path: "") }
+    guard let journal else { return [] }
+    var differing: [ImportDifference] = []
+    for record in Ledger(journal: journal, path: "").records {
+      guard let kept = ledger.record(for: record.id), let line = fileLines[record.id] else {
+        continue
+      }
+      let fields = changes(from: kept, to: record)
+      if !fields.isEmpty {
+        differing.append(ImportDifference(line: line, id: record.id, fields: fields))
+      }
+    }
+    return differing.sorted { $0.line < $1.line }
+  }
+
+  /// The fields in which `file`'s claim differs from `kept`: the claim's own, then its status
+  /// and what its resolution or rejection says.
+  private static func changes(from kept: ClaimRecord, to file: ClaimRecord)
+    -> [ImportDifference.Change]
+  {
+    var changes = file.claim.differences(from: kept.claim).map {
+      ImportDifference.Change(field: $0.field, inLedger: $0.other, inFile: $0.this)
+    }
+    func shown(_ text: String?) -> String {
+      text.map { "'" + $0.replacingOccurrences(of: "\n", with: "\\n") + "'" } ?? "none"
+    }
+    let pairs: [(String, String, String)] = [
+      ("status", kept.status.rawValue, file.status.rawValue),
+      ("outcome", kept.outcome?.rawValue ?? "none", file.outcome?.rawValue ?? "none"),
+      (
+        "resolved_on", kept.resolution?.on.description ?? "none",
+        file.resolution?.on.description ?? "none"
+      ),
+      ("evidence", shown(kept.resolution?.evidence), shown(file.resolution?.evidence)),
+      (
+        "reason", kept.resolution?.reason?.rawValue ?? kept.rejection ?? "none",
+        file.resolution?.reason?.rawValue ?? file.rejection ?? "none"
+      ),
+    ]
+    for (field, inLedger, inFile) in pairs where inLedger != inFile {
+      changes.append(ImportDifference.Change(field: field, inLedger: inLedger, inFile: inFile))
+    }
+    return changes
   }
 
   /// The counts, and for each claim of `lines` in order whether it is to be written: its id is

@@ -58,9 +58,14 @@ extension RowFields {
   }
 
   /// The deadline: a date (a time after it is left out), or a period as `add --by` takes it
-  /// (`2027`, `2026-Q3`, `2026年下半年`), whose words are kept as the deadline's words.
+  /// (`2027`, `2026-Q3`, `2026年下半年`), whose words are kept as the deadline's words. With
+  /// no deadline, deadline words that name a period (a sheet's `deadline_text` column alone)
+  /// give the day `add --by` gives them, so such a claim still falls due.
   func deadlineCell() throws(ImportError) -> (Day?, String?) {
-    guard let text = text("deadline")?.trimmingSpaces(), !text.isEmpty else { return (nil, nil) }
+    guard let text = text("deadline")?.trimmingSpaces(), !text.isEmpty else {
+      let words = self.text("deadline_text")?.trimmingSpaces()
+      return (words.flatMap(Deadline.init)?.day, nil)
+    }
     if let day = try spreadsheetDay("deadline", text) { return (day, nil) }
     guard let period = Deadline(text) else {
       throw fail(

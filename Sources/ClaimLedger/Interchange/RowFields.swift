@@ -77,6 +77,7 @@ struct RowFields {
     let (deadline, deadlineWords) = try deadlineCell()
     var hedge = try checked("hedge", by: FieldRules.text)
     let confidence: Confidence
+    var confidenceWord: String?
     if let word = self.text("confidence") {
       guard let value = Self.confidence(word) else {
         throw fail("confidence", "confidence '\(word)' is not a probability such as 0.7 or 70%")
@@ -95,6 +96,7 @@ struct RowFields {
     {
       confidence = HedgeScale.confidence(of: found, forText: text)
       hedge = hedge ?? found.word
+      confidenceWord = found.word
     } else {
       throw fail("confidence", "no confidence, and no hedge word in the text to take one from")
     }
@@ -173,6 +175,7 @@ struct RowFields {
     var imported = ImportedClaim(
       id: id, claim: claim, status: status, resolution: nil, rejection: nil, note: note,
       line: line, recordedAt: recordedAt)
+    imported.confidenceWord = confidenceWord
     switch status {
     case .resolved:
       guard let outcome else { throw fail("outcome", "a resolved claim needs an outcome") }

@@ -74,8 +74,9 @@ struct ImportCommand: Command {
           ? summaryJSON(file: shown, format: format, count: nil, problems: lines.problems) : "",
         notes: lines.notes + ["error: \(refusal)"], status: .dataError)
     }
-    let notes = lines.notes + lines.problems.map { "skipped: \($0)" }
+    var notes = lines.notes + lines.problems.map { "skipped: \($0)" }
     let count = try context.store.importClaims(lines, isDryRun: isDryRun)
+    if let note = Self.differingNote(count.differing, file: shown) { notes.append(note) }
     let added = count.added
     if context.json {
       return CommandOutput(
@@ -93,6 +94,24 @@ struct ImportCommand: Command {
         "; \(lines.problems.count) bad row\(lines.problems.count == 1 ? "" : "s") skipped"
     }
     return CommandOutput(summary + "\n", notes: notes)
+  }
+
+  /// Names the claims the ledger has whose rows say something else, the first few with what
+  /// differs: an edited export imported again changes nothing, and must say so.
+  static func differingNote(_ differing: [ImportDifference], file: String) -> String? {
+    guard !differing.isEmpty else { return nil }
+    let shown = differing.prefix(5).map { difference in
+      "line \(difference.line) (\(difference.id)): "
+        + difference.fields.map { "\($0.field) \($0.inLedger) → \($0.inFile)" }
+        .joined(separator: ", ")
+    }
+    let more = differing.count > 5 ? "; and \(differing.count - 5) more" : ""
+    let count = differing.count
+    return "\(file): \(count) claim\(count == 1 ? "" : "s") the ledger has already "
+      + "differ\(count == 1 ? "s" : "") from \(count == 1 ? "its row" : "their rows"), which "
+      + "\(count == 1 ? "was" : "were") skipped as the ledger keeps each claim it has: "
+      + shown.joined(separator: "; ") + more
+      + "; 'claims amend' and 'claims resolve' change a claim in the ledger"
   }
 
   /// The result as one JSON object: the counts (all 0 when the file was refused, `count` nil)
@@ -118,6 +137,26 @@ struct ImportCommand: Command {
     json.key("problems")
     json.beginArray()
     for problem in problems { json.string("\(problem)") }
+    json.endArray()
+    json.key("differing")
+    json.beginArray()
+    for difference in count?.differing ?? [] {
+      json.beginObject()
+      json.key("line")
+      json.integer(difference.line)
+      json.field("id", difference.id.description)
+      json.key("fields")
+      json.beginArray()
+      for change in difference.fields {
+        json.beginObject()
+        json.field("field", change.field)
+        json.field("ledger", change.inLedger)
+        json.field("file", change.inFile)
+        json.endObject()
+      }
+      json.endArray()
+      json.endObject()
+    }
     json.endArray()
     json.endObject()
     return json.text + "\n"

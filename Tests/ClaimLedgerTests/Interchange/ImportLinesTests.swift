@@ -61,7 +61,9 @@ private func randomCells(_ dice: inout Dice) -> [String: String] {
     "2026.1.5 10:00",
   ])
   cells["deadline"] = dice.pick(["", "2026-12-31", "2027-02-29", "2026-06-30 ", "2025-06-01"])
-  cells["deadline_text"] = dice.chance(30) ? dice.text(2, oneLine: true) : ""
+  // Words that name a period give a claim without a deadline its day.
+  cells["deadline_text"] =
+    dice.chance(30) ? dice.pick([dice.text(2, oneLine: true), "2026-Q3", "2027"]) : ""
   cells["confidence"] = dice.pick([
     "0.7", "0.75", "0.123456789012345", "1", "0", "0.05", "0.001", "0.0001", "70%", "七成", "1.0",
     "0.70", "", "x", "1.5", "０.７", " 0.6", "70", "70 %", "100", "150", "1e2",
@@ -114,6 +116,9 @@ private func randomCells(_ dice: inout Dice) -> [String: String] {
     // As `lines` does for CSV and JSON Lines: ids given twice with other values are bad rows.
     slow.problems = ImportError.inLineOrder(
       slow.problems + ClaimImport.differingRepeats(in: slow.pieces, path: "sheet"))
+    if let note = ClaimImport.textConfidenceNote(slow.pieces, path: "sheet") {
+      slow.notes.append(note)
+    }
     return (fast, slow)
   }
 

@@ -351,4 +351,138 @@ import Testing
       result.stderr
         == "claims: error: cannot read Claims: it is a folder; name the file to import\n")
   }
+
+  /// Titles a person gives the fields in their own sheet are read as those fields, and the
+  /// import says how it read each; a unit after a title ("(%)") is left out.
+  @Test func titlesPeopleGiveTheFieldsAreReadAndNamed() throws {
+    let sandbox = try Sandbox()
+    let result = try sandbox.importing(
+      "Claim,Who,Said,Probability (%),Due date,Link\n"
+        + "Apple ships a foldable,Kuo,2026-01-02,30,2026-06-30,https://example.com/a\n",
+      as: "mine.csv")
+    #expect(result.status == .success, result.report)
+    #expect(
+      result.stderr.contains(
+        "mine.csv: read the columns Claim as text, Who as source, Probability (%) as "
+          + "confidence, Due date as deadline, Link as url"), result.report)
+    let claim = try #require(try foldedClaims(sandbox).first)
+    #expect(claim["confidence"] as? Double == 0.3)
+    #expect(claim["deadline"] as? String == "2026-06-30")
+    #expect(claim["source"] as? String == "Kuo")
+    #expect(claim["url"] as? String == "https://example.com/a")
+  }
+
+  /// A row without a confidence takes one from a hedge word of its text, as `add` does; the
+  /// import says so, so a column of confidences under a title no field reads is not replaced
+  /// without a word.
+  @Test func aConfidenceTakenFromTheTextIsNoted() throws {
+    let sandbox = try Sandbox()
+    let result = try sandbox.importing(
+      "text,source,said,Konfidenz\nApple will ship a foldable,Kuo,2026-01-02,30\n"
+        + "Apple may ship a phone,Kuo,2026-01-02,40\n", as: "k.csv")
+    #expect(result.status == .success, result.report)
+    #expect(result.stderr.contains("ignored the unknown column Konfidenz"), result.report)
+    #expect(
+      result.stderr.contains(
+        "k.csv: 2 claims had no confidence and took one from a hedge word of the text "
+          + "(line 2: 'will', "), result.report)
+    let plain = try sandbox.importing(
+      "text,source,said,confidence\nApple will ship a watch,Kuo,2026-01-02,0.3\n", as: "p.csv")
+    #expect(!plain.stderr.contains("hedge word"), plain.report)
+  }
+
+  /// An export edited in a spreadsheet and imported again adds nothing, as the ledger keeps
+  /// the claims it has; the import names each claim whose row says otherwise, and what.
+  @Test func anEditedExportImportedAgainNamesWhatDiffers() throws {
+    let sandbox = try Sandbox()
+    let id = try sandbox.add(
+      "OpenAI acquires Pinterest", "--source", "Kuo", "--said", "2026-01-21", "--confidence",
+      "0.7")
+    try sandbox.add("Apple ships", "--source", "Kuo", "--said", "2026-01-21", "--confidence", "0.6")
+    #expect(sandbox.run(["export", "--format", "csv", "--out", "all.csv"]).status == .success)
+    let same = sandbox.run(["import", "all.csv"])
+    #expect(
+      same.stdout == "imported 0 claims from all.csv (csv); 2 already in the ledger, skipped\n")
+    #expect(same.stderr.isEmpty, same.report)
+    let header = "text,source,said,confidence,status,outcome,resolved_on\n"
+    let edited = try sandbox.importing(
+      header + "OpenAI acquires Pinterest,Kuo,2026-01-21,0.6,resolved,true,2026-07-01\n",
+      as: "edited.csv")
+    #expect(edited.status == .success, edited.report)
+    #expect(edited.stdout.hasPrefix("imported 0 claims"))
+    #expect(
+      edited.stderr.contains(
+        "edited.csv: 1 claim the ledger has already differs from its row, which was skipped "
+          + "as the ledger keeps each claim it has: line 2 (\(id)): confidence 0.7 → 0.6, "
+          + "status open → resolved, outcome none → true, resolved_on none → 2026-07-01; "
+          + "'claims amend' and 'claims resolve' change a claim in the ledger"), edited.report)
+    let json = sandbox.run(["import", "edited.csv", "--json", "--dry-run"])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let differing = try #require(object["differing"] as? [[String: Any]])
+    #expect(differing.first?["id"] as? String == id)
+    #expect(differing.first?["line"] as? Int == 2)
+    let fields = try #require(differing.first?["fields"] as? [[String: String]])
+    #expect(fields.first == ["field": "confidence", "ledger": "0.7", "file": "0.6"])
+    #expect(fields.count == 4)
+    let claim = try #require(try sandbox.showJSON(id))
+    #expect(claim["status"] as? String == "open")
+  }
+
+  /// Deadline words that name a period, in a sheet without a deadline, give the claim the
+  /// day `add --by` gives them, so it still falls due; other words leave it without one.
+  @Test func deadlineWordsAloneGiveTheDeadlineTheyName() throws {
+    let sandbox = try Sandbox()
+    let result = try sandbox.importing(
+      "text,source,said,deadline text,confidence\nFoo ships,Bob,2026-01-02,2026-Q3,0.7\n"
+        + "Bar ships,Bob,2026-01-02,soon,0.7\n", as: "d.csv")
+    #expect(result.status == .success, result.report)
+    let claims = try foldedClaims(sandbox)
+    let foo = try #require(claims.first { $0["text"] as? String == "Foo ships" })
+    #expect(foo["deadline"] as? String == "2026-09-30")
+    #expect(foo["deadline_text"] as? String == "2026-Q3")
+    let bar = try #require(claims.first { $0["text"] as? String == "Bar ships" })
+    #expect(bar["deadline"] is NSNull)
+  }
+
+  /// Fatebook's export has a row per forecast, and the first is kept; rows of one question by
+  /// one forecaster that differ in more than the forecast are two questions under one title,
+  /// and are refused rather than one dropped unseen.
+  @Test func fatebookRowsOfOneQuestionThatDifferInMoreThanTheForecastAreRefused() throws {
+    let sandbox = try Sandbox()
+    let header = "Question title,Forecast,Question created date,Resolve by,Resolution,Resolved at\n"
+    let updates = try sandbox.importing(
+      header + "Will Y?,60,2026-02-01,2026-03-01,YES,2026-03-02\n"
+        + "Will Y?,30,2026-02-01,2026-03-01,YES,2026-03-02\n", as: "updates.csv")
+    #expect(updates.status == .success, updates.report)
+    #expect(updates.stdout.contains("1 repeating a claim earlier in the file, skipped"))
+    let before = try sandbox.ledgerLines()
+    let conflicting = try sandbox.importing(
+      header + "Will X?,60,2026-02-01,2026-03-01,YES,2026-03-02\n"
+        + "Will X?,30,2026-02-01,2026-03-01,NO,2026-03-02\n", as: "two.csv")
+    #expect(conflicting.status == .dataError, conflicting.report)
+    #expect(
+      conflicting.stderr.contains(
+        "two.csv:3:1: the question on line 2 by the same forecaster is here again, with more "
+          + "than its forecast changed; keep one of the two rows"), conflicting.report)
+    #expect(try sandbox.ledgerLines() == before)
+  }
+
+  /// The article a claim was extracted from travels in a Fatebook question's notes and reads
+  /// back, so the round trip changes no claim.
+  @Test func aFatebookRoundTripKeepsTheDocument() throws {
+    let sandbox = try Sandbox()
+    let line =
+      #"{"text":"Apple ships","source":"Kuo","said":"2026-01-02","confidence":0.5,"#
+      + #""document":"001_article.txt (extractor 1)"}"# + "\n"
+    #expect(try sandbox.importing(line, as: "one.jsonl").status == .success)
+    #expect(sandbox.run(["export", "--format", "fatebook", "--out", "fb.csv"]).status == .success)
+    let again = sandbox.run(["import", "fb.csv"])
+    #expect(again.stderr.isEmpty, again.report)
+    let copy = try Sandbox()
+    try copy.write(try #require(sandbox.contents(of: "fb.csv")), to: "fb.csv")
+    #expect(copy.run(["import", "fb.csv"]).status == .success)
+    let claim = try #require(try foldedClaims(copy).first)
+    #expect(claim["document"] as? String == "001_article.txt (extractor 1)")
+  }
 }
