@@ -156,6 +156,13 @@ enum CLI {
     if input.option("--ledger")?.isEmpty == true {
       throw UsageError("--ledger is empty; give the ledger's path", command: input.spec.name)
     }
+    // Set but empty is a script's variable that held nothing (CLAIMS_LEDGER=$DIR/…): writing
+    // to the ledger found from the working folder instead would put claims where none meant.
+    if input.option("--ledger") == nil, environment["CLAIMS_LEDGER"]?.isEmpty == true {
+      throw UsageError(
+        "CLAIMS_LEDGER is set but empty; give the ledger's path, or unset it to use the "
+          + "nearest Claims/ledger.jsonl", command: input.spec.name)
+    }
     // Entries are stamped with the real time even when today is fixed: `at` says when a
     // line was written, and the fold orders by it.
     let now = Timestamp(clock())

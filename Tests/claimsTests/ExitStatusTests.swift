@@ -126,6 +126,25 @@ struct FailureCase: Sendable, CustomTestStringConvertible {
       message: "'claims init' creates one"),
   ]
 
+  /// A `CLAIMS_LEDGER` set but empty (a script's variable that held nothing) is refused by
+  /// name, not taken as unset: the nearest ledger is not the one meant.
+  @Test func anEmptyLedgerVariableIsAUsageErrorAndNothingIsWritten() throws {
+    let sandbox = try Sandbox()
+    try sandbox.add("Here", "--source", "S", "--confidence", "0.5")
+    let before = try sandbox.ledgerLines()
+    let result = sandbox.run(
+      ["add", "Elsewhere", "--source", "S", "--confidence", "0.5"],
+      environment: ["CLAIMS_LEDGER": ""])
+    #expect(result.status == .usage)
+    #expect(
+      result.stderr.hasPrefix(
+        "claims: error: CLAIMS_LEDGER is set but empty; give the ledger's path, or unset it"))
+    #expect(try sandbox.ledgerLines() == before)
+    let named = sandbox.run(
+      ["list", "--ledger", sandbox.ledgerPath], environment: ["CLAIMS_LEDGER": ""])
+    #expect(named.status == .success, named.report)
+  }
+
   @Test(arguments: failures)
   func failsWithItsStatusAndLeavesTheLedgerAlone(_ c: FailureCase) throws {
     let sandbox = try Self.sandbox(c.ledger)

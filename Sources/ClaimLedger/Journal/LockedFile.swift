@@ -42,14 +42,17 @@ final class LockedFile {
       }
       do throws(LedgerError) {
         try LockedFile.lock(
-          fd, exclusive: mode == .append, timeout: timeout, path: path, inode: status.st_ino)
+          fd, exclusive: mode == .append, timeout: timeout, path: path, status: status)
       } catch {
         close(fd)
         throw error
       }
+      // Gone (removed or renamed while this waited) or replaced: open the path again, which
+      // then finds the file there now, or says there is none.
       var current = stat()
-      if mode == .append, stat(path, &current) == 0,
-        current.st_ino != status.st_ino || current.st_dev != status.st_dev
+      if mode == .append,
+        stat(path, &current) != 0 || current.st_ino != status.st_ino
+          || current.st_dev != status.st_dev
       {
         close(fd)
         attempts += 1
@@ -184,9 +187,22 @@ final class LockedFile {
     _ = fsync(descriptor)
   }
 
+  /// Flushes what was written to the disk, then checks that the path still names this file:
+  /// a ledger removed or replaced meanwhile (a `git checkout`, a sync tool writing a new copy)
+  /// took the lines with it, and the command must not report them recorded.
   func sync() throws(LedgerError) {
     guard fsync(descriptor) == 0 else {
       throw .writeFailed(path: path, reason: String(cString: strerror(errno)))
+    }
+    var open = stat()
+    var named = stat()
+    guard fstat(descriptor, &open) == 0, stat(path, &named) == 0,
+      open.st_ino == named.st_ino, open.st_dev == named.st_dev
+    else {
+      throw .writeFailed(
+        path: path,
+        reason: "the file was removed or replaced while this command wrote to it, so what it "
+          + "wrote is not in the ledger there now; run the command again")
     }
   }
 
@@ -200,7 +216,7 @@ final class LockedFile {
 
   /// Polls `LOCK_NB` until `timeout`, so a stuck holder gives a clear error, not a hang.
   private static func lock(
-    _ fd: Int32, exclusive: Bool, timeout: Double, path: String, inode: ino_t
+    _ fd: Int32, exclusive: Bool, timeout: Double, path: String, status: stat
   ) throws(LedgerError) {
     let operation = (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB
     let deadline = Date().addingTimeInterval(timeout)
@@ -210,7 +226,8 @@ final class LockedFile {
         throw .unreadable(path: path, reason: String(cString: strerror(errno)))
       }
       guard Date() < deadline else {
-        throw .locked(path: path, holder: LockHolder.describe(inode: inode))
+        throw .locked(
+          path: path, holder: LockHolder.describe(device: status.st_dev, inode: status.st_ino))
       }
       usleep(pause)
       pause = min(pause * 2, 50_000)
@@ -221,21 +238,47 @@ final class LockedFile {
 /// Names the process holding a lock on a file, from Linux's `/proc/locks`.
 enum LockHolder {
   /// "process 1234 (claims add …)", or nil when it cannot be told.
-  static func describe(inode: ino_t) -> String? {
+  static func describe(device: dev_t, inode: ino_t) -> String? {
     guard let table = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else {
       return nil
     }
+    return describe(table: table, file: fileField(device: device, inode: inode)) { pid in
+      try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8)
+    }
+  }
+
+  /// The holder of an `flock` on `file` in a `/proc/locks` table; `commandLine` reads a
+  /// process's arguments, NUL-separated, nil when it has exited.
+  static func describe(table: String, file: String, commandLine: (Int32) -> String?) -> String? {
     for line in table.split(separator: "\n") {
       let fields = line.split(separator: " ", omittingEmptySubsequences: true)
-      guard fields.count >= 6, fields[1] == "FLOCK",
-        let device = fields.dropFirst(5).first,
-        device.split(separator: ":").last == Substring(String(inode)),
+      guard fields.count >= 6, fields[1] == "FLOCK", fields[5] == Substring(file),
         let pid = Int32(fields[4])
       else { continue }
-      let command = (try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8))
-        .map { $0.split(separator: "\0").joined(separator: " ") }
-      return "process \(pid)" + (command.map { " (\($0))" } ?? "")
+      guard let arguments = commandLine(pid), !arguments.isEmpty else {
+        // The kernel keeps the pid of the process that took the lock; a process it started
+        // holds the descriptor, and the lock, on after it exited (a zombie's arguments are
+        // empty).
+        return "process \(pid), which has exited (a process it started holds the lock still)"
+      }
+      // One line: the message is one line, and an argument may hold line breaks.
+      let command = arguments.split(separator: "\0").joined(separator: " ")
+        .split(whereSeparator: \.isNewline).joined(separator: " ")
+      return "process \(pid) (\(command))"
     }
     return nil
+  }
+
+  /// The file as `/proc/locks` names it: the device's major and minor numbers in hex, then
+  /// the inode, so a file of the same inode on another device is not taken for it.
+  static func fileField(device: dev_t, inode: ino_t) -> String {
+    let device = UInt64(device)
+    let major = ((device >> 8) & 0xfff) | ((device >> 32) & ~0xfff)
+    let minor = (device & 0xff) | ((device >> 12) & ~0xff)
+    func hex(_ value: UInt64) -> String {
+      let digits = String(value, radix: 16)
+      return digits.count < 2 ? "0" + digits : digits
+    }
+    return "\(hex(major)):\(hex(minor)):\(inode)"
   }
 }
