@@ -6,13 +6,18 @@ import Testing
 /// A writer's lines must be in the file the ledger's path names when it says they are
 /// recorded, and a lock that times out must name the process that holds it.
 @Suite struct LockedFileIdentityTests {
-  /// A ledger replaced while a writer holds it (`git checkout` writes a new file and renames
-  /// it into place) took the writer's lines with it: the sync says so instead of succeeding.
-  @Test func aLedgerReplacedWhileWrittenFailsTheSync() throws {
+  /// A new ledger in a folder of its own, held for appending.
+  static func lockedLedger() throws -> (TemporaryDirectory, String, LockedFile) {
     let directory = try TemporaryDirectory()
     let path = directory.path("ledger.jsonl")
     try LedgerStore.create(at: path)
-    let file = try LockedFile(path: path, mode: .append, timeout: 1)
+    return (directory, path, try LockedFile(path: path, mode: .append, timeout: 1))
+  }
+
+  /// A ledger replaced while a writer holds it (`git checkout` writes a new file and renames
+  /// it into place) took the writer's lines with it: the sync says so instead of succeeding.
+  @Test func aLedgerReplacedWhileWrittenFailsTheSync() throws {
+    let (directory, path, file) = try Self.lockedLedger()
     try file.append(Array("{\"entry\":\"claim\"}\n".utf8))
     let replacement = directory.path("new.jsonl")
     try LedgerStore.create(at: replacement)
@@ -26,22 +31,19 @@ import Testing
   }
 
   @Test func aLedgerRemovedWhileWrittenFailsTheSync() throws {
-    let directory = try TemporaryDirectory()
-    let path = directory.path("ledger.jsonl")
-    try LedgerStore.create(at: path)
-    let file = try LockedFile(path: path, mode: .append, timeout: 1)
+    let (directory, path, file) = try Self.lockedLedger()
+    defer { withExtendedLifetime(directory) {} }
     try file.append(Array("{\"entry\":\"claim\"}\n".utf8))
     #expect(unlink(path) == 0)
     #expect(throws: LedgerError.self) { try file.sync() }
   }
 
   @Test func aLedgerLeftInPlaceSyncs() throws {
-    let directory = try TemporaryDirectory()
-    let path = directory.path("ledger.jsonl")
-    try LedgerStore.create(at: path)
-    let file = try LockedFile(path: path, mode: .append, timeout: 1)
+    let (directory, _, file) = try Self.lockedLedger()
     try file.append(Array("{}\n".utf8))
     try file.sync()
+    // The folder goes when it does: keep it while the file is written.
+    withExtendedLifetime(directory) {}
   }
 
   /// `/proc/locks` names a file by its device (major and minor in hex) and inode.
