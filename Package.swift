@@ -35,8 +35,8 @@ let package = Package(
       path: "Benchmarks/Sources/claims-extract-bench"
     ),
 
-    // Feeds arbitrary bytes to the parsers: built with libFuzzer by Scripts/fuzz, and
-    // otherwise a replayer of saved inputs (Scripts/fuzz and FuzzReplayTests use it).
+    // Feeds arbitrary bytes to the parsers: built with libFuzzer by .ci/fuzz, and
+    // otherwise a replayer of saved inputs (.ci/fuzz and FuzzReplayTests use it).
     .executableTarget(
       name: "claims-fuzz",
       dependencies: ["ClaimLedger", "ClaimExtractor", "ClaimReports"],

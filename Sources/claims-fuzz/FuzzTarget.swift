@@ -13,7 +13,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
   /// The whole extraction pipeline on the input as an article.
   case extractor
   /// The journal reader with a planted bug: a valid journal holding the bytes `BOOM` crashes.
-  /// `Scripts/fuzz --control` requires the fuzzer to find it; one that cannot has lost its
+  /// `.ci/fuzz --control` requires the fuzzer to find it; one that cannot has lost its
   /// coverage feedback, and its clean runs would prove nothing.
   case control
 

@@ -80,7 +80,7 @@ public struct LedgerStore: Sendable {
     let file = try LockedFile(path: path, mode: .append, timeout: lockTimeout)
     try refuseTornTail(file)
     let marker = Array("{\"entry\":\"claim\",\"id\":\"\(entry.id)\"".utf8)
-    if try ByteSearch.hasLine(startingWith: marker, in: file, path: path) {
+    if try ByteSearch.hasLine(startingWith: marker, orClaim: entry.id, in: file, path: path) {
       return .alreadyRecorded
     }
     try file.appendDurably(bytes)
@@ -206,13 +206,14 @@ public struct TornTailRepair: Equatable, Sendable {
 
 /// Finds a line that starts with given bytes, reading the file in large blocks.
 enum ByteSearch {
-  /// Whether some line of the file begins with `prefix`; jumps from newline to newline with
-  /// `memchr`, so a large ledger is scanned at memory speed. On the way, a line that cannot be
-  /// an entry at all (not a JSON object's braces, such as a merge's conflict markers) is an
-  /// error at its line, so nothing is appended to a broken ledger; what is inside the braces
-  /// is left to the loaders, which every other command runs.
+  /// Whether some line of the file begins with `prefix`, or is the `claim` entry of `id`
+  /// written another way (its keys in another order or spaced, by hand or by another tool);
+  /// jumps from newline to newline with `memchr`, so a large ledger is scanned at memory speed.
+  /// On the way, a line that cannot be an entry at all (not a JSON object's braces, such as a
+  /// merge's conflict markers) is an error at its line, so nothing is appended to a broken
+  /// ledger; what is inside the braces is left to the loaders, which every other command runs.
   static func hasLine(
-    startingWith prefix: [UInt8], in file: LockedFile, path: String
+    startingWith prefix: [UInt8], orClaim id: ClaimID, in file: LockedFile, path: String
   ) throws(LedgerError) -> Bool {
     let size = try file.size()
     let block = max(8 << 20, prefix.count)
@@ -227,6 +228,12 @@ enum ByteSearch {
           reason: "not a JSON object (a merge conflict or an edit gone wrong?)")
       }
       if scan.found { return true }
+      let whole = scan.nextLine ?? 0
+      if chunk.withUnsafeBytes({
+        hasClaimLine(of: id, in: UnsafeRawBufferPointer(rebasing: $0[..<whole]))
+      }) {
+        return true
+      }
       lineNumber += scan.lineCount
       if let nextLine = scan.nextLine {
         lineStart += nextLine
@@ -246,6 +253,30 @@ enum ByteSearch {
       }
       lineStart = offset
       lineNumber += 1
+    }
+    return false
+  }
+
+  /// Whether a line of `lines` (whole lines) that holds `id` in quotes, and is not in the
+  /// journal's own key order, is the `claim` entry of `id`: each such line is decoded. The
+  /// id's bytes are rare elsewhere, so this costs one `memmem` over the block.
+  private static func hasClaimLine(of id: ClaimID, in lines: UnsafeRawBufferPointer) -> Bool {
+    guard let base = lines.baseAddress else { return false }
+    let quoted = Array("\"\(id)\"".utf8)
+    var from = 0
+    var interning = LineInterning()
+    while let at = SubsequenceSearch.firstIndex(of: quoted, in: lines, from: from) {
+      let start = lines[..<at].lastIndex(of: 10).map { $0 + 1 } ?? 0
+      let end =
+        memchr(base + at, 10, lines.count - at).map { base.distance(to: UnsafeRawPointer($0)) }
+        ?? lines.count
+      let line = UnsafeRawBufferPointer(rebasing: lines[start..<end]).bindMemory(to: UInt8.self)
+      if let entry = try? EntryDecoder.decode(line, interning: &interning), entry.id == id,
+        case .claim = entry.body
+      {
+        return true
+      }
+      from = end + 1
     }
     return false
   }

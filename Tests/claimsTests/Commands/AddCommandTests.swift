@@ -143,6 +143,26 @@ struct HedgeCase: Sendable, CustomTestStringConvertible {
     #expect(try sandbox.ledgerLines().count == 1)
   }
 
+  /// A claim line written another way (keys in another order, spaces after the colons, as
+  /// another tool or a hand writes JSON) is found too, and nothing is added twice.
+  @Test func aClaimLineInAnotherKeyOrderIsFound() throws {
+    let sandbox = try Sandbox()
+    let id = try sandbox.add("OpenAI will acquire Pinterest", "--source", "The Information")
+    let line = try #require(try sandbox.ledgerLines().first)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+    let reordered = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+    let spaced = String(decoding: reordered, as: UTF8.self).replacingOccurrences(
+      of: "\":", with: "\": ")
+    #expect(!spaced.hasPrefix(#"{"entry""#))
+    try sandbox.writeLedger([spaced])
+    let again = sandbox.run(["add", "OpenAI will acquire Pinterest", "--source", "The Information"])
+    #expect(again.status == .success, again.report)
+    #expect(again.stdout == id + "\n")
+    #expect(try sandbox.ledgerLines() == [spaced])
+    #expect(sandbox.run(["check"]).status == .success)
+  }
+
   @Test func quotesBackslashesAndNewlinesStayOnOneLine() throws {
     let sandbox = try Sandbox()
     let text = "Altman: \"OpenAI will buy Pinterest\"\\n\nsecond line\ttab"
