@@ -221,19 +221,13 @@ enum ByteSearch {
     var lineNumber = 1
     while lineStart < size {
       let chunk = try file.read(count: min(block, size - lineStart), at: lineStart)
-      let scan = chunk.withUnsafeBytes { scanLines(of: $0, for: prefix) }
+      let scan = chunk.withUnsafeBytes { scanLines(of: $0, for: prefix, orClaim: id) }
       if let misshapen = scan.misshapenLine {
         throw .malformedEntry(
           at: SourceLocation(path: path, line: lineNumber + misshapen),
           reason: "not a JSON object (a merge conflict or an edit gone wrong?)")
       }
       if scan.found { return true }
-      let whole = scan.nextLine ?? 0
-      if chunk.withUnsafeBytes({
-        hasClaimLine(of: id, in: UnsafeRawBufferPointer(rebasing: $0[..<whole]))
-      }) {
-        return true
-      }
       lineNumber += scan.lineCount
       if let nextLine = scan.nextLine {
         lineStart += nextLine
@@ -257,35 +251,27 @@ enum ByteSearch {
     return false
   }
 
-  /// Whether a line of `lines` (whole lines) that holds `id` in quotes, and is not in the
-  /// journal's own key order, is the `claim` entry of `id`: each such line is decoded. The
-  /// id's bytes are rare elsewhere, so this costs one `memmem` over the block.
-  private static func hasClaimLine(of id: ClaimID, in lines: UnsafeRawBufferPointer) -> Bool {
-    guard let base = lines.baseAddress else { return false }
+  /// The start every line this tool writes has; a line without it was written another way.
+  private static let entryStart = Array(#"{"entry":""#.utf8)
+
+  /// Whether `line`, written another way than this tool writes (keys in another order, or
+  /// spaced), is the `claim` entry of `id`: decoded only when it holds the id in quotes.
+  private static func isClaimLine(_ line: UnsafeRawBufferPointer, of id: ClaimID) -> Bool {
     let quoted = Array("\"\(id)\"".utf8)
-    var from = 0
+    guard SubsequenceSearch.firstIndex(of: quoted, in: line) != nil else { return false }
     var interning = LineInterning()
-    while let at = SubsequenceSearch.firstIndex(of: quoted, in: lines, from: from) {
-      let start = lines[..<at].lastIndex(of: 10).map { $0 + 1 } ?? 0
-      let end =
-        memchr(base + at, 10, lines.count - at).map { base.distance(to: UnsafeRawPointer($0)) }
-        ?? lines.count
-      let line = UnsafeRawBufferPointer(rebasing: lines[start..<end]).bindMemory(to: UInt8.self)
-      if let entry = try? EntryDecoder.decode(line, interning: &interning), entry.id == id,
-        case .claim = entry.body
-      {
-        return true
-      }
-      from = end + 1
-    }
-    return false
+    guard
+      let entry = try? EntryDecoder.decode(line.bindMemory(to: UInt8.self), interning: &interning),
+      entry.id == id, case .claim = entry.body
+    else { return false }
+    return true
   }
 
   /// Checks each complete line in `bytes`: `lineCount` of them, `nextLine` where the first
   /// incomplete one starts (nil when not even one line is complete), and `misshapenLine` the
   /// index among them of the first that is not braces around something.
   private static func scanLines(
-    of bytes: UnsafeRawBufferPointer, for prefix: [UInt8]
+    of bytes: UnsafeRawBufferPointer, for prefix: [UInt8], orClaim id: ClaimID
   ) -> (found: Bool, nextLine: Int?, lineCount: Int, misshapenLine: Int?) {
     guard let base = bytes.baseAddress else { return (false, nil, 0, nil) }
     var lineStart = 0
@@ -301,6 +287,13 @@ enum ByteSearch {
           pattern.baseAddress.map { memcmp(base + lineStart, $0, prefix.count) == 0 } ?? true
         }
       if matches { return (true, nil, lineCount, nil) }
+      // Lines this tool wrote start alike; only another's are searched and decoded.
+      let isOwn =
+        lineEnd - lineStart >= entryStart.count
+        && entryStart.withUnsafeBytes { pattern in
+          pattern.baseAddress.map { memcmp(base + lineStart, $0, entryStart.count) == 0 } ?? true
+        }
+      if !isOwn, !line.isEmpty, isClaimLine(line, of: id) { return (true, nil, lineCount, nil) }
       lineStart = lineEnd + 1
       lineCount += 1
     }
