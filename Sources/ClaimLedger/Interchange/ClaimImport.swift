@@ -331,8 +331,16 @@ public enum ClaimImport {
     if let note = header.note { reading.notes.append(note) }
     let index = header.positions
     let rows = Array(rows)
+    let percentColumn = index["confidence"].flatMap { position in
+      PercentColumn.find(
+        in: rows.lazy.filter { position < $0.cells.count }.map { row in
+          (row.line, CSVField.decodeText(row.cells[position]))
+        })
+    }
     let results = ParallelMap.map(count: rows.count) { number in
-      claim(fromRow: rows[number], names: names, index: index, path: path, today: today)
+      claim(
+        fromRow: rows[number], names: names, index: index, path: path, today: today,
+        percentColumn: percentColumn)
     }
     reading.collect(results)
     return reading
@@ -341,7 +349,8 @@ public enum ClaimImport {
   /// One CSV row as a claim or a problem; `index` gives each name's first position. Nil for a
   /// row whose every cell is empty, which is skipped.
   static func claim(
-    fromRow row: CSVRow, names: [String], index: [String: Int], path: String, today: Day
+    fromRow row: CSVRow, names: [String], index: [String: Int], path: String, today: Day,
+    percentColumn: PercentColumn? = nil
   ) -> Result<ImportedClaim, ImportError>? {
     if isEmptyRow(row) { return nil }
     if row.cells.count != names.count {
@@ -360,7 +369,7 @@ public enum ClaimImport {
       column: { key in
         index[key].map { $0 < row.columns.count ? row.columns[$0] : 1 } ?? 1
       },
-      tags: nil)
+      tags: nil, percentColumn: percentColumn)
     do throws(ImportError) {
       return .success(try fields.claim(detectingLanguage: index["lang"] == nil))
     } catch {

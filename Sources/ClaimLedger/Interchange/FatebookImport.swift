@@ -38,6 +38,15 @@ enum FatebookImport {
         path: path, names: ["question title"], hint: ClaimImport.separatorHint(written))
     }
     var reading = ImportReading(format: .fatebook)
+    // A Forecast column with no value over 1 holds probabilities, not Fatebook's percentages:
+    // its 0.6 is refused rather than read as 0.6%.
+    let forecastsLookLikeProbabilities =
+      index["forecast"].map { position in
+        !rows.contains { row in
+          position < row.cells.count
+            && (PercentColumn.bareNumber(CSVField.decodeText(row.cells[position])) ?? 0) > 1
+        }
+      } ?? false
     if !unknown.isEmpty {
       reading.notes.append(
         "\(path): ignored the unknown column\(unknown.count == 1 ? "" : "s") "
@@ -92,6 +101,17 @@ enum FatebookImport {
           (0...100).contains(value)
         else {
           refuse("forecast", "Forecast '\(percent)' is not a percentage from 0 to 100")
+          continue
+        }
+        // This tool's own export (its notes give the id) writes percentages, tiny ones too.
+        if forecastsLookLikeProbabilities, notes.id == nil, value > 0, value < 1,
+          !percent.hasSuffix("%")
+        {
+          refuse(
+            "forecast",
+            "Forecast '\(percent)' would be \(percent)%, as the column is in percent, but no "
+              + "forecast in it is over 1: if it holds probabilities, title it 'Forecast (scale "
+              + "= 0-1)', else write \(percent)%")
           continue
         }
         put(

@@ -37,6 +37,9 @@ struct ImportPiece: Sendable {
   var claimsReadBack = 0
   /// Rows whose every cell is empty, skipped.
   var emptyRows = 0
+  /// A row's confidence was a bare number over 1 (`60`): the column holds percentages, which
+  /// only the whole reader, seeing every row, can hold the others to.
+  var showsPercentColumn = false
   /// How many claims took their confidence from a hedge word of their text, and the first
   /// (by its place in `ids`), for the note that says so.
   var textConfidences = 0
@@ -245,6 +248,9 @@ extension ClaimImport {
       return piece
     }
     if let failure = results.lazy.compactMap(\.failure).first { throw failure }
+    if results.contains(where: \.showsPercentColumn) {
+      return self.lines(from: try read(file.all(), path: path, format: .csv, today: today), at: now)
+    }
     lines.pieces = results
     lines.problems = results.flatMap(\.problems)
     if let note = emptyRowsNote(results.reduce(0) { $0 + $1.emptyRows }, path: path) {
@@ -268,6 +274,11 @@ extension ClaimImport {
     var cells = ImportCells()
     swap(&cells, &workspace.cells)
     func fallBack(_ row: CSVRow) {
+      if let position = positions["confidence"], position < row.cells.count,
+        PercentColumn.showsPercentages(CSVField.decodeText(row.cells[position]))
+      {
+        piece.showsPercentColumn = true
+      }
       switch claim(fromRow: row, names: names, index: positions, path: path, today: today) {
       case .success(let claim): piece.append(claim, at: now, to: &writer.bytes)
       case .failure(let problem): piece.problems.append(problem)

@@ -9,6 +9,9 @@ struct RowFields {
   var column: (String) -> Int
   /// Tags given as a list (JSON) rather than as text joined by `;`.
   var tags: [String]?
+  /// Where the file's confidence column shows it holds percentages without the sign (`60`):
+  /// a bare `1` or `0.5` in it could then be either scale, and is refused.
+  var percentColumn: PercentColumn? = nil
 
   func fail(_ key: String, _ reason: String) -> ImportError {
     .badValue(at: SourceLocation(path: path, line: line, column: column(key)), reason: reason)
@@ -81,6 +84,14 @@ struct RowFields {
     if let word = self.text("confidence") {
       guard let value = Self.confidence(word) else {
         throw fail("confidence", "confidence '\(word)' is not a probability such as 0.7 or 70%")
+      }
+      if let percentColumn, let number = PercentColumn.bareNumber(word), number <= 1 {
+        let trimmed = word.trimmingSpaces()
+        throw fail(
+          "confidence",
+          "confidence '\(trimmed)' could be \(trimmed)% or \(DecimalFormat.percent(number))%: the "
+            + "column holds percentages without the sign ('\(percentColumn.value)' on line "
+            + "\(percentColumn.line)); write the sign")
       }
       confidence = value
     } else if let word = hedge, let named = HedgeScale.standard.hedge(named: word) {
@@ -239,5 +250,35 @@ extension FieldRules.DateRefusal {
     case .deadlineBeforeSaid: "deadline"
     case .resolvedBeforeSaid, .resolvedAfterToday: "resolved_on"
     }
+  }
+}
+
+/// A confidence column's first bare number over 1 (`60`), which shows the column holds
+/// percentages without the sign.
+struct PercentColumn: Sendable, Equatable {
+  var line: Int
+  var value: String
+
+  /// The number a cell holds with no sign or other mark (`60`, `0.5`), nil for anything else.
+  static func bareNumber(_ cell: String) -> Double? {
+    let trimmed = cell.trimmingSpaces()
+    guard RowFields.isPlainDecimal(trimmed) else { return nil }
+    return Double(trimmed)
+  }
+
+  /// Whether a cell shows its column holds percentages: a bare number a row reads as one (over
+  /// 1 and at most 100; under 10 only when whole, as `RowFields.confidence` reads them).
+  static func showsPercentages(_ cell: String) -> Bool {
+    bareNumber(cell).map { $0 > 1 && $0 <= 100 && ($0 >= 10 || $0 == $0.rounded()) } ?? false
+  }
+
+  /// The first cell of `cells` (each with its line) that shows the column holds percentages.
+  static func find(in cells: some Sequence<(line: Int, cell: String)>) -> PercentColumn? {
+    for (line, cell) in cells {
+      if showsPercentages(cell) {
+        return PercentColumn(line: line, value: cell.trimmingSpaces())
+      }
+    }
+    return nil
   }
 }

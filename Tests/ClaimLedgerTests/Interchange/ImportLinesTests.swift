@@ -37,7 +37,9 @@ private struct Dice {
 
 /// One claim's cells by column, some good, some in forms only the general reader takes, some
 /// bad.
-private func randomCells(_ dice: inout Dice) -> [String: String] {
+/// Cells of a random row; with `barePercentages`, confidences such as `70` (percentages
+/// without the sign) too, which make a CSV's whole column percentages.
+private func randomCells(_ dice: inout Dice, barePercentages: Bool = true) -> [String: String] {
   var cells: [String: String] = [:]
   cells["id"] = dice.pick([
     String(format: "%010llx", dice.next() % (1 << 40)), String(format: "%010llx", dice.next()),
@@ -64,10 +66,11 @@ private func randomCells(_ dice: inout Dice) -> [String: String] {
   // Words that name a period give a claim without a deadline its day.
   cells["deadline_text"] =
     dice.chance(30) ? dice.pick([dice.text(2, oneLine: true), "2026-Q3", "2027"]) : ""
-  cells["confidence"] = dice.pick([
-    "0.7", "0.75", "0.123456789012345", "1", "0", "0.05", "0.001", "0.0001", "70%", "七成", "1.0",
-    "0.70", "", "x", "1.5", "０.７", " 0.6", "70", "70 %", "100", "150", "1e2",
-  ])
+  cells["confidence"] = dice.pick(
+    [
+      "0.7", "0.75", "0.123456789012345", "1", "0", "0.05", "0.001", "0.0001", "70%", "七成",
+      "1.0", "0.70", "", "x", "1.5", "０.７", " 0.6", "70 %", "150", "1e2",
+    ] + (barePercentages ? ["70", "100"] : []))
   cells["hedge"] = dice.chance(20) ? dice.pick(["likely", "可能", "十有八九"]) : ""
   cells["lang"] = dice.pick(["zh-Hans", "en", "", "zh-Hant"])
   cells["tags"] = dice.pick([
@@ -140,7 +143,8 @@ private func randomCells(_ dice: inout Dice) -> [String: String] {
     }
     var csv = (seed == 3 ? "\u{FEFF}\r\n" : "") + columns.joined(separator: ",") + "\r\n"
     for _ in 0..<400 {
-      let cells = randomCells(&dice)
+      // A bare `70` would make the column percentages and its `0.7` a bad row.
+      let cells = randomCells(&dice, barePercentages: false)
       var row = columns.map { CSVField.text(cells[$0] ?? "") }
       if dice.chance(2) { row.removeLast() }
       csv += row.joined(separator: ",") + dice.pick(["\r\n", "\n", "\r\n"])

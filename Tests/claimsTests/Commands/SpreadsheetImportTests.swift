@@ -485,4 +485,52 @@ import Testing
     let claim = try #require(try foldedClaims(copy).first)
     #expect(claim["document"] as? String == "001_article.txt (extractor 1)")
   }
+
+  /// A confidence column whose numbers go over 1 holds percentages without the sign; a bare
+  /// `1` or `0.5` in it could be either scale and is refused, where the row alone would have
+  /// read it as a probability. A column of probabilities alone reads as before.
+  @Test func aBareProbabilityInAColumnOfPercentagesIsRefused() throws {
+    let sandbox = try Sandbox()
+    let mixed = try sandbox.importing(
+      "text,source,said,confidence\nA ships,K,2026-01-02,60\nB ships,K,2026-01-02,1\n"
+        + "C ships,K,2026-01-02,0.5\nD ships,K,2026-01-02,50%\n", as: "mixed.csv")
+    #expect(mixed.status == .dataError, mixed.report)
+    #expect(
+      mixed.stderr.contains(
+        "mixed.csv:3:22: confidence '1' could be 1% or 100%: the column holds percentages "
+          + "without the sign ('60' on line 2); write the sign"), mixed.report)
+    #expect(mixed.stderr.contains("mixed.csv:4:22: confidence '0.5' could be 0.5% or 50%"))
+    #expect(sandbox.ledger()?.isEmpty ?? true)
+    // The same file in export form, whose rows the byte path takes, is held to the column too.
+    let exportForm = try sandbox.importing(
+      "id,text,source,said,confidence,lang,status\n"
+        + "0123456789,A ships,K,2026-01-02,0.7,en,open\n"
+        + "0123456780,B ships,K,2026-01-02,70,en,open\n", as: "form.csv")
+    #expect(exportForm.status == .dataError, exportForm.report)
+    #expect(exportForm.stderr.contains("form.csv:2:"), exportForm.report)
+    let plain = try sandbox.importing(
+      "text,source,said,confidence\nA ships,K,2026-01-02,0.6\nB ships,K,2026-01-02,1\n",
+      as: "plain.csv")
+    #expect(plain.status == .success, plain.report)
+  }
+
+  /// Fatebook's Forecast is in percent; a column with no value over 1 holds probabilities,
+  /// and its 0.6 is refused rather than read as 0.6%.
+  @Test func aFatebookForecastColumnOfProbabilitiesIsRefused() throws {
+    let sandbox = try Sandbox()
+    let result = try sandbox.importing(
+      "Question title,Forecast,Question created date\nWill X?,0.6,2026-02-01\n"
+        + "Will Y?,0.3,2026-02-01\n", as: "fb.csv")
+    #expect(result.status == .dataError, result.report)
+    #expect(
+      result.stderr.contains(
+        "fb.csv:2:9: Forecast '0.6' would be 0.6%, as the column is in percent, but no forecast "
+          + "in it is over 1"), result.report)
+    let percent = try sandbox.importing(
+      "Question title,Forecast,Question created date\nWill X?,60,2026-02-01\n"
+        + "Will Y?,0.5,2026-02-01\n", as: "fb2.csv")
+    #expect(percent.status == .success, percent.report)
+    let tiny = try #require(try foldedClaims(sandbox).first { $0["text"] as? String == "Will Y?" })
+    #expect(tiny["confidence"] as? Double == 0.005)
+  }
 }
