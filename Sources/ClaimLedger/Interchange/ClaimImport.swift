@@ -160,6 +160,12 @@ public enum ClaimImport {
       + "spreadsheet saves rows whose cells were cleared)"
   }
 
+  /// Whether a cell is a date whose month and day could be either way round (`1/2/2026`).
+  static func isAmbiguousDate(_ cell: String) -> Bool {
+    if case .ambiguous = SpreadsheetDate.read(cell.trimmingSpaces()) { return true }
+    return false
+  }
+
   /// Whether every cell of a row is empty or spaces.
   static func isEmptyRow(_ row: CSVRow) -> Bool {
     row.cells.allSatisfy { $0.isEmpty || $0.trimmingSpaces().isEmpty }
@@ -337,10 +343,21 @@ public enum ClaimImport {
           (row.line, CSVField.decodeText(row.cells[position]))
         })
     }
+    // Dates that could be read either way round are read the way the file's other dates show.
+    let dateCells = ["said", "deadline", "resolved_on"].compactMap { index[$0] }.flatMap {
+      position in
+      rows.lazy.filter { position < $0.cells.count }.map { row in
+        (line: row.line, cell: CSVField.decodeText(row.cells[position]))
+      }
+    }
+    let dateOrder = DateOrderEvidence.find(in: dateCells)
+    if let dateOrder, dateCells.contains(where: { isAmbiguousDate($0.cell) }) {
+      reading.notes.append(dateOrder.note(path: path))
+    }
     let results = ParallelMap.map(count: rows.count) { number in
       claim(
         fromRow: rows[number], names: names, index: index, path: path, today: today,
-        percentColumn: percentColumn)
+        percentColumn: percentColumn, dateOrder: dateOrder)
     }
     reading.collect(results)
     return reading
@@ -350,7 +367,7 @@ public enum ClaimImport {
   /// row whose every cell is empty, which is skipped.
   static func claim(
     fromRow row: CSVRow, names: [String], index: [String: Int], path: String, today: Day,
-    percentColumn: PercentColumn? = nil
+    percentColumn: PercentColumn? = nil, dateOrder: DateOrderEvidence? = nil
   ) -> Result<ImportedClaim, ImportError>? {
     if isEmptyRow(row) { return nil }
     if row.cells.count != names.count {
@@ -369,7 +386,7 @@ public enum ClaimImport {
       column: { key in
         index[key].map { $0 < row.columns.count ? row.columns[$0] : 1 } ?? 1
       },
-      tags: nil, percentColumn: percentColumn)
+      tags: nil, percentColumn: percentColumn, dateOrder: dateOrder)
     do throws(ImportError) {
       return .success(try fields.claim(detectingLanguage: index["lang"] == nil))
     } catch {

@@ -37,9 +37,10 @@ struct ImportPiece: Sendable {
   var claimsReadBack = 0
   /// Rows whose every cell is empty, skipped.
   var emptyRows = 0
-  /// A row's confidence was a bare number over 1 (`60`): the column holds percentages, which
-  /// only the whole reader, seeing every row, can hold the others to.
-  var showsPercentColumn = false
+  /// A row held what only the whole reader, seeing every row, can read: a bare percentage in
+  /// the confidence column (`60`), which the others are held to, or a date that could be
+  /// either way round (`1/2/2026`), which the others' dates may settle.
+  var needsWholeFile = false
   /// How many claims took their confidence from a hedge word of their text, and the first
   /// (by its place in `ids`), for the note that says so.
   var textConfidences = 0
@@ -248,7 +249,7 @@ extension ClaimImport {
       return piece
     }
     if let failure = results.lazy.compactMap(\.failure).first { throw failure }
-    if results.contains(where: \.showsPercentColumn) {
+    if results.contains(where: \.needsWholeFile) {
       return self.lines(from: try read(file.all(), path: path, format: .csv, today: today), at: now)
     }
     lines.pieces = results
@@ -274,10 +275,15 @@ extension ClaimImport {
     var cells = ImportCells()
     swap(&cells, &workspace.cells)
     func fallBack(_ row: CSVRow) {
-      if let position = positions["confidence"], position < row.cells.count,
-        PercentColumn.showsPercentages(CSVField.decodeText(row.cells[position]))
+      func cell(_ key: String) -> String? {
+        positions[key].flatMap { $0 < row.cells.count ? CSVField.decodeText(row.cells[$0]) : nil }
+      }
+      if cell("confidence").map(PercentColumn.showsPercentages) == true
+        || ["said", "deadline", "resolved_on"].contains(where: {
+          cell($0).map(isAmbiguousDate) == true
+        })
       {
-        piece.showsPercentColumn = true
+        piece.needsWholeFile = true
       }
       switch claim(fromRow: row, names: names, index: positions, path: path, today: today) {
       case .success(let claim): piece.append(claim, at: now, to: &writer.bytes)

@@ -3,9 +3,24 @@ extension RowFields {
   func day(_ key: String) throws(ImportError) -> Day? {
     guard let text = text(key)?.trimmingSpaces(), !text.isEmpty else { return nil }
     guard let day = try spreadsheetDay(key, text) else {
+      if let serial = Self.spreadsheetDayNumber(text) {
+        throw fail(
+          key,
+          "\(key) '\(text)' is a spreadsheet's number for a day (\(serial)), not a date: format "
+            + "the column as a date before saving")
+      }
       throw fail(key, "\(key) '\(text)' is not a date such as 2026-12-31")
     }
     return day
+  }
+
+  /// The day a spreadsheet's serial number stands for (days since 1899-12-30, as Excel and
+  /// LibreOffice count), for numbers of five digits, 1927 to 2173; nil for anything else.
+  static func spreadsheetDayNumber(_ text: String) -> Day? {
+    guard text.utf8.count == 5, text.utf8.allSatisfy({ (48...57).contains($0) }),
+      let serial = Int(text), serial >= 10_000
+    else { return nil }
+    return Day(daysSinceEpoch: serial - 25_569)
   }
 
   /// The day of a date as `dayOfDateTime` or `SpreadsheetDate` reads it; nil when the text is
@@ -14,6 +29,8 @@ extension RowFields {
     if let day = Self.dayOfDateTime(text) { return day }
     switch SpreadsheetDate.read(text) {
     case .day(let day): return day
+    case .ambiguous(let monthFirst, _) where dateOrder?.order == .monthFirst: return monthFirst
+    case .ambiguous(_, let dayFirst) where dateOrder?.order == .dayFirst: return dayFirst
     case .ambiguous(let monthFirst, let dayFirst):
       throw fail(
         key,
@@ -205,7 +222,10 @@ private struct TimeOfDayReader {
     return true
   }
 
+  /// Spaces, and the no-break and narrow no-break spaces some systems put before AM or PM.
   private mutating func skipSpaces() {
-    while rest.first == " " { rest = rest.dropFirst() }
+    while let first = rest.first, first == " " || first == "\u{A0}" || first == "\u{202F}" {
+      rest = rest.dropFirst()
+    }
   }
 }

@@ -12,6 +12,9 @@ struct RowFields {
   /// Where the file's confidence column shows it holds percentages without the sign (`60`):
   /// a bare `1` or `0.5` in it could then be either scale, and is refused.
   var percentColumn: PercentColumn? = nil
+  /// The order the file's dates show (`9/30/2026` is month first), by which a date that could
+  /// be either (`1/2/2026`) is read.
+  var dateOrder: DateOrderEvidence? = nil
 
   func fail(_ key: String, _ reason: String) -> ImportError {
     .badValue(at: SourceLocation(path: path, line: line, column: column(key)), reason: reason)

@@ -37,9 +37,10 @@ private struct Dice {
 
 /// One claim's cells by column, some good, some in forms only the general reader takes, some
 /// bad.
-/// Cells of a random row; with `barePercentages`, confidences such as `70` (percentages
-/// without the sign) too, which make a CSV's whole column percentages.
-private func randomCells(_ dice: inout Dice, barePercentages: Bool = true) -> [String: String] {
+/// Cells of a random row; with `columnWide`, cells a CSV reads by its whole column too:
+/// confidences such as `70` (percentages without the sign), and dates that could be either
+/// way round (`1/5/2026`), which the file's other dates may settle.
+private func randomCells(_ dice: inout Dice, columnWide: Bool = true) -> [String: String] {
   var cells: [String: String] = [:]
   cells["id"] = dice.pick([
     String(format: "%010llx", dice.next() % (1 << 40)), String(format: "%010llx", dice.next()),
@@ -57,11 +58,12 @@ private func randomCells(_ dice: inout Dice, barePercentages: Bool = true) -> [S
       "ftp://example.com", "HTTPS://EXAMPLE.COM/X", "https://a b", "https://example.com:8080/x",
       "https://例子.com", "https:///x", "https://example.com/%41", "https://example.com/[x]",
     ]) : ""
-  cells["said"] = dice.pick([
-    "2026-01-05", "2025-12-31", "", "2026-13-01", " 2026-01-02", "2026-01-02T10:00:00Z",
-    "0999-01-01", "2027-01-01", "2026-03-02", "2026/1/5", "05.01.2026", "1/5/2026", "13/1/2026",
-    "2026.1.5 10:00",
-  ])
+  cells["said"] = dice.pick(
+    [
+      "2026-01-05", "2025-12-31", "", "2026-13-01", " 2026-01-02", "2026-01-02T10:00:00Z",
+      "0999-01-01", "2027-01-01", "2026-03-02", "2026/1/5", "05.01.2026", "13/1/2026",
+      "2026.1.5 10:00", "2026年1月5日", "46000",
+    ] + (columnWide ? ["1/5/2026"] : []))
   cells["deadline"] = dice.pick(["", "2026-12-31", "2027-02-29", "2026-06-30 ", "2025-06-01"])
   // Words that name a period give a claim without a deadline its day.
   cells["deadline_text"] =
@@ -70,7 +72,7 @@ private func randomCells(_ dice: inout Dice, barePercentages: Bool = true) -> [S
     [
       "0.7", "0.75", "0.123456789012345", "1", "0", "0.05", "0.001", "0.0001", "70%", "七成",
       "1.0", "0.70", "", "x", "1.5", "０.７", " 0.6", "70 %", "150", "1e2",
-    ] + (barePercentages ? ["70", "100"] : []))
+    ] + (columnWide ? ["70", "100"] : []))
   cells["hedge"] = dice.chance(20) ? dice.pick(["likely", "可能", "十有八九"]) : ""
   cells["lang"] = dice.pick(["zh-Hans", "en", "", "zh-Hant"])
   cells["tags"] = dice.pick([
@@ -143,8 +145,9 @@ private func randomCells(_ dice: inout Dice, barePercentages: Bool = true) -> [S
     }
     var csv = (seed == 3 ? "\u{FEFF}\r\n" : "") + columns.joined(separator: ",") + "\r\n"
     for _ in 0..<400 {
-      // A bare `70` would make the column percentages and its `0.7` a bad row.
-      let cells = randomCells(&dice, barePercentages: false)
+      // A bare `70` would make the column percentages and its `0.7` a bad row, and the whole
+      // reader take the file.
+      let cells = randomCells(&dice, columnWide: false)
       var row = columns.map { CSVField.text(cells[$0] ?? "") }
       if dice.chance(2) { row.removeLast() }
       csv += row.joined(separator: ",") + dice.pick(["\r\n", "\n", "\r\n"])

@@ -533,4 +533,58 @@ import Testing
     let tiny = try #require(try foldedClaims(sandbox).first { $0["text"] as? String == "Will Y?" })
     #expect(tiny["confidence"] as? Double == 0.005)
   }
+
+  /// A date that could be either way round (`12/1/2026`) is read the way the file's other
+  /// dates show (`9/30/2026` is month first), and a note says so; in a file showing both
+  /// ways, or neither, it stays a bad value naming both readings.
+  @Test func anAmbiguousDateIsReadAsTheFilesOtherDatesShow() throws {
+    let sandbox = try Sandbox()
+    let us = try sandbox.importing(
+      "text,source,said,deadline,confidence\nA ships,K,1/2/2026,9/30/2026,0.6\n"
+        + "B ships,K,3/4/2026,12/1/2026,0.6\n", as: "us.csv")
+    #expect(us.status == .success, us.report)
+    #expect(
+      us.stderr.contains(
+        "us.csv: read dates such as 1/2/2026 month first, as '9/30/2026' on line 2 shows"),
+      us.report)
+    let claims = try foldedClaims(sandbox)
+    let b = try #require(claims.first { $0["text"] as? String == "B ships" })
+    #expect(b["said"] as? String == "2026-03-04")
+    #expect(b["deadline"] as? String == "2026-12-01")
+    // The same in export form, whose other rows the byte path takes.
+    let form = try sandbox.importing(
+      "id,text,source,said,confidence,lang,status\n0123456789,C ships,K,2026-01-02,0.7,en,open\n"
+        + "0123456780,D ships,K,2/3/2026,0.7,en,open\n0123456781,E ships,K,25/3/2026,0.7,en,open\n",
+      as: "form.csv")
+    #expect(form.status == .success, form.report)
+    let d = try #require(try foldedClaims(sandbox).first { $0["text"] as? String == "D ships" })
+    #expect(d["said"] as? String == "2026-03-02")
+    let mixed = try sandbox.importing(
+      "text,source,said,confidence\nF ships,K,9/30/2026,0.6\nG ships,K,30/9/2026,0.6\n"
+        + "H ships,K,1/2/2026,0.6\n", as: "mixed.csv")
+    #expect(mixed.status == .dataError, mixed.report)
+    #expect(
+      mixed.stderr.contains("mixed.csv:4:11: said '1/2/2026' could be 2026-01-02 (month first)"),
+      mixed.report)
+  }
+
+  /// Dates as Chinese and Japanese locales write them, and a time with a narrow no-break
+  /// space before PM (as newer systems write it), are read; a spreadsheet's day number is
+  /// refused saying what it is.
+  @Test func moreSpreadsheetDateFormsAreReadOrNamed() throws {
+    let sandbox = try Sandbox()
+    let result = try sandbox.importing(
+      "text,source,said,confidence\nA ships,K,2026年3月4日,0.6\n"
+        + "B ships,K,2026-03-05 10:00\u{202F}PM,0.6\n", as: "cjk.csv")
+    #expect(result.status == .success, result.report)
+    let said = try foldedClaims(sandbox).compactMap { $0["said"] as? String }.sorted()
+    #expect(said == ["2026-03-04", "2026-03-05"])
+    let serial = try sandbox.importing(
+      "text,source,said,confidence\nC ships,K,46000,0.6\n", as: "serial.csv")
+    #expect(serial.status == .dataError)
+    #expect(
+      serial.stderr.contains(
+        "serial.csv:2:11: said '46000' is a spreadsheet's number for a day (2025-12-09), not a "
+          + "date: format the column as a date before saving"), serial.report)
+  }
 }
