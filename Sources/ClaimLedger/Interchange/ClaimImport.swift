@@ -195,6 +195,13 @@ public enum ClaimImport {
         ? try FatebookImport.read(rows.dropFirst(), written: written, path: path, today: today)
         : try readCSV(rows.dropFirst(), written: written, path: path, today: today)
       if let note = emptyRowsNote(reading.emptyRows, path: path) { reading.notes.append(note) }
+      if let note = bytes.withUnsafeBufferPointer({ file in
+        Mojibake.firstSuspect(in: file).map {
+          Mojibake.note(path: path, bytes: file, offset: $0, firstLine: 1)
+        }
+      }) {
+        reading.notes.append(note)
+      }
       return reading
     }
   }

@@ -41,6 +41,9 @@ struct ImportPiece: Sendable {
   /// the confidence column (`60`), which the others are held to, or a date that could be
   /// either way round (`1/2/2026`), which the others' dates may settle.
   var needsWholeFile = false
+  /// The note on text that looks like UTF-8 read as Windows-1252 (`Mojibake`), for the first
+  /// such place in the piece.
+  var mojibakeNote: String?
   /// How many claims took their confidence from a hedge word of their text, and the first
   /// (by its place in `ids`), for the note that says so.
   var textConfidences = 0
@@ -257,6 +260,7 @@ extension ClaimImport {
     if let note = emptyRowsNote(results.reduce(0) { $0 + $1.emptyRows }, path: path) {
       lines.notes.append(note)
     }
+    if let note = results.lazy.compactMap(\.mojibakeNote).first { lines.notes.append(note) }
     return lines
   }
 
@@ -289,6 +293,11 @@ extension ClaimImport {
       case .success(let claim): piece.append(claim, at: now, to: &writer.bytes)
       case .failure(let problem): piece.problems.append(problem)
       case nil: piece.emptyRows += 1
+      }
+    }
+    let mojibakeNote = bytes.withUnsafeBufferPointer { file in
+      Mojibake.firstSuspect(in: file).map {
+        Mojibake.note(path: path, bytes: file, offset: $0, firstLine: firstLine)
       }
     }
     let isRead = bytes.withUnsafeBufferPointer { file in
@@ -324,6 +333,7 @@ extension ClaimImport {
       }
     }
     piece.bytes = writer.bytes
+    piece.mojibakeNote = mojibakeNote
     swap(&cells, &workspace.cells)
     return piece
   }

@@ -39,12 +39,20 @@ struct ExportCommand: Command {
       .option(
         "--publisher", value: "NAME",
         help: "claimreview: the fact-checking organisation, each review's author."),
+      .flag(
+        "--bom",
+        help: "csv and fatebook: start with a byte order mark, so Excel reads the file as UTF-8."),
     ], printsJSON: false)
 
   var format: ExportFormat
   var filter = ClaimFilter()
   var out: String?
   var review = ClaimReviewOptions()
+  /// Whether the file starts with UTF-8's byte order mark, by which Excel on Windows knows a
+  /// CSV's encoding (without it, it reads the bytes as its own code page).
+  var writesByteOrderMark = false
+
+  static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
   /// Names of standard output itself: written to as `-` is, so the summary line stays out of
   /// the export.
@@ -62,6 +70,12 @@ struct ExportCommand: Command {
     filter.source = try input.text("--source")
     // `-` is standard output, as for most tools that take a file.
     out = try input.text("--out").flatMap { Self.standardOutputNames.contains($0) ? nil : $0 }
+    writesByteOrderMark = input.flag("--bom")
+    if writesByteOrderMark, format != .csv, format != .fatebook {
+      throw UsageError(
+        "--bom goes with --format csv or fatebook; JSON is UTF-8 without one",
+        command: Self.spec.name)
+    }
     if format == .claimreview {
       if let status = filter.status, status != .resolved {
         throw UsageError(
@@ -126,6 +140,7 @@ struct ExportCommand: Command {
             + "which an export never writes into")
       }
       var writer = OutputWriter(context.terminal)
+      if writesByteOrderMark { try writer.write(Self.byteOrderMark) }
       try ClaimExport.write(positions, of: records, as: format, review: review) {
         bytes throws(OutputError) in
         try writer.write(bytes)
@@ -146,6 +161,7 @@ struct ExportCommand: Command {
           + "export never replaces")
     }
     let target = try ExportTarget(path: path)
+    if writesByteOrderMark { try target.write(Self.byteOrderMark) }
     try ClaimExport.write(positions, of: records, as: format, review: review) {
       bytes throws(any Error) in
       try target.write(bytes)

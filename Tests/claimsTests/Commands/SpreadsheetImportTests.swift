@@ -587,4 +587,54 @@ import Testing
         "serial.csv:2:11: said '46000' is a spreadsheet's number for a day (2025-12-09), not a "
           + "date: format the column as a date before saving"), serial.report)
   }
+
+  /// `--bom` starts a CSV with UTF-8's byte order mark, so Excel on Windows reads it as UTF-8;
+  /// the file reads back as the same claims. JSON takes none.
+  @Test func anExportWithAByteOrderMarkReadsBack() throws {
+    let sandbox = try Sandbox()
+    try sandbox.add("Café opens in Zürich", "--source", "Müller", "--confidence", "0.6")
+    try sandbox.add("特斯拉收购xAI", "--source", "彭博", "--confidence", "0.7")
+    #expect(
+      sandbox.run(["export", "--format", "csv", "--bom", "--out", "bom.csv"]).status == .success)
+    let bytes = try #require(FileManager.default.contents(atPath: sandbox.path("bom.csv")))
+    #expect(Array(bytes.prefix(5)) == [0xEF, 0xBB, 0xBF] + Array("id".utf8))
+    let copy = try Sandbox()
+    try copy.write(String(decoding: bytes, as: UTF8.self), to: "bom.csv")
+    #expect(copy.run(["import", "bom.csv"]).status == .success)
+    #expect(try foldedClaims(copy) == foldedClaims(sandbox))
+    let json = sandbox.run(["export", "--format", "jsonl", "--bom"])
+    #expect(json.status == .usage)
+    #expect(json.stderr.hasPrefix("claims: error: --bom goes with --format csv or fatebook"))
+  }
+
+  /// A file whose UTF-8 was read as Windows-1252 and saved again (Excel opening a CSV with no
+  /// byte order mark) is named at its first such line, by the byte path and the whole reader
+  /// alike; accented letters as they should be are not.
+  @Test func textReadAsTheWrongCodePageIsNamed() throws {
+    let sandbox = try Sandbox()
+    let garbled = "Caf\u{C3}\u{A9} opens,M\u{C3}\u{BC}ller"
+    let files = [
+      (
+        "sheet.csv",
+        "text,source,said,confidence\nPlain,K,2026-01-02,0.6\n"
+          + "\(garbled),2026-01-02,0.6\n"
+      ),
+      (
+        "form.csv",
+        "id,text,source,said,confidence,lang,status\n"
+          + "0123456780,Plain,K,2026-01-02,0.6,en,open\n"
+          + "0123456789,\(garbled),2026-01-02,0.6,en,open\n"
+      ),
+    ]
+    for (name, text) in files {
+      let result = try sandbox.importing(text, as: name, ["--dry-run"])
+      #expect(result.status == .success, result.report)
+      #expect(
+        result.stderr.contains("\(name):3: the text looks like UTF-8 read as Windows-1252"),
+        "\(name): \(result.report)")
+    }
+    let fine = try sandbox.importing(
+      "text,source,said,confidence\nCafé opens in Zürich,Müller,2026-01-02,0.6\n", as: "fine.csv")
+    #expect(fine.stderr.isEmpty, fine.report)
+  }
 }
