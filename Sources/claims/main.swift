@@ -3,6 +3,12 @@ import Foundation
 // A write past the file size limit then fails with EFBIG, which is reported like a full disk,
 // instead of the signal killing the process in the middle of a ledger line.
 signal(SIGXFSZ, SIG_IGN)
+// A standard stream the caller closed (`>&-`) is taken by /dev/null, opened for reading: the
+// ledger, opened later, can then never get its number and receive what was meant for the
+// stream, and a write to the stream still fails (exit 74) as it would have.
+for stream in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(stream, F_GETFD) == -1 {
+  _ = open("/dev/null", O_RDONLY)
+}
 let environment = ProcessInfo.processInfo.environment
 let result = CLI.run(
   Array(CommandLine.arguments.dropFirst()), environment: environment,

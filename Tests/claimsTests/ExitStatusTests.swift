@@ -290,8 +290,27 @@ struct FailureCase: Sendable, CustomTestStringConvertible {
     let run = try BuiltBinary.run(
       ["show", "ef01"], environment: sandbox.environment, standardOutput: full)
     #expect(run.status == ExitStatus.ioError.rawValue, run.report)
-    #expect(run.stderr.hasPrefix("claims: error: cannot write the output"), run.report)
+    #expect(
+      run.stderr == "claims: error: cannot write the output: standard output: No space left on "
+        + "device; the command was carried out, but what it printed is lost\n", run.report)
     #expect(sandbox.ledger() == before)
+  }
+
+  /// A write command whose standard output and error the caller closed (`>&- 2>&-`) records
+  /// its claim whole, and the output it could not print is exit 74.
+  @Test func closedStandardStreamsLoseOnlyTheOutput() throws {
+    let sandbox = try Self.sandbox(.standard)
+    let before = try sandbox.ledgerLines()
+    let run = try BuiltBinary.shell(
+      #""$0" add "Closed streams will not hurt" --source Kuo --confidence 0.6 >&- 2>&-; "#
+        + #"echo "status $?" >&2"#,
+      environment: sandbox.environment
+    ).finish()
+    #expect(run.stderr.hasSuffix("status 74\n"), run.report)
+    let lines = try sandbox.ledgerLines()
+    #expect(lines.count == before.count + 1)
+    #expect(lines.last?.contains("Closed streams will not hurt") == true)
+    #expect(sandbox.run(["check"]).status == .success)
   }
 }
 

@@ -29,7 +29,7 @@ final class LockedFile {
       let flags =
         (mode == .read ? O_RDONLY : O_RDWR | O_APPEND) | O_CLOEXEC | O_NONBLOCK
       let fd = open(path, flags)
-      guard fd >= 0 else { throw LockedFile.openError(path: path, errno: errno) }
+      guard fd >= 0 else { throw LockedFile.openError(path: path, errno: errno, mode: mode) }
       var status = stat()
       guard fstat(fd, &status) == 0 else {
         let reason = String(cString: strerror(errno))
@@ -206,10 +206,16 @@ final class LockedFile {
     }
   }
 
-  private static func openError(path: String, errno code: Int32) -> LedgerError {
+  static func openError(path: String, errno code: Int32, mode: Mode) -> LedgerError {
     switch code {
     case ENOENT: .notFound(path: path)
     case EISDIR: .notAFile(path: path)
+    // Readable, maybe, but not writable by this user or on this file system: a write's failure.
+    case EACCES where mode == .append, EPERM where mode == .append, EROFS where mode == .append:
+      .writeFailed(
+        path: path,
+        reason: "\(String(cString: strerror(code))) (the ledger is read-only here; reading "
+          + "commands still work)")
     default: .unreadable(path: path, reason: String(cString: strerror(code)))
     }
   }

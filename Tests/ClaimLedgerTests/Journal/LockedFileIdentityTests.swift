@@ -70,4 +70,23 @@ import Testing
         == "process 600, which has exited (a process it started holds the lock still)")
     #expect(LockHolder.describe(table: table, file: "fe:00:99") { commands[$0] } == nil)
   }
+
+  /// A ledger that cannot be opened for writing (permissions, a read-only file system) is a
+  /// write's failure, saying reading still works; opened for reading, it is unreadable.
+  @Test func aLedgerThatCannotBeWrittenSaysSo() {
+    for code in [EACCES, EPERM, EROFS] {
+      guard
+        case .writeFailed(_, let reason) = LockedFile.openError(
+          path: "l", errno: code, mode: .append)
+      else {
+        Issue.record("errno \(code) is not a write's failure")
+        continue
+      }
+      #expect(reason.hasSuffix("(the ledger is read-only here; reading commands still work)"))
+      guard case .unreadable = LockedFile.openError(path: "l", errno: code, mode: .read) else {
+        Issue.record("errno \(code) on reading is not unreadable")
+        continue
+      }
+    }
+  }
 }
