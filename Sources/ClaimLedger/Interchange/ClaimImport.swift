@@ -257,6 +257,27 @@ public enum ClaimImport {
 
   /// What to say of a header row of one cell, whose file's separator was perhaps not found;
   /// nil for a header of several.
+  /// What to say beside the missing columns: the header's titles no field reads (one may be
+  /// the missing column under another name), or that the separator may not have been found.
+  static func missingColumnsHint(written: [String], names: [String]) -> String? {
+    let unknown = zip(names, written).filter { !csvColumns.contains($0.0) && !$0.0.isEmpty }
+      .map { "'" + visibleTitle($0.1) + "'" }
+    let titles =
+      unknown.isEmpty
+      ? nil
+      : "the header's title\(unknown.count == 1 ? "" : "s") no field reads: "
+        + unknown.joined(separator: ", ")
+    let hints = [separatorHint(written), titles].compactMap { $0 }
+    return hints.isEmpty ? nil : hints.joined(separator: "; ")
+  }
+
+  /// A title on one line, as a message shows it: a line break in a header cell is written
+  /// `\n`.
+  static func visibleTitle(_ title: String) -> String {
+    title.replacingOccurrences(of: "\r\n", with: "\\n").replacingOccurrences(of: "\n", with: "\\n")
+      .replacingOccurrences(of: "\r", with: "\\n")
+  }
+
   static func separatorHint(_ header: [String]) -> String? {
     guard header.count == 1, let only = header.first else { return nil }
     return "the header row is one cell, '\(only.prefix(60))': if its cells are separated by "
@@ -315,7 +336,7 @@ public enum ClaimImport {
     if !unknown.isEmpty {
       notes.append(
         "ignored the unknown column\(unknown.count == 1 ? "" : "s") "
-          + unknown.joined(separator: ", "))
+          + unknown.map(visibleTitle).joined(separator: ", "))
     }
     if !repeated.isEmpty {
       notes.append(
@@ -338,7 +359,9 @@ public enum ClaimImport {
     let names = written.map(columnName)
     let header = headerColumns(names, written: written, path: path)
     guard header.missing.isEmpty else {
-      throw .missingColumns(path: path, names: header.missing, hint: separatorHint(written))
+      throw .missingColumns(
+        path: path, names: header.missing,
+        hint: missingColumnsHint(written: written, names: names))
     }
     var reading = ImportReading(format: .csv)
     if let note = header.note { reading.notes.append(note) }

@@ -115,8 +115,8 @@ struct RowFields {
       throw fail("confidence", "no confidence, and no hedge word in the text to take one from")
     }
     var isConditional = false
-    if let word = self.text("conditional")?.lowercased() {
-      switch word {
+    if let word = self.text("conditional") {
+      switch word.trimmingSpaces().lowercased() {
       case "true", "yes", "1": isConditional = true
       case "false", "no", "0": isConditional = false
       default: throw fail("conditional", "conditional '\(word)' is not true or false")
@@ -203,7 +203,7 @@ struct RowFields {
       }
       var voidReason: VoidReason?
       if let reason {
-        guard let parsed = VoidReason(rawValue: reason) else {
+        guard let parsed = VoidReason(rawValue: reason.trimmingSpaces().lowercased()) else {
           throw fail("reason", "reason '\(reason)' is not a reason a claim is void")
         }
         voidReason = parsed

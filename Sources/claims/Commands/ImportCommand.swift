@@ -63,8 +63,18 @@ struct ImportCommand: Command {
       file = try ImportFile(path: path, shown: shown)
     }
     let format = self.format ?? ClaimImport.guessFormat(path: path, bytes: file.prefix(1 << 20))
-    let lines = try ClaimImport.lines(
-      file, path: shown, format: format, recordedAt: context.now, today: context.today)
+    let lines: ImportLines
+    do {
+      lines = try ClaimImport.lines(
+        file, path: shown, format: format, recordedAt: context.now, today: context.today)
+    } catch {
+      guard context.json else { throw error }
+      // A file refused whole (no header, an unclosed quote, not UTF-8) still gives a script
+      // its object to read, as a file of bad rows does.
+      return CommandOutput(
+        summaryJSON(file: shown, format: format, count: nil, problems: [error], badRows: 0),
+        notes: ["error: \(error)"], status: ExitStatus(for: error))
+    }
     if !lines.problems.isEmpty, !skipsBad {
       // Refused, with the notes on the file (an unknown column may be why) and, with --json,
       // the problems for a script to read.
@@ -117,7 +127,8 @@ struct ImportCommand: Command {
   /// The result as one JSON object: the counts (all 0 when the file was refused, `count` nil)
   /// and each bad row's problem as its message.
   private func summaryJSON(
-    file: String, format: ImportFormat, count: ImportCount?, problems: [ImportError]
+    file: String, format: ImportFormat, count: ImportCount?, problems: [ImportError],
+    badRows: Int? = nil
   ) -> String {
     var json = JSONBuffer()
     json.beginObject()
@@ -129,7 +140,7 @@ struct ImportCommand: Command {
     json.bool(count == nil)
     for (key, value) in [
       ("imported", count?.added ?? 0), ("already_present", count?.present ?? 0),
-      ("repeated", count?.repeated ?? 0), ("bad_rows", problems.count),
+      ("repeated", count?.repeated ?? 0), ("bad_rows", badRows ?? problems.count),
     ] {
       json.key(key)
       json.integer(value)

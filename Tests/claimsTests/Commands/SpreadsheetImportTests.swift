@@ -637,4 +637,41 @@ import Testing
       "text,source,said,confidence\nCafé opens in Zürich,Müller,2026-01-02,0.6\n", as: "fine.csv")
     #expect(fine.stderr.isEmpty, fine.report)
   }
+
+  /// A header without a required column names the titles it has that no field reads, one of
+  /// which may be the column under another name; with `--json`, a file refused whole still
+  /// prints its object.
+  @Test func aRefusedHeaderNamesTheTitlesNoFieldReads() throws {
+    let sandbox = try Sandbox()
+    let result = try sandbox.importing(
+      "Txt,Source,Said,Confidence,\"Foo\nbar\"\nA,B,2026-01-01,0.5,x\n", as: "m.csv")
+    #expect(result.status == .dataError)
+    #expect(
+      result.stderr
+        == "claims: error: m.csv: no text column in the header row; the header's titles no "
+        + "field reads: 'Txt', 'Foo\\nbar'\n", result.report)
+    let json = sandbox.run(["import", "m.csv", "--json"])
+    #expect(json.status == .dataError)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    #expect(object["refused"] as? Bool == true)
+    #expect(object["bad_rows"] as? Int == 0)
+    #expect((object["problems"] as? [String])?.first?.hasPrefix("m.csv: no text column") == true)
+  }
+
+  /// Spaces around a `conditional` and a reason in capitals are read as their words; a bad
+  /// cell is quoted as written.
+  @Test func conditionalAndReasonCellsAreReadAsWritten() throws {
+    let sandbox = try Sandbox()
+    let result = try sandbox.importing(
+      "text,source,said,confidence,conditional,outcome,resolved_on,reason\n"
+        + "A ships,K,2026-01-02,0.6, true ,void,2026-03-01,Retracted\n", as: "c.csv")
+    #expect(result.status == .success, result.report)
+    let claim = try #require(try foldedClaims(sandbox).first)
+    #expect(claim["conditional"] as? Bool == true)
+    #expect(claim["reason"] as? String == "retracted")
+    let bad = try sandbox.importing(
+      "text,source,said,confidence,conditional\nB ships,K,2026-01-02,0.6,Maybe\n", as: "b.csv")
+    #expect(bad.stderr.contains("conditional 'Maybe' is not true or false"), bad.report)
+  }
 }
