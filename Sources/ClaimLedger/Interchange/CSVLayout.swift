@@ -1,9 +1,12 @@
 /// How a CSV file separates its cells, and where its header row starts.
 ///
 /// A spreadsheet saved in a European locale separates cells with `;` (the comma is the decimal
-/// mark there), and Excel may open the file with a `sep=;` line naming it. The separator is the
-/// one a `sep=X` first line names; else `;` when the header's line holds semicolons and no
-/// comma; else the comma.
+/// mark there), and Excel may open the file with a `sep=;` line naming it; Excel's "Unicode
+/// text", made UTF-8, separates them with tabs. The separator is the one a `sep=X` first line
+/// names; else the one of comma, semicolon and tab whose cells in the header's line are most
+/// often titles of columns an import reads (`Text;Source;Said;Notes, misc` is semicolons);
+/// else, when no title is known, `;` when the line holds semicolons and no comma, a tab when
+/// it holds tabs and neither, and the comma otherwise.
 public struct CSVLayout: Sendable, Equatable {
   /// The byte between cells.
   public var separator: UInt8
@@ -33,9 +36,45 @@ public struct CSVLayout: Sendable, Equatable {
       self.init(separator: named, start: start, line: 2)
       return
     }
-    let isSemicolons =
-      !firstLine.contains(CSVLayout.comma) && firstLine.contains(UInt8(ascii: ";"))
-    self.init(separator: isSemicolons ? UInt8(ascii: ";") : CSVLayout.comma, start: start)
+    self.init(separator: Self.likelySeparator(of: firstLine), start: start)
+  }
+
+  /// The separator the header's line most likely uses (see the type's notes).
+  private static func likelySeparator(of line: ArraySlice<UInt8>) -> UInt8 {
+    let semicolon = UInt8(ascii: ";")
+    let candidates: [UInt8] = [CSVLayout.comma, semicolon, 9]
+    let known = candidates.map { knownTitles(in: line, separatedBy: $0) }
+    if let best = known.max(), best > 0, let index = known.firstIndex(of: best) {
+      return candidates[index]
+    }
+    if !line.contains(CSVLayout.comma), line.contains(semicolon) { return semicolon }
+    if !line.contains(CSVLayout.comma), !line.contains(semicolon), line.contains(9) { return 9 }
+    return CSVLayout.comma
+  }
+
+  /// How many cells of `line`, cut at `separator` outside quotes, are titles an import reads.
+  private static func knownTitles(in line: ArraySlice<UInt8>, separatedBy separator: UInt8)
+    -> Int
+  {
+    var titles: [String] = []
+    var cell: [UInt8] = []
+    var isQuoted = false
+    for byte in line {
+      if byte == UInt8(ascii: "\"") {
+        isQuoted.toggle()
+      } else if byte == separator, !isQuoted {
+        titles.append(String(decoding: cell, as: UTF8.self))
+        cell.removeAll()
+      } else {
+        cell.append(byte)
+      }
+    }
+    titles.append(String(decoding: cell, as: UTF8.self))
+    guard titles.count > 1 else { return 0 }
+    return titles.filter { title in
+      ClaimImport.csvColumns.contains(ClaimImport.columnName(title))
+        || FatebookImport.columns[title.trimmingSpaces().lowercased()] != nil
+    }.count
   }
 
   /// The separator a `sep=X` line names (as Excel writes it, perhaps in quotes), if the line
@@ -45,9 +84,11 @@ public struct CSVLayout: Sendable, Equatable {
     if line.first == UInt8(ascii: "\""), line.last == UInt8(ascii: "\""), line.count >= 2 {
       line = line.dropFirst().dropLast()
     }
-    guard line.count == 5,
+    // LibreOffice, saving such a file again, may add a separator per empty cell: `sep=;;;;`.
+    guard line.count >= 5,
       line.prefix(4).map({ $0 | 0x20 }).elementsEqual("sep=".utf8),
-      let separator = line.last, separator < 0x80, separator != UInt8(ascii: "\""),
+      let separator = line.last, line.dropFirst(4).allSatisfy({ $0 == separator }),
+      separator < 0x80, separator != UInt8(ascii: "\""),
       separator == 9 || separator >= 0x20,
       !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(separator),
       !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains(separator | 0x20)

@@ -281,7 +281,7 @@ public enum ClaimImport {
   static func separatorHint(_ header: [String]) -> String? {
     guard header.count == 1, let only = header.first else { return nil }
     return "the header row is one cell, '\(only.prefix(60))': if its cells are separated by "
-      + "something other than a comma or a semicolon, a first line such as sep=| names it"
+      + "something other than a comma, a semicolon or a tab, a first line such as sep=| names it"
   }
 
   /// A stray quote in a file whose separator was not found is more likely a separator the

@@ -47,6 +47,15 @@ import Testing
     ("text,\"a;b\",said\n", CSVLayout()),
     ("text\n", CSVLayout()),
     ("sep=x\ntext\n", CSVLayout()),
+    // The separator whose cells are titles an import reads, though a title holds a comma.
+    ("Text;Source;Said;Notes, misc\n", CSVLayout(separator: UInt8(ascii: ";"))),
+    ("Text;Source;\"Notes, misc\"\n", CSVLayout(separator: UInt8(ascii: ";"))),
+    // Tabs, as Excel's "Unicode text" has them once made UTF-8.
+    ("text\tsource\tsaid\n", CSVLayout(separator: 9)),
+    ("a\tb\n", CSVLayout(separator: 9)),
+    // A `sep=` line LibreOffice saved again, with a separator per empty cell.
+    ("sep=;;;;\ntext;source\n", CSVLayout(separator: UInt8(ascii: ";"), start: 9, line: 2)),
+    ("Question title;Forecast\n", CSVLayout(separator: UInt8(ascii: ";"))),
   ]
 
   @Test(arguments: layouts)
