@@ -108,6 +108,11 @@ public struct LedgerStore: Sendable {
   /// off in place; every other byte stays. A last line that is a whole entry only lacking its
   /// newline gets the newline instead. Nil when the ledger ends cleanly.
   public func repairTornTail(now: Timestamp) throws(LedgerError) -> TornTailRepair? {
+    // Looked at first under a shared lock: a ledger with nothing to repair (read-only, say)
+    // need not be opened for writing.
+    // The shared lock goes with the reader, before the exclusive one is asked for: a process
+    // holding both would wait on itself.
+    guard try endsUnended() else { return nil }
     let file = try LockedFile(path: path, mode: .append, timeout: lockTimeout)
     let size = try file.size()
     guard size > 0, try file.read(count: 1, at: size - 1) != [UInt8(ascii: "\n")] else {
@@ -167,6 +172,15 @@ public struct LedgerStore: Sendable {
     var bytes: [UInt8] = []
     for part in parts { bytes.append(contentsOf: try part.get()) }
     return bytes
+  }
+
+  /// Whether the last line lacks its newline, looked at under a shared lock that is let go
+  /// on return.
+  private func endsUnended() throws(LedgerError) -> Bool {
+    let reader = try LockedFile(path: path, mode: .read, timeout: lockTimeout)
+    let size = try reader.size()
+    guard size > 0 else { return false }
+    return try reader.read(count: 1, at: size - 1) != [UInt8(ascii: "\n")]
   }
 
   /// Throws what every reading command would when the ledger's last line is unended (torn by

@@ -23,7 +23,8 @@ struct CheckCommand: Command {
 
   func run(in context: Context) throws -> CommandOutput {
     var lines: [String] = []
-    if repair, let repaired = try context.store.repairTornTail(now: context.now) {
+    let repaired = repair ? try context.store.repairTornTail(now: context.now) : nil
+    if let repaired {
       if let savedTo = repaired.savedTo {
         lines.append(
           "repaired: moved the torn line \(repaired.line) (\(repaired.byteCount) bytes) to \(savedTo)"
@@ -79,6 +80,13 @@ struct CheckCommand: Command {
       + "\(counted(ledger.count, "claim", "claims")), \(counted(errors, "error", "errors")), "
       + counted(warnings, "warning", "warnings")
     lines.append(summary)
+    if repair, errors > 0 {
+      // Only an unended last line is the repair's to mend; the rest is the person's.
+      lines.append(
+        (repaired == nil ? "nothing was repaired: " : "nothing more was repaired: ")
+          + "--repair mends only an unended last line; correct or remove the lines named above "
+          + "in an editor (a copy of the ledger first), then run 'claims check' again")
+    }
     return CommandOutput(
       lines.joined(separator: "\n") + "\n", status: errors > 0 ? .dataError : .success)
   }

@@ -234,4 +234,24 @@ import Testing
     let files = try FileManager.default.contentsOfDirectory(atPath: sandbox.path("Claims"))
     #expect(files.sorted() == ["ledger.jsonl", "sources.json"])
   }
+
+  /// Damage that is not an unended last line is not the repair's to mend: it says so, and
+  /// what to do, and changes nothing.
+  @Test func aRepairWithNothingToMendSaysWhatToDo() throws {
+    let sandbox = try Sandbox()
+    try sandbox.add("Here", "--source", "S", "--confidence", "0.5")
+    try sandbox.write(
+      String(decoding: try #require(sandbox.ledger()), as: UTF8.self) + "<<<<<<< HEAD\n",
+      to: "Claims/ledger.jsonl")
+    let before = sandbox.ledger()
+    let result = sandbox.run(["check", "--repair"])
+    #expect(result.status == .dataError)
+    #expect(
+      result.stdout.hasSuffix(
+        "nothing was repaired: --repair mends only an unended last line; correct or remove the "
+          + "lines named above in an editor (a copy of the ledger first), then run 'claims "
+          + "check' again\n"), result.report)
+    #expect(sandbox.ledger() == before)
+    #expect(!sandbox.run(["check"]).stdout.contains("nothing was repaired"))
+  }
 }
