@@ -88,7 +88,7 @@ struct RowFields {
       guard let value = Self.confidence(word) else {
         throw fail("confidence", "confidence '\(word)' is not a probability such as 0.7 or 70%")
       }
-      if let percentColumn, let number = PercentColumn.bareNumber(word), number <= 1 {
+      if let percentColumn, let number = PercentColumn.bareNumber(word), number > 0, number <= 1 {
         let trimmed = word.trimmingSpaces()
         throw fail(
           "confidence",

@@ -20,7 +20,12 @@ import Testing
 
   @Test func createsInTheWorkingFolderWithoutLedgerOption() throws {
     let sandbox = try Sandbox(initialised: false)
-    let result = sandbox.run(["init"], environment: ["CLAIMS_LEDGER": ""])
+    // No CLAIMS_LEDGER at all: the ledger goes where the working folder says.
+    var environment = sandbox.environment
+    environment["CLAIMS_LEDGER"] = nil
+    let result = CLI.run(
+      ["init"], environment: environment, workingDirectory: sandbox.directory.path,
+      clock: { Sandbox.now }, terminal: .plain())
     #expect(result.status == .success, result.report)
     #expect(sandbox.ledger() == Data())
     #expect(sandbox.contents(of: ".gitattributes") == Self.attributesLine + "\n")
