@@ -158,7 +158,9 @@ enum CLI {
     }
     // Set but empty is a script's variable that held nothing (CLAIMS_LEDGER=$DIR/…): writing
     // to the ledger found from the working folder instead would put claims where none meant.
-    if input.option("--ledger") == nil, environment["CLAIMS_LEDGER"]?.isEmpty == true {
+    if input.option("--ledger") == nil, environment["CLAIMS_LEDGER"]?.isEmpty == true,
+      !["help", "completions"].contains(input.spec.name)
+    {
       throw UsageError(
         "CLAIMS_LEDGER is set but empty; give the ledger's path, or unset it to use the "
           + "nearest Claims/ledger.jsonl", command: input.spec.name)

@@ -143,6 +143,10 @@ struct FailureCase: Sendable, CustomTestStringConvertible {
     let named = sandbox.run(
       ["list", "--ledger", sandbox.ledgerPath], environment: ["CLAIMS_LEDGER": ""])
     #expect(named.status == .success, named.report)
+    // Commands that open no ledger are not held up by it.
+    for command in [["help"], ["completions", "bash"]] {
+      #expect(sandbox.run(command, environment: ["CLAIMS_LEDGER": ""]).status == .success)
+    }
   }
 
   @Test(arguments: failures)
@@ -294,6 +298,19 @@ struct FailureCase: Sendable, CustomTestStringConvertible {
       run.stderr == "claims: error: cannot write the output: standard output: No space left on "
         + "device; the command was carried out, but what it printed is lost\n", run.report)
     #expect(sandbox.ledger() == before)
+  }
+
+  /// A command that failed and whose output is lost too is not said to have been carried out.
+  @Test func lostOutputOfAFailedCommandDoesNotSayItWasCarriedOut() throws {
+    let sandbox = try Self.sandbox(.standard)
+    try sandbox.write("{\"entry\":\"nope\"}\n", to: "Claims/ledger.jsonl")
+    let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+    defer { try? full.close() }
+    let run = try BuiltBinary.run(
+      ["check"], environment: sandbox.environment, standardOutput: full)
+    #expect(run.status == ExitStatus.ioError.rawValue, run.report)
+    #expect(run.stderr.contains("No space left on device"), run.report)
+    #expect(!run.stderr.contains("carried out"), run.report)
   }
 
   /// A write command whose standard output and error the caller closed (`>&- 2>&-`) records

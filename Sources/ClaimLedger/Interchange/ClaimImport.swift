@@ -213,6 +213,20 @@ public enum ClaimImport {
     return csvColumns.contains(plain) ? plain : columnAliases[plain] ?? plain
   }
 
+  /// The header's titles as field names: an alias stands for its field only where no column
+  /// has the field's own name and no earlier alias took it, so a sheet with `source` and
+  /// `author` columns keeps its source, and `author` stays a column no field reads.
+  static func columnNames(_ written: [String]) -> [String] {
+    let plain = written.map(plainColumnName)
+    var taken = Set(plain.filter(csvColumns.contains))
+    return plain.map { name in
+      guard !csvColumns.contains(name), let field = columnAliases[name], !taken.contains(field)
+      else { return name }
+      taken.insert(field)
+      return field
+    }
+  }
+
   /// A title in lower case, with the spaces and hyphens a spreadsheet's titles have between
   /// words made underscores ("Resolved On", "resolved-on" and "resolved_on" are one column),
   /// and a unit or a format after it left out ("Confidence (%)", "Deadline [YYYY-MM-DD]",
@@ -228,25 +242,26 @@ public enum ClaimImport {
     return title.split(whereSeparator: { $0 == " " || $0 == "-" }).joined(separator: "_")
   }
 
-  /// Titles people give the fields in their own sheets, by the field each stands for.
+  /// Titles people give the fields in their own sheets, by the field each stands for. Titles
+  /// whose cells may well hold something else (`Result` holding Yes or No, `By` an author's
+  /// name, `Language` a language's name) are left out: a column no field reads is only noted,
+  /// while one read as a field can refuse every row.
   static let columnAliases: [String: String] = {
     let fields: [String: [String]] = [
       "text": ["claim", "prediction", "statement", "question"],
       "source": ["who", "speaker", "author", "forecaster", "predictor", "made_by", "said_by"],
       "said": ["said_on", "date_said", "made_on", "date_made", "stated_on", "claimed_on"],
       "deadline": [
-        "due", "due_date", "due_by", "by", "by_when", "resolve_by", "resolves_by", "target_date",
+        "due", "due_date", "due_by", "by_when", "resolve_by", "resolves_by", "target_date",
         "deadline_date", "expected_by",
       ],
-      "confidence": ["probability", "prob", "chance", "likelihood", "credence", "conf", "p"],
+      "confidence": ["probability", "prob", "chance", "likelihood", "credence", "conf"],
       "url": ["link", "article_url", "source_url"],
       "quote": ["quotation", "excerpt"],
       "via": ["outlet", "publication"],
       "tags": ["tag", "labels", "label", "categories", "category"],
-      "outcome": ["result", "resolution", "verdict"],
-      "resolved_on": ["resolved", "resolved_at", "date_resolved", "resolution_date", "settled_on"],
+      "resolved_on": ["resolved_at", "date_resolved", "resolution_date", "settled_on"],
       "note": ["notes", "comment", "comments"],
-      "lang": ["language"],
     ]
     var aliases: [String: String] = [:]
     for (field, titles) in fields {
@@ -356,7 +371,7 @@ public enum ClaimImport {
   private static func readCSV(
     _ rows: ArraySlice<CSVRow>, written: [String], path: String, today: Day
   ) throws(ImportError) -> ImportReading {
-    let names = written.map(columnName)
+    let names = columnNames(written)
     let header = headerColumns(names, written: written, path: path)
     guard header.missing.isEmpty else {
       throw .missingColumns(

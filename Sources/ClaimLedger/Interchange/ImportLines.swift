@@ -219,7 +219,7 @@ extension ClaimImport {
     else {
       throw ClaimImport.noHeader(path)
     }
-    let names = header.names.map(ClaimImport.columnName)
+    let names = ClaimImport.columnNames(header.names)
     let headerColumns = headerColumns(names, written: header.names, path: path)
     // Which problem comes first then depends on every row: the whole reader decides.
     guard headerColumns.missing.isEmpty else {

@@ -85,6 +85,12 @@ extension RowFields {
     }
     if let day = try spreadsheetDay("deadline", text) { return (day, nil) }
     guard let period = Deadline(text) else {
+      if let serial = Self.spreadsheetDayNumber(text) {
+        throw fail(
+          "deadline",
+          "deadline '\(text)' is a spreadsheet's number for a day (\(serial)), not a date: "
+            + "format the column as a date before saving")
+      }
       throw fail(
         "deadline",
         "deadline '\(text)' is not a date such as 2026-12-31 or a period such as 2027 or 2026-Q3")

@@ -265,13 +265,18 @@ enum ByteSearch {
     return false
   }
 
-  /// The start every line this tool writes has; a line without it was written another way.
+  /// How lines this tool writes start: the kind, then the id. A claim line is matched by its
+  /// id's marker; another kind's line (`{"entry":"resolve",…`) is none.
   private static let entryStart = Array(#"{"entry":""#.utf8)
+  private static let claimStart = Array(#"{"entry":"claim","#.utf8)
+  private static let ownClaimStart = Array(#"{"entry":"claim","id":""#.utf8)
 
   /// Whether `line`, written another way than this tool writes (keys in another order, or
   /// spaced), is the `claim` entry of `id`: decoded only when it holds the id in quotes.
   private static func isClaimLine(_ line: UnsafeRawBufferPointer, of id: ClaimID) -> Bool {
-    let quoted = Array("\"\(id)\"".utf8)
+    var quoted: [UInt8] = [UInt8(ascii: "\"")]
+    quoted += id.description.utf8
+    quoted.append(UInt8(ascii: "\""))
     guard SubsequenceSearch.firstIndex(of: quoted, in: line) != nil else { return false }
     var interning = LineInterning()
     guard
@@ -279,6 +284,13 @@ enum ByteSearch {
       entry.id == id, case .claim = entry.body
     else { return false }
     return true
+  }
+
+  private static func starts(_ line: UnsafeRawBufferPointer, with prefix: [UInt8]) -> Bool {
+    guard line.count >= prefix.count, let base = line.baseAddress else { return false }
+    return prefix.withUnsafeBytes { pattern in
+      pattern.baseAddress.map { memcmp(base, $0, prefix.count) == 0 } ?? true
+    }
   }
 
   /// Checks each complete line in `bytes`: `lineCount` of them, `nextLine` where the first
@@ -302,12 +314,14 @@ enum ByteSearch {
         }
       if matches { return (true, nil, lineCount, nil) }
       // Lines this tool wrote start alike; only another's are searched and decoded.
-      let isOwn =
-        lineEnd - lineStart >= entryStart.count
-        && entryStart.withUnsafeBytes { pattern in
-          pattern.baseAddress.map { memcmp(base + lineStart, $0, entryStart.count) == 0 } ?? true
-        }
-      if !isOwn, !line.isEmpty, isClaimLine(line, of: id) { return (true, nil, lineCount, nil) }
+      // A claim line in another order or spacing is decoded; this tool's own lines of other
+      // kinds, nearly every line, are passed over after a compare of their start.
+      let mayBeOtherClaimLine =
+        !starts(line, with: entryStart)
+        || starts(line, with: claimStart) && !starts(line, with: ownClaimStart)
+      if mayBeOtherClaimLine, !line.isEmpty, isClaimLine(line, of: id) {
+        return (true, nil, lineCount, nil)
+      }
       lineStart = lineEnd + 1
       lineCount += 1
     }

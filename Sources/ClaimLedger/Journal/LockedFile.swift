@@ -248,25 +248,49 @@ enum LockHolder {
     guard let table = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else {
       return nil
     }
-    return describe(table: table, file: fileField(device: device, inode: inode)) { pid in
-      try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8)
+    let commandLine = { (pid: Int32) -> String? in
+      // Read when it can be; a process that is gone has none, and one of another user's may
+      // not be readable (hidepid), which is not the same.
+      if let text = try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8),
+        !text.isEmpty
+      {
+        return text
+      }
+      return kill(pid, 0) != 0 && errno == ESRCH ? nil : ""
     }
+    // The device `/proc/locks` gives is the file system's, which on btrfs (a subvolume) or an
+    // overlay is not the one `stat` gives: the inode alone then names the file.
+    return describe(
+      table: table, file: fileField(device: device, inode: inode), commandLine: commandLine)
+      ?? describe(table: table, inode: inode, commandLine: commandLine)
+  }
+
+  /// The holder of an `flock` on a file of this inode, whatever its device.
+  static func describe(table: String, inode: ino_t, commandLine: (Int32) -> String?) -> String? {
+    let suffix = ":\(inode)"
+    for line in table.split(separator: "\n") {
+      let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+      guard fields.count >= 6, fields[1] == "FLOCK", fields[5].hasSuffix(suffix) else { continue }
+      return describe(table: String(line), file: String(fields[5]), commandLine: commandLine)
+    }
+    return nil
   }
 
   /// The holder of an `flock` on `file` in a `/proc/locks` table; `commandLine` reads a
-  /// process's arguments, NUL-separated, nil when it has exited.
+  /// process's arguments, NUL-separated: nil when it has exited, empty when they cannot be
+  /// read.
   static func describe(table: String, file: String, commandLine: (Int32) -> String?) -> String? {
     for line in table.split(separator: "\n") {
       let fields = line.split(separator: " ", omittingEmptySubsequences: true)
       guard fields.count >= 6, fields[1] == "FLOCK", fields[5] == Substring(file),
         let pid = Int32(fields[4])
       else { continue }
-      guard let arguments = commandLine(pid), !arguments.isEmpty else {
+      guard let arguments = commandLine(pid) else {
         // The kernel keeps the pid of the process that took the lock; a process it started
-        // holds the descriptor, and the lock, on after it exited (a zombie's arguments are
-        // empty).
+        // holds the descriptor, and the lock, on after it exited.
         return "process \(pid), which has exited (a process it started holds the lock still)"
       }
+      guard !arguments.isEmpty else { return "process \(pid)" }
       // One line: the message is one line, and an argument may hold line breaks.
       let command = arguments.split(separator: "\0").joined(separator: " ")
         .split(whereSeparator: \.isNewline).joined(separator: " ")

@@ -10,7 +10,8 @@ public struct ClaimFilter: Sendable {
   public var saidTo: Day?
   /// Deadline strictly before this day.
   public var dueBefore: Day?
-  /// Only open claims past their deadline.
+  /// Only claims past their deadline that wait for a resolution: open ones, and those whose
+  /// resolutions conflict (`ClaimRecord.isOverdue`), which `--status open` then keeps too.
   public var isOverdueOnly = false
   /// Words that must all occur (case-insensitively) in the text, quote, source or via.
   public var searchWords: [String] = []
@@ -30,7 +31,10 @@ public struct ClaimFilter: Sendable {
 
   /// Whether `record` passes; `aliases` maps its source to the canonical name first.
   public func matches(_ record: ClaimRecord, today: Day, aliases: SourceAliases) -> Bool {
-    if let status, record.status != status { return false }
+    // With --overdue, as the overdue count them: a claim whose resolutions conflict is open.
+    if let status, (isOverdueOnly ? record.scoredStatus : record.status) != status {
+      return false
+    }
     if let outcome, record.outcome != outcome { return false }
     if !needsClaim { return true }
     // Only now, since a copy of the claim retains each of its texts.

@@ -5,11 +5,12 @@ import Foundation
 enum StandardStreams {
   static func write(_ result: CLI.Result) -> ExitStatus {
     if let code = writeAll(Array(result.stdout.utf8), to: STDOUT_FILENO) {
-      // The command ran to its end, and what it changed stays changed: only its words are lost,
-      // and a script must not run it again thinking nothing was done.
+      // A command that ran to its end keeps what it changed: only its words are lost, and a
+      // script must not run it again thinking nothing was done.
       let reason =
-        "standard output: \(String(cString: strerror(code))); the command was carried out, "
-        + "but what it printed is lost"
+        "standard output: \(String(cString: strerror(code)))"
+        + (result.status == .success
+          ? "; the command was carried out, but what it printed is lost" : "")
       let message = "claims: error: \(OutputError(reason: reason))\n"
       _ = writeAll(Array((result.stderr + message).utf8), to: STDERR_FILENO)
       return .ioError

@@ -59,7 +59,10 @@ func canLockExclusively(_ path: String) throws -> Bool {
     }
     #expect(lockedPath == path)
     #expect(waited >= 0.2 && waited < 5)
-    if let holder { #expect(holder.hasPrefix("process \(getpid())"), "holder: \(holder)") }
+    // Linux names every `flock` in /proc/locks: where it can be read, the holder is named.
+    if FileManager.default.isReadableFile(atPath: "/proc/locks") {
+      #expect(holder?.hasPrefix("process \(getpid())") == true, "holder: \(holder ?? "none")")
+    }
     #expect(try contents(ofFile: path).isEmpty)
     lock.release()
     try store.append([entry])

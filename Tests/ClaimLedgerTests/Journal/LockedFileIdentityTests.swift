@@ -58,17 +58,29 @@ import Testing
       2: POSIX  ADVISORY  WRITE 400 fe:00:77 0 EOF
       3: FLOCK  ADVISORY  WRITE 500 fe:00:77 0 EOF
       4: FLOCK  ADVISORY  WRITE 600 fe:00:88 0 EOF
+      5: FLOCK  ADVISORY  WRITE 700 fe:00:99 0 EOF
       """
+    // 600's arguments cannot be read (another user's, under hidepid); 700 has exited.
     let commands: [Int32: String] = [
       300: "other\0file", 500: "python3\0-c\0import x\nx.hold()", 600: "",
     ]
     let holder = LockHolder.describe(table: table, file: "fe:00:77") { commands[$0] }
     // Not 300, whose file has the same inode on another device, nor the POSIX lock.
     #expect(holder == "process 500 (python3 -c import x x.hold())")
+    #expect(LockHolder.describe(table: table, file: "fe:00:88") { commands[$0] } == "process 600")
     #expect(
-      LockHolder.describe(table: table, file: "fe:00:88") { commands[$0] }
-        == "process 600, which has exited (a process it started holds the lock still)")
-    #expect(LockHolder.describe(table: table, file: "fe:00:99") { commands[$0] } == nil)
+      LockHolder.describe(table: table, file: "fe:00:99") { commands[$0] }
+        == "process 700, which has exited (a process it started holds the lock still)")
+    #expect(LockHolder.describe(table: table, file: "fe:00:55") { commands[$0] } == nil)
+  }
+
+  /// On btrfs or an overlay, `/proc/locks` gives the file system's device, not the one `stat`
+  /// gives: the inode alone then finds the holder.
+  @Test func theHolderIsFoundByInodeWhenTheDevicesDiffer() {
+    let table = "1: FLOCK  ADVISORY  WRITE 300 00:2a:77 0 EOF\n"
+    let holder = LockHolder.describe(table: table, inode: 77) { _ in "claims\0add" }
+    #expect(holder == "process 300 (claims add)")
+    #expect(LockHolder.describe(table: table, inode: 7) { _ in "x" } == nil)
   }
 
   /// A ledger that cannot be opened for writing (permissions, a read-only file system) is a

@@ -155,12 +155,21 @@ struct HedgeCase: Sendable, CustomTestStringConvertible {
     let spaced = String(decoding: reordered, as: UTF8.self).replacingOccurrences(
       of: "\":", with: "\": ")
     #expect(!spaced.hasPrefix(#"{"entry""#))
-    try sandbox.writeLedger([spaced])
-    let again = sandbox.run(["add", "OpenAI will acquire Pinterest", "--source", "The Information"])
-    #expect(again.status == .success, again.report)
-    #expect(again.stdout == id + "\n")
-    #expect(try sandbox.ledgerLines() == [spaced])
-    #expect(sandbox.run(["check"]).status == .success)
+    // The kind first, as this tool writes it, but the time before the id.
+    let kindFirst = line.replacingOccurrences(
+      of: #"{"entry":"claim","id":"\#(id)","at":"#, with: #"{"entry":"claim","at":"#
+    ).replacingOccurrences(of: #","text":"#, with: #","id":"\#(id)","text":"#)
+    #expect(kindFirst.hasPrefix(#"{"entry":"claim","at":"#), "\(kindFirst)")
+    for written in [spaced, kindFirst] {
+      try sandbox.writeLedger([written])
+      let again = sandbox.run([
+        "add", "OpenAI will acquire Pinterest", "--source", "The Information",
+      ])
+      #expect(again.status == .success, again.report)
+      #expect(again.stdout == id + "\n")
+      #expect(try sandbox.ledgerLines() == [written])
+      #expect(sandbox.run(["check"]).status == .success)
+    }
   }
 
   @Test func quotesBackslashesAndNewlinesStayOnOneLine() throws {

@@ -109,6 +109,8 @@ import Testing
     #expect(listed["days_late"] as? Int == 32)
     let overdue = sandbox.run(["list", "--overdue"]).stdout.split(separator: "\n").dropFirst()
     #expect(overdue.map { String($0.prefix(10)) }.sorted() == ["abcd000001", "abcd000002"])
+    let open = sandbox.run(["list", "--overdue", "--status", "open"]).stdout
+    #expect(open.split(separator: "\n").dropFirst().count == 2, "\(open)")
     let list = sandbox.run(["list"]).stdout
     #expect(
       list.split(separator: "\n").contains {

@@ -674,4 +674,35 @@ import Testing
       "text,source,said,confidence,conditional\nB ships,K,2026-01-02,0.6,Maybe\n", as: "b.csv")
     #expect(bad.stderr.contains("conditional 'Maybe' is not true or false"), bad.report)
   }
+
+  /// A title that stands for a field is read as it only where the sheet has no column of the
+  /// field's own name; titles whose cells may hold something else stay unread columns.
+  @Test func anAliasGivesWayToTheFieldsOwnColumn() throws {
+    let sandbox = try Sandbox()
+    let result = try sandbox.importing(
+      "Author,text,source,said,confidence,Result,By\n"
+        + "Jane Doe,A ships,Kuo,2026-01-02,0.6,Yes,Jane\n", as: "a.csv")
+    #expect(result.status == .success, result.report)
+    #expect(
+      result.stderr.contains("ignored the unknown columns Author, Result, By"), result.report)
+    let claim = try #require(try foldedClaims(sandbox).first)
+    #expect(claim["source"] as? String == "Kuo")
+    #expect(claim["status"] as? String == "open")
+  }
+
+  /// Correct European text beside curly quotes, no-break spaces and ellipses is not taken for
+  /// garbled; a deadline that is a spreadsheet's day number is named as one.
+  @Test func correctTextIsNotTakenForGarbledAndADeadlineNumberIsNamed() throws {
+    let sandbox = try Sandbox()
+    let result = try sandbox.importing(
+      "text,source,said,confidence\n„Spaß“ wird es geben,K,2026-01-02,0.6\n"
+        + "Il viendra déjà\u{A0}» au café…,K,2026-01-02,0.6\n", as: "eu.csv")
+    #expect(result.status == .success, result.report)
+    #expect(result.stderr.isEmpty, result.report)
+    let deadline = try sandbox.importing(
+      "text,source,said,deadline,confidence\nB ships,K,2026-01-02,46100,0.6\n", as: "d.csv")
+    #expect(
+      deadline.stderr.contains("deadline '46100' is a spreadsheet's number for a day"),
+      deadline.report)
+  }
 }
