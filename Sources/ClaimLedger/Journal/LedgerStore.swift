@@ -286,10 +286,16 @@ enum ByteSearch {
     return true
   }
 
-  private static func starts(_ line: UnsafeRawBufferPointer, with prefix: [UInt8]) -> Bool {
-    guard line.count >= prefix.count, let base = line.baseAddress else { return false }
-    return prefix.withUnsafeBytes { pattern in
-      pattern.baseAddress.map { memcmp(base, $0, prefix.count) == 0 } ?? true
+  /// How many bytes `line` and `prefix` agree on from their starts.
+  private static func commonPrefixLength(_ line: UnsafeRawBufferPointer, _ prefix: [UInt8]) -> Int {
+    guard let start = line.baseAddress else { return 0 }
+    return prefix.withUnsafeBufferPointer { pattern in
+      let count = min(line.count, pattern.count)
+      var index = 0
+      while index < count, start.load(fromByteOffset: index, as: UInt8.self) == pattern[index] {
+        index += 1
+      }
+      return index
     }
   }
 
@@ -307,19 +313,16 @@ enum ByteSearch {
       let lineEnd = base.distance(to: UnsafeRawPointer(newline))
       let line = UnsafeRawBufferPointer(rebasing: bytes[lineStart..<lineEnd])
       guard isBraced(line) else { return (false, nil, lineCount, lineCount) }
-      let matches =
-        lineEnd - lineStart >= prefix.count
-        && prefix.withUnsafeBytes { pattern in
-          pattern.baseAddress.map { memcmp(base + lineStart, $0, prefix.count) == 0 } ?? true
-        }
-      if matches { return (true, nil, lineCount, nil) }
-      // Lines this tool wrote start alike; only another's are searched and decoded.
-      // A claim line in another order or spacing is decoded; this tool's own lines of other
-      // kinds, nearly every line, are passed over after a compare of their start.
-      let mayBeOtherClaimLine =
-        !starts(line, with: entryStart)
-        || starts(line, with: claimStart) && !starts(line, with: ownClaimStart)
-      if mayBeOtherClaimLine, !line.isEmpty, isClaimLine(line, of: id) {
+      // How far the line agrees with the claim's marker tells all: the whole of it is the
+      // claim; past the kind's start but not to `claim"` is this tool's line of another kind,
+      // and past `"id":"` one of another claim, both passed over (nearly every line); else the
+      // line is written another way, or is a claim line with its keys in another order, and
+      // is decoded if it holds the id.
+      let agreed = commonPrefixLength(line, prefix)
+      if agreed == prefix.count { return (true, nil, lineCount, nil) }
+      let isOwnOtherLine =
+        agreed >= ownClaimStart.count || agreed >= entryStart.count && agreed < claimStart.count
+      if !isOwnOtherLine, !line.isEmpty, isClaimLine(line, of: id) {
         return (true, nil, lineCount, nil)
       }
       lineStart = lineEnd + 1
