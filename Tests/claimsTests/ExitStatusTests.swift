@@ -300,6 +300,26 @@ struct FailureCase: Sendable, CustomTestStringConvertible {
     #expect(sandbox.ledger() == before)
   }
 
+  /// A ledger that is a link to nothing is named as one, by a reading command (66) and by
+  /// `init`, which cannot create over it (73).
+  @Test func aLedgerLinkToNothingIsNamed() throws {
+    let sandbox = try Sandbox(initialised: false)
+    try FileManager.default.createDirectory(
+      atPath: sandbox.path("Claims"), withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(
+      atPath: sandbox.ledgerPath, withDestinationPath: sandbox.path("gone/ledger.jsonl"))
+    let list = sandbox.run(["list"])
+    #expect(list.status == .noInput)
+    #expect(
+      list.stderr.hasSuffix(
+        "it is a link to \(sandbox.path("gone/ledger.jsonl")), which does not exist\n"),
+      list.report)
+    let initialised = sandbox.run(["init"])
+    #expect(initialised.status == .cannotCreate)
+    #expect(
+      initialised.stderr.contains("which does not exist; remove the link"), initialised.report)
+  }
+
   /// A command that failed and whose output is lost too is not said to have been carried out.
   @Test func lostOutputOfAFailedCommandDoesNotSayItWasCarriedOut() throws {
     let sandbox = try Self.sandbox(.standard)

@@ -94,7 +94,12 @@ public struct LedgerStore: Sendable {
     let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard fd >= 0 else {
       throw .cannotCreate(
-        path: path, reason: errno == EEXIST ? "it exists already" : String(cString: strerror(errno))
+        path: path,
+        reason: errno != EEXIST
+          ? String(cString: strerror(errno))
+          : LockedFile.danglingLinkTarget(path).map {
+            "it is a link to \($0), which does not exist; remove the link, or create the ledger there"
+          } ?? "it exists already"
       )
     }
     defer { close(fd) }

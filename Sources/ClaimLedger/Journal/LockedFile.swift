@@ -208,7 +208,13 @@ final class LockedFile {
 
   static func openError(path: String, errno code: Int32, mode: Mode) -> LedgerError {
     switch code {
-    case ENOENT: .notFound(path: path)
+    case ENOENT:
+      // A link whose target is gone is there, and `init` cannot create over it: say so.
+      if let target = danglingLinkTarget(path) {
+        .unreadable(path: path, reason: "it is a link to \(target), which does not exist")
+      } else {
+        .notFound(path: path)
+      }
     case EISDIR: .notAFile(path: path)
     // Readable, maybe, but not writable by this user or on this file system: a write's failure.
     case EACCES where mode == .append, EPERM where mode == .append, EROFS where mode == .append:
@@ -218,6 +224,17 @@ final class LockedFile {
           + "commands still work)")
     default: .unreadable(path: path, reason: String(cString: strerror(code)))
     }
+  }
+
+  /// Where `path` links to when it is a symbolic link whose target does not exist; nil for
+  /// anything else.
+  static func danglingLinkTarget(_ path: String) -> String? {
+    var status = stat()
+    guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK,
+      stat(path, &status) != 0,
+      let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path)
+    else { return nil }
+    return target
   }
 
   /// Polls `LOCK_NB` until `timeout`, so a stuck holder gives a clear error, not a hang.
