@@ -3,12 +3,6 @@ extension RowFields {
   func day(_ key: String) throws(ImportError) -> Day? {
     guard let text = text(key)?.trimmingSpaces(), !text.isEmpty else { return nil }
     guard let day = try spreadsheetDay(key, text) else {
-      if let serial = Self.spreadsheetDayNumber(text) {
-        throw fail(
-          key,
-          "\(key) '\(text)' is a spreadsheet's number for a day (\(serial)), not a date: format "
-            + "the column as a date before saving")
-      }
       throw fail(key, "\(key) '\(text)' is not a date such as 2026-12-31")
     }
     return day
@@ -24,7 +18,8 @@ extension RowFields {
   }
 
   /// The day of a date as `dayOfDateTime` or `SpreadsheetDate` reads it; nil when the text is
-  /// no date. A date whose month and day could be either way round is refused, naming both.
+  /// no date. A date whose month and day could be either way round (and the file's other dates
+  /// do not say which) is refused, naming both, and so is a spreadsheet's day number.
   private func spreadsheetDay(_ key: String, _ text: String) throws(ImportError) -> Day? {
     if let day = Self.dayOfDateTime(text) { return day }
     switch SpreadsheetDate.read(text) {
@@ -36,7 +31,13 @@ extension RowFields {
         key,
         "\(key) '\(text)' could be \(monthFirst) (month first) or \(dayFirst) (day first); "
           + "write it as YYYY-MM-DD")
-    case nil: return nil
+    case nil:
+      // A number of days a spreadsheet wrote for a date it was not told to format as one.
+      guard let serial = Self.spreadsheetDayNumber(text) else { return nil }
+      throw fail(
+        key,
+        "\(key) '\(text)' is a spreadsheet's number for a day (\(serial)), not a date: format "
+          + "the column as a date before saving")
     }
   }
 
@@ -85,12 +86,6 @@ extension RowFields {
     }
     if let day = try spreadsheetDay("deadline", text) { return (day, nil) }
     guard let period = Deadline(text) else {
-      if let serial = Self.spreadsheetDayNumber(text) {
-        throw fail(
-          "deadline",
-          "deadline '\(text)' is a spreadsheet's number for a day (\(serial)), not a date: "
-            + "format the column as a date before saving")
-      }
       throw fail(
         "deadline",
         "deadline '\(text)' is not a date such as 2026-12-31 or a period such as 2027 or 2026-Q3")
