@@ -26,6 +26,9 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
   case invalidTransition(id: ClaimID, reason: String)
   /// A side file (`sources.json`) is not what it should be.
   case malformedSideFile(at: SourceLocation, reason: String)
+  /// A stop signal (Ctrl-C, `kill`) came while the command wrote to the ledger; what it wrote
+  /// was cut off again, so the ledger is as it was before the command.
+  case interrupted(path: String, signal: Int32)
 
   public var description: String {
     switch self {
@@ -59,6 +62,9 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
       "claim \(id) \(reason)"
     case .malformedSideFile(let location, let reason):
       "\(location): \(reason)"
+    case .interrupted(let path, let signal):
+      "stopped by \(StopSignalHold.name(of: signal)) while writing \(path); what it wrote was "
+        + "taken back, so nothing was recorded"
     }
   }
 }

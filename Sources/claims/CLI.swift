@@ -23,6 +23,9 @@ enum CLI {
     /// What is left to print on standard output; long output went there as it was made.
     var stdout: String
     var stderr: String
+    /// A stop signal (Ctrl-C, `kill`) that came while the command wrote: its write was undone,
+    /// and the process ends by the signal once the message is out, as the shell expects.
+    var stopSignal: Int32? = nil
   }
 
   /// Runs one command line; never exits, so tests can call it in-process.
@@ -87,7 +90,9 @@ enum CLI {
         error is LedgerError || error is ReportError || error is OutputError
         || error is ExtractionError || error is ImportError
       let text = isKnown ? "\(error)" : "internal error (\(type(of: error))): \(error)"
-      return Result(status: status, stdout: "", stderr: "claims: error: \(Self.visible(text))\n")
+      return Result(
+        status: status, stdout: "", stderr: "claims: error: \(Self.visible(text))\n",
+        stopSignal: ExitStatus.stopSignal(of: error))
     }
   }
 

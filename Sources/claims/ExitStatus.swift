@@ -12,6 +12,9 @@ enum ExitStatus: Int32 {
   case cannotCreate = 73
   case ioError = 74
   case tempFailure = 75
+  /// A stop signal undid a write; the process then ends by that signal (130 for Ctrl-C, 143 for
+  /// `kill`), and this status is used only if it does not.
+  case interrupted = 130
 
   init(for error: any Error) {
     switch error {
@@ -27,10 +30,12 @@ enum ExitStatus: Int32 {
       case .writeFailed: self = .ioError
       case .cannotCreate: self = .cannotCreate
       case .unknownClaim, .ambiguousPrefix, .invalidTransition: self = .failure
+      case .interrupted: self = .interrupted
       }
     case let error as ReportError:
       switch error {
       case .cannotCreate: self = .cannotCreate
+      case .interrupted: self = .interrupted
       }
     case let error as ExtractionError:
       switch error {
@@ -57,4 +62,14 @@ enum ExitStatus: Int32 {
 struct OutputError: Error, CustomStringConvertible {
   var reason: String
   var description: String { "cannot write the output: \(reason)" }
+}
+
+extension ExitStatus {
+  /// The stop signal that undid the command's write, which the process should end by.
+  static func stopSignal(of error: any Error) -> Int32? {
+    switch error {
+    case LedgerError.interrupted(_, let signal), ReportError.interrupted(_, let signal): signal
+    default: nil
+    }
+  }
 }

@@ -14,4 +14,14 @@ let result = CLI.run(
   Array(CommandLine.arguments.dropFirst()), environment: environment,
   workingDirectory: FileManager.default.currentDirectoryPath,
   terminal: .standard(environment: environment))
-exit(StandardStreams.write(result).rawValue)
+let status = StandardStreams.write(result)
+if let stop = result.stopSignal {
+  // Ended by the signal that asked for it, so a shell or a supervisor sees why.
+  var signals = sigset_t()
+  sigemptyset(&signals)
+  sigaddset(&signals, stop)
+  signal(stop, SIG_DFL)
+  sigprocmask(SIG_UNBLOCK, &signals, nil)
+  raise(stop)
+}
+exit(status.rawValue)

@@ -178,8 +178,9 @@ struct FailureCase: Sendable, CustomTestStringConvertible {
   @Test func statusValuesAreTheDesignOnes() {
     let statuses: [ExitStatus] = [
       .success, .failure, .usage, .dataError, .noInput, .cannotCreate, .ioError, .tempFailure,
+      .interrupted,
     ]
-    #expect(statuses.map(\.rawValue) == [0, 1, 2, 65, 66, 73, 74, 75])
+    #expect(statuses.map(\.rawValue) == [0, 1, 2, 65, 66, 73, 74, 75, 130])
   }
 
   @Test func ledgerThatIsAFolderIsNoInput() throws {

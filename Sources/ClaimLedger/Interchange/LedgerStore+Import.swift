@@ -29,10 +29,11 @@ extension LedgerStore {
   /// lock, synced once at the end; with `isDryRun`, only counts them.
   ///
   /// The lines were written from checked values (or encoded and read back), so they are
-  /// appended as they are. A write or the sync that fails cuts the ledger back to the size it
-  /// had, under the same lock: a claim must not stay without the resolution its row carried,
-  /// which the import run again would skip with the claim's id. (A crash part-way can still
-  /// leave a torn last line, which every command reports and `check --repair` moves aside.)
+  /// appended as they are. A write or the sync that fails, or a stop signal (Ctrl-C, `kill`)
+  /// that comes while they run, cuts the ledger back to the size it had, under the same lock:
+  /// a claim must not stay without the resolution its row carried, which the import run again
+  /// would skip with the claim's id. (A crash or SIGKILL part-way can still leave a torn last
+  /// line, which every command reports and `check --repair` moves aside.)
   public func importClaims(_ lines: ImportLines, isDryRun: Bool) throws(LedgerError)
     -> ImportCount
   {
@@ -64,18 +65,22 @@ extension LedgerStore {
         let isNewHere = isNew[first..<claim]
         if isNewHere.allSatisfy({ $0 }) {
           try file.append(piece.bytes)
-          continue
+        } else {
+          // Only the new claims' lines.
+          var bytes: [UInt8] = []
+          var start = 0
+          for (index, end) in piece.ends.enumerated() {
+            if isNewHere[first + index] { bytes.append(contentsOf: piece.bytes[start..<end]) }
+            start = end
+          }
+          if !bytes.isEmpty { try file.append(bytes) }
         }
-        // Only the new claims' lines.
-        var bytes: [UInt8] = []
-        var start = 0
-        for (index, end) in piece.ends.enumerated() {
-          if isNewHere[first + index] { bytes.append(contentsOf: piece.bytes[start..<end]) }
-          start = end
-        }
-        if !bytes.isEmpty { try file.append(bytes) }
+        // Ctrl-C or `kill` on a long import stops it after this piece, and the cut below
+        // takes back every piece.
+        try file.stopIfAsked()
       }
       try file.sync()
+      try file.stopIfAsked()
     } catch {
       file.cutBack(to: sizeBefore)
       throw error

@@ -11,6 +11,9 @@ final class LockedFile {
   private var appendedSinceWriteback = 0
   /// How often it was asked.
   private(set) var writebackStarts = 0
+  /// For appends, the stop signals held back from taking the lock until the descriptor is
+  /// closed, so a write they interrupt can be cut back first (`stopIfAsked`).
+  private let stopHold: StopSignalHold?
 
   enum Mode {
     case read
@@ -62,12 +65,20 @@ final class LockedFile {
         continue
       }
       descriptor = fd
+      stopHold = mode == .append ? StopSignalHold() : nil
       return
     }
   }
 
+  /// Closes the descriptor, which lets the lock go; a stop signal not taken is delivered after.
   deinit {
     close(descriptor)
+  }
+
+  /// Throws `.interrupted` when a stop signal came since the lock was taken, taking it; the
+  /// caller cuts back what it appended first.
+  func stopIfAsked() throws(LedgerError) {
+    if let signal = stopHold?.takeStop() { throw .interrupted(path: path, signal: signal) }
   }
 
   /// What `stat` says of the open file now.
@@ -141,14 +152,15 @@ final class LockedFile {
 
   /// Writes all of `bytes` at the end of the file (the descriptor is `O_APPEND`) and makes
   /// them durable before returning. When a write or the sync fails (a full disk, a file size
-  /// limit), the file is cut back to its size before, so the failure reported leaves no part
-  /// of a line behind: "nothing was recorded" stays true, and the next command finds no torn
-  /// line.
+  /// limit), or a stop signal came meanwhile, the file is cut back to its size before, so the
+  /// failure reported leaves no part of a line behind: "nothing was recorded" stays true, and
+  /// the next command finds no torn line.
   func appendDurably(_ bytes: [UInt8]) throws(LedgerError) {
     let sizeBefore = try size()
     do throws(LedgerError) {
       try append(bytes)
       try sync()
+      try stopIfAsked()
     } catch {
       cutBack(to: sizeBefore)
       throw error

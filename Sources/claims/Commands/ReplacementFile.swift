@@ -18,6 +18,9 @@ final class ReplacementFile {
   private var blockCount = 0
   /// Whether blocks bypass the page cache; false from the first refusal on.
   private(set) var isDirect = false
+  /// Stop signals held from the start until the rename, so Ctrl-C or `kill` removes the
+  /// temporary file instead of leaving it behind.
+  private var stopHold: StopSignalHold?
 
   /// Bytes per write: large enough that the disk, not the calls, sets the pace.
   static let blockSize = 4 << 20
@@ -55,6 +58,7 @@ final class ReplacementFile {
       _ = fchmod(descriptor, original.st_mode & 0o777)
     }
     block = .allocate(byteCount: Self.blockSize, alignment: Self.alignment)
+    stopHold = StopSignalHold()
     // Set after opening, so a file system that refuses it fails here and not at `open`,
     // which may have created the file already.
     if direct, Self.directFlag != 0 {
@@ -82,6 +86,7 @@ final class ReplacementFile {
 
   func write(_ bytes: [UInt8]) throws(ReportError) {
     var failure: Int32?
+    var wroteBlock = false
     bytes.withUnsafeBytes { source in
       var offset = 0
       while offset < source.count, failure == nil {
@@ -92,10 +97,20 @@ final class ReplacementFile {
         offset += count
         if blockCount == Self.blockSize {
           failure = writeBlock()
+          wroteBlock = true
         }
       }
     }
     if let failure { try fail(failure) }
+    // Looked at once a block, not once a piece: a piece may be a single line.
+    if wroteBlock { try stopIfAsked() }
+  }
+
+  /// Removes the temporary file and throws `.interrupted` when a stop signal came.
+  private func stopIfAsked() throws(ReportError) {
+    guard let signal = stopHold?.takeStop() else { return }
+    abandon()
+    throw .interrupted(path: path, signal: signal)
   }
 
   /// Writes the waiting bytes and syncs the file, then renames it over `path` and syncs the
@@ -108,6 +123,7 @@ final class ReplacementFile {
     if blockCount % Self.alignment != 0 { stopDirectWrites() }
     if let failure = writeBlock() { try fail(failure) }
     if fsync(descriptor) != 0 { try fail(errno) }
+    try stopIfAsked()
     // Renamed while still open, so its lock holds until it has its final name.
     let isRenamed = rename(temporary, path) == 0
     let code = errno
@@ -115,9 +131,12 @@ final class ReplacementFile {
     close(descriptor)
     descriptor = -1
     if !isRenamed {
+      stopHold = nil
       throw .cannotCreate(path: path, reason: String(cString: strerror(code)))
     }
     LedgerStore.syncDirectory((path as NSString).deletingLastPathComponent)
+    // The file is whole under its name: a stop asked for now ends the process after it.
+    stopHold = nil
   }
 
   /// Writes the block's bytes and empties it; the error number when that failed.
@@ -155,5 +174,6 @@ final class ReplacementFile {
     close(descriptor)
     descriptor = -1
     unlink(temporary)
+    stopHold = nil
   }
 }

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+@testable import ClaimLedger
+
+/// Ctrl-C or `kill` while the ledger is written: the write is taken back and the signal
+/// reported, never half a line or half an import left behind.
+///
+/// Each test holds the stop signals on its own thread and raises one at itself, so the signal
+/// is waiting when the write begins; the store's own hold must take it. Whatever is left is
+/// taken before the test's hold ends, so a store that failed to take it fails the test instead
+/// of ending the test process.
+@Suite struct StopSignalTests {
+  let directory: TemporaryDirectory
+  let path: String
+
+  init() throws {
+    directory = try TemporaryDirectory()
+    path = directory.path("ledger.jsonl")
+    try LedgerStore.create(at: path)
+  }
+
+  func claimEntry(_ text: String) throws -> Entry {
+    let claim = try Fixture.claim(text)
+    return try Fixture.entry(
+      claim.derivedID, at: "2026-01-21T09:30:00Z", .claim(claim, status: .open))
+  }
+
+  /// Runs `body` with `signal` sent to this thread and held; returns a signal `body` left
+  /// untaken.
+  func withStopWaiting(_ signal: Int32, _ body: () throws -> Void) rethrows -> Int32? {
+    let hold = StopSignalHold()
+    raise(signal)
+    try body()
+    return hold.takeStop()
+  }
+
+  @Test func aHoldTakesEachSignalSentOnce() {
+    let hold = StopSignalHold()
+    #expect(hold.takeStop() == nil)
+    for signal in StopSignalHold.signals {
+      raise(signal)
+      #expect(hold.takeStop() == signal)
+      #expect(hold.takeStop() == nil)
+    }
+  }
+
+  @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
+  func anAppendAStopInterruptsIsTakenBack(signal: Int32) throws {
+    let store = LedgerStore(path: path)
+    try store.append([try claimEntry("kept")])
+    let before = try contents(ofFile: path)
+    let left = try withStopWaiting(signal) {
+      #expect(throws: LedgerError.interrupted(path: path, signal: signal)) {
+        try store.append([try claimEntry("taken back")])
+      }
+    }
+    #expect(left == nil)
+    #expect(try contents(ofFile: path) == before)
+    #expect(try store.load().count == 1)
+  }
+
+  @Test func anAddAStopInterruptsIsTakenBack() throws {
+    let store = LedgerStore(path: path)
+    let left = try withStopWaiting(SIGTERM) {
+      #expect(throws: LedgerError.interrupted(path: path, signal: SIGTERM)) {
+        _ = try store.appendClaim(try claimEntry("taken back"))
+      }
+    }
+    #expect(left == nil)
+    #expect(try contents(ofFile: path).isEmpty)
+  }
+
+  /// The stop is taken after the first piece is written, so the cut takes back written lines.
+  @Test func anImportAStopInterruptsIsTakenBackWhole() throws {
+    let store = LedgerStore(path: path)
+    try store.append([try claimEntry("Claim 7")])
+    let before = try contents(ofFile: path)
+    var csv = "text,source,said,confidence\n"
+    for number in 0..<40 { csv += "Claim \(number),The Information,2026-01-21,0.7\n" }
+    let now = try Fixture.time("2026-02-01T10:00:00Z")
+    let lines = try ClaimImport.lines(
+      ImportFile(bytes: Array(csv.utf8)), path: "sheet.csv", format: .csv, recordedAt: now,
+      today: now.day, pieceSize: 64)
+    try #require(lines.pieces.count > 4)
+    let left = try withStopWaiting(SIGINT) {
+      #expect(throws: LedgerError.interrupted(path: path, signal: SIGINT)) {
+        try store.importClaims(lines, isDryRun: false)
+      }
+    }
+    #expect(left == nil)
+    #expect(try contents(ofFile: path) == before)
+    #expect(try store.importClaims(lines, isDryRun: false).added == 39)
+  }
+
+  @Test func aWriteWithNoStopIsKeptAndTheMaskIsAsBefore() throws {
+    func blocked() -> [Int32] {
+      var mask = sigset_t()
+      pthread_sigmask(SIG_SETMASK, nil, &mask)
+      return StopSignalHold.signals.filter { sigismember(&mask, $0) == 1 }
+    }
+    let before = blocked()
+    let store = LedgerStore(path: path)
+    try store.append([try claimEntry("kept")])
+    #expect(try store.load().count == 1)
+    #expect(blocked() == before)
+  }
+
+  @Test func theMessageNamesTheSignalAndSaysNothingWasRecorded() {
+    let message = LedgerError.interrupted(path: "Claims/ledger.jsonl", signal: SIGINT).description
+    #expect(message.contains("SIGINT (Ctrl-C)"))
+    #expect(message.contains("Claims/ledger.jsonl"))
+    #expect(message.contains("nothing was recorded"))
+  }
+}
