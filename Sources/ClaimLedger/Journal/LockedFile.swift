@@ -249,24 +249,57 @@ final class LockedFile {
     return target
   }
 
-  /// Polls `LOCK_NB` until `timeout`, so a stuck holder gives a clear error, not a hang.
+  /// Polls `LOCK_NB` until `timeout`, so a stuck holder gives a clear error, not a hang;
+  /// passes the writers' turnstile first, so a writer waits only for the readers already in.
   private static func lock(
     _ fd: Int32, exclusive: Bool, timeout: Double, path: String, status: stat
   ) throws(LedgerError) {
-    let operation = (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB
     let deadline = Date().addingTimeInterval(timeout)
-    var pause: useconds_t = 1_000
+    let timedOut = { () -> LedgerError in
+      .locked(path: path, holder: LockHolder.describe(device: status.st_dev, inode: status.st_ino))
+    }
+    let turnstile = WriterTurnstile(descriptor: fd, exclusive: exclusive)
+    var isInTurnstile = false
+    if let turnstile {
+      var pause = PollPause()
+      while true {
+        switch turnstile.tryEnter() {
+        case .entered: isInTurnstile = true
+        case .unavailable: break
+        case .occupied:
+          guard Date() < deadline else { throw timedOut() }
+          pause.wait()
+          continue
+        }
+        break
+      }
+      // A reader only waits its turn: the writer ahead of it has the ledger by now, or will
+      // before the reader's shared lock is granted.
+      if isInTurnstile, !exclusive {
+        turnstile.leave()
+        isInTurnstile = false
+      }
+    }
+    defer { if isInTurnstile { turnstile?.leave() } }
+    let operation = (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB
+    var pause = PollPause()
     while flock(fd, operation) != 0 {
       guard errno == EWOULDBLOCK || errno == EINTR else {
         throw .unreadable(path: path, reason: String(cString: strerror(errno)))
       }
-      guard Date() < deadline else {
-        throw .locked(
-          path: path, holder: LockHolder.describe(device: status.st_dev, inode: status.st_ino))
-      }
-      usleep(pause)
-      pause = min(pause * 2, 50_000)
+      guard Date() < deadline else { throw timedOut() }
+      pause.wait()
     }
+  }
+}
+
+/// The pause between two tries for a lock: 1 ms, doubling up to 50 ms.
+private struct PollPause {
+  private var microseconds: useconds_t = 1_000
+
+  mutating func wait() {
+    usleep(microseconds)
+    microseconds = min(microseconds * 2, 50_000)
   }
 }
 

@@ -126,6 +126,43 @@ func canLockExclusively(_ path: String) throws -> Bool {
     #expect(try contents(ofFile: path) == Array((entry.jsonLine + "\n").utf8))
   }
 
+  /// Waits until a writer holds the turnstile, as another descriptor sees it.
+  func untilAWriterWaits() throws {
+    let probe = open(path, O_RDONLY | O_CLOEXEC)
+    try #require(probe >= 0)
+    defer { close(probe) }
+    let started = Date()
+    while !WriterTurnstile.isHeldByWriter(descriptor: probe) {
+      try #require(Date().timeIntervalSince(started) < 10, "the writer never reached the turnstile")
+      usleep(1_000)
+    }
+  }
+
+  /// A reader already in keeps a writer waiting; readers that come after the writer wait
+  /// behind it, so a stream of overlapping readers cannot keep it out, and they read what it
+  /// wrote. The writer and the later reader wait on threads of their own, not on the test
+  /// pool's, which other tests need meanwhile.
+  @Test func readersThatComeAfterAWaitingWriterWaitBehindIt() throws {
+    let reader = try HeldLock(path: path, exclusive: false)
+    let store = LedgerStore(path: path, lockTimeout: 10)
+    let entry = self.entry
+    let written = ThreadResult<Void>()
+    let read = ThreadResult<Int>()
+    DispatchQueue.global().async { written.set(Result { try store.append([entry]) }) }
+    try untilAWriterWaits()
+    DispatchQueue.global().async { read.set(Result { try store.load().count }) }
+    let impatient = LedgerStore(path: path, lockTimeout: 0.2)
+    let error = try #require(throws: LedgerError.self) { try impatient.load() }
+    guard case .locked = error else {
+      Issue.record("a reader behind a waiting writer must wait for it, got \(error)")
+      return
+    }
+    #expect(try contents(ofFile: path).isEmpty)
+    reader.release()
+    try written.value()
+    #expect(try read.value() == 1)
+  }
+
   @Test func theLockSurvivesOtherDescriptorsOfTheFileBeingClosed() throws {
     let store = LedgerStore(path: path, lockTimeout: 0.1)
     try store.append([entry])
@@ -138,5 +175,24 @@ func canLockExclusively(_ path: String) throws -> Bool {
     }
     #expect(held)
     #expect(try canLockExclusively(path))
+  }
+}
+
+/// What a thread of its own computed, handed to the test once it is done.
+final class ThreadResult<Value>: @unchecked Sendable {
+  private let done = DispatchSemaphore(value: 0)
+  private var result: Result<Value, any Error>?
+
+  func set(_ result: Result<Value, any Error>) {
+    self.result = result
+    done.signal()
+  }
+
+  /// Waits up to 30 s for the result.
+  func value() throws -> Value {
+    guard done.wait(timeout: .now() + 30) == .success, let result else {
+      throw LedgerError.writeFailed(path: "", reason: "the thread did not finish")
+    }
+    return try result.get()
   }
 }
