@@ -2,11 +2,13 @@ import Foundation
 
 /// The ledger file: reading it under a shared lock, and appending to it under an exclusive one.
 ///
-/// Appends follow one protocol: open `O_APPEND`, `flock(LOCK_EX)`, check the path still names
-/// the locked file, refuse when the file does not end in a newline (a torn line would glue onto
-/// the new entry), write the complete lines, `fsync`, and only then report success. Nothing
-/// here rewrites or truncates the ledger except `repairTornTail`, which cuts only the torn
-/// bytes, after saving them.
+/// Appends follow one protocol: open `O_APPEND`, pass the writers' turnstile
+/// (`WriterTurnstile`), `flock(LOCK_EX)`, hold the stop signals (`StopSignalHold`), check the
+/// path still names the locked file, refuse when the file does not end in a newline (a torn
+/// line would glue onto the new entry), write the complete lines, `fsync`, and only then
+/// report success. Nothing here rewrites or truncates the ledger except `repairTornTail`, which
+/// cuts only the torn bytes, after saving them, and the cut back of an append that failed or
+/// was stopped, to the size it had before.
 public struct LedgerStore: Sendable {
   public let path: String
   /// Seconds to wait for another process's lock before giving up with `.locked`.
