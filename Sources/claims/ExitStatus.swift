@@ -47,7 +47,7 @@ enum ExitStatus: Int32 {
       }
     case let error as ImportError:
       switch error {
-      case .malformed, .badValue, .missingColumns, .badRows: self = .dataError
+      case .malformed, .badValue, .missingColumns, .badRows, .noGoodRows: self = .dataError
       case .notFound, .unreadable: self = .noInput
       }
     case is OutputError:

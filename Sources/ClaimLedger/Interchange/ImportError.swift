@@ -12,6 +12,9 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
   case unreadable(path: String, reason: String)
   /// Rows that failed their checks; nothing was imported.
   case badRows(path: String, problems: [ImportError])
+  /// Every row failed its checks, with `--skip-bad`: nothing could be imported, which is more
+  /// likely a wrong file or format than a few bad rows.
+  case noGoodRows(path: String, problems: [ImportError])
 
   public var description: String {
     switch self {
@@ -26,6 +29,10 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
       problems.map(\.description).joined(separator: "\n")
         + "\n\(path): \(problems.count) bad row\(problems.count == 1 ? "" : "s"), nothing was "
         + "imported; fix them, or --skip-bad imports the good rows"
+    case .noGoodRows(let path, let problems):
+      problems.map(\.description).joined(separator: "\n")
+        + "\n\(path): every row is bad (\(problems.count)), so nothing was imported, even "
+        + "with --skip-bad; is it the file, or the format, meant?"
     }
   }
 }

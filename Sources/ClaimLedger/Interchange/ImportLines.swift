@@ -564,7 +564,7 @@ extension ImportError {
     case .badValue(var location, let reason):
       location.line += lines
       return .badValue(at: location, reason: reason)
-    case .notFound, .unreadable, .missingColumns, .badRows:
+    case .notFound, .unreadable, .missingColumns, .badRows, .noGoodRows:
       return self
     }
   }

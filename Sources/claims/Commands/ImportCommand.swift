@@ -75,10 +75,14 @@ struct ImportCommand: Command {
         summaryJSON(file: shown, format: format, count: nil, problems: [error], badRows: 0),
         notes: ["error: \(error)"], status: ExitStatus(for: error))
     }
-    if !lines.problems.isEmpty, !skipsBad {
+    if !lines.problems.isEmpty, !skipsBad || lines.claimCount == 0 {
       // Refused, with the notes on the file (an unknown column may be why) and, with --json,
-      // the problems for a script to read.
-      let refusal = ImportError.badRows(path: shown, problems: lines.problems)
+      // the problems for a script to read. `--skip-bad` skips bad rows among good ones; a
+      // file of nothing but bad rows is refused with it too.
+      let refusal =
+        skipsBad
+        ? ImportError.noGoodRows(path: shown, problems: lines.problems)
+        : ImportError.badRows(path: shown, problems: lines.problems)
       return CommandOutput(
         context.json
           ? summaryJSON(file: shown, format: format, count: nil, problems: lines.problems) : "",

@@ -100,6 +100,23 @@ func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws ->
     #expect(try sandbox.ledgerLines().count == 1)
   }
 
+  /// `--skip-bad` skips bad rows among good ones, but a file of nothing but bad rows is
+  /// refused with it too, as most likely the wrong file or format.
+  @Test func aFileOfOnlyBadRowsIsRefusedEvenWithSkipBad() throws {
+    let sandbox = try Sandbox()
+    try sandbox.write(
+      "text,source,said,confidence\nOne,Kuo,2026-01-02,1.6\nTwo,Kuo,2026-13-02,0.6\n",
+      to: "bad.csv")
+    let refused = sandbox.run(["import", "bad.csv", "--skip-bad"])
+    #expect(refused.status == .dataError, refused.report)
+    #expect(refused.stderr.contains("bad.csv: every row is bad (2)"), refused.report)
+    #expect(refused.stderr.contains("bad.csv:2:"), refused.report)
+    #expect(try sandbox.ledgerLines().isEmpty)
+    let json = sandbox.run(["import", "bad.csv", "--skip-bad", "--json"])
+    #expect(json.status == .dataError, json.report)
+    #expect(json.stdout.contains("\"refused\":true"), json.report)
+  }
+
   /// A confidence below 0.0001 is written with an exponent (`5e-05`), as JSON numbers are; an
   /// import of either export reads it back.
   @Test(arguments: ["csv", "jsonl"])
