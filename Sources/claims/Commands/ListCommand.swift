@@ -93,15 +93,16 @@ struct ListCommand: Command {
       try ClaimJSON.write(positions, of: all, to: &writer)
       return CommandOutput(writer.text, notes: notes)
     }
-    var records = all.indices.filter(isShown).map { all[$0] }
-    if let limit { records = Array(records.prefix(limit)) }
+    let matching = all.indices.filter(isShown)
+    let records = matching.prefix(limit ?? Int.max).map { all[$0] }
     guard !records.isEmpty else {
-      return CommandOutput(
-        "",
-        notes: notes + [
-          ledger.count == 0
-            ? "the ledger is empty; 'claims add' records a claim" : "no claims match"
-        ])
+      let why =
+        ledger.count == 0
+        ? "the ledger is empty; 'claims add' records a claim"
+        : matching.isEmpty
+          ? "no claims match"
+          : "\(matching.count) claim\(matching.count == 1 ? "" : "s") match; --limit 0 shows none"
+      return CommandOutput("", notes: notes + [why])
     }
     return CommandOutput(
       try ClaimTable.render(

@@ -173,6 +173,10 @@ struct ListFilterCase: Sendable, CustomTestStringConvertible {
     let fixture = try ListFixture()
     let result = fixture.sandbox.run(["list", "--source", "Reuters"])
     #expect(result == CLI.Result(status: .success, stdout: "", stderr: "claims: no claims match\n"))
+    let cut = fixture.sandbox.run(["list", "--status", "open", "--limit", "0"])
+    let open = try fixture.listed(["--status", "open"]).count
+    #expect(cut.stdout.isEmpty)
+    #expect(cut.stderr == "claims: \(open) claims match; --limit 0 shows none\n", cut.report)
     let empty = try Sandbox()
     let none = empty.run(["list"])
     #expect(none.status == .success)
