@@ -1,3 +1,4 @@
+import ClaimLedger
 import Foundation
 
 // A write past the file size limit then fails with EFBIG, which is reported like a full disk,
@@ -14,14 +15,8 @@ let result = CLI.run(
   Array(CommandLine.arguments.dropFirst()), environment: environment,
   workingDirectory: FileManager.default.currentDirectoryPath,
   terminal: .standard(environment: environment))
+// A stop that comes from here on waits until what the command did is said.
+let hold = StopSignalHold()
 let status = StandardStreams.write(result)
-if let stop = result.stopSignal {
-  // Ended by the signal that asked for it, so a shell or a supervisor sees why.
-  var signals = sigset_t()
-  sigemptyset(&signals)
-  sigaddset(&signals, stop)
-  signal(stop, SIG_DFL)
-  sigprocmask(SIG_UNBLOCK, &signals, nil)
-  raise(stop)
-}
+StopEnding.endIfAsked(after: result, hold: hold)
 exit(status.rawValue)

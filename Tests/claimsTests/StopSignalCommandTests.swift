@@ -69,25 +69,80 @@ import Testing
     #expect(OutputPathTests.files(in: sandbox.path("out")) == ["claims.csv"])
   }
 
+  /// A report's files are all written before any is renamed: a stop leaves every old one.
+  @Test func aReportStoppedWhileWritingLeavesEveryOldScorecard() throws {
+    let sandbox = try Sandbox()
+    _ = try sandbox.add("A claim to score", "--source", "Kuo", "--confidence", "0.6")
+    let first = sandbox.run(["report", "--out", "out"])
+    try #require(first.status == .success, first.report)
+    let names = OutputPathTests.files(in: sandbox.path("out"))
+    try #require(names.count > 1)
+    for name in names { try sandbox.write("old\n", to: "out/\(name)") }
+    var result: CLI.Result?
+    let left = withStopWaiting(SIGTERM) { result = sandbox.run(["report", "--out", "out"]) }
+    #expect(left == nil)
+    expectInterrupted(try #require(result), by: SIGTERM, sandbox)
+    #expect(OutputPathTests.files(in: sandbox.path("out")) == names)
+    for name in names { #expect(sandbox.contents(of: "out/\(name)") == "old\n", "\(name)") }
+  }
+
   /// The process: the message first, then the end by the signal, which a shell reads as 143.
+  /// The signal is sent once the child's main thread holds it, which it does from taking the
+  /// ledger's lock, while it reads the ledger and then writes.
   @Test func theBinaryEndsByTheSignalAfterTakingBackItsWrite() throws {
     let sandbox = try Sandbox()
-    _ = try sandbox.add("A claim already there", "--source", "Kuo", "--confidence", "0.6")
+    var csv = "text,source,said,confidence\n"
+    for number in 0..<20_000 { csv += "Claim \(number) comes true,Kuo,2026-01-21,0.6\n" }
+    _ = try sandbox.importing(csv, as: "first.csv")
     let before = try #require(sandbox.ledger())
-    let ended = try SpawnedWithStopBlocked.run(
-      ["add", "A claim stopped", "--source", "Kuo", "--confidence", "0.6"],
-      environment: sandbox.environment,
-      folder: sandbox.path("."), sending: SIGTERM)
+    try sandbox.write("text,source,said,confidence\nOne more,Kuo,2026-01-21,0.6\n", to: "more.csv")
+    let ended = try Spawned.run(
+      ["import", sandbox.path("more.csv")], environment: sandbox.environment,
+      folder: sandbox.path("."), blocking: []
+    ) { pid in
+      try Self.untilHolding(SIGTERM, pid: pid)
+      kill(pid, SIGTERM)
+    }
     #expect(ended.signal == SIGTERM, "\(ended)")
-    #expect(ended.stderr.contains("stopped by SIGTERM"), "\(ended)")
+    #expect(ended.stderr.contains("stopped by SIGTERM while writing"), "\(ended)")
     #expect(ended.stdout.isEmpty)
     #expect(sandbox.ledger() == before)
   }
+
+  /// Waits until the main thread of `pid` blocks `signal`, as `/proc` shows it.
+  static func untilHolding(_ signal: Int32, pid: Int32) throws {
+    let started = Date()
+    while true {
+      let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
+      let mask = status.split(separator: "\n").first { $0.hasPrefix("SigBlk:") }
+        .flatMap {
+          UInt64($0.dropFirst("SigBlk:".count).trimmingCharacters(in: .whitespaces), radix: 16)
+        }
+      if let mask, mask & (1 << UInt64(signal - 1)) != 0 { return }
+      try #require(
+        Date().timeIntervalSince(started) < 30, "process \(pid) never held signal \(signal)")
+      usleep(200)
+    }
+  }
+
+  /// A stop the process ignores, or one its parent blocked, is not a stop: the command runs
+  /// to its end as it did before (`nohup`, a script's background job).
+  @Test func aSignalTheParentBlockedIsNoStop() throws {
+    let sandbox = try Sandbox()
+    let ended = try Spawned.run(
+      ["add", "A claim not stopped", "--source", "Kuo", "--confidence", "0.6"],
+      environment: sandbox.environment, folder: sandbox.path("."), blocking: [SIGTERM]
+    ) { kill($0, SIGTERM) }
+    #expect(ended.signal == nil && ended.exitStatus == 0, "\(ended)")
+    #expect(ended.stderr.isEmpty, "\(ended)")
+    #expect(try sandbox.ledgerLines().count == 1)
+  }
 }
 
-/// The built binary started with SIGTERM, SIGINT and SIGHUP blocked (a mask is inherited by
-/// exec, which `Process` resets), sent `signal` at once, and waited for.
-enum SpawnedWithStopBlocked {
+/// The built binary started with just the signals `blocking` blocked (a mask is inherited by
+/// exec, and `Process` passes on the mask of the thread that starts it, which a test thread
+/// of Dispatch's has all blocked), handed to `meanwhile`, and waited for.
+enum Spawned {
   struct Ended: CustomStringConvertible {
     /// The signal the process ended by; nil when it exited.
     var signal: Int32?
@@ -101,7 +156,8 @@ enum SpawnedWithStopBlocked {
   }
 
   static func run(
-    _ arguments: [String], environment: [String: String], folder: String, sending signal: Int32
+    _ arguments: [String], environment: [String: String], folder: String, blocking: [Int32],
+    meanwhile: (Int32) throws -> Void
   ) throws -> Ended {
     let binary = try BuiltBinary.located().path
     let outPath = folder + "/spawn-stdout"
@@ -117,7 +173,7 @@ enum SpawnedWithStopBlocked {
     defer { posix_spawnattr_destroy(&attributes) }
     var mask = sigset_t()
     sigemptyset(&mask)
-    for held in [SIGTERM, SIGINT, SIGHUP] { sigaddset(&mask, held) }
+    for held in blocking { sigaddset(&mask, held) }
     posix_spawnattr_setsigmask(&attributes, &mask)
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
     let words = [binary] + arguments
@@ -130,8 +186,14 @@ enum SpawnedWithStopBlocked {
     var pid: pid_t = 0
     let spawned = posix_spawn(&pid, binary, &actions, &attributes, argv, envp)
     try #require(spawned == 0, "posix_spawn: \(String(cString: strerror(spawned)))")
-    kill(pid, signal)
     var status: Int32 = 0
+    do {
+      try meanwhile(pid)
+    } catch {
+      kill(pid, SIGKILL)
+      while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+      throw error
+    }
     while waitpid(pid, &status, 0) < 0, errno == EINTR {}
     let termination = status & 0x7f
     let read = { (path: String) in

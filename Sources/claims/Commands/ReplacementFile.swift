@@ -44,6 +44,8 @@ final class ReplacementFile {
       throw .cannotCreate(path: path, reason: "\(directory) is a file, not a folder")
     }
     self.path = path
+    // Held from before the temporary file exists, so no stop can leave it behind.
+    let stopHold = StopSignalHold()
     switch TemporaryFiles.create(replacing: path) {
     case .success(let created): (temporary, descriptor) = created
     case .failure(let refusal):
@@ -58,7 +60,7 @@ final class ReplacementFile {
       _ = fchmod(descriptor, original.st_mode & 0o777)
     }
     block = .allocate(byteCount: Self.blockSize, alignment: Self.alignment)
-    stopHold = StopSignalHold()
+    self.stopHold = stopHold
     // Set after opening, so a file system that refuses it fails here and not at `open`,
     // which may have created the file already.
     if direct, Self.directFlag != 0 {
@@ -116,6 +118,13 @@ final class ReplacementFile {
   /// Writes the waiting bytes and syncs the file, then renames it over `path` and syncs the
   /// folder. After a failed write the file is gone, and so is any commit.
   func commit() throws(ReportError) {
+    try finishWriting()
+    try rename()
+  }
+
+  /// Writes the waiting bytes and syncs the file under its temporary name: what `rename` then
+  /// puts in place is whole. A stop asked for by now removes it.
+  func finishWriting() throws(ReportError) {
     guard descriptor >= 0 else {
       throw .cannotCreate(path: path, reason: "an earlier write to it failed")
     }
@@ -124,8 +133,15 @@ final class ReplacementFile {
     if let failure = writeBlock() { try fail(failure) }
     if fsync(descriptor) != 0 { try fail(errno) }
     try stopIfAsked()
+  }
+
+  /// Renames the finished file over `path` and syncs the folder.
+  func rename() throws(ReportError) {
+    guard descriptor >= 0 else {
+      throw .cannotCreate(path: path, reason: "an earlier write to it failed")
+    }
     // Renamed while still open, so its lock holds until it has its final name.
-    let isRenamed = rename(temporary, path) == 0
+    let isRenamed = Glibc.rename(temporary, path) == 0
     let code = errno
     if !isRenamed { unlink(temporary) }
     close(descriptor)

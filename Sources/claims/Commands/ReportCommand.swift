@@ -79,14 +79,21 @@ struct ReportCommand: Command {
     context.terminal.output?.keepUntilExit(scored.sources)
     let sideFiles = context.sideFileDigests()
     let cards = scored.cards.map { $0.naming(ledgerSHA256: scored.sha256, sideFiles: sideFiles) }
+    // Every file is written and synced under its temporary name first, then all are renamed:
+    // a stop (Ctrl-C, `kill`) while they are written leaves every old scorecard, and one that
+    // comes during the renames waits for the last.
     var written: [String] = []
-    for (year, card) in zip(years, cards) {
-      for format in formats {
-        let path = (directory as NSString).appendingPathComponent(
-          "scorecard-\(year.map(String.init) ?? "all").\(format.rawValue)")
-        try ReportFiles.write(format.render(card), to: path)
-        written.append(path)
+    try withExtendedLifetime(StopSignalHold()) { () throws(ReportError) in
+      var finished: [ReplacementFile] = []
+      for (year, card) in zip(years, cards) {
+        for format in formats {
+          let path = (directory as NSString).appendingPathComponent(
+            "scorecard-\(year.map(String.init) ?? "all").\(format.rawValue)")
+          finished.append(try ReportFiles.prepare(format.render(card), to: path))
+          written.append(path)
+        }
       }
+      for file in finished { try file.rename() }
     }
     let shown = written.map { ReportFiles.display($0, from: context.workingDirectory) }
     guard context.json else {

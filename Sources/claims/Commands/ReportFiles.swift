@@ -69,17 +69,19 @@ enum ReportFiles {
     return (root as NSString).appendingPathComponent("Reports")
   }
 
-  /// Writes a whole file at once: a reader sees the old file or the new one, never half.
-  /// Its folder is made when missing (`--out DIR` names a folder that may not exist yet). A
-  /// file replaced keeps its permission bits; a link at the path is replaced, not followed.
-  static func write(_ text: String, to path: String) throws(ReportError) {
+  /// Writes and syncs a whole file under a temporary name, for `rename` to put in place: a
+  /// reader sees the old file or the new one, never half. Its folder is made when missing
+  /// (`--out DIR` names a folder that may not exist yet). A file replaced keeps its permission
+  /// bits; a link at the path is replaced, not followed.
+  static func prepare(_ text: String, to path: String) throws(ReportError) -> ReplacementFile {
     let directory = (path as NSString).deletingLastPathComponent
     if let refusal = Folder.make(directory) { throw .cannotCreate(path: path, reason: refusal) }
     var status = stat()
     let original = lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG ? status : nil
     let file = try ReplacementFile(replacing: path, keeping: original, direct: false)
     try file.write(Array(text.utf8))
-    try file.commit()
+    try file.finishWriting()
+    return file
   }
 
   /// A path as the person typed their way to it: relative to the working folder when inside it.

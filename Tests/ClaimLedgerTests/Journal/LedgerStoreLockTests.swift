@@ -163,6 +163,47 @@ func canLockExclusively(_ path: String) throws -> Bool {
     #expect(try read.value() == 1)
   }
 
+  /// The turnstile taken by a descriptor of the test's own, as a writer takes it, and never
+  /// followed by the ledger's lock: a writer stopped with Ctrl-Z while it waited.
+  func stoppedWriter() throws -> Int32 {
+    let descriptor = open(path, O_RDWR | O_CLOEXEC)
+    try #require(descriptor >= 0)
+    let turnstile = try #require(WriterTurnstile(descriptor: descriptor, exclusive: true))
+    try #require(turnstile.tryEnter() == .entered)
+    return descriptor
+  }
+
+  /// A writer stopped in the turnstile keeps nobody out for long: once nobody has held the
+  /// ledger for half a second, the others pass without it.
+  @Test func aStoppedWriterInTheTurnstileKeepsNobodyOut() throws {
+    let stopped = try stoppedWriter()
+    defer { close(stopped) }
+    let store = LedgerStore(path: path, lockTimeout: 5)
+    let started = Date()
+    try store.append([entry])
+    #expect(try store.load().count == 1)
+    #expect(Date().timeIntervalSince(started) < 4)
+  }
+
+  /// A reader behind a writer that waits for another holder gives up at its timeout naming
+  /// both: the waiting writer, and the process it waits for.
+  @Test func aReaderBehindAWaitingWriterNamesWhatItWaitsFor() throws {
+    let holder = try HeldLock(path: path, exclusive: false)
+    let waiting = try stoppedWriter()
+    defer { close(waiting) }
+    let store = LedgerStore(path: path, lockTimeout: 0.3)
+    let error = try #require(throws: LedgerError.self) { try store.load() }
+    guard case .locked(_, let named) = error else {
+      Issue.record("expected .locked, got \(error)")
+      return
+    }
+    #expect(named?.hasPrefix("a writer waiting its turn") == true, "\(error)")
+    if FileManager.default.isReadableFile(atPath: "/proc/locks") {
+      #expect(named?.contains("which waits for process \(getpid())") == true, "\(error)")
+    }
+    withExtendedLifetime(holder) {}
+  }
+
   @Test func theLockSurvivesOtherDescriptorsOfTheFileBeingClosed() throws {
     let store = LedgerStore(path: path, lockTimeout: 0.1)
     try store.append([entry])

@@ -10,7 +10,9 @@ import Testing
 /// is waiting when the write begins; the store's own hold must take it. Whatever is left is
 /// taken before the test's hold ends, so a store that failed to take it fails the test instead
 /// of ending the test process.
-@Suite struct StopSignalTests {
+///
+/// Serialized: one test makes SIGQUIT ignored for a moment, which another must not see.
+@Suite(.serialized) struct StopSignalTests {
   let directory: TemporaryDirectory
   let path: String
 
@@ -104,6 +106,41 @@ import Testing
     try store.append([try claimEntry("kept")])
     #expect(try store.load().count == 1)
     #expect(blocked() == before)
+  }
+
+  /// `nohup`, `trap '' TERM` and a script's background jobs ignore a signal: it must not
+  /// become a stop.
+  @Test func anIgnoredSignalIsNotHeld() {
+    let before = signal(SIGQUIT, SIG_IGN)
+    defer { signal(SIGQUIT, before) }
+    let hold = StopSignalHold()
+    raise(SIGQUIT)
+    #expect(hold.takeStop() == nil)
+    // A thread that blocks every signal (Dispatch's) keeps even an ignored one pending; it
+    // must not reach the next test on this thread.
+    var quit = sigset_t()
+    sigemptyset(&quit)
+    sigaddset(&quit, SIGQUIT)
+    var none = timespec(tv_sec: 0, tv_nsec: 0)
+    _ = sigtimedwait(&quit, nil, &none)
+  }
+
+  /// A stop after the last look is taken when the outermost hold ends, not delivered, and kept
+  /// for the process to end by once it has said what it did; an inner hold keeps nothing.
+  @Test func aStopAfterTheLastLookIsKeptForLater() {
+    #expect(StopSignalHold.takeDeferredStop() == nil)
+    do {
+      let outer = StopSignalHold()
+      do {
+        let inner = StopSignalHold()
+        raise(SIGTERM)
+        withExtendedLifetime(inner) {}
+      }
+      #expect(StopSignalHold.takeDeferredStop() == nil)
+      withExtendedLifetime(outer) {}
+    }
+    #expect(StopSignalHold.takeDeferredStop() == SIGTERM)
+    #expect(StopSignalHold.takeDeferredStop() == nil)
   }
 
   @Test func theMessageNamesTheSignalAndSaysNothingWasRecorded() {
