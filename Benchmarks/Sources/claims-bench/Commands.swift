@@ -130,6 +130,9 @@ enum LoadCommand {
     var claimCount = 0
     var issueCount = 0
     for run in 1...runs {
+      // What the run before freed goes back to the system first, so each run starts as a
+      // command does, and the peak is one load's, not the runs' leftovers added up.
+      releaseFreedMemory()
       let start = clock.now
       let ledger = try store.load()
       let elapsed = seconds(start.duration(to: clock.now))
@@ -169,6 +172,23 @@ enum LoadCommand {
     }
     print("median read+parse: \(format(median(of: parseTimes), places: 3)) s")
     print("median fold: \(format(median(of: foldTimes), places: 3)) s")
+  }
+
+  private typealias MallocTrim = @convention(c) (Int) -> Int32
+
+  /// glibc's `malloc_trim`, which Glibc's Swift module leaves out; nil where it is missing.
+  private static let mallocTrim: MallocTrim? = {
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else {
+      return nil
+    }
+    return unsafeBitCast(symbol, to: MallocTrim.self)
+  }()
+
+  /// Hands the memory the allocator keeps after frees back to the system: the worker threads'
+  /// arenas keep a load's freed pages, and the next load, run on other threads' arenas, would
+  /// take new ones on top of them.
+  private static func releaseFreedMemory() {
+    _ = mallocTrim?(0)
   }
 
   /// This process's peak resident set; Linux reports `ru_maxrss` in kilobytes.
