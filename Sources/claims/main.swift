@@ -15,8 +15,6 @@ let result = CLI.run(
   Array(CommandLine.arguments.dropFirst()), environment: environment,
   workingDirectory: FileManager.default.currentDirectoryPath,
   terminal: .standard(environment: environment))
-// A stop that comes from here on waits until what the command did is said.
-let hold = StopSignalHold()
 let status = StandardStreams.write(result)
-StopEnding.endIfAsked(after: result, hold: hold)
+StopEnding.endIfAsked(after: result)
 exit(status.rawValue)

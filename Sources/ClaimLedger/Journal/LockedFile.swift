@@ -262,7 +262,7 @@ final class LockedFile {
     var isInTurnstile = false
     if let turnstile {
       var pause = PollPause()
-      var stall = TurnstileStall(device: status.st_dev, inode: status.st_ino)
+      var stall = TurnstileStall(descriptor: fd)
       while true {
         switch turnstile.tryEnter() {
         case .entered: isInTurnstile = true
@@ -304,28 +304,24 @@ final class LockedFile {
 
 /// Whether the writer in the turnstile has stopped taking its turn: a waiting writer tries for
 /// the ledger at least every 50 ms, so nobody holding the ledger for half a second while the
-/// turnstile stays held means that writer is stopped (Ctrl-Z, a debugger) or stuck. Where
-/// `/proc/locks` cannot be read, two seconds in the turnstile count as stalled.
+/// turnstile stays held means that writer is stopped (Ctrl-Z, a debugger) or stuck. Whether
+/// anybody holds it is asked of the kernel with a try for an exclusive `flock`, let go at once:
+/// `/proc/locks` leaves out holders in other process namespaces (another container).
 private struct TurnstileStall {
-  let device: dev_t
-  let inode: ino_t
-  private let started = Date()
+  let descriptor: Int32
   private var freeSince: Date?
 
-  init(device: dev_t, inode: ino_t) {
-    self.device = device
-    self.inode = inode
+  init(descriptor: Int32) {
+    self.descriptor = descriptor
   }
 
   mutating func isStalled() -> Bool {
     let now = Date()
-    guard let isHeld = LockHolder.isLocked(device: device, inode: inode) else {
-      return now.timeIntervalSince(started) >= 2
-    }
-    if isHeld {
+    guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
       freeSince = nil
       return false
     }
+    flock(descriptor, LOCK_UN)
     let since = freeSince ?? now
     freeSince = since
     return now.timeIntervalSince(since) >= 0.5
@@ -364,21 +360,6 @@ enum LockHolder {
     return describe(
       table: table, file: fileField(device: device, inode: inode), commandLine: commandLine)
       ?? describe(table: table, inode: inode, commandLine: commandLine)
-  }
-
-  /// Whether any process holds an `flock` on the file, as `/proc/locks` lists them (matched as
-  /// `describe` matches them); nil when the table cannot be read.
-  static func isLocked(device: dev_t, inode: ino_t) -> Bool? {
-    guard let table = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else {
-      return nil
-    }
-    let file = Substring(fileField(device: device, inode: inode))
-    let suffix = ":\(inode)"
-    return table.split(separator: "\n").contains { line in
-      let fields = line.split(separator: " ", omittingEmptySubsequences: true)
-      return fields.count >= 6 && fields[1] == "FLOCK"
-        && (fields[5] == file || fields[5].hasSuffix(suffix))
-    }
   }
 
   /// The holder of an `flock` on a file of this inode, whatever its device.

@@ -6,11 +6,13 @@ import Foundation
 /// person sees whether the write stands.
 enum StopEnding {
   /// A stop that undid the command's write (`result.stopSignal`, whose message is out), or one
-  /// that came after the write was whole, which the process says before it ends.
-  static func endIfAsked(after result: CLI.Result, hold: StopSignalHold) {
-    guard let stop = result.stopSignal ?? StopSignalHold.takeDeferredStop() ?? hold.takeStop()
-    else { return }
-    if result.stopSignal == nil {
+  /// that came while the ledger was held and was kept (`takeDeferredStop`): after a write
+  /// that succeeded the process says it stands before it ends; after a refusal, its error said
+  /// all. Output is printed before with the signals let through, so a stuck reader of it
+  /// cannot keep a stop waiting.
+  static func endIfAsked(after result: CLI.Result) {
+    guard let stop = result.stopSignal ?? StopSignalHold.takeDeferredStop() else { return }
+    if result.stopSignal == nil, result.status == .success {
       let note =
         "claims: stopped by \(StopSignalHold.name(of: stop)) after the command was carried "
         + "out; what it did stands\n"
