@@ -70,7 +70,8 @@ final class LockedFile {
     }
   }
 
-  /// Closes the descriptor, which lets the lock go; a stop signal not taken is delivered after.
+  /// Closes the descriptor, which lets the lock go; a stop signal not taken by then is kept for
+  /// the process to end by once it has said what it did (`StopSignalHold.takeDeferredStop`).
   deinit {
     close(descriptor)
   }
