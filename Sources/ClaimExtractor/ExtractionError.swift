@@ -22,6 +22,15 @@ public enum ExtractionError: Error, Equatable, Sendable, CustomStringConvertible
   /// The article is dated after today: its claims could not be accepted as said then.
   case datedAfterToday(path: String, said: Day, today: Day)
 
+  /// Whether the file could not be read at all (missing, a folder, not permitted, too large),
+  /// as opposed to read and found wrong: `sysexits`' "no input" against "data error".
+  public var isUnread: Bool {
+    switch self {
+    case .notFound, .unreadable: true
+    default: false
+    }
+  }
+
   public var description: String {
     switch self {
     case .notFound(let path):

@@ -107,6 +107,22 @@ import Testing
     #expect(sandbox.ledger() == before)
   }
 
+  /// A folder names no article, as a missing file does not: 66; a bad article among the
+  /// files makes it 65.
+  @Test func aFolderIsNoInputButABadArticleIsBadData() throws {
+    let sandbox = try Sandbox()
+    try sandbox.write("notes", to: "articles/x.md")
+    let before = sandbox.ledger()
+    let folder = sandbox.run(["extract", sandbox.path("articles")])
+    #expect(folder.status == .noInput, folder.report)
+    #expect(folder.stderr.contains("articles: it is a folder"), folder.report)
+    try sandbox.write(Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00]), to: "a.zip")
+    let mixed = sandbox.run(["extract", sandbox.path("articles"), sandbox.path("a.zip")])
+    #expect(mixed.status == .dataError, mixed.report)
+    #expect(mixed.stderr.contains("a.zip is not a text file"), mixed.report)
+    #expect(sandbox.ledger() == before)
+  }
+
   @Test func aLinkIsNamedAsALink() throws {
     let sandbox = try Sandbox()
     let result = sandbox.run(["extract", "https://example.com/a.html"])
