@@ -92,7 +92,7 @@ public final class StopSignalHold {
   }
 
   /// Whether the process ignores `signal` (`SIG_IGN`).
-  static func isIgnored(_ signal: Int32) -> Bool {
+  public static func isIgnored(_ signal: Int32) -> Bool {
     var action = sigaction()
     guard sigaction(signal, nil, &action) == 0 else { return false }
     return unsafeBitCast(action.__sigaction_handler.sa_handler, to: Int.self) == 1

@@ -1,17 +1,33 @@
+import ClaimLedger
 import Foundation
 
-/// The saved terminal mode, for the SIGINT handler; a C signal handler can capture nothing.
+/// The saved terminal mode, for the stop signals' handler; a C signal handler can capture
+/// nothing.
 nonisolated(unsafe) private var savedMode = termios()
 nonisolated(unsafe) private var hasSavedMode = false
+/// What the handler writes, set aside beforehand: a handler may not allocate.
+nonisolated(unsafe) private var newline = UInt8(ascii: "\n")
+
+/// Puts the terminal back as it was found, then ends the process by `stop` as if no handler
+/// had taken it, so the caller (a shell, a script's loop) sees why it ended. Uses only calls
+/// that are safe in a signal handler.
+private func restoreTerminalAndEnd(by stop: Int32) {
+  if hasSavedMode { tcsetattr(STDIN_FILENO, TCSANOW, &savedMode) }
+  _ = Glibc.write(STDOUT_FILENO, &newline, 1)
+  signal(stop, SIG_DFL)
+  // Delivered once the handler returns, when the signal is no longer blocked.
+  raise(stop)
+}
 
 /// A conversation on the process's terminal: keys read in cbreak mode, lines in the usual mode.
 ///
 /// From the start of the walk to its end, canonical mode, echo and signals are off, so keys
 /// arrive without Enter and Ctrl-C arrives as a byte (the walk quits cleanly), even when
 /// typed while a card is still being drawn. While a line is read, or the editor runs, the
-/// terminal is back in its usual mode (line editing, echo, Ctrl-C as a signal), and a SIGINT
-/// handler restores the saved mode and exits with 130. Where the mode cannot be changed, keys
-/// are read as lines: the first character of the line is the key.
+/// terminal is back in its usual mode (line editing, echo, Ctrl-C as a signal). A stop signal
+/// (Ctrl-C or Ctrl-\ then, `kill`, a closed terminal) restores the saved mode before the
+/// process ends by it, so the shell is not left without echo. Where the mode cannot be
+/// changed, keys are read as lines: the first character of the line is the key.
 final class TerminalConversation: Conversation, @unchecked Sendable {
   private let input: Int32 = STDIN_FILENO
   private let isRaw: Bool
@@ -25,16 +41,14 @@ final class TerminalConversation: Conversation, @unchecked Sendable {
       savedMode = mode
       hasSavedMode = true
       isRaw = true
-      // A parent may have blocked the signal; the handler is what restores the terminal.
+      // A parent may have blocked Ctrl-C; typed at a line prompt, it should still end the walk.
       var signals = sigset_t()
       sigemptyset(&signals)
       sigaddset(&signals, SIGINT)
       sigprocmask(SIG_UNBLOCK, &signals, nil)
-      signal(SIGINT) { _ in
-        if hasSavedMode { tcsetattr(STDIN_FILENO, TCSANOW, &savedMode) }
-        let newline: [UInt8] = [10]
-        _ = Glibc.write(STDOUT_FILENO, newline, 1)
-        _exit(130)
+      // One the caller ignores (`nohup`) stays ignored.
+      for stop in StopSignalHold.signals where !StopSignalHold.isIgnored(stop) {
+        signal(stop) { restoreTerminalAndEnd(by: $0) }
       }
       enterKeyMode()
     } else {

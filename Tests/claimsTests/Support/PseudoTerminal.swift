@@ -59,6 +59,13 @@ final class PseudoTerminal {
     process.standardInput = handle
     process.standardOutput = handle
     process.standardError = handle
+    // The child starts with no signal blocked, as a shell starts it: `Process` passes on the
+    // mask of the thread that runs it, and the test's threads block them all.
+    var unblocked = sigset_t()
+    sigemptyset(&unblocked)
+    var kept = sigset_t()
+    pthread_sigmask(SIG_SETMASK, &unblocked, &kept)
+    defer { pthread_sigmask(SIG_SETMASK, &kept, nil) }
     try process.run()
     return process
   }

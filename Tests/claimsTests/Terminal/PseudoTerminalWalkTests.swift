@@ -94,10 +94,34 @@ import Testing
     // would not reach it as a signal; send the signal the terminal would send.
     process.interrupt()
     try #require(process.waitForExit(), "\(terminal.transcript)")
-    #expect(process.terminationStatus == 130)
+    // Ended by the signal, as a shell's loop needs to see to stop too (130 in the shell).
+    #expect(process.terminationReason == .uncaughtSignal)
+    #expect(process.terminationStatus == SIGINT)
     #expect(terminal.isSane)
     #expect(try ReviewCommandTests.decisions(in: sandbox).isEmpty)
     #expect(sandbox.run(["check"]).status == .success)
+  }
+
+  /// `kill`, a closed terminal or Ctrl-\ while the walk waits for a key: the terminal gets
+  /// its echo and line editing back, and the process ends by the signal at once. SIGQUIT
+  /// would otherwise bring the runtime's crash report, which waits for a key of its own.
+  @Test(arguments: [SIGTERM, SIGHUP, SIGQUIT])
+  func aStopAtAKeyRestoresTheTerminal(_ stop: Int32) throws {
+    let sandbox = try ReviewCommandTests.queue()
+    let terminal = try PseudoTerminal()
+    let process = try start(sandbox, on: terminal, environment: ["NO_COLOR": "1"])
+    try terminal.answer("> ", with: "a")
+    try terminal.answer("[2/5]", with: "")
+    try #require(terminal.wait(for: "> "))
+    #expect(!terminal.isSane)
+    kill(process.processIdentifier, stop)
+    try #require(process.waitForExit(timeout: 10), "\(terminal.transcript)")
+    #expect(process.terminationReason == .uncaughtSignal)
+    #expect(process.terminationStatus == stop)
+    #expect(terminal.isSane)
+    terminal.wait(for: "crashed", timeout: 0.5)
+    #expect(!terminal.transcript.contains("crashed"), "\(terminal.transcript)")
+    #expect(try ReviewCommandTests.decisions(in: sandbox) == ["accept abcd000001"])
   }
 
   @Test func dueResolveWalksOnATerminal() throws {
