@@ -13,12 +13,20 @@ public enum LedgerLocator {
     var directory = URL(fileURLWithPath: workingDirectory, isDirectory: true).standardizedFileURL
     while true {
       let candidate = directory.appendingPathComponent(relativePath).path
-      if FileManager.default.fileExists(atPath: candidate) { return candidate }
+      if isPresent(candidate) { return candidate }
       let parent = directory.deletingLastPathComponent()
       if parent.path == directory.path { break }
       directory = parent
     }
     return URL(fileURLWithPath: workingDirectory).appendingPathComponent(relativePath).path
+  }
+
+  /// Whether anything is at `path`, a link to nothing included: such a ledger (a link into a
+  /// sync folder that is not mounted) is the one meant, and is reported as such; walking on
+  /// past it would write to a ledger further up.
+  private static func isPresent(_ path: String) -> Bool {
+    var status = stat()
+    return lstat(path, &status) == 0
   }
 
   /// `path` as is when absolute, else taken from `workingDirectory`.

@@ -216,6 +216,28 @@ struct ListFilterCase: Sendable, CustomTestStringConvertible {
     #expect(array?.count == 5)
   }
 
+  /// A `Claims/ledger.jsonl` that is a link to nothing (a sync folder not mounted) is the
+  /// ledger meant: the walk stops at it and names it, rather than writing to one further up.
+  @Test func theWalkStopsAtALedgerLinkToNothing() throws {
+    let fixture = try ListFixture()
+    let sandbox = fixture.sandbox
+    let before = sandbox.ledger()
+    let nested = sandbox.directory.appendingPathComponent("team")
+    try FileManager.default.createDirectory(
+      at: nested.appendingPathComponent("Claims"), withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(
+      atPath: nested.appendingPathComponent("Claims/ledger.jsonl").path,
+      withDestinationPath: "/nonexistent/ledger.jsonl")
+    let result = CLI.run(
+      ["add", "Rain will fall", "--source", "Ann", "--confidence", "0.6"],
+      environment: ["CLAIMS_TODAY": Sandbox.today], workingDirectory: nested.path,
+      clock: { Sandbox.now }, terminal: .plain())
+    #expect(result.status == .noInput, result.report)
+    #expect(result.stderr.contains("team/Claims/ledger.jsonl"), result.report)
+    #expect(result.stderr.contains("which does not exist"), result.report)
+    #expect(sandbox.ledger() == before)
+  }
+
   /// A bad value from the environment names the variable, not the option it stands in for;
   /// an empty `--ledger` is an error rather than a quiet search for another ledger.
   @Test(
