@@ -76,14 +76,7 @@ enum CLI {
       let notes = output.notes.map { "claims: \(Self.visible($0))\n" }.joined()
       return Result(status: output.status, stdout: output.text, stderr: notes)
     } catch let error as UsageError {
-      var message = "claims: error: \(Self.visible(error.message))\n"
-      let name = error.command ?? commandName
-      if let name, let type = commands.first(where: { $0.spec.name == name }) {
-        message += "usage: \(type.spec.usage)\nsee 'claims help \(name)'\n"
-      } else {
-        message += "usage: claims <command> [options]\nsee 'claims help'\n"
-      }
-      return Result(status: .usage, stdout: "", stderr: message)
+      return refusal(error, commandName: commandName)
     } catch {
       let status = ExitStatus(for: error)
       let isKnown =
@@ -94,6 +87,18 @@ enum CLI {
         status: status, stdout: "", stderr: "claims: error: \(Self.visible(text))\n",
         stopSignal: ExitStatus.stopSignal(of: error))
     }
+  }
+
+  /// A usage error's message with the usage line of the command it concerns, or the tool's.
+  static func refusal(_ error: UsageError, commandName: String? = nil) -> Result {
+    var message = "claims: error: \(Self.visible(error.message))\n"
+    let name = error.command ?? commandName
+    if let name, let type = commands.first(where: { $0.spec.name == name }) {
+      message += "usage: \(type.spec.usage)\nsee 'claims help \(name)'\n"
+    } else {
+      message += "usage: claims <command> [options]\nsee 'claims help'\n"
+    }
+    return Result(status: .usage, stdout: "", stderr: message)
   }
 
   /// The options every command takes (`--ledger`, `--today`, `--json`), when typed before the

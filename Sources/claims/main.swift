@@ -14,10 +14,15 @@ for stream in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(stream, F
   _ = open("/dev/null", O_RDONLY)
 }
 let environment = ProcessInfo.processInfo.environment
-let result = CLI.run(
-  Array(CommandLine.arguments.dropFirst()), environment: environment,
-  workingDirectory: FileManager.default.currentDirectoryPath,
-  terminal: .standard(environment: environment))
+let result: CLI.Result
+do throws(UsageError) {
+  result = CLI.run(
+    try SystemText.arguments(), environment: environment,
+    workingDirectory: try SystemText.workingDirectory(),
+    terminal: .standard(environment: environment))
+} catch {
+  result = CLI.refusal(error)
+}
 let status = StandardStreams.write(result)
 StopEnding.endIfAsked(after: result)
 exit(status.rawValue)

@@ -301,6 +301,35 @@ struct FailureCase: Sendable, CustomTestStringConvertible {
     #expect(sandbox.ledger() == before)
   }
 
+  /// A word or a working folder that is not UTF-8 is refused, naming the bytes; decoded with
+  /// U+FFFD put in, it would be stored changed, or name another folder for `init` to create.
+  @Test func textThatIsNotUTF8IsRefusedNotRepaired() throws {
+    let sandbox = try Self.sandbox(.standard)
+    let before = sandbox.ledger()
+    let word = try BuiltBinary.shell(
+      #"exec "$0" add "$(printf 'Rain \377 will fall')" --source Ann --confidence 0.6"#,
+      environment: sandbox.environment
+    ).finish()
+    #expect(word.status == ExitStatus.usage.rawValue, word.report)
+    #expect(word.stderr.hasPrefix(#"claims: error: argument 2 is not UTF-8 text: 'Rain \xFF will"#))
+    #expect(sandbox.ledger() == before)
+    let folder = try BuiltBinary.shell(
+      #"cd "$CLAIMS_HOME" && mkdir "$(printf 'caf\351')" && cd "$(printf 'caf\351')" && exec "$0" init"#,
+      environment: ["CLAIMS_HOME": sandbox.directory.path]
+    ).finish()
+    #expect(folder.status == ExitStatus.usage.rawValue, folder.report)
+    #expect(folder.stderr.contains(#"the working folder's name is not UTF-8: '"#), folder.report)
+    #expect(folder.stderr.contains(#"/caf\xE9'"#), folder.report)
+    // Only the folder the script made: no sibling named with U+FFFD, nothing inside it.
+    let names = try FileManager.default.contentsOfDirectory(atPath: sandbox.directory.path)
+    #expect(names.filter { $0.hasPrefix("caf") }.count == 1, "\(names)")
+    let inside = try BuiltBinary.shell(
+      #"ls -A "$CLAIMS_HOME/$(printf 'caf\351')""#,
+      environment: ["CLAIMS_HOME": sandbox.directory.path]
+    ).finish()
+    #expect(inside.status == 0 && inside.stdout.isEmpty, inside.report)
+  }
+
   /// A ledger that is a link to nothing is named as one, by a reading command (66) and by
   /// `init`, which cannot create over it (73).
   @Test func aLedgerLinkToNothingIsNamed() throws {
