@@ -192,6 +192,7 @@ public enum ClaimExport {
     notes.url = claim.url
     notes.quote = claim.quote
     notes.hedge = claim.hedge
+    notes.lang = claim.lang
     notes.deadlineText = claim.deadlineText
     notes.isConditional = claim.isConditional
     notes.isPartial = record.outcome == .partial

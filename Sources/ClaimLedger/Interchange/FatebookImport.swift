@@ -128,7 +128,8 @@ enum FatebookImport {
         from: notes.source == nil && cell("forecaster") != nil ? "forecaster" : "notes")
       for (key, value) in [
         ("id", notes.id), ("via", notes.via), ("url", notes.url), ("quote", notes.quote),
-        ("hedge", notes.hedge), ("deadline_text", notes.deadlineText), ("note", notes.note),
+        ("hedge", notes.hedge), ("lang", notes.lang), ("deadline_text", notes.deadlineText),
+        ("note", notes.note),
         ("evidence", notes.evidence), ("conditional", notes.isConditional ? "true" : nil),
         ("document", notes.document),
       ] {
@@ -172,7 +173,7 @@ enum FatebookImport {
         path: path, line: row.line, today: today, value: { values[$0] },
         column: { columnOfKey[$0] ?? 1 }, tags: nil)
       do {
-        reading.claims.append(try fields.claim(detectingLanguage: true))
+        reading.claims.append(try fields.claim(detectingLanguage: values["lang"] == nil))
       } catch {
         reading.problems.append(error)
       }

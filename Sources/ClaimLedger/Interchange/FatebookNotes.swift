@@ -16,6 +16,8 @@ struct FatebookNotes: Equatable {
   var url: String?
   var quote: String?
   var hedge: String?
+  /// The text's language as recorded, which detection from the title alone may not give back.
+  var lang: String?
   var deadlineText: String?
   var isConditional = false
   var isPartial = false
@@ -45,6 +47,7 @@ struct FatebookNotes: Equatable {
     put("url", url)
     put("quote", quote)
     put("hedge", hedge)
+    put("lang", lang)
     put("deadline_text", deadlineText)
     if isConditional { lines.append("conditional: true") }
     if isPartial { lines.append("outcome: partial") }
@@ -103,6 +106,7 @@ struct FatebookNotes: Equatable {
       case "url" where isExport: url = value
       case "quote" where isExport: quote = value
       case "hedge" where isExport: hedge = value
+      case "lang" where isExport: lang = value
       case "deadline_text" where isExport: deadlineText = value
       case "reason" where isExport: reason = value
       case "tags" where isExport: tags = value.split(separator: ";").map(String.init)

@@ -243,14 +243,15 @@ struct ImportLineWriter {
 
   // MARK: Checks
 
-  /// A text `RowFields.required` accepts: not starting with a space it trims, and holding a
+  /// A text `RowFields.required` accepts: with no space at either end for it to trim, and holding a
   /// byte that shows it says something: an ASCII letter, digit or mark, or the lead byte of a
   /// character from U+4000 to U+9FFF (Chinese characters and hexagram symbols). Whether
   /// another cell says something is left to that path.
   private static func required(_ text: UnsafeBufferPointer<UInt8>?) throws(Declined)
     -> UnsafeBufferPointer<UInt8>
   {
-    guard let text, !startsWithTrimmable(text), showsSomething(text) else { throw Declined() }
+    guard let text, !startsWithTrimmable(text), !endsWithTrimmable(text), showsSomething(text)
+    else { throw Declined() }
     return text
   }
 
@@ -431,7 +432,9 @@ struct ImportLineWriter {
   private mutating func field(_ key: StaticString, _ text: UnsafeBufferPointer<UInt8>)
     throws(Declined)
   {
-    guard Self.isPlain(text) else { throw Declined() }
+    // A space at either end is the general path's to trim.
+    guard Self.isPlain(text), !Self.startsWithTrimmable(text), !Self.endsWithTrimmable(text)
+    else { throw Declined() }
     append(key)
     try appendEscaped(text)
     bytes.append(UInt8(ascii: "\""))

@@ -27,16 +27,27 @@ struct RowFields {
   }
 
   /// The cell as `rule` takes it (`FieldRules`, as `add` checks its options); nil when absent
-  /// or empty. A refusal names the cell.
+  /// or blank. A refusal names the cell.
+  ///
+  /// Typed rows are trimmed as `add` trims its options, so a spreadsheet's ` Ann ` is the
+  /// source `Ann`. A row that names its id is a claim as a ledger held it (an export), read
+  /// back as it was, so a round trip changes no claim.
   func checked(_ key: String, by rule: (String) throws(FieldRules.Refusal) -> String)
     throws(ImportError) -> String?
   {
-    guard let text = text(key) else { return nil }
+    guard let cell = text(key) else { return nil }
+    let text = isExported ? cell : cell.trimmingSpaces()
+    guard !text.isEmpty else { return nil }
     do {
       return try rule(text)
     } catch {
       throw fail(key, "\(key) \(error)")
     }
+  }
+
+  /// Whether the row names its claim's id, as an export's rows do.
+  var isExported: Bool {
+    text("id") != nil
   }
 
   func required(_ key: String, by rule: (String) throws(FieldRules.Refusal) -> String)

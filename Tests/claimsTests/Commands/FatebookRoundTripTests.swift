@@ -33,6 +33,38 @@ import Testing
     #expect(try foldedClaims(copy).first?["id"] as? String == id)
   }
 
+  /// Cells are trimmed as `add` trims its options, on the byte path (JSON Lines, CSV) and the
+  /// general one alike, so ` Ann ` is the source `Ann`; and the language travels in Fatebook's
+  /// notes, which the title alone may not tell. The Fatebook file then reads back as the same
+  /// claims, and into the ledger it came from as nothing that differs.
+  @Test func paddedCellsAreTrimmedAndTheLanguageTravels() throws {
+    let sandbox = try Sandbox()
+    try sandbox.write(
+      "text,source,said,confidence,lang\n  Rain falls in Paris  , Ann ,2026-01-01,0.5,fr\n",
+      to: "a.csv")
+    try sandbox.write(
+      #"{"text":"Snow falls\t","source":"\u00a0Ann","said":"2026-01-01","confidence":0.5}"#
+        + "\n", to: "b.jsonl")
+    for file in ["a.csv", "b.jsonl"] {
+      let imported = sandbox.run(["import", file])
+      try #require(imported.status == .success, imported.report)
+    }
+    let claims = try foldedClaims(sandbox)
+    #expect(
+      Set(claims.compactMap { $0["text"] as? String }) == ["Rain falls in Paris", "Snow falls"])
+    #expect(Set(claims.compactMap { $0["source"] as? String }) == ["Ann"])
+    let exported = sandbox.run(["export", "--format", "fatebook", "--out", "fatebook.csv"])
+    try #require(exported.status == .success, exported.report)
+    let again = sandbox.run(["import", "fatebook.csv"])
+    #expect(again.stderr.isEmpty, again.report)
+    #expect(again.stdout.contains("2 already in the ledger"), again.report)
+    let copy = try Sandbox()
+    try copy.write(try #require(sandbox.contents(of: "fatebook.csv")), to: "fatebook.csv")
+    let imported = copy.run(["import", "fatebook.csv"])
+    #expect(imported.status == .success, imported.report)
+    #expect(try foldedClaims(copy) == claims)
+  }
+
   /// A forecast must be a plain percentage (`Double` alone would read `0x10` as 16); a created
   /// time with unpadded seconds, as Fatebook writes it, is a date.
   @Test func aForecastIsAPlainPercentageAndUnpaddedTimesAreDates() throws {
