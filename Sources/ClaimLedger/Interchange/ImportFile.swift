@@ -66,8 +66,12 @@ public struct ImportFile: Sendable {
       throw .unreadable(path: shown, reason: String(cString: strerror(errno)))
     }
     switch status.st_mode & S_IFMT {
-    case S_IFREG:
+    case S_IFREG where status.st_size > 0:
       self.init(count: Int(status.st_size), source: .descriptor(file))
+    case S_IFREG:
+      // Read to its end: a file of /proc or /sys, or on some FUSE file systems, says it holds
+      // nothing and still has bytes to give.
+      self.init(bytes: try Self.readAll(file.descriptor, shown: shown))
     case S_IFDIR:
       throw .unreadable(path: shown, reason: "it is a folder; name the file to import")
     default:

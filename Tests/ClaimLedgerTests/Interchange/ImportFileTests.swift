@@ -26,4 +26,14 @@ import Testing
     #expect(file.read(0..<4_000, into: &buffer))
     #expect(buffer.count == 4_000)
   }
+
+  /// A file of /proc says it holds 0 bytes and has more to give: it is read to its end, not
+  /// taken as empty.
+  @Test func aFileThatSaysItIsEmptyIsReadToItsEnd() throws {
+    var status = stat()
+    try #require(stat("/proc/self/status", &status) == 0 && status.st_size == 0)
+    let file = try ImportFile(path: "/proc/self/status", shown: "status")
+    #expect(file.count > 0)
+    #expect(String(decoding: file.all(), as: UTF8.self).hasPrefix("Name:"))
+  }
 }
