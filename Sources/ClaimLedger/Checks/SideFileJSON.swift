@@ -31,9 +31,30 @@ public struct SideFileJSON {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
   }
 
-  /// A failure on `line`, or on the current line.
+  /// A failure on `line`, or on the current line; in a file git left with a conflict's
+  /// markers in it, the first marker is the failure to name.
   public func failure(_ reason: String, line: Int? = nil) -> Failure {
-    Failure(line: line ?? self.line, reason: reason)
+    if let marker = firstConflictMarkerLine() {
+      return Failure(
+        line: marker,
+        reason: "merge-conflict marker: git could not merge this file; resolve the conflict by "
+          + "hand, keeping the entries of both sides")
+    }
+    return Failure(line: line ?? self.line, reason: reason)
+  }
+
+  /// The first line that opens with git's `<<<<<<<`.
+  private func firstConflictMarkerLine() -> Int? {
+    let marker = Array("<<<<<<<".utf8)
+    var line = 1
+    var start = 0
+    while start < bytes.count {
+      if bytes[start...].starts(with: marker) { return line }
+      guard let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+      start = newline + 1
+      line += 1
+    }
+    return nil
   }
 
   /// Reads the `{` of an object described as `what` in the message when it is missing.

@@ -91,4 +91,17 @@ import Testing
     let (_, _, reason) = try Self.refusal(of: text)
     #expect(reason.hasSuffix("is given twice; list all its spellings under one entry"))
   }
+
+  /// Two clones that each add an alias leave git's conflict markers in the file (only the
+  /// ledger is merged by union): the first marker is named, not the JSON it breaks.
+  @Test(arguments: [
+    "<<<<<<< HEAD\n{\"A\": [\"a\"]}\n=======\n{\"A\": [\"b\"]}\n>>>>>>> other\n",
+    "{\n  \"A\": [\n<<<<<<< HEAD\n    \"a\"\n=======\n    \"b\"\n>>>>>>> other\n  ]\n}\n",
+  ])
+  func aMergeConflictIsNamedAtItsMarker(text: String) throws {
+    let (_, location, reason) = try Self.refusal(of: text)
+    let marker = try #require(text.split(separator: "\n").firstIndex { $0.hasPrefix("<<<") })
+    #expect(location.line == marker + 1)
+    #expect(reason.hasPrefix("merge-conflict marker: git could not merge this file"))
+  }
 }
