@@ -41,6 +41,29 @@ struct HedgeCase: Sendable, CustomTestStringConvertible {
 
   /// White space of any kind is trimmed from what is typed, a no-break space as an ideographic
   /// one; a tag given again in another case or with spaces is kept once.
+  /// Today is the user's own calendar day (`TZ`), not UTC's: at any hour, one of a zone 14
+  /// hours ahead and one 12 hours behind is on another day than UTC.
+  @Test(arguments: [("KIR-14", 14), ("XXX+12", -12)])
+  func todayIsTheDayWhereTheUserIs(zone: String, hours: Int) throws {
+    let sandbox = try Sandbox()
+    func localDay() throws -> String {
+      var calendar = Calendar(identifier: .gregorian)
+      calendar.timeZone = try #require(TimeZone(secondsFromGMT: hours * 3600))
+      let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+      return String(
+        format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+    let before = try localDay()
+    let run = try BuiltBinary.run(
+      ["add", "Rain will fall", "--source", "Ann", "--confidence", "0.6", "--json"],
+      environment: ["CLAIMS_LEDGER": sandbox.ledgerPath, "TZ": zone])
+    let after = try localDay()
+    #expect(run.status == 0, run.report)
+    let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+    let said = try #require(object?["said"] as? String, run.report)
+    #expect([before, after].contains(said), "said \(said), the day in \(zone) \(before)")
+  }
+
   @Test func whiteSpaceIsTrimmedAndTagsKeptOnce() throws {
     let sandbox = try Sandbox()
     let id = try sandbox.add(
