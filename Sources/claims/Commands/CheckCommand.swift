@@ -52,6 +52,23 @@ struct CheckCommand: Command {
       json.integer(inspection.journal.entries.count)
       json.key("claims")
       json.integer(ledger.count)
+      if repair {
+        // What --repair did, so a script learns where the moved bytes went.
+        json.key("repaired")
+        if let repaired {
+          json.beginObject()
+          json.key("line")
+          json.integer(repaired.line)
+          json.field("action", repaired.savedTo == nil ? "ended" : "moved")
+          json.key("bytes")
+          json.integer(repaired.byteCount)
+          json.key("saved_to")
+          json.optionalString(repaired.savedTo)
+          json.endObject()
+        } else {
+          json.null()
+        }
+      }
       json.key("issues")
       json.beginArray()
       for issue in issues {

@@ -124,6 +124,26 @@ import Testing
     #expect(sandbox.ledger() == Data((text + "\n").utf8))
   }
 
+  /// With `--json`, what the repair did is in the object: the line, whether it was moved or
+  /// ended, its bytes and where they went; `null` when there was nothing to repair.
+  @Test func repairWithJSONSaysWhatItDid() throws {
+    let sandbox = try Sandbox()
+    let text = Self.lines.joined(separator: "\n") + "\n{\"ent"
+    try sandbox.writeLedger(bytes: Data(text.utf8))
+    let repaired = sandbox.run(["check", "--repair", "--json"])
+    #expect(repaired.status == .success, repaired.report)
+    let object = try JSONSerialization.jsonObject(with: Data(repaired.stdout.utf8)) as? NSDictionary
+    let repair = try #require(object?["repaired"] as? NSDictionary, repaired.report)
+    #expect(repair["line"] as? Int == Self.lines.count + 1)
+    #expect(repair["action"] as? String == "moved")
+    #expect(repair["bytes"] as? Int == 5)
+    let savedTo = try #require(repair["saved_to"] as? String)
+    #expect(FileManager.default.contents(atPath: savedTo) == Data("{\"ent".utf8))
+    let again = sandbox.run(["check", "--repair", "--json"])
+    let second = try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? NSDictionary
+    #expect(second?["repaired"] is NSNull, again.report)
+  }
+
   @Test func everyProblemIsListedInLineOrder() throws {
     let sandbox = try Sandbox()
     var lines = Self.lines
