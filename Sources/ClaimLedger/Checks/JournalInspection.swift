@@ -61,12 +61,13 @@ private struct SliceInspection {
       lineCount += 1
       guard let lineEnd = JournalReader.nextNewline(in: bytes, from: lineStart) else {
         tornLine = lineCount
-        let isWhole = UnendedLine.isWholeEntry(UnsafeBufferPointer(rebasing: bytes[lineStart...]))
-        issues.append(
-          (
-            lineCount, nil, .error,
-            isWhole ? UnendedLine.wholeMessage : UnendedLine.tornMessage
-          ))
+        switch UnendedLine.kind(of: UnsafeBufferPointer(rebasing: bytes[lineStart...])) {
+        case .whole: issues.append((lineCount, nil, .error, UnendedLine.wholeMessage))
+        case .torn: issues.append((lineCount, nil, .error, UnendedLine.tornMessage))
+        case .invalid(let failure):
+          issues.append(
+            (lineCount, failure.offset + 1, .error, failure.reason + UnendedLine.invalidSuffix))
+        }
         break
       }
       if lineEnd == lineStart {

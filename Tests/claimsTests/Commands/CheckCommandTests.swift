@@ -124,6 +124,40 @@ import Testing
     #expect(sandbox.ledger() == Data((text + "\n").utf8))
   }
 
+  /// A last line without its newline that closes its object but is no valid entry was
+  /// written whole (an edit, not a cut write): its own fault is named, at its column, by every
+  /// command and by `check`; the repair still sets it aside. One cut short inside a string
+  /// holding a brace is still torn.
+  @Test func anUnendedLineThatIsNoEntryIsNamedByItsFault() throws {
+    let sandbox = try Sandbox()
+    let bad =
+      #"{"entry":"resolve","id":"abcd000002","at":"2026-07-02T10:00:00.000Z","outcome":"true","#
+      + #""on":"2026-07-02","bogus":1}"#
+    let column = bad.utf8.count - #""bogus":1}"#.utf8.count + 1
+    for ending in ["", "\r"] {
+      let text = Self.lines.prefix(3).joined(separator: "\n") + "\n" + bad + ending
+      try sandbox.writeLedger(bytes: Data(text.utf8))
+      let listed = sandbox.run(["list"])
+      #expect(listed.status == .dataError, listed.report)
+      #expect(listed.stderr.contains("ledger.jsonl:4:"), listed.report)
+      #expect(listed.stderr.contains("it is the last line, without its newline"), listed.report)
+      #expect(!listed.stderr.contains("cut short"), listed.report)
+      let checked = sandbox.run(["check"])
+      #expect(checked.stdout.contains("ledger.jsonl:4:"), checked.report)
+      #expect(!checked.stdout.contains("cut short"), checked.report)
+      if ending.isEmpty {
+        #expect(
+          listed.stderr.contains("ledger.jsonl:4:\(column): unknown field 'bogus'"), listed.report)
+      }
+    }
+    let repaired = sandbox.run(["check", "--repair"])
+    #expect(repaired.status == .success, repaired.report)
+    #expect(repaired.stdout.hasPrefix("repaired: moved the torn line 4"), repaired.report)
+    let cut = Self.lines[0] + "\n" + #"{"entry":"amend","id":"abcd000001","note":"a}"#
+    try sandbox.writeLedger(bytes: Data(cut.utf8))
+    #expect(sandbox.run(["list"]).stderr.contains("a write was cut short"))
+  }
+
   /// With `--json`, what the repair did is in the object: the line, whether it was moved or
   /// ended, its bytes and where they went; `null` when there was nothing to repair.
   @Test func repairWithJSONSaysWhatItDid() throws {
