@@ -67,7 +67,7 @@ struct BrokenLedgerCase: Sendable, CustomTestStringConvertible {
     middle(
       "confidence past any integer",
       JournalLine.claim("abcd000002", text: "Huge", confidence: "1e300"),
-      "2:", "confidence 1e+300 is outside 0…1"),
+      "2:", "confidence 1e300 is outside 0…1"),
     middle(
       "confidence past any double",
       JournalLine.claim("abcd000002", text: "Huge", confidence: "1e400"),

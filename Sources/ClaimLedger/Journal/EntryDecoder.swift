@@ -167,10 +167,14 @@ enum EntryDecoder {
           &scanner, "deadline", days: &interning.days)
       case .on: on = try Fields.readDay(&scanner, "on", days: &interning.days)
       case .confidence:
+        let before = scanner.position
         let number = try scanner.readNumber()
         guard let confidence = Confidence(number) else {
-          throw Fields.fail(
-            offset, "confidence \(DecimalFormat.trimmed(number, places: 6)) is outside 0…1")
+          // As written: 1.0000001 rounded for show would read as 1, which is inside.
+          let written = String(
+            decoding: UnsafeBufferPointer(rebasing: scanner.bytes[before..<scanner.position]),
+            as: UTF8.self)
+          throw Fields.fail(offset, "confidence \(written.trimmingSpaces()) is outside 0…1")
         }
         self.confidence = confidence
       case .tags: tags = try scanner.readStringArray(interning: &interning)

@@ -106,6 +106,10 @@ struct MalformedLineCase: Sendable, CustomTestStringConvertible {
       "confidence 1.5", claim + #""confidence":1.5,"tags":[],"status":"open"}"#, column: 117,
       "confidence 1.5 is outside 0…1"),
     .text(
+      "confidence just past 1, as written",
+      claim + #""confidence":1.0000001,"tags":[],"status":"open"}"#,
+      column: 117, "confidence 1.0000001 is outside 0…1"),
+    .text(
       "confidence -0.1", claim + #""confidence":-0.1,"tags":[],"status":"open"}"#, column: 117,
       "confidence -0.1 is outside 0…1"),
     .text(
