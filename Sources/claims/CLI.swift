@@ -142,8 +142,13 @@ enum CLI {
     return String(shown)
   }
 
+  /// A control character but a line break, or a direction override (U+202A–U+202E,
+  /// U+2066–U+2069), which would reorder the message on a terminal that lays text out both
+  /// ways.
   private static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
-    scalar != "\n" && scalar.properties.generalCategory == .control
+    scalar != "\n"
+      && (scalar.properties.generalCategory == .control || (0x202A...0x202E).contains(scalar.value)
+        || (0x2066...0x2069).contains(scalar.value))
   }
 
   /// Resolves the global options and the environment once, at the edge.

@@ -64,6 +64,25 @@ import Testing
       check.report)
   }
 
+  /// A direction override in a text or source shows as its code point on the terminal, as in
+  /// the reports: raw, a terminal that lays text out both ways would reorder the row by it.
+  @Test func directionOverridesShowAsTheirCodePoints() throws {
+    let sandbox = try Self.hostileLedger()
+    let terminal = Terminal(isInteractive: true, usesColour: false, width: 200)
+    let id = try #require(sandbox.run(["list", "--json"]).stdout.firstMatch(of: /[0-9a-f]{10}/))
+    for arguments in [["list"], ["show", String(id.output)], ["sources"], ["list", "--overdue"]] {
+      let result = sandbox.run(arguments, terminal: terminal)
+      #expect(result.status == .success, result.report)
+      let overrides = result.stdout.unicodeScalars.filter {
+        (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
+      }
+      #expect(overrides.isEmpty, "\(arguments): \(result.stdout)")
+    }
+    let listed = sandbox.run(["list"], terminal: terminal).stdout
+    #expect(listed.contains("right[U+202E]txt.exe"), "\(listed)")
+    #expect(listed.contains("[U+202E]Evil[U+202C]"), "\(listed)")
+  }
+
   static func report(_ sandbox: Sandbox, _ format: String) throws -> String {
     let result = sandbox.run(["report", "--year", "2026", "--format", format])
     try #require(result.status == .success, result.report)

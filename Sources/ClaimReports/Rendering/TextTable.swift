@@ -148,23 +148,40 @@ public enum DisplayWidth {
   public static func flattened(_ text: String) -> String {
     let isBreak: (Character) -> Bool = { $0.isNewline || $0 == "\t" }
     guard text.contains(where: { isBreak($0) || isHidden($0) }) else { return text }
-    return String(text.map { isBreak($0) ? " " : isHidden($0) ? "\u{FFFD}" : $0 })
+    return text.reduce(into: "") { shown, character in
+      if isBreak(character) { shown.append(" ") } else { shown += self.shown(character) }
+    }
   }
 
   /// `text` with every line break a `\n` and every other control character but a tab shown as
   /// U+FFFD: a terminal acts on them (an escape can clear the screen or retitle the window, a
   /// carriage return writes the next words over the last), and a ledger merged from elsewhere
-  /// may hold them written as JSON escapes.
+  /// may hold them written as JSON escapes. A direction override shows as `[U+202E]`, as in
+  /// the reports: a terminal that lays text out both ways would reorder the row by it.
   public static func visible(_ text: String) -> String {
     let isOtherBreak: (Character) -> Bool = { $0.isNewline && $0 != "\n" }
     guard text.contains(where: { isHidden($0) || isOtherBreak($0) }) else { return text }
-    return String(text.map { isOtherBreak($0) ? "\n" : isHidden($0) ? "\u{FFFD}" : $0 })
+    return text.reduce(into: "") { shown, character in
+      if isOtherBreak(character) { shown.append("\n") } else { shown += self.shown(character) }
+    }
   }
 
-  /// A control character that is neither a line break nor a tab.
+  /// A control character that is neither a line break nor a tab, or a direction override.
   private static func isHidden(_ character: Character) -> Bool {
     !character.isNewline && character != "\t"
-      && character.unicodeScalars.contains { $0.properties.generalCategory == .control }
+      && character.unicodeScalars.contains {
+        $0.properties.generalCategory == .control || BidiControl.contains($0)
+      }
+  }
+
+  /// A character as a terminal cell shows it: a control as U+FFFD, a direction override as its
+  /// code point, any other as it is.
+  private static func shown(_ character: Character) -> String {
+    guard isHidden(character) else { return String(character) }
+    if let bidi = character.unicodeScalars.first(where: BidiControl.contains) {
+      return BidiControl.visible(bidi)
+    }
+    return "\u{FFFD}"
   }
 
   /// `text` cut to at most `width` columns on a character boundary, ending in `…` when cut;

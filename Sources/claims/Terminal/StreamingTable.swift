@@ -139,16 +139,18 @@ enum TableCell {
     return DisplayWidth.truncated(text, to: width)
   }
 
-  /// Whether any character is a control character (U+0000 to U+001F, U+007F to U+009F) or a
-  /// newline to `Character.isNewline` (also U+2028 and U+2029), found by their UTF-8 bytes:
-  /// what `DisplayWidth.flattened` turns into spaces or U+FFFD.
+  /// Whether any character is a control character (U+0000 to U+001F, U+007F to U+009F), a
+  /// newline to `Character.isNewline` (also U+2028 and U+2029) or a direction override
+  /// (U+202A to U+202E, U+2066 to U+2069), found by their UTF-8 bytes: what
+  /// `DisplayWidth.flattened` turns into spaces, U+FFFD or `[U+202E]`.
   static func needsFlattening(_ text: String) -> Bool {
     var previous: UInt8 = 0
     var beforePrevious: UInt8 = 0
     for byte in text.utf8 {
       if byte < 0x20 || byte == 0x7F { return true }
       if previous == 0xC2, (0x80...0x9F).contains(byte) { return true }
-      if beforePrevious == 0xE2, previous == 0x80, byte == 0xA8 || byte == 0xA9 { return true }
+      if beforePrevious == 0xE2, previous == 0x80, (0xA8...0xAE).contains(byte) { return true }
+      if beforePrevious == 0xE2, previous == 0x81, (0xA6...0xA9).contains(byte) { return true }
       beforePrevious = previous
       previous = byte
     }
