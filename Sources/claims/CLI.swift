@@ -147,8 +147,7 @@ enum CLI {
   /// ways.
   private static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
     scalar != "\n"
-      && (scalar.properties.generalCategory == .control || (0x202A...0x202E).contains(scalar.value)
-        || (0x2066...0x2069).contains(scalar.value))
+      && (scalar.properties.generalCategory == .control || BidiControl.contains(scalar))
   }
 
   /// Resolves the global options and the environment once, at the edge.

@@ -53,8 +53,8 @@ enum MarkdownText {
 /// The Unicode controls that override or embed a writing direction (U+202A–U+202E,
 /// U+2066–U+2069): in a report they could make text read differently from what the ledger
 /// holds, so the renderers show them as their code points.
-enum BidiControl {
-  static func contains(_ scalar: Unicode.Scalar) -> Bool {
+public enum BidiControl {
+  public static func contains(_ scalar: Unicode.Scalar) -> Bool {
     (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
   }
 
