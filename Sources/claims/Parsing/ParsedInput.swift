@@ -1,3 +1,5 @@
+import ClaimLedger
+
 /// The words of a command line sorted into positionals, options and flags by a spec.
 ///
 /// It knows no command: typed conversion happens in each command's `init` through
@@ -83,6 +85,14 @@ struct ParsedInput {
         // An empty value is a slip (an unset shell variable), never a filter or a field.
         if argument.trimmingSpaces().isEmpty {
           throw UsageError("\(name) is empty", command: spec.name)
+        }
+        // Only zero-width or direction marks: as empty, though it does not look it.
+        if !FieldRules.saysSomething(argument) {
+          throw UsageError(
+            "\(name) holds nothing visible ("
+              + argument.unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true) }
+              .joined(separator: " ") + ")",
+            command: spec.name)
         }
         if !isRepeatable, options[name] != nil {
           throw UsageError("\(name) is given twice", command: spec.name)

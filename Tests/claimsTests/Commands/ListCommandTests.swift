@@ -246,6 +246,10 @@ struct ListFilterCase: Sendable, CustomTestStringConvertible {
       (["list", "--today", "2026-13-01"], [:], "--today: '2026-13-01' is not"),
       (["list"], ["CLAIMS_LOCK_TIMEOUT": "abc"], "CLAIMS_LOCK_TIMEOUT: 'abc' is not a number"),
       (["list", "--ledger", ""], [:], "--ledger is empty"),
+      (
+        ["list", "--search", "\u{200B}\u{200F}"], [:],
+        "--search holds nothing visible (U+200B U+200F)"
+      ),
     ] as [([String], [String: String], String)])
   func aBadGlobalValueNamesWhereItCameFrom(
     arguments: [String], environment: [String: String], message: String
