@@ -49,6 +49,13 @@ public enum LedgerCheck {
             severity: .error, location: location(), id: id,
             message: "claim \(id) has its deadline \(deadline) before it was said (\(said))"))
       }
+      // Recorded with a clock or a --today ahead of the real day, as `add` refuses now.
+      if let said = records[index].said, said > today {
+        issues.append(
+          LedgerIssue(
+            severity: .warning, location: location(), id: id,
+            message: "claim \(id) is said on \(said), after today"))
+      }
       if let resolvedOn = records[index].resolution?.on, resolvedOn > today {
         issues.append(
           LedgerIssue(

@@ -12,8 +12,8 @@ struct ExtractCommand: Command {
       sections are understood) and appends each forecast as a proposed claim, to accept or
       reject later. Ids are stable, so reading an article again proposes nothing new. A file
       that cannot be read is reported and the others are still read; the status is then 65
-      (66 when every such file could not be read at all: missing, a folder, not permitted).
-      An article dated after today needs --said.
+      (66 when every such file could not be read at all: missing, a folder, a device, not
+      permitted). An article dated after today needs --said.
       """,
     parameters: [
       .positional("file", help: "Articles to read; - reads standard input.", variadic: true)

@@ -187,7 +187,7 @@ import Testing
     lines.append("")
     lines.append(
       JournalLine.claim(
-        "abcd000005", text: "Late claim will happen", said: "2026-09-01", deadline: "2026-08-01"))
+        "abcd000005", text: "Late claim will happen", said: "2026-07-01", deadline: "2026-06-01"))
     try sandbox.writeLedger(lines)
     let result = sandbox.run(["check"])
     #expect(result.status == .dataError, result.report)
@@ -211,6 +211,22 @@ import Testing
     #expect(
       result.stdout.contains(
         ":6: warning: claim abcd000005 has lang 'English please', which is not a language tag"),
+      result.report)
+    #expect(result.stdout.hasSuffix(", 0 errors, 1 warning\n"), result.report)
+  }
+
+  /// A claim said after today (recorded with a clock or `--today` ahead, which `add` now
+  /// refuses) is a warning, as a resolution after today is.
+  @Test func aClaimSaidAfterTodayIsAWarning() throws {
+    let sandbox = try Sandbox()
+    var lines = Self.lines
+    lines.append(
+      JournalLine.claim("abcd000005", text: "Tesla ships", said: "2030-06-01", deadline: nil))
+    try sandbox.writeLedger(lines)
+    let result = sandbox.run(["check"])
+    #expect(result.status == .success, result.report)
+    #expect(
+      result.stdout.contains(":6: warning: claim abcd000005 is said on 2030-06-01, after today"),
       result.report)
     #expect(result.stdout.hasSuffix(", 0 errors, 1 warning\n"), result.report)
   }
