@@ -19,6 +19,10 @@ private func restoreTerminalAndEnd(by stop: Int32) {
   raise(stop)
 }
 
+/// Takes a Ctrl-C or Ctrl-\ meant for the editor and does nothing: a handler, unlike
+/// `SIG_IGN`, is not passed on to the editor, which gets the keys with their usual meaning.
+private func waitOut(_ signal: Int32) {}
+
 /// A conversation on the process's terminal: keys read in cbreak mode, lines in the usual mode.
 ///
 /// From the start of the walk to its end, canonical mode, echo and signals are off, so keys
@@ -133,6 +137,10 @@ final class TerminalConversation: Conversation, @unchecked Sendable {
     do {
       try Data(text.utf8).write(to: url)
       restore()
+      // Ctrl-C and Ctrl-\ typed in the editor reach every process on the terminal: they are
+      // the editor's, and this process waits them out, as git does.
+      let kept = [SIGINT, SIGQUIT].map { ($0, signal($0, waitOut)) }
+      defer { for (number, handler) in kept { signal(number, handler) } }
       let process = Process()
       process.executableURL = URL(fileURLWithPath: "/bin/sh")
       // "$1" keeps a path with spaces whole; the editor command may carry its own options.

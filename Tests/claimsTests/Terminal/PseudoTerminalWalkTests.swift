@@ -68,6 +68,26 @@ import Testing
     #expect(try sandbox.showJSON("abcd000001")?["source"] as? String == "Financial Times")
   }
 
+  /// Ctrl-C or Ctrl-\ typed while the editor runs reaches every process on the terminal: the
+  /// walk waits it out and goes on with what the editor saved.
+  @Test(arguments: [SIGINT, SIGQUIT])
+  func aStopMeantForTheEditorIsWaitedOut(_ stop: Int32) throws {
+    let sandbox = try ReviewCommandTests.queue()
+    let terminal = try PseudoTerminal()
+    let editor = "sleep 1; sed -i -e 's/^source: .*/source: Financial Times/'"
+    let process = try start(sandbox, on: terminal, environment: ["VISUAL": editor])
+    try terminal.answer("> ", with: "E")
+    usleep(300_000)
+    kill(process.processIdentifier, stop)
+    try terminal.answer("edited", with: "")
+    try terminal.answer("> ", with: "a")
+    try terminal.answer("> ", with: "q")
+    try #require(process.waitForExit(), "\(terminal.transcript)")
+    #expect(process.terminationReason == .exit && process.terminationStatus == 0)
+    #expect(terminal.isSane)
+    #expect(try sandbox.showJSON("abcd000001")?["source"] as? String == "Financial Times")
+  }
+
   @Test func ctrlCAtAKeyQuitsCleanly() throws {
     let sandbox = try ReviewCommandTests.queue()
     let terminal = try PseudoTerminal()
