@@ -11,7 +11,7 @@ public struct ClaimFilter: Sendable {
   /// Deadline strictly before this day.
   public var dueBefore: Day?
   /// Only claims past their deadline that wait for a resolution: open ones, and those whose
-  /// resolutions conflict (`ClaimRecord.isOverdue`), which `--status open` then keeps too.
+  /// resolutions conflict (`ClaimRecord.isOverdue`).
   public var isOverdueOnly = false
   /// Words that must all occur (case-insensitively) in the text, quote, source or via.
   public var searchWords: [String] = []
@@ -31,11 +31,10 @@ public struct ClaimFilter: Sendable {
 
   /// Whether `record` passes; `aliases` maps its source to the canonical name first.
   public func matches(_ record: ClaimRecord, today: Day, aliases: SourceAliases) -> Bool {
-    // With --overdue, as the overdue count them: a claim whose resolutions conflict is open.
-    if let status, (isOverdueOnly ? record.scoredStatus : record.status) != status {
-      return false
-    }
-    if let outcome, record.outcome != outcome { return false }
+    // As the scores and `due` count it, a claim whose resolutions conflict is open, with no
+    // outcome chosen: adding `--overdue` to `--status open` never finds more.
+    if let status, record.scoredStatus != status { return false }
+    if let outcome, record.scoredResolution?.outcome != outcome { return false }
     if !needsClaim { return true }
     // Only now, since a copy of the claim retains each of its texts.
     let claim = record.claim

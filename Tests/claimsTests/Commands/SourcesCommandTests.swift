@@ -153,6 +153,29 @@ import Testing
     #expect(row["resolved"] as? Int == 0, "\(row)")
   }
 
+  /// `list`'s filters count a claim whose resolutions conflict as `sources` and `due` do: open,
+  /// with no outcome chosen, so adding `--overdue` to `--status open` never finds more.
+  @Test func listFiltersChooseNoOutcomeForAConflict() throws {
+    let sandbox = try Sandbox()
+    try sandbox.writeLedger([
+      #"{"entry":"claim","id":"e8db77aa16","at":"2026-01-01T00:00:00.000Z","text":"Rates fall","source":"A","said":"2025-01-02","deadline":"2025-06-30","confidence":0.7,"tags":[],"status":"open"}"#,
+      #"{"entry":"resolve","id":"e8db77aa16","at":"2026-02-01T00:00:00.000Z","outcome":"true","on":"2025-07-01"}"#,
+      #"{"entry":"resolve","id":"e8db77aa16","at":"2026-02-02T00:00:00.000Z","outcome":"false","on":"2025-07-01"}"#,
+    ])
+    func ids(_ filters: [String]) throws -> [String] {
+      let result = sandbox.run(["list", "--json"] + filters)
+      try #require(result.status == .success, result.report)
+      let array =
+        try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
+      return array?.compactMap { $0["id"] as? String } ?? []
+    }
+    #expect(try ids(["--status", "open"]) == ["e8db77aa16"])
+    #expect(try ids(["--status", "open", "--overdue"]) == ["e8db77aa16"])
+    #expect(try ids(["--status", "resolved"]).isEmpty)
+    #expect(try ids(["--outcome", "false"]).isEmpty)
+    #expect(try ids(["--outcome", "true"]).isEmpty)
+  }
+
   /// A comma before a closing bracket is no JSON, though Foundation's parser takes it: named by
   /// its line, for `check` as for every command. Commas inside names are no such thing, and a
   /// byte order mark, which JSON lets a reader ignore, is ignored.
