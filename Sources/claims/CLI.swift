@@ -198,7 +198,7 @@ enum CLI {
       explicitLedger: (input.option("--ledger")
         ?? environment["CLAIMS_LEDGER"].flatMap { $0.isEmpty ? nil : $0 })
         .map { LedgerLocator.resolved($0, in: workingDirectory) },
-      workingDirectory: workingDirectory, today: fixedToday ?? now.localDay,
+      workingDirectory: workingDirectory, today: fixedToday ?? now.day,
       now: now, json: input.flag("--json"), terminal: terminal, lockTimeout: timeout,
       digestCache: DigestCache.directory(environment: environment).map {
         DigestCache(directory: $0)

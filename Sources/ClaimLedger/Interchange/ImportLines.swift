@@ -103,7 +103,7 @@ extension ClaimImport {
     today: Day? = nil
   ) throws(ImportError) -> ImportLines {
     try lines(
-      file, path: path, format: format, recordedAt: now, today: today ?? now.localDay,
+      file, path: path, format: format, recordedAt: now, today: today ?? now.day,
       pieceSize: pieceSize)
   }
 

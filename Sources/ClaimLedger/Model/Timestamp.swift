@@ -66,17 +66,6 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     Day(daysSinceEpoch: Int(millisecondsSinceEpoch.floorDivided(by: 86_400_000)))
   }
 
-  /// The calendar day this instant falls on where the user is (the `TZ` variable, else the
-  /// system's zone): what "today" means to them, whose evening is already tomorrow in UTC.
-  public var localDay: Day {
-    tzset()
-    var seconds = time_t(millisecondsSinceEpoch.floorDivided(by: 1000))
-    var parts = tm()
-    guard localtime_r(&seconds, &parts) != nil else { return day }
-    let local = Int64(seconds) + Int64(parts.tm_gmtoff)
-    return Day(daysSinceEpoch: Int(local.floorDivided(by: 86_400)))
-  }
-
   public var description: String {
     Spelling.string(capacity: 24) { appendSpelling(to: &$0) }
   }
