@@ -7,11 +7,20 @@ nonisolated(unsafe) private var savedMode = termios()
 nonisolated(unsafe) private var hasSavedMode = false
 /// What the handler writes, set aside beforehand: a handler may not allocate.
 nonisolated(unsafe) private var newline = UInt8(ascii: "\n")
+/// The thread the walk runs on, which holds the stop signals while it writes the ledger.
+nonisolated(unsafe) private var walkThread = pthread_self()
 
 /// Puts the terminal back as it was found, then ends the process by `stop` as if no handler
 /// had taken it, so the caller (a shell, a script's loop) sees why it ended. Uses only calls
 /// that are safe in a signal handler.
+///
+/// Taken on another thread, which blocks no signal, it passes the signal on to the walk's,
+/// where a write under way holds it and takes its lines back before the process ends.
 private func restoreTerminalAndEnd(by stop: Int32) {
+  if pthread_equal(pthread_self(), walkThread) == 0 {
+    pthread_kill(walkThread, stop)
+    return
+  }
   if hasSavedMode { tcsetattr(STDIN_FILENO, TCSANOW, &savedMode) }
   _ = Glibc.write(STDOUT_FILENO, &newline, 1)
   signal(stop, SIG_DFL)
@@ -44,6 +53,7 @@ final class TerminalConversation: Conversation, @unchecked Sendable {
     if tcgetattr(STDIN_FILENO, &mode) == 0 {
       savedMode = mode
       hasSavedMode = true
+      walkThread = pthread_self()
       isRaw = true
       // A parent may have blocked Ctrl-C; typed at a line prompt, it should still end the walk.
       var signals = sigset_t()
@@ -141,14 +151,11 @@ final class TerminalConversation: Conversation, @unchecked Sendable {
       // the editor's, and this process waits them out, as git does.
       let kept = [SIGINT, SIGQUIT].map { ($0, signal($0, waitOut)) }
       defer { for (number, handler) in kept { signal(number, handler) } }
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/bin/sh")
-      // "$1" keeps a path with spaces whole; the editor command may carry its own options.
-      process.arguments = ["-c", editor + " \"$1\"", "sh", url.path]
       defer { enterKeyMode() }
-      try process.run()
-      process.waitUntilExit()
-      guard process.terminationStatus == 0 else { return nil }
+      // "$1" keeps a path with spaces whole; the editor command may carry its own options.
+      guard EditorProcess.run(["/bin/sh", "-c", editor + " \"$1\"", "sh", url.path]) == 0 else {
+        return nil
+      }
       return String(decoding: try Data(contentsOf: url), as: UTF8.self)
     } catch {
       return nil
@@ -163,5 +170,40 @@ final class TerminalConversation: Conversation, @unchecked Sendable {
       if count < 0, errno == EINTR { continue }
       return nil
     }
+  }
+}
+
+/// The editor, started with `posix_spawn` and waited for on this thread.
+///
+/// Foundation's `Process` would leave threads behind that block no signal, where a stop meant
+/// for a later write could land; and it passes on the signals this process ignores.
+enum EditorProcess {
+  /// The exit status of `arguments` (the program's path first), or nil when it could not be
+  /// started or ended by a signal.
+  static func run(_ arguments: [String]) -> Int32? {
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    // No signal blocked, and each the editor should meet with its usual meaning set so.
+    var mask = sigset_t()
+    sigemptyset(&mask)
+    posix_spawnattr_setsigmask(&attributes, &mask)
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    for number in StopSignalHold.signals + [SIGXFSZ, SIGPIPE] { sigaddset(&defaults, number) }
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    let words = arguments.map { strdup($0) } + [nil]
+    defer { for word in words { free(word) } }
+    var pid: pid_t = 0
+    guard let program = arguments.first,
+      posix_spawn(&pid, program, nil, &attributes, words, environ) == 0
+    else { return nil }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 {
+      guard errno == EINTR else { return nil }
+    }
+    // Ended by a signal: the low seven bits name it; else the status is the next byte.
+    return status & 0x7F == 0 ? (status >> 8) & 0xFF : nil
   }
 }

@@ -88,6 +88,30 @@ import Testing
     #expect(try sandbox.showJSON("abcd000001")?["source"] as? String == "Financial Times")
   }
 
+  /// A stop while a decision is written, after the editor ran: the write holds it and takes its
+  /// line back, as any write does. The editor is started without leaving threads behind that
+  /// could take the signal instead, and a thread that takes one passes it on to the walk's.
+  @Test func aStopDuringAWriteAfterTheEditorIsTakenBack() throws {
+    let sandbox = try ReviewCommandTests.queue()
+    var csv = "text,source,said,confidence\n"
+    for number in 0..<20_000 { csv += "Claim \(number) comes true,Kuo,2026-01-21,0.6\n" }
+    try #require(try sandbox.importing(csv, as: "many.csv").status == .success)
+    let before = try #require(sandbox.ledger())
+    let terminal = try PseudoTerminal()
+    let process = try start(sandbox, on: terminal, environment: ["VISUAL": "true"])
+    try terminal.answer("> ", with: "E")
+    try terminal.answer("> ", with: "a")
+    try StopSignalCommandTests.untilHolding(SIGTERM, pid: process.processIdentifier)
+    kill(process.processIdentifier, SIGTERM)
+    try #require(process.waitForExit(), "\(terminal.transcript)")
+    #expect(process.terminationReason == .uncaughtSignal, "\(terminal.transcript)")
+    #expect(process.terminationStatus == SIGTERM)
+    #expect(
+      terminal.wait(for: "what it wrote was taken back", timeout: 2), "\(terminal.transcript)")
+    #expect(terminal.isSane)
+    #expect(sandbox.ledger() == before)
+  }
+
   @Test func ctrlCAtAKeyQuitsCleanly() throws {
     let sandbox = try ReviewCommandTests.queue()
     let terminal = try PseudoTerminal()
