@@ -79,7 +79,11 @@ import Testing
       #expect(overrides.isEmpty, "\(arguments): \(result.stdout)")
     }
     let listed = sandbox.run(["list"], terminal: terminal).stdout
-    #expect(listed.contains("right[U+202E]txt.exe"), "\(listed)")
+    #expect(listed.contains("right[U+202E]txt.exe to left will close"), "\(listed)")
+    // Piped, the table cuts nothing: the column is as wide as the code points shown.
+    let piped = sandbox.run(["list"]).stdout
+    #expect(piped.contains("right[U+202E]txt.exe to left will close"), "\(piped)")
+    #expect(piped.contains("[U+202E]Evil[U+202C] News"), "\(piped)")
     #expect(listed.contains("[U+202E]Evil[U+202C]"), "\(listed)")
   }
 

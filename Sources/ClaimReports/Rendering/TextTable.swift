@@ -125,6 +125,8 @@ public enum DisplayWidth {
     // A control character takes one column too: a cell shows a tab or a line break as a
     // space and any other as U+FFFD (`flattened`).
     if value < 0x300 { return 1 }
+    // Shown as its code point (`visible`), so it takes that text's columns.
+    if BidiControl.contains(scalar) { return BidiControl.visible(scalar).utf8.count }
     switch scalar.properties.generalCategory {
     case .nonspacingMark, .enclosingMark, .format: return 0
     default: break
