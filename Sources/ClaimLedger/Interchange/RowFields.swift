@@ -133,7 +133,9 @@ struct RowFields {
       default: throw fail("conditional", "conditional '\(word)' is not true or false")
       }
     }
-    let lang = detectingLanguage ? LanguageTag.detect(quote ?? text) : self.text("lang")
+    let lang =
+      detectingLanguage
+      ? LanguageTag.detect(quote ?? text) : try checked("lang", by: FieldRules.text)
     if let lang, !LanguageTag.isWellFormed(lang.utf8) {
       throw fail("lang", "lang '\(lang)' is not a language tag such as en, zh-Hans or zh-Hant")
     }

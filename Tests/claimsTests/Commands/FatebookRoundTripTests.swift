@@ -40,7 +40,7 @@ import Testing
   @Test func paddedCellsAreTrimmedAndTheLanguageTravels() throws {
     let sandbox = try Sandbox()
     try sandbox.write(
-      "text,source,said,confidence,lang\n  Rain falls in Paris  , Ann ,2026-01-01,0.5,fr\n",
+      "text,source,said,confidence,lang\n  Rain falls in Paris  , Ann ,2026-01-01,0.5, fr \n",
       to: "a.csv")
     try sandbox.write(
       #"{"text":"Snow falls\t","source":"\u00a0Ann","said":"2026-01-01","confidence":0.5}"#
