@@ -89,6 +89,14 @@ enum CLI {
     }
   }
 
+  /// Whether the command line asks only for help or the version, which open no file.
+  static func opensNoFile(_ arguments: [String]) -> Bool {
+    let words = commandFirst(arguments)
+    guard let first = words.first else { return true }
+    return ["--version", "-V", "--help", "-h", "help"].contains(first)
+      || words.contains("--help") || words.contains("-h")
+  }
+
   /// A usage error's message with the usage line of the command it concerns, or the tool's.
   static func refusal(_ error: UsageError, commandName: String? = nil) -> Result {
     var message = "claims: error: \(Self.visible(error.message))\n"

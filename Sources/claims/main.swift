@@ -16,9 +16,13 @@ for stream in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(stream, F
 let environment = ProcessInfo.processInfo.environment
 let result: CLI.Result
 do throws(UsageError) {
+  let arguments = try SystemText.arguments()
+  // Help and the version open no file, so a working folder they cannot name is no matter.
+  let folder =
+    CLI.opensNoFile(arguments)
+    ? (try? SystemText.workingDirectory()) ?? "/" : try SystemText.workingDirectory()
   result = CLI.run(
-    try SystemText.arguments(), environment: environment,
-    workingDirectory: try SystemText.workingDirectory(),
+    arguments, environment: environment, workingDirectory: folder,
     terminal: .standard(environment: environment))
 } catch {
   result = CLI.refusal(error)

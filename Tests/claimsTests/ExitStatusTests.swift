@@ -328,6 +328,13 @@ struct FailureCase: Sendable, CustomTestStringConvertible {
       environment: ["CLAIMS_HOME": sandbox.directory.path]
     ).finish()
     #expect(inside.status == 0 && inside.stdout.isEmpty, inside.report)
+    // Help and the version open no file, and still work there.
+    let help = try BuiltBinary.shell(
+      #"cd "$CLAIMS_HOME/$(printf 'caf\351')" && "$0" --version && "$0" help list"#,
+      environment: ["CLAIMS_HOME": sandbox.directory.path]
+    ).finish()
+    #expect(help.status == 0, help.report)
+    #expect(help.stdout.hasPrefix("claims "), help.report)
   }
 
   /// A ledger that is a link to nothing is named as one, by a reading command (66) and by
