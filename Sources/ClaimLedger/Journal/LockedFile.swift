@@ -222,12 +222,7 @@ final class LockedFile {
   static func openError(path: String, errno code: Int32, mode: Mode) -> LedgerError {
     switch code {
     case ENOENT:
-      // A link whose target is gone is there, and `init` cannot create over it: say so.
-      if let target = danglingLinkTarget(path) {
-        .unreadable(path: path, reason: "it is a link to \(target), which does not exist")
-      } else {
-        .notFound(path: path)
-      }
+      missing(path)
     case EISDIR: .notAFile(path: path)
     // Readable, maybe, but not writable by this user or on this file system: a write's failure.
     case EACCES where mode == .append, EPERM where mode == .append, EROFS where mode == .append:
@@ -241,6 +236,20 @@ final class LockedFile {
 
   /// Where `path` links to when it is a symbolic link whose target does not exist; nil for
   /// anything else.
+  /// Why nothing is at `path`. A link whose target is gone is there, and `init` cannot create
+  /// over it: said so, as is a folder linked into a sync folder that is not mounted.
+  private static func missing(_ path: String) -> LedgerError {
+    if let target = danglingLinkTarget(path) {
+      return .unreadable(path: path, reason: "it is a link to \(target), which does not exist")
+    }
+    let folder = (path as NSString).deletingLastPathComponent
+    if let target = danglingLinkTarget(folder) {
+      return .unreadable(
+        path: path, reason: "its folder \(folder) is a link to \(target), which does not exist")
+    }
+    return .notFound(path: path)
+  }
+
   static func danglingLinkTarget(_ path: String) -> String? {
     var status = stat()
     guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK,

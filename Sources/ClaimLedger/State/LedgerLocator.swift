@@ -13,7 +13,11 @@ public enum LedgerLocator {
     var directory = URL(fileURLWithPath: workingDirectory, isDirectory: true).standardizedFileURL
     while true {
       let candidate = directory.appendingPathComponent(relativePath).path
-      if isPresent(candidate) { return candidate }
+      if isPresent(candidate)
+        || LockedFile.danglingLinkTarget(directory.appendingPathComponent("Claims").path) != nil
+      {
+        return candidate
+      }
       let parent = directory.deletingLastPathComponent()
       if parent.path == directory.path { break }
       directory = parent
@@ -21,9 +25,9 @@ public enum LedgerLocator {
     return URL(fileURLWithPath: workingDirectory).appendingPathComponent(relativePath).path
   }
 
-  /// Whether anything is at `path`, a link to nothing included: such a ledger (a link into a
-  /// sync folder that is not mounted) is the one meant, and is reported as such; walking on
-  /// past it would write to a ledger further up.
+  /// Whether anything is at `path`, a link to nothing included: such a ledger, or a `Claims`
+  /// folder linked so (into a sync folder that is not mounted), is the one meant, and is
+  /// reported as such; walking on past it would write to a ledger further up.
   private static func isPresent(_ path: String) -> Bool {
     var status = stat()
     return lstat(path, &status) == 0

@@ -236,6 +236,21 @@ struct ListFilterCase: Sendable, CustomTestStringConvertible {
     #expect(result.stderr.contains("team/Claims/ledger.jsonl"), result.report)
     #expect(result.stderr.contains("which does not exist"), result.report)
     #expect(sandbox.ledger() == before)
+    // So is a `Claims` folder that is such a link.
+    let linked = sandbox.directory.appendingPathComponent("synced")
+    try FileManager.default.createDirectory(at: linked, withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(
+      atPath: linked.appendingPathComponent("Claims").path,
+      withDestinationPath: "/nonexistent/Claims")
+    let again = CLI.run(
+      ["add", "Rain will fall", "--source", "Ann", "--confidence", "0.6"],
+      environment: ["CLAIMS_TODAY": Sandbox.today], workingDirectory: linked.path,
+      clock: { Sandbox.now }, terminal: .plain())
+    #expect(again.status == .noInput, again.report)
+    #expect(
+      again.stderr.contains("synced/Claims is a link to /nonexistent/Claims, which does not exist"),
+      again.report)
+    #expect(sandbox.ledger() == before)
   }
 
   /// A bad value from the environment names the variable, not the option it stands in for;
