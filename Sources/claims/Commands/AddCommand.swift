@@ -88,19 +88,36 @@ struct AddCommand: Command {
       }
       return CommandOutput(ClaimJSON.object(record))
     case .alreadyRecorded:
-      // The id comes from the source, the said date and the words: other values given now
-      // (a confidence, a deadline) are not taken, and the way to change them is an amend.
-      let note =
-        "claim \(entry.id) is in the ledger already; nothing was added "
-        + "(to change its values: claims amend \(entry.id) … --note WHY)"
+      // The claim as it stands, which may since have been resolved, rejected or amended: the
+      // one time `add` reads the whole ledger.
+      let record = try context.loadLedger().record(for: entry.id)
+      let note = Self.alreadyRecorded(entry.id, as: record)
       guard context.json else { return CommandOutput("\(entry.id)\n", notes: [note]) }
-      // The claim as it stands, which may since have been resolved or amended: the one time
-      // `add` reads the whole ledger.
-      let ledger = try context.loadLedger()
-      guard let record = ledger.record(for: entry.id) else {
+      guard let record else {
         return CommandOutput("{\"id\":\"\(entry.id)\"}\n", notes: [note])
       }
       return CommandOutput(ClaimJSON.object(record), notes: [note])
+    }
+  }
+
+  /// What to say of a claim added again. The id comes from the source, the said date and the
+  /// words: other values given now (a confidence, a deadline) are not taken, and what changes
+  /// the claim depends on where it stands.
+  static func alreadyRecorded(_ id: ClaimID, as record: ClaimRecord?) -> String {
+    let start = "claim \(id) is in the ledger already"
+    switch record?.status {
+    case .proposed?:
+      return start + ", proposed for review; nothing was added (claims accept \(id) takes it, "
+        + "with corrections such as --confidence)"
+    case .rejected?:
+      return start + ", rejected"
+        + (record?.rejection.map { " (\($0))" } ?? "")
+        + "; nothing was added (claims reopen \(id) makes it a proposal again)"
+    case .resolved? where record?.hasConflictingResolutions == false:
+      return start + ", resolved \(record?.outcome?.rawValue ?? "")"
+        + "; nothing was added (to change its values: claims amend \(id) … --note WHY)"
+    default:
+      return start + "; nothing was added (to change its values: claims amend \(id) … --note WHY)"
     }
   }
 

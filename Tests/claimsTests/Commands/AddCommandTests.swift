@@ -167,6 +167,25 @@ struct HedgeCase: Sendable, CustomTestStringConvertible {
     #expect(try sandbox.ledgerLines().count == 1)
   }
 
+  /// A claim added again that stands proposed or rejected: the note says where it stands and
+  /// which command changes that, since `amend` does not.
+  @Test func aClaimAddedAgainSaysWhereItStands() throws {
+    let again = [
+      "add", "Rain falls", "--source", "The Information", "--said", "2026-01-21",
+      "--confidence", "0.6",
+    ]
+    // The id `add` gives these words, on a claim recorded proposed as `extract` records it.
+    let id = String(try Sandbox().run(again).stdout.dropLast())
+    let sandbox = try Sandbox()
+    try sandbox.writeLedger([JournalLine.claim(id, text: "Rain falls", status: "proposed")])
+    let proposed = sandbox.run(again)
+    #expect(proposed.status == .success, proposed.report)
+    #expect(proposed.stderr.contains("proposed for review; nothing was added (claims accept"))
+    #expect(sandbox.run(["reject", id, "--reason", "vague"]).status == .success)
+    let rejected = sandbox.run(again)
+    #expect(rejected.stderr.contains("rejected (vague); nothing was added (claims reopen"))
+  }
+
   /// A claim line written another way (keys in another order, spaces after the colons, as
   /// another tool or a hand writes JSON) is found too, and nothing is added twice.
   @Test func aClaimLineInAnotherKeyOrderIsFound() throws {
