@@ -148,7 +148,8 @@ enum HistoryLine {
   private static func changed(_ changes: ClaimChanges, from claim: Claim?) -> String {
     var parts: [String] = []
     func note(_ name: String, _ old: String?, _ new: String?, quoted: Bool = false) {
-      guard let new else { return }
+      // A correction that restates the value (an accept's `--source` as it was) changed nothing.
+      guard let new, new != old else { return }
       let show = { (value: String) in quoted ? "“\(value)”" : value }
       parts.append("\(name) " + (old.map { show($0) + " → " } ?? "") + show(new))
     }
@@ -176,7 +177,13 @@ enum HistoryLine {
     } else {
       note("hedge", claim?.hedge, changes.hedge)
     }
-    note("tags", claim?.tags.joined(separator: ", "), changes.tags?.joined(separator: ", "))
+    note(
+      "tags", claim.map { $0.tags.isEmpty ? "none" : $0.tags.joined(separator: ", ") },
+      changes.tags.map { $0.isEmpty ? "none" : $0.joined(separator: ", ") })
+    // Set with a new quote or text, whose language it follows.
+    note("lang", claim.map { $0.lang ?? "none" }, changes.lang)
+    note("conditional", claim.map { "\($0.isConditional)" }, changes.isConditional.map { "\($0)" })
+    note("document", claim.map { $0.document ?? "none" }, changes.document)
     return parts.isEmpty ? "" : ": " + parts.joined(separator: "; ")
   }
 }

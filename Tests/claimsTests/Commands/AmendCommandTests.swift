@@ -75,6 +75,28 @@ import Testing
     #expect(again.status == .failure, again.report)
   }
 
+  /// The history names every field a change set: the language a new quote brought, a first
+  /// tag (from none), and not a value restated as it was.
+  @Test func historyNamesTheLanguageAFirstTagAndNoRestatedValue() throws {
+    let sandbox = try Sandbox()
+    let id = try sandbox.add(
+      "OpenAI acquires Pinterest", "--source", "The Information", "--said", "2026-01-21",
+      "--confidence", "0.6")
+    let quoted = sandbox.run(["amend", id, "--quote", "苹果将推出折叠屏iPhone", "--note", "q"])
+    try #require(quoted.status == .success, quoted.report)
+    let tagged = sandbox.run(["amend", id, "--tag", "ai", "--note", "t"])
+    try #require(tagged.status == .success, tagged.report)
+    let show = sandbox.run(["show", id]).stdout
+    #expect(show.contains("; lang en → zh-Hans — q\n"), "\(show)")
+    #expect(show.contains("amended: tags none → ai — t\n"), "\(show)")
+    // An acceptance that restates the source shows no change of it.
+    let queue = try ReviewCommandTests.queue()
+    let accepted = queue.run(["accept", "abcd000001", "--source", "The Information"])
+    try #require(accepted.status == .success, accepted.report)
+    let card = queue.run(["show", "abcd000001"]).stdout
+    #expect(!card.contains("The Information → The Information"), "\(card)")
+  }
+
   @Test func historyShowsTheOldAndTheNewValues() throws {
     let (sandbox, id) = try Self.claim()
     let result = sandbox.run([
