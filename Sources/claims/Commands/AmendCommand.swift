@@ -10,7 +10,9 @@ struct AmendCommand: Command {
         .completing(.claimIDs)
     ]
       + ClaimChangesArgument.parameters + [
-        .option("--note", value: "TEXT", help: "Why it is corrected.", required: true)
+        .option("--document", value: "FILE", help: "The article it was extracted from.")
+          .completing(.files),
+        .option("--note", value: "TEXT", help: "Why it is corrected.", required: true),
       ])
 
   var id: String
@@ -20,7 +22,8 @@ struct AmendCommand: Command {
   init(_ input: ParsedInput) throws(UsageError) {
     let name = Self.spec.name
     id = try input.required("id", as: IDPrefix.self).description
-    let correction = try ClaimChangesArgument.read(input)
+    var correction = try ClaimChangesArgument.read(input)
+    if let document = try input.text("--document") { correction.requested.document = document }
     guard !correction.isEmpty else {
       throw UsageError(
         "nothing to change; give at least one of --text, --by, --source, …", command: name)

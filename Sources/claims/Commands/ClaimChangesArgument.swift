@@ -5,7 +5,7 @@ import ClaimLedger
 /// minus its value, as `add` reads it.
 struct ClaimCorrection {
   /// The changes, with a word given alone read as its own value.
-  let requested: ClaimChanges
+  var requested: ClaimChanges
   let confidence: ConfidenceArgument?
 
   var isEmpty: Bool { requested.isEmpty }
@@ -63,6 +63,8 @@ enum ClaimChangesArgument {
     .option("--confidence", value: "P", help: "How sure it sounded: 0.7, 70% or 七成."),
     .option("--hedge", value: "WORD", help: "Set the confidence from a hedge word."),
     .option("--tag", value: "TAG", help: "Replace the tags with these.", repeatable: true),
+    .option(
+      "--conditional", value: "yes|no", help: "Whether it holds only if a condition is met."),
   ]
 
   /// The changes the options ask for; empty when none was given.
@@ -81,6 +83,14 @@ enum ClaimChangesArgument {
     }
     let tags = try input.tags("--tag")
     if !tags.isEmpty { changes.tags = tags }
+    if let word = input.option("--conditional") {
+      switch word.trimmingSpaces().lowercased() {
+      case "yes", "true": changes.isConditional = true
+      case "no", "false": changes.isConditional = false
+      default:
+        throw UsageError("--conditional: '\(word)' is not yes or no", command: input.spec.name)
+      }
+    }
     return ClaimCorrection(requested: changes, confidence: confidence)
   }
 

@@ -97,6 +97,35 @@ import Testing
     #expect(!card.contains("The Information → The Information"), "\(card)")
   }
 
+  /// Two clones' lines that differ in the condition or the article are settled by amends too:
+  /// `--conditional yes|no` and `--document` set what `add` and `extract` set.
+  @Test func conditionAndDocumentCanBeAmended() throws {
+    let (sandbox, id) = try Self.claim()
+    var line = try #require(try sandbox.ledgerLines().first)
+    line = line.replacingOccurrences(
+      of: #""status":"open""#, with: #""status":"open","conditional":true,"document":"a.md""#)
+    line = line.replacing(#/"at":"[^"]*"/#, with: #""at":"2026-07-01T00:00:00.000Z""#)
+    try sandbox.writeLedger(try sandbox.ledgerLines() + [line])
+    let conflicting = sandbox.run(["check"])
+    #expect(conflicting.status == .dataError, conflicting.report)
+    #expect(conflicting.stdout.contains("conditional (false, then true)"), conflicting.report)
+    let amended = sandbox.run([
+      "amend", id, "--conditional", "yes", "--document", "a.md", "--note", "as the article says",
+    ])
+    #expect(amended.status == .success, amended.report)
+    let settled = sandbox.run(["check"])
+    #expect(settled.status == .success, settled.report)
+    #expect(settled.stdout.contains("amends since settle it"), settled.report)
+    let claim = try #require(try sandbox.showJSON(id))
+    #expect(claim["conditional"] as? Bool == true)
+    #expect(claim["document"] as? String == "a.md")
+    let off = sandbox.run(["amend", id, "--conditional", "no", "--note", "unconditional"])
+    #expect(off.status == .success, off.report)
+    #expect(try sandbox.showJSON(id)?["conditional"] as? Bool == false)
+    let bad = sandbox.run(["amend", id, "--conditional", "maybe", "--note", "x"])
+    #expect(bad.status == .usage && bad.stderr.contains("'maybe' is not yes or no"), bad.report)
+  }
+
   @Test func historyShowsTheOldAndTheNewValues() throws {
     let (sandbox, id) = try Self.claim()
     let result = sandbox.run([
