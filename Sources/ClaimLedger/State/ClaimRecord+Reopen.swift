@@ -36,12 +36,8 @@ struct DecisionReplay {
       case .claim(let claim, _):
         initial = claim
       case .accept(let accepted):
-        // Another clone's acceptance, merged after this one accepted and resolved the claim:
-        // a repeat whose corrections apply as an amend's would, and which a `reopen` does not
-        // undo before the resolution, as the fold has it.
-        let isRepeat = standing.last == .resolve && latestReview == .accept
-        changes.append((!isRepeat, accepted))
-        if !isRepeat { standing.append(.accept) }
+        changes.append((true, accepted))
+        standing.append(.accept)
       case .amend(let amended, _):
         changes.append((false, amended))
       case .reject:
@@ -53,11 +49,6 @@ struct DecisionReplay {
       }
     }
     claim = initial.map { start in changes.reduce(start) { $0.applying($1.changes) } }
-  }
-
-  /// The latest standing acceptance or rejection, past any resolution since.
-  var latestReview: Entry.Kind? {
-    standing.last { $0 != .resolve }
   }
 
   /// Cancels the latest standing decision. Decisions of one kind in a row (a correction, or

@@ -680,10 +680,9 @@ private struct Fold {
         record.rejection = nil
       } else if record.status == .proposed {
         record.status = .open
-      } else if record.status == .open || record.status == .resolved,
-        DecisionReplay(histories[start...]).latestReview == .accept
+      } else if record.status == .open,
+        DecisionReplay(histories[start...]).standing.last == .accept
       {
-        // The other clone's acceptance, merged after this one resolved the claim too.
         repeats.append(
           "claim \(id) is accepted again (two clones accepted it?); its corrections apply as an "
             + "amend's would")

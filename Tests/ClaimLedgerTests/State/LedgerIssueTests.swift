@@ -332,28 +332,6 @@ import Testing
         == "Claims/ledger.jsonl:2: error: accept of claim a1b2c3d4e5, which is open, not proposed")
   }
 
-  /// One clone accepted and resolved a proposal, the other accepted it too: after the merge the
-  /// second acceptance lands on a resolved claim, a repeat to warn of, not an error that no
-  /// new entry could clear.
-  @Test func anAcceptanceRepeatedAfterAResolutionIsAWarning() throws {
-    let first = try Fixture.entry(id, at: "2026-02-01T00:00:00Z", .accept(ClaimChanges()))
-    let second = try Fixture.entry(id, at: "2026-02-03T00:00:00Z", .accept(ClaimChanges()))
-    let ledger = fold([proposed, first, try resolve(.true, at: "2026-02-02T00:00:00Z"), second])
-    #expect(ledger.records.first?.status == .resolved)
-    #expect(ledger.records.first?.outcome == .true)
-    #expect(ledger.issues.map(\.severity) == [.warning], "\(ledger.issues.map(\.message))")
-    #expect(ledger.issues.first?.message.contains("is accepted again") == true)
-    #expect(ledger.records.first?.reopenableDecision == .resolve)
-    // A reopen then undoes the resolution, as for any resolved claim; the claim stays accepted.
-    let reopened = fold([
-      proposed, first, try resolve(.true, at: "2026-02-02T00:00:00Z"), second,
-      try reopen(at: "2026-03-01T00:00:00Z"),
-    ])
-    #expect(reopened.records.first?.status == .open)
-    #expect(reopened.records.first?.reopenableDecision == .accept)
-    #expect(reopened.issues.map(\.severity) == [.warning], "\(reopened.issues.map(\.message))")
-  }
-
   /// Two clones that each took the same decision leave it twice after a union merge: a
   /// warning, never an error no entry could clear; a reopen undoes both copies.
   @Test func aDecisionTakenTwiceIsAWarning() throws {
