@@ -93,8 +93,8 @@ enum CLI {
   static func opensNoFile(_ arguments: [String]) -> Bool {
     let words = commandFirst(arguments)
     guard let first = words.first else { return true }
-    return ["--version", "-V", "--help", "-h", "help"].contains(first)
-      || words.contains("--help") || words.contains("-h")
+    // `-h` after the command may be an option's value (`--search -h`); `--help` never is.
+    return ["--version", "-V", "--help", "-h", "help"].contains(first) || words.contains("--help")
   }
 
   /// A usage error's message with the usage line of the command it concerns, or the tool's.

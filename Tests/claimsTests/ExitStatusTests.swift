@@ -335,6 +335,13 @@ struct FailureCase: Sendable, CustomTestStringConvertible {
     ).finish()
     #expect(help.status == 0, help.report)
     #expect(help.stdout.hasPrefix("claims "), help.report)
+    // `-h` as an option's value asks for no help: the folder is still refused.
+    let search = try BuiltBinary.shell(
+      #"cd "$CLAIMS_HOME/$(printf 'caf\351')" && exec "$0" list --search -h"#,
+      environment: ["CLAIMS_HOME": sandbox.directory.path]
+    ).finish()
+    #expect(search.status == ExitStatus.usage.rawValue, search.report)
+    #expect(search.stderr.contains("the working folder's name is not UTF-8"), search.report)
   }
 
   /// A ledger that is a link to nothing is named as one, by a reading command (66) and by

@@ -92,6 +92,12 @@ public struct LedgerStore: Sendable {
   /// Creates an empty ledger (and its folder); fails when one exists.
   public static func create(at path: String) throws(LedgerError) {
     let directory = (path as NSString).deletingLastPathComponent
+    if let target = LockedFile.danglingLinkTarget(directory) {
+      throw .cannotCreate(
+        path: path,
+        reason: "its folder \(directory) is a link to \(target), which does not exist; remove the "
+          + "link, or mount what it points to")
+    }
     if let refusal = Folder.make(directory) { throw .cannotCreate(path: path, reason: refusal) }
     let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard fd >= 0 else {

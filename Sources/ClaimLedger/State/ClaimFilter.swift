@@ -15,6 +15,10 @@ public struct ClaimFilter: Sendable {
   public var isOverdueOnly = false
   /// Words that must all occur (case-insensitively) in the text, quote, source or via.
   public var searchWords: [String] = []
+  /// Whether a claim whose resolutions conflict is taken as open with no outcome, as the
+  /// scores and `due` count it (`list`); else by the status and outcome it records (`export`,
+  /// which writes the later resolution and says so).
+  public var countsConflictsAsOpen = false
 
   public init() {}
 
@@ -31,10 +35,13 @@ public struct ClaimFilter: Sendable {
 
   /// Whether `record` passes; `aliases` maps its source to the canonical name first.
   public func matches(_ record: ClaimRecord, today: Day, aliases: SourceAliases) -> Bool {
-    // As the scores and `due` count it, a claim whose resolutions conflict is open, with no
-    // outcome chosen: adding `--overdue` to `--status open` never finds more.
-    if let status, record.scoredStatus != status { return false }
-    if let outcome, record.scoredResolution?.outcome != outcome { return false }
+    // With --overdue, as the overdue count them too: so adding it to `--status open` never
+    // finds more.
+    let asScored = countsConflictsAsOpen || isOverdueOnly
+    if let status, (asScored ? record.scoredStatus : record.status) != status { return false }
+    if let outcome, (asScored ? record.scoredResolution?.outcome : record.outcome) != outcome {
+      return false
+    }
     if !needsClaim { return true }
     // Only now, since a copy of the claim retains each of its texts.
     let claim = record.claim

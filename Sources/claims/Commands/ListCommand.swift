@@ -51,6 +51,7 @@ struct ListCommand: Command {
       input.option("--search").map { $0.split(whereSeparator: \.isWhitespace).map(String.init) }
       ?? []
     filter.isOverdueOnly = input.flag("--overdue")
+    filter.countsConflictsAsOpen = true
     limit = try input.option("--limit", as: ClaimCount.self).map(\.value)
     isOriginalsOnly = input.flag("--originals")
     if let from = filter.saidFrom, let to = filter.saidTo, to < from {

@@ -149,7 +149,9 @@ final class TerminalConversation: Conversation, @unchecked Sendable {
       restore()
       // Ctrl-C and Ctrl-\ typed in the editor reach every process on the terminal: they are
       // the editor's, and this process waits them out, as git does.
-      let kept = [SIGINT, SIGQUIT].map { ($0, signal($0, waitOut)) }
+      // And a parent's SIGCHLD ignored would reap the editor before `waitpid` sees it end.
+      let kept =
+        [SIGINT, SIGQUIT].map { ($0, signal($0, waitOut)) } + [(SIGCHLD, signal(SIGCHLD, SIG_DFL))]
       defer { for (number, handler) in kept { signal(number, handler) } }
       defer { enterKeyMode() }
       // "$1" keeps a path with spaces whole; the editor command may carry its own options.
@@ -190,7 +192,9 @@ enum EditorProcess {
     posix_spawnattr_setsigmask(&attributes, &mask)
     var defaults = sigset_t()
     sigemptyset(&defaults)
-    for number in StopSignalHold.signals + [SIGXFSZ, SIGPIPE] { sigaddset(&defaults, number) }
+    for number in StopSignalHold.signals + [SIGXFSZ, SIGPIPE, SIGCHLD] {
+      sigaddset(&defaults, number)
+    }
     posix_spawnattr_setsigdefault(&attributes, &defaults)
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     let words = arguments.map { strdup($0) } + [nil]

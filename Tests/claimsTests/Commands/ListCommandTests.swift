@@ -251,6 +251,11 @@ struct ListFilterCase: Sendable, CustomTestStringConvertible {
       again.stderr.contains("synced/Claims is a link to /nonexistent/Claims, which does not exist"),
       again.report)
     #expect(sandbox.ledger() == before)
+    let initialised = CLI.run(
+      ["init"], environment: [:], workingDirectory: linked.path, clock: { Sandbox.now },
+      terminal: .plain())
+    #expect(initialised.status == .cannotCreate, initialised.report)
+    #expect(initialised.stderr.contains("is a link to /nonexistent/Claims"), initialised.report)
   }
 
   /// A bad value from the environment names the variable, not the option it stands in for;

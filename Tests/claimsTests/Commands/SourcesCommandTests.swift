@@ -174,6 +174,9 @@ import Testing
     #expect(try ids(["--status", "resolved"]).isEmpty)
     #expect(try ids(["--outcome", "false"]).isEmpty)
     #expect(try ids(["--outcome", "true"]).isEmpty)
+    // An export goes by the later resolution, which it writes and names in a note.
+    let exported = sandbox.run(["export", "--format", "jsonl", "--status", "resolved"])
+    #expect(exported.stdout.contains("e8db77aa16"), exported.report)
   }
 
   /// A comma before a closing bracket is no JSON, though Foundation's parser takes it: named by

@@ -44,13 +44,22 @@ final class PseudoTerminal {
     close(secondary)
   }
 
-  /// Starts `claims arguments…` on the terminal, in `folder`.
-  func start(_ arguments: [String], environment: [String: String], in folder: URL) throws
-    -> Process
-  {
+  /// Starts `claims arguments…` on the terminal, in `folder`; `ignoring` names signals (as
+  /// `trap` does, `CHLD`) that bash ignores before it runs `claims`, which inherits that
+  /// (dash does not ignore CHLD for its child).
+  func start(
+    _ arguments: [String], environment: [String: String], in folder: URL,
+    ignoring: [String] = []
+  ) throws -> Process {
     let process = Process()
-    process.executableURL = try BuiltBinary.located()
-    process.arguments = arguments
+    if ignoring.isEmpty {
+      process.executableURL = try BuiltBinary.located()
+      process.arguments = arguments
+    } else {
+      process.executableURL = URL(fileURLWithPath: "/bin/bash")
+      let script = "trap '' \(ignoring.joined(separator: " ")); exec \"$0\" \"$@\""
+      process.arguments = ["-c", script, try BuiltBinary.located().path] + arguments
+    }
     var inherited = ProcessInfo.processInfo.environment.filter { $0.key == "PATH" }
     inherited.merge(environment) { $1 }
     process.environment = inherited

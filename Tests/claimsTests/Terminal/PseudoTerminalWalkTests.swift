@@ -53,12 +53,17 @@ import Testing
     #expect(try sandbox.showJSON("abcd000002")?["deadline"] as? String == "2027-06-30")
   }
 
-  @Test func theEditorKeyOpensTheFormInVisual() throws {
+  /// Also when the caller ignores SIGCHLD, which would reap the editor before the walk saw it
+  /// end.
+  @Test(arguments: [[], ["CHLD"]])
+  func theEditorKeyOpensTheFormInVisual(ignoring: [String]) throws {
     let sandbox = try ReviewCommandTests.queue()
     let terminal = try PseudoTerminal()
     // An "editor" that changes the source line of the form in place.
     let editor = "sed -i -e 's/^source: .*/source: Financial Times/'"
-    let process = try start(sandbox, on: terminal, environment: ["VISUAL": editor])
+    let process = try terminal.start(
+      ["review"], environment: sandbox.environment.merging(["VISUAL": editor]) { $1 },
+      in: sandbox.directory, ignoring: ignoring)
     try terminal.answer("> ", with: "E")
     try terminal.answer("edited", with: "")
     try terminal.answer("> ", with: "a")
