@@ -234,8 +234,6 @@ final class LockedFile {
     }
   }
 
-  /// Where `path` links to when it is a symbolic link whose target does not exist; nil for
-  /// anything else.
   /// Why nothing is at `path`. A link whose target is gone is there, and `init` cannot create
   /// over it: said so, as is a folder linked into a sync folder that is not mounted.
   private static func missing(_ path: String) -> LedgerError {
@@ -250,6 +248,8 @@ final class LockedFile {
     return .notFound(path: path)
   }
 
+  /// Where `path` links to when it is a symbolic link whose target does not exist; nil for
+  /// anything else.
   static func danglingLinkTarget(_ path: String) -> String? {
     var status = stat()
     guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK,
