@@ -29,8 +29,8 @@ enum SystemText {
       // Removed since the shell entered it, or too deep: Foundation's answer stands.
       return FileManager.default.currentDirectoryPath
     }
-    guard let path = String(validatingCString: buffer) else {
-      let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+    let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+    guard let path = String(validating: bytes, as: UTF8.self) else {
       throw UsageError(
         "the working folder's name is not UTF-8: '\(escaped(bytes))'; claims names files in "
           + "UTF-8, so rename it (convmv converts such names) or run claims from another folder")
