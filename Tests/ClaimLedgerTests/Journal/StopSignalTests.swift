@@ -52,7 +52,7 @@ import Testing
     let store = LedgerStore(path: path)
     try store.append([try claimEntry("kept")])
     let before = try contents(ofFile: path)
-    let left = try withStopWaiting(signal) {
+    let left = withStopWaiting(signal) {
       #expect(throws: LedgerError.interrupted(path: path, signal: signal)) {
         try store.append([try claimEntry("taken back")])
       }
@@ -64,7 +64,7 @@ import Testing
 
   @Test func anAddAStopInterruptsIsTakenBack() throws {
     let store = LedgerStore(path: path)
-    let left = try withStopWaiting(SIGTERM) {
+    let left = withStopWaiting(SIGTERM) {
       #expect(throws: LedgerError.interrupted(path: path, signal: SIGTERM)) {
         _ = try store.appendClaim(try claimEntry("taken back"))
       }
@@ -85,7 +85,7 @@ import Testing
       ImportFile(bytes: Array(csv.utf8)), path: "sheet.csv", format: .csv, recordedAt: now,
       today: now.day, pieceSize: 64)
     try #require(lines.pieces.count > 4)
-    let left = try withStopWaiting(SIGINT) {
+    let left = withStopWaiting(SIGINT) {
       #expect(throws: LedgerError.interrupted(path: path, signal: SIGINT)) {
         try store.importClaims(lines, isDryRun: false)
       }
