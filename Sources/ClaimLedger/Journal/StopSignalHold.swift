@@ -9,8 +9,9 @@ import Foundation
 /// thread. Dispatch's worker threads keep every such signal blocked, so a signal sent to the
 /// process waits for `takeStop()` or the end of the hold. A signal the process ignores
 /// (`nohup`, `trap '' TERM`, a script's background job) or that a parent blocked (on the main
-/// thread, when its first hold begins) is left as it is: it must not become a stop. Holds nest on a thread: the inner ones hold what the
-/// outermost holds, and the innermost takes the signal, so the write nearest to it is undone.
+/// thread, when its first hold begins) is left as it is: it must not become a stop. Holds nest
+/// on a thread: the inner ones hold what the outermost holds, and the innermost takes the
+/// signal, so the write nearest to it is undone.
 ///
 /// A stop that comes after the last look (the write is whole and synced by then) is taken when
 /// the outermost hold ends and kept for `takeDeferredStop()`: the process then says what it did

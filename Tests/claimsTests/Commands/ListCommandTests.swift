@@ -222,16 +222,19 @@ struct ListFilterCase: Sendable, CustomTestStringConvertible {
     let fixture = try ListFixture()
     let sandbox = fixture.sandbox
     let before = sandbox.ledger()
+    func add(in folder: URL) -> CLI.Result {
+      CLI.run(
+        ["add", "Rain will fall", "--source", "Ann", "--confidence", "0.6"],
+        environment: ["CLAIMS_TODAY": Sandbox.today], workingDirectory: folder.path,
+        clock: { Sandbox.now }, terminal: .plain())
+    }
     let nested = sandbox.directory.appendingPathComponent("team")
     try FileManager.default.createDirectory(
       at: nested.appendingPathComponent("Claims"), withIntermediateDirectories: true)
     try FileManager.default.createSymbolicLink(
       atPath: nested.appendingPathComponent("Claims/ledger.jsonl").path,
       withDestinationPath: "/nonexistent/ledger.jsonl")
-    let result = CLI.run(
-      ["add", "Rain will fall", "--source", "Ann", "--confidence", "0.6"],
-      environment: ["CLAIMS_TODAY": Sandbox.today], workingDirectory: nested.path,
-      clock: { Sandbox.now }, terminal: .plain())
+    let result = add(in: nested)
     #expect(result.status == .noInput, result.report)
     #expect(result.stderr.contains("team/Claims/ledger.jsonl"), result.report)
     #expect(result.stderr.contains("which does not exist"), result.report)
@@ -242,10 +245,7 @@ struct ListFilterCase: Sendable, CustomTestStringConvertible {
     try FileManager.default.createSymbolicLink(
       atPath: linked.appendingPathComponent("Claims").path,
       withDestinationPath: "/nonexistent/Claims")
-    let again = CLI.run(
-      ["add", "Rain will fall", "--source", "Ann", "--confidence", "0.6"],
-      environment: ["CLAIMS_TODAY": Sandbox.today], workingDirectory: linked.path,
-      clock: { Sandbox.now }, terminal: .plain())
+    let again = add(in: linked)
     #expect(again.status == .noInput, again.report)
     #expect(
       again.stderr.contains("synced/Claims is a link to /nonexistent/Claims, which does not exist"),

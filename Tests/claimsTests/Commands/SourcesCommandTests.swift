@@ -135,15 +135,21 @@ import Testing
       result.stderr.hasPrefix("claims: error: \(fixture.sandbox.path("Claims/sources.json")):1: "))
   }
 
-  /// A claim whose resolutions conflict counts as open, and as overdue when its deadline has
-  /// passed, as any open claim does.
-  @Test func aClaimWhoseResolutionsConflictIsOpenAndOverdue() throws {
+  /// A ledger of one overdue claim resolved true on one clone and false on another.
+  static func conflictingResolutions() throws -> Sandbox {
     let sandbox = try Sandbox()
     try sandbox.writeLedger([
       #"{"entry":"claim","id":"e8db77aa16","at":"2026-01-01T00:00:00.000Z","text":"Rates fall","source":"A","said":"2025-01-02","deadline":"2025-06-30","confidence":0.7,"tags":[],"status":"open"}"#,
       #"{"entry":"resolve","id":"e8db77aa16","at":"2026-02-01T00:00:00.000Z","outcome":"true","on":"2025-07-01"}"#,
       #"{"entry":"resolve","id":"e8db77aa16","at":"2026-02-02T00:00:00.000Z","outcome":"false","on":"2025-07-01"}"#,
     ])
+    return sandbox
+  }
+
+  /// A claim whose resolutions conflict counts as open, and as overdue when its deadline has
+  /// passed, as any open claim does.
+  @Test func aClaimWhoseResolutionsConflictIsOpenAndOverdue() throws {
+    let sandbox = try Self.conflictingResolutions()
     let result = sandbox.run(["sources", "--json"])
     #expect(result.status == .success, result.report)
     let row = try #require(
@@ -156,12 +162,7 @@ import Testing
   /// `list`'s filters count a claim whose resolutions conflict as `sources` and `due` do: open,
   /// with no outcome chosen, so adding `--overdue` to `--status open` never finds more.
   @Test func listFiltersChooseNoOutcomeForAConflict() throws {
-    let sandbox = try Sandbox()
-    try sandbox.writeLedger([
-      #"{"entry":"claim","id":"e8db77aa16","at":"2026-01-01T00:00:00.000Z","text":"Rates fall","source":"A","said":"2025-01-02","deadline":"2025-06-30","confidence":0.7,"tags":[],"status":"open"}"#,
-      #"{"entry":"resolve","id":"e8db77aa16","at":"2026-02-01T00:00:00.000Z","outcome":"true","on":"2025-07-01"}"#,
-      #"{"entry":"resolve","id":"e8db77aa16","at":"2026-02-02T00:00:00.000Z","outcome":"false","on":"2025-07-01"}"#,
-    ])
+    let sandbox = try Self.conflictingResolutions()
     func ids(_ filters: [String]) throws -> [String] {
       let result = sandbox.run(["list", "--json"] + filters)
       try #require(result.status == .success, result.report)
