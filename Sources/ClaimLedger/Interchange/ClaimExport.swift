@@ -196,7 +196,11 @@ public enum ClaimExport {
     notes.deadlineText = claim.deadlineText
     notes.isConditional = claim.isConditional
     notes.isPartial = record.outcome == .partial
-    notes.reason = record.resolution?.reason?.rawValue
+    switch record.status {
+    case .proposed, .rejected: notes.status = record.status.rawValue
+    case .open, .resolved: break
+    }
+    notes.reason = record.resolution?.reason?.rawValue ?? record.rejection
     notes.evidence = record.resolution?.evidence
     // The tags column is joined by commas, so tags that hold one travel here whole.
     if claim.tags.contains(where: { $0.contains(",") }) { notes.tags = claim.tags }

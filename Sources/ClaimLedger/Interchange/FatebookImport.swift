@@ -2,7 +2,8 @@
 ///
 /// YES is true, NO false and AMBIGUOUS void unless the notes carry the `outcome: partial` line
 /// `claims export --format fatebook` writes for partial claims; a void claim's reason is the
-/// notes' `reason` line, else `ambiguous`. The
+/// notes' `reason` line, else `ambiguous`. A question the notes call `proposed` or
+/// `rejected`, and Fatebook has not resolved since, is that again. The
 /// source comes from a `source: NAME` line of the notes, else from the forecaster column of
 /// Fatebook's export, else it is "Fatebook"; a multiple-choice option is named after the title. A resolved
 /// question without a resolved-at date is taken as resolved on its resolve-by date, else on
@@ -152,7 +153,7 @@ enum FatebookImport {
         put("outcome", outcome, from: "resolution")
         put("status", "resolved", from: "resolution")
         if outcome == "void" {
-          if let reason = notes.reason {
+          if let reason = notes.reason, notes.status == nil {
             put("reason", reason, from: "notes")
           } else {
             put("reason", "ambiguous", from: "resolution")
@@ -165,9 +166,17 @@ enum FatebookImport {
               + (cell("deadline") == nil ? "created date" : "resolve-by date"))
         }
         put("resolved_on", resolvedOn, from: "resolved_on")
-      } else if let resolvedOn = cell("resolved_on") {
-        reading.notes.append(
-          "\(path):\(row.line): Resolved at \(resolvedOn) with no Resolution; imported as open")
+      } else {
+        if let resolvedOn = cell("resolved_on") {
+          reading.notes.append(
+            "\(path):\(row.line): Resolved at \(resolvedOn) with no Resolution; imported as "
+              + (notes.status ?? "open"))
+        }
+        // A question resolved in Fatebook since the export is resolved, whatever the notes say.
+        if let status = notes.status {
+          put("status", status, from: "notes")
+          put("reason", notes.reason, from: "notes")
+        }
       }
       let fields = RowFields(
         path: path, line: row.line, today: today, value: { values[$0] },

@@ -21,7 +21,11 @@ struct FatebookNotes: Equatable {
   var deadlineText: String?
   var isConditional = false
   var isPartial = false
-  /// Why a void claim is void, as written (`retracted`); Fatebook's AMBIGUOUS says no more.
+  /// `proposed` or `rejected`: Fatebook takes every question for an open one, so a claim
+  /// awaiting review, or turned down, would otherwise come back open.
+  var status: String?
+  /// Why a void claim is void, as written (`retracted`), or why a rejected one was turned
+  /// down; Fatebook's AMBIGUOUS says no more.
   var reason: String?
   var evidence: String?
   /// Set only when a tag holds a comma, which the tags column cannot carry.
@@ -51,6 +55,7 @@ struct FatebookNotes: Equatable {
     put("deadline_text", deadlineText)
     if isConditional { lines.append("conditional: true") }
     if isPartial { lines.append("outcome: partial") }
+    put("status", status)
     put("reason", reason)
     put("evidence", evidence)
     put("tags", tags?.joined(separator: ";"))
@@ -108,6 +113,7 @@ struct FatebookNotes: Equatable {
       case "hedge" where isExport: hedge = value
       case "lang" where isExport: lang = value
       case "deadline_text" where isExport: deadlineText = value
+      case "status" where isExport: status = value
       case "reason" where isExport: reason = value
       case "tags" where isExport: tags = value.split(separator: ";").map(String.init)
       case "note" where isExport: keyedNote = value

@@ -23,6 +23,7 @@ import Testing
       notes.deadlineText = Bool.random(using: &generator) ? text() : nil
       notes.isConditional = Bool.random(using: &generator)
       notes.reason = Bool.random(using: &generator) ? text() : nil
+      notes.status = Bool.random(using: &generator) ? text() : nil
       notes.quote = Bool.random(using: &generator) ? text() : nil
       notes.evidence = Bool.random(using: &generator) ? text() : nil
       notes.isPartial = Bool.random(using: &generator)
@@ -98,9 +99,10 @@ extension FatebookNotesTests {
     let exported = FatebookNotes(reading: "source: Kuo\nsaid: unknown\nurl: https://x.com/a")
     #expect(exported.url == "https://x.com/a")
     #expect(exported.hasNoSaidDate)
-    let typedKeys = FatebookNotes(reading: "id: 42\nreason: rain\nconditional: true\nhedge: x")
+    let typedKeys = FatebookNotes(
+      reading: "id: 42\nreason: rain\nconditional: true\nhedge: x\nstatus: rejected")
     #expect(typedKeys.id == nil && typedKeys.reason == nil && typedKeys.hedge == nil)
-    #expect(!typedKeys.isConditional)
-    #expect(typedKeys.note == "id: 42\nreason: rain\nconditional: true\nhedge: x")
+    #expect(!typedKeys.isConditional && typedKeys.status == nil)
+    #expect(typedKeys.note == "id: 42\nreason: rain\nconditional: true\nhedge: x\nstatus: rejected")
   }
 }

@@ -167,6 +167,50 @@ import Testing
     #expect(claims == (try foldedClaims(sandbox)))
   }
 
+  /// Fatebook takes every question for an open one: a proposed or rejected claim exported with
+  /// `--status` reads back as it stood, the rejection's reason too, unless Fatebook resolved
+  /// it since.
+  @Test func proposedAndRejectedClaimsReadBackAsTheyStood() throws {
+    let sandbox = try Sandbox()
+    try sandbox.write(
+      "text,source,said,confidence,status,reason\n"
+        + "Apple ships glasses,Kuo,2026-01-02,0.6,proposed,\n"
+        + "Tesla ships a robotaxi,Musk,2026-01-05,0.7,rejected,not a forecast\n",
+      to: "claims.csv")
+    try #require(sandbox.run(["import", "claims.csv"]).status == .success)
+    let claims = try foldedClaims(sandbox)
+    for status in ["proposed", "rejected"] {
+      let file = status + ".csv"
+      let exported = sandbox.run([
+        "export", "--format", "fatebook", "--status", status, "--out", file,
+      ])
+      try #require(exported.status == .success, exported.report)
+      let text = try #require(sandbox.contents(of: file))
+      #expect(text.contains("status: \(status)"), "\(text)")
+      let again = sandbox.run(["import", file])
+      #expect(again.stderr.isEmpty, again.report)
+      #expect(again.stdout.contains("1 already in the ledger"), again.report)
+      let copy = try Sandbox()
+      try copy.write(text, to: file)
+      let imported = copy.run(["import", file])
+      try #require(imported.status == .success, imported.report)
+      #expect(try foldedClaims(copy) == claims.filter { $0["status"] as? String == status })
+    }
+    let rejected = try #require(sandbox.contents(of: "rejected.csv"))
+    #expect(rejected.contains("reason: not a forecast"), "\(rejected)")
+
+    // Resolved in Fatebook since the export: the resolution stands.
+    let copy = try Sandbox()
+    try copy.write(
+      rejected.replacingOccurrences(of: ",,,,2026-01-05,", with: ",YES,2026-03-01,,2026-01-05,"),
+      to: "resolved.csv")
+    let resolved = copy.run(["import", "resolved.csv"])
+    try #require(resolved.status == .success, resolved.report)
+    let claim = try #require(try foldedClaims(copy).first)
+    #expect(claim["status"] as? String == "resolved")
+    #expect(claim["outcome"] as? String == "true")
+  }
+
   /// Tags as people and Fatebook's export write them: a space after each comma (or `;` in a
   /// spreadsheet) is not part of the tag.
   @Test func spacesAroundTagsAreTrimmed() throws {
