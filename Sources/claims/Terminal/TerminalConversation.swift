@@ -9,6 +9,10 @@ nonisolated(unsafe) private var hasSavedMode = false
 nonisolated(unsafe) private var newline = UInt8(ascii: "\n")
 /// The thread the walk runs on, which holds the stop signals while it writes the ledger.
 nonisolated(unsafe) private var walkThread = pthread_self()
+/// The editor while it runs, and the file it edits, which a stop ends and removes with the
+/// walk.
+nonisolated(unsafe) private var runningEditor: pid_t = 0
+nonisolated(unsafe) private var editedFile: UnsafeMutablePointer<CChar>?
 
 /// Puts the terminal back as it was found, then ends the process by `stop` as if no handler
 /// had taken it, so the caller (a shell, a script's loop) sees why it ended. Uses only calls
@@ -21,11 +25,26 @@ private func restoreTerminalAndEnd(by stop: Int32) {
     pthread_kill(walkThread, stop)
     return
   }
+  endEditor(by: stop)
   if hasSavedMode { tcsetattr(STDIN_FILENO, TCSANOW, &savedMode) }
   _ = Glibc.write(STDOUT_FILENO, &newline, 1)
   signal(stop, SIG_DFL)
   // Delivered once the handler returns, when the signal is no longer blocked.
   raise(stop)
+}
+
+/// Passes `stop` on to the editor, if one runs, and gives it a few seconds to put the terminal
+/// back and end, so it is not left behind reading keys from the shell that gets the terminal
+/// back; then removes the file it edited. Safe in a signal handler.
+private func endEditor(by stop: Int32) {
+  guard runningEditor > 0 else { return }
+  kill(runningEditor, stop)
+  var pause = timespec(tv_sec: 0, tv_nsec: 20_000_000)
+  for _ in 0..<150 where waitpid(runningEditor, nil, WNOHANG) == 0 {
+    nanosleep(&pause, nil)
+  }
+  runningEditor = 0
+  if let editedFile { unlink(editedFile) }
 }
 
 /// Takes a Ctrl-C or Ctrl-\ meant for the editor and does nothing: a handler, unlike
@@ -154,10 +173,18 @@ final class TerminalConversation: Conversation, @unchecked Sendable {
         [SIGINT, SIGQUIT].map { ($0, signal($0, waitOut)) } + [(SIGCHLD, signal(SIGCHLD, SIG_DFL))]
       defer { for (number, handler) in kept { signal(number, handler) } }
       defer { enterKeyMode() }
-      // "$1" keeps a path with spaces whole; the editor command may carry its own options.
-      guard EditorProcess.run(["/bin/sh", "-c", editor + " \"$1\"", "sh", url.path]) == 0 else {
-        return nil
+      editedFile = strdup(url.path)
+      defer {
+        // Out of the handler's sight before it is freed.
+        let file = editedFile
+        editedFile = nil
+        free(file)
       }
+      guard
+        EditorProcess.run(
+          ["/bin/sh", "-c", EditorProcess.script(editor), "sh", url.path],
+          started: { runningEditor = $0 }) == 0
+      else { return nil }
       return String(decoding: try Data(contentsOf: url), as: UTF8.self)
     } catch {
       return nil
@@ -180,9 +207,19 @@ final class TerminalConversation: Conversation, @unchecked Sendable {
 /// Foundation's `Process` would leave threads behind that block no signal, where a stop meant
 /// for a later write could land; and it passes on the signals this process ignores.
 enum EditorProcess {
+  /// The shell's words that run `editor` on the file named by `$1` ("$1" keeps a path with
+  /// spaces whole; the editor command may carry its own options). A plain command (words and
+  /// options, nothing the shell would read) replaces the shell, so the process started is
+  /// the editor itself, which a stop can then reach.
+  static func script(_ editor: String) -> String {
+    let shellSyntax = Set("|&;<>()$`\\\"'*?[]{}#~=%!\n".unicodeScalars)
+    let isPlain = !editor.unicodeScalars.contains { shellSyntax.contains($0) }
+    return (isPlain ? "exec " : "") + editor + " \"$1\""
+  }
+
   /// The exit status of `arguments` (the program's path first), or nil when it could not be
-  /// started or ended by a signal.
-  static func run(_ arguments: [String]) -> Int32? {
+  /// started or ended by a signal. `started` is told the process's id before the wait.
+  static func run(_ arguments: [String], started: (pid_t) -> Void = { _ in }) -> Int32? {
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
@@ -203,6 +240,8 @@ enum EditorProcess {
     guard let program = arguments.first,
       posix_spawn(&pid, program, nil, &attributes, words, environ) == 0
     else { return nil }
+    started(pid)
+    defer { started(0) }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 {
       guard errno == EINTR else { return nil }

@@ -93,6 +93,53 @@ import Testing
     #expect(try sandbox.showJSON("abcd000001")?["source"] as? String == "Financial Times")
   }
 
+  /// `kill` or a closed terminal while the editor runs: the editor gets the signal too and is
+  /// given time to end, rather than being left behind reading keys the shell should get; the
+  /// file it edited is removed, and the walk ends by the signal with the terminal sane.
+  @Test(arguments: [SIGTERM, SIGHUP])
+  func aStopWhileTheEditorRunsEndsTheEditorToo(_ stop: Int32) throws {
+    let sandbox = try ReviewCommandTests.queue()
+    try sandbox.write(
+      "#!/bin/sh\necho $$ > \"$(dirname \"$1\")/editor.pid\"\nexec sleep 30\n", to: "editor")
+    let editor = sandbox.directory.appendingPathComponent("editor").path
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor)
+    let terminal = try PseudoTerminal()
+    let process = try start(
+      sandbox, on: terminal, environment: ["VISUAL": editor, "TMPDIR": sandbox.directory.path])
+    try terminal.answer("> ", with: "E")
+    var editorID: pid_t = 0
+    for _ in 0..<250 where editorID == 0 {
+      usleep(20_000)
+      editorID = sandbox.contents(of: "editor.pid").flatMap { pid_t($0.trimmingSpaces()) } ?? 0
+    }
+    try #require(editorID > 0, "the editor did not start:\n\(terminal.transcript)")
+    defer { kill(editorID, SIGKILL) }
+    kill(process.processIdentifier, stop)
+    try #require(process.waitForExit(timeout: 10), "\(terminal.transcript)")
+    #expect(process.terminationReason == .uncaughtSignal)
+    #expect(process.terminationStatus == stop)
+    var editorRuns = true
+    for _ in 0..<100 where editorRuns {
+      editorRuns = kill(editorID, 0) == 0
+      if editorRuns { usleep(20_000) }
+    }
+    #expect(!editorRuns, "the editor outlived the walk")
+    let left = try FileManager.default.contentsOfDirectory(atPath: sandbox.directory.path)
+    #expect(!left.contains { $0.hasPrefix("claims-review-") }, "\(left)")
+    #expect(terminal.isSane)
+    #expect(try ReviewCommandTests.decisions(in: sandbox).isEmpty)
+  }
+
+  /// A plain editor command replaces the shell, so the stop above reaches the editor itself;
+  /// one the shell must read (assignments, pipes, quotes) is run as written.
+  @Test func aPlainEditorCommandReplacesTheShell() {
+    #expect(EditorProcess.script("vim") == "exec vim \"$1\"")
+    #expect(EditorProcess.script("code --wait") == "exec code --wait \"$1\"")
+    for command in ["LANG=C vi", "vi; true", "vi -c 'set tw=72'", "$HOME/bin/ed", "ed | cat"] {
+      #expect(EditorProcess.script(command) == command + " \"$1\"")
+    }
+  }
+
   /// A stop while a decision is written, after the editor ran: the write holds it and takes its
   /// line back, as any write does. The editor is started without leaving threads behind that
   /// could take the signal instead, and a thread that takes one passes it on to the walk's.
