@@ -1,3 +1,5 @@
+import Foundation
+
 /// The back-and-forth of `review` and `due --resolve`: text out, keys and lines in.
 ///
 /// The real one talks to the terminal (`TerminalConversation`); tests feed a scripted one, so
@@ -12,8 +14,8 @@ protocol Conversation: AnyObject, Sendable {
   /// Shows `prompt`, then reads a line typed and ended with Enter, without its newline; nil
   /// at the end of input. One call, so the terminal is in line mode before the prompt shows.
   func ask(_ prompt: String) -> String?
-  /// `text` after the person edited it in their editor; nil when no editor is set or it failed.
-  func edit(_ text: String) -> String?
+  /// `text` after the person edited it in their editor, or why there is none.
+  func edit(_ text: String) -> Result<String, EditFailure>
   /// Puts the terminal back as the walk found it; called once, when the walk is over.
   func end()
 }
@@ -27,4 +29,38 @@ extension Character {
 
   /// A key that prints as itself, so the walk can echo it.
   var isVisibleKey: Bool { isLetter || isNumber || isPunctuation || isSymbol }
+}
+
+/// Why the editor gave back no form; the walk says so and goes on with the claim unchanged.
+enum EditFailure: Error, Equatable {
+  /// Neither `VISUAL` nor `EDITOR` is set.
+  case noEditor
+  /// The form's file could not be written or read back.
+  case file(String)
+  /// The shell that runs the editor could not be started.
+  case notStarted(editor: String, reason: String)
+  /// The editor ended with a failing status; the shell gives 127 for a command it did not
+  /// find and 126 for one it could not run.
+  case exited(editor: String, status: Int32)
+  /// A signal ended the editor.
+  case signalled(editor: String, signal: Int32)
+
+  var message: String {
+    switch self {
+    case .noEditor:
+      return "no editor: set VISUAL or EDITOR, or press e"
+    case .file(let reason):
+      return "the form could not be handed to the editor: \(reason); nothing changed"
+    case .notStarted(let editor, let reason):
+      return "the editor '\(editor)' could not be started: \(reason); nothing changed"
+    case .exited(let editor, let status) where status == 126 || status == 127:
+      return "the editor '\(editor)' could not be run (the shell's status \(status): "
+        + (status == 127 ? "not found" : "not executable") + "); nothing changed"
+    case .exited(let editor, let status):
+      return "the editor '\(editor)' exited with status \(status); nothing changed"
+    case .signalled(let editor, let signal):
+      return "the editor '\(editor)' was ended by signal \(signal) ("
+        + String(cString: strsignal(signal)) + "); nothing changed"
+    }
+  }
 }

@@ -108,8 +108,11 @@ struct ReviewPrompt {
         isShown = false
         continue walk
       case "E":
-        guard let edited = conversation.edit(EditForm.text(of: claim)) else {
-          conversation.write("no editor: set VISUAL or EDITOR, or press e\n")
+        let edited: String
+        switch conversation.edit(EditForm.text(of: claim)) {
+        case .success(let text): edited = text
+        case .failure(let failure):
+          conversation.write(failure.message + "\n")
           continue walk
         }
         switch EditForm.changes(from: edited, to: claim) {

@@ -158,8 +158,8 @@ final class TerminalConversation: Conversation, @unchecked Sendable {
     return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
   }
 
-  func edit(_ text: String) -> String? {
-    guard let editor, !editor.isEmpty else { return nil }
+  func edit(_ text: String) -> Result<String, EditFailure> {
+    guard let editor, !editor.isEmpty else { return .failure(.noEditor) }
     let url = FileManager.default.temporaryDirectory
       .appendingPathComponent("claims-review-\(getpid()).txt")
     defer { try? FileManager.default.removeItem(at: url) }
@@ -180,14 +180,19 @@ final class TerminalConversation: Conversation, @unchecked Sendable {
         editedFile = nil
         free(file)
       }
-      guard
-        EditorProcess.run(
-          ["/bin/sh", "-c", EditorProcess.script(editor), "sh", url.path],
-          started: { runningEditor = $0 }) == 0
-      else { return nil }
-      return String(decoding: try Data(contentsOf: url), as: UTF8.self)
+      let ending = EditorProcess.run(
+        ["/bin/sh", "-c", EditorProcess.script(editor), "sh", url.path],
+        started: { runningEditor = $0 })
+      switch ending {
+      case .exited(0): break
+      case .exited(let status): return .failure(.exited(editor: editor, status: status))
+      case .signalled(let signal): return .failure(.signalled(editor: editor, signal: signal))
+      case .notStarted(let code):
+        return .failure(.notStarted(editor: editor, reason: String(cString: strerror(code))))
+      }
+      return .success(String(decoding: try Data(contentsOf: url), as: UTF8.self))
     } catch {
-      return nil
+      return .failure(.file(error.localizedDescription))
     }
   }
 
@@ -217,9 +222,17 @@ enum EditorProcess {
     return (isPlain ? "exec " : "") + editor + " \"$1\""
   }
 
-  /// The exit status of `arguments` (the program's path first), or nil when it could not be
-  /// started or ended by a signal. `started` is told the process's id before the wait.
-  static func run(_ arguments: [String], started: (pid_t) -> Void = { _ in }) -> Int32? {
+  /// How a process ended.
+  enum Ending: Equatable {
+    case exited(Int32)
+    case signalled(Int32)
+    /// It could not be started, or waited for, for the error number given.
+    case notStarted(Int32)
+  }
+
+  /// Runs `arguments` (the program's path first) to its end. `started` is told the process's
+  /// id before the wait.
+  static func run(_ arguments: [String], started: (pid_t) -> Void = { _ in }) -> Ending {
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
@@ -237,16 +250,16 @@ enum EditorProcess {
     let words = arguments.map { strdup($0) } + [nil]
     defer { for word in words { free(word) } }
     var pid: pid_t = 0
-    guard let program = arguments.first,
-      posix_spawn(&pid, program, nil, &attributes, words, environ) == 0
-    else { return nil }
+    guard let program = arguments.first else { return .notStarted(ENOENT) }
+    let spawned = posix_spawn(&pid, program, nil, &attributes, words, environ)
+    guard spawned == 0 else { return .notStarted(spawned) }
     started(pid)
     defer { started(0) }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 {
-      guard errno == EINTR else { return nil }
+      guard errno == EINTR else { return .notStarted(errno) }
     }
     // Ended by a signal: the low seven bits name it; else the status is the next byte.
-    return status & 0x7F == 0 ? (status >> 8) & 0xFF : nil
+    return status & 0x7F == 0 ? .exited((status >> 8) & 0xFF) : .signalled(status & 0x7F)
   }
 }

@@ -47,8 +47,9 @@ final class ScriptedConversation: Conversation, @unchecked Sendable {
     }
   }
 
-  func edit(_ text: String) -> String? {
-    editor?(text)
+  func edit(_ text: String) -> Result<String, EditFailure> {
+    guard let editor else { return .failure(.noEditor) }
+    return editor(text).map { .success($0) } ?? .failure(.exited(editor: "scripted", status: 1))
   }
 
   func end() {}

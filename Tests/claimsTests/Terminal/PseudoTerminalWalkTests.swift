@@ -130,6 +130,30 @@ import Testing
     #expect(try ReviewCommandTests.decisions(in: sandbox).isEmpty)
   }
 
+  /// An editor that is not set, not found, fails or is killed: the walk says which, and goes
+  /// on with the claim unchanged.
+  @Test(arguments: [
+    ("", "no editor: set VISUAL or EDITOR, or press e"),
+    ("false", "the editor 'false' exited with status 1; nothing changed"),
+    ("claims-no-such-editor", "could not be run (the shell's status 127: not found)"),
+    ("kill -KILL $$ #", "was ended by signal 9 (Killed); nothing changed"),
+  ])
+  func aFailingEditorIsNamed(visual: String, message: String) throws {
+    let sandbox = try ReviewCommandTests.queue()
+    let terminal = try PseudoTerminal()
+    let process = try start(
+      sandbox, on: terminal, environment: ["VISUAL": visual, "NO_COLOR": "1"])
+    try terminal.answer("> ", with: "E")
+    try terminal.answer(message, with: "")
+    try terminal.answer("> ", with: "a")
+    try terminal.answer("> ", with: "q")
+    try #require(process.waitForExit(), "\(terminal.transcript)")
+    #expect(process.terminationStatus == 0)
+    #expect(terminal.isSane)
+    #expect(try sandbox.showJSON("abcd000001")?["source"] as? String == "The Information")
+    #expect(try ReviewCommandTests.decisions(in: sandbox) == ["accept abcd000001"])
+  }
+
   /// A plain editor command replaces the shell, so the stop above reaches the editor itself;
   /// one the shell must read (assignments, pipes, quotes) is run as written.
   @Test func aPlainEditorCommandReplacesTheShell() {
