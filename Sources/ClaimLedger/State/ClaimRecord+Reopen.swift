@@ -19,50 +19,173 @@ extension ClaimRecord {
   }
 }
 
+/// The review and resolution of one claim, decision by decision: its status, whether two
+/// decisions disagree, and the decisions standing, which a `reopen` undoes latest first.
+///
+/// The fold and `DecisionReplay` both take decisions through it, so what `reopen` says it
+/// would undo (the command's words, the review walk's undo) is what the fold then undoes,
+/// whatever mix of decisions a merge left.
+struct DecisionState {
+  private(set) var status: Status
+  private(set) var hasConflictingDecisions: Bool
+  /// The decisions not undone, oldest first: `accept`, `reject` or `resolve`. Only those that
+  /// took effect: a repeated acceptance or rejection counts (a reopen undoes both copies), an
+  /// acceptance or rejection of a resolved claim does not (a reopen undoes the resolution).
+  private(set) var standing: [Entry.Kind] = []
+
+  init(status: Status, hasConflictingDecisions: Bool = false, standing: [Entry.Kind] = []) {
+    self.status = status
+    self.hasConflictingDecisions = hasConflictingDecisions
+    self.standing = standing
+  }
+
+  /// What a decision did.
+  enum Step: Equatable {
+    /// It took effect (a reopen: it undid the latest decision).
+    case took
+    /// It decided a claim whose acceptance and rejection disagreed.
+    case settled
+    /// It disagrees with the decision standing (two clones decided differently); `isNew` when
+    /// no disagreement stood before.
+    case conflicted(isNew: Bool)
+    /// The decision standing, taken again (two clones took it).
+    case repeated
+    /// It does not apply to the claim as it stands, and changes nothing.
+    case refused
+  }
+
+  /// Takes `kind`: `accept`, `reject`, `resolve` or `reopen`.
+  mutating func take(_ kind: Entry.Kind) -> Step {
+    switch kind {
+    case .accept: accept()
+    case .reject: reject()
+    case .resolve: resolve()
+    case .reopen: reopen()
+    case .claim, .amend: .refused
+    }
+  }
+
+  private mutating func accept() -> Step {
+    if hasConflictingDecisions {
+      // The acceptance stood meanwhile, so the claim stays as it is (open, or resolved since).
+      hasConflictingDecisions = false
+      // A resolved claim keeps its resolution latest, for a reopen to undo first; the
+      // acceptance is what the reopen after it undoes.
+      let resolutions = standing.reversed().prefix { $0 == .resolve }.count
+      standing.insert(.accept, at: standing.count - resolutions)
+      return .settled
+    }
+    switch status {
+    case .proposed:
+      status = .open
+    case .rejected where standing.last == .reject:
+      hasConflictingDecisions = true
+      status = .open
+      standing.append(.accept)
+      return .conflicted(isNew: true)
+    case .open where standing.last == .accept:
+      standing.append(.accept)
+      return .repeated
+    case .resolved where standing.contains(.accept):
+      // The other clone's acceptance, merged after this one accepted and resolved it.
+      return .repeated
+    default:
+      return .refused
+    }
+    standing.append(.accept)
+    return .took
+  }
+
+  private mutating func reject() -> Step {
+    if hasConflictingDecisions, status == .open {
+      hasConflictingDecisions = false
+      status = .rejected
+      standing.append(.reject)
+      return .settled
+    }
+    switch status {
+    case .open where standing.contains(.accept), .resolved where standing.contains(.accept):
+      // Accepted on one clone, rejected on another: the acceptance stands until a new decision
+      // settles it, so what the accepting clone did since (a resolution) holds.
+      let isNew = !hasConflictingDecisions
+      hasConflictingDecisions = true
+      if status == .open { standing.append(.reject) }
+      return .conflicted(isNew: isNew)
+    case .rejected:
+      standing.append(.reject)
+      return .repeated
+    case .proposed:
+      status = .rejected
+      standing.append(.reject)
+      return .took
+    default:
+      return .refused
+    }
+  }
+
+  private mutating func resolve() -> Step {
+    guard status == .open || status == .resolved else { return .refused }
+    status = .resolved
+    standing.append(.resolve)
+    return .took
+  }
+
+  /// A resolution returns the claim to open; an acceptance or rejection (with any copies, or
+  /// the other of a pair that disagrees) returns it to proposed.
+  private mutating func reopen() -> Step {
+    switch status {
+    case .resolved:
+      status = .open
+      while standing.last == .resolve { standing.removeLast() }
+    case .rejected,
+      .open where hasConflictingDecisions || standing.last == .accept:
+      status = .proposed
+      hasConflictingDecisions = false
+      while let last = standing.last, last == .accept || last == .reject { standing.removeLast() }
+    default:
+      return .refused
+    }
+    return .took
+  }
+}
+
 /// One claim's entries replayed for the decisions they make and the fields they leave.
 struct DecisionReplay {
-  /// The decisions not undone, oldest first: `accept`, `reject` or `resolve`.
-  private(set) var standing: [Entry.Kind] = []
+  /// The claim's review and resolution after the entries.
+  private(set) var state = DecisionState(status: .proposed)
   /// The fields after the entries, without the changes of undone acceptances.
   private(set) var claim: Claim?
-  /// The `accept` and `amend` changes in force, in fold order; `isAccept` marks acceptances.
+  /// The `accept` and `amend` changes in force, in fold order; `isAccept` marks acceptances a
+  /// reopen can undo.
   private var changes: [(isAccept: Bool, changes: ClaimChanges)] = []
+
+  /// The decisions not undone, oldest first.
+  var standing: [Entry.Kind] { state.standing }
 
   /// Replays `entries`, one claim's, in fold order.
   init(_ entries: ArraySlice<Entry>) {
     var initial: Claim?
     for entry in entries {
+      let accepted = state.standing.count { $0 == .accept }
       switch entry.body {
-      case .claim(let claim, _):
+      case .claim(let claim, let status):
+        if initial == nil { state = DecisionState(status: status) }
         initial = claim
-      case .accept(let accepted):
-        changes.append((true, accepted))
-        standing.append(.accept)
+      case .accept(let corrections):
+        _ = state.take(.accept)
+        // An acceptance that changed no status (one merged after a resolution) is not undone
+        // by a reopen: its corrections stay, as an amend's would.
+        changes.append((state.standing.count { $0 == .accept } > accepted, corrections))
       case .amend(let amended, _):
         changes.append((false, amended))
-      case .reject:
-        standing.append(.reject)
-      case .resolve:
-        standing.append(.resolve)
-      case .reopen:
-        undoLatest()
+      case .reject, .resolve, .reopen:
+        _ = state.take(entry.kind)
+      }
+      // The corrections of the acceptances a reopen undid go with them.
+      for _ in 0..<max(0, accepted - state.standing.count { $0 == .accept }) {
+        if let place = changes.lastIndex(where: { $0.isAccept }) { changes.remove(at: place) }
       }
     }
     claim = initial.map { start in changes.reduce(start) { $0.applying($1.changes) } }
-  }
-
-  /// Cancels the latest standing decision. Decisions of one kind in a row (a correction, or
-  /// two clones that each took it, merged) are undone together, as a `reopen` of a resolved
-  /// claim always did; so are an acceptance and a rejection in a row, which only two clones
-  /// deciding differently leave (a rejection cannot follow an acceptance otherwise).
-  private mutating func undoLatest() {
-    guard let latest = standing.last else { return }
-    let isReview = { (kind: Entry.Kind) in kind == .accept || kind == .reject }
-    while let last = standing.last, last == latest || (isReview(latest) && isReview(last)) {
-      standing.removeLast()
-      if last == .accept, let place = changes.lastIndex(where: { $0.isAccept }) {
-        changes.remove(at: place)
-      }
-    }
   }
 }

@@ -647,6 +647,16 @@ private struct Fold {
     kind == .accept ? "accepted" : "rejected"
   }
 
+  /// The claim's decisions as `earlier` leaves them, with the status and disagreement the
+  /// fold has reached.
+  private static func decisionState(of record: ClaimRecord, after earlier: ArraySlice<Entry>)
+    -> DecisionState
+  {
+    DecisionState(
+      status: record.status, hasConflictingDecisions: record.hasConflictingDecisions,
+      standing: DecisionReplay(earlier).standing)
+  }
+
   /// Applies one entry to a claim; problems go to `problems`, a contradicting resolution to
   /// `conflict` (reported only if no later `reopen` settles it), and a decision taken again,
   /// as two clones that each took it leave it after a merge, to `repeats`: harmless, and
@@ -667,58 +677,42 @@ private struct Fold {
     case .claim:
       break
     case .accept(let changes):
-      if record.hasConflictingDecisions {
-        // A new acceptance after two decisions that disagree settles them; the acceptance
-        // stood meanwhile, so the claim stays as it is (open, or resolved since).
-        record.hasConflictingDecisions = false
-      } else if record.status == .rejected,
-        DecisionReplay(histories[start...]).standing.last == .reject
-      {
-        record.hasConflictingDecisions = true
-        decisions = (.reject, .accept)
+      if record.status == .proposed, !record.hasConflictingDecisions {
+        // The usual case, taken without replaying the claim's decisions.
         record.status = .open
-        record.rejection = nil
-      } else if record.status == .proposed {
-        record.status = .open
-      } else if record.status == .open,
-        DecisionReplay(histories[start...]).standing.last == .accept
-      {
-        repeats.append(
-          "claim \(id) is accepted again (two clones accepted it?); its corrections apply as an "
-            + "amend's would")
       } else {
-        problems.append("accept of claim \(id), which is \(record.status.rawValue), not proposed")
+        var state = decisionState(of: record, after: histories[start...])
+        switch state.take(.accept) {
+        case .took, .settled, .conflicted(isNew: false): break
+        case .conflicted(isNew: true):
+          decisions = (.reject, .accept)
+          record.rejection = nil
+        case .repeated:
+          repeats.append(
+            "claim \(id) is accepted again (two clones accepted it?); its corrections apply as "
+              + "an amend's would")
+        case .refused:
+          problems.append("accept of claim \(id), which is \(record.status.rawValue), not proposed")
+        }
+        record.status = state.status
+        record.hasConflictingDecisions = state.hasConflictingDecisions
       }
       record.claim = record.claim.applying(changes)
     case .reject(let reason):
-      if record.hasConflictingDecisions, record.status == .open {
-        // A new rejection settles two decisions that disagree (a resolved claim is reopened
-        // first, as `claims reject` says).
-        record.hasConflictingDecisions = false
-        record.status = .rejected
-        record.rejection = reason
-        return
-      }
-      if record.status == .open || record.status == .resolved,
-        DecisionReplay(histories[start...]).standing.contains(.accept)
-      {
-        // Accepted on one clone, rejected on another: the acceptance stands until a new
-        // decision settles it, so what the accepting clone did since (a resolution) holds.
-        if !record.hasConflictingDecisions { decisions = (.accept, .reject) }
-        record.hasConflictingDecisions = true
-        return
-      }
-      if record.status == .rejected {
+      var state =
+        record.status == .proposed && !record.hasConflictingDecisions
+        ? DecisionState(status: .proposed) : decisionState(of: record, after: histories[start...])
+      switch state.take(.reject) {
+      case .took, .settled: record.rejection = reason
+      case .conflicted(let isNew): if isNew { decisions = (.accept, .reject) }
+      case .repeated:
         repeats.append(
           "claim \(id) is rejected again (two clones rejected it?); the first reason stands")
-        return
-      }
-      guard record.status == .proposed else {
+      case .refused:
         problems.append("reject of claim \(id), which is \(record.status.rawValue), not proposed")
-        return
       }
-      record.status = .rejected
-      record.rejection = reason
+      record.status = state.status
+      record.hasConflictingDecisions = state.hasConflictingDecisions
     case .amend(let changes, let note):
       record.claim = record.claim.applying(changes)
       record.note = note ?? record.note
@@ -740,32 +734,27 @@ private struct Fold {
         problems.append("resolve of claim \(id), which is \(record.status.rawValue)")
       }
     case .reopen(let note):
-      // See `DecisionReplay` for what a reopen undoes.
+      // See `DecisionState` for what a reopen undoes.
       let earlier = histories[start...]
-      switch record.status {
-      case .resolved:
-        record.status = .open
-        record.resolution = nil
-        record.hasConflictingResolutions = false
-      case .rejected:
-        record.status = .proposed
-        record.rejection = nil
-        // An acceptance undone with the rejection (two clones decided differently) takes its
-        // corrections with it.
-        if let claim = DecisionReplay(ArraySlice(earlier + [entry])).claim { record.claim = claim }
-        record.hasConflictingDecisions = false
-      case .open
-      where record.hasConflictingDecisions || DecisionReplay(earlier).standing.last == .accept:
-        record.hasConflictingDecisions = false
-        record.status = .proposed
-        if let claim = DecisionReplay(ArraySlice(earlier + [entry])).claim { record.claim = claim }
-      case .open, .proposed:
+      var state = decisionState(of: record, after: earlier)
+      guard state.take(.reopen) == .took else {
         // What a second clone's reopen of the same decision leaves after a merge.
         repeats.append(
           "reopen of claim \(id), which is \(record.status.rawValue) with no decision to undo "
             + "(two clones reopened it?); it changes nothing")
         return
       }
+      if record.status == .resolved {
+        record.resolution = nil
+        record.hasConflictingResolutions = false
+      } else {
+        record.rejection = nil
+        // An acceptance undone (alone, or with the rejection it disagreed with) takes its
+        // corrections with it.
+        if let claim = DecisionReplay(ArraySlice(earlier + [entry])).claim { record.claim = claim }
+      }
+      record.status = state.status
+      record.hasConflictingDecisions = state.hasConflictingDecisions
       record.note = note ?? record.note
     }
   }
