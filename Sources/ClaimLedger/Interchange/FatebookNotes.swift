@@ -113,7 +113,9 @@ struct FatebookNotes: Equatable {
       case "hedge" where isExport: hedge = value
       case "lang" where isExport: lang = value
       case "deadline_text" where isExport: deadlineText = value
-      case "status" where isExport: status = value
+      // Only what an export writes: a "status: waiting for data" typed since stays a note.
+      case "status" where isExport && ["proposed", "rejected"].contains(value.lowercased()):
+        status = value.lowercased()
       case "reason" where isExport: reason = value
       case "tags" where isExport: tags = value.split(separator: ";").map(String.init)
       case "note" where isExport: keyedNote = value

@@ -35,13 +35,16 @@ extension Character {
 enum EditFailure: Error, Equatable {
   /// Neither `VISUAL` nor `EDITOR` is set.
   case noEditor
-  /// The form's file could not be written or read back.
-  case file(String)
+  /// The form's file could not be written for the editor.
+  case formNotWritten(path: String, reason: String)
+  /// The form's file could not be read back once the editor ended.
+  case formNotReadBack(path: String, reason: String)
   /// The shell that runs the editor could not be started.
   case notStarted(editor: String, reason: String)
   /// The editor ended with a failing status; the shell gives 127 for a command it did not
-  /// find and 126 for one it could not run.
-  case exited(editor: String, status: Int32)
+  /// find, 126 for one it could not run, and, when it ran the editor as its child, 128 and
+  /// the number of a signal that ended it.
+  case exited(editor: String, status: Int32, underShell: Bool)
   /// A signal ended the editor.
   case signalled(editor: String, signal: Int32)
 
@@ -49,18 +52,28 @@ enum EditFailure: Error, Equatable {
     switch self {
     case .noEditor:
       return "no editor: set VISUAL or EDITOR, or press e"
-    case .file(let reason):
-      return "the form could not be handed to the editor: \(reason); nothing changed"
+    case .formNotWritten(let path, let reason):
+      return "the form could not be written to \(path) for the editor: \(reason); nothing changed"
+    case .formNotReadBack(let path, let reason):
+      return "the form could not be read back from \(path) after the editor: \(reason); "
+        + "nothing changed"
     case .notStarted(let editor, let reason):
       return "the editor '\(editor)' could not be started: \(reason); nothing changed"
-    case .exited(let editor, let status) where status == 126 || status == 127:
+    case .exited(let editor, let status, _) where status == 126 || status == 127:
       return "the editor '\(editor)' could not be run (the shell's status \(status): "
         + (status == 127 ? "not found" : "not executable") + "); nothing changed"
-    case .exited(let editor, let status):
+    case .exited(let editor, let status, true) where (129...192).contains(status):
+      return "the editor '\(editor)' ended with status \(status), which is how the shell "
+        + "reports signal \(status - 128) (\(Self.name(of: status - 128))); nothing changed"
+    case .exited(let editor, let status, _):
       return "the editor '\(editor)' exited with status \(status); nothing changed"
     case .signalled(let editor, let signal):
-      return "the editor '\(editor)' was ended by signal \(signal) ("
-        + String(cString: strsignal(signal)) + "); nothing changed"
+      return "the editor '\(editor)' was ended by signal \(signal) (\(Self.name(of: signal))); "
+        + "nothing changed"
     }
+  }
+
+  private static func name(of signal: Int32) -> String {
+    String(cString: strsignal(signal))
   }
 }

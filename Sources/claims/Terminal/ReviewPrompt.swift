@@ -112,7 +112,7 @@ struct ReviewPrompt {
         switch conversation.edit(EditForm.text(of: claim)) {
         case .success(let text): edited = text
         case .failure(let failure):
-          conversation.write(failure.message + "\n")
+          conversation.write(terminal.paint(failure.message, .red) + "\n")
           continue walk
         }
         switch EditForm.changes(from: edited, to: claim) {

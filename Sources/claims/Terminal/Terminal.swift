@@ -46,7 +46,7 @@ struct Terminal: Sendable {
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
       } : nil
     let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }
-      .first { !$0.isEmpty }
+      .first { $0.contains { !$0.isWhitespace } }
     let conversation: (@Sendable () -> any Conversation)? =
       interactive && isatty(STDIN_FILENO) == 1
       ? { @Sendable () -> any Conversation in TerminalConversation(editor: editor) } : nil

@@ -159,41 +159,60 @@ final class TerminalConversation: Conversation, @unchecked Sendable {
   }
 
   func edit(_ text: String) -> Result<String, EditFailure> {
-    guard let editor, !editor.isEmpty else { return .failure(.noEditor) }
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("claims-review-\(getpid()).txt")
-    defer { try? FileManager.default.removeItem(at: url) }
-    do {
-      try Data(text.utf8).write(to: url)
-      restore()
-      // Ctrl-C and Ctrl-\ typed in the editor reach every process on the terminal: they are
-      // the editor's, and this process waits them out, as git does.
-      // And a parent's SIGCHLD ignored would reap the editor before `waitpid` sees it end.
-      let kept =
-        [SIGINT, SIGQUIT].map { ($0, signal($0, waitOut)) } + [(SIGCHLD, signal(SIGCHLD, SIG_DFL))]
-      defer { for (number, handler) in kept { signal(number, handler) } }
-      defer { enterKeyMode() }
-      editedFile = strdup(url.path)
-      defer {
-        // Out of the handler's sight before it is freed.
-        let file = editedFile
-        editedFile = nil
-        free(file)
-      }
-      let ending = EditorProcess.run(
-        ["/bin/sh", "-c", EditorProcess.script(editor), "sh", url.path],
-        started: { runningEditor = $0 })
-      switch ending {
-      case .exited(0): break
-      case .exited(let status): return .failure(.exited(editor: editor, status: status))
-      case .signalled(let signal): return .failure(.signalled(editor: editor, signal: signal))
-      case .notStarted(let code):
-        return .failure(.notStarted(editor: editor, reason: String(cString: strerror(code))))
-      }
-      return .success(String(decoding: try Data(contentsOf: url), as: UTF8.self))
-    } catch {
-      return .failure(.file(error.localizedDescription))
+    guard let editor, editor.contains(where: { !$0.isWhitespace }) else {
+      return .failure(.noEditor)
     }
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("claims-review-\(getpid()).txt").path
+    // Known to the stop handler before the file exists, so a stop at any moment removes it.
+    editedFile = strdup(path)
+    defer {
+      unlink(path)
+      // Out of the handler's sight before it is freed.
+      let file = editedFile
+      editedFile = nil
+      free(file)
+    }
+    if let code = Self.write(text, to: path) {
+      return .failure(.formNotWritten(path: path, reason: String(cString: strerror(code))))
+    }
+    restore()
+    defer { enterKeyMode() }
+    // Ctrl-C and Ctrl-\ typed in the editor reach every process on the terminal: they are
+    // the editor's, and this process waits them out, as git does.
+    // And a parent's SIGCHLD ignored would reap the editor before `waitpid` sees it end.
+    let kept =
+      [SIGINT, SIGQUIT].map { ($0, signal($0, waitOut)) } + [(SIGCHLD, signal(SIGCHLD, SIG_DFL))]
+    defer { for (number, handler) in kept { signal(number, handler) } }
+    let script = EditorProcess.script(editor)
+    switch EditorProcess.run(
+      ["/bin/sh", "-c", script.words, "sh", path], started: { runningEditor = $0 })
+    {
+    case .exited(0): break
+    case .exited(let status):
+      return .failure(.exited(editor: editor, status: status, underShell: !script.replacesShell))
+    case .signalled(let signal): return .failure(.signalled(editor: editor, signal: signal))
+    case .notStarted(let code):
+      return .failure(.notStarted(editor: editor, reason: String(cString: strerror(code))))
+    }
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      return .failure(.formNotReadBack(path: path, reason: String(cString: strerror(errno))))
+    }
+    defer { close(descriptor) }
+    switch StreamBytes.readAll(descriptor, limit: 1 << 24) {
+    case .success(let bytes): return .success(String(decoding: bytes, as: UTF8.self))
+    case .failure(let failure):
+      return .failure(.formNotReadBack(path: path, reason: failure.reason))
+    }
+  }
+
+  /// Writes the form for the editor, readable by its owner only; the error number, or nil.
+  private static func write(_ text: String, to path: String) -> Int32? {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else { return errno }
+    defer { close(descriptor) }
+    return StandardStreams.writeAll(Array(text.utf8), to: descriptor)
   }
 
   private func readByte() -> UInt8? {
@@ -213,13 +232,47 @@ final class TerminalConversation: Conversation, @unchecked Sendable {
 /// for a later write could land; and it passes on the signals this process ignores.
 enum EditorProcess {
   /// The shell's words that run `editor` on the file named by `$1` ("$1" keeps a path with
-  /// spaces whole; the editor command may carry its own options). A plain command (words and
-  /// options, nothing the shell would read) replaces the shell, so the process started is
-  /// the editor itself, which a stop can then reach.
-  static func script(_ editor: String) -> String {
-    let shellSyntax = Set("|&;<>()$`\\\"'*?[]{}#~=%!\n".unicodeScalars)
-    let isPlain = !editor.unicodeScalars.contains { shellSyntax.contains($0) }
-    return (isPlain ? "exec " : "") + editor + " \"$1\""
+  /// spaces whole; the editor command may carry its own options and, first, variables to set),
+  /// and whether they replace the shell with the editor, so the process started is the editor
+  /// itself, which a stop then reaches. They do for a plain command: words the shell reads
+  /// as written, naming a program on disk (not a builtin such as `:`). Any other command is
+  /// run as written.
+  static func script(_ editor: String, path: String? = getenv("PATH").map { String(cString: $0) })
+    -> (words: String, replacesShell: Bool)
+  {
+    let asWritten = (editor + " \"$1\"", false)
+    let shellSyntax = Set("|&;<>()$`\\\"'*?[]{}#!\n".unicodeScalars)
+    guard !editor.unicodeScalars.contains(where: { shellSyntax.contains($0) }) else {
+      return asWritten
+    }
+    let words = editor.split { $0 == " " || $0 == "\t" }
+    let settings = words.prefix(while: isAssignment)
+    guard let program = words.dropFirst(settings.count).first,
+      !settings.contains(where: { $0.hasPrefix("PATH=") }),
+      isProgram(String(program), path: path)
+    else { return asWritten }
+    let rest = words.dropFirst(settings.count).joined(separator: " ")
+    return ((settings + ["exec", Substring(rest)]).joined(separator: " ") + " \"$1\"", true)
+  }
+
+  /// `NAME=value`, which the shell reads as a variable to set for the command.
+  private static func isAssignment(_ word: Substring) -> Bool {
+    guard let equals = word.firstIndex(of: "=") else { return false }
+    let name = word[..<equals].unicodeScalars
+    let isLetter = { (scalar: Unicode.Scalar) in
+      scalar == "_" || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+    }
+    guard let first = name.first, isLetter(first) else { return false }
+    return name.allSatisfy { isLetter($0) || ("0"..."9").contains($0) }
+  }
+
+  /// Whether the shell would run `word` as a program on disk: a path (`~/` expands), or a
+  /// name found on `path`.
+  private static func isProgram(_ word: String, path: String?) -> Bool {
+    if word.contains("/") { return true }
+    return (path ?? "").split(separator: ":").contains { folder in
+      access(String(folder) + "/" + word, X_OK) == 0
+    }
   }
 
   /// How a process ended.
@@ -251,9 +304,16 @@ enum EditorProcess {
     defer { for word in words { free(word) } }
     var pid: pid_t = 0
     guard let program = arguments.first else { return .notStarted(ENOENT) }
+    // A stop between the start and `started` would find no editor to pass itself on to.
+    var stops = sigset_t()
+    sigemptyset(&stops)
+    for number in StopSignalHold.signals { sigaddset(&stops, number) }
+    var before = sigset_t()
+    pthread_sigmask(SIG_BLOCK, &stops, &before)
     let spawned = posix_spawn(&pid, program, nil, &attributes, words, environ)
+    if spawned == 0 { started(pid) }
+    pthread_sigmask(SIG_SETMASK, &before, nil)
     guard spawned == 0 else { return .notStarted(spawned) }
-    started(pid)
     defer { started(0) }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 {

@@ -23,7 +23,7 @@ import Testing
       notes.deadlineText = Bool.random(using: &generator) ? text() : nil
       notes.isConditional = Bool.random(using: &generator)
       notes.reason = Bool.random(using: &generator) ? text() : nil
-      notes.status = Bool.random(using: &generator) ? text() : nil
+      notes.status = ["proposed", "rejected", nil].randomElement(using: &generator) ?? nil
       notes.quote = Bool.random(using: &generator) ? text() : nil
       notes.evidence = Bool.random(using: &generator) ? text() : nil
       notes.isPartial = Bool.random(using: &generator)
@@ -99,6 +99,11 @@ extension FatebookNotesTests {
     let exported = FatebookNotes(reading: "source: Kuo\nsaid: unknown\nurl: https://x.com/a")
     #expect(exported.url == "https://x.com/a")
     #expect(exported.hasNoSaidDate)
+    // Only the statuses an export writes: any other line is a note typed since.
+    let typedStatus = FatebookNotes(
+      reading: "source: Kuo\nstatus: waiting for data\nstatus: Rejected")
+    #expect(typedStatus.status == "rejected")
+    #expect(typedStatus.note == "status: waiting for data")
     let typedKeys = FatebookNotes(
       reading: "id: 42\nreason: rain\nconditional: true\nhedge: x\nstatus: rejected")
     #expect(typedKeys.id == nil && typedKeys.reason == nil && typedKeys.hedge == nil)

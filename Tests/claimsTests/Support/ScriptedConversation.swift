@@ -49,7 +49,8 @@ final class ScriptedConversation: Conversation, @unchecked Sendable {
 
   func edit(_ text: String) -> Result<String, EditFailure> {
     guard let editor else { return .failure(.noEditor) }
-    return editor(text).map { .success($0) } ?? .failure(.exited(editor: "scripted", status: 1))
+    return editor(text).map { .success($0) }
+      ?? .failure(.exited(editor: "scripted", status: 1, underShell: false))
   }
 
   func end() {}

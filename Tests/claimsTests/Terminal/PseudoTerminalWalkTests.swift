@@ -154,14 +154,71 @@ import Testing
     #expect(try ReviewCommandTests.decisions(in: sandbox) == ["accept abcd000001"])
   }
 
-  /// A plain editor command replaces the shell, so the stop above reaches the editor itself;
-  /// one the shell must read (assignments, pipes, quotes) is run as written.
-  @Test func aPlainEditorCommandReplacesTheShell() {
-    #expect(EditorProcess.script("vim") == "exec vim \"$1\"")
-    #expect(EditorProcess.script("code --wait") == "exec code --wait \"$1\"")
-    for command in ["LANG=C vi", "vi; true", "vi -c 'set tw=72'", "$HOME/bin/ed", "ed | cat"] {
-      #expect(EditorProcess.script(command) == command + " \"$1\"")
+  /// A plain editor command, naming a program on disk, replaces the shell, so the stop above
+  /// reaches the editor itself; variables set before it stay set. A builtin (`:`), or a
+  /// command the shell must read (pipes, quotes, `$`), is run as written.
+  @Test func aPlainEditorCommandReplacesTheShell() throws {
+    let sandbox = try Sandbox()
+    for program in ["vim", "code"] {
+      try sandbox.write("#!/bin/sh\n", to: "bin/\(program)")
+      try FileManager.default.setAttributes(
+        [.posixPermissions: 0o755],
+        ofItemAtPath: sandbox.directory.appendingPathComponent("bin/\(program)").path)
     }
+    let path = "/nowhere:" + sandbox.directory.appendingPathComponent("bin").path
+    let script = { (command: String) in EditorProcess.script(command, path: path) }
+    #expect(script("vim") == ("exec vim \"$1\"", true))
+    #expect(
+      script("code --wait --user-data-dir=/x") == (
+        "exec code --wait --user-data-dir=/x \"$1\"", true
+      ))
+    #expect(script("LANG=C  TERM=xterm vim -f") == ("LANG=C TERM=xterm exec vim -f \"$1\"", true))
+    #expect(script("~/bin/ed") == ("exec ~/bin/ed \"$1\"", true))
+    for command in [
+      ":", "command vim", "claims-no-such-editor", "PATH=/x vim", "vi; true", "vim -c 'set tw=72'",
+      "$HOME/bin/ed", "vim | cat",
+    ] {
+      #expect(script(command) == (command + " \"$1\"", false), "\(command)")
+    }
+  }
+
+  /// `VISUAL=:`, as scripts set it, edits nothing and fails nothing; a `VISUAL` of spaces is
+  /// not set, so `EDITOR` is used.
+  @Test(arguments: [[("VISUAL", ":")], [("VISUAL", "  "), ("EDITOR", "true")]])
+  func anEditorThatChangesNothingChangesNothing(_ setting: [(String, String)]) throws {
+    let sandbox = try ReviewCommandTests.queue()
+    let terminal = try PseudoTerminal()
+    let process = try start(
+      sandbox, on: terminal,
+      environment: Dictionary(uniqueKeysWithValues: setting).merging(["NO_COLOR": "1"]) { $1 })
+    try terminal.answer("> ", with: "E")
+    try terminal.answer("> ", with: "a")
+    try terminal.answer("> ", with: "q")
+    try #require(process.waitForExit(), "\(terminal.transcript)")
+    #expect(process.terminationStatus == 0)
+    #expect(!terminal.transcript.contains("editor"), "\(terminal.transcript)")
+    #expect(try ReviewCommandTests.decisions(in: sandbox) == ["accept abcd000001"])
+  }
+
+  /// An editor killed under the shell (a command the shell must read) is named by its signal,
+  /// as one the shell was replaced by is.
+  @Test(arguments: [false, true])
+  func anEditorKilledIsNamedByItsSignal(underShell: Bool) throws {
+    let sandbox = try ReviewCommandTests.queue()
+    try sandbox.write("#!/bin/sh\nkill -KILL $$\n", to: "killer")
+    let killer = sandbox.directory.appendingPathComponent("killer").path
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: killer)
+    let terminal = try PseudoTerminal()
+    let process = try start(
+      sandbox, on: terminal,
+      environment: ["VISUAL": underShell ? "'\(killer)'" : killer, "NO_COLOR": "1"])
+    try terminal.answer("> ", with: "E")
+    try terminal.answer(
+      underShell ? "how the shell reports signal 9 (Killed)" : "was ended by signal 9 (Killed)",
+      with: "")
+    try terminal.answer("> ", with: "q")
+    try #require(process.waitForExit(), "\(terminal.transcript)")
+    #expect(process.terminationStatus == 0)
   }
 
   /// A stop while a decision is written, after the editor ran: the write holds it and takes its
