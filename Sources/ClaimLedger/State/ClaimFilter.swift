@@ -14,7 +14,11 @@ public struct ClaimFilter: Sendable {
   /// resolutions conflict (`ClaimRecord.isOverdue`).
   public var isOverdueOnly = false
   /// Words that must all occur (case-insensitively) in the text, quote, source or via.
-  public var searchWords: [String] = []
+  public var searchWords: [String] = [] {
+    didSet { searchKeys = searchWords.map(SearchKey.init) }
+  }
+  /// The words, prepared once to be found in each claim's UTF-8.
+  private var searchKeys: [SearchKey] = []
   /// Whether a claim whose resolutions conflict is taken as open with no outcome, as the
   /// scores and `due` count it (`list`); else by the status and outcome it records (`export`,
   /// which writes the later resolution and says so).
@@ -61,11 +65,58 @@ public struct ClaimFilter: Sendable {
       guard let deadline = claim.deadline, deadline < dueBefore else { return false }
     }
     if isOverdueOnly, !record.isOverdue(on: today) { return false }
-    if !searchWords.isEmpty {
-      let haystack = [claim.text, claim.quote ?? "", claim.source, claim.via ?? ""]
-        .joined(separator: "\n").lowercased()
-      for word in searchWords where !haystack.contains(word.lowercased()) { return false }
+    if !searchKeys.isEmpty {
+      var source = claim.source
+      var via = claim.via ?? ""
+      let isFound = claim.withTextUTF8 { text, quote in
+        source.withUTF8 { source in
+          via.withUTF8 { via in
+            searchKeys.allSatisfy { key in
+              key.occurs(in: text) || quote.map(key.occurs) == true
+                || key.occurs(in: UnsafeRawBufferPointer(source))
+                || key.occurs(in: UnsafeRawBufferPointer(via))
+            }
+          }
+        }
+      }
+      if !isFound { return false }
     }
     return true
+  }
+}
+
+/// A search word, found in a text's UTF-8 as it is kept, without decoding it or lowercasing
+/// it: a million claims' texts would be a million strings made and folded for each search.
+///
+/// ASCII letters match either case byte by byte. A word with a non-ASCII letter that has case
+/// (É, Ж) is compared with the text lowercased, the slow way; Chinese and emoji have no case.
+struct SearchKey: Sendable {
+  /// The word lowercased.
+  let word: String
+  private let bytes: [UInt8]
+  private let needsLowercasing: Bool
+
+  init(_ word: String) {
+    self.word = word.lowercased()
+    bytes = Array(self.word.utf8)
+    needsLowercasing = self.word.unicodeScalars.contains {
+      !$0.isASCII && ($0.properties.changesWhenUppercased || $0.properties.changesWhenLowercased)
+    }
+  }
+
+  /// Whether the word occurs in `text`, UTF-8.
+  func occurs(in text: UnsafeRawBufferPointer) -> Bool {
+    if needsLowercasing {
+      return String(decoding: text, as: UTF8.self).lowercased().contains(word)
+    }
+    guard let first = bytes.first else { return true }
+    guard text.count >= bytes.count else { return false }
+    let folded = { (byte: UInt8) in byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+    for start in 0...(text.count - bytes.count) where folded(text[start]) == first {
+      var matched = 1
+      while matched < bytes.count, folded(text[start + matched]) == bytes[matched] { matched += 1 }
+      if matched == bytes.count { return true }
+    }
+    return false
   }
 }

@@ -37,6 +37,7 @@ extension ClaimRecord {
     // Only when true: a merge left two resolutions and no later entry settles them.
     if hasConflictingResolutions { out.literal(",\"conflicting_resolutions\":true") }
     if hasConflictingDecisions { out.literal(",\"conflicting_decisions\":true") }
+    if hasConflictingClaimLines { out.literal(",\"conflicting_claim_lines\":true") }
     out.literal(",\"outcome\":")
     if let outcome = resolution?.outcome { out.literal(outcome.quotedName) } else { out.null() }
     out.member(",\"resolved_on\":", resolution?.on)

@@ -171,21 +171,25 @@ enum ConfidenceArgument {
 
 /// The claim table of `list` and `due`.
 enum ClaimTable {
+  /// The rows of `records` at `positions`, made as they are written.
   static func render(
-    _ records: [ClaimRecord], today: Day, terminal: Terminal, aliases: SourceAliases
+    _ positions: [Int], of records: [ClaimRecord], today: Day, terminal: Terminal,
+    aliases: SourceAliases
   ) throws(OutputError) -> String {
-    var table = StreamingTable(columns: [
-      .init("ID"), .init("SAID"), .init("DUE"), .init("CONF", alignment: .right), .init("STATUS"),
-      .init("SOURCE", yieldsToFlexible: true), .init("TEXT", isFlexible: true),
-    ])
-    for record in records {
+    let table = StreamingTable(
+      columns: [
+        .init("ID"), .init("SAID"), .init("DUE"), .init("CONF", alignment: .right),
+        .init("STATUS"), .init("SOURCE", yieldsToFlexible: true), .init("TEXT", isFlexible: true),
+      ], count: positions.count
+    ) { row in
+      let record = records[positions[row]]
       // One copy of the claim per row: each copy retains every text of the claim.
       let claim = record.claim
-      table.append([
+      return [
         record.id.description, claim.said?.description ?? "—", claim.deadline?.description ?? "—",
         claim.confidence.percent, statusWord(record, today: today),
         aliases.canonical(claim.source), claim.text,
-      ])
+      ]
     }
     var writer = OutputWriter(terminal)
     try table.write(
@@ -194,7 +198,7 @@ enum ClaimTable {
       style: terminal.usesColour
         ? { row, column, cell in
           guard column == 4 else { return cell }
-          return paint(cell, for: records[row], today: today, terminal: terminal)
+          return paint(cell, for: records[positions[row]], today: today, terminal: terminal)
         } : nil, to: &writer)
     return writer.text
   }

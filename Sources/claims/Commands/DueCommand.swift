@@ -162,15 +162,16 @@ struct DueCommand: Command {
     }
     let overdueCount = overdue.count
     let lead: [TextTable.Column] = bySubject ? [.init("SUBJECT")] : []
-    var table = StreamingTable(
+    let lateColumn = lead.count + 2
+    let table = StreamingTable(
       columns: lead + [
         .init("ID"), .init("DUE"), .init("LATE", alignment: .right),
         .init("CONF", alignment: .right), .init("IMPACT", alignment: .right),
         .init("SOURCE", yieldsToFlexible: true),
         .init("TEXT", isFlexible: true),
-      ])
-    let lateColumn = lead.count + 2
-    for position in positions {
+      ], count: positions.count
+    ) { row in
+      let position = positions[row]
       // One copy of the claim per row: each copy retains every text of the claim.
       let claim = records[position].claim
       let late = claim.deadline.map { $0.days(until: today) } ?? 0
@@ -182,7 +183,7 @@ struct DueCommand: Command {
         aliases.canonical(claim.source),
         (records[position].hasConflictingResolutions ? "(resolutions conflict) " : "") + claim.text,
       ]
-      table.append(bySubject ? [(subjects[position] ?? nil) ?? "—"] + row : row)
+      return bySubject ? [(subjects[position] ?? nil) ?? "—"] + row : row
     }
     let terminal = context.terminal
     var writer = OutputWriter(terminal)

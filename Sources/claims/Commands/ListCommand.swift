@@ -95,8 +95,8 @@ struct ListCommand: Command {
       return CommandOutput(writer.text, notes: notes)
     }
     let matching = all.indices.filter(isShown)
-    let records = matching.prefix(limit ?? Int.max).map { all[$0] }
-    guard !records.isEmpty else {
+    let shown = Array(matching.prefix(limit ?? Int.max))
+    guard !shown.isEmpty else {
       let why =
         ledger.count == 0
         ? "the ledger is empty; 'claims add' records a claim"
@@ -107,6 +107,7 @@ struct ListCommand: Command {
     }
     return CommandOutput(
       try ClaimTable.render(
-        records, today: context.today, terminal: context.terminal, aliases: aliases), notes: notes)
+        shown, of: all, today: context.today, terminal: context.terminal, aliases: aliases),
+      notes: notes)
   }
 }

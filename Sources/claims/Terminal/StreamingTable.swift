@@ -5,14 +5,33 @@ import ClaimReports
 /// per-character Unicode lookups `DisplayWidth` needs for the rare hard cases.
 struct StreamingTable {
   var columns: [TextTable.Column]
-  var rows: [[String]] = []
+  private var rows: [[String]] = []
+  /// Makes row `i` when it is measured and again when it is written, when given.
+  private let makeRow: ((Int) -> [String])?
+  private let madeRowCount: Int
 
   init(columns: [TextTable.Column]) {
     self.columns = columns
+    makeRow = nil
+    madeRowCount = 0
+  }
+
+  /// A table of `count` rows made by `row`, twice each, so they are never all in memory: the
+  /// cells of a million claims, their texts decoded, would take as much again as the ledger.
+  init(columns: [TextTable.Column], count: Int, row: @escaping (Int) -> [String]) {
+    self.columns = columns
+    makeRow = row
+    madeRowCount = count
   }
 
   mutating func append(_ row: [String]) {
     rows.append(row)
+  }
+
+  private var rowCount: Int { makeRow == nil ? rows.count : madeRowCount }
+
+  private func row(_ index: Int) -> [String] {
+    makeRow?(index) ?? rows[index]
   }
 
   /// The rendered table as text, as `TextTable.render(width:style:)` gives it.
@@ -33,12 +52,14 @@ struct StreamingTable {
     var widths = columns.map { TableCell.width(of: $0.title) }
     // Each cell's width, measured once: -1 marks a cell with a line break, which only
     // `DisplayWidth` flattens and measures exactly.
-    var cellWidths = [Int](repeating: -1, count: rows.count * columns.count)
-    for (rowIndex, row) in rows.enumerated() {
-      for (index, cell) in row.enumerated() where index < widths.count {
+    var cellWidths = [Int32](repeating: -1, count: rowCount * columns.count)
+    for rowIndex in 0..<rowCount {
+      for (index, cell) in row(rowIndex).enumerated() where index < widths.count {
         let width = TableCell.width(of: cell)
         widths[index] = max(widths[index], width)
-        if !TableCell.needsFlattening(cell) { cellWidths[rowIndex * columns.count + index] = width }
+        if !TableCell.needsFlattening(cell) {
+          cellWidths[rowIndex * columns.count + index] = Int32(clamping: width)
+        }
       }
     }
     widths = TextTable.fitted(widths, columns: columns, width: width)
@@ -51,7 +72,7 @@ struct StreamingTable {
         let cell = index < row.count ? row[index] : ""
         let known =
           rowIndex > 0 && index < row.count
-          ? cellWidths[(rowIndex - 1) * columns.count + index] : -1
+          ? Int(cellWidths[(rowIndex - 1) * columns.count + index]) : -1
         let text: String
         let padding: Int
         if known >= 0, known <= widths[index] {
@@ -79,8 +100,8 @@ struct StreamingTable {
       }
     }
     writeLine(columns.map(\.title), rowIndex: 0)
-    for (index, row) in rows.enumerated() {
-      writeLine(row, rowIndex: index + 1)
+    for index in 0..<rowCount {
+      writeLine(row(index), rowIndex: index + 1)
       if bytes.count >= 1 << 20 {
         try writer.write(bytes)
         bytes.removeAll(keepingCapacity: true)

@@ -25,4 +25,44 @@ import Testing
     }
     #expect(!filter.keepsEverything)
   }
+
+  /// `--search` finds each word in the text, quote, source or via, ASCII letters in either
+  /// case, read from the bytes as the ledger keeps them; a word with a non-ASCII letter that
+  /// has case is compared on the lowercased text.
+  @Test(arguments: [
+    (["CHIPS"], [0]), (["nvidia", "chips"], [0]), (["芯片"], [1]), (["ai芯片"], [1]),
+    (["élan"], [2]), (["ÉLAN", "paris"], [2]), (["❤"], [3]), (["reuters"], [0]),
+    (["kuo"], [1]), (["said"], [2]), (["chips", "芯片"], []), (["zzz"], []),
+  ])
+  func searchFindsEveryWordInAnyText(words: [String], expected: [Int]) throws {
+    let entries = try [
+      Entry.Body.claim(
+        Claim(
+          text: "Nvidia ships Chips", source: "Ann", via: "Reuters",
+          said: Fixture.day("2026-01-01"),
+          confidence: Fixture.confidence(0.5)), status: .open),
+      .claim(
+        Claim(
+          text: "AI芯片出货", source: "Ming-Chi Kuo", said: Fixture.day("2026-01-01"),
+          confidence: Fixture.confidence(0.5)), status: .open),
+      .claim(
+        Claim(
+          text: "Élan wins in Paris", quote: "as she said", source: "Bo",
+          said: Fixture.day("2026-01-01"), confidence: Fixture.confidence(0.5)), status: .open),
+      .claim(
+        Claim(
+          text: "Love ❤️ wins", source: "Cy", said: Fixture.day("2026-01-01"),
+          confidence: Fixture.confidence(0.5)), status: .open),
+    ].enumerated().map { index, body in
+      try Fixture.entry(Fixture.id(bits: UInt64(index + 1) << 20), at: "2026-01-02T00:00:00Z", body)
+    }
+    // Read back from the journal's bytes, as a command reads the ledger.
+    let journal = try Fixture.parse(Fixture.text(of: entries))
+    let ledger = Ledger(journal: journal, path: Fixture.path)
+    var filter = ClaimFilter()
+    filter.searchWords = words
+    let today = try Fixture.day("2026-11-25")
+    let found = ledger.records.filter { filter.matches($0, today: today, aliases: SourceAliases()) }
+    #expect(Set(found.map(\.id)) == Set(expected.map { entries[$0].id }))
+  }
 }

@@ -303,6 +303,10 @@ import Testing
     other.body = .claim(changed, status: .open)
     let before = fold([open, other])
     #expect(before.records.first?.hasConflictingClaimLines == true)
+    // Flagged in the JSON too, as the other conflicts a merge leaves are.
+    var json = JSONBuffer()
+    try #require(before.records.first).writeJSON(into: &json)
+    #expect(json.text.contains(#","conflicting_claim_lines":true,"#), "\(json.text)")
     let beforeMessage = try #require(before.issues.first).message
     #expect(beforeMessage.contains("differ in confidence ("), "\(beforeMessage)")
     #expect(

@@ -32,6 +32,11 @@ import Testing
     #expect(streamed.render(width: width) == expected.render(width: width))
     #expect(
       streamed.render(width: width, style: style) == expected.render(width: width, style: style))
+    // Rows made as they are measured and written, as `list` and `due` make them.
+    let made = StreamingTable(columns: columns, count: Self.cells.count) { index in
+      [Self.cells[(index + 3) % Self.cells.count], "\(index)", Self.cells[index]]
+    }
+    #expect(made.render(width: width, style: style) == expected.render(width: width, style: style))
   }
 
   @Test(arguments: cells)
