@@ -2,7 +2,7 @@
 /// tags of the wrong shape and control characters in texts (warnings: the reader takes them,
 /// and an import refuses them).
 public enum LedgerCheck {
-  /// Problems with each claim's dates, located at the claim's first line.
+  /// Problems with each claim's dates and language tag.
   ///
   /// Each record's dates are read in place and its line only for a problem: a million claims
   /// would otherwise copy every record and claim, retaining and releasing each of its texts,
@@ -14,17 +14,78 @@ public enum LedgerCheck {
   /// A control character is reported for each field that holds one, at the line of the entry
   /// that wrote it there when `journal` (the entries the ledger was folded from) is given: a
   /// resolution's evidence at the resolution's line, an amended text at the amend's.
+  ///
+  /// A date or language problem is reported, when `journal` is given, at the line of the last
+  /// entry that set a field it concerns (the amend that moved the said day past a
+  /// resolution, the resolution dated after today), else at the claim's line.
   public static func issues(in ledger: Ledger, today: Day, journal: Journal? = nil)
     -> [LedgerIssue]
   {
     let parts = ParallelMap.parts(count: ledger.records.count) { range in
       issues(in: ledger, range, today: today)
     }
+    let dated = parts.flatMap(\.issues)
+    let located =
+      if let journal, !dated.isEmpty {
+        locate(dated, in: ledger, journal: journal)
+      } else {
+        dated.map(\.issue)
+      }
     let marked = parts.flatMap(\.controlCharacters)
-    guard !marked.isEmpty else { return parts.flatMap(\.issues) }
+    guard !marked.isEmpty else { return located }
     let ids = Set(marked.map { ledger.records[$0.record].id })
     let lines = journal.map { writingLines($0, of: ids) } ?? [:]
-    return parts.flatMap(\.issues) + controlCharacterIssues(marked, in: ledger, lines: lines)
+    return located + controlCharacterIssues(marked, in: ledger, lines: lines)
+  }
+
+  /// A field whose setting can make a claim's dates or language wrong.
+  private enum SetField: Hashable {
+    case said, deadline, resolution, lang
+  }
+
+  /// An issue found at the claim's line, and the fields whose last setting caused it.
+  private struct DatedIssue {
+    var issue: LedgerIssue
+    var fields: [SetField]
+  }
+
+  private struct SetKey: Hashable {
+    var id: ClaimID
+    var field: SetField
+  }
+
+  /// Each issue at the latest line among the entries that last set its fields.
+  private static func locate(_ dated: [DatedIssue], in ledger: Ledger, journal: Journal)
+    -> [LedgerIssue]
+  {
+    let setting = settingLines(journal, of: Set(dated.compactMap(\.issue.id)))
+    return dated.map { found in
+      guard let id = found.issue.id,
+        let line = found.fields.compactMap({ setting[SetKey(id: id, field: $0)] }).max()
+      else { return found.issue }
+      var issue = found.issue
+      issue.location = SourceLocation(path: ledger.path, line: Int(line))
+      return issue
+    }
+  }
+
+  /// For the claims `ids`, the line of the last entry that set each field.
+  private static func settingLines(_ journal: Journal, of ids: Set<ClaimID>) -> [SetKey: Int32] {
+    var lines: [SetKey: Int32] = [:]
+    for (entry, line) in zip(journal.entries, journal.lines) where ids.contains(entry.id) {
+      var fields: [SetField] = []
+      switch entry.body {
+      case .claim: fields = [.said, .deadline, .lang]
+      case .accept(let changes), .amend(let changes, _):
+        if changes.said != nil { fields.append(.said) }
+        if changes.deadline != nil { fields.append(.deadline) }
+        if changes.lang != nil { fields.append(.lang) }
+      case .resolve: fields = [.resolution]
+      case .reject, .reopen: break
+      }
+      for field in fields { lines[SetKey(id: entry.id, field: field)] = line }
+    }
+    return lines
   }
 
   /// A field of a claim holding a control character.
@@ -35,45 +96,73 @@ public enum LedgerCheck {
   }
 
   private static func issues(in ledger: Ledger, _ range: Range<Int>, today: Day) -> (
-    issues: [LedgerIssue], controlCharacters: [MarkedField]
+    issues: [DatedIssue], controlCharacters: [MarkedField]
   ) {
-    var issues: [LedgerIssue] = []
+    var issues: [DatedIssue] = []
     var marked: [MarkedField] = []
     let records = ledger.records
     for index in range {
       let id = records[index].id
-      let location = { SourceLocation(path: ledger.path, line: Int(records[index].line)) }
-      if let said = records[index].said, let deadline = records[index].deadline, deadline < said {
+      func report(
+        _ severity: LedgerIssue.Severity, _ message: String, setting fields: [SetField]
+      ) {
+        let location = SourceLocation(path: ledger.path, line: Int(records[index].line))
         issues.append(
-          LedgerIssue(
-            severity: .error, location: location(), id: id,
-            message: "claim \(id) has its deadline \(deadline) before it was said (\(said))"))
+          DatedIssue(
+            issue: LedgerIssue(severity: severity, location: location, id: id, message: message),
+            fields: fields))
+      }
+      if let said = records[index].said, let deadline = records[index].deadline, deadline < said {
+        report(
+          .error, "claim \(id) has its deadline \(deadline) before it was said (\(said))",
+          setting: [.said, .deadline])
       }
       // Recorded with a clock or a --today ahead of the real day, as `add` refuses now.
       if let said = records[index].said, said > today {
-        issues.append(
-          LedgerIssue(
-            severity: .warning, location: location(), id: id,
-            message: "claim \(id) is said on \(said), after today"))
+        report(.warning, "claim \(id) is said on \(said), after today", setting: [.said])
       }
-      if let resolvedOn = records[index].resolution?.on, resolvedOn > today {
-        issues.append(
-          LedgerIssue(
-            severity: .warning, location: location(), id: id,
-            message: "claim \(id) is resolved on \(resolvedOn), after today"))
+      if let resolvedOn = records[index].resolution?.on {
+        if resolvedOn > today {
+          report(
+            .warning, "claim \(id) is resolved on \(resolvedOn), after today",
+            setting: [.resolution])
+        }
+        // The fold names a resolution dated before the said day when it meets it; a said day
+        // amended past the resolution since (two clones: one resolved, the other amended) is
+        // found only here.
+        if let said = records[index].said, resolvedOn < said,
+          isSaidSetAfterResolution(records[index].history)
+        {
+          report(
+            .error,
+            "claim \(id) is resolved on \(resolvedOn), before the said day \(said) an amend set "
+              + "since; amend the said day, or reopen and resolve it again",
+            setting: [.said])
+        }
       }
       for (field, character) in controlCharacters(in: records[index]) {
         marked.append(MarkedField(record: index, field: field, character: character))
       }
       if let lang = records[index].lang, !LanguageTag.isWellFormed(lang.utf8) {
-        issues.append(
-          LedgerIssue(
-            severity: .warning, location: location(), id: id,
-            message: "claim \(id) has lang '\(lang)', which is not a language tag such as en, "
-              + "zh-Hans or zh-Hant"))
+        report(
+          .warning,
+          "claim \(id) has lang '\(lang)', which is not a language tag such as en, "
+            + "zh-Hans or zh-Hant", setting: [.lang])
       }
     }
     return (issues, marked)
+  }
+
+  /// Whether the entry that set the said day last comes after the latest resolution, in fold
+  /// order.
+  private static func isSaidSetAfterResolution(_ history: ArraySlice<Entry>) -> Bool {
+    guard let resolved = history.lastIndex(where: { $0.kind == .resolve }) else { return false }
+    return history[resolved...].contains { entry in
+      switch entry.body {
+      case .accept(let changes), .amend(let changes, _): changes.said != nil
+      default: false
+      }
+    }
   }
 
   /// One warning per marked field, at the line of the last entry of the claim that wrote a

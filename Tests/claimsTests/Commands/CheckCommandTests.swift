@@ -231,6 +231,44 @@ import Testing
     #expect(result.stdout.hasSuffix(", 0 errors, 1 warning\n"), result.report)
   }
 
+  /// A date or language problem is named at the line that caused it: the amend that moved a
+  /// deadline before the said day or set a misshapen language tag, the resolution dated after
+  /// today. A said day amended past a resolution (one clone resolved, the other amended) is an
+  /// error at the amend; a resolution dated before an amended said day is named once, by the
+  /// fold, at the resolution.
+  @Test func aDateProblemIsNamedAtTheLineThatCausedIt() throws {
+    let sandbox = try Sandbox()
+    let amend = { (id: String, field: String) in
+      "{\"entry\":\"amend\",\"id\":\"\(id)\",\"at\":\"2026-07-03T10:00:00.000Z\",\(field)}"
+    }
+    let lines =
+      Self.lines + [
+        amend("abcd000001", #""deadline":"2026-01-01""#),
+        amend("abcd000003", #""lang":"English please""#),
+        amend("abcd000002", #""said":"2026-07-05""#),
+        JournalLine.resolve(
+          "abcd000004", at: "2026-07-04T10:00:00.000Z", outcome: "true", on: "2026-09-01"),
+        JournalLine.claim("abcd000005", text: "Rain in Paris", deadline: nil),
+        amend("abcd000005", #""said":"2026-05-01""#),
+        JournalLine.resolve(
+          "abcd000005", at: "2026-07-05T10:00:00.000Z", outcome: "true", on: "2026-04-01"),
+      ]
+    try sandbox.writeLedger(lines)
+    let result = sandbox.run(["check", "--today", "2026-08-01"])
+    #expect(result.status == .dataError, result.report)
+    for expected in [
+      ":6: error: claim abcd000001 has its deadline 2026-01-01 before it was said (2026-01-21)",
+      ":7: warning: claim abcd000003 has lang 'English please'",
+      ":8: error: claim abcd000002 is resolved on 2026-07-02, before the said day 2026-07-05 an "
+        + "amend set since",
+      ":9: warning: claim abcd000004 is resolved on 2026-09-01, after today",
+      ":12: error: claim abcd000005 is resolved on 2026-04-01, before it was said (2026-05-01)",
+    ] {
+      #expect(result.stdout.contains(expected), "\(expected)\n\(result.report)")
+    }
+    #expect(result.stdout.components(separatedBy: "claim abcd000005").count == 2, result.report)
+  }
+
   @Test func jsonListsTheIssues() throws {
     let sandbox = try Sandbox()
     var lines = Self.lines
