@@ -132,13 +132,14 @@ public enum DisplayWidth {
     default: break
     }
     // Emoji shown as pictures by default (🚀, ☕, 🀄) are wide (East Asian Width W); a flag's
-    // two regional indicators are not, and terminals give each a column.
+    // two regional indicators are not, and terminals give each a column. Emoji shown as text
+    // by default (🕊 U+1F54A, 🖥 U+1F5A5) are narrow until U+FE0F asks for the picture.
     if scalar.properties.isEmojiPresentation, !(0x1F1E6...0x1F1FF).contains(value) { return 2 }
     switch value {
     case 0x1100...0x115F, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
       0x4E00...0x9FFF, 0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19,
       0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x17000...0x18AFF, 0x1B000...0x1B2FF,
-      0x1F200...0x1F2FF, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+      0x1F200...0x1F2FF, 0x20000...0x3FFFD:
       return 2
     default:
       return 1

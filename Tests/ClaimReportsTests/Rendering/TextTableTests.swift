@@ -24,6 +24,11 @@ struct WidthCase: Sendable, CustomTestStringConvertible {
     .init(text: "☀", width: 1),
     .init(text: "☀\u{FE0F}", width: 2),
     .init(text: "1\u{FE0F}", width: 1),
+    // Emoji shown as text by default are narrow (East Asian Width N), until U+FE0F.
+    .init(text: "🕊", width: 1),
+    .init(text: "🖥", width: 1),
+    .init(text: "🕊\u{FE0F}", width: 2),
+    .init(text: "🌍🤖", width: 4),
     // A flag is two regional indicators, which terminals give a column each.
     .init(text: "🇺🇸 Team", width: 7),
   ]
