@@ -37,7 +37,13 @@ public struct SourceAliases: Sendable {
   /// (`SideFileJSON`), so a name given twice, a comma before a closing bracket or a wrong type
   /// is an error naming its line, where Foundation's parser would take the file.
   public static func load(path: String) throws(LedgerError) -> SourceAliases {
-    guard FileManager.default.fileExists(atPath: path) else { return SourceAliases() }
+    guard FileManager.default.fileExists(atPath: path) else {
+      // A link to a folder that is not mounted is not "no aliases": the counts would split.
+      if let target = LockedFile.danglingLinkTarget(path) {
+        throw .unreadable(path: path, reason: "it is a link to \(target), which does not exist")
+      }
+      return SourceAliases()
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw .unreadable(path: path, reason: "cannot read the file")
     }
@@ -52,6 +58,8 @@ public struct SourceAliases: Sendable {
         &keys, repeated: { "'\($0)' is given twice; list all its spellings under one entry" })
       {
         lineOfName[canonical] = keyLine
+        let blank = "a source name is empty; remove it, or write the name"
+        if canonical.trimmingSpaces().isEmpty { throw json.failure(blank, line: keyLine) }
         let mustBeStrings = "the aliases of '\(canonical)' must be an array of strings"
         try json.expectArray(else: mustBeStrings)
         var names: [String] = []
@@ -60,6 +68,9 @@ public struct SourceAliases: Sendable {
           guard json.isAtString() else { throw json.failure(mustBeStrings) }
           let aliasLine = json.line
           let alias = try json.readString()
+          if alias.trimmingSpaces().isEmpty {
+            throw json.failure(blank, line: aliasLine)
+          }
           lineOfName[alias] = aliasLine
           names.append(alias)
         }

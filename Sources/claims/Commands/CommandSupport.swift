@@ -53,7 +53,12 @@ extension Context {
 
   /// The notes a read command adds when the fold found problems.
   func notes(for ledger: Ledger, scoring: Bool = false) -> [String] {
-    notes(problemCount: ledger.issues.filter { $0.severity == .error }.count, scoring: scoring)
+    let errors = ledger.issues.filter { $0.severity == .error }.count
+    guard errors > 0 else { return [] }
+    // How a conflict is scored, only when the ledger holds one.
+    return notes(
+      problemCount: errors,
+      scoring: scoring && ledger.records.contains { $0.hasConflictingResolutions })
   }
 
   /// The same, from the count of errors alone. Only what the fold met is counted (reading

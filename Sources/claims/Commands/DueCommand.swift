@@ -156,9 +156,9 @@ struct DueCommand: Command {
       return CommandOutput(writer.text, notes: context.notes(for: ledger))
     }
     guard !positions.isEmpty else {
-      return CommandOutput(
-        "nothing is overdue\(within == nil ? "" : " or due within \(days) days")\n",
-        notes: context.notes(for: ledger))
+      // On standard error, as `list` says no claim matches: `claims due | wc -l` counts claims.
+      let soon = within == nil ? "" : " or due within \(days) day\(days == 1 ? "" : "s")"
+      return CommandOutput("", notes: context.notes(for: ledger) + ["nothing is overdue" + soon])
     }
     let overdueCount = overdue.count
     let lead: [TextTable.Column] = bySubject ? [.init("SUBJECT")] : []

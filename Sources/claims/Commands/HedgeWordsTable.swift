@@ -11,7 +11,10 @@ enum HedgeWordsTable {
       return CommandOutput(
         "",
         notes: notes + [
-          "no hedge word was read in \(minResolved) scored claims yet; --min-resolved lowers the bar"
+          minResolved > 1
+            ? "no hedge word was read in \(minResolved) scored claims yet; --min-resolved lowers "
+              + "the bar"
+            : "no hedge word was read in a scored claim yet"
         ])
     }
     var table = TextTable(columns: [

@@ -69,6 +69,17 @@ struct SourcesCommand: Command {
       facts = ClaimTextFacts(ledger.records, nameScan: nameScan, cache: cache)
     }
     if showsHedges {
+      if let only, let source,
+        !ledger.records.contains(where: {
+          aliases.sourceKey(aliases.canonical($0.claim.source)) == only
+        })
+      {
+        return CommandOutput(
+          "",
+          notes: context.notes(for: ledger, scoring: true) + [
+            "no claim has the source '\(aliases.canonical(source))'"
+          ])
+      }
       let card = ScorecardBuilder.allYears(
         from: ledger.records, today: context.today, minResolved: minResolved,
         canonical: { aliases.canonical($0) }, facts: facts, countsEchoes: countsEchoes)

@@ -74,6 +74,31 @@ import Testing
     #expect(reason.contains("'ALPHA.COM' stands for both 'Alpha' and 'Beta'"))
   }
 
+  /// An empty or blank name, key or alias, would list claims under no source: an error at its
+  /// line.
+  @Test(arguments: [("{\n  \"\": [\"Kuo\"]\n}\n", 2), ("{\n  \"Kuo\": [\n    \" \"\n  ]\n}\n", 3)])
+  func anEmptyNameIsAnError(text: String, line: Int) throws {
+    let (_, location, reason) = try Self.refusal(of: text)
+    #expect(location.line == line)
+    #expect(reason == "a source name is empty; remove it, or write the name")
+  }
+
+  /// A link to nothing (a sync folder not mounted) is named, not taken for a ledger without
+  /// aliases, whose counts would split.
+  @Test func aLinkToNothingIsNamed() throws {
+    let folder = NSTemporaryDirectory() + "aliases-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try FileManager.default.createSymbolicLink(
+      atPath: folder + "/sources.json", withDestinationPath: folder + "/gone/sources.json")
+    #expect {
+      try SourceAliases.load(path: folder + "/sources.json")
+    } throws: { error in
+      guard case .unreadable(_, let reason) = error as? LedgerError else { return false }
+      return reason.contains("is a link to") && reason.contains("which does not exist")
+    }
+  }
+
   /// A name given twice as a key is an error at its second line, not a silent last-wins.
   @Test func aNameGivenTwiceIsAnError() throws {
     let (_, location, reason) = try Self.refusal(

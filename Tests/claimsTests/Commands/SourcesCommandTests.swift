@@ -202,4 +202,21 @@ import Testing
     let taken = fixture.sandbox.run(["sources"])
     #expect(taken.status == .success, taken.report)
   }
+
+  /// A source no claim has is named with `--hedges` too; and how a conflict is scored is said
+  /// only when the ledger holds one, not for any entry that did not fold.
+  @Test func anUnknownSourceAndAnUnrelatedProblemAreNamedAsTheyAre() throws {
+    let sandbox = try Sandbox()
+    try sandbox.writeLedger([
+      JournalLine.claim("abcd000001", text: "Apple ships glasses"),
+      JournalLine.resolve("abcd00000f", at: JournalLine.earlier, outcome: "true", on: "2026-07-01"),
+    ])
+    let hedges = sandbox.run(["sources", "ghost", "--hedges", "--min-resolved", "0"])
+    #expect(hedges.status == .success, hedges.report)
+    #expect(hedges.stderr.contains("no claim has the source 'ghost'"), hedges.report)
+    #expect(!hedges.stderr.contains("--min-resolved lowers"), hedges.report)
+    let sources = sandbox.run(["sources"])
+    #expect(sources.stderr.contains("did not fold cleanly"), sources.report)
+    #expect(!sources.stderr.contains("resolutions conflict"), sources.report)
+  }
 }
