@@ -33,12 +33,28 @@ public struct Confidence: Hashable, Comparable, Sendable, CustomStringConvertibl
 
   /// `0.7` prints as `0.7` and `0.85` as `0.85`: at most four decimals, no trailing zeros.
   public var description: String {
-    DecimalFormat.trimmed(value, places: 4)
+    Self.shown(value, places: 4)
   }
 
-  /// The value as a whole-number percentage, `70%`, for tables.
+  /// The value as a percentage, `70%`, `12.5%`, for tables.
   public var percent: String {
-    DecimalFormat.trimmed(value * 100, places: 1) + "%"
+    Self.shown(value * 100, scale: 100, places: 1) + "%"
+  }
+
+  /// `number` with `places` decimals, or more where those would misstate it: a forecast short
+  /// of certain never reads as certain (0.9996 is 99.96%, not 100%), nor a small one as half
+  /// or twice what it is (0.00005 is 0.005%, not 0% or 0.01%).
+  private static func shown(_ number: Double, scale: Double = 1, places: Int) -> String {
+    var places = places
+    var text = DecimalFormat.trimmed(number, places: places)
+    let isCertain = number == 0 || number == scale
+    while !isCertain, places < 9,
+      let shown = Double(text), shown == 0 || shown == scale || abs(shown - number) > number * 0.05
+    {
+      places += 1
+      text = DecimalFormat.trimmed(number, places: places)
+    }
+    return text
   }
 
   public static func < (lhs: Confidence, rhs: Confidence) -> Bool {

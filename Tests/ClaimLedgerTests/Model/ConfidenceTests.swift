@@ -80,6 +80,10 @@ struct ConfidencePrintCase: Sendable, CustomTestStringConvertible {
     .init(value: 0, description: "0", percent: "0%"),
     .init(value: 0.125, description: "0.125", percent: "12.5%"),
     .init(value: 1.0 / 3.0, description: "0.3333", percent: "33.3%"),
+    // Short of certain, never shown as certain.
+    .init(value: 0.9996, description: "0.9996", percent: "99.96%"),
+    .init(value: 0.99999, description: "0.99999", percent: "99.999%"),
+    .init(value: 0.00005, description: "0.00005", percent: "0.005%"),
   ]
 
   @Test(arguments: printCases)
