@@ -54,14 +54,21 @@ public enum LedgerCheck {
     var field: SetField
   }
 
-  /// Each issue at the latest line among the entries that last set its fields.
+  /// Each issue at the line of the entry, among those that last set its fields, that came last
+  /// in fold order.
   private static func locate(_ dated: [DatedIssue], in ledger: Ledger, journal: Journal)
     -> [LedgerIssue]
   {
-    let setting = settingLines(journal, of: Set(dated.compactMap(\.issue.id)))
+    // Each claim's standing `claim` line, where its dated issues start out.
+    let claimLines = Dictionary(
+      dated.compactMap { found in
+        found.issue.id.flatMap { id in found.issue.location.map { (id, Int32($0.line)) } }
+      }, uniquingKeysWith: { first, _ in first })
+    let setting = settingLines(journal, claimLines: claimLines)
     return dated.map { found in
       guard let id = found.issue.id,
-        let line = found.fields.compactMap({ setting[SetKey(id: id, field: $0)] }).max()
+        let line = found.fields.compactMap({ setting[SetKey(id: id, field: $0)] })
+          .max(by: { $0.order < $1.order })?.line
       else { return found.issue }
       var issue = found.issue
       issue.location = SourceLocation(path: ledger.path, line: Int(line))
@@ -69,13 +76,23 @@ public enum LedgerCheck {
     }
   }
 
-  /// For the claims `ids`, the line of the last entry that set each field.
-  private static func settingLines(_ journal: Journal, of ids: Set<ClaimID>) -> [SetKey: Int32] {
-    var lines: [SetKey: Int32] = [:]
-    for (entry, line) in zip(journal.entries, journal.lines) where ids.contains(entry.id) {
+  /// For the claims of `claimLines`, the line of the entry that set each field last in fold
+  /// order (by time, file order breaking ties, as git's union merge may lay a later entry
+  /// first); a `claim` line counts only where it is the one that stands.
+  private static func settingLines(_ journal: Journal, claimLines: [ClaimID: Int32])
+    -> [SetKey: (order: Int, line: Int32)]
+  {
+    var entries: [(entry: Entry, line: Int32)] = []
+    for (entry, line) in zip(journal.entries, journal.lines) where claimLines[entry.id] != nil {
+      entries.append((entry, line))
+    }
+    entries.sort { ($0.entry.at, $0.line) < ($1.entry.at, $1.line) }
+    var lines: [SetKey: (order: Int, line: Int32)] = [:]
+    for (order, (entry, line)) in entries.enumerated() {
       var fields: [SetField] = []
       switch entry.body {
-      case .claim: fields = [.said, .deadline, .lang]
+      case .claim where line == claimLines[entry.id]: fields = [.said, .deadline, .lang]
+      case .claim: break
       case .accept(let changes), .amend(let changes, _):
         if changes.said != nil { fields.append(.said) }
         if changes.deadline != nil { fields.append(.deadline) }
@@ -83,7 +100,7 @@ public enum LedgerCheck {
       case .resolve: fields = [.resolution]
       case .reject, .reopen: break
       }
-      for field in fields { lines[SetKey(id: entry.id, field: field)] = line }
+      for field in fields { lines[SetKey(id: entry.id, field: field)] = (order, line) }
     }
     return lines
   }
@@ -127,18 +144,6 @@ public enum LedgerCheck {
             .warning, "claim \(id) is resolved on \(resolvedOn), after today",
             setting: [.resolution])
         }
-        // The fold names a resolution dated before the said day when it meets it; a said day
-        // amended past the resolution since (two clones: one resolved, the other amended) is
-        // found only here.
-        if let said = records[index].said, resolvedOn < said,
-          isSaidSetAfterResolution(records[index].history)
-        {
-          report(
-            .error,
-            "claim \(id) is resolved on \(resolvedOn), before the said day \(said) an amend set "
-              + "since; amend the said day, or reopen and resolve it again",
-            setting: [.said])
-        }
       }
       for (field, character) in controlCharacters(in: records[index]) {
         marked.append(MarkedField(record: index, field: field, character: character))
@@ -151,18 +156,6 @@ public enum LedgerCheck {
       }
     }
     return (issues, marked)
-  }
-
-  /// Whether the entry that set the said day last comes after the latest resolution, in fold
-  /// order.
-  private static func isSaidSetAfterResolution(_ history: ArraySlice<Entry>) -> Bool {
-    guard let resolved = history.lastIndex(where: { $0.kind == .resolve }) else { return false }
-    return history[resolved...].contains { entry in
-      switch entry.body {
-      case .accept(let changes), .amend(let changes, _): changes.said != nil
-      default: false
-      }
-    }
   }
 
   /// One warning per marked field, at the line of the last entry of the claim that wrote a

@@ -88,25 +88,57 @@ public struct ClaimFilter: Sendable {
 /// A search word, found in a text's UTF-8 as it is kept, without decoding it or lowercasing
 /// it: a million claims' texts would be a million strings made and folded for each search.
 ///
-/// ASCII letters match either case byte by byte. A word with a non-ASCII letter that has case
-/// (É, Ж) is compared with the text lowercased, the slow way; Chinese and emoji have no case.
+/// A word of ASCII, Chinese characters, CJK punctuation and emoji (which have no case and no
+/// other canonical spelling) is found byte by byte, ASCII letters in either case, and only
+/// where it ends a whole character: "cafe" is not found in "café" written with a combining
+/// accent, nor 👍 in 👍🏽. Any other word (É, Ж, Hangul, a combining mark) is compared as
+/// `String`s compare, on the lowercased text, the slow way.
 struct SearchKey: Sendable {
   /// The word lowercased.
   let word: String
   private let bytes: [UInt8]
-  private let needsLowercasing: Bool
+  private let isByteComparable: Bool
 
   init(_ word: String) {
     self.word = word.lowercased()
     bytes = Array(self.word.utf8)
-    needsLowercasing = self.word.unicodeScalars.contains {
-      !$0.isASCII && ($0.properties.changesWhenUppercased || $0.properties.changesWhenLowercased)
+    isByteComparable = self.word.unicodeScalars.allSatisfy(SearchKey.isInert)
+  }
+
+  /// A scalar with no case, no decomposition and no way to join the one before it.
+  private static func isInert(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x20...0x7E, 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF20,
+      0xFF3B...0xFF40, 0xFF5B...0xFF65, 0x1F300...0x1F3FA, 0x1F400...0x1FAFF:
+      return true
+    default:
+      return false
     }
+  }
+
+  /// Whether the scalar starting at `index` of `text` joins the character before it: a
+  /// combining mark, a joiner, a variation selector or an emoji modifier.
+  private static func extendsCharacter(_ text: UnsafeRawBufferPointer, at index: Int) -> Bool {
+    guard index < text.count, text[index] >= 0x80 else { return false }
+    var end = index + 1
+    while end < text.count, text[end] & 0xC0 == 0x80 { end += 1 }
+    guard
+      let scalar = String(
+        decoding: UnsafeRawBufferPointer(rebasing: text[index..<end]), as: UTF8.self
+      )
+      .unicodeScalars.first
+    else { return false }
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .spacingMark, .enclosingMark: return true
+    default: break
+    }
+    return scalar.value == 0x200D || (0xFE00...0xFE0F).contains(scalar.value)
+      || (0x1F3FB...0x1F3FF).contains(scalar.value) || (0xE0020...0xE007F).contains(scalar.value)
   }
 
   /// Whether the word occurs in `text`, UTF-8.
   func occurs(in text: UnsafeRawBufferPointer) -> Bool {
-    if needsLowercasing {
+    guard isByteComparable else {
       return String(decoding: text, as: UTF8.self).lowercased().contains(word)
     }
     guard let first = bytes.first else { return true }
@@ -115,7 +147,12 @@ struct SearchKey: Sendable {
     for start in 0...(text.count - bytes.count) where folded(text[start]) == first {
       var matched = 1
       while matched < bytes.count, folded(text[start + matched]) == bytes[matched] { matched += 1 }
-      if matched == bytes.count { return true }
+      // Whole characters only: not joined to the one after, nor after a joiner (U+200D).
+      let isJoined =
+        start >= 3 && text[start - 3] == 0xE2 && text[start - 2] == 0x80 && text[start - 1] == 0x8D
+      if matched == bytes.count, !isJoined, !Self.extendsCharacter(text, at: start + matched) {
+        return true
+      }
     }
     return false
   }

@@ -537,6 +537,10 @@ private struct Fold {
     // repeats the standing outcome with other details, reported unless a reopen settles it.
     var overruled: [(index: Int, outcome: Outcome)] = []
     var otherDetails: (index: Int, message: String)?
+    // The latest entry that set the standing resolution or the said day: where a resolution
+    // dated before the said day is reported, judged once all entries are in, so an amend or a
+    // new resolution settles it.
+    var datesSetAt: Int?
     for (slot, fact) in zip(order, facts) {
       let index = Int(slot)
       let entry = shared.take(index)
@@ -564,7 +568,7 @@ private struct Fold {
         }
       }
       Fold.step(
-        &record, with: entry, resolvedOn: fact.resolvedOn, after: histories, from: historyStart,
+        &record, with: entry, after: histories, from: historyStart,
         problems: &problems, repeats: &repeats, conflict: &outcomes, decisions: &decisions)
       if let decisions {
         let message =
@@ -588,13 +592,19 @@ private struct Fold {
         conflict = (index, message)
       }
       switch entry.body {
-      case .resolve where record.status == .resolved: standing = index
+      case .resolve where record.status == .resolved:
+        standing = index
+        datesSetAt = index
       case .reopen:
         standing = nil
         decided = nil
         overruled.removeAll()
         otherDetails = nil
-      case .accept, .reject: decided = index
+      case .accept(let changes):
+        decided = index
+        if changes.said != nil { datesSetAt = index }
+      case .reject: decided = index
+      case .amend(let changes, _) where changes.said != nil: datesSetAt = index
       default: break
       }
       for problem in problems { report(index, entry.id, problem) }
@@ -612,6 +622,12 @@ private struct Fold {
     }
     if let otherDetails, !record.hasConflictingResolutions {
       report(otherDetails.index, record.id, otherDetails.message, .warning)
+    }
+    if record.status == .resolved, let on = record.resolution?.on, let said = record.said,
+      on < said, let index = datesSetAt ?? standing
+    {
+      report(
+        index, record.id, "claim \(record.id) is resolved on \(on), before it was said (\(said))")
     }
   }
 
@@ -665,7 +681,7 @@ private struct Fold {
   /// The claim's entries so far are `histories[start...]`, passed whole and sliced only for a
   /// `reopen`: a slice per entry retained and released the array each time.
   private static func step(
-    _ record: inout ClaimRecord, with entry: Entry, resolvedOn: Day?, after histories: [Entry],
+    _ record: inout ClaimRecord, with entry: Entry, after histories: [Entry],
     from start: Int,
     problems: inout [String],
     repeats: inout [String],
@@ -717,9 +733,6 @@ private struct Fold {
       record.claim = record.claim.applying(changes)
       record.note = note ?? record.note
     case .resolve(let resolution):
-      if let said = record.said, (resolvedOn ?? resolution.on) < said {
-        problems.append("claim \(id) is resolved on \(resolution.on), before it was said (\(said))")
-      }
       switch record.status {
       case .open:
         record.status = .resolved
@@ -734,7 +747,16 @@ private struct Fold {
         problems.append("resolve of claim \(id), which is \(record.status.rawValue)")
       }
     case .reopen(let note):
-      // See `DecisionState` for what a reopen undoes.
+      // See `DecisionState` for what a reopen undoes: a resolution always, without replaying
+      // the claim's decisions (a claim resolved and reopened many times would replay them all
+      // each time).
+      if record.status == .resolved {
+        record.status = .open
+        record.resolution = nil
+        record.hasConflictingResolutions = false
+        record.note = note ?? record.note
+        return
+      }
       let earlier = histories[start...]
       var state = decisionState(of: record, after: earlier)
       guard state.take(.reopen) == .took else {
@@ -744,15 +766,10 @@ private struct Fold {
             + "(two clones reopened it?); it changes nothing")
         return
       }
-      if record.status == .resolved {
-        record.resolution = nil
-        record.hasConflictingResolutions = false
-      } else {
-        record.rejection = nil
-        // An acceptance undone (alone, or with the rejection it disagreed with) takes its
-        // corrections with it.
-        if let claim = DecisionReplay(ArraySlice(earlier + [entry])).claim { record.claim = claim }
-      }
+      record.rejection = nil
+      // An acceptance undone (alone, or with the rejection it disagreed with) takes its
+      // corrections with it.
+      if let claim = DecisionReplay(ArraySlice(earlier + [entry])).claim { record.claim = claim }
       record.status = state.status
       record.hasConflictingDecisions = state.hasConflictingDecisions
       record.note = note ?? record.note

@@ -104,7 +104,9 @@ struct DueCommand: Command {
       : ranked.map { ResolutionQueue.Group(subject: $0.subject, items: [$0]) }
     let overdue = groups.flatMap(\.items)
     if resolves, !context.json, let conversation = context.terminal.conversation {
-      guard !overdue.isEmpty else { return CommandOutput("nothing is overdue\n") }
+      guard !overdue.isEmpty else {
+        return CommandOutput("", notes: context.notes(for: ledger) + ["nothing is overdue"])
+      }
       var spans: [Range<Int>] = []
       for group in groups {
         let start = spans.last?.upperBound ?? 0

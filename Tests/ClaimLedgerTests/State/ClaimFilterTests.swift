@@ -31,8 +31,10 @@ import Testing
   /// has case is compared on the lowercased text.
   @Test(arguments: [
     (["CHIPS"], [0]), (["nvidia", "chips"], [0]), (["芯片"], [1]), (["ai芯片"], [1]),
-    (["élan"], [2]), (["ÉLAN", "paris"], [2]), (["❤"], [3]), (["reuters"], [0]),
+    (["élan"], [2]), (["ÉLAN", "paris"], [2]), (["❤️"], [3]), (["❤"], []), (["reuters"], [0]),
     (["kuo"], [1]), (["said"], [2]), (["chips", "芯片"], []), (["zzz"], []),
+    // Whole characters, and canonically equal spellings, as `String`s compare them.
+    (["cafe"], []), (["caf\u{E9}"], [4]), (["👍"], []), (["💻"], []), (["rises"], [4]),
   ])
   func searchFindsEveryWordInAnyText(words: [String], expected: [Int]) throws {
     let entries = try [
@@ -52,6 +54,10 @@ import Testing
       .claim(
         Claim(
           text: "Love ❤️ wins", source: "Cy", said: Fixture.day("2026-01-01"),
+          confidence: Fixture.confidence(0.5)), status: .open),
+      .claim(
+        Claim(
+          text: "Cafe\u{301} rises 👍🏽 and 👨‍💻", source: "Di", said: Fixture.day("2026-01-01"),
           confidence: Fixture.confidence(0.5)), status: .open),
     ].enumerated().map { index, body in
       try Fixture.entry(Fixture.id(bits: UInt64(index + 1) << 20), at: "2026-01-02T00:00:00Z", body)

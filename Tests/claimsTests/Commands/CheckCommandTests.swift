@@ -259,14 +259,30 @@ import Testing
     for expected in [
       ":6: error: claim abcd000001 has its deadline 2026-01-01 before it was said (2026-01-21)",
       ":7: warning: claim abcd000003 has lang 'English please'",
-      ":8: error: claim abcd000002 is resolved on 2026-07-02, before the said day 2026-07-05 an "
-        + "amend set since",
+      ":8: error: claim abcd000002 is resolved on 2026-07-02, before it was said (2026-07-05)",
       ":9: warning: claim abcd000004 is resolved on 2026-09-01, after today",
       ":12: error: claim abcd000005 is resolved on 2026-04-01, before it was said (2026-05-01)",
     ] {
       #expect(result.stdout.contains(expected), "\(expected)\n\(result.report)")
     }
     #expect(result.stdout.components(separatedBy: "claim abcd000005").count == 2, result.report)
+
+    // Judged on the claim as it stands: an amend of the said day, or a new resolution,
+    // settles it. A later amend laid first in the file (as a union merge may) is the one named.
+    let settling = [
+      #"{"entry":"amend","id":"abcd000002","at":"2026-07-06T10:00:00.000Z","said":"2026-06-01"}"#,
+      #"{"entry":"reopen","id":"abcd000005","at":"2026-07-06T10:00:00.000Z"}"#,
+      JournalLine.resolve(
+        "abcd000005", at: "2026-07-07T10:00:00.000Z", outcome: "true", on: "2026-06-01"),
+      amend("abcd000001", #""deadline":"2026-12-30""#)
+        .replacingOccurrences(of: "2026-07-03", with: "2026-07-02"),
+    ]
+    try sandbox.writeLedger(lines + settling)
+    let settled = sandbox.run(["check", "--today", "2026-08-01"])
+    #expect(!settled.stdout.contains("abcd000002"), settled.report)
+    #expect(!settled.stdout.contains("abcd000005"), settled.report)
+    // The deadline of line 6 (later in time) stands, not that of line 16.
+    #expect(settled.stdout.contains(":6: error: claim abcd000001 has its deadline"), settled.report)
   }
 
   @Test func jsonListsTheIssues() throws {

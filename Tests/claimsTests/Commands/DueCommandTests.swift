@@ -138,6 +138,9 @@ struct DueFixture {
     #expect(
       sandbox.run(["due", "--within", "1"]).stderr
         == "claims: nothing is overdue or due within 1 day\n")
+    // The walk on a terminal says so the same way.
+    let walk = sandbox.run(["due", "--resolve"], terminal: ScriptedConversation("").terminal())
+    #expect(walk.stdout.isEmpty && walk.stderr == "claims: nothing is overdue\n", walk.report)
   }
 
   /// Below 0 or past a hundred years: the message says which numbers are taken.
