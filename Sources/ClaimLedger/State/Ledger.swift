@@ -297,8 +297,9 @@ private struct Fold {
   }
 
   /// What the fold reads of a follower ahead of folding it: when it was recorded, to order a
-  /// claim's followers, and for a resolution the day it settles on, to check against the day
-  /// the claim was said. Reading the day brings the entry's body into the cache.
+  /// claim's followers, and for a resolution the day it settles on, which, stored where the
+  /// optimizer cannot drop the load, brings the entry's body into the cache before the fold
+  /// applies it.
   struct FollowerTimes {
     let at: Timestamp
     let resolvedOn: Day?
@@ -517,11 +518,9 @@ private struct Fold {
     guard !followers.isEmpty else { return }
     // Usually already in time order, so no copy is sorted.
     var order = followers
-    var facts = times
     if !times.isSorted(by: { $0.at < $1.at }) {
-      let sorted = zip(followers, times).sorted { ($0.1.at, $0.0) < ($1.1.at, $1.0) }
-      order = ArraySlice(sorted.map(\.0))
-      facts = ArraySlice(sorted.map(\.1))
+      order = ArraySlice(
+        zip(followers, times).sorted { ($0.1.at, $0.0) < ($1.1.at, $1.0) }.map(\.0))
     }
     var conflict: (index: Int, message: String)?
     var decisionConflict: (index: Int, message: String)?
@@ -541,7 +540,7 @@ private struct Fold {
     // dated before the said day is reported, judged once all entries are in, so an amend or a
     // new resolution settles it.
     var datesSetAt: Int?
-    for (slot, fact) in zip(order, facts) {
+    for slot in order {
       let index = Int(slot)
       let entry = shared.take(index)
       if entry.at < recordedAt {
