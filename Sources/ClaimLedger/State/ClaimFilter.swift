@@ -88,11 +88,12 @@ public struct ClaimFilter: Sendable {
 /// A search word, found in a text's UTF-8 as it is kept, without decoding it or lowercasing
 /// it: a million claims' texts would be a million strings made and folded for each search.
 ///
-/// A word of ASCII, Chinese characters, CJK punctuation and emoji (which have no case and no
-/// other canonical spelling) is found byte by byte, ASCII letters in either case, and only
-/// where it ends a whole character: "cafe" is not found in "café" written with a combining
-/// accent, nor 👍 in 👍🏽. Any other word (É, Ж, Hangul, a combining mark) is compared as
-/// `String`s compare, on the lowercased text, the slow way.
+/// Full-width forms match their ASCII (`ＡＩ` is `ai`), as `--source` takes them. A word of
+/// ASCII, Chinese characters, CJK punctuation and emoji (which have no case and no other
+/// canonical spelling) is found byte by byte, ASCII letters in either case, and only where it
+/// ends a whole character: "cafe" is not found in "café" written with a combining accent, nor
+/// 👍 in 👍🏽. Any other word (É, Ж, Hangul, a combining mark) is compared as `String`s
+/// compare, on the lowercased text, the slow way.
 struct SearchKey: Sendable {
   /// The word lowercased.
   let word: String
@@ -100,7 +101,7 @@ struct SearchKey: Sendable {
   private let isByteComparable: Bool
 
   init(_ word: String) {
-    self.word = word.lowercased()
+    self.word = FullWidth.folded(word).lowercased()
     bytes = Array(self.word.utf8)
     isByteComparable = self.word.unicodeScalars.allSatisfy(SearchKey.isInert)
   }
@@ -139,21 +140,50 @@ struct SearchKey: Sendable {
   /// Whether the word occurs in `text`, UTF-8.
   func occurs(in text: UnsafeRawBufferPointer) -> Bool {
     guard isByteComparable else {
-      return String(decoding: text, as: UTF8.self).lowercased().contains(word)
+      return FullWidth.folded(String(decoding: text, as: UTF8.self)).lowercased().contains(word)
     }
     guard let first = bytes.first else { return true }
-    guard text.count >= bytes.count else { return false }
-    let folded = { (byte: UInt8) in byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-    for start in 0...(text.count - bytes.count) where folded(text[start]) == first {
-      var matched = 1
-      while matched < bytes.count, folded(text[start + matched]) == bytes[matched] { matched += 1 }
-      // Whole characters only: not joined to the one after, nor after a joiner (U+200D).
+    for start in text.indices {
+      // Most bytes are ruled out here: a word starts with ASCII or a character's first byte,
+      // and a full-width form (EF …) may stand for ASCII.
+      let byte = text[start]
+      if byte < 0x80 {
+        if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != first { continue }
+      } else if byte != first, byte != 0xEF {
+        continue
+      }
+      // Whole characters only: not after a joiner (U+200D), nor joined to the one after.
       let isJoined =
         start >= 3 && text[start - 3] == 0xE2 && text[start - 2] == 0x80 && text[start - 1] == 0x8D
-      if matched == bytes.count, !isJoined, !Self.extendsCharacter(text, at: start + matched) {
+      if !isJoined, let end = matchEnd(in: text, from: start),
+        !Self.extendsCharacter(text, at: end)
+      {
         return true
       }
     }
     return false
+  }
+
+  /// Where the word ends in `text` when it starts at `start`, reading a full-width form as its
+  /// ASCII and an ASCII capital as its small letter; nil when it does not start there.
+  private func matchEnd(in text: UnsafeRawBufferPointer, from start: Int) -> Int? {
+    var index = start
+    for expected in bytes {
+      guard index < text.count else { return nil }
+      var byte = text[index]
+      var length = 1
+      // U+FF01 to U+FF5E, EF BC 81 to EF BD 9E: the full-width forms of ASCII 0x21 to 0x7E.
+      if byte == 0xEF, index + 2 < text.count, text[index + 1] == 0xBC || text[index + 1] == 0xBD {
+        let value = (UInt32(text[index + 1] & 0x3F) << 6 | UInt32(text[index + 2] & 0x3F)) + 0xF000
+        if (0xFF01...0xFF5E).contains(value) {
+          byte = UInt8(value - 0xFEE0)
+          length = 3
+        }
+      }
+      if byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
+      guard byte == expected else { return nil }
+      index += length
+    }
+    return index
   }
 }

@@ -27,12 +27,13 @@ import Testing
   }
 
   /// `--search` finds each word in the text, quote, source or via, ASCII letters in either
-  /// case, read from the bytes as the ledger keeps them; a word with a non-ASCII letter that
-  /// has case is compared on the lowercased text.
+  /// case and full-width forms as their ASCII, read from the bytes as the ledger keeps them; a
+  /// word with a non-ASCII letter that has case is compared on the lowercased text.
   @Test(arguments: [
     (["CHIPS"], [0]), (["nvidia", "chips"], [0]), (["芯片"], [1]), (["ai芯片"], [1]),
     (["élan"], [2]), (["ÉLAN", "paris"], [2]), (["❤️"], [3]), (["❤"], []), (["reuters"], [0]),
-    (["kuo"], [1]), (["said"], [2]), (["chips", "芯片"], []), (["zzz"], []),
+    (["kuo"], [1]), (["ｋｕｏ"], [1]), (["Ａi芯片出"], [1]), (["said"], [2]), (["chips", "芯片"], []),
+    (["zzz"], []),
     // Whole characters, and canonically equal spellings, as `String`s compare them.
     (["cafe"], []), (["caf\u{E9}"], [4]), (["👍"], []), (["💻"], []), (["rises"], [4]),
   ])
@@ -45,7 +46,7 @@ import Testing
           confidence: Fixture.confidence(0.5)), status: .open),
       .claim(
         Claim(
-          text: "AI芯片出货", source: "Ming-Chi Kuo", said: Fixture.day("2026-01-01"),
+          text: "ＡＩ芯片出货", source: "Ming-Chi Kuo", said: Fixture.day("2026-01-01"),
           confidence: Fixture.confidence(0.5)), status: .open),
       .claim(
         Claim(
