@@ -15,9 +15,10 @@ public enum LedgerCheck {
   /// that wrote it there when `journal` (the entries the ledger was folded from) is given: a
   /// resolution's evidence at the resolution's line, an amended text at the amend's.
   ///
-  /// A date or language problem is reported, when `journal` is given, at the line of the last
-  /// entry that set a field it concerns (the amend that moved the said day past a
-  /// resolution, the resolution dated after today), else at the claim's line.
+  /// A date or language problem is reported, when `journal` is given, at the line of the
+  /// entry, last in fold order, that set a field it concerns (the amend that moved the
+  /// deadline before the said day, the resolution dated after today), else at the claim's
+  /// line.
   public static func issues(in ledger: Ledger, today: Day, journal: Journal? = nil)
     -> [LedgerIssue]
   {
@@ -43,9 +44,11 @@ public enum LedgerCheck {
     case said, deadline, resolution, lang
   }
 
-  /// An issue found at the claim's line, and the fields whose last setting caused it.
+  /// An issue found at the line of the claim `record`, and the fields whose last setting
+  /// caused it.
   private struct DatedIssue {
     var issue: LedgerIssue
+    var record: Int
     var fields: [SetField]
   }
 
@@ -59,14 +62,15 @@ public enum LedgerCheck {
   private static func locate(_ dated: [DatedIssue], in ledger: Ledger, journal: Journal)
     -> [LedgerIssue]
   {
-    // Each claim's standing `claim` line, where its dated issues start out.
+    let records = ledger.records
+    // Each claim's standing `claim` line.
     let claimLines = Dictionary(
-      dated.compactMap { found in
-        found.issue.id.flatMap { id in found.issue.location.map { (id, Int32($0.line)) } }
-      }, uniquingKeysWith: { first, _ in first })
+      dated.map { (records[$0.record].id, records[$0.record].line) },
+      uniquingKeysWith: { first, _ in first })
     let setting = settingLines(journal, claimLines: claimLines)
     return dated.map { found in
-      guard let id = found.issue.id,
+      let id = records[found.record].id
+      guard
         let line = found.fields.compactMap({ setting[SetKey(id: id, field: $0)] })
           .max(by: { $0.order < $1.order })?.line
       else { return found.issue }
@@ -127,7 +131,7 @@ public enum LedgerCheck {
         issues.append(
           DatedIssue(
             issue: LedgerIssue(severity: severity, location: location, id: id, message: message),
-            fields: fields))
+            record: index, fields: fields))
       }
       if let said = records[index].said, let deadline = records[index].deadline, deadline < said {
         report(
@@ -138,12 +142,9 @@ public enum LedgerCheck {
       if let said = records[index].said, said > today {
         report(.warning, "claim \(id) is said on \(said), after today", setting: [.said])
       }
-      if let resolvedOn = records[index].resolution?.on {
-        if resolvedOn > today {
-          report(
-            .warning, "claim \(id) is resolved on \(resolvedOn), after today",
-            setting: [.resolution])
-        }
+      if let resolvedOn = records[index].resolution?.on, resolvedOn > today {
+        report(
+          .warning, "claim \(id) is resolved on \(resolvedOn), after today", setting: [.resolution])
       }
       for (field, character) in controlCharacters(in: records[index]) {
         marked.append(MarkedField(record: index, field: field, character: character))

@@ -663,11 +663,15 @@ private struct Fold {
   }
 
   /// The claim's decisions as `earlier` leaves them, with the status and disagreement the
-  /// fold has reached.
+  /// fold has reached. A plain proposal, the usual case, has none standing, so its entries
+  /// are not replayed.
   private static func decisionState(of record: ClaimRecord, after earlier: ArraySlice<Entry>)
     -> DecisionState
   {
-    DecisionState(
+    if record.status == .proposed, !record.hasConflictingDecisions {
+      return DecisionState(status: .proposed)
+    }
+    return DecisionState(
       status: record.status, hasConflictingDecisions: record.hasConflictingDecisions,
       standing: DecisionReplay(earlier).standing)
   }
@@ -692,31 +696,24 @@ private struct Fold {
     case .claim:
       break
     case .accept(let changes):
-      if record.status == .proposed, !record.hasConflictingDecisions {
-        // The usual case, taken without replaying the claim's decisions.
-        record.status = .open
-      } else {
-        var state = decisionState(of: record, after: histories[start...])
-        switch state.take(.accept) {
-        case .took, .settled, .conflicted(isNew: false): break
-        case .conflicted(isNew: true):
-          decisions = (.reject, .accept)
-          record.rejection = nil
-        case .repeated:
-          repeats.append(
-            "claim \(id) is accepted again (two clones accepted it?); its corrections apply as "
-              + "an amend's would")
-        case .refused:
-          problems.append("accept of claim \(id), which is \(record.status.rawValue), not proposed")
-        }
-        record.status = state.status
-        record.hasConflictingDecisions = state.hasConflictingDecisions
+      var state = decisionState(of: record, after: histories[start...])
+      switch state.take(.accept) {
+      case .took, .settled, .conflicted(isNew: false): break
+      case .conflicted(isNew: true):
+        decisions = (.reject, .accept)
+        record.rejection = nil
+      case .repeated:
+        repeats.append(
+          "claim \(id) is accepted again (two clones accepted it?); its corrections apply as an "
+            + "amend's would")
+      case .refused:
+        problems.append("accept of claim \(id), which is \(record.status.rawValue), not proposed")
       }
+      record.status = state.status
+      record.hasConflictingDecisions = state.hasConflictingDecisions
       record.claim = record.claim.applying(changes)
     case .reject(let reason):
-      var state =
-        record.status == .proposed && !record.hasConflictingDecisions
-        ? DecisionState(status: .proposed) : decisionState(of: record, after: histories[start...])
+      var state = decisionState(of: record, after: histories[start...])
       switch state.take(.reject) {
       case .took, .settled: record.rejection = reason
       case .conflicted(let isNew): if isNew { decisions = (.accept, .reject) }

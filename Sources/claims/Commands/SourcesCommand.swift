@@ -69,9 +69,13 @@ struct SourcesCommand: Command {
       facts = ClaimTextFacts(ledger.records, nameScan: nameScan, cache: cache)
     }
     if showsHedges {
+      // Each spelling normalised once, as the tally below does.
+      var spellings: Set<String> = []
       if let only, let source,
-        !ledger.records.contains(where: {
-          aliases.sourceKey(aliases.canonical($0.claim.source)) == only
+        !ledger.records.contains(where: { record in
+          let written = record.withClaim { $0.source }
+          return spellings.insert(written).inserted
+            && aliases.sourceKey(aliases.canonical(written)) == only
         })
       {
         return CommandOutput(

@@ -38,30 +38,18 @@ import Testing
     (["cafe"], []), (["caf\u{E9}"], [4]), (["👍"], []), (["💻"], []), (["rises"], [4]),
   ])
   func searchFindsEveryWordInAnyText(words: [String], expected: [Int]) throws {
-    let entries = try [
-      Entry.Body.claim(
-        Claim(
-          text: "Nvidia ships Chips", source: "Ann", via: "Reuters",
-          said: Fixture.day("2026-01-01"),
-          confidence: Fixture.confidence(0.5)), status: .open),
-      .claim(
-        Claim(
-          text: "ＡＩ芯片出货", source: "Ming-Chi Kuo", said: Fixture.day("2026-01-01"),
-          confidence: Fixture.confidence(0.5)), status: .open),
-      .claim(
-        Claim(
-          text: "Élan wins in Paris", quote: "as she said", source: "Bo",
-          said: Fixture.day("2026-01-01"), confidence: Fixture.confidence(0.5)), status: .open),
-      .claim(
-        Claim(
-          text: "Love ❤️ wins", source: "Cy", said: Fixture.day("2026-01-01"),
-          confidence: Fixture.confidence(0.5)), status: .open),
-      .claim(
-        Claim(
-          text: "Cafe\u{301} rises 👍🏽 and 👨‍💻", source: "Di", said: Fixture.day("2026-01-01"),
-          confidence: Fixture.confidence(0.5)), status: .open),
-    ].enumerated().map { index, body in
-      try Fixture.entry(Fixture.id(bits: UInt64(index + 1) << 20), at: "2026-01-02T00:00:00Z", body)
+    let claims = [
+      ("Nvidia ships Chips", nil, "Ann", "Reuters"), ("ＡＩ芯片出货", nil, "Ming-Chi Kuo", nil),
+      ("Élan wins in Paris", "as she said", "Bo", nil), ("Love ❤️ wins", nil, "Cy", nil),
+      ("Cafe\u{301} rises 👍🏽 and 👨‍💻", nil, "Di", nil),
+    ]
+    let entries = try claims.enumerated().map { index, fields in
+      let claim = Claim(
+        text: fields.0, quote: fields.1, source: fields.2, via: fields.3,
+        said: try Fixture.day("2026-01-01"), confidence: try Fixture.confidence(0.5))
+      return try Fixture.entry(
+        Fixture.id(bits: UInt64(index + 1) << 20), at: "2026-01-02T00:00:00Z",
+        .claim(claim, status: .open))
     }
     // Read back from the journal's bytes, as a command reads the ledger.
     let journal = try Fixture.parse(Fixture.text(of: entries))
