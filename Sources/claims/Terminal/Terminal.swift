@@ -4,7 +4,7 @@ import Foundation
 struct Terminal: Sendable {
   /// Standard output is a terminal (not a pipe or a file).
   var isInteractive: Bool
-  /// Colour is wanted: on a terminal and `NO_COLOR` unset.
+  /// Colour is wanted: see `wantsColour(interactive:environment:)`.
   var usesColour: Bool
   /// Columns available, when known; tables are cut to it.
   var width: Int?
@@ -38,9 +38,9 @@ struct Terminal: Sendable {
         width = Int(size.ws_col)
       }
     }
-    let colour = interactive && environment["NO_COLOR"].map(\.isEmpty) ?? true
+    let colour = wantsColour(interactive: interactive, environment: environment)
     let progress: (@Sendable (String) -> Void)? =
-      isatty(STDERR_FILENO) == 1
+      isatty(STDERR_FILENO) == 1 && environment["TERM"] != "dumb"
       ? { @Sendable line in
         // \r and "erase to end of line" redraw the one line in place; an empty line clears it.
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
@@ -53,6 +53,13 @@ struct Terminal: Sendable {
     return Terminal(
       isInteractive: interactive, usesColour: colour, width: width, progress: progress,
       output: .shared, input: STDIN_FILENO, conversation: conversation)
+  }
+
+  /// Colour only on a terminal that draws it: never with `NO_COLOR` set to anything but
+  /// empty (no-color.org), nor on `TERM=dumb`, which prints escape codes as text.
+  static func wantsColour(interactive: Bool, environment: [String: String]) -> Bool {
+    let noColour = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+    return interactive && !noColour && environment["TERM"] != "dumb"
   }
 
   enum Colour: String {

@@ -13,6 +13,15 @@ import Testing
     #expect(terminal.paint("overdue", .red) == "\u{1B}[31moverdue\u{1B}[0m")
   }
 
+  @Test(arguments: [
+    ([:], true), (["NO_COLOR": ""], true), (["TERM": "xterm-256color"], true),
+    (["NO_COLOR": "1"], false), (["TERM": "dumb"], false),
+  ])
+  func colourOnATerminalThatDrawsIt(environment: [String: String], wanted: Bool) {
+    #expect(Terminal.wantsColour(interactive: true, environment: environment) == wanted)
+    #expect(!Terminal.wantsColour(interactive: false, environment: environment))
+  }
+
   @Test func standardTerminalReadsTheEnvironment() {
     // The test runner's standard output is not a terminal, so there is never colour here,
     // and `COLUMNS` does not cut piped output.
