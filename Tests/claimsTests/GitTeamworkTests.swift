@@ -250,6 +250,45 @@ extension GitTeamworkTests {
   }
 }
 
+extension GitTeamworkTests {
+  /// One clone takes back an acceptance while the other resolves the claim: after the merge
+  /// the resolution finds the claim proposed. `check` reports it (exit 65) and keeps reporting
+  /// it until a new decision settles it; the resolution is not applied behind the user's back.
+  @Test func aResolutionOfAClaimReopenedOnTheOtherCloneStandsUntilDecided() throws {
+    let team = try GitTeam()
+    let origin = try team.origin()
+    try "Analysts expect Apple will ship a foldable phone by 2027.\n".write(
+      to: origin.appendingPathComponent("note.md"), atomically: true, encoding: .utf8)
+    try #require(
+      try team.claims(["extract", "note.md", "--said", "2026-07-01"], in: origin).status == 0)
+    let id = try #require(try team.list(in: origin).first?["id"] as? String)
+    try #require(try team.claims(["accept", id], in: origin).status == 0)
+    try team.commit("an accepted proposal", in: origin)
+    let one = try team.clone(origin, as: "one")
+    let two = try team.clone(origin, as: "two")
+    try #require(try team.claims(["reopen", id], in: one).status == 0)
+    try team.commit("one takes the acceptance back", in: one)
+    try #require(try team.claims(["resolve", id, "true"], in: two).status == 0)
+    try team.commit("two resolves", in: two)
+    try team.pull(two, into: one)
+
+    let lines = try team.ledger(in: one).split(separator: "\n").map(String.init)
+    let resolved = try #require(lines.firstIndex { $0.contains("\"entry\":\"resolve\"") }) + 1
+    let check = try team.claims(["check"], in: one)
+    #expect(check.status == 65, check.report)
+    #expect(
+      check.stdout.contains(
+        "ledger.jsonl:\(resolved): error: resolve of claim \(id), which is proposed"),
+      check.report)
+    let accepted = try team.claims(["accept", id], in: one)
+    #expect(accepted.status == 0, accepted.report)
+    let after = try team.claims(["check"], in: one)
+    #expect(after.status == 0, after.report)
+    let claim = try #require(try team.list(in: one).first { $0["id"] as? String == id })
+    #expect(claim["status"] as? String == "open")
+  }
+}
+
 /// A temporary folder holding an origin repository and its clones, and a clean git setup.
 final class GitTeam {
   static let git = "/usr/bin/git"

@@ -540,11 +540,20 @@ private struct Fold {
     // dated before the said day is reported, judged once all entries are in, so an amend or a
     // new resolution settles it.
     var datesSetAt: Int?
+    // A resolution of a claim the fold found proposed or rejected, as a merge leaves one clone's
+    // resolution of a claim the other reopened: reported unless a later decision settles it.
+    var refusedResolution: (index: Int, message: String)?
     for slot in order {
       let index = Int(slot)
       let entry = shared.take(index)
       if entry.at < recordedAt {
         report(index, entry.id, "\(entry.kind.rawValue) entry is recorded before its claim")
+      }
+      switch entry.kind {
+      case .resolve where record.status == .proposed || record.status == .rejected:
+        refusedResolution = (index, Self.refusedResolution(of: record))
+      case .accept, .reject, .reopen: refusedResolution = nil
+      default: break
       }
       var outcomes: (earlier: Outcome, later: Outcome)?
       var decisions: (earlier: Entry.Kind, later: Entry.Kind)?
@@ -619,6 +628,9 @@ private struct Fold {
     if let decisionConflict, record.hasConflictingDecisions {
       report(decisionConflict.index, record.id, decisionConflict.message)
     }
+    if let refusedResolution {
+      report(refusedResolution.index, record.id, refusedResolution.message)
+    }
     if let otherDetails, !record.hasConflictingResolutions {
       report(otherDetails.index, record.id, otherDetails.message, .warning)
     }
@@ -650,6 +662,19 @@ private struct Fold {
       "claim \(id) is resolved \(later.outcome.rawValue) twice with other details\(first) and at "
       + "line \(lines.1) (\(differing.joined(separator: "; "))); the later stands; "
       + "'claims reopen' and 'claims resolve' settle it"
+  }
+
+  /// What to say of a resolution that found the claim proposed or rejected, and which new
+  /// entry settles it: the resolution is not applied, and only the user can say whether the
+  /// claim should be accepted (and resolved again) or stay out of the record.
+  private static func refusedResolution(of record: ClaimRecord) -> String {
+    let settle =
+      record.status == .proposed
+      ? "'claims accept' (and 'claims resolve' again) or 'claims reject' settles it"
+      : "'claims reopen' settles it (then accept and resolve it, or reject it again)"
+    return
+      "resolve of claim \(record.id), which is \(record.status.rawValue) (another clone "
+      + "reopened or rejected it?); it is not applied; \(settle) with a new entry"
   }
 
   /// " at line N" for the earlier of two entries that disagree, to name both lines.
@@ -740,7 +765,8 @@ private struct Fold {
         }
         record.resolution = resolution
       case .proposed, .rejected:
-        problems.append("resolve of claim \(id), which is \(record.status.rawValue)")
+        // Reported once the claim is folded, unless a later decision settles it.
+        break
       }
     case .reopen(let note):
       // See `DecisionState` for what a reopen undoes: a resolution always, without replaying

@@ -217,6 +217,48 @@ import Testing
     #expect(ledger.records.first?.status == .proposed)
     #expect(ledger.issues.map(\.location?.line) == [2])
     #expect(ledger.issues.first?.message.contains("which is proposed") == true)
+    #expect(ledger.issues.first?.message.contains("'claims accept'") == true)
+  }
+
+  /// One clone reopens an acceptance while the other resolves the claim: after the merge the
+  /// resolution finds it proposed. A later decision settles it, an amend does not, and the
+  /// resolution is never applied on its own.
+  @Test(arguments: [
+    (Entry.Kind.accept, Status.open, true), (.reject, .rejected, true),
+    (.amend, .proposed, false),
+  ])
+  func aResolutionOfAReopenedClaimStandsUntilADecision(
+    then kind: Entry.Kind, status: Status, settles: Bool
+  ) throws {
+    let accept = try Fixture.entry(id, at: "2026-02-01T00:00:00Z", .accept(ClaimChanges()))
+    let reopened = try reopen(at: "2026-02-02T00:00:00Z")
+    let resolved = try resolve(.true, at: "2026-02-03T00:00:00Z")
+    let body: Entry.Body =
+      switch kind {
+      case .accept: .accept(ClaimChanges())
+      case .reject: .reject(reason: "vague")
+      default: .amend(ClaimChanges(text: "Amended"), note: nil)
+      }
+    let later = try Fixture.entry(id, at: "2026-02-04T00:00:00Z", body)
+    let merged = fold([proposed, accept, resolved, reopened])
+    #expect(merged.issues.map(\.location?.line) == [3])
+    #expect(merged.records.first?.status == .proposed)
+    let after = fold([proposed, accept, resolved, reopened, later])
+    #expect(after.records.first?.status == status)
+    #expect(after.records.first?.resolution == nil)
+    #expect(after.issues.map(\.location?.line) == (settles ? [] : [3]))
+  }
+
+  @Test func aResolutionOfARejectedClaimStandsUntilReopened() throws {
+    let reject = try Fixture.entry(id, at: "2026-02-01T00:00:00Z", .reject(reason: "vague"))
+    let resolved = try resolve(.false, at: "2026-02-02T00:00:00Z")
+    let refused = fold([proposed, reject, resolved])
+    let issue = try #require(refused.issues.first)
+    #expect(issue.location?.line == 3 && refused.issues.count == 1)
+    #expect(
+      issue.message.contains("which is rejected") && issue.message.contains("'claims reopen'"))
+    let reopened = fold([proposed, reject, resolved, try reopen(at: "2026-02-03T00:00:00Z")])
+    #expect(reopened.records.first?.status == .proposed && reopened.issues.isEmpty)
   }
 
   @Test func reopeningAnOpenClaimIsAnError() throws {
