@@ -206,12 +206,8 @@ extension GitTeamworkTests {
   func anAcceptanceAndARejectionAreReportedAndSettled(settle: String, status: String) throws {
     let team = try GitTeam()
     let origin = try team.origin()
-    try "Analysts expect Apple will ship a foldable phone by 2027.\n".write(
-      to: origin.appendingPathComponent("note.md"), atomically: true, encoding: .utf8)
-    try #require(
-      try team.claims(["extract", "note.md", "--said", "2026-07-01"], in: origin).status == 0)
+    let id = try team.propose(in: origin)
     try team.commit("a proposal", in: origin)
-    let id = try #require(try team.list(in: origin).first?["id"] as? String)
     let one = try team.clone(origin, as: "one")
     let two = try team.clone(origin, as: "two")
     try #require(try team.claims(["accept", id, "--by", "2027-06-30"], in: one).status == 0)
@@ -257,11 +253,7 @@ extension GitTeamworkTests {
   @Test func aResolutionOfAClaimReopenedOnTheOtherCloneStandsUntilDecided() throws {
     let team = try GitTeam()
     let origin = try team.origin()
-    try "Analysts expect Apple will ship a foldable phone by 2027.\n".write(
-      to: origin.appendingPathComponent("note.md"), atomically: true, encoding: .utf8)
-    try #require(
-      try team.claims(["extract", "note.md", "--said", "2026-07-01"], in: origin).status == 0)
-    let id = try #require(try team.list(in: origin).first?["id"] as? String)
+    let id = try team.propose(in: origin)
     try #require(try team.claims(["accept", id], in: origin).status == 0)
     try team.commit("an accepted proposal", in: origin)
     let one = try team.clone(origin, as: "one")
@@ -346,6 +338,15 @@ final class GitTeam {
   }
 
   /// Runs `claims add … --source Bloomberg` and returns the new id.
+  /// Extracts one proposal from a note and returns its id.
+  func propose(in folder: URL) throws -> String {
+    try "Analysts expect Apple will ship a foldable phone by 2027.\n".write(
+      to: folder.appendingPathComponent("note.md"), atomically: true, encoding: .utf8)
+    try #require(
+      try claims(["extract", "note.md", "--said", "2026-07-01"], in: folder).status == 0)
+    return try #require(try list(in: folder).first?["id"] as? String)
+  }
+
   func add(_ text: String, in folder: URL) throws -> String {
     let run = try claims(
       [
