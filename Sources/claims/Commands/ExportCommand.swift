@@ -126,7 +126,13 @@ struct ExportCommand: Command {
     }
     let conflicting = positions.filter { records[$0].hasConflictingResolutions }
     if format == .claimreview { positions.removeAll { records[$0].resolution == nil } }
-    let notes = context.notes(for: ledger) + exportNotes(conflicting.map { records[$0].id })
+    var notes = context.notes(for: ledger) + exportNotes(conflicting.map { records[$0].id })
+    // Said, as `list` says it: a file of a header alone is otherwise easy to take for a
+    // failure.
+    if positions.isEmpty {
+      notes.append(
+        records.isEmpty ? "the ledger is empty; the export holds no claim" : "no claims match")
+    }
     let guarded = Self.guardedFiles(ledgerPath: context.ledgerPath)
     guard let out else {
       // `>> Claims/ledger.jsonl` would append the export to the ledger itself.
@@ -154,7 +160,7 @@ struct ExportCommand: Command {
         path: ReportFiles.display(path, from: context.workingDirectory),
         reason: "it is the ledger, which an export never replaces")
     }
-    if let side = guarded.dropFirst().first(where: { Self.isSameFile(path, $0) }) {
+    if let side = guarded.dropFirst().first(where: { Self.names(path, $0) }) {
       throw ReportError.cannotCreate(
         path: ReportFiles.display(path, from: context.workingDirectory),
         reason: "it is \((side as NSString).lastPathComponent) beside the ledger, which an "
@@ -210,6 +216,17 @@ struct ExportCommand: Command {
     var first = stat()
     guard stat(path, &first) == 0 else { return false }
     return isFile(other, first)
+  }
+
+  /// Whether `path` names the side file `side`: the same file, or when either is not made yet
+  /// (the lexicon is optional), the same name in the same folder, so an export never makes a
+  /// file the next command would read as a side file.
+  private static func names(_ path: String, _ side: String) -> Bool {
+    if isSameFile(path, side) { return true }
+    let name = (path as NSString).lastPathComponent
+    return name == (side as NSString).lastPathComponent
+      && isSameFile(
+        (path as NSString).deletingLastPathComponent, (side as NSString).deletingLastPathComponent)
   }
 
   /// Whether `path` names the file `status` describes.

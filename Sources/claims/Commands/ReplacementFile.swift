@@ -49,7 +49,12 @@ final class ReplacementFile {
     switch TemporaryFiles.create(replacing: path) {
     case .success(let created): (temporary, descriptor) = created
     case .failure(let refusal):
-      throw .cannotCreate(path: path, reason: String(cString: strerror(refusal.code)))
+      // The file is made beside its target and renamed over it, so the folder must take a
+      // new file even where the target itself is writable.
+      throw .cannotCreate(
+        path: path,
+        reason: "a new file cannot be made in its folder \(directory) "
+          + "(\(String(cString: strerror(refusal.code))))")
     }
     if let original {
       // The owner first, then the permission bits; set-id and sticky bits are not carried
@@ -182,7 +187,9 @@ final class ReplacementFile {
 
   private func fail(_ code: Int32) throws(ReportError) -> Never {
     abandon()
-    throw .cannotCreate(path: path, reason: String(cString: strerror(code)))
+    throw .cannotCreate(
+      path: path,
+      reason: "writing it failed (\(String(cString: strerror(code)))); any file there is as it was")
   }
 
   private func abandon() {

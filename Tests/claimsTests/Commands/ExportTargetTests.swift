@@ -115,6 +115,12 @@ final class FIFOReader: @unchecked Sendable {
     #expect(refused.status == .cannotCreate, refused.report)
     #expect(refused.stderr.contains("it is sources.json beside the ledger"), refused.report)
     #expect(sandbox.contents(of: "Claims/sources.json") == "{}\n")
+    // A side file not made yet is not made by an export either: the next command would read
+    // the CSV as the lexicon.
+    let absent = sandbox.run(["export", "--format", "csv", "--out", "./Claims/lexicon.json"])
+    #expect(absent.status == .cannotCreate, absent.report)
+    #expect(absent.stderr.contains("it is lexicon.json beside the ledger"), absent.report)
+    #expect(!FileManager.default.fileExists(atPath: sandbox.path("Claims/lexicon.json")))
     let before = sandbox.ledger()
     let handle = try #require(FileHandle(forWritingAtPath: sandbox.ledgerPath))
     defer { try? handle.close() }
@@ -124,6 +130,22 @@ final class FIFOReader: @unchecked Sendable {
     #expect(run.status == ExitStatus.cannotCreate.rawValue, run.report)
     #expect(run.stderr.contains("which an export never writes into"), run.report)
     #expect(sandbox.ledger() == before)
+  }
+
+  /// The file is made beside its target and renamed, so a folder that takes no new file is
+  /// named as the cause; and an export of no claim says so, as `list` does.
+  @Test func aFolderThatTakesNoFileAndAnEmptyExportAreNamed() throws {
+    let sandbox = try ExportFormatTests.settledLedger()
+    let refused = sandbox.run(["export", "--format", "csv", "--out", "/proc/self/x.csv"])
+    #expect(refused.status == .cannotCreate, refused.report)
+    #expect(
+      refused.stderr.contains(
+        "cannot create /proc/self/x.csv: a new file cannot be made in its folder /proc/self ("),
+      refused.report)
+    let none = sandbox.run(["export", "--format", "csv", "--source", "nobody"])
+    #expect(none.status == .success, none.report)
+    #expect(none.stdout.split(separator: "\n").count == 1, none.report)
+    #expect(none.stderr == "claims: no claims match\n", none.report)
   }
 
   /// `--out /dev/stdout` is standard output, as `-` is: the export alone, no summary line.
