@@ -276,7 +276,7 @@ public enum ClaimImport {
   /// the missing column under another name), or that the separator may not have been found.
   static func missingColumnsHint(written: [String], names: [String]) -> String? {
     let unknown = zip(names, written).filter { !csvColumns.contains($0.0) && !$0.0.isEmpty }
-      .map { "'" + visibleTitle($0.1) + "'" }
+      .map { "'" + visibleTitle($0.1) + "'" + nearColumn($0.1, besides: names) }
     let titles =
       unknown.isEmpty
       ? nil
@@ -284,6 +284,16 @@ public enum ClaimImport {
         + unknown.joined(separator: ", ")
     let hints = [separatorHint(written), titles].compactMap { $0 }
     return hints.isEmpty ? nil : hints.joined(separator: "; ")
+  }
+
+  /// " (did you mean confidence?)" after a title one or two letters off a column the header
+  /// lacks, or nothing: a misspelt title is the likeliest unknown one. Closer than for a
+  /// command (`by` is two edits from `id`, but no misspelling of it).
+  static func nearColumn(_ title: String, besides names: [String]) -> String {
+    let plain = plainColumnName(title)
+    let near = Suggestion.closest(to: plain, among: csvColumns.subtracting(names).sorted())
+      .filter { Suggestion.distance(plain, $0) <= max(1, plain.count / 4) }
+    return near.isEmpty ? "" : " (did you mean \(near.joined(separator: " or "))?)"
   }
 
   /// A title on one line, as a message shows it: a line break in a header cell is written
@@ -351,7 +361,8 @@ public enum ClaimImport {
     if !unknown.isEmpty {
       notes.append(
         "ignored the unknown column\(unknown.count == 1 ? "" : "s") "
-          + unknown.map(visibleTitle).joined(separator: ", "))
+          + unknown.map { visibleTitle($0) + nearColumn($0, besides: names) }
+          .joined(separator: ", "))
     }
     if !repeated.isEmpty {
       notes.append(

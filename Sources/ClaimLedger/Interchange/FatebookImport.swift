@@ -16,6 +16,7 @@ enum FatebookImport {
     "question created date": "said", "question created at": "said", "created at": "said",
     "forecast created date": "forecast_said", "forecast created at": "forecast_said",
     "resolution": "resolution", "resolved at": "resolved_on", "resolved-at": "resolved_on",
+    "question resolution": "resolution", "question resolved at": "resolved_on",
     "resolve by": "deadline", "resolve-by": "deadline", "question resolve by": "deadline",
     "tags": "tags", "question tags": "tags", "notes": "notes", "question notes": "notes",
     "multiple choice option": "option", "forecast created by": "forecaster",
@@ -53,7 +54,8 @@ enum FatebookImport {
         "\(path): ignored the unknown column\(unknown.count == 1 ? "" : "s") "
           + unknown.joined(separator: ", "))
     }
-    for row in rows {
+    let ordered = forecastOrder(rows, index: index)
+    for row in ordered.rows {
       if ClaimImport.isEmptyRow(row) {
         reading.emptyRows += 1
         continue
@@ -78,9 +80,13 @@ enum FatebookImport {
         "text", cell("text").map { text in cell("option").map { text + ": " + $0 } ?? text },
         from: "text")
       let notes = FatebookNotes(reading: cell("notes") ?? "")
-      put(
-        "said", notes.hasNoSaidDate ? nil : cell("said") ?? cell("forecast_said"),
-        from: cell("said") == nil ? "forecast_said" : "said")
+      if let firstDay = ordered.firstDay[row.line] {
+        put("said", notes.hasNoSaidDate ? nil : firstDay.description, from: "forecast_said")
+      } else {
+        put(
+          "said", notes.hasNoSaidDate ? nil : cell("said") ?? cell("forecast_said"),
+          from: cell("said") == nil ? "forecast_said" : "said")
+      }
       put("deadline", cell("deadline"), from: "deadline")
       put(
         "tags",
@@ -105,14 +111,17 @@ enum FatebookImport {
           continue
         }
         // This tool's own export (its notes give the id) writes percentages, tiny ones too.
-        if forecastsLookLikeProbabilities, notes.id == nil, value > 0, value < 1,
+        // 1 too: beside probabilities it is more likely certain than 1%.
+        if forecastsLookLikeProbabilities, notes.id == nil, value > 0, value <= 1,
           !percent.hasSuffix("%")
         {
+          let reading =
+            value == 1
+            ? "could be 1% or 100%" : "would be \(percent)%, as the column is in percent"
           refuse(
             "forecast",
-            "Forecast '\(percent)' would be \(percent)%, as the column is in percent, but no "
-              + "forecast in it is over 1: if it holds probabilities, title it 'Forecast (scale "
-              + "= 0-1)', else write \(percent)%")
+            "Forecast '\(percent)' \(reading), but no forecast in the column is over 1: if it "
+              + "holds probabilities, title it 'Forecast (scale = 0-1)', else write \(percent)%")
           continue
         }
         put(
@@ -127,11 +136,19 @@ enum FatebookImport {
       put(
         "source", notes.source ?? cell("forecaster") ?? "Fatebook",
         from: notes.source == nil && cell("forecaster") != nil ? "forecaster" : "notes")
+      // Evidence belongs to a resolution: on a question not resolved, a typed "evidence:"
+      // line is what it says, a note.
+      let isResolved = cell("resolution") != nil
+      var note = notes.note
+      if !isResolved, let evidence = notes.evidence {
+        note = [note, "evidence: " + evidence].compactMap { $0 }.joined(separator: "\n")
+      }
       for (key, value) in [
         ("id", notes.id), ("via", notes.via), ("url", notes.url), ("quote", notes.quote),
         ("hedge", notes.hedge), ("lang", notes.lang), ("deadline_text", notes.deadlineText),
-        ("note", notes.note),
-        ("evidence", notes.evidence), ("conditional", notes.isConditional ? "true" : nil),
+        ("note", note),
+        ("evidence", isResolved ? notes.evidence : nil),
+        ("conditional", notes.isConditional ? "true" : nil),
         ("document", notes.document),
       ] {
         put(key, value, from: "notes")
@@ -190,6 +207,51 @@ enum FatebookImport {
     reading.problems += differingRepeats(reading.claims, path: path)
     reading.problems = ImportError.inLineOrder(reading.problems)
     return reading
+  }
+
+  /// Fatebook's export has a row per forecast, in no set order. Each forecaster's claim on a
+  /// question is what they said first, on the day they said it: the rows come back with each
+  /// forecaster's forecasts of a question in time order (in the places their rows held, so
+  /// the first read is the first made), and with the day of the first, by row line. Without
+  /// forecaster and forecast-time columns the rows are as written.
+  private static func forecastOrder(_ rows: ArraySlice<CSVRow>, index: [String: Int]) -> (
+    rows: [CSVRow], firstDay: [Int: Day]
+  ) {
+    guard let forecaster = index["forecaster"], let time = index["forecast_said"],
+      let title = index["text"]
+    else { return (Array(rows), [:]) }
+    func cell(_ row: CSVRow, _ position: Int?) -> String {
+      guard let position, position < row.cells.count else { return "" }
+      return CSVField.decodeText(row.cells[position]).trimmingSpaces()
+    }
+    var places: [[String]: [Int]] = [:]
+    for (offset, row) in zip(rows.indices, rows) where !ClaimImport.isEmptyRow(row) {
+      places[[cell(row, title), cell(row, index["option"]), cell(row, forecaster)], default: []]
+        .append(offset)
+    }
+    var ordered = Array(rows)
+    var firstDay: [Int: Day] = [:]
+    for offsets in places.values {
+      let times = offsets.map { offset -> Timestamp? in
+        let text = cell(rows[offset], time)
+        return Day(text.prefix(10)).flatMap { RowFields.instant(on: $0, at: text.dropFirst(10)) }
+      }
+      // Rows with no time readable keep their file order, after the others.
+      let byTime = zip(offsets, times).enumerated().sorted { a, b in
+        switch (a.element.1, b.element.1) {
+        case (let x?, let y?) where x != y: x < y
+        case (_?, nil): true
+        case (nil, _?): false
+        default: a.offset < b.offset
+        }
+      }.map(\.element.0)
+      let first = byTime.first.flatMap { offset in Day(cell(rows[offset], time).prefix(10)) }
+      for (place, offset) in zip(offsets, byTime) {
+        ordered[place - rows.startIndex] = rows[offset]
+        if let first { firstDay[rows[offset].line] = first }
+      }
+    }
+    return (ordered, firstDay)
   }
 
   /// Rows of one claim (a question by one forecaster) that say more than another forecast:

@@ -138,14 +138,16 @@ extension ClaimImport {
       read.problems += differingRepeats(in: read.pieces, path: path)
       read.problems = ImportError.inLineOrder(read.problems)
     }
-    if let note = textConfidenceNote(read.pieces, path: path) { read.notes.append(note) }
+    if let note = textConfidenceNote(read.pieces, path: path, isJSON: format == .jsonl) {
+      read.notes.append(note)
+    }
     return read
   }
 
   /// The note on claims whose rows gave no confidence, which took one from a hedge word of
   /// their text (as `add` does without --confidence): said, since a column of confidences
   /// under a title no field reads would otherwise be replaced without a word.
-  static func textConfidenceNote(_ pieces: [ImportPiece], path: String) -> String? {
+  static func textConfidenceNote(_ pieces: [ImportPiece], path: String, isJSON: Bool) -> String? {
     let count = pieces.reduce(0) { $0 + $1.textConfidences }
     guard count > 0,
       let piece = pieces.first(where: { $0.firstTextConfidence != nil }),
@@ -153,7 +155,7 @@ extension ClaimImport {
     else { return nil }
     return "\(path): \(count) claim\(count == 1 ? "" : "s") had no confidence and took one from "
       + "a hedge word of the text (line \(piece.lines[first.claim]): '\(first.word)', "
-      + "\(first.confidence.percent)); a confidence column sets them"
+      + "\(first.confidence.percent)); a confidence \(isJSON ? "field" : "column") sets them"
   }
 
   /// A claim whose id an earlier row of the file has, with other values: a bad row, since

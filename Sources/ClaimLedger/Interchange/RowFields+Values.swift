@@ -54,7 +54,38 @@ extension RowFields {
   /// Whether `text` is a separator and a time, as spreadsheets write one after a date.
   static func isTimeOfDay(_ text: Substring) -> Bool {
     var time = TimeOfDayReader(text)
-    return time.readsWhole()
+    return time.read() != nil
+  }
+
+  /// The instant `time` (a separator and a time, as `isTimeOfDay` takes it, or nothing for
+  /// midnight) names on `day`; a time without a zone is taken as UTC, as every time this tool
+  /// writes is. Nil when `time` is no time.
+  static func instant(on day: Day, at time: Substring) -> Timestamp? {
+    let start = Int64(day.daysSinceEpoch) * 86_400_000
+    if time.isEmpty { return Timestamp(millisecondsSinceEpoch: start) }
+    var reader = TimeOfDayReader(time)
+    guard let read = reader.read() else { return nil }
+    let offset = Int64(read.offsetMinutes ?? 0) * 60_000
+    return Timestamp(millisecondsSinceEpoch: start + Int64(read.milliseconds) - offset)
+  }
+
+  /// A date and time as the journal writes one (`2026-01-21T09:30:00Z`) or as a spreadsheet
+  /// saves it (`2026-01-21 09:30:00`, `… 9:30 AM`, `… 09:30 +08:00`, `1/21/2026 9:30`, or a
+  /// date alone for midnight); a date that could be either way round is read as `day` reads
+  /// it. Nil when the text is no date and time.
+  func instant(_ key: String, _ text: String) throws(ImportError) -> Timestamp? {
+    if let exact = Timestamp(text) { return exact }
+    let date: Substring
+    let time: Substring
+    if Day(text.prefix(10)) != nil {
+      (date, time) = (text.prefix(10), text.dropFirst(10))
+    } else if let space = text.firstIndex(where: { $0 == " " || $0 == "T" }) {
+      (date, time) = (text[..<space], text[space...])
+    } else {
+      (date, time) = (text[...], "")
+    }
+    guard let day = try spreadsheetDay(key, String(date)) else { return nil }
+    return Self.instant(on: day, at: time)
   }
 
   /// Whether an id cell reads as a number a spreadsheet wrote for an id of digits: fewer than
@@ -147,56 +178,83 @@ extension RowFields {
   }
 }
 
-/// The time after a date in a spreadsheet cell, read only to tell that it is one.
+/// The time after a date in a spreadsheet cell.
 private struct TimeOfDayReader {
+  /// Milliseconds since midnight, and the zone's offset east of UTC in minutes when the text
+  /// gives one.
+  struct Time {
+    var milliseconds: Int
+    var offsetMinutes: Int?
+  }
+
   private var rest: Substring.UnicodeScalarView.SubSequence
 
   init(_ text: Substring) {
     rest = text.unicodeScalars[...]
   }
 
-  /// Whether the whole text is a separator and a time, with an optional AM or PM and zone.
-  mutating func readsWhole() -> Bool {
+  /// The time, when the whole text is a separator and a time, with an optional AM or PM and
+  /// zone; nil for anything else.
+  mutating func read() -> Time? {
     guard let separator = rest.popFirst(), "T t".unicodeScalars.contains(separator) else {
-      return false
+      return nil
     }
     skipSpaces()
     // Minutes and seconds of one digit too: Fatebook's export does not pad them (`14:03:5`).
-    guard let hour = number(digits: 1...2), hour < 24, take(":"),
+    guard var hour = number(digits: 1...2), hour < 24, take(":"),
       let minute = number(digits: 1...2),
       minute < 60
-    else { return false }
+    else { return nil }
+    var milliseconds = 0
     if take(":") {
-      guard let second = number(digits: 1...2), second < 61 else { return false }
+      guard let second = number(digits: 1...2), second < 61 else { return nil }
+      // A leap second is the last of its minute.
+      milliseconds = min(second, 59) * 1000
       if take(".") || take(",") {
-        guard number(digits: 1...9) != nil else { return false }
+        let digits = rest.prefix(9).prefix { ("0"..."9").contains($0) }
+        guard number(digits: 1...9) != nil else { return nil }
+        let thousandths = (String(String.UnicodeScalarView(digits)) + "00").prefix(3)
+        milliseconds += Int(thousandths) ?? 0
       }
     }
     skipSpaces()
-    if takeWord("am") || takeWord("pm") || takeWord("a.m.") || takeWord("p.m.") {
-      guard (1...12).contains(hour) else { return false }
+    let isMorning = takeWord("am") || takeWord("a.m.")
+    if isMorning || takeWord("pm") || takeWord("p.m.") {
+      guard (1...12).contains(hour) else { return nil }
+      hour = hour % 12 + (isMorning ? 0 : 12)
       skipSpaces()
     }
+    var offset: Int?
     if take("Z") || take("z") {
+      offset = 0
     } else if takeWord("utc") || takeWord("gmt") {
+      offset = 0
       skipSpaces()
-      if rest.first == "+" || rest.first == "-" { guard offset() else { return false } }
+      if rest.first == "+" || rest.first == "-" {
+        guard let minutes = offsetMinutes() else { return nil }
+        offset = minutes
+      }
     } else if rest.first == "+" || rest.first == "-" {
-      guard offset() else { return false }
+      guard let minutes = offsetMinutes() else { return nil }
+      offset = minutes
     }
     skipSpaces()
-    return rest.isEmpty
+    guard rest.isEmpty else { return nil }
+    return Time(
+      milliseconds: milliseconds + (hour * 60 + minute) * 60_000, offsetMinutes: offset)
   }
 
   /// `+08:00`, `-0500`, `+8`.
-  private mutating func offset() -> Bool {
-    rest = rest.dropFirst()
-    guard let hours = number(digits: 1...2), hours < 24 else { return false }
+  private mutating func offsetMinutes() -> Int? {
+    let sign = rest.popFirst() == "-" ? -1 : 1
+    guard let hours = number(digits: 1...2), hours < 24 else { return nil }
     _ = take(":")
+    var minutes = 0
     if let first = rest.first, ("0"..."9").contains(first) {
-      guard let minutes = number(digits: 2...2), minutes < 60 else { return false }
+      guard let written = number(digits: 2...2), written < 60 else { return nil }
+      minutes = written
     }
-    return true
+    return sign * (hours * 60 + minutes)
   }
 
   private mutating func number(digits: ClosedRange<Int>) -> Int? {

@@ -185,7 +185,8 @@ struct RowFields {
     }
     var recordedAt: Timestamp?
     if let text = self.text("recorded_at") {
-      guard let recorded = Timestamp(text.trimmingSpaces()) else {
+      // A spreadsheet that opened an export saves its times in its own form.
+      guard let recorded = try instant("recorded_at", text.trimmingSpaces()) else {
         throw fail(
           "recorded_at", "recorded_at '\(text)' is not a time such as 2026-01-21T09:30:00Z")
       }

@@ -124,8 +124,22 @@ struct ImportCommand: Command {
     return "\(file): \(count) claim\(count == 1 ? "" : "s") the ledger has already "
       + "differ\(count == 1 ? "s" : "") from \(count == 1 ? "its row" : "their rows"), which "
       + "\(count == 1 ? "was" : "were") skipped as the ledger keeps each claim it has: "
-      + shown.joined(separator: "; ") + more
-      + "; 'claims amend' and 'claims resolve' change a claim in the ledger"
+      + shown.joined(separator: "; ") + more + "; " + settlingCommands(differing)
+  }
+
+  /// The commands that make such changes in the ledger: `amend` for fields, `resolve` for a
+  /// resolution, and the decisions for a status proposed or rejected on one side.
+  private static func settlingCommands(_ differing: [ImportDifference]) -> String {
+    let isDecision = { (status: String) in status == "proposed" || status == "rejected" }
+    let decisionDiffers = differing.contains { difference in
+      difference.fields.contains {
+        $0.field == "status" && (isDecision($0.inLedger) || isDecision($0.inFile))
+      }
+    }
+    return decisionDiffers
+      ? "'claims amend', 'claims resolve', 'claims accept', 'claims reject' and "
+        + "'claims reopen' change a claim in the ledger"
+      : "'claims amend' and 'claims resolve' change a claim in the ledger"
   }
 
   /// The result as one JSON object: the counts (all 0 when the file was refused, `count` nil)

@@ -121,7 +121,9 @@ private func randomCells(_ dice: inout Dice, columnWide: Bool = true) -> [String
     // As `lines` does for CSV and JSON Lines: ids given twice with other values are bad rows.
     slow.problems = ImportError.inLineOrder(
       slow.problems + ClaimImport.differingRepeats(in: slow.pieces, path: "sheet"))
-    if let note = ClaimImport.textConfidenceNote(slow.pieces, path: "sheet") {
+    if let note = ClaimImport.textConfidenceNote(
+      slow.pieces, path: "sheet", isJSON: format == .jsonl)
+    {
       slow.notes.append(note)
     }
     return (fast, slow)

@@ -134,6 +134,55 @@ import Testing
       ], "\(claims)")
   }
 
+  /// Fatebook's export has a row per forecast in no set order: a forecaster's claim is their
+  /// first forecast by time, said on its day, not on the day the question was asked.
+  @Test func eachForecastersClaimIsTheirFirstForecastOnItsDay() throws {
+    let sandbox = try Sandbox()
+    let header =
+      "Question title,Forecast created by,Forecast (scale = 0-1),Forecast created at,"
+      + "Question created at,Question resolve by,Resolution,Resolved at,Question notes\n"
+    try sandbox.write(
+      header + "Q?,Jane,0.2,2026-01-05 09:04:7,2026-01-05 09:04:7,2026-12-31 00:00:0,,,\n"
+        + "Q?,Bob,0.8,2026-03-01 10:00:0,2026-01-05 09:04:7,2026-12-31 00:00:0,,,\n"
+        + "R?,Jane,0.9,2026-03-01 10:00:0,2026-01-05 09:04:7,2026-12-31 00:00:0,,,\n"
+        + "R?,Jane,0.2,2026-01-05 9:4:10,2026-01-05 09:04:7,2026-12-31 00:00:0,,,\n",
+      to: "multi.csv")
+    let imported = sandbox.run(["import", "multi.csv"])
+    #expect(imported.status == .success, imported.report)
+    let summary = Set(
+      try foldedClaims(sandbox).map {
+        "\($0["text"] as? String ?? "") \($0["source"] as? String ?? "") "
+          + "\($0["confidence"] as? Double ?? -1) \($0["said"] as? String ?? "")"
+      })
+    #expect(
+      summary == ["Q? Jane 0.2 2026-01-05", "Q? Bob 0.8 2026-03-01", "R? Jane 0.2 2026-01-05"])
+  }
+
+  /// Older exports title two columns `Question resolution` and `Question resolved at`; a
+  /// typed `evidence:` line on a question not resolved stays in the note.
+  @Test func olderTitlesAndEvidenceOfAnOpenQuestionAreRead() throws {
+    let sandbox = try Sandbox()
+    try sandbox.write(
+      "Question title,Forecast created by,Forecast (scale = 0-1),Forecast created at,"
+        + "Question created at,Question resolution,Question resolve by,Question resolved at,"
+        + "Question notes\n"
+        + "Fed cuts?,Jane,0.6,2026-01-10 08:00:3,2026-01-10 08:00:3,YES,2026-03-31 00:00:0,"
+        + "2026-03-20 18:30:45,evidence: the minutes\n"
+        + "ECB cuts?,Jane,0.5,2026-01-10 08:00:3,2026-01-10 08:00:3,,2026-06-30 00:00:0,,"
+        + "evidence: Lagarde hinted at it\n",
+      to: "old.csv")
+    let imported = sandbox.run(["import", "old.csv"])
+    #expect(imported.status == .success, imported.report)
+    #expect(!imported.stderr.contains("unknown column"), imported.report)
+    let claims = try foldedClaims(sandbox)
+    let fed = try #require(claims.first { $0["text"] as? String == "Fed cuts?" })
+    #expect(fed["outcome"] as? String == "true" && fed["resolved_on"] as? String == "2026-03-20")
+    #expect(fed["evidence"] as? String == "the minutes")
+    let ecb = try #require(claims.first { $0["text"] as? String == "ECB cuts?" })
+    #expect(ecb["status"] as? String == "open")
+    #expect(ecb["note"] as? String == "evidence: Lagarde hinted at it")
+  }
+
   @Test func theVoidReasonHedgeDeadlineWordsAndConditionReadBack() throws {
     let sandbox = try Sandbox()
     let id = try sandbox.add(

@@ -427,6 +427,56 @@ import Testing
     #expect(fields.count == 4)
     let claim = try #require(try sandbox.showJSON(id))
     #expect(claim["status"] as? String == "open")
+    // A decision no amend makes names the commands that make it.
+    let rejected = try sandbox.importing(
+      header.replacingOccurrences(of: ",outcome,resolved_on", with: "")
+        + "OpenAI acquires Pinterest,Kuo,2026-01-21,0.7,rejected\n", as: "rejected.csv")
+    #expect(
+      rejected.stderr.contains(
+        "status open → rejected; 'claims amend', 'claims resolve', 'claims accept', "
+          + "'claims reject' and 'claims reopen' change a claim in the ledger"), rejected.report)
+  }
+
+  /// A title one or two letters off a known column is named with it; a short title far from
+  /// any is named alone.
+  @Test func aMisspeltColumnIsNamedWithTheColumnItMayMean() throws {
+    let sandbox = try Sandbox()
+    let result = try sandbox.importing(
+      "Text,Source,Said,Confidnece,Tgas,By\nA will happen,Ann,2026-01-01,0.5,ai,x\n",
+      as: "m.csv")
+    #expect(
+      result.stderr.contains(
+        "ignored the unknown columns Confidnece (did you mean confidence?), Tgas (did you mean "
+          + "tags?), By"), result.report)
+    let missing = try sandbox.importing(
+      "Text,Sorce,Said\nA will happen,Ann,2026-01-01\n", as: "s.csv")
+    #expect(missing.status == .dataError, missing.report)
+    #expect(
+      missing.stderr.contains("no field reads: 'Sorce' (did you mean source?)"), missing.report)
+  }
+
+  /// A `recorded_at` saved by a spreadsheet in its own form of a date and time is read as
+  /// the instant it names, a time without a zone as UTC.
+  @Test(arguments: [
+    ("2026-01-21 09:30:00", "2026-01-21T09:30:00.000Z"),
+    ("2026-01-21T17:30:00+08:00", "2026-01-21T09:30:00.000Z"),
+    ("1/21/2026 9:30 PM", "2026-01-21T21:30:00.000Z"),
+    ("2026-01-21 9:30:05.25", "2026-01-21T09:30:05.250Z"),
+    ("2026-01-21", "2026-01-21T00:00:00.000Z"),
+  ])
+  func aRecordedAtInASpreadsheetsFormIsTheInstantItNames(cell: String, recorded: String)
+    throws
+  {
+    let sandbox = try Sandbox()
+    let result = try sandbox.importing(
+      "text,source,said,confidence,recorded_at\nA ships,K,2026-01-02,0.5,\(cell)\n", as: "r.csv")
+    #expect(result.status == .success, result.report)
+    let claim = try #require(try foldedClaims(sandbox, keepingRecordedAt: true).first)
+    #expect(claim["recorded_at"] as? String == recorded, "\(claim)")
+    let wrong = try sandbox.importing(
+      "text,source,said,confidence,recorded_at\nB ships,K,2026-01-02,0.5,\(cell) soon\n",
+      as: "w.csv")
+    #expect(wrong.status == .dataError, wrong.report)
   }
 
   /// Deadline words that name a period, in a sheet without a deadline, give the claim the
@@ -525,7 +575,14 @@ import Testing
     #expect(
       result.stderr.contains(
         "fb.csv:2:9: Forecast '0.6' would be 0.6%, as the column is in percent, but no forecast "
-          + "in it is over 1"), result.report)
+          + "in the column is over 1"), result.report)
+    // A 1 beside them could be either: certain, or 1%.
+    let certain = try sandbox.importing(
+      "Question title,Forecast,Question created date\nWill X?,0.6,2026-02-01\n"
+        + "Will Z?,1,2026-02-01\n", as: "fb1.csv")
+    #expect(certain.status == .dataError, certain.report)
+    #expect(
+      certain.stderr.contains("fb1.csv:3:9: Forecast '1' could be 1% or 100%"), certain.report)
     let percent = try sandbox.importing(
       "Question title,Forecast,Question created date\nWill X?,60,2026-02-01\n"
         + "Will Y?,0.5,2026-02-01\n", as: "fb2.csv")
@@ -649,7 +706,7 @@ import Testing
     #expect(
       result.stderr
         == "claims: error: m.csv: no text column in the header row; the header's titles no "
-        + "field reads: 'Txt', 'Foo\\nbar'\n", result.report)
+        + "field reads: 'Txt' (did you mean text?), 'Foo\\nbar'\n", result.report)
     let json = sandbox.run(["import", "m.csv", "--json"])
     #expect(json.status == .dataError)
     let object = try #require(
