@@ -69,6 +69,9 @@ enum CLI {
         return Result(status: .success, stdout: HelpText.render(type.spec), stderr: "")
       }
       let command = try type.init(input)
+      if let help = command as? HelpCommand {
+        return Result(status: .success, stdout: help.text, stderr: "")
+      }
       let context = try makeContext(
         input, environment: environment, workingDirectory: workingDirectory, clock: clock,
         terminal: terminal)
@@ -187,6 +190,14 @@ enum CLI {
         "CLAIMS_LEDGER is set but empty; give the ledger's path, or unset it to use the "
           + "nearest Claims/ledger.jsonl", command: input.spec.name)
     }
+    // A path ending in `/` names a folder; read as a file it would make one named like it.
+    let named = input.option("--ledger") ?? environment["CLAIMS_LEDGER"]
+    if let named, named.hasSuffix("/") {
+      let origin = input.option("--ledger") == nil ? "CLAIMS_LEDGER" : "--ledger"
+      throw UsageError(
+        "\(origin) \(named) ends in /, which names a folder; give the ledger file's path, such as "
+          + "\(named)ledger.jsonl", command: input.spec.name)
+    }
     // Entries are stamped with the real time even when today is fixed: `at` says when a
     // line was written, and the fold orders by it.
     let now = Timestamp(clock())
@@ -195,7 +206,8 @@ enum CLI {
       workingDirectory: workingDirectory)
     var timeout = 10.0
     if let word = environment["CLAIMS_LOCK_TIMEOUT"], !word.isEmpty {
-      guard let seconds = Double(word), seconds.isFinite, seconds >= 0 else {
+      // Spaces around it are taken as `CLAIMS_TODAY`'s are.
+      guard let seconds = Double(word.trimmingSpaces()), seconds.isFinite, seconds >= 0 else {
         throw UsageError(
           "CLAIMS_LOCK_TIMEOUT: '\(word)' is not a number of seconds", command: input.spec.name)
       }

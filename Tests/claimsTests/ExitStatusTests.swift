@@ -86,6 +86,10 @@ struct FailureCase: Sendable, CustomTestStringConvertible {
       label: "global option misspelt before a command", arguments: ["--ledgr", "x", "list"],
       status: .usage, message: "unknown option '--ledgr'; did you mean '--ledger'?"),
     .init(
+      label: "ledger path naming a folder", arguments: ["list", "--ledger", "store/"],
+      status: .usage,
+      message: "--ledger store/ ends in /, which names a folder; give the ledger file's path"),
+    .init(
       label: "help in capitals", arguments: ["list", "--HELP"], status: .usage,
       message: "unknown option '--HELP'; did you mean '--help'?"),
     .init(
@@ -146,6 +150,18 @@ struct FailureCase: Sendable, CustomTestStringConvertible {
     // Commands that open no ledger are not held up by it.
     for command in [["help"], ["completions", "bash"]] {
       #expect(sandbox.run(command, environment: ["CLAIMS_LEDGER": ""]).status == .success)
+    }
+    // A setting's spaces are taken as CLAIMS_TODAY's are.
+    let spaced = sandbox.run(["list"], environment: ["CLAIMS_LOCK_TIMEOUT": " 5 "])
+    #expect(spaced.status == .success, spaced.report)
+    // Nor is help held up by a bad date or setting, which it may be asked to explain.
+    for (command, environment) in [
+      (["help", "add"], ["CLAIMS_TODAY": "garbage"]), (["help"], ["CLAIMS_LOCK_TIMEOUT": "x"]),
+      (["--today", "garbage", "help", "add"], [:]),
+    ] {
+      let help = sandbox.run(command, environment: environment)
+      #expect(help.status == .success, "\(command): \(help.report)")
+      #expect(!help.stdout.isEmpty && help.stderr.isEmpty, "\(command): \(help.report)")
     }
   }
 
@@ -220,6 +236,38 @@ struct FailureCase: Sendable, CustomTestStringConvertible {
     #expect(result.status == .cannotCreate, result.report)
     #expect(result.stderr.hasPrefix("claims: error: cannot create "))
     #expect(sandbox.contents(of: "blocker") == "a file, not a folder\n")
+  }
+
+  /// As nobody (`setpriv`), since root reads through any mode: a ledger this user cannot
+  /// read is "cannot read" (66) for a writing command too, not a read-only ledger; and one
+  /// they can read but not write is a failed write (74) that says reading still works.
+  @Test func aLedgerTheUserCannotReadIsUnreadableForEveryCommand() throws {
+    guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
+      return
+    }
+    let sandbox = try Self.sandbox(.standard)
+    chmod(sandbox.directory.path, 0o755)
+    chmod(sandbox.path("Claims"), 0o755)
+    let before = sandbox.ledger()
+    func asNobody(_ command: String) throws -> BuiltBinary.Run {
+      try BuiltBinary.shell(
+        "exec /usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups \"$0\" \(command)",
+        environment: sandbox.environment
+      ).finish()
+    }
+    for mode in [0o600, 0o602] as [mode_t] {
+      chmod(sandbox.ledgerPath, mode)
+      for command in ["add 'Y will happen' --source s", "list"] {
+        let run = try asNobody(command)
+        #expect(run.status == ExitStatus.noInput.rawValue, "\(mode) \(command): \(run.report)")
+        #expect(run.stderr.contains("cannot read"), "\(mode) \(command): \(run.report)")
+      }
+    }
+    chmod(sandbox.ledgerPath, 0o644)
+    let readOnly = try asNobody("add 'Y will happen' --source s")
+    #expect(readOnly.status == ExitStatus.ioError.rawValue, readOnly.report)
+    #expect(readOnly.stderr.contains("reading commands still work"), readOnly.report)
+    #expect(sandbox.ledger() == before)
   }
 
   @Test func heldLockTimesOutWithStatus75() throws {
@@ -362,6 +410,18 @@ struct FailureCase: Sendable, CustomTestStringConvertible {
     #expect(initialised.status == .cannotCreate)
     #expect(
       initialised.stderr.contains("which does not exist; remove the link"), initialised.report)
+    // Two links that lead to each other: a loop, not a link to nothing.
+    try FileManager.default.removeItem(atPath: sandbox.ledgerPath)
+    try FileManager.default.createSymbolicLink(
+      atPath: sandbox.ledgerPath, withDestinationPath: sandbox.path("Claims/other.jsonl"))
+    try FileManager.default.createSymbolicLink(
+      atPath: sandbox.path("Claims/other.jsonl"), withDestinationPath: sandbox.ledgerPath)
+    let looped = sandbox.run(["init"])
+    #expect(looped.status == .cannotCreate)
+    #expect(looped.stderr.contains("leads round a loop of links"), looped.report)
+    let listed = sandbox.run(["list"])
+    #expect(listed.status == .noInput)
+    #expect(listed.stderr.contains("Too many levels of symbolic links"), listed.report)
   }
 
   /// A command that failed and whose output is lost too is not said to have been carried out.

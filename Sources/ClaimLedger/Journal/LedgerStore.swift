@@ -107,7 +107,10 @@ public struct LedgerStore: Sendable {
           ? String(cString: strerror(errno))
           : LockedFile.danglingLinkTarget(path).map {
             "it is a link to \($0), which does not exist; remove the link, or create the ledger there"
-          } ?? "it exists already"
+          }
+            ?? (LockedFile.isLinkLoop(path)
+              ? "it is a link that leads round a loop of links; remove the link"
+              : "it exists already")
       )
     }
     defer { close(fd) }

@@ -224,7 +224,10 @@ final class LockedFile {
     case ENOENT:
       missing(path)
     case EISDIR: .notAFile(path: path)
-    // Readable, maybe, but not writable by this user or on this file system: a write's failure.
+    // Not readable by this user: reading is what fails first, for every command.
+    case EACCES where faccessat(AT_FDCWD, path, R_OK, AT_EACCESS) != 0:
+      .unreadable(path: path, reason: String(cString: strerror(code)))
+    // Readable, but not writable by this user or on this file system: a write's failure.
     case EACCES where mode == .append, EPERM where mode == .append, EROFS where mode == .append:
       .writeFailed(
         path: path,
@@ -253,10 +256,17 @@ final class LockedFile {
   static func danglingLinkTarget(_ path: String) -> String? {
     var status = stat()
     guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK,
-      stat(path, &status) != 0,
+      stat(path, &status) != 0, errno != ELOOP,
       let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path)
     else { return nil }
     return target
+  }
+
+  /// Whether `path` is a link that leads round a loop of links, so nothing is there to read
+  /// and nothing can be created.
+  static func isLinkLoop(_ path: String) -> Bool {
+    var status = stat()
+    return stat(path, &status) != 0 && errno == ELOOP
   }
 
   /// Polls `LOCK_NB` until `timeout`, so a stuck holder gives a clear error, not a hang;

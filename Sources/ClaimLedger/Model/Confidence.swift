@@ -64,9 +64,18 @@ public struct Confidence: Hashable, Comparable, Sendable, CustomStringConvertibl
   private static func plainNumber(_ text: Substring) -> Double? {
     guard !text.isEmpty,
       text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: ".") }),
-      text.utf8.filter({ $0 == UInt8(ascii: ".") }).count <= 1
+      text.utf8.filter({ $0 == UInt8(ascii: ".") }).count <= 1,
+      let value = Double(text)
     else { return nil }
-    return Double(text)
+    guard value == 1 else { return value }
+    // Written a hair off 1, it rounds onto 1 as a `Double`: kept on its side of 1, so
+    // 1.0000000000000001 is refused as over 1 and 0.99999999999999999999 is not certainty.
+    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+    let whole = parts[0].contains { $0 != "0" }
+    let fraction = parts.count > 1 && parts[1].contains { $0 != "0" }
+    if whole, fraction { return value.nextUp }
+    if !whole { return value.nextDown }
+    return value
   }
 
   /// 成 counts tenths: 七成 is 0.7, 七成五 is 0.75.

@@ -158,10 +158,16 @@ struct HelpCommand: Command {
     }
   }
 
-  func run(in context: Context) throws -> CommandOutput {
+  /// The help, which needs no ledger, date or setting: `CLI` prints it before reading the
+  /// environment, so a bad `CLAIMS_TODAY` cannot hide the help that explains it.
+  var text: String {
     if let command, let type = CLI.commands.first(where: { $0.spec.name == command }) {
-      return CommandOutput(HelpText.render(type.spec))
+      return HelpText.render(type.spec)
     }
-    return CommandOutput(HelpText.overview(CLI.commands.map { $0.spec }, version: CLI.version))
+    return HelpText.overview(CLI.commands.map { $0.spec }, version: CLI.version)
+  }
+
+  func run(in context: Context) throws -> CommandOutput {
+    CommandOutput(text)
   }
 }

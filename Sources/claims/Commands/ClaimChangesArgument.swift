@@ -38,6 +38,9 @@ struct ClaimCorrection {
       let lang = LanguageTag.detect(changed.quote ?? changed.text)
       if lang != claim.lang { changes.lang = lang }
     }
+    // The same tags in another order are the tags the claim has: no filter, count or score
+    // reads their order.
+    if let tags = changes.tags, tags.sorted() == claim.tags.sorted() { changes.tags = claim.tags }
     // A date given again as the claim has it keeps its words, unless the extractor only
     // implied it from the article: a person giving it states it.
     if let deadline = changes.deadline, deadline == claim.deadline, changes.deadlineText == nil,

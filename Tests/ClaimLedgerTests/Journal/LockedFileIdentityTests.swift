@@ -85,17 +85,23 @@ import Testing
 
   /// A ledger that cannot be opened for writing (permissions, a read-only file system) is a
   /// write's failure, saying reading still works; opened for reading, it is unreadable.
-  @Test func aLedgerThatCannotBeWrittenSaysSo() {
+  @Test func aLedgerThatCannotBeWrittenSaysSo() throws {
+    // A file this process can read: one it cannot read is unreadable for every command.
+    let readable = FileManager.default.temporaryDirectory
+      .appendingPathComponent("readable-\(UUID().uuidString)").path
+    try Data().write(to: URL(fileURLWithPath: readable))
+    defer { try? FileManager.default.removeItem(atPath: readable) }
     for code in [EACCES, EPERM, EROFS] {
       guard
         case .writeFailed(_, let reason) = LockedFile.openError(
-          path: "l", errno: code, mode: .append)
+          path: readable, errno: code, mode: .append)
       else {
         Issue.record("errno \(code) is not a write's failure")
         continue
       }
       #expect(reason.hasSuffix("(the ledger is read-only here; reading commands still work)"))
-      guard case .unreadable = LockedFile.openError(path: "l", errno: code, mode: .read) else {
+      guard case .unreadable = LockedFile.openError(path: readable, errno: code, mode: .read)
+      else {
         Issue.record("errno \(code) on reading is not unreadable")
         continue
       }

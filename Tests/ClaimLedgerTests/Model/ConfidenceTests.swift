@@ -56,6 +56,11 @@ struct ConfidencePrintCase: Sendable, CustomTestStringConvertible {
     .init(text: "七", expected: nil),
     .init(text: "成", expected: nil),
     .init(text: "七成五六", expected: nil),
+    // A hair off 1 stays on its side of 1: over it is refused, under it is not certainty.
+    .init(text: "1.0000000000000001", expected: nil),
+    .init(text: "0.99999999999999999999", expected: 1.0.nextDown),
+    .init(text: "1.000", expected: 1),
+    .init(text: "001", expected: 1),
   ]
 
   @Test(arguments: cases)

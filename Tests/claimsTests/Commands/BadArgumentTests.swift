@@ -76,6 +76,14 @@ import Testing
     let changed = sandbox.run(["amend", id, "--by", "2026-11-30", "--note", "x"])
     #expect(changed.status == .success, changed.report)
     #expect(try sandbox.showJSON(id)?["deadline"] as? String == "2026-11-30")
+    // The same tags in another order change nothing either; a new tag does.
+    let tagged = sandbox.run(["amend", id, "--tag", "a", "--tag", "b", "--note", "x"])
+    #expect(tagged.status == .success, tagged.report)
+    let tagsBefore = sandbox.ledger()
+    let reordered = sandbox.run(["amend", id, "--tag", "b", "--tag", "a", "--note", "x"])
+    #expect(reordered.status == .failure, reordered.report)
+    #expect(reordered.stderr.contains("there is nothing to amend"), reordered.report)
+    #expect(sandbox.ledger() == tagsBefore)
   }
 
   @Test func dueCountTakesNoBySubject() throws {
