@@ -22,6 +22,9 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
   case unknownClaim(prefix: String)
   /// Several claims start with the prefix; they are listed so a longer one can be chosen.
   case ambiguousPrefix(prefix: String, matches: [ClaimID])
+  /// No claim passes the filters a command that acts on claims was given (`accept --all
+  /// --document nope.md`); the message says what was asked.
+  case noMatch(String)
   /// The command does not fit the claim's state (resolving a proposed claim, …).
   case invalidTransition(id: ClaimID, reason: String)
   /// A side file (`sources.json`) is not what it should be.
@@ -60,6 +63,7 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
         + "give more digits"
     case .invalidTransition(let id, let reason):
       "claim \(id) \(reason)"
+    case .noMatch(let message): message
     case .malformedSideFile(let location, let reason):
       "\(location): \(reason)"
     case .interrupted(let path, let signal):

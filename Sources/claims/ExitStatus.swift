@@ -29,7 +29,7 @@ enum ExitStatus: Int32 {
       case .locked: self = .tempFailure
       case .writeFailed: self = .ioError
       case .cannotCreate: self = .cannotCreate
-      case .unknownClaim, .ambiguousPrefix, .invalidTransition: self = .failure
+      case .unknownClaim, .ambiguousPrefix, .invalidTransition, .noMatch: self = .failure
       case .interrupted: self = .interrupted
       }
     case let error as ReportError:

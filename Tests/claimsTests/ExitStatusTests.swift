@@ -96,6 +96,18 @@ struct FailureCase: Sendable, CustomTestStringConvertible {
       label: "another command's option", arguments: ["list", "--within", "3"], status: .usage,
       message: "unknown option '--within'; --within belongs to 'due'"),
     .init(
+      label: "other commands' option near one of this command's",
+      arguments: ["add", "X happens", "--source", "S", "--note", "n"], status: .usage,
+      message: "unknown option '--note'; --note belongs to 'resolve', 'reopen', 'amend'"),
+    .init(
+      label: "a text that starts with a dash",
+      arguments: ["add", "-5% growth will come", "--source", "S"], status: .usage,
+      message: "unknown option '-5% growth will come'; a value that starts with '-' goes after "
+        + "'--' (claims add … -- '-5% growth will come')"),
+    .init(
+      label: "help in capitals before a command", arguments: ["--HELP"], status: .usage,
+      message: "unknown option '--HELP'; did you mean '--help'?\nusage: claims"),
+    .init(
       label: "a number as a hedge word",
       arguments: ["add", "X happens", "--source", "S", "--hedge", "七成"], status: .usage,
       message: "--hedge: '七成' is a number, not a hedge word; give it as --confidence 七成"),

@@ -18,16 +18,25 @@ enum ReviewDecision {
 
     /// The proposed claims it selects, oldest first.
     func queue(in ledger: Ledger, aliases: SourceAliases) -> [ClaimRecord] {
-      ledger.records.filter { record in
-        record.status == .proposed
-          // Without regard to case, as `list --source` and `list --tag` match them.
-          && (source.map { aliases.sourceKey(record.claim.source) == aliases.sourceKey($0) }
-            ?? true)
-          && (tag.map { tag in
-            record.claim.tags.contains { $0.lowercased() == tag.trimmingSpaces().lowercased() }
-          } ?? true)
-          && (document.map { ReviewCommand.names(record.claim.document, $0) } ?? true)
-      }.sorted { ($0.recordedAt, $0.line) < ($1.recordedAt, $1.line) }
+      ledger.records.filter { $0.status == .proposed && selects($0, aliases: aliases) }
+        .sorted { ($0.recordedAt, $0.line) < ($1.recordedAt, $1.line) }
+    }
+
+    /// Whether the record passes, whatever its status.
+    func selects(_ record: ClaimRecord, aliases: SourceAliases) -> Bool {
+      // Without regard to case, as `list --source` and `list --tag` match them.
+      (source.map { aliases.sourceKey(record.claim.source) == aliases.sourceKey($0) } ?? true)
+        && (tag.map { tag in
+          record.claim.tags.contains { $0.lowercased() == tag.trimmingSpaces().lowercased() }
+        } ?? true)
+        && (document.map { ReviewCommand.names(record.claim.document, $0) } ?? true)
+    }
+
+    /// "from nope.md, by Kuo, tagged ai": what the filter asks, for a message.
+    var described: String {
+      [
+        document.map { "from \($0)" }, source.map { "by \($0)" }, tag.map { "tagged \($0)" },
+      ].compactMap { $0 }.joined(separator: ", ")
     }
   }
 
@@ -54,7 +63,13 @@ enum ReviewDecision {
     _ ids: [String], or batch: Filter?, in ledger: Ledger, aliases: SourceAliases
   ) throws(LedgerError) -> [ClaimRecord] {
     guard let batch else { return try proposedRecords(ids, in: ledger) }
-    return batch.queue(in: ledger, aliases: aliases)
+    let queue = batch.queue(in: ledger, aliases: aliases)
+    // None proposed is a queue done; no claim at all is most likely a mistyped name, which a
+    // script must not take for success.
+    if queue.isEmpty, !ledger.records.contains(where: { batch.selects($0, aliases: aliases) }) {
+      throw .noMatch("no claim in the ledger is \(batch.described)")
+    }
+    return queue
   }
 
   /// The records the ids name, each of which must be proposed, or accepted and rejected by

@@ -28,11 +28,15 @@ struct ParsedInput {
       }
       if onlyPositionals || !word.hasPrefix("--") || word == "-" {
         if !onlyPositionals, word.hasPrefix("-"), word.count > 1, Double(word) == nil {
-          throw UsageError(
-            "unknown option '\(word)'"
-              + Suggestion.phrase(
-                for: "-" + word, among: parameters.filter { !$0.isPositional }.map(\.name)),
-            command: spec.name)
+          // Words no option is spelt like (`-5% growth …`) are most likely a text.
+          let isText =
+            word.contains(" ") || !(word.dropFirst().first?.isLetter ?? false)
+          let hint =
+            isText && !positionalSpecs.isEmpty
+            ? "; a value that starts with '-' goes after '--' (claims \(spec.name) … -- '\(word)')"
+            : Suggestion.phrase(
+              for: "-" + word, among: parameters.filter { !$0.isPositional }.map(\.name))
+          throw UsageError("unknown option '\(word)'" + hint, command: spec.name)
         }
         loose.append(word)
         continue
@@ -53,15 +57,16 @@ struct ParsedInput {
           continue
         }
         let names = parameters.filter { !$0.isPositional }.map(\.name) + ["--help"]
-        var phrase = Suggestion.phrase(for: name, among: names)
-        // An option of another command, given to this one, says whose it is.
-        if phrase.isEmpty,
-          let owner = CLI.commands.first(where: { type in
-            type.spec.parameters.contains { $0.name == name && !$0.isPositional }
-          })
-        {
-          phrase = "; \(name) belongs to '\(owner.spec.name)'"
-        }
+        // An option of other commands, given to this one, says whose it is: more likely meant
+        // than a near spelling of one of this command's.
+        let owners = CLI.commands.filter { type in
+          type.spec.parameters.contains { $0.name == name && !$0.isPositional }
+        }.map { "'\($0.spec.name)'" }
+        let phrase =
+          owners.isEmpty
+          ? Suggestion.phrase(for: name, among: names)
+          : "; \(name) belongs to " + owners.prefix(4).joined(separator: ", ")
+            + (owners.count > 4 ? " and others" : "")
         throw UsageError("unknown option '\(name)'" + phrase, command: spec.name)
       }
       switch parameter.kind {

@@ -55,12 +55,21 @@ import Testing
     #expect(result.stdout == "rejected abcd000003\n", result.report)
   }
 
+  /// A batch whose claims are all decided is a queue done; one that names no claim at all
+  /// (a mistyped document) is a failure a script sees.
   @Test func aBatchThatSelectsNothingSaysSo() throws {
     let sandbox = try Self.proposals()
+    let first = sandbox.run(["accept", "--all", "--document", "articles/a.md"])
+    try #require(first.status == .success, first.report)
     let before = sandbox.ledger()
-    let result = sandbox.run(["accept", "--all", "--document", "articles/none.md"])
+    let done = sandbox.run(["accept", "--all", "--document", "articles/a.md"])
     #expect(
-      result == CLI.Result(status: .success, stdout: "", stderr: "claims: nothing to accept\n"))
+      done == CLI.Result(status: .success, stdout: "", stderr: "claims: nothing to accept\n"))
+    let mistyped = sandbox.run(["reject", "--all", "--document", "articles/none.md"])
+    #expect(mistyped.status == .failure, mistyped.report)
+    #expect(
+      mistyped.stderr == "claims: error: no claim in the ledger is from articles/none.md\n",
+      mistyped.report)
     #expect(sandbox.ledger() == before)
   }
 
