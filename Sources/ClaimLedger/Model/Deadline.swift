@@ -51,7 +51,8 @@ public struct Deadline: Sendable, Equatable {
     self.text = argument
   }
 
-  /// `2026年`, `二零二六年`, `2026年上半年`/`下半年`, `2026年第三季度`: the end of that period.
+  /// `2026年`, `二零二六年`, `2026年上半年`/`下半年`, `2026年第三季度`, `2026年12月`: the end
+  /// of that period; `2026年12月31日`, that day.
   private static func chinesePeriod(_ word: String) -> Day? {
     guard let marker = word.firstIndex(of: "年") else { return nil }
     let yearText = word[..<marker]
@@ -70,6 +71,8 @@ public struct Deadline: Sendable, Equatable {
     case "", "底", "年底", "内", "內": return Day.endOfYear(year)
     case "上半年": return Day.endOfMonth(6, in: year)
     case "下半年": return Day.endOfYear(year)
+    case _ where rest.contains("月"):
+      return monthOrDay(rest, in: year)
     default:
       let quarters: [Character: Int] = [
         "一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4,
@@ -78,6 +81,42 @@ public struct Deadline: Sendable, Equatable {
         let quarter = quarters[rest[rest.index(after: rest.startIndex)]]
       else { return nil }
       return Day.endOfMonth(quarter * 3, in: year)
+    }
+  }
+
+  /// After the year: `12月` or `十二月` (with `底`, `末` or `内` after it, the month's end),
+  /// or `12月31日` (`号` too), that day.
+  private static func monthOrDay(_ rest: Substring, in year: Int) -> Day? {
+    guard let marker = rest.firstIndex(of: "月"),
+      let month = smallNumber(rest[..<marker]), (1...12).contains(month)
+    else { return nil }
+    let after = rest[rest.index(after: marker)...]
+    if ["", "底", "末", "内", "內"].contains(after) { return Day.endOfMonth(month, in: year) }
+    guard let last = after.last, last == "日" || last == "号" || last == "號",
+      let day = smallNumber(after.dropLast())
+    else { return nil }
+    return Day(year: year, month: month, day: day)
+  }
+
+  /// 1 to 99 in digits or in Chinese numerals (`七`, `十`, `十二`, `二十`, `三十一`).
+  private static func smallNumber(_ text: Substring) -> Int? {
+    guard !text.isEmpty, text.count <= 3 else { return nil }
+    if text.allSatisfy(\.isASCII), let number = Int(text) { return number }
+    let parts = text.split(separator: "十", omittingEmptySubsequences: false)
+    func digit(_ part: Substring, empty: Int) -> Int? {
+      guard let character = part.first else { return empty }
+      guard part.count == 1, let value = ChineseNumeral.digit(character), value < 10 else {
+        return nil
+      }
+      return value
+    }
+    switch parts.count {
+    case 1: return digit(parts[0], empty: -1).flatMap { $0 > 0 ? $0 : nil }
+    case 2:
+      guard let tens = digit(parts[0], empty: 1), tens > 0, let ones = digit(parts[1], empty: 0)
+      else { return nil }
+      return tens * 10 + ones
+    default: return nil
     }
   }
 }
