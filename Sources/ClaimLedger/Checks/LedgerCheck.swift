@@ -1,6 +1,6 @@
 /// Checks on folded claims that the fold itself does not make: impossible dates; and language
-/// tags of the wrong shape and control characters in texts (warnings: the reader takes them,
-/// and an import refuses them).
+/// tags of the wrong shape, control characters in texts (warnings: the reader takes them, and
+/// an import refuses them) and claims an amend made read as another (warnings).
 public enum LedgerCheck {
   /// Problems with each claim's dates and language tag.
   ///
@@ -32,11 +32,12 @@ public enum LedgerCheck {
       } else {
         dated.map(\.issue)
       }
+    let amended = claimsAmendedIntoOthers(in: ledger)
     let marked = parts.flatMap(\.controlCharacters)
-    guard !marked.isEmpty else { return located }
+    guard !marked.isEmpty else { return located + amended }
     let ids = Set(marked.map { ledger.records[$0.record].id })
     let lines = journal.map { writingLines($0, of: ids) } ?? [:]
-    return located + controlCharacterIssues(marked, in: ledger, lines: lines)
+    return located + amended + controlCharacterIssues(marked, in: ledger, lines: lines)
   }
 
   /// A field whose setting can make a claim's dates or language wrong.

@@ -68,6 +68,11 @@ public struct Ledger: Sendable {
     positions.position(of: id).map { records[$0] }
   }
 
+  /// Where the claim is in `records`.
+  func position(of id: ClaimID) -> Int? {
+    positions.position(of: id)
+  }
+
   /// The one claim whose id starts with `prefix` (4 to 10 hex digits, as in git).
   public func record(withPrefix prefix: String) throws(LedgerError) -> ClaimRecord {
     guard let parsed = IDPrefix(prefix) else { throw .unknownClaim(prefix: prefix) }

@@ -45,6 +45,30 @@ import Testing
       check.report)
   }
 
+  /// A claim amended to read as another (its source corrected, then the corrected claim added
+  /// again, which `add` cannot match to the first) is one forecast counted twice: a warning
+  /// naming both, until one is voided as a duplicate.
+  @Test func aClaimAmendedIntoAnotherIsAWarningUntilOneIsLeftOut() throws {
+    let sandbox = try Sandbox()
+    let first = try sandbox.add(
+      "Rates will fall", "--source", "Wrong Source", "--said", "2026-01-01", "--confidence", "0.6")
+    try #require(
+      sandbox.run(["amend", first, "--source", "Right Source", "--note", "fix"]).status == .success)
+    let second = try sandbox.add(
+      "Rates will fall", "--source", "Right Source", "--said", "2026-01-01", "--confidence", "0.6")
+    #expect(second != first)
+    let check = sandbox.run(["check"])
+    #expect(check.status == .success, check.report)
+    #expect(
+      check.stdout.contains(
+        "ledger.jsonl:3: warning: claims \(first) and \(second) read alike (the same source, "
+          + "said day and words, since an amend)"), check.report)
+    let voided = sandbox.run(["resolve", second, "void", "--reason", "duplicate"])
+    try #require(voided.status == .success, voided.report)
+    let after = sandbox.run(["check"])
+    #expect(after.stdout.hasSuffix("0 errors, 0 warnings\n"), after.report)
+  }
+
   @Test func cleanLedgerPassesWithASummaryLine() throws {
     let sandbox = try Sandbox()
     try sandbox.writeLedger(Self.lines)
