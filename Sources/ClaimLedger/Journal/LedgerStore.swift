@@ -253,9 +253,10 @@ enum ByteSearch {
       let chunk = try file.read(count: min(block, size - lineStart), at: lineStart)
       let scan = chunk.withUnsafeBytes { scanLines(of: $0, for: prefix, orClaim: id) }
       if let misshapen = scan.misshapenLine {
+        let found = chunk.withUnsafeBytes { fault(inLine: misshapen.start, of: $0) }
         throw .malformedEntry(
-          at: SourceLocation(path: path, line: lineNumber + misshapen),
-          reason: "not a JSON object (a merge conflict or an edit gone wrong?)")
+          at: SourceLocation(path: path, line: lineNumber + misshapen.number, column: found.column),
+          reason: found.reason)
       }
       if scan.found { return true }
       lineNumber += scan.lineCount
@@ -320,7 +321,7 @@ enum ByteSearch {
   /// index among them of the first that is not braces around something.
   private static func scanLines(
     of bytes: UnsafeRawBufferPointer, for prefix: [UInt8], orClaim id: ClaimID
-  ) -> (found: Bool, nextLine: Int?, lineCount: Int, misshapenLine: Int?) {
+  ) -> (found: Bool, nextLine: Int?, lineCount: Int, misshapenLine: (number: Int, start: Int)?) {
     guard let base = bytes.baseAddress else { return (false, nil, 0, nil) }
     var lineStart = 0
     var lineCount = 0
@@ -328,7 +329,7 @@ enum ByteSearch {
       guard let newline = memchr(base + lineStart, 10, bytes.count - lineStart) else { break }
       let lineEnd = base.distance(to: UnsafeRawPointer(newline))
       let line = UnsafeRawBufferPointer(rebasing: bytes[lineStart..<lineEnd])
-      guard isBraced(line) else { return (false, nil, lineCount, lineCount) }
+      guard isBraced(line) else { return (false, nil, lineCount, (lineCount, lineStart)) }
       // How far the line agrees with the claim's marker tells all: the whole of it is the
       // claim; past the kind's start but not to `claim"` is this tool's line of another kind,
       // and past `"id":"` one of another claim, both passed over (nearly every line); else the
@@ -352,6 +353,28 @@ enum ByteSearch {
       }
     if tailMatches { return (true, nil, lineCount, nil) }
     return (false, lineStart == 0 ? nil : lineStart, lineCount, nil)
+  }
+
+  /// What is wrong with the line starting at `start`, which is no JSON object's braces, in
+  /// the words and at the column the reader would name: a Windows editor's byte-order mark or
+  /// CRLF line ends, a merge's conflict markers.
+  private static func fault(inLine start: Int, of bytes: UnsafeRawBufferPointer) -> (
+    column: Int, reason: String
+  ) {
+    let rest = bytes[start...]
+    let line = rest.prefix { $0 != 10 }
+    if line.starts(with: [0xEF, 0xBB, 0xBF]) {
+      return (1, "byte-order mark at the start of the line")
+    }
+    if line.last == 13 {
+      return (line.count, "carriage return (CRLF line ends are not allowed)")
+    }
+    if let first = line.first,
+      [UInt8(ascii: "<"), UInt8(ascii: "="), UInt8(ascii: ">")].contains(first)
+    {
+      return (1, "merge-conflict marker; resolve the conflict by hand")
+    }
+    return (1, "not a JSON object (a merge conflict or an edit gone wrong?)")
   }
 
   /// Whether a line is empty, or starts with `{` and ends with `}` with nothing but spaces and

@@ -247,15 +247,19 @@ import Testing
   /// A line that is not an entry's braces (a merge's conflict markers, a line of spaces, one
   /// ending in a carriage return) stops `add` with its line, even past the first 8 MiB block
   /// the scan reads, and nothing is appended; empty lines and braces with spaces around them
-  /// are let be, as the loader lets them be.
-  @Test(arguments: [(3, "<<<<<<< HEAD"), (90_000, "<<<<<<< HEAD"), (5, "   "), (6, "CR")])
+  /// are let be, as the loader lets them be. Each fault is named as the loader names it.
+  @Test(arguments: [
+    (3, "<<<<<<< HEAD"), (90_000, "<<<<<<< HEAD"), (5, "   "), (6, "CR"), (7, "BOM"),
+  ])
   func appendClaimRefusesALedgerWithALineThatIsNoEntry(badLine: Int, bad: String) throws {
     let store = try createdStore()
     let line = Array(try claimEntry("filler").jsonLine.utf8)
     var bytes: [UInt8] = []
     for number in 1...100_000 {
       switch number {
-      case badLine: bytes += bad == "CR" ? line + [13] : Array(bad.utf8)
+      case badLine:
+        bytes +=
+          bad == "CR" ? line + [13] : bad == "BOM" ? [0xEF, 0xBB, 0xBF] + line : Array(bad.utf8)
       case 2: break
       case 4: bytes += [32, 9] + line + [32]
       default: bytes += line
@@ -264,9 +268,15 @@ import Testing
     }
     #expect(bytes.count > 8 << 20)
     try write(bytes, toFile: path)
+    let (column, reason) =
+      switch bad {
+      case "CR": (line.count + 1, "carriage return (CRLF line ends are not allowed)")
+      case "BOM": (1, "byte-order mark at the start of the line")
+      case "   ": (1, "not a JSON object (a merge conflict or an edit gone wrong?)")
+      default: (1, "merge-conflict marker; resolve the conflict by hand")
+      }
     let expected = LedgerError.malformedEntry(
-      at: SourceLocation(path: path, line: badLine),
-      reason: "not a JSON object (a merge conflict or an edit gone wrong?)")
+      at: SourceLocation(path: path, line: badLine, column: column), reason: reason)
     #expect(throws: expected) { try store.appendClaim(try claimEntry("new")) }
     #expect(try contents(ofFile: path) == bytes)
   }
