@@ -100,6 +100,10 @@ struct FailureCase: Sendable, CustomTestStringConvertible {
       arguments: ["add", "X happens", "--source", "S", "--note", "n"], status: .usage,
       message: "unknown option '--note'; --note belongs to 'resolve', 'reopen', 'amend'"),
     .init(
+      label: "a value after a flag",
+      arguments: ["add", "X happens", "--source", "S", "--conditional", "yes"], status: .usage,
+      message: "unexpected argument 'yes'; --conditional takes no value here"),
+    .init(
       label: "a text that starts with a dash",
       arguments: ["add", "-5% growth will come", "--source", "S"], status: .usage,
       message: "unknown option '-5% growth will come'; a value that starts with '-' goes after "

@@ -15,12 +15,18 @@ struct ParsedInput {
     let parameters = spec.allParameters
     let positionalSpecs = parameters.filter(\.isPositional)
     var loose: [String] = []
+    // The flag each loose word came right after, so `--conditional yes` on a command where it
+    // is a flag says so rather than only that `yes` is unexpected.
+    var flagBefore: [Int: String] = [:]
+    var lastFlag: String?
     var index = 0
     var onlyPositionals = false
     // Refused after the loop, so that `--help` anywhere on the line still shows the help.
     var refusesJSON = false
     while index < words.count {
       let word = words[index]
+      let previousFlag = lastFlag
+      lastFlag = nil
       index += 1
       if !onlyPositionals, word == "-h" {
         flags.insert("--help")
@@ -38,6 +44,7 @@ struct ParsedInput {
               for: "-" + word, among: parameters.filter { !$0.isPositional }.map(\.name))
           throw UsageError("unknown option '\(word)'" + hint, command: spec.name)
         }
+        if let previousFlag { flagBefore[loose.count] = previousFlag }
         loose.append(word)
         continue
       }
@@ -75,6 +82,7 @@ struct ParsedInput {
           throw UsageError("\(name) takes no value", command: spec.name)
         }
         flags.insert(name)
+        lastFlag = name
       case .option(let value, let isRepeatable, _):
         let argument: String
         if let attached {
@@ -130,7 +138,8 @@ struct ParsedInput {
       }
     }
     if let extra = remaining.first {
-      throw UsageError("unexpected argument '\(extra)'", command: spec.name)
+      let hint = flagBefore[remaining.startIndex].map { "; \($0) takes no value here" } ?? ""
+      throw UsageError("unexpected argument '\(extra)'" + hint, command: spec.name)
     }
   }
 

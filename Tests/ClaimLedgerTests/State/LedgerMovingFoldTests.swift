@@ -32,9 +32,13 @@ import Testing
           followers.append(Entry(id: id, at: at(later), body: .reject(reason: "not a forecast")))
         }
         if index % 12 == 0 {
-          // A resolve of a rejected or accepted claim, then a reopen undoing the decision.
+          // A resolve of a rejected or accepted claim, then a reopen undoing the decision,
+          // which settles the resolution a rejection refused; save for every other rejected
+          // one, whose refused resolution stays an error.
           followers.append(Entry(id: id, at: at(later + 1), body: .resolve(resolved)))
-          followers.append(Entry(id: id, at: at(later + 2), body: .reopen(note: "again")))
+          if index % 48 != 12 {
+            followers.append(Entry(id: id, at: at(later + 2), body: .reopen(note: "again")))
+          }
         }
         continue
       }

@@ -60,7 +60,8 @@ import Testing
       JSONSerialization.jsonObject(with: Data(rejected.stdout.utf8)) as? [[String: Any]])
     #expect(array.map { $0["status"] as? String } == ["rejected"])
     #expect(array.first?["reason"] as? String == "not a forecast")
-    let none = sandbox.run(["reject", "--all", "--source", "Nobody", "--json"])
+    // A source whose claims are all decided: nothing left, an empty array.
+    let none = sandbox.run(["reject", "--all", "--source", "The Information", "--json"])
     #expect(none.status == .success, none.report)
     #expect(none.stdout == "[]\n")
   }
