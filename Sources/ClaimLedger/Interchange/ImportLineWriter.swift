@@ -492,6 +492,8 @@ struct ImportLineWriter {
     if row.hasTagList {
       for cell in row.tagList { try append(reader.bytes(cell)) }
     } else if let text = try reader.text(row[.tags]) {
+      // A tag holding a comma is noted (`ImportPiece.commaTags`), which the general path does.
+      if text.contains(UInt8(ascii: ",")) { throw Declined() }
       var start = 0
       for index in 0...text.count where index == text.count || text[index] == UInt8(ascii: ";") {
         if index < text.count, !Self.isTagSeparator(at: index, in: text) { throw Declined() }

@@ -48,11 +48,21 @@ struct ImportPiece: Sendable {
   /// (by its place in `ids`), for the note that says so.
   var textConfidences = 0
   var firstTextConfidence: (claim: Int, word: String, confidence: Confidence)?
+  /// How many CSV rows gave a tag holding a comma, and the first, for the note that tags are
+  /// separated by `;` (`ai, ml` is one tag).
+  var commaTags = 0
+  var firstCommaTag: (claim: Int, tag: String)?
 
   /// Appends the claim's entries to `bytes` as the journal writes them, each read back first,
-  /// as `LedgerStore` reads back what it encodes.
-  mutating func append(_ claim: ImportedClaim, at now: Timestamp, to bytes: inout [UInt8]) {
+  /// as `LedgerStore` reads back what it encodes. `fromCell`: its tags came from one CSV cell.
+  mutating func append(
+    _ claim: ImportedClaim, at now: Timestamp, to bytes: inout [UInt8], fromCell: Bool = false
+  ) {
     claimsReadBack += 1
+    if fromCell, let tag = claim.claim.tags.first(where: { $0.contains(",") }) {
+      commaTags += 1
+      if firstCommaTag == nil { firstCommaTag = (ids.count, tag) }
+    }
     if let word = claim.confidenceWord {
       textConfidences += 1
       if firstTextConfidence == nil {
@@ -141,6 +151,7 @@ extension ClaimImport {
     if let note = textConfidenceNote(read.pieces, path: path, isJSON: format == .jsonl) {
       read.notes.append(note)
     }
+    if let note = commaTagsNote(read.pieces, path: path) { read.notes.append(note) }
     return read
   }
 
@@ -156,6 +167,22 @@ extension ClaimImport {
     return "\(path): \(count) claim\(count == 1 ? "" : "s") had no confidence and took one from "
       + "a hedge word of the text (line \(piece.lines[first.claim]): '\(first.word)', "
       + "\(first.confidence.percent)); a confidence \(isJSON ? "field" : "column") sets them"
+  }
+
+  /// The note on CSV tags holding a comma: tags are separated by `;`, so a cell such as
+  /// `ai, ml`, as a person types a list, is one tag; said, with the cell as it would be
+  /// written, since the import takes it without complaint.
+  static func commaTagsNote(_ pieces: [ImportPiece], path: String) -> String? {
+    let count = pieces.reduce(0) { $0 + $1.commaTags }
+    guard count > 0, let piece = pieces.first(where: { $0.firstCommaTag != nil }),
+      let first = piece.firstCommaTag
+    else { return nil }
+    let separated = first.tag.split(separator: ",").map { String($0).trimmingSpaces() }
+      .joined(separator: ";")
+    let more = count - 1
+    return "\(path):\(piece.lines[first.claim]): read the tag '\(first.tag)' as one tag, comma "
+      + "and all" + (more > 0 ? " (and \(more) more row\(more == 1 ? "" : "s") so)" : "")
+      + "; tags are separated by ';', as in '\(separated)'"
   }
 
   /// A claim whose id an earlier row of the file has, with other values: a bad row, since
@@ -193,7 +220,9 @@ extension ClaimImport {
   static func lines(from reading: ImportReading, at now: Timestamp) -> ImportLines {
     var piece = ImportPiece()
     var bytes: [UInt8] = []
-    for claim in reading.claims { piece.append(claim, at: now, to: &bytes) }
+    for claim in reading.claims {
+      piece.append(claim, at: now, to: &bytes, fromCell: reading.format == .csv)
+    }
     piece.bytes = bytes
     return ImportLines(
       format: reading.format, notes: reading.notes, problems: reading.problems, pieces: [piece])
@@ -292,7 +321,7 @@ extension ClaimImport {
         piece.needsWholeFile = true
       }
       switch claim(fromRow: row, names: names, index: positions, path: path, today: today) {
-      case .success(let claim): piece.append(claim, at: now, to: &writer.bytes)
+      case .success(let claim): piece.append(claim, at: now, to: &writer.bytes, fromCell: true)
       case .failure(let problem): piece.problems.append(problem)
       case nil: piece.emptyRows += 1
       }

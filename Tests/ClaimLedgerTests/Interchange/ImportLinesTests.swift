@@ -126,6 +126,9 @@ private func randomCells(_ dice: inout Dice, columnWide: Bool = true) -> [String
     {
       slow.notes.append(note)
     }
+    if let note = ClaimImport.commaTagsNote(slow.pieces, path: "sheet") {
+      slow.notes.append(note)
+    }
     return (fast, slow)
   }
 

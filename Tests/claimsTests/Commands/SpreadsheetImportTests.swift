@@ -437,6 +437,26 @@ import Testing
           + "'claims reject' and 'claims reopen' change a claim in the ledger"), rejected.report)
   }
 
+  /// Tags are joined by `;`; a cell of tags joined by commas is read as one tag, and a note
+  /// says so, with the cell as it would be written, whichever path the row takes.
+  @Test func tagsJoinedByCommasAreNamed() throws {
+    let sandbox = try Sandbox()
+    let result = try sandbox.importing(
+      "text,source,said,confidence,tags\nA ships,K,2026-01-02,0.5,\"ai, m&a\"\n"
+        + "B ships,K,2026-01-02,0.5,ai;ml\nC ships,K,2026-01-02,0.5,\"x,y\"\n", as: "t.csv")
+    #expect(result.status == .success, result.report)
+    #expect(
+      result.stderr.contains(
+        "t.csv:2: read the tag 'ai, m&a' as one tag, comma and all (and 1 more row so); tags "
+          + "are separated by ';', as in 'ai;m&a'"), result.report)
+    let claims = try foldedClaims(sandbox)
+    #expect(
+      claims.first { $0["text"] as? String == "A ships" }?["tags"] as? [String] == ["ai, m&a"])
+    let plain = try sandbox.importing(
+      "text,source,said,confidence,tags\nD ships,K,2026-01-02,0.5,ai;ml\n", as: "p.csv")
+    #expect(!plain.stderr.contains("as one tag"), plain.report)
+  }
+
   /// A title one or two letters off a known column is named with it; a short title far from
   /// any is named alone.
   @Test func aMisspeltColumnIsNamedWithTheColumnItMayMean() throws {
