@@ -7,18 +7,24 @@ extension LedgerCheck {
   /// two claims' lines, until one of them is rejected or voided as a duplicate.
   static func claimsAmendedIntoOthers(in ledger: Ledger) -> [LedgerIssue] {
     let records = ledger.records
+    // The claims whose fields give another id now, found on all cores: each amended claim's
+    // id is hashed from its normalised words.
+    let amended = ParallelMap.parts(count: records.count) { range in
+      range.compactMap { index -> (index: Int, derived: ClaimID)? in
+        // Read in place: most claims were never amended, and a copy of each would retain it.
+        guard
+          records[index].history.contains(where: { $0.kind == .amend || $0.kind == .accept }),
+          !isLeftOut(records[index])
+        else { return nil }
+        let derived = records[index].claim.derivedID
+        return derived == records[index].id ? nil : (index, derived)
+      }
+    }.joined()
     // Each id the amended claims' fields give now, and the first claim it names.
     var claimOf: [ClaimID: Int] = [:]
     var issues: [LedgerIssue] = []
-    for index in records.indices {
-      // Read in place: most claims were never amended, and a copy of each would retain it.
-      guard
-        records[index].history.contains(where: { $0.kind == .amend || $0.kind == .accept }),
-        !isLeftOut(records[index])
-      else { continue }
+    for (index, derived) in amended {
       let record = records[index]
-      let derived = record.claim.derivedID
-      guard derived != record.id else { continue }
       let other: Int?
       // The claim recorded with that id, unless an amend has made it read otherwise since.
       if let named = ledger.position(of: derived), !isLeftOut(records[named]),
