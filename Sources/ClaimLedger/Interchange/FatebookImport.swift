@@ -60,11 +60,7 @@ enum FatebookImport {
         reading.emptyRows += 1
         continue
       }
-      func cell(_ field: String) -> String? {
-        guard let position = index[field], position < row.cells.count else { return nil }
-        let text = CSVField.decodeText(row.cells[position]).trimmingSpaces()
-        return text.isEmpty ? nil : text
-      }
+      func cell(_ field: String) -> String? { Self.cell(field, of: row, index: index) }
       func columnOf(_ field: String) -> Int {
         index[field].map { $0 < row.columns.count ? row.columns[$0] : 1 } ?? 1
       }
@@ -209,46 +205,54 @@ enum FatebookImport {
     return reading
   }
 
+  /// The cell of `field` in `row`, trimmed; nil when the file has no such column or the cell
+  /// is empty.
+  private static func cell(_ field: String, of row: CSVRow, index: [String: Int]) -> String? {
+    guard let position = index[field], position < row.cells.count else { return nil }
+    let text = CSVField.decodeText(row.cells[position]).trimmingSpaces()
+    return text.isEmpty ? nil : text
+  }
+
   /// Fatebook's export has a row per forecast, in no set order. Each forecaster's claim on a
   /// question is what they said first, on the day they said it: the rows come back with each
   /// forecaster's forecasts of a question in time order (in the places their rows held, so
-  /// the first read is the first made), and with the day of the first, by row line. Without
-  /// forecaster and forecast-time columns the rows are as written.
+  /// the first read is the first made), and with the day of the first, by row line. A
+  /// question is its title, option and creation time, so a question asked again under one
+  /// title (a weekly one) stays apart. Without forecaster and forecast-time columns the rows
+  /// are as written.
   private static func forecastOrder(_ rows: ArraySlice<CSVRow>, index: [String: Int]) -> (
     rows: [CSVRow], firstDay: [Int: Day]
   ) {
-    guard let forecaster = index["forecaster"], let time = index["forecast_said"],
-      let title = index["text"]
-    else { return (Array(rows), [:]) }
-    func cell(_ row: CSVRow, _ position: Int?) -> String {
-      guard let position, position < row.cells.count else { return "" }
-      return CSVField.decodeText(row.cells[position]).trimmingSpaces()
+    guard index["forecaster"] != nil, index["forecast_said"] != nil else {
+      return (Array(rows), [:])
     }
-    var places: [[String]: [Int]] = [:]
+    var places: [[String?]: [Int]] = [:]
     for (offset, row) in zip(rows.indices, rows) where !ClaimImport.isEmptyRow(row) {
-      places[[cell(row, title), cell(row, index["option"]), cell(row, forecaster)], default: []]
-        .append(offset)
+      let question = ["text", "option", "said", "forecaster"].map {
+        cell($0, of: row, index: index)
+      }
+      places[question, default: []].append(offset)
     }
     var ordered = Array(rows)
     var firstDay: [Int: Day] = [:]
     for offsets in places.values {
-      let times = offsets.map { offset -> Timestamp? in
-        let text = cell(rows[offset], time)
-        return Day(text.prefix(10)).flatMap { RowFields.instant(on: $0, at: text.dropFirst(10)) }
+      let times = offsets.map { offset in
+        cell("forecast_said", of: rows[offset], index: index).flatMap(RowFields.readInstant)
       }
       // Rows with no time readable keep their file order, after the others.
       let byTime = zip(offsets, times).enumerated().sorted { a, b in
-        switch (a.element.1, b.element.1) {
+        switch (a.element.1?.instant, b.element.1?.instant) {
         case (let x?, let y?) where x != y: x < y
         case (_?, nil): true
         case (nil, _?): false
         default: a.offset < b.offset
         }
-      }.map(\.element.0)
-      let first = byTime.first.flatMap { offset in Day(cell(rows[offset], time).prefix(10)) }
-      for (place, offset) in zip(offsets, byTime) {
-        ordered[place - rows.startIndex] = rows[offset]
-        if let first { firstDay[rows[offset].line] = first }
+      }
+      let first = byTime.first?.element.1?.day
+      for (place, sorted) in zip(offsets, byTime) {
+        let row = rows[sorted.element.0]
+        ordered[place - rows.startIndex] = row
+        if let first { firstDay[row.line] = first }
       }
     }
     return (ordered, firstDay)
@@ -275,7 +279,8 @@ enum FatebookImport {
       problems.append(
         .badValue(
           at: SourceLocation(path: path, line: claim.line, column: 1),
-          reason: "the question on line \(earlier.line) by the same forecaster is here again, "
+          reason:
+            "the question on line \(earlier.line)\(earlier.line > claim.line ? " (its first forecast)" : "") by the same forecaster is here again, "
             + "with more than its forecast changed; keep one of the two rows"))
     }
     return problems

@@ -75,17 +75,33 @@ extension RowFields {
   /// it. Nil when the text is no date and time.
   func instant(_ key: String, _ text: String) throws(ImportError) -> Timestamp? {
     if let exact = Timestamp(text) { return exact }
-    let date: Substring
-    let time: Substring
-    if Day(text.prefix(10)) != nil {
-      (date, time) = (text.prefix(10), text.dropFirst(10))
-    } else if let space = text.firstIndex(where: { $0 == " " || $0 == "T" }) {
-      (date, time) = (text[..<space], text[space...])
-    } else {
-      (date, time) = (text[...], "")
-    }
+    let (date, time) = Self.dateAndTime(text)
     guard let day = try spreadsheetDay(key, String(date)) else { return nil }
     return Self.instant(on: day, at: time)
+  }
+
+  /// The same without the file's other dates: the instant, and the day as written (before any
+  /// zone is taken off); nil also for a date that could be either way round.
+  static func readInstant(_ text: String) -> (instant: Timestamp, day: Day)? {
+    let (date, time) = dateAndTime(text)
+    let day: Day
+    if let iso = Day(date) {
+      day = iso
+    } else if case .day(let read) = SpreadsheetDate.read(String(date)) {
+      day = read
+    } else {
+      return nil
+    }
+    return instant(on: day, at: time).map { ($0, day) }
+  }
+
+  /// A cell's date, and the separator and time after it (empty when there is none).
+  private static func dateAndTime(_ text: String) -> (date: Substring, time: Substring) {
+    if Day(text.prefix(10)) != nil { return (text.prefix(10), text.dropFirst(10)) }
+    if let space = text.firstIndex(where: { $0 == " " || $0 == "T" }) {
+      return (text[..<space], text[space...])
+    }
+    return (text[...], "")
   }
 
   /// Whether an id cell reads as a number a spreadsheet wrote for an id of digits: fewer than

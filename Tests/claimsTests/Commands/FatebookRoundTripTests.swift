@@ -156,6 +156,26 @@ import Testing
       })
     #expect(
       summary == ["Q? Jane 0.2 2026-01-05", "Q? Bob 0.8 2026-03-01", "R? Jane 0.2 2026-01-05"])
+
+    // A question asked again under one title (a weekly one) is a question of its own, and a
+    // time written as a US spreadsheet writes it orders the forecasts too.
+    let weekly = try Sandbox()
+    try weekly.write(
+      header + "Gym?,Jane,0.7,2026-01-05 09:00:0,2026-01-05 08:59:0,2026-01-11 00:00:0,YES,"
+        + "2026-01-11 10:00:0,\n"
+        + "Gym?,Jane,0.6,2026-01-12 09:00:0,2026-01-12 08:59:0,2026-01-18 00:00:0,NO,"
+        + "2026-01-18 10:00:0,\n"
+        + "S?,Jane,0.2,3/13/2026 10:00,1/13/2026 9:00,12/31/2026,,,\n"
+        + "S?,Jane,0.4,2/13/2026 10:00,1/13/2026 9:00,12/31/2026,,,\n",
+      to: "weekly.csv")
+    let again = weekly.run(["import", "weekly.csv"])
+    #expect(again.status == .success, again.report)
+    let claims = Set(
+      try foldedClaims(weekly).map {
+        "\($0["text"] as? String ?? "") \($0["confidence"] as? Double ?? -1) "
+          + "\($0["said"] as? String ?? "")"
+      })
+    #expect(claims == ["Gym? 0.7 2026-01-05", "Gym? 0.6 2026-01-12", "S? 0.4 2026-02-13"])
   }
 
   /// Older exports title two columns `Question resolution` and `Question resolved at`; a
