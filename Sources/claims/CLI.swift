@@ -55,12 +55,13 @@ enum CLI {
           throw UsageError("a command must follow \(first) (claims [--ledger PATH] <command>)")
         }
         if first.hasPrefix("-") {
-          let phrase = Suggestion.phrase(
-            for: first, among: ["--help", "--version", "--ledger", "--today", "--json"])
+          let options = ["--help", "--version", "--ledger", "--today", "--json"]
           // `--help` and `--version` need no command; the others do.
-          let needsCommand = !["--help", "--version"].contains { phrase.contains("'\($0)'") }
+          let needsCommand = !Suggestion.closest(to: first, among: options).contains {
+            $0 == "--help" || $0 == "--version"
+          }
           throw UsageError(
-            "unknown option '\(first)'" + phrase
+            "unknown option '\(first)'" + Suggestion.phrase(for: first, among: options)
               + (needsCommand ? " (a command comes first: claims <command> [options])" : ""))
         }
         throw UsageError("unknown command '\(first)'" + Suggestion.phrase(for: first, among: names))

@@ -107,7 +107,11 @@ struct FailureCase: Sendable, CustomTestStringConvertible {
       label: "a text that starts with a dash",
       arguments: ["add", "-5% growth will come", "--source", "S"], status: .usage,
       message: "unknown option '-5% growth will come'; a value that starts with '-' goes after "
-        + "'--' (claims add … -- '-5% growth will come')"),
+        + "'--' (claims add … -- TEXT)"),
+    .init(
+      label: "an option a letter off this command's, which another command has",
+      arguments: ["sources", "--hedge"], status: .usage,
+      message: "unknown option '--hedge'; did you mean '--hedges'?"),
     .init(
       label: "help in capitals before a command", arguments: ["--HELP"], status: .usage,
       message: "unknown option '--HELP'; did you mean '--help'?\nusage: claims"),

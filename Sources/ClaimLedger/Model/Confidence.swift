@@ -24,7 +24,7 @@ public struct Confidence: Hashable, Comparable, Sendable, CustomStringConvertibl
       guard Confidence.plainNumber(trimmed.dropLast()) != nil,
         let value = Double(String(trimmed.dropLast()) + "e-2")
       else { return nil }
-      self.init(value)
+      self.init(Confidence.onItsSideOfCertain(value, written: trimmed.dropLast(), certain: "100"))
     } else {
       guard let number = Confidence.plainNumber(Substring(trimmed)) else { return nil }
       self.init(number)
@@ -67,15 +67,21 @@ public struct Confidence: Hashable, Comparable, Sendable, CustomStringConvertibl
       text.utf8.filter({ $0 == UInt8(ascii: ".") }).count <= 1,
       let value = Double(text)
     else { return nil }
+    return onItsSideOfCertain(value, written: text, certain: "1")
+  }
+
+  /// `value`, read from the plain decimal `written`, kept on its side of certainty (`certain`
+  /// written as a whole number: 1, or 100 for a percentage) when a `Double` rounded it onto
+  /// it: 1.0000000000000001 is over 1, refused, and 0.99999999999999999999 is not certain.
+  private static func onItsSideOfCertain(_ value: Double, written: Substring, certain: String)
+    -> Double
+  {
     guard value == 1 else { return value }
-    // Written a hair off 1, it rounds onto 1 as a `Double`: kept on its side of 1, so
-    // 1.0000000000000001 is refused as over 1 and 0.99999999999999999999 is not certainty.
-    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    let whole = parts[0].contains { $0 != "0" }
-    let fraction = parts.count > 1 && parts[1].contains { $0 != "0" }
-    if whole, fraction { return value.nextUp }
-    if !whole { return value.nextDown }
-    return value
+    // Rounded onto certainty, its whole part is certainty's, or just under it (0.99…, 99.99…).
+    let parts = written.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts[0].drop(while: { $0 == "0" }) == certain[...] else { return value.nextDown }
+    let hasFraction = parts.count > 1 && parts[1].contains { $0 != "0" }
+    return hasFraction ? value.nextUp : value
   }
 
   /// 成 counts tenths: 七成 is 0.7, 七成五 is 0.75.

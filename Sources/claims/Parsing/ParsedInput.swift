@@ -39,7 +39,7 @@ struct ParsedInput {
             word.contains(" ") || !(word.dropFirst().first?.isLetter ?? false)
           let hint =
             isText && !positionalSpecs.isEmpty
-            ? "; a value that starts with '-' goes after '--' (claims \(spec.name) … -- '\(word)')"
+            ? "; a value that starts with '-' goes after '--' (claims \(spec.name) … -- TEXT)"
             : Suggestion.phrase(
               for: "-" + word, among: parameters.filter { !$0.isPositional }.map(\.name))
           throw UsageError("unknown option '\(word)'" + hint, command: spec.name)
@@ -64,13 +64,17 @@ struct ParsedInput {
           continue
         }
         let names = parameters.filter { !$0.isPositional }.map(\.name) + ["--help"]
-        // An option of other commands, given to this one, says whose it is: more likely meant
-        // than a near spelling of one of this command's.
+        // An option of other commands, given to this one, says whose it is, unless one of this
+        // command's is a letter off (`sources --hedge` is `--hedges` mistyped; `add --note` is
+        // no `--quote`).
         let owners = CLI.commands.filter { type in
           type.spec.parameters.contains { $0.name == name && !$0.isPositional }
         }.map { "'\($0.spec.name)'" }
+        let isTypo = Suggestion.closest(to: name, among: names).contains {
+          Suggestion.distance(name, $0) <= 1
+        }
         let phrase =
-          owners.isEmpty
+          owners.isEmpty || isTypo
           ? Suggestion.phrase(for: name, among: names)
           : "; \(name) belongs to " + owners.prefix(4).joined(separator: ", ")
             + (owners.count > 4 ? " and others" : "")

@@ -61,6 +61,9 @@ struct ConfidencePrintCase: Sendable, CustomTestStringConvertible {
     .init(text: "0.99999999999999999999", expected: 1.0.nextDown),
     .init(text: "1.000", expected: 1),
     .init(text: "001", expected: 1),
+    .init(text: "100.0000000000000001%", expected: nil),
+    .init(text: "99.999999999999999999%", expected: 1.0.nextDown),
+    .init(text: "100.00%", expected: 1),
   ]
 
   @Test(arguments: cases)
