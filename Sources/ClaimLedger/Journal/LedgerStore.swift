@@ -355,24 +355,17 @@ enum ByteSearch {
     return (false, lineStart == 0 ? nil : lineStart, lineCount, nil)
   }
 
-  /// What is wrong with the line starting at `start`, which is no JSON object's braces, in
-  /// the words and at the column the reader would name: a Windows editor's byte-order mark or
-  /// CRLF line ends, a merge's conflict markers.
+  /// What is wrong with the line starting at `start`, which is no JSON object's braces: the
+  /// reader's own words and column for it (a Windows editor's byte-order mark or CRLF line
+  /// ends, a merge's conflict markers), as every other command would name it.
   private static func fault(inLine start: Int, of bytes: UnsafeRawBufferPointer) -> (
     column: Int, reason: String
   ) {
-    let rest = bytes[start...]
-    let line = rest.prefix { $0 != 10 }
-    if line.starts(with: [0xEF, 0xBB, 0xBF]) {
-      return (1, "byte-order mark at the start of the line")
-    }
-    if line.last == 13 {
-      return (line.count, "carriage return (CRLF line ends are not allowed)")
-    }
-    if let first = line.first,
-      [UInt8(ascii: "<"), UInt8(ascii: "="), UInt8(ascii: ">")].contains(first)
-    {
-      return (1, "merge-conflict marker; resolve the conflict by hand")
+    let line = UnsafeRawBufferPointer(rebasing: bytes[start...].prefix { $0 != 10 })
+    do throws(JSONScanner.Failure) {
+      _ = try EntryDecoder.decode(line.bindMemory(to: UInt8.self))
+    } catch {
+      return (error.offset + 1, error.reason)
     }
     return (1, "not a JSON object (a merge conflict or an edit gone wrong?)")
   }

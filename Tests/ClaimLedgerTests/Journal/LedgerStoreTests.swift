@@ -272,7 +272,7 @@ import Testing
       switch bad {
       case "CR": (line.count + 1, "carriage return (CRLF line ends are not allowed)")
       case "BOM": (1, "byte-order mark at the start of the line")
-      case "   ": (1, "not a JSON object (a merge conflict or an edit gone wrong?)")
+      case "   ": (4, "unexpected end of line, expected '{' at the start of the entry")
       default: (1, "merge-conflict marker; resolve the conflict by hand")
       }
     let expected = LedgerError.malformedEntry(
