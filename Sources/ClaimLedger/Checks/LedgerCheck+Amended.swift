@@ -4,7 +4,8 @@ extension LedgerCheck {
   ///
   /// A claim keeps the id it was recorded with, so `add` of the corrected claim finds no match
   /// and records it again, and the one forecast is scored twice. Warned at the later of the
-  /// two claims' lines, until one of them is rejected or voided as a duplicate.
+  /// two claims' lines, until one of them is rejected or voided as a duplicate. Two claims
+  /// quoting one sentence are two forecasts unless their texts are alike too.
   static func claimsAmendedIntoOthers(in ledger: Ledger) -> [LedgerIssue] {
     let records = ledger.records
     // The claims whose fields give another id now, found on all cores: each amended claim's
@@ -12,8 +13,7 @@ extension LedgerCheck {
     let amended = ParallelMap.parts(count: records.count) { range in
       range.compactMap { index -> (index: Int, derived: ClaimID)? in
         // Read in place: most claims were never amended, and a copy of each would retain it.
-        guard
-          records[index].history.contains(where: { $0.kind == .amend || $0.kind == .accept }),
+        guard records[index].history.contains(where: changesIdentity),
           !isLeftOut(records[index])
         else { return nil }
         let derived = records[index].claim.derivedID
@@ -34,8 +34,10 @@ extension LedgerCheck {
       } else {
         other = claimOf[derived]
       }
-      guard let other else {
-        claimOf[derived] = index
+      // One sentence may hold two forecasts, each a claim quoting it: alike only if their
+      // texts are too.
+      guard let other, sameText(records[other].claim, record.claim) else {
+        if claimOf[derived] == nil { claimOf[derived] = index }
         continue
       }
       let (first, second) = records[other].line < record.line ? (other, index) : (index, other)
@@ -50,6 +52,20 @@ extension LedgerCheck {
             + "--reason duplicate' for a proposed one) leaves one of them out"))
     }
     return issues
+  }
+
+  /// An amend or an acceptance that changed a field the id is made from.
+  private static func changesIdentity(_ entry: Entry) -> Bool {
+    switch entry.body {
+    case .amend(let changes, _), .accept(let changes):
+      changes.source != nil || changes.said != nil || changes.quote != nil || changes.text != nil
+    default: false
+    }
+  }
+
+  /// Whether the two texts are one, as ids compare words (case, spacing, full-width forms).
+  private static func sameText(_ a: Claim, _ b: Claim) -> Bool {
+    ClaimID(source: "", said: nil, words: a.text) == ClaimID(source: "", said: nil, words: b.text)
   }
 
   /// Rejected, or voided as a duplicate: out of every count already.

@@ -69,6 +69,23 @@ import Testing
     #expect(after.stdout.hasSuffix("0 errors, 0 warnings\n"), after.report)
   }
 
+  /// One sentence holding two forecasts gives two claims quoting it, which an amend may set:
+  /// their texts differ, so they are no duplicate.
+  @Test func twoClaimsQuotingOneSentenceAreNoDuplicate() throws {
+    let sandbox = try Sandbox()
+    let quote = "Apple will likely ship a foldable iPhone in 2026 and a foldable iPad in 2027."
+    _ = try sandbox.add(
+      "Apple ships a foldable iPhone", "--source", "Kuo", "--said", "2026-01-01", "--quote", quote,
+      "--confidence", "0.7")
+    let ipad = try sandbox.add(
+      "Apple ships a foldable iPad", "--source", "Kuo", "--said", "2026-01-01", "--confidence",
+      "0.7")
+    try #require(
+      sandbox.run(["amend", ipad, "--quote", quote, "--note", "q"]).status == .success)
+    let check = sandbox.run(["check"])
+    #expect(check.stdout.hasSuffix("0 errors, 0 warnings\n"), check.report)
+  }
+
   @Test func cleanLedgerPassesWithASummaryLine() throws {
     let sandbox = try Sandbox()
     try sandbox.writeLedger(Self.lines)
