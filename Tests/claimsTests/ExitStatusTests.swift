@@ -261,10 +261,11 @@ struct FailureCase: Sendable, CustomTestStringConvertible {
   /// As nobody (`setpriv`), since root reads through any mode: a ledger this user cannot
   /// read is "cannot read" (66) for a writing command too, not a read-only ledger; and one
   /// they can read but not write is a failed write (74) that says reading still works.
-  @Test func aLedgerTheUserCannotReadIsUnreadableForEveryCommand() throws {
-    guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
-      return
-    }
+  @Test(
+    .enabled(
+      if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
+      "needs root and setpriv to run as nobody"))
+  func aLedgerTheUserCannotReadIsUnreadableForEveryCommand() throws {
     let sandbox = try Self.sandbox(.standard)
     chmod(sandbox.directory.path, 0o755)
     chmod(sandbox.path("Claims"), 0o755)

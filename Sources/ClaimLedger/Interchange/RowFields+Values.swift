@@ -227,10 +227,13 @@ private struct TimeOfDayReader {
       // A leap second is the last of its minute.
       milliseconds = min(second, 59) * 1000
       if take(".") || take(",") {
+        // Thousandths: the first three digits, padded (`.25` is 250 ms).
         let digits = rest.prefix(9).prefix { ("0"..."9").contains($0) }
-        guard number(digits: 1...9) != nil else { return nil }
-        let thousandths = (String(String.UnicodeScalarView(digits)) + "00").prefix(3)
-        milliseconds += Int(thousandths) ?? 0
+        guard !digits.isEmpty else { return nil }
+        rest = rest.dropFirst(digits.count)
+        for (place, digit) in zip([100, 10, 1], digits) {
+          milliseconds += place * Int(digit.value - 48)
+        }
       }
     }
     skipSpaces()

@@ -101,7 +101,10 @@ public struct Deadline: Sendable, Equatable {
   /// 1 to 99 in digits or in Chinese numerals (`七`, `十`, `十二`, `二十`, `三十一`).
   private static func smallNumber(_ text: Substring) -> Int? {
     guard !text.isEmpty, text.count <= 3 else { return nil }
-    if text.allSatisfy(\.isASCII), let number = Int(text) { return number }
+    if text.allSatisfy(\.isASCII) {
+      // Digits only: `Int` would also take a sign (`+1`).
+      return text.allSatisfy(\.isWholeNumber) ? Int(text) : nil
+    }
     let parts = text.split(separator: "十", omittingEmptySubsequences: false)
     func digit(_ part: Substring, empty: Int) -> Int? {
       guard let character = part.first else { return empty }

@@ -131,7 +131,13 @@ struct ExportCommand: Command {
     // failure.
     if positions.isEmpty {
       notes.append(
-        records.isEmpty ? "the ledger is empty; the export holds no claim" : "no claims match")
+        records.isEmpty
+          ? "the ledger is empty; the export holds no claim"
+          : !filter.keepsEverything
+            ? "no claims match"
+            : format == .claimreview
+              ? "no claim is resolved; the export holds no review"
+              : "no claim is open or resolved; the export holds no question")
     }
     let guarded = Self.guardedFiles(ledgerPath: context.ledgerPath)
     guard let out else {

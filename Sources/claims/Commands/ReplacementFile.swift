@@ -50,11 +50,14 @@ final class ReplacementFile {
     case .success(let created): (temporary, descriptor) = created
     case .failure(let refusal):
       // The file is made beside its target and renamed over it, so the folder must take a
-      // new file even where the target itself is writable.
+      // new file even where the target itself is writable, and a name with room for the
+      // temporary file's ending.
       throw .cannotCreate(
         path: path,
-        reason: "a new file cannot be made in its folder \(directory) "
-          + "(\(String(cString: strerror(refusal.code))))")
+        reason: refusal.code == ENAMETOOLONG
+          ? "its name leaves no room for the temporary file written beside it; use a shorter one"
+          : "a new file cannot be made in its folder \(directory) "
+            + "(\(String(cString: strerror(refusal.code))))")
     }
     if let original {
       // The owner first, then the permission bits; set-id and sticky bits are not carried

@@ -146,6 +146,20 @@ final class FIFOReader: @unchecked Sendable {
     #expect(none.status == .success, none.report)
     #expect(none.stdout.split(separator: "\n").count == 1, none.report)
     #expect(none.stderr == "claims: no claims match\n", none.report)
+    // Without a filter, the note says what the format leaves out.
+    let open = try Sandbox()
+    _ = try open.add("Rates will fall", "--source", "K", "--confidence", "0.6")
+    let reviews = open.run(["export", "--format", "claimreview"])
+    #expect(reviews.status == .success, reviews.report)
+    #expect(
+      reviews.stderr.contains("claims: no claim is resolved; the export holds no review\n"),
+      reviews.report)
+    let tooLong = sandbox.run([
+      "export", "--format", "csv", "--out", String(repeating: "a", count: 250) + ".csv",
+    ])
+    #expect(tooLong.status == .cannotCreate, tooLong.report)
+    #expect(
+      tooLong.stderr.contains("its name leaves no room for the temporary file"), tooLong.report)
   }
 
   /// `--out /dev/stdout` is standard output, as `-` is: the export alone, no summary line.

@@ -215,6 +215,7 @@ struct ConfidenceArgumentCase: Sendable, CustomTestStringConvertible {
     .init(text: "2026年13月", expected: nil),
     .init(text: "2026年2月30日", expected: nil),
     .init(text: "2026年月", expected: nil),
+    .init(text: "2026年+1月", expected: nil),
     .init(text: "２０２７", expected: "2027-12-31"),
     .init(text: "2026-13", expected: nil),
     .init(text: "2026-00", expected: nil),
