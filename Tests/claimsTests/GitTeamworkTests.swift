@@ -278,6 +278,12 @@ extension GitTeamworkTests {
     #expect(after.status == 0, after.report)
     let claim = try #require(try team.list(in: one).first { $0["id"] as? String == id })
     #expect(claim["status"] as? String == "open")
+    // The history shows the resolution as written, and that it was not applied.
+    let shown = try team.claims(["show", id], in: one)
+    #expect(
+      shown.stdout.contains(
+        "resolved true on 2026-08-01 (not applied: the claim was proposed then)"),
+      shown.report)
   }
 }
 

@@ -17,6 +17,13 @@ extension ClaimRecord {
   public var fieldsBeforeEachEntry: [Claim?] {
     history.indices.map { DecisionReplay(history[..<$0]).claim }
   }
+
+  /// For each entry of the history, the status the claim had when the entry did not apply to
+  /// it (a resolution a merge laid on a proposed claim, an acceptance of an open one), else
+  /// nil: a history must not show as done what the fold refused.
+  public var statusRefusingEachEntry: [Status?] {
+    DecisionReplay(history).refusedAt
+  }
 }
 
 /// The review and resolution of one claim, decision by decision: its status, whether two
@@ -158,6 +165,8 @@ struct DecisionReplay {
   /// The `accept` and `amend` changes in force, in fold order; `isAccept` marks acceptances a
   /// reopen can undo.
   private var changes: [(isAccept: Bool, changes: ClaimChanges)] = []
+  /// For each entry, the status that refused it, or nil when it applied.
+  private(set) var refusedAt: [Status?] = []
 
   /// The decisions not undone, oldest first.
   var standing: [Entry.Kind] { state.standing }
@@ -167,20 +176,23 @@ struct DecisionReplay {
     var initial: Claim?
     for entry in entries {
       let accepted = state.standing.count { $0 == .accept }
+      let before = state.status
+      var step: DecisionState.Step?
       switch entry.body {
       case .claim(let claim, let status):
         if initial == nil { state = DecisionState(status: status) }
         initial = claim
       case .accept(let corrections):
-        _ = state.take(.accept)
+        step = state.take(.accept)
         // An acceptance that changed no status (one merged after a resolution) is not undone
         // by a reopen: its corrections stay, as an amend's would.
         changes.append((state.standing.count { $0 == .accept } > accepted, corrections))
       case .amend(let amended, _):
         changes.append((false, amended))
       case .reject, .resolve, .reopen:
-        _ = state.take(entry.kind)
+        step = state.take(entry.kind)
       }
+      refusedAt.append(step == .refused ? before : nil)
       // The corrections of the acceptances a reopen undid go with them.
       for _ in 0..<max(0, accepted - state.standing.count { $0 == .accept }) {
         if let place = changes.lastIndex(where: { $0.isAccept }) { changes.remove(at: place) }

@@ -64,7 +64,13 @@ struct ShowCommand: Command {
         + lines.joined(separator: indent) + "\n"
     }
     text += "history\n"
-    let lines = HistoryLine.describe(record.history, before: record.fieldsBeforeEachEntry)
+    let lines = zip(
+      HistoryLine.describe(record.history, before: record.fieldsBeforeEachEntry),
+      record.statusRefusingEachEntry
+    ).map { line, refusedBy in
+      // As a merge can leave it: written, but refused by the claim's status then.
+      line + (refusedBy.map { " (not applied: the claim was \($0.rawValue) then)" } ?? "")
+    }
     for (entry, line) in zip(record.history, lines) {
       let stamp = "  " + entry.at.description + "  "
       let lines = DisplayWidth.visible(line).split(
