@@ -276,12 +276,13 @@ enum FatebookImport {
       alike.confidenceWord = earlier.confidenceWord
       alike.line = earlier.line
       guard alike != earlier else { continue }
+      // The rows are read in forecast order, so the first may come later in the file.
+      let first = earlier.line > claim.line ? " (its first forecast)" : ""
       problems.append(
         .badValue(
           at: SourceLocation(path: path, line: claim.line, column: 1),
-          reason:
-            "the question on line \(earlier.line)\(earlier.line > claim.line ? " (its first forecast)" : "") by the same forecaster is here again, "
-            + "with more than its forecast changed; keep one of the two rows"))
+          reason: "the question on line \(earlier.line)\(first) by the same forecaster is here "
+            + "again, with more than its forecast changed; keep one of the two rows"))
     }
     return problems
   }

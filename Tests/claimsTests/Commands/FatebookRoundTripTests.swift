@@ -176,6 +176,20 @@ import Testing
           + "\($0["said"] as? String ?? "")"
       })
     #expect(claims == ["Gym? 0.7 2026-01-05", "Gym? 0.6 2026-01-12", "S? 0.4 2026-02-13"])
+
+    // Rows that differ in more than the forecast are refused at the later forecast's row,
+    // naming the first forecast's, which may come later in the file.
+    let differing = try Sandbox()
+    try differing.write(
+      header + "T?,Jane,0.3,2026-02-01 10:00:0,2026-01-05 09:00:0,2026-12-31 00:00:0,,,later\n"
+        + "T?,Jane,0.2,2026-01-05 10:00:0,2026-01-05 09:00:0,2026-12-31 00:00:0,,,first\n",
+      to: "t.csv")
+    let refused = differing.run(["import", "t.csv"])
+    #expect(refused.status == .dataError, refused.report)
+    #expect(
+      refused.stderr.contains(
+        "t.csv:2:1: the question on line 3 (its first forecast) by the same forecaster is here "
+          + "again"), refused.report)
   }
 
   /// Older exports title two columns `Question resolution` and `Question resolved at`; a
