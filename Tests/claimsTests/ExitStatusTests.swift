@@ -101,8 +101,12 @@ struct FailureCase: Sendable, CustomTestStringConvertible {
       message: "unknown option '--note'; --note belongs to 'resolve', 'reopen', 'amend'"),
     .init(
       label: "a value after a flag",
-      arguments: ["add", "X happens", "--source", "S", "--conditional", "yes"], status: .usage,
-      message: "unexpected argument 'yes'; --conditional takes no value here"),
+      arguments: ["add", "X happens", "--source", "S", "--conditional", "maybe"],
+      status: .usage, message: "unexpected argument 'maybe'; --conditional takes no value here"),
+    .init(
+      label: "yes after a flag, where a text may follow",
+      arguments: ["add", "--conditional", "yes", "--source", "S"], status: .usage,
+      message: "--conditional takes no value here; 'yes' is not for it"),
     .init(
       label: "a text that starts with a dash",
       arguments: ["add", "-5% growth will come", "--source", "S"], status: .usage,

@@ -399,17 +399,10 @@ public enum ClaimImport {
           (row.line, CSVField.decodeText(row.cells[position]))
         })
     }
-    // Dates that could be read either way round are read the way the file's other dates show.
-    let dateCells = ["said", "deadline", "resolved_on"].compactMap { index[$0] }.flatMap {
-      position in
-      rows.lazy.filter { position < $0.cells.count }.map { row in
-        (line: row.line, cell: CSVField.decodeText(row.cells[position]))
-      }
-    }
-    let dateOrder = DateOrderEvidence.find(in: dateCells)
-    if let dateOrder, dateCells.contains(where: { isAmbiguousDate($0.cell) }) {
-      reading.notes.append(dateOrder.note(path: path))
-    }
+    let (dateOrder, dateNote) = Self.dateOrder(
+      of: rows[...], columns: ["said", "deadline", "resolved_on"].compactMap { index[$0] },
+      path: path)
+    if let dateNote { reading.notes.append(dateNote) }
     let results = ParallelMap.map(count: rows.count) { number in
       claim(
         fromRow: rows[number], names: names, index: index, path: path, today: today,
@@ -417,6 +410,24 @@ public enum ClaimImport {
     }
     reading.collect(results)
     return reading
+  }
+
+  /// The order the dates of `columns` show, so a date that could be read either way round
+  /// is read the way the file's other dates show; and the note that says so, when some date
+  /// needed it.
+  static func dateOrder(of rows: ArraySlice<CSVRow>, columns: [Int], path: String) -> (
+    DateOrderEvidence?, note: String?
+  ) {
+    let dateCells = columns.flatMap { position in
+      rows.lazy.filter { position < $0.cells.count }.map { row in
+        (line: row.line, cell: CSVField.decodeText(row.cells[position]))
+      }
+    }
+    let order = DateOrderEvidence.find(in: dateCells)
+    guard let order, dateCells.contains(where: { isAmbiguousDate($0.cell) }) else {
+      return (order, nil)
+    }
+    return (order, order.note(path: path))
   }
 
   /// One CSV row as a claim or a problem; `index` gives each name's first position. Nil for a

@@ -54,7 +54,12 @@ enum FatebookImport {
         "\(path): ignored the unknown column\(unknown.count == 1 ? "" : "s") "
           + unknown.joined(separator: ", "))
     }
-    let ordered = forecastOrder(rows, index: index)
+    let (dateOrder, dateNote) = ClaimImport.dateOrder(
+      of: rows,
+      columns: ["said", "forecast_said", "deadline", "resolved_on"].compactMap { index[$0] },
+      path: path)
+    if let dateNote { reading.notes.append(dateNote) }
+    let ordered = forecastOrder(rows, index: index, dateOrder: dateOrder?.order)
     for row in ordered.rows {
       if ClaimImport.isEmptyRow(row) {
         reading.emptyRows += 1
@@ -78,6 +83,9 @@ enum FatebookImport {
       let notes = FatebookNotes(reading: cell("notes") ?? "")
       if let firstDay = ordered.firstDay[row.line] {
         put("said", notes.hasNoSaidDate ? nil : firstDay.description, from: "forecast_said")
+      } else if ordered.unreadTimes.contains(row.line) {
+        // A forecast time no date: refused at its cell, as a said date would be.
+        put("said", cell("forecast_said"), from: "forecast_said")
       } else {
         put(
           "said", notes.hasNoSaidDate ? nil : cell("said") ?? cell("forecast_said"),
@@ -99,9 +107,14 @@ enum FatebookImport {
       if let percent = cell("forecast") {
         let number = (percent.hasSuffix("%") ? String(percent.dropLast()) : percent)
           .trimmingSpaces()
-        // Digits and a point only: `Double` would also read `0x10`, `1e1` and `inf`.
+        // Digits and a point only: `Double` would also read `0x10`, `1e1` and `inf`. Shifted
+        // as a decimal, not divided (0.7 / 100 would be 0.006999999999999999), and a hair off
+        // 100 kept on its side of it.
         guard RowFields.isPlainDecimal(number), let value = Double(number),
-          (0...100).contains(value)
+          let probability = Double(number + "e-2").map({
+            Confidence.onItsSideOfCertain($0, written: Substring(number), certain: "100")
+          }),
+          (0...1).contains(probability)
         else {
           refuse("forecast", "Forecast '\(percent)' is not a percentage from 0 to 100")
           continue
@@ -120,11 +133,7 @@ enum FatebookImport {
               + "holds probabilities, title it 'Forecast (scale = 0-1)', else write \(percent)%")
           continue
         }
-        put(
-          "confidence",
-          // Shifted as a decimal, not divided: 0.7 / 100 would be 0.006999999999999999.
-          Double(number + "e-2").map(ClaimExport.number) ?? percent,
-          from: "forecast")
+        put("confidence", ClaimExport.number(probability), from: "forecast")
       } else {
         put("confidence", cell("forecast01"), from: "forecast01")
       }
@@ -193,7 +202,7 @@ enum FatebookImport {
       }
       let fields = RowFields(
         path: path, line: row.line, today: today, value: { values[$0] },
-        column: { columnOfKey[$0] ?? 1 }, tags: nil)
+        column: { columnOfKey[$0] ?? 1 }, tags: nil, dateOrder: dateOrder)
       do {
         reading.claims.append(try fields.claim(detectingLanguage: values["lang"] == nil))
       } catch {
@@ -218,13 +227,15 @@ enum FatebookImport {
   /// forecaster's forecasts of a question in time order (in the places their rows held, so
   /// the first read is the first made), and with the day of the first, by row line. A
   /// question is its title, option and creation time, so a question asked again under one
-  /// title (a weekly one) stays apart. Without forecaster and forecast-time columns the rows
-  /// are as written.
-  private static func forecastOrder(_ rows: ArraySlice<CSVRow>, index: [String: Int]) -> (
-    rows: [CSVRow], firstDay: [Int: Day]
-  ) {
+  /// title (a weekly one) stays apart. A question with a forecast time that reads as no date
+  /// (one that could be either way round, in a file whose dates do not say which) has no first
+  /// forecast: its rows are as written, those times in `unreadTimes`, by row line. Without
+  /// forecaster and forecast-time columns the rows are as written.
+  private static func forecastOrder(
+    _ rows: ArraySlice<CSVRow>, index: [String: Int], dateOrder: SpreadsheetDate.Order?
+  ) -> (rows: [CSVRow], firstDay: [Int: Day], unreadTimes: Set<Int>) {
     guard index["forecaster"] != nil, index["forecast_said"] != nil else {
-      return (Array(rows), [:])
+      return (Array(rows), [:], [])
     }
     var places: [[String?]: [Int]] = [:]
     for (offset, row) in zip(rows.indices, rows) where !ClaimImport.isEmptyRow(row) {
@@ -235,11 +246,16 @@ enum FatebookImport {
     }
     var ordered = Array(rows)
     var firstDay: [Int: Day] = [:]
+    var unreadTimes: Set<Int> = []
     for offsets in places.values {
-      let times = offsets.map { offset in
-        cell("forecast_said", of: rows[offset], index: index).flatMap(RowFields.readInstant)
+      let cells = offsets.map { cell("forecast_said", of: rows[$0], index: index) }
+      let times = cells.map { $0.flatMap { RowFields.readInstant($0, order: dateOrder) } }
+      let unread = zip(offsets, zip(cells, times)).filter { $1.0 != nil && $1.1 == nil }
+      guard unread.isEmpty else {
+        unreadTimes.formUnion(unread.map { rows[$0.0].line })
+        continue
       }
-      // Rows with no time readable keep their file order, after the others.
+      // Rows with no time keep their file order, after the others.
       let byTime = zip(offsets, times).enumerated().sorted { a, b in
         switch (a.element.1?.instant, b.element.1?.instant) {
         case (let x?, let y?) where x != y: x < y
@@ -255,7 +271,7 @@ enum FatebookImport {
         if let first { firstDay[row.line] = first }
       }
     }
-    return (ordered, firstDay)
+    return (ordered, firstDay, unreadTimes)
   }
 
   /// Rows of one claim (a question by one forecaster) that say more than another forecast:

@@ -80,17 +80,23 @@ extension RowFields {
     return Self.instant(on: day, at: time)
   }
 
-  /// The same without the file's other dates: the instant, and the day as written (before any
-  /// zone is taken off); nil also for a date that could be either way round.
-  static func readInstant(_ text: String) -> (instant: Timestamp, day: Day)? {
+  /// The same, with the date order the file's other dates show: the instant, and the day as
+  /// written (before any zone is taken off); nil for a date that could be either way round
+  /// and is not settled so.
+  static func readInstant(_ text: String, order: SpreadsheetDate.Order?) -> (
+    instant: Timestamp, day: Day
+  )? {
     let (date, time) = dateAndTime(text)
     let day: Day
     if let iso = Day(date) {
       day = iso
-    } else if case .day(let read) = SpreadsheetDate.read(String(date)) {
-      day = read
     } else {
-      return nil
+      switch SpreadsheetDate.read(String(date)) {
+      case .day(let read): day = read
+      case .ambiguous(let monthFirst, _) where order == .monthFirst: day = monthFirst
+      case .ambiguous(_, let dayFirst) where order == .dayFirst: day = dayFirst
+      default: return nil
+      }
     }
     return instant(on: day, at: time).map { ($0, day) }
   }
@@ -165,7 +171,13 @@ extension RowFields {
     if let number {
       guard number > 1, number <= 100, isPlainDecimal(trimmed),
         number >= 10 || number == number.rounded()
-      else { return Confidence(number) }
+      else {
+        // A plain decimal a hair off 1 stays on its side of it, as typed ones do.
+        return Confidence(
+          isPlainDecimal(trimmed)
+            ? Confidence.onItsSideOfCertain(number, written: Substring(trimmed), certain: "1")
+            : number)
+      }
       return Confidence(text: trimmed + "%")
     }
     guard trimmed.hasSuffix("%") else { return nil }

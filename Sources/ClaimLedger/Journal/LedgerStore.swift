@@ -264,17 +264,31 @@ enum ByteSearch {
         lineStart += nextLine
         continue
       }
-      // One line fills the whole block: skip to the newline that ends it.
+      // One line fills the whole block: skip to the newline that ends it, checking that it is
+      // an object's braces, as the shorter lines are.
+      let isBlank = { (byte: UInt8) in byte == 32 || byte == 9 }
+      var last = chunk.last { !isBlank($0) }
       var offset = lineStart + chunk.count
       var ended = false
       while offset < size, !ended {
         let more = try file.read(count: min(block, size - offset), at: offset)
-        if let newline = more.firstIndex(of: 10) {
-          offset += newline + 1
-          ended = true
-        } else {
-          offset += more.count
-        }
+        let newline = more.firstIndex(of: 10)
+        last = more[..<(newline ?? more.count)].last { !isBlank($0) } ?? last
+        offset += newline.map { $0 + 1 } ?? more.count
+        ended = newline != nil
+      }
+      if ended,
+        chunk.first(where: { !isBlank($0) }) != UInt8(ascii: "{") || last != UInt8(ascii: "}")
+      {
+        // The start is in hand, where the reader names a wrong first byte; a wrong end only as
+        // no object.
+        let found =
+          chunk.first(where: { !isBlank($0) }) == UInt8(ascii: "{")
+          ? (column: 1, reason: "not a JSON object (a merge conflict or an edit gone wrong?)")
+          : chunk.withUnsafeBytes { fault(inLine: 0, of: $0) }
+        throw .malformedEntry(
+          at: SourceLocation(path: path, line: lineNumber, column: found.column),
+          reason: found.reason)
       }
       lineStart = offset
       lineNumber += 1

@@ -48,7 +48,7 @@ public struct Confidence: Hashable, Comparable, Sendable, CustomStringConvertibl
     var places = places
     var text = DecimalFormat.trimmed(number, places: places)
     let isCertain = number == 0 || number == scale
-    while !isCertain, places < 9,
+    while !isCertain, places < 17,
       let shown = Double(text), shown == 0 || shown == scale || abs(shown - number) > number * 0.05
     {
       places += 1
@@ -73,7 +73,7 @@ public struct Confidence: Hashable, Comparable, Sendable, CustomStringConvertibl
   /// `value`, read from the plain decimal `written`, kept on its side of certainty (`certain`
   /// written as a whole number: 1, or 100 for a percentage) when a `Double` rounded it onto
   /// it: 1.0000000000000001 is over 1, refused, and 0.99999999999999999999 is not certain.
-  private static func onItsSideOfCertain(_ value: Double, written: Substring, certain: String)
+  static func onItsSideOfCertain(_ value: Double, written: Substring, certain: String)
     -> Double
   {
     guard value == 1 else { return value }

@@ -65,11 +65,18 @@ struct ShowCommand: Command {
     }
     text += "history\n"
     let lines = zip(
-      HistoryLine.describe(record.history, before: record.fieldsBeforeEachEntry),
+      zip(
+        record.history, HistoryLine.describe(record.history, before: record.fieldsBeforeEachEntry)),
       record.statusRefusingEachEntry
-    ).map { line, refusedBy in
-      // As a merge can leave it: written, but refused by the claim's status then.
-      line + (refusedBy.map { " (not applied: the claim was \($0.rawValue) then)" } ?? "")
+    ).map { described, refusedBy in
+      // As a merge can leave it: written, but refused by the claim's status then. An
+      // acceptance's corrections apply all the same, as an amend's would.
+      let (entry, line) = described
+      guard let refusedBy else { return line }
+      return line
+        + (entry.kind == .accept
+          ? " (the claim was \(refusedBy.rawValue) then: only its corrections applied)"
+          : " (not applied: the claim was \(refusedBy.rawValue) then)")
     }
     for (entry, line) in zip(record.history, lines) {
       let stamp = "  " + entry.at.description + "  "

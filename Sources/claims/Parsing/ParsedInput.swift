@@ -44,7 +44,14 @@ struct ParsedInput {
               for: "-" + word, among: parameters.filter { !$0.isPositional }.map(\.name))
           throw UsageError("unknown option '\(word)'" + hint, command: spec.name)
         }
-        if let previousFlag { flagBefore[loose.count] = previousFlag }
+        if let previousFlag {
+          // `--conditional yes`: a value given to a flag, never meant as the text or a file.
+          if ["yes", "no", "true", "false"].contains(word.lowercased()) {
+            throw UsageError(
+              "\(previousFlag) takes no value here; '\(word)' is not for it", command: spec.name)
+          }
+          flagBefore[loose.count] = previousFlag
+        }
         loose.append(word)
         continue
       }

@@ -281,6 +281,33 @@ import Testing
     #expect(try contents(ofFile: path) == bytes)
   }
 
+  /// A line longer than the scan's block is checked for its braces too: at its start, in
+  /// the reader's words, and at its end.
+  @Test(arguments: [
+    ("<<<<<<< HEAD ", "", 1, "merge-conflict marker"), ("{", " x", 1, "not a JSON object"),
+  ])
+  func appendClaimRefusesALongLineThatIsNoEntry(
+    start: String, end: String, column: Int, reason: String
+  ) throws {
+    let store = try createdStore()
+    try store.append([try claimEntry("kept")])
+    var bytes = try contents(ofFile: path)
+    bytes +=
+      Array(start.utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: 9 << 20)
+      + Array(end.utf8) + [10]
+    try write(bytes, toFile: path)
+    let error = try #require(throws: LedgerError.self) {
+      try store.appendClaim(try claimEntry("new"))
+    }
+    guard case .malformedEntry(let location, let message) = error else {
+      Issue.record("\(error)")
+      return
+    }
+    #expect(location.line == 2 && location.column == column)
+    #expect(message.hasPrefix(reason), "\(message)")
+    #expect(try contents(ofFile: path) == bytes)
+  }
+
   @Test func appendClaimIsNotFooledByOtherEntriesOfTheSameID() throws {
     let store = try createdStore()
     let entry = try claimEntry("resolved first")

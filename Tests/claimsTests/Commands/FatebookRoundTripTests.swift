@@ -177,6 +177,26 @@ import Testing
       })
     #expect(claims == ["Gym? 0.7 2026-01-05", "Gym? 0.6 2026-01-12", "S? 0.4 2026-02-13"])
 
+    // A forecast time that could be either way round is read as the file's other dates show;
+    // where none show it, it is a bad cell.
+    let ambiguous = try Sandbox()
+    let rows =
+      "X?,Alice,0.6,1/10/2026 9:00:00,12/30/2025 9:00:00,2/14/2026,,,\n"
+      + "X?,Alice,0.3,1/9/2026 10:00:00,12/30/2025 9:00:00,2/14/2026,,,\n"
+    try ambiguous.write(header + rows, to: "us.csv")
+    let read = ambiguous.run(["import", "us.csv"])
+    #expect(read.status == .success, read.report)
+    #expect(read.stderr.contains("read dates such as 1/2/2026 month first"), read.report)
+    let alice = try #require(try foldedClaims(ambiguous).first)
+    #expect(alice["confidence"] as? Double == 0.3 && alice["said"] as? String == "2026-01-09")
+    try ambiguous.write(
+      header
+        + rows.replacingOccurrences(of: "12/30/2025", with: "2025-12-30")
+        .replacingOccurrences(of: "2/14/2026", with: "2026-02-14"), to: "unsettled.csv")
+    let unsettled = ambiguous.run(["import", "unsettled.csv"])
+    #expect(unsettled.status == .dataError, unsettled.report)
+    #expect(unsettled.stderr.contains("could be 2026-01-10 (month first)"), unsettled.report)
+
     // Rows that differ in more than the forecast are refused at the later forecast's row,
     // naming the first forecast's, which may come later in the file.
     let differing = try Sandbox()

@@ -47,6 +47,25 @@ import Testing
         """)
   }
 
+  /// Entries the claim's status refused, as a merge can leave them, are marked in the history:
+  /// a reopen with nothing to undo as not applied, an acceptance of an open claim as applying
+  /// only its corrections, which the fold keeps.
+  @Test func entriesTheStatusRefusedAreMarked() throws {
+    let sandbox = try Sandbox()
+    try sandbox.writeLedger([
+      JournalLine.claim("abcd000001", text: "Rates fall"),
+      #"{"entry":"accept","id":"abcd000001","at":"2026-02-01T00:00:00.000Z","text":"Rates fall sharply"}"#,
+      #"{"entry":"reopen","id":"abcd000001","at":"2026-02-02T00:00:00.000Z"}"#,
+    ])
+    let shown = sandbox.run(["show", "abcd000001"])
+    #expect(shown.status == .success, shown.report)
+    #expect(
+      shown.stdout.contains("(the claim was open then: only its corrections applied)"),
+      shown.report)
+    #expect(shown.stdout.contains("(not applied: the claim was open then)"), shown.report)
+    #expect(shown.stdout.contains("text        Rates fall sharply"), shown.report)
+  }
+
   /// A value over several lines keeps its later lines under the first, not at the margin.
   @Test func aMultiLineValueStaysInItsColumn() throws {
     let sandbox = try Sandbox()

@@ -457,6 +457,36 @@ import Testing
     #expect(!plain.stderr.contains("as one tag"), plain.report)
   }
 
+  /// A confidence a hair off certainty keeps to its side of it on import, as typed: over it is
+  /// a bad cell, under it is not certain.
+  @Test func aConfidenceAHairOffCertaintyKeepsToItsSide() throws {
+    let sandbox = try Sandbox()
+    let over = try sandbox.importing(
+      "text,source,said,confidence\nc2,S,2026-01-01,1.0000000000000001\n"
+        + "c3,S,2026-01-01,\"1,0000000000000001\"\n", as: "over.csv")
+    #expect(over.status == .dataError, over.report)
+    #expect(over.stderr.contains("over.csv:2:"), over.report)
+    #expect(over.stderr.contains("over.csv:3:"), over.report)
+    let fatebook = try sandbox.importing(
+      "Question title,Forecast,Question created date\nq1,60,2026-01-01\n"
+        + "q2,100.0000000000000001,2026-01-01\n", as: "fb.csv")
+    #expect(fatebook.status == .dataError, fatebook.report)
+    #expect(
+      fatebook.stderr.contains("fb.csv:3:4: Forecast '100.0000000000000001' is not a percentage"),
+      fatebook.report)
+    let under = try sandbox.importing(
+      "text,source,said,confidence\nc4,S,2026-01-01,\"0,99999999999999999999\"\n"
+        + "c5,S,2026-01-01,0.99999999999999999999\n", as: "under.csv")
+    #expect(under.status == .success, under.report)
+    // Read from the text, as Foundation's JSON parser would round the number onto 1: each
+    // claim and its history's claim entry.
+    let json = sandbox.run(["list", "--json"]).stdout
+    #expect(
+      json.components(separatedBy: "\"confidence\":0.9999999999999999,").count == 5, "\(json)")
+    let listed = sandbox.run(["list"])
+    #expect(!listed.stdout.contains("100%"), listed.report)
+  }
+
   /// A title one or two letters off a known column is named with it; a short title far from
   /// any is named alone.
   @Test func aMisspeltColumnIsNamedWithTheColumnItMayMean() throws {
