@@ -107,6 +107,7 @@ struct FailureCase: Sendable, CustomTestStringConvertible {
       label: "yes after a flag, where a text may follow",
       arguments: ["add", "--conditional", "yes", "--source", "S"], status: .usage,
       message: "--conditional takes no value here; 'yes' is not for it"),
+
     .init(
       label: "a text that starts with a dash",
       arguments: ["add", "-5% growth will come", "--source", "S"], status: .usage,
@@ -293,6 +294,14 @@ struct FailureCase: Sendable, CustomTestStringConvertible {
     #expect(readOnly.status == ExitStatus.ioError.rawValue, readOnly.report)
     #expect(readOnly.stderr.contains("reading commands still work"), readOnly.report)
     #expect(sandbox.ledger() == before)
+  }
+
+  /// `true` and `false` after a flag are an outcome, not a value given to the flag.
+  @Test func anOutcomeAfterAFlagIsTheOutcome() throws {
+    let sandbox = try Self.sandbox(.standard)
+    let resolved = sandbox.run(["resolve", "abcd000001", "--json", "false"])
+    #expect(resolved.status == .success, resolved.report)
+    #expect(resolved.stdout.contains("\"outcome\":\"false\""), resolved.report)
   }
 
   @Test func heldLockTimesOutWithStatus75() throws {

@@ -45,8 +45,9 @@ struct ParsedInput {
           throw UsageError("unknown option '\(word)'" + hint, command: spec.name)
         }
         if let previousFlag {
-          // `--conditional yes`: a value given to a flag, never meant as the text or a file.
-          if ["yes", "no", "true", "false"].contains(word.lowercased()) {
+          // `--conditional yes`: a value given to a flag, never meant as the text or a file
+          // (`true` and `false` may be an outcome: `resolve ID --json false`).
+          if ["yes", "no"].contains(word.lowercased()) {
             throw UsageError(
               "\(previousFlag) takes no value here; '\(word)' is not for it", command: spec.name)
           }
