@@ -277,13 +277,12 @@ enum ByteSearch {
         offset += newline.map { $0 + 1 } ?? more.count
         ended = newline != nil
       }
-      if ended,
-        chunk.first(where: { !isBlank($0) }) != UInt8(ascii: "{") || last != UInt8(ascii: "}")
-      {
+      let opens = chunk.first { !isBlank($0) } == UInt8(ascii: "{")
+      if ended, !opens || last != UInt8(ascii: "}") {
         // The start is in hand, where the reader names a wrong first byte; a wrong end only as
         // no object.
         let found =
-          chunk.first(where: { !isBlank($0) }) == UInt8(ascii: "{")
+          opens
           ? (column: 1, reason: "not a JSON object (a merge conflict or an edit gone wrong?)")
           : chunk.withUnsafeBytes { fault(inLine: 0, of: $0) }
         throw .malformedEntry(
