@@ -53,14 +53,29 @@ struct ImportCommand: Command {
     // The ledger is asked for first: a missing or torn one is said before a large file is
     // read and checked only to be refused.
     try context.store.refuseUnendedLastLine()
+    // A file refused whole (missing, unreadable, no header, an unclosed quote, not UTF-8)
+    // still gives a script its object to read, as a file of bad rows does.
+    func refusedWhole(_ error: ImportError, format: ImportFormat) throws(ImportError)
+      -> CommandOutput
+    {
+      guard context.json else { throw error }
+      return CommandOutput(
+        summaryJSON(file: shown, format: format, count: nil, problems: [error], badRows: 0),
+        notes: ["error: \(error)"], status: ExitStatus(for: error))
+    }
     let file: ImportFile
-    if path == "-" {
-      guard let input = context.terminal.input else {
-        throw ImportError.unreadable(path: shown, reason: "there is no standard input to read")
+    do throws(ImportError) {
+      if path == "-" {
+        guard let input = context.terminal.input else {
+          throw ImportError.unreadable(path: shown, reason: "there is no standard input to read")
+        }
+        file = try ImportFile(descriptor: input, shown: shown)
+      } else {
+        file = try ImportFile(path: path, shown: shown)
       }
-      file = try ImportFile(descriptor: input, shown: shown)
-    } else {
-      file = try ImportFile(path: path, shown: shown)
+    } catch {
+      return try refusedWhole(
+        error, format: self.format ?? ClaimImport.guessFormat(path: path, bytes: []))
     }
     let format = self.format ?? ClaimImport.guessFormat(path: path, bytes: file.prefix(1 << 20))
     let lines: ImportLines
@@ -68,12 +83,7 @@ struct ImportCommand: Command {
       lines = try ClaimImport.lines(
         file, path: shown, format: format, recordedAt: context.now, today: context.today)
     } catch {
-      guard context.json else { throw error }
-      // A file refused whole (no header, an unclosed quote, not UTF-8) still gives a script
-      // its object to read, as a file of bad rows does.
-      return CommandOutput(
-        summaryJSON(file: shown, format: format, count: nil, problems: [error], badRows: 0),
-        notes: ["error: \(error)"], status: ExitStatus(for: error))
+      return try refusedWhole(error, format: format)
     }
     if !lines.problems.isEmpty, !skipsBad || lines.claimCount == 0 {
       // Refused, with the notes on the file (an unknown column may be why) and, with --json,

@@ -764,6 +764,14 @@ import Testing
     #expect(object["refused"] as? Bool == true)
     #expect(object["bad_rows"] as? Int == 0)
     #expect((object["problems"] as? [String])?.first?.hasPrefix("m.csv: no text column") == true)
+    // So does a file that is not there, with the status of its error.
+    let missing = sandbox.run(["import", "missing.csv", "--json"])
+    #expect(missing.status == .noInput, missing.report)
+    let refused = try #require(
+      try JSONSerialization.jsonObject(with: Data(missing.stdout.utf8)) as? [String: Any],
+      missing.report)
+    #expect(refused["refused"] as? Bool == true && refused["format"] as? String == "csv")
+    #expect((refused["problems"] as? [String])?.count == 1)
   }
 
   /// Spaces around a `conditional` and a reason in capitals are read as their words; a bad
