@@ -107,7 +107,6 @@ struct FailureCase: Sendable, CustomTestStringConvertible {
       label: "yes after a flag, where a text may follow",
       arguments: ["add", "--conditional", "yes", "--source", "S"], status: .usage,
       message: "--conditional takes no value here; 'yes' is not for it"),
-
     .init(
       label: "a text that starts with a dash",
       arguments: ["add", "-5% growth will come", "--source", "S"], status: .usage,

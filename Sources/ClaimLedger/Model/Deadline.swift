@@ -105,6 +105,7 @@ public struct Deadline: Sendable, Equatable {
       // Digits only: `Int` would also take a sign (`+1`).
       return text.allSatisfy(\.isWholeNumber) ? Int(text) : nil
     }
+    // Around 十: tens before it (none is one ten), ones after it (none is no ones).
     let parts = text.split(separator: "十", omittingEmptySubsequences: false)
     func digit(_ part: Substring, empty: Int) -> Int? {
       guard let character = part.first else { return empty }
@@ -114,7 +115,7 @@ public struct Deadline: Sendable, Equatable {
       return value
     }
     switch parts.count {
-    case 1: return digit(parts[0], empty: -1).flatMap { $0 > 0 ? $0 : nil }
+    case 1: return digit(parts[0], empty: 0).flatMap { $0 > 0 ? $0 : nil }
     case 2:
       guard let tens = digit(parts[0], empty: 1), tens > 0, let ones = digit(parts[1], empty: 0)
       else { return nil }
