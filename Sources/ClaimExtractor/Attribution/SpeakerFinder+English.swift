@@ -7,7 +7,7 @@ extension SpeakerFinder {
     "believes", "believe", "think", "warned", "warns", "warn",
     "told", "wrote", "argued", "argues", "forecast", "forecasts", "claims", "claimed", "promised",
     "promises", "thinks", "added", "projects", "projected", "estimates", "estimated", "plans",
-    "sees",
+    "sees", "see",
   ]
 
   /// "Musk said", "said Musk", "he expects". `isAfterQuote`: the words follow a closing

@@ -64,6 +64,9 @@ struct Cue: Sendable {
     static let schedule = Traits(rawValue: 16)
     /// 会, which a word of habit before it turns into "tends to" (通常会, 有时候会).
     static let habitual = Traits(rawValue: 32)
+    /// "projects", "forecasts": a verb of guidance only after its subject and before its
+    /// object, not the noun ("growth forecasts are…").
+    static let guidance = Traits(rawValue: 64)
   }
 
   init(_ word: String, _ kind: Kind, caseSensitive: Bool = false) {
@@ -79,6 +82,7 @@ struct Cue: Sendable {
     if word == "should be" { traits.insert(.shouldBe) }
     if HedgeScale.scheduleWords.contains(word) { traits.insert(.schedule) }
     if SentenceAnalysis.habitualModals.contains(word) { traits.insert(.habitual) }
+    if HedgeScale.guidanceWords.contains(word) { traits.insert(.guidance) }
     self.traits = traits
   }
 }
@@ -133,12 +137,12 @@ extension Cue {
         // "We see inflation falling to 2.5% by 2027", "Morgan Stanley now sees the stock
         // hitting $300 within 12 months": an outlook, weak so it needs a window, and only
         // before a verb in -ing or "at" (`isOutlookSee`).
-        "we see", "sees",
+        "we see", "sees", "see",
         // "There is a real chance the EU fines Google again this year": weak, as 可能 is.
         "real chance", "real possibility", "serious possibility",
       ] + HedgeScale.estimatingWords + HedgeScale.beliefWords + HedgeScale.rumourWords
         + HedgeScale.expectedAtWords
-        + HedgeScale.orBeforeVerbWords + HedgeScale.pickWords)
+        + HedgeScale.orBeforeVerbWords + HedgeScale.pickWords + HedgeScale.guidanceWords)
     + words(.plan, HedgeScale.targetWords)
     // Words of chance: a hedge only with a number beside them (`StatedProbability`).
     + words(.hedge, StatedProbability.nouns.sorted())
@@ -159,14 +163,15 @@ extension Cue {
     + words(
       .plan,
       [
-        "计划", "計劃", "計畫", "规划", "規劃", "規畫", "拟", "擬", "打算", "准备", "準備", "宣布", "将于", "將於", "定于",
+        "计划", "計劃", "計畫", "规划", "規劃", "規畫", "拟", "擬", "打算", "准备", "準備", "宣布", "宣佈", "将于", "將於",
+        "定于",
         "定於",
         "plans to",
         "plan to", "is planning to", "are planning to", "preparing to", "intends to", "aims to",
         "力争", "力爭", "力拼", "力拚", "hopes to", "hope to",
         "is scheduled to",
         "are scheduled to",
-      ])
+      ] + HedgeScale.slatedWords)
     // 预期 as a noun, expectations (收入预期偏弱, 收入预期和市场信心), not a verb of expecting.
     + words(.decoy, ["预期", "預期"].flatMap { noun in Cue.afterNounExpectation.map { noun + $0 } })
     // A plan word as a noun after a demonstrative, the plan or project itself (这项计划将于2027年
@@ -203,6 +208,9 @@ extension Cue {
         // Hard to tell: no outcome is foreseen.
         "难以判断", "難以判斷", "难以预测", "難以預測", "难以预料", "難以預料", "难以估计", "難以估計",
         "很难说", "很難說", "很难判断", "很難判斷",
+        // Sight, not an outlook: "we have yet to see", "see below".
+        "to see", "you see", "let's see", "let’s see", "see also", "see below", "see above",
+        "wait and see",
         // Certainty, not doubt.
         "no doubt", "little doubt", "without doubt", "without a doubt", "beyond doubt",
         "doubtless",

@@ -38,6 +38,16 @@ extension SentenceAnalysis {
       }
       let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
       guard !word.isEmpty else { return false }
+      // A possessive ("policymakers' median forecast", "Fed's") goes on to its noun.
+      let apostrophe =
+        index < bytes.count && bytes[index] == 0x27
+        ? 1
+        : index + 2 < bytes.count && bytes[index] == 0xE2 && bytes[index + 1] == 0x80
+          && bytes[index + 2] == 0x99 ? 3 : 0
+      if apostrophe > 0 {
+        index += apostrophe
+        if index < bytes.count, bytes[index] == 0x73 { index += 1 }
+      }
       // "at 3%", "at $50", "at around 4%": a level; "at our stores" is a place.
       if word.count == 2, word[0] == 0x61, word[1] == 0x74 {
         return bytes[index..<min(bytes.count, index + 12)].contains { $0 &- 0x30 < 10 }
@@ -51,6 +61,60 @@ extension SentenceAnalysis {
     }
     return false
   }
+
+  /// Whether "projects" or "forecasts" at `range` is the verb of a forecaster's guidance: after
+  /// its subject (a name, a pronoun, an adverb such as "now") and before an object, rather
+  /// than a noun ("the projects", "growth forecasts are", "forecasts for 2027").
+  func isGuidanceVerb(_ range: Range<Int>) -> Bool {
+    let before = asciiWord(endingAt: range.lowerBound)
+    let after = asciiWord(startingAt: range.upperBound)
+    guard let before, let after, !Self.nounFollowers.contains(after.lowercased()) else {
+      return false
+    }
+    let lowered = before.lowercased()
+    if Self.guidanceSubjects.contains(lowered) { return true }
+    // A name: "Goldman forecasts", "OPEC projects"; not "The forecasts" or "Its projects".
+    return before.first?.isUppercase == true && !Self.determiners.contains(lowered)
+  }
+
+  /// The ASCII word that ends at `end`, spaces before `end` skipped.
+  private func asciiWord(endingAt end: Int) -> String? {
+    var index = end
+    while index > 0, bytes[index - 1] == 0x20 { index -= 1 }
+    let stop = index
+    while index > 0, Clause.isWordByte(bytes[index - 1]) { index -= 1 }
+    return index < stop ? String(decoding: bytes[index..<stop], as: UTF8.self) : nil
+  }
+
+  /// The ASCII word that starts at `start`, spaces after `start` skipped.
+  private func asciiWord(startingAt start: Int) -> String? {
+    var index = start
+    while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+    let first = index
+    while index < bytes.count, Clause.isWordByte(bytes[index]) { index += 1 }
+    return first < index ? String(decoding: bytes[first..<index], as: UTF8.self) : nil
+  }
+
+  /// Words that come before a verb of guidance: adverbs, pronouns and the forecasters'
+  /// common nouns.
+  private static let guidanceSubjects: Set<String> = [
+    "now", "still", "also", "currently", "further", "it", "he", "she", "they", "we", "company",
+    "firm", "bank", "management", "analysts", "economists", "strategists", "group", "agency",
+    "fund", "government", "ministry", "administration", "office", "survey", "model",
+  ]
+  /// Words that turn a capitalised word before "forecasts" into a determiner, not a name.
+  private static let determiners: Set<String> = [
+    "the", "its", "their", "his", "her", "our", "my", "your", "these", "those", "this", "that",
+    "such", "many", "some", "most", "all", "new", "latest", "earlier", "previous", "prior",
+    "recent", "official", "other", "and", "or", "of", "in", "for", "with", "by", "on", "as",
+  ]
+  /// Words after "forecasts" or "projects" that show them to be nouns.
+  private static let nounFollowers: Set<String> = [
+    "are", "were", "is", "was", "have", "had", "has", "for", "of", "from", "by", "in", "on",
+    "to", "that", "which", "and", "or", "show", "showed", "suggest", "suggested", "point",
+    "pointed", "call", "called", "range", "vary", "made", "released", "published", "issued",
+    "like", "such", "with", "at", "under", "so",
+  ]
 
   /// Whether a word of contrast stands in `range`: but, however, 但, 不过, 然而.
   func hasContrast(in range: Range<Int>) -> Bool {

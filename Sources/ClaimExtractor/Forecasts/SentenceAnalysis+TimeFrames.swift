@@ -10,15 +10,24 @@ extension SentenceAnalysis {
   /// The clause's window: its first live one, unless another follows a forecast word at once
   /// ("今年双11预售将于10月24日开启", "2027年度细则有望在年底前出台"): the time the forecast
   /// itself names wins over one that dates its subject.
+  ///
+  /// Two windows joined as alternatives or as a span ("二季度末或者三季度初", "Q3 or Q4",
+  /// "2027至2028年") are one: the claim is due at the later end.
   func liveFrame(in clause: Range<Int>) -> TimeFrame? {
     var first: TimeFrame?
+    var previousEnd = 0
     for located in frames(in: clause) where !isPast(located.frame) {
-      guard first != nil else {
+      let end = located.offset + located.frame.words.utf8.count
+      defer { previousEnd = end }
+      guard let chosen = first else {
         first = located.frame
         continue
       }
+      if previousEnd <= located.offset, joinsAlternatives(previousEnd..<located.offset) {
+        if located.frame.deadline > chosen.deadline { first = located.frame }
+        continue
+      }
       // 将2027年的目标: a window before 的 qualifies a noun, whatever comes before it.
-      let end = located.offset + located.frame.words.utf8.count
       guard !Self.startsPossessive(at: end, in: bytes) else { continue }
       let followsCue = found.contains { cue in
         SentenceAnalysis.isTrigger(cue.kind) && cue.range.upperBound <= located.offset
@@ -28,6 +37,22 @@ extension SentenceAnalysis {
     }
     return first
   }
+
+  /// Whether the bytes between two windows join them as alternatives or a span: 或者, 或, 至,
+  /// 到, "or", "to", a dash; after the first window's end or start (二季度末或者三季度初).
+  private func joinsAlternatives(_ gap: Range<Int>) -> Bool {
+    var words = Substring(String(decoding: bytes[gap], as: UTF8.self))
+    if let first = words.first, Self.partsOfWindow.contains(first) { words = words.dropFirst() }
+    return Self.alternativeJoiners.contains(
+      words.trimmingCharacters(in: .whitespaces).lowercased())
+  }
+
+  /// The end, start or middle of a window, written after its words: 二季度末, 三季度初, 年底.
+  private static let partsOfWindow: Set<Character> = ["末", "初", "底", "中"]
+
+  private static let alternativeJoiners: Set<String> = [
+    "或者", "或", "或是", "至", "到", "or", "to", "through", "-", "–", "—", "~", "～",
+  ]
 
   /// A segment while `segments` builds it, with its window kept up to date as clauses join:
   /// named in its forecast clauses (those holding one of its triggers), else anywhere in it but

@@ -432,11 +432,15 @@ struct SentenceAnalysis {
       }
       if cue.isWeak {
         return allowsWeak && (!cue.traits.contains(.seeing) || isOutlookSee(cue.range))
+          && (!cue.traits.contains(.guidance) || isGuidanceVerb(cue.range))
       }
       if cue.mayMarkObject {
-        // 将 as 把: "将AI插件化", "能够将…融为一体".
+        // An adverb right after 将 leaves no room for an object: 将大幅拉升至, 将进一步扩大.
+        if isFollowed(by: SentenceAnalysis.adverbsAfterFuture, at: cue.range) { return true }
+        // 将 as 把: "将AI插件化", "能够将…融为一体"; a verb right after 将 has no object
+        // before it (将提升至30%).
         let marksObject = inside.contains {
-          $0.kind == .objectMarkerVerb && $0.range.lowerBound > cue.range.lowerBound
+          $0.kind == .objectMarkerVerb && $0.range.lowerBound > cue.range.upperBound
         }
         return !marksObject && !hasObjectThenPreposition(after: cue.range, within: clause)
           && !follows(SentenceAnalysis.abilityWords, at: cue.range)
@@ -460,11 +464,11 @@ struct SentenceAnalysis {
   /// on its outcome.
   static let weakWords = Set<String>([
     "可能", "也许", "也許", "或许", "或許", "说不定", "說不定", "could", "may", "might", "would",
-    "possibly", "perhaps", "maybe", "predicted", "we see", "sees", "real chance",
+    "possibly", "perhaps", "maybe", "predicted", "we see", "sees", "see", "real chance",
     "real possibility", "serious possibility", "预判", "預判", "恐怕", "预测", "預測", "很难", "很難",
     // Confidence in something, not in a future event, unless a window says when.
     "有信心", "有把握",
-  ]).union(HedgeScale.doubtingWords).union(HedgeScale.beliefWords)
+  ]).union(HedgeScale.doubtingWords).union(HedgeScale.beliefWords).union(HedgeScale.guidanceWords)
     .union(HedgeScale.rumourWords).union(HedgeScale.expectedAtWords)
     .union(HedgeScale.orBeforeVerbWords)
 
@@ -472,7 +476,7 @@ struct SentenceAnalysis {
   static let beliefWords = Set(HedgeScale.beliefWords)
 
   /// Outlook words that read as sight unless an outcome in -ing or a level follows.
-  static let seeingWords: Set<String> = ["we see", "sees"]
+  static let seeingWords: Set<String> = ["we see", "sees", "see"]
 
   /// Whether a disclaimer says that no one holds an opinion ("nobody expects", 没有人认为),
   /// rather than that the sentence is no forecast.
@@ -495,6 +499,14 @@ struct SentenceAnalysis {
   static let objectStarters = ByteText.encoded([
     "其", "原有", "原先", "原本", "这", "這", "该", "該", "此", "整个", "整個", "所有", "自身", "自己", "它",
     "那些", "上述", "前述",
+  ])
+
+  /// Adverbs that follow the future 将 and never start the object of 将 as 把.
+  static let adverbsAfterFuture = ByteText.encoded([
+    "进一步", "進一步", "大幅", "小幅", "逐步", "逐渐", "逐漸", "持续", "持續", "继续", "繼續", "再次", "再度",
+    "稳步", "穩步", "明显", "明顯", "显著", "顯著", "全面", "正式", "首次", "首度", "陆续", "陸續", "率先",
+    "加速", "加快", "有所", "大大", "不断", "不斷", "快速", "迅速", "同步", "更加", "较去年", "較去年", "分别",
+    "分別",
   ])
 
   /// Adverbs of habit: "通常一开始会多下订单" tells what is usually done, not what will be.

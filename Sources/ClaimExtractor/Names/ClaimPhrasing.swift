@@ -209,7 +209,7 @@ public enum ClaimPhrasing {
   /// its product ("特斯拉表示Optimus明年量产") narrow nothing either.
   private static let productFillers = [
     "全新一代", "新一代", "一款", "一个", "一個", "新款", "新版", "全新", "自家", "自研", "旗下", "表示", "预计",
-    "預計", "透露", "宣布", "称", "稱", "其", "新", "款",
+    "預計", "透露", "宣布", "宣佈", "称", "稱", "其", "新", "款",
   ]
 
   /// Whether a Han character follows the name at once ("AI眼镜"): the name is then part of a

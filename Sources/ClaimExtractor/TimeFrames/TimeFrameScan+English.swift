@@ -62,6 +62,14 @@ extension TimeFrameScan {
       && TimeText.isDigit(text[end])
   }
 
+  /// Verbs of an amount that a span right after them makes a rate of: "makes in a year".
+  static let rateVerbs: Set<String> = [
+    "make", "makes", "made", "earn", "earns", "earned", "sell", "sells", "sold", "spend",
+    "spends", "spent", "generate", "generates", "generated", "produce", "produces", "produced",
+    "ship", "ships", "shipped", "pay", "pays", "paid", "lose", "loses", "lost", "burn", "burns",
+    "burned", "cost", "costs", "handle", "handles", "handled",
+  ]
+
   func english(at offset: Int) -> Match? {
     var position = offset
     var lead: String?
@@ -89,6 +97,12 @@ extension TimeFrameScan {
     guard var found = englishCore(at: position, lead: lead, hasThe: hasThe, isInner: false),
       !found.needsLead || lead != nil
     else { return nil }
+    // "what the company makes in a year": an amount per span, no window.
+    if lead == "in", found.isDuration,
+      let verb = text.word(before: offset)?.lowercased(), TimeFrameScan.rateVerbs.contains(verb)
+    {
+      return nil
+    }
     guard let lead, !found.isDuration else { return found }
     switch lead {
     case "by", "until", "till", "through", "thru": found.window = found.window?.opened

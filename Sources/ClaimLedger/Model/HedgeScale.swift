@@ -20,7 +20,7 @@ public struct Hedge: Hashable, Sendable {
 /// simplified and traditional spellings share a row. The version is printed on scorecards so a
 /// score can be reproduced with the table it was made from.
 public struct HedgeScale: Sendable {
-  public static let version = "2026.9"
+  public static let version = "2026.10"
   public static let standard = HedgeScale(rows: HedgeScale.builtInRows)
 
   /// Rows, longest word first so that `极有可能` wins over `可能` when searching text.
@@ -62,15 +62,28 @@ public struct HedgeScale: Sendable {
 
   /// Words the table reads only when `--hedge` or the extractor names them.
   static let contextualWords = Set(
-    scheduleWords + beliefWords + expectedAtWords + rumourWords + [
-      "sees", "real chance", "a real chance",
+    scheduleWords + beliefWords + expectedAtWords + rumourWords + guidanceWords + [
+      "sees", "see", "real chance", "a real chance",
     ])
 
   /// A schedule in the present tense, a forecast beside a window: "the factory starts
   /// production in the first half of 2027", "the law takes effect in January".
   public static let scheduleWords = [
     "starts", "begins", "takes effect", "goes on sale", "kicks off",
+    // The progressive of a launch: "the headset is coming later this year".
+    "is coming", "are coming", "is arriving", "are arriving", "is launching", "are launching",
+    "is debuting", "are debuting", "is rolling out", "are rolling out", "is releasing",
+    "are releasing",
   ]
+  /// A date set by someone else's calendar: "is scheduled for release in October", "is
+  /// slated to open in 2027".
+  public static let slatedWords = [
+    "is scheduled for", "are scheduled for", "is slated to", "are slated to", "is slated for",
+    "are slated for", "is set for", "are set for",
+  ]
+  /// A forecaster's own figure, the verb before its object: "the company now projects earnings
+  /// of $3.50", "Goldman forecasts Brent at $80" (not the nouns: "growth forecasts are…").
+  public static let guidanceWords = ["projects", "forecasts", "forecast"]
   /// A belief, a forecast beside a window: "I think they stay above 6% all year".
   public static let beliefWords = ["i think", "we think", "i believe", "we believe"]
   /// A figure or an outcome put forward by a forecaster's model: "revenue is projected to
@@ -209,11 +222,11 @@ public struct HedgeScale: Sendable {
       0.99, false
     ),
     (["几乎肯定", "几乎可以肯定", "板上钉钉", "幾乎肯定", "幾乎可以肯定", "板上釘釘"], 0.92, 0.85, 0.97, false),
-    (["宣布", "宣布将", "宣布將", "将于", "將於", "定于", "定於"], 0.9, 0.8, 0.97, false),
+    (["宣布", "宣佈", "宣布将", "宣布將", "宣佈將", "将于", "將於", "定于", "定於"], 0.9, 0.8, 0.97, false),
     (
       [
         "is scheduled to", "are scheduled to", "very confident", "highly confident",
-      ] + scheduleWords, 0.9, 0.8, 0.97, false
+      ] + scheduleWords + slatedWords, 0.9, 0.8, 0.97, false
     ),
     (["即将", "即將", "势必", "勢必"], 0.9, 0.8, 0.97, false),
     (["极有可能", "极大可能", "可能性极大", "極有可能", "極大可能", "可能性極大"], 0.88, 0.8, 0.95, false),
@@ -241,8 +254,8 @@ public struct HedgeScale: Sendable {
     (
       [
         "likely", "is expected to", "are expected to", "expected to", "expects", "expect",
-        "predicts", "predict", "we see", "sees",
-      ] + estimatingWords + beliefWords + expectedAtWords, 0.7, 0.55, 0.8, false
+        "predicts", "predict", "we see", "sees", "see",
+      ] + guidanceWords + estimatingWords + beliefWords + expectedAtWords, 0.7, 0.55, 0.8, false
     ),
     (
       ["预计", "预期", "預計", "預期", "预测", "預測", "预估", "預估", "预料", "預料", "可望"], 0.7, 0.6,

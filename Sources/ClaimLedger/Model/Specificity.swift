@@ -51,7 +51,7 @@ public struct Specificity: Hashable, Sendable {
     "above",
     "below", "at least", "more than", "fewer than", "less than", "收购", "并购", "收購", "併購",
     "发布", "發布", "推出", "上市", "上线", "上線", "批准", "禁止", "突破", "超过", "超過", "达到",
-    "達到", "合并", "合併", "宣布", "亿", "億", "万", "萬", "%", "％",
+    "達到", "合并", "合併", "宣布", "宣佈", "亿", "億", "万", "萬", "%", "％",
   ]
 
   /// Words that make the claim hang on a condition.

@@ -1,0 +1,91 @@
+import ClaimLedger
+import Testing
+
+@testable import ClaimExtractor
+
+/// Ways of looking ahead beyond the modals: a launch in the progressive, a date on someone's
+/// calendar, an outlook someone sees, a company's guidance, the traditional 宣佈, and 将 before
+/// an adverb; and windows given as alternatives or as a rate.
+@Suite struct VerbsOfOutlookTests {
+  static func claims(_ body: String, date: String = "2026-05-14") throws -> [Claim] {
+    try ExtractorTests.article(body, date: date, author: "Ann Bee")
+  }
+
+  @Test(arguments: [
+    ("Its new headset is coming later this year.", "is coming", "2026-12-31"),
+    ("A developer version is scheduled for release in October.", "is scheduled for", "2026-10-31"),
+    ("The second terminal is slated to open in 2027.", "is slated to", "2027-12-31"),
+    ("Economists see the jobless rate rising to 4.3% next year.", "see", "2027-12-31"),
+    (
+      "Economists see policymakers' median rate forecast edging up to 4.3% this year.", "see",
+      "2026-12-31"
+    ),
+    (
+      "For 2027, the company now projects adjusted earnings of $3.50 to $3.90 per share.",
+      "projects", "2027-12-31"
+    ),
+    ("Goldman forecasts Brent at $80 a barrel by the end of 2027.", "forecasts", "2027-12-31"),
+    ("騰訊宣佈2月1日上線春節活動。", "宣佈", "2027-02-01"),
+  ])
+  func anOutlookVerbMakesAClaim(_ sentence: String, _ hedge: String, _ deadline: String) throws {
+    let found = try Self.claims(sentence)
+    #expect(found.map(\.hedge) == [hedge])
+    #expect(found.first?.deadline?.description == deadline)
+  }
+
+  @Test func whoSeesOrAnnouncesIsTheSpeaker() throws {
+    #expect(
+      try Self.claims("Economists see the jobless rate rising to 4.3% next year.").map(\.source)
+        == ["Economists"])
+    #expect(try Self.claims("騰訊宣佈2月1日上線春節活動。").map(\.source) == ["Tencent"])
+  }
+
+  /// The same words where they look at nothing ahead: sight, a wish to see, the nouns, a
+  /// progressive of the present with no window.
+  @Test(arguments: [
+    "We have yet to see the results this year.",
+    "Investors want to see earnings growing next year.",
+    "Growth forecasts for 2027 were cut sharply last month.",
+    "The city has three new projects in 2027.",
+    "The latest forecasts put growth at 2% in 2027.",
+    "The pressure is coming from higher rates.",
+  ])
+  func theSameWordsElsewhereAreNoClaim(_ sentence: String) throws {
+    #expect(try Self.claims(sentence).isEmpty)
+  }
+
+  /// 将 right before an adverb or its verb has no object between: the future, not 把.
+  @Test(arguments: [
+    "台積電宣佈2027年資本支出將大幅拉升至520億美元。",
+    "公司2027年营收将提升至100亿元。",
+    "明年公司产能将进一步扩大至100万辆。",
+  ])
+  func jiangBeforeAnAdverbOrItsVerbLooksAhead(_ sentence: String) throws {
+    #expect(try Self.claims(sentence).count == 1)
+  }
+
+  @Test func jiangBeforeItsObjectStillMarksTheObject() throws {
+    #expect(try Self.claims("公司能够将其业务整合至新平台。").isEmpty)
+  }
+
+  /// Windows given as alternatives or a span are due at the later one; two windows that only
+  /// sit side by side are not joined.
+  @Test(arguments: [
+    ("预计在二季度末或者三季度初会推出一款全新大型 SUV。", "2026-09-30"),
+    ("The launch is expected in Q3 or Q4 2027.", "2027-12-31"),
+    ("This will be followed by the consumer launch in March of 2027.", "2027-03-31"),
+  ])
+  func alternativeWindowsAreDueAtTheLater(_ sentence: String, _ deadline: String) throws {
+    #expect(try Self.claims(sentence).map { $0.deadline?.description } == [deadline])
+  }
+
+  /// "makes in a year" is an amount a year, not a window; "in a year" after an object is one.
+  @Test func aSpanAfterAVerbOfAmountIsARate() throws {
+    let rate = try Self.claims(
+      "The contract will bring in four times what the company makes in a year.")
+    #expect(rate.count == 1)
+    #expect(rate.first?.deadline == nil)
+    let window = try Self.claims("The company will make a profit in a year.")
+    #expect(window.first?.deadline?.description == "2027-05-14")
+  }
+}
