@@ -13,11 +13,31 @@ enum Byline {
   /// The name in `line` (already stripped of Markdown) when the line is a byline.
   static func author(in line: String) -> String? {
     guard line.count <= 100 else { return nil }
-    // A longer line is a byline only when bars set its fields apart, one of them the date.
+    // A longer line is a byline only when bars set its fields apart, one of them the date, or
+    // when it is "By …" with the date.
+    if let undated = withoutDate(line) { return english(undated) }
     let fields = datedFields(line)
     guard line.count <= 40 || fields != nil else { return nil }
     return english(line) ?? fields.flatMap(name)
       ?? (line.count <= 40 ? slash(line) ?? chinese(line) : nil)
+  }
+
+  /// `2024-09-13, by Ann Lee and Bo Chen (Daily News)`, `By Ann Lee, March 3, 2026`: the
+  /// "By …" words left when the line's one date and the outlet in brackets are taken out, when
+  /// they are nothing but a name.
+  private static func withoutDate(_ line: String) -> String? {
+    let matches = DateText.matches(in: line)
+    guard matches.count == 1, let date = matches.first else { return nil }
+    var bytes = Array(line.utf8)
+    bytes.removeSubrange(date.range)
+    let rest = String(decoding: bytes, as: UTF8.self)
+      .trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+    let name = String(rest.prefix { $0 != "(" && $0 != "（" }).trimmedText
+    // Nothing but the name: "By Christmas, the bank expects … on March 1, 2027" is a sentence.
+    guard name.prefix(3).lowercased() == "by ",
+      !name.contains(where: { sentencePunctuation.contains($0) || $0 == "." })
+    else { return nil }
+    return name
   }
 
   /// The fields of `line` set apart by bars, when there are two or more and a later one is a

@@ -35,6 +35,11 @@ import Testing
     ("By Colm Everard, economics correspondent | July 20, 2026", "Colm Everard", day(2026, 7, 20)),
     ("记者 苏晓岚2026年04月16日", "苏晓岚", day(2026, 4, 16)),
     ("本报记者 何嘉敏 北京报道 2026年08月14日", "何嘉敏", day(2026, 8, 14)),
+    (
+      "2026-09-13, by Catarina Saraiva and Dana Morgan (Coast Business News)",
+      "Catarina Saraiva and Dana Morgan", day(2026, 9, 13)
+    ),
+    ("By Ann Lee, September 13, 2026", "Ann Lee", day(2026, 9, 13)),
   ])
   func aBylineWithADateGivesBoth(_ byline: String, _ author: String, _ published: Day?) throws {
     let document = try readDocument("\(byline)\nSales will rise next year.")
@@ -53,6 +58,8 @@ import Testing
     "By the end of next year, sales will double.",
     "By Christmas, Kestrel Bank expects prices to rise, and it will cut rates on March 1, 2027.",
     "Market Outlook | Week of March 9, 2026",
+    "By March 1, 2027, Kestrel Bank expects prices to rise.",
+    "2026-09-13 by the river (a picnic)",
   ])
   func sentencesAreNotBylines(_ line: String) throws {
     let document = try readDocument(line)
