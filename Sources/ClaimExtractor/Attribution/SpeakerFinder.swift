@@ -102,16 +102,21 @@ struct SpeakerFinder: Sendable {
         if let name = capitalisedRun(in: named) {
           return .name(canonical(Self.withoutTitles(name)))
         }
-        // "according to a report in TechBrief", "according to a note from Jefferies": who
-        // published it.
+        // "according to a report in TechBrief", "according to a note from Jefferies", "according
+        // to a survey of 46 economists by Bloomberg News": who published it, named after one of
+        // the next few words that link to it.
         if let document = Self.reportNouns.first(where: { opening.hasPrefix($0) }) {
-          let after = rest.dropFirst(document.count).drop { $0 == " " }
-          let link = after.prefix { $0 != " " }
-          if ["in", "by", "from", "of"].contains(String(link)),
-            let name = capitalisedRun(in: after.dropFirst(link.count).drop { $0 == " " }),
-            !Self.notNameWords.contains(name.lowercased())
-          {
-            return .name(canonical(name))
+          var after = rest.dropFirst(document.count).drop { $0 == " " }
+          for _ in 0..<6 {
+            let word = after.prefix { $0 != " " }
+            guard !word.isEmpty, !word.contains(",") else { break }
+            after = after[word.endIndex...].drop { $0 == " " }
+            if ["in", "by", "from", "of"].contains(String(word)),
+              let name = capitalisedRun(in: after),
+              !Self.notNameWords.contains(name.lowercased())
+            {
+              return .name(canonical(name))
+            }
           }
         }
         // "according to analysts at Morgan Stanley", "according to economists polled by

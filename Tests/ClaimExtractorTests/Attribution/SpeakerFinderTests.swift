@@ -126,6 +126,11 @@ import Testing
       "people familiar with the matter"
     ),
     ("The phone will launch in September, according to a report in TechBrief.", "TechBrief"),
+    (
+      "The bank will cut rates this week, according to a survey of 46 economists by Coast News.",
+      "Coast News"
+    ),
+    ("Prices will rise next year, according to a survey of buyers, which showed gains.", nil),
     ("据接近平台的人士透露，该平台将于明年上市。", "接近平台的人士"),
     ("Jefferies still expects the merger to close in May.", "Jefferies"),
     ("Bankers said rates will rise.", nil), ("Everyone says prices will rise.", nil),
