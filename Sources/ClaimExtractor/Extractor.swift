@@ -103,10 +103,17 @@ public struct Extractor: Sendable {
             of: line.utf8, after: earlierLines, interviewee: document.metadata.interviewee)
           : nil
         if isInterview { earlierLines.append(line.text) }
-        forEachCandidate(in: line.utf8) { sentence, range, hits in
-          let spans = detector.forecasts(
+        forEachCandidate(in: line.utf8) { sentence, range, hits, clauseBefore in
+          var spans = detector.forecasts(
             in: sentence, hits: hits, context: context, isFramed: framing != nil)
           guard !spans.isEmpty else { return }
+          if let clauseBefore, spans.contains(where: { $0.timeFrame == nil }),
+            let carried = Self.liveWindow(in: line.utf8[clauseBefore], context: context)
+          {
+            for index in spans.indices where spans[index].timeFrame == nil {
+              spans[index].timeFrame = carried
+            }
+          }
           let (speaker, attribution) = speaker(
             of: sentence, at: range, line: lineIndex, in: section, labelled: labelled,
             names: names, memo: &memo)
@@ -232,17 +239,46 @@ public struct Extractor: Sendable {
   /// Calls `body` with each sentence of `text` that holds a forecast word, the byte range it
   /// takes, and its cues, found in the same scan that picked it; the other sentences are never
   /// turned into strings.
+  /// Calls `body` with each sentence of `text` that holds a cue, and the sentence before it when
+  /// a semicolon ends that one, so its window can pass on.
   private func forEachCandidate(
-    in text: [UInt8], _ body: (String, Range<Int>, [CueScanner.Hit]) -> Void
+    in text: [UInt8], _ body: (String, Range<Int>, [CueScanner.Hit], Range<Int>?) -> Void
   ) {
     var hits: [CueScanner.Hit] = []
     text.withUnsafeBufferPointer { buffer in
+      var previous: Range<Int>?
       for range in SentenceSplitter.sentences(in: buffer) {
+        defer { previous = range }
         let sentence = UnsafeBufferPointer(rebasing: buffer[range])
         guard detector.isCandidate(sentence, hits: &hits) else { continue }
-        body(String(decoding: sentence, as: UTF8.self), range, hits)
+        let clauseBefore = previous.flatMap { Self.endsInSemicolon($0, of: buffer) ? $0 : nil }
+        body(String(decoding: sentence, as: UTF8.self), range, hits, clauseBefore)
       }
     }
+  }
+
+  /// Whether the sentence at `range` ends in a semicolon, ; or ；, spaces aside: the two halves
+  /// of "预期2026年产业将成长14%；台积将持续超越产业" share a time.
+  private static func endsInSemicolon(_ range: Range<Int>, of text: UnsafeBufferPointer<UInt8>)
+    -> Bool
+  {
+    var end = range.upperBound
+    while end > range.lowerBound, text[end - 1] == 0x20 { end -= 1 }
+    guard end > range.lowerBound else { return false }
+    if text[end - 1] == UInt8(ascii: ";") { return true }
+    return end - range.lowerBound >= 3 && text[end - 3] == 0xEF && text[end - 2] == 0xBC
+      && text[end - 1] == 0x9B
+  }
+
+  /// The last window of `clause` still open at publication: what a forecast after its
+  /// semicolon that names none is about.
+  private static func liveWindow(in clause: ArraySlice<UInt8>, context: TimeContext)
+    -> TimeFrame?
+  {
+    guard let published = context.published else { return nil }
+    let frames = TimeFrameFinder.frames(
+      in: String(decoding: clause, as: UTF8.self), context: context)
+    return frames.last { $0.deadline >= published }
   }
 
   /// The words of `text` in a range of its UTF-8 offsets.

@@ -5,7 +5,7 @@ import Testing
 
 /// Ways of looking ahead beyond the modals: a launch in the progressive, a date on someone's
 /// calendar, an outlook someone sees, a company's guidance, the traditional 宣佈, and 将 before
-/// an adverb; and windows given as alternatives or as a rate.
+/// an adverb; and windows given as alternatives, as a rate, or across a semicolon.
 @Suite struct VerbsOfOutlookTests {
   static func claims(_ body: String, date: String = "2026-05-14") throws -> [Claim] {
     try ExtractorTests.article(body, date: date, author: "Ann Bee")
@@ -77,6 +77,17 @@ import Testing
   ])
   func alternativeWindowsAreDueAtTheLater(_ sentence: String, _ deadline: String) throws {
     #expect(try Self.claims(sentence).map { $0.deadline?.description } == [deadline])
+  }
+
+  /// A forecast after a semicolon that names no window takes the open one of the clause before;
+  /// a window already over passes nothing on.
+  @Test func aSemicolonPassesItsWindowOn() throws {
+    let shared = try Self.claims("预期2027年晶圆代工产业将成长约14%；台积将持续超越产业成长表现。")
+    #expect(shared.map { $0.deadline?.description } == ["2027-12-31", "2027-12-31"])
+    let english = try Self.claims("Revenue will rise 8% in 2027; margins will improve too.")
+    #expect(english.map { $0.deadline?.description } == ["2027-12-31", "2027-12-31"])
+    let past = try Self.claims("公司2025年营收增长20%；未来将继续扩张。")
+    #expect(past.map { $0.deadline?.description } == [nil])
   }
 
   /// "makes in a year" is an amount a year, not a window; "in a year" after an object is one.
