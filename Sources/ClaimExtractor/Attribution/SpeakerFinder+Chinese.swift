@@ -58,7 +58,7 @@ extension SpeakerFinder {
         continue
       }
       // 根据报道称, 市场预计: an unnamed voice, which the article itself relays.
-      if Self.unnamedVoices.contains(name) {
+      if Self.unnamedVoices.contains(Self.withoutAlso(name)) {
         pointer = pointer ?? .author
         continue
       }
@@ -136,11 +136,33 @@ extension SpeakerFinder {
   /// Whether the sentence opens by citing no one in particular ("有分析指，…", "另有市場消息指"):
   /// the article relays it, and no earlier speaker says it.
   static func opensWithUnnamedVoice(_ bytes: [UInt8]) -> Bool {
-    let rest = bytes.starts(with: another) ? bytes.dropFirst(another.count) : bytes[...]
+    var rest = bytes[...]
+    // "此外還有消息稱…", "同时也有分析指…": a connective and "also" before it change nothing.
+    if let connective = connectives.first(where: { rest.starts(with: $0) }) {
+      rest = rest.dropFirst(connective.count)
+      while rest.first == UInt8(ascii: ",") || rest.starts(with: fullComma) {
+        rest = rest.dropFirst(rest.first == UInt8(ascii: ",") ? 1 : fullComma.count)
+      }
+    }
+    if let also = alsoWords.first(where: { rest.starts(with: $0) }) {
+      rest = rest.dropFirst(also.count)
+    }
     return unnamedOpenings.contains { rest.starts(with: $0) }
   }
 
-  private static let another = Array("另".utf8)
+  /// `name` without the 还, 也 or 另 that comes before 有 in 还有消息, 也有分析.
+  private static func withoutAlso(_ name: String) -> String {
+    guard let also = ["还", "還", "也", "另"].first(where: { name.hasPrefix($0 + "有") }) else {
+      return name
+    }
+    return String(name.dropFirst(also.count))
+  }
+
+  private static let connectives = ByteText.encoded([
+    "此外", "另外", "同时", "同時", "而且", "并且", "並且", "不过", "不過", "但是", "但",
+  ])
+  private static let alsoWords = ByteText.encoded(["还", "還", "也", "另"])
+  private static let fullComma = Array("，".utf8)
   private static let unnamedOpenings = ByteText.encoded([
     "有分析", "有消息", "有市场消息", "有市場消息", "有报道", "有報道", "有報導", "有观点", "有觀點", "有研究",
     "有机构", "有機構", "有人", "据悉", "據悉", "据了解", "據了解", "据称", "據稱",

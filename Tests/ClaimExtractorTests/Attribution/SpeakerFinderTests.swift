@@ -211,6 +211,8 @@ import Testing
     ("我们认为，明年油价将回落。", .author), ("笔者预计，这款手机明年将降价。", .author),
     ("有分析指，若美國減息步伐放慢，樓價升勢或會放緩。", .author),
     ("另有市場消息指，一家電商平台料於第一季招股。", .author),
+    ("此外還有消息稱蘋果明年會為新機加入第二顆攝像頭。", .author),
+    ("此外，也有分析指明年房价将回落。", .author), ("同时还有消息称该公司明年将上市。", .author),
     ("By March, prices will fall, the bank said.", .organisation),
     ("The company also expects margins to widen next year.", .organisation),
     ("In a paper released Tuesday, it projects a shortfall by 2029.", .organisation),
