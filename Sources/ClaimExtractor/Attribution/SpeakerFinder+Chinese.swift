@@ -138,6 +138,8 @@ extension SpeakerFinder {
   static func opensWithUnnamedVoice(_ bytes: [UInt8]) -> Bool {
     var rest = bytes[...]
     // "此外還有消息稱…", "同时也有分析指…": a connective and "also" before it change nothing.
+    // Every word looked for opens with a three-byte character; most sentences open otherwise.
+    guard let lead = bytes.first, lead >= 0xE0, lead < 0xF0 else { return false }
     if let connective = connectives.first(where: { rest.starts(with: $0) }) {
       rest = rest.dropFirst(connective.count)
       while rest.first == UInt8(ascii: ",") || rest.starts(with: fullComma) {
@@ -152,11 +154,12 @@ extension SpeakerFinder {
 
   /// `name` without the 还, 也 or 另 that comes before 有 in 还有消息, 也有分析.
   private static func withoutAlso(_ name: String) -> String {
-    guard let also = ["还", "還", "也", "另"].first(where: { name.hasPrefix($0 + "有") }) else {
-      return name
-    }
-    return String(name.dropFirst(also.count))
+    guard let also = alsoHaving.first(where: { name.utf8.starts(with: $0) }) else { return name }
+    // 还有 is two three-byte characters; the name goes on from 有.
+    return String(decoding: name.utf8.dropFirst(also.count - 3), as: UTF8.self)
   }
+
+  private static let alsoHaving = ByteText.encoded(["还有", "還有", "也有", "另有"])
 
   private static let connectives = ByteText.encoded([
     "此外", "另外", "同时", "同時", "而且", "并且", "並且", "不过", "不過", "但是", "但",

@@ -26,11 +26,13 @@ enum Byline {
   /// "By …" words left when the line's one date and the outlet in brackets are taken out, when
   /// they are nothing but a name.
   private static func withoutDate(_ line: String) -> String? {
+    let bytes = Array(line.utf8)
+    guard bylineWords.contains(where: { ByteText.contains(bytes, $0) }) else { return nil }
     let matches = DateText.matches(in: line)
     guard matches.count == 1, let date = matches.first else { return nil }
-    var bytes = Array(line.utf8)
-    bytes.removeSubrange(date.range)
-    let rest = String(decoding: bytes, as: UTF8.self)
+    var undated = bytes
+    undated.removeSubrange(date.range)
+    let rest = String(decoding: undated, as: UTF8.self)
       .trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
     let name = String(rest.prefix { $0 != "(" && $0 != "（" }).trimmedText
     // Nothing but the name: "By Christmas, the bank expects … on March 1, 2027" is a sentence.
@@ -48,6 +50,8 @@ enum Byline {
     else { return nil }
     return parts
   }
+
+  private static let bylineWords = ByteText.encoded(["by ", "By ", "BY "])
 
   /// `Marcus Bell | Coast Sports Daily | Monday, October 19, 2026`: the first of the dated
   /// fields, when it is a name of two to four capitalised words.

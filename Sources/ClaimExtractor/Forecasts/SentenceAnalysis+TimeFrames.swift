@@ -41,18 +41,23 @@ extension SentenceAnalysis {
   /// Whether the bytes between two windows join them as alternatives or a span: 或者, 或, 至,
   /// 到, "or", "to", a dash; after the first window's end or start (二季度末或者三季度初).
   private func joinsAlternatives(_ gap: Range<Int>) -> Bool {
-    var words = Substring(String(decoding: bytes[gap], as: UTF8.self))
-    if let first = words.first, Self.partsOfWindow.contains(first) { words = words.dropFirst() }
-    return Self.alternativeJoiners.contains(
-      words.trimmingCharacters(in: .whitespaces).lowercased())
+    // Short by far in any case; a longer gap holds other words.
+    guard gap.count <= 16 else { return false }
+    var words = bytes[gap]
+    if let part = Self.partsOfWindow.first(where: { words.starts(with: $0) }) {
+      words = words.dropFirst(part.count)
+    }
+    while words.first == 0x20 { words = words.dropFirst() }
+    while words.last == 0x20 { words = words.dropLast() }
+    return Self.alternativeJoiners.contains { $0.elementsEqual(words.lazy.map(CueScanner.lower)) }
   }
 
   /// The end, start or middle of a window, written after its words: 二季度末, 三季度初, 年底.
-  private static let partsOfWindow: Set<Character> = ["末", "初", "底", "中"]
+  private static let partsOfWindow = ByteText.encoded(["末", "初", "底", "中"])
 
-  private static let alternativeJoiners: Set<String> = [
+  private static let alternativeJoiners = ByteText.encoded([
     "或者", "或", "或是", "至", "到", "or", "to", "through", "-", "–", "—", "~", "～",
-  ]
+  ])
 
   /// A segment while `segments` builds it, with its window kept up to date as clauses join:
   /// named in its forecast clauses (those holding one of its triggers), else anywhere in it but
