@@ -452,6 +452,9 @@ struct SentenceAnalysis {
         contains(
           SentenceAnalysis.chineseHabitWords,
           in: max(clause.lowerBound, cue.range.lowerBound - 24)..<cue.range.lowerBound)
+          // "芯片会影响交付量是因为…": the 会 of a fact its clause goes on to explain.
+          || contains(
+            SentenceAnalysis.explainingWords, in: cue.range.upperBound..<clause.upperBound)
       {
         return false
       }
@@ -514,6 +517,9 @@ struct SentenceAnalysis {
     "通常", "往往", "总是", "總是", "经常", "經常", "常常", "向来", "向來", "一向", "每年都", "每次都", "有时候",
     "有時候", "有时", "有時", "时常", "時常", "不时", "不時", "每当", "每當",
   ])
+
+  /// 是因为 and its kin after 会: the clause explains why something does happen.
+  static let explainingWords = ByteText.encoded(["是因为", "是因為", "是由于", "是由於"])
 
   /// The forms of 会 a word of habit turns into "tends to": 将 and "will" stay forecasts.
   static let habitualModals: Set<String> = ["会", "會", "也会", "也會", "还会", "還會"]

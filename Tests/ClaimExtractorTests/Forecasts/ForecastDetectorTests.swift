@@ -257,6 +257,10 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     .init(
       sentence: "用户的使用习惯将会彻底改变。", quotes: ["用户的使用习惯将会彻底改变。"], deadlines: [nil]),
     .init(sentence: "厂商通常都将在年底前降价。", quotes: ["厂商通常都将在年底前降价。"], deadlines: ["2026-12-31"]),
+    // A window keeps a 会 before 是因为 a forecast.
+    .init(
+      sentence: "明年销量会增长是因为需求旺盛。", quotes: ["明年销量会增长是因为需求旺盛。"],
+      deadlines: ["2027-12-31"]),
     // Undeniably, and a refusal suffered, deny nothing.
     .init(
       sentence: "不可否认AI将在2027年改变医疗行业。", quotes: ["不可否认AI将在2027年改变医疗行业。"],
@@ -361,6 +365,8 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     .init(sentence: "平台将这一功能免费开放。", quotes: []),
     .init(sentence: "厂商通常一开始会多下订单，再按销量调整。", quotes: []),
     .init(sentence: "有时候大家会拿便宜的车与豪车比较。", quotes: []),
+    // 会 in a fact its clause explains.
+    .init(sentence: "芯片会影响到交付量是因为零件主要在海外采购。", quotes: []),
     // A forecast its clause denies.
     .init(sentence: "Zorvex denied reports that it will acquire Kite this year.", quotes: []),
     .init(sentence: "It is not true that Zorvex will buy Kite in 2027.", quotes: []),
