@@ -8,6 +8,8 @@ extension SpeakerFinder {
     "预料",
     "預料", "预计", "預計", "预期", "預期", "估计", "估計", "拟", "擬", "计划", "計劃", "計畫", "分析", "介绍", "介紹", "补充",
     "補充", "估", "看好", "担心", "擔心", "告诉", "告訴", "提醒", "料",
+    // 指 "says", as Hong Kong's papers write it, only before a pause: not 指数, 指标.
+    "指，", "指,", "指：", "指:",
   ]
 
   /// X认为 / X指出 …: the name ending right before the verb, the verbs found in one byte scan.
@@ -74,7 +76,8 @@ extension SpeakerFinder {
       // they name a speaker when what precedes is a known name or an organisation's, or when a
       // pause follows ("李明估计，…").
       if Self.organisationVerbs.contains(verb), lexicon.canonicalName(for: name) == nil,
-        !Self.isOrganisation(name), !isPause || !Self.isShortName(name)
+        !Self.isOrganisation(name), !Self.isFullPersonName(name),
+        !isPause || !Self.isShortName(name)
       {
         continue
       }
@@ -84,6 +87,26 @@ extension SpeakerFinder {
   }
 
   private static let buding = Array("不定".utf8)
+
+  /// Whether `name` reads as most Chinese names are written, a common surname and two more
+  /// characters (施永青, 陳永傑), and not as a noun of three (金融业, 周期性, 黄金价).
+  static func isFullPersonName(_ name: String) -> Bool {
+    let scalars = Array(name.unicodeScalars)
+    guard scalars.count == 3, scalars.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) }),
+      commonSurnames.contains(scalars[0]), !nounEnds.contains(scalars[2])
+    else { return false }
+    return !measureEnds.contains { name.hasSuffix($0) }
+  }
+
+  /// The commonest Chinese surnames, simplified and traditional.
+  private static let commonSurnames = ScalarSet(
+    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林高罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾萧蕭"
+      + "田董潘袁蔡蒋蔣余于杜叶葉程魏苏蘇吕呂丁任沈姚卢盧傅钟鍾姜崔谭譚陆陸范汪廖石金韦韋贾賈夏方邹鄒熊白孟"
+      + "秦邱侯江尹薛阎閻段雷龙龍黎史陶贺賀顾顧毛郝龚龔邵万萬武戴孔汤湯庞龐樊殷施洪翟颜顏倪严嚴温溫季俞章"
+      + "鲁魯葛伍聂聶柴焦柳邢骆駱岳齐齊梅莫庄莊辛祝左涂祁舒耿詹关關苗凌费費纪紀盛童欧歐甄项項游裴卫衛屈鲍鮑"
+      + "霍翁甘柯阮桂麦麥冼岑邝鄺")
+  /// Last characters that make three characters a noun: 金融业, 周期性, 高管们.
+  private static let nounEnds = ScalarSet("业業价價性率量额額们們界类類品物化技术術")
 
   /// Whether `name` is a role of the company spoken of: 公司管理层, 该公司发言人.
   static func isOrganisationsRole(_ name: String) -> Bool {

@@ -7,7 +7,12 @@ extension SpeakerFinder {
     "believes", "believe", "think", "warned", "warns", "warn",
     "told", "wrote", "argued", "argues", "forecast", "forecasts", "claims", "claimed", "promised",
     "promises", "thinks", "added", "projects", "projected", "estimates", "estimated", "plans",
-    "sees", "see",
+    "sees", "see", "reported", "predicting", "forecasting", "projecting",
+  ]
+
+  /// Verbs of saying that are a passive before "to": "forecast to fall", "expected to rise".
+  static let passiveParticiples: Set<String> = [
+    "forecast", "expected", "projected", "estimated", "predicted", "seen",
   ]
 
   /// "Musk said", "said Musk", "he expects". `isAfterQuote`: the words follow a closing
@@ -34,14 +39,22 @@ extension SpeakerFinder {
       if verb == "think", index + 1 < words.count, words[index + 1].lowercased().hasPrefix("tank") {
         continue
       }
+      // "Crude Prices Forecast to Fall", "rates expected to rise": a passive, no one speaking.
+      if Self.passiveParticiples.contains(verb), index + 1 < words.count,
+        words[index + 1].lowercased() == "to"
+      {
+        continue
+      }
       // "…before April, said X", "'…,' predicts X": a comma or a closing quote before the verb
       // puts the speaker after it.
       let isInverted =
         isAfterQuote && index == 0 || Self.isInverted(before: word, in: sentence)
-      // "Kazuo Ueda has said": the name stands before the auxiliaries.
+      // "Kazuo Ueda has said", "the Met Office is predicting": the name stands before the
+      // auxiliaries.
       var subject = index
       while subject > 0, index - subject < 2,
         Self.auxiliaries.contains(words[subject - 1].lowercased())
+          || verb.hasSuffix("ing") && Self.beForms.contains(words[subject - 1].lowercased())
       {
         subject -= 1
       }
@@ -374,6 +387,9 @@ extension SpeakerFinder {
   ]
 
   /// Words between a speaker and the verb: "has said", "had also warned".
+  /// Forms of "be" before a verb in -ing: "is predicting".
+  private static let beForms: Set<String> = ["is", "are", "was", "were"]
+
   private static let auxiliaries: Set<String> = [
     "has", "have", "had", "also", "previously", "repeatedly", "recently", "publicly", "once",
     "now", "still",

@@ -48,6 +48,11 @@ struct SpeakerFinder: Sendable {
     "we", "i", "综合", "綜合", "深入", "经过", "經過", "具体", "具體", "初步", "简单", "簡單", "仔细", "仔細",
     "目前", "现在", "現在", "当前", "當前", "届时", "屆時", "保守", "乐观", "樂觀", "悲观", "悲觀", "全年", "整体",
     "整體", "总体", "總體",
+    // Conjunctions and a look ahead that end a clause before a verb of saying: 虽然同样认为.
+    "虽然", "雖然", "但是", "而且", "因此", "所以", "不过", "不過", "然而", "同时", "同時", "展望明年",
+    "展望今年", "展望未来", "展望未來", "展望来年", "展望來年",
+    // 有 left before 分析指: "有分析指" cites no one.
+    "有", "另有", "也有", "还有", "還有",
   ]
 
   /// Words for a document that "according to" may cite, its publisher after in, by or from.
@@ -93,7 +98,8 @@ struct SpeakerFinder: Sendable {
         }
         // "according to spokesperson Tom Lee", "according to chief economist Ann Wu": the
         // roles before the name are passed over, as after "said".
-        var named = rest
+        // "according to the Met Office": the article before a body's name is passed over too.
+        var named = rest.hasPrefix("the ") ? rest.dropFirst(4) : rest
         for _ in 0..<3 {
           let role = named.prefix { $0 != " " }
           guard Self.roles.contains(String(role)), role.endIndex < named.endIndex else { break }
@@ -178,7 +184,11 @@ struct SpeakerFinder: Sendable {
     })
 
   func capitalisedRun(in text: Substring) -> String? {
-    let words = text.split(separator: " ").prefix(4).prefix(while: Self.isCapitalised)
+    var words = Array(text.split(separator: " ").prefix(4).prefix(while: Self.isCapitalised))
+    // A comma ends the name: "according to Bloomberg, Apple will…" names Bloomberg.
+    if let comma = words.firstIndex(where: { $0.hasSuffix(",") }) {
+      words = Array(words[...comma])
+    }
     let name = words.joined(separator: " ").trimmingCharacters(in: .punctuationCharacters)
     return name.isEmpty ? nil : name
   }

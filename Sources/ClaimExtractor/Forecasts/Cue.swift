@@ -142,7 +142,8 @@ extension Cue {
         "real chance", "real possibility", "serious possibility",
       ] + HedgeScale.estimatingWords + HedgeScale.beliefWords + HedgeScale.rumourWords
         + HedgeScale.expectedAtWords
-        + HedgeScale.orBeforeVerbWords + HedgeScale.pickWords + HedgeScale.guidanceWords)
+        + HedgeScale.orBeforeVerbWords + HedgeScale.pickWords + HedgeScale.guidanceWords
+        + HedgeScale.forecastingWords)
     + words(.plan, HedgeScale.targetWords)
     // Words of chance: a hedge only with a number beside them (`StatedProbability`).
     + words(.hedge, StatedProbability.nouns.sorted())
@@ -193,7 +194,8 @@ extension Cue {
         // Bodies and gatherings named with 会 that no word before 会 makes "will" (乘联会; not
         // 年会 or 工会, which end 明年会 and 员工会).
         "乘联会", "乘聯會", "联席会", "聯席會", "研讨会", "研討會", "座谈会", "座談會", "听证会", "聽證會", "奥运会", "奧運會",
-        "世博会", "世博會", "运动会", "運動會", "法说会", "法說會",
+        "世博会", "世博會", "运动会", "運動會", "法说会", "法說會", "记者会", "記者會", "说明会", "說明會",
+        "演唱会", "演唱會", "音乐会", "音樂會", "展览会", "展覽會", "交易会", "交易會", "晚会", "晚會",
         "不可能三角", "若干", "在会上", "在會上", "会上表示", "會上表示", "如果说", "如果說", "的预测", "的預測", "的预言", "的預言",
         "些预测", "些預測", "应用", "應用", "May",
         // 或 as "or" between two verbs or amounts: 达到或超过, 增加或减少.
@@ -300,7 +302,10 @@ extension Cue {
         "we’ll check back", "check back next", "check back later", "check back soon",
         "check back here", "we will look back", "we'll look back", "we’ll look back",
         "we will follow up", "we'll follow up", "we’ll follow up", "keep you posted",
-        "we will be watching", "we'll be watching", "we’ll be watching", "我们将跟进", "我們將跟進",
+        "we will be watching", "we'll be watching", "we’ll be watching",
+        // The writer's own act of saying: "As is traditional, I will say that nobody…".
+        "i will say", "i'll say", "i’ll say", "i will admit", "i'll admit", "i’ll admit", "我们将跟进",
+        "我們將跟進",
         "我们会跟进", "我們會跟進", "我们将持续更新", "我們將持續更新", "我们会持续更新", "我們會持續更新",
         "明年再来回顾", "明年再來回顧", "届时再回顾", "屆時再回顧",
       ])

@@ -125,6 +125,7 @@ extension SentenceAnalysis {
       // "比今年翻倍", "than last year", "创2018年以来新高": a base of comparison, not a window.
       if isComparisonBase(at: offset, in: bytes) || isSince(at: offset + length, in: bytes)
         || isChangeStart(offset..<(offset + length), in: bytes)
+        || isReferenceLevel(at: offset + length, in: bytes)
       {
         continue
       }
@@ -160,6 +161,27 @@ extension SentenceAnalysis {
       start >= word.count && memcmp(base + start - word.count, word, word.count) == 0
     }
   }
+
+  /// Whether a level that the window dates follows it (2021年高位, 2019年的水平, "2021
+  /// highs", "2019 levels"): the mark an outcome is measured against, not its window.
+  private static func isReferenceLevel(at end: Int, in bytes: UnsafeBufferPointer<UInt8>)
+    -> Bool
+  {
+    var start = spaced(after: end, in: bytes)
+    if startsPossessive(at: start, in: bytes) { start = spaced(after: start + 3, in: bytes) }
+    let rest = UnsafeBufferPointer(rebasing: bytes[start...])
+    return referenceLevels.contains { word in
+      guard rest.starts(with: word) else { return false }
+      // An English word must end there: "levels", not "level-headed".
+      return word[0] >= 0x80 || rest.count == word.count || !Clause.isWordByte(rest[word.count])
+    }
+  }
+
+  private static let referenceLevels = ByteText.encoded([
+    "高位", "低位", "水平", "高点", "高點", "低点", "低點", "峰值", "新高", "新低", "纪录", "紀錄", "记录", "記錄",
+    "历史高位", "歷史高位", "历史高点", "歷史高點", "历史新高", "歷史新高", "同期", "levels", "level", "highs",
+    "high", "lows", "low", "peak", "peaks", "record",
+  ])
 
   /// `offset` moved back over one space, as text that spaces digits from Chinese has before a
   /// window ("较 2025 年"); the words around a window are looked for past it.

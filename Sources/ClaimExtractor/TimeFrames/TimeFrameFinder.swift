@@ -114,7 +114,7 @@ struct TimeFrameScan {
 
   /// The characters a Chinese frame can start with, besides numerals; every other character is
   /// skipped at once, which keeps long Chinese sentences cheap.
-  private static let chineseStarts = ScalarSet("半截直最到至今本明后後去前接未往过過近上下第首年这這全双雙")
+  private static let chineseStarts = ScalarSet("半截直最到至今本明来來后後去前接未往过過近上下第首年这這全双雙")
 
   /// Frames that start with a year in digits: ranges (2026-2028年), the year with what follows
   /// it in Chinese (2026年下半年, 2026年3月1日), 2026 Q3, 2026H2, 2026-03-01, and "2026预测".

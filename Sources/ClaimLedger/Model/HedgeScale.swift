@@ -98,6 +98,15 @@ public struct HedgeScale: Sendable {
     "is expected in", "are expected in", "is expected by", "are expected by",
     "is expected later", "are expected later", "is expected next", "are expected next",
     "is expected at", "are expected at", "expected at",
+    // A figure put forward in a survey's or a desk's words: "WTI is seen at $81", "Brent is
+    // estimated at $86 in the third quarter".
+    "is seen at", "are seen at", "is estimated at", "are estimated at", "is forecast at",
+    "are forecast at", "is projected at", "are projected at",
+  ]
+  /// A forecast being made, in the progressive: "the Met Office is forecasting a mild winter".
+  public static let forecastingWords = [
+    "is forecasting", "are forecasting", "is projecting", "are projecting", "is predicting",
+    "are predicting",
   ]
   /// A rumour passed on: "is said to be planning", "is tipped to launch in September".
   public static let rumourWords = ["is said to", "are said to", "is tipped to", "are tipped to"]
@@ -255,7 +264,8 @@ public struct HedgeScale: Sendable {
       [
         "likely", "is expected to", "are expected to", "expected to", "expects", "expect",
         "predicts", "predict", "we see", "sees", "see",
-      ] + guidanceWords + estimatingWords + beliefWords + expectedAtWords, 0.7, 0.55, 0.8, false
+      ] + guidanceWords + forecastingWords + estimatingWords + beliefWords + expectedAtWords, 0.7,
+      0.55, 0.8, false
     ),
     (
       ["预计", "预期", "預計", "預期", "预测", "預測", "预估", "預估", "预料", "預料", "可望"], 0.7, 0.6,

@@ -131,6 +131,12 @@ import Testing
       "Coast News"
     ),
     ("Prices will rise next year, according to a survey of buyers, which showed gains.", nil),
+    ("According to the Met Office, winter will be milder than usual this year.", "Met Office"),
+    ("According to Bloomberg, Zorvex will launch a cheaper phone next spring.", "Bloomberg"),
+    ("Zorvex will launch a cheaper phone next spring, Bloomberg reported.", "Bloomberg"),
+    ("The Met Office is predicting a mild winter this year.", "Met Office"),
+    // A participle before "to" is a passive: no one speaks.
+    ("Crude Prices Forecast to Gradually Fall Next Year, Survey Shows", nil),
     ("据接近平台的人士透露，该平台将于明年上市。", "接近平台的人士"),
     ("Jefferies still expects the merger to close in May.", "Jefferies"),
     ("Bankers said rates will rise.", nil), ("Everyone says prices will rise.", nil),
@@ -182,6 +188,13 @@ import Testing
     ("公司首席财务官陈静透露，公司将于明年上市。", "陈静"),
     ("研调机构星图数据预估，明年出货将增长。", "星图数据"),
     ("行政院長王大同表示，明年將調漲基本工資。", "王大同"),
+    // A full name of a common surname before 预计 speaks; three characters of a noun do not.
+    ("施永青预计中原指数明年升穿2021年高位。", "施永青"), ("陳永傑預計明年樓價上升10%。", "陳永傑"),
+    ("金融业预计明年增长5%。", nil), ("黄金价预计明年上涨。", nil),
+    // 指 before a pause says, as Hong Kong's papers write it; 指数 is an index.
+    ("陳永傑指，明年樓價將上升10%。", "陳永傑"), ("中原指数明年将上升10%。", nil),
+    // A conjunction before a verb of saying is no name.
+    ("对此有所保留，虽然同样认为明年楼价将上升。", nil),
   ])
   func namesTheChineseSpeaker(_ sentence: String, _ expected: String?) {
     Self.expectSpeaker(in: sentence, expected)

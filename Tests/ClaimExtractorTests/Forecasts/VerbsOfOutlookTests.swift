@@ -4,8 +4,9 @@ import Testing
 @testable import ClaimExtractor
 
 /// Ways of looking ahead beyond the modals: a launch in the progressive, a date on someone's
-/// calendar, an outlook someone sees, a company's guidance, the traditional 宣佈, and 将 before
-/// an adverb; and windows given as alternatives, as a rate, or across a semicolon.
+/// calendar, an outlook someone sees, a company's guidance, a figure seen or estimated at, the
+/// traditional 宣佈 and 來年, and 将 before an adverb; a past year that dates a level; and
+/// windows given as alternatives, as a rate, or across a semicolon.
 @Suite struct VerbsOfOutlookTests {
   static func claims(_ body: String, date: String = "2026-05-14") throws -> [Claim] {
     try ExtractorTests.article(body, date: date, author: "Ann Bee")
@@ -26,6 +27,12 @@ import Testing
     ),
     ("Goldman forecasts Brent at $80 a barrel by the end of 2027.", "forecasts", "2027-12-31"),
     ("騰訊宣佈2月1日上線春節活動。", "宣佈", "2027-02-01"),
+    ("Goldman Sachs is forecasting Brent at $90 by year-end.", "is forecasting", "2026-12-31"),
+    ("Brent is seen at $81 a barrel in the fourth quarter.", "is seen at", "2026-12-31"),
+    ("Brent is estimated at $86 a barrel in the third quarter.", "is estimated at", "2026-09-30"),
+    ("中原預料來年租金上升5%。", "預料", "2027-12-31"),
+    ("施永青预计中原指数明年升穿2021年高位。", "预计", "2027-12-31"),
+    ("Home prices will return to their 2021 levels by 2028.", "will", "2028-12-31"),
   ])
   func anOutlookVerbMakesAClaim(_ sentence: String, _ hedge: String, _ deadline: String) throws {
     let found = try Self.claims(sentence)
@@ -49,6 +56,9 @@ import Testing
     "The city has three new projects in 2027.",
     "The latest forecasts put growth at 2% in 2027.",
     "The pressure is coming from higher rates.",
+    "The damage is estimated at $5 billion.",
+    "中央氣象署今日召開記者會。",
+    "As is traditional, I will say that nobody ever gets this right.",
   ])
   func theSameWordsElsewhereAreNoClaim(_ sentence: String) throws {
     #expect(try Self.claims(sentence).isEmpty)
