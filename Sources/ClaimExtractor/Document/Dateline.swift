@@ -20,6 +20,8 @@ struct Dateline: Equatable {
     "發表於", "更新于", "更新於", "date", "发布", "發佈", "發布", "发表", "發表", "更新", "时间",
     "時間", "日期", "utc", "gmt", "edt", "est", "pst", "pdt", "on", "at", "am", "pm", "et",
     "to", "至", "到", "于", "於",
+    // The day of the week beside the date: "Date published: Wednesday 8th August 2018 5:28".
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
   ]
 
   static let longestLine = 200

@@ -149,6 +149,36 @@ extension SentenceAnalysis {
     return false
   }
 
+  /// Whether a verb in the past stands in `range` of `bytes`, not after a form of "be" (a
+  /// passive, "will be completed"): "is coming too late for farmers who lost their crops in
+  /// May". Static, as the analysis asks it while it is still being made.
+  static func hasPastVerb(in range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = range.lowerBound
+    var afterBe = false
+    while index < range.upperBound {
+      guard isLetter(bytes[index]) else {
+        index += 1
+        continue
+      }
+      var end = index
+      while end < range.upperBound, isLetter(bytes[end]) { end += 1 }
+      let word = String(decoding: bytes[index..<end], as: UTF8.self).lowercased()
+      let isPast =
+        doneForms.contains(word) || irregularPasts.contains(word)
+        || word.count > 4 && word.hasSuffix("ed") && !notPastInEd.contains(word)
+      if isPast, !afterBe { return true }
+      afterBe = beForms.contains(word)
+      index = end
+    }
+    return false
+  }
+
+  private static let irregularPasts = [
+    "lost", "sold", "began", "said", "told", "won", "fell", "rose", "took", "gave", "came", "paid",
+    "held", "left", "met", "built", "sent", "spent", "bought", "brought", "led", "wrote", "chose",
+  ]
+  private static let beForms = ["be", "been", "being", "is", "are", "was", "were", "get", "got"]
+
   /// Past forms without -ed that say a thing is done: "the team was", "it grew".
   private static let doneForms = ["was", "were", "had", "did", "went", "made", "saw", "grew"]
   private static let notPastInEd = [

@@ -102,7 +102,17 @@ struct SentenceAnalysis {
           SentenceAnalysis.isTrigger(cue.kind) && cue.range.upperBound <= located.offset
             && clause?.contains(cue.range.lowerBound) == true
         }
+      // "is coming too late for farmers who lost their crops in May": a verb in the past
+      // between the forecast word and the window dates something done.
+      let datesPastVerb =
+        found.last(where: { cue in
+          SentenceAnalysis.isTrigger(cue.kind) && cue.range.upperBound <= located.offset
+            && clause?.contains(cue.range.lowerBound) == true
+        }).map {
+          SentenceAnalysis.hasPastVerb(in: $0.range.upperBound..<located.offset, of: bytes)
+        } ?? false
       guard looksAhead, !SentenceAnalysis.namesJustPast(frame.words), !datesEventGoneBy,
+        !datesPastVerb,
         let later = frame.aYearLater, later.deadline >= published,
         later.start.map({ $0 > published }) ?? true
       else { return nil }

@@ -146,6 +146,7 @@ struct TimeFrameScan {
     if let mark = text.unit("年", at: position) { position = mark + 1 }
     let connectors = [
       "——", "—", "–", "-", "~", "至", "到", "或者", "或", " to ", " through ", " until ", " or ",
+      "/",
     ]
     guard
       let connector = text.firstMatch(connectors, at: position)
@@ -164,6 +165,9 @@ struct TimeFrameScan {
       return nil
     }
     guard last > first, last - first <= 100 else { return nil }
+    // "the 2018/19 season": a slash joins two years only as a season's, one after the other
+    // and the second in two digits; "2026/12" is a month.
+    if connector.literal == "/", last != first + 1 || text.year(at: next) != nil { return nil }
     if let mark = text.unit("年", at: end) {
       end = mark + 1
       end = text.firstMatch(["期间", "期間", "之间", "之間", "间", "間"], at: end)?.end ?? end

@@ -70,6 +70,33 @@ extension TimeFrameScan {
     "burned", "cost", "costs", "handle", "handles", "handled",
   ]
 
+  /// Whether a superlative after "the", "its" or "their" stands among the six words before
+  /// `offset`: "the coldest winter in a decade", "its highest level in a year".
+  private func followsSuperlative(_ offset: Int) -> Bool {
+    var position = offset
+    var previous: String?
+    for _ in 0..<6 {
+      guard let (word, start) = text.wordWithStart(before: position) else { return false }
+      let lowered = word.lowercased()
+      if let superlative = previous, TimeFrameScan.superlativeOpeners.contains(lowered),
+        superlative.hasSuffix("est") && !TimeFrameScan.notSuperlatives.contains(superlative)
+          || ["most", "least", "first", "best", "worst"].contains(superlative)
+      {
+        return true
+      }
+      previous = lowered
+      position = start
+    }
+    return false
+  }
+
+  private static let superlativeOpeners: Set<String> = ["the", "its", "their", "his", "her"]
+  /// Words in -est that are no superlatives.
+  private static let notSuperlatives: Set<String> = [
+    "interest", "forest", "request", "west", "test", "protest", "invest", "harvest", "contest",
+    "guest", "quest", "suggest", "digest", "arrest", "rest", "nest", "chest", "pest",
+  ]
+
   func english(at offset: Int) -> Match? {
     var position = offset
     var lead: String?
@@ -97,9 +124,11 @@ extension TimeFrameScan {
     guard var found = englishCore(at: position, lead: lead, hasThe: hasThe, isInner: false),
       !found.needsLead || lead != nil
     else { return nil }
-    // "what the company makes in a year": an amount per span, no window.
+    // "what the company makes in a year": an amount per span, no window; "the coldest winter
+    // in a decade", "its lowest level in years": a record over the span, no window either.
     if lead == "in", found.isDuration,
-      let verb = text.word(before: offset)?.lowercased(), TimeFrameScan.rateVerbs.contains(verb)
+      let verb = text.word(before: offset)?.lowercased(),
+      TimeFrameScan.rateVerbs.contains(verb) || followsSuperlative(offset)
     {
       return nil
     }

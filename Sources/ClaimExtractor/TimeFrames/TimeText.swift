@@ -139,13 +139,18 @@ struct TimeText {
   /// The Latin word that ends, spaces apart, right before `offset` ("the" in "the H2"); nil
   /// when no space or no letter stands there.
   func word(before offset: Int) -> String? {
+    wordWithStart(before: offset)?.word
+  }
+
+  /// The word that ends, spaces aside, right before `offset`, and where it starts.
+  func wordWithStart(before offset: Int) -> (word: String, start: Int)? {
     var end = offset
     while TimeText.isSpace(self[end - 1]) { end -= 1 }
     guard end < offset else { return nil }
     var start = end
     while TimeText.isLetter(self[start - 1]) { start -= 1 }
     guard start < end else { return nil }
-    return String(String.UnicodeScalarView(scalars[start..<end]))
+    return (String(String.UnicodeScalarView(scalars[start..<end])), start)
   }
 
   /// Whether a Latin word or number can start at `offset` (nothing alphanumeric just before it).

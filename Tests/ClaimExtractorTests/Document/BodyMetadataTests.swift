@@ -84,6 +84,7 @@ import Testing
     ("April 22, 2019", day(2019, 4, 22)),
     ("22 April 2019", day(2019, 4, 22)),
     ("Published Sept. 9, 2025", day(2025, 9, 9)),
+    ("Date published: Wednesday 8th August 2018 5:28", day(2018, 8, 8)),
     ("发布时间：2026年3月5日", day(2026, 3, 5)),
   ])
   func datelineGivesTheDayAndLeavesTheBody(_ dateline: String, _ expected: Day?) throws {

@@ -100,6 +100,25 @@ import Testing
     #expect(past.map { $0.deadline?.description } == [nil])
   }
 
+  /// A record over a span ("the coldest winter in a decade") is no window; a month after a
+  /// verb in the past dates what was done and is not moved on a year; a season's two years
+  /// end with the second.
+  @Test func recordsPastActsAndSeasons() throws {
+    let record = try Self.claims(
+      "Winters are likely to be milder than average, despite claims of the coldest winter in a decade."
+    )
+    #expect(record.map { $0.deadline?.description } == [nil])
+    #expect(
+      try Self.claims("Help is coming too late for farmers who lost their crops in March.").isEmpty)
+    #expect(
+      try Self.claims("The bridge will be completed in March.").map { $0.deadline?.description }
+        == ["2027-03-31"])
+    #expect(
+      try Self.claims("Kestrel will win the 2026/27 league title.").map {
+        $0.deadline?.description
+      } == ["2027-12-31"])
+  }
+
   /// "makes in a year" is an amount a year, not a window; "in a year" after an object is one.
   @Test func aSpanAfterAVerbOfAmountIsARate() throws {
     let rate = try Self.claims(
