@@ -202,6 +202,9 @@ extension SentenceAnalysis {
   private static let thresholdVerbs = ByteText.encoded([
     "超过", "超過", "突破", "达到", "達到", "逾", "高于", "高於", "低于", "低於", "跌破", "升至", "降至", "增至",
     "exceed", "top ", "surpass", "reach ", "hit ", "fall below", "rise above",
+    // A level held or crossed: 降息幅度可能保持在40BP左右, 可能升穿200点, "may stay above 3%".
+    "保持在", "维持在", "維持在", "保持於", "維持於", "升穿", "跌穿", "stay above", "stay below",
+    "remain above", "remain below", "stay at ", "remain at ",
   ])
 
   /// Words in -ing that are no verb of an outlook: prepositions, pronouns and common nouns.

@@ -248,7 +248,7 @@ struct SentenceAnalysis {
   /// Hedges that report a forecast someone makes rather than qualify it.
   static let reportingWords: Set<String> = [
     "预测", "預測", "预计", "預計", "预期", "預期", "预估", "預估", "估计", "估計", "预料", "預料",
-    "predict", "predicts", "expect", "expects",
+    "predict", "predicts", "expect", "expects", "料",
   ]
 
   /// The forecasts of the sentence, split where a new window begins or a clause is excluded.
@@ -480,7 +480,7 @@ struct SentenceAnalysis {
     "possibly", "perhaps", "maybe", "predicted", "we see", "sees", "see", "real chance",
     "real possibility", "serious possibility", "预判", "預判", "恐怕", "预测", "預測", "很难", "很難",
     // Confidence in something, not in a future event, unless a window says when.
-    "有信心", "有把握",
+    "有信心", "有把握", "料",
   ]).union(HedgeScale.doubtingWords).union(HedgeScale.beliefWords).union(HedgeScale.guidanceWords)
     .union(HedgeScale.rumourWords).union(HedgeScale.expectedAtWords)
     .union(HedgeScale.orBeforeVerbWords)

@@ -63,6 +63,7 @@ public struct HedgeScale: Sendable {
   /// Words the table reads only when `--hedge` or the extractor names them.
   static let contextualWords = Set(
     scheduleWords + beliefWords + expectedAtWords + rumourWords + guidanceWords + [
+      "料",
       "sees", "see", "real chance", "a real chance",
     ])
 
@@ -274,7 +275,7 @@ public struct HedgeScale: Sendable {
     (["figures to", "would", "predicted", "predicting"], 0.7, 0.5, 0.8, false),
     (["good chance", "a good chance", "odds are"], 0.65, 0.55, 0.75, false),
     (expectingShould, 0.65, 0.5, 0.8, false),
-    (["有望", "或有望", "料将", "料將", "料于", "料於", "有希望"], 0.65, 0.55, 0.75, false),
+    (["有望", "或有望", "料将", "料將", "料于", "料於", "料", "有希望"], 0.65, 0.55, 0.75, false),
     // 恐将 "is feared likely to": the fear of an outcome, not the certainty of 将.
     (["恐将", "恐將", "恐怕将", "恐怕將", "恐会", "恐會", "恐被", "恐再"], 0.6, 0.45, 0.75, false),
     (["serious possibility"], 0.6, 0.3, 0.85, true),

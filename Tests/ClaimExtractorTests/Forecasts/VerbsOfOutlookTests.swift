@@ -31,6 +31,7 @@ import Testing
     ("Brent is seen at $81 a barrel in the fourth quarter.", "is seen at", "2026-12-31"),
     ("Brent is estimated at $86 a barrel in the third quarter.", "is estimated at", "2026-09-30"),
     ("中原預料來年租金上升5%。", "預料", "2027-12-31"),
+    ("分析師料明年樓價上升15%。", "料", "2027-12-31"),
     ("施永青预计中原指数明年升穿2021年高位。", "预计", "2027-12-31"),
     ("Home prices will return to their 2021 levels by 2028.", "will", "2028-12-31"),
   ])
@@ -58,6 +59,7 @@ import Testing
     "The pressure is coming from higher rates.",
     "The damage is estimated at $5 billion.",
     "中央氣象署今日召開記者會。",
+    "材料明年上涨15%。",
     "As is traditional, I will say that nobody ever gets this right.",
   ])
   func theSameWordsElsewhereAreNoClaim(_ sentence: String) throws {
@@ -98,6 +100,13 @@ import Testing
     #expect(english.map { $0.deadline?.description } == ["2027-12-31", "2027-12-31"])
     let past = try Self.claims("公司2025年营收增长20%；未来将继续扩张。")
     #expect(past.map { $0.deadline?.description } == [nil])
+  }
+
+  /// A weak hedge before a level held or crossed puts a figure on the outcome.
+  @Test func aLevelHeldOrCrossedIsAFigure() throws {
+    #expect(try Self.claims("降息幅度可能保持在40BP左右。").map(\.hedge) == ["可能"])
+    #expect(try Self.claims("The yield may stay above 4% for now.").map(\.hedge) == ["may"])
+    #expect(try Self.claims("降息幅度可能保持不变。").isEmpty)
   }
 
   /// A record over a span ("the coldest winter in a decade") is no window; a month after a
