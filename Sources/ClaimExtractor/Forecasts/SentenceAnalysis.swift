@@ -432,7 +432,9 @@ struct SentenceAnalysis {
         return false
       }
       if cue.traits.contains(.schedule), isHabitual() { return false }
-      if cue.kind == .plan { return clauseHasFrame || hasUndatedWindow(in: clause) }
+      if cue.kind == .plan {
+        return clauseHasFrame || hasUndatedWindow(in: clause) || datesByAppositive(clause)
+      }
       if cue.traits.contains(.shouldBe), isAdvisingShouldBe(cue.range) { return false }
       // "I think it's important…" is an opinion, and "I think the team played well this
       // year" a judgement: a belief looks ahead only beside a window that is still wholly to
@@ -471,6 +473,37 @@ struct SentenceAnalysis {
       return true
     }
   }
+
+  /// Whether the clause after `clause` is an aside on its object and it, or a window standing
+  /// alone after it, names a live window: "Apple intends to launch a cheaper iPhone, a
+  /// successor to the SE, in the spring of 2027"; "plans to open a plant, its first in Europe,
+  /// in 2027".
+  private func datesByAppositive(_ clause: Range<Int>) -> Bool {
+    guard let index = clauses.firstIndex(of: clause), index + 1 < clauses.count,
+      opens(clauses[index + 1], with: SentenceAnalysis.appositiveOpeners)
+    else { return false }
+    for next in clauses[(index + 1)...].prefix(2) {
+      if cues(in: next).contains(where: { SentenceAnalysis.isTrigger($0.kind) }) { return false }
+      if frames(in: next).contains(where: { !isPast($0.frame) }) { return true }
+      if next != clauses[index + 1], !opens(next, with: SentenceAnalysis.windowOpeners) {
+        return false
+      }
+    }
+    return false
+  }
+
+  /// Whether `clause`, commas and spaces aside, opens with one of `words`.
+  private func opens(_ clause: Range<Int>, with words: [[UInt8]]) -> Bool {
+    var start = clause.lowerBound
+    while start < clause.upperBound, bytes[start] == 0x20 || bytes[start] == UInt8(ascii: ",") {
+      start += 1
+    }
+    let opening = UnsafeBufferPointer(rebasing: bytes[start..<clause.upperBound])
+    return words.contains { opening.starts(with: $0) }
+  }
+
+  private static let appositiveOpeners = ByteText.encoded(["a ", "an ", "its ", "their "])
+  private static let windowOpeners = ByteText.encoded(["in ", "by ", "before ", "from "])
 
   /// Words that hedge without looking ahead by themselves; they count only in a sentence that
   /// names a live window, in an article framed as forecasts, or in a clause that puts a figure

@@ -102,6 +102,16 @@ import Testing
     #expect(past.map { $0.deadline?.description } == [nil])
   }
 
+  /// A plan is dated by a window in an aside on its object, or standing alone after one.
+  @Test func anAsideOnThePlansObjectMayDateIt() throws {
+    let launch = try Self.claims(
+      "Zorvex intends to launch a cheaper phone, a successor to its Z1, in the spring of 2027.")
+    #expect(launch.map { $0.deadline?.description } == ["2027-05-31"])
+    let plant = try Self.claims("Zorvex plans to open a plant, its first in Europe, in 2027.")
+    #expect(plant.map { $0.deadline?.description } == ["2027-12-31"])
+    #expect(try Self.claims("Zorvex plans to grow, a sign of confidence.").isEmpty)
+  }
+
   /// A weak hedge before a level held or crossed puts a figure on the outcome.
   @Test func aLevelHeldOrCrossedIsAFigure() throws {
     #expect(try Self.claims("降息幅度可能保持在40BP左右。").map(\.hedge) == ["可能"])
