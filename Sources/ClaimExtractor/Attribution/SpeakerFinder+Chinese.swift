@@ -60,6 +60,12 @@ extension SpeakerFinder {
         continue
       }
       // 根据报道称, 市场预计: an unnamed voice, which the article itself relays.
+      // 所指, 直指, 意指: 指 ends another word there.
+      if verb.hasPrefix("指"), let last = name.unicodeScalars.last,
+        Self.wordsEndingInZhi.contains(last)
+      {
+        continue
+      }
       if Self.unnamedVoices.contains(Self.withoutAlso(name)) {
         pointer = pointer ?? .author
         continue
@@ -106,7 +112,7 @@ extension SpeakerFinder {
       + "鲁魯葛伍聂聶柴焦柳邢骆駱岳齐齊梅莫庄莊辛祝左涂祁舒耿詹关關苗凌费費纪紀盛童欧歐甄项項游裴卫衛屈鲍鮑"
       + "霍翁甘柯阮桂麦麥冼岑邝鄺")
   /// Last characters that make three characters a noun: 金融业, 周期性, 高管们.
-  private static let nounEnds = ScalarSet("业業价價性率量额額们們界类類品物化技术術")
+  private static let nounEnds = ScalarSet("业業价價性率量额額们們界类類品物化技术術股市场場厂廠")
 
   /// Whether `name` is a role of the company spoken of: 公司管理层, 该公司发言人.
   static func isOrganisationsRole(_ name: String) -> Bool {
@@ -182,6 +188,7 @@ extension SpeakerFinder {
     return String(decoding: name.utf8.dropFirst(also.count - 3), as: UTF8.self)
   }
 
+  private static let wordsEndingInZhi = ScalarSet("所直意是暗泛特专專手")
   private static let alsoHaving = ByteText.encoded(["还有", "還有", "也有", "另有"])
 
   private static let connectives = ByteText.encoded([

@@ -50,7 +50,7 @@ struct Cue: Sendable {
 
   /// Words that the analysis treats apart from others of their kind.
   struct Traits: OptionSet, Sendable {
-    let rawValue: UInt8
+    let rawValue: UInt16
     /// A verb that reports an expectation (预计, expects): a hedge on what it reports wins.
     static let reporting = Traits(rawValue: 1)
     /// A belief (I think): a forecast only beside a window.
@@ -67,6 +67,13 @@ struct Cue: Sendable {
     /// "projects", "forecasts": a verb of guidance only after its subject and before its
     /// object, not the noun ("growth forecasts are…").
     static let guidance = Traits(rawValue: 64)
+    /// A launch in the progressive: a schedule only beside a window still to come.
+    static let launch = Traits(rawValue: 128)
+    /// A verb that is an outlook only before a figure: "is seen at $81", "projects earnings of
+    /// $3.50", bare "see".
+    static let needsFigure = Traits(rawValue: 256)
+    /// A forecast being made in the progressive ("is predicting"), or a launch: not a habit.
+    static let progressive = Traits(rawValue: 512)
   }
 
   init(_ word: String, _ kind: Kind, caseSensitive: Bool = false) {
@@ -82,7 +89,10 @@ struct Cue: Sendable {
     if word == "should be" { traits.insert(.shouldBe) }
     if HedgeScale.scheduleWords.contains(word) { traits.insert(.schedule) }
     if SentenceAnalysis.habitualModals.contains(word) { traits.insert(.habitual) }
-    if HedgeScale.guidanceWords.contains(word) { traits.insert(.guidance) }
+    if HedgeScale.guidanceWords.contains(word) { traits.insert([.guidance, .needsFigure]) }
+    if HedgeScale.launchWords.contains(word) { traits.insert([.launch, .progressive]) }
+    if HedgeScale.forecastingWords.contains(word) { traits.insert(.progressive) }
+    if HedgeScale.figureAtWords.contains(word) || word == "see" { traits.insert(.needsFigure) }
     self.traits = traits
   }
 }
@@ -194,6 +204,10 @@ extension Cue {
         "发布会", "發佈會", "發布會", "聚会", "聚會", "理事会", "理事會", "董事会", "董事會", "股东会", "股東會", "体会", "體會", "领会",
         "領會", "误会", "誤會", "约会",
         "約會", "会场", "會場", "将军", "將軍", "将领", "將領", "可能性",
+        // 将 ending a noun of people: 老将, 名将, 主将.
+        "老将", "老將", "名将", "名將", "大将", "大將", "主将", "主將", "猛将", "猛將", "干将", "幹將", "战将",
+        "戰將", "女将", "女將", "小将", "小將", "爱将", "愛將", "之所以会", "之所以會", "始料", "预料之中",
+        "預料之中", "出乎预料", "出乎預料",
         // Bodies and gatherings named with 会 that no word before 会 makes "will" (乘联会; not
         // 年会 or 工会, which end 明年会 and 员工会).
         "乘联会", "乘聯會", "联席会", "聯席會", "研讨会", "研討會", "座谈会", "座談會", "听证会", "聽證會", "奥运会", "奧運會",
@@ -329,6 +343,9 @@ extension Cue {
         "not be taken as a forecast", "nobody expects", "no one expects", "nobody predicts",
         "no one predicts", "nobody thinks", "no one thinks", "nobody believes", "no one believes",
         "nobody is expecting", "no one is expecting", "nobody anticipates", "no one anticipates",
+        "nobody is forecasting", "no one is forecasting", "nobody is predicting",
+        "no one is predicting", "nobody sees", "no one sees", "few see", "few economists see",
+        "few analysts see", "few expect", "few economists expect", "few analysts expect",
       ])
     + words(
       .condition,
@@ -342,6 +359,7 @@ extension Cue {
         "denied", "denies", "deny", "denying", "not true that", "isn't true that",
         "isn’t true that",
         "is untrue", "are untrue", "否认", "否認", "辟谣", "闢謠", "不属实", "不屬實", "并非事实", "並非事實",
+        "并不准确", "並不準確",
       ])
     + words(.negatedFuture, HedgeScale.noPlanWords)
     + words(

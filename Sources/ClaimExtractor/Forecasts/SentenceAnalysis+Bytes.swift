@@ -165,7 +165,10 @@ extension SentenceAnalysis {
 
   private static let habitWords = ByteText.encoded([
     "each year", "every year", "annually", "usually", "typically", "always", "traditionally",
-    "Each year", "Every year", "Usually", "Typically", "Traditionally",
+    "Each year", "Every year", "Usually", "Typically", "Traditionally", "every day", "every week",
+    "every month", "every morning", "every night", "every evening", "every weekend",
+    "every Monday", "every Tuesday", "every Wednesday", "every Thursday", "every Friday",
+    "every Saturday", "every Sunday",
   ])
 
   /// Whether `clause` puts a figure on its outcome: a verb of crossing a level and a number

@@ -23,7 +23,14 @@ extension SentenceAnalysis {
         first = located.frame
         continue
       }
-      if previousEnd <= located.offset, joinsAlternatives(previousEnd..<located.offset) {
+      // 明年至後年: the joiner may open the second window's own words.
+      let opensWithJoiner = Self.spanOpeners.contains {
+        located.frame.words.utf8.starts(with: $0)
+      }
+      if previousEnd <= located.offset,
+        joinsAlternatives(previousEnd..<located.offset)
+          || opensWithJoiner && bytes[previousEnd..<located.offset].allSatisfy({ $0 == 0x20 })
+      {
         if located.frame.deadline > chosen.deadline { first = located.frame }
         continue
       }
@@ -51,6 +58,8 @@ extension SentenceAnalysis {
     while words.last == 0x20 { words = words.dropLast() }
     return Self.alternativeJoiners.contains { $0.elementsEqual(words.lazy.map(CueScanner.lower)) }
   }
+
+  private static let spanOpeners = ByteText.encoded(["至", "到", "to ", "through "])
 
   /// The end, start or middle of a window, written after its words: 二季度末, 三季度初, 年底.
   private static let partsOfWindow = ByteText.encoded(["末", "初", "底", "中"])

@@ -104,13 +104,18 @@ struct SentenceAnalysis {
         }
       // "is coming too late for farmers who lost their crops in May": a verb in the past
       // between the forecast word and the window dates something done.
+      // So does one just before the window ("Workers hired in May will get raises").
+      let trigger = found.last { cue in
+        SentenceAnalysis.isTrigger(cue.kind) && cue.range.upperBound <= located.offset
+          && clause?.contains(cue.range.lowerBound) == true
+      }
+      let lookBack = max(
+        trigger?.range.upperBound ?? clause?.lowerBound ?? 0, located.offset - 24)
       let datesPastVerb =
-        found.last(where: { cue in
-          SentenceAnalysis.isTrigger(cue.kind) && cue.range.upperBound <= located.offset
-            && clause?.contains(cue.range.lowerBound) == true
-        }).map {
+        trigger.map {
           SentenceAnalysis.hasPastVerb(in: $0.range.upperBound..<located.offset, of: bytes)
         } ?? false
+        || SentenceAnalysis.hasPastVerb(in: lookBack..<located.offset, of: bytes)
       guard looksAhead, !SentenceAnalysis.namesJustPast(frame.words), !datesEventGoneBy,
         !datesPastVerb,
         let later = frame.aYearLater, later.deadline >= published,
@@ -431,7 +436,17 @@ struct SentenceAnalysis {
       if cue.kind != .hedge, isIdleModal(cue, in: clause, hasLiveFrame: clauseHasFrame) {
         return false
       }
-      if cue.traits.contains(.schedule), isHabitual() { return false }
+      if cue.traits.contains(.schedule) || cue.traits.contains(.progressive), isHabitual() {
+        return false
+      }
+      // "are arriving in record numbers this summer" is what is happening; "is coming later
+      // this year", "is launching in October" a schedule.
+      if cue.traits.contains(.launch), !hasWindowAhead(in: clause) { return false }
+      // "is seen at $81", "projects earnings of $3.50", "see the rate rising to 4.3%": a figure
+      // follows; "is seen at the Davos forum", "projects its logo onto…" are sights.
+      if cue.traits.contains(.needsFigure), !hasFigure(after: cue.range, in: clause) {
+        return false
+      }
       if cue.kind == .plan {
         return clauseHasFrame || hasUndatedWindow(in: clause) || datesByAppositive(clause)
       }
@@ -447,8 +462,13 @@ struct SentenceAnalysis {
           && (!cue.traits.contains(.guidance) || isGuidanceVerb(cue.range))
       }
       if cue.mayMarkObject {
-        // An adverb right after 将 leaves no room for an object: 将大幅拉升至, 将进一步扩大.
-        if isFollowed(by: SentenceAnalysis.adverbsAfterFuture, at: cue.range) { return true }
+        // An adverb right after 将 leaves no room for an object: 将大幅拉升至, 将进一步扩大; after
+        // 已 or 正在 the 将 is 把 all the same (已将进一步的计划推迟).
+        if isFollowed(by: SentenceAnalysis.adverbsAfterFuture, at: cue.range),
+          !follows(SentenceAnalysis.doneWords, at: cue.range)
+        {
+          return true
+        }
         // 将 as 把: "将AI插件化", "能够将…融为一体"; a verb right after 将 has no object
         // before it (将提升至30%).
         let marksObject = inside.contains {
@@ -472,6 +492,23 @@ struct SentenceAnalysis {
       }
       return true
     }
+  }
+
+  /// Whether `clause` names a window that opens after publication or has no start: the time
+  /// of a launch still to come.
+  private func hasWindowAhead(in clause: Range<Int>) -> Bool {
+    frames(in: clause).contains { located in
+      guard !isPast(located.frame) else { return false }
+      guard let start = located.frame.start, let published = context.published else {
+        return true
+      }
+      return start > published
+    }
+  }
+
+  /// Whether a digit follows `range` within its clause, before the next clause opens.
+  private func hasFigure(after range: Range<Int>, in clause: Range<Int>) -> Bool {
+    bytes[range.upperBound..<clause.upperBound].contains { $0 &- 0x30 < 10 }
   }
 
   /// Whether the clause after `clause` is an aside on its object and it, or a window standing
@@ -530,7 +567,9 @@ struct SentenceAnalysis {
     nobodyOpeners.contains { word.hasPrefix($0) }
   }
 
-  private static let nobodyOpeners = ["nobody", "no one", "没有人", "沒有人", "没人", "沒人", "无人", "無人"]
+  private static let nobodyOpeners = [
+    "nobody", "no one", "few", "没有人", "沒有人", "没人", "沒人", "无人", "無人",
+  ]
 
   /// 曾 and its forms: a belief held once, not a forecast made now.
   private static let onceWords: Set<String> = ["曾", "曾经", "曾經"]
@@ -539,6 +578,9 @@ struct SentenceAnalysis {
   static let abilityWords = ByteText.encoded([
     "能", "能够", "能夠", "可", "可以", "并", "並", "直接", "已", "已经", "已經", "正在", "曾",
   ])
+
+  /// 已, 正在, 曾: a 将 after them marks the object of something done or under way.
+  static let doneWords = ByteText.encoded(["已", "已经", "已經", "正在", "曾"])
 
   /// 将其, 将原有, 将这一, 将整个: a pronoun or a determiner after 将 starts its object; the
   /// future 将 is followed by a verb, an adverb or a time.

@@ -69,18 +69,23 @@ public struct HedgeScale: Sendable {
 
   /// A schedule in the present tense, a forecast beside a window: "the factory starts
   /// production in the first half of 2027", "the law takes effect in January".
-  public static let scheduleWords = [
-    "starts", "begins", "takes effect", "goes on sale", "kicks off",
-    // The progressive of a launch: "the headset is coming later this year".
+  public static let scheduleWords =
+    [
+      "starts", "begins", "takes effect", "goes on sale", "kicks off",
+    ] + launchWords
+  /// The progressive of a launch, "the headset is coming later this year": a schedule only
+  /// beside a window still wholly to come ("are arriving in record numbers this summer" is
+  /// what is happening).
+  public static let launchWords = [
     "is coming", "are coming", "is arriving", "are arriving", "is launching", "are launching",
     "is debuting", "are debuting", "is rolling out", "are rolling out", "is releasing",
     "are releasing",
   ]
   /// A date set by someone else's calendar: "is scheduled for release in October", "is
-  /// slated to open in 2027".
+  /// slated to open in 2027" (not "is set for", as often a setting: "the alarm is set for 6").
   public static let slatedWords = [
     "is scheduled for", "are scheduled for", "is slated to", "are slated to", "is slated for",
-    "are slated for", "is set for", "are set for",
+    "are slated for",
   ]
   /// A forecaster's own figure, the verb before its object: "the company now projects earnings
   /// of $3.50", "Goldman forecasts Brent at $80" (not the nouns: "growth forecasts are…").
@@ -95,12 +100,15 @@ public struct HedgeScale: Sendable {
   ]
   /// An event expected at a time, or a figure expected at a level: "an update is expected in
   /// September", "growth expected at 80.8%".
-  public static let expectedAtWords = [
-    "is expected in", "are expected in", "is expected by", "are expected by",
-    "is expected later", "are expected later", "is expected next", "are expected next",
-    "is expected at", "are expected at", "expected at",
-    // A figure put forward in a survey's or a desk's words: "WTI is seen at $81", "Brent is
-    // estimated at $86 in the third quarter".
+  public static let expectedAtWords =
+    [
+      "is expected in", "are expected in", "is expected by", "are expected by",
+      "is expected later", "are expected later", "is expected next", "are expected next",
+      "is expected at", "are expected at", "expected at",
+    ] + figureAtWords
+  /// A figure put forward at a level, only before one: "WTI is seen at $81" (not "is seen at
+  /// the Davos forum").
+  public static let figureAtWords = [
     "is seen at", "are seen at", "is estimated at", "are estimated at", "is forecast at",
     "are forecast at", "is projected at", "are projected at",
   ]

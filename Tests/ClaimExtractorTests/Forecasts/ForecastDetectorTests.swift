@@ -361,6 +361,7 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
     .init(sentence: "Zorvex is estimated to have sold 5 million phones last year.", quotes: []),
     .init(sentence: "新工艺则直接将原有工序合而为一。", quotes: []),
     .init(sentence: "公司已将总部迁往深圳。", quotes: []),
+    .init(sentence: "公司已将进一步的改革推迟。", quotes: []),
     .init(sentence: "他们将其定位为高端品牌。", quotes: []),
     .init(sentence: "平台将这一功能免费开放。", quotes: []),
     .init(sentence: "厂商通常一开始会多下订单，再按销量调整。", quotes: []),

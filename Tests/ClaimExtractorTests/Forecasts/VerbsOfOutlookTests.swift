@@ -61,6 +61,19 @@ import Testing
     "中央氣象署今日召開記者會。",
     "材料明年上涨15%。",
     "As is traditional, I will say that nobody ever gets this right.",
+    // Sights, settings and what is happening now, not outlooks or launches.
+    "Residents see smoke rising from the plant every morning this week.",
+    "The company projects its logo onto the tower every night during December.",
+    "Bernanke is seen at the Davos forum in January, chatting with bankers.",
+    "Criticism is coming from all sides this week.",
+    "The alarm is set for 6 a.m. tomorrow.",
+    "She is predicting the award winners on her podcast every Sunday this year.",
+    // Denials of a forecast.
+    "Nobody is forecasting a recession next year, the chairman said.",
+    "Few economists see rates rising next year.",
+    "研討會將在明年舉行的說法並不準確。",
+    // 将, 料 and 会 inside other words.
+    "这位老将持续三年保持全勤。", "始料未及的是，公司今年一季度扭亏为盈。", "价格之所以会上涨，是因为去年供应短缺。",
   ])
   func theSameWordsElsewhereAreNoClaim(_ sentence: String) throws {
     #expect(try Self.claims(sentence).isEmpty)
@@ -117,6 +130,29 @@ import Testing
     #expect(try Self.claims("降息幅度可能保持在40BP左右。").map(\.hedge) == ["可能"])
     #expect(try Self.claims("The yield may stay above 4% for now.").map(\.hedge) == ["may"])
     #expect(try Self.claims("降息幅度可能保持不变。").isEmpty)
+  }
+
+  /// A launch in the progressive beside a window that holds the day of writing is what is
+  /// happening; one still wholly to come is a schedule.
+  @Test func aProgressiveIsALaunchOnlyBeforeItsWindow() throws {
+    let line = "Tourists are arriving in record numbers this summer, hotel owners say."
+    #expect(try Self.claims(line, date: "2026-07-15").isEmpty)
+    #expect(try Self.claims("The headset is launching in October.", date: "2026-07-15").count == 1)
+  }
+
+  /// Two windows joined by 至 or 到 as the second's own words are due at the later; a month
+  /// just after a verb in the past dates what was done.
+  @Test func spansAndMonthsOfDoneThings() throws {
+    #expect(
+      try Self.claims("樓價將於明年至後年見底。").map { $0.deadline?.description } == ["2028-12-31"])
+    #expect(
+      try Self.claims("Workers hired in March will get raises in January.").map {
+        $0.deadline?.description
+      } == ["2027-01-31"])
+    #expect(
+      try Self.claims("Farmers who lost crops in March will get compensation.").map {
+        $0.deadline?.description
+      } == [nil])
   }
 
   /// A record over a span ("the coldest winter in a decade") is no window; a month after a
