@@ -342,7 +342,7 @@ extension SpeakerFinder {
 
   /// Verbs of speech only before a pause or another verb of speech.
   private static let pauseVerbs: Set<String> = [
-    "分析", "介绍", "介紹", "补充", "補充", "估", "料",
+    "分析", "介绍", "介紹", "补充", "補充", "估",
   ]
 
   /// Characters that make 料 the end of another word: 原料, 资料, 材料, 燃料, 饮料, 预料.
@@ -384,7 +384,7 @@ extension SpeakerFinder {
 
   /// Verbs that name a speaker only after a known name or an organisation's (`organisationEnds`).
   static let organisationVerbs: Set<String> = [
-    "预计", "預計", "预期", "預期", "估计", "估計", "拟", "擬", "计划", "計劃", "計畫",
+    "预计", "預計", "预期", "預期", "估计", "估計", "拟", "擬", "计划", "計劃", "計畫", "料",
   ]
   static let organisationEnds = [
     "公司", "证券", "證券", "银行", "銀行", "集团", "集團", "机构", "機構", "研究院", "研究所", "基金",
