@@ -519,14 +519,17 @@ struct SentenceAnalysis {
     guard let index = clauses.firstIndex(of: clause), index + 1 < clauses.count,
       opens(clauses[index + 1], with: SentenceAnalysis.appositiveOpeners)
     else { return false }
-    for next in clauses[(index + 1)...].prefix(2) {
-      if cues(in: next).contains(where: { SentenceAnalysis.isTrigger($0.kind) }) { return false }
-      if frames(in: next).contains(where: { !isPast($0.frame) }) { return true }
-      if next != clauses[index + 1], !opens(next, with: SentenceAnalysis.windowOpeners) {
-        return false
-      }
+    let aside = clauses[index + 1]
+    let standalone = clauses.dropFirst(index + 2).first.flatMap {
+      opens($0, with: SentenceAnalysis.windowOpeners) ? $0 : nil
     }
-    return false
+    let asideIsDated = frames(in: aside).contains { !isPast($0.frame) }
+    guard !cues(in: aside).contains(where: { SentenceAnalysis.isTrigger($0.kind) }) else {
+      return false
+    }
+    guard let standalone else { return asideIsDated }
+    // "a rival to a model due in 2028, this year": two windows, the aside's its own.
+    return !asideIsDated && frames(in: standalone).contains { !isPast($0.frame) }
   }
 
   /// Whether `clause`, commas and spaces aside, opens with one of `words`.
@@ -540,7 +543,9 @@ struct SentenceAnalysis {
   }
 
   private static let appositiveOpeners = ByteText.encoded(["a ", "an ", "its ", "their "])
-  private static let windowOpeners = ByteText.encoded(["in ", "by ", "before ", "from "])
+  private static let windowOpeners = ByteText.encoded([
+    "in ", "by ", "before ", "from ", "this ", "next ", "later ", "early ", "late ",
+  ])
 
   /// Words that hedge without looking ahead by themselves; they count only in a sentence that
   /// names a live window, in an article framed as forecasts, or in a clause that puts a figure

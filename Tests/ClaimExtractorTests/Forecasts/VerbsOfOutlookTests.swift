@@ -123,6 +123,11 @@ import Testing
     let plant = try Self.claims("Zorvex plans to open a plant, its first in Europe, in 2027.")
     #expect(plant.map { $0.deadline?.description } == ["2027-12-31"])
     #expect(try Self.claims("Zorvex plans to grow, a sign of confidence.").isEmpty)
+    // An aside with a window of its own before the plan's: no date is guessed.
+    #expect(
+      try Self.claims(
+        "Zorvex intends to launch a cheaper phone, a rival to a model due in 2028, this year."
+      ).isEmpty)
   }
 
   /// A weak hedge before a level held or crossed puts a figure on the outcome.
