@@ -237,11 +237,10 @@ public struct Extractor: Sendable {
   }
 
   /// Calls `body` with each sentence of `text` that holds a forecast word, the byte range it
-  /// takes, and its cues, found in the same scan that picked it; the other sentences are never
-  /// turned into strings.
-  /// Calls `body` with each sentence of `text` that holds a cue, and the sentence before it when
-  /// a semicolon ends that one, so its window can pass on. Inlined: as a call of its own it
-  /// copied the extractor and retained its parts once a sentence.
+  /// takes, its cues (found in the same scan that picked it) and the range of the sentence
+  /// before it when a semicolon ends that one, so its window can pass on; the other sentences
+  /// are never turned into strings. Inlined: as a call of its own it copied the extractor and
+  /// retained its parts once a sentence.
   @inline(__always)
   private func forEachCandidate(
     in text: [UInt8], _ body: (String, Range<Int>, [CueScanner.Hit], Range<Int>?) -> Void

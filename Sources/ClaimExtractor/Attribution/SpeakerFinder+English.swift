@@ -386,10 +386,10 @@ extension SpeakerFinder {
     "told", "plans", "expected", "expect", "expects", "sees",
   ]
 
-  /// Words between a speaker and the verb: "has said", "had also warned".
   /// Forms of "be" before a verb in -ing: "is predicting".
   private static let beForms: Set<String> = ["is", "are", "was", "were"]
 
+  /// Words between a speaker and the verb: "has said", "had also warned".
   private static let auxiliaries: Set<String> = [
     "has", "have", "had", "also", "previously", "repeatedly", "recently", "publicly", "once",
     "now", "still",
