@@ -82,7 +82,7 @@ extension SpeakerFinder {
       // they name a speaker when what precedes is a known name or an organisation's, or when a
       // pause follows ("李明估计，…").
       if Self.organisationVerbs.contains(verb), lexicon.canonicalName(for: name) == nil,
-        !Self.isOrganisation(name), !Self.isFullPersonName(name),
+        !Self.isOrganisation(name), !Self.isFullPersonName(name), !Self.isLatinName(name),
         !isPause || !Self.isShortName(name)
       {
         continue
@@ -102,6 +102,17 @@ extension SpeakerFinder {
       commonSurnames.contains(scalars[0]), !nounEnds.contains(scalars[2])
     else { return false }
     return !measureEnds.contains { name.hasSuffix($0) }
+  }
+
+  /// Whether `name` is written in Latin letters and opens with a capital (Gartner, Creative
+  /// Strategies, S&P): a firm or a person named so in Chinese text, never a Chinese noun.
+  static func isLatinName(_ name: String) -> Bool {
+    guard let first = name.utf8.first, first >= 0x41, first <= 0x5A, name.utf8.count >= 2 else {
+      return false
+    }
+    return name.utf8.allSatisfy { byte in
+      Clause.isWordByte(byte) || byte == 0x20 || byte == 0x26 || byte == 0x2E || byte == 0x2D
+    }
   }
 
   /// The commonest Chinese surnames, simplified and traditional.
@@ -428,6 +439,19 @@ extension SpeakerFinder {
       name.insert(character, at: name.startIndex)
       if name.count > 24 { return nil }
     }
+    // "Creative Strategies预计": a name in Latin letters goes back over its capitalised words.
+    if Self.isLatinName(name) {
+      var rest = text.dropLast(name.count)
+      for _ in 0..<3 where rest.last == " " {
+        let before = rest.dropLast()
+        let word = String(
+          before.reversed().prefix { $0.isASCII && ($0.isLetter || $0 == "&" || $0 == ".") }
+            .reversed())
+        guard word.first?.isUppercase == true else { break }
+        name = word + " " + name
+        rest = before.dropLast(word.count)
+      }
+    }
     // Adverbs and settings stack at the end ("他同时还", "林建宏昨日受訪時"): stripped until none
     // is left, before the name is measured.
     let isInert = ByteText.isNormalizationInert(name)
@@ -452,6 +476,7 @@ extension SpeakerFinder {
     guard
       length <= 10
         || length <= 20 && Self.titleWords.contains(where: { ByteText.ends(name, with: $0) })
+        || length <= 30 && Self.isLatinName(name)
     else { return nil }
     // Strip words that introduce the speaker rather than name it. Where every scalar is its
     // own character and normalization leaves it alone, comparing bytes is comparing strings.

@@ -111,9 +111,10 @@ struct SentenceAnalysis {
       }
       let lookBack = max(
         trigger?.range.upperBound ?? clause?.lowerBound ?? 0, located.offset - 24)
+      // The forecast word itself may be the past one: "they predicted at the meeting in June".
       let datesPastVerb =
         trigger.map {
-          SentenceAnalysis.hasPastVerb(in: $0.range.upperBound..<located.offset, of: bytes)
+          SentenceAnalysis.hasPastVerb(in: $0.range.lowerBound..<located.offset, of: bytes)
         } ?? false
         || SentenceAnalysis.hasPastVerb(in: lookBack..<located.offset, of: bytes)
       guard looksAhead, !SentenceAnalysis.namesJustPast(frame.words), !datesEventGoneBy,
@@ -555,7 +556,7 @@ struct SentenceAnalysis {
     "possibly", "perhaps", "maybe", "predicted", "we see", "sees", "see", "real chance",
     "real possibility", "serious possibility", "预判", "預判", "恐怕", "预测", "預測", "很难", "很難",
     // Confidence in something, not in a future event, unless a window says when.
-    "有信心", "有把握", "料",
+    "有信心", "有把握", "料", "目标价", "目標價",
   ]).union(HedgeScale.doubtingWords).union(HedgeScale.beliefWords).union(HedgeScale.guidanceWords)
     .union(HedgeScale.rumourWords).union(HedgeScale.expectedAtWords)
     .union(HedgeScale.orBeforeVerbWords)

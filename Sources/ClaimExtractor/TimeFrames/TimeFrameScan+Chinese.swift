@@ -38,8 +38,39 @@ enum Period: Equatable {
 extension TimeFrameScan {
   func chinese(at offset: Int) -> Match? {
     (TimeText.hanDigit(text[offset]) != nil ? yearLed(at: offset) : nil)
+      ?? fiveYearPlan(at: offset) ?? decadeEnd(at: offset)
       ?? chineseOpening(at: offset) ?? relativeYear(at: offset)
       ?? chineseDuration(at: offset) ?? chineseCalendar(at: offset)
+  }
+
+  /// "十五五"期间, 十四五时期, 十五五末: the years of a five-year plan, counted from the third
+  /// (1966–1970) on, so the fifteenth runs 2026–2030. The plan's name alone (十五五规划) names
+  /// a document, not a time, so a word of its period must follow.
+  private func fiveYearPlan(at offset: Int) -> Match? {
+    guard text[offset] == "十", let ordinal = text[offset + 1].flatMap(TimeText.hanDigit),
+      ordinal > 0, text[offset + 2] == "五"
+    else { return nil }
+    var end = offset + 3
+    if let mark = text[end], "”」』\"".unicodeScalars.contains(mark) { end += 1 }
+    guard let period = text.firstMatch(Self.planPeriods, at: end) else { return nil }
+    let first = 1966 + 5 * (10 + ordinal - 3)
+    let window =
+      period.literal == "末" || period.literal == "期末"
+      ? Period.yearEnd.window(in: first + 4) : Window.years(first, through: first + 4)
+    return Match(end: period.end, window: window, year: first + 4)
+  }
+
+  private static let planPeriods = [
+    "期间", "期間", "时期", "時期", "规划期", "規劃期", "期末", "末", "内", "內",
+  ]
+
+  /// 本十年末, 本十年底: the end of the decade that holds publication, counted 2021–2030.
+  private func decadeEnd(at offset: Int) -> Match? {
+    guard let found = text.firstMatch(["本十年末", "本十年底", "这个十年末", "這個十年末"], at: offset)
+    else { return nil }
+    let last = publishedYear.map { ($0 - 1) / 10 * 10 + 10 }
+    return Match(
+      end: found.end, window: last.flatMap { Period.yearEnd.window(in: $0) }, year: last)
   }
 
   /// What follows "2026年", "明年" or "今年": a part of that year, or a word that closes it.

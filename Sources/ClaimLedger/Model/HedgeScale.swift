@@ -88,8 +88,9 @@ public struct HedgeScale: Sendable {
     "are slated for",
   ]
   /// A forecaster's own figure, the verb before its object: "the company now projects earnings
-  /// of $3.50", "Goldman forecasts Brent at $80" (not the nouns: "growth forecasts are…").
-  public static let guidanceWords = ["projects", "forecasts", "forecast"]
+  /// of $3.50", "Goldman forecasts Brent at $80", "AMD targets a $100 billion market by 2027"
+  /// (not the nouns: "growth forecasts are…").
+  public static let guidanceWords = ["projects", "forecasts", "forecast", "targets"]
   /// A belief, a forecast beside a window: "I think they stay above 6% all year".
   public static let beliefWords = ["i think", "we think", "i believe", "we believe"]
   /// A figure or an outcome put forward by a forecaster's model: "revenue is projected to
@@ -277,8 +278,10 @@ public struct HedgeScale: Sendable {
       0.55, 0.8, false
     ),
     (
-      ["预计", "预期", "預計", "預期", "预测", "預測", "预估", "預估", "预料", "預料", "可望"], 0.7, 0.6,
-      0.8, false
+      [
+        "预计", "预期", "預計", "預期", "预测", "預測", "预估", "預估", "预料", "預料", "可望", "目标价",
+        "目標價",
+      ], 0.7, 0.6, 0.8, false
     ),
     (["figures to", "would", "predicted", "predicting"], 0.7, 0.5, 0.8, false),
     (["good chance", "a good chance", "odds are"], 0.65, 0.55, 0.75, false),

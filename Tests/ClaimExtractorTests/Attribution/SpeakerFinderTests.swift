@@ -194,7 +194,10 @@ import Testing
     // 指 before a pause says, as Hong Kong's papers write it; 指数 is an index.
     ("陳永傑指，明年樓價將上升10%。", "陳永傑"), ("中原指数明年将上升10%。", nil),
     ("高盛料明年金價升至每盎司3000美元。", "Goldman Sachs"), ("施永青料明年樓價下跌一成。", "施永青"),
-    ("如前所指，明年樓價將下跌。", nil), ("文章直指，明年樓價將下跌。", nil), ("石油股预计明年继续走强。", nil),
+    ("如前所指，明年樓價將下跌。", nil),
+    // A name in Latin letters before 预计 speaks, its words together.
+    ("Creative Strategies预计明年折叠屏手机出货将翻倍。", "Creative Strategies"),
+    ("Gartner预计，明年全球AI芯片销量将增长30%。", "Gartner"), ("文章直指，明年樓價將下跌。", nil), ("石油股预计明年继续走强。", nil),
     // A conjunction before a verb of saying is no name.
     ("对此有所保留，虽然同样认为明年楼价将上升。", nil),
   ])
