@@ -7,7 +7,7 @@ extension SpeakerFinder {
     "believes", "believe", "think", "warned", "warns", "warn",
     "told", "wrote", "argued", "argues", "forecast", "forecasts", "claims", "claimed", "promised",
     "promises", "thinks", "added", "projects", "projected", "estimates", "estimated", "plans",
-    "sees", "see", "reported", "predicting", "forecasting", "projecting", "targets",
+    "sees", "see", "reported", "predicting", "forecasting", "projecting",
   ]
 
   /// Verbs of saying that are a passive before "to": "forecast to fall", "expected to rise".

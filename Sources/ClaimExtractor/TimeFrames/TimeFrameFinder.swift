@@ -128,18 +128,25 @@ struct TimeFrameScan {
       return period
     }
     if let date = numericDate(at: afterYear, year: year) { return date }
-    if text.firstMatch(TimeFrameScan.yearTopics, at: afterYear) != nil {
+    // Most years are followed by neither: the English words are tried only after a space.
+    let topics =
+      text[afterYear] == " " ? TimeFrameScan.englishYearTopics : TimeFrameScan.yearTopics
+    if text.firstMatch(topics, at: afterYear) != nil {
       return Match(end: afterYear, window: .year(year), year: year)
     }
     return nil
   }
 
-  /// Words that make a bare year a time frame: "2026预测" ("2026年度" is handled by 年), and the
-  /// measures an English year names as an adjective: "2026 profits are projected at $41 billion".
+  /// Words that make a bare Chinese year a time frame: "2026预测", "2026年度" is handled by 年.
   static let yearTopics = [
-    "预测", "預測", "年度", "展望", "趋势", "趨勢", "预言", "預言", "预判", "預判", " profits", " profit",
-    " revenue", " revenues", " sales", " earnings", " shipments", " deliveries", " output",
-    " production", " capex", " capital spending", " guidance", " GDP", " inflation", " deficit",
+    "预测", "預測", "年度", "展望", "趋势", "趨勢", "预言", "預言", "预判", "預判",
+  ]
+  /// The measures an English year names as an adjective: "2026 profits are projected at $41
+  /// billion".
+  static let englishYearTopics = [
+    " profits", " profit", " revenue", " revenues", " sales", " earnings", " shipments",
+    " deliveries", " output", " production", " capex", " capital spending", " guidance", " GDP",
+    " inflation", " deficit",
   ]
 
   /// "2026-2028年", "2026至2028年", "2023-2025年间", "2026 to 2028", "2026-28"; and "2027 or

@@ -66,7 +66,8 @@ extension TimeFrameScan {
 
   /// 本十年末, 本十年底: the end of the decade that holds publication, counted 2021–2030.
   private func decadeEnd(at offset: Int) -> Match? {
-    guard let found = text.firstMatch(["本十年末", "本十年底", "这个十年末", "這個十年末"], at: offset)
+    guard text[offset] == "本" || text[offset] == "这" || text[offset] == "這",
+      let found = text.firstMatch(["本十年末", "本十年底", "这个十年末", "這個十年末"], at: offset)
     else { return nil }
     let last = publishedYear.map { ($0 - 1) / 10 * 10 + 10 }
     return Match(

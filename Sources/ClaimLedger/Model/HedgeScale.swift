@@ -88,9 +88,8 @@ public struct HedgeScale: Sendable {
     "are slated for",
   ]
   /// A forecaster's own figure, the verb before its object: "the company now projects earnings
-  /// of $3.50", "Goldman forecasts Brent at $80", "AMD targets a $100 billion market by 2027"
-  /// (not the nouns: "growth forecasts are…").
-  public static let guidanceWords = ["projects", "forecasts", "forecast", "targets"]
+  /// of $3.50", "Goldman forecasts Brent at $80" (not the nouns: "growth forecasts are…").
+  public static let guidanceWords = ["projects", "forecasts", "forecast"]
   /// A belief, a forecast beside a window: "I think they stay above 6% all year".
   public static let beliefWords = ["i think", "we think", "i believe", "we believe"]
   /// A figure or an outcome put forward by a forecaster's model: "revenue is projected to
