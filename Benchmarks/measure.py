@@ -68,9 +68,10 @@ def repeat(label, command, runs):
 
 
 def bench_load(bench, ledger, runs):
-    """`runs` processes of `claims-bench load --runs 1`, each timing one load as a command
-    does it, in a process of its own: fresh memory from the kernel and nothing left by an
-    earlier load. Repeated loads in one process measured slower or quicker than a command by
+    """`runs` processes of `claims-bench load --runs 1`, each timing one load in a process of
+    its own, as a command loads. Each process first parses the file once, untimed, to bring it
+    into the page cache, and hands that memory back before the timed load; its peak includes
+    that parse. Repeated loads in one process measured slower or quicker than a command by
     turns, with how the allocator and the kernel's reclaim left the freed memory. The median
     of their own timings is used, so process start-up is not counted."""
     times, peaks, entries = [], [], None

@@ -279,7 +279,11 @@ public struct Extractor: Sendable {
     guard let published = context.published else { return nil }
     let frames = TimeFrameFinder.frames(
       in: String(decoding: clause, as: UTF8.self), context: context)
-    return frames.last { $0.deadline >= published }
+    // Only windows, not bases of comparison ("较2027年目标仍有差距").
+    let windows = Array(clause).withUnsafeBufferPointer { bytes in
+      SentenceAnalysis.locate(frames, in: bytes).map(\.frame)
+    }
+    return windows.last { $0.deadline >= published }
   }
 
   /// The words of `text` in a range of its UTF-8 offsets.

@@ -99,19 +99,23 @@ extension SpeakerFinder {
   static func isFullPersonName(_ name: String) -> Bool {
     let scalars = Array(name.unicodeScalars)
     guard scalars.count == 3, scalars.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) }),
-      commonSurnames.contains(scalars[0]), !nounEnds.contains(scalars[2])
+      commonSurnames.contains(scalars[0]), !nounEnds.contains(scalars[2]),
+      !nounStarts.contains(where: { name.hasPrefix($0) })
     else { return false }
     return !measureEnds.contains { name.hasSuffix($0) }
   }
 
-  /// Whether `name` is written in Latin letters and opens with a capital (Gartner, Creative
-  /// Strategies, S&P): a firm or a person named so in Chinese text, never a Chinese noun.
+  /// Whether `name` is written in Latin letters as a name is, a capital and then small letters
+  /// (Gartner, Creative Strategies): a firm or a person named so in Chinese text. Capitals alone
+  /// or digits are a measure or a product (GDP, CPI, AI, HBM4, Galaxy S27), the subject of a
+  /// passive 预计.
   static func isLatinName(_ name: String) -> Bool {
-    guard let first = name.utf8.first, first >= 0x41, first <= 0x5A, name.utf8.count >= 2 else {
-      return false
-    }
+    guard let first = name.utf8.first, first >= 0x41, first <= 0x5A, name.utf8.count >= 2,
+      name.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A })
+    else { return false }
     return name.utf8.allSatisfy { byte in
-      Clause.isWordByte(byte) || byte == 0x20 || byte == 0x26 || byte == 0x2E || byte == 0x2D
+      (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x20
+        || byte == 0x26 || byte == 0x2E || byte == 0x2D
     }
   }
 
@@ -123,7 +127,13 @@ extension SpeakerFinder {
       + "鲁魯葛伍聂聶柴焦柳邢骆駱岳齐齊梅莫庄莊辛祝左涂祁舒耿詹关關苗凌费費纪紀盛童欧歐甄项項游裴卫衛屈鲍鮑"
       + "霍翁甘柯阮桂麦麥冼岑邝鄺")
   /// Last characters that make three characters a noun: 金融业, 周期性, 高管们.
-  private static let nounEnds = ScalarSet("业業价價性率量额額们們界类類品物化技术術股市场場厂廠")
+  private static let nounEnds = ScalarSet(
+    "业業价價性率量额額们們界类類品物化技术術股市场場厂廠人周期站点點线線区區网網车車机機港路省县縣园園库庫群链鏈")
+  /// Words a common surname opens that start nouns: 许多人, 黄金周, 高峰期.
+  private static let nounStarts = [
+    "许多", "許多", "黄金", "黃金", "高峰", "高铁", "高鐵", "高速", "高端", "高管", "高新", "金融", "石油",
+    "周期", "方面", "万亿", "萬億", "龙头", "龍頭", "马上", "馬上", "温度", "溫度", "安全", "连续", "連續",
+  ]
 
   /// Whether `name` is a role of the company spoken of: 公司管理层, 该公司发言人.
   static func isOrganisationsRole(_ name: String) -> Bool {

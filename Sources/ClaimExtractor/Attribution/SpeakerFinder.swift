@@ -113,11 +113,14 @@ struct SpeakerFinder: Sendable {
         // the next few words that link to it.
         if let document = Self.reportNouns.first(where: { opening.hasPrefix($0) }) {
           var after = rest.dropFirst(document.count).drop { $0 == " " }
-          for _ in 0..<6 {
+          for index in 0..<6 {
             let word = after.prefix { $0 != " " }
             guard !word.isEmpty, !word.contains(",") else { break }
             after = after[word.endIndex...].drop { $0 == " " }
-            if ["in", "by", "from", "of"].contains(String(word)),
+            // Right after the document any link names its publisher ("a report in TechBrief");
+            // further on only "by" and "from" do ("sent to clients in London" is a place).
+            let links = index == 0 ? ["in", "by", "from", "of"] : ["by", "from"]
+            if links.contains(String(word)),
               let name = capitalisedRun(in: after),
               !Self.notNameWords.contains(name.lowercased())
             {

@@ -15,7 +15,7 @@ enum Byline {
     guard line.count <= 100 else { return nil }
     // A longer line is a byline only when bars set its fields apart, one of them the date, or
     // when it is "By …" with the date.
-    if let undated = withoutDate(line) { return english(undated) }
+    if let undated = withoutDate(line), let author = english(undated) { return author }
     let fields = datedFields(line)
     guard line.count <= 40 || fields != nil else { return nil }
     return english(line) ?? fields.flatMap(name)
@@ -30,6 +30,10 @@ enum Byline {
     guard bylineWords.contains(where: { ByteText.contains(bytes, $0) }) else { return nil }
     let matches = DateText.matches(in: line)
     guard matches.count == 1, let date = matches.first else { return nil }
+    // "By March 1, 2027 Kestrel Bank Will Cut Rates": "by" before the date is a time.
+    let before = String(decoding: bytes[..<date.range.lowerBound], as: UTF8.self)
+      .trimmingCharacters(in: .whitespaces).lowercased()
+    guard !before.hasSuffix("by") else { return nil }
     var undated = bytes
     undated.removeSubrange(date.range)
     let rest = String(decoding: undated, as: UTF8.self)

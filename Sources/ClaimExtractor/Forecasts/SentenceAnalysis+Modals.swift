@@ -174,7 +174,8 @@ extension SentenceAnalysis {
   }
 
   private static let irregularPasts = [
-    "lost", "sold", "began", "said", "told", "won", "fell", "rose", "took", "gave", "came", "paid",
+    // Not "won", as often the currency ("10 trillion won in March").
+    "lost", "sold", "began", "said", "told", "fell", "rose", "took", "gave", "came", "paid",
     "held", "left", "met", "built", "sent", "spent", "bought", "brought", "led", "wrote", "chose",
   ]
   private static let beForms = ["be", "been", "being", "is", "are", "was", "were", "get", "got"]

@@ -134,7 +134,6 @@ extension SentenceAnalysis {
       // "比今年翻倍", "than last year", "创2018年以来新高": a base of comparison, not a window.
       if isComparisonBase(at: offset, in: bytes) || isSince(at: offset + length, in: bytes)
         || isChangeStart(offset..<(offset + length), in: bytes)
-        || isReferenceLevel(at: offset + length, in: bytes)
       {
         continue
       }
@@ -172,8 +171,9 @@ extension SentenceAnalysis {
   }
 
   /// Whether a level that the window dates follows it (2021年高位, 2019年的水平, "2021
-  /// highs", "2019 levels"): the mark an outcome is measured against, not its window.
-  private static func isReferenceLevel(at end: Int, in bytes: UnsafeBufferPointer<UInt8>)
+  /// highs", "2019 levels"): the mark an outcome is measured against, not its window. Asked of
+  /// windows already over only: a live one before such a word dates the forecast (明年高位运行).
+  static func isReferenceLevel(at end: Int, in bytes: UnsafeBufferPointer<UInt8>)
     -> Bool
   {
     var start = spaced(after: end, in: bytes)
@@ -189,7 +189,7 @@ extension SentenceAnalysis {
   private static let referenceLevels = ByteText.encoded([
     "高位", "低位", "水平", "高点", "高點", "低点", "低點", "峰值", "新高", "新低", "纪录", "紀錄", "记录", "記錄",
     "历史高位", "歷史高位", "历史高点", "歷史高點", "历史新高", "歷史新高", "同期", "levels", "level", "highs",
-    "high", "lows", "low", "peak", "peaks", "record",
+    "lows", "peaks",
   ])
 
   /// `offset` moved back over one space, as text that spaces digits from Chinese has before a

@@ -85,8 +85,14 @@ struct SentenceAnalysis {
       {
         return nil
       }
-      guard let published, frame.deadline < published,
-        !SentenceAnalysis.namesItsYear(frame.words),
+      guard let published, frame.deadline < published else { return located }
+      // 升穿2021年高位, "return to 2021 levels": a past year that dates a reference level.
+      if SentenceAnalysis.isReferenceLevel(
+        at: located.offset + frame.words.utf8.count, in: bytes)
+      {
+        return nil
+      }
+      guard !SentenceAnalysis.namesItsYear(frame.words),
         !SentenceAnalysis.namesRelativeYear(frame.words)
       else { return located }
       let clause = clauses.first { $0.contains(located.offset) }
@@ -448,6 +454,12 @@ struct SentenceAnalysis {
       if cue.traits.contains(.needsFigure), !hasFigure(after: cue.range, in: clause) {
         return false
       }
+      // "Shoppers will see prices rising": the modal before "see" is the forecast's word.
+      if cue.word == "see", let before = asciiWordBefore(cue.range),
+        SentenceAnalysis.wordsBeforeSight.contains(before.lowercased())
+      {
+        return false
+      }
       if cue.kind == .plan {
         return clauseHasFrame || hasUndatedWindow(in: clause) || datesByAppositive(clause)
       }
@@ -507,9 +519,13 @@ struct SentenceAnalysis {
     }
   }
 
-  /// Whether a digit follows `range` within its clause, before the next clause opens.
+  /// Whether a digit follows `range` within its clause outside the clause's windows: a year
+  /// that dates the sentence is no figure ("is seen at the Davos forum in January 2027").
   private func hasFigure(after range: Range<Int>, in clause: Range<Int>) -> Bool {
-    bytes[range.upperBound..<clause.upperBound].contains { $0 &- 0x30 < 10 }
+    let windows = frames(in: clause).map { $0.offset..<($0.offset + $0.frame.words.utf8.count) }
+    return (range.upperBound..<clause.upperBound).contains { index in
+      bytes[index] &- 0x30 < 10 && !windows.contains { $0.contains(index) }
+    }
   }
 
   /// Whether the clause after `clause` is an aside on its object and it, or a window standing
@@ -532,6 +548,11 @@ struct SentenceAnalysis {
     // "a rival to a model due in 2028, this year": two windows, the aside's its own.
     return !asideIsDated && frames(in: standalone).contains { !isPast($0.frame) }
   }
+
+  /// Words after which "see" is sight, or a modal's: will see, to see, can see.
+  static let wordsBeforeSight: Set<String> = [
+    "will", "would", "could", "may", "might", "can", "to", "ll", "should", "must", "not",
+  ]
 
   /// Whether `clause`, commas and spaces aside, opens with one of `words`.
   private func opens(_ clause: Range<Int>, with words: [[UInt8]]) -> Bool {

@@ -267,8 +267,10 @@ extension TimeFrameScan {
   /// that make it part of another word.
   private static let relativeYears: [(String, Int, String)] = [
     ("今年", 0, ""), ("本年", 0, ""), ("明年", 1, ""),
-    // 來年 "the coming year", as Hong Kong and Taiwan write 明年; not 未来年度 or 近来年.
-    ("来年", 1, "未近出回起"), ("來年", 1, "未近出回起"),
+    // 來年 "the coming year", as Hong Kong and Taiwan write 明年; not where 来 ends another word:
+    // 未来年度, 以来年均, 带来年收入, 将来年轻, 原来年底.
+    ("来年", 1, "未近出回起以带帶将將原本后後从從过過看到下上"),
+    ("來年", 1, "未近出回起以带帶将將原本后後从從过過看到下上"),
     ("后年", 2, "然之以最此随隨背落往而其午身幕善"), ("後年", 2, "然之以最此随隨背落往而其午身幕善"),
     ("去年", -1, "过過"), ("前年", -2, "提以之此从從目当當空史生眼面跟门門年"),
   ]

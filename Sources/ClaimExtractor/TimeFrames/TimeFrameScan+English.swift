@@ -80,7 +80,7 @@ extension TimeFrameScan {
       let lowered = word.lowercased()
       if let superlative = previous, TimeFrameScan.superlativeOpeners.contains(lowered),
         superlative.hasSuffix("est") && !TimeFrameScan.notSuperlatives.contains(superlative)
-          || ["most", "least", "first", "best", "worst"].contains(superlative)
+          || ["most", "least", "best", "worst"].contains(superlative)
       {
         return true
       }
@@ -95,7 +95,21 @@ extension TimeFrameScan {
   private static let notSuperlatives: Set<String> = [
     "interest", "forest", "request", "west", "test", "protest", "invest", "harvest", "contest",
     "guest", "quest", "suggest", "digest", "arrest", "rest", "nest", "chest", "pest",
+    // Superlatives of time, not records: "ship its latest chip in six months".
+    "latest", "newest", "earliest",
   ]
+
+  /// Whether a word that makes an amount a measure comes a few words before `offset`: "what it
+  /// makes in a year", "more than it sells in a year" (not "investors will sell in a year").
+  private func measuresAmount(before offset: Int) -> Bool {
+    var position = offset
+    for _ in 0..<5 {
+      guard let (word, start) = text.wordWithStart(before: position) else { return false }
+      if ["what", "than", "much", "many"].contains(word.lowercased()) { return true }
+      position = start
+    }
+    return false
+  }
 
   func english(at offset: Int) -> Match? {
     var position = offset
@@ -128,7 +142,8 @@ extension TimeFrameScan {
     // in a decade", "its lowest level in years": a record over the span, no window either.
     if lead == "in", found.isDuration,
       let verb = text.word(before: offset)?.lowercased(),
-      TimeFrameScan.rateVerbs.contains(verb) || followsSuperlative(offset)
+      TimeFrameScan.rateVerbs.contains(verb) && measuresAmount(before: offset)
+        || followsSuperlative(offset)
     {
       return nil
     }

@@ -131,6 +131,7 @@ import Testing
       "Coast News"
     ),
     ("Prices will rise next year, according to a survey of buyers, which showed gains.", nil),
+    ("Prices will rise, according to a note sent to clients in London.", nil),
     ("According to the Met Office, winter will be milder than usual this year.", "Met Office"),
     ("According to Bloomberg, Zorvex will launch a cheaper phone next spring.", "Bloomberg"),
     ("Zorvex will launch a cheaper phone next spring, Bloomberg reported.", "Bloomberg"),
@@ -197,7 +198,11 @@ import Testing
     ("如前所指，明年樓價將下跌。", nil),
     // A name in Latin letters before 预计 speaks, its words together.
     ("Creative Strategies预计明年折叠屏手机出货将翻倍。", "Creative Strategies"),
-    ("Gartner预计，明年全球AI芯片销量将增长30%。", "Gartner"), ("文章直指，明年樓價將下跌。", nil), ("石油股预计明年继续走强。", nil),
+    ("Gartner预计，明年全球AI芯片销量将增长30%。", "Gartner"),
+    // Measures and products in Latin letters, and nouns a surname opens, are the subject of a
+    // passive 预计.
+    ("GDP预计明年增长5%。", nil), ("HBM4预计2026年量产。", nil), ("Galaxy S27预计明年推出。", nil),
+    ("许多人预计明年楼价上涨。", nil), ("黄金周预计将迎来出游高峰。", nil), ("文章直指，明年樓價將下跌。", nil), ("石油股预计明年继续走强。", nil),
     // A conjunction before a verb of saying is no name.
     ("对此有所保留，虽然同样认为明年楼价将上升。", nil),
   ])

@@ -59,6 +59,7 @@ import Testing
     "By Christmas, Kestrel Bank expects prices to rise, and it will cut rates on March 1, 2027.",
     "Market Outlook | Week of March 9, 2026",
     "By March 1, 2027, Kestrel Bank expects prices to rise.",
+    "By March 1, 2027 Kestrel Bank Will Cut Rates",
     "2026-09-13 by the river (a picnic)",
   ])
   func sentencesAreNotBylines(_ line: String) throws {

@@ -68,6 +68,10 @@ import Testing
     "材料明年上涨15%。",
     "欧阳明高同时担任中国电动汽车百人会副理事长。", "會後董事長接受媒體採訪。", "Its targets for 2027 were cut.",
     "十五五规划的编制工作已经启动。",
+    // 料 in an idiom and in materials; a sight dated by a year; a logo projected in a year.
+    "不出所料，明年房价继续下跌。", "硅料明年上涨15%。",
+    "Bernanke is seen at the Davos forum in January 2027.",
+    "The company projects its logo onto the tower in 2027.",
     "As is traditional, I will say that nobody ever gets this right.",
     // Sights, settings and what is happening now, not outlooks or launches.
     "Residents see smoke rising from the plant every morning this week.",
@@ -174,6 +178,34 @@ import Testing
       "Profits are projected to reach $41 billion, up from the $36 billion they predicted at the meeting in March."
     )
     #expect(found.map { $0.deadline?.description } == [nil])
+  }
+
+  /// A modal before "see" is the forecast's word; 来 ending another word opens no 來年; a live
+  /// window before a word of level, a word of time in -est and "sell in a year" keep their
+  /// windows.
+  @Test func reviewedFalseFriendsKeepTheirReading() throws {
+    #expect(
+      try Self.claims("Shoppers will see prices rising 5% next year.").map(\.hedge) == ["will"])
+    #expect(
+      try Self.claims("2020年以来年均增长10%，预计将继续增长。").map { $0.deadline?.description } == [nil])
+    #expect(
+      try Self.claims("By 2030 low-cost airlines will carry half of all passengers.").map {
+        $0.deadline?.description
+      } == ["2030-12-31"])
+    #expect(
+      try Self.claims("明年高位运行的油价将回落。").map { $0.deadline?.description } == ["2027-12-31"])
+    #expect(
+      try Self.claims("The company expects to ship its latest chip in six months.").map {
+        $0.deadline?.description
+      } == ["2026-11-14"])
+    #expect(
+      try Self.claims("Investors will sell in a year if rates rise.").map {
+        $0.deadline?.description
+      } == ["2027-05-14"])
+    #expect(
+      try Self.claims("Samsung will invest 10 trillion won in March.").map {
+        $0.deadline?.description
+      } == ["2027-03-31"])
   }
 
   /// A record over a span ("the coldest winter in a decade") is no window; a month after a
