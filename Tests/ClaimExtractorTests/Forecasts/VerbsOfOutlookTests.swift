@@ -12,6 +12,11 @@ import Testing
     try ExtractorTests.article(body, date: date, author: "Ann Bee")
   }
 
+  /// The deadlines of the claims `body` gives, as `YYYY-MM-DD` or nil.
+  static func deadlines(_ body: String) throws -> [String?] {
+    try claims(body).map { $0.deadline?.description }
+  }
+
   @Test(arguments: [
     ("Its new headset is coming later this year.", "is coming", "2026-12-31"),
     ("A developer version is scheduled for release in October.", "is scheduled for", "2026-10-31"),
@@ -161,15 +166,11 @@ import Testing
   /// just after a verb in the past dates what was done.
   @Test func spansAndMonthsOfDoneThings() throws {
     #expect(
-      try Self.claims("樓價將於明年至後年見底。").map { $0.deadline?.description } == ["2028-12-31"])
+      try Self.deadlines("樓價將於明年至後年見底。") == ["2028-12-31"])
     #expect(
-      try Self.claims("Workers hired in March will get raises in January.").map {
-        $0.deadline?.description
-      } == ["2027-01-31"])
+      try Self.deadlines("Workers hired in March will get raises in January.") == ["2027-01-31"])
     #expect(
-      try Self.claims("Farmers who lost crops in March will get compensation.").map {
-        $0.deadline?.description
-      } == [nil])
+      try Self.deadlines("Farmers who lost crops in March will get compensation.") == [nil])
   }
 
   /// A month after the forecast word when that word is in the past itself dates what was said.
@@ -187,25 +188,21 @@ import Testing
     #expect(
       try Self.claims("Shoppers will see prices rising 5% next year.").map(\.hedge) == ["will"])
     #expect(
-      try Self.claims("2020年以来年均增长10%，预计将继续增长。").map { $0.deadline?.description } == [nil])
+      try Self.deadlines("2020年以来年均增长10%，预计将继续增长。") == [nil])
     #expect(
-      try Self.claims("By 2030 low-cost airlines will carry half of all passengers.").map {
-        $0.deadline?.description
-      } == ["2030-12-31"])
+      try Self.deadlines("By 2030 low-cost airlines will carry half of all passengers.") == [
+        "2030-12-31"
+      ])
     #expect(
-      try Self.claims("明年高位运行的油价将回落。").map { $0.deadline?.description } == ["2027-12-31"])
+      try Self.deadlines("明年高位运行的油价将回落。") == ["2027-12-31"])
     #expect(
-      try Self.claims("The company expects to ship its latest chip in six months.").map {
-        $0.deadline?.description
-      } == ["2026-11-14"])
+      try Self.deadlines("The company expects to ship its latest chip in six months.") == [
+        "2026-11-14"
+      ])
     #expect(
-      try Self.claims("Investors will sell in a year if rates rise.").map {
-        $0.deadline?.description
-      } == ["2027-05-14"])
+      try Self.deadlines("Investors will sell in a year if rates rise.") == ["2027-05-14"])
     #expect(
-      try Self.claims("Samsung will invest 10 trillion won in March.").map {
-        $0.deadline?.description
-      } == ["2027-03-31"])
+      try Self.deadlines("Samsung will invest 10 trillion won in March.") == ["2027-03-31"])
   }
 
   /// A record over a span ("the coldest winter in a decade") is no window; a month after a
@@ -219,12 +216,10 @@ import Testing
     #expect(
       try Self.claims("Help is coming too late for farmers who lost their crops in March.").isEmpty)
     #expect(
-      try Self.claims("The bridge will be completed in March.").map { $0.deadline?.description }
+      try Self.deadlines("The bridge will be completed in March.")
         == ["2027-03-31"])
     #expect(
-      try Self.claims("Kestrel will win the 2026/27 league title.").map {
-        $0.deadline?.description
-      } == ["2027-12-31"])
+      try Self.deadlines("Kestrel will win the 2026/27 league title.") == ["2027-12-31"])
   }
 
   /// "makes in a year" is an amount a year, not a window; "in a year" after an object is one.
