@@ -33,9 +33,10 @@ extension LedgerStore {
   /// that comes while they run, cuts the ledger back to the size it had, under the same lock:
   /// a claim must not stay without the resolution its row carried, which the import run again
   /// would skip with the claim's id. (A crash or SIGKILL part-way can still leave a torn last
-  /// line, which every command reports and `check --repair` moves aside.)
-  public func importClaims(_ lines: ImportLines, isDryRun: Bool) throws(LedgerError)
-    -> ImportCount
+  /// line, which every command reports and `check --repair` moves aside.) `direct: false`
+  /// keeps the writes in the page cache.
+  public func importClaims(_ lines: ImportLines, isDryRun: Bool, direct: Bool = true)
+    throws(LedgerError) -> ImportCount
   {
     if isDryRun {
       let ledger = try load()
@@ -58,27 +59,32 @@ extension LedgerStore {
     }
     let sizeBefore = try file.size()
     do throws(LedgerError) {
+      // Straight to the disk in large blocks where it takes them: an import may write a
+      // gigabyte, which the page cache would take longer to copy than the disk to write.
+      let writer = BlockWriter(descriptor: file.descriptor, offset: sizeBefore, direct: direct)
+      func append(_ bytes: ArraySlice<UInt8>) throws(LedgerError) {
+        try file.append(bytes, through: writer)
+      }
       claim = 0
       for piece in lines.pieces {
         let first = claim
         claim += piece.ids.count
-        let isNewHere = isNew[first..<claim]
-        if isNewHere.allSatisfy({ $0 }) {
-          try file.append(piece.bytes)
-        } else {
-          // Only the new claims' lines.
-          var bytes: [UInt8] = []
-          var start = 0
-          for (index, end) in piece.ends.enumerated() {
-            if isNewHere[first + index] { bytes.append(contentsOf: piece.bytes[start..<end]) }
-            start = end
+        // Only the new claims' lines, a run of them at a time.
+        var runStart = 0
+        var lineStart = 0
+        for (index, end) in piece.ends.enumerated() {
+          if !isNew[first + index] {
+            try append(piece.bytes[runStart..<lineStart])
+            runStart = end
           }
-          if !bytes.isEmpty { try file.append(bytes) }
+          lineStart = end
         }
+        try append(piece.bytes[runStart..<lineStart])
         // Ctrl-C or `kill` on a long import stops it after this piece, and the cut below
         // takes back every piece.
         try file.stopIfAsked()
       }
+      try file.finish(writer)
       try file.sync()
       try file.stopIfAsked()
     } catch {

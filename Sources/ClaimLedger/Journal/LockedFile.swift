@@ -7,10 +7,6 @@ import Foundation
 final class LockedFile {
   let descriptor: Int32
   let path: String
-  /// Bytes appended since the disk was last asked to start writing them (`Writeback`).
-  private var appendedSinceWriteback = 0
-  /// How often it was asked.
-  private(set) var writebackStarts = 0
   /// For appends, the stop signals held back from taking the lock until the descriptor is
   /// closed, so a write they interrupt can be cut back first (`stopIfAsked`).
   private let stopHold: StopSignalHold?
@@ -168,17 +164,9 @@ final class LockedFile {
     }
   }
 
-  /// Writes all of `bytes` at the end of the file, not yet synced; after every few dozen
-  /// megabytes the disk is asked to start on them, so a large append's `sync` waits less.
+  /// Writes all of `bytes` at the end of the file, not yet synced. (A large append goes
+  /// through a `BlockWriter` instead.)
   func append(_ bytes: [UInt8]) throws(LedgerError) {
-    defer {
-      appendedSinceWriteback += bytes.count
-      if appendedSinceWriteback >= Writeback.stride {
-        Writeback.start(descriptor)
-        writebackStarts += 1
-        appendedSinceWriteback = 0
-      }
-    }
     var done = 0
     while done < bytes.count {
       let count = bytes.withUnsafeBytes { buffer in
@@ -187,10 +175,32 @@ final class LockedFile {
       }
       if count < 0, errno == EINTR { continue }
       guard count > 0 else {
-        throw .writeFailed(path: path, reason: String(cString: strerror(errno)))
+        throw writeFailure(errno)
       }
       done += count
     }
+  }
+
+  /// Appends `bytes` through `writer`, a large append's (`BlockWriter`), not yet synced.
+  func append(_ bytes: ArraySlice<UInt8>, through writer: BlockWriter) throws(LedgerError) {
+    do throws(BlockWriter.Failure) {
+      try writer.write(bytes)
+    } catch {
+      throw writeFailure(error.code)
+    }
+  }
+
+  /// Writes what `writer` holds still, not yet synced.
+  func finish(_ writer: BlockWriter) throws(LedgerError) {
+    do throws(BlockWriter.Failure) {
+      try writer.finish()
+    } catch {
+      throw writeFailure(error.code)
+    }
+  }
+
+  private func writeFailure(_ code: Int32) -> LedgerError {
+    .writeFailed(path: path, reason: String(cString: strerror(code)))
   }
 
   /// Cuts the file back to `size`, dropping what this holder appended after it, and syncs; the
@@ -205,7 +215,7 @@ final class LockedFile {
   /// took the lines with it, and the command must not report them recorded.
   func sync() throws(LedgerError) {
     guard fsync(descriptor) == 0 else {
-      throw .writeFailed(path: path, reason: String(cString: strerror(errno)))
+      throw writeFailure(errno)
     }
     var open = stat()
     var named = stat()

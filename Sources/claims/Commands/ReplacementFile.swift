@@ -5,28 +5,21 @@ import Foundation
 /// A file written in pieces that appears whole or not at all: the pieces go into a temporary
 /// file beside it, which is synced and renamed over the path only when all are written.
 ///
-/// The pieces are gathered into blocks that go straight to the disk (`O_DIRECT`) where the
-/// file system takes them: copying a gigabyte into the page cache and syncing it afterwards
+/// The pieces are gathered into blocks that go straight to the disk where the file system
+/// takes them (`BlockWriter`): copying a gigabyte into the page cache and syncing it afterwards
 /// took the processor longer than rendering it, and a direct write costs it almost nothing.
-/// Where direct writes are refused, the same blocks go through the cache.
 final class ReplacementFile {
   let path: String
   private let temporary: String
   private var descriptor: Int32
-  /// Bytes waiting to fill a block; page-aligned, since direct writes need that.
-  private let block: UnsafeMutableRawBufferPointer
-  private var blockCount = 0
-  /// Whether blocks bypass the page cache; false from the first refusal on.
-  private(set) var isDirect = false
+  private let writer: BlockWriter
   /// Stop signals held from the start until the rename, so Ctrl-C or `kill` removes the
   /// temporary file instead of leaving it behind.
   private var stopHold: StopSignalHold?
 
-  /// Bytes per write: large enough that the disk, not the calls, sets the pace.
-  static let blockSize = 4 << 20
-  /// The alignment of a direct write's memory, offset and length; a multiple of any
-  /// device's logical block size.
-  static let alignment = 4096
+  /// Whether blocks bypass the page cache; false from the first refusal on.
+  var isDirect: Bool { writer.mayWriteDirect }
+  static var blockSize: Int { BlockWriter.blockSize }
 
   /// Creates the temporary file for `path`, whose folder must exist, as a shell's `>` wants
   /// it: a mistyped folder is an error, not a new tree. `original`, the file being replaced,
@@ -67,51 +60,24 @@ final class ReplacementFile {
       }
       _ = fchmod(descriptor, original.st_mode & 0o777)
     }
-    block = .allocate(byteCount: Self.blockSize, alignment: Self.alignment)
+    // The flag is set after opening, so a file system that refuses it fails at the first
+    // block and not at `open`, which may have created the file already.
+    writer = BlockWriter(descriptor: descriptor, offset: 0, direct: direct)
     self.stopHold = stopHold
-    // Set after opening, so a file system that refuses it fails here and not at `open`,
-    // which may have created the file already.
-    if direct, Self.directFlag != 0 {
-      let flags = fcntl(descriptor, F_GETFL)
-      isDirect = flags >= 0 && fcntl(descriptor, F_SETFL, flags | Self.directFlag) == 0
-    }
   }
 
   /// The temporary file is removed unless `commit` renamed it.
   deinit {
     abandon()
-    block.deallocate()
-  }
-
-  /// `O_DIRECT`, which Glibc's Swift module leaves out; its value differs by architecture.
-  private static var directFlag: Int32 {
-    #if arch(x86_64) || arch(i386)
-      0o40000
-    #elseif arch(arm64) || arch(arm)
-      0o200000
-    #else
-      0
-    #endif
   }
 
   func write(_ bytes: [UInt8]) throws(ReportError) {
-    var failure: Int32?
-    var wroteBlock = false
-    bytes.withUnsafeBytes { source in
-      var offset = 0
-      while offset < source.count, failure == nil {
-        let count = min(source.count - offset, Self.blockSize - blockCount)
-        UnsafeMutableRawBufferPointer(rebasing: block[blockCount..<(blockCount + count)])
-          .copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<(offset + count)]))
-        blockCount += count
-        offset += count
-        if blockCount == Self.blockSize {
-          failure = writeBlock()
-          wroteBlock = true
-        }
-      }
+    let wroteBlock: Bool
+    do throws(BlockWriter.Failure) {
+      wroteBlock = try writer.write(bytes[...])
+    } catch {
+      try fail(error.code)
     }
-    if let failure { try fail(failure) }
     // Looked at once a block, not once a piece: a piece may be a single line.
     if wroteBlock { try stopIfAsked() }
   }
@@ -136,9 +102,11 @@ final class ReplacementFile {
     guard descriptor >= 0 else {
       throw .cannotCreate(path: path, reason: "an earlier write to it failed")
     }
-    // The tail is rarely a whole number of aligned units, which a direct write needs.
-    if blockCount % Self.alignment != 0 { stopDirectWrites() }
-    if let failure = writeBlock() { try fail(failure) }
+    do throws(BlockWriter.Failure) {
+      try writer.finish()
+    } catch {
+      try fail(error.code)
+    }
     if fsync(descriptor) != 0 { try fail(errno) }
     try stopIfAsked()
   }
@@ -161,31 +129,6 @@ final class ReplacementFile {
     LedgerStore.syncDirectory((path as NSString).deletingLastPathComponent)
     // The file is whole under its name: a stop asked for now ends the process after it.
     stopHold = nil
-  }
-
-  /// Writes the block's bytes and empties it; the error number when that failed.
-  private func writeBlock() -> Int32? {
-    var offset = 0
-    while offset < blockCount, let base = block.baseAddress {
-      let written = Glibc.write(descriptor, base + offset, blockCount - offset)
-      if written > 0 {
-        offset += written
-      } else if written < 0, errno == EINVAL, isDirect {
-        // A file system that accepted the flag but not these writes: use the cache.
-        stopDirectWrites()
-      } else if written == 0 || errno != EINTR {
-        return written == 0 ? EIO : errno
-      }
-    }
-    blockCount = 0
-    return nil
-  }
-
-  private func stopDirectWrites() {
-    guard isDirect else { return }
-    isDirect = false
-    let flags = fcntl(descriptor, F_GETFL)
-    if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~Self.directFlag) }
   }
 
   private func fail(_ code: Int32) throws(ReportError) -> Never {

@@ -91,6 +91,33 @@ import Testing
     #expect(String(decoding: try contents(ofFile: path), as: UTF8.self) == expected)
   }
 
+  /// More than two blocks of new lines after a ledger whose size is no multiple of the
+  /// alignment, with claims the ledger has among them: direct or cached, the same lines.
+  @Test func aLongImportWritesTheSameLinesStraightToTheDiskAsThroughTheCache() throws {
+    let long = String(repeating: "预计明年营收同比增长，", count: 30)
+    var csv = "text,source,said,confidence,lang\n"
+    let count = 2 * BlockWriter.blockSize / long.utf8.count + 50
+    for number in 0..<count { csv += "\(long) \(number),The Information,2026-01-21,0.7,\n" }
+    let now = try Fixture.time("2026-02-01T10:00:00Z")
+    let lines = try ClaimImport.lines(
+      ImportFile(bytes: Array(csv.utf8)), path: "sheet.csv", format: .csv, recordedAt: now,
+      today: now.day)
+    var ledgers: [[UInt8]] = []
+    for direct in [true, false] {
+      let path = directory.path("\(direct)/ledger.jsonl")
+      try LedgerStore.create(at: path)
+      let store = LedgerStore(path: path)
+      try store.append([try claimEntry("\(long) 7"), try claimEntry("\(long) 12")])
+      #expect(
+        try store.importClaims(lines, isDryRun: false, direct: direct)
+          == ImportCount(added: count - 2, present: 2))
+      #expect(try store.load().count == count)
+      ledgers.append(try contents(ofFile: path))
+    }
+    #expect(ledgers[0].count > 2 * BlockWriter.blockSize)
+    #expect(ledgers[0] == ledgers[1])
+  }
+
   @Test func anImportWithNothingNewWritesNothing() throws {
     let store = try createdStore()
     try store.append([try claimEntry("Claim already there")])
