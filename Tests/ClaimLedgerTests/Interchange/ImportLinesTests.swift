@@ -451,6 +451,24 @@ private func randomCells(_ dice: inout Dice, columnWide: Bool = true) -> [String
     }
   }
 
+  /// The byte tests of the first and last scalar against Unicode's own white space, over
+  /// every scalar of the first two planes.
+  @Test func theEndsOfATextAreTrimmableExactlyWhenTheyAreWhiteSpace() {
+    for value in UInt32(0x80)...0x2_FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let isWhite = scalar.properties.isWhitespace
+      let scalarBytes = Array(String(Character(scalar)).utf8)
+      let starts = (scalarBytes + [0x61]).withUnsafeBufferPointer {
+        ImportLineWriter.startsWithTrimmable($0)
+      }
+      let ends = ([0x61] + scalarBytes).withUnsafeBufferPointer {
+        ImportLineWriter.endsWithTrimmable($0)
+      }
+      #expect(starts == isWhite, "U+\(String(value, radix: 16))")
+      #expect(ends == isWhite, "U+\(String(value, radix: 16))")
+    }
+  }
+
   @Test func aPlainProbabilityIsWrittenBackAsItsOwnDigits() {
     var dice = Dice(state: 5)
     var plainCount = 0
