@@ -286,9 +286,9 @@ struct ImportLineWriter {
   }
 
   /// Whether these two or three bytes (one scalar's UTF-8) are white space, as
-  /// `trimmingSpaces` asks of a scalar.
-  /// Only lead bytes C2 and E1 to E3 start white space (U+0085, U+00A0, U+1680, U+2000 to
-  /// U+205F, U+3000), so a Chinese character is passed over without a look at its properties.
+  /// `trimmingSpaces` asks of a scalar. Only lead bytes C2 and E1 to E3 start white space
+  /// above ASCII (U+0085, U+00A0, U+1680, U+2000 to U+205F, U+3000), so a Chinese character is
+  /// passed over on its lead byte, without a look at its properties.
   private static func isWhiteSpace(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
     guard let lead = bytes.first, lead == 0xC2 || (0xE1...0xE3).contains(lead) else {
       return false

@@ -36,15 +36,19 @@ public final class BlockWriter {
   public private(set) var mayWriteDirect: Bool
   /// Whether the descriptor has `O_DIRECT` set now.
   private var isDirectNow = false
-  /// Bytes written past the cache, and through it since the disk was last asked to start.
+  /// Bytes written past the cache.
   public private(set) var directBytes = 0
+  /// Bytes written through the cache since the disk was last asked to start on them.
   private var cachedSinceWriteback = 0
   /// How often the disk was asked to start on cached bytes.
   public private(set) var writebackStarts = 0
 
   /// A writer for `descriptor`, whose file ends at `offset`; `direct: false` keeps every write
   /// in the page cache. The descriptor stays the caller's, and writes go where its offset is
-  /// (its end, for one opened with `O_APPEND`).
+  /// (its end, for one opened with `O_APPEND`). It may carry `O_DIRECT` until `finish`; a
+  /// writer given up before that leaves the flag, which changes nothing a caller then does
+  /// (cutting the file back, closing it), and the writer never touches a descriptor the
+  /// caller may have closed meanwhile.
   public init(descriptor: Int32, offset: Int, direct: Bool = true) {
     self.descriptor = descriptor
     fileOffset = offset
@@ -55,7 +59,6 @@ public final class BlockWriter {
   }
 
   deinit {
-    setDirect(false)
     block.deallocate()
   }
 
@@ -115,8 +118,9 @@ public final class BlockWriter {
       if count > 0 {
         if isDirectNow { directBytes += count } else { cachedSinceWriteback += count }
         written += count
-      } else if count < 0, errno == EINVAL, isDirectNow {
-        // A file system that accepted the flag but not these writes: use the cache.
+      } else if count < 0, errno == EINVAL || errno == EAGAIN, isDirectNow {
+        // A file system that accepted the flag but not these writes, or would not take them
+        // without waiting on a descriptor opened non-blocking: use the cache.
         mayWriteDirect = false
         setDirect(false)
       } else if count == 0 || errno != EINTR {
