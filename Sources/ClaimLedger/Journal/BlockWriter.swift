@@ -42,6 +42,10 @@ public final class BlockWriter {
   private var cachedSinceWriteback = 0
   /// How often the disk was asked to start on cached bytes.
   public private(set) var writebackStarts = 0
+  /// Whether bytes went through the cache since the last direct write or flush.
+  private var hasUnflushedCachedBytes = false
+  /// How often cached bytes were flushed before a direct write.
+  public private(set) var flushesBeforeDirect = 0
 
   /// A writer for `descriptor`, whose file ends at `offset`; `direct: false` keeps every write
   /// in the page cache. The descriptor stays the caller's, and writes go where its offset is
@@ -110,13 +114,29 @@ public final class BlockWriter {
 
   /// Writes the block's bytes, direct when they and the file's end are aligned, and empties it.
   private func writeBlock() throws(Failure) {
-    setDirect(
-      mayWriteDirect && blockCount % Self.alignment == 0 && fileOffset % Self.alignment == 0)
+    let goesDirect =
+      mayWriteDirect && blockCount > 0 && blockCount % Self.alignment == 0
+      && fileOffset % Self.alignment == 0
+    if goesDirect, hasUnflushedCachedBytes {
+      // Bytes before this block that wait in the cache (the head, which fills the file's old
+      // last block) go to the disk first: a crash must leave a prefix of what was written,
+      // and the file system could otherwise record the direct blocks and the new size while
+      // that old block still holds what it held before.
+      guard fdatasync(descriptor) == 0 else { throw Failure(code: errno) }
+      hasUnflushedCachedBytes = false
+      flushesBeforeDirect += 1
+    }
+    setDirect(goesDirect)
     var written = 0
     while written < blockCount, let base = block.baseAddress {
       let count = Glibc.write(descriptor, base + written, blockCount - written)
       if count > 0 {
-        if isDirectNow { directBytes += count } else { cachedSinceWriteback += count }
+        if isDirectNow {
+          directBytes += count
+        } else {
+          cachedSinceWriteback += count
+          hasUnflushedCachedBytes = true
+        }
         written += count
       } else if count < 0, errno == EINVAL || errno == EAGAIN, isDirectNow {
         // A file system that accepted the flag but not these writes, or would not take them

@@ -76,6 +76,8 @@ import Testing
         % BlockWriter.alignment
       #expect(writer.mayWriteDirect)
       #expect(writer.directBytes == (total - head) / BlockWriter.blockSize * BlockWriter.blockSize)
+      // A head written through the cache is on the disk before the first direct block.
+      #expect(writer.flushesBeforeDirect == (head > 0 ? 1 : 0))
     }
   }
 
