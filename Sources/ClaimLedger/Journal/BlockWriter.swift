@@ -7,10 +7,11 @@ import Foundation
 /// than the disk took to write it: every page the cache fills is memory touched for the first
 /// time. A direct write hands the disk the block itself. Direct writes need their memory, file
 /// offset and length aligned, so the bytes are gathered in an aligned block, and what does not
-/// fit that goes through the cache: the bytes up to the file's first aligned offset, and a last
-/// block that is not a whole number of aligned units. Where direct writes are refused, every
-/// block goes through the cache, and the disk is asked to start on those every few dozen
-/// megabytes (`Writeback`). Nothing here syncs: durability is the caller's `fsync`.
+/// fit that goes through the cache: the bytes up to the file's first aligned offset (synced
+/// before the first direct block), and a last block that is not a whole number of aligned
+/// units. Where direct writes are refused, every block goes through the cache, and the disk is
+/// asked to start on those every few dozen megabytes (`Writeback`). Apart from that one sync,
+/// durability is the caller's `fsync`.
 public final class BlockWriter {
   /// Bytes per write: large enough that the disk, not the calls, sets the pace.
   public static let blockSize = 4 << 20
