@@ -64,6 +64,8 @@ import Testing
       #expect(throws: ReportError.self) {
         try file.write(Array(repeating: 65, count: ReplacementFile.blockSize + 1))
       }
+      // Nothing more goes anywhere, not even to a file that took the descriptor's number.
+      #expect(throws: ReportError.self) { try file.write([66]) }
       #expect(throws: ReportError.self) { try file.commit() }
       #expect(OutputPathTests.files(in: disk).isEmpty)
     }

@@ -47,6 +47,9 @@ public final class BlockWriter {
   private var hasUnflushedCachedBytes = false
   /// How often cached bytes were flushed before a direct write.
   public private(set) var flushesBeforeDirect = 0
+  /// The first failure: every later call throws it again, so a block that failed is never
+  /// sent again, perhaps to another file that took the descriptor's number meanwhile.
+  private var failure: Failure?
 
   /// A writer for `descriptor`, whose file ends at `offset`; `direct: false` keeps every write
   /// in the page cache. The descriptor stays the caller's, and writes go where its offset is
@@ -82,6 +85,7 @@ public final class BlockWriter {
   /// can look for a stop once a block rather than once a piece.
   @discardableResult
   public func write(_ bytes: UnsafeRawBufferPointer) throws(Failure) -> Bool {
+    if let failure { throw failure }
     var offset = 0
     var wroteBlock = false
     while offset < bytes.count {
@@ -113,8 +117,19 @@ public final class BlockWriter {
     setDirect(false)
   }
 
-  /// Writes the block's bytes, direct when they and the file's end are aligned, and empties it.
+  /// Writes the block's bytes and empties it, or keeps the failure for every later call.
   private func writeBlock() throws(Failure) {
+    if let failure { throw failure }
+    do throws(Failure) {
+      try writeBlockOnce()
+    } catch {
+      failure = error
+      throw error
+    }
+  }
+
+  /// Writes the block's bytes, direct when they and the file's end are aligned, and empties it.
+  private func writeBlockOnce() throws(Failure) {
     let goesDirect =
       mayWriteDirect && blockCount > 0 && blockCount % Self.alignment == 0
       && fileOffset % Self.alignment == 0
@@ -139,9 +154,8 @@ public final class BlockWriter {
           hasUnflushedCachedBytes = true
         }
         written += count
-      } else if count < 0, errno == EINVAL || errno == EAGAIN, isDirectNow {
-        // A file system that accepted the flag but not these writes, or would not take them
-        // without waiting on a descriptor opened non-blocking: use the cache.
+      } else if count < 0, errno == EINVAL, isDirectNow {
+        // A file system that accepted the flag but not these writes: use the cache.
         mayWriteDirect = false
         setDirect(false)
       } else if count == 0 || errno != EINTR {
@@ -158,7 +172,9 @@ public final class BlockWriter {
     }
   }
 
-  /// Sets or clears `O_DIRECT`; a file system that refuses it gets no more direct writes.
+  /// Sets or clears `O_DIRECT`; after any refusal, no more direct writes are tried. A flag
+  /// that would not clear is taken as cleared: an unaligned write then fails with EINVAL,
+  /// which is thrown, rather than being tried again without end.
   private func setDirect(_ direct: Bool) {
     guard direct != isDirectNow else { return }
     let flags = fcntl(descriptor, F_GETFL)
@@ -168,8 +184,9 @@ public final class BlockWriter {
         == 0
     if changed {
       isDirectNow = direct
-    } else if direct {
+    } else {
       mayWriteDirect = false
+      isDirectNow = false
     }
   }
 }

@@ -17,7 +17,8 @@ final class ReplacementFile {
   /// temporary file instead of leaving it behind.
   private var stopHold: StopSignalHold?
 
-  /// Whether blocks bypass the page cache; false from the first refusal on.
+  /// Whether whole blocks may still go straight to the disk: asked for, and not refused so
+  /// far (a file shorter than a block never goes direct).
   var isDirect: Bool { writer.mayWriteDirect }
   static var blockSize: Int { BlockWriter.blockSize }
 
@@ -72,6 +73,7 @@ final class ReplacementFile {
   }
 
   func write(_ bytes: [UInt8]) throws(ReportError) {
+    try requireOpen()
     let wroteBlock: Bool
     do throws(BlockWriter.Failure) {
       wroteBlock = try writer.write(bytes[...])
@@ -80,6 +82,14 @@ final class ReplacementFile {
     }
     // Looked at once a block, not once a piece: a piece may be a single line.
     if wroteBlock { try stopIfAsked() }
+  }
+
+  /// Throws when an earlier failure or stop removed the temporary file: nothing more goes
+  /// into it, and no commit reports a file that is not there.
+  private func requireOpen() throws(ReportError) {
+    guard descriptor >= 0 else {
+      throw .cannotCreate(path: path, reason: "an earlier write to it failed")
+    }
   }
 
   /// Removes the temporary file and throws `.interrupted` when a stop signal came.
@@ -99,9 +109,7 @@ final class ReplacementFile {
   /// Writes the waiting bytes and syncs the file under its temporary name: what `rename` then
   /// puts in place is whole. A stop asked for by now removes it.
   func finishWriting() throws(ReportError) {
-    guard descriptor >= 0 else {
-      throw .cannotCreate(path: path, reason: "an earlier write to it failed")
-    }
+    try requireOpen()
     do throws(BlockWriter.Failure) {
       try writer.finish()
     } catch {
@@ -113,9 +121,7 @@ final class ReplacementFile {
 
   /// Renames the finished file over `path` and syncs the folder.
   func rename() throws(ReportError) {
-    guard descriptor >= 0 else {
-      throw .cannotCreate(path: path, reason: "an earlier write to it failed")
-    }
+    try requireOpen()
     // Renamed while still open, so its lock holds until it has its final name.
     let isRenamed = Glibc.rename(temporary, path) == 0
     let code = errno

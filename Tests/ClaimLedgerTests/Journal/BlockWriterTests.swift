@@ -104,14 +104,21 @@ import Testing
     #expect(FileManager.default.contents(atPath: path)?.count == 9 * piece.count)
   }
 
-  @Test func aFailedWriteIsThrownWithItsErrorNumber() throws {
+  /// The failure is thrown with its error number, and again by every later call: the block
+  /// that failed is not sent again, even once another file has the descriptor's number.
+  @Test func aFailedWriteIsThrownWithItsErrorNumberAndNothingIsWrittenAfterIt() throws {
     let path = directory.path("read-only")
     #expect(FileManager.default.createFile(atPath: path, contents: Data()))
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     try #require(descriptor >= 0)
-    defer { close(descriptor) }
     let writer = BlockWriter(descriptor: descriptor, offset: 0)
     let block = [UInt8](repeating: 1, count: BlockWriter.blockSize)
     #expect(throws: BlockWriter.Failure(code: EBADF)) { try writer.write(block[...]) }
+    close(descriptor)
+    let (other, reused) = try appendingFile(holding: 0)
+    defer { close(reused) }
+    #expect(throws: BlockWriter.Failure(code: EBADF)) { try writer.write([2][...]) }
+    #expect(throws: BlockWriter.Failure(code: EBADF)) { try writer.finish() }
+    #expect(FileManager.default.contents(atPath: other)?.isEmpty == true)
   }
 }

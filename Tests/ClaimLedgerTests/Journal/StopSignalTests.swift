@@ -73,7 +73,8 @@ import Testing
     #expect(try contents(ofFile: path).isEmpty)
   }
 
-  /// The stop is taken after the first piece is written, so the cut takes back written lines.
+  /// Many small pieces: the stop is taken after the first, while its lines still wait for a
+  /// block to fill, and the import leaves nothing; run again, it writes them all.
   @Test func anImportAStopInterruptsIsTakenBackWhole() throws {
     let store = LedgerStore(path: path)
     try store.append([try claimEntry("Claim 7")])
@@ -93,6 +94,32 @@ import Testing
     #expect(left == nil)
     #expect(try contents(ofFile: path) == before)
     #expect(try store.importClaims(lines, isDryRun: false).added == 39)
+  }
+
+  /// One piece longer than a block: when the stop is taken, the head and a whole block are
+  /// on the disk already (the block written straight to it), and the cut takes them back.
+  @Test func anImportStoppedAfterABlockOnTheDiskIsTakenBackWhole() throws {
+    let store = LedgerStore(path: path)
+    try store.append([try claimEntry("kept")])
+    let before = try contents(ofFile: path)
+    let long = String(repeating: "预计明年营收同比增长，", count: 40)
+    let count = (BlockWriter.blockSize + BlockWriter.alignment) / long.utf8.count + 100
+    let claims = try (0..<count).map { number in
+      let claim = try Fixture.claim("\(long)\(number)")
+      return ImportedClaim(id: claim.derivedID, claim: claim, status: .open, line: number + 2)
+    }
+    let lines = ClaimImport.lines(
+      from: ImportReading(format: .csv, claims: claims),
+      at: try Fixture.time("2026-02-01T10:00:00Z"))
+    try #require(lines.pieces.count == 1)
+    try #require(lines.pieces[0].bytes.count > BlockWriter.blockSize + BlockWriter.alignment)
+    let left = withStopWaiting(SIGTERM) {
+      #expect(throws: LedgerError.interrupted(path: path, signal: SIGTERM)) {
+        try store.importClaims(lines, isDryRun: false)
+      }
+    }
+    #expect(left == nil)
+    #expect(try contents(ofFile: path) == before)
   }
 
   @Test func aWriteWithNoStopIsKeptAndTheMaskIsAsBefore() throws {

@@ -52,12 +52,13 @@ func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws ->
 }
 
 @Suite struct ImportCommandTests {
-  /// A disk that fills up part-way through an import's write (a 64 KiB tmpfs, skipped where
-  /// `mount` is not allowed): status 74 naming the ledger, and the ledger cut back to exactly
-  /// what it held, so no claim is left without the resolution its row carried.
-  @Test func anImportTheDiskCannotHoldLeavesTheLedgerAsItWas() throws {
+  /// Imports `csv` into a ledger holding one claim on a tmpfs of `size` (skipped where `mount`
+  /// is not allowed) that the import fills up part-way through its write: status 74 naming
+  /// the ledger, and the ledger cut back to exactly what it held, so no claim is left without
+  /// the resolution its row carried.
+  func expectImportCutBack(onDiskOf size: String, importing csv: String) throws {
     let sandbox = try Sandbox()
-    try OutputPathTests.withSmallDisk(in: sandbox, options: "size=64k") { disk in
+    try OutputPathTests.withSmallDisk(in: sandbox, options: "size=\(size)") { disk in
       let ledgerPath = disk + "/ledger.jsonl"
       let onDisk = ["CLAIMS_LEDGER": ledgerPath]
       try #require(FileManager.default.createFile(atPath: ledgerPath, contents: Data()))
@@ -68,11 +69,6 @@ func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws ->
         ], environment: onDisk)
       try #require(added.status == .success, added.report)
       let before = try #require(FileManager.default.contents(atPath: ledgerPath))
-      var csv = "text,source,said,confidence,outcome,resolved_on\r\n"
-      for number in 0..<2_000 {
-        csv +=
-          "Claim number \(number) comes true,Source \(number % 7),2026-01-02,0.6,true,2026-03-01\r\n"
-      }
       try sandbox.write(csv, to: "many.csv")
       let result = sandbox.run(["import", "many.csv"], environment: onDisk)
       #expect(result.status == .ioError, result.report)
@@ -81,6 +77,25 @@ func foldedClaims(_ sandbox: Sandbox, keepingRecordedAt: Bool = false) throws ->
       let check = sandbox.run(["check"], environment: onDisk)
       #expect(check.status == .success, check.report)
     }
+  }
+
+  /// 2,000 resolved claims on a 64 KiB disk: the write fails in the page cache.
+  @Test func anImportTheDiskCannotHoldLeavesTheLedgerAsItWas() throws {
+    var csv = "text,source,said,confidence,outcome,resolved_on\r\n"
+    for number in 0..<2_000 {
+      csv +=
+        "Claim number \(number) comes true,Source \(number % 7),2026-01-02,0.6,true,2026-03-01\r\n"
+    }
+    try expectImportCutBack(onDiskOf: "64k", importing: csv)
+  }
+
+  /// About 10 MB of lines on a 6 MiB disk, which takes direct writes: the disk fills part-way
+  /// through a block written straight to it, and the blocks written before go too.
+  @Test func anImportThatFillsTheDiskPastADirectBlockLeavesTheLedgerAsItWas() throws {
+    let long = String(repeating: "The chip plant opens on time and at full output. ", count: 20)
+    var csv = "text,source,said,confidence\n"
+    for number in 0..<9_000 { csv += "\(long)\(number),Kuo,2026-01-02,0.6\n" }
+    try expectImportCutBack(onDiskOf: "6m", importing: csv)
   }
 
   /// A NUL, which the journal cannot hold, is a bad value like any other: named by file, line
