@@ -43,7 +43,7 @@ public final class BlockWriter {
   private var cachedSinceWriteback = 0
   /// How often the disk was asked to start on cached bytes.
   public private(set) var writebackStarts = 0
-  /// Whether bytes went through the cache since the last direct write or flush.
+  /// Whether bytes went through the cache since the last flush before a direct block.
   private var hasUnflushedCachedBytes = false
   /// How often cached bytes were flushed before a direct write.
   public private(set) var flushesBeforeDirect = 0
