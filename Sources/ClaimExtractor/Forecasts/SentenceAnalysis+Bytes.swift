@@ -77,13 +77,8 @@ extension SentenceAnalysis {
     return before.first?.isUppercase == true && !Self.determiners.contains(lowered)
   }
 
-  /// The ASCII word right before `range`, spaces skipped.
-  func asciiWordBefore(_ range: Range<Int>) -> String? {
-    asciiWord(endingAt: range.lowerBound)
-  }
-
   /// The ASCII word that ends at `end`, spaces before `end` skipped.
-  private func asciiWord(endingAt end: Int) -> String? {
+  func asciiWord(endingAt end: Int) -> String? {
     var index = end
     while index > 0, bytes[index - 1] == 0x20 { index -= 1 }
     let stop = index

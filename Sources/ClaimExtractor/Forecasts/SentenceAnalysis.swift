@@ -99,22 +99,18 @@ struct SentenceAnalysis {
       let looksAhead = found.contains { cue in
         SentenceAnalysis.isTrigger(cue.kind) && clause?.contains(cue.range.lowerBound) == true
       }
-      // "在10月19日的商家大会上宣布": a day before 的 dates a noun, an event gone by, unless a
-      // forecast word comes before it (将于3月10日的发布会上推出).
-      let end = located.offset + frame.words.utf8.count
-      let datesEventGoneBy =
-        SentenceAnalysis.startsPossessive(at: end, in: bytes)
-        && !found.contains { cue in
-          SentenceAnalysis.isTrigger(cue.kind) && cue.range.upperBound <= located.offset
-            && clause?.contains(cue.range.lowerBound) == true
-        }
-      // "is coming too late for farmers who lost their crops in May": a verb in the past
-      // between the forecast word and the window dates something done.
-      // So does one just before the window ("Workers hired in May will get raises").
+      // The last forecast word of the window's clause before it.
       let trigger = found.last { cue in
         SentenceAnalysis.isTrigger(cue.kind) && cue.range.upperBound <= located.offset
           && clause?.contains(cue.range.lowerBound) == true
       }
+      // "在10月19日的商家大会上宣布": a day before 的 dates a noun, an event gone by, unless a
+      // forecast word comes before it (将于3月10日的发布会上推出).
+      let end = located.offset + frame.words.utf8.count
+      let datesEventGoneBy = SentenceAnalysis.startsPossessive(at: end, in: bytes) && trigger == nil
+      // "is coming too late for farmers who lost their crops in May": a verb in the past
+      // between the forecast word and the window dates something done.
+      // So does one just before the window ("Workers hired in May will get raises").
       let lookBack = max(
         trigger?.range.upperBound ?? clause?.lowerBound ?? 0, located.offset - 24)
       // The forecast word itself may be the past one: "they predicted at the meeting in June".
@@ -455,7 +451,7 @@ struct SentenceAnalysis {
         return false
       }
       // "Shoppers will see prices rising": the modal before "see" is the forecast's word.
-      if cue.word == "see", let before = asciiWordBefore(cue.range),
+      if cue.word == "see", let before = asciiWord(endingAt: cue.range.lowerBound),
         SentenceAnalysis.wordsBeforeSight.contains(before.lowercased())
       {
         return false
