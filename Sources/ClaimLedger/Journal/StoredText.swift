@@ -9,41 +9,45 @@ import Foundation
 /// read (valid UTF-8, no escape, no control character), so they are the text's exact UTF-8
 /// and can be written to JSON as they are.
 struct StoredText: Sendable {
-  private enum Storage {
-    case string(String)
-    case bytes(TextArena.Chunk, offset: Int32, count: Int32)
-  }
-
-  private var storage: Storage
+  /// Where the bytes are: a chunk of a reader's arena, or one of their own for a text made
+  /// from a `String`. One reference and two offsets keep a text at 16 bytes, and an optional
+  /// one too, where a case for `String`s made it 17, and 24 in a claim.
+  private let chunk: TextArena.Chunk
+  private let offset: Int32
+  /// The byte count in the arena, or `ownChunk` for a text made from a `String`: its chunk
+  /// holds it alone, however long, and it may need escapes in JSON.
+  private let arenaCount: Int32
+  private static let ownChunk: Int32 = -1
 
   init(_ string: String) {
-    storage = .string(string)
+    var string = string
+    let chunk = TextArena.Chunk(capacity: string.utf8.count)
+    offset = string.withUTF8 { chunk.append($0) }
+    self.chunk = chunk
+    arenaCount = Self.ownChunk
   }
 
   /// Bytes already checked to be valid UTF-8 without anything JSON would escape.
   init(checkedBytes chunk: TextArena.Chunk, offset: Int32, count: Int32) {
-    storage = .bytes(chunk, offset: offset, count: count)
+    self.chunk = chunk
+    self.offset = offset
+    arenaCount = count
   }
 
-  var isEmpty: Bool {
-    switch storage {
-    case .string(let string): string.isEmpty
-    case .bytes(_, _, let count): count == 0
-    }
-  }
+  private var count: Int { arenaCount == Self.ownChunk ? chunk.capacity : Int(arenaCount) }
+
+  private var bytes: UnsafeRawBufferPointer { chunk.bytes(offset: Int(offset), count: count) }
+
+  var isEmpty: Bool { count == 0 }
 
   var string: String {
-    switch storage {
-    case .string(let string): string
-    case .bytes(let chunk, let offset, let count):
-      String(decoding: chunk.bytes(offset: offset, count: count), as: UTF8.self)
-    }
+    withExtendedLifetime(chunk) { String(decoding: bytes, as: UTF8.self) }
   }
 
   /// The text's UTF-8 bytes, when it is kept as bytes that need no escape in JSON.
   func withPlainBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result? {
-    guard case .bytes(let chunk, let offset, let count) = storage else { return nil }
-    return withExtendedLifetime(chunk) { body(chunk.bytes(offset: offset, count: count)) }
+    guard arenaCount != Self.ownChunk else { return nil }
+    return withExtendedLifetime(chunk) { body(bytes) }
   }
 }
 
@@ -53,10 +57,7 @@ extension StoredText: Hashable {
   /// The same bytes are the same text, which settles most comparisons (an entry read back
   /// after it is written) without decoding a `String` or normalising it.
   static func == (lhs: StoredText, rhs: StoredText) -> Bool {
-    if case .bytes(let left, let leftOffset, let leftCount) = lhs.storage,
-      case .bytes(let right, let rightOffset, let rightCount) = rhs.storage,
-      left === right, leftOffset == rightOffset, leftCount == rightCount
-    {
+    if lhs.chunk === rhs.chunk, lhs.offset == rhs.offset, lhs.count == rhs.count {
       return true
     }
     let isSameBytes = lhs.withUTF8 { left in
@@ -73,12 +74,7 @@ extension StoredText: Hashable {
 
   /// The text's UTF-8, however it is kept.
   func withUTF8<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
-    switch storage {
-    case .string(var string):
-      return string.withUTF8 { body(UnsafeRawBufferPointer($0)) }
-    case .bytes(let chunk, let offset, let count):
-      return withExtendedLifetime(chunk) { body(chunk.bytes(offset: offset, count: count)) }
-    }
+    withExtendedLifetime(chunk) { body(bytes) }
   }
 
   func hash(into hasher: inout Hasher) {
@@ -103,11 +99,12 @@ struct TextArena {
 
     deinit { base.deallocate() }
 
-    func bytes(offset: Int32, count: Int32) -> UnsafeRawBufferPointer {
-      UnsafeRawBufferPointer(start: base + Int(offset), count: Int(count))
+    func bytes(offset: Int, count: Int) -> UnsafeRawBufferPointer {
+      UnsafeRawBufferPointer(start: base + offset, count: count)
     }
 
     fileprivate func append(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+      assert(capacity - used >= bytes.count)
       let offset = used
       if let source = bytes.baseAddress {
         (base + offset).copyMemory(from: source, byteCount: bytes.count)

@@ -184,6 +184,26 @@ import Testing
     #expect(stored.hashValue == StoredText("cafe\u{301}").hashValue)
     #expect(stored != StoredText("cafe"))
   }
+
+  @Test func aTextMadeFromAStringReadsBackAndIsNeverGivenAsPlainBytes() {
+    // Its bytes may hold what JSON escapes, so writers must escape them.
+    for text in ["", "a", "引号\"和\n换行", String(repeating: "长", count: 100_000)] {
+      let stored = StoredText(text)
+      #expect(stored.string == text)
+      #expect(stored.isEmpty == text.isEmpty)
+      #expect(stored.withPlainBytes { $0.count } == nil)
+      #expect(stored.withUTF8 { Array($0) } == Array(text.utf8))
+    }
+    var arena = TextArena()
+    let checked = Array("已检查".utf8).withUnsafeBufferPointer { arena.store($0) }
+    #expect(checked.withPlainBytes { Array($0) } == Array("已检查".utf8))
+  }
+
+  @Test func aTextAndAnOptionalTextTakeSixteenBytes() {
+    // Three of them sit in every claim of a loaded ledger.
+    #expect(MemoryLayout<StoredText>.size == 16)
+    #expect(MemoryLayout<StoredText?>.size == 16)
+  }
 }
 
 @Suite struct StoredTextEqualityTests {
