@@ -25,6 +25,9 @@ public struct Claim: Hashable, Sendable {
   /// The day it was said (published); nil only when no date could be found.
   public var said: Day?
   public var deadline: Day?
+  /// True for "if … then …" forecasts; a failed condition voids them. Declared beside the
+  /// days, whose padding it fills.
+  public var isConditional: Bool
   /// The words that set the deadline ("2026年下半年").
   public var deadlineText: String?
   public var confidence: Confidence
@@ -33,8 +36,6 @@ public struct Claim: Hashable, Sendable {
   /// BCP 47 tag of the quote: `zh-Hans`, `zh-Hant`, `en`.
   public var lang: String?
   public var tags: [String]
-  /// True for "if … then …" forecasts; a failed condition voids them.
-  public var isConditional: Bool
   /// The article it was extracted from.
   public var document: String?
 
@@ -224,6 +225,8 @@ public struct ClaimChanges: Hashable, Sendable {
 /// How and when a claim was settled.
 public struct Resolution: Hashable, Sendable {
   public var outcome: Outcome
+  /// Required for `void`. Declared beside the outcome, so the two share a word with the day.
+  public var reason: VoidReason?
   /// The day it was settled.
   public var on: Day
   /// A link or a quote that settles it.
@@ -235,8 +238,6 @@ public struct Resolution: Hashable, Sendable {
   /// makes no string per resolution, and the fold that copies a resolution shares the
   /// journal's text block instead of touching a string of its own.
   var storedEvidence: StoredText?
-  /// Required for `void`.
-  public var reason: VoidReason?
   public var note: String?
 
   public init(

@@ -10,10 +10,23 @@ public struct ClaimRecord: Sendable {
     set { fields = .claim(newValue, status: status) }
   }
   /// The fields, held as the body of the entry that states them: an unamended record shares
-  /// the box of its `claim` entry (also in `history`) instead of carrying its own 200-byte copy.
+  /// the box of its `claim` entry (also in `history`) instead of carrying its own 176-byte copy.
   /// Always a `.claim` body.
   private var fields: Entry.Body
   public internal(set) var status: Status
+  /// The journal line of its `claim` entry. Declared with the status and the flags below, so
+  /// that together they fill one word of the record.
+  public internal(set) var line: Int32 = 0
+  /// Two different resolutions with no `reopen` between them (from a merge); `check` reports it
+  /// until a new entry settles it.
+  public internal(set) var hasConflictingResolutions = false
+  /// Accepted and rejected with no `reopen` between them (from a merge: one clone accepted it,
+  /// another rejected it); `check` reports it until a new `accept`, `reject` or `reopen`
+  /// settles it. The acceptance stands meanwhile, so a resolution made since holds.
+  public internal(set) var hasConflictingDecisions = false
+  /// Recorded twice with different content (an edit on one side of a merge) and not yet made
+  /// alike by amends: an amend that restates the fields shown is then what settles it.
+  public internal(set) var hasConflictingClaimLines = false
   /// Present while the claim is resolved.
   public internal(set) var resolution: Resolution?
   /// The reason given when it was rejected.
@@ -22,27 +35,15 @@ public struct ClaimRecord: Sendable {
   public internal(set) var note: String?
   /// When the claim was first recorded.
   public let recordedAt: Timestamp
-  /// The journal line of its `claim` entry.
-  public internal(set) var line: Int32 = 0
   /// Every entry of the claim in fold order (by `at`, file order breaking ties); a slice of
   /// the histories the fold laid end to end, so its indices need not start at zero.
   public internal(set) var history: ArraySlice<Entry>
-  /// Two different resolutions with no `reopen` between them (from a merge); `check` reports it
-  /// until a new entry settles it.
-  public internal(set) var hasConflictingResolutions = false
 
   /// The resolution a score may rest on: none while two resolutions conflict, so no scorecard
   /// picks one of them without a word; the claim counts as open until a new entry settles it.
   public var scoredResolution: Resolution? { hasConflictingResolutions ? nil : resolution }
   /// The status a scorecard counts: open while two resolutions conflict.
   public var scoredStatus: Status { hasConflictingResolutions ? .open : status }
-  /// Accepted and rejected with no `reopen` between them (from a merge: one clone accepted it,
-  /// another rejected it); `check` reports it until a new `accept`, `reject` or `reopen`
-  /// settles it. The acceptance stands meanwhile, so a resolution made since holds.
-  public internal(set) var hasConflictingDecisions = false
-  /// Recorded twice with different content (an edit on one side of a merge) and not yet made
-  /// alike by amends: an amend that restates the fields shown is then what settles it.
-  public internal(set) var hasConflictingClaimLines = false
 
   init(
     id: ClaimID, claim: Claim, status: Status, recordedAt: Timestamp, history: ArraySlice<Entry>

@@ -78,6 +78,23 @@ struct DayStepCase: Sendable, CustomTestStringConvertible {
     #expect(try Fixture.day("9999-12-31").daysSinceEpoch == 2_932_896)
   }
 
+  @Test func aCountPastThirtyTwoBitsStopsAtTheLastDayKept() {
+    // Days are kept in 32 bits; no calendar date comes near, and a count that does must not
+    // trap (a far timestamp, a large `--within`).
+    #expect(Day(daysSinceEpoch: Int.max).daysSinceEpoch == Int(Int32.max))
+    #expect(Day(daysSinceEpoch: Int.min).daysSinceEpoch == Int(Int32.min))
+    #expect(
+      Day(daysSinceEpoch: 20_474).adding(days: Int(Int32.max)).daysSinceEpoch == Int(Int32.max))
+  }
+
+  @Test func loadedValuesKeepTheirCompactLayout() {
+    // A loaded ledger holds a million claims and records; these sizes are most of its memory.
+    #expect(MemoryLayout<Day?>.size == 5)
+    #expect(MemoryLayout<Claim>.size <= 176)
+    #expect(MemoryLayout<Resolution?>.size <= 40)
+    #expect(MemoryLayout<ClaimRecord>.size <= 144)
+  }
+
   @Test func buildsFromComponentsOnlyWhenTheDayExists() {
     #expect(Day(year: 2024, month: 2, day: 29)?.description == "2024-02-29")
     #expect(Day(year: 2026, month: 2, day: 29) == nil)
