@@ -157,6 +157,22 @@ struct IDTextCase: Sendable, CustomTestStringConvertible {
     #expect(ClaimID(c.text)?.description == c.expected)
   }
 
+  @Test func readsEveryByteAtEveryPlaceAsTheDigitRulesSay() {
+    // Each of the 256 bytes in each of the ten places of an id: only 0…9 and a…f read, as
+    // their values.
+    let base = Array("0123456789".utf8)
+    for place in 0..<ClaimID.digitCount {
+      for value in 0...255 {
+        var bytes = base
+        bytes[place] = UInt8(value)
+        let read = bytes.withUnsafeBufferPointer { ClaimID(bytes: $0) }
+        let expected = String(decoding: bytes, as: UTF8.self)
+        let isLowerHex = bytes.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+        #expect(read?.bits == (isLowerHex ? UInt64(expected, radix: 16) : nil), "\(bytes)")
+      }
+    }
+  }
+
   @Test func printsFortyBitsAsTenDigitsWithLeadingZeros() {
     #expect(ClaimID(bits: 1)?.description == "0000000001")
     #expect(ClaimID(bits: 0xab_cdef_0123)?.description == "abcdef0123")
