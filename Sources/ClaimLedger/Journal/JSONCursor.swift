@@ -110,7 +110,7 @@ struct JSONCursor {
   /// as they are.
   mutating func string(_ text: StoredText) {
     let copied: Void? = text.withPlainBytes { quotedPlain($0) }
-    if copied == nil { string(text.string) }
+    if copied == nil { text.withUTF8 { quoted($0.assumingMemoryBound(to: UInt8.self)) } }
   }
 
   mutating func string(_ text: StoredText?) {
@@ -257,6 +257,6 @@ struct JSONCursor {
 extension StoredText {
   /// The room the text takes as a JSON string (`JSONCursor.bound`).
   var jsonBound: Int {
-    withPlainBytes { $0.count &+ 2 } ?? JSONCursor.bound(string)
+    withPlainBytes { $0.count &+ 2 } ?? JSONCursor.bound(utf8Count: withUTF8 { $0.count })
   }
 }

@@ -13,7 +13,13 @@ extension Day {
   /// Writes the spelling `appendSpelling` appends at `start`, at most `Spelling.maximumCount`
   /// bytes, and returns how many it wrote.
   func writeSpelling(to start: UnsafeMutablePointer<UInt8>) -> Int {
-    let (year, month, dayOfMonth) = components
+    Day.writeSpelling(days: daysSinceEpoch, to: start)
+  }
+
+  /// Spells the day `days` after 1970-01-01 from the count itself: a timestamp's day count
+  /// can pass the 32 bits a `Day` keeps.
+  static func writeSpelling(days: Int, to start: UnsafeMutablePointer<UInt8>) -> Int {
+    let (year, month, dayOfMonth) = Day.civil(fromDays: days)
     var count = 4
     if (0...9999).contains(year) {
       Spelling.write(year, width: 4, to: start)
@@ -41,10 +47,10 @@ extension Timestamp {
   /// Writes the spelling `appendSpelling` appends at `start`, at most `Spelling.maximumCount`
   /// bytes, and returns how many it wrote.
   func writeSpelling(to start: UnsafeMutablePointer<UInt8>) -> Int {
-    let day = self.day
-    let milliseconds = Int(millisecondsSinceEpoch - Int64(day.daysSinceEpoch) * 86_400_000)
+    let remainder = millisecondsSinceEpoch % 86_400_000
+    let milliseconds = Int(remainder < 0 ? remainder + 86_400_000 : remainder)
     let seconds = milliseconds / 1000
-    let time = start + day.writeSpelling(to: start)
+    let time = start + Day.writeSpelling(days: daysSinceEpoch, to: start)
     time[0] = UInt8(ascii: "T")
     Spelling.write(seconds / 3600, width: 2, to: time + 1)
     time[3] = UInt8(ascii: ":")
@@ -75,7 +81,8 @@ extension ClaimID {
 }
 
 enum Spelling {
-  /// The most bytes a spelling takes: a time whose year needs a sign and 19 digits.
+  /// The most bytes a spelling takes, with room to spare: a time whose year needs a sign and
+  /// nine digits (a timestamp's day count reaches 37 bits).
   static let maximumCount = 40
 
   /// The most bytes `writeInteger` or `writeNumber` takes: a sign and 19 digits, or the 24

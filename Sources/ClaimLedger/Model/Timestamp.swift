@@ -63,7 +63,13 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 
   /// The calendar day (UTC) this instant falls on.
   public var day: Day {
-    Day(daysSinceEpoch: Int(millisecondsSinceEpoch.floorDivided(by: 86_400_000)))
+    Day(daysSinceEpoch: daysSinceEpoch)
+  }
+
+  /// Whole days from 1970-01-01 to this instant's day, which past five million years a `Day`
+  /// cannot keep.
+  var daysSinceEpoch: Int {
+    Int(millisecondsSinceEpoch.floorDivided(by: 86_400_000))
   }
 
   public var description: String {

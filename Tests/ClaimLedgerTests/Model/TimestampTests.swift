@@ -70,6 +70,18 @@ struct TimestampCase: Sendable, CustomTestStringConvertible {
     #expect(Timestamp(millisecondsSinceEpoch: -1).day == (try Fixture.day("1969-12-31")))
   }
 
+  @Test func spellsAnInstantPastWhatADayKeepsFromItsOwnDayCount() {
+    // A day keeps 32 bits (five million years); a timestamp's day count reaches 37, and its
+    // spelling must not take the clamped day and leave the rest in the hours.
+    #expect(
+      Timestamp(millisecondsSinceEpoch: 200_000_000_000_000_000).description
+        == "6339717-09-13T19:33:20.000Z")
+    let early = Timestamp(millisecondsSinceEpoch: -200_000_000_000_000_000).description
+    #expect(early.hasPrefix("-"))
+    #expect(early.hasSuffix("T04:26:40.000Z"))
+    #expect(Timestamp(millisecondsSinceEpoch: Int64.min).description.hasSuffix("Z"))
+  }
+
   @Test func startsADayAtMidnight() throws {
     let day = try Fixture.day("2026-01-21")
     #expect(Timestamp(startOf: day) == (try Fixture.time("2026-01-21T00:00:00Z")))
