@@ -30,7 +30,7 @@ import Testing
   }
 
   @Test func readsKeysOfEveryLengthWithAnyByteAnywhereAsTheByteRuleSays() {
-    // Keys of 0 to 20 bytes, with room after them for the two-word read and without it, and
+    // Keys of 0 to 20 bytes, with room after them for reads of whole words and without it, and
     // each odd byte at each place of the key.
     let odd: [UInt8] = [0x5C, 0x0A, 0x00, 0x1F, 0x80, 0xE4, 0xFF, 0x22]
     for length in 0...20 {
