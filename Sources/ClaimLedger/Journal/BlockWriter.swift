@@ -38,15 +38,15 @@ public final class BlockWriter {
   /// Whether the descriptor has `O_DIRECT` set now.
   private var isDirectNow = false
   /// Bytes written past the cache.
-  public private(set) var directBytes = 0
+  private(set) var directBytes = 0
   /// Bytes written through the cache since the disk was last asked to start on them.
   private var cachedSinceWriteback = 0
   /// How often the disk was asked to start on cached bytes.
-  public private(set) var writebackStarts = 0
+  private(set) var writebackStarts = 0
   /// Whether bytes went through the cache since the last flush before a direct block.
   private var hasUnflushedCachedBytes = false
   /// How often cached bytes were flushed before a direct write.
-  public private(set) var flushesBeforeDirect = 0
+  private(set) var flushesBeforeDirect = 0
   /// The first failure: every later call throws it again, so a block that failed is never
   /// sent again, perhaps to another file that took the descriptor's number meanwhile.
   private var failure: Failure?
